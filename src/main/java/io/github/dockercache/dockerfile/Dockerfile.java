@@ -1,0 +1,20 @@
+package io.github.dockercache.dockerfile;
+
+import java.util.List;
+
+/**
+ * A parsed Dockerfile.
+ *
+ * @param displayName how messages name the file (a path relative to the project, never absolute when
+ *     avoidable)
+ * @param escapeChar the escape character from the {@code # escape=} directive, default backslash
+ * @param globalArgs the ARG instructions before the first FROM
+ * @param stages the stages in file order
+ * @param warnings what BuildKit would warn about
+ */
+public record Dockerfile(
+        String displayName,
+        char escapeChar,
+        List<ArgInstruction> globalArgs,
+        List<Stage> stages,
+        List<ParseWarning> warnings) {}
