@@ -1,0 +1,23 @@
+package io.github.dockercache.model;
+
+import io.github.dockercache.context.ClientPlatform;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@code docker build} would be given.
+ *
+ * @param contextDir the build context directory
+ * @param dockerfile the Dockerfile
+ * @param buildArgs {@code --build-arg} values
+ * @param target the {@code --target} stage, or null for the last stage
+ * @param platform the client that sends the context
+ * @param network the build's {@code --network} value, or null for the default
+ */
+public record BuildSettings(
+        Path contextDir,
+        Path dockerfile,
+        Map<String, String> buildArgs,
+        String target,
+        ClientPlatform platform,
+        String network) {}

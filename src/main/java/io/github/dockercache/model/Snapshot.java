@@ -1,0 +1,4 @@
+package io.github.dockercache.model;
+
+/** The keys and inputs of every step of one build. */
+public final class Snapshot {}
