@@ -102,7 +102,9 @@ final class CauseFinder {
         String origin = step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
         boolean isArg = origin != null && origin.contains("ARG");
         String detail = (isArg ? "build arg " : "ENV ") + variable
-                + (then == null ? " is now set" : now == null ? " is no longer set" : " changed")
+                + (then == null ? " is now set to '" + now + "'"
+                        : now == null ? " is no longer set (was '" + then + "')"
+                        : " changed: '" + then + "' -> '" + now + "'")
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
                 isArg ? Advice.DECLARE_ARG_LATE : null, false);

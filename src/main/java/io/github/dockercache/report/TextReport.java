@@ -1,6 +1,7 @@
 package io.github.dockercache.report;
 
 import io.github.dockercache.compare.Cause;
+import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
@@ -8,6 +9,7 @@ import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +17,8 @@ import java.util.Set;
 /** The console text of check and explain: short, one step per line, causes and advice where it matters. */
 public final class TextReport {
     private static final int TEXT_WIDTH = 56;
+    private static final Set<CauseKind> SHOWS_VALUES =
+            EnumSet.of(CauseKind.INSTRUCTION, CauseKind.BASE_IMAGE, CauseKind.WORKDIR, CauseKind.USER);
 
     private TextReport() {}
 
@@ -71,6 +75,10 @@ public final class TextReport {
                 + (miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"));
         for (Cause cause : miss.causes()) {
             lines.add(new ReportLine(level, "  - " + cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : "")));
+            if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
+                lines.add(new ReportLine(level, "      was: " + cause.before()));
+                lines.add(new ReportLine(level, "      now: " + cause.after()));
+            }
             if (cause.advice() != null) {
                 lines.add(new ReportLine(level, "    fix: " + cause.advice()));
             }
