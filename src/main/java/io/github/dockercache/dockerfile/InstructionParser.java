@@ -269,6 +269,12 @@ final class InstructionParser {
         return List.of(String.join(" ", words));
     }
 
+    /** The health test BuildKit stores for a HEALTHCHECK instruction. */
+    static List<String> healthTest(RawInstruction raw) throws LineError {
+        return HealthcheckSpec.parse(raw.keyword().toUpperCase(Locale.ROOT), argumentsOf(raw), raw.json(),
+                new BuilderFlags(raw.flags()));
+    }
+
     private Instruction healthcheck() throws LineError {
         HealthcheckSpec.parse(keyword, args, raw.json(), flags);
         return new MetadataInstruction(source);

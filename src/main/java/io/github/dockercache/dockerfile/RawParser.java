@@ -13,6 +13,8 @@ public final class RawParser {
     /** Go's {@code bufio.Scanner} gives up on a line of this many bytes or more. */
     static final int MAX_LINE_BYTES = 65536;
     static final String EMPTY_CONTINUATION_RULE = "NoEmptyContinuation";
+    /** BuildKit's detail text for that warning. */
+    static final String EMPTY_CONTINUATION_DETAIL = "Empty continuation lines will become errors in a future release";
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("add", "copy", "run");
 
     private final String displayName;
@@ -136,7 +138,7 @@ public final class RawParser {
             warnings.add(new ParseWarning(
                     new SourceLocation(displayName, lines.count(), 1),
                     EMPTY_CONTINUATION_RULE,
-                    "Empty continuation line found in: " + line));
+                    "Empty continuation line found in: " + line + " (" + EMPTY_CONTINUATION_DETAIL + ")"));
         }
         int column = leadingSpaceCount(raw) + 1;
         RawInstruction instruction;
