@@ -1,16 +1,21 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.StepSnapshot;
+
 /** One line of advice per kind of cause, where there is a known fix. */
 final class Advice {
     static final String PIN_BASE_IMAGE =
             "pin the base image by digest (FROM image@sha256:...) so that it moves only when you move it";
-    static final String DECLARE_ARG_LATE =
-            "declare the ARG just before the first step that needs it: every RUN after an ARG whose value"
-                    + " changes is rebuilt";
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
     private Advice() {}
+
+    /** A RUN that does not use the variable is rebuilt only because the ARG is declared above it. */
+    static String declareArgLater(String variable, StepSnapshot step) {
+        return step.instruction() + " at line " + step.line() + " does not use " + variable + "; declare ARG "
+                + variable + " just before the first step that uses it, so that the steps above keep their cache";
+    }
 
     /** Advice for a changed path that usually should not be in the build context at all. */
     static String forPath(String path) {

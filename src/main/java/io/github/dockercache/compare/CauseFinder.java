@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Why a step's own key differs from its baseline counterpart: the one place that turns two sets of
@@ -107,7 +108,12 @@ final class CauseFinder {
                         : " changed: '" + then + "' -> '" + now + "'")
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
-                isArg ? Advice.DECLARE_ARG_LATE : null, false);
+                isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);
+    }
+
+    /** True when the instruction text refers to the variable, so a new value is a real change for it. */
+    private static boolean mentions(String text, String variable) {
+        return text.matches("(?s).*\\$\\{?" + Pattern.quote(variable) + "\\b.*");
     }
 
     /** File-level differences between the entries two steps read. */

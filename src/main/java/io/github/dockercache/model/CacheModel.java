@@ -226,7 +226,7 @@ public final class CacheModel {
             String origin;
             if (settings.buildArgs().containsKey(name)) {
                 value = settings.buildArgs().get(name);
-                origin = "--build-arg " + name + " (declared by ARG at line " + line + ")";
+                origin = "--build-arg " + name + ", declared by ARG at line " + line;
             } else if (declaration.defaultValue() != null) {
                 value = expand(declaration.defaultValue(), state.lookup(), arg);
                 origin = "ARG default at line " + line;

@@ -86,7 +86,10 @@ public final class Workflow {
         String change = previous == null ? "new" : changedSteps(previous, snapshot) + " of " + snapshot.steps().size()
                 + " step keys changed";
         lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + display(file) + " with "
-                + snapshot.steps().size() + " steps (" + change + "). Commit it so that every build compares with it."));
+                + snapshot.steps().size() + " steps (" + change + ")."));
+        if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
+        }
         return new Outcome(lines, null);
     }
 
