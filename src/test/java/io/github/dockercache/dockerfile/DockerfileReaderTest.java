@@ -164,7 +164,8 @@ class DockerfileReaderTest {
         assertEquals("unknown flag: --chmode (did you mean chmod?)", rejected("FROM x\nCOPY --chmode=7 a b\n").reason());
         assertEquals("unknown flag: --from", rejected("FROM x\nADD --from=a a b\n").reason());
         assertEquals("no build stage in current context", rejected("RUN x\nFROM y\n").reason());
-        assertEquals("file with no instructions", rejected("").reason());
+        assertEquals("the Dockerfile cannot be empty", rejected("").reason());
+        assertEquals("file with no instructions", rejected("\n\n").reason());
         assertEquals("file with no instructions", rejected("# only a comment\n").reason());
         assertEquals("dockerfile contains no stages to build", rejected("ARG A=1\n").reason());
         assertEquals("unterminated heredoc", rejected("FROM x\nRUN <<EOF\necho\n").reason());
