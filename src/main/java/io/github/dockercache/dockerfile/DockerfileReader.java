@@ -18,6 +18,9 @@ public final class DockerfileReader {
 
     /** Parses Dockerfile text; messages name it {@code displayName}. */
     public static Dockerfile parse(String content, String displayName) throws DockerfileException {
+        if (content.isEmpty()) {
+            throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
+        }
         RawDockerfile raw = RawParser.parse(content, displayName);
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<StageBuilder> stages = new ArrayList<>();

@@ -259,14 +259,10 @@ final class InstructionParser {
 
     /** BuildKit's {@code handleJSONArgs}: exec form as is, shell form joined into one string. */
     private List<String> commandLine() {
-        return commandLine(args);
-    }
-
-    private List<String> commandLine(List<String> words) {
-        if (words.isEmpty() || raw.json()) {
-            return words;
+        if (args.isEmpty() || raw.json()) {
+            return args;
         }
-        return List.of(String.join(" ", words));
+        return List.of(String.join(" ", args));
     }
 
     /** The health test BuildKit stores for a HEALTHCHECK instruction. */

@@ -19,9 +19,12 @@ public final class ParserDirectives {
     public static final String ESCAPE = "escape";
     public static final String CHECK = "check";
     private static final Set<String> KNOWN = Set.of(SYNTAX, ESCAPE, CHECK);
-    /** {@code \s} in Go's regexp is ASCII whitespace without vertical tab; {@code \z} is Go's {@code $}. */
-    private static final Pattern DIRECTIVE =
-            Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*\\z");
+    /**
+     * {@code \s} in Go's regexp is ASCII whitespace without vertical tab; {@code \z} is Go's {@code $};
+     * UNIX_LINES makes {@code .} exclude only {@code \n}, as in Go.
+     */
+    private static final Pattern DIRECTIVE = Pattern.compile(
+            "^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*\\z", Pattern.UNIX_LINES);
 
     /**
      * One directive.

@@ -197,7 +197,12 @@ final class StrictJson {
                 throw error("invalid character in exponent of numeric literal");
             }
         }
-        return Double.valueOf(text.substring(start, pos));
+        Double value = Double.valueOf(text.substring(start, pos));
+        if (value.isInfinite()) {
+            // Go fails to decode a number beyond float64; Dockerfile arguments then fall back to shell form
+            throw error("number out of range");
+        }
+        return value;
     }
 
     private boolean digits() {
