@@ -106,12 +106,16 @@ public final class BuildContext {
      * pattern with Go {@code filepath.Match} wildcards; {@code excludes} are {@code --exclude} patterns.
      */
     public Selection select(String source, List<String> excludes) throws ContextException {
-        return selector.select(source, null, excludes);
+        return selector.select(source, null, excludes, true);
     }
 
-    /** As {@link #select}, with {@code --parents}-style include patterns too. */
-    Selection select(String source, List<String> includes, List<String> excludes) throws ContextException {
-        return selector.select(source, includes, excludes);
+    /**
+     * As {@link #select}, with {@code --parents}-style include patterns and BuildKit's allow-wildcard
+     * switch (always on for Dockerfile COPY/ADD).
+     */
+    Selection select(String source, List<String> includes, List<String> excludes, boolean allowWildcard)
+            throws ContextException {
+        return selector.select(source, includes, excludes, allowWildcard);
     }
 
     /** fsutil resolves the root's own symlinks before walking. */
