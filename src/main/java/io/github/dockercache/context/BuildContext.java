@@ -169,7 +169,12 @@ public final class BuildContext {
         if (ignorePath == null) {
             return null;
         }
-        Path absolute = ignorePath.toAbsolutePath().normalize();
+        Path absolute;
+        try {
+            absolute = ignorePath.toRealPath(); // the root is a real path too
+        } catch (IOException e) {
+            absolute = ignorePath.toAbsolutePath().normalize();
+        }
         return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
     }
 }
