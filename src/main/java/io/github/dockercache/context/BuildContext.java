@@ -3,6 +3,7 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -31,6 +32,21 @@ public final class BuildContext {
      */
     public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform)
             throws IOException, ContextException {
+        return scan(root, dockerfile, platform, (StatCache) null);
+    }
+
+    /**
+     * As {@link #scan(Path, Path, ClientPlatform)}, reusing file digests remembered in {@code statCacheFile}
+     * (created or replaced; null for none) for files whose size, timestamps, inode and header are
+     * unchanged. The cache only saves reading time; results are the same with or without it.
+     */
+    public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile)
+            throws IOException, ContextException {
+        return scan(root, dockerfile, platform, statCacheFile == null ? null : StatCache.load(statCacheFile));
+    }
+
+    static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, StatCache cache)
+            throws IOException, ContextException {
         Path realRoot = realDirectory(root);
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
         List<String> patterns = readIgnoreFile(ignorePath);
@@ -43,12 +59,11 @@ public final class BuildContext {
             throw new ContextException("invalid pattern in " + ignorePath + ": " + e.getMessage()
                     + "; fix or remove that line", e);
         }
-        EntryReader reader = new EntryReader(platform);
-        SortedMap<String, FileEntry> entries = ContextTree.newEntryMap();
+        List<ParallelReader.Item> walked = new ArrayList<>();
         walk.walk(new TreeWalk.Visitor<>() {
             @Override
-            public TreeWalk.Flow visit(String path, boolean directory, Path file) throws ContextException {
-                entries.put(path, reader.read(path, file));
+            public TreeWalk.Flow visit(String path, boolean directory, Path file) {
+                walked.add(new ParallelReader.Item(path, file));
                 return TreeWalk.Flow.CONTINUE;
             }
 
@@ -58,6 +73,10 @@ public final class BuildContext {
                         + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
             }
         });
+        SortedMap<String, FileEntry> entries = ParallelReader.readAll(walked, new EntryReader(platform, cache));
+        if (cache != null) {
+            cache.save();
+        }
         return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries));
     }
 
@@ -106,12 +125,16 @@ public final class BuildContext {
      * pattern with Go {@code filepath.Match} wildcards; {@code excludes} are {@code --exclude} patterns.
      */
     public Selection select(String source, List<String> excludes) throws ContextException {
-        return selector.select(source, null, excludes);
+        return selector.select(source, null, excludes, true);
     }
 
-    /** As {@link #select}, with {@code --parents}-style include patterns too. */
-    Selection select(String source, List<String> includes, List<String> excludes) throws ContextException {
-        return selector.select(source, includes, excludes);
+    /**
+     * As {@link #select}, with {@code --parents}-style include patterns and BuildKit's allow-wildcard
+     * switch (always on for Dockerfile COPY/ADD).
+     */
+    Selection select(String source, List<String> includes, List<String> excludes, boolean allowWildcard)
+            throws ContextException {
+        return selector.select(source, includes, excludes, allowWildcard);
     }
 
     /** fsutil resolves the root's own symlinks before walking. */
@@ -146,7 +169,12 @@ public final class BuildContext {
         if (ignorePath == null) {
             return null;
         }
-        Path absolute = ignorePath.toAbsolutePath().normalize();
+        Path absolute;
+        try {
+            absolute = ignorePath.toRealPath(); // the root is a real path too
+        } catch (IOException e) {
+            absolute = ignorePath.toAbsolutePath().normalize();
+        }
         return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
     }
 }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +39,16 @@ final class EntryReader {
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
 
     private final ClientPlatform platform;
+    private final StatCache cache;
 
-    EntryReader(ClientPlatform platform) {
+    /** {@code cache} may be null. */
+    EntryReader(ClientPlatform platform, StatCache cache) {
         this.platform = platform;
+        this.cache = cache;
     }
 
-    /** The stat facts an entry is built from. */
-    record Stat(EntryType type, int mode, long size, long rdev, boolean socket) {}
+    /** The stat facts an entry is built from; the fingerprint is null where the host has no inode/ctime. */
+    record Stat(EntryType type, int mode, long size, long rdev, boolean socket, StatCache.Fingerprint fingerprint) {}
 
     FileEntry read(String relativePath, Path file) throws ContextException {
         checkNameRoundTrips(relativePath, file);
@@ -59,14 +65,9 @@ final class EntryReader {
             String contentDigest = null;
             String digest;
             if (stat.type() == EntryType.FILE) {
-                MessageDigest whole = Digests.newSha256();
-                whole.update(header);
-                MessageDigest content = Digests.newSha256();
-                if (!stat.socket()) {
-                    streamInto(file, whole, content);
-                }
-                contentDigest = Digests.format(content.digest());
-                digest = Digests.format(whole.digest());
+                StatCache.Hashes hashes = fileHashes(relativePath, file, stat, header);
+                contentDigest = hashes.contentDigest();
+                digest = hashes.digest();
             } else {
                 digest = Digests.of(header);
             }
@@ -79,6 +80,28 @@ final class EntryReader {
             throw new ContextException("cannot read \"" + relativePath + "\" in the build context: " + e
                     + "; make it readable or add it to .dockerignore", e);
         }
+    }
+
+    private StatCache.Hashes fileHashes(String relativePath, Path file, Stat stat, byte[] header) throws IOException {
+        boolean cacheable = cache != null && stat.fingerprint() != null && !stat.socket();
+        String headerDigest = cacheable ? Digests.of(header) : null;
+        if (cacheable) {
+            StatCache.Hashes remembered = cache.lookup(relativePath, stat.fingerprint(), headerDigest);
+            if (remembered != null) {
+                return remembered;
+            }
+        }
+        MessageDigest whole = Digests.newSha256();
+        whole.update(header);
+        MessageDigest content = Digests.newSha256();
+        if (!stat.socket()) {
+            streamInto(file, whole, content);
+        }
+        StatCache.Hashes hashes = new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
+        if (cacheable) {
+            cache.remember(relativePath, stat.fingerprint(), headerDigest, hashes);
+        }
+        return hashes;
     }
 
     /**
@@ -98,10 +121,14 @@ final class EntryReader {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             return windowsStat(file);
         }
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime",
+                LinkOption.NOFOLLOW_LINKS);
         int stMode = (Integer) attrs.get("mode");
         long rdev = (Long) attrs.get("rdev");
         long size = (Long) attrs.get("size");
+        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(size,
+                nanos((FileTime) attrs.get("lastModifiedTime")), nanos((FileTime) attrs.get("ctime")),
+                (Long) attrs.get("ino"), (Long) attrs.get("dev"));
         int format = stMode & S_IFMT;
         EntryType type = switch (format) {
             case S_IFDIR -> EntryType.DIRECTORY;
@@ -113,7 +140,12 @@ final class EntryReader {
             case S_IFREG, S_IFSOCK -> EntryType.FILE;
             default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
         };
-        return new Stat(type, stMode & 07777, size, rdev, format == S_IFSOCK);
+        return new Stat(type, stMode & 07777, size, rdev, format == S_IFSOCK, fingerprint);
+    }
+
+    private static long nanos(FileTime time) {
+        Instant instant = time.toInstant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** Go on Windows derives permissions from the read-only attribute; directories get the x bits. */
@@ -128,7 +160,7 @@ final class EntryReader {
         } else if (basic.isSymbolicLink()) {
             type = EntryType.SYMLINK;
         }
-        return new Stat(type, mode, basic.size(), 0, false);
+        return new Stat(type, mode, basic.size(), 0, false, null);
     }
 
     private int clientMode(EntryType type, int mode) {
@@ -172,6 +204,11 @@ final class EntryReader {
             }
         } catch (UnsupportedOperationException e) {
             return result; // file system without xattr support: fsutil ignores ENOTSUP too
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("not supported")) {
+                return result;
+            }
+            throw e;
         }
         return result;
     }

@@ -1,6 +1,5 @@
 package io.github.dockercache.context;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,18 +69,15 @@ public final class IgnoreFile {
 
     /**
      * The ignore file BuildKit applies: {@code <Dockerfile name>.dockerignore} next to the Dockerfile when
-     * it exists and is not empty (the frontend receives an empty file as no data and falls back), else
-     * {@code <root>/.dockerignore}; null when neither exists.
+     * it exists, even empty (as the built-in frontend reads it; an external {@code # syntax=} frontend
+     * receives an empty file as no data over gRPC and would fall back), else {@code <root>/.dockerignore};
+     * null when neither exists.
      */
     public static Path locate(Path root, Path dockerfile) {
         if (dockerfile != null && dockerfile.getFileName() != null) {
             Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-            try {
-                if (Files.isRegularFile(specific) && Files.size(specific) > 0) {
-                    return specific;
-                }
-            } catch (IOException e) {
-                return specific; // let the caller report why it cannot be read
+            if (Files.isRegularFile(specific)) {
+                return specific;
             }
         }
         Path common = root.resolve(".dockerignore");

@@ -52,9 +52,10 @@ final class SourceSelector {
         }
     }
 
-    Selection select(String source, List<String> includes, List<String> excludes) throws ContextException {
+    Selection select(String source, List<String> includes, List<String> excludes, boolean allowWildcard)
+            throws ContextException {
         String p = ContextTree.keyPath(source);
-        boolean wildcard = GoPath.containsWildcards(source);
+        boolean wildcard = allowWildcard && GoPath.containsWildcards(source);
         boolean filtered = includes != null && !includes.isEmpty() || excludes != null && !excludes.isEmpty();
         if (!wildcard && !filtered) {
             return exact(source, p);

@@ -144,8 +144,19 @@ class BuildContextTest {
         assertTrue(app.entries().containsKey("foo"));
         assertFalse(app.entries().containsKey("bar"));
         BuildContext empty = BuildContext.scan(tmp, tmp.resolve("docker/empty.Dockerfile"), ClientPlatform.LINUX);
-        assertEquals(".dockerignore", empty.ignoreFile(), "an empty file reaches the frontend as no data");
-        assertFalse(empty.entries().containsKey("foo"));
+        assertEquals("docker/empty.Dockerfile.dockerignore", empty.ignoreFile(), "even empty, it replaces");
+        assertTrue(empty.entries().containsKey("foo"));
+    }
+
+    @Test
+    void rootGivenThroughASymlinkIsResolved() throws Exception {
+        Path real = tmp.resolve("real");
+        new TreeBuilder(real).file(".dockerignore", "x\n").file("x", "x").file("y", "y");
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        BuildContext ctx = BuildContext.scan(link, link.resolve("Dockerfile"), ClientPlatform.LINUX);
+        assertEquals(real.toRealPath(), ctx.root());
+        assertEquals(".dockerignore", ctx.ignoreFile());
+        assertEquals(List.of(".dockerignore", "y"), paths(ctx));
     }
 
     @Test
