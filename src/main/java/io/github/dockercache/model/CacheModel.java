@@ -72,6 +72,14 @@ public final class CacheModel {
 
     /** Reads the Dockerfile and the context and computes the snapshot. */
     public static Snapshot snapshot(BuildSettings settings) throws AnalysisException {
+        return snapshot(settings, null);
+    }
+
+    /**
+     * As {@link #snapshot(BuildSettings)}, reusing file digests from {@code statCacheFile} (null for none)
+     * for files whose metadata is unchanged; the result is the same with or without it.
+     */
+    public static Snapshot snapshot(BuildSettings settings, Path statCacheFile) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         Dockerfile dockerfile;
         try {
@@ -83,7 +91,7 @@ public final class CacheModel {
         }
         BuildContext context;
         try {
-            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform());
+            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform(), statCacheFile);
         } catch (ContextException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class Workflow {
     public static final String SNAPSHOT_FILE = "snapshot.json";
     public static final String REPORT_FILE = "report.json";
+    public static final String STAT_CACHE_FILE = "stat-cache.json";
 
     private Workflow() {}
 
@@ -101,7 +102,7 @@ public final class Workflow {
     private static Snapshot snapshotAndStore(Request request) throws WorkflowException {
         Snapshot snapshot;
         try {
-            snapshot = CacheModel.snapshot(request.build());
+            snapshot = CacheModel.snapshot(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE));
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }
