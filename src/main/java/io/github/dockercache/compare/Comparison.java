@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
@@ -75,11 +76,11 @@ public final class Comparison {
             this.baseline = baseline;
             this.policy = policy;
             this.causeFinder = new CauseFinder(current, baseline, policy);
+            for (HistoryEntry build : baseline.builds()) {
+                keys.addAll(build.keys());
+                optimisticKeys.addAll(build.optimisticKeys());
+            }
             for (StepSnapshot step : baseline.steps()) {
-                if (step.key() != null) {
-                    keys.add(step.key());
-                }
-                optimisticKeys.add(step.optimisticKey());
                 baselineById.put(step.id(), step);
             }
             current.steps().forEach(step -> currentById.put(step.id(), step));
@@ -95,7 +96,9 @@ public final class Comparison {
 
         private StepResult judge(StepSnapshot step, boolean stable) {
             if (step.key() != null && keys.contains(step.key())) {
-                return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key());
+                HistoryEntry matched = baseline.builds().stream()
+                        .filter(build -> build.keys().contains(step.key())).findFirst().orElse(null);
+                return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
             }
             Verdict verdict = optimisticKeys.contains(step.optimisticKey()) ? Verdict.UNKNOWN : Verdict.REBUILT;
             StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
@@ -106,7 +109,7 @@ public final class Comparison {
                 Cause upstream = upstreamCause(step, parent);
                 String reason = step.unknownReason() != null ? step.unknownReason() : parent.unknownReason();
                 return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
-                        verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key());
+                        verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
             List<Cause> causes = own;
             if (counterpart == null) {
@@ -118,7 +121,8 @@ public final class Comparison {
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             return result(step, verdict, stable, causes, step.id(), expected,
-                    verdict == Verdict.UNKNOWN ? step.unknownReason() : null, counterpart == null ? null : counterpart.key());
+                    verdict == Verdict.UNKNOWN ? step.unknownReason() : null, counterpart == null ? null : counterpart.key(),
+                    null);
         }
 
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {
@@ -162,10 +166,10 @@ public final class Comparison {
         }
 
         private static StepResult result(StepSnapshot step, Verdict verdict, boolean stable, List<Cause> causes,
-                String root, boolean expected, String unknownReason, String baselineKey) {
+                String root, boolean expected, String unknownReason, String baselineKey, HistoryEntry matched) {
             return new StepResult(step.id(), step.line(), step.instruction(), verdict, step.stage(), step.text(),
                     stable, causes, Objects.requireNonNullElse(root, step.id()), expected, unknownReason, baselineKey,
-                    step.key());
+                    step.key(), matched);
         }
     }
 }

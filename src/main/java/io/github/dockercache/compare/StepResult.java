@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.HistoryEntry;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ import java.util.List;
  * @param unknownReason for an unknown verdict, why it cannot be known
  * @param baselineKey the key of the baseline step this one was compared with, or null
  * @param key the current key, or null when it cannot be known
+ * @param matchedBuild for a cached step, which recorded build of the baseline has its key, or null
  */
 public record StepResult(
         String stepId,
@@ -33,7 +35,8 @@ public record StepResult(
         boolean expected,
         String unknownReason,
         String baselineKey,
-        String key) {
+        String key,
+        HistoryEntry matchedBuild) {
 
     /** True when this step is the first of its chain to miss. */
     public boolean isFirstMiss() {

@@ -6,6 +6,7 @@ import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.WorkflowException;
@@ -144,10 +145,19 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
                 stableSteps == null ? List.of() : stableSteps);
         return new Request(settings, baselinePath, output, report == null ? null : report.toPath(), failOn(), policy,
-                force());
+                force(), historySize(), fresh());
     }
 
+    /** Only baseline replaces unreadable files, keeps a history and can start afresh. */
     boolean force() {
+        return false;
+    }
+
+    int historySize() {
+        return BaselineHistory.DEFAULT_SIZE;
+    }
+
+    boolean fresh() {
         return false;
     }
 

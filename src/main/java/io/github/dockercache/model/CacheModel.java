@@ -131,7 +131,8 @@ public final class CacheModel {
                 Secrets.redactAll(settings.buildArgs()),
                 List.copyOf(steps),
                 files,
-                List.copyOf(warnings));
+                List.copyOf(warnings),
+                List.of());
     }
 
     // ---- global arguments (spec 2, 7) ----

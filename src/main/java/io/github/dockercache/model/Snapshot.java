@@ -1,6 +1,7 @@
 package io.github.dockercache.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 
 /**
@@ -15,6 +16,8 @@ import java.util.SortedMap;
  * @param steps every step of the reachable stages, in stage order then step order
  * @param files every context entry a step reads, by relative path
  * @param warnings what the user should know about this build (plugin files inside the context, ...)
+ * @param history in a baseline, the keys of the builds recorded so far, newest first (BuildKit keeps
+ *     every earlier result, so a step whose key matches any of them is cached); empty in a snapshot
  */
 public record Snapshot(
         String format,
@@ -24,7 +27,23 @@ public record Snapshot(
         SortedMap<String, String> buildArgs,
         List<StepSnapshot> steps,
         SortedMap<String, FileInfo> files,
-        List<String> warnings) {
+        List<String> warnings,
+        List<HistoryEntry> history) {
     public static final String FORMAT = "dockercache-snapshot";
     public static final int VERSION = 1;
+
+    /** The builds this snapshot knows: its history, or, for a plain snapshot, itself as one entry of unknown date. */
+    public List<HistoryEntry> builds() {
+        if (!history.isEmpty()) {
+            return history;
+        }
+        return List.of(new HistoryEntry(null, null,
+                steps.stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
+                steps.stream().map(StepSnapshot::optimisticKey).toList()));
+    }
+
+    /** The same snapshot with another history. */
+    public Snapshot withHistory(List<HistoryEntry> entries) {
+        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries));
+    }
 }

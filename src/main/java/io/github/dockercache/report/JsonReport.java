@@ -22,7 +22,7 @@ public final class JsonReport {
     record Summary(int steps, long cached, long rebuilt, long unknown, boolean failed) {}
 
     record Step(String id, String stage, int line, String instruction, String text, String key, String baselineKey,
-            String verdict, boolean stable, boolean expected, String rootStep, String unknownReason,
+            String verdict, boolean stable, boolean expected, String rootStep, String unknownReason, String matchedBuild,
             List<CauseEntry> causes) {}
 
     record CauseEntry(String kind, String subject, String before, String after, String detail, String advice,
@@ -47,12 +47,13 @@ public final class JsonReport {
         return new Step(s.stepId(), s.stage(), s.line(), s.instruction(), s.text(), s.key(), s.baselineKey(),
                 s.verdict().name().toLowerCase(Locale.ROOT), s.stable(), s.expected(),
                 s.verdict() == Verdict.CACHED ? null : s.rootStepId(), s.unknownReason(),
+                s.matchedBuild() == null ? null : s.matchedBuild().describe(),
                 s.causes().stream().map(JsonReport::cause).toList());
     }
 
     private static Step unknownStep(StepSnapshot s) {
         return new Step(s.id(), s.stage(), s.line(), s.instruction(), s.text(), s.key(), null, "unknown", false, false,
-                null, "no baseline to compare with", List.of());
+                null, "no baseline to compare with", null, List.of());
     }
 
     private static CauseEntry cause(Cause c) {

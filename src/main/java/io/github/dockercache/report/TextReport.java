@@ -28,7 +28,7 @@ public final class TextReport {
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
         for (StepResult step : comparison.steps()) {
             lines.add(ReportLine.info("  " + pad(step.stepId(), idWidth) + "  " + pad(shorten(step.text()), TEXT_WIDTH)
-                    + "  " + pad(verdict(step), 7) + (step.stable() ? "  stable" : "") + note(step)));
+                    + "  " + pad(verdict(step), 7) + (step.stable() ? "  stable" : "") + note(step, comparison)));
         }
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
@@ -108,9 +108,10 @@ public final class TextReport {
         return step.verdict().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String note(StepResult step) {
+    private static String note(StepResult step, Comparison comparison) {
         if (step.verdict() == Verdict.CACHED) {
-            return "";
+            boolean older = step.matchedBuild() != null && !step.matchedBuild().equals(comparison.baseline().builds().get(0));
+            return older ? "  (as built at " + step.matchedBuild().describe() + ")" : "";
         }
         if (!step.isFirstMiss()) {
             return "  after " + step.rootStepId() + (step.expected() ? " (expected)" : "");

@@ -90,7 +90,8 @@ public final class SnapshotStore {
         return new Snapshot(s.format(), s.version(), s.dockerfile(), s.target(),
                 s.buildArgs() == null ? new TreeMap<>() : s.buildArgs(), steps,
                 s.files() == null ? new TreeMap<>() : s.files(),
-                Objects.requireNonNullElse(s.warnings(), List.of()));
+                Objects.requireNonNullElse(s.warnings(), List.of()),
+                Objects.requireNonNullElse(s.history(), List.of()));
     }
 
     private static StepSnapshot normalize(StepSnapshot s) {

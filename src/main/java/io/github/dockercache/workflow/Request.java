@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * @param failOn when check fails
  * @param policy which steps are stable and which changes expected
  * @param force let baseline replace a file it cannot read
+ * @param historySize how many recorded builds a baseline keeps
+ * @param fresh start the baseline afresh instead of merging the new build into its history
  */
 public record Request(
         BuildSettings build,
@@ -23,4 +25,6 @@ public record Request(
         Path report,
         FailOn failOn,
         StabilityPolicy policy,
-        boolean force) {}
+        boolean force,
+        int historySize,
+        boolean fresh) {}

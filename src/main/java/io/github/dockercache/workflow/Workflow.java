@@ -9,12 +9,16 @@ import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.TextReport;
+import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.Provenance;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,15 +83,20 @@ public final class Workflow {
                 throw new WorkflowException("Cannot read " + display(file) + ": " + e.getMessage(), e, false);
             }
         }
+        String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
+                request.historySize());
         try {
-            SnapshotStore.write(file, snapshot);
+            SnapshotStore.write(file, merged);
         } catch (IOException e) {
             throw new WorkflowException("Cannot write the baseline " + display(file) + ": " + e.getMessage(), e, false);
         }
         String change = previous == null ? "new" : changedSteps(previous, snapshot) + " of " + snapshot.steps().size()
-                + " step keys changed";
+                + " step keys are new";
         lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + display(file) + " with "
-                + snapshot.steps().size() + " steps (" + change + ")."));
+                + snapshot.steps().size() + " steps (" + change + "; it remembers " + merged.history().size()
+                + " build" + (merged.history().size() == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
@@ -95,7 +104,7 @@ public final class Workflow {
     }
 
     private static long changedSteps(Snapshot previous, Snapshot snapshot) {
-        Set<String> keys = previous.steps().stream().map(s -> String.valueOf(s.key())).collect(Collectors.toSet());
+        Set<String> keys = previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
         return snapshot.steps().stream().filter(s -> s.key() == null || !keys.contains(s.key())).count();
     }
 
