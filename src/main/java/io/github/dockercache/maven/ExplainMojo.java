@@ -1,10 +1,12 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.workflow.Outcome;
+import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Says which step first misses the cache compared with the baseline, and exactly why: the file and what
@@ -13,6 +15,16 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
 public class ExplainMojo extends AbstractDockercacheMojo {
+
+    @Inject
+    public ExplainMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
+
+    @Override
+    boolean coversReactor() {
+        return true;
+    }
 
     @Override
     Outcome run(Request request) throws WorkflowException {

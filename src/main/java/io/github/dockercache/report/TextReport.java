@@ -54,12 +54,9 @@ public final class TextReport {
         return lines;
     }
 
-    /** When there is no baseline yet: the steps and their keys, and what to do. */
-    public static List<ReportLine> withoutBaseline(Snapshot snapshot, String baselineName) {
+    /** When there is no baseline: the steps, so that the user sees what will be compared. */
+    public static List<ReportLine> withoutBaseline(Snapshot snapshot) {
         List<ReportLine> lines = new ArrayList<>();
-        lines.add(ReportLine.info("No baseline at " + baselineName + ": nothing to compare with yet."));
-        lines.add(ReportLine.info("Record one with 'mvn dockercache:baseline' and commit it; later builds are"
-                + " then checked against it."));
         int idWidth = snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
         for (StepSnapshot step : snapshot.steps()) {
             lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + shorten(step.text())));

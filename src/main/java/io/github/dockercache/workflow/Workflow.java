@@ -34,35 +34,36 @@ public final class Workflow {
 
     /** Computes the snapshot, compares it with the baseline and decides whether the build fails. */
     public static Outcome check(Request request) throws WorkflowException {
-        Snapshot snapshot = snapshotAndStore(request);
-        List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
-        Snapshot baseline = readBaseline(request);
-        if (baseline == null) {
-            lines.addAll(TextReport.withoutBaseline(snapshot, display(request.baseline())));
-            writeReports(request, JsonReport.withoutBaseline(snapshot));
-            return new Outcome(lines, null);
-        }
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy());
-        List<StepResult> violations = request.failOn().violations(comparison.steps());
-        lines.addAll(TextReport.check(comparison, request.failOn()));
-        writeReports(request, JsonReport.of(comparison, display(request.baseline()), !violations.isEmpty()));
-        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+        return compareWithBaseline(request, true);
     }
 
     /** The first miss of each chain with every cause; never fails on a miss. */
     public static Outcome explain(Request request) throws WorkflowException {
+        return compareWithBaseline(request, false);
+    }
+
+    private static Outcome compareWithBaseline(Request request, boolean gate) throws WorkflowException {
         Snapshot snapshot = snapshotAndStore(request);
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
-        Snapshot baseline = readBaseline(request);
+        Snapshot baseline = readBaseline(request, lines);
         if (baseline == null) {
-            lines.addAll(TextReport.withoutBaseline(snapshot, display(request.baseline())));
+            if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
+                lines.addAll(TextReport.withoutBaseline(snapshot));
+            }
             writeReports(request, JsonReport.withoutBaseline(snapshot));
             return new Outcome(lines, null);
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy());
-        lines.addAll(TextReport.explain(comparison));
-        writeReports(request, JsonReport.of(comparison, display(request.baseline()), false));
-        return new Outcome(lines, null);
+        String baselineName = request.baselineSource().describe();
+        if (!gate) {
+            lines.addAll(TextReport.explain(comparison));
+            writeReports(request, JsonReport.of(comparison, baselineName, false));
+            return new Outcome(lines, null);
+        }
+        List<StepResult> violations = request.failOn().violations(comparison.steps());
+        lines.addAll(TextReport.check(comparison, request.failOn()));
+        writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()));
+        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
     }
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
@@ -76,11 +77,11 @@ public final class Workflow {
                 previous = SnapshotStore.read(file);
             } catch (SnapshotFormatException e) {
                 if (!request.force()) {
-                    throw new WorkflowException("Refusing to overwrite " + display(file) + ": " + e.getMessage()
+                    throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
                             + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
                 }
             } catch (IOException e) {
-                throw new WorkflowException("Cannot read " + display(file) + ": " + e.getMessage(), e, false);
+                throw new WorkflowException("Cannot read " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
             }
         }
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
@@ -90,11 +91,11 @@ public final class Workflow {
         try {
             SnapshotStore.write(file, merged);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the baseline " + display(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot write the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
         }
         String change = previous == null ? "new" : changedSteps(previous, snapshot) + " of " + snapshot.steps().size()
                 + " step keys are new";
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + display(file) + " with "
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
                 + snapshot.steps().size() + " steps (" + change + "; it remembers " + merged.history().size()
                 + " build" + (merged.history().size() == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
@@ -124,16 +125,40 @@ public final class Workflow {
         return snapshot;
     }
 
-    private static Snapshot readBaseline(Request request) throws WorkflowException {
+    /** The baseline, or null when there is none and the request says to go on without it. */
+    private static Snapshot readBaseline(Request request, List<ReportLine> lines) throws WorkflowException {
+        BaselineSource source = request.baselineSource();
+        Path file;
         try {
-            return SnapshotStore.read(request.baseline());
+            file = source.locate();
+        } catch (BaselineUnavailableException e) {
+            return missingBaseline(request, lines, e.getMessage(), true);
+        }
+        try {
+            return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return null;
+            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.",
+                    source.remote());
         } catch (SnapshotFormatException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot read the baseline " + display(request.baseline()) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
         }
+    }
+
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why, boolean warn)
+            throws WorkflowException {
+        switch (request.onMissingBaseline()) {
+            case FAIL -> throw new WorkflowException(why + " Record one with 'mvn dockercache:baseline', or set"
+                    + " -Ddockercache.onMissingBaseline=warn to go on without it.", null, true);
+            case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
+            default -> {
+                lines.add(new ReportLine(warn ? ReportLine.Level.WARN : ReportLine.Level.INFO, why));
+                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with 'mvn dockercache:baseline' and commit it;"
+                        + " later builds are then checked against it."));
+            }
+        }
+        return null;
     }
 
     private static void writeReports(Request request, String json) throws WorkflowException {
@@ -177,9 +202,4 @@ public final class Workflow {
                 + " 'mvn dockercache:baseline'; to report without failing, set -Ddockercache.failOn=never.";
     }
 
-    private static String display(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-    }
 }
