@@ -53,7 +53,7 @@ public final class Workflow {
             writeReports(request, JsonReport.withoutBaseline(snapshot));
             return new Outcome(lines, null);
         }
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy());
+        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         String baselineName = request.baselineSource().describe();
         if (!gate) {
             lines.addAll(TextReport.explain(comparison));
