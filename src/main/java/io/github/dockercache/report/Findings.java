@@ -1,11 +1,13 @@
 package io.github.dockercache.report;
 
 import io.github.dockercache.compare.Cause;
+import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.stream.Collectors;
  * cause reads the same in all of them.
  */
 final class Findings {
+    private static final Set<CauseKind> UPSTREAM = EnumSet.of(CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
+
     /** How a step comes out for CI. */
     enum Outcome {
         CACHED,
@@ -129,7 +133,7 @@ final class Findings {
             described.notes().forEach(note -> text.append("    ").append(note).append('\n'));
         }
         if (step.unknownReason() != null) {
-            text.append("? ").append(step.unknownReason()).append('\n');
+            text.append("unknown: ").append(step.unknownReason()).append('\n');
         }
         return text.toString();
     }
@@ -147,9 +151,12 @@ final class Findings {
                 List.copyOf(notes));
     }
 
-    /** Values say something only when the detail does not already quote them (mode bits, build args do). */
+    /**
+     * Values say something only when the detail does not already quote them (mode bits, build args do),
+     * and when they are not the keys of another step or stage, which mean nothing to a reader.
+     */
     private static boolean showsValues(Cause cause) {
-        if (cause.before() == null && cause.after() == null) {
+        if (cause.before() == null && cause.after() == null || UPSTREAM.contains(cause.kind())) {
             return false;
         }
         return !(quotes(cause.detail(), cause.before()) && quotes(cause.detail(), cause.after()));
