@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * cause reads the same in all of them.
  */
 final class Findings {
-    private static final Set<CauseKind> UPSTREAM = EnumSet.of(CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
+    /** Causes whose was/now values are digests or keys: they mean nothing to a reader. */
+    private static final Set<CauseKind> OPAQUE_VALUES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.SOURCE_CONTENT,
+            CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
 
     /** How a step comes out for CI. */
     enum Outcome {
@@ -106,6 +108,12 @@ final class Findings {
                 .toList();
     }
 
+    /** True when this first miss, or a step it brings down with it, fails the build. */
+    boolean failsBecauseOf(StepResult firstMiss) {
+        return findings.stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION
+                && f.step().rootStepId().equals(firstMiss.stepId()));
+    }
+
     /** {@code build:3 COPY pom.xml . is rebuilt}: the step, shortened like the console shows it. */
     static String headline(StepResult step) {
         return step.stepId() + " " + TextReport.shorten(step.text()) + " " + verdictPhrase(step);
@@ -151,12 +159,9 @@ final class Findings {
                 List.copyOf(notes));
     }
 
-    /**
-     * Values say something only when the detail does not already quote them (mode bits, build args do),
-     * and when they are not the keys of another step or stage, which mean nothing to a reader.
-     */
+    /** Values say something when they are readable and the detail does not already quote them (mode bits do). */
     private static boolean showsValues(Cause cause) {
-        if (cause.before() == null && cause.after() == null || UPSTREAM.contains(cause.kind())) {
+        if (cause.before() == null && cause.after() == null || OPAQUE_VALUES.contains(cause.kind())) {
             return false;
         }
         return !(quotes(cause.detail(), cause.before()) && quotes(cause.detail(), cause.after()));

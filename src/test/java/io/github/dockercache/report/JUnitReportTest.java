@@ -1,6 +1,7 @@
 package io.github.dockercache.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.compare.Comparison;
@@ -81,7 +82,7 @@ class JUnitReportTest {
         String out = only(testCase(suite, "build:3"), "system-out").getTextContent();
         assertTrue(out.startsWith("Rebuilt for an expected reason:\n- pom.xml content changed"), out);
         assertTrue(out.contains("(expected: a dependency manifest)"), out);
-        assertTrue(out.contains("    was: sha256:") && out.contains("    now: sha256:"), out);
+        assertFalse(out.contains("sha256:"), "content digests mean nothing to a reader: " + out);
         String after = only(testCase(suite, "build:4"), "system-out").getTextContent();
         assertTrue(after.startsWith("Rebuilt for an expected reason (after build:3):\n"), after);
     }
