@@ -6,6 +6,7 @@ import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -26,8 +27,12 @@ public class ExplainMojo extends AbstractDockercacheMojo {
         return true;
     }
 
+    /** Instead of comparing with the baseline, say which steps a change to this path (relative to the context) would rebuild. */
+    @Parameter(property = "dockercache.path")
+    String path;
+
     @Override
     Outcome run(Request request) throws WorkflowException {
-        return Workflow.explain(request);
+        return path == null || path.isBlank() ? Workflow.explain(request) : Workflow.impact(request, path.trim());
     }
 }

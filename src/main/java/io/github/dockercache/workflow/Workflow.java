@@ -2,12 +2,20 @@ package io.github.dockercache.workflow;
 
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.Impact;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.ContextException;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.JUnitReport;
 import io.github.dockercache.report.JsonReport;
+import io.github.dockercache.report.MarkdownReport;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.store.Provenance;
@@ -21,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +38,9 @@ public final class Workflow {
     public static final String SNAPSHOT_FILE = "snapshot.json";
     public static final String REPORT_FILE = "report.json";
     public static final String STAT_CACHE_FILE = "stat-cache.json";
+    public static final String JUNIT_FILE = "dockercache-junit.xml";
+    public static final String SARIF_FILE = "dockercache.sarif";
+    public static final String SUMMARY_FILE = "summary.md";
 
     private Workflow() {}
 
@@ -63,7 +75,34 @@ public final class Workflow {
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()));
+        writeCiReports(request, comparison);
         return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+    }
+
+    /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
+    public static Outcome impact(Request request, String path) throws WorkflowException {
+        Snapshot snapshot = snapshotAndStore(request);
+        List<ReportLine> lines = new ArrayList<>();
+        boolean ignored;
+        try {
+            ignored = BuildContext.scan(request.build().contextDir(), request.build().dockerfile(),
+                    request.build().platform(), request.outputDirectory().resolve(STAT_CACHE_FILE)).isIgnored(path);
+        } catch (ContextException e) {
+            throw new WorkflowException(e.getMessage(), e, true);
+        } catch (IOException e) {
+            throw new WorkflowException("Cannot read the build context: " + e.getMessage(), e, false);
+        }
+        Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(snapshot, path);
+        if (ignored) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
+        } else if (affected.isEmpty()) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "No step reads " + path + ": a change to it rebuilds nothing."));
+        } else {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "A change to " + path + " would rebuild:"));
+            affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
+                    + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
+        }
+        return new Outcome(lines, null);
     }
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
@@ -172,6 +211,24 @@ public final class Workflow {
             } catch (IOException e) {
                 throw new WorkflowException("Cannot write the report " + target + ": " + e.getMessage(), e, false);
             }
+        }
+    }
+
+    /** JUnit XML, SARIF and a Markdown summary, which CI systems show; the summary also goes to GitHub's step summary. */
+    private static void writeCiReports(Request request, Comparison comparison) throws WorkflowException {
+        Path output = request.outputDirectory();
+        String markdown = MarkdownReport.of(comparison, request.failOn());
+        Path dockerfile = request.build().dockerfile();
+        String sarifPath = Provenance.repositoryRoot(dockerfile)
+                .map(root -> root.relativize(dockerfile.toAbsolutePath().normalize()).toString().replace('\\', '/'))
+                .orElse(comparison.current().dockerfile());
+        try {
+            SnapshotStore.writeAtomically(output.resolve(JUNIT_FILE), JUnitReport.of(comparison, request.failOn()));
+            SnapshotStore.writeAtomically(output.resolve(SARIF_FILE), SarifReport.of(comparison, request.failOn(), sarifPath));
+            SnapshotStore.writeAtomically(output.resolve(SUMMARY_FILE), markdown);
+            MarkdownReport.appendToStepSummary(System.getenv(MarkdownReport.STEP_SUMMARY_VARIABLE), markdown);
+        } catch (IOException e) {
+            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + e.getMessage(), e, false);
         }
     }
 
