@@ -33,6 +33,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.shared.utils.logging.MessageBuilder;
+import org.apache.maven.shared.utils.logging.MessageUtils;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -224,12 +226,28 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     private void log(List<ReportLine> lines) {
         for (ReportLine line : lines) {
+            String text = styled(line);
             switch (line.level()) {
-                case ERROR -> getLog().error(line.text());
-                case WARN -> getLog().warn(line.text());
-                default -> getLog().info(line.text());
+                case ERROR -> getLog().error(text);
+                case WARN -> getLog().warn(text);
+                default -> getLog().info(text);
             }
         }
+    }
+
+    /** The line through Maven's message builder: colours when Maven's console has them, plain text otherwise. */
+    private static String styled(ReportLine line) {
+        MessageBuilder builder = MessageUtils.buffer();
+        for (ReportLine.Span span : line.spans()) {
+            switch (span.style()) {
+                case STRONG -> builder.strong(span.text());
+                case SUCCESS -> builder.success(span.text());
+                case WARNING -> builder.warning(span.text());
+                case FAILURE -> builder.failure(span.text());
+                default -> builder.a(span.text());
+            }
+        }
+        return builder.toString();
     }
 
     private List<ImagePlan> plans(ProjectScope scope) throws MojoFailureException {

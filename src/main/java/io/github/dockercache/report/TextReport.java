@@ -8,6 +8,8 @@ import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.ReportLine.Span;
+import io.github.dockercache.report.ReportLine.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,8 +29,11 @@ public final class TextReport {
         List<ReportLine> lines = new ArrayList<>();
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
         for (StepResult step : comparison.steps()) {
-            lines.add(ReportLine.info("  " + pad(step.stepId(), idWidth) + "  " + pad(shorten(step.text()), TEXT_WIDTH)
-                    + "  " + pad(verdict(step), 7) + (step.stable() ? "  stable" : "") + note(step, comparison)));
+            lines.add(new ReportLine(ReportLine.Level.INFO, List.of(
+                    plain("  "), new Span(pad(step.stepId(), idWidth), Style.STRONG),
+                    plain("  " + pad(shorten(step.text()), TEXT_WIDTH) + "  "),
+                    new Span(pad(verdict(step), 7), style(step)),
+                    plain((step.stable() ? "  stable" : "") + note(step, comparison)))));
         }
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
@@ -67,9 +72,10 @@ public final class TextReport {
     private static List<ReportLine> explainMiss(StepResult miss, Comparison comparison, ReportLine.Level level) {
         List<ReportLine> lines = new ArrayList<>();
         String dockerfile = comparison.current().dockerfile();
-        lines.add(new ReportLine(level, "Step " + miss.stepId() + " (" + dockerfile + ":" + miss.line() + ") "
-                + shorten(miss.text()) + " " + (miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt")
-                + (miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"));
+        lines.add(new ReportLine(level, List.of(new Span("Step " + miss.stepId(), Style.STRONG),
+                plain(" (" + dockerfile + ":" + miss.line() + ") " + shorten(miss.text()) + " "),
+                new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
+                plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
         for (Cause cause : miss.causes()) {
             lines.add(new ReportLine(level, "  - " + cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : "")));
             if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
@@ -99,6 +105,18 @@ public final class TextReport {
         return comparison.steps().size() + " steps: " + comparison.count(Verdict.CACHED) + " cached, "
                 + comparison.count(Verdict.REBUILT) + " rebuilt (" + stableRebuilt + " stable), "
                 + comparison.count(Verdict.UNKNOWN) + " unknown";
+    }
+
+    private static Span plain(String text) {
+        return new Span(text, Style.PLAIN);
+    }
+
+    /** Green for cached, red for an unexpected rebuild, yellow for an expected rebuild or an unknown. */
+    private static Style style(StepResult step) {
+        if (step.verdict() == Verdict.CACHED) {
+            return Style.SUCCESS;
+        }
+        return step.verdict() == Verdict.REBUILT && !step.expected() ? Style.FAILURE : Style.WARNING;
     }
 
     private static String verdict(StepResult step) {
