@@ -4,6 +4,8 @@ package io.github.dockercache.compare;
 public enum CauseKind {
     /** A file's bytes changed. */
     FILE_CONTENT,
+    /** A jar or zip whose entries are unchanged but for their timestamps: a build that is not reproducible. */
+    ARCHIVE_TIMESTAMPS,
     /** Only the line endings changed (CRLF versus LF). */
     LINE_ENDINGS,
     /** Only permission or special bits changed. */

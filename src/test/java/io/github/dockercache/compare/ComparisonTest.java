@@ -289,4 +289,36 @@ class ComparisonTest {
                 Impact.of(snapshot, "pom.xml").keySet().stream().map(s -> s.id()).toList());
         assertTrue(Impact.of(snapshot, "README.md").isEmpty());
     }
+
+    @Test
+    void aJarThatDiffersOnlyInEntryTimestampsIsNamedAsSuch() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM eclipse-temurin:17-jre", "COPY target/app.jar /app.jar")
+                .file(".dockerignore", "");
+        writeJar(dir.resolve("target/app.jar"), 1_700_000_000_000L, "class bytes");
+        Snapshot before = app.snapshot();
+        writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "class bytes");
+        Cause cause = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        assertEquals(CauseKind.ARCHIVE_TIMESTAMPS, cause.kind());
+        assertTrue(cause.detail().contains("App.class"), cause.detail());
+        assertTrue(cause.advice().contains("project.build.outputTimestamp"));
+
+        writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "other class bytes");
+        Cause content = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        assertEquals(CauseKind.FILE_CONTENT, content.kind());
+        assertTrue(content.detail().contains("1 entry differ (App.class)"), content.detail());
+    }
+
+    private static void writeJar(Path jar, long time, String classBytes) throws Exception {
+        Files.createDirectories(jar.getParent());
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("META-INF/MANIFEST.MF", "App.class")) {
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+                entry.setTime(time);
+                out.putNextEntry(entry);
+                out.write((name.endsWith(".class") ? classBytes : "Manifest-Version: 1.0\n").getBytes());
+                out.closeEntry();
+            }
+        }
+        Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
 }
