@@ -132,7 +132,7 @@ final class CauseFinder {
             FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
             Cause cause = fileCause(path, then, now);
             if (cause != null && cause.kind() == CauseKind.FILE_CONTENT && contextDir != null
-                    && LineEndings.onlyLineEndingsDiffer(contextDir.resolve(path), then.content())) {
+                    && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
                 cause = new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
                         path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS, false);
             }

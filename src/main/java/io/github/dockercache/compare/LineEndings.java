@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,12 +21,16 @@ final class LineEndings {
     private LineEndings() {}
 
     /**
-     * True when {@code file}, with its line endings converted to LF or to CRLF, has the content digest
+     * True when the context file {@code path}, with its line endings converted to LF or to CRLF, has the content digest
      * {@code baselineContent}. Large files are not read: the answer is then false.
      */
-    static boolean onlyLineEndingsDiffer(Path file, String baselineContent) {
+    static boolean onlyLineEndingsDiffer(Path contextDir, String path, String baselineContent) {
+        Path root = contextDir.toAbsolutePath().normalize();
+        Path file = root.resolve(path).normalize();
         try {
-            if (baselineContent == null || !Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
+            // snapshot paths are data: never read outside the context, nor through a link
+            if (baselineContent == null || !file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(file) > MAX_SIZE) {
                 return false;
             }
             return baselineContent.equals(convertedDigest(file, false)) || baselineContent.equals(convertedDigest(file, true));

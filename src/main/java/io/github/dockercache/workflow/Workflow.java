@@ -18,6 +18,7 @@ import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.FileLocks;
 import io.github.dockercache.store.Provenance;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
@@ -110,38 +111,52 @@ public final class Workflow {
         Snapshot snapshot = snapshotAndStore(request);
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
         Path file = request.baseline();
-        Snapshot previous = null;
-        if (Files.exists(file)) {
-            try {
-                previous = SnapshotStore.read(file);
-            } catch (SnapshotFormatException e) {
-                if (!request.force()) {
-                    throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
-                            + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
-                }
-            } catch (IOException e) {
-                throw new WorkflowException("Cannot read " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
-            }
-        }
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
-                request.historySize());
+        Recorded recorded;
         try {
-            SnapshotStore.write(file, merged);
+            // read, merge and write under one lock, so that two builds recording at once both stay in the history
+            recorded = FileLocks.withLock(file, () -> {
+                Snapshot previous = readForUpdate(request);
+                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
+                        request.historySize());
+                SnapshotStore.write(file, merged);
+                return new Recorded(previous, merged);
+            });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot update the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
         }
-        String change = previous == null ? "new" : changedSteps(previous, snapshot) + " of " + snapshot.steps().size()
-                + " step keys are new";
+        String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
+                + snapshot.steps().size() + " step keys are new";
+        int builds = recorded.merged().history().size();
         lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
-                + snapshot.steps().size() + " steps (" + change + "; it remembers " + merged.history().size()
-                + " build" + (merged.history().size() == 1 ? "" : "s") + ")."));
+                + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
+                + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
         return new Outcome(lines, null);
     }
+
+    private record Recorded(Snapshot previous, Snapshot merged) {}
+
+    /** The baseline about to be replaced, null when there is none; one that cannot be read is kept unless forced. */
+    private static Snapshot readForUpdate(Request request) throws WorkflowException, IOException {
+        Path file = request.baseline();
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return SnapshotStore.read(file);
+        } catch (SnapshotFormatException e) {
+            if (!request.force()) {
+                throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
+                        + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
+            }
+            return null;
+        }
+    }
+
 
     private static long changedSteps(Snapshot previous, Snapshot snapshot) {
         Set<String> keys = previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
