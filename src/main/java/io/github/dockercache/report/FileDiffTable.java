@@ -62,7 +62,7 @@ final class FileDiffTable {
         Row row = row(cause, baseline.files().get(cause.subject()), current.files().get(cause.subject()));
         out.open("tr", "class", "change-" + CauseList.kindClass(cause.kind()));
         out.open("th", "scope", "row").open("code", "class", "path").breakableText(cause.subject()).close("code")
-                .element("span", row.change(), "class", "file-change");
+                .text(" ").element("span", row.change(), "class", "file-change");
         if (cause.expected()) {
             out.text(" ").element("span", "expected", "class", "tag tag-expected");
         }
@@ -78,7 +78,7 @@ final class FileDiffTable {
             out.element("span", ABSENT, "class", "absent", "title", "not in the build context");
         } else {
             if (side.value() != null) {
-                out.element("code", side.value());
+                out.element("code", side.value()).text(" ");
             }
             if (side.digest() != null) {
                 out.open("code", "class", "digest", "title", side.digest()).breakableText(CauseList.shown(side.digest()))
