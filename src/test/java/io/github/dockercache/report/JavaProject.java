@@ -39,6 +39,9 @@ final class JavaProject {
             "ENTRYPOINT [\"/entrypoint.sh\"]",
             "");
 
+    /** A file whose name is markup; a browser must show it, not build it. */
+    static final String HOSTILE_PATH = "src/<script>alert(1)</<img src=x onerror=alert(2)>.sh";
+
     private final Path dir;
 
     /**
@@ -52,6 +55,21 @@ final class JavaProject {
         project.write("src/main/java/app/App.java", "package app;\n\nclass App {\n    String greeting() { return \"hi\"; }\n}\n")
                 .chmod("src/main/docker/entrypoint.sh", "rwxr-xr-x");
         return Comparison.compare(project.snapshot(Map.of("APP_VERSION", "1.4.2")), baseline);
+    }
+
+    /** Markup in a path, in an instruction and in a build argument's value, all of which the report shows. */
+    static Comparison hostileNames(Path dir) throws IOException, AnalysisException {
+        JavaProject project = new JavaProject(dir)
+                .write("Dockerfile", String.join("\n",
+                        "FROM alpine:3.20",
+                        "ARG NOTE",
+                        "COPY src /src",
+                        "RUN echo \"</pre><script>alert('$NOTE')</script>\" && echo '&amp;' && echo \"\\\"\" > /x",
+                        ""))
+                .write(HOSTILE_PATH, "one");
+        Snapshot before = project.snapshot(Map.of("NOTE", "a"));
+        project.write(HOSTILE_PATH, "two");
+        return Comparison.compare(project.snapshot(Map.of("NOTE", "\"><script>alert(3)</script>&")), before);
     }
 
     JavaProject(Path dir) throws IOException {
