@@ -132,8 +132,8 @@ final class StageMap {
         int controlY = nodeTop - arrow.rise() * 4 / 3; // a cubic's apex is 3/4 of the way to its control points
         String dashes = arrow.kind() == StageChain.LinkKind.READS_STAGE ? "6 4" : null;
         out.open("g", "class", "arrow verdict-" + look.cssClass);
-        out.element("title", arrow.label() + ": " + source.stepId() + " (" + look.label.toLowerCase(Locale.ROOT) + ") to "
-                + String.join(", ", arrow.steps()));
+        out.element("title", arrow.label() + ": " + source.stepId() + ", " + look.label.toLowerCase(Locale.ROOT)
+                + ", into " + String.join(", ", arrow.steps()));
         out.empty("path", "d", "M " + startX + " " + nodeTop + " C " + startX + " " + controlY + ", " + endX + " "
                 + controlY + ", " + endX + " " + nodeTop, "fill", "none", "stroke-dasharray", dashes,
                 "marker-end", "url(#" + markerId(look) + ")");

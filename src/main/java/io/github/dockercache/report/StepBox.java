@@ -34,7 +34,7 @@ final class StepBox {
         out.open("li", "class", "step verdict-" + look.cssClass, "id", anchor);
         out.open("article", "class", "step-box", "aria-labelledby", anchor + "-title");
         writeHead(out, step, look, anchor + "-title");
-        chain.readBy(step.stepId()).ifPresent(link -> writeReadPort(out, step, link));
+        chain.readBy(step.stepId()).ifPresent(link -> writeReadPort(out, link));
         out.open("pre", "class", "instruction").element("code", step.text()).close("pre");
         if (step.isFirstMiss() && !step.causes().isEmpty()) {
             causeList.write(out, step);
@@ -42,7 +42,7 @@ final class StepBox {
         } else if (step.verdict() != Verdict.CACHED && !step.isFirstMiss()) {
             writeFollows(out, step);
         }
-        if (step.unknownReason() != null) {
+        if (showsUnknownReason(step)) {
             out.open("p", "class", "unknown-reason").element("strong", "Why unknown: ").text(step.unknownReason())
                     .close("p");
         }
@@ -73,13 +73,13 @@ final class StepBox {
     }
 
     /** The step reads another stage's result: the box says which, and how that stage's last step fares. */
-    private void writeReadPort(HtmlWriter out, StepResult step, StageChain.Link link) {
+    private void writeReadPort(HtmlWriter out, StageChain.Link link) {
         out.open("p", "class", "port port-reads").element("span", "reads", "class", "port-kind").text(" stage ")
                 .element("a", link.fromStage(), "href", "#" + Anchors.stage(link.fromStage()));
         if (link.fromStep() != null) {
-            StepResult source = steps.stream().filter(s -> s.stepId().equals(link.fromStep())).findFirst().orElseThrow();
-            out.text(", the result of ").element("a", source.stepId(), "href", "#" + Anchors.step(source.stepId()))
-                    .text(" (" + VerdictLook.of(source).label.toLowerCase(Locale.ROOT) + ")");
+            StepResult source = step(link.fromStep());
+            out.text(": the result of ").element("a", source.stepId(), "href", "#" + Anchors.step(source.stepId()))
+                    .text(", " + VerdictLook.of(source).label.toLowerCase(Locale.ROOT));
         }
         out.close("p");
     }
@@ -125,5 +125,15 @@ final class StepBox {
             out.text(" ").element("span", "expected", "class", "tag tag-expected");
         }
         out.close("p");
+    }
+
+    private StepResult step(String stepId) {
+        return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst().orElseThrow();
+    }
+
+    /** A step that only follows an unknown one has its reason too: the first of the chain says it once. */
+    private boolean showsUnknownReason(StepResult step) {
+        return step.unknownReason() != null
+                && (step.isFirstMiss() || !step.unknownReason().equals(step(step.rootStepId()).unknownReason()));
     }
 }

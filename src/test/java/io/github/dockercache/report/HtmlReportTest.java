@@ -87,6 +87,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void aManifestEditIsExpectedAndWhatReadsTheRebuiltStageIsUnknown() throws Exception {
+        JavaProject project = new JavaProject(dir);
+        Snapshot before = project.snapshot();
+        project.write("pom.xml", "<project><artifactId>app</artifactId><!-- a new dependency --></project>\n");
+        ParsedReport report = new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.STABLE));
+
+        assertTrue(report.text("//div[" + hasClass("outcome") + "]").startsWith("Check passes"));
+        assertTrue(report.stepText("deps:3").contains("Rebuilt (expected)"));
+        assertEquals("pom.xml content expected",
+                report.text("//li[@id='" + Anchors.step("deps:3") + "']//tbody/tr/th"));
+        assertTrue(report.stepText("build:1").contains("The chain breaks at deps:3. expected"), report.stepText("build:1"));
+        assertTrue(report.stepText("runtime:3").contains("Unknown") && report.stepText("runtime:3").contains("Why unknown:"));
+        assertFalse(report.stepText("runtime:4").contains("Why unknown:"), "said once, at the first miss of the chain");
+    }
+
+    @Test
     void stageLinksAreDrawnAndNamed() throws Exception {
         ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE));
         List<String> screenArrows = report.nodes("//*[local-name()='svg' and " + hasClass("screen-only") + "]"
@@ -96,7 +112,7 @@ class HtmlReportTest {
                 + "//*[local-name()='path' and @marker-end]").size());
         assertEquals("FROM stage deps, continuing after deps:4",
                 report.text("//section[@id='stage-build']//p[" + hasClass("port-from") + "]"));
-        assertEquals("reads stage build, the result of build:2 (rebuilt)",
+        assertEquals("reads stage build: the result of build:2, rebuilt",
                 report.text("//li[@id='" + Anchors.step("runtime:3") + "']//p[" + hasClass("port-reads") + "]"));
     }
 
