@@ -16,6 +16,16 @@ final class Anchors {
         return "step-" + safe(stepId);
     }
 
+    /** A link to a stage's lane. */
+    static String toStage(String stage) {
+        return "#" + stage(stage);
+    }
+
+    /** A link to a step's box. */
+    static String toStep(String stepId) {
+        return "#" + step(stepId);
+    }
+
     private static String safe(String name) {
         StringBuilder id = new StringBuilder();
         name.codePoints().forEach(c -> {

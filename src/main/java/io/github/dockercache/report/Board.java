@@ -65,8 +65,8 @@ final class Board {
         out.element("p", LaneSummary.of(lane.steps()), "class", "lane-summary");
         chain.baseOf(lane).ifPresent(link -> out.open("p", "class", "port port-from")
                 .element("span", "FROM", "class", "port-kind").text(" stage ")
-                .element("a", link.fromStage(), "href", "#" + Anchors.stage(link.fromStage()))
-                .text(", continuing after ").element("a", link.fromStep(), "href", "#" + Anchors.step(link.fromStep()))
+                .element("a", link.fromStage(), "href", Anchors.toStage(link.fromStage()))
+                .text(", continuing after ").element("a", link.fromStep(), "href", Anchors.toStep(link.fromStep()))
                 .close("p"));
         out.close("header");
         out.open("ol", "class", "chain");

@@ -56,7 +56,7 @@ final class CauseList {
         } else if (!WITHOUT_VALUES.contains(cause.kind()) && (cause.before() != null || cause.after() != null)) {
             out.open("p", "class", "values");
             writeValue(out, "was", cause.before());
-            out.element("span", " \u2192 ", "class", "arrow");
+            out.element("span", " \u2192 ", "class", "becomes");
             writeValue(out, "now", cause.after());
             out.close("p");
         }

@@ -130,7 +130,7 @@ final class Header {
         for (StepResult miss : misses) {
             VerdictLook look = VerdictLook.of(miss);
             out.open("li", "class", "verdict-" + look.cssClass)
-                    .element("a", miss.stepId(), "href", "#" + Anchors.step(miss.stepId()), "class", "step-link")
+                    .element("a", miss.stepId(), "href", Anchors.toStep(miss.stepId()), "class", "step-link")
                     .text(" ").element("span", look.label, "class", "badge verdict-" + look.cssClass).text(" ")
                     .element("code", TextReport.shorten(miss.text()), "class", "miss-text")
                     .element("span", miss.causes().get(0).detail()

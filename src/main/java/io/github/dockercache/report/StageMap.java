@@ -135,7 +135,7 @@ final class StageMap {
         out.element("title", arrow.label() + ": " + source.stepId() + ", " + look.label.toLowerCase(Locale.ROOT)
                 + ", into " + String.join(", ", arrow.steps()));
         out.empty("path", "d", "M " + startX + " " + nodeTop + " C " + startX + " " + controlY + ", " + endX + " "
-                + controlY + ", " + endX + " " + nodeTop, "fill", "none", "stroke-dasharray", dashes,
+                + controlY + ", " + endX + " " + nodeTop, "stroke-dasharray", dashes,
                 "marker-end", "url(#" + markerId(look) + ")");
         out.element("text", arrow.label(), "x", Integer.toString((startX + endX) / 2),
                 "y", Integer.toString(nodeTop - arrow.rise() - 6), "text-anchor", "middle", "class", "arrow-label");
@@ -145,7 +145,7 @@ final class StageMap {
     private void writeNode(HtmlWriter out, StageChain.Lane lane, int index, int nodeTop) {
         VerdictLook look = VerdictLook.worst(lane.steps());
         int left = index * (geometry.laneWidth() + geometry.laneGap()) + geometry.nodeInset();
-        out.open("a", "href", "#" + Anchors.stage(lane.stage()));
+        out.open("a", "href", Anchors.toStage(lane.stage()));
         out.open("g", "class", "node verdict-" + look.cssClass);
         out.element("title", "Stage " + lane.stage() + ": " + LaneSummary.of(lane.steps()));
         out.empty("rect", "x", Integer.toString(left), "y", Integer.toString(nodeTop), "width",

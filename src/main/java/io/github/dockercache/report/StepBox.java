@@ -3,7 +3,9 @@ package io.github.dockercache.report;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import java.util.Set;
 final class StepBox {
     private final StageChain chain;
     private final List<StepResult> steps;
+    private final Map<String, StepResult> stepsById = new HashMap<>();
     private final Set<String> violations;
     private final CauseList causeList;
 
@@ -26,6 +29,7 @@ final class StepBox {
         this.steps = steps;
         this.violations = violations;
         this.causeList = causeList;
+        steps.forEach(step -> stepsById.put(step.stepId(), step));
     }
 
     void write(HtmlWriter out, StepResult step) {
@@ -75,10 +79,10 @@ final class StepBox {
     /** The step reads another stage's result: the box says which, and how that stage's last step fares. */
     private void writeReadPort(HtmlWriter out, StageChain.Link link) {
         out.open("p", "class", "port port-reads").element("span", "reads", "class", "port-kind").text(" stage ")
-                .element("a", link.fromStage(), "href", "#" + Anchors.stage(link.fromStage()));
+                .element("a", link.fromStage(), "href", Anchors.toStage(link.fromStage()));
         if (link.fromStep() != null) {
-            StepResult source = step(link.fromStep());
-            out.text(": the result of ").element("a", source.stepId(), "href", "#" + Anchors.step(source.stepId()))
+            StepResult source = stepsById.get(link.fromStep());
+            out.text(": the result of ").element("a", source.stepId(), "href", Anchors.toStep(source.stepId()))
                     .text(", " + VerdictLook.of(source).label.toLowerCase(Locale.ROOT));
         }
         out.close("p");
@@ -95,7 +99,7 @@ final class StepBox {
         out.open("p", "class", "downstream").element("strong", "Takes with it: ");
         for (int i = 0; i < downstream.size(); i++) {
             String id = downstream.get(i).stepId();
-            out.text(i == 0 ? "" : ", ").element("a", id, "href", "#" + Anchors.step(id));
+            out.text(i == 0 ? "" : ", ").element("a", id, "href", Anchors.toStep(id));
         }
         out.close("p");
     }
@@ -113,12 +117,12 @@ final class StepBox {
             if (at < 0) {
                 out.text(sentence + ".");
             } else {
-                out.text(sentence.substring(0, at)).element("a", cause.subject(), "href", "#" + Anchors.step(cause.subject()))
+                out.text(sentence.substring(0, at)).element("a", cause.subject(), "href", Anchors.toStep(cause.subject()))
                         .text(sentence.substring(at + cause.subject().length()) + ".");
             }
             if (!cause.subject().equals(step.rootStepId())) {
                 out.text(" The chain breaks at ")
-                        .element("a", step.rootStepId(), "href", "#" + Anchors.step(step.rootStepId())).text(".");
+                        .element("a", step.rootStepId(), "href", Anchors.toStep(step.rootStepId())).text(".");
             }
         }
         if (step.expected()) {
@@ -127,13 +131,9 @@ final class StepBox {
         out.close("p");
     }
 
-    private StepResult step(String stepId) {
-        return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst().orElseThrow();
-    }
-
     /** A step that only follows an unknown one has its reason too: the first of the chain says it once. */
     private boolean showsUnknownReason(StepResult step) {
         return step.unknownReason() != null
-                && (step.isFirstMiss() || !step.unknownReason().equals(step(step.rootStepId()).unknownReason()));
+                && (step.isFirstMiss() || !step.unknownReason().equals(stepsById.get(step.rootStepId()).unknownReason()));
     }
 }
