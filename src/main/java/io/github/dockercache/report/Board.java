@@ -60,8 +60,8 @@ final class Board {
                 + (chain.baseOf(lane).isPresent() ? " from-stage" : ""), "id", anchor,
                 "aria-labelledby", anchor + "-title");
         out.open("header", "class", "lane-head");
-        out.open("h2", "id", anchor + "-title").element("span", "Stage ", "class", "lane-kind")
-                .element("span", lane.stage(), "class", "stage-name").close("h2");
+        out.open("h3", "id", anchor + "-title").element("span", "Stage ", "class", "lane-kind")
+                .element("span", lane.stage(), "class", "stage-name").close("h3");
         out.element("p", LaneSummary.of(lane.steps()), "class", "lane-summary");
         chain.baseOf(lane).ifPresent(link -> out.open("p", "class", "port port-from")
                 .element("span", "FROM", "class", "port-kind").text(" stage ")

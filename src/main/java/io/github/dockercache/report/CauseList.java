@@ -31,7 +31,7 @@ final class CauseList {
         List<Cause> fileCauses = step.causes().stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
         List<Cause> otherCauses = step.causes().stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
         out.open("section", "class", "causes");
-        out.element("h4", step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+        out.element("h5", step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
         if (!otherCauses.isEmpty()) {
             out.open("ul", "class", "cause-list");
             otherCauses.forEach(cause -> writeCause(out, cause));

@@ -13,7 +13,7 @@ final class HtmlWriter {
     /** Elements that start on a new line, to keep the file readable in a diff or a text editor. */
     private static final Set<String> BLOCKS = Set.of("html", "head", "body", "header", "main", "footer", "section",
             "article", "div", "ol", "ul", "li", "dl", "table", "thead", "tbody", "tr", "svg", "g", "defs", "style",
-            "h1", "h2", "h3", "h4", "p", "pre", "figure", "figcaption", "aside", "nav");
+            "h1", "h2", "h3", "h4", "h5", "p", "pre", "figure", "figcaption", "aside", "nav");
 
     private final StringBuilder out = new StringBuilder();
 

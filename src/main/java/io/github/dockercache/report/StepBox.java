@@ -56,8 +56,8 @@ final class StepBox {
     private void writeHead(HtmlWriter out, StepResult step, VerdictLook look, String titleId) {
         out.open("div", "class", "step-head");
         // the spaces keep the words apart when the text is copied or read aloud
-        out.open("h3", "id", titleId).element("span", "Step ", "class", "visually-hidden").text(step.stepId())
-                .close("h3").text(" ");
+        out.open("h4", "id", titleId).element("span", "Step ", "class", "visually-hidden").text(step.stepId())
+                .close("h4").text(" ");
         out.element("span", step.instruction(), "class", "keyword").text(" ");
         out.element("span", "line " + step.line(), "class", "line").text(" ");
         out.element("span", look.label, "class", "badge verdict-" + look.cssClass);

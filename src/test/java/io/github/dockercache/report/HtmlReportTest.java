@@ -38,7 +38,7 @@ class HtmlReportTest {
             assertEquals(step.text().replaceAll("\\s+", " ").trim(),
                     report.text("//li[@id='" + Anchors.step(step.stepId()) + "']//pre[" + hasClass("instruction") + "]"));
         }
-        assertEquals("Stage deps", report.text("//section[@id='stage-deps']//h2"));
+        assertEquals("Stage deps", report.text("//section[@id='stage-deps']//h3"));
         assertTrue(report.text("//section[@id='stage-deps']").contains("4 steps: 4 cached"));
     }
 
@@ -142,6 +142,19 @@ class HtmlReportTest {
         String css = report.text("//style");
         assertFalse(css.contains("@import") || css.contains("url(") || css.contains("@font-face"), "no fetch from CSS");
         assertTrue(css.contains("@media print"));
+    }
+
+    /** Screen readers navigate by headings: one title, and no level skipped on the way down. */
+    @Test
+    void headingsFormAnOutline() throws Exception {
+        ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE));
+        List<Integer> levels = report.nodes("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+                .stream().map(heading -> heading.getNodeName().charAt(1) - '0').toList();
+        assertEquals(1, levels.get(0));
+        assertEquals(1, levels.stream().filter(level -> level == 1).count());
+        for (int i = 1; i < levels.size(); i++) {
+            assertTrue(levels.get(i) <= levels.get(i - 1) + 1, "heading levels " + levels);
+        }
     }
 
     @Test
