@@ -46,8 +46,12 @@ final class StageMap {
     /** About the width of a character of the node's monospaced name. */
     private static final int NAME_CHAR_WIDTH = 9;
 
-    /** An arrow between two lanes, with the steps it stands for. */
-    private record Arrow(StageChain.LinkKind kind, int from, int to, String label, List<String> steps) {
+    /**
+     * An arrow between two lanes, with the steps it stands for.
+     *
+     * @param source the step whose result flows along the arrow: the last of its stage
+     */
+    private record Arrow(StageChain.LinkKind kind, int from, int to, String label, String source, List<String> steps) {
         int rise() {
             // reads arcs rise a little higher than FROM arcs between the same lanes, so both stay visible
             return MIN_RISE + RISE_PER_LANE * (to - from - 1) + (kind == StageChain.LinkKind.READS_STAGE ? 18 : 0);
@@ -93,7 +97,7 @@ final class StageMap {
                 continue; // a stage without steps has no lane to point at; the step's own box names it
             }
             Arrow arrow = arrows.computeIfAbsent(link.kind() + " " + from + " " + to,
-                    k -> new Arrow(link.kind(), from, to, label(link), new ArrayList<>()));
+                    k -> new Arrow(link.kind(), from, to, label(link), link.fromStep(), new ArrayList<>()));
             arrow.steps().add(link.toStep());
         }
         return List.copyOf(arrows.values());
@@ -124,8 +128,8 @@ final class StageMap {
     }
 
     private void writeArrow(HtmlWriter out, Arrow arrow, int nodeTop) {
-        // the arrow carries the verdict of what flows along it: the last step of the source stage
-        StepResult source = last(chain.lanes().get(arrow.from()));
+        // the arrow carries the verdict of what flows along it
+        StepResult source = resultsById.get(arrow.source());
         VerdictLook look = VerdictLook.of(source);
         int startX = geometry.centre(arrow.from()) + geometry.laneWidth() / 4;
         int endX = geometry.centre(arrow.to()) - geometry.laneWidth() / 4;
@@ -171,10 +175,6 @@ final class StageMap {
                     : "Stage " + to + " reads files from stage " + from + " (" + String.join(", ", arrow.steps()) + ").");
         }
         return String.join(" ", sentences);
-    }
-
-    private static StepResult last(StageChain.Lane lane) {
-        return lane.steps().get(lane.steps().size() - 1);
     }
 
     private String shorten(String name) {
