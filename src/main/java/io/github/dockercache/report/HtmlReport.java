@@ -90,7 +90,7 @@ public final class HtmlReport {
     /** A step of a build that has nothing to be compared with, as the JSON report shows it. */
     private static StepResult notCompared(StepSnapshot step) {
         return new StepResult(step.id(), step.line(), step.instruction(), Verdict.UNKNOWN, step.stage(), step.text(),
-                false, List.of(), step.id(), false, null, null, step.key());
+                false, List.of(), step.id(), false, null, null, step.key(), null);
     }
 
     /** The style sheet, with the lane geometry the stage map was drawn for. */

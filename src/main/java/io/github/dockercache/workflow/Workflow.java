@@ -11,6 +11,7 @@ import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JUnitReport;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.MarkdownReport;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
 public final class Workflow {
     public static final String SNAPSHOT_FILE = "snapshot.json";
     public static final String REPORT_FILE = "report.json";
+    public static final String HTML_FILE = "report.html";
     public static final String STAT_CACHE_FILE = "stat-cache.json";
     public static final String JUNIT_FILE = "dockercache-junit.xml";
     public static final String SARIF_FILE = "dockercache.sarif";
@@ -59,23 +62,26 @@ public final class Workflow {
         Snapshot snapshot = snapshotAndStore(request);
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
         Snapshot baseline = readBaseline(request, lines);
+        String baselineName = request.baselineSource().describe();
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
-            writeReports(request, JsonReport.withoutBaseline(snapshot));
+            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
             return new Outcome(lines, null);
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
-        String baselineName = request.baselineSource().describe();
         if (!gate) {
             lines.addAll(TextReport.explain(comparison));
-            writeReports(request, JsonReport.of(comparison, baselineName, false));
+            writeReports(request, JsonReport.of(comparison, baselineName, false),
+                    HtmlReport.of(comparison, FailOn.NEVER, baselineName));
+            lines.add(htmlPointer(request));
             return new Outcome(lines, null);
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
-        writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()));
+        writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
+                HtmlReport.of(comparison, request.failOn(), baselineName));
         writeCiReports(request, comparison);
         return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
     }
@@ -215,18 +221,26 @@ public final class Workflow {
         return null;
     }
 
-    private static void writeReports(Request request, String json) throws WorkflowException {
-        List<Path> targets = new ArrayList<>(List.of(request.outputDirectory().resolve(REPORT_FILE)));
+    /** The JSON report (also to the requested path) and the HTML report, in the output directory. */
+    private static void writeReports(Request request, String json, String html) throws WorkflowException {
+        Map<Path, String> reports = new LinkedHashMap<>();
+        reports.put(request.outputDirectory().resolve(REPORT_FILE), json);
         if (request.report() != null) {
-            targets.add(request.report());
+            reports.put(request.report(), json);
         }
-        for (Path target : targets) {
+        reports.put(request.outputDirectory().resolve(HTML_FILE), html);
+        for (Map.Entry<Path, String> report : reports.entrySet()) {
             try {
-                SnapshotStore.writeAtomically(target, json);
+                SnapshotStore.writeAtomically(report.getKey(), report.getValue());
             } catch (IOException e) {
-                throw new WorkflowException("Cannot write the report " + target + ": " + e.getMessage(), e, false);
+                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + e.getMessage(), e, false);
             }
         }
+    }
+
+    private static ReportLine htmlPointer(Request request) {
+        return new ReportLine(ReportLine.Level.INFO, "The chain of steps, with every cause: "
+                + request.outputDirectory().resolve(HTML_FILE).toUri());
     }
 
     /** JUnit XML, SARIF and a Markdown summary, which CI systems show; the summary also goes to GitHub's step summary. */
