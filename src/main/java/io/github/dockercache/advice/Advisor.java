@@ -16,7 +16,9 @@ import java.util.TreeSet;
  */
 public final class Advisor {
     private static final List<Rule> RULES = List.of(
-            new UnpinnedBaseImageRule());
+            new UnpinnedBaseImageRule(),
+            new UncheckedRemoteAddRule(),
+            new FloatingSyntaxRule());
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)

@@ -29,7 +29,7 @@ final class UnpinnedBaseImageRule implements Rule {
         for (Stage stage : input.dockerfile().stages()) {
             FromInstruction from = stage.from();
             imageOf(input, from)
-                    .filter(image -> !isStageOrScratch(image, earlierStages) && !image.contains("@sha256:"))
+                    .filter(image -> !isStageOrScratch(image, earlierStages) && !ImageNames.isPinned(image))
                     .ifPresent(image -> findings.add(finding(from, image, stage)));
             if (stage.name() != null) {
                 earlierStages.add(stage.name().toLowerCase(Locale.ROOT));
@@ -52,14 +52,14 @@ final class UnpinnedBaseImageRule implements Rule {
     }
 
     private static Finding finding(FromInstruction from, String image, Stage stage) {
-        String tag = tag(image);
+        String tag = ImageNames.tag(image);
         String stageName = stage.name() != null ? "'" + stage.name() + "'" : "stage " + stage.index();
         boolean floating = tag == null || tag.equals("latest");
         String message = (tag == null ? image + " has no tag, so it follows latest"
                 : floating ? image + " follows latest"
                 : image + " is a tag, not a digest")
                 + ": when the tag moves to new layers, every step of " + stageName + " rebuilds";
-        String pinned = floating ? repository(image) + ":<version>@sha256:<digest>" : image + "@sha256:<digest>";
+        String pinned = floating ? ImageNames.repository(image) + ":<version>@sha256:<digest>" : image + "@sha256:<digest>";
         String how = (floating ? "choose a version and pin its digest" : "pin the digest")
                 + " (docker buildx imagetools inspect " + image + " prints it)";
         String fix = from.image().contains("$")
@@ -78,16 +78,5 @@ final class UnpinnedBaseImageRule implements Rule {
             line.append(" AS ").append(from.stageName());
         }
         return line.toString();
-    }
-
-    /** The tag of {@code name:tag}, or null; a port in the registry host is not a tag. */
-    private static String tag(String image) {
-        int colon = image.lastIndexOf(':');
-        return colon > image.lastIndexOf('/') ? image.substring(colon + 1) : null;
-    }
-
-    private static String repository(String image) {
-        String tag = tag(image);
-        return tag == null ? image : image.substring(0, image.length() - tag.length() - 1);
     }
 }
