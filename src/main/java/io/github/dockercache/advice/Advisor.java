@@ -18,6 +18,7 @@ public final class Advisor {
     private static final List<Rule> RULES = List.of(
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
+            new SeparateAptUpdateRule(),
             new FloatingSyntaxRule());
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
