@@ -18,6 +18,7 @@ public final class Advisor {
     private static final List<Rule> RULES = List.of(
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
+            new EarlyArgRule(),
             new SeparateAptUpdateRule(),
             new FloatingSyntaxRule());
 
