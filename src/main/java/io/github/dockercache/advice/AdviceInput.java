@@ -1,6 +1,8 @@
 package io.github.dockercache.advice;
 
 import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.EntryType;
+import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.model.Snapshot;
@@ -49,6 +51,12 @@ final class AdviceInput {
     /** The step an instruction became; empty for instructions that are no step or are in an unbuilt stage. */
     Optional<StepSnapshot> step(Instruction instruction) {
         return Optional.ofNullable(stepsByLine.get(instruction.source().location().line()));
+    }
+
+    /** True for a regular file of the context as sent. */
+    boolean isRegularFile(String path) {
+        FileEntry entry = context.entries().get(path);
+        return entry != null && entry.type() == EntryType.FILE;
     }
 
     /** Lines {@code first} to {@code last} (1-based, inclusive) exactly as written. */

@@ -18,6 +18,8 @@ public final class Advisor {
     private static final List<Rule> RULES = List.of(
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
+            new BroadCopyBeforeDependenciesRule(),
+            new ManifestsAfterInstallRule(),
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
             new FloatingSyntaxRule());

@@ -91,16 +91,11 @@ final class EarlyArgRule implements Rule {
                                 + " rebuild whenever its value changes, though they do not use it");
         String declared = "ARG " + declaration.name()
                 + (declaration.defaultValue() == null ? "" : "=" + declaration.defaultValue());
-        String fix = (arg.args().size() == 1
-                        ? "move " + lines(arg.source()) + " to just above line " + useLine
-                        : "take " + declaration.name() + " out of " + lines(arg.source())
-                                + " and declare it just above line " + useLine)
-                + ":\n  " + declared;
+        String lines = Fixes.lineRange(arg.source().location().line(), arg.source().endLine());
+        String fix = Fixes.of(arg.args().size() == 1
+                        ? "move " + lines + " to just above line " + useLine
+                        : "take " + declaration.name() + " out of " + lines + " and declare it just above line " + useLine,
+                declared);
         return Finding.at(ID, Severity.INFO, arg.source(), message, fix);
-    }
-
-    private static String lines(InstructionSource source) {
-        int first = source.location().line();
-        return first == source.endLine() ? "line " + first : "lines " + first + "-" + source.endLine();
     }
 }

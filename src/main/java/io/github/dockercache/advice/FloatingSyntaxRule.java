@@ -39,8 +39,8 @@ final class FloatingSyntaxRule implements Rule {
         String image = syntax.value();
         String message = "# syntax=" + image + " floats: a new frontend release can key the same steps differently"
                 + " and rebuild them";
-        String fix = "pin a full release (the one you build with today) or add its digest:\n  # syntax="
-                + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image));
+        String fix = Fixes.of("pin a full release (the one you build with today) or add its digest",
+                "# syntax=" + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image)));
         int line = Math.max(syntax.line(), 1); // the JSON form has no line of its own
         return new Finding(ID, Severity.INFO, input.dockerfile().displayName(), line, null, message, fix);
     }

@@ -1,7 +1,11 @@
 package io.github.dockercache.advice;
 
+import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.InstructionSource;
 import io.github.dockercache.dockerfile.RunInstruction;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Instruction text as the rules quote and rewrite it. */
 final class Instructions {
@@ -23,6 +27,15 @@ final class Instructions {
         StringBuilder command = new StringBuilder(String.join(" ", run.command()));
         run.heredocs().forEach(heredoc -> command.append('\n').append(heredoc.content()));
         return command.toString();
+    }
+
+    /** The first RUN whose command passes {@code test}. */
+    static Optional<RunInstruction> firstRun(List<Instruction> instructions, Predicate<String> test) {
+        return instructions.stream()
+                .filter(RunInstruction.class::isInstance)
+                .map(RunInstruction.class::cast)
+                .filter(run -> test.test(command(run)))
+                .findFirst();
     }
 
     /** {@code RUN npm ci at line 7}, how messages name an instruction. */

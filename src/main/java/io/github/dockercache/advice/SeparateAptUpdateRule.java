@@ -66,8 +66,8 @@ final class SeparateAptUpdateRule implements Rule {
         String command = install.command().get(0);
         String merged = installText.substring(0, installText.length() - command.length())
                 + update.command().get(0) + " && " + command;
-        return "delete line " + updateLine + " and update in the same RUN as the install (line " + installLine + "):\n  "
-                + merged;
+        return Fixes.of("delete line " + updateLine + " and update in the same RUN as the install (line " + installLine + ")",
+                merged);
     }
 
     private static boolean isPlainShell(RunInstruction run) {

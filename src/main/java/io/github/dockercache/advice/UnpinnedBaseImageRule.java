@@ -63,8 +63,8 @@ final class UnpinnedBaseImageRule implements Rule {
         String how = (floating ? "choose a version and pin its digest" : "pin the digest")
                 + " (docker buildx imagetools inspect " + image + " prints it)";
         String fix = from.image().contains("$")
-                ? how + ", in the value that " + from.image() + " expands to:\n  " + pinned
-                : how + ":\n  " + pinnedLine(from, pinned);
+                ? Fixes.of(how + ", in the value that " + from.image() + " expands to", pinned)
+                : Fixes.of(how, pinnedLine(from, pinned));
         return Finding.at(ID, floating ? Severity.WARNING : Severity.INFO, from.source(), message, fix);
     }
 
