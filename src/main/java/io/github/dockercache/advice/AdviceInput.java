@@ -5,6 +5,7 @@ import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ final class AdviceInput {
     private final BuildContext context;
     private final Snapshot snapshot;
     private final Map<Integer, StepSnapshot> stepsByLine = new HashMap<>();
+    private final Map<Integer, Instruction> instructionsByLine = new HashMap<>();
 
     AdviceInput(Dockerfile dockerfile, String text, BuildContext context, Snapshot snapshot) {
         this.dockerfile = dockerfile;
@@ -29,6 +31,10 @@ final class AdviceInput {
         this.snapshot = snapshot;
         // a stage is converted once, so one instruction is at most one step
         snapshot.steps().forEach(step -> stepsByLine.put(step.line(), step));
+        for (Stage stage : dockerfile.stages()) {
+            instructionsByLine.put(stage.from().source().location().line(), stage.from());
+            stage.instructions().forEach(i -> instructionsByLine.put(i.source().location().line(), i));
+        }
     }
 
     Dockerfile dockerfile() {
@@ -51,6 +57,16 @@ final class AdviceInput {
     /** The step an instruction became; empty for instructions that are no step or are in an unbuilt stage. */
     Optional<StepSnapshot> step(Instruction instruction) {
         return Optional.ofNullable(stepsByLine.get(instruction.source().location().line()));
+    }
+
+    /** The instruction a step was made from. */
+    Instruction instruction(StepSnapshot step) {
+        return instructionsByLine.get(step.line());
+    }
+
+    /** The ignore file fixes should name: the one that applies, else the one BuildKit would read. */
+    String ignoreFileName() {
+        return context.ignoreFile() != null ? context.ignoreFile() : ".dockerignore";
     }
 
     /** True for a regular file of the context as sent. */

@@ -16,12 +16,13 @@ import java.util.TreeSet;
  */
 public final class Advisor {
     private static final List<Rule> RULES = List.of(
-            new UnpinnedBaseImageRule(),
-            new UncheckedRemoteAddRule(),
             new BroadCopyBeforeDependenciesRule(),
             new ManifestsAfterInstallRule(),
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
+            new NoisyPathsCopiedRule(),
+            new UnpinnedBaseImageRule(),
+            new UncheckedRemoteAddRule(),
             new FloatingSyntaxRule());
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
