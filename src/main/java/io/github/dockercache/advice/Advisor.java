@@ -21,6 +21,7 @@ public final class Advisor {
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
             new NoisyPathsCopiedRule(),
+            new BuildFilesCopiedRule(),
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
             new FloatingSyntaxRule());
