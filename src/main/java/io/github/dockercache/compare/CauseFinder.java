@@ -60,9 +60,7 @@ final class CauseFinder {
                         "the here-document body changed", null, false));
             } else if (name.endsWith("stage-key")) {
                 String stage = step.fromStage();
-                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now,
-                        "stage '" + stage + "' changed; BuildKit reuses this step only if the files it reads from"
-                                + " that stage come out byte-identical",
+                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
                         null, false));
             } else if (name.equals("image") || name.equals("platform")) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,

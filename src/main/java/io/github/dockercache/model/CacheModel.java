@@ -24,6 +24,8 @@ import io.github.dockercache.dockerfile.UserInstruction;
 import io.github.dockercache.dockerfile.VariableLookup;
 import io.github.dockercache.dockerfile.WorkdirInstruction;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,10 +82,17 @@ public final class CacheModel {
      * for files whose metadata is unchanged; the result is the same with or without it.
      */
     public static Snapshot snapshot(BuildSettings settings, Path statCacheFile) throws AnalysisException {
+        return analyse(settings, statCacheFile).snapshot();
+    }
+
+    /** The snapshot together with what it was computed from, for advice that looks at the Dockerfile and context. */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
+        String text;
         Dockerfile dockerfile;
         try {
-            dockerfile = DockerfileReader.read(settings.dockerfile(), dockerfileName);
+            text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
+            dockerfile = DockerfileReader.parse(text, dockerfileName);
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
@@ -97,8 +106,9 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new CacheModel(settings, dockerfile, context).compute();
+        return new Analysis(new CacheModel(settings, dockerfile, context).compute(), dockerfile, text, context);
     }
+
 
     /** The Dockerfile as messages name it: relative to the context when inside it. */
     static String displayName(Path contextDir, Path dockerfile) {
@@ -416,7 +426,7 @@ public final class CacheModel {
         String label = StageGraph.label(sourceStage);
         String reason = "reads " + source + " from stage '" + label + "'"
                 + (sourceState.lastRunLine > 0 ? ", whose files come from RUN at line " + sourceState.lastRunLine : "")
-                + "; when that stage rebuilds, BuildKit compares the files by content, which takes a real build";
+                + ": BuildKit reuses this step only if those files come out byte-identical, which takes a real build to know";
         return new SourceContent(
                 List.of(Map.entry("stage", label), Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
