@@ -290,6 +290,9 @@ public final class CacheModel {
             inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
         }
         Map<String, String> origins = new LinkedHashMap<>();
+        if (run.shellForm()) {
+            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+        }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
             inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
