@@ -198,7 +198,7 @@ public final class CacheModel {
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
                 }
-                addStep(stage, state, from, "FROM", inputs, Map.of(), List.of(), List.of(), null, null, true);
+                addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
             }
         }
         for (Instruction instruction : stage.instructions()) {
@@ -275,7 +275,7 @@ public final class CacheModel {
         if (epoch != null) {
             inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
         }
-        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), List.of(), List.of(), null, null, true);
+        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), new StepReads());
     }
 
     private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
@@ -302,11 +302,7 @@ public final class CacheModel {
         inputs.add(Map.entry("user", state.user));
         inputs.add(Map.entry("network", run.network() != null ? run.network() : nullToEmpty(settings.network())));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
-        List<String> stepFiles = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        String fromStage = null;
-        String unknownReason = null;
-        boolean definitive = true;
+        StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
             MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
             String name = "mount[" + i + "]";
@@ -315,19 +311,9 @@ public final class CacheModel {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            sources.add(source);
-            SourceContent content = sourceContent(stage, mount.from(), source, List.of(), run);
-            inputs.addAll(content.inputs(name));
-            stepFiles.addAll(content.files());
-            if (content.stage() != null) {
-                fromStage = content.stage();
-            }
-            if (unknownReason == null) {
-                unknownReason = content.unknownReason();
-            }
-            definitive &= content.definitive();
+            reads.add(name, source, sourceContent(stage, mount.from(), source, List.of(), run), inputs);
         }
-        addStep(stage, state, run, "RUN", inputs, origins, stepFiles, sources, fromStage, unknownReason, definitive);
+        addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
     }
 
@@ -346,13 +332,10 @@ public final class CacheModel {
         if (copy.add()) {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
-        List<String> stepFiles = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        String fromStage = null;
-        String unknownReason = copy.parents()
-                ? keyword + " --parents is not modelled yet: its destination paths depend on the source tree"
-                : null;
-        boolean definitive = !copy.parents();
+        StepReads reads = new StepReads();
+        if (copy.parents()) {
+            reads.unknowable(keyword + " --parents is not modelled yet: its destination paths depend on the source tree");
+        }
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
@@ -368,25 +351,13 @@ public final class CacheModel {
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
-            sources.add(source);
             inputs.add(Map.entry(name, baseName(source)));
-            SourceContent content;
-            if (copy.add() && copy.from() == null && RemoteSource.isRemote(source)) {
-                content = RemoteSource.content(source, expandNullable(copy.checksum(), state, copy));
-            } else {
-                content = sourceContent(stage, copy.from(), source, excludes, copy);
-            }
-            inputs.addAll(content.inputs(name));
-            stepFiles.addAll(content.files());
-            if (content.stage() != null) {
-                fromStage = content.stage();
-            }
-            if (unknownReason == null) {
-                unknownReason = content.unknownReason();
-            }
-            definitive &= content.definitive();
+            SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
+                    ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
+                    : sourceContent(stage, copy.from(), source, excludes, copy);
+            reads.add(name, source, content, inputs);
         }
-        addStep(stage, state, copy, keyword, inputs, Map.of(), stepFiles, sources, fromStage, unknownReason, definitive);
+        addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
     }
 
     private static Heredoc heredocFor(String word, Map<String, Heredoc> heredocs) {
@@ -439,12 +410,11 @@ public final class CacheModel {
     // ---- steps ----
 
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
-            List<Map.Entry<String, String>> inputs, Map<String, String> origins, List<String> stepFiles,
-            List<String> sources, String fromStage, String unknownReason, boolean definitive) {
+            List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
         state.stepCount++;
         String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
-        String key = parentUnknown || !definitive ? null : Keys.hash(kind, state.key, inputs);
+        String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, inputs);
         List<Map.Entry<String, String>> optimisticInputs =
                 inputs.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
@@ -462,12 +432,12 @@ public final class CacheModel {
                 optimisticKey,
                 state.lastStepId,
                 state.key,
-                unknownReason,
+                reads.unknownReason,
                 shownInputs,
                 new TreeMap<>(origins),
-                List.copyOf(new LinkedHashSet<>(stepFiles)),
-                List.copyOf(sources),
-                fromStage,
+                List.copyOf(new LinkedHashSet<>(reads.files)),
+                List.copyOf(reads.sources),
+                reads.fromStage,
                 marker(instruction)));
         state.key = key;
         state.optimisticKey = optimisticKey;
