@@ -3,37 +3,24 @@ package io.github.dockercache.advice;
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.dockerfile.DockerfileReader;
-import io.github.dockercache.model.BuildSettings;
-import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A real project directory with a Dockerfile, advised the way a build would be. */
-final class Project {
-    private final Path dir;
-
+final class Project extends ContextTree<Project> {
     Project(Path dir) {
-        this.dir = dir;
+        super(dir);
     }
 
-    Project file(String path, String content) {
-        try {
-            Path file = dir.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected Project self() {
+        return this;
     }
 
     /** A file of {@code size} bytes. */
@@ -41,17 +28,12 @@ final class Project {
         return file(path, "x".repeat(size));
     }
 
-    Project dockerfile(String... lines) {
-        return file("Dockerfile", String.join("\n", lines) + "\n");
-    }
-
     /** Every finding, with the given rules disabled. */
     List<Finding> advise(String... disabledRules) throws Exception {
         Path dockerfile = dir.resolve("Dockerfile");
         String text = Files.readString(dockerfile);
         BuildContext context = BuildContext.scan(dir, dockerfile, ClientPlatform.LINUX);
-        Snapshot snapshot = CacheModel.snapshot(
-                new BuildSettings(dir, dockerfile, Map.of(), null, ClientPlatform.LINUX, "none"));
+        Snapshot snapshot = snapshot(Map.of(), null);
         return Advisor.advise(DockerfileReader.parse(text, "Dockerfile"), text, context, snapshot,
                 Set.copyOf(Arrays.asList(disabledRules)));
     }

@@ -1,26 +1,26 @@
 package io.github.dockercache.report;
 
 import io.github.dockercache.compare.Comparison;
-import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.AnalysisException;
-import io.github.dockercache.model.BuildSettings;
-import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.testing.ContextTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
  * A small multi-stage Java build on a real directory tree, and the changes the CI reports must show.
  * Stable steps: build:1 to build:4 and runtime:1 to runtime:3 (the last by its marker comment).
  */
-final class JavaBuild {
-    private final Path dir;
-
+final class JavaBuild extends ContextTree<JavaBuild> {
     private JavaBuild(Path dir) {
-        this.dir = dir;
+        super(dir);
+    }
+
+    @Override
+    protected JavaBuild self() {
+        return this;
     }
 
     /** The build as committed: its baseline is a snapshot of this state. */
@@ -71,24 +71,7 @@ final class JavaBuild {
         return Comparison.compare(build.file("src/main/java/App.java", "class App { int x; }\n").snapshot(), baseline);
     }
 
-    JavaBuild dockerfile(String... lines) throws IOException {
-        return file("Dockerfile", String.join("\n", lines) + "\n");
-    }
-
-    JavaBuild file(String path, String content) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        return chmod(path, "rw-r--r--");
-    }
-
-    JavaBuild chmod(String path, String permissions) throws IOException {
-        Files.setPosixFilePermissions(dir.resolve(path), PosixFilePermissions.fromString(permissions));
-        return this;
-    }
-
     Snapshot snapshot() throws AnalysisException {
-        return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, "none"));
+        return snapshot(Map.of(), null);
     }
 }

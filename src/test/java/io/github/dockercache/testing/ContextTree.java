@@ -1,0 +1,61 @@
+package io.github.dockercache.testing;
+
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * A real build context on disk for tests: files are written with mode 0644 whatever the umask, so that results do
+ * not depend on the machine.
+ */
+public abstract class ContextTree<T extends ContextTree<T>> {
+    protected final Path dir;
+
+    protected ContextTree(Path dir) {
+        this.dir = dir;
+    }
+
+    protected abstract T self();
+
+    public Path dir() {
+        return dir;
+    }
+
+    public T file(String path, String content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return chmod(path, "rw-r--r--");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public T dockerfile(String... lines) {
+        return file("Dockerfile", String.join("\n", lines) + "\n");
+    }
+
+    public T chmod(String path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(dir.resolve(path), PosixFilePermissions.fromString(permissions));
+            return self();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The snapshot of {@code Dockerfile} in the tree, built on Linux with {@code --network=none}. */
+    public Snapshot snapshot(Map<String, String> buildArgs, String target) throws AnalysisException {
+        return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
+                ClientPlatform.LINUX, "none"));
+    }
+}
