@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.google.gson.Gson;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
@@ -49,8 +50,8 @@ class DifferentialTest {
                 .filter(step -> step.status() != EngineStatus.BASE)
                 .forEach(step -> assertEquals(EngineStatus.BUILT, step.status(),
                         () -> "the first build starts from a pruned cache, yet " + step.stepId() + " was not built"));
-        assertNotNull(scenario.expectedEngine(),
-                () -> "record the engine's second build in \"expectedEngine\": " + run.after().statuses());
+        assertNotNull(scenario.expectedEngine(), () -> "record what the engine did in " + scenario.definitionFile()
+                + ":\n\"expectedEngine\": " + new Gson().toJson(run.after().statuses()));
         assertEquals(scenario.expectedEngine(), run.after().statuses(),
                 () -> "the engine's second build differs from scenario.json:\n" + engineTable(run));
     }
