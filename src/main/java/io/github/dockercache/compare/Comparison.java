@@ -1,16 +1,175 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** The verdict of every step of a snapshot against a baseline. */
+/**
+ * The verdict of every step of a snapshot against a baseline.
+ *
+ * <p>BuildKit keeps every result until garbage collection, so a step is cached when its key is any key
+ * the baseline knows, not only the one at the same position (spec 0). A step whose key cannot be known
+ * offline is unknown when its optimistic key is known, else rebuilt.
+ */
 public final class Comparison {
+    private final Snapshot current;
+    private final Snapshot baseline;
+    private final List<StepResult> steps;
+
+    private Comparison(Snapshot current, Snapshot baseline, List<StepResult> steps) {
+        this.current = current;
+        this.baseline = baseline;
+        this.steps = steps;
+    }
+
     public static Comparison compare(Snapshot current, Snapshot baseline) {
-        throw new UnsupportedOperationException("comparison not implemented yet");
+        return compare(current, baseline, StabilityPolicy.defaults());
+    }
+
+    public static Comparison compare(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
+        return new Matcher(current, baseline, policy).run();
     }
 
     /** One result per step, in build order. */
     public List<StepResult> steps() {
-        throw new UnsupportedOperationException();
+        return steps;
+    }
+
+    public Snapshot current() {
+        return current;
+    }
+
+    public Snapshot baseline() {
+        return baseline;
+    }
+
+    /** The steps that are the first to miss in their chain, in build order. */
+    public List<StepResult> firstMisses() {
+        return steps.stream().filter(StepResult::isFirstMiss).toList();
+    }
+
+    public long count(Verdict verdict) {
+        return steps.stream().filter(s -> s.verdict() == verdict).count();
+    }
+
+    private static final class Matcher {
+        private final Snapshot current;
+        private final Snapshot baseline;
+        private final StabilityPolicy policy;
+        private final CauseFinder causeFinder;
+        private final Set<String> keys = new HashSet<>();
+        private final Set<String> optimisticKeys = new HashSet<>();
+        private final Map<String, StepSnapshot> baselineById = new HashMap<>();
+        private final Map<String, StepSnapshot> currentById = new HashMap<>();
+        private final Map<String, StepResult> results = new LinkedHashMap<>();
+
+        Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
+            this.current = current;
+            this.baseline = baseline;
+            this.policy = policy;
+            this.causeFinder = new CauseFinder(current, baseline, policy);
+            for (HistoryEntry build : baseline.builds()) {
+                keys.addAll(build.keys());
+                optimisticKeys.addAll(build.optimisticKeys());
+            }
+            for (StepSnapshot step : baseline.steps()) {
+                baselineById.put(step.id(), step);
+            }
+            current.steps().forEach(step -> currentById.put(step.id(), step));
+        }
+
+        Comparison run() {
+            Set<String> stable = policy.stableSteps(current);
+            for (StepSnapshot step : current.steps()) {
+                results.put(step.id(), judge(step, stable.contains(step.id())));
+            }
+            return new Comparison(current, baseline, List.copyOf(results.values()));
+        }
+
+        private StepResult judge(StepSnapshot step, boolean stable) {
+            if (step.key() != null && keys.contains(step.key())) {
+                HistoryEntry matched = baseline.builds().stream()
+                        .filter(build -> build.keys().contains(step.key())).findFirst().orElse(null);
+                return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
+            }
+            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) ? Verdict.UNKNOWN : Verdict.REBUILT;
+            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
+            StepSnapshot counterpart = counterpart(step);
+            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
+            boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
+            if (parentMissed && (parent.verdict() == Verdict.REBUILT || verdict == Verdict.UNKNOWN || own.isEmpty())) {
+                Cause upstream = upstreamCause(step, parent);
+                String reason = step.unknownReason() != null ? step.unknownReason() : parent.unknownReason();
+                return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
+                        verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
+            }
+            List<Cause> causes = own;
+            if (counterpart == null) {
+                causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
+                        "no baseline step builds on the same parent: the step is new, or was moved", null, false));
+            } else if (own.isEmpty()) {
+                causes = List.of(new Cause(CauseKind.UPSTREAM_STEP, step.parentId(), null, null,
+                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null, false));
+            }
+            boolean expected = causes.stream().allMatch(Cause::expected);
+            return result(step, verdict, stable, causes, step.id(), expected,
+                    verdict == Verdict.UNKNOWN ? step.unknownReason() : null, counterpart == null ? null : counterpart.key(),
+                    null);
+        }
+
+        private Cause upstreamCause(StepSnapshot step, StepResult parent) {
+            StepSnapshot parentStep = currentById.get(parent.stepId());
+            boolean otherStage = parentStep != null && !parentStep.stage().equals(step.stage());
+            String detail = (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
+                    + parent.stepId() + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
+            return new Cause(otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP, parent.stepId(),
+                    null, null, detail, null, parent.expected());
+        }
+
+        /**
+         * The baseline step this one should be compared with: one built on the same parent, else one
+         * built on a parent with the same optimistic key, else the one with the same id.
+         */
+        private StepSnapshot counterpart(StepSnapshot step) {
+            List<StepSnapshot> candidates = new ArrayList<>();
+            StepSnapshot parent = step.parentId() == null ? null : currentById.get(step.parentId());
+            for (StepSnapshot candidate : baseline.steps()) {
+                if (step.parentKey() != null && step.parentKey().equals(candidate.parentKey())) {
+                    candidates.add(candidate);
+                }
+            }
+            if (candidates.isEmpty() && parent != null) {
+                for (StepSnapshot candidate : baseline.steps()) {
+                    StepSnapshot candidateParent = candidate.parentId() == null ? null : baselineById.get(candidate.parentId());
+                    if (candidateParent != null && candidateParent.optimisticKey().equals(parent.optimisticKey())) {
+                        candidates.add(candidate);
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                StepSnapshot sameId = baselineById.get(step.id());
+                return sameId != null && sameId.instruction().equals(step.instruction()) ? sameId : null;
+            }
+            return candidates.stream()
+                    .filter(c -> c.id().equals(step.id()))
+                    .findFirst()
+                    .or(() -> candidates.stream().filter(c -> c.instruction().equals(step.instruction())).findFirst())
+                    .orElse(candidates.get(0));
+        }
+
+        private static StepResult result(StepSnapshot step, Verdict verdict, boolean stable, List<Cause> causes,
+                String root, boolean expected, String unknownReason, String baselineKey, HistoryEntry matched) {
+            return new StepResult(step.id(), step.line(), step.instruction(), verdict, step.stage(), step.text(),
+                    stable, causes, Objects.requireNonNullElse(root, step.id()), expected, unknownReason, baselineKey,
+                    step.key(), matched);
+        }
     }
 }

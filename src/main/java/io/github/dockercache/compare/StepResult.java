@@ -1,5 +1,8 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.HistoryEntry;
+import java.util.List;
+
 /**
  * The verdict for one step.
  *
@@ -8,5 +11,35 @@ package io.github.dockercache.compare;
  * @param line the 1-based line of the instruction
  * @param instruction the instruction keyword
  * @param verdict cached, rebuilt or unknown
+ * @param stage the stage label
+ * @param text the instruction as written
+ * @param stable true when the step must stay cached (policy)
+ * @param causes why the step misses: its own changed inputs, or the upstream step it builds on
+ * @param rootStepId the first missed step this miss goes back to (itself when the causes are its own)
+ * @param expected true when every root cause is an expected one
+ * @param unknownReason for an unknown verdict, why it cannot be known
+ * @param baselineKey the key of the baseline step this one was compared with, or null
+ * @param key the current key, or null when it cannot be known
+ * @param matchedBuild for a cached step, which recorded build of the baseline has its key, or null
  */
-public record StepResult(String stepId, int line, String instruction, Verdict verdict) {}
+public record StepResult(
+        String stepId,
+        int line,
+        String instruction,
+        Verdict verdict,
+        String stage,
+        String text,
+        boolean stable,
+        List<Cause> causes,
+        String rootStepId,
+        boolean expected,
+        String unknownReason,
+        String baselineKey,
+        String key,
+        HistoryEntry matchedBuild) {
+
+    /** True when this step is the first of its chain to miss. */
+    public boolean isFirstMiss() {
+        return verdict != Verdict.CACHED && stepId.equals(rootStepId);
+    }
+}

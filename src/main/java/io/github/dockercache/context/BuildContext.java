@@ -1,12 +1,30 @@
 package io.github.dockercache.context;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
 /** The build context after {@code .dockerignore}, as BuildKit would receive it. */
 public final class BuildContext {
+    private final Path root;
+    private final String ignoreFile;
+    private final List<String> ignorePatterns;
+    private final PatternMatcher ignoreMatcher;
+    private final ContextTree tree;
+    private final SourceSelector selector;
+
+    private BuildContext(Path root, String ignoreFile, List<String> ignorePatterns, PatternMatcher ignoreMatcher,
+            ContextTree tree) {
+        this.root = root;
+        this.ignoreFile = ignoreFile;
+        this.ignorePatterns = List.copyOf(ignorePatterns);
+        this.ignoreMatcher = ignoreMatcher;
+        this.tree = tree;
+        this.selector = new SourceSelector(tree, root);
+    }
 
     /**
      * Walks {@code root}, applying {@code <dockerfile-name>.dockerignore} next to the Dockerfile when it
@@ -14,32 +32,92 @@ public final class BuildContext {
      */
     public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform)
             throws IOException, ContextException {
-        throw new UnsupportedOperationException("context not implemented yet");
+        return scan(root, dockerfile, platform, (StatCache) null);
+    }
+
+    /**
+     * As {@link #scan(Path, Path, ClientPlatform)}, reusing file digests remembered in {@code statCacheFile}
+     * (created or replaced; null for none) for files whose size, timestamps, inode and header are
+     * unchanged. The cache only saves reading time; results are the same with or without it.
+     */
+    public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile)
+            throws IOException, ContextException {
+        return scan(root, dockerfile, platform, statCacheFile == null ? null : StatCache.load(statCacheFile));
+    }
+
+    static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, StatCache cache)
+            throws IOException, ContextException {
+        Path realRoot = realDirectory(root);
+        Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
+        List<String> patterns = readIgnoreFile(ignorePath);
+        PatternMatcher matcher;
+        FilteredWalk<Path> walk;
+        try {
+            matcher = PatternMatcher.of(patterns);
+            walk = new FilteredWalk<>(new DirectoryWalk(realRoot), null, patterns);
+        } catch (BadPatternException e) {
+            throw new ContextException("invalid pattern in " + ignorePath + ": " + e.getMessage()
+                    + "; fix or remove that line", e);
+        }
+        List<ParallelReader.Item> walked = new ArrayList<>();
+        walk.walk(new TreeWalk.Visitor<>() {
+            @Override
+            public TreeWalk.Flow visit(String path, boolean directory, Path file) {
+                walked.add(new ParallelReader.Item(path, file));
+                return TreeWalk.Flow.CONTINUE;
+            }
+
+            @Override
+            public void unreadableDirectory(String path, Path file, IOException cause) throws ContextException {
+                throw new ContextException("cannot list directory \"" + path + "\" in the build context: " + cause
+                        + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
+            }
+        });
+        SortedMap<String, FileEntry> entries = ParallelReader.readAll(walked, new EntryReader(platform, cache));
+        if (cache != null) {
+            cache.save();
+        }
+        return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries));
     }
 
     /** The context root directory. */
     public Path root() {
-        throw new UnsupportedOperationException();
+        return root;
     }
 
     /** The ignore file that applies, relative to the root when inside it, or null when none. */
     public String ignoreFile() {
-        throw new UnsupportedOperationException();
+        return ignoreFile;
     }
 
     /** The ignore patterns in file order, as read. */
     public List<String> ignorePatterns() {
-        throw new UnsupportedOperationException();
+        return ignorePatterns;
     }
 
-    /** True when the relative path is excluded by the ignore patterns. */
+    /**
+     * True when the relative path is excluded by the ignore patterns (patternmatcher's
+     * {@code MatchesOrParentMatches}). An excluded directory may still be sent as the parent of a
+     * re-included file; {@link #entries()} says what is sent.
+     */
     public boolean isIgnored(String relativePath) {
-        throw new UnsupportedOperationException();
+        String path = GoPath.clean(relativePath);
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        if (path.isEmpty() || path.equals(".")) {
+            return false;
+        }
+        try {
+            return ignoreMatcher.matchesOrParentMatches(path);
+        } catch (BadPatternException e) {
+            return true; // the walk would have failed on such a pattern; scan already reported it
+        }
     }
 
     /** Every entry that is sent, keyed by relative path, in BuildKit's key order. */
     public SortedMap<String, FileEntry> entries() {
-        throw new UnsupportedOperationException();
+        return tree.entries();
     }
 
     /**
@@ -47,6 +125,56 @@ public final class BuildContext {
      * pattern with Go {@code filepath.Match} wildcards; {@code excludes} are {@code --exclude} patterns.
      */
     public Selection select(String source, List<String> excludes) throws ContextException {
-        throw new UnsupportedOperationException();
+        return selector.select(source, null, excludes, true);
+    }
+
+    /**
+     * As {@link #select}, with {@code --parents}-style include patterns and BuildKit's allow-wildcard
+     * switch (always on for Dockerfile COPY/ADD).
+     */
+    Selection select(String source, List<String> includes, List<String> excludes, boolean allowWildcard)
+            throws ContextException {
+        return selector.select(source, includes, excludes, allowWildcard);
+    }
+
+    /** fsutil resolves the root's own symlinks before walking. */
+    private static Path realDirectory(Path root) throws ContextException {
+        try {
+            Path real = root.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw new ContextException("the build context " + root + " is not a directory; pass the"
+                        + " directory that holds the files COPY uses");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new ContextException("the build context " + root + " cannot be opened: " + e
+                    + "; check that the directory exists and is readable", e);
+        }
+    }
+
+    private static List<String> readIgnoreFile(Path ignorePath) throws ContextException {
+        if (ignorePath == null) {
+            return List.of();
+        }
+        try {
+            return IgnoreFile.parse(Files.readAllBytes(ignorePath));
+        } catch (IOException e) {
+            throw new ContextException("cannot read " + ignorePath + ": " + e + "; make it readable", e);
+        } catch (BadPatternException e) {
+            throw new ContextException("failed parsing " + ignorePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Path root, Path ignorePath) {
+        if (ignorePath == null) {
+            return null;
+        }
+        Path absolute;
+        try {
+            absolute = ignorePath.toRealPath(); // the root is a real path too
+        } catch (IOException e) {
+            absolute = ignorePath.toAbsolutePath().normalize();
+        }
+        return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
     }
 }

@@ -35,4 +35,10 @@ public record CopyInstruction(
         String checksum,
         boolean keepGitDir,
         String unpack)
-        implements Instruction {}
+        implements Instruction {
+
+    /** The sources that are paths (or URLs), without the heredoc markers. */
+    public List<String> sourcePaths() {
+        return sources.stream().filter(word -> HeredocSyntax.parseWordOrNull(word) == null).toList();
+    }
+}

@@ -1,7 +1,11 @@
 package io.github.dockercache.dockerfile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads a Dockerfile into stages and typed instructions, as BuildKit's Dockerfile frontend does. */
 public final class DockerfileReader {
@@ -9,11 +13,71 @@ public final class DockerfileReader {
 
     /** Reads {@code file}; messages name it {@code displayName}. */
     public static Dockerfile read(Path file, String displayName) throws IOException, DockerfileException {
-        throw new UnsupportedOperationException("parser not implemented yet");
+        return parse(readText(file), displayName);
     }
 
     /** Parses Dockerfile text; messages name it {@code displayName}. */
     public static Dockerfile parse(String content, String displayName) throws DockerfileException {
-        throw new UnsupportedOperationException("parser not implemented yet");
+        if (content.isEmpty()) {
+            throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
+        }
+        RawDockerfile raw = RawParser.parse(content, displayName);
+        List<ArgInstruction> globalArgs = new ArrayList<>();
+        List<StageBuilder> stages = new ArrayList<>();
+        for (RawInstruction rawInstruction : raw.instructions()) {
+            Instruction instruction = convert(rawInstruction, displayName);
+            if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
+                globalArgs.add(arg);
+            } else if (instruction instanceof FromInstruction from) {
+                stages.add(new StageBuilder(from));
+            } else if (stages.isEmpty()) {
+                throw new DockerfileException(instruction.source().location(), "no build stage in current context");
+            } else {
+                stages.get(stages.size() - 1).instructions.add(instruction);
+            }
+        }
+        if (stages.isEmpty()) {
+            throw new DockerfileException(
+                    new SourceLocation(displayName, raw.endLine(), 1), "dockerfile contains no stages to build");
+        }
+        List<Stage> built = new ArrayList<>();
+        for (StageBuilder stage : stages) {
+            built.add(stage.build(built.size()));
+        }
+        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), raw.warnings());
+    }
+
+    /**
+     * The raw parse tree of a file in the format of BuildKit's parser tests ({@code Node.Dump()} plus a
+     * final newline), for a parse-only goal.
+     */
+    public static String dump(String content, String displayName) throws DockerfileException {
+        return RawParser.parse(content, displayName).dump() + "\n";
+    }
+
+    /** The file's text: UTF-8, with malformed bytes replaced. */
+    static String readText(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static Instruction convert(RawInstruction raw, String displayName) throws DockerfileException {
+        try {
+            return InstructionParser.parse(raw, displayName);
+        } catch (LineError e) {
+            throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
+        }
+    }
+
+    private static final class StageBuilder {
+        private final FromInstruction from;
+        private final List<Instruction> instructions = new ArrayList<>();
+
+        StageBuilder(FromInstruction from) {
+            this.from = from;
+        }
+
+        Stage build(int index) {
+            return new Stage(index, from.stageName(), from, List.copyOf(instructions));
+        }
     }
 }

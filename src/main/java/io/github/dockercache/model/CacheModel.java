@@ -1,10 +1,516 @@
 package io.github.dockercache.model;
 
-/** Computes every step's cache key the way BuildKit keys it. */
-public final class CacheModel {
-    private CacheModel() {}
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.ContextException;
+import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.Selection;
+import io.github.dockercache.dockerfile.ArgDeclaration;
+import io.github.dockercache.dockerfile.ArgInstruction;
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.DockerfileException;
+import io.github.dockercache.dockerfile.DockerfileReader;
+import io.github.dockercache.dockerfile.EnvInstruction;
+import io.github.dockercache.dockerfile.ExpansionException;
+import io.github.dockercache.dockerfile.FromInstruction;
+import io.github.dockercache.dockerfile.Heredoc;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.KeyValue;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.ShellInstruction;
+import io.github.dockercache.dockerfile.ShellLexer;
+import io.github.dockercache.dockerfile.Stage;
+import io.github.dockercache.dockerfile.UserInstruction;
+import io.github.dockercache.dockerfile.VariableLookup;
+import io.github.dockercache.dockerfile.WorkdirInstruction;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+/**
+ * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11).
+ *
+ * <p>A key is a hash over the parent step's key and the step's own named inputs, so equal keys mean
+ * BuildKit finds the step in its cache, and a miss is sticky down the chain. Each step also carries an
+ * optimistic key, computed as if every input that cannot be known offline came out unchanged; the
+ * comparison uses it to tell "unknown" from "rebuilt".
+ */
+public final class CacheModel {
+    /** Inputs whose name starts with this are left out of the optimistic key. */
+    static final String UPSTREAM = "upstream:";
+
+    private static final String CONTEXT_STAGE = "context";
+
+    private final BuildSettings settings;
+    private final Dockerfile dockerfile;
+    private final BuildContext context;
+    private final ShellLexer lexer;
+    private final StageGraph graph;
+    private final Map<String, String> globalArgs = new LinkedHashMap<>();
+    private final Map<Integer, StageState> finishedStages = new HashMap<>();
+    private final List<StepSnapshot> steps = new ArrayList<>();
+    private final SortedMap<String, FileInfo> files = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private boolean singleStage;
+
+    private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context) {
+        this.settings = settings;
+        this.dockerfile = dockerfile;
+        this.context = context;
+        this.lexer = new ShellLexer(dockerfile.escapeChar());
+        this.graph = new StageGraph(dockerfile);
+    }
+
+    /** Reads the Dockerfile and the context and computes the snapshot. */
     public static Snapshot snapshot(BuildSettings settings) throws AnalysisException {
-        throw new UnsupportedOperationException("model not implemented yet");
+        return snapshot(settings, null);
+    }
+
+    /**
+     * As {@link #snapshot(BuildSettings)}, reusing file digests from {@code statCacheFile} (null for none)
+     * for files whose metadata is unchanged; the result is the same with or without it.
+     */
+    public static Snapshot snapshot(BuildSettings settings, Path statCacheFile) throws AnalysisException {
+        String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
+        Dockerfile dockerfile;
+        try {
+            dockerfile = DockerfileReader.read(settings.dockerfile(), dockerfileName);
+        } catch (DockerfileException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AnalysisException("cannot read the Dockerfile " + settings.dockerfile() + ": " + e.getMessage(), e);
+        }
+        BuildContext context;
+        try {
+            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform(), statCacheFile);
+        } catch (ContextException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
+        }
+        return new CacheModel(settings, dockerfile, context).compute();
+    }
+
+    /** The Dockerfile as messages name it: relative to the context when inside it. */
+    static String displayName(Path contextDir, Path dockerfile) {
+        Path absoluteContext = contextDir.toAbsolutePath().normalize();
+        Path absoluteFile = dockerfile.toAbsolutePath().normalize();
+        return absoluteFile.startsWith(absoluteContext)
+                ? absoluteContext.relativize(absoluteFile).toString().replace('\\', '/')
+                : absoluteFile.toString();
+    }
+
+    private Snapshot compute() throws AnalysisException {
+        resolveGlobalArgs();
+        Stage target = graph.target(settings.target());
+        Map<Integer, String> baseImages = new HashMap<>();
+        for (Stage stage : dockerfile.stages()) {
+            baseImages.put(stage.index(), expandGlobal(stage.from().image(), stage.from()));
+        }
+        Set<Integer> reachable = graph.reachable(target, stage -> baseImages.get(stage.index()));
+        singleStage = dockerfile.stages().size() == 1;
+        for (int index : reachable) {
+            Stage stage = dockerfile.stages().get(index);
+            finishedStages.put(index, buildStage(stage, baseImages.get(index)));
+        }
+        warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
+        return new Snapshot(
+                Snapshot.FORMAT,
+                Snapshot.VERSION,
+                displayName(settings.contextDir(), settings.dockerfile()),
+                settings.target(),
+                Secrets.redactAll(settings.buildArgs()),
+                List.copyOf(steps),
+                files,
+                List.copyOf(warnings),
+                List.of());
+    }
+
+    // ---- global arguments (spec 2, 7) ----
+
+    private void resolveGlobalArgs() throws AnalysisException {
+        for (ArgInstruction arg : dockerfile.globalArgs()) {
+            for (ArgDeclaration declaration : arg.args()) {
+                String value = settings.buildArgs().get(declaration.name());
+                if (value == null && declaration.defaultValue() != null) {
+                    value = expand(declaration.defaultValue(), globalLookup(), arg);
+                }
+                globalArgs.put(declaration.name(), value);
+            }
+        }
+    }
+
+    /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
+    private VariableLookup globalLookup() {
+        return name -> globalArgs.containsKey(name) ? globalArgs.get(name) : Platforms.automaticArg(name, targetStageName());
+    }
+
+    private String targetStageName() {
+        if (settings.target() != null && !settings.target().isBlank()) {
+            return settings.target();
+        }
+        Stage last = dockerfile.stages().get(dockerfile.stages().size() - 1);
+        return last.name() == null ? "default" : last.name();
+    }
+
+    private String expandGlobal(String word, FromInstruction from) throws AnalysisException {
+        return word == null ? null : expand(word, globalLookup(), from);
+    }
+
+    // ---- stages ----
+
+    private StageState buildStage(Stage stage, String baseImage) throws AnalysisException {
+        FromInstruction from = stage.from();
+        Stage parentStage = graph.resolve(baseImage, stage.index());
+        StageState state;
+        if (parentStage != null) {
+            state = finishedStages.get(parentStage.index()).copy();
+            state.stepCount = 0;
+        } else {
+            state = new StageState();
+            String platform = expandGlobal(from.platform(), from);
+            if (baseImage.equalsIgnoreCase("scratch")) {
+                state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
+                state.optimisticKey = state.key;
+                state.workdir = "/";
+            } else {
+                List<Map.Entry<String, String>> inputs = new ArrayList<>();
+                inputs.add(Map.entry("image", ImageReference.normalize(baseImage)));
+                if (platform != null) {
+                    inputs.add(Map.entry("platform", platform));
+                }
+                addStep(stage, state, from, "FROM", inputs, Map.of(), List.of(), List.of(), null, null, true);
+            }
+        }
+        for (Instruction instruction : stage.instructions()) {
+            apply(stage, state, instruction);
+        }
+        return state;
+    }
+
+    private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
+        if (instruction instanceof RunInstruction run) {
+            run(stage, state, run);
+        } else if (instruction instanceof CopyInstruction copy) {
+            copy(stage, state, copy);
+        } else if (instruction instanceof WorkdirInstruction workdir) {
+            workdir(stage, state, workdir);
+        } else if (instruction instanceof EnvInstruction env) {
+            env(state, env);
+        } else if (instruction instanceof ArgInstruction arg) {
+            arg(state, arg);
+        } else if (instruction instanceof UserInstruction user) {
+            state.user = expand(user.user(), state.lookup(), user);
+        } else if (instruction instanceof ShellInstruction shell) {
+            state.shell = List.copyOf(shell.shell());
+        }
+        // ONBUILD and metadata instructions only change the image config: never a step in BuildKit (spec 6)
+    }
+
+    private void env(StageState state, EnvInstruction env) throws AnalysisException {
+        // every pair of one ENV sees the environment from before the instruction (spec 8.5)
+        VariableLookup before = Map.copyOf(state.env)::get;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (KeyValue pair : env.pairs()) {
+            values.put(pair.key(), expand(pair.value(), before, env));
+        }
+        String origin = "ENV at line " + env.source().location().line();
+        values.forEach((name, value) -> state.setEnv(name, value, origin));
+    }
+
+    private void arg(StageState state, ArgInstruction arg) throws AnalysisException {
+        int line = arg.source().location().line();
+        for (ArgDeclaration declaration : arg.args()) {
+            String name = declaration.name();
+            String value;
+            String origin;
+            if (settings.buildArgs().containsKey(name)) {
+                value = settings.buildArgs().get(name);
+                origin = "--build-arg " + name + ", declared by ARG at line " + line;
+            } else if (declaration.defaultValue() != null) {
+                value = expand(declaration.defaultValue(), state.lookup(), arg);
+                origin = "ARG default at line " + line;
+            } else if (globalArgs.get(name) != null) {
+                value = globalArgs.get(name);
+                origin = "global ARG, re-declared at line " + line;
+            } else {
+                value = Platforms.automaticArg(name, targetStageName());
+                origin = "automatic platform ARG, declared at line " + line;
+            }
+            if (value != null) {
+                state.setArg(name, value, origin);
+            }
+        }
+    }
+
+    private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
+        String path = resolvePath(state.workdir, expand(workdir.path(), state.lookup(), workdir));
+        state.workdir = path;
+        if (path.equals("/")) {
+            return; // BuildKit makes no step for WORKDIR /
+        }
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        inputs.add(Map.entry("path", path));
+        inputs.add(Map.entry("owner", state.user));
+        String epoch = settings.buildArgs().get("SOURCE_DATE_EPOCH");
+        if (epoch != null) {
+            inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
+        }
+        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), List.of(), List.of(), null, null, true);
+    }
+
+    private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        if (run.shellForm()) {
+            args.addAll(state.shell);
+        }
+        args.addAll(run.command());
+        inputs.add(Map.entry("command", Json.array(args)));
+        for (int i = 0; i < run.heredocs().size(); i++) {
+            inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+        }
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (Map.Entry<String, String> variable : state.env.entrySet()) {
+            inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
+            origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
+        }
+        inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
+        inputs.add(Map.entry("workdir", state.workdir == null ? "(image default)" : state.workdir));
+        inputs.add(Map.entry("user", state.user));
+        inputs.add(Map.entry("network", run.network() != null ? run.network() : nullToEmpty(settings.network())));
+        inputs.add(Map.entry("security", nullToEmpty(run.security())));
+        List<String> stepFiles = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        String fromStage = null;
+        String unknownReason = null;
+        boolean definitive = true;
+        for (int i = 0; i < run.mounts().size(); i++) {
+            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
+            String name = "mount[" + i + "]";
+            inputs.add(Map.entry(name, mount.canonical()));
+            if (!mount.readsContent()) {
+                continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
+            }
+            String source = mount.source() == null ? "/" : mount.source();
+            sources.add(source);
+            SourceContent content = sourceContent(stage, mount.from(), source, List.of(), run);
+            inputs.addAll(content.inputs(name));
+            stepFiles.addAll(content.files());
+            if (content.stage() != null) {
+                fromStage = content.stage();
+            }
+            if (unknownReason == null) {
+                unknownReason = content.unknownReason();
+            }
+            definitive &= content.definitive();
+        }
+        addStep(stage, state, run, "RUN", inputs, origins, stepFiles, sources, fromStage, unknownReason, definitive);
+        state.lastRunLine = run.source().location().line();
+    }
+
+    private void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+        String keyword = copy.add() ? "ADD" : "COPY";
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        String destination = expand(copy.destination(), state.lookup(), copy);
+        inputs.add(Map.entry("dest", resolveDestination(state.workdir, destination)));
+        inputs.add(Map.entry("chown", nullToEmpty(expandNullable(copy.chown(), state, copy))));
+        inputs.add(Map.entry("chmod", nullToEmpty(expandNullable(copy.chmod(), state, copy))));
+        List<String> excludes = new ArrayList<>();
+        for (String exclude : copy.excludes()) {
+            excludes.add(expand(exclude, state.lookup(), copy));
+        }
+        inputs.add(Map.entry("exclude", String.join(" ", excludes)));
+        if (copy.add()) {
+            inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
+        }
+        List<String> stepFiles = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        String fromStage = null;
+        String unknownReason = copy.parents()
+                ? keyword + " --parents is not modelled yet: its destination paths depend on the source tree"
+                : null;
+        boolean definitive = !copy.parents();
+        Map<String, Heredoc> heredocs = new HashMap<>();
+        for (Heredoc heredoc : copy.heredocs()) {
+            heredocs.put(heredoc.name(), heredoc);
+        }
+        for (int i = 0; i < copy.sources().size(); i++) {
+            String name = "src[" + i + "]";
+            String word = copy.sources().get(i);
+            Heredoc heredoc = heredocFor(word, heredocs);
+            if (heredoc != null) {
+                String body = heredoc.expand() ? expand(heredoc.content(), state.lookup(), copy) : heredoc.content();
+                inputs.add(Map.entry(name, heredoc.name()));
+                inputs.add(Map.entry(name + ".content", Keys.hash(body)));
+                continue;
+            }
+            String source = expand(word, state.lookup(), copy);
+            sources.add(source);
+            inputs.add(Map.entry(name, baseName(source)));
+            SourceContent content;
+            if (copy.add() && copy.from() == null && RemoteSource.isRemote(source)) {
+                content = RemoteSource.content(source, expandNullable(copy.checksum(), state, copy));
+            } else {
+                content = sourceContent(stage, copy.from(), source, excludes, copy);
+            }
+            inputs.addAll(content.inputs(name));
+            stepFiles.addAll(content.files());
+            if (content.stage() != null) {
+                fromStage = content.stage();
+            }
+            if (unknownReason == null) {
+                unknownReason = content.unknownReason();
+            }
+            definitive &= content.definitive();
+        }
+        addStep(stage, state, copy, keyword, inputs, Map.of(), stepFiles, sources, fromStage, unknownReason, definitive);
+    }
+
+    private static Heredoc heredocFor(String word, Map<String, Heredoc> heredocs) {
+        if (heredocs.isEmpty() || !word.startsWith("<<")) {
+            return null;
+        }
+        String name = word.replaceFirst("^<<-?", "").replace("\"", "").replace("'", "");
+        return heredocs.get(name);
+    }
+
+    /**
+     * What a COPY source or a bind mount reads: files of the context, of an earlier stage, or of an
+     * image. BuildKit compares stage sources by content; offline that content is known only when the
+     * stage itself is unchanged.
+     */
+    private SourceContent sourceContent(Stage stage, String from, String source, List<String> excludes,
+            Instruction instruction) throws AnalysisException {
+        if (from == null || from.isEmpty()) {
+            Selection selection;
+            try {
+                selection = context.select(source, excludes);
+            } catch (ContextException e) {
+                throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
+            }
+            List<String> paths = new ArrayList<>();
+            for (FileEntry entry : selection.entries()) {
+                if (!entry.path().isEmpty()) {
+                    files.put(entry.path(), FileInfos.of(entry));
+                    paths.add(entry.path());
+                }
+            }
+            return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), paths);
+        }
+        Stage sourceStage = graph.resolve(from, stage.index());
+        if (sourceStage == null) {
+            String image = ImageReference.normalize(from);
+            return SourceContent.known(List.of(Map.entry("image", image), Map.entry("path", source)), List.of());
+        }
+        StageState sourceState = finishedStages.get(sourceStage.index());
+        String label = StageGraph.label(sourceStage);
+        String reason = "reads " + source + " from stage '" + label + "'"
+                + (sourceState.lastRunLine > 0 ? ", whose files come from RUN at line " + sourceState.lastRunLine : "")
+                + "; when that stage rebuilds, BuildKit compares the files by content, which takes a real build";
+        return new SourceContent(
+                List.of(Map.entry("stage", label), Map.entry("path", source),
+                        Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
+                List.of(), label, reason, sourceState.key != null);
+    }
+
+    // ---- steps ----
+
+    private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
+            List<Map.Entry<String, String>> inputs, Map<String, String> origins, List<String> stepFiles,
+            List<String> sources, String fromStage, String unknownReason, boolean definitive) {
+        state.stepCount++;
+        String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
+        boolean parentUnknown = state.key == null && state.optimisticKey != null;
+        String key = parentUnknown || !definitive ? null : Keys.hash(kind, state.key, inputs);
+        List<Map.Entry<String, String>> optimisticInputs =
+                inputs.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
+        String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
+        SortedMap<String, String> shownInputs = new TreeMap<>();
+        inputs.forEach(e -> shownInputs.put(e.getKey(), e.getValue()));
+        steps.add(new StepSnapshot(
+                id,
+                StageGraph.label(stage),
+                stage.index(),
+                state.stepCount,
+                instruction.source().location().line(),
+                kind,
+                instruction.source().text(),
+                key,
+                optimisticKey,
+                state.lastStepId,
+                state.key,
+                unknownReason,
+                shownInputs,
+                new TreeMap<>(origins),
+                List.copyOf(new LinkedHashSet<>(stepFiles)),
+                List.copyOf(sources),
+                fromStage,
+                marker(instruction)));
+        state.key = key;
+        state.optimisticKey = optimisticKey;
+        state.lastStepId = id;
+    }
+
+    private static String marker(Instruction instruction) {
+        for (String comment : instruction.source().comments()) {
+            String text = comment.trim().toLowerCase(Locale.ROOT);
+            if (text.equals("dockercache:stable") || text.equals("dockercache:unstable")) {
+                return text.substring("dockercache:".length());
+            }
+        }
+        return null;
+    }
+
+    // ---- words and paths ----
+
+    private String expand(String word, VariableLookup variables, Instruction instruction) throws AnalysisException {
+        try {
+            return lexer.processWord(word, variables);
+        } catch (ExpansionException e) {
+            throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String expandNullable(String word, StageState state, Instruction instruction) throws AnalysisException {
+        return word == null ? null : expand(word, state.lookup(), instruction);
+    }
+
+    /** WORKDIR: relative paths join the current directory (spec 6). */
+    private static String resolvePath(String workdir, String path) {
+        String joined = path.startsWith("/") ? path : (workdir == null ? "/" : workdir) + "/" + path;
+        return Path.of("/").resolve(joined).normalize().toString().replace('\\', '/');
+    }
+
+    /** COPY destinations: relative to WORKDIR; a trailing slash or {@code .} means "into the directory". */
+    private static String resolveDestination(String workdir, String destination) {
+        boolean intoDirectory = destination.endsWith("/") || destination.equals(".") || destination.isEmpty();
+        String base = workdir == null ? "(image default)" : workdir;
+        String resolved = destination.startsWith("/") ? resolvePath("/", destination)
+                : base.startsWith("/") ? resolvePath(base, destination) : base + "/" + destination;
+        return intoDirectory && !resolved.endsWith("/") ? resolved + "/" : resolved;
+    }
+
+    private static String baseName(String source) {
+        String trimmed = source.replaceAll("/+$", "");
+        int slash = trimmed.lastIndexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static List<Map.Entry<String, String>> inputsOf(String name, String value) {
+        return List.of(Map.entry(name, value));
     }
 }

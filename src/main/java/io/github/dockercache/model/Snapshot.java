@@ -1,4 +1,49 @@
 package io.github.dockercache.model;
 
-/** The keys and inputs of every step of one build. */
-public final class Snapshot {}
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * The keys and inputs of every step of one build, as written to {@code snapshot.json} and to baselines.
+ * Paths are relative: the same context in another directory gives the same snapshot.
+ *
+ * @param format always {@link #FORMAT}
+ * @param version the format version, {@link #VERSION}
+ * @param dockerfile the Dockerfile, relative to the context when inside it
+ * @param target the {@code --target} stage, or null for the last stage
+ * @param buildArgs the build arguments given, secrets as digests
+ * @param steps every step of the reachable stages, in stage order then step order
+ * @param files every context entry a step reads, by relative path
+ * @param warnings what the user should know about this build (plugin files inside the context, ...)
+ * @param history in a baseline, the keys of the builds recorded so far, newest first (BuildKit keeps
+ *     every earlier result, so a step whose key matches any of them is cached); empty in a snapshot
+ */
+public record Snapshot(
+        String format,
+        int version,
+        String dockerfile,
+        String target,
+        SortedMap<String, String> buildArgs,
+        List<StepSnapshot> steps,
+        SortedMap<String, FileInfo> files,
+        List<String> warnings,
+        List<HistoryEntry> history) {
+    public static final String FORMAT = "dockercache-snapshot";
+    public static final int VERSION = 1;
+
+    /** The builds this snapshot knows: its history, or, for a plain snapshot, itself as one entry of unknown date. */
+    public List<HistoryEntry> builds() {
+        if (!history.isEmpty()) {
+            return history;
+        }
+        return List.of(new HistoryEntry(null, null,
+                steps.stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
+                steps.stream().map(StepSnapshot::optimisticKey).toList()));
+    }
+
+    /** The same snapshot with another history. */
+    public Snapshot withHistory(List<HistoryEntry> entries) {
+        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries));
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.dockercache.compare;
+
+import io.github.dockercache.model.StepSnapshot;
+
+/** One line of advice per kind of cause, where there is a known fix. */
+final class Advice {
+    static final String PIN_BASE_IMAGE =
+            "pin the base image by digest (FROM image@sha256:...) so that it moves only when you move it";
+    static final String SOURCE_DATE_EPOCH =
+            "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
+
+    private Advice() {}
+
+    /** A RUN that does not use the variable is rebuilt only because the ARG is declared above it. */
+    static String declareArgLater(String variable, StepSnapshot step) {
+        return step.instruction() + " at line " + step.line() + " does not use " + variable + "; declare ARG "
+                + variable + " just before the first step that uses it, so that the steps above keep their cache";
+    }
+
+    /** Advice for a changed path that usually should not be in the build context at all. */
+    static String forPath(String path) {
+        String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        if (first.equals(".git")) {
+            return "add .git to .dockerignore: every commit changes it";
+        }
+        if (first.equals("target") || first.equals("build") || first.equals("node_modules")) {
+            return "add " + first + "/ to .dockerignore: build output changes on every build";
+        }
+        if (first.equals(".idea") || first.equals(".vscode") || first.equals(".settings")) {
+            return "add " + first + "/ to .dockerignore: IDE files change while you work";
+        }
+        if (path.endsWith(".log")) {
+            return "add *.log to .dockerignore";
+        }
+        if (path.equals("Dockerfile") || path.endsWith(".dockerignore")) {
+            return "add " + path + " to .dockerignore: BuildKit reads it anyway, and COPY . then copies it";
+        }
+        return null;
+    }
+
+    /** Advice for a mode-only change: usually the x bit, or a different umask at checkout. */
+    static String forModeChange(String before, String after) {
+        int then = Integer.parseInt(before, 8);
+        int now = Integer.parseInt(after, 8);
+        int changed = then ^ now;
+        if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
+            return "the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
+                    + " COPY --chmod does not help: BuildKit hashes the source mode";
+        }
+        if ((changed & 0022) != 0) {
+            return "group/other write bits differ, as a different umask at checkout leaves them; use the same"
+                    + " umask (022) wherever the image is built";
+        }
+        return "BuildKit hashes mode bits; keep them the same wherever the image is built";
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.dockercache.compare;
+
+import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Why a step's own key differs from its baseline counterpart: the one place that turns two sets of
+ * key inputs into named causes, down to the file and the field that changed.
+ */
+final class CauseFinder {
+    private final Snapshot current;
+    private final Snapshot baseline;
+    private final StabilityPolicy policy;
+
+    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
+        this.current = current;
+        this.baseline = baseline;
+        this.policy = policy;
+    }
+
+    List<Cause> diff(StepSnapshot step, StepSnapshot before) {
+        List<Cause> causes = new ArrayList<>();
+        Set<String> names = new TreeSet<>(step.inputs().keySet());
+        names.addAll(before.inputs().keySet());
+        boolean instructionEdited = false;
+        boolean filesCompared = false;
+        boolean envChanged = false;
+        for (String name : names) {
+            String now = step.inputs().get(name);
+            String then = before.inputs().get(name);
+            if (Objects.equals(now, then)) {
+                continue;
+            }
+            if (name.startsWith("env:")) {
+                causes.add(variableCause(step, before, name.substring(4), then, now));
+                envChanged = true;
+            } else if (name.endsWith(".checksum") && !name.contains(".url")) {
+                if (!filesCompared) {
+                    List<Cause> fileCauses = fileCauses(step, before);
+                    causes.addAll(fileCauses.isEmpty()
+                            ? List.of(new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
+                                    "the content of " + String.join(" ", step.sources()) + " changed", null, false))
+                            : fileCauses);
+                    filesCompared = true;
+                }
+            } else if (name.endsWith(".content") && name.startsWith("src[")) {
+                causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
+                        "the here-document body changed", null, false));
+            } else if (name.endsWith("stage-key")) {
+                String stage = step.fromStage();
+                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now,
+                        "stage '" + stage + "' changed; BuildKit reuses this step only if the files it reads from"
+                                + " that stage come out byte-identical",
+                        null, false));
+            } else if (name.equals("image") || name.equals("platform")) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,
+                        "the base image " + (name.equals("image") ? "reference" : "platform") + " changed",
+                        Advice.PIN_BASE_IMAGE, false));
+            } else if (name.equals("workdir") || name.equals("path")) {
+                causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null, false));
+            } else if (name.equals("user") || name.equals("owner")) {
+                causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null, false));
+            } else if (name.equals("created")) {
+                causes.add(new Cause(CauseKind.BUILD_ARG, "SOURCE_DATE_EPOCH", then, now,
+                        "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
+            } else if (name.equals("env-order")) {
+                continue; // reported through the variables themselves, unless only the order changed
+            } else if (!instructionEdited) {
+                causes.add(new Cause(CauseKind.INSTRUCTION, name, before.text(), step.text(),
+                        describeEdit(name, then, now), null, false));
+                instructionEdited = true;
+            }
+        }
+        if (!envChanged && !Objects.equals(step.inputs().get("env-order"), before.inputs().get("env-order"))) {
+            causes.add(new Cause(CauseKind.ENV, "order", before.inputs().get("env-order"), step.inputs().get("env-order"),
+                    "the order of the environment variables changed", null, false));
+        }
+        return causes;
+    }
+
+    private static String describeEdit(String name, String then, String now) {
+        if (name.equals("command") || name.startsWith("heredoc")) {
+            return "the command changed";
+        }
+        if (then == null) {
+            return "the instruction gained " + name;
+        }
+        if (now == null) {
+            return "the instruction lost " + name;
+        }
+        return "the instruction's " + name + " changed: " + then + " -> " + now;
+    }
+
+    private Cause variableCause(StepSnapshot step, StepSnapshot before, String variable, String then, String now) {
+        String origin = step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
+        boolean isArg = origin != null && origin.contains("ARG");
+        String detail = (isArg ? "build arg " : "ENV ") + variable
+                + (then == null ? " is now set to '" + now + "'"
+                        : now == null ? " is no longer set (was '" + then + "')"
+                        : " changed: '" + then + "' -> '" + now + "'")
+                + (origin == null ? "" : " (" + origin + ")");
+        return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
+                isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);
+    }
+
+    /** True when the instruction text refers to the variable, so a new value is a real change for it. */
+    private static boolean mentions(String text, String variable) {
+        return text.matches("(?s).*\\$\\{?" + Pattern.quote(variable) + "\\b.*");
+    }
+
+    /** File-level differences between the entries two steps read. */
+    private List<Cause> fileCauses(StepSnapshot step, StepSnapshot before) {
+        List<Cause> causes = new ArrayList<>();
+        Set<String> paths = new LinkedHashSet<>(before.files());
+        paths.addAll(step.files());
+        Set<String> nowPaths = Set.copyOf(step.files());
+        Set<String> thenPaths = Set.copyOf(before.files());
+        for (String path : new TreeSet<>(paths)) {
+            FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
+            FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
+            Cause cause = fileCause(path, then, now);
+            if (cause != null) {
+                // a manifest's new content is expected; its mode bits are not (they bust caches by accident)
+                boolean expectedKind = cause.kind() != CauseKind.FILE_MODE && cause.kind() != CauseKind.FILE_TYPE
+                        && cause.kind() != CauseKind.SYMLINK_TARGET;
+                causes.add(cause.withExpected(expectedKind && policy.isExpectedChange(step, path)));
+            }
+        }
+        return causes;
+    }
+
+    private static Cause fileCause(String path, FileInfo then, FileInfo now) {
+        if (then == null && now == null) {
+            return null;
+        }
+        if (then == null) {
+            return new Cause(CauseKind.FILE_ADDED, path, null, describe(now), path + " was added", Advice.forPath(path), false);
+        }
+        if (now == null) {
+            return new Cause(CauseKind.FILE_REMOVED, path, describe(then), null, path + " was removed", Advice.forPath(path), false);
+        }
+        if (Objects.equals(then.digest(), now.digest())) {
+            return null;
+        }
+        if (!then.type().equals(now.type())) {
+            return new Cause(CauseKind.FILE_TYPE, path, then.type(), now.type(),
+                    path + " changed from " + then.type() + " to " + now.type(), null, false);
+        }
+        if (!Objects.equals(then.target(), now.target())) {
+            return new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
+                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null, false);
+        }
+        if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
+            String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
+            return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
+                    path + " content changed" + sizes, Advice.forPath(path), false);
+        }
+        if (!then.mode().equals(now.mode())) {
+            return new Cause(CauseKind.FILE_MODE, path, then.mode(), now.mode(),
+                    path + " mode bits changed " + then.mode() + " -> " + now.mode(), Advice.forModeChange(then.mode(), now.mode()), false);
+        }
+        return new Cause(CauseKind.FILE_CONTENT, path, then.digest(), now.digest(),
+                path + " metadata changed (extended attributes or device numbers)", null, false);
+    }
+
+    private static String describe(FileInfo info) {
+        return info.type() + " " + info.mode() + (info.type().equals("file") ? " " + info.size() + " bytes" : "");
+    }
+}

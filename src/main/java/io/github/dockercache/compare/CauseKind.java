@@ -1,0 +1,35 @@
+package io.github.dockercache.compare;
+
+/** Why a step's key differs from the baseline. */
+public enum CauseKind {
+    /** A file's bytes changed. */
+    FILE_CONTENT,
+    /** Only permission or special bits changed. */
+    FILE_MODE,
+    /** A symlink points elsewhere. */
+    SYMLINK_TARGET,
+    /** An entry changed type (file became directory, link became file, ...). */
+    FILE_TYPE,
+    FILE_ADDED,
+    FILE_REMOVED,
+    /** A copied source's checksum changed, with no file-level difference to show. */
+    SOURCE_CONTENT,
+    /** A here-document's body changed. */
+    HEREDOC,
+    /** A build argument's value changed (through --build-arg or its ARG default). */
+    BUILD_ARG,
+    /** An ENV value changed. */
+    ENV,
+    WORKDIR,
+    USER,
+    /** The instruction itself was edited: command text, sources, destination or options. */
+    INSTRUCTION,
+    /** The FROM image reference or platform changed. */
+    BASE_IMAGE,
+    /** The stage a step copies from or builds on changed. */
+    UPSTREAM_STAGE,
+    /** The previous step of the chain is not cached, so this one cannot be. */
+    UPSTREAM_STEP,
+    /** No baseline step builds on the same parent: the step is new or moved. */
+    NEW_STEP
+}

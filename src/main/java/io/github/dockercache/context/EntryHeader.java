@@ -1,0 +1,60 @@
+package io.github.dockercache.context;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The tarsum-v1 style header BuildKit hashes before a file's bytes (spec 3.3): key then value, without
+ * separators, for name (always empty), mode, uid, gid, size, typeflag, linkname, uname, gname, devmajor,
+ * devminor, then each kept xattr as name then raw value, sorted by name. No mtime.
+ */
+final class EntryHeader {
+    private EntryHeader() {}
+
+    /** True for xattrs tarsum keeps: all but {@code security.*} (except capability) and {@code system.*}. */
+    static boolean keepsXattr(String name) {
+        return name.equals("security.capability") || !name.startsWith("security.") && !name.startsWith("system.");
+    }
+
+    /** Only the kept xattrs, sorted as Go sorts strings. */
+    static SortedMap<String, String> keptXattrs(Map<String, String> hexValues) {
+        SortedMap<String, String> kept = new TreeMap<>(KeyOrder.NAMES);
+        hexValues.forEach((name, value) -> {
+            if (keepsXattr(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /** uid and gid are always 0: every BuildKit client resets them (spec 3.2). */
+    static byte[] bytes(EntryType type, int mode, long size, String linkTarget, int devMajor, int devMinor,
+            SortedMap<String, String> keptXattrs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+        field(out, "name", "");
+        field(out, "mode", Integer.toString(mode));
+        field(out, "uid", "0");
+        field(out, "gid", "0");
+        field(out, "size", Long.toString(type == EntryType.FILE ? size : 0));
+        field(out, "typeflag", String.valueOf(type.typeflag()));
+        field(out, "linkname", linkTarget == null ? "" : linkTarget);
+        field(out, "uname", "");
+        field(out, "gname", "");
+        field(out, "devmajor", Integer.toString(devMajor));
+        field(out, "devminor", Integer.toString(devMinor));
+        keptXattrs.forEach((name, hex) -> {
+            out.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(HexFormat.of().parseHex(hex));
+        });
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, String key, String value) {
+        out.writeBytes(key.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.dockercache.context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads one context entry as the BuildKit client would send it (fsutil {@code mkstat}) and computes its
+ * digests. Modes follow the client platform: Windows clients send {@code (perm | 0111) & 0755}, macOS
+ * symlinks carry 0755. Content is streamed, never held in memory.
+ */
+final class EntryReader {
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFIFO = 0010000;
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final boolean HOST_IS_LINUX =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+
+    private final ClientPlatform platform;
+    private final StatCache cache;
+
+    /** {@code cache} may be null. */
+    EntryReader(ClientPlatform platform, StatCache cache) {
+        this.platform = platform;
+        this.cache = cache;
+    }
+
+    /** The stat facts an entry is built from; the fingerprint is null where the host has no inode/ctime. */
+    record Stat(EntryType type, int mode, long size, long rdev, boolean socket, StatCache.Fingerprint fingerprint) {}
+
+    FileEntry read(String relativePath, Path file) throws ContextException {
+        checkNameRoundTrips(relativePath, file);
+        try {
+            Stat stat = stat(file);
+            int mode = clientMode(stat.type(), stat.mode());
+            String linkTarget = stat.type() == EntryType.SYMLINK ? Files.readSymbolicLink(file).toString() : null;
+            boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
+            int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
+            int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
+            SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
+            long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
+            byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
+            String contentDigest = null;
+            String digest;
+            if (stat.type() == EntryType.FILE) {
+                StatCache.Hashes hashes = fileHashes(relativePath, file, stat, header);
+                contentDigest = hashes.contentDigest();
+                digest = hashes.digest();
+            } else {
+                digest = Digests.of(header);
+            }
+            return new FileEntry(relativePath, stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs,
+                    contentDigest, digest);
+        } catch (AccessDeniedException e) {
+            throw new ContextException("cannot read \"" + relativePath + "\" in the build context: permission "
+                    + "denied; make it readable (chmod a+r) or add it to .dockerignore", e);
+        } catch (IOException e) {
+            throw new ContextException("cannot read \"" + relativePath + "\" in the build context: " + e
+                    + "; make it readable or add it to .dockerignore", e);
+        }
+    }
+
+    private StatCache.Hashes fileHashes(String relativePath, Path file, Stat stat, byte[] header) throws IOException {
+        boolean cacheable = cache != null && stat.fingerprint() != null && !stat.socket();
+        String headerDigest = cacheable ? Digests.of(header) : null;
+        if (cacheable) {
+            StatCache.Hashes remembered = cache.lookup(relativePath, stat.fingerprint(), headerDigest);
+            if (remembered != null) {
+                return remembered;
+            }
+        }
+        MessageDigest whole = Digests.newSha256();
+        whole.update(header);
+        MessageDigest content = Digests.newSha256();
+        if (!stat.socket()) {
+            streamInto(file, whole, content);
+        }
+        StatCache.Hashes hashes = new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
+        if (cacheable) {
+            cache.remember(relativePath, stat.fingerprint(), headerDigest, hashes);
+        }
+        return hashes;
+    }
+
+    /**
+     * A name that is not valid UTF-8 is decoded with U+FFFD by Java and no longer names the file;
+     * BuildKit would hash the raw bytes, which cannot be reproduced here, so it is refused clearly.
+     */
+    private static void checkNameRoundTrips(String relativePath, Path file) throws ContextException {
+        String name = file.getFileName().toString();
+        if (name.indexOf('\uFFFD') >= 0 && !Files.exists(file.resolveSibling(name), LinkOption.NOFOLLOW_LINKS)) {
+            throw new ContextException("\"" + relativePath + "\" in the build context has a name that is not valid"
+                    + " UTF-8 (or not valid in the JVM's file name encoding " + System.getProperty("sun.jnu.encoding")
+                    + "); rename it, add it to .dockerignore, or run with a UTF-8 locale such as LANG=C.UTF-8");
+        }
+    }
+
+    private static Stat stat(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return windowsStat(file);
+        }
+        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime",
+                LinkOption.NOFOLLOW_LINKS);
+        int stMode = (Integer) attrs.get("mode");
+        long rdev = (Long) attrs.get("rdev");
+        long size = (Long) attrs.get("size");
+        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(size,
+                nanos((FileTime) attrs.get("lastModifiedTime")), nanos((FileTime) attrs.get("ctime")),
+                (Long) attrs.get("ino"), (Long) attrs.get("dev"));
+        int format = stMode & S_IFMT;
+        EntryType type = switch (format) {
+            case S_IFDIR -> EntryType.DIRECTORY;
+            case S_IFLNK -> EntryType.SYMLINK;
+            case S_IFCHR -> EntryType.CHAR_DEVICE;
+            case S_IFBLK -> EntryType.BLOCK_DEVICE;
+            case S_IFIFO -> EntryType.FIFO;
+            // fsutil clears the socket bit, so a socket is sent and hashed as an empty regular file.
+            case S_IFREG, S_IFSOCK -> EntryType.FILE;
+            default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
+        };
+        return new Stat(type, stMode & 07777, size, rdev, format == S_IFSOCK, fingerprint);
+    }
+
+    private static long nanos(FileTime time) {
+        Instant instant = time.toInstant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** Go on Windows derives permissions from the read-only attribute; directories get the x bits. */
+    private static Stat windowsStat(Path file) throws IOException {
+        BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean readOnly = Files.readAttributes(file, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isReadOnly();
+        int mode = readOnly ? 0444 : 0666;
+        EntryType type = EntryType.FILE;
+        if (basic.isDirectory()) {
+            type = EntryType.DIRECTORY;
+            mode |= 0111;
+        } else if (basic.isSymbolicLink()) {
+            type = EntryType.SYMLINK;
+        }
+        return new Stat(type, mode, basic.size(), 0, false, null);
+    }
+
+    private int clientMode(EntryType type, int mode) {
+        int special = mode & 07000;
+        int perm = mode & 0777;
+        return switch (platform) {
+            case LINUX -> mode;
+            case WINDOWS -> special | ((perm | 0111) & 0755);
+            case MACOS -> type == EntryType.SYMLINK ? special | 0755 : mode;
+        };
+    }
+
+    /**
+     * The readable extended attributes, name to hex value. Java only exposes the {@code user.} namespace
+     * on Linux, so {@code trusted.*} and {@code security.capability} (which BuildKit would hash) are not
+     * seen. Symlinks, devices and fifos are skipped: Java opens the file to read xattrs, which would block
+     * on a fifo, and Linux allows no user xattrs on them anyway. Windows clients send none.
+     */
+    private Map<String, String> xattrs(Path file, EntryType type) throws IOException {
+        Map<String, String> result = new TreeMap<>();
+        if (platform == ClientPlatform.WINDOWS || (type != EntryType.FILE && type != EntryType.DIRECTORY)) {
+            return result;
+        }
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return result;
+        }
+        try {
+            for (String name : view.list()) {
+                String fullName = HOST_IS_LINUX ? "user." + name : name;
+                if (platform == ClientPlatform.MACOS && fullName.startsWith("com.apple.")) {
+                    continue; // fsutil drops these at the source
+                }
+                ByteBuffer value = ByteBuffer.allocate(view.size(name));
+                view.read(name, value);
+                value.flip();
+                byte[] bytes = new byte[value.remaining()];
+                value.get(bytes);
+                result.put(fullName, HexFormat.of().formatHex(bytes));
+            }
+        } catch (UnsupportedOperationException e) {
+            return result; // file system without xattr support: fsutil ignores ENOTSUP too
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("not supported")) {
+                return result;
+            }
+            throw e;
+        }
+        return result;
+    }
+
+    private static void streamInto(Path file, MessageDigest whole, MessageDigest content) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                whole.update(buffer, 0, n);
+                content.update(buffer, 0, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.dockercache.context;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading {@code .dockerignore} like patternmatcher's {@code ignorefile.ReadAll}, and choosing which file applies. */
+public final class IgnoreFile {
+    /** bufio.Scanner's limit: a longer line makes ReadAll, and so the build, fail. */
+    static final int MAX_LINE_BYTES = 64 * 1024 - 1;
+
+    private IgnoreFile() {}
+
+    /**
+     * The patterns of an ignore file: UTF-8 BOM stripped on line 1; lines whose first character is
+     * {@code #} skipped; whitespace trimmed; empty lines skipped; {@code !} kept in front of the cleaned
+     * rest; one leading {@code /} removed.
+     */
+    public static List<String> parse(byte[] content) throws BadPatternException {
+        List<String> patterns = new ArrayList<>();
+        int start = 0;
+        boolean firstLine = true;
+        while (start < content.length) {
+            int newline = indexOf(content, start, (byte) '\n');
+            int end = newline < 0 ? content.length : newline;
+            if (end - start > MAX_LINE_BYTES) {
+                throw new BadPatternException("line too long (more than " + MAX_LINE_BYTES + " bytes)");
+            }
+            int lineEnd = end > start && content[end - 1] == '\r' ? end - 1 : end; // bufio drops one CR
+            int lineStart = start;
+            if (firstLine && lineEnd - lineStart >= 3 && (content[start] & 0xFF) == 0xEF
+                    && (content[start + 1] & 0xFF) == 0xBB && (content[start + 2] & 0xFF) == 0xBF) {
+                lineStart += 3;
+            }
+            firstLine = false;
+            String line = new String(content, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+            String pattern = parseLine(line);
+            if (pattern != null) {
+                patterns.add(pattern);
+            }
+            start = newline < 0 ? content.length : newline + 1;
+        }
+        return patterns;
+    }
+
+    /** One line to its pattern, or null for comments and blank lines. */
+    static String parseLine(String line) {
+        if (line.startsWith("#")) {
+            return null;
+        }
+        String pattern = GoStrings.trimSpace(line);
+        if (pattern.isEmpty()) {
+            return null;
+        }
+        boolean invert = pattern.charAt(0) == '!';
+        if (invert) {
+            pattern = GoStrings.trimSpace(pattern.substring(1));
+        }
+        if (!pattern.isEmpty()) {
+            pattern = GoPath.clean(pattern);
+            if (pattern.length() > 1 && pattern.charAt(0) == '/') {
+                pattern = pattern.substring(1);
+            }
+        }
+        return invert ? "!" + pattern : pattern;
+    }
+
+    /**
+     * The ignore file BuildKit applies: {@code <Dockerfile name>.dockerignore} next to the Dockerfile when
+     * it exists, even empty (as the built-in frontend reads it; an external {@code # syntax=} frontend
+     * receives an empty file as no data over gRPC and would fall back), else {@code <root>/.dockerignore};
+     * null when neither exists.
+     */
+    public static Path locate(Path root, Path dockerfile) {
+        if (dockerfile != null && dockerfile.getFileName() != null) {
+            Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+            if (Files.isRegularFile(specific)) {
+                return specific;
+            }
+        }
+        Path common = root.resolve(".dockerignore");
+        return Files.exists(common) ? common : null;
+    }
+
+    private static int indexOf(byte[] bytes, int from, byte b) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.dockercache.maven;
+
+import io.github.dockercache.workflow.Outcome;
+import io.github.dockercache.workflow.Request;
+import io.github.dockercache.workflow.Workflow;
+import io.github.dockercache.workflow.WorkflowException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Records the current state as the baseline (stable, sorted JSON, meant to be committed), merged into the
+ * builds it already remembers.
+ */
+@Mojo(name = "baseline", requiresProject = false, threadSafe = true)
+public class BaselineMojo extends AbstractDockercacheMojo {
+
+    /** Replace an existing baseline even when it cannot be read. */
+    @Parameter(property = "dockercache.force", defaultValue = "false")
+    boolean force;
+
+    /**
+     * How many recorded builds the baseline remembers: BuildKit keeps earlier results, so a step whose key
+     * matches any of them is cached (reverting a change hits again).
+     */
+    @Parameter(property = "dockercache.history", defaultValue = "10")
+    int history;
+
+    /** Start the baseline afresh, forgetting the builds recorded before. */
+    @Parameter(property = "dockercache.fresh", defaultValue = "false")
+    boolean fresh;
+
+    @Override
+    boolean force() {
+        return force;
+    }
+
+    @Override
+    int historySize() {
+        return Math.max(1, history);
+    }
+
+    @Override
+    boolean fresh() {
+        return fresh;
+    }
+
+    @Override
+    Outcome run(Request request) throws WorkflowException {
+        return Workflow.baseline(request);
+    }
+}

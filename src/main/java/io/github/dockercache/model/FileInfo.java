@@ -1,0 +1,13 @@
+package io.github.dockercache.model;
+
+/**
+ * What a snapshot remembers of one context entry, to explain a changed checksum.
+ *
+ * @param type {@code file}, {@code dir}, {@code symlink}, {@code chardev}, {@code blockdev} or {@code fifo}
+ * @param mode permission and special bits, octal ({@code 0644})
+ * @param size bytes, regular files only
+ * @param content {@code sha256:} of the bytes, regular files only
+ * @param target symlink target, symlinks only
+ * @param digest BuildKit's entry checksum (header and bytes)
+ */
+public record FileInfo(String type, String mode, long size, String content, String target, String digest) {}

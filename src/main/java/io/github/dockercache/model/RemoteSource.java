@@ -1,0 +1,40 @@
+package io.github.dockercache.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** ADD of a URL or a git repository (spec 3.5, 3.6): known offline only when pinned. */
+final class RemoteSource {
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{40}");
+
+    private RemoteSource() {}
+
+    static boolean isRemote(String source) {
+        return source.startsWith("http://") || source.startsWith("https://") || isGit(source);
+    }
+
+    private static boolean isGit(String source) {
+        return source.startsWith("git@") || source.startsWith("git://") || source.endsWith(".git")
+                || source.contains(".git#");
+    }
+
+    static SourceContent content(String source, String checksum) {
+        if (isGit(source)) {
+            int hash = source.indexOf('#');
+            String ref = hash < 0 ? "" : source.substring(hash + 1).split(":", 2)[0];
+            if (COMMIT.matcher(ref).matches()) {
+                return SourceContent.known(List.of(Map.entry("git", source)), List.of());
+            }
+            return new SourceContent(List.of(Map.entry("git", source)), List.of(), null,
+                    "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA", false);
+        }
+        if (checksum != null) {
+            // with --checksum BuildKit keys the download by that checksum and does not fetch it again
+            return SourceContent.known(List.of(Map.entry("url", source), Map.entry("checksum", checksum)), List.of());
+        }
+        return new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
+                "ADD " + source + " is downloaded on every build and cached only if the bytes are unchanged;"
+                        + " add --checksum=sha256:... to make it a stable input", false);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.dockercache.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one COPY source or bind mount contributes to a step's key.
+ *
+ * @param inputs key inputs, named relative to the source ({@code checksum}, {@code stage}, ...)
+ * @param files the context paths read
+ * @param stage the stage read from, or null
+ * @param unknownReason why the content cannot be known offline, or null
+ * @param definitive false when no key can be computed for sure (the optimistic key still can)
+ */
+record SourceContent(
+        List<Map.Entry<String, String>> inputs, List<String> files, String stage, String unknownReason,
+        boolean definitive) {
+
+    static SourceContent known(List<Map.Entry<String, String>> inputs, List<String> files) {
+        return new SourceContent(inputs, files, null, null, true);
+    }
+
+    /** The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key}. */
+    List<Map.Entry<String, String>> inputs(String prefix) {
+        return inputs.stream()
+                .map(e -> e.getKey().startsWith(CacheModel.UPSTREAM)
+                        ? Map.entry(CacheModel.UPSTREAM + prefix + "." + e.getKey().substring(CacheModel.UPSTREAM.length()), e.getValue())
+                        : Map.entry(prefix + "." + e.getKey(), e.getValue()))
+                .toList();
+    }
+}

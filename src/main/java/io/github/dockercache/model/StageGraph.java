@@ -1,0 +1,97 @@
+package io.github.dockercache.model;
+
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.Stage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Stage names, stage references and which stages BuildKit builds for a target (spec 1.3). */
+final class StageGraph {
+    private final List<Stage> stages;
+    private final Map<String, Integer> indexByName = new HashMap<>();
+
+    StageGraph(Dockerfile dockerfile) {
+        this.stages = dockerfile.stages();
+        for (Stage stage : stages) {
+            if (stage.name() != null) {
+                indexByName.putIfAbsent(stage.name().toLowerCase(Locale.ROOT), stage.index());
+            }
+        }
+    }
+
+    /** BuildKit's label for a stage: its name in lower case, else {@code stage-<index>}. */
+    static String label(Stage stage) {
+        return stage.name() == null ? "stage-" + stage.index() : stage.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The stage a {@code --from}, {@code from=} or FROM word names, if it is an earlier stage; else null. */
+    Stage resolve(String reference, int referringIndex) {
+        if (reference == null) {
+            return null;
+        }
+        Integer index = indexByName.get(reference.toLowerCase(Locale.ROOT));
+        if (index == null && reference.chars().allMatch(Character::isDigit) && !reference.isEmpty()) {
+            index = Integer.parseInt(reference);
+        }
+        return index != null && index < referringIndex ? stages.get(index) : null;
+    }
+
+    /** The stage built for {@code target} (the last one when null), or an error naming the choices. */
+    Stage target(String target) throws AnalysisException {
+        if (target == null || target.isBlank()) {
+            return stages.get(stages.size() - 1);
+        }
+        Integer index = indexByName.get(target.toLowerCase(Locale.ROOT));
+        if (index == null) {
+            List<String> names = stages.stream().filter(s -> s.name() != null).map(Stage::name).toList();
+            throw new AnalysisException("target stage '" + target + "' could not be found; the Dockerfile names "
+                    + (names.isEmpty() ? "no stages" : "the stages " + String.join(", ", names)));
+        }
+        return stages.get(index);
+    }
+
+    /**
+     * The indexes of the stages BuildKit builds for the target stage, ascending: the target and,
+     * transitively, every stage it builds FROM, copies from or mounts from.
+     *
+     * @param fromImage the expanded image word of a stage's FROM line
+     */
+    Set<Integer> reachable(Stage target, Function<Stage, String> fromImage) {
+        Set<Integer> reached = new TreeSet<>();
+        Deque<Stage> pending = new ArrayDeque<>(List.of(target));
+        while (!pending.isEmpty()) {
+            Stage stage = pending.pop();
+            if (!reached.add(stage.index())) {
+                continue;
+            }
+            addIfStage(pending, fromImage.apply(stage), stage.index());
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction instanceof CopyInstruction copy) {
+                    addIfStage(pending, copy.from(), stage.index());
+                } else if (instruction instanceof RunInstruction run) {
+                    for (String mount : run.mounts()) {
+                        addIfStage(pending, MountSpec.parse(mount).from(), stage.index());
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    private void addIfStage(Deque<Stage> pending, String reference, int referringIndex) {
+        Stage stage = resolve(reference, referringIndex);
+        if (stage != null) {
+            pending.push(stage);
+        }
+    }
+}

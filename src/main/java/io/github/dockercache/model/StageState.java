@@ -1,0 +1,72 @@
+package io.github.dockercache.model;
+
+import io.github.dockercache.dockerfile.VariableLookup;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a stage has accumulated at one instruction: the variables RUN sees, WORKDIR, USER, SHELL, and
+ * the keys of the last step, which the next step builds on.
+ */
+final class StageState {
+    /** Environment in BuildKit's order: re-assigning a name moves it to the end (spec 5). */
+    final LinkedHashMap<String, String> env = new LinkedHashMap<>();
+    /** Where each variable was last set, for explanations. */
+    final Map<String, String> origins = new LinkedHashMap<>();
+    private final Set<String> setByEnv = new HashSet<>();
+    /** Null until a WORKDIR: an image base may have its own working directory, unknown offline. */
+    String workdir;
+    String user = "";
+    List<String> shell = List.of("/bin/sh", "-c");
+    String key;
+    String optimisticKey;
+    String lastStepId;
+    int stepCount;
+    /** The line of the last RUN, or 0: a stage without RUN has files that can be known offline. */
+    int lastRunLine;
+
+    StageState copy() {
+        StageState copy = new StageState();
+        copy.env.putAll(env);
+        copy.origins.putAll(origins);
+        copy.setByEnv.addAll(setByEnv);
+        copy.workdir = workdir;
+        copy.user = user;
+        copy.shell = shell;
+        copy.key = key;
+        copy.optimisticKey = optimisticKey;
+        copy.lastStepId = lastStepId;
+        copy.lastRunLine = lastRunLine;
+        return copy;
+    }
+
+    void setEnv(String name, String value, String origin) {
+        assign(name, value, origin);
+        setByEnv.add(name);
+    }
+
+    /** An ARG value does not replace an ENV of the same name: ENV wins in BuildKit. */
+    void setArg(String name, String value, String origin) {
+        if (!setByEnv.contains(name)) {
+            assign(name, value, origin);
+        }
+    }
+
+    private void assign(String name, String value, String origin) {
+        env.remove(name);
+        env.put(name, value);
+        origins.put(name, origin);
+    }
+
+    VariableLookup lookup() {
+        return env::get;
+    }
+
+    List<String> envNames() {
+        return new ArrayList<>(env.keySet());
+    }
+}

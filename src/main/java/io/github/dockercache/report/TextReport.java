@@ -1,0 +1,130 @@
+package io.github.dockercache.report;
+
+import io.github.dockercache.compare.Cause;
+import io.github.dockercache.compare.CauseKind;
+import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The console text of check and explain: short, one step per line, causes and advice where it matters. */
+public final class TextReport {
+    private static final int TEXT_WIDTH = 56;
+    private static final Set<CauseKind> SHOWS_VALUES =
+            EnumSet.of(CauseKind.INSTRUCTION, CauseKind.BASE_IMAGE, CauseKind.WORKDIR, CauseKind.USER);
+
+    private TextReport() {}
+
+    /** Every step with its verdict, then the causes of each first miss, then one summary line. */
+    public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
+        List<ReportLine> lines = new ArrayList<>();
+        int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
+        for (StepResult step : comparison.steps()) {
+            lines.add(ReportLine.info("  " + pad(step.stepId(), idWidth) + "  " + pad(shorten(step.text()), TEXT_WIDTH)
+                    + "  " + pad(verdict(step), 7) + (step.stable() ? "  stable" : "") + note(step, comparison)));
+        }
+        Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
+        for (StepResult miss : comparison.firstMisses()) {
+            boolean blocking = comparison.steps().stream()
+                    .anyMatch(s -> violations.contains(s) && s.rootStepId().equals(miss.stepId()));
+            lines.addAll(explainMiss(miss, comparison, blocking ? ReportLine.Level.ERROR : ReportLine.Level.INFO));
+        }
+        lines.add(ReportLine.info(summary(comparison)));
+        return lines;
+    }
+
+    /** The first miss of each chain with every cause and its advice; nothing else. */
+    public static List<ReportLine> explain(Comparison comparison) {
+        List<ReportLine> lines = new ArrayList<>();
+        List<StepResult> misses = comparison.firstMisses();
+        if (misses.isEmpty()) {
+            lines.add(ReportLine.info("Every step is cached: nothing differs from the baseline."));
+        }
+        for (StepResult miss : misses) {
+            lines.addAll(explainMiss(miss, comparison, ReportLine.Level.INFO));
+        }
+        lines.add(ReportLine.info(summary(comparison)));
+        return lines;
+    }
+
+    /** When there is no baseline yet: the steps and their keys, and what to do. */
+    public static List<ReportLine> withoutBaseline(Snapshot snapshot, String baselineName) {
+        List<ReportLine> lines = new ArrayList<>();
+        lines.add(ReportLine.info("No baseline at " + baselineName + ": nothing to compare with yet."));
+        lines.add(ReportLine.info("Record one with 'mvn dockercache:baseline' and commit it; later builds are"
+                + " then checked against it."));
+        int idWidth = snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
+        for (StepSnapshot step : snapshot.steps()) {
+            lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + shorten(step.text())));
+        }
+        return lines;
+    }
+
+    private static List<ReportLine> explainMiss(StepResult miss, Comparison comparison, ReportLine.Level level) {
+        List<ReportLine> lines = new ArrayList<>();
+        String dockerfile = comparison.current().dockerfile();
+        lines.add(new ReportLine(level, "Step " + miss.stepId() + " (" + dockerfile + ":" + miss.line() + ") "
+                + shorten(miss.text()) + " " + (miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt")
+                + (miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"));
+        for (Cause cause : miss.causes()) {
+            lines.add(new ReportLine(level, "  - " + cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : "")));
+            if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
+                lines.add(new ReportLine(level, "      was: " + cause.before()));
+                lines.add(new ReportLine(level, "      now: " + cause.after()));
+            }
+            if (cause.advice() != null) {
+                lines.add(new ReportLine(level, "    fix: " + cause.advice()));
+            }
+        }
+        if (miss.unknownReason() != null) {
+            lines.add(new ReportLine(level, "  ? " + miss.unknownReason()));
+        }
+        List<String> downstream = comparison.steps().stream()
+                .filter(s -> s != miss && s.verdict() != Verdict.CACHED && s.rootStepId().equals(miss.stepId()))
+                .map(StepResult::stepId)
+                .toList();
+        if (!downstream.isEmpty()) {
+            lines.add(new ReportLine(level, "  and with it: " + String.join(", ", downstream)));
+        }
+        return lines;
+    }
+
+    static String summary(Comparison comparison) {
+        long stableRebuilt = comparison.steps().stream()
+                .filter(s -> s.stable() && s.verdict() == Verdict.REBUILT).count();
+        return comparison.steps().size() + " steps: " + comparison.count(Verdict.CACHED) + " cached, "
+                + comparison.count(Verdict.REBUILT) + " rebuilt (" + stableRebuilt + " stable), "
+                + comparison.count(Verdict.UNKNOWN) + " unknown";
+    }
+
+    private static String verdict(StepResult step) {
+        return step.verdict().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String note(StepResult step, Comparison comparison) {
+        if (step.verdict() == Verdict.CACHED) {
+            boolean older = step.matchedBuild() != null && !step.matchedBuild().equals(comparison.baseline().builds().get(0));
+            return older ? "  (as built at " + step.matchedBuild().describe() + ")" : "";
+        }
+        if (!step.isFirstMiss()) {
+            return "  after " + step.rootStepId() + (step.expected() ? " (expected)" : "");
+        }
+        return step.expected() ? "  (expected)" : "";
+    }
+
+    static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= TEXT_WIDTH ? flat : flat.substring(0, TEXT_WIDTH - 3) + "...";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

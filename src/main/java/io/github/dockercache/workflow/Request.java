@@ -1,0 +1,30 @@
+package io.github.dockercache.workflow;
+
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.model.BuildSettings;
+import java.nio.file.Path;
+
+/**
+ * Everything one goal needs, independent of Maven.
+ *
+ * @param build what docker build would be given
+ * @param baseline the baseline file
+ * @param outputDirectory where the snapshot and report go
+ * @param report an extra path for the JSON report, or null
+ * @param failOn when check fails
+ * @param policy which steps are stable and which changes expected
+ * @param force let baseline replace a file it cannot read
+ * @param historySize how many recorded builds a baseline keeps
+ * @param fresh start the baseline afresh instead of merging the new build into its history
+ */
+public record Request(
+        BuildSettings build,
+        Path baseline,
+        Path outputDirectory,
+        Path report,
+        FailOn failOn,
+        StabilityPolicy policy,
+        boolean force,
+        int historySize,
+        boolean fresh) {}

@@ -1,0 +1,16 @@
+package io.github.dockercache.workflow;
+
+/** A goal cannot run: bad input (a Dockerfile error, an unreadable baseline) or an I/O failure. */
+public final class WorkflowException extends Exception {
+    private final boolean userError;
+
+    WorkflowException(String message, Throwable cause, boolean userError) {
+        super(message, cause);
+        this.userError = userError;
+    }
+
+    /** True when the user's files or settings are at fault, false when the environment is. */
+    public boolean isUserError() {
+        return userError;
+    }
+}

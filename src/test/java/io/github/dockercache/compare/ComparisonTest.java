@@ -1,0 +1,258 @@
+package io.github.dockercache.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dockercache.model.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Verdicts and causes on real directory trees, for the rules of spec sections 1 to 7. */
+class ComparisonTest {
+    @TempDir
+    Path dir;
+
+    private Scenario javaApp() {
+        return new Scenario(dir)
+                .dockerfile(
+                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
+                        "WORKDIR /workspace",
+                        "COPY pom.xml .",
+                        "RUN mvn -B dependency:go-offline",
+                        "COPY src ./src",
+                        "RUN mvn -B -o package",
+                        "",
+                        "FROM eclipse-temurin:17-jre",
+                        "RUN useradd app",
+                        "COPY --from=build /workspace/target/app.jar /app.jar")
+                .file(".dockerignore", "target/\n")
+                .file("pom.xml", "<project/>\n")
+                .file("src/main/java/App.java", "class App {}\n");
+    }
+
+    private static Map<String, Verdict> verdicts(Comparison comparison) {
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
+        return verdicts;
+    }
+
+    private static StepResult step(Comparison comparison, String id) {
+        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void stepIdsFollowBuildKitsCounting() throws Exception {
+        Snapshot snapshot = javaApp().snapshot();
+        assertEquals(List.of("build:1", "build:2", "build:3", "build:4", "build:5", "build:6",
+                "stage-1:1", "stage-1:2", "stage-1:3"), snapshot.steps().stream().map(s -> s.id()).toList());
+    }
+
+    @Test
+    void nothingChangedIsAllCached() throws Exception {
+        Scenario app = javaApp();
+        Comparison comparison = Scenario.compare(app.snapshot(), app.snapshot());
+        assertTrue(comparison.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+    }
+
+    @Test
+    void mtimeIsNeverHashed() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        Files.setLastModifiedTime(dir.resolve("pom.xml"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+    }
+
+    @Test
+    void sourceEditKeepsTheDependencyLayerCached() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        app.file("src/main/java/App.java", "class App { int x; }\n");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        Map<String, Verdict> verdicts = verdicts(comparison);
+        assertEquals(Verdict.CACHED, verdicts.get("build:4"));
+        assertEquals(Verdict.REBUILT, verdicts.get("build:5"));
+        assertEquals(Verdict.REBUILT, verdicts.get("build:6"));
+        assertEquals(Verdict.CACHED, verdicts.get("stage-1:2"));
+        assertEquals(Verdict.UNKNOWN, verdicts.get("stage-1:3"), "COPY --from a rebuilt stage depends on its output");
+        assertNotNull(step(comparison, "stage-1:3").unknownReason());
+        Cause cause = step(comparison, "build:5").causes().get(0);
+        assertEquals(CauseKind.FILE_CONTENT, cause.kind());
+        assertEquals("src/main/java/App.java", cause.subject());
+        assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
+    }
+
+    @Test
+    void manifestEditIsExpected() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        app.file("pom.xml", "<project><!-- new dependency --></project>\n");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        StepResult copy = step(comparison, "build:3");
+        assertEquals(Verdict.REBUILT, copy.verdict());
+        assertTrue(copy.stable() && copy.expected());
+        StepResult run = step(comparison, "build:4");
+        assertTrue(run.stable() && run.expected() && run.rootStepId().equals("build:3"));
+        assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
+        assertTrue(FailOn.ANY.violations(comparison.steps()).isEmpty(), "everything after goes back to the expected change");
+    }
+
+    @Test
+    void chmodOfACopiedFileFailsWithTheModeBits() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        app.chmod("pom.xml", "rwxr-xr-x");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        Cause cause = step(comparison, "build:3").causes().get(0);
+        assertEquals(CauseKind.FILE_MODE, cause.kind());
+        assertEquals("0644", cause.before());
+        assertEquals("0755", cause.after());
+        assertFalse(cause.expected());
+        assertEquals(List.of("build:3", "build:4"),
+                FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList());
+    }
+
+    @Test
+    void ignoredFilesDoNotCount() throws Exception {
+        Scenario app = javaApp().file("target/app.jar", "v1");
+        Snapshot before = app.snapshot();
+        app.file("target/app.jar", "v2");
+        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+    }
+
+    @Test
+    void buildArgRebuildsFromTheFirstRunAfterItsDeclaration() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile(
+                        "FROM busybox:1.36",
+                        "RUN echo early",
+                        "ARG VERSION=1",
+                        "COPY a.txt /a.txt",
+                        "RUN echo $VERSION",
+                        "WORKDIR /app")
+                .file("a.txt", "a");
+        Snapshot before = app.snapshot();
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED, "4", Verdict.CACHED,
+                "5", Verdict.CACHED), verdicts(Scenario.compare(app.buildArg("VERSION", "1").snapshot(), before)));
+        Comparison changed = Scenario.compare(app.buildArg("VERSION", "2").snapshot(), before);
+        assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT, Verdict.REBUILT),
+                List.copyOf(verdicts(changed).values()));
+        Cause cause = step(changed, "4").causes().get(0);
+        assertEquals(CauseKind.BUILD_ARG, cause.kind());
+        assertEquals("VERSION", cause.subject());
+        assertEquals("1", cause.before());
+        assertEquals("2", cause.after());
+        assertTrue(cause.detail().contains("line 3"), cause.detail());
+    }
+
+    @Test
+    void undeclaredBuildArgIsIgnored() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi");
+        Snapshot before = app.snapshot();
+        assertTrue(Scenario.compare(app.buildArg("OTHER", "x").snapshot(), before).steps().stream()
+                .allMatch(s -> s.verdict() == Verdict.CACHED));
+    }
+
+    @Test
+    void envChangeRebuildsOnlyLaterSteps() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo one", "ENV MODE=a", "RUN echo two");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN echo one", "ENV MODE=b", "RUN echo two");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT), List.copyOf(verdicts(comparison).values()));
+        Cause cause = step(comparison, "3").causes().get(0);
+        assertEquals(CauseKind.ENV, cause.kind());
+        assertEquals("a", cause.before());
+    }
+
+    @Test
+    void editedRunTextIsNamedAndACommentLineIsNot() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo a \\", "  && echo b", "RUN echo c");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN echo a \\", "# a comment", "  && echo b", "RUN echo c");
+        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        app.dockerfile("FROM busybox:1.36", "RUN echo a \\", "    && echo b", "RUN echo c");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        assertEquals(CauseKind.INSTRUCTION, step(comparison, "2").causes().get(0).kind());
+        assertEquals(Verdict.REBUILT, step(comparison, "3").verdict());
+    }
+
+    @Test
+    void unreachableStagesAreNotBuilt() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36 AS base", "COPY a.txt /a", "FROM scratch AS other", "COPY b.txt /b",
+                        "FROM base", "RUN true")
+                .file("a.txt", "a")
+                .file("b.txt", "b");
+        Snapshot before = app.snapshot();
+        assertTrue(before.steps().stream().noneMatch(s -> s.stage().equals("other")));
+        app.file("b.txt", "changed");
+        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        assertEquals(List.of("other:1"), app.target("other").snapshot().steps().stream().map(s -> s.id()).toList());
+    }
+
+    @Test
+    void missesAreStickyIntoChildStages() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36 AS base", "COPY a.txt /a", "FROM base AS child", "RUN true")
+                .file("a.txt", "a");
+        Snapshot before = app.snapshot();
+        app.file("a.txt", "b");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        StepResult child = step(comparison, "child:1");
+        assertEquals(Verdict.REBUILT, child.verdict());
+        assertEquals(CauseKind.UPSTREAM_STAGE, child.causes().get(0).kind());
+        assertEquals("base:2", child.rootStepId());
+    }
+
+    @Test
+    void keysDoNotDependOnWhereTheContextIs(@TempDir Path other) throws Exception {
+        Scenario here = javaApp();
+        Snapshot a = here.snapshot();
+        for (Path path : (Iterable<Path>) Files.walk(dir)::iterator) {
+            Path copy = other.resolve(dir.relativize(path).toString());
+            if (Files.isDirectory(path)) {
+                Files.createDirectories(copy);
+            } else {
+                Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Snapshot b = new Scenario(other).snapshot();
+        assertEquals(a.steps().stream().map(s -> s.key()).collect(Collectors.toList()),
+                b.steps().stream().map(s -> s.key()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void secretBuildArgsAreNotStoredInClear() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ARG NPM_TOKEN", "RUN echo hi");
+        Snapshot snapshot = app.buildArg("NPM_TOKEN", "s3cr3t-value").snapshot();
+        String json = io.github.dockercache.store.SnapshotStore.toJson(snapshot);
+        assertFalse(json.contains("s3cr3t-value"), json);
+    }
+
+    @Test
+    void stableMarkerOverridesTheDefault() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile(
+                "FROM busybox:1.36", "COPY . /src", "# dockercache:stable", "RUN make", "# dockercache:unstable", "RUN true");
+        app.file("a.txt", "a");
+        Snapshot snapshot = app.snapshot();
+        assertEquals(java.util.Set.of("3"), StabilityPolicy.defaults().stableSteps(snapshot));
+    }
+
+    @Test
+    void workdirRootIsNotAStep() throws Exception {
+        Snapshot snapshot = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /", "RUN true").snapshot();
+        assertEquals(List.of("FROM", "RUN"), snapshot.steps().stream().map(s -> s.instruction()).toList());
+        assertNull(snapshot.target());
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.dockercache.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.SortedMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatCacheTest {
+    @TempDir
+    Path tmp;
+
+    private Path root;
+    private Path cacheFile;
+
+    @BeforeEach
+    void tree() {
+        root = tmp.resolve("ctx");
+        cacheFile = tmp.resolve("cache/stat.json");
+        new TreeBuilder(root).file("a.txt", "alpha").dir("d").file("d/b.bin", "bravo").symlink("l", "a.txt");
+    }
+
+    private SortedMap<String, FileEntry> fresh() throws Exception {
+        return BuildContext.scan(root, null, ClientPlatform.LINUX).entries();
+    }
+
+    /** A scan through the cache, remembering even brand-new files. */
+    private SortedMap<String, FileEntry> cached() throws Exception {
+        return BuildContext.scan(root, null, ClientPlatform.LINUX, StatCache.load(cacheFile, 0)).entries();
+    }
+
+    @Test
+    void sameResultsWithAndWithoutTheCache() throws Exception {
+        SortedMap<String, FileEntry> expected = fresh();
+        assertEquals(expected, cached());
+        assertTrue(Files.readString(cacheFile).contains("a.txt"), "the cache was written");
+        assertEquals(expected, cached(), "second scan served from the cache");
+        assertEquals(expected, BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile).entries(),
+                "the public overload");
+    }
+
+    @Test
+    void rememberedHashesAreReusedOnlyForTheSameFingerprintAndHeader() {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("f", fp, "sha256:h", hashes);
+        first.save();
+        StatCache second = StatCache.load(cacheFile, 0);
+        assertEquals(hashes, second.lookup("f", fp, "sha256:h"));
+        assertNull(second.lookup("f", new StatCache.Fingerprint(5, 1, 9, 3, 4), "sha256:h"), "ctime changed");
+        assertNull(second.lookup("f", fp, "sha256:other"), "mode or xattrs changed");
+        assertNull(second.lookup("g", fp, "sha256:h"), "another path");
+    }
+
+    @Test
+    void recentFilesAreNotRemembered() throws Exception {
+        BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile);
+        StatCache reloaded = StatCache.load(cacheFile);
+        FileEntry a = fresh().get("a.txt");
+        assertNull(reloaded.lookup("a.txt", new StatCache.Fingerprint(a.size(), 0, 0, 0, 0), "x"));
+        assertTrue(!Files.readString(cacheFile).contains("a.txt"), "written within the racy window");
+    }
+
+    @Test
+    void contentChangeWithRestoredMtimeIsSeen() throws Exception {
+        cached();
+        Path a = root.resolve("a.txt");
+        FileTime mtime = Files.getLastModifiedTime(a);
+        Files.writeString(a, "ALPHA"); // same size, same mtime below; ctime moves
+        Files.setLastModifiedTime(a, mtime);
+        assertEquals(fresh(), cached());
+        assertEquals(Digests.of("ALPHA".getBytes(StandardCharsets.UTF_8)), cached().get("a.txt").contentDigest());
+    }
+
+    @Test
+    void modeChangeIsSeen() throws Exception {
+        cached();
+        Files.setAttribute(root.resolve("a.txt"), "unix:mode", 0600);
+        assertEquals(fresh(), cached());
+        assertEquals(0600, cached().get("a.txt").mode());
+    }
+
+    @Test
+    void corruptCacheIsIgnored() throws Exception {
+        SortedMap<String, FileEntry> expected = fresh();
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, "{not json");
+        assertEquals(expected, cached());
+        Files.writeString(cacheFile, "");
+        assertEquals(expected, cached());
+        Files.writeString(cacheFile, "{\"version\":1,\"entriesDigest\":\"x\",\"entries\":\"[]\"}");
+        assertEquals(expected, cached());
+    }
+
+    @Test
+    void tamperedDigestIsIgnored() throws Exception {
+        SortedMap<String, FileEntry> expected = cached();
+        String forged = Digests.of("forged".getBytes(StandardCharsets.UTF_8));
+        String json = Files.readString(cacheFile);
+        String tampered = json.replace(expected.get("a.txt").digest().substring(7), forged.substring(7));
+        assertTrue(!tampered.equals(json), "the test changed the file");
+        Files.writeString(cacheFile, tampered);
+        assertEquals(expected, cached());
+        assertNotNull(StatCache.load(cacheFile, 0));
+    }
+
+    @Test
+    void staleEntriesOfDeletedFilesAreDropped() throws Exception {
+        cached();
+        Files.delete(root.resolve("d/b.bin"));
+        assertEquals(fresh(), cached());
+        assertTrue(!Files.readString(cacheFile).contains("b.bin"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.dockercache.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ShellLexerTest {
+    private static final VariableLookup ENV = Variables.of(Map.of(
+            "NAME", "world", "EMPTY", "", "PATHV", "/usr/local/bin/tool.tar.gz", "SPACED", "a  b"));
+    private final ShellLexer lexer = new ShellLexer('\\');
+
+    private String word(String input) throws ExpansionException {
+        return lexer.processWord(input, ENV);
+    }
+
+    @Test
+    void simpleReferences() throws ExpansionException {
+        assertEquals("hello world", word("hello $NAME"));
+        assertEquals("helloworld!", word("hello${NAME}!"));
+        assertEquals("", word("$UNSET"));
+        assertEquals("$", word("$"));
+        assertEquals("a$.b", word("a$.b"));
+    }
+
+    @Test
+    void defaultsAndAlternatives() throws ExpansionException {
+        assertEquals("x", word("${UNSET:-x}"));
+        assertEquals("x", word("${EMPTY:-x}"));
+        assertEquals("", word("${EMPTY-x}"));
+        assertEquals("world", word("${NAME:-x}"));
+        assertEquals("y", word("${NAME:+y}"));
+        assertEquals("", word("${EMPTY:+y}"));
+        assertEquals("y", word("${EMPTY+y}"));
+        assertEquals("world", word("${UNSET:-${NAME}}"));
+    }
+
+    @Test
+    void requiredVariables() throws ExpansionException {
+        assertEquals("world", word("${NAME:?must be set}"));
+        ExpansionException unset = assertThrows(ExpansionException.class, () -> word("${UNSET:?must be set}"));
+        assertTrue(unset.getMessage().contains("UNSET: must be set"), unset.getMessage());
+        ExpansionException empty = assertThrows(ExpansionException.class, () -> word("${EMPTY:?}"));
+        assertTrue(empty.getMessage().contains("EMPTY: is not allowed to be empty"), empty.getMessage());
+        assertEquals("", word("${EMPTY?msg}"));
+        assertThrows(ExpansionException.class, () -> word("${UNSET?msg}"));
+    }
+
+    @Test
+    void prefixAndSuffixRemoval() throws ExpansionException {
+        assertEquals("local/bin/tool.tar.gz", word("${PATHV#/usr/}"));
+        assertEquals("tool.tar.gz", word("${PATHV##*/}"));
+        assertEquals("/usr/local/bin/tool.tar", word("${PATHV%.*}"));
+        assertEquals("/usr/local/bin/tool", word("${PATHV%%.*}"));
+        assertThrows(ExpansionException.class, () -> word("${PATHV:#x}"));
+    }
+
+    @Test
+    void substitution() throws ExpansionException {
+        assertEquals("/usr/local/bin/tool-tar.gz", word("${PATHV/./-}"));
+        assertEquals("/usr/local/bin/tool-tar-gz", word("${PATHV//./-}"));
+        // the replacement of ${V//p/r} is a Go regexp template: an escaped $0 inserts the match
+        assertEquals("w\\orld", word("${NAME//o/\\$0}"));
+    }
+
+    @Test
+    void quotingAndEscapes() throws ExpansionException {
+        assertEquals("$NAME", word("'$NAME'"));
+        assertEquals("world", word("\"$NAME\""));
+        assertEquals("$NAME", word("\\$NAME"));
+        assertEquals("a\"b", word("\"a\\\"b\""));
+        assertEquals("a\\b", word("\"a\\b\""));
+        assertThrows(ExpansionException.class, () -> word("'open"));
+        assertEquals("$NAME", new ShellLexer('`').processWord("`$NAME", ENV));
+    }
+
+    @Test
+    void wordsSplitOnUnquotedWhitespaceOnly() throws ExpansionException {
+        assertEquals(List.of("a", "a", "b", "c"), lexer.processWords("a $SPACED c", ENV));
+        assertEquals(List.of("x", "a", "b"), lexer.processWords("x $SPACED", ENV));
+        assertEquals(List.of("x", "a  b"), lexer.processWords("x \"$SPACED\"", ENV));
+    }
+
+    @Test
+    void nestedExpansionDropsTextBeforeItFromWordsLikeBuildKit() throws ExpansionException {
+        // BuildKit shares one word buffer between nesting levels, so "abc" is lost from the split words
+        // (but not from the single-word result)
+        assertEquals(List.of("def"), lexer.processWords("abc${UNSET:-def}", ENV));
+        assertEquals("abcdef", lexer.processWord("abc${UNSET:-def}", ENV));
+    }
+
+    @Test
+    void reportsReferencedVariables() throws ExpansionException {
+        ShellLexer.Expansion expansion = lexer.expand("$NAME ${EMPTY} $UNSET", ENV);
+        assertEquals(java.util.Set.of("NAME", "EMPTY"), expansion.matched());
+        assertEquals(java.util.Set.of("UNSET"), expansion.unmatched());
+    }
+}
