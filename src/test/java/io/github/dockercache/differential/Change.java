@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One edit of a scenario's context, as written in {@code scenario.json}, e.g.
@@ -68,7 +66,7 @@ record Change(Op op, String path, String content, String mode, String target, St
             case CHMOD -> Files.setPosixFilePermissions(entry, permissions(required(mode, "mode")));
             case TOUCH -> Files.setLastModifiedTime(
                     entry, FileTime.fromMillis(Files.getLastModifiedTime(entry).toMillis() + 3_600_000));
-            case DELETE -> deleteTree(entry);
+            case DELETE -> FileTrees.delete(entry);
             case MKDIR -> createDirectories(contextDir, entry);
             case SYMLINK -> {
                 Files.deleteIfExists(entry);
@@ -110,18 +108,6 @@ record Change(Op op, String path, String content, String mode, String target, St
         createDirectories(contextDir, directory.getParent());
         Files.createDirectory(directory);
         Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // Files.walk does not follow links, so a link is deleted, never what it points to.
-        try (Stream<Path> entries = Files.walk(root)) {
-            for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        }
     }
 
     static Set<PosixFilePermission> permissions(String octal) {

@@ -25,9 +25,14 @@ import java.util.stream.Stream;
  *   "after": {...},                                              // optional, default: as before
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change
- *   "expectedEngine": {"1": "BASE", "2": "CACHED", "3": "BUILT"}  // what the engine did in the second build
+ *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
+ *   "expectedEngine": {"1": "BASE", "2": "CACHED", "3": "BUILT"},  // what the engine did in the second build
+ *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}  // optional: tolerated mismatches
  * }
  * }</pre>
+ *
+ * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
+ * builds and updates some metadata there without re-hashing it, which a new directory does not benefit from.
  */
 final class Scenario {
     private static final Gson GSON = new Gson();
@@ -38,7 +43,23 @@ final class Scenario {
             BuildSpec after,
             List<Change> setup,
             List<Change> changes,
-            Map<String, EngineStatus> expectedEngine) {}
+            Boolean freshCheckout,
+            Map<String, EngineStatus> expectedEngine,
+            KnownDifferences knownDifferences) {}
+
+    /**
+     * Steps where the plugin is known to disagree with the engine, on purpose or until fixed.
+     *
+     * @param steps the step ids
+     * @param reason why; shown in the test output
+     */
+    record KnownDifferences(List<String> steps, String reason) {
+        static final KnownDifferences NONE = new KnownDifferences(List.of(), null);
+
+        KnownDifferences {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+    }
 
     private final String name;
     private final Path directory;
@@ -102,6 +123,14 @@ final class Scenario {
         return definition.after() == null ? before() : definition.after();
     }
 
+    boolean freshCheckout() {
+        return Boolean.TRUE.equals(definition.freshCheckout());
+    }
+
+    KnownDifferences knownDifferences() {
+        return definition.knownDifferences() == null ? KnownDifferences.NONE : definition.knownDifferences();
+    }
+
     /** The engine's statuses in the second build, as observed when the scenario was written; null if not recorded. */
     Map<String, EngineStatus> expectedEngine() {
         return definition.expectedEngine();
@@ -113,16 +142,14 @@ final class Scenario {
      * are part of BuildKit's file checksums.
      */
     void createWorkspace(Path workspace) throws IOException {
-        Change.deleteTree(workspace);
-        Path context = directory.resolve("context");
-        try (Stream<Path> entries = Files.walk(context)) {
+        FileTrees.delete(workspace);
+        FileTrees.copy(directory.resolve("context"), workspace);
+        try (Stream<Path> entries = Files.walk(workspace)) {
             for (Path entry : entries.toList()) {
-                Path copy = workspace.resolve(context.relativize(entry).toString());
-                Files.copy(entry, copy, LinkOption.NOFOLLOW_LINKS);
-                if (Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(copy, Change.DIRECTORY_MODE);
-                } else if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(copy, Change.FILE_MODE);
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.DIRECTORY_MODE);
+                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.FILE_MODE);
                 }
             }
         }

@@ -8,13 +8,15 @@ import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
  * One scenario played on the engine, with the plugin's snapshots taken at the same moments: prune, build before,
- * snapshot before, apply the changes, build after, snapshot after.
+ * snapshot before, apply the changes (and copy the context if the scenario wants a fresh checkout), build after,
+ * snapshot after.
  *
- * @param workspace the context both builds used; kept under {@code target/differential/} for inspection
+ * @param workspace the context of the second build; kept under {@code target/differential/} for inspection
  * @param before the engine's first build (from an empty cache)
  * @param after the engine's second build
  * @param plugin the plugin's snapshots, or why there are none
@@ -43,12 +45,18 @@ record ScenarioRun(
         EngineBuild before = build(engine, workspace, scenario.before());
         Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
         scenario.applyChanges(workspace);
-        EngineBuild after = build(engine, workspace, scenario.after());
-        Snapshot pluginAfter = plugin.snapshot(workspace, scenario.after(), "second");
+        Path secondWorkspace = workspace;
+        if (scenario.freshCheckout()) {
+            secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
+            FileTrees.delete(secondWorkspace);
+            FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        EngineBuild after = build(engine, secondWorkspace, scenario.after());
+        Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
 
         return new ScenarioRun(
                 scenario,
-                workspace,
+                secondWorkspace,
                 before,
                 after,
                 new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
