@@ -95,7 +95,8 @@ record Change(Op op, String path, String content, String mode, String target, St
 
     private String required(String value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException("\"" + op.name().toLowerCase(Locale.ROOT) + "\" needs \"" + field + "\": " + this);
+            String opName = op.name().toLowerCase(Locale.ROOT);
+            throw new IllegalArgumentException("\"" + opName + "\" needs \"" + field + "\": " + this);
         }
         return value;
     }

@@ -96,7 +96,7 @@ class DifferentialTest {
         for (EngineStep unpredicted : engineSteps.values()) {
             if (unpredicted.status() != EngineStatus.BASE) {
                 problems++;
-                table.append(String.format("  %-12s engine %-7s plugin -        MISMATCH: the plugin has no such step (%s)%n",
+                table.append(String.format("  %-12s engine %-7s plugin -  MISMATCH: the plugin has no such step (%s)%n",
                         unpredicted.stepId(), unpredicted.status(), unpredicted.text()));
             }
         }

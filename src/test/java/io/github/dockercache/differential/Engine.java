@@ -72,8 +72,10 @@ final class Engine {
             throw new EngineUnavailableException("no Docker client at " + client);
         }
         Map<String, String> environment = new HashMap<>();
-        environment.put("DOCKER_HOST", environmentOr("DOCKERCACHE_DOCKER_HOST", "unix://" + stateDir.resolve("docker.sock")));
-        environment.put("DOCKER_CONFIG", environmentOr("DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
+        environment.put("DOCKER_HOST",
+                environmentOr("DOCKERCACHE_DOCKER_HOST", "unix://" + stateDir.resolve("docker.sock")));
+        environment.put("DOCKER_CONFIG",
+                environmentOr("DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
         // The 20.10 client needs it for BuildKit; the newer ones fail instead of falling back to the legacy builder.
         environment.put("DOCKER_BUILDKIT", "1");
         Engine candidate = new Engine(client, environment, null);
@@ -132,7 +134,8 @@ final class Engine {
         // A file, not a pipe: nothing has to drain it while the client runs.
         Path output = Files.createTempFile("dockercache-engine", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putAll(environment);
             long started = System.nanoTime();
             Process process = builder.start();

@@ -2,7 +2,6 @@ package io.github.dockercache.differential;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,9 +19,7 @@ record EngineBuild(int exitCode, Map<String, EngineStep> steps, String log, Dura
     }
 
     Map<String, EngineStatus> statuses() {
-        Map<String, EngineStatus> statuses = new LinkedHashMap<>();
-        steps.forEach((id, step) -> statuses.put(id, step.status()));
-        return statuses;
+        return EngineStep.statuses(steps);
     }
 
     /** The end of the log, where the client explains a failure. */

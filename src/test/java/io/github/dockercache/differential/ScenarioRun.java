@@ -23,7 +23,12 @@ import java.time.Duration;
  * @param elapsed the whole run, prune included
  */
 record ScenarioRun(
-        Scenario scenario, Path workspace, EngineBuild before, EngineBuild after, PluginSnapshots plugin, Duration elapsed) {
+        Scenario scenario,
+        Path workspace,
+        EngineBuild before,
+        EngineBuild after,
+        PluginSnapshots plugin,
+        Duration elapsed) {
 
     /**
      * The plugin's view of both builds.
@@ -76,8 +81,8 @@ record ScenarioRun(
                 return null;
             }
             // What the engine build is given: the same args and target, a Linux client, --network=none.
-            BuildSettings settings = new BuildSettings(
-                    workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), ClientPlatform.LINUX, "none");
+            BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
+                    spec.target(), ClientPlatform.LINUX, "none");
             try {
                 return CacheModel.snapshot(settings);
             } catch (RuntimeException e) {
