@@ -117,10 +117,13 @@ launch_daemon() {
     # dockerd always prefers a running system containerd; our own namespaces keep the two daemons apart.
     say "note: dockerd will use the system containerd at /run/containerd/containerd.sock"
   fi
+  # An empty config of our own: dockerd would otherwise read the system's /etc/docker/daemon.json, whose
+  # settings may clash with the flags below.
+  echo '{}' >"$STATE/daemon.json"
   # vfs needs no overlayfs; no bridge and no iptables because the machine may not allow either, so builds
   # run with --network=none. 9>&-: a daemon that inherited the lock would hold it for its whole life.
   setsid "$DOCKERD" \
-    --host "$DOCKER_HOST" --pidfile "$STATE/dockerd.pid" \
+    --config-file "$STATE/daemon.json" --host "$DOCKER_HOST" --pidfile "$STATE/dockerd.pid" \
     --data-root "$STATE/data" --exec-root "$STATE/exec" \
     --containerd-namespace "dockercache-$ENGINE" --containerd-plugins-namespace "dockercache-$ENGINE-plugins" \
     --storage-driver vfs --bridge none --iptables=false --ip6tables=false --ip-masq=false \
