@@ -12,7 +12,10 @@
 #   28 (default)  Docker 28.5, BuildKit 0.25, buildx 0.29   Debian forky (testing), unpacked into /opt
 #   26            Docker 26.1, BuildKit 0.13, buildx 0.13   Debian 13 trixie, unpacked into /opt
 #   20            Docker 20.10, BuildKit 0.8 in the client  Debian 12 docker.io, installed with apt
+# forky is Debian testing: a later first install may get a newer version; $PREFIX/versions.txt says which.
 # Needs root on Debian 12. Nothing but runc, busybox-static (and docker.io for engine 20) is installed system-wide.
+# The state directory also holds what the Java harness (Engine.java) looks for: docker.sock, the client link and
+# the client config.
 set -euo pipefail
 
 readonly ENGINE=${DOCKERCACHE_ENGINE:-28}
