@@ -50,10 +50,21 @@ class DifferentialTest {
                 .filter(step -> step.status() != EngineStatus.BASE)
                 .forEach(step -> assertEquals(EngineStatus.BUILT, step.status(),
                         () -> "the first build starts from a pruned cache, yet " + step.stepId() + " was not built"));
+        Map<String, EngineStatus> observed = withoutBaseImages(run.after().statuses());
         assertNotNull(scenario.expectedEngine(), () -> "record what the engine did in " + scenario.definitionFile()
-                + ":\n\"expectedEngine\": " + new Gson().toJson(run.after().statuses()));
-        assertEquals(scenario.expectedEngine(), run.after().statuses(),
+                + ":\n\"expectedEngine\": " + new Gson().toJson(observed));
+        assertEquals(scenario.expectedEngine(), observed,
                 () -> "the engine's second build differs from scenario.json:\n" + engineTable(run));
+    }
+
+    /**
+     * Base-image steps are left out of the record: they are never rebuilt, and when stages share a base image
+     * BuildKit prints its one vertex under one of their labels, which one depending on how it walks the graph.
+     */
+    private static Map<String, EngineStatus> withoutBaseImages(Map<String, EngineStatus> statuses) {
+        Map<String, EngineStatus> kept = new LinkedHashMap<>(statuses);
+        kept.values().removeIf(status -> status == EngineStatus.BASE);
+        return kept;
     }
 
     private static void checkPlugin(ScenarioRun run) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
- *   "expectedEngine": {"1": "BASE", "2": "CACHED", "3": "BUILT"},  // what the engine did in the second build
+ *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}  // optional: tolerated mismatches
  * }
  * }</pre>
@@ -131,7 +131,10 @@ final class Scenario {
         return definition.knownDifferences() == null ? KnownDifferences.NONE : definition.knownDifferences();
     }
 
-    /** The engine's statuses in the second build, as observed when the scenario was written; null if not recorded. */
+    /**
+     * The engine's statuses in the second build, as observed when the scenario was written, without base-image steps;
+     * null if not recorded.
+     */
     Map<String, EngineStatus> expectedEngine() {
         return definition.expectedEngine();
     }
