@@ -12,9 +12,11 @@ import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -81,53 +83,58 @@ class DifferentialTest {
         }
 
         Scenario.KnownDifferences known = run.scenario().knownDifferences();
-        Map<String, EngineStep> engineSteps = new LinkedHashMap<>(run.after().steps());
-        StringBuilder table = new StringBuilder();
-        int problems = 0;
+        Map<String, EngineStep> unmatched = new LinkedHashMap<>(run.after().steps());
+        List<Row> rows = new ArrayList<>();
         for (StepResult prediction : predicted) {
-            EngineStep actual = engineSteps.remove(prediction.stepId());
+            EngineStep actual = unmatched.remove(prediction.stepId());
             // A FROM is the base image, never rebuilt; the engine may even not print it (one vertex per image).
-            if (prediction.instruction().equalsIgnoreCase("FROM")
-                    || actual != null && actual.status() == EngineStatus.BASE) {
-                continue;
-            }
-            String outcome = outcome(prediction.verdict(), actual);
-            if (known.steps().contains(prediction.stepId())) {
-                outcome = outcome.startsWith("MISMATCH")
-                        ? "known difference: " + known.reason()
-                        : outcome + ", yet listed in knownDifferences: remove it from scenario.json";
-            }
-            if (outcome.startsWith("MISMATCH") || outcome.endsWith("scenario.json")) {
-                problems++;
-            }
-            table.append(String.format("  %-12s line %-3d %-8s engine %-7s plugin %-8s %s%n",
-                    prediction.stepId(), prediction.line(), prediction.instruction(),
-                    actual == null ? "-" : actual.status(), prediction.verdict(), outcome));
-        }
-        for (EngineStep unpredicted : engineSteps.values()) {
-            if (unpredicted.status() != EngineStatus.BASE) {
-                problems++;
-                table.append(String.format("  %-12s engine %-7s plugin -  MISMATCH: the plugin has no such step (%s)%n",
-                        unpredicted.stepId(), unpredicted.status(), unpredicted.text()));
+            boolean baseImage = prediction.instruction().equalsIgnoreCase("FROM")
+                    || actual != null && actual.status() == EngineStatus.BASE;
+            if (!baseImage) {
+                rows.add(judge(prediction, actual, known));
             }
         }
+        unmatched.values().stream()
+                .filter(step -> step.status() != EngineStatus.BASE)
+                .forEach(step -> rows.add(new Row(step.stepId(), "", step.status(), null,
+                        "MISMATCH: the plugin has no such step (" + step.text() + ")", true)));
+
+        String table = rows.stream().map(Row::format).collect(Collectors.joining());
         System.out.printf("%s: plugin vs engine%n%s", run.scenario().name(), table);
+        long problems = rows.stream().filter(Row::problem).count();
         if (problems > 0) {
             fail(problems + " step(s) of " + run.scenario().name() + " need attention (workspace " + run.workspace()
                     + "):\n" + table);
         }
     }
 
-    private static String outcome(Verdict verdict, EngineStep actual) {
+    /** One compared step; {@code problem} fails the test. */
+    private record Row(String stepId, String instruction, EngineStatus engine, Verdict plugin, String note,
+            boolean problem) {
+        String format() {
+            return String.format("  %-12s %-14s engine %-7s plugin %-8s %s%n", stepId, instruction,
+                    engine == null ? "-" : engine, plugin == null ? "-" : plugin, note);
+        }
+    }
+
+    private static Row judge(StepResult prediction, EngineStep actual, Scenario.KnownDifferences known) {
+        String instruction = "line " + prediction.line() + " " + prediction.instruction();
         if (actual == null) {
-            return "MISMATCH: the engine built no such step";
+            return new Row(prediction.stepId(), instruction, null, prediction.verdict(),
+                    "MISMATCH: the engine built no such step", true);
         }
-        if (verdict == Verdict.UNKNOWN) {
-            return "unknown (allowed)";
+        boolean agrees = prediction.verdict() == Verdict.UNKNOWN
+                || actual.status() == EngineStatus.CACHED && prediction.verdict() == Verdict.CACHED
+                || actual.status() == EngineStatus.BUILT && prediction.verdict() == Verdict.REBUILT;
+        boolean listed = known.steps().contains(prediction.stepId());
+        String note;
+        if (listed) {
+            note = agrees ? "agrees, yet listed in knownDifferences: remove it from scenario.json"
+                    : "known difference: " + known.reason();
+        } else {
+            note = !agrees ? "MISMATCH" : prediction.verdict() == Verdict.UNKNOWN ? "unknown (allowed)" : "ok";
         }
-        boolean agrees = actual.status() == EngineStatus.CACHED && verdict == Verdict.CACHED
-                || actual.status() == EngineStatus.BUILT && verdict == Verdict.REBUILT;
-        return agrees ? "ok" : "MISMATCH";
+        return new Row(prediction.stepId(), instruction, actual.status(), prediction.verdict(), note, agrees == listed);
     }
 
     private static String engineTable(ScenarioRun run) {
