@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -19,13 +20,15 @@ import java.util.Set;
  *
  * @param op what to do
  * @param path the entry to change ({@code replace}: default {@code Dockerfile})
- * @param content {@code write}, {@code append}: the text to write
+ * @param content {@code write}, {@code append}: the text to write; {@code xattr}: the attribute's value
  * @param mode {@code chmod}: octal permission bits
  * @param target {@code symlink}: where the link points, stored as given
  * @param find {@code replace}: the text to replace; it must occur
  * @param replacement {@code replace}: what replaces every occurrence
+ * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix
  */
-record Change(Op op, String path, String content, String mode, String target, String find, String replacement) {
+record Change(
+        Op op, String path, String content, String mode, String target, String find, String replacement, String name) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -41,7 +44,9 @@ record Change(Op op, String path, String content, String mode, String target, St
         /** Creates a symbolic link, or points an existing one elsewhere. */
         @SerializedName("symlink") SYMLINK,
         /** Replaces text in a file, usually the Dockerfile. */
-        @SerializedName("replace") REPLACE
+        @SerializedName("replace") REPLACE,
+        /** Sets a {@code user.*} extended attribute. */
+        @SerializedName("xattr") XATTR
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
@@ -81,6 +86,8 @@ record Change(Op op, String path, String content, String mode, String target, St
                 }
                 Files.writeString(entry, text.replace(searched, required(replacement, "replacement")));
             }
+            case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
+                    .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
- * builds and updates some metadata there without re-hashing it, which a new directory does not benefit from.
+ * builds and updates some metadata there (a directory's mode, extended attributes) without re-hashing it; a new
+ * directory is hashed in full.
  */
 final class Scenario {
     private static final Gson GSON = new Gson();
