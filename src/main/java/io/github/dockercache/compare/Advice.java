@@ -6,6 +6,12 @@ import io.github.dockercache.model.StepSnapshot;
 final class Advice {
     static final String PIN_BASE_IMAGE =
             "pin the base image by digest (FROM image@sha256:...) so that it moves only when you move it";
+    static final String LINE_ENDINGS =
+            "line endings differ between checkouts: pin them in .gitattributes (e.g. '* text=auto eol=lf') or set"
+                    + " git config core.autocrlf=input, so every machine sends the same bytes";
+    static final String REPRODUCIBLE_ARCHIVES =
+            "build reproducible archives: set <project.build.outputTimestamp> in the pom (maven-jar-plugin 3.2+),"
+                    + " so an unchanged build produces the same bytes";
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 

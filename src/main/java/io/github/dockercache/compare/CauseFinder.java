@@ -3,6 +3,7 @@ package io.github.dockercache.compare;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,11 +20,14 @@ final class CauseFinder {
     private final Snapshot current;
     private final Snapshot baseline;
     private final StabilityPolicy policy;
+    private final Path contextDir;
 
-    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
+    /** {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings. */
+    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
         this.current = current;
         this.baseline = baseline;
         this.policy = policy;
+        this.contextDir = contextDir;
     }
 
     List<Cause> diff(StepSnapshot step, StepSnapshot before) {
@@ -127,6 +131,11 @@ final class CauseFinder {
             FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
             FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
             Cause cause = fileCause(path, then, now);
+            if (cause != null && cause.kind() == CauseKind.FILE_CONTENT && contextDir != null
+                    && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
+                cause = new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
+                        path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS, false);
+            }
             if (cause != null) {
                 // a manifest's new content is expected; its mode bits are not (they bust caches by accident)
                 boolean expectedKind = cause.kind() != CauseKind.FILE_MODE && cause.kind() != CauseKind.FILE_TYPE
@@ -134,7 +143,31 @@ final class CauseFinder {
                 causes.add(cause.withExpected(expectedKind && policy.isExpectedChange(step, path)));
             }
         }
-        return causes;
+        return renames(causes);
+    }
+
+    /** A file removed at one path and added with the same content and type at another was moved. */
+    private List<Cause> renames(List<Cause> causes) {
+        List<Cause> result = new ArrayList<>(causes);
+        for (Cause removed : causes) {
+            if (removed.kind() != CauseKind.FILE_REMOVED) {
+                continue;
+            }
+            FileInfo old = baseline.files().get(removed.subject());
+            for (Cause added : causes) {
+                FileInfo now = added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
+                if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
+                        && Objects.equals(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
+                    int at = result.indexOf(removed);
+                    result.remove(added);
+                    result.set(at, new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
+                            removed.subject() + " was renamed to " + added.subject(), null,
+                            removed.expected() && added.expected()));
+                    break;
+                }
+            }
+        }
+        return result;
     }
 
     private static Cause fileCause(String path, FileInfo then, FileInfo now) {
@@ -157,6 +190,9 @@ final class CauseFinder {
         if (!Objects.equals(then.target(), now.target())) {
             return new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
                     "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null, false);
+        }
+        if (!Objects.equals(then.content(), now.content()) && then.archiveEntries() != null && now.archiveEntries() != null) {
+            return ArchiveChange.cause(path, then, now);
         }
         if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
             String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";

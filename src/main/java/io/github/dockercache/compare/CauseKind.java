@@ -4,6 +4,10 @@ package io.github.dockercache.compare;
 public enum CauseKind {
     /** A file's bytes changed. */
     FILE_CONTENT,
+    /** A jar or zip whose entries are unchanged but for their timestamps: a build that is not reproducible. */
+    ARCHIVE_TIMESTAMPS,
+    /** Only the line endings changed (CRLF versus LF). */
+    LINE_ENDINGS,
     /** Only permission or special bits changed. */
     FILE_MODE,
     /** A symlink points elsewhere. */
@@ -12,6 +16,8 @@ public enum CauseKind {
     FILE_TYPE,
     FILE_ADDED,
     FILE_REMOVED,
+    /** A file moved: removed at one path, added with the same content at another. */
+    FILE_RENAMED,
     /** A copied source's checksum changed, with no file-level difference to show. */
     SOURCE_CONTENT,
     /** A here-document's body changed. */

@@ -3,6 +3,7 @@ package io.github.dockercache.compare;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +36,15 @@ public final class Comparison {
     }
 
     public static Comparison compare(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
-        return new Matcher(current, baseline, policy).run();
+        return compare(current, baseline, policy, null);
+    }
+
+    /**
+     * As {@link #compare(Snapshot, Snapshot, StabilityPolicy)}; with the context directory the current snapshot was
+     * taken from (null when unknown), file causes look at the current bytes to tell line-ending flips from edits.
+     */
+    public static Comparison compare(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
+        return new Matcher(current, baseline, policy, contextDir).run();
     }
 
     /** One result per step, in build order. */
@@ -71,11 +80,11 @@ public final class Comparison {
         private final Map<String, StepSnapshot> currentById = new HashMap<>();
         private final Map<String, StepResult> results = new LinkedHashMap<>();
 
-        Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy) {
+        Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
             this.current = current;
             this.baseline = baseline;
             this.policy = policy;
-            this.causeFinder = new CauseFinder(current, baseline, policy);
+            this.causeFinder = new CauseFinder(current, baseline, policy, contextDir);
             for (HistoryEntry build : baseline.builds()) {
                 keys.addAll(build.keys());
                 optimisticKeys.addAll(build.optimisticKeys());

@@ -7,6 +7,9 @@ import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.workflow.BaselineSource;
+import io.github.dockercache.workflow.DisplayPaths;
+import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.WorkflowException;
@@ -15,19 +18,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.shared.utils.logging.MessageBuilder;
+import org.apache.maven.shared.utils.logging.MessageUtils;
+import org.eclipse.aether.RepositorySystem;
 
-/** The parameters every goal shares, and the mapping of a workflow outcome to Maven's log and failures. */
+/**
+ * The parameters every goal shares, and the mapping of configuration to workflow requests and of outcomes to
+ * Maven's log and failures. Each image is checked on its own; failures are reported together.
+ */
 abstract class AbstractDockercacheMojo extends AbstractMojo {
+    /** The classifier of the snapshot attached to the build; images add {@code -<name>}. */
+    static final String CLASSIFIER = "dockercache";
 
     /** The build context directory, as given to {@code docker build}. */
     @Parameter(property = "dockercache.context", defaultValue = "${project.basedir}")
@@ -38,11 +54,26 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     File dockerfile;
 
     /**
-     * The baseline to compare with. Default: {@code .dockercache/baseline.json} in the project; when run
-     * without a pom, {@code baseline.json} in the output directory, so nothing is written in the context.
+     * The baseline file. Default: {@code .dockercache/baseline.json} in the project; when run without a pom,
+     * {@code baseline.json} in the output directory, so nothing is written in the context.
      */
     @Parameter(property = "dockercache.baseline")
     File baseline;
+
+    /**
+     * Compare with a snapshot published by an earlier build instead of the baseline file:
+     * {@code groupId:artifactId:version} (version may be {@code LATEST} or {@code RELEASE}), resolved from the
+     * project's repositories with the snapshot's classifier ({@code dockercache}) and type {@code json}.
+     */
+    @Parameter(property = "dockercache.baselineArtifact")
+    String baselineArtifact;
+
+    /**
+     * What to do without a baseline (not recorded yet, or a remote one that cannot be resolved): {@code warn}
+     * (go on and say so), {@code fail}, or {@code skip} (one line, no comparison).
+     */
+    @Parameter(property = "dockercache.onMissingBaseline", defaultValue = "warn")
+    String onMissingBaseline;
 
     /** Build arguments, as {@code --build-arg} would give them. */
     @Parameter
@@ -61,8 +92,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     File report;
 
     /**
-     * Where the snapshot and report go. Default {@code target/dockercache}; when run without a pom, a
-     * directory under the user's temporary directory, one per context.
+     * Where the snapshot and report go. Default {@code target/dockercache}; when run without a pom, a directory
+     * under the user's temporary directory, one per context.
      */
     @Parameter(property = "dockercache.outputDirectory")
     File outputDirectory;
@@ -83,6 +114,14 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter
     List<String> stableSteps;
 
+    /**
+     * Several images built from this project, each with a {@code name} and any of {@code dockerfile},
+     * {@code context}, {@code target}, {@code buildArgs}, {@code baseline}, {@code baselineArtifact}; left
+     * out, the goal's own parameters apply. Without it the project has one image.
+     */
+    @Parameter
+    List<Image> images;
+
     /** Skip the goal. */
     @Parameter(property = "dockercache.skip", defaultValue = "false")
     boolean skip;
@@ -90,62 +129,86 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    private final RepositorySystem repositorySystem;
+
+    AbstractDockercacheMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** One image to analyse, with everything resolved. */
+    record ImagePlan(MavenProject project, String name, Request request, String classifier) {}
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping dockercache (dockercache.skip=true).");
             return;
         }
-        Outcome outcome;
-        try {
-            outcome = run(request());
-        } catch (WorkflowException e) {
-            if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
+        List<ImagePlan> plans = new ArrayList<>();
+        for (ProjectScope scope : scopes()) {
+            List<ImagePlan> projectPlans = plans(scope);
+            if (projectPlans.isEmpty()) {
+                getLog().info("No Dockerfile at " + scope.context().toPath().resolve("Dockerfile") + ": nothing to check"
+                        + " in " + scope.project().getArtifactId() + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE"
+                        + " if it is elsewhere.");
             }
-            throw new MojoExecutionException(e.getMessage(), e);
+            plans.addAll(projectPlans);
         }
-        for (ReportLine line : outcome.lines()) {
-            switch (line.level()) {
-                case ERROR -> getLog().error(line.text());
-                case WARN -> getLog().warn(line.text());
-                default -> getLog().info(line.text());
+        List<String> failures = new ArrayList<>();
+        for (ImagePlan plan : plans) {
+            String label = plans.size() > 1 ? "Image " + plan.name() + ": " : "";
+            if (plans.size() > 1) {
+                getLog().info("Image " + plan.name() + " (" + DisplayPaths.of(plan.request().build().dockerfile()) + "):");
             }
+            Outcome outcome;
+            try {
+                outcome = run(plan.request());
+            } catch (WorkflowException e) {
+                if (e.isUserError()) {
+                    throw new MojoFailureException(label + e.getMessage(), e);
+                }
+                throw new MojoExecutionException(label + e.getMessage(), e);
+            }
+            log(outcome.lines());
+            if (outcome.failed()) {
+                failures.add(label + outcome.failure());
+            }
+            afterImage(plan);
         }
-        if (outcome.failed()) {
-            throw new MojoFailureException(outcome.failure());
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), failures));
         }
+    }
+
+    /** True for goals that need no pom: Maven runs them once, at the top of a reactor, so they cover its modules. */
+    boolean coversReactor() {
+        return false;
+    }
+
+    private List<ProjectScope> scopes() {
+        ProjectScope own = new ProjectScope(project, context, dockerfile, baseline, baselineArtifact, target,
+                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images);
+        if (!coversReactor() || session == null || session.getProjects().size() <= 1) {
+            return List.of(own);
+        }
+        List<ProjectScope> scopes = new ArrayList<>();
+        for (MavenProject module : session.getProjects()) {
+            scopes.add(module == project ? own : ProjectScope.ofModule(module));
+        }
+        return scopes;
     }
 
     abstract Outcome run(Request request) throws WorkflowException;
 
+    /** Called after each image's workflow; check attaches the snapshot here. */
+    void afterImage(ImagePlan plan) {}
+
     /** When check fails; only check has the parameter. */
     FailOn failOn() throws MojoFailureException {
         return FailOn.NEVER;
-    }
-
-    private Request request() throws MojoFailureException {
-        Path contextDir = context.toPath().toAbsolutePath().normalize();
-        if (!contextDir.toFile().isDirectory()) {
-            throw new MojoFailureException("The build context " + contextDir + " is not a directory. Set <context> or"
-                    + " -Ddockercache.context=DIR.");
-        }
-        Path dockerfilePath = dockerfile != null ? dockerfile.toPath().toAbsolutePath() : contextDir.resolve("Dockerfile");
-        if (!dockerfilePath.toFile().isFile()) {
-            throw new MojoFailureException("No Dockerfile at " + dockerfilePath + ". Set <dockerfile> or"
-                    + " -Ddockercache.dockerfile=FILE.");
-        }
-        Path output = outputDirectory != null ? outputDirectory.toPath() : defaultOutputDirectory(contextDir);
-        Path baselinePath = baseline != null ? baseline.toPath()
-                : hasPom() ? project.getBasedir().toPath().resolve(".dockercache/baseline.json")
-                : output.resolve("baseline.json");
-        BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(), blankToNull(target),
-                clientPlatform(), blankToNull(network));
-        StabilityPolicy policy = new StabilityPolicy(
-                new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
-                stableSteps == null ? List.of() : stableSteps);
-        return new Request(settings, baselinePath, output, report == null ? null : report.toPath(), failOn(), policy,
-                force(), historySize(), fresh());
     }
 
     /** Only baseline replaces unreadable files, keeps a history and can start afresh. */
@@ -161,21 +224,140 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return false;
     }
 
-    private boolean hasPom() {
+    private void log(List<ReportLine> lines) {
+        for (ReportLine line : lines) {
+            String text = styled(line);
+            switch (line.level()) {
+                case ERROR -> getLog().error(text);
+                case WARN -> getLog().warn(text);
+                default -> getLog().info(text);
+            }
+        }
+    }
+
+    /** The line through Maven's message builder: colours when Maven's console has them, plain text otherwise. */
+    private static String styled(ReportLine line) {
+        MessageBuilder builder = MessageUtils.buffer();
+        for (ReportLine.Span span : line.spans()) {
+            switch (span.style()) {
+                case STRONG -> builder.strong(span.text());
+                case SUCCESS -> builder.success(span.text());
+                case WARNING -> builder.warning(span.text());
+                case FAILURE -> builder.failure(span.text());
+                default -> builder.a(span.text());
+            }
+        }
+        return builder.toString();
+    }
+
+    private List<ImagePlan> plans(ProjectScope scope) throws MojoFailureException {
+        if (scope.images().isEmpty()) {
+            if (scope.dockerfile() == null && !scope.context().toPath().resolve("Dockerfile").toFile().isFile()) {
+                return List.of(); // an aggregator or library module of a reactor: nothing to check here
+            }
+            return List.of(plan(scope, new Image(), null));
+        }
+        List<ImagePlan> plans = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Image image : scope.images()) {
+            if (image.name == null || !image.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new MojoFailureException("<images>: every <image> needs a <name> of letters, digits, '.', '_'"
+                        + " or '-' (got '" + image.name + "').");
+            }
+            if (!names.add(image.name)) {
+                throw new MojoFailureException("<images>: the name '" + image.name + "' is used twice.");
+            }
+            plans.add(plan(scope, image, image.name));
+        }
+        return plans;
+    }
+
+    /** Resolves one image's settings; {@code name} is null for the project's single implicit image. */
+    private ImagePlan plan(ProjectScope scope, Image image, String name) throws MojoFailureException {
+        Path contextDir = (image.context != null ? image.context : scope.context()).toPath().toAbsolutePath().normalize();
+        if (!contextDir.toFile().isDirectory()) {
+            throw new MojoFailureException("The build context " + contextDir + " is not a directory. Set <context> or"
+                    + " -Ddockercache.context=DIR.");
+        }
+        File dockerfileSetting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
+        Path dockerfilePath = dockerfileSetting != null
+                ? dockerfileSetting.toPath().toAbsolutePath().normalize()
+                : contextDir.resolve("Dockerfile");
+        if (!dockerfilePath.toFile().isFile()) {
+            throw new MojoFailureException("No Dockerfile at " + dockerfilePath + ". Set <dockerfile> or"
+                    + " -Ddockercache.dockerfile=FILE.");
+        }
+        MavenProject owner = scope.project();
+        Path output = outputDirectory != null && owner == project ? outputDirectory.toPath()
+                : defaultOutputDirectory(owner, contextDir);
+        if (name != null) {
+            output = output.resolve(name);
+        }
+        Path baselineFile = baselineFile(scope, image, name, output);
+        String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
+        BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
+                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network));
+        StabilityPolicy policy = new StabilityPolicy(
+                new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
+                stableSteps == null ? List.of() : stableSteps);
+        String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
+        Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
+                missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
+                historySize(), fresh());
+        return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
+    }
+
+    private static Path baselineFile(ProjectScope scope, Image image, String name, Path output) {
+        if (image.baseline != null) {
+            return image.baseline.toPath();
+        }
+        if (scope.baseline() != null && name == null) {
+            return scope.baseline().toPath();
+        }
+        String fileName = name == null ? "baseline.json" : "baseline-" + name + ".json";
+        return hasPom(scope.project())
+                ? scope.project().getBasedir().toPath().resolve(".dockercache").resolve(fileName)
+                : output.resolve(fileName);
+    }
+
+    private BaselineSource baselineSource(MavenProject owner, String coordinates, Path baselineFile, String classifier)
+            throws MojoFailureException {
+        if (coordinates == null) {
+            return BaselineSource.file(baselineFile, DisplayPaths.of(baselineFile));
+        }
+        try {
+            return new ArtifactBaselineSource(repositorySystem, session.getRepositorySession(),
+                    owner.getRemoteProjectRepositories(), ArtifactBaselineSource.validate(coordinates), classifier);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<baselineArtifact>: " + e.getMessage() + ".");
+        }
+    }
+
+    private OnMissingBaseline missingBaselinePolicy() throws MojoFailureException {
+        try {
+            return OnMissingBaseline.parse(onMissingBaseline);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<onMissingBaseline>: " + e.getMessage() + ".");
+        }
+    }
+
+    private static boolean hasPom(MavenProject project) {
         return project != null && project.getFile() != null;
     }
 
-    private Path defaultOutputDirectory(Path contextDir) {
-        if (hasPom()) {
-            return Path.of(project.getBuild().getDirectory(), "dockercache");
+    private static Path defaultOutputDirectory(MavenProject owner, Path contextDir) {
+        if (hasPom(owner)) {
+            return Path.of(owner.getBuild().getDirectory(), "dockercache");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "dockercache", shortHash(contextDir.toString()));
     }
 
-    private Map<String, String> buildArguments() throws MojoFailureException {
+    private Map<String, String> buildArguments(ProjectScope scope, Image image) throws MojoFailureException {
         Map<String, String> values = new LinkedHashMap<>();
-        if (buildArgs != null) {
-            buildArgs.forEach((k, v) -> values.put(k, v == null ? "" : v));
+        for (Map<String, String> source : Arrays.asList(scope.buildArgs(), image.buildArgs)) {
+            if (source != null) {
+                source.forEach((k, v) -> values.put(k, v == null ? "" : v));
+            }
         }
         if (buildArgList != null && !buildArgList.isBlank()) {
             for (String pair : buildArgList.split(",")) {

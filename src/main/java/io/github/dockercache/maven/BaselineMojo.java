@@ -1,10 +1,12 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.workflow.Outcome;
+import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.eclipse.aether.RepositorySystem;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -13,6 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "baseline", requiresProject = false, threadSafe = true)
 public class BaselineMojo extends AbstractDockercacheMojo {
+
+    @Inject
+    public BaselineMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
 
     /** Replace an existing baseline even when it cannot be read. */
     @Parameter(property = "dockercache.force", defaultValue = "false")
@@ -42,6 +49,11 @@ public class BaselineMojo extends AbstractDockercacheMojo {
     @Override
     boolean fresh() {
         return fresh;
+    }
+
+    @Override
+    boolean coversReactor() {
+        return true;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.workflow.Outcome;
+import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Says which step first misses the cache compared with the baseline, and exactly why: the file and what
@@ -14,8 +17,22 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
 public class ExplainMojo extends AbstractDockercacheMojo {
 
+    @Inject
+    public ExplainMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
+
+    @Override
+    boolean coversReactor() {
+        return true;
+    }
+
+    /** Instead of comparing with the baseline, say which steps a change to this path (relative to the context) would rebuild. */
+    @Parameter(property = "dockercache.path")
+    String path;
+
     @Override
     Outcome run(Request request) throws WorkflowException {
-        return Workflow.explain(request);
+        return path == null || path.isBlank() ? Workflow.explain(request) : Workflow.impact(request, path.trim());
     }
 }

@@ -401,7 +401,7 @@ public final class CacheModel {
             List<String> paths = new ArrayList<>();
             for (FileEntry entry : selection.entries()) {
                 if (!entry.path().isEmpty()) {
-                    files.put(entry.path(), FileInfos.of(entry));
+                    files.put(entry.path(), FileInfos.of(entry, settings.contextDir().resolve(entry.path())));
                     paths.add(entry.path());
                 }
             }

@@ -1,5 +1,7 @@
 package io.github.dockercache.model;
 
+import java.util.SortedMap;
+
 /**
  * What a snapshot remembers of one context entry, to explain a changed checksum.
  *
@@ -9,5 +11,8 @@ package io.github.dockercache.model;
  * @param content {@code sha256:} of the bytes, regular files only
  * @param target symlink target, symlinks only
  * @param digest BuildKit's entry checksum (header and bytes)
+ * @param archiveEntries for a jar, war, ear or zip: entry name to {@code crc32@modification-time}, so that an
+ *     explanation can tell "only timestamps inside the archive changed" from real changes; else null
  */
-public record FileInfo(String type, String mode, long size, String content, String target, String digest) {}
+public record FileInfo(String type, String mode, long size, String content, String target, String digest,
+        SortedMap<String, String> archiveEntries) {}

@@ -1,22 +1,41 @@
 package io.github.dockercache.report;
 
-/** One line of console output and the level it is logged at. */
-public record ReportLine(Level level, String text) {
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One line of console output, the level it is logged at, and its parts with a style each, so that a console
+ * with colours can show verdicts in colour and a plain log gets the same text.
+ */
+public record ReportLine(Level level, List<Span> spans) {
     public enum Level {
         INFO,
         WARN,
         ERROR
     }
 
+    /** How a part of a line is shown where colours are available. */
+    public enum Style {
+        PLAIN,
+        STRONG,
+        SUCCESS,
+        WARNING,
+        FAILURE
+    }
+
+    /** A part of a line. */
+    public record Span(String text, Style style) {}
+
+    public ReportLine(Level level, String text) {
+        this(level, List.of(new Span(text, Style.PLAIN)));
+    }
+
+    /** The line without styles. */
+    public String text() {
+        return spans.stream().map(Span::text).collect(Collectors.joining());
+    }
+
     static ReportLine info(String text) {
         return new ReportLine(Level.INFO, text);
-    }
-
-    static ReportLine warn(String text) {
-        return new ReportLine(Level.WARN, text);
-    }
-
-    static ReportLine error(String text) {
-        return new ReportLine(Level.ERROR, text);
     }
 }

@@ -8,27 +8,34 @@ import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.ReportLine.Span;
+import io.github.dockercache.report.ReportLine.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The console text of check and explain: short, one step per line, causes and advice where it matters. */
 public final class TextReport {
     private static final int TEXT_WIDTH = 56;
     private static final Set<CauseKind> SHOWS_VALUES =
-            EnumSet.of(CauseKind.INSTRUCTION, CauseKind.BASE_IMAGE, CauseKind.WORKDIR, CauseKind.USER);
+            EnumSet.of(CauseKind.BASE_IMAGE, CauseKind.WORKDIR, CauseKind.USER);
 
     private TextReport() {}
 
     /** Every step with its verdict, then the causes of each first miss, then one summary line. */
     public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
-        List<ReportLine> lines = new ArrayList<>();
+        List<ReportLine> lines = new ArrayList<>(settingChanges(comparison));
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
         for (StepResult step : comparison.steps()) {
-            lines.add(ReportLine.info("  " + pad(step.stepId(), idWidth) + "  " + pad(shorten(step.text()), TEXT_WIDTH)
-                    + "  " + pad(verdict(step), 7) + (step.stable() ? "  stable" : "") + note(step, comparison)));
+            lines.add(new ReportLine(ReportLine.Level.INFO, List.of(
+                    plain("  "), new Span(pad(step.stepId(), idWidth), Style.STRONG),
+                    plain("  " + pad(shorten(step.text()), TEXT_WIDTH) + "  "),
+                    new Span(pad(verdict(step), 7), style(step)),
+                    plain((step.stable() ? "  stable" : "") + note(step, comparison)))));
         }
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
@@ -42,7 +49,7 @@ public final class TextReport {
 
     /** The first miss of each chain with every cause and its advice; nothing else. */
     public static List<ReportLine> explain(Comparison comparison) {
-        List<ReportLine> lines = new ArrayList<>();
+        List<ReportLine> lines = new ArrayList<>(settingChanges(comparison));
         List<StepResult> misses = comparison.firstMisses();
         if (misses.isEmpty()) {
             lines.add(ReportLine.info("Every step is cached: nothing differs from the baseline."));
@@ -54,12 +61,9 @@ public final class TextReport {
         return lines;
     }
 
-    /** When there is no baseline yet: the steps and their keys, and what to do. */
-    public static List<ReportLine> withoutBaseline(Snapshot snapshot, String baselineName) {
+    /** When there is no baseline: the steps, so that the user sees what will be compared. */
+    public static List<ReportLine> withoutBaseline(Snapshot snapshot) {
         List<ReportLine> lines = new ArrayList<>();
-        lines.add(ReportLine.info("No baseline at " + baselineName + ": nothing to compare with yet."));
-        lines.add(ReportLine.info("Record one with 'mvn dockercache:baseline' and commit it; later builds are"
-                + " then checked against it."));
         int idWidth = snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
         for (StepSnapshot step : snapshot.steps()) {
             lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + shorten(step.text())));
@@ -67,15 +71,48 @@ public final class TextReport {
         return lines;
     }
 
+    /** What differs in how the build is run, before any step: the target and the build args. */
+    private static List<ReportLine> settingChanges(Comparison comparison) {
+        List<ReportLine> lines = new ArrayList<>();
+        Snapshot now = comparison.current();
+        Snapshot then = comparison.baseline();
+        if (!Objects.equals(now.target(), then.target())) {
+            lines.add(ReportLine.info("The baseline was recorded for " + describeTarget(then.target()) + "; this build"
+                    + " targets " + describeTarget(now.target()) + ", so other stages may be built."));
+        }
+        Set<String> names = new TreeSet<>(now.buildArgs().keySet());
+        names.addAll(then.buildArgs().keySet());
+        List<String> changes = new ArrayList<>();
+        for (String name : names) {
+            String old = then.buildArgs().get(name);
+            String current = now.buildArgs().get(name);
+            if (!Objects.equals(old, current)) {
+                changes.add(name + (old == null ? " added ('" + current + "')"
+                        : current == null ? " removed (was '" + old + "')" : " '" + old + "' -> '" + current + "'"));
+            }
+        }
+        if (!changes.isEmpty()) {
+            lines.add(ReportLine.info("Build args differ from the baseline: " + String.join(", ", changes) + "."));
+        }
+        return lines;
+    }
+
+    private static String describeTarget(String target) {
+        return target == null ? "the last stage" : "--target " + target;
+    }
+
     private static List<ReportLine> explainMiss(StepResult miss, Comparison comparison, ReportLine.Level level) {
         List<ReportLine> lines = new ArrayList<>();
         String dockerfile = comparison.current().dockerfile();
-        lines.add(new ReportLine(level, "Step " + miss.stepId() + " (" + dockerfile + ":" + miss.line() + ") "
-                + shorten(miss.text()) + " " + (miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt")
-                + (miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"));
+        lines.add(new ReportLine(level, List.of(new Span("Step " + miss.stepId(), Style.STRONG),
+                plain(" (" + dockerfile + ":" + miss.line() + ") " + shorten(miss.text()) + " "),
+                new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
+                plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
         for (Cause cause : miss.causes()) {
             lines.add(new ReportLine(level, "  - " + cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : "")));
-            if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
+            if (cause.kind() == CauseKind.INSTRUCTION && cause.before() != null && cause.after() != null) {
+                lines.add(new ReportLine(level, "      " + WordDiff.of(cause.before(), cause.after())));
+            } else if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
                 lines.add(new ReportLine(level, "      was: " + cause.before()));
                 lines.add(new ReportLine(level, "      now: " + cause.after()));
             }
@@ -102,6 +139,18 @@ public final class TextReport {
         return comparison.steps().size() + " steps: " + comparison.count(Verdict.CACHED) + " cached, "
                 + comparison.count(Verdict.REBUILT) + " rebuilt (" + stableRebuilt + " stable), "
                 + comparison.count(Verdict.UNKNOWN) + " unknown";
+    }
+
+    private static Span plain(String text) {
+        return new Span(text, Style.PLAIN);
+    }
+
+    /** Green for cached, red for an unexpected rebuild, yellow for an expected rebuild or an unknown. */
+    private static Style style(StepResult step) {
+        if (step.verdict() == Verdict.CACHED) {
+            return Style.SUCCESS;
+        }
+        return step.verdict() == Verdict.REBUILT && !step.expected() ? Style.FAILURE : Style.WARNING;
     }
 
     private static String verdict(StepResult step) {

@@ -26,10 +26,14 @@ public final class Provenance {
                 return Optional.of(value.trim().substring(0, SHORT));
             }
         }
+        return repositoryRoot(start).flatMap(root -> headOf(root.resolve(".git")));
+    }
+
+    /** The nearest directory at or above {@code start} that holds a {@code .git}, if any. */
+    public static Optional<Path> repositoryRoot(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path dotGit = dir.resolve(".git");
-            if (Files.exists(dotGit)) {
-                return headOf(dotGit);
+            if (Files.exists(dir.resolve(".git"))) {
+                return Optional.of(dir);
             }
         }
         return Optional.empty();

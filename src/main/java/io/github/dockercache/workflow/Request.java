@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * Everything one goal needs, independent of Maven.
  *
  * @param build what docker build would be given
- * @param baseline the baseline file
+ * @param baseline the baseline file that the baseline goal writes
+ * @param baselineSource where check and explain read the baseline from
+ * @param onMissingBaseline what to do when there is none
  * @param outputDirectory where the snapshot and report go
  * @param report an extra path for the JSON report, or null
  * @param failOn when check fails
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 public record Request(
         BuildSettings build,
         Path baseline,
+        BaselineSource baselineSource,
+        OnMissingBaseline onMissingBaseline,
         Path outputDirectory,
         Path report,
         FailOn failOn,

@@ -2,14 +2,24 @@ package io.github.dockercache.workflow;
 
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.Impact;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.ContextException;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.HtmlReport;
+import io.github.dockercache.report.JUnitReport;
 import io.github.dockercache.report.JsonReport;
+import io.github.dockercache.report.MarkdownReport;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.FileLocks;
 import io.github.dockercache.store.Provenance;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
@@ -20,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,40 +40,75 @@ import java.util.stream.Collectors;
 public final class Workflow {
     public static final String SNAPSHOT_FILE = "snapshot.json";
     public static final String REPORT_FILE = "report.json";
+    public static final String HTML_FILE = "report.html";
     public static final String STAT_CACHE_FILE = "stat-cache.json";
+    public static final String JUNIT_FILE = "dockercache-junit.xml";
+    public static final String SARIF_FILE = "dockercache.sarif";
+    public static final String SUMMARY_FILE = "summary.md";
 
     private Workflow() {}
 
     /** Computes the snapshot, compares it with the baseline and decides whether the build fails. */
     public static Outcome check(Request request) throws WorkflowException {
-        Snapshot snapshot = snapshotAndStore(request);
-        List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
-        Snapshot baseline = readBaseline(request);
-        if (baseline == null) {
-            lines.addAll(TextReport.withoutBaseline(snapshot, display(request.baseline())));
-            writeReports(request, JsonReport.withoutBaseline(snapshot));
-            return new Outcome(lines, null);
-        }
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy());
-        List<StepResult> violations = request.failOn().violations(comparison.steps());
-        lines.addAll(TextReport.check(comparison, request.failOn()));
-        writeReports(request, JsonReport.of(comparison, display(request.baseline()), !violations.isEmpty()));
-        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+        return compareWithBaseline(request, true);
     }
 
     /** The first miss of each chain with every cause; never fails on a miss. */
     public static Outcome explain(Request request) throws WorkflowException {
+        return compareWithBaseline(request, false);
+    }
+
+    private static Outcome compareWithBaseline(Request request, boolean gate) throws WorkflowException {
         Snapshot snapshot = snapshotAndStore(request);
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
-        Snapshot baseline = readBaseline(request);
+        Snapshot baseline = readBaseline(request, lines);
+        String baselineName = request.baselineSource().describe();
         if (baseline == null) {
-            lines.addAll(TextReport.withoutBaseline(snapshot, display(request.baseline())));
-            writeReports(request, JsonReport.withoutBaseline(snapshot));
+            if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
+                lines.addAll(TextReport.withoutBaseline(snapshot));
+            }
+            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
             return new Outcome(lines, null);
         }
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy());
-        lines.addAll(TextReport.explain(comparison));
-        writeReports(request, JsonReport.of(comparison, display(request.baseline()), false));
+        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
+        if (!gate) {
+            lines.addAll(TextReport.explain(comparison));
+            writeReports(request, JsonReport.of(comparison, baselineName, false),
+                    HtmlReport.of(comparison, FailOn.NEVER, baselineName));
+            lines.add(htmlPointer(request));
+            return new Outcome(lines, null);
+        }
+        List<StepResult> violations = request.failOn().violations(comparison.steps());
+        lines.addAll(TextReport.check(comparison, request.failOn()));
+        writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
+                HtmlReport.of(comparison, request.failOn(), baselineName));
+        writeCiReports(request, comparison);
+        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+    }
+
+    /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
+    public static Outcome impact(Request request, String path) throws WorkflowException {
+        Snapshot snapshot = snapshotAndStore(request);
+        List<ReportLine> lines = new ArrayList<>();
+        boolean ignored;
+        try {
+            ignored = BuildContext.scan(request.build().contextDir(), request.build().dockerfile(),
+                    request.build().platform(), request.outputDirectory().resolve(STAT_CACHE_FILE)).isIgnored(path);
+        } catch (ContextException e) {
+            throw new WorkflowException(e.getMessage(), e, true);
+        } catch (IOException e) {
+            throw new WorkflowException("Cannot read the build context: " + e.getMessage(), e, false);
+        }
+        Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(snapshot, path);
+        if (ignored) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
+        } else if (affected.isEmpty()) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "No step reads " + path + ": a change to it rebuilds nothing."));
+        } else {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "A change to " + path + " would rebuild:"));
+            affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
+                    + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
+        }
         return new Outcome(lines, null);
     }
 
@@ -70,38 +117,52 @@ public final class Workflow {
         Snapshot snapshot = snapshotAndStore(request);
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
         Path file = request.baseline();
-        Snapshot previous = null;
-        if (Files.exists(file)) {
-            try {
-                previous = SnapshotStore.read(file);
-            } catch (SnapshotFormatException e) {
-                if (!request.force()) {
-                    throw new WorkflowException("Refusing to overwrite " + display(file) + ": " + e.getMessage()
-                            + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
-                }
-            } catch (IOException e) {
-                throw new WorkflowException("Cannot read " + display(file) + ": " + e.getMessage(), e, false);
-            }
-        }
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
-                request.historySize());
+        Recorded recorded;
         try {
-            SnapshotStore.write(file, merged);
+            // read, merge and write under one lock, so that two builds recording at once both stay in the history
+            recorded = FileLocks.withLock(file, () -> {
+                Snapshot previous = readForUpdate(request);
+                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
+                        request.historySize());
+                SnapshotStore.write(file, merged);
+                return new Recorded(previous, merged);
+            });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the baseline " + display(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot update the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
         }
-        String change = previous == null ? "new" : changedSteps(previous, snapshot) + " of " + snapshot.steps().size()
-                + " step keys are new";
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + display(file) + " with "
-                + snapshot.steps().size() + " steps (" + change + "; it remembers " + merged.history().size()
-                + " build" + (merged.history().size() == 1 ? "" : "s") + ")."));
+        String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
+                + snapshot.steps().size() + " step keys are new";
+        int builds = recorded.merged().history().size();
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
+                + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
+                + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
         return new Outcome(lines, null);
     }
+
+    private record Recorded(Snapshot previous, Snapshot merged) {}
+
+    /** The baseline about to be replaced, null when there is none; one that cannot be read is kept unless forced. */
+    private static Snapshot readForUpdate(Request request) throws WorkflowException, IOException {
+        Path file = request.baseline();
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return SnapshotStore.read(file);
+        } catch (SnapshotFormatException e) {
+            if (!request.force()) {
+                throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
+                        + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
+            }
+            return null;
+        }
+    }
+
 
     private static long changedSteps(Snapshot previous, Snapshot snapshot) {
         Set<String> keys = previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
@@ -124,29 +185,79 @@ public final class Workflow {
         return snapshot;
     }
 
-    private static Snapshot readBaseline(Request request) throws WorkflowException {
+    /** The baseline, or null when there is none and the request says to go on without it. */
+    private static Snapshot readBaseline(Request request, List<ReportLine> lines) throws WorkflowException {
+        BaselineSource source = request.baselineSource();
+        Path file;
         try {
-            return SnapshotStore.read(request.baseline());
+            file = source.locate();
+        } catch (BaselineUnavailableException e) {
+            return missingBaseline(request, lines, e.getMessage(), true);
+        }
+        try {
+            return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return null;
+            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.",
+                    source.remote());
         } catch (SnapshotFormatException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot read the baseline " + display(request.baseline()) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
         }
     }
 
-    private static void writeReports(Request request, String json) throws WorkflowException {
-        List<Path> targets = new ArrayList<>(List.of(request.outputDirectory().resolve(REPORT_FILE)));
-        if (request.report() != null) {
-            targets.add(request.report());
-        }
-        for (Path target : targets) {
-            try {
-                SnapshotStore.writeAtomically(target, json);
-            } catch (IOException e) {
-                throw new WorkflowException("Cannot write the report " + target + ": " + e.getMessage(), e, false);
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why, boolean warn)
+            throws WorkflowException {
+        switch (request.onMissingBaseline()) {
+            case FAIL -> throw new WorkflowException(why + " Record one with 'mvn dockercache:baseline', or set"
+                    + " -Ddockercache.onMissingBaseline=warn to go on without it.", null, true);
+            case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
+            default -> {
+                lines.add(new ReportLine(warn ? ReportLine.Level.WARN : ReportLine.Level.INFO, why));
+                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with 'mvn dockercache:baseline' and commit it;"
+                        + " later builds are then checked against it."));
             }
+        }
+        return null;
+    }
+
+    /** The JSON report (also to the requested path) and the HTML report, in the output directory. */
+    private static void writeReports(Request request, String json, String html) throws WorkflowException {
+        Map<Path, String> reports = new LinkedHashMap<>();
+        reports.put(request.outputDirectory().resolve(REPORT_FILE), json);
+        if (request.report() != null) {
+            reports.put(request.report(), json);
+        }
+        reports.put(request.outputDirectory().resolve(HTML_FILE), html);
+        for (Map.Entry<Path, String> report : reports.entrySet()) {
+            try {
+                SnapshotStore.writeAtomically(report.getKey(), report.getValue());
+            } catch (IOException e) {
+                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + e.getMessage(), e, false);
+            }
+        }
+    }
+
+    private static ReportLine htmlPointer(Request request) {
+        return new ReportLine(ReportLine.Level.INFO, "The chain of steps, with every cause: "
+                + request.outputDirectory().resolve(HTML_FILE).toUri());
+    }
+
+    /** JUnit XML, SARIF and a Markdown summary, which CI systems show; the summary also goes to GitHub's step summary. */
+    private static void writeCiReports(Request request, Comparison comparison) throws WorkflowException {
+        Path output = request.outputDirectory();
+        String markdown = MarkdownReport.of(comparison, request.failOn());
+        Path dockerfile = request.build().dockerfile();
+        String sarifPath = Provenance.repositoryRoot(dockerfile)
+                .map(root -> root.relativize(dockerfile.toAbsolutePath().normalize()).toString().replace('\\', '/'))
+                .orElse(comparison.current().dockerfile());
+        try {
+            SnapshotStore.writeAtomically(output.resolve(JUNIT_FILE), JUnitReport.of(comparison, request.failOn()));
+            SnapshotStore.writeAtomically(output.resolve(SARIF_FILE), SarifReport.of(comparison, request.failOn(), sarifPath));
+            SnapshotStore.writeAtomically(output.resolve(SUMMARY_FILE), markdown);
+            MarkdownReport.appendToStepSummary(System.getenv(MarkdownReport.STEP_SUMMARY_VARIABLE), markdown);
+        } catch (IOException e) {
+            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + e.getMessage(), e, false);
         }
     }
 
@@ -177,9 +288,4 @@ public final class Workflow {
                 + " 'mvn dockercache:baseline'; to report without failing, set -Ddockercache.failOn=never.";
     }
 
-    private static String display(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-    }
 }

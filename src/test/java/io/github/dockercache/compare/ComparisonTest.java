@@ -255,4 +255,70 @@ class ComparisonTest {
         assertEquals(List.of("FROM", "RUN"), snapshot.steps().stream().map(s -> s.instruction()).toList());
         assertNull(snapshot.target());
     }
+
+    @Test
+    void lineEndingFlipsAreNamed() throws Exception {
+        Scenario app = javaApp().file("src/main/java/App.java", "class App {}\nclass B {}\n");
+        Snapshot before = app.snapshot();
+        app.file("src/main/java/App.java", "class App {}\r\nclass B {}\r\n");
+        Comparison comparison = Comparison.compare(app.snapshot(), before, StabilityPolicy.defaults(), dir);
+        Cause cause = step(comparison, "build:5").causes().get(0);
+        assertEquals(CauseKind.LINE_ENDINGS, cause.kind());
+        assertTrue(cause.advice().contains(".gitattributes"));
+    }
+
+    @Test
+    void aMovedFileIsARename() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        Files.createDirectories(dir.resolve("src/main/java/app"));
+        Files.move(dir.resolve("src/main/java/App.java"), dir.resolve("src/main/java/app/App.java"));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        List<Cause> causes = step(comparison, "build:5").causes();
+        assertTrue(causes.stream().anyMatch(c -> c.kind() == CauseKind.FILE_RENAMED
+                && c.detail().equals("src/main/java/App.java was renamed to src/main/java/app/App.java")), causes.toString());
+    }
+
+    @Test
+    void impactOfAPathFollowsTheChain() throws Exception {
+        Snapshot snapshot = javaApp().snapshot();
+        Map<String, Verdict> impact = new LinkedHashMap<>();
+        Impact.of(snapshot, "src/main/java/New.java").forEach((step, verdict) -> impact.put(step.id(), verdict));
+        assertEquals(Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
+        assertEquals(List.of("build:3", "build:4", "build:5", "build:6", "stage-1:3"),
+                Impact.of(snapshot, "pom.xml").keySet().stream().map(s -> s.id()).toList());
+        assertTrue(Impact.of(snapshot, "README.md").isEmpty());
+    }
+
+    @Test
+    void aJarThatDiffersOnlyInEntryTimestampsIsNamedAsSuch() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM eclipse-temurin:17-jre", "COPY target/app.jar /app.jar")
+                .file(".dockerignore", "");
+        writeJar(dir.resolve("target/app.jar"), 1_700_000_000_000L, "class bytes");
+        Snapshot before = app.snapshot();
+        writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "class bytes");
+        Cause cause = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        assertEquals(CauseKind.ARCHIVE_TIMESTAMPS, cause.kind());
+        assertTrue(cause.detail().contains("App.class"), cause.detail());
+        assertTrue(cause.advice().contains("project.build.outputTimestamp"));
+
+        writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "other class bytes");
+        Cause content = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        assertEquals(CauseKind.FILE_CONTENT, content.kind());
+        assertTrue(content.detail().contains("1 entry differ (App.class)"), content.detail());
+    }
+
+    private static void writeJar(Path jar, long time, String classBytes) throws Exception {
+        Files.createDirectories(jar.getParent());
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("META-INF/MANIFEST.MF", "App.class")) {
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+                entry.setTime(time);
+                out.putNextEntry(entry);
+                out.write((name.endsWith(".class") ? classBytes : "Manifest-Version: 1.0\n").getBytes());
+                out.closeEntry();
+            }
+        }
+        Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
 }

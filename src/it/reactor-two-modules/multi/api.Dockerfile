@@ -1,0 +1,3 @@
+FROM busybox:1.36 AS api
+WORKDIR /api
+COPY api.txt .

@@ -1,0 +1,1 @@
+echo "working on $1"

@@ -1,0 +1,82 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.EntryType;
+import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.Stage;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the rules look at: the parsed Dockerfile and its text, the context as sent, and the computed steps. */
+final class AdviceInput {
+    private final Dockerfile dockerfile;
+    private final String text;
+    private final List<String> lines;
+    private final BuildContext context;
+    private final Snapshot snapshot;
+    private final Map<Integer, StepSnapshot> stepsByLine = new HashMap<>();
+    private final Map<Integer, Instruction> instructionsByLine = new HashMap<>();
+
+    AdviceInput(Dockerfile dockerfile, String text, BuildContext context, Snapshot snapshot) {
+        this.dockerfile = dockerfile;
+        this.text = text;
+        this.lines = text.lines().toList();
+        this.context = context;
+        this.snapshot = snapshot;
+        // a stage is converted once, so one instruction is at most one step
+        snapshot.steps().forEach(step -> stepsByLine.put(step.line(), step));
+        for (Stage stage : dockerfile.stages()) {
+            instructionsByLine.put(stage.from().source().location().line(), stage.from());
+            stage.instructions().forEach(i -> instructionsByLine.put(i.source().location().line(), i));
+        }
+    }
+
+    Dockerfile dockerfile() {
+        return dockerfile;
+    }
+
+    /** The Dockerfile text the parse came from. */
+    String text() {
+        return text;
+    }
+
+    BuildContext context() {
+        return context;
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The step an instruction became; empty for instructions that are no step or are in an unbuilt stage. */
+    Optional<StepSnapshot> step(Instruction instruction) {
+        return Optional.ofNullable(stepsByLine.get(instruction.source().location().line()));
+    }
+
+    /** The instruction a step was made from. */
+    Instruction instruction(StepSnapshot step) {
+        return instructionsByLine.get(step.line());
+    }
+
+    /** The ignore file fixes should name: the one that applies, else the one BuildKit would read. */
+    String ignoreFileName() {
+        return context.ignoreFile() != null ? context.ignoreFile() : ".dockerignore";
+    }
+
+    /** True for a regular file of the context as sent. */
+    boolean isRegularFile(String path) {
+        FileEntry entry = context.entries().get(path);
+        return entry != null && entry.type() == EntryType.FILE;
+    }
+
+    /** Lines {@code first} to {@code last} (1-based, inclusive) exactly as written. */
+    List<String> lines(int first, int last) {
+        return lines.subList(first - 1, last);
+    }
+}

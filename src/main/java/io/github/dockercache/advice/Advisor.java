@@ -1,0 +1,72 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.model.Snapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs the cache-hygiene rules over one build: the Dockerfile, the context as BuildKit receives it and
+ * the snapshot computed from both. Each rule is documented in {@code docs/rules.md} under its id.
+ */
+public final class Advisor {
+    private static final List<Rule> RULES = List.of(
+            new BroadCopyBeforeDependenciesRule(),
+            new ManifestsAfterInstallRule(),
+            new EarlyArgRule(),
+            new SeparateAptUpdateRule(),
+            new UnreadContextRule(),
+            new NoisyPathsCopiedRule(),
+            new BuildFilesCopiedRule(),
+            new UnpinnedBaseImageRule(),
+            new UncheckedRemoteAddRule(),
+            new FloatingSyntaxRule());
+
+    /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
+    private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)
+            .thenComparingInt(Finding::line)
+            .thenComparing(Finding::ruleId);
+
+    private Advisor() {}
+
+    /** Every rule id, sorted. */
+    public static List<String> ruleIds() {
+        return RULES.stream().map(Rule::id).sorted().toList();
+    }
+
+    /**
+     * The findings of every rule not in {@code disabledRules} and not suppressed by a
+     * {@code # dockercache:ignore=} comment, in a deterministic order.
+     *
+     * @param dockerfileText the text {@code dockerfile} was parsed from (directives and the file's first
+     *     comment block are read from it)
+     * @param disabledRules rule ids to skip, in any case
+     * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
+     */
+    public static List<Finding> advise(Dockerfile dockerfile, String dockerfileText, BuildContext context,
+            Snapshot snapshot, Set<String> disabledRules) {
+        Set<String> disabled = new TreeSet<>();
+        disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
+        Set<String> unknown = new TreeSet<>(disabled);
+        ruleIds().forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
+                    + "; the rules are " + String.join(", ", ruleIds()));
+        }
+        AdviceInput input = new AdviceInput(dockerfile, dockerfileText, context, snapshot);
+        Suppressions suppressions = Suppressions.of(dockerfile, dockerfileText);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : RULES) {
+            if (!disabled.contains(rule.id())) {
+                rule.check(input).stream().filter(f -> !suppressions.suppresses(f)).forEach(findings::add);
+            }
+        }
+        findings.sort(ORDER); // stable: equal keys keep the rule's order
+        return List.copyOf(findings);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.dockerfile.ArgDeclaration;
+import io.github.dockercache.dockerfile.ArgInstruction;
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Heredoc;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.InstructionSource;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * DC103: a stage ARG declared steps before it is first used. Every RUN after the declaration has the
+ * value in its environment (spec 5, 7), so the RUNs in between rebuild when it changes although they
+ * never use it.
+ */
+final class EarlyArgRule implements Rule {
+    static final String ID = "DC103";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> check(AdviceInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (Stage stage : input.dockerfile().stages()) {
+            List<Instruction> instructions = stage.instructions();
+            for (int i = 0; i < instructions.size(); i++) {
+                if (instructions.get(i) instanceof ArgInstruction arg) {
+                    for (ArgDeclaration declaration : arg.args()) {
+                        check(arg, declaration, instructions.subList(i + 1, instructions.size()), findings);
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void check(ArgInstruction arg, ArgDeclaration declaration, List<Instruction> after,
+            List<Finding> findings) {
+        Pattern reference = Pattern.compile("\\$\\{?" + Pattern.quote(declaration.name()) + "(?![A-Za-z0-9_])");
+        List<RunInstruction> runsBefore = new ArrayList<>();
+        for (Instruction instruction : after) {
+            if (redeclares(instruction, declaration.name())) {
+                return; // the later declaration is the one that counts
+            }
+            if (reference.matcher(textOf(instruction)).find()) {
+                if (!runsBefore.isEmpty()) {
+                    findings.add(finding(arg, declaration, instruction.source(), runsBefore));
+                }
+                return;
+            }
+            if (instruction instanceof RunInstruction run) {
+                runsBefore.add(run);
+            }
+        }
+        // never used by name: a script may still read it from the environment, so no advice
+    }
+
+    private static boolean redeclares(Instruction instruction, String name) {
+        return instruction instanceof ArgInstruction arg
+                && arg.args().stream().anyMatch(declaration -> declaration.name().equals(name));
+    }
+
+    /** Where a variable can be referenced: the instruction with its flags, and its here-documents. */
+    private static String textOf(Instruction instruction) {
+        List<Heredoc> heredocs = instruction instanceof RunInstruction run ? run.heredocs()
+                : instruction instanceof CopyInstruction copy ? copy.heredocs()
+                : List.of();
+        StringBuilder text = new StringBuilder(instruction.source().text());
+        heredocs.forEach(heredoc -> text.append('\n').append(heredoc.content()));
+        return text.toString();
+    }
+
+    private static Finding finding(ArgInstruction arg, ArgDeclaration declaration, InstructionSource firstUse,
+            List<RunInstruction> runsBefore) {
+        int useLine = firstUse.location().line();
+        String runLines = runsBefore.stream()
+                .map(run -> Integer.toString(run.source().location().line()))
+                .collect(Collectors.joining(", "));
+        String message = "ARG " + declaration.name() + " is first used at line " + useLine + ": "
+                + (runsBefore.size() == 1
+                        ? "the RUN at line " + runLines + " rebuilds whenever its value changes, though it does not use it"
+                        : "the " + runsBefore.size() + " RUNs at lines " + runLines
+                                + " rebuild whenever its value changes, though they do not use it");
+        String declared = "ARG " + declaration.name()
+                + (declaration.defaultValue() == null ? "" : "=" + declaration.defaultValue());
+        String lines = Fixes.lineRange(arg.source().location().line(), arg.source().endLine());
+        String fix = Fixes.of(arg.args().size() == 1
+                        ? "move " + lines + " to just above line " + useLine
+                        : "take " + declaration.name() + " out of " + lines + " and declare it just above line " + useLine,
+                declared);
+        return Finding.at(ID, Severity.INFO, arg.source(), message, fix);
+    }
+}

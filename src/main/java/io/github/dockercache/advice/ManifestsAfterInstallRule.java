@@ -1,0 +1,103 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.context.EntryType;
+import io.github.dockercache.context.GoPath;
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.Stage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * DC102: a dependency install that runs before some of its manifests are copied. The install's key
+ * covers only what was copied before it (spec 1.1, 3.4), so a change to a missing manifest (a lock file,
+ * a module's pom.xml, .mvn/) leaves the install cached with stale dependencies.
+ */
+final class ManifestsAfterInstallRule implements Rule {
+    static final String ID = "DC102";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> check(AdviceInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (Stage stage : input.dockerfile().stages()) {
+            for (Ecosystem ecosystem : Ecosystem.values()) {
+                Instructions.firstRun(stage.instructions(), ecosystem::installs)
+                        .flatMap(run -> check(input, stage.instructions(), ecosystem, run))
+                        .ifPresent(findings::add);
+            }
+        }
+        return findings;
+    }
+
+    private static Optional<Finding> check(AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem,
+            RunInstruction run) {
+        Map<String, Instruction> provided = providedBefore(input, instructions.subList(0, instructions.indexOf(run)), run);
+        // the shallowest manifest the stage brings in tells where the project is; none: the manifests come
+        // from somewhere the context does not show (a base stage, COPY --from), so there is nothing to say
+        Optional<String> rootManifest = provided.keySet().stream()
+                .filter(path -> input.isRegularFile(path) && ecosystem.isRootManifestName(GoPath.base(path)))
+                .min(Comparator.comparingInt((String path) -> path.split("/").length).thenComparing(path -> path));
+        if (rootManifest.isEmpty()) {
+            return Optional.empty();
+        }
+        String project = rootManifest.get().contains("/") ? GoPath.dir(rootManifest.get()) : "";
+        String command = Instructions.command(run);
+        List<String> projectFiles = input.context().entries().values().stream()
+                .filter(entry -> entry.type() == EntryType.FILE && ContextPaths.isWithin(entry.path(), project))
+                .map(entry -> ContextPaths.relative(entry.path(), project))
+                .toList();
+        List<String> missing = ecosystem.manifests(projectFiles).stream()
+                .filter(manifest -> ecosystem.needs(manifest, command))
+                .filter(manifest -> !isProvided(provided.keySet(), ContextPaths.prefix(project) + manifest))
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String message = Instructions.describe(run.source()) + " installs before " + String.join(", ", missing)
+                + (missing.size() == 1 ? " is" : " are") + " copied: a change to "
+                + (missing.size() == 1 ? "it" : "them") + " does not re-run the install, which keeps stale dependencies";
+        return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message,
+                fix(provided.get(rootManifest.get()), project, missing, run)));
+    }
+
+    /** Every context path the stage has before the install, with the instruction that brought it. */
+    private static Map<String, Instruction> providedBefore(AdviceInput input, List<Instruction> before, RunInstruction run) {
+        Map<String, Instruction> provided = new LinkedHashMap<>();
+        for (Instruction instruction : before) {
+            if (instruction instanceof CopyInstruction copy && copy.from() == null) {
+                input.step(copy).ifPresent(step -> step.files().forEach(path -> provided.putIfAbsent(path, copy)));
+            }
+        }
+        input.step(run).ifPresent(step -> step.files().forEach(path -> provided.putIfAbsent(path, run))); // bind mounts
+        return provided;
+    }
+
+    /** A file is provided when copied; a manifest directory when anything in it is. */
+    private static boolean isProvided(Set<String> provided, String manifest) {
+        if (!manifest.endsWith("/")) {
+            return provided.contains(manifest);
+        }
+        return provided.stream().anyMatch(path -> path.startsWith(manifest));
+    }
+
+    private static String fix(Instruction provider, String project, List<String> missing, RunInstruction run) {
+        if (provider instanceof CopyInstruction copy) {
+            return Fixes.of("copy " + (missing.size() == 1 ? "it" : "them") + " with the other manifests; insert above line "
+                    + run.source().location().line(), ManifestCopies.lines(copy, ContextPaths.prefix(project),
+                    ManifestCopies.destinationDirectory(copy), missing));
+        }
+        return "bind-mount " + String.join(", ", missing) + " into the RUN at line " + run.source().location().line()
+                + " as well, next to the manifests it already mounts";
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * DC104: {@code apt-get update} in a RUN of its own. A RUN is keyed by its text, never by what the
+ * network would answer (spec 5), so the update stays cached for good while a later install changes.
+ */
+final class SeparateAptUpdateRule implements Rule {
+    static final String ID = "DC104";
+    private static final Pattern UPDATE = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*update\\b");
+    private static final Pattern INSTALL = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*install\\b");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> check(AdviceInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (Stage stage : input.dockerfile().stages()) {
+            List<RunInstruction> runs = stage.instructions().stream()
+                    .filter(RunInstruction.class::isInstance).map(RunInstruction.class::cast).toList();
+            for (int i = 0; i < runs.size(); i++) {
+                RunInstruction update = runs.get(i);
+                if (updatesOnly(update)) {
+                    laterInstall(runs.subList(i + 1, runs.size())).ifPresent(install -> findings.add(finding(update, install)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static boolean updatesOnly(RunInstruction run) {
+        String command = Instructions.command(run);
+        return UPDATE.matcher(command).find() && !INSTALL.matcher(command).find();
+    }
+
+    private static Optional<RunInstruction> laterInstall(List<RunInstruction> laterRuns) {
+        return laterRuns.stream().filter(run -> INSTALL.matcher(Instructions.command(run)).find()).findFirst();
+    }
+
+    private static Finding finding(RunInstruction update, RunInstruction install) {
+        int installLine = install.source().location().line();
+        String message = Instructions.describe(update.source()) + " is a step of its own: it stays cached while the"
+                + " install at line " + installLine + " changes, which then runs against a stale package index";
+        return Finding.at(ID, Severity.WARNING, update.source(), message, fix(update, install));
+    }
+
+    /** The install RUN with the update in front of its command, when both are plain shell commands. */
+    private static String fix(RunInstruction update, RunInstruction install) {
+        int updateLine = update.source().location().line();
+        int installLine = install.source().location().line();
+        String installText = install.source().text();
+        if (!isPlainShell(update) || !isPlainShell(install) || !installText.endsWith(install.command().get(0))) {
+            return "run the update in the same RUN as the install at line " + installLine + ", joined with &&,"
+                    + " and delete line " + updateLine;
+        }
+        String command = install.command().get(0);
+        String merged = installText.substring(0, installText.length() - command.length())
+                + update.command().get(0) + " && " + command;
+        return Fixes.of("delete line " + updateLine + " and update in the same RUN as the install (line " + installLine + ")",
+                merged);
+    }
+
+    private static boolean isPlainShell(RunInstruction run) {
+        return run.shellForm() && run.heredocs().isEmpty();
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.dockercache.advice;
+
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.Stage;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DC302: {@code ADD <url>} without {@code --checksum}. BuildKit revalidates the URL on every build and
+ * keys the step by what it downloads (spec 3.6), so the step is known only after the network answered;
+ * with a checksum the key is that checksum and a cached build does not even contact the server.
+ */
+final class UncheckedRemoteAddRule implements Rule {
+    static final String ID = "DC302";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> check(AdviceInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (Stage stage : input.dockerfile().stages()) {
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction instanceof CopyInstruction add && add.add() && add.from() == null
+                        && add.checksum() == null) {
+                    List<String> urls = sources(input, add).stream().filter(UncheckedRemoteAddRule::isHttp).toList();
+                    if (!urls.isEmpty()) {
+                        findings.add(finding(add, urls));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The sources as the build expands them, or as written in a stage the build does not reach. */
+    private static List<String> sources(AdviceInput input, CopyInstruction add) {
+        return input.step(add).map(StepSnapshot::sources).orElse(add.sourcePaths());
+    }
+
+    /** HTTP downloads; a git URL is keyed by its commit instead (DC302 does not cover it). */
+    private static boolean isHttp(String source) {
+        boolean http = source.startsWith("http://") || source.startsWith("https://");
+        boolean git = source.endsWith(".git") || source.contains(".git#");
+        return http && !git;
+    }
+
+    private static Finding finding(CopyInstruction add, List<String> urls) {
+        String message = "ADD of " + urls.get(0) + " without --checksum: BuildKit asks the server on every build,"
+                + " and the step and all after it rebuild whenever the download differs";
+        String fix = add.sources().size() == 1
+                ? Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)",
+                        Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>"))
+                : "give each URL its own ADD with --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6"
+                        + " or later); --checksum takes one source";
+        return Finding.at(ID, Severity.WARNING, add.source(), message, fix);
+    }
+}

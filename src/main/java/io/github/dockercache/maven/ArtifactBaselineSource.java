@@ -1,0 +1,78 @@
+package io.github.dockercache.maven;
+
+import io.github.dockercache.workflow.BaselineSource;
+import io.github.dockercache.workflow.BaselineUnavailableException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * A baseline published as the snapshot of an earlier build ({@code groupId:artifactId:version}, type {@code json},
+ * classifier {@code dockercache}), resolved with Maven's own resolver: mirrors, authentication and offline mode
+ * from settings.xml apply. {@code LATEST} and {@code RELEASE} are accepted as versions.
+ */
+final class ArtifactBaselineSource implements BaselineSource {
+    static final String TYPE = "json";
+
+    private final RepositorySystem repositorySystem;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+    private final String coordinates;
+    private final String classifier;
+
+    ArtifactBaselineSource(RepositorySystem repositorySystem, RepositorySystemSession session,
+            List<RemoteRepository> repositories, String coordinates, String classifier) {
+        this.repositorySystem = repositorySystem;
+        this.session = session;
+        this.repositories = repositories;
+        this.coordinates = coordinates.trim();
+        this.classifier = classifier;
+    }
+
+    /** Checks the {@code groupId:artifactId:version} form up front, so a typo is reported as such. */
+    static String validate(String coordinates) {
+        String[] parts = coordinates.trim().split(":");
+        if (parts.length != 3 || List.of(parts).stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("'" + coordinates + "' is not groupId:artifactId:version");
+        }
+        return coordinates.trim();
+    }
+
+    @Override
+    public Path locate() throws BaselineUnavailableException {
+        String[] parts = coordinates.split(":");
+        DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, TYPE, parts[2]);
+        try {
+            return repositorySystem.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
+                    .getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new BaselineUnavailableException("Cannot resolve the baseline " + describe()
+                    + (session.isOffline() ? " in offline mode" : "") + ": " + rootMessage(e)
+                    + ". Deploy a build of it first (mvn deploy attaches the snapshot), or check <baselineArtifact>.", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        String[] parts = coordinates.split(":");
+        return parts[0] + ":" + parts[1] + ":" + TYPE + ":" + classifier + ":" + parts[2];
+    }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : error.getMessage();
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.dockercache.report;
+
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.model.Snapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The top of the report: which build, against which baseline, the outcome in one sentence, the counts,
+ * the snapshot's warnings, and the first misses that explain every other one.
+ */
+final class Header {
+    /** The outcome as a banner: a style, a word, and a sentence. */
+    private record Outcome(String cssClass, String title, String sentence) {}
+
+    private final Snapshot current;
+    private final String baseline;
+    private final String failOn;
+    private final Outcome outcome;
+    private final List<StepResult> steps;
+
+    private Header(Snapshot current, String baseline, String failOn, Outcome outcome, List<StepResult> steps) {
+        this.current = current;
+        this.baseline = baseline;
+        this.failOn = failOn;
+        this.outcome = outcome;
+        this.steps = steps;
+    }
+
+    static Header compared(Snapshot current, String baseline, FailOn failOn, List<StepResult> steps,
+            Set<String> violations) {
+        return new Header(current, baseline, failOn.name().toLowerCase(Locale.ROOT),
+                outcome(failOn, steps, violations), steps);
+    }
+
+    static Header withoutBaseline(Snapshot current, String baselineName, List<StepResult> steps) {
+        return new Header(current, baselineName == null ? "none" : "none at " + baselineName, null,
+                new Outcome("outcome-none", "No baseline", "Nothing to compare with yet: every verdict is unknown."
+                        + " Record a baseline with 'mvn dockercache:baseline' and commit it; later builds are then"
+                        + " checked against it."),
+                steps);
+    }
+
+    private static Outcome outcome(FailOn failOn, List<StepResult> steps, Set<String> violations) {
+        long missed = steps.stream().filter(step -> VerdictLook.of(step) != VerdictLook.CACHED).count();
+        if (!violations.isEmpty()) {
+            return new Outcome("outcome-fails", "Check fails", plural(violations.size(), "step")
+                    + " would be rebuilt for an unexpected reason, which fail on = "
+                    + failOn.name().toLowerCase(Locale.ROOT) + " does not allow.");
+        }
+        if (missed == 0) {
+            return new Outcome("outcome-passes", "All cached", "Every step is cached: nothing differs from the baseline.");
+        }
+        return new Outcome(failOn == FailOn.NEVER ? "outcome-report" : "outcome-passes",
+                failOn == FailOn.NEVER ? "Report only" : "Check passes",
+                plural((int) missed, "step") + " would miss the cache"
+                        + (failOn == FailOn.NEVER ? "; the check is set never to fail." : ", none against the rule."));
+    }
+
+    void write(HtmlWriter out) {
+        out.open("header", "class", "report-head");
+        out.element("p", "dockercache \u00b7 BuildKit cache prediction", "class", "eyebrow");
+        out.open("h1").text("Cache report for ").element("code", current.dockerfile()).close("h1");
+        out.open("div", "class", "outcome " + outcome.cssClass(), "role", "status");
+        out.open("p").element("strong", outcome.title()).text(" \u2014 " + outcome.sentence()).close("p");
+        out.close("div");
+        writeFacts(out);
+        writeCounts(out);
+        writeWarnings(out);
+        writeFirstMisses(out);
+        out.close("header");
+    }
+
+    private void writeFacts(HtmlWriter out) {
+        out.open("dl", "class", "facts");
+        fact(out, "Baseline", baseline);
+        fact(out, "Target", current.target() == null ? "the last stage" : current.target());
+        fact(out, "Build args", current.buildArgs().isEmpty() ? "none"
+                : current.buildArgs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ")));
+        if (failOn != null) {
+            fact(out, "Fail on", failOn);
+        }
+        out.close("dl");
+    }
+
+    private static void fact(HtmlWriter out, String term, String value) {
+        out.open("div").element("dt", term).element("dd", value).close("div");
+    }
+
+    private void writeCounts(HtmlWriter out) {
+        Map<VerdictLook, Long> counts = steps.stream().collect(Collectors.groupingBy(VerdictLook::of, Collectors.counting()));
+        out.open("ul", "class", "counts", "aria-label", "Steps by verdict");
+        out.open("li", "class", "count count-total").element("span", Integer.toString(steps.size()), "class", "number")
+                .text(steps.size() == 1 ? " step" : " steps").close("li");
+        for (VerdictLook look : VerdictLook.values()) {
+            long count = counts.getOrDefault(look, 0L);
+            out.open("li", "class", "count verdict-" + look.cssClass + (count == 0 ? " zero" : ""))
+                    .element("span", Long.toString(count), "class", "number")
+                    .text(" " + look.label.toLowerCase(Locale.ROOT)).close("li");
+        }
+        out.close("ul");
+    }
+
+    private void writeWarnings(HtmlWriter out) {
+        if (current.warnings().isEmpty()) {
+            return;
+        }
+        out.open("section", "class", "warnings", "aria-labelledby", "warnings-title");
+        out.element("h2", "Warnings", "id", "warnings-title", "class", "section-title");
+        out.open("ul");
+        current.warnings().forEach(warning -> out.element("li", warning));
+        out.close("ul");
+        out.close("section");
+    }
+
+    /** Each first miss with its first cause: the short answer to why the build is not cached. */
+    private void writeFirstMisses(HtmlWriter out) {
+        List<StepResult> misses = steps.stream().filter(s -> s.isFirstMiss() && !s.causes().isEmpty()).toList();
+        if (misses.isEmpty()) {
+            return;
+        }
+        out.open("section", "class", "first-misses", "aria-labelledby", "first-misses-title");
+        out.element("h2", "Where the cache breaks", "id", "first-misses-title", "class", "section-title");
+        out.open("ol");
+        for (StepResult miss : misses) {
+            VerdictLook look = VerdictLook.of(miss);
+            out.open("li", "class", "verdict-" + look.cssClass)
+                    .element("a", miss.stepId(), "href", Anchors.toStep(miss.stepId()), "class", "step-link")
+                    .text(" ").element("span", look.label, "class", "badge verdict-" + look.cssClass).text(" ")
+                    .element("code", TextReport.shorten(miss.text()), "class", "miss-text")
+                    .element("span", miss.causes().get(0).detail()
+                            + (miss.causes().size() > 1 ? " (and " + plural(miss.causes().size() - 1, "more cause") + ")" : ""),
+                            "class", "miss-cause")
+                    .close("li");
+        }
+        out.close("ol");
+        out.close("section");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.dockercache.report;
+
+import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The report for people, {@code report.html}: the stages as lanes of step boxes coloured and labelled
+ * by verdict, the links between stages, and on each first miss its causes down to the changed files.
+ * It tells the story of {@link TextReport}, visually.
+ *
+ * <p>One self-contained file: the style sheet is inlined, there is no script, font or image to fetch,
+ * so it opens from a CI artifact, a mail or a file system as is, and prints. The same input gives the
+ * same bytes: no time stamps.
+ */
+public final class HtmlReport {
+    private static final String STYLE_SHEET = "report.css";
+
+    private HtmlReport() {}
+
+    /** The report of a comparison; {@code failOn} decides which steps fail the check. */
+    public static String of(Comparison comparison, FailOn failOn) {
+        return of(comparison, failOn, null);
+    }
+
+    /**
+     * @param baselineName the baseline file as the console names it, or null to describe the baseline by
+     *     its content only
+     */
+    public static String of(Comparison comparison, FailOn failOn, String baselineName) {
+        List<StepResult> steps = comparison.steps();
+        Set<String> violations = failOn.violations(steps).stream().map(StepResult::stepId).collect(Collectors.toSet());
+        String baseline = baselineName != null ? baselineName
+                : "a recorded snapshot of " + comparison.baseline().steps().size() + " steps";
+        return document(Header.compared(comparison.current(), baseline, failOn, steps, violations), comparison.current(),
+                steps, violations, new CauseList(comparison.current(), comparison.baseline()));
+    }
+
+    /** Without a baseline every verdict is unknown, and the header says how to record one. */
+    public static String withoutBaseline(Snapshot snapshot) {
+        return withoutBaseline(snapshot, null);
+    }
+
+    /** @param baselineName where the baseline was looked for, or null */
+    public static String withoutBaseline(Snapshot snapshot, String baselineName) {
+        List<StepResult> steps = snapshot.steps().stream().map(HtmlReport::notCompared).toList();
+        // no step has causes without a baseline, so the cause list never reads the baseline side
+        return document(Header.withoutBaseline(snapshot, baselineName, steps), snapshot, steps, Set.of(),
+                new CauseList(snapshot, snapshot));
+    }
+
+    private static String document(Header header, Snapshot current, List<StepResult> steps, Set<String> violations,
+            CauseList causeList) {
+        StageChain chain = StageChain.of(current, steps);
+        HtmlWriter out = new HtmlWriter();
+        out.trusted("<!DOCTYPE html>\n");
+        out.open("html", "lang", "en");
+        out.open("head");
+        out.empty("meta", "charset", "utf-8");
+        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
+        out.empty("meta", "name", "color-scheme", "content", "light");
+        out.element("title", "Docker cache report: " + current.dockerfile());
+        out.open("style").trusted(styleSheet()).close("style");
+        out.close("head");
+        // the header spans the board, whose width the stage map fixes
+        out.open("body", "style", "--board-width:" + StageMap.SCREEN.width(chain.lanes().size()) + "px");
+        header.write(out);
+        out.open("main");
+        new Board(chain, new StepBox(chain, steps, violations, causeList), steps).write(out);
+        out.close("main");
+        out.open("footer", "class", "report-foot");
+        out.element("p", "Predicted by dockercache-maven-plugin from the Dockerfile and the build context, without a"
+                + " Docker daemon: BuildKit reuses a step when its cache key matches one the baseline knows.");
+        out.close("footer");
+        out.close("body");
+        out.close("html");
+        return out.toString();
+    }
+
+    /** A step of a build that has nothing to be compared with, as the JSON report shows it. */
+    private static StepResult notCompared(StepSnapshot step) {
+        return new StepResult(step.id(), step.line(), step.instruction(), Verdict.UNKNOWN, step.stage(), step.text(),
+                false, List.of(), step.id(), false, null, null, step.key(), null);
+    }
+
+    /** The style sheet, with the lane geometry the stage map was drawn for. */
+    private static String styleSheet() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(STYLE_SHEET)) {
+            if (in == null) {
+                throw new IllegalStateException("the plugin jar lacks " + STYLE_SHEET);
+            }
+            return "\n:root { --lane-width: " + StageMap.SCREEN.laneWidth() + "px; --lane-gap: " + StageMap.SCREEN.laneGap()
+                    + "px; }\n"
+                    + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.dockercache.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad baselines are refused with a way out, and concurrent writers never leave a broken or lost file. */
+class SnapshotStoreTest {
+    @TempDir
+    Path dir;
+
+    private Snapshot snapshot(String content) throws Exception {
+        Path context = Files.createDirectories(dir.resolve("context-" + content.hashCode()));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY a.txt /a.txt\n");
+        Files.writeString(context.resolve("a.txt"), content);
+        return CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null));
+    }
+
+    private SnapshotFormatException refused(String json) throws Exception {
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, json);
+        SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotStore.read(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn dockercache:baseline"), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void truncatedFileIsRefused() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a"));
+        refused(json.substring(0, json.length() / 2));
+    }
+
+    @Test
+    void otherJsonIsRefused() throws Exception {
+        assertTrue(refused("{\"name\": \"not a snapshot\"}").getMessage().contains("not a dockercache snapshot"));
+        refused("[1, 2, 3]");
+        refused("");
+    }
+
+    @Test
+    void otherVersionIsRefused() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 1,", "\"version\": 99,");
+        assertTrue(refused(json).getMessage().contains("format version 99"));
+    }
+
+    @Test
+    void stepsWithoutKeysAreRefused() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a")).replaceAll("\"optimisticKey\": \"[^\"]*\",", "");
+        assertTrue(refused(json).getMessage().contains("incomplete"));
+    }
+
+    @Test
+    void roundTripKeepsEverything() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        Path file = dir.resolve("out/snapshot.json");
+        SnapshotStore.write(file, snapshot);
+        assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(SnapshotStore.read(file)));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of("snapshot.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary left");
+        }
+    }
+
+    @Test
+    void concurrentWritersLeaveOneWholeSnapshot() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            texts.add(SnapshotStore.toJson(snapshot("content " + i)));
+        }
+        Path file = dir.resolve("target/dockercache/snapshot.json");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int round = 0; round < 25; round++) {
+                for (String text : texts) {
+                    writes.add(pool.submit(() -> {
+                        SnapshotStore.writeAtomically(file, text);
+                        // every read, at any moment, sees one complete snapshot
+                        return SnapshotStore.read(file);
+                    }));
+                }
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(texts.contains(Files.readString(file)));
+    }
+}

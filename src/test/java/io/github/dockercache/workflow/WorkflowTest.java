@@ -1,0 +1,124 @@
+package io.github.dockercache.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.SnapshotStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals as plain Java, on real directories: what they print, write and decide. */
+class WorkflowTest {
+    @TempDir
+    Path dir;
+
+    private Path context(String name, String content) throws Exception {
+        Path context = Files.createDirectories(dir.resolve(name));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY pom.xml /pom.xml\nRUN true\nCOPY a.txt /a.txt\n");
+        Files.writeString(context.resolve("pom.xml"), "<project/>");
+        Files.writeString(context.resolve("a.txt"), content);
+        for (String file : List.of("Dockerfile", "pom.xml", "a.txt")) {
+            Files.setPosixFilePermissions(context.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return context;
+    }
+
+    private Request request(Path context, Path baseline, OnMissingBaseline onMissing, boolean force) {
+        BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
+                context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false);
+    }
+
+    private static String text(Outcome outcome) {
+        return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void checkWithoutBaselineSaysSoAndPasses() throws Exception {
+        Path context = context("app", "a");
+        Outcome outcome = Workflow.check(request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
+        assertNull(outcome.failure());
+        assertTrue(text(outcome).contains("No baseline at"), text(outcome));
+        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
+        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/report.json")));
+    }
+
+    @Test
+    void missingBaselineCanFailOrBeSkipped() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> Workflow.check(request(context, baseline, OnMissingBaseline.FAIL, false)));
+        assertTrue(e.isUserError() && e.getMessage().contains("-Ddockercache.onMissingBaseline=warn"), e.getMessage());
+        assertTrue(text(Workflow.check(request(context, baseline, OnMissingBaseline.SKIP, false))).contains("Comparison skipped"));
+    }
+
+    @Test
+    void checkFailsOnAModeChangeOfAStableStepAndWritesTheCiReports() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
+        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Outcome outcome = Workflow.check(request(context, baseline, OnMissingBaseline.WARN, false));
+        assertTrue(outcome.failed());
+        assertTrue(outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."), outcome.failure());
+        assertTrue(text(outcome).contains("pom.xml mode bits changed 0644 -> 0755"), text(outcome));
+        for (String file : List.of(Workflow.JUNIT_FILE, Workflow.SARIF_FILE, Workflow.SUMMARY_FILE)) {
+            assertTrue(Files.size(context.resolve("target/dockercache").resolve(file)) > 0, file);
+        }
+    }
+
+    @Test
+    void baselineRefusesToOverwriteWhatItCannotReadUnlessForced() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = Files.createDirectories(context.resolve(".dockercache")).resolve("baseline.json");
+        Files.writeString(baseline, "{ truncated");
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false)));
+        assertTrue(e.getMessage().contains("-Ddockercache.force=true"), e.getMessage());
+        assertEquals("{ truncated", Files.readString(baseline));
+        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, true));
+        assertEquals(1, SnapshotStore.read(baseline).history().size());
+    }
+
+    @Test
+    void concurrentBaselineRecordingsLoseNoBuild() throws Exception {
+        Path baseline = dir.resolve("shared/baseline.json");
+        List<Path> contexts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            contexts.add(context("build-" + i, "content " + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(contexts.size());
+        try {
+            List<Future<Outcome>> runs = new ArrayList<>();
+            for (Path context : contexts) {
+                runs.add(pool.submit(() -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false))));
+            }
+            for (Future<Outcome> run : runs) {
+                assertFalse(run.get().failed());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the builds differ only in a.txt: six distinct key sets, all remembered
+        assertEquals(6, SnapshotStore.read(baseline).history().size());
+    }
+}
