@@ -60,9 +60,7 @@ final class CauseFinder {
                         "the here-document body changed", null, false));
             } else if (name.endsWith("stage-key")) {
                 String stage = step.fromStage();
-                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now,
-                        "stage '" + stage + "' changed; BuildKit reuses this step only if the files it reads from"
-                                + " that stage come out byte-identical",
+                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
                         null, false));
             } else if (name.equals("image") || name.equals("platform")) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,
@@ -77,6 +75,10 @@ final class CauseFinder {
                         "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
+            } else if (name.equals("command") && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"))
+                    && step.text().equals(before.text())) {
+                causes.add(new Cause(CauseKind.SHELL, "shell", before.origins().get("shell"), step.origins().get("shell"),
+                        "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null, false));
             } else if (!instructionEdited) {
                 causes.add(new Cause(CauseKind.INSTRUCTION, name, before.text(), step.text(),
                         describeEdit(name, then, now), null, false));

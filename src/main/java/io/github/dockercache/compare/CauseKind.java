@@ -28,6 +28,8 @@ public enum CauseKind {
     ENV,
     WORKDIR,
     USER,
+    /** The SHELL that runs shell-form RUN commands changed. */
+    SHELL,
     /** The instruction itself was edited: command text, sources, destination or options. */
     INSTRUCTION,
     /** The FROM image reference or platform changed. */

@@ -122,6 +122,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter
     List<Image> images;
 
+    /** Advice rules not to report, by id (see docs/rules.md), e.g. {@code DC301}. */
+    @Parameter(property = "dockercache.disabledRules")
+    List<String> disabledRules;
+
     /** Skip the goal. */
     @Parameter(property = "dockercache.skip", defaultValue = "false")
     boolean skip;
@@ -303,7 +307,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
-                historySize(), fresh());
+                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules));
         return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
     }
 

@@ -24,6 +24,8 @@ import io.github.dockercache.dockerfile.UserInstruction;
 import io.github.dockercache.dockerfile.VariableLookup;
 import io.github.dockercache.dockerfile.WorkdirInstruction;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,10 +82,17 @@ public final class CacheModel {
      * for files whose metadata is unchanged; the result is the same with or without it.
      */
     public static Snapshot snapshot(BuildSettings settings, Path statCacheFile) throws AnalysisException {
+        return analyse(settings, statCacheFile).snapshot();
+    }
+
+    /** The snapshot together with what it was computed from, for advice that looks at the Dockerfile and context. */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
+        String text;
         Dockerfile dockerfile;
         try {
-            dockerfile = DockerfileReader.read(settings.dockerfile(), dockerfileName);
+            text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
+            dockerfile = DockerfileReader.parse(text, dockerfileName);
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
@@ -97,8 +106,9 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new CacheModel(settings, dockerfile, context).compute();
+        return new Analysis(new CacheModel(settings, dockerfile, context).compute(), dockerfile, text, context);
     }
+
 
     /** The Dockerfile as messages name it: relative to the context when inside it. */
     static String displayName(Path contextDir, Path dockerfile) {
@@ -188,7 +198,7 @@ public final class CacheModel {
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
                 }
-                addStep(stage, state, from, "FROM", inputs, Map.of(), List.of(), List.of(), null, null, true);
+                addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
             }
         }
         for (Instruction instruction : stage.instructions()) {
@@ -265,7 +275,7 @@ public final class CacheModel {
         if (epoch != null) {
             inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
         }
-        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), List.of(), List.of(), null, null, true);
+        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), new StepReads());
     }
 
     private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
@@ -280,6 +290,9 @@ public final class CacheModel {
             inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
         }
         Map<String, String> origins = new LinkedHashMap<>();
+        if (run.shellForm()) {
+            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+        }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
             inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
@@ -289,11 +302,7 @@ public final class CacheModel {
         inputs.add(Map.entry("user", state.user));
         inputs.add(Map.entry("network", run.network() != null ? run.network() : nullToEmpty(settings.network())));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
-        List<String> stepFiles = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        String fromStage = null;
-        String unknownReason = null;
-        boolean definitive = true;
+        StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
             MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
             String name = "mount[" + i + "]";
@@ -302,19 +311,9 @@ public final class CacheModel {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            sources.add(source);
-            SourceContent content = sourceContent(stage, mount.from(), source, List.of(), run);
-            inputs.addAll(content.inputs(name));
-            stepFiles.addAll(content.files());
-            if (content.stage() != null) {
-                fromStage = content.stage();
-            }
-            if (unknownReason == null) {
-                unknownReason = content.unknownReason();
-            }
-            definitive &= content.definitive();
+            reads.add(name, source, sourceContent(stage, mount.from(), source, List.of(), run), inputs);
         }
-        addStep(stage, state, run, "RUN", inputs, origins, stepFiles, sources, fromStage, unknownReason, definitive);
+        addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
     }
 
@@ -333,13 +332,10 @@ public final class CacheModel {
         if (copy.add()) {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
-        List<String> stepFiles = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        String fromStage = null;
-        String unknownReason = copy.parents()
-                ? keyword + " --parents is not modelled yet: its destination paths depend on the source tree"
-                : null;
-        boolean definitive = !copy.parents();
+        StepReads reads = new StepReads();
+        if (copy.parents()) {
+            reads.unknowable(keyword + " --parents is not modelled yet: its destination paths depend on the source tree");
+        }
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
@@ -355,25 +351,13 @@ public final class CacheModel {
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
-            sources.add(source);
             inputs.add(Map.entry(name, baseName(source)));
-            SourceContent content;
-            if (copy.add() && copy.from() == null && RemoteSource.isRemote(source)) {
-                content = RemoteSource.content(source, expandNullable(copy.checksum(), state, copy));
-            } else {
-                content = sourceContent(stage, copy.from(), source, excludes, copy);
-            }
-            inputs.addAll(content.inputs(name));
-            stepFiles.addAll(content.files());
-            if (content.stage() != null) {
-                fromStage = content.stage();
-            }
-            if (unknownReason == null) {
-                unknownReason = content.unknownReason();
-            }
-            definitive &= content.definitive();
+            SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
+                    ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
+                    : sourceContent(stage, copy.from(), source, excludes, copy);
+            reads.add(name, source, content, inputs);
         }
-        addStep(stage, state, copy, keyword, inputs, Map.of(), stepFiles, sources, fromStage, unknownReason, definitive);
+        addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
     }
 
     private static Heredoc heredocFor(String word, Map<String, Heredoc> heredocs) {
@@ -416,7 +400,7 @@ public final class CacheModel {
         String label = StageGraph.label(sourceStage);
         String reason = "reads " + source + " from stage '" + label + "'"
                 + (sourceState.lastRunLine > 0 ? ", whose files come from RUN at line " + sourceState.lastRunLine : "")
-                + "; when that stage rebuilds, BuildKit compares the files by content, which takes a real build";
+                + ": BuildKit reuses this step only if those files come out byte-identical, which takes a real build to know";
         return new SourceContent(
                 List.of(Map.entry("stage", label), Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
@@ -426,12 +410,11 @@ public final class CacheModel {
     // ---- steps ----
 
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
-            List<Map.Entry<String, String>> inputs, Map<String, String> origins, List<String> stepFiles,
-            List<String> sources, String fromStage, String unknownReason, boolean definitive) {
+            List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
         state.stepCount++;
         String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
-        String key = parentUnknown || !definitive ? null : Keys.hash(kind, state.key, inputs);
+        String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, inputs);
         List<Map.Entry<String, String>> optimisticInputs =
                 inputs.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
@@ -449,12 +432,12 @@ public final class CacheModel {
                 optimisticKey,
                 state.lastStepId,
                 state.key,
-                unknownReason,
+                reads.unknownReason,
                 shownInputs,
                 new TreeMap<>(origins),
-                List.copyOf(new LinkedHashSet<>(stepFiles)),
-                List.copyOf(sources),
-                fromStage,
+                List.copyOf(new LinkedHashSet<>(reads.files)),
+                List.copyOf(reads.sources),
+                reads.fromStage,
                 marker(instruction)));
         state.key = key;
         state.optimisticKey = optimisticKey;

@@ -4,6 +4,7 @@ import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.model.BuildSettings;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Everything one goal needs, independent of Maven.
@@ -19,6 +20,7 @@ import java.nio.file.Path;
  * @param force let baseline replace a file it cannot read
  * @param historySize how many recorded builds a baseline keeps
  * @param fresh start the baseline afresh instead of merging the new build into its history
+ * @param disabledRules advice rule ids not to report
  */
 public record Request(
         BuildSettings build,
@@ -31,4 +33,5 @@ public record Request(
         StabilityPolicy policy,
         boolean force,
         int historySize,
-        boolean fresh) {}
+        boolean fresh,
+        Set<String> disabledRules) {}

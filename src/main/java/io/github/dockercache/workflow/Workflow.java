@@ -5,8 +5,9 @@ import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Impact;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
-import io.github.dockercache.context.BuildContext;
-import io.github.dockercache.context.ContextException;
+import io.github.dockercache.advice.Advisor;
+import io.github.dockercache.advice.Finding;
+import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
@@ -59,7 +60,8 @@ public final class Workflow {
     }
 
     private static Outcome compareWithBaseline(Request request, boolean gate) throws WorkflowException {
-        Snapshot snapshot = snapshotAndStore(request);
+        Analysis analysis = analyseAndStore(request);
+        Snapshot snapshot = analysis.snapshot();
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
         Snapshot baseline = readBaseline(request, lines);
         String baselineName = request.baselineSource().describe();
@@ -67,12 +69,14 @@ public final class Workflow {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
+            lines.addAll(advice(analysis, request, !gate));
             writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
             return new Outcome(lines, null);
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         if (!gate) {
             lines.addAll(TextReport.explain(comparison));
+            lines.addAll(advice(analysis, request, true));
             writeReports(request, JsonReport.of(comparison, baselineName, false),
                     HtmlReport.of(comparison, FailOn.NEVER, baselineName));
             lines.add(htmlPointer(request));
@@ -80,6 +84,7 @@ public final class Workflow {
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
+        lines.addAll(advice(analysis, request, false));
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(comparison, request.failOn(), baselineName));
         writeCiReports(request, comparison);
@@ -88,18 +93,10 @@ public final class Workflow {
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
     public static Outcome impact(Request request, String path) throws WorkflowException {
-        Snapshot snapshot = snapshotAndStore(request);
+        Analysis analysis = analyseAndStore(request);
         List<ReportLine> lines = new ArrayList<>();
-        boolean ignored;
-        try {
-            ignored = BuildContext.scan(request.build().contextDir(), request.build().dockerfile(),
-                    request.build().platform(), request.outputDirectory().resolve(STAT_CACHE_FILE)).isIgnored(path);
-        } catch (ContextException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
-        } catch (IOException e) {
-            throw new WorkflowException("Cannot read the build context: " + e.getMessage(), e, false);
-        }
-        Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(snapshot, path);
+        boolean ignored = analysis.context().isIgnored(path);
+        Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(analysis.snapshot(), path);
         if (ignored) {
             lines.add(new ReportLine(ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
         } else if (affected.isEmpty()) {
@@ -114,7 +111,7 @@ public final class Workflow {
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
     public static Outcome baseline(Request request) throws WorkflowException {
-        Snapshot snapshot = snapshotAndStore(request);
+        Snapshot snapshot = analyseAndStore(request).snapshot();
         List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
         Path file = request.baseline();
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
@@ -169,21 +166,50 @@ public final class Workflow {
         return snapshot.steps().stream().filter(s -> s.key() == null || !keys.contains(s.key())).count();
     }
 
-    private static Snapshot snapshotAndStore(Request request) throws WorkflowException {
-        Snapshot snapshot;
+    private static Analysis analyseAndStore(Request request) throws WorkflowException {
+        Analysis analysis;
         try {
-            snapshot = CacheModel.snapshot(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE));
+            analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE));
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
-            SnapshotStore.write(file, snapshot);
+            SnapshotStore.write(file, analysis.snapshot());
         } catch (IOException e) {
             throw new WorkflowException("Cannot write the snapshot " + file + ": " + e.getMessage(), e, false);
         }
-        return snapshot;
+        return analysis;
     }
+
+    /** Cache-hygiene advice with rule ids (docs/rules.md), in full for explain, as a one-line hint for check. */
+    private static List<ReportLine> advice(Analysis analysis, Request request, boolean full) throws WorkflowException {
+        List<Finding> findings;
+        try {
+            findings = Advisor.advise(analysis.dockerfile(), analysis.dockerfileText(), analysis.context(),
+                    analysis.snapshot(), request.disabledRules());
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
+        }
+        List<ReportLine> lines = new ArrayList<>();
+        if (findings.isEmpty()) {
+            return lines;
+        }
+        if (!full) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
+                    + " to keep the cache (" + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
+                    + "): run 'mvn dockercache:explain'."));
+            return lines;
+        }
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
+        for (Finding finding : findings) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] " + finding.location() + ": "
+                    + finding.message()));
+            finding.fix().lines().forEach(fix -> lines.add(new ReportLine(ReportLine.Level.INFO, "      " + fix)));
+        }
+        return lines;
+    }
+
 
     /** The baseline, or null when there is none and the request says to go on without it. */
     private static Snapshot readBaseline(Request request, List<ReportLine> lines) throws WorkflowException {

@@ -321,4 +321,44 @@ class ComparisonTest {
         }
         Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
+
+    @Test
+    void shellUserAndWorkdirEditsAreNamed() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER app", "RUN make");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "SHELL [\"/bin/bash\", \"-c\"]", "WORKDIR /a", "USER app", "RUN make");
+        assertEquals(CauseKind.SHELL, step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+        app.dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER root", "RUN make");
+        Cause user = step(Scenario.compare(app.snapshot(), before), "3").causes().get(0);
+        assertEquals(CauseKind.USER, user.kind());
+        assertEquals("app", user.before());
+        app.dockerfile("FROM busybox:1.36", "WORKDIR /b", "USER app", "RUN make");
+        assertEquals(CauseKind.WORKDIR, step(Scenario.compare(app.snapshot(), before), "2").causes().get(0).kind());
+    }
+
+    @Test
+    void symlinkTargetAddedAndRemovedFilesAreNamed() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/a.txt", "a").file("conf/b.txt", "b");
+        Files.createSymbolicLink(dir.resolve("conf/current"), Path.of("a.txt"));
+        Snapshot before = app.snapshot();
+        Files.delete(dir.resolve("conf/current"));
+        Files.createSymbolicLink(dir.resolve("conf/current"), Path.of("b.txt"));
+        Files.delete(dir.resolve("conf/b.txt"));
+        app.file("conf/c.txt", "c is new");
+        List<Cause> causes = step(Scenario.compare(app.snapshot(), before), "1").causes();
+        assertEquals(List.of(CauseKind.FILE_REMOVED, CauseKind.FILE_ADDED, CauseKind.SYMLINK_TARGET),
+                causes.stream().map(Cause::kind).toList(), causes.toString());
+        assertEquals("b.txt", causes.get(2).after());
+    }
+
+    @Test
+    void aBaseImageEditIsNamedWithItsAdvice() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN true");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.37", "RUN true");
+        Cause cause = step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("docker.io/library/busybox:1.37", cause.after());
+        assertNotNull(cause.advice());
+    }
 }

@@ -36,8 +36,8 @@ class MarkdownReportTest {
                 "  - and with it: build:4, build:5, build:6"), lines.subList(why + 2, why + 6));
         assertTrue(lines.get(why + 6).startsWith("- **runtime:3** "), lines.get(why + 6));
         assertTrue(lines.contains("  - unknown: reads /workspace/target/app.jar from stage 'build', whose files come"
-                + " from RUN at line 6; when that stage rebuilds, BuildKit compares the files by content, which takes"
-                + " a real build"), lines::toString);
+                + " from RUN at line 6: BuildKit reuses this step only if those files come out byte-identical, which"
+                + " takes a real build to know"), lines::toString);
         assertEquals("9 steps: 4 cached, 4 rebuilt (2 stable), 1 unknown. failOn=stable: fails for 2 steps.",
                 lines.get(lines.size() - 1));
     }

@@ -44,7 +44,8 @@ class WorkflowTest {
     private Request request(Path context, Path baseline, OnMissingBaseline onMissing, boolean force) {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
-                context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false);
+                context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
+                java.util.Set.of());
     }
 
     private static String text(Outcome outcome) {

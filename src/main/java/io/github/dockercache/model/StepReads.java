@@ -1,0 +1,34 @@
+package io.github.dockercache.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What one step reads from its sources (COPY sources, bind mounts), gathered for its key and its explanation. */
+final class StepReads {
+    final List<String> files = new ArrayList<>();
+    final List<String> sources = new ArrayList<>();
+    String fromStage;
+    String unknownReason;
+    boolean definitive = true;
+
+    /** Adds one source's inputs to {@code inputs} under {@code name} and remembers what it reads. */
+    void add(String name, String source, SourceContent content, List<Map.Entry<String, String>> inputs) {
+        sources.add(source);
+        inputs.addAll(content.inputs(name));
+        files.addAll(content.files());
+        if (content.stage() != null) {
+            fromStage = content.stage();
+        }
+        if (unknownReason == null) {
+            unknownReason = content.unknownReason();
+        }
+        definitive &= content.definitive();
+    }
+
+    /** A reason the whole step cannot be known, whatever its sources. */
+    void unknowable(String reason) {
+        unknownReason = reason;
+        definitive = false;
+    }
+}
