@@ -1,0 +1,167 @@
+package io.github.dockercache.differential;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Docker engine that {@code scripts/engine.sh start} runs: builds with BuildKit and reports per step whether it
+ * was cached.
+ *
+ * <p>Found through the environment, else where the script puts the engine that {@code DOCKERCACHE_ENGINE} (default
+ * 28) selects: {@code DOCKERCACHE_DOCKER_HOST} (else {@code unix:///tmp/dockercache-engine-<engine>/docker.sock}),
+ * {@code DOCKERCACHE_DOCKER_CLIENT} (else the {@code client} link next to the socket) and
+ * {@code DOCKERCACHE_DOCKER_CONFIG} (else the {@code config} directory there, which holds the buildx plugin).
+ */
+final class Engine {
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Engine forTests;
+    private static String unavailableReason;
+
+    private final Path client;
+    private final Map<String, String> environment;
+    private final String serverVersion;
+
+    private Engine(Path client, Map<String, String> environment, String serverVersion) {
+        this.client = client;
+        this.environment = environment;
+        this.serverVersion = serverVersion;
+    }
+
+    /**
+     * The running engine. If there is none, the calling test is skipped, or fails when {@code CI=true}: CI must
+     * never pass by skipping the ground truth.
+     */
+    static synchronized Engine forTests() {
+        if (forTests == null && unavailableReason == null) {
+            try {
+                forTests = connect();
+            } catch (EngineUnavailableException e) {
+                unavailableReason = e.getMessage();
+            }
+        }
+        if (forTests != null) {
+            return forTests;
+        }
+        String message = "no Docker engine for the differential tests (" + unavailableReason
+                + "); start one with: scripts/engine.sh start";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+        throw new AssertionError("unreachable");
+    }
+
+    static Engine connect() throws EngineUnavailableException {
+        String engine = environmentOr("DOCKERCACHE_ENGINE", "28");
+        Path stateDir = Path.of("/tmp/dockercache-engine-" + engine);
+        Path client = Path.of(environmentOr("DOCKERCACHE_DOCKER_CLIENT", stateDir.resolve("client").toString()));
+        if (!Files.isExecutable(client)) {
+            throw new EngineUnavailableException("no Docker client at " + client);
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DOCKER_HOST",
+                environmentOr("DOCKERCACHE_DOCKER_HOST", "unix://" + stateDir.resolve("docker.sock")));
+        environment.put("DOCKER_CONFIG",
+                environmentOr("DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
+        // The 20.10 client needs it for BuildKit; the newer ones fail instead of falling back to the legacy builder.
+        environment.put("DOCKER_BUILDKIT", "1");
+        Engine candidate = new Engine(client, environment, null);
+        try {
+            ProcessOutput version = candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT);
+            if (version.exitCode() != 0) {
+                throw new EngineUnavailableException("engine at " + environment.get("DOCKER_HOST")
+                        + " does not answer: " + version.text().strip());
+            }
+            return new Engine(client, environment, version.text().strip());
+        } catch (IOException e) {
+            throw new EngineUnavailableException("cannot run " + client + ": " + e.getMessage());
+        }
+    }
+
+    String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Builds like {@code engine.sh probe}: BuildKit, plain progress, {@code --network=none}. */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "build", "--progress=plain", "--network=none", "--file", dockerfile.toString()));
+        buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        if (target != null) {
+            arguments.addAll(List.of("--target", target));
+        }
+        arguments.add(contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT);
+        List<String> stages = StageLabels.of(Files.readString(dockerfile));
+        return new EngineBuild(
+                output.exitCode(), PlainProgress.steps(output.text(), stages), output.text(), output.elapsed());
+    }
+
+    /** Drops all build cache, so that the next build starts from nothing (except the base image). */
+    void prune() throws IOException {
+        runOrThrow(List.of("builder", "prune", "--all", "--force"));
+        // Untagged build results only cost disk (vfs stores every layer in full); the base image is tagged.
+        runOrThrow(List.of("image", "prune", "--force"));
+    }
+
+    private void runOrThrow(List<String> arguments) throws IOException {
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    private record ProcessOutput(int exitCode, String text, Duration elapsed) {}
+
+    private ProcessOutput run(List<String> arguments, Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(client.toString());
+        command.addAll(arguments);
+        // A file, not a pipe: nothing has to drain it while the client runs.
+        Path output = Files.createTempFile("dockercache-engine", ".log");
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new ProcessOutput(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), elapsed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static String environmentOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static final class EngineUnavailableException extends Exception {
+        EngineUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.dockercache.differential;
+
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * One scenario played on the engine, with the plugin's snapshots taken at the same moments: prune, build before,
+ * snapshot before, apply the changes (and copy the context if the scenario wants a fresh checkout), build after,
+ * snapshot after.
+ *
+ * @param workspace the context of the second build; kept under {@code target/differential/} for inspection
+ * @param before the engine's first build (from an empty cache)
+ * @param after the engine's second build
+ * @param plugin the plugin's snapshots, or why there are none
+ * @param elapsed the whole run, prune included
+ */
+record ScenarioRun(
+        Scenario scenario,
+        Path workspace,
+        EngineBuild before,
+        EngineBuild after,
+        PluginSnapshots plugin,
+        Duration elapsed) {
+
+    /**
+     * The plugin's view of both builds.
+     *
+     * @param failure what the plugin threw instead of a snapshot, else null
+     */
+    record PluginSnapshots(Snapshot before, Snapshot after, RuntimeException failure) {}
+
+    private static final Path WORK_ROOT = Path.of("target", "differential");
+
+    static ScenarioRun play(Scenario scenario, Engine engine) throws IOException {
+        long started = System.nanoTime();
+        Path workspace = WORK_ROOT.resolve(scenario.name()).toAbsolutePath();
+        Files.createDirectories(workspace.getParent());
+        scenario.createWorkspace(workspace);
+        PluginObserver plugin = new PluginObserver();
+
+        engine.prune();
+        EngineBuild before = build(engine, workspace, scenario.before());
+        Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
+        scenario.applyChanges(workspace);
+        Path secondWorkspace = workspace;
+        if (scenario.freshCheckout()) {
+            secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
+            FileTrees.delete(secondWorkspace);
+            FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        EngineBuild after = build(engine, secondWorkspace, scenario.after());
+        Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
+
+        return new ScenarioRun(
+                scenario,
+                secondWorkspace,
+                before,
+                after,
+                new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static EngineBuild build(Engine engine, Path workspace, BuildSpec spec) throws IOException {
+        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target());
+    }
+
+    /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
+    private static final class PluginObserver {
+        private RuntimeException failure;
+
+        Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
+            if (failure != null) {
+                return null;
+            }
+            // What the engine build is given: the same args and target, a Linux client, --network=none.
+            BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
+                    spec.target(), ClientPlatform.LINUX, "none");
+            try {
+                return CacheModel.snapshot(settings);
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (AnalysisException e) {
+                failure = new IllegalStateException(
+                        "the plugin cannot analyse the " + whichBuild + " build: " + e.getMessage(), e);
+            }
+            return null;
+        }
+    }
+}
