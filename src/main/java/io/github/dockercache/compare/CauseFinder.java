@@ -202,10 +202,11 @@ final class CauseFinder {
                     path + " content changed" + sizes, Advice.forPath(path), false);
         }
         if (!then.mode().equals(now.mode())) {
-            return new Cause(CauseKind.FILE_MODE, path, then.mode(), now.mode(),
-                    path + " mode bits changed " + then.mode() + " -> " + now.mode(), Advice.forModeChange(then.mode(), now.mode()), false);
+            return new Cause(now.type().equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE, path,
+                    then.mode(), now.mode(), path + " mode bits changed " + then.mode() + " -> " + now.mode(),
+                    Advice.forModeChange(then.mode(), now.mode()), false);
         }
-        return new Cause(CauseKind.FILE_CONTENT, path, then.digest(), now.digest(),
+        return new Cause(CauseKind.XATTRS, path, then.digest(), now.digest(),
                 path + " metadata changed (extended attributes or device numbers)", null, false);
     }
 

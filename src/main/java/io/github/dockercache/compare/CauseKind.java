@@ -10,6 +10,13 @@ public enum CauseKind {
     LINE_ENDINGS,
     /** Only permission or special bits changed. */
     FILE_MODE,
+    /**
+     * Only a directory's mode bits changed: a builder that already synced this context keeps its copy without
+     * re-hashing it (spec 3.3), so only a fresh builder misses.
+     */
+    DIRECTORY_MODE,
+    /** Only extended attributes changed: like {@link #DIRECTORY_MODE}, a warm builder does not notice. */
+    XATTRS,
     /** A symlink points elsewhere. */
     SYMLINK_TARGET,
     /** An entry changed type (file became directory, link became file, ...). */

@@ -5,6 +5,7 @@ import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,6 +70,8 @@ public final class Comparison {
         return steps.stream().filter(s -> s.verdict() == verdict).count();
     }
 
+    private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
+
     private static final class Matcher {
         private final Snapshot current;
         private final Snapshot baseline;
@@ -114,6 +117,9 @@ public final class Comparison {
             StepSnapshot counterpart = counterpart(step);
             List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
+            if (parentMissed && parent.verdict() == Verdict.UNKNOWN && own.isEmpty() && counterpart != null) {
+                verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
+            }
             if (parentMissed && (parent.verdict() == Verdict.REBUILT || verdict == Verdict.UNKNOWN || own.isEmpty())) {
                 Cause upstream = upstreamCause(step, parent);
                 String reason = step.unknownReason() != null ? step.unknownReason() : parent.unknownReason();
@@ -129,9 +135,16 @@ public final class Comparison {
                         "the step's inputs are unchanged, but what it builds on differs from the baseline", null, false));
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
-            return result(step, verdict, stable, causes, step.id(), expected,
-                    verdict == Verdict.UNKNOWN ? step.unknownReason() : null, counterpart == null ? null : counterpart.key(),
-                    null);
+            String unknownReason = verdict == Verdict.UNKNOWN ? step.unknownReason() : null;
+            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+                    && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
+                verdict = Verdict.UNKNOWN;
+                unknownReason = "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on"
+                        + " a fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
+                        + " context directory (spec 3.3)";
+            }
+            return result(step, verdict, stable, causes, step.id(), expected, unknownReason,
+                    counterpart == null ? null : counterpart.key(), null);
         }
 
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {
