@@ -16,6 +16,7 @@ import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.KeyValue;
+import io.github.dockercache.dockerfile.OnbuildInstruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.ShellInstruction;
 import io.github.dockercache.dockerfile.ShellLexer;
@@ -185,6 +186,9 @@ public final class CacheModel {
         if (parentStage != null) {
             state = finishedStages.get(parentStage.index()).copy();
             state.stepCount = 0;
+            for (Instruction trigger : onbuildTriggers(parentStage)) {
+                apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
+            }
         } else {
             state = new StageState();
             String platform = expandGlobal(from.platform(), from);
@@ -205,6 +209,23 @@ public final class CacheModel {
             apply(stage, state, instruction);
         }
         return state;
+    }
+
+    /** The ONBUILD triggers of a stage, parsed as instructions standing on the lines of their ONBUILD. */
+    private List<Instruction> onbuildTriggers(Stage stage) throws AnalysisException {
+        List<Instruction> triggers = new ArrayList<>();
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof OnbuildInstruction onbuild) {
+                int line = onbuild.source().location().line();
+                String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
+                try {
+                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName()).stages().get(0).instructions());
+                } catch (DockerfileException e) {
+                    throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
+                }
+            }
+        }
+        return triggers;
     }
 
     private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
