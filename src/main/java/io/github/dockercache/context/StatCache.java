@@ -1,13 +1,15 @@
 package io.github.dockercache.context;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * another version, or fails its integrity checksum is ignored as a whole.
  */
 final class StatCache {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** The stat facts that must not change for a remembered digest to be reused. */
     record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {}
@@ -32,9 +33,6 @@ final class StatCache {
     record Hashes(String contentDigest, String digest) {}
 
     private record Stored(Fingerprint fingerprint, String headerDigest, Hashes hashes) {}
-
-    /** The file layout: the entries and a SHA-256 of their JSON, to detect corruption. */
-    private record FileFormat(int version, String entriesDigest, String entries) {}
 
     private final Path file;
     private final Map<String, Stored> previous;
@@ -58,30 +56,76 @@ final class StatCache {
         return new StatCache(file, readEntries(file), now - racyNanos);
     }
 
+    /*
+     * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,header,content,digest],...],
+     * "entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000 files gives a file of tens of
+     * megabytes, which must not be held as one string (twice, escaped) next to the scan's own data. The
+     * digest covers a canonical form of every entry, so a corrupt or edited file is dropped as a whole.
+     */
+
     private static Map<String, Stored> readEntries(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Map.of();
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try (JsonReader json = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            int version = -1;
+            String expectedDigest = null;
+            String actualDigest = null;
+            Map<String, Stored> entries = null;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "version" -> version = json.nextInt();
+                    case "entriesDigest" -> expectedDigest = json.nextString();
+                    case "entries" -> {
+                        if (version != VERSION) {
+                            return Map.of(); // another layout: not worth parsing
+                        }
+                        MessageDigest sha = Digests.newSha256();
+                        entries = readEntryArray(json, sha);
+                        actualDigest = Digests.format(sha.digest());
+                    }
+                    default -> json.skipValue();
+                }
             }
-            FileFormat format = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), FileFormat.class);
-            if (format == null || format.version() != VERSION || format.entries() == null
-                    || !Digests.of(format.entries().getBytes(StandardCharsets.UTF_8)).equals(format.entriesDigest())) {
-                return Map.of();
-            }
-            Map<String, Stored> entries = GSON.fromJson(format.entries(), StoredMap.class);
-            return entries == null ? Map.of() : entries;
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+            json.endObject();
+            boolean intact = version == VERSION && entries != null && actualDigest.equals(expectedDigest);
+            return intact ? entries : Map.of();
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             return Map.of(); // a cache that cannot be read is no cache
         }
     }
 
-    /** Gson needs a concrete type for the generic map. */
-    private static final class StoredMap extends TreeMap<String, Stored> {}
+    private static Map<String, Stored> readEntryArray(JsonReader json, MessageDigest sha) throws IOException {
+        Map<String, Stored> entries = new HashMap<>();
+        json.beginArray();
+        while (json.hasNext()) {
+            json.beginArray();
+            String path = json.nextString();
+            Fingerprint fingerprint = new Fingerprint(json.nextLong(), json.nextLong(), json.nextLong(),
+                    json.nextLong(), json.nextLong());
+            Stored stored = new Stored(fingerprint, json.nextString(), new Hashes(json.nextString(), json.nextString()));
+            json.endArray();
+            digestEntry(sha, path, stored);
+            entries.put(path, stored);
+        }
+        json.endArray();
+        return entries;
+    }
+
+    /** Feeds one entry in an unambiguous form: fields end with a zero byte, which no field contains. */
+    private static void digestEntry(MessageDigest sha, String path, Stored stored) {
+        Fingerprint f = stored.fingerprint();
+        String canonical = path + '\0' + f.size() + '\0' + f.mtimeNanos() + '\0' + f.ctimeNanos() + '\0' + f.inode()
+                + '\0' + f.device() + '\0' + stored.headerDigest() + '\0' + stored.hashes().contentDigest() + '\0'
+                + stored.hashes().digest() + '\0';
+        sha.update(canonical.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The remembered hashes when everything that could change them is unchanged, else null. */
     Hashes lookup(String path, Fingerprint fingerprint, String headerDigest) {
         Stored stored = previous.get(path);
-        if (stored == null || stored.hashes() == null || !fingerprint.equals(stored.fingerprint())
+        if (stored == null || !fingerprint.equals(stored.fingerprint())
                 || !headerDigest.equals(stored.headerDigest())) {
             return null;
         }
@@ -98,19 +142,36 @@ final class StatCache {
 
     /** Writes the entries of this scan (best effort: a cache that cannot be written only costs time). */
     void save() {
-        String entries = GSON.toJson(new TreeMap<>(current));
-        String json = GSON.toJson(new FileFormat(VERSION, Digests.of(entries.getBytes(StandardCharsets.UTF_8)), entries));
         Path temp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, ".statcache", ".tmp");
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            write(temp);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // ignored on purpose: the next scan hashes everything again
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    private void write(Path target) throws IOException {
+        MessageDigest sha = Digests.newSha256();
+        try (JsonWriter json = new JsonWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+            json.setHtmlSafe(false);
+            json.beginObject().name("version").value(VERSION).name("entries").beginArray();
+            for (Map.Entry<String, Stored> entry : new TreeMap<>(current).entrySet()) {
+                Stored stored = entry.getValue();
+                Fingerprint f = stored.fingerprint();
+                json.beginArray().value(entry.getKey())
+                        .value(f.size()).value(f.mtimeNanos()).value(f.ctimeNanos()).value(f.inode()).value(f.device())
+                        .value(stored.headerDigest()).value(stored.hashes().contentDigest())
+                        .value(stored.hashes().digest())
+                        .endArray();
+                digestEntry(sha, entry.getKey(), stored);
+            }
+            json.endArray().name("entriesDigest").value(Digests.format(sha.digest())).endObject();
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,36 @@ class StatCacheTest {
         Files.delete(root.resolve("d/b.bin"));
         assertEquals(fresh(), cached());
         assertTrue(!Files.readString(cacheFile).contains("b.bin"));
+    }
+
+    @Test
+    void unusualPathsRoundTrip() {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        List<String> paths =
+                List.of("quote\"d", "back\\slash", "new\nline", "tab\there", "emoji\uD83D\uDE00", "\u00e9t\u00e9");
+        StatCache first = StatCache.load(cacheFile, 0);
+        paths.forEach(path -> first.remember(path, fp, "sha256:h", hashes));
+        first.save();
+        StatCache second = StatCache.load(cacheFile, 0);
+        for (String path : paths) {
+            assertEquals(hashes, second.lookup(path, fp, "sha256:h"), path);
+        }
+    }
+
+    @Test
+    void truncatedCacheIsIgnored() throws Exception {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("f", fp, "sha256:h", hashes);
+        first.remember("g", fp, "sha256:h", hashes);
+        first.save();
+        byte[] whole = Files.readAllBytes(cacheFile);
+        assertEquals(hashes, StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "intact");
+        for (int length : new int[] {whole.length - 1, whole.length / 2, 1}) {
+            Files.write(cacheFile, Arrays.copyOf(whole, length));
+            assertNull(StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "cut at " + length);
+        }
     }
 }
