@@ -112,7 +112,7 @@ if [ "$(echo "$keys_unchanged" | wc -l)" -ne 1 ] || [ "$keys_changed" = "$keys_u
 fi
 
 # "median [min-max]" of column $2 for case $1, scaled by $3
-stat() {
+summary() {
     awk -F'\t' -v c="$1" -v col="$2" -v f="${3:-1}" '$1 == c {print $col * f}' "$raw" | sort -g | awk '
         {v[NR] = $1}
         END {
@@ -149,7 +149,7 @@ sent="$(awk -F'\t' 'NR == 1 {print $10}' "$raw")"
     echo "| case | wall (s) | snapshot (s) | CPU (s) | peak RSS (MiB) | peak heap (MiB) | live heap after (MiB) |"
     echo "|---|---|---|---|---|---|---|"
     for case in cold warm-content warm one-changed; do
-        echo "| $case | $(stat "$case" 3) | $(stat "$case" 7 0.001) | $(cpu_stat "$case") | $(stat "$case" 6 0.0009765625) | $(stat "$case" 8) | $(stat "$case" 9) |"
+        echo "| $case | $(summary "$case" 3) | $(summary "$case" 7 0.001) | $(cpu_stat "$case") | $(summary "$case" 6 0.0009765625) | $(summary "$case" 8) | $(summary "$case" 9) |"
     done
     echo
     echo "- cold: no stat cache, page cache dropped; warm-content: no stat cache, files in the page cache;"
