@@ -36,12 +36,17 @@ final class StatCache {
 
     private final Path file;
     private final Map<String, Stored> previous;
+    /** False when the file was absent or unusable, so that saving replaces it in any case. */
+    private final boolean previousIsValid;
     private final Map<String, Stored> current = new ConcurrentHashMap<>();
     private final long rememberBeforeNanos;
+    /** Set when this scan hashed a file it could remember; until then the file on disk stays right. */
+    private volatile boolean learnedSomething;
 
     private StatCache(Path file, Map<String, Stored> previous, long rememberBeforeNanos) {
         this.file = file;
-        this.previous = previous;
+        this.previous = previous == null ? Map.of() : previous;
+        this.previousIsValid = previous != null;
         this.rememberBeforeNanos = rememberBeforeNanos;
     }
 
@@ -63,9 +68,10 @@ final class StatCache {
      * digest covers a canonical form of every entry, so a corrupt or edited file is dropped as a whole.
      */
 
+    /** The entries of the file, or null when it is absent, from another version or corrupt. */
     private static Map<String, Stored> readEntries(Path file) {
         if (!Files.isRegularFile(file)) {
-            return Map.of();
+            return null;
         }
         try (JsonReader json = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             int version = -1;
@@ -79,7 +85,7 @@ final class StatCache {
                     case "entriesDigest" -> expectedDigest = json.nextString();
                     case "entries" -> {
                         if (version != VERSION) {
-                            return Map.of(); // another layout: not worth parsing
+                            return null; // another layout: not worth parsing
                         }
                         MessageDigest sha = Digests.newSha256();
                         entries = readEntryArray(json, sha);
@@ -90,9 +96,9 @@ final class StatCache {
             }
             json.endObject();
             boolean intact = version == VERSION && entries != null && actualDigest.equals(expectedDigest);
-            return intact ? entries : Map.of();
+            return intact ? entries : null;
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            return Map.of(); // a cache that cannot be read is no cache
+            return null; // a cache that cannot be read is no cache
         }
     }
 
@@ -137,11 +143,19 @@ final class StatCache {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
         if (newest <= rememberBeforeNanos) {
             current.put(path, new Stored(fingerprint, headerDigest, hashes));
+            learnedSomething = true;
         }
     }
 
-    /** Writes the entries of this scan (best effort: a cache that cannot be written only costs time). */
+    /**
+     * Writes the entries of this scan (best effort: a cache that cannot be written only costs time).
+     * When every remembered file was found unchanged, the file already holds exactly these entries and
+     * is left alone: an unchanged context costs no write.
+     */
     void save() {
+        if (previousIsValid && !learnedSomething && current.size() == previous.size()) {
+            return;
+        }
         Path temp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();

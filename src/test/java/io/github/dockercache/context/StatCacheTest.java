@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
@@ -121,6 +122,17 @@ class StatCacheTest {
         Files.delete(root.resolve("d/b.bin"));
         assertEquals(fresh(), cached());
         assertTrue(!Files.readString(cacheFile).contains("b.bin"));
+    }
+
+    @Test
+    void anUnchangedContextLeavesTheFileAlone() throws Exception {
+        cached();
+        Object written = Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey();
+        assertEquals(fresh(), cached());
+        assertEquals(written, Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey(), "not replaced");
+        Files.writeString(root.resolve("a.txt"), "changed");
+        assertEquals(fresh(), cached());
+        assertTrue(!written.equals(Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey()), "replaced");
     }
 
     @Test
