@@ -51,7 +51,7 @@ public final class BuildContext {
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
         List<String> patterns = readIgnoreFile(ignorePath);
         PatternMatcher matcher;
-        FilteredWalk<Path> walk;
+        FilteredWalk<DirectoryWalk.Walked> walk;
         try {
             matcher = PatternMatcher.of(patterns);
             walk = new FilteredWalk<>(new DirectoryWalk(realRoot), null, patterns);
@@ -62,13 +62,13 @@ public final class BuildContext {
         List<ParallelReader.Item> walked = new ArrayList<>();
         walk.walk(new TreeWalk.Visitor<>() {
             @Override
-            public TreeWalk.Flow visit(String path, boolean directory, Path file) {
+            public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked file) {
                 walked.add(new ParallelReader.Item(path, file));
                 return TreeWalk.Flow.CONTINUE;
             }
 
             @Override
-            public void unreadableDirectory(String path, Path file, IOException cause) throws ContextException {
+            public void unreadableDirectory(String path, DirectoryWalk.Walked file, IOException cause) throws ContextException {
                 throw new ContextException("cannot list directory \"" + path + "\" in the build context: " + cause
                         + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
             }

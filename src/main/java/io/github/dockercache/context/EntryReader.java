@@ -8,12 +8,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.DosFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -26,14 +22,6 @@ import java.util.TreeMap;
  * symlinks carry 0755. Content is streamed, never held in memory.
  */
 final class EntryReader {
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final boolean HOST_IS_LINUX =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -47,13 +35,10 @@ final class EntryReader {
         this.cache = cache;
     }
 
-    /** The stat facts an entry is built from; the fingerprint is null where the host has no inode/ctime. */
-    record Stat(EntryType type, int mode, long size, long rdev, boolean socket, StatCache.Fingerprint fingerprint) {}
-
-    FileEntry read(String relativePath, Path file) throws ContextException {
+    /** Builds the entry at {@code file} from the stat the walk took. */
+    FileEntry read(String relativePath, Path file, FileStat stat) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
-            Stat stat = stat(file);
             int mode = clientMode(stat.type(), stat.mode());
             String linkTarget = stat.type() == EntryType.SYMLINK ? Files.readSymbolicLink(file).toString() : null;
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
@@ -82,7 +67,7 @@ final class EntryReader {
         }
     }
 
-    private StatCache.Hashes fileHashes(String relativePath, Path file, Stat stat, byte[] header) throws IOException {
+    private StatCache.Hashes fileHashes(String relativePath, Path file, FileStat stat, byte[] header) throws IOException {
         boolean cacheable = cache != null && stat.fingerprint() != null && !stat.socket();
         String headerDigest = cacheable ? Digests.of(header) : null;
         if (cacheable) {
@@ -115,52 +100,6 @@ final class EntryReader {
                     + " UTF-8 (or not valid in the JVM's file name encoding " + System.getProperty("sun.jnu.encoding")
                     + "); rename it, add it to .dockerignore, or run with a UTF-8 locale such as LANG=C.UTF-8");
         }
-    }
-
-    private static Stat stat(Path file) throws IOException {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return windowsStat(file);
-        }
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime",
-                LinkOption.NOFOLLOW_LINKS);
-        int stMode = (Integer) attrs.get("mode");
-        long rdev = (Long) attrs.get("rdev");
-        long size = (Long) attrs.get("size");
-        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(size,
-                nanos((FileTime) attrs.get("lastModifiedTime")), nanos((FileTime) attrs.get("ctime")),
-                (Long) attrs.get("ino"), (Long) attrs.get("dev"));
-        int format = stMode & S_IFMT;
-        EntryType type = switch (format) {
-            case S_IFDIR -> EntryType.DIRECTORY;
-            case S_IFLNK -> EntryType.SYMLINK;
-            case S_IFCHR -> EntryType.CHAR_DEVICE;
-            case S_IFBLK -> EntryType.BLOCK_DEVICE;
-            case S_IFIFO -> EntryType.FIFO;
-            // fsutil clears the socket bit, so a socket is sent and hashed as an empty regular file.
-            case S_IFREG, S_IFSOCK -> EntryType.FILE;
-            default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
-        };
-        return new Stat(type, stMode & 07777, size, rdev, format == S_IFSOCK, fingerprint);
-    }
-
-    private static long nanos(FileTime time) {
-        Instant instant = time.toInstant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    /** Go on Windows derives permissions from the read-only attribute; directories get the x bits. */
-    private static Stat windowsStat(Path file) throws IOException {
-        BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean readOnly = Files.readAttributes(file, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isReadOnly();
-        int mode = readOnly ? 0444 : 0666;
-        EntryType type = EntryType.FILE;
-        if (basic.isDirectory()) {
-            type = EntryType.DIRECTORY;
-            mode |= 0111;
-        } else if (basic.isSymbolicLink()) {
-            type = EntryType.SYMLINK;
-        }
-        return new Stat(type, mode, basic.size(), 0, false, null);
     }
 
     private int clientMode(EntryType type, int mode) {

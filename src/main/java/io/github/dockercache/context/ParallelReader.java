@@ -1,6 +1,5 @@
 package io.github.dockercache.context;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -20,13 +19,13 @@ final class ParallelReader {
     private ParallelReader() {}
 
     /** One walked entry to read. */
-    record Item(String path, Path file) {}
+    record Item(String path, DirectoryWalk.Walked walked) {}
 
     static SortedMap<String, FileEntry> readAll(List<Item> items, EntryReader reader) throws ContextException {
         SortedMap<String, FileEntry> entries = ContextTree.newEntryMap();
         if (items.size() < 2 || THREADS == 1) {
             for (Item item : items) {
-                entries.put(item.path(), reader.read(item.path(), item.file()));
+                entries.put(item.path(), reader.read(item.path(), item.walked().file(), item.walked().stat()));
             }
             return entries;
         }
@@ -38,7 +37,7 @@ final class ParallelReader {
         try {
             List<Future<FileEntry>> results = new ArrayList<>(items.size());
             for (Item item : items) {
-                results.add(pool.submit(() -> reader.read(item.path(), item.file())));
+                results.add(pool.submit(() -> reader.read(item.path(), item.walked().file(), item.walked().stat())));
             }
             for (Future<FileEntry> result : results) {
                 FileEntry entry = result.get();
