@@ -3,6 +3,7 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -40,17 +41,26 @@ final class EntryReader {
         checkNameRoundTrips(relativePath, file);
         try {
             int mode = clientMode(stat.type(), stat.mode());
+            long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
+            boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
+                    && !stat.socket();
+            FileEntry remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
+            if (remembered != null) {
+                return remembered;
+            }
             String linkTarget = stat.type() == EntryType.SYMLINK ? Files.readSymbolicLink(file).toString() : null;
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
             int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
             SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
-            long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
             String contentDigest = null;
             String digest;
             if (stat.type() == EntryType.FILE) {
-                StatCache.Hashes hashes = fileHashes(relativePath, file, stat, header);
+                StatCache.Hashes hashes = hash(file, stat, header);
+                if (cacheable) {
+                    cache.remember(relativePath, stat.fingerprint(), xattrs, headerKey(header), hashes);
+                }
                 contentDigest = hashes.contentDigest();
                 digest = hashes.digest();
             } else {
@@ -67,26 +77,42 @@ final class EntryReader {
         }
     }
 
-    private StatCache.Hashes fileHashes(String relativePath, Path file, FileStat stat, byte[] header) throws IOException {
-        boolean cacheable = cache != null && stat.fingerprint() != null && !stat.socket();
-        String headerDigest = cacheable ? Digests.of(header) : null;
-        if (cacheable) {
-            StatCache.Hashes remembered = cache.lookup(relativePath, stat.fingerprint(), headerDigest);
-            if (remembered != null) {
-                return remembered;
-            }
+    /**
+     * The regular file as the stat cache remembers it, when its stat and header are unchanged, else null.
+     * The remembered xattrs are not read again: setting or removing one moves ctime, which the
+     * fingerprint compares, just as writing content does; reading them costs more than the stat.
+     */
+    private FileEntry rememberedFile(String relativePath, FileStat stat, int mode, long size) {
+        SortedMap<String, String> xattrs = cache.rememberedXattrs(relativePath, stat.fingerprint());
+        if (xattrs == null) {
+            return null;
         }
+        byte[] header = EntryHeader.bytes(EntryType.FILE, mode, size, null, 0, 0, xattrs);
+        StatCache.Hashes hashes = cache.lookup(relativePath, stat.fingerprint(), headerKey(header));
+        return hashes == null ? null : new FileEntry(relativePath, EntryType.FILE, mode, size, null, 0, 0, xattrs,
+                hashes.contentDigest(), hashes.digest());
+    }
+
+    /**
+     * What remembered digests depend on besides the content: the header (mode, size, xattrs) and the
+     * client platform, which decides the mode and which xattrs are kept.
+     */
+    private String headerKey(byte[] header) {
+        MessageDigest sha = Digests.newSha256();
+        sha.update(platform.name().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(header);
+        return Digests.format(sha.digest());
+    }
+
+    private static StatCache.Hashes hash(Path file, FileStat stat, byte[] header) throws IOException {
         MessageDigest whole = Digests.newSha256();
         whole.update(header);
         MessageDigest content = Digests.newSha256();
         if (!stat.socket()) {
             streamInto(file, whole, content);
         }
-        StatCache.Hashes hashes = new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
-        if (cacheable) {
-            cache.remember(relativePath, stat.fingerprint(), headerDigest, hashes);
-        }
-        return hashes;
+        return new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
     }
 
     /**

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,7 +34,7 @@ final class StatCache {
     /** What is remembered for one file. */
     record Hashes(String contentDigest, String digest) {}
 
-    private record Stored(Fingerprint fingerprint, String headerDigest, Hashes hashes) {}
+    private record Stored(Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {}
 
     private final Path file;
     private final Map<String, Stored> previous;
@@ -62,8 +64,8 @@ final class StatCache {
     }
 
     /*
-     * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,header,content,digest],...],
-     * "entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000 files gives a file of tens of
+     * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,{xattr:hex,...},header key,
+     * content digest,digest],...],"entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000 files gives a file of tens of
      * megabytes, which must not be held as one string (twice, escaped) next to the scan's own data. The
      * digest covers a canonical form of every entry, so a corrupt or edited file is dropped as a whole.
      */
@@ -110,7 +112,9 @@ final class StatCache {
             String path = json.nextString();
             Fingerprint fingerprint = new Fingerprint(json.nextLong(), json.nextLong(), json.nextLong(),
                     json.nextLong(), json.nextLong());
-            Stored stored = new Stored(fingerprint, json.nextString(), new Hashes(json.nextString(), json.nextString()));
+            SortedMap<String, String> xattrs = readXattrs(json);
+            Stored stored = new Stored(fingerprint, xattrs, json.nextString(),
+                    new Hashes(json.nextString(), json.nextString()));
             json.endArray();
             digestEntry(sha, path, stored);
             entries.put(path, stored);
@@ -119,30 +123,60 @@ final class StatCache {
         return entries;
     }
 
-    /** Feeds one entry in an unambiguous form: fields end with a zero byte, which no field contains. */
-    private static void digestEntry(MessageDigest sha, String path, Stored stored) {
-        Fingerprint f = stored.fingerprint();
-        String canonical = path + '\0' + f.size() + '\0' + f.mtimeNanos() + '\0' + f.ctimeNanos() + '\0' + f.inode()
-                + '\0' + f.device() + '\0' + stored.headerDigest() + '\0' + stored.hashes().contentDigest() + '\0'
-                + stored.hashes().digest() + '\0';
-        sha.update(canonical.getBytes(StandardCharsets.UTF_8));
+    private static SortedMap<String, String> readXattrs(JsonReader json) throws IOException {
+        SortedMap<String, String> xattrs = new TreeMap<>(KeyOrder.NAMES);
+        json.beginObject();
+        while (json.hasNext()) {
+            xattrs.put(json.nextName(), json.nextString());
+        }
+        json.endObject();
+        return xattrs.isEmpty() ? EntryHeader.NO_XATTRS : Collections.unmodifiableSortedMap(xattrs);
     }
 
-    /** The remembered hashes when everything that could change them is unchanged, else null. */
-    Hashes lookup(String path, Fingerprint fingerprint, String headerDigest) {
+    /**
+     * Feeds one entry in an unambiguous form: fields end with a zero byte, which no field contains, and
+     * the xattrs are counted.
+     */
+    private static void digestEntry(MessageDigest sha, String path, Stored stored) {
+        Fingerprint f = stored.fingerprint();
+        StringBuilder canonical = new StringBuilder(320).append(path).append('\0').append(f.size()).append('\0')
+                .append(f.mtimeNanos()).append('\0').append(f.ctimeNanos()).append('\0').append(f.inode()).append('\0')
+                .append(f.device()).append('\0').append(stored.xattrs().size()).append('\0');
+        stored.xattrs().forEach((name, hex) -> canonical.append(name).append('\0').append(hex).append('\0'));
+        canonical.append(stored.headerKey()).append('\0').append(stored.hashes().contentDigest()).append('\0')
+                .append(stored.hashes().digest()).append('\0');
+        sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The kept xattrs remembered for a file whose stat is unchanged, else null. Changing an xattr moves
+     * ctime, so they are the file's current ones; {@link #lookup} then checks the header built with them.
+     */
+    SortedMap<String, String> rememberedXattrs(String path, Fingerprint fingerprint) {
         Stored stored = previous.get(path);
-        if (stored == null || !fingerprint.equals(stored.fingerprint())
-                || !headerDigest.equals(stored.headerDigest())) {
+        return stored != null && fingerprint.equals(stored.fingerprint()) ? stored.xattrs() : null;
+    }
+
+    /**
+     * The remembered hashes when everything that could change them is unchanged, else null.
+     *
+     * @param headerKey a digest of the entry's header and of anything else the hashes depend on
+     */
+    Hashes lookup(String path, Fingerprint fingerprint, String headerKey) {
+        Stored stored = previous.get(path);
+        if (stored == null || !fingerprint.equals(stored.fingerprint()) || !headerKey.equals(stored.headerKey())) {
             return null;
         }
         current.put(path, stored);
         return stored.hashes();
     }
 
-    void remember(String path, Fingerprint fingerprint, String headerDigest, Hashes hashes) {
+    /** Remembers a hashed file, unless it changed too recently for its timestamps to tell. */
+    void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
+            Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
         if (newest <= rememberBeforeNanos) {
-            current.put(path, new Stored(fingerprint, headerDigest, hashes));
+            current.put(path, new Stored(fingerprint, xattrs, headerKey, hashes));
             learnedSomething = true;
         }
     }
@@ -180,8 +214,12 @@ final class StatCache {
                 Fingerprint f = stored.fingerprint();
                 json.beginArray().value(entry.getKey())
                         .value(f.size()).value(f.mtimeNanos()).value(f.ctimeNanos()).value(f.inode()).value(f.device())
-                        .value(stored.headerDigest()).value(stored.hashes().contentDigest())
-                        .value(stored.hashes().digest())
+                        .beginObject();
+                for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
+                    json.name(xattr.getKey()).value(xattr.getValue());
+                }
+                json.endObject()
+                        .value(stored.headerKey()).value(stored.hashes().contentDigest()).value(stored.hashes().digest())
                         .endArray();
                 digestEntry(sha, entry.getKey(), stored);
             }
