@@ -159,7 +159,8 @@ public final class GenerateContext {
             directories.add(dir.toString());
             int inPackage = Math.min(fileCount - written, 5 + random.nextInt(40));
             for (int i = 0; i < inPackage; i++) {
-                String name = capitalize(pick(WORDS)) + capitalize(pick(WORDS)) + files + suffix; // the running count keeps names unique when a package path repeats
+                // the running file count keeps names unique when a package path comes up twice
+                String name = capitalize(pick(WORDS)) + capitalize(pick(WORDS)) + files + suffix;
                 text(dir + "/" + name, source((int) logUniform(200, 16 * 1024)));
             }
             written += inPackage;

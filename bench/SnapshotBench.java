@@ -55,7 +55,8 @@ public final class SnapshotBench {
     private static String keysDigest(Snapshot snapshot) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (StepSnapshot step : snapshot.steps()) {
-            sha.update((step.id() + "=" + step.key() + "/" + step.optimisticKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            String line = step.id() + "=" + step.key() + "/" + step.optimisticKey() + "\n";
+            sha.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     }

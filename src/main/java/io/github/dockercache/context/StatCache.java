@@ -65,9 +65,10 @@ final class StatCache {
 
     /*
      * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,{xattr:hex,...},header key,
-     * content digest,digest],...],"entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000 files gives a file of tens of
-     * megabytes, which must not be held as one string (twice, escaped) next to the scan's own data. The
-     * digest covers a canonical form of every entry, so a corrupt or edited file is dropped as a whole.
+     * content digest,digest],...],"entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000
+     * files gives a file of tens of megabytes, which must not be held as one string (twice, escaped) next
+     * to the scan's own data. The digest covers a canonical form of every entry, so a corrupt or edited
+     * file is dropped as a whole.
      */
 
     /** The entries of the file, or null when it is absent, from another version or corrupt. */
@@ -218,8 +219,8 @@ final class StatCache {
                 for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
                     json.name(xattr.getKey()).value(xattr.getValue());
                 }
-                json.endObject()
-                        .value(stored.headerKey()).value(stored.hashes().contentDigest()).value(stored.hashes().digest())
+                json.endObject().value(stored.headerKey())
+                        .value(stored.hashes().contentDigest()).value(stored.hashes().digest())
                         .endArray();
                 digestEntry(sha, entry.getKey(), stored);
             }
