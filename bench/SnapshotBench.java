@@ -3,15 +3,24 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Runs {@link CacheModel#snapshot} once on a context and prints one line of {@code key=value} measurements
@@ -26,15 +35,54 @@ public final class SnapshotBench {
         Path statCache = args.length > 1 ? Path.of(args[1]) : null;
         BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
                 ClientPlatform.LINUX, null);
+        LiveHeapWatch liveHeap = LiveHeapWatch.start();
         long start = System.nanoTime();
         Snapshot snapshot = CacheModel.snapshot(settings, statCache);
         long elapsedNanos = System.nanoTime() - start;
         long peakHeap = peakHeapUsed();
+        long maxLiveHeap = liveHeap.max();
         System.gc();
-        long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT, "snapshot_ms=%d peak_heap_mib=%.1f live_heap_mib=%.1f files=%d keys=%s%n",
-                elapsedNanos / 1_000_000, peakHeap / 1048576.0, liveHeap / 1048576.0, snapshot.files().size(),
-                keysDigest(snapshot));
+        long retainedHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(Locale.ROOT,
+                "snapshot_ms=%d peak_heap_mib=%.1f max_live_heap_mib=%.1f retained_heap_mib=%.1f files=%d keys=%s%n",
+                elapsedNanos / 1_000_000, peakHeap / 1048576.0, maxLiveHeap / 1048576.0, retainedHeap / 1048576.0,
+                snapshot.files().size(), keysDigest(snapshot));
+    }
+
+    /**
+     * The largest heap still in use right after a collection: the live data at its highest, which is
+     * what a smaller -Xmx has to hold (the pools' peaks only show how far the collector let garbage grow).
+     */
+    private static final class LiveHeapWatch implements NotificationListener {
+        private final AtomicLong max = new AtomicLong();
+
+        static LiveHeapWatch start() {
+            LiveHeapWatch watch = new LiveHeapWatch();
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) collector).addNotificationListener(watch, null, null);
+            }
+            return watch;
+        }
+
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage after = info.getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            max.accumulateAndGet(used, Math::max);
+        }
+
+        long max() {
+            return max.get();
+        }
     }
 
     /**

@@ -67,7 +67,7 @@ drop_page_cache() {
 }
 page_cache_note="dropped before each cold run (echo 3 > /proc/sys/vm/drop_caches)"
 
-# One measured JVM: appends "case round wall user sys rss_kib snapshot_ms peak_heap live_heap files keys".
+# One measured JVM: appends "case round wall user sys rss_kib snapshot_ms peak_heap max_live retained files keys".
 measure() {
     local case="$1" round="$2"
     local timing="$work/time.txt" line
@@ -80,8 +80,8 @@ measure() {
     rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")"
     # key=value pairs of the harness, in its order
     set -- $(echo "$line" | sed 's/[a-z_]*=//g')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$round" "$wall" "$user" "$sys" "$rss" \
-        "$1" "$2" "$3" "$4" "$5" >> "$raw"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$round" "$wall" "$user" "$sys" "$rss" \
+        "$1" "$2" "$3" "$4" "$5" "$6" >> "$raw"
     printf '  %-13s wall %6ss  cpu %6ss  rss %5d MiB  %s\n' "$case" "$wall" \
         "$(echo "$user $sys" | awk '{print $1 + $2}')" "$((rss / 1024))" "$line"
 }
@@ -104,8 +104,8 @@ done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- the unchanged cases must agree on every step key; the edit must change some ----
-keys_unchanged="$(awk -F'\t' '$1 != "one-changed" {print $11}' "$raw" | sort -u)"
-keys_changed="$(awk -F'\t' '$1 == "one-changed" {print $11}' "$raw" | sort -u | head -1)"
+keys_unchanged="$(awk -F'\t' '$1 != "one-changed" {print $12}' "$raw" | sort -u)"
+keys_changed="$(awk -F'\t' '$1 == "one-changed" {print $12}' "$raw" | sort -u | head -1)"
 if [ "$(echo "$keys_unchanged" | wc -l)" -ne 1 ] || [ "$keys_changed" = "$keys_unchanged" ]; then
     echo "RESULTS DIFFER between cold, warm and cached runs (or the edit changed nothing): see $raw" >&2
     exit 1
@@ -129,7 +129,7 @@ cpu_stat() {
 files_on_disk="$(find "$context" -type f | wc -l)"
 symlinks="$(find "$context" -type l | wc -l)"
 size_on_disk="$(du -sh --apparent-size "$context" | cut -f1)"
-sent="$(awk -F'\t' 'NR == 1 {print $10}' "$raw")"
+sent="$(awk -F'\t' 'NR == 1 {print $11}' "$raw")"
 {
     echo "# Build context benchmark"
     echo
@@ -144,12 +144,15 @@ sent="$(awk -F'\t' 'NR == 1 {print $10}' "$raw")"
     echo "- Page cache: $page_cache_note"
     echo
     echo "Each cell: median [min–max] of $runs runs. Wall and CPU (user + sys) are the whole JVM process;"
-    echo "snapshot is the time inside \`CacheModel.snapshot\`; peak heap is the sum of the heap pools' peaks."
+    echo "snapshot is the time inside \`CacheModel.snapshot\`. Heap: the pools' peaks (how far the collector let"
+    echo "garbage grow, up to -Xmx), the most still live after any collection during the run (what -Xmx must"
+    echo "hold), and what the finished snapshot retains."
     echo
-    echo "| case | wall (s) | snapshot (s) | CPU (s) | peak RSS (MiB) | peak heap (MiB) | live heap after (MiB) |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| case | wall (s) | snapshot (s) | CPU (s) | peak RSS (MiB) | heap peak (MiB) | max live heap (MiB) | retained (MiB) |"
+    echo "|---|---|---|---|---|---|---|---|"
     for case in cold warm-content warm one-changed; do
-        echo "| $case | $(summary "$case" 3) | $(summary "$case" 7 0.001) | $(cpu_stat "$case") | $(summary "$case" 6 0.0009765625) | $(summary "$case" 8) | $(summary "$case" 9) |"
+        echo "| $case | $(summary "$case" 3) | $(summary "$case" 7 0.001) | $(cpu_stat "$case")" \
+            "| $(summary "$case" 6 0.0009765625) | $(summary "$case" 8) | $(summary "$case" 9) | $(summary "$case" 10) |"
     done
     echo
     echo "- cold: no stat cache, page cache dropped; warm-content: no stat cache, files in the page cache;"
