@@ -17,10 +17,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the digests of regular files between scans so unchanged files are not read again. It can
- * only save work, never change a result: an entry is reused only when size, mtime, ctime, inode, device
- * and the whole hashed header (mode, xattrs...) are unchanged; files changed within the last seconds are
- * not remembered (their timestamps may not yet tell a later write apart); a file that is missing, from
+ * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
+ * nor opened again. It can only save work, never change a result: an entry is reused only when size,
+ * mtime, ctime, inode and device are unchanged (writing content or xattrs moves ctime) and the whole
+ * hashed header, with the client platform, is the same; files changed within the last seconds are not
+ * remembered (their timestamps may not yet tell a later write apart); a file that is missing, from
  * another version, or fails its integrity checksum is ignored as a whole.
  */
 final class StatCache {
