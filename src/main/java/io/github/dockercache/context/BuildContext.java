@@ -3,7 +3,6 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -51,7 +50,7 @@ public final class BuildContext {
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
         List<String> patterns = readIgnoreFile(ignorePath);
         PatternMatcher matcher;
-        FilteredWalk<Path> walk;
+        FilteredWalk<DirectoryWalk.Walked> walk;
         try {
             matcher = PatternMatcher.of(patterns);
             walk = new FilteredWalk<>(new DirectoryWalk(realRoot), null, patterns);
@@ -59,21 +58,25 @@ public final class BuildContext {
             throw new ContextException("invalid pattern in " + ignorePath + ": " + e.getMessage()
                     + "; fix or remove that line", e);
         }
-        List<ParallelReader.Item> walked = new ArrayList<>();
-        walk.walk(new TreeWalk.Visitor<>() {
-            @Override
-            public TreeWalk.Flow visit(String path, boolean directory, Path file) {
-                walked.add(new ParallelReader.Item(path, file));
-                return TreeWalk.Flow.CONTINUE;
-            }
+        SortedMap<String, FileEntry> entries;
+        try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache))) {
+            walk.walk(new TreeWalk.Visitor<>() {
+                @Override
+                public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked file)
+                        throws ContextException {
+                    reader.submit(path, file);
+                    return TreeWalk.Flow.CONTINUE;
+                }
 
-            @Override
-            public void unreadableDirectory(String path, Path file, IOException cause) throws ContextException {
-                throw new ContextException("cannot list directory \"" + path + "\" in the build context: " + cause
-                        + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
-            }
-        });
-        SortedMap<String, FileEntry> entries = ParallelReader.readAll(walked, new EntryReader(platform, cache));
+                @Override
+                public void unreadableDirectory(String path, DirectoryWalk.Walked file, IOException cause)
+                        throws ContextException {
+                    throw new ContextException("cannot list directory \"" + path + "\" in the build context: "
+                            + cause + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
+                }
+            });
+            entries = reader.finish();
+        }
         if (cache != null) {
             cache.save();
         }

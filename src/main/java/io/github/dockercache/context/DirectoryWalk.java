@@ -3,17 +3,21 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Walks a real directory like fsutil's {@code fs.Walk}: symlinks are entries, never followed; the root is not visited. */
-final class DirectoryWalk implements TreeWalk<Path> {
+/**
+ * Walks a real directory like fsutil's {@code fs.Walk}: symlinks are entries, never followed; the root is
+ * not visited. Each entry comes with its lstat, which building the entry uses again.
+ */
+final class DirectoryWalk implements TreeWalk<DirectoryWalk.Walked> {
+    /** A visited entry: its real path and the stat taken while walking. */
+    record Walked(Path file, FileStat stat) {}
+
     private final Path root;
 
     DirectoryWalk(Path root) {
@@ -21,7 +25,7 @@ final class DirectoryWalk implements TreeWalk<Path> {
     }
 
     @Override
-    public void walk(Visitor<Path> visitor) throws ContextException {
+    public void walk(Visitor<Walked> visitor) throws ContextException {
         Map<String, Path> children;
         try {
             children = list(root);
@@ -32,22 +36,23 @@ final class DirectoryWalk implements TreeWalk<Path> {
         walkChildren("", children, visitor);
     }
 
-    private void walkChildren(String prefix, Map<String, Path> children, Visitor<Path> visitor)
+    private void walkChildren(String prefix, Map<String, Path> children, Visitor<Walked> visitor)
             throws ContextException {
         for (Map.Entry<String, Path> child : children.entrySet()) {
             String path = prefix + child.getKey();
             Path file = child.getValue();
-            boolean directory;
+            FileStat stat;
             try {
-                directory = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        .isDirectory();
+                stat = FileStat.of(file);
             } catch (NoSuchFileException e) {
                 continue; // removed while walking: fsutil skips it too
             } catch (IOException e) {
                 throw new ContextException("cannot read \"" + path + "\" in the build context: " + e
                         + "; make it readable or add it to .dockerignore", e);
             }
-            Flow flow = visitor.visit(path, directory, file);
+            boolean directory = stat.isDirectory();
+            Walked walked = new Walked(file, stat);
+            Flow flow = visitor.visit(path, directory, walked);
             if (flow == Flow.SKIP_DIR) {
                 if (directory) {
                     continue;
@@ -59,7 +64,7 @@ final class DirectoryWalk implements TreeWalk<Path> {
                 try {
                     grandChildren = list(file);
                 } catch (IOException e) {
-                    visitor.unreadableDirectory(path, file, e);
+                    visitor.unreadableDirectory(path, walked, e);
                     continue;
                 }
                 walkChildren(path + "/", grandChildren, visitor);

@@ -2,6 +2,7 @@ package io.github.dockercache.context;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,6 +21,9 @@ final class EntryHeader {
         return name.equals("security.capability") || !name.startsWith("security.") && !name.startsWith("system.");
     }
 
+    /** No xattrs: shared, as almost every entry has none. */
+    static final SortedMap<String, String> NO_XATTRS = Collections.emptySortedMap();
+
     /** Only the kept xattrs, sorted as Go sorts strings. */
     static SortedMap<String, String> keptXattrs(Map<String, String> hexValues) {
         SortedMap<String, String> kept = new TreeMap<>(KeyOrder.NAMES);
@@ -28,7 +32,7 @@ final class EntryHeader {
                 kept.put(name, value);
             }
         });
-        return kept;
+        return kept.isEmpty() ? NO_XATTRS : Collections.unmodifiableSortedMap(kept);
     }
 
     /** uid and gid are always 0: every BuildKit client resets them (spec 3.2). */

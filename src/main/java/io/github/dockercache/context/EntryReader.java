@@ -3,17 +3,14 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.DosFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -26,14 +23,6 @@ import java.util.TreeMap;
  * symlinks carry 0755. Content is streamed, never held in memory.
  */
 final class EntryReader {
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final boolean HOST_IS_LINUX =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -47,25 +36,31 @@ final class EntryReader {
         this.cache = cache;
     }
 
-    /** The stat facts an entry is built from; the fingerprint is null where the host has no inode/ctime. */
-    record Stat(EntryType type, int mode, long size, long rdev, boolean socket, StatCache.Fingerprint fingerprint) {}
-
-    FileEntry read(String relativePath, Path file) throws ContextException {
+    /** Builds the entry at {@code file} from the stat the walk took. */
+    FileEntry read(String relativePath, Path file, FileStat stat) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
-            Stat stat = stat(file);
             int mode = clientMode(stat.type(), stat.mode());
+            long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
+            boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
+                    && !stat.socket();
+            FileEntry remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
+            if (remembered != null) {
+                return remembered;
+            }
             String linkTarget = stat.type() == EntryType.SYMLINK ? Files.readSymbolicLink(file).toString() : null;
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
             int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
             SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
-            long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
             String contentDigest = null;
             String digest;
             if (stat.type() == EntryType.FILE) {
-                StatCache.Hashes hashes = fileHashes(relativePath, file, stat, header);
+                StatCache.Hashes hashes = hash(file, stat, header);
+                if (cacheable) {
+                    cache.remember(relativePath, stat.fingerprint(), xattrs, headerKey(header), hashes);
+                }
                 contentDigest = hashes.contentDigest();
                 digest = hashes.digest();
             } else {
@@ -82,26 +77,42 @@ final class EntryReader {
         }
     }
 
-    private StatCache.Hashes fileHashes(String relativePath, Path file, Stat stat, byte[] header) throws IOException {
-        boolean cacheable = cache != null && stat.fingerprint() != null && !stat.socket();
-        String headerDigest = cacheable ? Digests.of(header) : null;
-        if (cacheable) {
-            StatCache.Hashes remembered = cache.lookup(relativePath, stat.fingerprint(), headerDigest);
-            if (remembered != null) {
-                return remembered;
-            }
+    /**
+     * The regular file as the stat cache remembers it, when its stat and header are unchanged, else null.
+     * The remembered xattrs are not read again: setting or removing one moves ctime, which the
+     * fingerprint compares, just as writing content does; reading them costs more than the stat.
+     */
+    private FileEntry rememberedFile(String relativePath, FileStat stat, int mode, long size) {
+        SortedMap<String, String> xattrs = cache.rememberedXattrs(relativePath, stat.fingerprint());
+        if (xattrs == null) {
+            return null;
         }
+        byte[] header = EntryHeader.bytes(EntryType.FILE, mode, size, null, 0, 0, xattrs);
+        StatCache.Hashes hashes = cache.lookup(relativePath, stat.fingerprint(), headerKey(header));
+        return hashes == null ? null : new FileEntry(relativePath, EntryType.FILE, mode, size, null, 0, 0, xattrs,
+                hashes.contentDigest(), hashes.digest());
+    }
+
+    /**
+     * What remembered digests depend on besides the content: the header (mode, size, xattrs) and the
+     * client platform, which decides the mode and which xattrs are kept.
+     */
+    private String headerKey(byte[] header) {
+        MessageDigest sha = Digests.newSha256();
+        sha.update(platform.name().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(header);
+        return Digests.format(sha.digest());
+    }
+
+    private static StatCache.Hashes hash(Path file, FileStat stat, byte[] header) throws IOException {
         MessageDigest whole = Digests.newSha256();
         whole.update(header);
         MessageDigest content = Digests.newSha256();
         if (!stat.socket()) {
             streamInto(file, whole, content);
         }
-        StatCache.Hashes hashes = new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
-        if (cacheable) {
-            cache.remember(relativePath, stat.fingerprint(), headerDigest, hashes);
-        }
-        return hashes;
+        return new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
     }
 
     /**
@@ -115,52 +126,6 @@ final class EntryReader {
                     + " UTF-8 (or not valid in the JVM's file name encoding " + System.getProperty("sun.jnu.encoding")
                     + "); rename it, add it to .dockerignore, or run with a UTF-8 locale such as LANG=C.UTF-8");
         }
-    }
-
-    private static Stat stat(Path file) throws IOException {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return windowsStat(file);
-        }
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime",
-                LinkOption.NOFOLLOW_LINKS);
-        int stMode = (Integer) attrs.get("mode");
-        long rdev = (Long) attrs.get("rdev");
-        long size = (Long) attrs.get("size");
-        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(size,
-                nanos((FileTime) attrs.get("lastModifiedTime")), nanos((FileTime) attrs.get("ctime")),
-                (Long) attrs.get("ino"), (Long) attrs.get("dev"));
-        int format = stMode & S_IFMT;
-        EntryType type = switch (format) {
-            case S_IFDIR -> EntryType.DIRECTORY;
-            case S_IFLNK -> EntryType.SYMLINK;
-            case S_IFCHR -> EntryType.CHAR_DEVICE;
-            case S_IFBLK -> EntryType.BLOCK_DEVICE;
-            case S_IFIFO -> EntryType.FIFO;
-            // fsutil clears the socket bit, so a socket is sent and hashed as an empty regular file.
-            case S_IFREG, S_IFSOCK -> EntryType.FILE;
-            default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
-        };
-        return new Stat(type, stMode & 07777, size, rdev, format == S_IFSOCK, fingerprint);
-    }
-
-    private static long nanos(FileTime time) {
-        Instant instant = time.toInstant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    /** Go on Windows derives permissions from the read-only attribute; directories get the x bits. */
-    private static Stat windowsStat(Path file) throws IOException {
-        BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean readOnly = Files.readAttributes(file, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isReadOnly();
-        int mode = readOnly ? 0444 : 0666;
-        EntryType type = EntryType.FILE;
-        if (basic.isDirectory()) {
-            type = EntryType.DIRECTORY;
-            mode |= 0111;
-        } else if (basic.isSymbolicLink()) {
-            type = EntryType.SYMLINK;
-        }
-        return new Stat(type, mode, basic.size(), 0, false, null);
     }
 
     private int clientMode(EntryType type, int mode) {

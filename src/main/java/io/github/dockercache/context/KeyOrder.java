@@ -17,21 +17,43 @@ public final class KeyOrder {
 
     private KeyOrder() {}
 
+    /**
+     * Compares UTF-16 units while they are equal, which is all a shared prefix needs (paths share long
+     * ones); only where they first differ does the order need code points: a surrogate sorts below
+     * U+E000..U+FFFF in UTF-16 but above it in UTF-8.
+     */
     private static int compare(String a, String b, boolean slashIsZero) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (slashIsZero) {
-                ca = ca == '/' ? 0 : ca;
-                cb = cb == '/' ? 0 : cb;
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+                    // restart at the code point that holds this unit; everything before it is equal
+                    int start = i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
+                    return compareCodePoints(a, b, start, slashIsZero);
+                }
+                return Integer.compare(mapped(ca, slashIsZero), mapped(cb, slashIsZero));
             }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int mapped(int c, boolean slashIsZero) {
+        return slashIsZero && c == '/' ? 0 : c;
+    }
+
+    private static int compareCodePoints(String a, String b, int start, boolean slashIsZero) {
+        int i = start;
+        int j = start;
+        while (i < a.length() && j < b.length()) {
+            int ca = mapped(a.codePointAt(i), slashIsZero);
+            int cb = mapped(b.codePointAt(j), slashIsZero);
             if (ca != cb) {
                 return Integer.compare(ca, cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+            i += Character.charCount(a.codePointAt(i));
+            j += Character.charCount(b.codePointAt(j));
         }
         return Boolean.compare(i < a.length(), j < b.length());
     }

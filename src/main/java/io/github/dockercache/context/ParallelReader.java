@@ -1,6 +1,5 @@
 package io.github.dockercache.context;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -8,38 +7,54 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
- * Reads and hashes the walked entries on a few threads. Memory stays bounded: each thread streams one
- * file at a time through a fixed buffer; only the resulting entries are kept.
+ * Reads and hashes entries on a few threads while the walk goes on. Memory stays bounded: at most
+ * {@link #MAX_PENDING} walked entries wait for a reader (the walk waits when the readers lag, as they
+ * do on a cold disk), each thread streams one file at a time through a fixed buffer, and only the
+ * resulting entries are kept.
  */
-final class ParallelReader {
+final class ParallelReader implements AutoCloseable {
     /** Hashing is I/O and CPU bound alike; more threads than cores rarely help. */
     private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final int MAX_PENDING = 4096;
 
-    private ParallelReader() {}
+    private final EntryReader reader;
+    private final ExecutorService pool;
+    private final Semaphore pending = new Semaphore(MAX_PENDING);
+    private final List<Future<FileEntry>> results = new ArrayList<>();
 
-    /** One walked entry to read. */
-    record Item(String path, Path file) {}
-
-    static SortedMap<String, FileEntry> readAll(List<Item> items, EntryReader reader) throws ContextException {
-        SortedMap<String, FileEntry> entries = ContextTree.newEntryMap();
-        if (items.size() < 2 || THREADS == 1) {
-            for (Item item : items) {
-                entries.put(item.path(), reader.read(item.path(), item.file()));
-            }
-            return entries;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, runnable -> {
+    ParallelReader(EntryReader reader) {
+        this.reader = reader;
+        this.pool = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "dockercache-context-hash");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Queues one walked entry; a failure to read it is thrown by {@link #finish}, after walk errors. */
+    void submit(String path, DirectoryWalk.Walked walked) throws ContextException {
         try {
-            List<Future<FileEntry>> results = new ArrayList<>(items.size());
-            for (Item item : items) {
-                results.add(pool.submit(() -> reader.read(item.path(), item.file())));
+            pending.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContextException("interrupted while hashing the build context", e);
+        }
+        results.add(pool.submit(() -> {
+            try {
+                return reader.read(path, walked.file(), walked.stat());
+            } finally {
+                pending.release();
             }
+        }));
+    }
+
+    /** Every entry read, keyed by path in BuildKit's order; the first failure in walk order is thrown. */
+    SortedMap<String, FileEntry> finish() throws ContextException {
+        SortedMap<String, FileEntry> entries = ContextTree.newEntryMap();
+        try {
             for (Future<FileEntry> result : results) {
                 FileEntry entry = result.get();
                 entries.put(entry.path(), entry);
@@ -53,8 +68,12 @@ final class ParallelReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContextException("interrupted while hashing the build context", e);
-        } finally {
-            pool.shutdownNow();
         }
+    }
+
+    /** Stops the threads, also when the walk failed with reads still queued. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

@@ -1,29 +1,33 @@
 package io.github.dockercache.context;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the digests of regular files between scans so unchanged files are not read again. It can
- * only save work, never change a result: an entry is reused only when size, mtime, ctime, inode, device
- * and the whole hashed header (mode, xattrs...) are unchanged; files changed within the last seconds are
- * not remembered (their timestamps may not yet tell a later write apart); a file that is missing, from
+ * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
+ * nor opened again. It can only save work, never change a result: an entry is reused only when size,
+ * mtime, ctime, inode and device are unchanged (writing content or xattrs moves ctime) and the whole
+ * hashed header, with the client platform, is the same; files changed within the last seconds are not
+ * remembered (their timestamps may not yet tell a later write apart); a file that is missing, from
  * another version, or fails its integrity checksum is ignored as a whole.
  */
 final class StatCache {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** The stat facts that must not change for a remembered digest to be reused. */
     record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {}
@@ -31,19 +35,21 @@ final class StatCache {
     /** What is remembered for one file. */
     record Hashes(String contentDigest, String digest) {}
 
-    private record Stored(Fingerprint fingerprint, String headerDigest, Hashes hashes) {}
-
-    /** The file layout: the entries and a SHA-256 of their JSON, to detect corruption. */
-    private record FileFormat(int version, String entriesDigest, String entries) {}
+    private record Stored(Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {}
 
     private final Path file;
     private final Map<String, Stored> previous;
+    /** False when the file was absent or unusable, so that saving replaces it in any case. */
+    private final boolean previousIsValid;
     private final Map<String, Stored> current = new ConcurrentHashMap<>();
     private final long rememberBeforeNanos;
+    /** Set when this scan hashed a file it could remember; until then the file on disk stays right. */
+    private volatile boolean learnedSomething;
 
     private StatCache(Path file, Map<String, Stored> previous, long rememberBeforeNanos) {
         this.file = file;
-        this.previous = previous;
+        this.previous = previous == null ? Map.of() : previous;
+        this.previousIsValid = previous != null;
         this.rememberBeforeNanos = rememberBeforeNanos;
     }
 
@@ -58,59 +64,168 @@ final class StatCache {
         return new StatCache(file, readEntries(file), now - racyNanos);
     }
 
+    /*
+     * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,{xattr:hex,...},header key,
+     * content digest,digest],...],"entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000
+     * files gives a file of tens of megabytes, which must not be held as one string (twice, escaped) next
+     * to the scan's own data. The digest covers a canonical form of every entry, so a corrupt or edited
+     * file is dropped as a whole.
+     */
+
+    /** The entries of the file, or null when it is absent, from another version or corrupt. */
     private static Map<String, Stored> readEntries(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Map.of();
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (JsonReader json = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            int version = -1;
+            String expectedDigest = null;
+            String actualDigest = null;
+            Map<String, Stored> entries = null;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "version" -> version = json.nextInt();
+                    case "entriesDigest" -> expectedDigest = json.nextString();
+                    case "entries" -> {
+                        if (version != VERSION) {
+                            return null; // another layout: not worth parsing
+                        }
+                        MessageDigest sha = Digests.newSha256();
+                        entries = readEntryArray(json, sha);
+                        actualDigest = Digests.format(sha.digest());
+                    }
+                    default -> json.skipValue();
+                }
             }
-            FileFormat format = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), FileFormat.class);
-            if (format == null || format.version() != VERSION || format.entries() == null
-                    || !Digests.of(format.entries().getBytes(StandardCharsets.UTF_8)).equals(format.entriesDigest())) {
-                return Map.of();
-            }
-            Map<String, Stored> entries = GSON.fromJson(format.entries(), StoredMap.class);
-            return entries == null ? Map.of() : entries;
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            return Map.of(); // a cache that cannot be read is no cache
+            json.endObject();
+            boolean intact = version == VERSION && entries != null && actualDigest.equals(expectedDigest);
+            return intact ? entries : null;
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            return null; // a cache that cannot be read is no cache
         }
     }
 
-    /** Gson needs a concrete type for the generic map. */
-    private static final class StoredMap extends TreeMap<String, Stored> {}
+    private static Map<String, Stored> readEntryArray(JsonReader json, MessageDigest sha) throws IOException {
+        Map<String, Stored> entries = new HashMap<>();
+        json.beginArray();
+        while (json.hasNext()) {
+            json.beginArray();
+            String path = json.nextString();
+            Fingerprint fingerprint = new Fingerprint(json.nextLong(), json.nextLong(), json.nextLong(),
+                    json.nextLong(), json.nextLong());
+            SortedMap<String, String> xattrs = readXattrs(json);
+            Stored stored = new Stored(fingerprint, xattrs, json.nextString(),
+                    new Hashes(json.nextString(), json.nextString()));
+            json.endArray();
+            digestEntry(sha, path, stored);
+            entries.put(path, stored);
+        }
+        json.endArray();
+        return entries;
+    }
 
-    /** The remembered hashes when everything that could change them is unchanged, else null. */
-    Hashes lookup(String path, Fingerprint fingerprint, String headerDigest) {
+    private static SortedMap<String, String> readXattrs(JsonReader json) throws IOException {
+        SortedMap<String, String> xattrs = new TreeMap<>(KeyOrder.NAMES);
+        json.beginObject();
+        while (json.hasNext()) {
+            xattrs.put(json.nextName(), json.nextString());
+        }
+        json.endObject();
+        return xattrs.isEmpty() ? EntryHeader.NO_XATTRS : Collections.unmodifiableSortedMap(xattrs);
+    }
+
+    /**
+     * Feeds one entry in an unambiguous form: fields end with a zero byte, which no field contains, and
+     * the xattrs are counted.
+     */
+    private static void digestEntry(MessageDigest sha, String path, Stored stored) {
+        Fingerprint f = stored.fingerprint();
+        StringBuilder canonical = new StringBuilder(320).append(path).append('\0').append(f.size()).append('\0')
+                .append(f.mtimeNanos()).append('\0').append(f.ctimeNanos()).append('\0').append(f.inode()).append('\0')
+                .append(f.device()).append('\0').append(stored.xattrs().size()).append('\0');
+        stored.xattrs().forEach((name, hex) -> canonical.append(name).append('\0').append(hex).append('\0'));
+        canonical.append(stored.headerKey()).append('\0').append(stored.hashes().contentDigest()).append('\0')
+                .append(stored.hashes().digest()).append('\0');
+        sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The kept xattrs remembered for a file whose stat is unchanged, else null. Changing an xattr moves
+     * ctime, so they are the file's current ones; {@link #lookup} then checks the header built with them.
+     */
+    SortedMap<String, String> rememberedXattrs(String path, Fingerprint fingerprint) {
         Stored stored = previous.get(path);
-        if (stored == null || stored.hashes() == null || !fingerprint.equals(stored.fingerprint())
-                || !headerDigest.equals(stored.headerDigest())) {
+        return stored != null && fingerprint.equals(stored.fingerprint()) ? stored.xattrs() : null;
+    }
+
+    /**
+     * The remembered hashes when everything that could change them is unchanged, else null.
+     *
+     * @param headerKey a digest of the entry's header and of anything else the hashes depend on
+     */
+    Hashes lookup(String path, Fingerprint fingerprint, String headerKey) {
+        Stored stored = previous.get(path);
+        if (stored == null || !fingerprint.equals(stored.fingerprint()) || !headerKey.equals(stored.headerKey())) {
             return null;
         }
         current.put(path, stored);
         return stored.hashes();
     }
 
-    void remember(String path, Fingerprint fingerprint, String headerDigest, Hashes hashes) {
+    /** Remembers a hashed file, unless it changed too recently for its timestamps to tell. */
+    void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
+            Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
         if (newest <= rememberBeforeNanos) {
-            current.put(path, new Stored(fingerprint, headerDigest, hashes));
+            current.put(path, new Stored(fingerprint, xattrs, headerKey, hashes));
+            learnedSomething = true;
         }
     }
 
-    /** Writes the entries of this scan (best effort: a cache that cannot be written only costs time). */
+    /**
+     * Writes the entries of this scan (best effort: a cache that cannot be written only costs time).
+     * When every remembered file was found unchanged, the file already holds exactly these entries and
+     * is left alone: an unchanged context costs no write.
+     */
     void save() {
-        String entries = GSON.toJson(new TreeMap<>(current));
-        String json = GSON.toJson(new FileFormat(VERSION, Digests.of(entries.getBytes(StandardCharsets.UTF_8)), entries));
+        if (previousIsValid && !learnedSomething && current.size() == previous.size()) {
+            return;
+        }
         Path temp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, ".statcache", ".tmp");
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            write(temp);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // ignored on purpose: the next scan hashes everything again
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    private void write(Path target) throws IOException {
+        MessageDigest sha = Digests.newSha256();
+        try (JsonWriter json = new JsonWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+            json.setHtmlSafe(false);
+            json.beginObject().name("version").value(VERSION).name("entries").beginArray();
+            for (Map.Entry<String, Stored> entry : new TreeMap<>(current).entrySet()) {
+                Stored stored = entry.getValue();
+                Fingerprint f = stored.fingerprint();
+                json.beginArray().value(entry.getKey())
+                        .value(f.size()).value(f.mtimeNanos()).value(f.ctimeNanos()).value(f.inode()).value(f.device())
+                        .beginObject();
+                for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
+                    json.name(xattr.getKey()).value(xattr.getValue());
+                }
+                json.endObject().value(stored.headerKey())
+                        .value(stored.hashes().contentDigest()).value(stored.hashes().digest())
+                        .endArray();
+                digestEntry(sha, entry.getKey(), stored);
+            }
+            json.endArray().name("entriesDigest").value(Digests.format(sha.digest())).endObject();
         }
     }
 

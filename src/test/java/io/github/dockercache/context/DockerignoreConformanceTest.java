@@ -180,18 +180,18 @@ class DockerignoreConformanceTest {
             assertThrows(BadPatternException.class, () -> wrap(root, layers));
             return;
         }
-        TreeWalk<Path> walk = wrap(root, layers);
+        TreeWalk<DirectoryWalk.Walked> walk = wrap(root, layers);
         if (c.has("expect_walk")) {
             List<String> walked = new ArrayList<>();
             walk.walk(new TreeWalk.Visitor<>() {
                 @Override
-                public TreeWalk.Flow visit(String path, boolean directory, Path item) {
+                public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked item) {
                     walked.add((directory ? "dir " : "file ") + path);
                     return TreeWalk.Flow.CONTINUE;
                 }
 
                 @Override
-                public void unreadableDirectory(String path, Path item, IOException cause) {
+                public void unreadableDirectory(String path, DirectoryWalk.Walked item, IOException cause) {
                     throw new AssertionError("unreadable " + path, cause);
                 }
             });
@@ -204,8 +204,8 @@ class DockerignoreConformanceTest {
         }
     }
 
-    private static TreeWalk<Path> wrap(Path root, List<JsonObject> layers) throws BadPatternException {
-        TreeWalk<Path> walk = new DirectoryWalk(root);
+    private static TreeWalk<DirectoryWalk.Walked> wrap(Path root, List<JsonObject> layers) throws BadPatternException {
+        TreeWalk<DirectoryWalk.Walked> walk = new DirectoryWalk(root);
         for (JsonObject layer : layers) {
             walk = new FilteredWalk<>(walk, SharedVectors.strings(layer.get("include")),
                     SharedVectors.strings(layer.get("exclude")));

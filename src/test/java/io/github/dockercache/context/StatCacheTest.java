@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SortedMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +59,7 @@ class StatCacheTest {
         StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
         StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
         StatCache first = StatCache.load(cacheFile, 0);
-        first.remember("f", fp, "sha256:h", hashes);
+        first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
         first.save();
         StatCache second = StatCache.load(cacheFile, 0);
         assertEquals(hashes, second.lookup("f", fp, "sha256:h"));
@@ -90,6 +97,42 @@ class StatCacheTest {
     }
 
     @Test
+    void xattrChangeIsSeenThoughRememberedXattrsAreNotReadAgain() throws Exception {
+        writeXattr("k", new byte[] {1});
+        cached();
+        assertEquals("01", cached().get("a.txt").xattrs().get("user.k"), "served from the cache");
+        writeXattr("k", new byte[] {2}); // moves ctime only
+        assertEquals(fresh(), cached());
+        assertEquals("02", cached().get("a.txt").xattrs().get("user.k"));
+        view().delete("k");
+        assertEquals(fresh(), cached());
+        assertTrue(cached().get("a.txt").xattrs().isEmpty());
+    }
+
+    @Test
+    void anotherClientPlatformDoesNotReuseEntries() throws Exception {
+        writeXattr("k", new byte[] {1});
+        Files.setAttribute(root.resolve("a.txt"), "unix:mode", 0755); // the same mode for a Windows client
+        cached();
+        SortedMap<String, FileEntry> windows = BuildContext.scan(root, null, ClientPlatform.WINDOWS).entries();
+        assertEquals(windows,
+                BuildContext.scan(root, null, ClientPlatform.WINDOWS, StatCache.load(cacheFile, 0)).entries());
+        assertTrue(windows.get("a.txt").xattrs().isEmpty(), "Windows clients send no xattrs");
+    }
+
+    private UserDefinedFileAttributeView view() {
+        return Files.getFileAttributeView(root.resolve("a.txt"), UserDefinedFileAttributeView.class);
+    }
+
+    private void writeXattr(String name, byte[] value) {
+        try {
+            view().write(name, ByteBuffer.wrap(value));
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("no user xattrs on this file system: " + e);
+        }
+    }
+
+    @Test
     void corruptCacheIsIgnored() throws Exception {
         SortedMap<String, FileEntry> expected = fresh();
         Files.createDirectories(cacheFile.getParent());
@@ -119,5 +162,47 @@ class StatCacheTest {
         Files.delete(root.resolve("d/b.bin"));
         assertEquals(fresh(), cached());
         assertTrue(!Files.readString(cacheFile).contains("b.bin"));
+    }
+
+    @Test
+    void anUnchangedContextLeavesTheFileAlone() throws Exception {
+        cached();
+        Object written = Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey();
+        assertEquals(fresh(), cached());
+        assertEquals(written, Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey(), "not replaced");
+        Files.writeString(root.resolve("a.txt"), "changed");
+        assertEquals(fresh(), cached());
+        assertTrue(!written.equals(Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey()), "replaced");
+    }
+
+    @Test
+    void unusualPathsRoundTrip() {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        List<String> paths =
+                List.of("quote\"d", "back\\slash", "new\nline", "tab\there", "emoji\uD83D\uDE00", "\u00e9t\u00e9");
+        StatCache first = StatCache.load(cacheFile, 0);
+        paths.forEach(path -> first.remember(path, fp, EntryHeader.NO_XATTRS, "sha256:h", hashes));
+        first.save();
+        StatCache second = StatCache.load(cacheFile, 0);
+        for (String path : paths) {
+            assertEquals(hashes, second.lookup(path, fp, "sha256:h"), path);
+        }
+    }
+
+    @Test
+    void truncatedCacheIsIgnored() throws Exception {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
+        first.remember("g", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
+        first.save();
+        byte[] whole = Files.readAllBytes(cacheFile);
+        assertEquals(hashes, StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "intact");
+        for (int length : new int[] {whole.length - 1, whole.length / 2, 1}) {
+            Files.write(cacheFile, Arrays.copyOf(whole, length));
+            assertNull(StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "cut at " + length);
+        }
     }
 }
