@@ -41,11 +41,22 @@ public final class BuildContext {
      */
     public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile)
             throws IOException, ContextException {
-        return scan(root, dockerfile, platform, statCacheFile == null ? null : StatCache.load(statCacheFile));
+        return scan(root, dockerfile, platform, statCacheFile, ScanProgress.NONE);
+    }
+
+    /** As {@link #scan(Path, Path, ClientPlatform, Path)}, reporting progress while a long walk runs. */
+    public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile,
+            ScanProgress progress) throws IOException, ContextException {
+        return scan(root, dockerfile, platform, statCacheFile == null ? null : StatCache.load(statCacheFile), progress);
     }
 
     static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, StatCache cache)
             throws IOException, ContextException {
+        return scan(root, dockerfile, platform, cache, ScanProgress.NONE);
+    }
+
+    private static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, StatCache cache,
+            ScanProgress progress) throws IOException, ContextException {
         Path realRoot = realDirectory(root);
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
         List<String> patterns = readIgnoreFile(ignorePath);
@@ -59,12 +70,14 @@ public final class BuildContext {
                     + "; fix or remove that line", e);
         }
         SortedMap<String, FileEntry> entries;
+        ProgressClock clock = new ProgressClock(progress);
         try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache))) {
             walk.walk(new TreeWalk.Visitor<>() {
                 @Override
                 public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked file)
                         throws ContextException {
                     reader.submit(path, file);
+                    clock.tick();
                     return TreeWalk.Flow.CONTINUE;
                 }
 
@@ -77,6 +90,7 @@ public final class BuildContext {
             });
             entries = reader.finish();
         }
+        clock.finish();
         if (cache != null) {
             cache.save();
         }

@@ -17,6 +17,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,6 +240,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
     }
 
+    /** A long walk of the context, live in the log. */
+    private void logProgress(long entries, Duration elapsed, boolean done) {
+        getLog().info(String.format("%s the build context: %,d entries in %d s%s", done ? "Hashed" : "Hashing", entries,
+                elapsed.toSeconds(), done ? "." : " so far..."));
+    }
+
     /** The line through Maven's message builder: colours when Maven's console has them, plain text otherwise. */
     private static String styled(ReportLine line) {
         MessageBuilder builder = MessageUtils.buffer();
@@ -307,7 +314,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
-                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules));
+                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress);
         return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
     }
 

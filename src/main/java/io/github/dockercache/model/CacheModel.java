@@ -3,6 +3,7 @@ package io.github.dockercache.model;
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ContextException;
 import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
@@ -88,6 +89,12 @@ public final class CacheModel {
 
     /** The snapshot together with what it was computed from, for advice that looks at the Dockerfile and context. */
     public static Analysis analyse(BuildSettings settings, Path statCacheFile) throws AnalysisException {
+        return analyse(settings, statCacheFile, ScanProgress.NONE);
+    }
+
+    /** As {@link #analyse(BuildSettings, Path)}, reporting the progress of a long walk of the context. */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress)
+            throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         String text;
         Dockerfile dockerfile;
@@ -101,7 +108,8 @@ public final class CacheModel {
         }
         BuildContext context;
         try {
-            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform(), statCacheFile);
+            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform(), statCacheFile,
+                    progress);
         } catch (ContextException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {

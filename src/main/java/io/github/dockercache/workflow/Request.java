@@ -3,6 +3,7 @@ package io.github.dockercache.workflow;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.context.ScanProgress;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param historySize how many recorded builds a baseline keeps
  * @param fresh start the baseline afresh instead of merging the new build into its history
  * @param disabledRules advice rule ids not to report
+ * @param progress hears about a long walk of the context while it runs
  */
 public record Request(
         BuildSettings build,
@@ -34,4 +36,5 @@ public record Request(
         boolean force,
         int historySize,
         boolean fresh,
-        Set<String> disabledRules) {}
+        Set<String> disabledRules,
+        ScanProgress progress) {}

@@ -169,7 +169,8 @@ public final class Workflow {
     private static Analysis analyseAndStore(Request request) throws WorkflowException {
         Analysis analysis;
         try {
-            analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE));
+            analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
+                    request.progress());
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }
