@@ -49,7 +49,7 @@ CONF
     echo $! >"$PID_FILE"
   fi
   for _ in $(seq 50); do
-    curl -fsS -o /dev/null "$URL/v2/" && { echo "$URL"; return; }
+    curl -fs -o /dev/null "$URL/v2/" && { echo "$URL"; return; }
     running || break
     sleep 0.2
   done
