@@ -13,6 +13,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -151,7 +153,7 @@ final class RegistryClient {
         }
     }
 
-    /** The JDK's exceptions often have no message (a refused connection), so name the failure ourselves. */
+    /** The JDK's exceptions often carry their message on a cause, or none at all (an unknown host, a refusal). */
     private static String describe(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
             return "no connection within " + ImageResolver.CONNECT_TIMEOUT.toSeconds() + " s";
@@ -159,11 +161,21 @@ final class RegistryClient {
         if (e instanceof HttpTimeoutException) {
             return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
         }
-        if (e instanceof ConnectException && e.getMessage() == null) {
-            Throwable cause = e.getCause();
-            return cause == null ? "connection refused" : "connection failed (" + cause.getClass().getSimpleName() + ")";
+        Throwable root = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            // JDK 17 reports a refused connection as a ConnectException with no message on any cause
+            if (cause instanceof ConnectException && cause.getCause() instanceof ClosedChannelException) {
+                return "connection refused";
+            }
+            root = cause;
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return root.getClass().getSimpleName();
     }
 
     private ImageResolutionException denied(String host, String why) {
