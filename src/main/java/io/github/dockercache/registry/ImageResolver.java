@@ -1,0 +1,85 @@
+package io.github.dockercache.registry;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves a {@code FROM} image's tag to the digest BuildKit would pin (spec §2), over the OCI distribution API and
+ * without a Docker daemon. A pinned {@code name@digest} is returned as it is, without a request.
+ *
+ * <p>A HEAD comes first: it is enough for a single-platform image and does not count against Docker Hub's pull
+ * limit. Only an index is then fetched, by the digest the HEAD gave, so that a tag moved in between cannot mix two
+ * images into one answer.
+ */
+public final class ImageResolver {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final Map<String, Credentials> credentials;
+
+    /** A resolver that asks every registry anonymously. */
+    public ImageResolver() {
+        this(Map.of());
+    }
+
+    /**
+     * @param credentials by registry as Docker names it in a reference: {@code docker.io} for Docker Hub, else
+     *     {@code host[:port]}
+     */
+    public ImageResolver(Map<String, Credentials> credentials) {
+        this.credentials = Map.copyOf(credentials);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                // registries may redirect manifests to a CDN; NORMAL never follows https to http
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /**
+     * @param reference as in a {@code FROM} line, after build-argument expansion
+     * @param platform {@code os/architecture[/variant]}; null or blank for {@code linux/amd64}
+     */
+    public ResolvedImage resolve(String reference, String platform) throws ImageResolutionException {
+        DockerReference image = DockerReference.parse(reference);
+        Platform wanted = Platform.parse(platform);
+        if (image.isPinned()) {
+            return new ResolvedImage(image.toString(), image.digest(), null);
+        }
+        RegistryClient registry = new RegistryClient(http, image, reference, credentials.get(image.domain()));
+        HttpResponse<byte[]> head = registry.manifest("HEAD", image.tag());
+        Optional<String> headDigest = contentDigest(head);
+        if (headDigest.isPresent() && MediaTypes.isManifest(contentType(head))) {
+            return new ResolvedImage(image.toString(), headDigest.get(), headDigest.get());
+        }
+        HttpResponse<byte[]> get = registry.manifest("GET", headDigest.orElse(image.tag()));
+        String digest = headDigest.or(() -> contentDigest(get)).orElseGet(() -> sha256(get.body()));
+        if (!ManifestIndex.isIndex(contentType(get), get.body())) {
+            return new ResolvedImage(image.toString(), digest, digest);
+        }
+        String platformDigest = ManifestIndex.parse(get.body(), reference).digestFor(wanted, reference);
+        return new ResolvedImage(image.toString(), digest, platformDigest);
+    }
+
+    private static Optional<String> contentDigest(HttpResponse<?> response) {
+        return response.headers().firstValue("Docker-Content-Digest");
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse(null);
+    }
+
+    /** A manifest's digest is the sha256 of its bytes as served, which is what a registry without the header means. */
+    static String sha256(byte[] body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
