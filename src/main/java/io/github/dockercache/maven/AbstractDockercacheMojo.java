@@ -127,6 +127,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter(property = "dockercache.disabledRules")
     List<String> disabledRules;
 
+    /**
+     * A BuildKit log of a real build ({@code docker buildx build --progress=rawjson . 2> build.json}, or
+     * {@code --progress=plain}): the report then says what each chain of misses costs in build time.
+     */
+    @Parameter(property = "dockercache.buildLog")
+    File buildLog;
+
     /** Skip the goal. */
     @Parameter(property = "dockercache.skip", defaultValue = "false")
     boolean skip;
@@ -314,7 +321,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
-                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress);
+                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
+                buildLog == null ? null : buildLog.toPath());
         return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
     }
 

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param fresh start the baseline afresh instead of merging the new build into its history
  * @param disabledRules advice rule ids not to report
  * @param progress hears about a long walk of the context while it runs
+ * @param buildLog a BuildKit log of a real build ({@code --progress=plain} or {@code rawjson}) to weigh misses
+ *     by the time their steps took, or null
  */
 public record Request(
         BuildSettings build,
@@ -37,4 +39,5 @@ public record Request(
         int historySize,
         boolean fresh,
         Set<String> disabledRules,
-        ScanProgress progress) {}
+        ScanProgress progress,
+        Path buildLog) {}

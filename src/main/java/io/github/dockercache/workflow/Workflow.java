@@ -1,6 +1,8 @@
 package io.github.dockercache.workflow;
 
 import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.cost.CostLogException;
+import io.github.dockercache.cost.StepCosts;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Impact;
 import io.github.dockercache.compare.StepResult;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -74,8 +77,10 @@ public final class Workflow {
             return new Outcome(lines, null);
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
+        List<ReportLine> costs = costs(request, comparison);
         if (!gate) {
             lines.addAll(TextReport.explain(comparison));
+            lines.addAll(costs);
             lines.addAll(advice(analysis, request, true));
             writeReports(request, JsonReport.of(comparison, baselineName, false),
                     HtmlReport.of(comparison, FailOn.NEVER, baselineName));
@@ -84,6 +89,7 @@ public final class Workflow {
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
+        lines.addAll(costs);
         lines.addAll(advice(analysis, request, false));
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(comparison, request.failOn(), baselineName));
@@ -181,6 +187,32 @@ public final class Workflow {
             throw new WorkflowException("Cannot write the snapshot " + file + ": " + e.getMessage(), e, false);
         }
         return analysis;
+    }
+
+    /** What each chain of misses costs, from the step times of a real build's log, when one is given. */
+    private static List<ReportLine> costs(Request request, Comparison comparison) throws WorkflowException {
+        if (request.buildLog() == null) {
+            return List.of();
+        }
+        StepCosts costs;
+        try {
+            costs = StepCosts.read(request.buildLog());
+        } catch (CostLogException e) {
+            throw new WorkflowException(e.getMessage(), e, true);
+        }
+        List<ReportLine> lines = new ArrayList<>();
+        for (StepResult miss : comparison.firstMisses()) {
+            List<String> chain = comparison.steps().stream()
+                    .filter(s -> s.verdict() != Verdict.CACHED && s.rootStepId().equals(miss.stepId()))
+                    .map(StepResult::stepId)
+                    .toList();
+            Duration cost = costs.costOf(chain);
+            boolean partial = !costs.unmeasured(chain).isEmpty();
+            lines.add(new ReportLine(ReportLine.Level.INFO, "Rebuilding from " + miss.stepId() + " costs "
+                    + (partial ? "at least " : "about ") + StepCosts.format(cost) + " (" + chain.size() + " step"
+                    + (chain.size() == 1 ? "" : "s") + ", times from " + request.buildLog().getFileName() + ")."));
+        }
+        return lines;
     }
 
     /** Cache-hygiene advice with rule ids (docs/rules.md), in full for explain, as a one-line hint for check. */

@@ -45,7 +45,7 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null);
     }
 
     private static String text(Outcome outcome) {
@@ -121,5 +121,22 @@ class WorkflowTest {
         }
         // the builds differ only in a.txt: six distinct key sets, all remembered
         assertEquals(6, SnapshotStore.read(baseline).history().size());
+    }
+
+    @Test
+    void aBuildLogWeighsEachChainOfMissesByItsStepTimes() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("two-stage"));
+        Files.copy(Path.of("src/test/resources/cost/two-stage.Dockerfile"), context.resolve("Dockerfile"));
+        Files.writeString(context.resolve("input.txt"), "some input");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
+        Files.writeString(context.resolve("input.txt"), "other input");
+        Request base = request(context, baseline, OnMissingBaseline.WARN, false);
+        Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
+                base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
+                io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"));
+        String text = text(Workflow.explain(withLog));
+        assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
+                text);
     }
 }
