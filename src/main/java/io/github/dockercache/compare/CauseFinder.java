@@ -62,7 +62,11 @@ final class CauseFinder {
                 String stage = step.fromStage();
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
                         null, false));
-            } else if (name.equals("image") || name.equals("platform")) {
+            } else if (name.equals("digest") && then != null && now != null) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, step.inputs().get("image"), then, now,
+                        "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
+                        Advice.PIN_BASE_IMAGE, false));
+            } else if (name.equals("image") || name.equals("platform") || name.equals("digest")) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,
                         "the base image " + (name.equals("image") ? "reference" : "platform") + " changed",
                         Advice.PIN_BASE_IMAGE, false));

@@ -134,6 +134,14 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter(property = "dockercache.buildLog")
     File buildLog;
 
+    /**
+     * Ask the registries which digest each FROM tag stands for now (the OCI distribution API, anonymously), so that
+     * a moved tag is reported as the cause it is; record the baseline with it too. Off, the digests the baseline
+     * recorded are assumed unchanged.
+     */
+    @Parameter(property = "dockercache.resolve", defaultValue = "false")
+    boolean resolve;
+
     /** Skip the goal. */
     @Parameter(property = "dockercache.skip", defaultValue = "false")
     boolean skip;
@@ -322,7 +330,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog == null ? null : buildLog.toPath());
+                buildLog == null ? null : buildLog.toPath(), resolve);
         return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
     }
 

@@ -55,6 +55,7 @@ public final class CacheModel {
     private static final String CONTEXT_STAGE = "context";
 
     private final BuildSettings settings;
+    private final ImageDigests digests;
     private final Dockerfile dockerfile;
     private final BuildContext context;
     private final ShellLexer lexer;
@@ -66,8 +67,9 @@ public final class CacheModel {
     private final List<String> warnings = new ArrayList<>();
     private boolean singleStage;
 
-    private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context) {
+    private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context, ImageDigests digests) {
         this.settings = settings;
+        this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
         this.lexer = new ShellLexer(dockerfile.escapeChar());
@@ -95,6 +97,12 @@ public final class CacheModel {
     /** As {@link #analyse(BuildSettings, Path)}, reporting the progress of a long walk of the context. */
     public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress)
             throws AnalysisException {
+        return analyse(settings, statCacheFile, progress, ImageDigests.NONE);
+    }
+
+    /** As {@link #analyse(BuildSettings, Path, ScanProgress)}, keying FROM on the digests {@code digests} knows. */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
+            ImageDigests digests) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         String text;
         Dockerfile dockerfile;
@@ -115,7 +123,7 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new Analysis(new CacheModel(settings, dockerfile, context).compute(), dockerfile, text, context);
+        return new Analysis(new CacheModel(settings, dockerfile, context, digests).compute(), dockerfile, text, context);
     }
 
 
@@ -206,9 +214,14 @@ public final class CacheModel {
                 state.workdir = "/";
             } else {
                 List<Map.Entry<String, String>> inputs = new ArrayList<>();
-                inputs.add(Map.entry("image", ImageReference.normalize(baseImage)));
+                String image = ImageReference.normalize(baseImage);
+                inputs.add(Map.entry("image", image));
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
+                }
+                String digest = ImageReference.isPinned(baseImage) ? null : digests.digestOf(image, platform);
+                if (digest != null) {
+                    inputs.add(Map.entry("digest", digest));
                 }
                 addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
             }

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param progress hears about a long walk of the context while it runs
  * @param buildLog a BuildKit log of a real build ({@code --progress=plain} or {@code rawjson}) to weigh misses
  *     by the time their steps took, or null
+ * @param resolve ask the registries what FROM tags stand for now, so that a moved tag is seen
  */
 public record Request(
         BuildSettings build,
@@ -40,4 +41,5 @@ public record Request(
         boolean fresh,
         Set<String> disabledRules,
         ScanProgress progress,
-        Path buildLog) {}
+        Path buildLog,
+        boolean resolve) {}

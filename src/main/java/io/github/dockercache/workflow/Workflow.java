@@ -12,6 +12,9 @@ import io.github.dockercache.advice.Finding;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.HtmlReport;
@@ -34,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +68,11 @@ public final class Workflow {
     }
 
     private static Outcome compareWithBaseline(Request request, boolean gate) throws WorkflowException {
-        Analysis analysis = analyseAndStore(request);
-        Snapshot snapshot = analysis.snapshot();
-        List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
+        List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
+        Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
+        Snapshot snapshot = analysis.snapshot();
+        lines.addAll(0, warnings(snapshot, request));
         String baselineName = request.baselineSource().describe();
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
@@ -99,7 +105,7 @@ public final class Workflow {
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
     public static Outcome impact(Request request, String path) throws WorkflowException {
-        Analysis analysis = analyseAndStore(request);
+        Analysis analysis = analyseAndStore(request, ImageDigests.NONE);
         List<ReportLine> lines = new ArrayList<>();
         boolean ignored = analysis.context().isIgnored(path);
         Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(analysis.snapshot(), path);
@@ -117,9 +123,12 @@ public final class Workflow {
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
     public static Outcome baseline(Request request) throws WorkflowException {
-        Snapshot snapshot = analyseAndStore(request).snapshot();
-        List<ReportLine> lines = new ArrayList<>(warnings(snapshot, request));
+        List<ReportLine> lines = new ArrayList<>();
         Path file = request.baseline();
+        // resolving records what the tags stand for now; offline, the digests the baseline knew are carried over
+        Snapshot known = request.resolve() ? null : readLeniently(file);
+        Snapshot snapshot = analyseAndStore(request, imageDigests(request, known, lines)).snapshot();
+        lines.addAll(0, warnings(snapshot, request));
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Recorded recorded;
@@ -172,11 +181,57 @@ public final class Workflow {
         return snapshot.steps().stream().filter(s -> s.key() == null || !keys.contains(s.key())).count();
     }
 
-    private static Analysis analyseAndStore(Request request) throws WorkflowException {
+    private static Snapshot readLeniently(Path file) {
+        try {
+            return Files.exists(file) ? SnapshotStore.read(file) : null;
+        } catch (IOException | SnapshotFormatException e) {
+            return null; // the locked read before writing reports it
+        }
+    }
+
+    /**
+     * The digests FROM is keyed on. Offline: those the baseline recorded (the tag is assumed not to have moved).
+     * With {@code resolve}: the registry's answer, for the images the baseline has a digest for (else the keys could
+     * not be compared, and the user is told to record the baseline with resolve).
+     */
+    private static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
+        Map<String, String> recorded = new HashMap<>();
+        if (baseline != null) {
+            baseline.steps().stream()
+                    .filter(step -> step.instruction().equals("FROM") && step.inputs().containsKey("digest"))
+                    .forEach(step -> recorded.put(step.inputs().get("image"), step.inputs().get("digest")));
+        }
+        if (!request.resolve()) {
+            return (reference, platform) -> recorded.get(reference);
+        }
+        ImageResolver resolver = new ImageResolver();
+        Map<String, String> resolved = new HashMap<>();
+        Set<String> unrecorded = new HashSet<>();
+        return (reference, platform) -> {
+            if (baseline != null && !recorded.containsKey(reference)) {
+                if (unrecorded.add(reference)) {
+                    lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
+                            + ", so a moved tag cannot be told: record the baseline with -Ddockercache.resolve=true."));
+                }
+                return null;
+            }
+            String key = reference + " " + platform;
+            if (!resolved.containsKey(key)) {
+                try {
+                    resolved.put(key, resolver.resolve(reference, platform).digest());
+                } catch (ImageResolutionException e) {
+                    throw new AnalysisException(e.getMessage(), e);
+                }
+            }
+            return resolved.get(key);
+        };
+    }
+
+    private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
         Analysis analysis;
         try {
             analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
-                    request.progress());
+                    request.progress(), digests);
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }

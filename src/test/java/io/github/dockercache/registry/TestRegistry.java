@@ -19,17 +19,17 @@ import org.junit.jupiter.api.Assumptions;
  * upload and manifest APIs, as {@code docker push} does. Without the registry a test is skipped, or fails when
  * {@code CI=true}: CI must not pass by skipping it.
  */
-final class TestRegistry {
+public final class TestRegistry {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** {@code 127.0.0.1:port}, as an image reference names it. */
-    final String host;
+    public final String host;
 
     private TestRegistry(String host) {
         this.host = host;
     }
 
-    static TestRegistry running() {
+    public static TestRegistry running() {
         String port = System.getenv().getOrDefault("DOCKERCACHE_REGISTRY_PORT", "15000");
         TestRegistry registry = new TestRegistry("127.0.0.1:" + port);
         String problem;
@@ -88,7 +88,7 @@ final class TestRegistry {
      * Pushes a one-layer image (an empty tar, gzipped) whose config names {@code architecture}; {@code marker}
      * goes into the config so that two pushes of the same platform differ. Returns the manifest's digest.
      */
-    String pushImage(String repository, String tag, String architecture, String marker)
+    public String pushImage(String repository, String tag, String architecture, String marker)
             throws IOException, InterruptedException {
         byte[] layer = gzip(new byte[1024]); // a tar archive ends with two zero blocks; nothing before them
         String diffId = ImageResolver.sha256(new byte[1024]);

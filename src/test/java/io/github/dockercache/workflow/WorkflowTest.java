@@ -45,7 +45,7 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false);
     }
 
     private static String text(Outcome outcome) {
@@ -134,9 +134,34 @@ class WorkflowTest {
         Request base = request(context, baseline, OnMissingBaseline.WARN, false);
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
-                io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"));
+                io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
+                false);
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
+    }
+
+    @Test
+    void aMovedTagIsSeenWithResolveAndAssumedUnmovedWithout() throws Exception {
+        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
+        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = registry.pushImage(repository, "1.0", "amd64", "first");
+        Path context = Files.createDirectories(dir.resolve("resolved"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + registry.host + "/" + repository + ":1.0\nRUN true\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        assertTrue(Files.readString(baseline).contains(first));
+
+        String second = registry.pushImage(repository, "1.0", "amd64", "second");
+        Outcome moved = Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        assertTrue(text(moved).contains("moved to another image: " + first + " -> " + second), text(moved));
+        assertTrue(text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)))
+                .contains("2 steps: 2 cached"), "offline, the recorded digest is assumed to still hold");
+    }
+
+    private static Request resolving(Request r, boolean resolve) {
+        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
+                r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), resolve);
     }
 }
