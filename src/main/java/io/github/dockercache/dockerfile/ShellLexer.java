@@ -277,7 +277,7 @@ public final class ShellLexer {
                     return value;
                 case '#':
                 case '%':
-                    return trim(op, word, value);
+                    return trim(op, word, set ? value : ""); // Go trims the empty string when unset
                 default:
                     throw unsupportedModifier(modifier);
             }

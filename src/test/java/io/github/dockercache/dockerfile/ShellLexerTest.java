@@ -59,6 +59,14 @@ class ShellLexerTest {
     }
 
     @Test
+    void prefixAndSuffixRemovalOnUnsetVariableGivesEmpty() throws ExpansionException {
+        // found by the corpus: moby/moby's Dockerfile has ARG DELVE_SUPPORTED=${TARGETPLATFORM#linux/amd64}
+        assertEquals("", word("${UNSET#linux/amd64}"));
+        assertEquals("", word("${UNSET%%-*}"));
+        assertEquals("a", word("a${UNSET##*/}"));
+    }
+
+    @Test
     void substitution() throws ExpansionException {
         assertEquals("/usr/local/bin/tool-tar.gz", word("${PATHV/./-}"));
         assertEquals("/usr/local/bin/tool-tar-gz", word("${PATHV//./-}"));
