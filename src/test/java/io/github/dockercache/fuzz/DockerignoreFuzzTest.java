@@ -1,11 +1,15 @@
 package io.github.dockercache.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.dockercache.context.BadPatternException;
 import io.github.dockercache.context.IgnoreFile;
 import io.github.dockercache.context.PatternMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import java.util.StringJoiner;
 
 /**
@@ -30,6 +34,16 @@ import java.util.StringJoiner;
 class DockerignoreFuzzTest {
     private static final List<String> FIXED_PATHS =
             List.of("a", "a/b/c", "Dockerfile", ".git/config", "node_modules/x/index.js", "src/main/App.java");
+
+    /** Inputs that once took minutes (a backtracking regex) must stay within the fuzzing time limit. */
+    @Test
+    void timeoutFindingsFinishWithinTheLimit() {
+        List<byte[]> slowInputs = FuzzInput.seeds(getClass(), "readAndMatch", "timeout-");
+        assertFalse(slowInputs.isEmpty());
+        for (byte[] input : slowInputs) {
+            assertTimeoutPreemptively(FuzzInput.PER_INPUT_LIMIT, () -> readAndMatch(input));
+        }
+    }
 
     @FuzzTest(maxDuration = "10m")
     void readAndMatch(byte[] input) {

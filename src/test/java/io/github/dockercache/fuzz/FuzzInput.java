@@ -1,9 +1,17 @@
 package io.github.dockercache.fuzz;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Splits a fuzzer input into NUL-separated fields. NUL is the separator because it never matters to the
@@ -11,7 +19,33 @@ import java.util.List;
  * still hold newlines.
  */
 final class FuzzInput {
+    /** The per-input limit of the documented fuzzing command ({@code -timeout=10}). */
+    static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
+
     private FuzzInput() {}
+
+    /**
+     * The seeds of a fuzz test whose names start with {@code prefix}, from Jazzer's
+     * {@code <TestClass>Inputs/<method>/} folder on the test class path. Slow inputs are kept there as
+     * {@code timeout-*}, Jazzer's name for them, so that a test can hold them to the time limit.
+     */
+    static List<byte[]> seeds(Class<?> testClass, String method, String prefix) {
+        URL folder = testClass.getResource(testClass.getSimpleName() + "Inputs/" + method);
+        if (folder == null) {
+            throw new IllegalStateException("no seed folder for " + testClass.getSimpleName() + "#" + method);
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<byte[]> seeds = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                seeds.add(Files.readAllBytes(file));
+            }
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The bytes before the first NUL, and the rest after it (empty when there is no NUL). */
     static byte[][] splitFirst(byte[] input) {

@@ -1,6 +1,8 @@
 package io.github.dockercache.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.dockercache.dockerfile.ExpansionException;
@@ -8,6 +10,7 @@ import io.github.dockercache.dockerfile.ShellLexer;
 import io.github.dockercache.dockerfile.VariableLookup;
 import io.github.dockercache.dockerfile.Variables;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes variable expansion: whatever the word and the variables, {@link ShellLexer} either expands or
@@ -30,6 +33,16 @@ import java.util.List;
 class ShellLexerFuzzTest {
     /** Both escape characters a Dockerfile can choose with the escape directive. */
     private static final List<ShellLexer> LEXERS = List.of(new ShellLexer('\\'), new ShellLexer('`'));
+
+    /** Inputs that once took minutes (a backtracking regex) must stay within the fuzzing time limit. */
+    @Test
+    void timeoutFindingsFinishWithinTheLimit() {
+        List<byte[]> slowInputs = FuzzInput.seeds(getClass(), "expandWord", "timeout-");
+        assertFalse(slowInputs.isEmpty());
+        for (byte[] input : slowInputs) {
+            assertTimeoutPreemptively(FuzzInput.PER_INPUT_LIMIT, () -> expandWord(input));
+        }
+    }
 
     @FuzzTest(maxDuration = "10m")
     void expandWord(byte[] input) {
