@@ -9,8 +9,9 @@ import java.util.Set;
 public final class ShellLexer {
     /**
      * Go's growable stacks let BuildKit nest {@code ${a:-${b:-...}}} as deep as a line allows; the
-     * recursion here would overflow a Java thread's stack after a few thousand levels. Real files nest a
-     * handful of levels, so deeper words are rejected with an ordinary expansion error instead.
+     * recursion here overflowed a 1 MB Java stack at about a thousand quoted levels. Real files nest a
+     * handful of levels, so deeper words are rejected with an ordinary expansion error instead; 200 levels
+     * fit in half that stack.
      */
     static final int MAX_NESTING = 200;
 
