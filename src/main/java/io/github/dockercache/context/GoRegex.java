@@ -2,70 +2,127 @@ package io.github.dockercache.context;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Translates the Go (RE2) regular expressions that patternmatcher builds into equivalent
- * {@link java.util.regex.Pattern}s. Java's syntax differs inside classes ({@code [[^/]*]} nests in Java but
- * not in Go, {@code &&} intersects) and in some escapes, so the Go syntax is parsed and re-emitted with
- * every class member spelled as an explicit code point. Only the subset patternmatcher can produce is
- * supported; Unicode-property escapes ({@code \p}) are reported as unsupported rather than guessed.
+ * Compiles the Go (RE2) regular expressions that patternmatcher builds into a {@link RegexProgram}, which
+ * matches in linear time like Go's regexp does. The Go syntax is parsed here (classes do not nest, as
+ * they do in Java; escapes and POSIX classes as RE2 reads them), so no Java regex syntax is involved.
+ * Only the subset patternmatcher can produce is supported; Unicode-property escapes ({@code \p}) are
+ * reported as unsupported rather than guessed.
  */
 final class GoRegex {
-    private static final String WORD = "[0-9A-Za-z_]";
+    /** Everything but a newline: Go's {@code .} without the {@code s} flag. */
+    private static final int[] ANY_BUT_NEWLINE = {0, '\n' - 1, '\n' + 1, Character.MAX_CODE_POINT};
 
     private final int[] re;
     private int pos;
-    private final StringBuilder out = new StringBuilder();
+
+    /** The parsed expression: what the program is compiled from. */
+    private sealed interface Node permits Ranges, Assertion, Sequence, Repeat {
+        void emit(RegexProgram.Builder program);
+    }
+
+    /** One code point in one of the inclusive lo/hi pairs. */
+    private record Ranges(int[] loHiPairs) implements Node {
+        @Override
+        public void emit(RegexProgram.Builder program) {
+            program.ranges(loHiPairs);
+        }
+    }
+
+    private record Assertion(int kind) implements Node {
+        @Override
+        public void emit(RegexProgram.Builder program) {
+            program.assertion(kind);
+        }
+    }
+
+    private record Sequence(List<Node> items) implements Node {
+        @Override
+        public void emit(RegexProgram.Builder program) {
+            items.forEach(item -> item.emit(program));
+        }
+    }
+
+    /** {@code *}, {@code +} or {@code ?}; {@code lazy} (a trailing {@code ?}) changes nothing for a yes/no match. */
+    private record Repeat(Node operand, int operator, boolean lazy) implements Node {
+        @Override
+        public void emit(RegexProgram.Builder program) {
+            if (operator == '+') {
+                int start = program.next();
+                operand.emit(program);
+                program.splitTo(start, program.next() + 1);
+                return;
+            }
+            int split = program.split(program.next() + 1);
+            operand.emit(program);
+            if (operator == '*') {
+                program.jump(split);
+            }
+            program.patchAlternative(split, program.next());
+        }
+    }
 
     private GoRegex(String regex) {
         this.re = regex.codePoints().toArray();
     }
 
-    static Pattern compile(String goRegex) throws BadPatternException {
-        GoRegex translator = new GoRegex(goRegex);
-        translator.sequence(false);
-        try {
-            return Pattern.compile(translator.out.toString());
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new BadPatternException("error parsing regexp: " + e.getDescription());
-        }
+    static RegexProgram compile(String goRegex) throws BadPatternException {
+        RegexProgram.Builder program = new RegexProgram.Builder();
+        new GoRegex(goRegex).sequence(false).emit(program);
+        return program.build();
     }
 
-    private void sequence(boolean inGroup) throws BadPatternException {
+    private Sequence sequence(boolean inGroup) throws BadPatternException {
+        List<Node> items = new ArrayList<>();
         while (pos < re.length) {
             int ch = re[pos++];
             switch (ch) {
-                case '^' -> out.append("^");
-                case '$' -> out.append("\\z"); // Go's $ without (?m) is end of text only
-                case '.' -> out.append("[^\\n]");
-                case '*', '+', '?' -> out.appendCodePoint(ch);
-                case '(' -> {
-                    out.append("(?:");
-                    sequence(true);
-                    out.append(')');
-                }
+                case '^' -> items.add(new Assertion(RegexProgram.AT_BEGIN_TEXT));
+                case '$' -> items.add(new Assertion(RegexProgram.AT_END_TEXT)); // no (?m): end of text only
+                case '.' -> items.add(new Ranges(ANY_BUT_NEWLINE));
+                case '*', '+', '?' -> repeatLast(items, ch);
+                case '(' -> items.add(sequence(true));
                 case ')' -> {
                     if (!inGroup) {
                         throw new BadPatternException("error parsing regexp: unexpected )");
                     }
-                    return;
+                    return new Sequence(items);
                 }
-                case '[' -> characterClass();
-                case '\\' -> escapeOutsideClass();
-                default -> literal(ch);
+                case '[' -> items.add(characterClass());
+                case '\\' -> escapeOutsideClass(items);
+                default -> items.add(literal(ch));
             }
         }
         if (inGroup) {
             throw new BadPatternException("error parsing regexp: missing closing )");
         }
+        return new Sequence(items);
     }
 
-    private void literal(int codePoint) {
-        out.append(String.format("\\x{%x}", codePoint));
+    /** Applies a repetition operator to the item before it, with RE2's errors for a missing or repeated one. */
+    private static void repeatLast(List<Node> items, int operator) throws BadPatternException {
+        if (items.isEmpty()) {
+            throw new BadPatternException(
+                    "error parsing regexp: missing argument to repetition operator: `" + Character.toString(operator) + "`");
+        }
+        Node last = items.get(items.size() - 1);
+        if (last instanceof Repeat repeat) {
+            if (operator == '?' && !repeat.lazy()) {
+                items.set(items.size() - 1, new Repeat(repeat.operand(), repeat.operator(), true));
+                return;
+            }
+            throw new BadPatternException("error parsing regexp: invalid nested repetition operator: `"
+                    + Character.toString(repeat.operator()) + (repeat.lazy() ? "?" : "") + Character.toString(operator) + "`");
+        }
+        items.set(items.size() - 1, new Repeat(last, operator, false));
     }
 
-    private void escapeOutsideClass() throws BadPatternException {
+    private static Ranges literal(int codePoint) {
+        return new Ranges(new int[] {codePoint, codePoint});
+    }
+
+    private void escapeOutsideClass(List<Node> items) throws BadPatternException {
         if (pos >= re.length) {
             throw new BadPatternException("error parsing regexp: trailing backslash at end of expression");
         }
@@ -73,19 +130,19 @@ final class GoRegex {
         switch (ch) {
             case 'A' -> {
                 pos++;
-                out.append("\\A");
+                items.add(new Assertion(RegexProgram.AT_BEGIN_TEXT));
             }
             case 'z' -> {
                 pos++;
-                out.append("\\z");
+                items.add(new Assertion(RegexProgram.AT_END_TEXT));
             }
             case 'b' -> {
                 pos++;
-                out.append("(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))");
+                items.add(new Assertion(RegexProgram.AT_WORD_BOUNDARY));
             }
             case 'B' -> {
                 pos++;
-                out.append("(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))");
+                items.add(new Assertion(RegexProgram.AT_NOT_WORD_BOUNDARY));
             }
             case 'Q' -> {
                 pos++;
@@ -94,19 +151,19 @@ final class GoRegex {
                         pos += 2;
                         return;
                     }
-                    literal(re[pos++]);
+                    items.add(literal(re[pos++]));
                 }
             }
             case 'd', 'D', 's', 'S', 'w', 'W' -> {
                 pos++;
-                out.append(classOf(perlClass(ch), false));
+                items.add(classOf(perlClass(ch), false));
             }
-            default -> literal(escapedChar());
+            default -> items.add(literal(escapedChar()));
         }
     }
 
     /** A class {@code [...]} in Go syntax (leading {@code ]} is literal, {@code [:name:]}, escapes, ranges). */
-    private void characterClass() throws BadPatternException {
+    private Ranges characterClass() throws BadPatternException {
         boolean negated = false;
         if (pos < re.length && re[pos] == '^') {
             negated = true;
@@ -143,7 +200,7 @@ final class GoRegex {
             ranges.add(new int[] {lo, hi});
         }
         pos++; // the closing ]
-        out.append(classOf(ranges, negated));
+        return classOf(ranges, negated);
     }
 
     private int classChar() throws BadPatternException {
@@ -298,19 +355,14 @@ final class GoRegex {
         return result;
     }
 
-    private static String classOf(List<int[]> ranges, boolean negated) {
-        StringBuilder sb = new StringBuilder(negated ? "[^" : "[");
-        for (int[] range : ranges) {
-            sb.append(String.format("\\x{%x}", range[0]));
-            if (range[1] != range[0]) {
-                sb.append(String.format("-\\x{%x}", range[1]));
-            }
+    private static Ranges classOf(List<int[]> ranges, boolean negated) {
+        List<int[]> members = negated ? complement(ranges) : ranges;
+        int[] pairs = new int[members.size() * 2];
+        for (int i = 0; i < members.size(); i++) {
+            pairs[2 * i] = members.get(i)[0];
+            pairs[2 * i + 1] = members.get(i)[1];
         }
-        if (ranges.isEmpty()) {
-            // Java has no empty class; these never (or, negated, always) match one character.
-            return negated ? "[\\x{0}-\\x{10ffff}]" : "(?!)";
-        }
-        return sb.append(']').toString();
+        return new Ranges(pairs);
     }
 
     private static int[] r(int lo, int hi) {

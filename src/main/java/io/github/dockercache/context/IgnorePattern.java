@@ -1,7 +1,6 @@
 package io.github.dockercache.context;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One patternmatcher pattern ({@code .dockerignore} line or {@code --exclude} value), compiled the way
@@ -21,7 +20,7 @@ public final class IgnorePattern {
     private final List<String> dirs;
     private Kind kind;
     private String goRegex;
-    private Pattern regex;
+    private RegexProgram regex;
     private BadPatternException compileError;
 
     IgnorePattern(String cleaned, boolean exclusion) {
@@ -66,7 +65,7 @@ public final class IgnorePattern {
                 String suffix = cleaned.substring(2);
                 yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
             }
-            case REGEXP -> regex.matcher(path).find();
+            case REGEXP -> regex.find(path);
         };
     }
 

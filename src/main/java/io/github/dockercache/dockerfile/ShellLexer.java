@@ -7,6 +7,14 @@ import java.util.Set;
 
 /** Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (spec 8.5). */
 public final class ShellLexer {
+    /**
+     * Go's growable stacks let BuildKit nest {@code ${a:-${b:-...}}} as deep as a line allows; the
+     * recursion here overflowed a 1 MB Java stack at about a thousand quoted levels. Real files nest a
+     * handful of levels, so deeper words are rejected with an ordinary expansion error instead; 200 levels
+     * fit in half that stack.
+     */
+    static final int MAX_NESTING = 200;
+
     private final char escape;
     private final Options options;
 
@@ -76,6 +84,8 @@ public final class ShellLexer {
          * (EXPOSE, heredoc detection) really behaves like that; this reproduces it.
          */
         private final StringBuilder sharedWordBuffer = new StringBuilder();
+        /** How many scans are open: each nested {@code ${name<op>word}} opens one, recursively. */
+        private int nesting;
 
         WordScan(String word, VariableLookup variables) {
             this.chars = ShellPattern.withoutLeadingBom(word).codePoints().toArray();
@@ -91,11 +101,16 @@ public final class ShellLexer {
         }
 
         Part processStopOn(int stopChar, boolean rawEscapesHere) throws ExpansionException {
+            if (nesting > MAX_NESTING) {
+                throw new ExpansionException("expansions nested more than " + MAX_NESTING + " deep");
+            }
             boolean saved = rawEscapes;
             rawEscapes = rawEscapesHere;
+            nesting++;
             try {
                 return scanUntil(stopChar);
             } finally {
+                nesting--;
                 rawEscapes = saved;
             }
         }
@@ -277,7 +292,7 @@ public final class ShellLexer {
                     return value;
                 case '#':
                 case '%':
-                    return trim(op, word, value);
+                    return trim(op, word, set ? value : ""); // Go trims the empty string when unset
                 default:
                     throw unsupportedModifier(modifier);
             }

@@ -1,16 +1,15 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * The shell patterns of {@code ${V#p}}, {@code ${V%p}} and {@code ${V/p/r}}: {@code *} and {@code ?}
- * globs and backslash escapes, no bracket expressions, translated to regular expressions as BuildKit
- * does. Matching follows Go's leftmost-first semantics, which {@link Pattern} shares.
+ * globs and backslash escapes, no bracket expressions. BuildKit translates them to Go regular
+ * expressions ({@code *} is {@code .*}, or {@code .*?} for the shortest match); they are run here by
+ * {@link Glob}, which gives the same leftmost-first matches in time linear in the text, as Go's
+ * regexp does. A backtracking {@link java.util.regex.Pattern} took minutes on {@code *a*a*a*a*a*a*a*a*a*ac}.
  */
 final class ShellPattern {
-    private static final String REGEX_SPECIALS = "[]{}.+()|^$";
-
     private ShellPattern() {}
 
     static final class InvalidPatternException extends Exception {
@@ -21,8 +20,8 @@ final class ShellPattern {
 
     /** {@code ${V#p}} / {@code ${V##p}}: removes the shortest (longest if greedy) matching prefix. */
     static String trimPrefix(String pattern, String value, boolean greedy) throws InvalidPatternException {
-        Matcher m = compile(pattern, greedy, true).matcher(value);
-        return m.find() ? value.substring(m.end()) : value;
+        int[] match = Glob.compile(pattern, greedy).find(value, 0, true);
+        return match == null ? value : value.substring(match[1]);
     }
 
     /**
@@ -37,34 +36,38 @@ final class ShellPattern {
     /** {@code ${V/p/r}} and {@code ${V//p/r}}. */
     static String replace(String value, String pattern, String replacement, boolean all)
             throws InvalidPatternException {
-        Matcher m = compile(pattern, true, false).matcher(value);
+        Glob glob = Glob.compile(pattern, true);
         if (!all) {
-            return m.find() ? value.substring(0, m.start()) + replacement + value.substring(m.end()) : value;
+            int[] match = glob.find(value, 0, false);
+            return match == null ? value : value.substring(0, match[0]) + replacement + value.substring(match[1]);
         }
-        return replaceAll(m, value, replacement);
+        return replaceAll(glob, value, replacement);
     }
 
     /**
      * Go's {@code ReplaceAllString}: an empty match right after a previous match is not replaced, and the
      * replacement is a Go template ({@code $0}, {@code ${0}} and {@code $$} expand).
      */
-    private static String replaceAll(Matcher m, String value, String template) {
+    private static String replaceAll(Glob glob, String value, String template) {
         StringBuilder out = new StringBuilder();
         int lastMatchEnd = 0;
         int searchPos = 0;
-        while (searchPos <= value.length() && m.find(searchPos)) {
-            out.append(value, lastMatchEnd, m.start());
-            if (m.end() > lastMatchEnd || m.start() == 0) {
-                expandTemplate(out, template, m.group());
+        int[] match;
+        while (searchPos <= value.length() && (match = glob.find(value, searchPos, false)) != null) {
+            int start = match[0];
+            int end = match[1];
+            out.append(value, lastMatchEnd, start);
+            if (end > lastMatchEnd || start == 0) {
+                expandTemplate(out, template, value.substring(start, end));
             }
-            lastMatchEnd = m.end();
+            lastMatchEnd = end;
             int width = searchPos < value.length() ? Character.charCount(value.codePointAt(searchPos)) : 0;
-            if (searchPos + width > m.end()) {
+            if (searchPos + width > end) {
                 searchPos += width;
-            } else if (searchPos + 1 > m.end()) {
+            } else if (searchPos + 1 > end) {
                 searchPos++;
             } else {
-                searchPos = m.end();
+                searchPos = end;
             }
         }
         out.append(value, Math.min(lastMatchEnd, value.length()), value.length());
@@ -114,40 +117,6 @@ final class ShellPattern {
         return name.chars().allMatch(c -> c == '0');
     }
 
-    static Pattern compile(String pattern, boolean greedy, boolean anchored) throws InvalidPatternException {
-        StringBuilder regex = new StringBuilder(pattern.length() + 4);
-        if (anchored) {
-            regex.append('^');
-        }
-        int[] cps = withoutLeadingBom(pattern).codePoints().toArray();
-        for (int i = 0; i < cps.length; i++) {
-            int cp = cps[i];
-            if (cp == '*') {
-                regex.append(greedy ? ".*" : ".*?");
-            } else if (cp == '?') {
-                regex.append('.');
-            } else if (cp == '\\') {
-                int next = i + 1 < cps.length ? cps[i + 1] : -1;
-                // "}" and "/" are escaped only to get them through ${...}; the backslash is not part of the pattern
-                if (next == '}' || next == '/') {
-                    continue;
-                }
-                if (next != '*' && next != '?' && next != '\\') {
-                    throw new InvalidPatternException("invalid escape '\\" + describe(next) + "'");
-                }
-                regex.append('\\').appendCodePoint(next);
-                i++;
-            } else {
-                if (cp < 0x80 && REGEX_SPECIALS.indexOf(cp) >= 0) {
-                    regex.append('\\');
-                }
-                regex.appendCodePoint(cp);
-            }
-        }
-        // UNIX_LINES: like Go, "." excludes only "\n"
-        return Pattern.compile(regex.toString(), Pattern.UNIX_LINES);
-    }
-
     private static String describe(int cp) {
         return cp < 0 ? "\uFFFD" : new String(Character.toChars(cp));
     }
@@ -178,5 +147,179 @@ final class ShellPattern {
 
     static String reverse(String s) {
         return new StringBuilder(s).reverse().toString();
+    }
+
+    /**
+     * A compiled pattern, run as a Pike VM: all match attempts advance together one code point at a time,
+     * threads kept in priority order, so the first match found is the one a backtracking matcher would
+     * report, without its exponential worst case.
+     */
+    private static final class Glob {
+        private static final int CHAR = 0;
+        /** Any code point but a newline: Go's {@code .} without the {@code s} flag. */
+        private static final int ANY = 1;
+        /** Continue at {@code target} first, then at {@code alternative}. */
+        private static final int SPLIT = 2;
+        private static final int JUMP = 3;
+        private static final int MATCH = 4;
+
+        private final int[] op;
+        private final int[] target;
+        private final int[] alternative;
+
+        private Glob(int[] op, int[] target, int[] alternative) {
+            this.op = op;
+            this.target = target;
+            this.alternative = alternative;
+        }
+
+        /** {@code *} prefers the longest run when {@code greedy}, else the shortest. */
+        static Glob compile(String pattern, boolean greedy) throws InvalidPatternException {
+            Builder program = new Builder();
+            int[] cps = withoutLeadingBom(pattern).codePoints().toArray();
+            for (int i = 0; i < cps.length; i++) {
+                int cp = cps[i];
+                if (cp == '*') {
+                    program.star(greedy);
+                } else if (cp == '?') {
+                    program.add(ANY, 0, 0);
+                } else if (cp == '\\') {
+                    int next = i + 1 < cps.length ? cps[i + 1] : -1;
+                    // "}" and "/" are escaped only to get them through ${...}; the backslash is not part of the pattern
+                    if (next == '}' || next == '/') {
+                        continue;
+                    }
+                    if (next != '*' && next != '?' && next != '\\') {
+                        throw new InvalidPatternException("invalid escape '\\" + describe(next) + "'");
+                    }
+                    program.add(CHAR, next, 0);
+                    i++;
+                } else {
+                    program.add(CHAR, cp, 0);
+                }
+            }
+            program.add(MATCH, 0, 0);
+            return program.build();
+        }
+
+        /**
+         * The leftmost-first match starting at {@code from} or later (only at {@code from} when
+         * {@code anchored}): its start and end offsets in {@code text}, or null.
+         */
+        int[] find(String text, int from, boolean anchored) {
+            Threads current = new Threads(op.length);
+            Threads next = new Threads(op.length);
+            int[] match = null;
+            int pos = from;
+            while (true) {
+                if (match == null && (pos == from || !anchored)) {
+                    current.add(this, 0, pos); // a new attempt starting here, after every older one
+                }
+                if (current.size == 0) {
+                    return match;
+                }
+                int cp = pos < text.length() ? text.codePointAt(pos) : -1;
+                int following = cp < 0 ? pos : pos + Character.charCount(cp);
+                next.clear();
+                for (int t = 0; t < current.size; t++) {
+                    int pc = current.pcs[t];
+                    int start = current.starts[t];
+                    if (op[pc] == MATCH) {
+                        match = new int[] {start, pos};
+                        break; // threads after this one have lower priority
+                    }
+                    boolean consumes = op[pc] == CHAR ? cp == target[pc] : cp >= 0 && cp != '\n';
+                    if (consumes) {
+                        next.add(this, pc + 1, start);
+                    }
+                }
+                if (cp < 0) {
+                    return match;
+                }
+                Threads swap = current;
+                current = next;
+                next = swap;
+                pos = following;
+            }
+        }
+
+        /** The threads of one step, in priority order, each program position at most once. */
+        private static final class Threads {
+            private final int[] pcs;
+            private final int[] starts;
+            private final boolean[] present;
+            private final int[] pending;
+            private int size;
+
+            Threads(int programLength) {
+                pcs = new int[programLength];
+                starts = new int[programLength];
+                present = new boolean[programLength];
+                pending = new int[programLength * 2 + 1];
+            }
+
+            void clear() {
+                Arrays.fill(present, false);
+                size = 0;
+            }
+
+            /** Adds the threads reachable from {@code pc} without consuming input, preferred branch first. */
+            void add(Glob glob, int pc, int start) {
+                int top = 0;
+                pending[top++] = pc;
+                while (top > 0) {
+                    int at = pending[--top];
+                    if (present[at]) {
+                        continue;
+                    }
+                    present[at] = true;
+                    switch (glob.op[at]) {
+                        case JUMP -> pending[top++] = glob.target[at];
+                        case SPLIT -> {
+                            pending[top++] = glob.alternative[at];
+                            pending[top++] = glob.target[at];
+                        }
+                        default -> {
+                            pcs[size] = at;
+                            starts[size] = start;
+                            size++;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static final class Builder {
+            private int[] op = new int[16];
+            private int[] target = new int[16];
+            private int[] alternative = new int[16];
+            private int length;
+
+            void add(int kind, int targetOrChar, int alternativeTarget) {
+                if (length == op.length) {
+                    op = Arrays.copyOf(op, length * 2);
+                    target = Arrays.copyOf(target, length * 2);
+                    alternative = Arrays.copyOf(alternative, length * 2);
+                }
+                op[length] = kind;
+                target[length] = targetOrChar;
+                alternative[length] = alternativeTarget;
+                length++;
+            }
+
+            /** {@code .*} or {@code .*?}: a split between one more character and what follows. */
+            void star(boolean greedy) {
+                int split = length;
+                int loopBody = split + 1;
+                int after = split + 3;
+                add(SPLIT, greedy ? loopBody : after, greedy ? after : loopBody);
+                add(ANY, 0, 0);
+                add(JUMP, split, 0);
+            }
+
+            Glob build() {
+                return new Glob(Arrays.copyOf(op, length), Arrays.copyOf(target, length), Arrays.copyOf(alternative, length));
+            }
+        }
     }
 }

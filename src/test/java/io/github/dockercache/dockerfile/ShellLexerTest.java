@@ -59,6 +59,24 @@ class ShellLexerTest {
     }
 
     @Test
+    void deepNestingIsAnExpansionErrorNotAStackOverflow() throws ExpansionException {
+        // 5,000 levels used to overflow a 1 MB stack; BuildKit (Go stacks grow) has no limit
+        String allowed = "${a:-".repeat(ShellLexer.MAX_NESTING) + "x" + "}".repeat(ShellLexer.MAX_NESTING);
+        assertEquals("x", word(allowed));
+        String tooDeep = "${a:-".repeat(20_000) + "x" + "}".repeat(20_000);
+        ExpansionException e = assertThrows(ExpansionException.class, () -> word(tooDeep));
+        assertTrue(e.getMessage().contains("nested more than 200 deep"), e.getMessage());
+    }
+
+    @Test
+    void prefixAndSuffixRemovalOnUnsetVariableGivesEmpty() throws ExpansionException {
+        // found by the corpus: moby/moby's Dockerfile has ARG DELVE_SUPPORTED=${TARGETPLATFORM#linux/amd64}
+        assertEquals("", word("${UNSET#linux/amd64}"));
+        assertEquals("", word("${UNSET%%-*}"));
+        assertEquals("a", word("a${UNSET##*/}"));
+    }
+
+    @Test
     void substitution() throws ExpansionException {
         assertEquals("/usr/local/bin/tool-tar.gz", word("${PATHV/./-}"));
         assertEquals("/usr/local/bin/tool-tar-gz", word("${PATHV//./-}"));

@@ -1,0 +1,73 @@
+package io.github.dockercache.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.DockerfileException;
+import io.github.dockercache.dockerfile.DockerfileReader;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.SourceLocation;
+import io.github.dockercache.dockerfile.Stage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fuzzes the Dockerfile front end with arbitrary file contents: the only failure a malformed file may
+ * cause is a {@link DockerfileException} that points into the file.
+ *
+ * <p>{@code ./mvnw test} replays the seeds in
+ * {@code src/test/resources/io/github/dockercache/fuzz/DockerfileFuzzTestInputs/parseAndDump/}: BuildKit's
+ * parser test files, the real-world corpus and every crash found so far. To fuzz (one target per run;
+ * the {@code jazzer.internal.arg} properties pass libFuzzer flags: one hour instead of the annotation's 10
+ * minutes, and 10 s per input, so that a slow input is a finding too):
+ *
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -B test -Dtest='DockerfileFuzzTest#parseAndDump' \
+ *     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600 -Djazzer.internal.arg.2=-timeout=10
+ * </pre>
+ *
+ * A crashing input is written into that seed folder, so it becomes a regression test; the inputs the
+ * fuzzer found interesting go to {@code .cifuzz-corpus/} in the project directory, which is not committed.
+ */
+class DockerfileFuzzTest {
+    @FuzzTest(maxDuration = "10m")
+    void parseAndDump(byte[] input) {
+        // the same decoding as DockerfileReader.read: UTF-8 with malformed bytes replaced
+        String text = new String(input, StandardCharsets.UTF_8);
+        int lineCount = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        boolean parsed = false;
+        try {
+            Dockerfile file = DockerfileReader.parse(text, "Dockerfile");
+            parsed = true;
+            for (Instruction instruction : instructions(file)) {
+                assertWithinFile(instruction.source().location(), lineCount);
+            }
+        } catch (DockerfileException e) {
+            assertWithinFile(e.location(), lineCount);
+        }
+        try {
+            DockerfileReader.dump(text, "Dockerfile");
+        } catch (DockerfileException e) {
+            assertWithinFile(e.location(), lineCount);
+            // dump is only the raw parse, the first half of what parse does
+            assertFalse(parsed, () -> "parse accepted what dump rejects: " + e.getMessage());
+        }
+    }
+
+    private static void assertWithinFile(SourceLocation location, int lineCount) {
+        assertTrue(location.line() >= 1 && location.column() >= 1, () -> "location before the file: " + location);
+        assertTrue(location.line() <= lineCount, () -> "location after the file (" + lineCount + " lines): " + location);
+    }
+
+    private static List<Instruction> instructions(Dockerfile file) {
+        List<Instruction> all = new ArrayList<>(file.globalArgs());
+        for (Stage stage : file.stages()) {
+            all.add(stage.from());
+            all.addAll(stage.instructions());
+        }
+        return all;
+    }
+}

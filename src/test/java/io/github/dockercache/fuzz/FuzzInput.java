@@ -1,0 +1,82 @@
+package io.github.dockercache.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Splits a fuzzer input into NUL-separated fields. NUL is the separator because it never matters to the
+ * code under test (BuildKit treats it as an ordinary byte), so seeds stay readable and every field can
+ * still hold newlines.
+ */
+final class FuzzInput {
+    /** The per-input limit of the documented fuzzing command ({@code -timeout=10}). */
+    static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
+
+    private FuzzInput() {}
+
+    /**
+     * The seeds of a fuzz test whose names start with {@code prefix}, from Jazzer's
+     * {@code <TestClass>Inputs/<method>/} folder on the test class path. Slow inputs are kept there as
+     * {@code timeout-*}, Jazzer's name for them, so that a test can hold them to the time limit.
+     */
+    static List<byte[]> seeds(Class<?> testClass, String method, String prefix) {
+        URL folder = testClass.getResource(testClass.getSimpleName() + "Inputs/" + method);
+        if (folder == null) {
+            throw new IllegalStateException("no seed folder for " + testClass.getSimpleName() + "#" + method);
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<byte[]> seeds = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                seeds.add(Files.readAllBytes(file));
+            }
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes before the first NUL, and the rest after it (empty when there is no NUL). */
+    static byte[][] splitFirst(byte[] input) {
+        int nul = indexOfNul(input, 0);
+        if (nul < 0) {
+            return new byte[][] {input, new byte[0]};
+        }
+        return new byte[][] {Arrays.copyOfRange(input, 0, nul), Arrays.copyOfRange(input, nul + 1, input.length)};
+    }
+
+    /** Every NUL-separated field, decoded as UTF-8 with malformed bytes replaced (as files are read). */
+    static List<String> fields(byte[] input) {
+        List<String> fields = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int nul = indexOfNul(input, start);
+            int end = nul < 0 ? input.length : nul;
+            fields.add(new String(input, start, end - start, StandardCharsets.UTF_8));
+            if (nul < 0) {
+                return fields;
+            }
+            start = nul + 1;
+        }
+    }
+
+    private static int indexOfNul(byte[] input, int from) {
+        for (int i = from; i < input.length; i++) {
+            if (input[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
