@@ -51,7 +51,8 @@ final class Advice {
         int changed = then ^ now;
         if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
             return "the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
-                    + " COPY --chmod does not help: BuildKit hashes the source mode";
+                    + " COPY --chmod does not help: BuildKit hashes the source mode"
+                    + (now == 0755 ? " (a build from Windows also sends every file as 0755)" : "");
         }
         if ((changed & 0022) != 0) {
             return "group/other write bits differ, as a different umask at checkout leaves them; use the same"

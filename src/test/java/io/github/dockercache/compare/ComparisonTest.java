@@ -361,4 +361,71 @@ class ComparisonTest {
         assertEquals("docker.io/library/busybox:1.37", cause.after());
         assertNotNull(cause.advice());
     }
+
+    @Test
+    void aFileThatBecameADirectoryIsNamed() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/settings", "a=1");
+        Snapshot before = app.snapshot();
+        Files.delete(dir.resolve("conf/settings"));
+        app.file("conf/settings/a.properties", "a=1");
+        Cause cause = step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        assertEquals(CauseKind.FILE_TYPE, cause.kind());
+        assertEquals("conf/settings changed from file to dir", cause.detail());
+    }
+
+    @Test
+    void anEditedHeredocBodyIsNamed() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY <<EOF /motd", "hello", "EOF");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM scratch", "COPY <<EOF /motd", "hello again", "EOF");
+        assertEquals(CauseKind.HEREDOC, step(Scenario.compare(app.snapshot(), before), "1").causes().get(0).kind());
+    }
+
+    @Test
+    void anInsertedStepIsNew() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN make");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN apt-get update", "RUN make");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        assertEquals(CauseKind.INSTRUCTION, step(comparison, "2").causes().get(0).kind(), "compared with the RUN it replaced");
+        assertEquals(CauseKind.UPSTREAM_STEP, step(comparison, "3").causes().get(0).kind());
+        app.dockerfile("FROM busybox:1.36", "RUN make", "RUN make test");
+        assertEquals(CauseKind.NEW_STEP, step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+    }
+
+    @Test
+    void aDirectoryModeOnlyChangeIsUnknownForAWarmBuilder() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src", "RUN ls /src").file("src/a.txt", "a");
+        app.chmod("src", "rwxr-xr-x");
+        Snapshot before = app.snapshot();
+        app.chmod("src", "rwxrwxr-x");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        StepResult copy = step(comparison, "2");
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        assertEquals(CauseKind.DIRECTORY_MODE, copy.causes().get(0).kind());
+        assertTrue(copy.unknownReason().contains("fresh builder"), copy.unknownReason());
+        assertEquals(Verdict.UNKNOWN, step(comparison, "3").verdict(), "unchanged itself, it follows the COPY");
+    }
+
+    @Test
+    void anXattrOnlyChangeIsUnknownForAWarmBuilder() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY a.txt /a.txt").file("a.txt", "a");
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(dir.resolve("a.txt"),
+                java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(view != null && Files.getFileStore(dir).supportsFileAttributeView("user"),
+                "the temporary file system keeps no user xattrs");
+        Snapshot before = app.snapshot();
+        view.write("note", java.nio.ByteBuffer.wrap("reviewed".getBytes()));
+        StepResult copy = step(Scenario.compare(app.snapshot(), before), "2");
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        assertEquals(CauseKind.XATTRS, copy.causes().get(0).kind());
+    }
+
+    @Test
+    void aModeChangeTo0755NamesTheWindowsClientToo() throws Exception {
+        Scenario app = javaApp();
+        Snapshot before = app.snapshot();
+        app.chmod("pom.xml", "rwxr-xr-x");
+        assertTrue(step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
+    }
 }

@@ -32,7 +32,8 @@ class MarkdownReportTest {
                 "- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, breaks failOn=stable ❌)",
                 "  - pom.xml mode bits changed 0644 -\\> 0755",
                 "    - fix: the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
-                        + " COPY --chmod does not help: BuildKit hashes the source mode",
+                        + " COPY --chmod does not help: BuildKit hashes the source mode"
+                        + " (a build from Windows also sends every file as 0755)",
                 "  - and with it: build:4, build:5, build:6"), lines.subList(why + 2, why + 6));
         assertTrue(lines.get(why + 6).startsWith("- **runtime:3** "), lines.get(why + 6));
         assertTrue(lines.contains("  - unknown: reads /workspace/target/app.jar from stage 'build', whose files come"
