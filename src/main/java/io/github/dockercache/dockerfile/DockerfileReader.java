@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a Dockerfile into stages and typed instructions, as BuildKit's Dockerfile frontend does. */
 public final class DockerfileReader {
@@ -24,8 +26,10 @@ public final class DockerfileReader {
         RawDockerfile raw = RawParser.parse(content, displayName);
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<StageBuilder> stages = new ArrayList<>();
+        Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
         for (RawInstruction rawInstruction : raw.instructions()) {
             Instruction instruction = convert(rawInstruction, displayName);
+            rawOf.put(instruction, rawInstruction);
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
             } else if (instruction instanceof FromInstruction from) {
@@ -44,7 +48,8 @@ public final class DockerfileReader {
         for (StageBuilder stage : stages) {
             built.add(stage.build(built.size()));
         }
-        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), raw.warnings());
+        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf);
+        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), warnings);
     }
 
     /**

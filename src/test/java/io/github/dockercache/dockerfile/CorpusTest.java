@@ -34,7 +34,7 @@ class CorpusTest {
     private static final String CORPUS = "/dockerfile/corpus";
     /**
      * The warnings a corpus file is known to produce, one {@code line rule} per line; absent when none.
-     * BuildKit's parser warns only about empty continuation lines.
+     * BuildKit's parser warnings and its build checks (see {@code BuildChecks}).
      */
     private static final String EXPECTED_WARNINGS = "expected-warnings";
     /** {@code ${NAME:?message}} and {@code ${NAME?message}} fail on purpose when NAME is unset. */

@@ -1,0 +1,132 @@
+package io.github.dockercache.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** BuildKit's build checks: each rule fires where BuildKit's does, and only there. */
+class BuildChecksTest {
+    private static List<String> warnings(String dockerfile) throws DockerfileException {
+        return DockerfileReader.parse(dockerfile, "Dockerfile").warnings().stream()
+                .map(w -> w.location().line() + ":" + w.location().column() + " " + w.rule() + ": " + w.message())
+                .toList();
+    }
+
+    private static List<String> rules(String dockerfile) throws DockerfileException {
+        return DockerfileReader.parse(dockerfile, "Dockerfile").warnings().stream()
+                .map(w -> w.location().line() + " " + w.rule())
+                .toList();
+    }
+
+    @Test
+    void cleanFileHasNoWarnings() throws DockerfileException {
+        assertEquals(List.of(), warnings("""
+                ARG BASE=alpine
+                FROM --platform=$BUILDPLATFORM $BASE AS build
+                WORKDIR /src
+                WORKDIR app
+                ENV A=1 PATH=/x:$PATH
+                LABEL a=b
+                ARG PUBLIC_KEY VERSION_TOKEN
+                EXPOSE 80/tcp 53/udp 8080
+                FROM build AS final
+                WORKDIR rel
+                SHELL ["/bin/sh", "-c"]
+                CMD echo hi
+                ENTRYPOINT ["app"]
+                HEALTHCHECK CMD true
+                """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ConsistentInstructionCasing | 'FROM a\\nRUN x\\nrun y\\n'          | '3:1 ConsistentInstructionCasing: Command ''run'' should match the case of the command majority (uppercase)'
+            ConsistentInstructionCasing | 'from a\\nrun x\\nRun y\\n'          | '3:1 ConsistentInstructionCasing: Command ''Run'' should match the case of the command majority (lowercase)'
+            FromAsCasing                | 'FROM a as b\\n'                     | '1:1 FromAsCasing: ''as'' and ''FROM'' keywords'' casing do not match'
+            StageNameCasing             | 'FROM a AS Build\\n'                 | '1:1 StageNameCasing: Stage name ''Build'' should be lowercase'
+            DuplicateStageName          | 'FROM a AS b\\nFROM c AS b\\n'       | '2:1 DuplicateStageName: Duplicate stage name "b", stage names should be unique'
+            ReservedStageName           | 'FROM a AS scratch\\n'               | '1:1 ReservedStageName: Stage name should not use the same name as reserved stage "scratch"'
+            JSONArgsRecommended         | 'FROM a\\nCMD echo hi\\n'            | '2:1 JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals'
+            JSONArgsRecommended         | 'FROM a\\nENTRYPOINT app\\n'         | '2:1 JSONArgsRecommended: JSON arguments recommended for ENTRYPOINT to prevent unintended behavior related to OS signals'
+            MaintainerDeprecated        | 'FROM a\\nMAINTAINER me\\n'          | '2:1 MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label'
+            LegacyKeyValueFormat        | 'FROM a\\nENV k v\\n'                | '2:1 LegacyKeyValueFormat: "ENV key=value" should be used instead of legacy "ENV key value" format'
+            LegacyKeyValueFormat        | 'FROM a\\nLABEL k v\\n'              | '2:1 LegacyKeyValueFormat: "LABEL key=value" should be used instead of legacy "LABEL key value" format'
+            WorkdirRelativePath         | 'FROM a\\nWORKDIR app\\nWORKDIR x\\n' | '2:1 WorkdirRelativePath: Relative workdir "app" can have unexpected results if the base image changes'
+            UndefinedArgInFrom          | 'ARG VERSION\\nFROM a:$VERSIO\\n'    | '2:1 UndefinedArgInFrom: FROM argument ''VERSIO'' is not declared (did you mean VERSION?)'
+            RedundantTargetPlatform     | 'FROM --platform=$TARGETPLATFORM a\\n' | '1:1 RedundantTargetPlatform: Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nARG GITHUB_TOKEN\\n'       | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "GITHUB_TOKEN")'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nENV password=x\\n'         | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ENV "password")'
+            MultipleInstructionsDisallowed | 'FROM a\\nHEALTHCHECK NONE\\nHEALTHCHECK NONE\\n' | '2:1 MultipleInstructionsDisallowed: Multiple HEALTHCHECK instructions should not be used in the same stage because only the last one will be used'
+            ExposeProtoCasing           | 'FROM a\\nEXPOSE 80/TCP\\n'          | '2:1 ExposeProtoCasing: Defined protocol ''80/TCP'' in EXPOSE instruction should be lowercase'
+            ExposeInvalidFormat         | 'FROM a\\nEXPOSE 8080:80\\n'         | '2:1 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found ''8080:80'''
+            """)
+    void ruleFires(String rule, String dockerfile, String expected) throws DockerfileException {
+        assertEquals(List.of(expected), warnings(dockerfile.replace("\\n", "\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ConsistentInstructionCasing | 'from a\\nrun x\\n'
+            FromAsCasing                | 'from a as b\\nfrom c as d\\n'
+            StageNameCasing             | 'FROM a AS build\\n'
+            DuplicateStageName          | 'FROM a AS b\\nFROM c AS d\\n'
+            ReservedStageName           | 'FROM scratch AS empty\\n'
+            JSONArgsRecommended         | 'FROM a\\nCMD ["echo", "hi"]\\nENTRYPOINT ["app"]\\n'
+            JSONArgsRecommended         | 'FROM a AS base\\nSHELL ["sh", "-c"]\\nFROM base\\nCMD echo hi\\n'
+            MaintainerDeprecated        | 'FROM a\\nLABEL maintainer=me\\n'
+            LegacyKeyValueFormat        | 'FROM a\\nENV k=v\\nLABEL k="v w"\\n'
+            WorkdirRelativePath         | 'FROM a\\nWORKDIR "/app"\\nWORKDIR x\\n'
+            WorkdirRelativePath         | 'FROM a AS base\\nWORKDIR /app\\nFROM base\\nWORKDIR x\\n'
+            WorkdirRelativePath         | 'FROM a\\nWORKDIR $HOME\\n'
+            UndefinedArgInFrom          | 'ARG VERSION\\nFROM a:${VERSION}\\nFROM --platform=$BUILDPLATFORM b\\n'
+            RedundantTargetPlatform     | 'FROM --platform=$BUILDPLATFORM a\\nFROM --platform=linux/$TARGETARCH b\\n'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nARG PUBLIC_KEY\\nENV KEYBOARD=us TOKEN_FILE=/run/t\\n'
+            MultipleInstructionsDisallowed | 'FROM a\\nCMD ["a"]\\nFROM b\\nCMD ["b"]\\n'
+            ExposeProtoCasing           | 'FROM a\\nEXPOSE 80/tcp 53/udp 9/sctp 8080\\n'
+            ExposeInvalidFormat         | 'FROM a\\nEXPOSE 80 8000-8010/tcp\\n'
+            """)
+    void ruleDoesNotFire(String rule, String dockerfile) throws DockerfileException {
+        assertEquals(List.of(), warnings(dockerfile.replace("\\n", "\n")));
+    }
+
+    @Test
+    void multipleInstructionsReportsTheEarlierOne() throws DockerfileException {
+        assertEquals(List.of("2 MultipleInstructionsDisallowed", "3 MultipleInstructionsDisallowed"),
+                rules("FROM a\nCMD [\"1\"]\nCMD [\"2\"]\nCMD [\"3\"]\n"));
+    }
+
+    @Test
+    void checkSkipDirectiveSkipsNamedRules() throws DockerfileException {
+        String file = "# check=skip=JSONArgsRecommended,MaintainerDeprecated\nFROM a\nMAINTAINER me\nCMD x\nENV k v\n";
+        assertEquals(List.of("5 LegacyKeyValueFormat"), rules(file));
+    }
+
+    @Test
+    void checkSkipAllSkipsEverythingIncludingTheParserRule() throws DockerfileException {
+        assertEquals(List.of(), rules("# check=skip=all;error=true\nFROM a\nRUN a \\\n\n  b\nCMD x\n"));
+    }
+
+    @Test
+    void checkCommentAboveAnInstructionAppliesToItOnly() throws DockerfileException {
+        String file = "FROM a\n# check=skip=JSONArgsRecommended\nCMD x\nFROM b\nENTRYPOINT y\n";
+        assertEquals(List.of("5 JSONArgsRecommended"), rules(file));
+    }
+
+    @Test
+    void invalidCheckDirectiveFailsLikeBuildKit() {
+        DockerfileException e = assertThrows(DockerfileException.class,
+                () -> DockerfileReader.parse("# check=skipp=all\nFROM a\n", "Dockerfile"));
+        assertEquals(true, e.getMessage().contains("failed to parse check options: invalid check option \"skipp\""),
+                e.getMessage());
+    }
+
+    @Test
+    void warningsAreSortedByLine() throws DockerfileException {
+        assertEquals(List.of("1 StageNameCasing", "1 FromAsCasing", "2 JSONArgsRecommended", "3 DuplicateStageName"),
+                rules("FROM a as B\nCMD x\nFROM c AS b\n"));
+    }
+}
