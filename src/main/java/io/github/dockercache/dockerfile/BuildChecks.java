@@ -37,6 +37,8 @@ final class BuildChecks {
     static final String MULTIPLE_INSTRUCTIONS_DISALLOWED = "MultipleInstructionsDisallowed";
     static final String EXPOSE_PROTO_CASING = "ExposeProtoCasing";
     static final String EXPOSE_INVALID_FORMAT = "ExposeInvalidFormat";
+    static final String FROM_PLATFORM_FLAG_CONST_DISALLOWED = "FromPlatformFlagConstDisallowed";
+    static final String INVALID_DEFAULT_ARG_IN_FROM = "InvalidDefaultArgInFrom";
 
     private static final Set<String> RESERVED_STAGE_NAMES = Set.of("context", "scratch");
     private static final String SECRET_TOKENS = "apikey|auth|credential|credentials|key|password|pword|passwd|secret|token";
@@ -236,6 +238,8 @@ final class BuildChecks {
             SourceLocation at = stage.from().source().location();
             if (metaArgsExpand) {
                 Optional<ShellLexer.Expansion> image = expand(stage.from().image(), env);
+                // BuildKit reports an unusable default base name before the undeclared args in it
+                image.ifPresent(name -> invalidDefaultBaseName(in, at, stage.from().image(), name));
                 image.ifPresent(name -> undefinedArgs(in, at, name, declared));
                 String baseName = image.map(e -> e.result().toLowerCase(Locale.ROOT)).orElse(null);
                 if (baseName != null && byName.containsKey(baseName)) {
@@ -245,6 +249,7 @@ final class BuildChecks {
                 if (platform != null && !platform.isEmpty()) {
                     expand(platform, env).ifPresent(match -> {
                         undefinedArgs(in, at, match, declared);
+                        constantPlatform(in, at, stage.name(), match);
                         if (match.matched().equals(Set.of(TARGETPLATFORM)) && match.unmatched().isEmpty()
                                 && match.result().equals(env.get(TARGETPLATFORM))) {
                             warn(in, at, REDUNDANT_TARGET_PLATFORM, "Setting platform to predefined " + platform
@@ -257,6 +262,36 @@ final class BuildChecks {
             if (stage.name() != null) {
                 byName.put(stage.name().toLowerCase(Locale.ROOT), state);
             }
+        }
+    }
+
+    /** A constant {@code --platform} pins the stage, unless the stage's name says which platform it is for. */
+    private void constantPlatform(CheckOptions in, SourceLocation at, String stageName, ShellLexer.Expansion match) {
+        if (!match.matched().isEmpty() || !match.unmatched().isEmpty()) {
+            return;
+        }
+        String[] parts = match.result().split("/");
+        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            return; // not a platform: the build fails on it later
+        }
+        String name = stageName == null ? "" : stageName.toLowerCase(Locale.ROOT);
+        if (!name.contains(parts[0].toLowerCase(Locale.ROOT)) && !name.contains(parts[1].toLowerCase(Locale.ROOT))) {
+            warn(in, at, FROM_PLATFORM_FLAG_CONST_DISALLOWED,
+                    "FROM --platform flag should not use constant value \"" + match.result() + "\"");
+        }
+    }
+
+    /** A base name built from global ARG defaults alone must still name an image (build args are not looked at). */
+    private void invalidDefaultBaseName(CheckOptions in, SourceLocation at, String written, ShellLexer.Expansion match) {
+        if (match.matched().isEmpty() && match.unmatched().isEmpty()) {
+            return;
+        }
+        String name = match.result();
+        boolean invalid = name.isEmpty() || name.startsWith(":") || name.startsWith("@") || name.startsWith("/")
+                || name.endsWith(":") || name.endsWith("/") || name.endsWith("@") || name.contains("//");
+        if (invalid) {
+            warn(in, at, INVALID_DEFAULT_ARG_IN_FROM,
+                    "Default value for ARG " + written + " results in empty or invalid base image name");
         }
     }
 

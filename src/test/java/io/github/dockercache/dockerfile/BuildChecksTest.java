@@ -56,7 +56,7 @@ class BuildChecksTest {
             LegacyKeyValueFormat        | 'FROM a\\nENV k v\\n'                | '2:1 LegacyKeyValueFormat: "ENV key=value" should be used instead of legacy "ENV key value" format'
             LegacyKeyValueFormat        | 'FROM a\\nLABEL k v\\n'              | '2:1 LegacyKeyValueFormat: "LABEL key=value" should be used instead of legacy "LABEL key value" format'
             WorkdirRelativePath         | 'FROM a\\nWORKDIR app\\nWORKDIR x\\n' | '2:1 WorkdirRelativePath: Relative workdir "app" can have unexpected results if the base image changes'
-            UndefinedArgInFrom          | 'ARG VERSION\\nFROM a:$VERSIO\\n'    | '2:1 UndefinedArgInFrom: FROM argument ''VERSIO'' is not declared (did you mean VERSION?)'
+            UndefinedArgInFrom          | 'ARG VERSION\\nFROM a$VERSIO\\n'    | '2:1 UndefinedArgInFrom: FROM argument ''VERSIO'' is not declared (did you mean VERSION?)'
             RedundantTargetPlatform     | 'FROM --platform=$TARGETPLATFORM a\\n' | '1:1 RedundantTargetPlatform: Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior'
             SecretsUsedInArgOrEnv       | 'FROM a\\nARG GITHUB_TOKEN\\n'       | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "GITHUB_TOKEN")'
             SecretsUsedInArgOrEnv       | 'FROM a\\nENV password=x\\n'         | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ENV "password")'
@@ -82,7 +82,7 @@ class BuildChecksTest {
             WorkdirRelativePath         | 'FROM a\\nWORKDIR "/app"\\nWORKDIR x\\n'
             WorkdirRelativePath         | 'FROM a AS base\\nWORKDIR /app\\nFROM base\\nWORKDIR x\\n'
             WorkdirRelativePath         | 'FROM a\\nWORKDIR $HOME\\n'
-            UndefinedArgInFrom          | 'ARG VERSION\\nFROM a:${VERSION}\\nFROM --platform=$BUILDPLATFORM b\\n'
+            UndefinedArgInFrom          | 'ARG VERSION=1\\nFROM a:${VERSION}\\nFROM --platform=$BUILDPLATFORM b\\n'
             RedundantTargetPlatform     | 'FROM --platform=$BUILDPLATFORM a\\nFROM --platform=linux/$TARGETARCH b\\n'
             SecretsUsedInArgOrEnv       | 'FROM a\\nARG PUBLIC_KEY\\nENV KEYBOARD=us TOKEN_FILE=/run/t\\n'
             MultipleInstructionsDisallowed | 'FROM a\\nCMD ["a"]\\nFROM b\\nCMD ["b"]\\n'
@@ -128,5 +128,37 @@ class BuildChecksTest {
     void warningsAreSortedByLine() throws DockerfileException {
         assertEquals(List.of("1 StageNameCasing", "1 FromAsCasing", "2 JSONArgsRecommended", "3 DuplicateStageName"),
                 rules("FROM a as B\nCMD x\nFROM c AS b\n"));
+    }
+
+    /** Both cases as BuildKit 0.25 printed them for this file (engine 28, scripts/engine.sh probe). */
+    @Test
+    void constantPlatformWarnsUnlessTheStageNameSaysWhichPlatform() throws DockerfileException {
+        assertEquals(List.of("2:1 FromPlatformFlagConstDisallowed: FROM --platform flag should not use constant value"
+                + " \"linux/amd64\""), warnings("""
+                ARG IMG
+                FROM --platform=linux/amd64 busybox AS base
+                RUN true
+                FROM --platform=linux/amd64 busybox AS base-amd64
+                RUN true
+                FROM ${IMG}busybox AS other
+                """));
+        assertEquals(List.of(), rules("FROM --platform=$BUILDPLATFORM busybox AS base\n"));
+    }
+
+    @Test
+    void aBaseNameEmptyWithoutBuildArgsWarns() throws DockerfileException {
+        assertEquals(List.of("2:1 InvalidDefaultArgInFrom: Default value for ARG ${IMG} results in empty or invalid"
+                + " base image name"), warnings("ARG IMG\nFROM ${IMG}\nRUN true\n"));
+        assertEquals(List.of(), rules("ARG IMG=busybox\nFROM ${IMG}\nRUN true\n"));
+        assertEquals(List.of(), rules("ARG TAG\nFROM busybox${TAG}\nRUN true\n"));
+    }
+
+    /** As BuildKit 0.25 printed it: both warnings, the unusable base name first. */
+    @Test
+    void anUndeclaredArgThatEmptiesTheTagGivesBothWarnings() throws DockerfileException {
+        assertEquals(List.of(
+                "2:1 InvalidDefaultArgInFrom: Default value for ARG busybox:$VERSIO results in empty or invalid base image name",
+                "2:1 UndefinedArgInFrom: FROM argument 'VERSIO' is not declared (did you mean VERSION?)"),
+                warnings("ARG VERSION=latest\nFROM busybox:$VERSIO\nRUN true\n"));
     }
 }
