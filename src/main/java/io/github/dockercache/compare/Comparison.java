@@ -77,7 +77,7 @@ public final class Comparison {
         private final Snapshot baseline;
         private final StabilityPolicy policy;
         private final CauseFinder causeFinder;
-        private final Set<String> keys = new HashSet<>();
+        private final Map<String, HistoryEntry> buildByKey = new HashMap<>();
         private final Set<String> optimisticKeys = new HashSet<>();
         private final Map<String, StepSnapshot> baselineById = new HashMap<>();
         private final Map<String, StepSnapshot> currentById = new HashMap<>();
@@ -88,8 +88,8 @@ public final class Comparison {
             this.baseline = baseline;
             this.policy = policy;
             this.causeFinder = new CauseFinder(current, baseline, policy, contextDir);
-            for (HistoryEntry build : baseline.builds()) {
-                keys.addAll(build.keys());
+            for (HistoryEntry build : baseline.builds()) { // newest first: a key names the newest build that had it
+                build.keys().forEach(key -> buildByKey.putIfAbsent(key, build));
                 optimisticKeys.addAll(build.optimisticKeys());
             }
             for (StepSnapshot step : baseline.steps()) {
@@ -107,9 +107,8 @@ public final class Comparison {
         }
 
         private StepResult judge(StepSnapshot step, boolean stable) {
-            if (step.key() != null && keys.contains(step.key())) {
-                HistoryEntry matched = baseline.builds().stream()
-                        .filter(build -> build.keys().contains(step.key())).findFirst().orElse(null);
+            HistoryEntry matched = step.key() == null ? null : buildByKey.get(step.key());
+            if (matched != null) {
                 return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
             }
             Verdict verdict = optimisticKeys.contains(step.optimisticKey()) ? Verdict.UNKNOWN : Verdict.REBUILT;

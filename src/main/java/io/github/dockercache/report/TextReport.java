@@ -6,6 +6,7 @@ import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.ReportLine.Span;
@@ -30,12 +31,13 @@ public final class TextReport {
     public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
         List<ReportLine> lines = new ArrayList<>(settingChanges(comparison));
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
+        HistoryEntry newest = comparison.baseline().builds().get(0);
         for (StepResult step : comparison.steps()) {
             lines.add(new ReportLine(ReportLine.Level.INFO, List.of(
                     plain("  "), new Span(pad(step.stepId(), idWidth), Style.STRONG),
                     plain("  " + pad(shorten(step.text()), TEXT_WIDTH) + "  "),
                     new Span(pad(verdict(step), 7), style(step)),
-                    plain((step.stable() ? "  stable" : "") + note(step, comparison)))));
+                    plain((step.stable() ? "  stable" : "") + note(step, newest)))));
         }
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
@@ -157,9 +159,9 @@ public final class TextReport {
         return step.verdict().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String note(StepResult step, Comparison comparison) {
+    private static String note(StepResult step, HistoryEntry newest) {
         if (step.verdict() == Verdict.CACHED) {
-            boolean older = step.matchedBuild() != null && !step.matchedBuild().equals(comparison.baseline().builds().get(0));
+            boolean older = step.matchedBuild() != null && !step.matchedBuild().equals(newest);
             return older ? "  (as built at " + step.matchedBuild().describe() + ")" : "";
         }
         if (!step.isFirstMiss()) {
