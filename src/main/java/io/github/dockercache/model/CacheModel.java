@@ -25,6 +25,8 @@ import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.dockerfile.UserInstruction;
 import io.github.dockercache.dockerfile.VariableLookup;
 import io.github.dockercache.dockerfile.WorkdirInstruction;
+import io.github.dockercache.registry.DockerReference;
+import io.github.dockercache.registry.ImageResolutionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -214,12 +217,14 @@ public final class CacheModel {
                 state.workdir = "/";
             } else {
                 List<Map.Entry<String, String>> inputs = new ArrayList<>();
-                String image = ImageReference.normalize(baseImage);
+                Optional<DockerReference> parsed = parseImage(baseImage);
+                String image = parsed.map(DockerReference::toString).orElse(baseImage);
                 inputs.add(Map.entry("image", image));
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
                 }
-                String digest = ImageReference.isPinned(baseImage) ? null : digests.digestOf(image, platform);
+                boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
+                String digest = pinned ? null : digests.digestOf(image, platform);
                 if (digest != null) {
                     inputs.add(Map.entry("digest", digest));
                 }
@@ -435,7 +440,7 @@ public final class CacheModel {
         }
         Stage sourceStage = graph.resolve(from, stage.index());
         if (sourceStage == null) {
-            String image = ImageReference.normalize(from);
+            String image = parseImage(from).map(DockerReference::toString).orElse(from);
             return SourceContent.known(List.of(Map.entry("image", image), Map.entry("path", source)), List.of());
         }
         StageState sourceState = finishedStages.get(sourceStage.index());
@@ -494,6 +499,18 @@ public final class CacheModel {
             }
         }
         return null;
+    }
+
+    /**
+     * The image in the one spelling BuildKit resolves it to ({@code busybox} = {@code docker.io/library/busybox:latest});
+     * empty when it is not a valid reference, which BuildKit itself then rejects when it builds.
+     */
+    private static Optional<DockerReference> parseImage(String reference) {
+        try {
+            return Optional.of(DockerReference.parse(reference));
+        } catch (ImageResolutionException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- words and paths ----
