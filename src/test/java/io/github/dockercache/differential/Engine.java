@@ -3,9 +3,12 @@ package io.github.dockercache.differential;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +36,13 @@ final class Engine {
     private final Path client;
     private final Map<String, String> environment;
     private final String serverVersion;
+    private final Path lockFile;
 
-    private Engine(Path client, Map<String, String> environment, String serverVersion) {
+    private Engine(Path client, Map<String, String> environment, String serverVersion, Path lockFile) {
         this.client = client;
         this.environment = environment;
         this.serverVersion = serverVersion;
+        this.lockFile = lockFile;
     }
 
     /**
@@ -78,14 +83,15 @@ final class Engine {
                 environmentOr("DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
         // The 20.10 client needs it for BuildKit; the newer ones fail instead of falling back to the legacy builder.
         environment.put("DOCKER_BUILDKIT", "1");
-        Engine candidate = new Engine(client, environment, null);
+        Path lockFile = stateDir.resolve("tests.lock");
+        Engine candidate = new Engine(client, environment, null, lockFile);
         try {
             ProcessOutput version = candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT);
             if (version.exitCode() != 0) {
                 throw new EngineUnavailableException("engine at " + environment.get("DOCKER_HOST")
                         + " does not answer: " + version.text().strip());
             }
-            return new Engine(client, environment, version.text().strip());
+            return new Engine(client, environment, version.text().strip(), lockFile);
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot run " + client + ": " + e.getMessage());
         }
@@ -109,6 +115,31 @@ final class Engine {
         List<String> stages = StageLabels.of(Files.readString(dockerfile));
         return new EngineBuild(
                 output.exitCode(), PlainProgress.steps(output.text(), stages), output.text(), output.elapsed());
+    }
+
+    /**
+     * Holds the engine for one test's prune-build-build sequence: another test JVM on the same engine (a second
+     * worktree, a second CI job) would otherwise prune the cache between our two builds and fake a rebuild.
+     */
+    Exclusive exclusive() throws IOException {
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.lock();
+            return () -> {
+                lock.release();
+                channel.close();
+            };
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The engine held by one test; closing lets the next one in. */
+    interface Exclusive extends AutoCloseable {
+        @Override
+        void close() throws IOException;
     }
 
     /** Drops all build cache, so that the next build starts from nothing (except the base image). */

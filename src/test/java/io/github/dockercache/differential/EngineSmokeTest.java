@@ -23,10 +23,13 @@ class EngineSmokeTest {
                 RUN cat /a.txt > /b.txt
                 """);
         Files.writeString(context.resolve("a.txt"), "a\n");
-        engine.prune();
-
-        EngineBuild first = engine.build(context, dockerfile, Map.of(), null);
-        EngineBuild second = engine.build(context, dockerfile, Map.of(), null);
+        EngineBuild first;
+        EngineBuild second;
+        try (Engine.Exclusive held = engine.exclusive()) {
+            engine.prune();
+            first = engine.build(context, dockerfile, Map.of(), null);
+            second = engine.build(context, dockerfile, Map.of(), null);
+        }
 
         assertTrue(first.succeeded(), first::logTail);
         assertEquals(

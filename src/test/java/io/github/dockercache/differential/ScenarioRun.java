@@ -46,26 +46,28 @@ record ScenarioRun(
         scenario.createWorkspace(workspace);
         PluginObserver plugin = new PluginObserver();
 
-        engine.prune();
-        EngineBuild before = build(engine, workspace, scenario.before());
-        Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
-        scenario.applyChanges(workspace);
-        Path secondWorkspace = workspace;
-        if (scenario.freshCheckout()) {
-            secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
-            FileTrees.delete(secondWorkspace);
-            FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        EngineBuild after = build(engine, secondWorkspace, scenario.after());
-        Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
+        try (Engine.Exclusive held = engine.exclusive()) {
+            engine.prune();
+            EngineBuild before = build(engine, workspace, scenario.before());
+            Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
+            scenario.applyChanges(workspace);
+            Path secondWorkspace = workspace;
+            if (scenario.freshCheckout()) {
+                secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
+                FileTrees.delete(secondWorkspace);
+                FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            EngineBuild after = build(engine, secondWorkspace, scenario.after());
+            Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
 
-        return new ScenarioRun(
-                scenario,
-                secondWorkspace,
-                before,
-                after,
-                new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
-                Duration.ofNanos(System.nanoTime() - started));
+            return new ScenarioRun(
+                    scenario,
+                    secondWorkspace,
+                    before,
+                    after,
+                    new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private static EngineBuild build(Engine engine, Path workspace, BuildSpec spec) throws IOException {
