@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -31,7 +32,9 @@ class DifferentialTest {
 
     @TestFactory
     Stream<DynamicContainer> scenarios() throws IOException {
-        return Scenario.all().stream().map(scenario -> {
+        // -Ddifferential.only=<regex> plays only the scenarios whose names match, while writing one.
+        Pattern only = Pattern.compile(System.getProperty("differential.only", ".*"));
+        return Scenario.all().stream().filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario -> {
             PlayedOnce played = new PlayedOnce(scenario);
             return dynamicContainer(
                     scenario.name(),
