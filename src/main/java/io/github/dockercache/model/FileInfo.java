@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * @param target symlink target, symlinks only
  * @param digest BuildKit's entry checksum (header and bytes)
  * @param parts for a file that tools rewrite with the build time (a jar, war, ear or zip; a {@code .properties} or
- *     manifest file): part name to {@code checksum@stamp}, so that an explanation can tell "only build-time stamps
+ *     manifest file that holds a build time): part name to {@code checksum@stamp}, so that an explanation can tell "only build-time stamps
  *     changed" from real changes, and name them; else null. See {@link StampedParts}.
  */
 public record FileInfo(String type, String mode, long size, String content, String target, String digest,

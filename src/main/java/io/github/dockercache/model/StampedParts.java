@@ -60,8 +60,8 @@ public final class StampedParts {
     }
 
     /**
-     * The parts of a {@code .properties} or manifest file, or null when it cannot be read: the summary only serves
-     * explanations, never keys. Lines are read as bytes (ISO-8859-1), with their line endings, so that a CRLF
+     * The parts of a {@code .properties} or manifest file, or null when it has no stamp or cannot be read: the summary
+     * only serves explanations, never keys. Lines are read as bytes (ISO-8859-1), with their line endings, so that a CRLF
      * checkout changes every part and is told apart as such.
      */
     static SortedMap<String, String> ofKeyValueText(Path file) {
@@ -98,6 +98,9 @@ public final class StampedParts {
             // a repeated name (a continuation line, a key written twice) folds into one part: no change is lost
             checksums.computeIfAbsent(name, n -> new CRC32()).update(unstamped.getBytes(StandardCharsets.ISO_8859_1));
             stamps.merge(name, stamp, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b);
+        }
+        if (stamps.values().stream().allMatch(String::isEmpty)) {
+            return null; // a hand-written file: its digest says all, and baselines stay small (i18n bundles)
         }
         SortedMap<String, String> parts = new TreeMap<>();
         checksums.forEach((name, crc) -> parts.put(name, part(Long.toHexString(crc.getValue()), stamps.get(name))));

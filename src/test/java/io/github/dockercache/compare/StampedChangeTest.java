@@ -155,22 +155,21 @@ class StampedChangeTest {
     }
 
     @Test
-    void aHandEditedPropertiesFileIsAContentChange() throws Exception {
+    void aHandEditedPropertiesFileIsAPlainContentChange() throws Exception {
         Cause cause = rewritten("target/classes/application.properties", "server.port=8080\ngreeting=hello\n",
                 "server.port=8081\ngreeting=hello\n");
 
-        assertEquals("target/classes/application.properties content changed: 1 entry differs (server.port)",
-                cause.detail());
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
+        assertEquals("target/classes/application.properties content changed", cause.detail());
     }
 
     @Test
-    void reorderedLinesAreAContentChange() throws Exception {
-        Cause cause = rewritten("target/classes/application.properties", "a=1\nb=2\n",
-                "b=2\na=1\n");
+    void aGeneratedFileWithItsLinesReorderedIsAContentChange() throws Exception {
+        Cause cause = rewritten("target/classes/version.properties", "#Sat Nov 21 10:00:00 UTC 2026\na=1\nb=2\n",
+                "#Sat Nov 21 10:00:00 UTC 2026\nb=2\na=1\n");
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
-        assertEquals("target/classes/application.properties content changed: the same entries in another order",
+        assertEquals("target/classes/version.properties content changed: the same entries in another order",
                 cause.detail());
     }
 
