@@ -18,7 +18,8 @@ import java.util.zip.CRC32;
  * written with it (empty for a part without one). Two versions of a file whose parts differ only in their stamps
  * changed only because it was built again. A jar's parts are its entries (crc32 and modification time); a
  * {@code .properties} or manifest file's parts are its keys, with the build-time values (Spring Boot's
- * {@code build.time}, git-commit-id's {@code git.build.time}, a {@code timestamp}, a manifest's {@code Build-Time})
+ * {@code build.time}, git-commit-id's {@code git.build.time}, a {@code timestamp}, a manifest's {@code Build-Time} or
+ * {@code Bnd-LastModified})
  * and the date comment {@code Properties.store} writes as stamps.
  */
 public final class StampedParts {
@@ -31,9 +32,12 @@ public final class StampedParts {
 
     private static final Pattern DATE_COMMENT_LINE = Pattern.compile("#\\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
             + " (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-9]?\\d \\d\\d:\\d\\d:\\d\\d \\S+ \\d{4}");
-    /** Keys that hold the time of the build, not of a commit: {@code git.commit.time} is not one. */
-    private static final Pattern BUILD_TIME_KEY =
-            Pattern.compile("(?:.*[._-])?(?:build[._-]?(?:time|date|timestamp)|timestamp)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Keys that hold the time of the build, not of a commit ({@code git.commit.time} is not one); bnd stamps OSGi
+     * manifests with {@code Bnd-LastModified}.
+     */
+    private static final Pattern BUILD_TIME_KEY = Pattern.compile(
+            "(?:.*[._-])?(?:build[._-]?(?:time|date|timestamp)|timestamp)|bnd-lastmodified", Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
     private StampedParts() {}

@@ -145,13 +145,15 @@ class StampedChangeTest {
 
     @Test
     void aManifestBuildTimeIsAStamp() throws Exception {
-        String manifest = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.5.1\r\nBuild-Time: %s\r\n\r\n";
-        Cause cause = rewritten("target/classes/META-INF/MANIFEST.MF", manifest.formatted("2026-11-21 10:00"),
-                manifest.formatted("2026-11-22 03:20"));
+        String manifest = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.5.1\r\nBuild-Time: %s\r\n"
+                + "Bnd-LastModified: %s\r\n\r\n";
+        Cause cause = rewritten("target/classes/META-INF/MANIFEST.MF", manifest.formatted("2026-11-21 10:00", "1795255200000"),
+                manifest.formatted("2026-11-22 03:20", "1795317600000"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
         assertEquals("target/classes/META-INF/MANIFEST.MF differs only in build-time stamps:"
-                + " Build-Time '2026-11-21 10:00' -> '2026-11-22 03:20'", cause.detail());
+                + " Bnd-LastModified '1795255200000' -> '1795317600000', Build-Time '2026-11-21 10:00' -> '2026-11-22 03:20'",
+                cause.detail());
     }
 
     @Test
