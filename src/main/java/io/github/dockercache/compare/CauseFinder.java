@@ -197,8 +197,8 @@ final class CauseFinder {
             return new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
                     "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null, false);
         }
-        if (!Objects.equals(then.content(), now.content()) && then.archiveEntries() != null && now.archiveEntries() != null) {
-            return ArchiveChange.cause(path, then, now);
+        if (!Objects.equals(then.content(), now.content()) && then.parts() != null && now.parts() != null) {
+            return StampedChange.cause(path, then, now);
         }
         if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
             String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
