@@ -347,7 +347,9 @@ public final class CacheModel {
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
         inputs.add(Map.entry("workdir", state.workdir == null ? "(image default)" : state.workdir));
         inputs.add(Map.entry("user", state.user));
-        inputs.add(Map.entry("network", run.network() != null ? run.network() : nullToEmpty(settings.network())));
+        // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
+        boolean buildNetwork = run.network() == null || run.network().equals("default");
+        inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {

@@ -429,4 +429,31 @@ class ComparisonTest {
         app.chmod("pom.xml", "rwxr-xr-x");
         assertTrue(step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
     }
+
+    @Test
+    void runNetworkDefaultIsTheBuildsNetwork() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi"); // built with --network=none
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN --network=default echo hi");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+    }
+
+    @Test
+    void addWithAChecksumIsKeyedByTheChecksumAndTheFileNameNotTheAddress() throws Exception {
+        String checksum = "--checksum=sha256:" + "ab".repeat(32);
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/app.jar /app.jar");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://b.example/v2/app.jar /app.jar");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/other.jar /app.jar");
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "ADD --checksum=sha256:" + "cd".repeat(32) + " https://a.example/v1/app.jar /app.jar");
+        StepResult changed = step(Scenario.compare(app.snapshot(), before), "2");
+        assertEquals(Verdict.REBUILT, changed.verdict());
+        assertEquals(CauseKind.SOURCE_CONTENT, changed.causes().get(0).kind());
+    }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.google.gson.Gson;
+import io.github.dockercache.compare.Cause;
+import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
@@ -97,6 +99,7 @@ class DifferentialTest {
                 rows.add(judge(prediction, actual, known));
             }
         }
+        run.scenario().expectedCauses().forEach((stepId, kind) -> rows.add(expectCause(predicted, stepId, kind)));
         unmatched.values().stream()
                 .filter(step -> step.status() != EngineStatus.BASE)
                 .forEach(step -> rows.add(new Row(step.stepId(), "", step.status(), null,
@@ -120,6 +123,15 @@ class DifferentialTest {
         }
     }
 
+    /** The plugin must name {@code kind} among the step's causes (the step is compared with the engine apart). */
+    private static Row expectCause(List<StepResult> predicted, String stepId, CauseKind kind) {
+        StepResult step = predicted.stream().filter(p -> p.stepId().equals(stepId)).findFirst().orElse(null);
+        List<CauseKind> named = step == null ? List.of() : step.causes().stream().map(Cause::kind).toList();
+        boolean found = named.contains(kind);
+        return new Row(stepId, "cause", null, step == null ? null : step.verdict(),
+                (found ? "names " : "MISMATCH: expected the cause " + kind + ", the plugin names ") + named, !found);
+    }
+
     private static Row judge(StepResult prediction, EngineStep actual, Scenario.KnownDifferences known) {
         String instruction = "line " + prediction.line() + " " + prediction.instruction();
         if (actual == null) {
@@ -135,9 +147,17 @@ class DifferentialTest {
             note = agrees ? "agrees, yet listed in knownDifferences: remove it from scenario.json"
                     : "known difference: " + known.reason();
         } else {
-            note = !agrees ? "MISMATCH" : prediction.verdict() == Verdict.UNKNOWN ? "unknown (allowed)" : "ok";
+            note = !agrees ? "MISMATCH" : prediction.verdict() == Verdict.UNKNOWN ? unknownNote(prediction) : "ok";
         }
-        return new Row(prediction.stepId(), instruction, actual.status(), prediction.verdict(), note, agrees == listed);
+        boolean unexplained = prediction.verdict() == Verdict.UNKNOWN && prediction.unknownReason() == null;
+        return new Row(prediction.stepId(), instruction, actual.status(), prediction.verdict(), note,
+                agrees == listed || unexplained);
+    }
+
+    /** An unknown verdict is allowed only with the reason the plugin gives the user. */
+    private static String unknownNote(StepResult prediction) {
+        return prediction.unknownReason() == null ? "MISMATCH: unknown without a reason"
+                : "unknown (allowed): " + prediction.unknownReason();
     }
 
     private static String engineTable(ScenarioRun run) {

@@ -104,9 +104,16 @@ final class Engine {
     /** Builds like {@code engine.sh probe}: BuildKit, plain progress, {@code --network=none}. */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target)
             throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, Map.of());
+    }
+
+    /** As {@link #build(Path, Path, Map, String)}, with {@code --secret id=ID,src=FILE} for each of {@code secrets}. */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "build", "--progress=plain", "--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        secrets.forEach((id, file) -> arguments.addAll(List.of("--secret", "id=" + id + ",src=" + file)));
         if (target != null) {
             arguments.addAll(List.of("--target", target));
         }

@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import io.github.dockercache.compare.CauseKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
+ *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
- *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}  // optional: tolerated mismatches
+ *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
+ *   "expectedCauses": {"1": "BASE_IMAGE"}  // optional: a cause the plugin must name for the step
  * }
  * }</pre>
  *
@@ -45,8 +48,10 @@ final class Scenario {
             List<Change> setup,
             List<Change> changes,
             Boolean freshCheckout,
+            Boolean resolveImages,
             Map<String, EngineStatus> expectedEngine,
-            KnownDifferences knownDifferences) {}
+            KnownDifferences knownDifferences,
+            Map<String, CauseKind> expectedCauses) {}
 
     /**
      * Steps where the plugin is known to disagree with the engine, on purpose or until fixed.
@@ -65,6 +70,8 @@ final class Scenario {
     private final String name;
     private final Path directory;
     private final Definition definition;
+    /** Created empty by the first served change of a play. */
+    private Path servedDirectory;
 
     private Scenario(String name, Path directory, Definition definition) {
         this.name = name;
@@ -128,6 +135,16 @@ final class Scenario {
         return Boolean.TRUE.equals(definition.freshCheckout());
     }
 
+    /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */
+    boolean resolveImages() {
+        return Boolean.TRUE.equals(definition.resolveImages());
+    }
+
+    /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */
+    Map<String, CauseKind> expectedCauses() {
+        return definition.expectedCauses() == null ? Map.of() : definition.expectedCauses();
+    }
+
     KnownDifferences knownDifferences() {
         return definition.knownDifferences() == null ? KnownDifferences.NONE : definition.knownDifferences();
     }
@@ -146,6 +163,7 @@ final class Scenario {
      * are part of BuildKit's file checksums.
      */
     void createWorkspace(Path workspace) throws IOException {
+        servedDirectory = null;
         FileTrees.delete(workspace);
         FileTrees.copy(directory.resolve("context"), workspace);
         try (Stream<Path> entries = Files.walk(workspace)) {
@@ -164,12 +182,19 @@ final class Scenario {
         apply(definition.changes(), workspace);
     }
 
-    private static void apply(List<Change> changes, Path workspace) throws IOException {
+    private void apply(List<Change> changes, Path workspace) throws IOException {
         if (changes != null) {
             for (Change change : changes) {
-                change.apply(workspace);
+                change.apply(change.served() ? servedDirectory() : workspace);
             }
         }
+    }
+
+    private Path servedDirectory() throws IOException {
+        if (servedDirectory == null) {
+            servedDirectory = ServedFiles.freshDirectory(name);
+        }
+        return servedDirectory;
     }
 
     @Override

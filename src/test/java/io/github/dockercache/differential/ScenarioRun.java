@@ -1,15 +1,21 @@
 package io.github.dockercache.differential;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One scenario played on the engine, with the plugin's snapshots taken at the same moments: prune, build before,
@@ -43,10 +49,11 @@ record ScenarioRun(
         long started = System.nanoTime();
         Path workspace = WORK_ROOT.resolve(scenario.name()).toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        scenario.createWorkspace(workspace);
-        PluginObserver plugin = new PluginObserver();
+        PluginObserver plugin = new PluginObserver(scenario.resolveImages() ? registryDigests() : ImageDigests.NONE);
 
         try (Engine.Exclusive held = engine.exclusive()) {
+            // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
+            scenario.createWorkspace(workspace);
             engine.prune();
             EngineBuild before = build(engine, workspace, scenario.before());
             Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
@@ -71,12 +78,31 @@ record ScenarioRun(
     }
 
     private static EngineBuild build(Engine engine, Path workspace, BuildSpec spec) throws IOException {
-        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target());
+        Map<String, Path> secrets = new TreeMap<>();
+        spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
+        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets);
+    }
+
+    /** FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does. */
+    private static ImageDigests registryDigests() {
+        ImageResolver resolver = new ImageResolver();
+        return (reference, platform) -> {
+            try {
+                return resolver.resolve(reference, platform).digest();
+            } catch (ImageResolutionException e) {
+                throw new AnalysisException(e.getMessage(), e);
+            }
+        };
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
+        private final ImageDigests digests;
         private RuntimeException failure;
+
+        PluginObserver(ImageDigests digests) {
+            this.digests = digests;
+        }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
             if (failure != null) {
@@ -86,7 +112,7 @@ record ScenarioRun(
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
                     spec.target(), ClientPlatform.LINUX, "none");
             try {
-                return CacheModel.snapshot(settings);
+                return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
             } catch (RuntimeException e) {
                 failure = e;
             } catch (AnalysisException e) {
