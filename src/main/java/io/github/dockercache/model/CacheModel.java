@@ -171,7 +171,8 @@ public final class CacheModel {
                 List.copyOf(steps),
                 files,
                 List.copyOf(warnings),
-                List.of());
+                List.of(),
+                settings.builder());
     }
 
     // ---- global arguments (spec 2, 7) ----

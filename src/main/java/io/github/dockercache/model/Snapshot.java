@@ -28,7 +28,8 @@ public record Snapshot(
         List<StepSnapshot> steps,
         SortedMap<String, FileInfo> files,
         List<String> warnings,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Builder builder) {
     public static final String FORMAT = "dockercache-snapshot";
     public static final int VERSION = 1;
 
@@ -44,6 +45,7 @@ public record Snapshot(
 
     /** The same snapshot with another history. */
     public Snapshot withHistory(List<HistoryEntry> entries) {
-        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries));
+        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries),
+                builder);
     }
 }

@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,6 +13,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +30,16 @@ import java.util.stream.Stream;
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
- *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}  // optional: tolerated mismatches
+ *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
+ *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
+ *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}}  // optional
  * }
  * }</pre>
+ *
+ * <p>A scenario is played on every configured engine with every builder it lists. {@code variants} records where a
+ * builder or an engine does something else than {@code expectedEngine} says, and why: the key is the builder
+ * ({@code classic}), {@code @<engine>} for BuildKit on that engine ({@code @26}), or both ({@code classic@26}); the
+ * most specific one applies, else the scenario's own record.
  *
  * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
  * builds and updates some metadata there (a directory's mode, extended attributes) without re-hashing it; a new
@@ -46,7 +56,23 @@ final class Scenario {
             List<Change> changes,
             Boolean freshCheckout,
             Map<String, EngineStatus> expectedEngine,
-            KnownDifferences knownDifferences) {}
+            KnownDifferences knownDifferences,
+            List<String> builders,
+            Map<String, Variant> variants) {}
+
+    /** What one builder or engine does differently, and why. */
+    private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences) {}
+
+    /**
+     * What a play of the scenario on one engine with one builder must show.
+     *
+     * @param expectedEngine the engine's statuses in the second build, null if not recorded
+     * @param knownDifferences tolerated mismatches of the plugin
+     * @param variant the {@code variants} key that applies, or null for the scenario's own record
+     */
+    record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant) {}
+
+    private static final Pattern VARIANT_KEY = Pattern.compile("(classic)?(@\\d+)?");
 
     /**
      * Steps where the plugin is known to disagree with the engine, on purpose or until fixed.
@@ -96,6 +122,7 @@ final class Scenario {
             if (definition == null || definition.changes() == null) {
                 throw new IllegalArgumentException(file + " lists no \"changes\"");
             }
+            validateBuilders(file, definition);
             return new Scenario(directory.getFileName().toString(), directory, definition);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,8 +131,53 @@ final class Scenario {
         }
     }
 
+    private static void validateBuilders(Path file, Definition definition) {
+        for (String builder : definition.builders() == null ? List.<String>of() : definition.builders()) {
+            try {
+                Builder.fromSetting(builder);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": \"builders\": " + e.getMessage(), e);
+            }
+        }
+        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
+        variants.forEach((key, variant) -> {
+            Matcher parts = VARIANT_KEY.matcher(key);
+            if (key.isEmpty() || !parts.matches()) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" is not classic, @<engine> or"
+                        + " classic@<engine>");
+            }
+            if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
+            }
+            if (variant == null || variant.why() == null || variant.why().isBlank() || variant.expectedEngine() == null) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and"
+                        + " \"expectedEngine\"");
+            }
+        });
+    }
+
     String name() {
         return name;
+    }
+
+    /** The builders that play the scenario: those it lists, else BuildKit alone. */
+    List<Builder> builders() {
+        return definition.builders() == null ? List.of(Builder.BUILDKIT)
+                : definition.builders().stream().map(Builder::fromSetting).toList();
+    }
+
+    /** The record that applies on {@code engine} with {@code builder}: the most specific variant, else the default. */
+    Expectation expectation(String engine, Builder builder) {
+        String builderKey = builder == Builder.BUILDKIT ? "" : builder.settingName();
+        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
+        for (String key : List.of(builderKey + "@" + engine, builderKey)) {
+            Variant variant = variants.get(key);
+            if (variant != null) {
+                return new Expectation(variant.expectedEngine(),
+                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key);
+            }
+        }
+        return new Expectation(expectedEngine(), knownDifferences(), null);
     }
 
     String description() {

@@ -3,6 +3,7 @@ package io.github.dockercache.differential;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.time.Duration;
  * @param after the engine's second build
  * @param plugin the plugin's snapshots, or why there are none
  * @param elapsed the whole run, prune included
+ * @param engine the engine's name ({@code 28}, {@code 26})
+ * @param builder the builder both builds used, and whose rules the plugin applied
  */
 record ScenarioRun(
         Scenario scenario,
@@ -28,7 +31,14 @@ record ScenarioRun(
         EngineBuild before,
         EngineBuild after,
         PluginSnapshots plugin,
-        Duration elapsed) {
+        Duration elapsed,
+        String engine,
+        Builder builder) {
+
+    /** What the scenario records for this engine and builder. */
+    Scenario.Expectation expectation() {
+        return scenario.expectation(engine, builder);
+    }
 
     /**
      * The plugin's view of both builds.
@@ -39,16 +49,17 @@ record ScenarioRun(
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
 
-    static ScenarioRun play(Scenario scenario, Engine engine) throws IOException {
+    static ScenarioRun play(Scenario scenario, Engine engine, Builder builder) throws IOException {
         long started = System.nanoTime();
-        Path workspace = WORK_ROOT.resolve(scenario.name()).toAbsolutePath();
+        Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
+                .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
         scenario.createWorkspace(workspace);
-        PluginObserver plugin = new PluginObserver();
+        PluginObserver plugin = new PluginObserver(builder);
 
         try (Engine.Exclusive held = engine.exclusive()) {
             engine.prune();
-            EngineBuild before = build(engine, workspace, scenario.before());
+            EngineBuild before = build(engine, builder, workspace, scenario.before());
             Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
             scenario.applyChanges(workspace);
             Path secondWorkspace = workspace;
@@ -57,7 +68,7 @@ record ScenarioRun(
                 FileTrees.delete(secondWorkspace);
                 FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
             }
-            EngineBuild after = build(engine, secondWorkspace, scenario.after());
+            EngineBuild after = build(engine, builder, secondWorkspace, scenario.after());
             Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
 
             return new ScenarioRun(
@@ -66,25 +77,33 @@ record ScenarioRun(
                     before,
                     after,
                     new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started),
+                    engine.name(),
+                    builder);
         }
     }
 
-    private static EngineBuild build(Engine engine, Path workspace, BuildSpec spec) throws IOException {
-        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target());
+    private static EngineBuild build(Engine engine, Builder builder, Path workspace, BuildSpec spec)
+            throws IOException {
+        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), builder);
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
+        private final Builder builder;
         private RuntimeException failure;
+
+        PluginObserver(Builder builder) {
+            this.builder = builder;
+        }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
             if (failure != null) {
                 return null;
             }
-            // What the engine build is given: the same args and target, a Linux client, --network=none.
+            // What the engine build is given: the same args, target and builder, a Linux client, --network=none.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none");
+                    spec.target(), ClientPlatform.LINUX, "none", builder);
             try {
                 return CacheModel.snapshot(settings);
             } catch (RuntimeException e) {
