@@ -391,18 +391,10 @@ public final class CacheModel {
             return;
         }
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        if (run.shellForm()) {
-            args.addAll(state.shell);
-        }
-        args.addAll(run.command());
-        inputs.add(Map.entry("command", Json.array(args)));
+        Map<String, String> origins = new LinkedHashMap<>();
+        addCommand(state, run, inputs, origins);
         for (int i = 0; i < run.heredocs().size(); i++) {
             inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
-        }
-        Map<String, String> origins = new LinkedHashMap<>();
-        if (run.shellForm()) {
-            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
             inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
@@ -475,6 +467,18 @@ public final class CacheModel {
         addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
     }
 
+    /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
+    private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
+            Map<String, String> origins) {
+        List<String> args = new ArrayList<>();
+        if (run.shellForm()) {
+            args.addAll(state.shell);
+            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+        }
+        args.addAll(run.command());
+        inputs.add(Map.entry("command", Json.array(args)));
+    }
+
     /**
      * The legacy builder's RUN (spec 10): the command and the stage's build args (not set by ENV) on top of the
      * parent image; ENV, WORKDIR, USER and SHELL are steps of their own, so the parent carries them.
@@ -482,16 +486,8 @@ public final class CacheModel {
     private void classicRun(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
         ClassicRules.rejectBuildKitOnly(run);
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        if (run.shellForm()) {
-            args.addAll(state.shell);
-        }
-        args.addAll(run.command());
-        inputs.add(Map.entry("command", Json.array(args)));
         Map<String, String> origins = new LinkedHashMap<>();
-        if (run.shellForm()) {
-            origins.put("shell", Json.array(state.shell));
-        }
+        addCommand(state, run, inputs, origins);
         for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
             inputs.add(Map.entry("env:" + arg.getKey(), Secrets.redact(arg.getKey(), arg.getValue())));
             origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,13 @@ class ClassicBuilderTest {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
         return verdicts;
+    }
+
+    /** The verdicts of a second snapshot taken after {@code change}, compared with one taken before it. */
+    private static Map<String, Verdict> verdictsAfter(Scenario scenario, Consumer<Scenario> change) throws Exception {
+        Snapshot before = scenario.snapshot();
+        change.accept(scenario);
+        return verdicts(Scenario.compare(scenario.snapshot(), before));
     }
 
     @Test
@@ -58,11 +66,9 @@ class ClassicBuilderTest {
     void aLabelEditMissesFromTheLabelOn() throws Exception {
         Scenario scenario = classic().file("a.txt", "a\n").dockerfile(
                 "FROM busybox", "COPY a.txt /a.txt", "LABEL version=1", "RUN cat /a.txt");
-        Snapshot before = scenario.snapshot();
-        scenario.dockerfile("FROM busybox", "COPY a.txt /a.txt", "LABEL version=2", "RUN cat /a.txt");
 
-        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", REBUILT, "4", REBUILT),
-                verdicts(Scenario.compare(scenario.snapshot(), before)));
+        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", REBUILT, "4", REBUILT), verdictsAfter(scenario,
+                edited -> edited.dockerfile("FROM busybox", "COPY a.txt /a.txt", "LABEL version=2", "RUN cat /a.txt")));
     }
 
     @Test
@@ -82,11 +88,9 @@ class ClassicBuilderTest {
     void aDirectoryModeChangeMissesForSure() throws Exception {
         Scenario scenario = classic().file("src/a.txt", "a\n").chmod("src", "rwxr-xr-x")
                 .dockerfile("FROM busybox", "COPY src /src");
-        Snapshot before = scenario.snapshot();
-        scenario.chmod("src", "rwxrwxr-x");
 
         // the whole context is sent every build: no warm-builder blind spot as in BuildKit
-        assertEquals(REBUILT, verdicts(Scenario.compare(scenario.snapshot(), before)).get("2"));
+        assertEquals(REBUILT, verdictsAfter(scenario, changed -> changed.chmod("src", "rwxrwxr-x")).get("2"));
     }
 
     @Test
@@ -105,11 +109,9 @@ class ClassicBuilderTest {
     void excludeIsIgnoredWithAWarning() throws Exception {
         Scenario scenario = classic().file("d/a.txt", "a\n").file("d/b.log", "1\n")
                 .dockerfile("FROM busybox", "COPY --exclude=*.log d /d");
-        Snapshot before = scenario.snapshot();
-        scenario.file("d/b.log", "2\n");
-        Snapshot after = scenario.snapshot();
 
-        assertEquals(REBUILT, verdicts(Scenario.compare(after, before)).get("2"));
+        assertEquals(REBUILT, verdictsAfter(scenario, changed -> changed.file("d/b.log", "2\n")).get("2"));
+        Snapshot after = scenario.snapshot();
         assertTrue(after.warnings().stream().anyMatch(w -> w.contains("--exclude") && w.contains("Dockerfile:2")),
                 after.warnings()::toString);
     }
