@@ -108,7 +108,8 @@ final class ClassicRules {
     static List<String> ignoredFlags(CopyInstruction copy) {
         List<String> ignored = new ArrayList<>();
         if (!copy.excludes().isEmpty()) {
-            ignored.add("--exclude (the excluded files are copied too)");
+            // Docker 28's legacy builder parses --exclude and copies everything; Docker 26's fails on the flag
+            ignored.add("--exclude (Docker 28 copies the excluded files too; Docker 26 rejects the flag)");
         }
         if (copy.link()) {
             ignored.add("--link");

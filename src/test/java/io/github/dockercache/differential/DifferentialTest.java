@@ -1,6 +1,7 @@
 package io.github.dockercache.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -66,6 +67,12 @@ class DifferentialTest {
         Scenario.Expectation expected = run.expectation();
         System.out.printf("%s (%s, %s, %d ms): %s%n", scenario.name(), Engine.forTests(run.engine()).serverVersion(),
                 run.builder().settingName(), run.elapsed().toMillis(), scenario.description());
+        if (expected.buildFails() != null) {
+            assertFalse(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
+                    + run.builder().settingName() + ": the first build was to fail (" + expected.buildFails()
+                    + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
+            return;
+        }
         assertTrue(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
                 + run.builder().settingName() + ": first build failed:\n" + run.before().logTail());
         assertTrue(run.after().succeeded(), () -> "second build failed:\n" + run.after().logTail());
@@ -93,6 +100,10 @@ class DifferentialTest {
     }
 
     private static void checkPlugin(ScenarioRun run) {
+        if (run.expectation().buildFails() != null) {
+            Assumptions.abort("engine " + run.engine() + " with " + run.builder().settingName()
+                    + " cannot build the scenario: " + run.expectation().buildFails());
+        }
         RuntimeException failure = run.plugin().failure();
         List<StepResult> predicted;
         try {

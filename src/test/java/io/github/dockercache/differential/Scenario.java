@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * <p>A scenario is played on every configured engine with every builder it lists. {@code variants} records where a
  * builder or an engine does something else than {@code expectedEngine} says, and why: the key is the builder
  * ({@code classic}), {@code @<engine>} for BuildKit on that engine ({@code @26}), or both ({@code classic@26}); the
- * most specific one applies, else the scenario's own record.
+ * most specific one applies, else the scenario's own record. A variant with {@code "buildFails": true} instead of
+ * {@code expectedEngine} says that engine or builder rejects the Dockerfile: its first build must fail.
  *
  * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
  * builds and updates some metadata there (a directory's mode, extended attributes) without re-hashing it; a new
@@ -61,7 +62,8 @@ final class Scenario {
             Map<String, Variant> variants) {}
 
     /** What one builder or engine does differently, and why. */
-    private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences) {}
+    private record Variant(
+            String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, Boolean buildFails) {}
 
     /**
      * What a play of the scenario on one engine with one builder must show.
@@ -69,8 +71,10 @@ final class Scenario {
      * @param expectedEngine the engine's statuses in the second build, null if not recorded
      * @param knownDifferences tolerated mismatches of the plugin
      * @param variant the {@code variants} key that applies, or null for the scenario's own record
+     * @param buildFails why the engine rejects the Dockerfile, or null when it builds it
      */
-    record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant) {}
+    record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant,
+            String buildFails) {}
 
     private static final Pattern VARIANT_KEY = Pattern.compile("(classic)?(@\\d+)?");
 
@@ -149,9 +153,10 @@ final class Scenario {
             if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
             }
-            if (variant == null || variant.why() == null || variant.why().isBlank() || variant.expectedEngine() == null) {
-                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and"
-                        + " \"expectedEngine\"");
+            if (variant == null || variant.why() == null || variant.why().isBlank()
+                    || (variant.expectedEngine() == null) != Boolean.TRUE.equals(variant.buildFails())) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and either"
+                        + " \"expectedEngine\" or \"buildFails\": true");
             }
         });
     }
@@ -174,10 +179,11 @@ final class Scenario {
             Variant variant = variants.get(key);
             if (variant != null) {
                 return new Expectation(variant.expectedEngine(),
-                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key);
+                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
+                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null);
             }
         }
-        return new Expectation(expectedEngine(), knownDifferences(), null);
+        return new Expectation(expectedEngine(), knownDifferences(), null, null);
     }
 
     String description() {
