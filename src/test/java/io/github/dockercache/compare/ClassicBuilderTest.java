@@ -73,13 +73,15 @@ class ClassicBuilderTest {
 
     @Test
     void theCopyHashIncludesTheSourcePath() throws Exception {
-        Scenario scenario = classic().file("a/config.txt", "same\n").dockerfile("FROM busybox", "COPY a/config.txt /c");
+        Scenario scenario = classic().file("old/config.txt", "same\n").dockerfile("FROM busybox", "COPY old/config.txt /c");
         Snapshot before = scenario.snapshot();
         Snapshot buildKitBefore = scenario.builder(Builder.BUILDKIT).snapshot();
-        Files.delete(dir.resolve("a/config.txt"));
-        scenario.file("b/config.txt", "same\n").dockerfile("FROM busybox", "COPY b/config.txt /c");
+        Files.delete(dir.resolve("old/config.txt"));
+        scenario.file("new/config.txt", "same\n").dockerfile("FROM busybox", "COPY new/config.txt /c");
 
-        assertEquals(REBUILT, verdicts(Scenario.compare(scenario.builder(Builder.CLASSIC).snapshot(), before)).get("2"));
+        StepResult copy = Scenario.compare(scenario.builder(Builder.CLASSIC).snapshot(), before).steps().get(1);
+        assertEquals(REBUILT, copy.verdict());
+        assertEquals(List.of(CauseKind.FILE_RENAMED), copy.causes().stream().map(Cause::kind).toList());
         assertEquals(CACHED, verdicts(Scenario.compare(scenario.builder(Builder.BUILDKIT).snapshot(), buildKitBefore))
                 .get("2"));
     }
