@@ -334,9 +334,9 @@ public final class CacheModel {
 
     private void arg(Stage stage, StageState state, ArgInstruction arg) throws AnalysisException {
         int line = arg.source().location().line();
-        // the legacy builder commits "ARG name=<default>": a --build-arg value does not show here (spec 10)
+        // the legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show
         Map<String, String> declared = new LinkedHashMap<>();
-        for (ArgDeclaration declaration : arg.args()) {
+        for (ArgDeclaration declaration : classic ? arg.args() : List.<ArgDeclaration>of()) {
             declared.put(declaration.name(), declaration.defaultValue() == null ? null
                     : expand(declaration.defaultValue(), state.lookup(), arg));
         }
