@@ -18,6 +18,7 @@ import java.util.SortedMap;
  * @param warnings what the user should know about this build (plugin files inside the context, ...)
  * @param history in a baseline, the keys of the builds recorded so far, newest first (BuildKit keeps
  *     every earlier result, so a step whose key matches any of them is cached); empty in a snapshot
+ * @param builder the builder whose rules computed the keys; BuildKit in files written before it was recorded
  */
 public record Snapshot(
         String format,
