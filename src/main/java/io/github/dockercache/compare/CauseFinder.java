@@ -164,9 +164,8 @@ final class CauseFinder {
                 FileInfo now = added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
                 if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
                         && Objects.equals(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
-                    int at = result.indexOf(removed);
-                    result.remove(added);
-                    result.set(at, new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
+                    result.remove(added); // first: an added path listed before the removed one shifts its index
+                    result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
                             removed.subject() + " was renamed to " + added.subject(), null,
                             removed.expected() && added.expected()));
                     break;

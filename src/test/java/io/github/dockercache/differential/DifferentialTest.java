@@ -1,6 +1,7 @@
 package io.github.dockercache.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,6 +14,7 @@ import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +28,13 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Plays every scenario under {@code src/test/resources/differential/} on the engine and checks, per step of the
- * second build, that the engine did what the scenario records and that the plugin predicted it: CACHED for CACHED,
- * REBUILT for BUILT. A plugin UNKNOWN passes but is listed; base-image steps are not compared.
+ * Plays every scenario under {@code src/test/resources/differential/} on each configured engine, with each builder
+ * the scenario lists, and checks, per step of the second build, that the engine did what the scenario records and
+ * that the plugin predicted it: CACHED for CACHED, REBUILT for BUILT. A plugin UNKNOWN passes but is listed;
+ * base-image steps are not compared.
+ *
+ * <p>The engines are {@code -Ddifferential.engines=28,26}; default the one {@code DOCKERCACHE_ENGINE} names, else
+ * both (as CI runs them).
  */
 class DifferentialTest {
 
@@ -36,32 +42,53 @@ class DifferentialTest {
     Stream<DynamicContainer> scenarios() throws IOException {
         // -Ddifferential.only=<regex> plays only the scenarios whose names match, while writing one.
         Pattern only = Pattern.compile(System.getProperty("differential.only", ".*"));
-        return Scenario.all().stream().filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario -> {
-            PlayedOnce played = new PlayedOnce(scenario);
-            return dynamicContainer(
-                    scenario.name(),
-                    scenario.definitionFile().toUri(),
-                    Stream.of(
-                            dynamicTest("engine does what the scenario records", () -> checkEngine(played.run())),
-                            dynamicTest("plugin predicts the engine", () -> checkPlugin(played.run()))));
-        });
+        List<String> engines = engines();
+        // -Ddifferential.builders=classic plays only that builder's part of the scenarios.
+        Pattern builders = Pattern.compile(System.getProperty("differential.builders", ".*"));
+        return Scenario.all().stream().filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario ->
+                dynamicContainer(
+                        scenario.name(),
+                        scenario.definitionFile().toUri(),
+                        engines.stream().flatMap(engine -> scenario.builders().stream()
+                                .filter(builder -> builders.matcher(builder.settingName()).matches()).map(builder -> {
+                            PlayedOnce played = new PlayedOnce(scenario, engine, builder);
+                            return dynamicContainer("engine " + engine + ", " + builder.settingName(), Stream.of(
+                                    dynamicTest("engine does what the scenario records", () -> checkEngine(played.run())),
+                                    dynamicTest("plugin predicts the engine", () -> checkPlugin(played.run()))));
+                        }))));
+    }
+
+    private static List<String> engines() {
+        String configured = System.getProperty("differential.engines",
+                System.getenv("DOCKERCACHE_ENGINE") != null ? Engine.defaultName() : "28,26");
+        return Stream.of(configured.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     private static void checkEngine(ScenarioRun run) {
         Scenario scenario = run.scenario();
-        System.out.printf("%s (%s, %d ms): %s%n", scenario.name(), Engine.forTests().serverVersion(),
-                run.elapsed().toMillis(), scenario.description());
-        assertTrue(run.before().succeeded(), () -> "first build failed:\n" + run.before().logTail());
+        Scenario.Expectation expected = run.expectation();
+        System.out.printf("%s (%s, %s, %d ms): %s%n", scenario.name(), Engine.forTests(run.engine()).serverVersion(),
+                run.builder().settingName(), run.elapsed().toMillis(), scenario.description());
+        if (expected.buildFails() != null) {
+            assertFalse(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
+                    + run.builder().settingName() + ": the first build was to fail (" + expected.buildFails()
+                    + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
+            return;
+        }
+        assertTrue(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
+                + run.builder().settingName() + ": first build failed:\n" + run.before().logTail());
         assertTrue(run.after().succeeded(), () -> "second build failed:\n" + run.after().logTail());
         run.before().steps().values().stream()
                 .filter(step -> step.status() != EngineStatus.BASE)
                 .forEach(step -> assertEquals(EngineStatus.BUILT, step.status(),
                         () -> "the first build starts from a pruned cache, yet " + step.stepId() + " was not built"));
         Map<String, EngineStatus> observed = withoutBaseImages(run.after().statuses());
-        assertNotNull(scenario.expectedEngine(), () -> "record what the engine did in " + scenario.definitionFile()
+        assertNotNull(expected.expectedEngine(), () -> "record what the engine did in " + scenario.definitionFile()
                 + ":\n\"expectedEngine\": " + new Gson().toJson(observed));
-        assertEquals(scenario.expectedEngine(), observed,
-                () -> "the engine's second build differs from scenario.json:\n" + engineTable(run));
+        assertEquals(expected.expectedEngine(), observed, () -> scenario.name() + " on engine " + run.engine() + ", "
+                + run.builder().settingName() + ": the engine's second build differs from scenario.json"
+                + (expected.variant() == null ? "" : " (variant \"" + expected.variant() + "\")") + ":\n"
+                + engineTable(run) + "observed: " + new Gson().toJson(observed));
     }
 
     /**
@@ -75,6 +102,10 @@ class DifferentialTest {
     }
 
     private static void checkPlugin(ScenarioRun run) {
+        if (run.expectation().buildFails() != null) {
+            Assumptions.abort("engine " + run.engine() + " with " + run.builder().settingName()
+                    + " cannot build the scenario: " + run.expectation().buildFails());
+        }
         RuntimeException failure = run.plugin().failure();
         List<StepResult> predicted;
         try {
@@ -87,7 +118,7 @@ class DifferentialTest {
             return;
         }
 
-        Scenario.KnownDifferences known = run.scenario().knownDifferences();
+        Scenario.KnownDifferences known = run.expectation().knownDifferences();
         Map<String, EngineStep> unmatched = new LinkedHashMap<>(run.after().steps());
         List<Row> rows = new ArrayList<>();
         for (StepResult prediction : predicted) {
@@ -106,7 +137,8 @@ class DifferentialTest {
                         "MISMATCH: the plugin has no such step (" + step.text() + ")", true)));
 
         String table = rows.stream().map(Row::format).collect(Collectors.joining());
-        System.out.printf("%s: plugin vs engine%n%s", run.scenario().name(), table);
+        System.out.printf("%s (engine %s, %s): plugin vs engine%n%s", run.scenario().name(), run.engine(),
+                run.builder().settingName(), table);
         long problems = rows.stream().filter(Row::problem).count();
         if (problems > 0) {
             fail(problems + " step(s) of " + run.scenario().name() + " need attention (workspace " + run.workspace()
@@ -163,24 +195,28 @@ class DifferentialTest {
     private static String engineTable(ScenarioRun run) {
         StringBuilder table = new StringBuilder();
         run.after().steps().values().forEach(step -> table.append(String.format("  %-12s %-7s (recorded %-7s) %s%n",
-                step.stepId(), step.status(), run.scenario().expectedEngine().get(step.stepId()), step.text())));
+                step.stepId(), step.status(), run.expectation().expectedEngine().get(step.stepId()), step.text())));
         return table.toString();
     }
 
     /** Plays a scenario at most once for its two tests, and hands both the same result or failure. */
     private static final class PlayedOnce {
         private final Scenario scenario;
+        private final String engine;
+        private final Builder builder;
         private ScenarioRun run;
         private Throwable failure;
 
-        PlayedOnce(Scenario scenario) {
+        PlayedOnce(Scenario scenario, String engine, Builder builder) {
             this.scenario = scenario;
+            this.engine = engine;
+            this.builder = builder;
         }
 
         ScenarioRun run() throws Throwable {
             if (run == null && failure == null) {
                 try {
-                    run = ScenarioRun.play(scenario, Engine.forTests());
+                    run = ScenarioRun.play(scenario, Engine.forTests(engine), builder);
                 } catch (Throwable e) { // also the skip or failure when there is no engine
                     failure = e;
                 }
