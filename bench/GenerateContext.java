@@ -14,9 +14,13 @@ import java.util.stream.Stream;
  * files in deep package trees, medium assets, a few large binaries, a .dockerignore that excludes
  * {@code target/}, {@code .git/} and logs (all of which hold files), symlinks and empty directories.
  *
- * <p>Usage: {@code java bench/GenerateContext.java DIR [--scale F] [--seed N]}. The same seed and scale
- * give byte-identical files. A stamp under {@code target/} (ignored by the context) records both, so a
- * second call on a finished directory returns at once.
+ * <p>With {@code --files N} it writes instead N tiny files (three in four empty, the others up to 256
+ * bytes) in 100 × 100 package directories: a context of many entries and few bytes, for the memory of
+ * a million-file context; an empty file takes an inode but no data block, so it stays small on disk.
+ *
+ * <p>Usage: {@code java bench/GenerateContext.java DIR [--scale F | --files N] [--seed N]}. The same
+ * options give byte-identical files. A stamp under {@code target/} (ignored by the context) records them,
+ * so a second call on a finished directory returns at once.
  */
 public final class GenerateContext {
     private static final String[] WORDS = {"account", "adapter", "audit", "billing", "cache", "client", "config",
@@ -30,32 +34,36 @@ public final class GenerateContext {
 
     private final Path root;
     private final double scale;
+    private final long smallFiles;
     private final SplittableRandom random;
     private long files;
     private long bytes;
 
-    private GenerateContext(Path root, double scale, long seed) {
+    private GenerateContext(Path root, double scale, long smallFiles, long seed) {
         this.root = root;
         this.scale = scale;
+        this.smallFiles = smallFiles;
         this.random = new SplittableRandom(seed);
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: java GenerateContext.java DIR [--scale F] [--seed N]");
+            System.err.println("usage: java GenerateContext.java DIR [--scale F | --files N] [--seed N]");
             System.exit(2);
         }
         Path root = Path.of(args[0]).toAbsolutePath();
         double scale = 1.0;
+        long smallFiles = 0;
         long seed = 42;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
+                case "--files" -> smallFiles = Long.parseLong(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        String stampText = "seed=" + seed + " scale=" + scale + "\n";
+        String stampText = "seed=" + seed + (smallFiles > 0 ? " files=" + smallFiles : " scale=" + scale) + "\n";
         Path stamp = root.resolve("target/.generated");
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(stampText)) {
             System.out.println(root + " already generated (" + stampText.strip() + ")");
@@ -70,8 +78,13 @@ public final class GenerateContext {
             }
         }
         long start = System.nanoTime();
-        GenerateContext generator = new GenerateContext(root, scale, seed);
-        generator.generate();
+        GenerateContext generator = new GenerateContext(root, scale, smallFiles, seed);
+        if (smallFiles > 0) {
+            generator.generateSmallFiles();
+        } else {
+            generator.generate();
+        }
+        Files.createDirectories(stamp.getParent());
         Files.writeString(stamp, stampText);
         System.out.printf(Locale.ROOT, "generated %d files, %.0f MiB in %s (%.1f s)%n", generator.files,
                 generator.bytes / (double) MIB, root, (System.nanoTime() - start) / 1e9);
@@ -145,6 +158,28 @@ public final class GenerateContext {
             Files.createDirectories(root.resolve(pick(directories)).resolve("empty-" + i));
         }
         symlinks(directories);
+    }
+
+    private void generateSmallFiles() throws IOException {
+        Files.createDirectories(root);
+        text(".dockerignore", """
+                target
+                **/*.log
+                """);
+        text("Dockerfile", """
+                FROM eclipse-temurin:17-jre
+                COPY m000/ /app/m000/
+                COPY m0*/p00/*.txt /app/first/
+                COPY . /src
+                RUN echo built
+                """);
+        long perPackage = Math.max(1, smallFiles / 10_000);
+        for (long i = 0; files < smallFiles; i++) {
+            String dir = String.format(Locale.ROOT, "m%03d/p%02d", (i / perPackage / 100) % 100, (i / perPackage) % 100);
+            String name = String.format(Locale.ROOT, "%s/F%07d.%s", dir, i, i % 50 == 0 ? "log" : "txt");
+            int size = random.nextInt(4) == 0 ? 1 + random.nextInt(256) : 0;
+            write(name, prose(size).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A package tree of the given number of files, 1 to 5 levels below {@code base}. */

@@ -1,16 +1,20 @@
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
+import java.io.IOException;
+import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -27,12 +31,15 @@ import javax.management.openmbean.CompositeData;
  * for bench/run.sh. One snapshot per JVM, so that the process' RSS and CPU time (measured outside) belong
  * to that one run, as for a Maven build.
  *
- * <p>Usage: {@code SnapshotBench CONTEXT_DIR [STAT_CACHE_FILE]}; the Dockerfile is CONTEXT_DIR/Dockerfile.
+ * <p>Usage: {@code SnapshotBench CONTEXT_DIR [STAT_CACHE_FILE [SENT_FILES_LIST]]}; the Dockerfile is
+ * CONTEXT_DIR/Dockerfile. With SENT_FILES_LIST, the relative paths of the regular files the snapshot
+ * hashed are written there, NUL-separated, for a baseline that hashes exactly those files.
  */
 public final class SnapshotBench {
     public static void main(String[] args) throws Exception {
         Path context = Path.of(args[0]);
         Path statCache = args.length > 1 ? Path.of(args[1]) : null;
+        Path sentFiles = args.length > 2 ? Path.of(args[2]) : null;
         BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
                 ClientPlatform.LINUX, null);
         LiveHeapWatch liveHeap = LiveHeapWatch.start();
@@ -47,6 +54,20 @@ public final class SnapshotBench {
                 "snapshot_ms=%d peak_heap_mib=%.1f max_live_heap_mib=%.1f retained_heap_mib=%.1f files=%d keys=%s%n",
                 elapsedNanos / 1_000_000, peakHeap / 1048576.0, maxLiveHeap / 1048576.0, retainedHeap / 1048576.0,
                 snapshot.files().size(), keysDigest(snapshot));
+        if (sentFiles != null) {
+            writeRegularFiles(snapshot, sentFiles);
+        }
+    }
+
+    private static void writeRegularFiles(Snapshot snapshot, Path list) throws IOException {
+        try (Writer out = Files.newBufferedWriter(list, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, FileInfo> file : snapshot.files().entrySet()) {
+                if (file.getValue().type().equals("file")) {
+                    out.write(file.getKey());
+                    out.write('\0');
+                }
+            }
+        }
     }
 
     /**

@@ -120,6 +120,9 @@ final class EntryReader {
      * BuildKit would hash the raw bytes, which cannot be reproduced here, so it is refused clearly.
      */
     private static void checkNameRoundTrips(String relativePath, Path file) throws ContextException {
+        if (relativePath.indexOf('\uFFFD') < 0) {
+            return; // the relative path holds the decoded name: the common case needs no Path call
+        }
         String name = file.getFileName().toString();
         if (name.indexOf('\uFFFD') >= 0 && !Files.exists(file.resolveSibling(name), LinkOption.NOFOLLOW_LINKS)) {
             throw new ContextException("\"" + relativePath + "\" in the build context has a name that is not valid"

@@ -21,6 +21,9 @@ public final class IgnorePattern {
     private Kind kind;
     private String goRegex;
     private RegexProgram regex;
+    /** Literal text every match of the regex starts and ends with: most paths fail these cheap tests. */
+    private String literalPrefix;
+    private String literalSuffix;
     private BadPatternException compileError;
 
     IgnorePattern(String cleaned, boolean exclusion) {
@@ -65,7 +68,7 @@ public final class IgnorePattern {
                 String suffix = cleaned.substring(2);
                 yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
             }
-            case REGEXP -> regex.find(path);
+            case REGEXP -> path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && regex.find(path);
         };
     }
 
@@ -88,9 +91,18 @@ public final class IgnorePattern {
         StringBuilder re = new StringBuilder("^");
         Kind detected = Kind.EXACT;
         int[] cps = cleaned.codePoints().toArray();
+        // the current run of code points the regex matches literally; the first run is the prefix
+        StringBuilder literal = new StringBuilder();
+        String prefix = null;
         int i = 0;
         for (int step = 0; i < cps.length; step++) {
             int ch = cps[i++];
+            if (isLiteral(ch)) {
+                literal.appendCodePoint(ch);
+            } else {
+                prefix = prefix == null ? literal.toString() : prefix;
+                literal.setLength(0);
+            }
             if (ch == '*') {
                 if (i < cps.length && cps[i] == '*') {
                     i++;
@@ -138,8 +150,18 @@ public final class IgnorePattern {
             re.append('$');
             goRegex = re.toString();
             regex = GoRegex.compile(goRegex);
+            literalPrefix = prefix == null ? literal.toString() : prefix;
+            literalSuffix = literal.toString();
         }
         kind = detected;
+    }
+
+    /**
+     * True for a pattern code point the regex matches as itself: not a wildcard, class bracket or escape,
+     * and not {@code ^}, which compile() leaves unescaped (so it asserts the start of the text).
+     */
+    private static boolean isLiteral(int ch) {
+        return ch != '*' && ch != '?' && ch != '[' && ch != ']' && ch != '\\' && ch != '^';
     }
 
     @Override

@@ -1,14 +1,24 @@
 package io.github.dockercache.context;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * another version, or fails its integrity checksum is ignored as a whole.
  */
 final class StatCache {
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
 
@@ -65,89 +75,118 @@ final class StatCache {
     }
 
     /*
-     * The file is {"version":2,"entries":[[path,size,mtime,ctime,inode,device,{xattr:hex,...},header key,
-     * content digest,digest],...],"entriesDigest":"sha256:..."}, streamed both ways: a context of 100,000
-     * files gives a file of tens of megabytes, which must not be held as one string (twice, escaped) next
-     * to the scan's own data. The digest covers a canonical form of every entry, so a corrupt or edited
-     * file is dropped as a whole.
+     * The file is line-oriented UTF-8 text, streamed both ways (a context of a million files gives a file
+     * of a few hundred megabytes, which must never be held at once), and parsed without a JSON library:
+     * loading it is most of what an unchanged context costs. The first line is HEADER followed by the
+     * SHA-256 of every byte after that line, so a corrupt, truncated or edited file is dropped as a whole.
+     * Then one line per file, tab-separated: path, size, mtime, ctime, inode, device, header key, content
+     * digest, digest, then name and hex value of each xattr. Paths and xattr names escape backslash, tab,
+     * CR and LF with a backslash.
      */
+    private static final String HEADER = "dockercache-stat-cache " + VERSION + " sha256:";
+    private static final int HEADER_LENGTH = HEADER.length() + 64 + 1;
+    private static final int FIXED_FIELDS = 9;
 
     /** The entries of the file, or null when it is absent, from another version or corrupt. */
     private static Map<String, Stored> readEntries(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (JsonReader json = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            int version = -1;
-            String expectedDigest = null;
-            String actualDigest = null;
-            Map<String, Stored> entries = null;
-            json.beginObject();
-            while (json.hasNext()) {
-                switch (json.nextName()) {
-                    case "version" -> version = json.nextInt();
-                    case "entriesDigest" -> expectedDigest = json.nextString();
-                    case "entries" -> {
-                        if (version != VERSION) {
-                            return null; // another layout: not worth parsing
-                        }
-                        MessageDigest sha = Digests.newSha256();
-                        entries = readEntryArray(json, sha);
-                        actualDigest = Digests.format(sha.digest());
-                    }
-                    default -> json.skipValue();
+        try (InputStream in = Files.newInputStream(file)) {
+            String header = new String(in.readNBytes(HEADER_LENGTH), StandardCharsets.UTF_8);
+            if (header.length() != HEADER_LENGTH || !header.startsWith(HEADER) || !header.endsWith("\n")) {
+                return null; // another layout or version: not worth parsing
+            }
+            MessageDigest sha = Digests.newSha256();
+            Map<String, Stored> entries = new HashMap<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(in, sha),
+                    StandardCharsets.UTF_8), 64 * 1024)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    readEntry(line, entries);
                 }
             }
-            json.endObject();
-            boolean intact = version == VERSION && entries != null && actualDigest.equals(expectedDigest);
-            return intact ? entries : null;
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            String expected = header.substring(HEADER.length() - "sha256:".length(), HEADER_LENGTH - 1);
+            return Digests.format(sha.digest()).equals(expected) ? entries : null;
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null; // a cache that cannot be read is no cache
         }
     }
 
-    private static Map<String, Stored> readEntryArray(JsonReader json, MessageDigest sha) throws IOException {
-        Map<String, Stored> entries = new HashMap<>();
-        json.beginArray();
-        while (json.hasNext()) {
-            json.beginArray();
-            String path = json.nextString();
-            Fingerprint fingerprint = new Fingerprint(json.nextLong(), json.nextLong(), json.nextLong(),
-                    json.nextLong(), json.nextLong());
-            SortedMap<String, String> xattrs = readXattrs(json);
-            Stored stored = new Stored(fingerprint, xattrs, json.nextString(),
-                    new Hashes(json.nextString(), json.nextString()));
-            json.endArray();
-            digestEntry(sha, path, stored);
-            entries.put(path, stored);
+    private static void readEntry(String line, Map<String, Stored> entries) {
+        int[] tabs = new int[FIXED_FIELDS + 1];
+        int count = 0;
+        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
+            if (count < tabs.length) {
+                tabs[count] = i;
+            }
+            count++;
         }
-        json.endArray();
-        return entries;
+        if (count < FIXED_FIELDS - 1 || (count - (FIXED_FIELDS - 1)) % 2 != 0) {
+            throw new IllegalArgumentException("malformed stat cache line");
+        }
+        Fingerprint fingerprint = new Fingerprint(number(line, tabs[0], tabs[1]), number(line, tabs[1], tabs[2]),
+                number(line, tabs[2], tabs[3]), number(line, tabs[3], tabs[4]), number(line, tabs[4], tabs[5]));
+        String path = unescape(line.substring(0, tabs[0]));
+        int digestEnd = count == FIXED_FIELDS - 1 ? line.length() : tabs[FIXED_FIELDS - 1];
+        Hashes hashes = new Hashes(line.substring(tabs[6] + 1, tabs[7]), line.substring(tabs[7] + 1, digestEnd));
+        SortedMap<String, String> xattrs = count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS
+                : readXattrs(line.substring(digestEnd + 1));
+        entries.put(path, new Stored(fingerprint, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes));
     }
 
-    private static SortedMap<String, String> readXattrs(JsonReader json) throws IOException {
+    private static long number(String line, int tabBefore, int tabAfter) {
+        return Long.parseLong(line, tabBefore + 1, tabAfter, 10);
+    }
+
+    private static SortedMap<String, String> readXattrs(String fields) {
         SortedMap<String, String> xattrs = new TreeMap<>(KeyOrder.NAMES);
-        json.beginObject();
-        while (json.hasNext()) {
-            xattrs.put(json.nextName(), json.nextString());
+        String[] namesAndValues = fields.split("\t", -1);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            xattrs.put(unescape(namesAndValues[i]), namesAndValues[i + 1]);
         }
-        json.endObject();
-        return xattrs.isEmpty() ? EntryHeader.NO_XATTRS : Collections.unmodifiableSortedMap(xattrs);
+        return Collections.unmodifiableSortedMap(xattrs);
     }
 
-    /**
-     * Feeds one entry in an unambiguous form: fields end with a zero byte, which no field contains, and
-     * the xattrs are counted.
-     */
-    private static void digestEntry(MessageDigest sha, String path, Stored stored) {
-        Fingerprint f = stored.fingerprint();
-        StringBuilder canonical = new StringBuilder(320).append(path).append('\0').append(f.size()).append('\0')
-                .append(f.mtimeNanos()).append('\0').append(f.ctimeNanos()).append('\0').append(f.inode()).append('\0')
-                .append(f.device()).append('\0').append(stored.xattrs().size()).append('\0');
-        stored.xattrs().forEach((name, hex) -> canonical.append(name).append('\0').append(hex).append('\0'));
-        canonical.append(stored.headerKey()).append('\0').append(stored.hashes().contentDigest()).append('\0')
-                .append(stored.hashes().digest()).append('\0');
-        sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    private static String escape(String text) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                plain.append(c);
+                continue;
+            }
+            char escaped = text.charAt(++i);
+            plain.append(switch (escaped) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case '\\' -> '\\';
+                default -> throw new IllegalArgumentException("unknown escape \\" + escaped);
+            });
+        }
+        return plain.toString();
     }
 
     /**
@@ -206,26 +245,39 @@ final class StatCache {
         }
     }
 
+    /** Writes the entries, then puts the digest of everything after the header line into that line. */
     private void write(Path target) throws IOException {
+        String[] paths = current.keySet().toArray(String[]::new);
+        Arrays.sort(paths); // the same entries give the same file
         MessageDigest sha = Digests.newSha256();
-        try (JsonWriter json = new JsonWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
-            json.setHtmlSafe(false);
-            json.beginObject().name("version").value(VERSION).name("entries").beginArray();
-            for (Map.Entry<String, Stored> entry : new TreeMap<>(current).entrySet()) {
-                Stored stored = entry.getValue();
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            channel.position(HEADER_LENGTH);
+            Writer lines = new BufferedWriter(new OutputStreamWriter(
+                    new DigestOutputStream(Channels.newOutputStream(channel), sha), StandardCharsets.UTF_8), 64 * 1024);
+            for (String path : paths) {
+                Stored stored = current.get(path);
                 Fingerprint f = stored.fingerprint();
-                json.beginArray().value(entry.getKey())
-                        .value(f.size()).value(f.mtimeNanos()).value(f.ctimeNanos()).value(f.inode()).value(f.device())
-                        .beginObject();
-                for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
-                    json.name(xattr.getKey()).value(xattr.getValue());
+                lines.write(escape(path));
+                for (long number : new long[] {f.size(), f.mtimeNanos(), f.ctimeNanos(), f.inode(), f.device()}) {
+                    lines.write('\t');
+                    lines.write(Long.toString(number));
                 }
-                json.endObject().value(stored.headerKey())
-                        .value(stored.hashes().contentDigest()).value(stored.hashes().digest())
-                        .endArray();
-                digestEntry(sha, entry.getKey(), stored);
+                for (String field : new String[] {stored.headerKey(), stored.hashes().contentDigest(),
+                        stored.hashes().digest()}) {
+                    lines.write('\t');
+                    lines.write(field);
+                }
+                for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
+                    lines.write('\t');
+                    lines.write(escape(xattr.getKey()));
+                    lines.write('\t');
+                    lines.write(xattr.getValue());
+                }
+                lines.write('\n');
             }
-            json.endArray().name("entriesDigest").value(Digests.format(sha.digest())).endObject();
+            lines.flush();
+            String header = HEADER + Digests.format(sha.digest()).substring("sha256:".length()) + "\n";
+            channel.write(ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)), 0);
         }
     }
 

@@ -591,7 +591,7 @@ public final class CacheModel {
         List<String> paths = new ArrayList<>();
         for (FileEntry entry : selection.entries()) {
             if (!entry.path().isEmpty()) {
-                files.put(entry.path(), FileInfos.of(entry, settings.contextDir().resolve(entry.path())));
+                files.computeIfAbsent(entry.path(), path -> FileInfos.of(entry, settings.contextDir()));
                 paths.add(entry.path());
             }
         }

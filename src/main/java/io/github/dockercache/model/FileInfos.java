@@ -16,11 +16,16 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 final class FileInfos {
     /** Archives with more entries are summarised by their first entries only: enough to name what differs. */
     private static final int MAX_ARCHIVE_ENTRIES = 5_000;
+    /** The octal spelling of each mode, made once: a context has a handful of modes and up to millions of entries. */
+    private static final String[] OCTAL_MODES = new String[07777 + 1];
 
     private FileInfos() {}
 
-    /** The entry's summary; {@code file} is where it is on disk, to list the entries of a jar or zip. */
-    static FileInfo of(FileEntry entry, Path file) {
+    /**
+     * The entry's summary; {@code contextDir} is where the context is on disk, to read the parts of an
+     * archive or a stamped text file (only those are resolved: a context has up to millions of entries).
+     */
+    static FileInfo of(FileEntry entry, Path contextDir) {
         String type = switch (entry.type()) {
             case FILE -> "file";
             case DIRECTORY -> "dir";
@@ -31,13 +36,24 @@ final class FileInfos {
         };
         SortedMap<String, String> parts = null;
         if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
-            parts = zipEntries(file);
+            parts = zipEntries(contextDir.resolve(entry.path()));
         } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
                 && StampedParts.isKeyValueText(entry.path())) {
-            parts = StampedParts.ofKeyValueText(file);
+            parts = StampedParts.ofKeyValueText(contextDir.resolve(entry.path()));
         }
-        return new FileInfo(type, String.format("%04o", entry.mode()), entry.size(), entry.contentDigest(),
+        return new FileInfo(type, octal(entry.mode()), entry.size(), entry.contentDigest(),
                 entry.linkTarget(), entry.digest(), parts);
+    }
+
+    /** {@code 0644}: at least four octal digits of the permission and special bits. */
+    private static String octal(int mode) {
+        String cached = OCTAL_MODES[mode];
+        if (cached == null) {
+            String digits = Integer.toOctalString(mode);
+            cached = digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+            OCTAL_MODES[mode] = cached; // a benign race: every thread computes the same string
+        }
+        return cached;
     }
 
     private static boolean isZipArchive(String path) {

@@ -47,6 +47,20 @@ class PatternQuirksTest {
     }
 
     @Test
+    void literalTextAroundWildcardsIsRequiredButEscapesAreNot() throws Exception {
+        // matching first compares the literal text before the first and after the last wildcard
+        assertTrue(pattern("**/*.log").matches("a/b/c.log"));
+        assertTrue(pattern("**/*.log").matches("c.log"));
+        assertFalse(pattern("**/*.log").matches("a/c.log.txt"));
+        assertTrue(pattern("src/*/Main.java").matches("src/x/Main.java"));
+        assertFalse(pattern("src/*/Main.java").matches("lib/x/Main.java"));
+        assertTrue(pattern("*\\d").matches("a7"), "an escape is a class, not the literal letter");
+        assertTrue(pattern("\\dx*").matches("7xy"));
+        assertTrue(pattern("[ab]c.txt").matches("bc.txt"));
+        assertFalse(pattern("a*^b").matches("a^b"), "^ is an anchor, not text");
+    }
+
+    @Test
     void regexMetacharactersAreLiteral() throws Exception {
         assertTrue(pattern("a.(b)+{c}|$*").matches("a.(b)+{c}|$xyz"));
         assertFalse(pattern("a.b*").matches("axb"));
