@@ -127,6 +127,8 @@ launch_daemon() {
   echo '{}' >"$STATE/daemon.json"
   # vfs needs no overlayfs; no bridge and no iptables because the machine may not allow either, so builds
   # run with --network=none. 9>&-: a daemon that inherited the lock would hold it for its whole life.
+  # cd /: BuildKit runs git in the daemon's working directory, which must outlive the checkout that started it.
+  cd /
   setsid "$DOCKERD" \
     --config-file "$STATE/daemon.json" --host "$DOCKER_HOST" --pidfile "$STATE/dockerd.pid" \
     --data-root "$STATE/data" --exec-root "$STATE/exec" \
