@@ -256,6 +256,69 @@ class ComparisonTest {
         assertNull(snapshot.target());
     }
 
+    /** Verdicts of {@code after} against {@code before}, both built in {@link #dir} with a.txt. */
+    private Comparison workdirChange(String[] before, String[] after) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile(before).file("a.txt", "a");
+        Snapshot baseline = app.snapshot();
+        return Scenario.compare(app.dockerfile(after).snapshot(), baseline);
+    }
+
+    @Test
+    void workdirRootOnAnImageBaseIsUnknownBothWays() throws Exception {
+        String[] without = {"FROM busybox:1.36", "COPY a.txt /a.txt", "RUN cat /a.txt"};
+        String[] with = {"FROM busybox:1.36", "COPY a.txt /a.txt", "WORKDIR /", "RUN cat /a.txt"};
+        for (Comparison comparison : List.of(workdirChange(without, with), workdirChange(with, without))) {
+            assertEquals(Verdict.CACHED, step(comparison, "2").verdict());
+            StepResult run = step(comparison, "3");
+            assertEquals(Verdict.UNKNOWN, run.verdict(), "BuildKit keeps it only if the image sets no WORKDIR");
+            assertTrue(run.unknownReason().contains("base image's own WORKDIR"), run.unknownReason());
+            assertEquals(CauseKind.WORKDIR, run.causes().get(0).kind());
+        }
+    }
+
+    @Test
+    void workdirRootOnAnImageBaseMakesARelativeCopyUnknown() throws Exception {
+        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt a.txt"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /", "COPY a.txt a.txt"});
+        assertEquals(Verdict.UNKNOWN, step(comparison, "2").verdict());
+        comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt /a.txt"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /", "COPY a.txt /a.txt"});
+        assertEquals(Verdict.CACHED, step(comparison, "2").verdict(), "an absolute destination does not depend on it");
+    }
+
+    @Test
+    void anImageBasesWorkdirIsTakenToBeRootWhenSomethingElseChanges() throws Exception {
+        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "RUN make"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"});
+        assertEquals(Verdict.REBUILT, step(comparison, "3").verdict());
+        comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt x/"},
+                new String[] {"FROM busybox:1.36", "COPY a.txt y/"});
+        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
+    }
+
+    @Test
+    void workdirRootIsDefinitiveWhereTheWorkdirIsKnown() throws Exception {
+        Comparison scratch = workdirChange(
+                new String[] {"FROM scratch AS root", "COPY a.txt a.txt", "FROM root", "COPY a.txt b.txt"},
+                new String[] {"FROM scratch AS root", "WORKDIR /", "COPY a.txt a.txt", "FROM root", "WORKDIR /",
+                        "COPY a.txt b.txt"});
+        assertTrue(scratch.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED), verdicts(scratch).toString());
+        Comparison afterApp = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /app", "WORKDIR /", "RUN make"});
+        assertEquals(Verdict.CACHED, step(afterApp, "2").verdict());
+        assertEquals(Verdict.REBUILT, step(afterApp, "3").verdict());
+        Comparison twice = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR /", "RUN make"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /", "WORKDIR /", "RUN make"});
+        assertEquals(Verdict.CACHED, step(twice, "2").verdict());
+    }
+
+    @Test
+    void aRelativeWorkdirOnAnImageBaseIsJoinedToTheImagesOwn() throws Exception {
+        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR app", "RUN make"},
+                new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"});
+        assertEquals(Verdict.UNKNOWN, step(comparison, "2").verdict(), "/app only if the image sets no WORKDIR");
+    }
+
     @Test
     void lineEndingFlipsAreNamed() throws Exception {
         Scenario app = javaApp().file("src/main/java/App.java", "class App {}\nclass B {}\n");
