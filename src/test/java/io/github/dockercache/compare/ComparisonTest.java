@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Verdicts and causes on real directory trees, for the rules of spec sections 1 to 7. */
 class ComparisonTest {
@@ -276,47 +278,22 @@ class ComparisonTest {
         }
     }
 
-    @Test
-    void workdirRootOnAnImageBaseMakesARelativeCopyUnknown() throws Exception {
-        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt a.txt"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /", "COPY a.txt a.txt"});
-        assertEquals(Verdict.UNKNOWN, step(comparison, "2").verdict());
-        comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt /a.txt"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /", "COPY a.txt /a.txt"});
-        assertEquals(Verdict.CACHED, step(comparison, "2").verdict(), "an absolute destination does not depend on it");
-    }
-
-    @Test
-    void anImageBasesWorkdirIsTakenToBeRootWhenSomethingElseChanges() throws Exception {
-        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "RUN make"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"});
-        assertEquals(Verdict.REBUILT, step(comparison, "3").verdict());
-        comparison = workdirChange(new String[] {"FROM busybox:1.36", "COPY a.txt x/"},
-                new String[] {"FROM busybox:1.36", "COPY a.txt y/"});
-        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
-    }
-
-    @Test
-    void workdirRootIsDefinitiveWhereTheWorkdirIsKnown() throws Exception {
-        Comparison scratch = workdirChange(
-                new String[] {"FROM scratch AS root", "COPY a.txt a.txt", "FROM root", "COPY a.txt b.txt"},
-                new String[] {"FROM scratch AS root", "WORKDIR /", "COPY a.txt a.txt", "FROM root", "WORKDIR /",
-                        "COPY a.txt b.txt"});
-        assertTrue(scratch.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED), verdicts(scratch).toString());
-        Comparison afterApp = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /app", "WORKDIR /", "RUN make"});
-        assertEquals(Verdict.CACHED, step(afterApp, "2").verdict());
-        assertEquals(Verdict.REBUILT, step(afterApp, "3").verdict());
-        Comparison twice = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR /", "RUN make"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /", "WORKDIR /", "RUN make"});
-        assertEquals(Verdict.CACHED, step(twice, "2").verdict());
-    }
-
-    @Test
-    void aRelativeWorkdirOnAnImageBaseIsJoinedToTheImagesOwn() throws Exception {
-        Comparison comparison = workdirChange(new String[] {"FROM busybox:1.36", "WORKDIR app", "RUN make"},
-                new String[] {"FROM busybox:1.36", "WORKDIR /app", "RUN make"});
-        assertEquals(Verdict.UNKNOWN, step(comparison, "2").verdict(), "/app only if the image sets no WORKDIR");
+    /** An image base's WORKDIR is unknown offline; elsewhere it is known, and the image is taken to set none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            relative COPY below a new WORKDIR /      | FROM busybox:1.36;COPY a.txt a.txt      | FROM busybox:1.36;WORKDIR /;COPY a.txt a.txt       | 2 | UNKNOWN
+            absolute COPY below a new WORKDIR /      | FROM busybox:1.36;COPY a.txt /a.txt     | FROM busybox:1.36;WORKDIR /;COPY a.txt /a.txt      | 2 | CACHED
+            relative WORKDIR made absolute           | FROM busybox:1.36;WORKDIR app;RUN make  | FROM busybox:1.36;WORKDIR /app;RUN make            | 2 | UNKNOWN
+            RUN below a new WORKDIR /app             | FROM busybox:1.36;RUN make              | FROM busybox:1.36;WORKDIR /app;RUN make            | 3 | REBUILT
+            relative COPY to another directory       | FROM busybox:1.36;COPY a.txt x/         | FROM busybox:1.36;COPY a.txt y/                    | 2 | REBUILT
+            RUN below WORKDIR / after WORKDIR /app   | FROM busybox:1.36;WORKDIR /app;RUN make | FROM busybox:1.36;WORKDIR /app;WORKDIR /;RUN make  | 3 | REBUILT
+            RUN below a second WORKDIR /             | FROM busybox:1.36;WORKDIR /;RUN make    | FROM busybox:1.36;WORKDIR /;WORKDIR /;RUN make     | 2 | CACHED
+            relative COPY below WORKDIR / on scratch | FROM scratch;COPY a.txt a.txt           | FROM scratch;WORKDIR /;COPY a.txt a.txt            | 1 | CACHED
+            relative COPY in a stage FROM scratch    | FROM scratch AS root;FROM root;COPY a.txt a.txt | FROM scratch AS root;FROM root;WORKDIR /;COPY a.txt a.txt | stage-1:1 | CACHED
+            """)
+    void workdirVerdicts(String change, String before, String after, String stepId, Verdict expected) throws Exception {
+        Comparison comparison = workdirChange(before.split(";"), after.split(";"));
+        assertEquals(expected, step(comparison, stepId).verdict(), verdicts(comparison).toString());
     }
 
     @Test
