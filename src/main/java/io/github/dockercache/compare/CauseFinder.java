@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -72,6 +73,11 @@ final class CauseFinder {
                         Advice.PIN_BASE_IMAGE, false));
             } else if (name.equals("workdir") || name.equals("path")) {
                 causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null, false));
+            } else if (name.equals(CacheModel.IMAGE_WORKDIR)) {
+                causes.add(new Cause(CauseKind.WORKDIR, "workdir", then, now, now == null
+                        ? "a WORKDIR now replaces the base image's own working directory, which is not known offline"
+                        : "the base image's own working directory, which is not known offline, replaces a WORKDIR",
+                        null, false));
             } else if (name.equals("user") || name.equals("owner")) {
                 causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null, false));
             } else if (name.equals("created")) {

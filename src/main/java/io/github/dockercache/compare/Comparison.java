@@ -120,12 +120,17 @@ public final class Comparison {
             StepSnapshot counterpart = counterpart(step);
             List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
+            // an input that cannot be known offline may sit on either side: the baseline step explains it when this one cannot
+            String ownReason = step.unknownReason() == null && counterpart != null ? counterpart.unknownReason()
+                    : step.unknownReason();
             if (parentMissed && parent.verdict() == Verdict.UNKNOWN && own.isEmpty() && counterpart != null) {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
             }
             if (parentMissed && (parent.verdict() == Verdict.REBUILT || verdict == Verdict.UNKNOWN || own.isEmpty())) {
                 Cause upstream = upstreamCause(step, parent);
-                String reason = step.unknownReason() != null ? step.unknownReason() : parent.unknownReason();
+                // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into play
+                String reason = (own.isEmpty() && parent.unknownReason() != null) || ownReason == null
+                        ? parent.unknownReason() : ownReason;
                 return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
                         verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
@@ -138,7 +143,7 @@ public final class Comparison {
                         "the step's inputs are unchanged, but what it builds on differs from the baseline", null, false));
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
-            String unknownReason = verdict == Verdict.UNKNOWN ? step.unknownReason() : null;
+            String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
             if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
                 verdict = Verdict.UNKNOWN;

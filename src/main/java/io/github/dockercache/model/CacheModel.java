@@ -56,6 +56,11 @@ import java.util.TreeMap;
 public final class CacheModel {
     /** Inputs whose name starts with this are left out of the optimistic key. */
     static final String UPSTREAM = "upstream:";
+    /**
+     * The input marking a step whose working directory (or relative COPY destination) is the image base's own
+     * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (spec 6).
+     */
+    public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
 
     private static final String CONTEXT_STAGE = "context";
 
@@ -238,7 +243,6 @@ public final class CacheModel {
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
                 state.optimisticKey = state.key;
-                state.workdir = "/";
                 if (classic) {
                     addStep(stage, state, from, "FROM", inputsOf("image", "scratch"), Map.of(), new StepReads());
                 }
@@ -250,6 +254,7 @@ public final class CacheModel {
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
                 }
+                state.workdirFromImage = true; // its config, WORKDIR included, is not read
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 String digest = pinned ? null : digests.digestOf(image, platform);
                 if (digest != null) {
@@ -365,8 +370,10 @@ public final class CacheModel {
     }
 
     private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
-        String path = resolvePath(state.workdir, expand(workdir.path(), state.lookup(), workdir));
+        String written = expand(workdir.path(), state.lookup(), workdir);
+        String path = resolvePath(state.workdir, written);
         state.workdir = path;
+        state.workdirFromImage &= !written.startsWith("/"); // an absolute WORKDIR no longer depends on the image's
         if (classic) {
             // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (spec 10)
             addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
@@ -382,7 +389,9 @@ public final class CacheModel {
         if (epoch != null) {
             inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
         }
-        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), new StepReads());
+        StepReads reads = new StepReads();
+        markImageWorkdir(state, inputs, reads);
+        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), reads);
     }
 
     private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
@@ -401,7 +410,7 @@ public final class CacheModel {
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
-        inputs.add(Map.entry("workdir", state.workdir == null ? "(image default)" : state.workdir));
+        inputs.add(Map.entry("workdir", state.workdir));
         inputs.add(Map.entry("user", state.user));
         // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
         boolean buildNetwork = run.network() == null || run.network().equals("default");
@@ -418,6 +427,7 @@ public final class CacheModel {
             String source = mount.source() == null ? "/" : mount.source();
             reads.add(name, source, sourceContent(stage, mount.from(), source, List.of(), run), inputs);
         }
+        markImageWorkdir(state, inputs, reads);
         addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
     }
@@ -466,7 +476,22 @@ public final class CacheModel {
                     : sourceContent(stage, copy.from(), source, excludes, copy);
             reads.add(name, source, content, inputs);
         }
+        if (!destination.startsWith("/")) {
+            markImageWorkdir(state, inputs, reads);
+        }
         addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
+    }
+
+    /**
+     * Marks a step that depends on the image base's own WORKDIR: its definitive key tells "the image's" from any
+     * WORKDIR the Dockerfile sets, "/" included, while its optimistic key takes the image to set none.
+     */
+    private static void markImageWorkdir(StageState state, List<Map.Entry<String, String>> inputs, StepReads reads) {
+        if (state.workdirFromImage) {
+            inputs.add(Map.entry(IMAGE_WORKDIR, "(image default)"));
+            reads.mayDifferBecause("the base image's own WORKDIR is not known offline: the step is cached if the image"
+                    + " sets none (BuildKit then works in /), rebuilt if it sets another directory");
+        }
     }
 
     /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
@@ -679,16 +704,14 @@ public final class CacheModel {
 
     /** WORKDIR: relative paths join the current directory (spec 6). */
     private static String resolvePath(String workdir, String path) {
-        String joined = path.startsWith("/") ? path : (workdir == null ? "/" : workdir) + "/" + path;
+        String joined = path.startsWith("/") ? path : workdir + "/" + path;
         return Path.of("/").resolve(joined).normalize().toString().replace('\\', '/');
     }
 
     /** COPY destinations: relative to WORKDIR; a trailing slash or {@code .} means "into the directory". */
     private static String resolveDestination(String workdir, String destination) {
         boolean intoDirectory = destination.endsWith("/") || destination.equals(".") || destination.isEmpty();
-        String base = workdir == null ? "(image default)" : workdir;
-        String resolved = destination.startsWith("/") ? resolvePath("/", destination)
-                : base.startsWith("/") ? resolvePath(base, destination) : base + "/" + destination;
+        String resolved = resolvePath(workdir, destination);
         return intoDirectory && !resolved.endsWith("/") ? resolved + "/" : resolved;
     }
 

@@ -18,8 +18,10 @@ final class StageState {
     /** Where each variable was last set, for explanations. */
     final Map<String, String> origins = new LinkedHashMap<>();
     private final Set<String> setByEnv = new HashSet<>();
-    /** Null until a WORKDIR: an image base may have its own working directory, unknown offline. */
-    String workdir;
+    /** The working directory, resolved as if an image base set none, which BuildKit then treats as "/". */
+    String workdir = "/";
+    /** True while {@link #workdir} is relative to an image base's own WORKDIR, which is unknown offline. */
+    boolean workdirFromImage;
     String user = "";
     List<String> shell = List.of("/bin/sh", "-c");
     String key;
@@ -35,6 +37,7 @@ final class StageState {
         copy.origins.putAll(origins);
         copy.setByEnv.addAll(setByEnv);
         copy.workdir = workdir;
+        copy.workdirFromImage = workdirFromImage;
         copy.user = user;
         copy.shell = shell;
         copy.key = key;

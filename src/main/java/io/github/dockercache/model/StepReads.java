@@ -26,6 +26,16 @@ final class StepReads {
         definitive &= content.definitive();
     }
 
+    /**
+     * Why the step may miss although its own key is definitive: an input whose unknown value can make two keys
+     * differ that might be equal in BuildKit. Shown only when the comparison finds the step unknown.
+     */
+    void mayDifferBecause(String reason) {
+        if (unknownReason == null) {
+            unknownReason = reason;
+        }
+    }
+
     /** A reason the whole step cannot be known, whatever its sources. */
     void unknowable(String reason) {
         unknownReason = reason;

@@ -20,7 +20,8 @@ import java.util.SortedMap;
  *     in another stage, a remote file) came out unchanged
  * @param parentId the step this one builds on, or null
  * @param parentKey the key of that step (for a first step: of the stage's base), or null
- * @param unknownReason why this step's key cannot be known for sure, or null
+ * @param unknownReason why this step's key cannot be known for sure, or why a key that differs from the baseline's
+ *     may still hit in BuildKit (an input unknown offline, such as an image base's WORKDIR), or null
  * @param inputs the named inputs of the key (an input whose value is a secret holds a digest of it)
  * @param origins where an input comes from ({@code env:X} from {@code ARG at line 3}), for explanations
  * @param files the context paths the step reads, to explain a changed checksum

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Verdicts and causes on real directory trees, for the rules of spec sections 1 to 7. */
 class ComparisonTest {
@@ -254,6 +256,44 @@ class ComparisonTest {
         Snapshot snapshot = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /", "RUN true").snapshot();
         assertEquals(List.of("FROM", "RUN"), snapshot.steps().stream().map(s -> s.instruction()).toList());
         assertNull(snapshot.target());
+    }
+
+    /** Verdicts of {@code after} against {@code before}, both built in {@link #dir} with a.txt. */
+    private Comparison workdirChange(String[] before, String[] after) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile(before).file("a.txt", "a");
+        Snapshot baseline = app.snapshot();
+        return Scenario.compare(app.dockerfile(after).snapshot(), baseline);
+    }
+
+    @Test
+    void workdirRootOnAnImageBaseIsUnknownBothWays() throws Exception {
+        String[] without = {"FROM busybox:1.36", "COPY a.txt /a.txt", "RUN cat /a.txt"};
+        String[] with = {"FROM busybox:1.36", "COPY a.txt /a.txt", "WORKDIR /", "RUN cat /a.txt"};
+        for (Comparison comparison : List.of(workdirChange(without, with), workdirChange(with, without))) {
+            assertEquals(Verdict.CACHED, step(comparison, "2").verdict());
+            StepResult run = step(comparison, "3");
+            assertEquals(Verdict.UNKNOWN, run.verdict(), "BuildKit keeps it only if the image sets no WORKDIR");
+            assertTrue(run.unknownReason().contains("base image's own WORKDIR"), run.unknownReason());
+            assertEquals(CauseKind.WORKDIR, run.causes().get(0).kind());
+        }
+    }
+
+    /** An image base's WORKDIR is unknown offline; elsewhere it is known, and the image is taken to set none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            relative COPY below a new WORKDIR /      | FROM busybox:1.36;COPY a.txt a.txt      | FROM busybox:1.36;WORKDIR /;COPY a.txt a.txt       | 2 | UNKNOWN
+            absolute COPY below a new WORKDIR /      | FROM busybox:1.36;COPY a.txt /a.txt     | FROM busybox:1.36;WORKDIR /;COPY a.txt /a.txt      | 2 | CACHED
+            relative WORKDIR made absolute           | FROM busybox:1.36;WORKDIR app;RUN make  | FROM busybox:1.36;WORKDIR /app;RUN make            | 2 | UNKNOWN
+            RUN below a new WORKDIR /app             | FROM busybox:1.36;RUN make              | FROM busybox:1.36;WORKDIR /app;RUN make            | 3 | REBUILT
+            relative COPY to another directory       | FROM busybox:1.36;COPY a.txt x/         | FROM busybox:1.36;COPY a.txt y/                    | 2 | REBUILT
+            RUN below WORKDIR / after WORKDIR /app   | FROM busybox:1.36;WORKDIR /app;RUN make | FROM busybox:1.36;WORKDIR /app;WORKDIR /;RUN make  | 3 | REBUILT
+            RUN below a second WORKDIR /             | FROM busybox:1.36;WORKDIR /;RUN make    | FROM busybox:1.36;WORKDIR /;WORKDIR /;RUN make     | 2 | CACHED
+            relative COPY below WORKDIR / on scratch | FROM scratch;COPY a.txt a.txt           | FROM scratch;WORKDIR /;COPY a.txt a.txt            | 1 | CACHED
+            relative COPY in a stage FROM scratch    | FROM scratch AS root;FROM root;COPY a.txt a.txt | FROM scratch AS root;FROM root;WORKDIR /;COPY a.txt a.txt | stage-1:1 | CACHED
+            """)
+    void workdirVerdicts(String change, String before, String after, String stepId, Verdict expected) throws Exception {
+        Comparison comparison = workdirChange(before.split(";"), after.split(";"));
+        assertEquals(expected, step(comparison, stepId).verdict(), verdicts(comparison).toString());
     }
 
     @Test
