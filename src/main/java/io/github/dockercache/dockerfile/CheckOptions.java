@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The build-check configuration of BuildKit's {@code # check=} directive ({@code linter.ParseLintOptions}):
  * {@code skip=<rule>[,<rule>...]|all}, {@code experimental=...} and {@code error=<bool>}, separated by
- * {@code ;}. The same syntax in a comment directly above an instruction applies to that instruction only.
+ * {@code ;}. BuildKit 0.25 reads it only from the directive at the top of the file: a {@code # check=} comment
+ * above an instruction came with dockerfile 1.21 and changes nothing for Docker 28's built-in frontend.
  *
  * <p>{@code error=true} makes BuildKit fail the build when any check warns; here it is only recorded
  * ({@link #error()}): warnings stay warnings, and callers decide what to do with the flag.
@@ -73,37 +74,6 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
         }
         throw new InvalidException("failed to parse check option " + GoText.quote(part)
                 + ": strconv.ParseBool: parsing " + GoText.quote(v) + ": invalid syntax");
-    }
-
-    /** BuildKit's {@code WithMergedConfig}: skips add up, {@code error} sticks once set. */
-    CheckOptions merge(CheckOptions other) {
-        Set<String> rules = new HashSet<>(skip);
-        rules.addAll(other.skip);
-        return new CheckOptions(skipAll || other.skipAll, Set.copyOf(rules), error || other.error);
-    }
-
-    /**
-     * BuildKit's {@code WithMergedConfigFromComments}: the first comment above an instruction that reads
-     * as a {@code check=} directive is merged in; an invalid one is ignored.
-     */
-    CheckOptions withComments(List<String> comments) {
-        for (String comment : comments) {
-            ParserDirectives.Directive directive;
-            try {
-                directive = new ParserDirectives.LineReader("", 0).read(comment);
-            } catch (ParserDirectives.RepeatedDirectiveException e) {
-                continue; // cannot happen with a fresh reader
-            }
-            if (directive == null || !directive.name().equals(ParserDirectives.CHECK)) {
-                continue;
-            }
-            try {
-                return merge(parse(directive.value().split(" ", 2)[0]));
-            } catch (InvalidException e) {
-                return this;
-            }
-        }
-        return this;
     }
 
     boolean skips(String rule) {

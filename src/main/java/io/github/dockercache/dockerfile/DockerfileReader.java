@@ -18,8 +18,17 @@ public final class DockerfileReader {
         return parse(readText(file), displayName);
     }
 
-    /** Parses Dockerfile text; messages name it {@code displayName}. */
+    /** Parses Dockerfile text; messages name it {@code displayName}. No base image configuration is known. */
     public static Dockerfile parse(String content, String displayName) throws DockerfileException {
+        return parse(content, displayName, BaseImageConfigs.NONE);
+    }
+
+    /**
+     * Parses Dockerfile text; messages name it {@code displayName}. The build checks that depend on a base
+     * image's configuration are made where {@code images} knows it.
+     */
+    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images)
+            throws DockerfileException {
         if (content.isEmpty()) {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
@@ -48,7 +57,7 @@ public final class DockerfileReader {
         for (StageBuilder stage : stages) {
             built.add(stage.build(built.size()));
         }
-        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf);
+        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf, images);
         return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), warnings);
     }
 
