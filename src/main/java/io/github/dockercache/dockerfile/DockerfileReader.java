@@ -33,11 +33,12 @@ public final class DockerfileReader {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
         RawDockerfile raw = RawParser.parse(content, displayName);
+        boolean externalFrontend = ParserDirectives.detectSyntax(content).isPresent();
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<StageBuilder> stages = new ArrayList<>();
         Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
         for (RawInstruction rawInstruction : raw.instructions()) {
-            Instruction instruction = convert(rawInstruction, displayName);
+            Instruction instruction = convert(rawInstruction, displayName, externalFrontend);
             rawOf.put(instruction, rawInstruction);
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
@@ -74,9 +75,10 @@ public final class DockerfileReader {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
-    private static Instruction convert(RawInstruction raw, String displayName) throws DockerfileException {
+    private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend)
+            throws DockerfileException {
         try {
-            return InstructionParser.parse(raw, displayName);
+            return InstructionParser.parse(raw, displayName, externalFrontend);
         } catch (LineError e) {
             throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
         }

@@ -3,6 +3,7 @@ package io.github.dockercache.model;
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ContextException;
 import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.ParentsSource;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
@@ -358,7 +359,7 @@ public final class CacheModel {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            reads.add(name, source, sourceContent(stage, mount.from(), source, List.of(), run), inputs);
+            reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
         }
         addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
@@ -380,9 +381,6 @@ public final class CacheModel {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
         StepReads reads = new StepReads();
-        if (copy.parents()) {
-            reads.unknowable(keyword + " --parents is not modelled yet: its destination paths depend on the source tree");
-        }
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
@@ -398,10 +396,15 @@ public final class CacheModel {
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
-            inputs.add(Map.entry(name, baseName(source)));
+            // --parents copies from the root before a /./ pivot (else the context root), filtered by the rest
+            ParentsSource parents = copy.parents() ? ParentsSource.of(source) : null;
+            inputs.add(Map.entry(name, baseName(parents == null ? source : parents.root())));
+            if (parents != null) {
+                inputs.add(Map.entry(name + ".parents", parents.pattern()));
+            }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
                     ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
-                    : sourceContent(stage, copy.from(), source, excludes, copy);
+                    : sourceContent(stage, copy.from(), source, parents, excludes, copy);
             reads.add(name, source, content, inputs);
         }
         addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
@@ -419,13 +422,15 @@ public final class CacheModel {
      * What a COPY source or a bind mount reads: files of the context, of an earlier stage, or of an
      * image. BuildKit compares stage sources by content; offline that content is known only when the
      * stage itself is unchanged.
+     *
+     * @param parents how a {@code COPY --parents} source splits, else null
      */
-    private SourceContent sourceContent(Stage stage, String from, String source, List<String> excludes,
-            Instruction instruction) throws AnalysisException {
+    private SourceContent sourceContent(Stage stage, String from, String source, ParentsSource parents,
+            List<String> excludes, Instruction instruction) throws AnalysisException {
         if (from == null || from.isEmpty()) {
             Selection selection;
             try {
-                selection = context.select(source, excludes);
+                selection = parents == null ? context.select(source, excludes) : context.select(parents, excludes);
             } catch (ContextException e) {
                 throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
             }

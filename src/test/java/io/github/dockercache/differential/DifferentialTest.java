@@ -49,6 +49,13 @@ class DifferentialTest {
         Scenario scenario = run.scenario();
         System.out.printf("%s (%s, %d ms): %s%n", scenario.name(), Engine.forTests().serverVersion(),
                 run.elapsed().toMillis(), scenario.description());
+        if (scenario.rejected() != null) {
+            String error = "dockerfile parse error on line " + scenario.rejected().line() + ": "
+                    + scenario.rejected().message();
+            assertTrue(!run.before().succeeded() && run.before().logTail().contains(error),
+                    () -> "expected the build to fail with \"" + error + "\":\n" + run.before().logTail());
+            return;
+        }
         assertTrue(run.before().succeeded(), () -> "first build failed:\n" + run.before().logTail());
         assertTrue(run.after().succeeded(), () -> "second build failed:\n" + run.after().logTail());
         run.before().steps().values().stream()
@@ -74,6 +81,15 @@ class DifferentialTest {
 
     private static void checkPlugin(ScenarioRun run) {
         RuntimeException failure = run.plugin().failure();
+        Scenario.Rejected rejected = run.scenario().rejected();
+        if (rejected != null) {
+            String located = "Dockerfile:" + rejected.line() + ":";
+            assertTrue(failure != null && failure.getMessage().contains(located)
+                            && failure.getMessage().endsWith(rejected.message()),
+                    () -> "expected the plugin to reject the Dockerfile with \"" + located + "...: " + rejected.message()
+                            + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
+            return;
+        }
         List<StepResult> predicted;
         try {
             if (failure != null) {

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
- *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}  // optional: tolerated mismatches
+ *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
+ *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine refuses the Dockerfile
  * }
  * }</pre>
  *
@@ -46,7 +47,14 @@ final class Scenario {
             List<Change> changes,
             Boolean freshCheckout,
             Map<String, EngineStatus> expectedEngine,
-            KnownDifferences knownDifferences) {}
+            KnownDifferences knownDifferences,
+            Rejected rejected) {}
+
+    /**
+     * A Dockerfile the engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
+     * and the plugin must give the same reason at the same line instead of a verdict.
+     */
+    record Rejected(int line, String message) {}
 
     /**
      * Steps where the plugin is known to disagree with the engine, on purpose or until fixed.
@@ -126,6 +134,11 @@ final class Scenario {
 
     boolean freshCheckout() {
         return Boolean.TRUE.equals(definition.freshCheckout());
+    }
+
+    /** The parse error the engine gives for the Dockerfile, or null when it builds. */
+    Rejected rejected() {
+        return definition.rejected();
     }
 
     KnownDifferences knownDifferences() {
