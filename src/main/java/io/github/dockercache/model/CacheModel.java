@@ -8,6 +8,7 @@ import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
+import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileException;
@@ -107,12 +108,21 @@ public final class CacheModel {
     /** As {@link #analyse(BuildSettings, Path, ScanProgress)}, keying FROM on the digests {@code digests} knows. */
     public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
             ImageDigests digests) throws AnalysisException {
+        return analyse(settings, statCacheFile, progress, digests, BaseImageConfigs.NONE);
+    }
+
+    /**
+     * As {@link #analyse(BuildSettings, Path, ScanProgress, ImageDigests)}; the build checks that need a base
+     * image's configuration (UndefinedVar, InvalidBaseImagePlatform) are made where {@code configs} knows it.
+     */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
+            ImageDigests digests, BaseImageConfigs configs) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         String text;
         Dockerfile dockerfile;
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
-            dockerfile = DockerfileReader.parse(text, dockerfileName);
+            dockerfile = DockerfileReader.parse(text, dockerfileName, configs);
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
