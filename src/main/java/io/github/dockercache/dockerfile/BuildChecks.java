@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * BuildKit's build checks (the Dockerfile linter of {@code docker build --check}) that need neither the
- * base image nor the build context, with BuildKit's rule names and messages.
+ * BuildKit 0.25's build checks (the Dockerfile linter of {@code docker build --check}) that are on by default, with
+ * BuildKit's rule names and messages; the build context is never needed.
  *
  * <p>As in {@code --check} without a target, every stage is checked, not only those the target needs.
- * Warnings come sorted by line as {@code --check} prints them. Where BuildKit looks at a value after
- * expanding it with the stage's environment (WORKDIR, EXPOSE), a word that starts with or depends on a
- * variable is not judged, so that no warning is given that BuildKit might not give.
+ * Warnings come sorted by line as {@code --check} prints them. UndefinedVar and InvalidBaseImagePlatform need the
+ * base image's configuration: they are made for {@code FROM scratch}, for stages built FROM another stage and for
+ * images {@link BaseImageConfigs} knows, and not at all elsewhere. Likewise where BuildKit looks at a value after
+ * expanding it with the stage's environment (WORKDIR, EXPOSE), a word that depends on a variable is judged only
+ * where that environment is known, so that no warning is given that BuildKit might not give.
  */
 final class BuildChecks {
     static final String CONSISTENT_INSTRUCTION_CASING = "ConsistentInstructionCasing";
