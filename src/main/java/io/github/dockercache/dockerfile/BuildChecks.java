@@ -495,8 +495,8 @@ final class BuildChecks {
                     }
                 }
                 case "EXPOSE" -> {
-                    for (String port : node.args()) {
-                        expose(at, port);
+                    for (String word : node.args()) {
+                        exposeWord(at, word, env);
                     }
                 }
                 default -> { }
@@ -620,11 +620,25 @@ final class BuildChecks {
         return p.startsWith("/") || p.startsWith("\\");
     }
 
-    /** {@code [ip:][hostPort:]containerPort[/proto]}; words with variables are not judged. */
-    private void expose(SourceLocation at, String port) {
-        if (port.contains("$")) {
+    /** {@code [ip:][hostPort:]containerPort[/proto]}, after expansion. */
+    /** BuildKit splits each EXPOSE word into ports after expansion; a word with variables needs the environment. */
+    private void exposeWord(SourceLocation at, String word, Map<String, String> env) {
+        if (env == null) {
+            if (!word.contains("$")) {
+                expose(at, word);
+            }
             return;
         }
+        try {
+            for (String port : lexer.processWords(word, env::get)) {
+                expose(at, port);
+            }
+        } catch (ExpansionException e) {
+            // BuildKit fails the build on it
+        }
+    }
+
+    private void expose(SourceLocation at, String port) {
         String[] parts = port.split(":", -1);
         String containerPort = parts[parts.length - 1];
         int slash = containerPort.indexOf('/');
