@@ -57,8 +57,7 @@ final class BuildChecks {
     private static final String DEFAULT_LINUX_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     /** Build arguments BuildKit never puts into the environment, so never reported as undefined. */
     private static final Set<String> NON_ENV_ARGS = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
-    /** BuildKit expands COPY/ADD heredoc bodies with a backslash lexer that leaves quotes alone. */
-    private static final ShellLexer HEREDOC_BODY_LEXER = new ShellLexer('\\', ShellLexer.Options.HEREDOC_BODY);
+    private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
 
     private final String displayName;
     private final CheckOptions options;

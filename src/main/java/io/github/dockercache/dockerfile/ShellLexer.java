@@ -28,8 +28,7 @@ public final class ShellLexer {
      */
     record Options(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, boolean skipProcessQuotes) {
         static final Options DEFAULT = new Options(false, false, false, false);
-        /** How BuildKit expands the body of a COPY/ADD heredoc whose delimiter is unquoted. */
-        static final Options HEREDOC_BODY = new Options(false, false, false, true);
+        private static final Options HEREDOC_BODY = new Options(false, false, false, true);
     }
 
     /** The outcome of one expansion, with the variables it referenced. */
@@ -37,6 +36,14 @@ public final class ShellLexer {
 
     public ShellLexer(char escape) {
         this(escape, Options.DEFAULT);
+    }
+
+    /**
+     * How BuildKit expands the body of a COPY/ADD heredoc with an unquoted delimiter: backslash escapes whatever
+     * the file's escape character, and quotes are ordinary characters ({@code '$V'} is expanded, quotes kept).
+     */
+    public static ShellLexer forHeredocBody() {
+        return new ShellLexer('\\', Options.HEREDOC_BODY);
     }
 
     ShellLexer(char escape, Options options) {

@@ -58,6 +58,7 @@ public final class CacheModel {
     static final String UPSTREAM = "upstream:";
 
     private static final String CONTEXT_STAGE = "context";
+    private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
 
     private final BuildSettings settings;
     private final ImageDigests digests;
@@ -400,7 +401,8 @@ public final class CacheModel {
             String word = copy.sources().get(i);
             Heredoc heredoc = heredocFor(word, heredocs);
             if (heredoc != null) {
-                String body = heredoc.expand() ? expand(heredoc.content(), state.lookup(), copy) : heredoc.content();
+                String body = heredoc.expand()
+                        ? expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy) : heredoc.content();
                 inputs.add(Map.entry(name, heredoc.name()));
                 inputs.add(Map.entry(name + ".content", Keys.hash(body)));
                 continue;
@@ -531,8 +533,13 @@ public final class CacheModel {
     // ---- words and paths ----
 
     private String expand(String word, VariableLookup variables, Instruction instruction) throws AnalysisException {
+        return expand(lexer, word, variables, instruction);
+    }
+
+    private static String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
+            throws AnalysisException {
         try {
-            return lexer.processWord(word, variables);
+            return with.processWord(word, variables);
         } catch (ExpansionException e) {
             throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
         }

@@ -23,26 +23,6 @@ class BuildChecksTest {
                 .toList();
     }
 
-    @Test
-    void cleanFileHasNoWarnings() throws DockerfileException {
-        assertEquals(List.of(), warnings("""
-                ARG BASE=alpine
-                FROM --platform=$BUILDPLATFORM $BASE AS build
-                WORKDIR /src
-                WORKDIR app
-                ENV A=1 PATH=/x:$PATH
-                LABEL a=b
-                ARG PUBLIC_KEY VERSION
-                EXPOSE 80/tcp 53/udp 8080
-                FROM build AS final
-                WORKDIR rel
-                SHELL ["/bin/sh", "-c"]
-                CMD echo hi
-                ENTRYPOINT ["app"]
-                HEALTHCHECK CMD true
-                """));
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             ConsistentInstructionCasing | 'FROM a\\nRUN x\\nrun y\\n'          | '3:1 ConsistentInstructionCasing: Command ''run'' should match the case of the command majority (uppercase)'
