@@ -44,6 +44,9 @@ final class BuildChecks {
     static final String INVALID_DEFAULT_ARG_IN_FROM = "InvalidDefaultArgInFrom";
     static final String UNDEFINED_VAR = "UndefinedVar";
     static final String INVALID_BASE_IMAGE_PLATFORM = "InvalidBaseImagePlatform";
+    /** Experimental in BuildKit 0.25: given only when {@code # check=experimental=} asks for it. */
+    static final String INVALID_DEFINITION_DESCRIPTION = "InvalidDefinitionDescription";
+    private static final Set<String> EXPERIMENTAL = Set.of(INVALID_DEFINITION_DESCRIPTION);
 
     private static final Set<String> RESERVED_STAGE_NAMES = Set.of("context", "scratch");
     private static final String SECRET_TOKENS = "apikey|auth|credential|credentials|key|password|pword|passwd|secret|token";
@@ -93,11 +96,11 @@ final class BuildChecks {
         CheckOptions options = topLevelOptions(content, rawFile.displayName());
         BuildChecks checks = new BuildChecks(rawFile.displayName(), options, rawFile.escapeChar(), raw, images);
         for (ParseWarning warning : rawFile.warnings()) {
-            if (!options.skips(warning.rule())) {
+            if (options.reports(warning.rule(), false)) {
                 checks.warnings.add(warning);
             }
         }
-        checks.parseTimeChecks(stages);
+        checks.parseTimeChecks(globalArgs, stages);
         checks.stageNames(stages);
         checks.commandCasing(stages);
         checks.dispatch(globalArgs, stages);
@@ -120,23 +123,47 @@ final class BuildChecks {
     }
 
     private void warn(SourceLocation location, String rule, String message) {
-        if (!options.skips(rule)) {
+        if (options.reports(rule, EXPERIMENTAL.contains(rule))) {
             warnings.add(new ParseWarning(new SourceLocation(displayName, location.line(), location.column()), rule, message));
         }
     }
 
     // ---- while BuildKit parses instructions (instructions.ParseInstructionWithLinter)
 
-    private void parseTimeChecks(List<Stage> stages) {
+    private void parseTimeChecks(List<ArgInstruction> globalArgs, List<Stage> stages) {
+        globalArgs.forEach(this::argDescription);
         for (Stage stage : stages) {
             from(stage.from());
+            if (stage.name() != null) {
+                definitionDescription(stage.from(), "FROM", List.of(stage.name()));
+            }
             for (Instruction instruction : stage.instructions()) {
                 if (instruction.source().keyword().equals("MAINTAINER")) {
                     warn(instruction.source().location(), MAINTAINER_DEPRECATED,
                             "Maintainer instruction is deprecated in favor of using label");
+                } else if (instruction instanceof ArgInstruction arg) {
+                    argDescription(arg);
                 }
             }
         }
+    }
+
+    private void argDescription(ArgInstruction arg) {
+        definitionDescription(arg, "ARG", arg.args().stream().map(ArgDeclaration::name).toList());
+    }
+
+    /**
+     * A comment right above a named stage or an ARG (blank lines between do not detach it in BuildKit 0.25) is
+     * taken as its description, so its first word should be the name.
+     */
+    private void definitionDescription(Instruction instruction, String keyword, List<String> names) {
+        List<String> comments = instruction.source().comments();
+        if (comments.isEmpty() || names.isEmpty() || names.contains(comments.get(comments.size() - 1).split(" ", -1)[0])) {
+            return;
+        }
+        String example = names.size() == 1 ? names.get(0) : "<arg_key>";
+        warn(instruction.source().location(), INVALID_DEFINITION_DESCRIPTION,
+                "Comment for " + keyword + " should follow the format: `# " + example + " <description>`");
     }
 
     private void from(FromInstruction from) {

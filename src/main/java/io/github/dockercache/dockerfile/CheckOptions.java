@@ -13,12 +13,18 @@ import java.util.Set;
  * <p>{@code error=true} makes BuildKit fail the build when any check warns; here it is only recorded
  * ({@link #error()}): warnings stay warnings, and callers decide what to do with the flag.
  *
+ * <p>As in BuildKit, a later {@code skip=} or {@code experimental=} list replaces an earlier one, {@code skip=}
+ * never applies to an experimental rule, and an experimental rule runs only when {@code experimental=} names it
+ * (or says {@code all}).
+ *
  * @param skipAll {@code skip=all}
  * @param skip the rules named in {@code skip=}
  * @param error {@code error=true}
+ * @param experimentalAll {@code experimental=all}
+ * @param experimental the rules named in {@code experimental=}
  */
-record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
-    static final CheckOptions NONE = new CheckOptions(false, Set.of(), false);
+record CheckOptions(boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
+    static final CheckOptions NONE = new CheckOptions(false, Set.of(), false, false, Set.of());
 
     /** An invalid option, with BuildKit's message (without its "failed to parse check options: " prefix). */
     static final class InvalidException extends Exception {
@@ -35,7 +41,9 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
         }
         boolean skipAll = false;
         boolean error = false;
-        Set<String> skip = new HashSet<>();
+        boolean experimentalAll = false;
+        Set<String> skip = Set.of();
+        Set<String> experimental = Set.of();
         // Go's strings.SplitN(s, ";", 3): the third part keeps any further semicolons
         for (String part : text.split(";", 3)) {
             int equals = part.indexOf('=');
@@ -49,19 +57,29 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
                     if (v.equals("all")) {
                         skipAll = true;
                     } else {
-                        for (String rule : v.split(",", -1)) {
-                            skip.add(GoText.trimSpace(rule));
-                        }
+                        skip = rules(v);
                     }
                 }
                 case "experimental" -> {
-                    // experimental rules are not implemented, so enabling them changes nothing
+                    if (v.equals("all")) {
+                        experimentalAll = true;
+                    } else {
+                        experimental = rules(v);
+                    }
                 }
                 case "error" -> error = parseBool(part, v);
                 default -> throw new InvalidException("invalid check option " + GoText.quote(key));
             }
         }
-        return new CheckOptions(skipAll, Set.copyOf(skip), error);
+        return new CheckOptions(skipAll, skip, error, experimentalAll, experimental);
+    }
+
+    private static Set<String> rules(String list) {
+        Set<String> rules = new HashSet<>();
+        for (String rule : list.split(",", -1)) {
+            rules.add(GoText.trimSpace(rule));
+        }
+        return Set.copyOf(rules);
     }
 
     /** Go's {@code strconv.ParseBool}. */
@@ -76,7 +94,8 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
                 + ": strconv.ParseBool: parsing " + GoText.quote(v) + ": invalid syntax");
     }
 
-    boolean skips(String rule) {
-        return skipAll || skip.contains(rule);
+    /** Whether a warning of {@code rule} is given; {@code isExperimental} as BuildKit marks the rule. */
+    boolean reports(String rule, boolean isExperimental) {
+        return isExperimental ? experimentalAll || experimental.contains(rule) : !skipAll && !skip.contains(rule);
     }
 }

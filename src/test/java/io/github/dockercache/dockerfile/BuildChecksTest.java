@@ -95,6 +95,14 @@ class BuildChecksTest {
         assertEquals(List.of(), rules("# check=skip=all;error=true\nFROM a\nRUN a \\\n\n  b\nCMD x\n"));
     }
 
+    @Test
+    void experimentalRulesRunOnlyWhenAskedForAndIgnoreSkip() throws DockerfileException {
+        String file = "# wrong\nARG A\nFROM a\n";
+        assertEquals(List.of(), rules(file));
+        assertEquals(List.of("3:1 InvalidDefinitionDescription: Comment for ARG should follow the format: `# A <description>`"),
+                warnings("# check=experimental=all;skip=all\n" + file));
+    }
+
     /** Per-instruction check comments came with dockerfile 1.21; BuildKit 0.25 (engine 28) still warned here. */
     @Test
     void checkCommentAboveAnInstructionHasNoEffect() throws DockerfileException {
