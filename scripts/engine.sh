@@ -13,7 +13,8 @@
 #   26            Docker 26.1, BuildKit 0.13, buildx 0.13   Debian 13 trixie, unpacked into /opt
 #   20            Docker 20.10, BuildKit 0.8 in the client  Debian 12 docker.io, installed with apt
 # forky is Debian testing: a later first install may get a newer version; $PREFIX/versions.txt says which.
-# Needs root on Debian 12. Nothing but runc, busybox-static (and docker.io for engine 20) is installed system-wide.
+# Needs root on Debian 12. Nothing but runc, busybox-static, git (and docker.io for engine 20) is installed
+# system-wide.
 # The state directory also holds what the Java harness (Engine.java) looks for: docker.sock, the client link and
 # the client config.
 set -euo pipefail
@@ -29,14 +30,15 @@ case $ENGINE in
     readonly PREFIX=/opt/dockercache-engine-$ENGINE
     readonly DOCKERD=$PREFIX/usr/sbin/dockerd CLIENT=$PREFIX/usr/bin/docker
     # The newer runc in these suites needs glibc 2.38; bookworm's runc 1.1.5 works with both engines.
-    readonly SYSTEM_PACKAGES=(runc busybox-static)
+    # BuildKit runs the git binary in dockerd's PATH for ADD <git url>.
+    readonly SYSTEM_PACKAGES=(runc busybox-static git)
     readonly UNPACKED_PACKAGES=(docker.io docker-cli docker-buildx containerd)
     # The unpacked dockerd must find its own containerd and shim before any system-wide one.
     export PATH=$PREFIX/usr/bin:$PREFIX/usr/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
     ;;
   20)
     readonly DOCKERD=/usr/sbin/dockerd CLIENT=/usr/bin/docker
-    readonly SYSTEM_PACKAGES=(docker.io busybox-static)
+    readonly SYSTEM_PACKAGES=(docker.io busybox-static git)
     ;;
   *)
     echo "DOCKERCACHE_ENGINE must be 28, 26 or 20, not '$ENGINE'" >&2

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A real HTTP Maven repository on loopback for the invoker ITs that deploy a snapshot and resolve it as the
 # baseline of a later build: Debian's nginx with WebDAV PUT, serving /tmp/dockercache-repository.
+# The same server serves /tmp/dockercache-repository/static read-only at /static/: the differential scenarios'
+# files for ADD <url>, and bare git repositories over git's "dumb" HTTP protocol for ADD <git url>.
 #
 #   repository.sh start   install nginx if missing, start it, print its URL
 #   repository.sh stop    stop it (the stored artifacts are kept)
@@ -16,7 +18,7 @@ start() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
   fi
-  mkdir -p "$STATE/releases" "$STATE/tmp" "$STATE/logs"
+  mkdir -p "$STATE/releases" "$STATE/static" "$STATE/tmp" "$STATE/logs"
   # nginx's workers write the deployed files; they run as nobody
   chown -R nobody:nogroup "$STATE/releases" "$STATE/tmp"
   # Maven deploys with PUT and needs directories created on the way; nothing else is allowed.
@@ -38,6 +40,10 @@ http {
       create_full_put_path on;
       dav_access user:rw group:r all:r;
       autoindex on;
+    }
+    # Written by the tests, read by BuildKit: plain files with ETag and Last-Modified, nothing else allowed.
+    location /static/ {
+      limit_except GET { deny all; }
     }
   }
 }

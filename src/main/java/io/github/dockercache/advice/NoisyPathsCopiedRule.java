@@ -30,11 +30,10 @@ final class NoisyPathsCopiedRule implements Rule {
      * Something that should not be in the context.
      *
      * @param path the directory, or {@link #LOG_PATTERN} for the log files
-     * @param display how the message names it
      * @param reason what it is and when it changes
      * @param covers the context paths it stands for
      */
-    private record Noise(String path, boolean directory, String display, String reason, Predicate<String> covers) {
+    private record Noise(String path, boolean directory, String reason, Predicate<String> covers) {
         String ignoreLine() {
             return directory ? IgnoreLines.forPath(path, true) : LOG_PATTERN;
         }
@@ -42,6 +41,16 @@ final class NoisyPathsCopiedRule implements Rule {
         /** The {@code --exclude} pattern for a COPY of {@code root}, which contains the noise. */
         String excludePattern(String root) {
             return directory ? IgnoreLines.forPath(ContextPaths.relative(path, root), false) : LOG_PATTERN;
+        }
+
+        /** How the message names what {@code step} copies of it: the directory, or the log files that step reads. */
+        String display(StepSnapshot step) {
+            if (directory) {
+                return path + "/";
+            }
+            List<String> logs = step.files().stream().filter(covers).sorted().toList();
+            String shown = String.join(", ", logs.subList(0, Math.min(3, logs.size()))) + (logs.size() > 3 ? ", ..." : "");
+            return logs.size() + " log file" + (logs.size() == 1 ? "" : "s") + " (" + shown + ")";
         }
     }
 
@@ -68,7 +77,7 @@ final class NoisyPathsCopiedRule implements Rule {
             if (noises.stream().anyMatch(noise -> noise.covers().test(path))) {
                 continue;
             }
-            reason(entries, entry).ifPresent(reason -> noises.add(new Noise(path, true, path + "/", reason,
+            reason(entries, entry).ifPresent(reason -> noises.add(new Noise(path, true, reason,
                     p -> ContextPaths.isWithin(p, path))));
         }
         List<String> logs = entries.values().stream()
@@ -77,9 +86,7 @@ final class NoisyPathsCopiedRule implements Rule {
                 .filter(path -> noises.stream().noneMatch(noise -> noise.covers().test(path)))
                 .toList();
         if (!logs.isEmpty()) {
-            String shown = String.join(", ", logs.subList(0, Math.min(3, logs.size()))) + (logs.size() > 3 ? ", ..." : "");
-            noises.add(new Noise(LOG_PATTERN, false, logs.size() + " log file" + (logs.size() == 1 ? "" : "s") + " ("
-                    + shown + ")", "logs, which change whenever something runs", logs::contains));
+            noises.add(new Noise(LOG_PATTERN, false, "logs, which change whenever something runs", logs::contains));
         }
         return noises;
     }
@@ -104,7 +111,7 @@ final class NoisyPathsCopiedRule implements Rule {
 
     private static Optional<Finding> finding(AdviceInput input, Noise noise, StepSnapshot step, boolean wanted) {
         Instruction instruction = input.instruction(step);
-        String message = Instructions.describe(instruction.source()) + " copies " + noise.display() + ": "
+        String message = Instructions.describe(instruction.source()) + " copies " + noise.display(step) + ": "
                 + noise.reason() + ", and each change rebuilds this step and the ones after it";
         if (!wanted) {
             return Optional.of(Finding.at(ID, Severity.WARNING, instruction.source(), noise.path(), message,

@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.StampedParts;
 import io.github.dockercache.model.StepSnapshot;
 
 /** One line of advice per kind of cause, where there is a known fix. */
@@ -12,6 +13,20 @@ final class Advice {
     static final String REPRODUCIBLE_ARCHIVES =
             "build reproducible archives: set <project.build.outputTimestamp> in the pom (maven-jar-plugin 3.2+),"
                     + " so an unchanged build produces the same bytes";
+    static final String MAVEN_ARCHIVER_STAMP =
+            "Maven's archiver wrote this date: set <project.build.outputTimestamp> in the pom (maven-jar-plugin 3.2+),"
+                    + " so it writes the same file on every build";
+    static final String GIT_COMMIT_ID_STAMP =
+            "git-commit-id-maven-plugin wrote the build time: set <project.build.outputTimestamp> in the pom (the"
+                    + " plugin then writes it as git.build.time), or leave the time out with"
+                    + " <excludeProperties><excludeProperty>git.build.time</excludeProperty></excludeProperties>";
+    static final String SPRING_BOOT_BUILD_INFO_STAMP =
+            "spring-boot-maven-plugin's build-info goal wrote the build time: set <project.build.outputTimestamp> in"
+                    + " the pom (build.time defaults to it), or <time>off</time> in the goal's configuration";
+    static final String GENERATED_FILE_STAMP =
+            "this file is generated with the build time: have its generator write a fixed time (Maven plugins read"
+                    + " <project.build.outputTimestamp>), or keep it out of the image: add it to .dockerignore or narrow"
+                    + " the COPY to what the image needs";
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
@@ -21,6 +36,17 @@ final class Advice {
     static String declareArgLater(String variable, StepSnapshot step) {
         return step.instruction() + " at line " + step.line() + " does not use " + variable + "; declare ARG "
                 + variable + " just before the first step that uses it, so that the steps above keep their cache";
+    }
+
+    /** The fix for a file that differs only in build-time stamps: the option of the tool that writes it. */
+    static String forBuildTimestamps(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return switch (name) {
+            case "pom.properties" -> MAVEN_ARCHIVER_STAMP;
+            case "git.properties" -> GIT_COMMIT_ID_STAMP;
+            case "build-info.properties" -> SPRING_BOOT_BUILD_INFO_STAMP;
+            default -> StampedParts.isKeyValueText(path) ? GENERATED_FILE_STAMP : REPRODUCIBLE_ARCHIVES;
+        };
     }
 
     /** Advice for a changed path that usually should not be in the build context at all. */

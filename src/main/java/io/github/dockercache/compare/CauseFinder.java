@@ -164,9 +164,8 @@ final class CauseFinder {
                 FileInfo now = added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
                 if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
                         && Objects.equals(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
-                    int at = result.indexOf(removed);
-                    result.remove(added);
-                    result.set(at, new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
+                    result.remove(added); // first: an added path listed before the removed one shifts its index
+                    result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
                             removed.subject() + " was renamed to " + added.subject(), null,
                             removed.expected() && added.expected()));
                     break;
@@ -197,8 +196,8 @@ final class CauseFinder {
             return new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
                     "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null, false);
         }
-        if (!Objects.equals(then.content(), now.content()) && then.archiveEntries() != null && now.archiveEntries() != null) {
-            return ArchiveChange.cause(path, then, now);
+        if (!Objects.equals(then.content(), now.content()) && then.parts() != null && now.parts() != null) {
+            return StampedChange.cause(path, then, now);
         }
         if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
             String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";

@@ -4,8 +4,11 @@ package io.github.dockercache.compare;
 public enum CauseKind {
     /** A file's bytes changed. */
     FILE_CONTENT,
-    /** A jar or zip whose entries are unchanged but for their timestamps: a build that is not reproducible. */
-    ARCHIVE_TIMESTAMPS,
+    /**
+     * A file that differs only in the build time written into it: a jar or zip whose entries are unchanged but for
+     * their timestamps, a generated properties file whose only changed lines are build-time stamps.
+     */
+    BUILD_TIMESTAMPS,
     /** Only the line endings changed (CRLF versus LF). */
     LINE_ENDINGS,
     /** Only permission or special bits changed. */

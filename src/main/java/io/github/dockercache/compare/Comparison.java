@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -82,9 +83,12 @@ public final class Comparison {
         private final Map<String, StepSnapshot> baselineById = new HashMap<>();
         private final Map<String, StepSnapshot> currentById = new HashMap<>();
         private final Map<String, StepResult> results = new LinkedHashMap<>();
+        /** BuildKit re-syncs a warm context incrementally; the legacy builder receives the whole context each build. */
+        private final boolean hasWarmBuilderBlindSpots;
 
         Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
             this.current = current;
+            this.hasWarmBuilderBlindSpots = current.builder() != Builder.CLASSIC;
             this.baseline = baseline;
             this.policy = policy;
             this.causeFinder = new CauseFinder(current, baseline, policy, contextDir);
@@ -135,7 +139,7 @@ public final class Comparison {
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? step.unknownReason() : null;
-            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+            if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
                 verdict = Verdict.UNKNOWN;
                 unknownReason = "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on"

@@ -1,6 +1,7 @@
 package io.github.dockercache.cost;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -33,9 +34,11 @@ final class BuildLog {
                 if (RawJsonLog.isProgressLine(line)) {
                     return RawJsonLog.vertices(source, lines);
                 }
-                if (isMetadataFile(lines)) {
+                JsonObject metadata = metadataFile(lines);
+                if (metadata != null) {
                     throw new CostLogException(source + " is a --metadata-file: it names the image and how it was"
-                            + " built but records no time per step; " + HOW_TO_LOG);
+                            + " built but records no time per step (even with BUILDX_METADATA_PROVENANCE=max, only"
+                            + " the whole build's start and end); " + historyHint(metadata) + HOW_TO_LOG);
                 }
                 throw CostLogException.at(source, i + 1, "JSON, but not BuildKit progress; " + HOW_TO_LOG);
             }
@@ -56,14 +59,32 @@ final class BuildLog {
         }
     }
 
-    /** buildx writes the metadata file as one indented object whose keys are namespaced (buildx.build.ref, ...). */
-    private static boolean isMetadataFile(List<String> lines) {
+    /**
+     * The metadata file's object, or null when the lines are not one: buildx writes it as one indented object whose
+     * keys are namespaced (buildx.build.ref, ...).
+     */
+    private static JsonObject metadataFile(List<String> lines) {
         try {
             JsonElement json = JsonParser.parseString(String.join("\n", lines));
             return json.isJsonObject() && json.getAsJsonObject().keySet().stream()
-                    .anyMatch(key -> key.startsWith("buildx.") || key.startsWith("containerimage."));
+                    .anyMatch(key -> key.startsWith("buildx.") || key.startsWith("containerimage."))
+                    ? json.getAsJsonObject() : null;
         } catch (JsonParseException e) {
-            return false;
+            return null;
         }
+    }
+
+    /**
+     * The builder keeps a record of that very build: buildx.build.ref ({@code builder/node/id}) names it, and
+     * {@code buildx history logs} replays its progress with every step's times.
+     */
+    private static String historyHint(JsonObject metadata) {
+        JsonElement ref = metadata.get("buildx.build.ref");
+        if (ref == null || !ref.isJsonPrimitive()) {
+            return "";
+        }
+        String id = ref.getAsString().substring(ref.getAsString().lastIndexOf('/') + 1);
+        return "get that build's step times with 'docker buildx history logs --progress=rawjson " + id
+                + " 2> build.json' while the builder keeps its record, or ";
     }
 }

@@ -5,6 +5,7 @@ import io.github.dockercache.compare.PathPatterns;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.workflow.BaselineSource;
@@ -106,6 +107,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     /** The build's {@code --network} value, which BuildKit puts into every RUN key; default none given. */
     @Parameter(property = "dockercache.network")
     String network;
+
+    /**
+     * The builder whose cache rules apply: {@code buildkit} (default) or {@code classic}, the legacy builder that
+     * {@code DOCKER_BUILDKIT=0} selects.
+     */
+    @Parameter(property = "dockercache.builder", defaultValue = "buildkit")
+    String builder;
 
     /** Dependency manifests: a change to one that a step copies is expected, not a failure. */
     @Parameter
@@ -322,7 +330,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Path baselineFile = baselineFile(scope, image, name, output);
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
-                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network));
+                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder());
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
                 stableSteps == null ? List.of() : stableSteps);
@@ -407,6 +415,14 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return ClientPlatform.valueOf(platform.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("dockercache.platform: '" + platform + "' is not one of linux, macos, windows.");
+        }
+    }
+
+    private Builder builder() throws MojoFailureException {
+        try {
+            return builder == null || builder.isBlank() ? Builder.BUILDKIT : Builder.fromSetting(builder);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("dockercache.builder: " + e.getMessage() + ".");
         }
     }
 

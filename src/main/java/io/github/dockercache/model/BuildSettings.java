@@ -13,6 +13,7 @@ import java.util.Map;
  * @param target the {@code --target} stage, or null for the last stage
  * @param platform the client that sends the context
  * @param network the build's {@code --network} value, or null for the default
+ * @param builder the builder whose cache rules apply
  */
 public record BuildSettings(
         Path contextDir,
@@ -20,4 +21,16 @@ public record BuildSettings(
         Map<String, String> buildArgs,
         String target,
         ClientPlatform platform,
-        String network) {}
+        String network,
+        Builder builder) {
+
+    /** Settings for BuildKit, the default builder. */
+    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            ClientPlatform platform, String network) {
+        this(contextDir, dockerfile, buildArgs, target, platform, network, Builder.BUILDKIT);
+    }
+
+    public BuildSettings {
+        builder = builder == null ? Builder.BUILDKIT : builder;
+    }
+}

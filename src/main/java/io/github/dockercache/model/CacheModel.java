@@ -19,6 +19,7 @@ import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.KeyValue;
+import io.github.dockercache.dockerfile.MetadataInstruction;
 import io.github.dockercache.dockerfile.OnbuildInstruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.ShellInstruction;
@@ -46,7 +47,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11).
+ * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11), or the legacy builder
+ * when the settings ask for it (spec 10, {@link ClassicRules}).
  *
  * <p>A key is a hash over the parent step's key and the step's own named inputs, so equal keys mean
  * BuildKit finds the step in its cache, and a miss is sticky down the chain. Each step also carries an
@@ -61,6 +63,7 @@ public final class CacheModel {
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
 
     private final BuildSettings settings;
+    private final boolean classic;
     private final ImageDigests digests;
     private final Dockerfile dockerfile;
     private final BuildContext context;
@@ -72,9 +75,12 @@ public final class CacheModel {
     private final SortedMap<String, FileInfo> files = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean singleStage;
+    /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
+    private boolean insideFromStep;
 
     private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context, ImageDigests digests) {
         this.settings = settings;
+        this.classic = settings.builder() == Builder.CLASSIC;
         this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
@@ -131,7 +137,9 @@ public final class CacheModel {
         }
         BuildContext context;
         try {
-            context = BuildContext.scan(settings.contextDir(), settings.dockerfile(), settings.platform(), statCacheFile,
+            // the legacy builder's client reads only <context>/.dockerignore, never <Dockerfile>.dockerignore
+            Path ignoreFileOwner = settings.builder() == Builder.CLASSIC ? null : settings.dockerfile();
+            context = BuildContext.scan(settings.contextDir(), ignoreFileOwner, settings.platform(), statCacheFile,
                     progress);
         } catch (ContextException e) {
             throw new AnalysisException(e.getMessage(), e);
@@ -158,7 +166,8 @@ public final class CacheModel {
         for (Stage stage : dockerfile.stages()) {
             baseImages.put(stage.index(), expandGlobal(stage.from().image(), stage.from()));
         }
-        Set<Integer> reachable = graph.reachable(target, stage -> baseImages.get(stage.index()));
+        Set<Integer> reachable = classic ? ClassicRules.builtStages(target)
+                : graph.reachable(target, stage -> baseImages.get(stage.index()));
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
@@ -174,7 +183,8 @@ public final class CacheModel {
                 List.copyOf(steps),
                 files,
                 List.copyOf(warnings),
-                List.of());
+                List.of(),
+                settings.builder());
     }
 
     // ---- global arguments (spec 2, 7) ----
@@ -193,7 +203,12 @@ public final class CacheModel {
 
     /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
     private VariableLookup globalLookup() {
-        return name -> globalArgs.containsKey(name) ? globalArgs.get(name) : Platforms.automaticArg(name, targetStageName());
+        return name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name);
+    }
+
+    /** BuildKit's automatic platform arguments; the legacy builder has none. */
+    private String automaticArg(String name) {
+        return classic ? null : Platforms.automaticArg(name, targetStageName());
     }
 
     private String targetStageName() {
@@ -217,8 +232,17 @@ public final class CacheModel {
         if (parentStage != null) {
             state = finishedStages.get(parentStage.index()).copy();
             state.stepCount = 0;
+            if (classic) {
+                state.dropBuildArgs();
+            }
+            insideFromStep = classic; // the legacy builder runs the triggers as part of its FROM step
             for (Instruction trigger : onbuildTriggers(parentStage)) {
                 apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
+            }
+            insideFromStep = false;
+            if (classic) {
+                addStep(stage, state, from, "FROM", inputsOf("stage", StageGraph.label(parentStage)), Map.of(),
+                        new StepReads());
             }
         } else {
             state = new StageState();
@@ -227,6 +251,9 @@ public final class CacheModel {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
                 state.optimisticKey = state.key;
                 state.workdir = "/";
+                if (classic) {
+                    addStep(stage, state, from, "FROM", inputsOf("image", "scratch"), Map.of(), new StepReads());
+                }
             } else {
                 List<Map.Entry<String, String>> inputs = new ArrayList<>();
                 Optional<DockerReference> parsed = parseImage(baseImage);
@@ -274,18 +301,38 @@ public final class CacheModel {
         } else if (instruction instanceof WorkdirInstruction workdir) {
             workdir(stage, state, workdir);
         } else if (instruction instanceof EnvInstruction env) {
-            env(state, env);
+            env(stage, state, env);
         } else if (instruction instanceof ArgInstruction arg) {
-            arg(state, arg);
+            arg(stage, state, arg);
         } else if (instruction instanceof UserInstruction user) {
             state.user = expand(user.user(), state.lookup(), user);
+            configStep(stage, state, user, state.user);
         } else if (instruction instanceof ShellInstruction shell) {
             state.shell = List.copyOf(shell.shell());
+            configStep(stage, state, shell, Json.array(state.shell));
+        } else if (instruction instanceof OnbuildInstruction onbuild) {
+            configStep(stage, state, onbuild, onbuild.trigger());
+        } else if (instruction instanceof MetadataInstruction metadata) {
+            configStep(stage, state, metadata, ClassicRules.metadataValue(metadata, this::expandedWord, state));
         }
-        // ONBUILD and metadata instructions only change the image config: never a step in BuildKit (spec 6)
     }
 
-    private void env(StageState state, EnvInstruction env) throws AnalysisException {
+    /**
+     * An instruction that only changes the image config: never a step in BuildKit (spec 6), a committed step in the
+     * legacy builder, keyed by the instruction's (expanded) value on top of its parent image (spec 10).
+     */
+    private void configStep(Stage stage, StageState state, Instruction instruction, String value) {
+        if (classic) {
+            addStep(stage, state, instruction, instruction.source().keyword(), inputsOf("config", value), Map.of(),
+                    new StepReads());
+        }
+    }
+
+    private String expandedWord(String word, StageState state, Instruction instruction) throws AnalysisException {
+        return expand(word, state.lookup(), instruction);
+    }
+
+    private void env(Stage stage, StageState state, EnvInstruction env) throws AnalysisException {
         // every pair of one ENV sees the environment from before the instruction (spec 8.5)
         VariableLookup before = Map.copyOf(state.env)::get;
         Map<String, String> values = new LinkedHashMap<>();
@@ -294,10 +341,17 @@ public final class CacheModel {
         }
         String origin = "ENV at line " + env.source().location().line();
         values.forEach((name, value) -> state.setEnv(name, value, origin));
+        configStep(stage, state, env, ClassicRules.assignments(values));
     }
 
-    private void arg(StageState state, ArgInstruction arg) throws AnalysisException {
+    private void arg(Stage stage, StageState state, ArgInstruction arg) throws AnalysisException {
         int line = arg.source().location().line();
+        // the legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (ArgDeclaration declaration : classic ? arg.args() : List.<ArgDeclaration>of()) {
+            declared.put(declaration.name(), declaration.defaultValue() == null ? null
+                    : expand(declaration.defaultValue(), state.lookup(), arg));
+        }
         for (ArgDeclaration declaration : arg.args()) {
             String name = declaration.name();
             String value;
@@ -312,18 +366,24 @@ public final class CacheModel {
                 value = globalArgs.get(name);
                 origin = "global ARG, re-declared at line " + line;
             } else {
-                value = Platforms.automaticArg(name, targetStageName());
+                value = automaticArg(name);
                 origin = "automatic platform ARG, declared at line " + line;
             }
             if (value != null) {
                 state.setArg(name, value, origin);
             }
         }
+        configStep(stage, state, arg, ClassicRules.assignments(declared));
     }
 
     private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
         String path = resolvePath(state.workdir, expand(workdir.path(), state.lookup(), workdir));
         state.workdir = path;
+        if (classic) {
+            // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (spec 10)
+            addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
+            return;
+        }
         if (path.equals("/")) {
             return; // BuildKit makes no step for WORKDIR /
         }
@@ -338,19 +398,15 @@ public final class CacheModel {
     }
 
     private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
-        List<Map.Entry<String, String>> inputs = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        if (run.shellForm()) {
-            args.addAll(state.shell);
+        if (classic) {
+            classicRun(stage, state, run);
+            return;
         }
-        args.addAll(run.command());
-        inputs.add(Map.entry("command", Json.array(args)));
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        addCommand(state, run, inputs, origins);
         for (int i = 0; i < run.heredocs().size(); i++) {
             inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
-        }
-        Map<String, String> origins = new LinkedHashMap<>();
-        if (run.shellForm()) {
-            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
             inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
@@ -359,7 +415,9 @@ public final class CacheModel {
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
         inputs.add(Map.entry("workdir", state.workdir == null ? "(image default)" : state.workdir));
         inputs.add(Map.entry("user", state.user));
-        inputs.add(Map.entry("network", run.network() != null ? run.network() : nullToEmpty(settings.network())));
+        // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
+        boolean buildNetwork = run.network() == null || run.network().equals("default");
+        inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
@@ -377,6 +435,10 @@ public final class CacheModel {
     }
 
     private void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+        if (classic) {
+            classicCopy(stage, state, copy);
+            return;
+        }
         String keyword = copy.add() ? "ADD" : "COPY";
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         String destination = expand(copy.destination(), state.lookup(), copy);
@@ -422,6 +484,80 @@ public final class CacheModel {
         addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
     }
 
+    /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
+    private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
+            Map<String, String> origins) {
+        List<String> args = new ArrayList<>();
+        if (run.shellForm()) {
+            args.addAll(state.shell);
+            origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+        }
+        args.addAll(run.command());
+        inputs.add(Map.entry("command", Json.array(args)));
+    }
+
+    /**
+     * The legacy builder's RUN (spec 10): the command and the stage's build args (not set by ENV) on top of the
+     * parent image; ENV, WORKDIR, USER and SHELL are steps of their own, so the parent carries them.
+     */
+    private void classicRun(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
+        ClassicRules.rejectBuildKitOnly(run);
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        addCommand(state, run, inputs, origins);
+        for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
+            inputs.add(Map.entry("env:" + arg.getKey(), Secrets.redact(arg.getKey(), arg.getValue())));
+            origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
+        }
+        addStep(stage, state, run, "RUN", inputs, origins, new StepReads());
+        state.lastRunLine = run.source().location().line();
+    }
+
+    /**
+     * The legacy builder's COPY and ADD (spec 10): the sources' content hashed with their paths, the destination as
+     * written and {@code --chown}, on top of the parent image. {@code --exclude} and {@code --link} are ignored.
+     */
+    private void classicCopy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+        ClassicRules.rejectBuildKitOnly(copy);
+        String keyword = copy.add() ? "ADD" : "COPY";
+        for (String ignored : ClassicRules.ignoredFlags(copy)) {
+            warnings.add(copy.source().location() + ": " + keyword + " " + ignored
+                    + " is ignored by the legacy builder (builder=classic)");
+        }
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        inputs.add(Map.entry("dest", expand(copy.destination(), state.lookup(), copy)));
+        inputs.add(Map.entry("chown", nullToEmpty(expandNullable(copy.chown(), state, copy))));
+        StepReads reads = new StepReads();
+        boolean anySource = false;
+        for (int i = 0; i < copy.sources().size(); i++) {
+            String name = "src[" + i + "]";
+            String source = expand(copy.sources().get(i), state.lookup(), copy);
+            SourceContent content;
+            if (copy.from() != null && !copy.from().isEmpty()) {
+                content = sourceContent(stage, copy.from(), source, null, List.of(), copy);
+                anySource = true;
+            } else if (copy.add() && RemoteSource.isRemote(source)) {
+                content = new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
+                        "the legacy builder downloads " + source + " on every build and reuses the step only if the"
+                                + " file's name and content are unchanged, which takes a download to know", false);
+                anySource = true;
+            } else {
+                Selection selection = select(source, null, List.of(), copy);
+                List<String> paths = recordFiles(selection);
+                anySource |= !paths.isEmpty();
+                content = SourceContent.known(
+                        List.of(Map.entry("checksum", ClassicRules.contentHash(selection.entries()))), paths);
+            }
+            reads.add(name, source, content, inputs);
+        }
+        if (!anySource) {
+            throw new AnalysisException(copy.source().location() + ": " + keyword + " matches no file, and the legacy"
+                    + " builder (builder=classic) fails with \"no source files were specified\"; fix the source"
+                    + " pattern or build with BuildKit, which allows an empty match");
+        }
+        addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
+    }
+
     private static Heredoc heredocFor(String word, Map<String, Heredoc> heredocs) {
         if (heredocs.isEmpty() || !word.startsWith("<<")) {
             return null;
@@ -440,20 +576,8 @@ public final class CacheModel {
     private SourceContent sourceContent(Stage stage, String from, String source, ParentsSource parents,
             List<String> excludes, Instruction instruction) throws AnalysisException {
         if (from == null || from.isEmpty()) {
-            Selection selection;
-            try {
-                selection = parents == null ? context.select(source, excludes) : context.select(parents, excludes);
-            } catch (ContextException e) {
-                throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
-            }
-            List<String> paths = new ArrayList<>();
-            for (FileEntry entry : selection.entries()) {
-                if (!entry.path().isEmpty()) {
-                    files.put(entry.path(), FileInfos.of(entry, settings.contextDir().resolve(entry.path())));
-                    paths.add(entry.path());
-                }
-            }
-            return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), paths);
+            Selection selection = select(source, parents, excludes, instruction);
+            return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
         }
         Stage sourceStage = graph.resolve(from, stage.index());
         if (sourceStage == null) {
@@ -471,17 +595,45 @@ public final class CacheModel {
                 List.of(), label, reason, sourceState.key != null);
     }
 
+    /** @param parents how a {@code COPY --parents} source splits, else null */
+    private Selection select(String source, ParentsSource parents, List<String> excludes, Instruction instruction)
+            throws AnalysisException {
+        try {
+            return parents == null ? context.select(source, excludes) : context.select(parents, excludes);
+        } catch (ContextException e) {
+            throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the selected context entries for explanations; returns their paths. */
+    private List<String> recordFiles(Selection selection) {
+        List<String> paths = new ArrayList<>();
+        for (FileEntry entry : selection.entries()) {
+            if (!entry.path().isEmpty()) {
+                files.put(entry.path(), FileInfos.of(entry, settings.contextDir().resolve(entry.path())));
+                paths.add(entry.path());
+            }
+        }
+        return paths;
+    }
+
     // ---- steps ----
 
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
             List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
-        state.stepCount++;
-        String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
         String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, inputs);
         List<Map.Entry<String, String>> optimisticInputs =
                 inputs.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
+        if (insideFromStep) {
+            // the legacy builder runs ONBUILD triggers inside its FROM step: they move the keys on but are no steps
+            state.key = key;
+            state.optimisticKey = optimisticKey;
+            return;
+        }
+        state.stepCount++;
+        String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
         SortedMap<String, String> shownInputs = new TreeMap<>();
         inputs.forEach(e -> shownInputs.put(e.getKey(), e.getValue()));
         steps.add(new StepSnapshot(

@@ -11,8 +11,9 @@ import java.util.SortedMap;
  * @param content {@code sha256:} of the bytes, regular files only
  * @param target symlink target, symlinks only
  * @param digest BuildKit's entry checksum (header and bytes)
- * @param archiveEntries for a jar, war, ear or zip: entry name to {@code crc32@modification-time}, so that an
- *     explanation can tell "only timestamps inside the archive changed" from real changes; else null
+ * @param parts for a file that tools rewrite with the build time (a jar, war, ear or zip; a {@code .properties} or
+ *     manifest file that holds a build time): part name to {@code checksum@stamp}, so that an explanation can tell "only build-time stamps
+ *     changed" from real changes, and name them; else null. See {@link StampedParts}.
  */
 public record FileInfo(String type, String mode, long size, String content, String target, String digest,
-        SortedMap<String, String> archiveEntries) {}
+        SortedMap<String, String> parts) {}

@@ -4,6 +4,7 @@ import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -28,10 +29,15 @@ final class FileInfos {
             case BLOCK_DEVICE -> "blockdev";
             case FIFO -> "fifo";
         };
-        SortedMap<String, String> archiveEntries = entry.type() == EntryType.FILE && isZipArchive(entry.path())
-                ? zipEntries(file) : null;
+        SortedMap<String, String> parts = null;
+        if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
+            parts = zipEntries(file);
+        } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
+                && StampedParts.isKeyValueText(entry.path())) {
+            parts = StampedParts.ofKeyValueText(file);
+        }
         return new FileInfo(type, String.format("%04o", entry.mode()), entry.size(), entry.contentDigest(),
-                entry.linkTarget(), entry.digest(), archiveEntries);
+                entry.linkTarget(), entry.digest(), parts);
     }
 
     private static boolean isZipArchive(String path) {
@@ -49,7 +55,8 @@ final class FileInfos {
             Enumeration<ZipArchiveEntry> all = zip.getEntries();
             while (all.hasMoreElements() && entries.size() < MAX_ARCHIVE_ENTRIES) {
                 ZipArchiveEntry entry = all.nextElement();
-                entries.put(entry.getName(), Long.toHexString(entry.getCrc()) + "@" + entry.getTime());
+                entries.put(entry.getName(), StampedParts.part(Long.toHexString(entry.getCrc()),
+                        Instant.ofEpochMilli(entry.getTime()).toString()));
             }
             return entries;
         } catch (IOException | RuntimeException e) {

@@ -30,8 +30,9 @@ final class RemoteSource {
                     "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA", false);
         }
         if (checksum != null) {
-            // with --checksum BuildKit keys the download by that checksum and does not fetch it again
-            return SourceContent.known(List.of(Map.entry("url", source), Map.entry("checksum", checksum)), List.of());
+            // with --checksum BuildKit keys the download by that checksum and the file's name (the step's source
+            // name), not by the URL: the same file from another address stays cached
+            return SourceContent.known(List.of(Map.entry("checksum", checksum)), List.of());
         }
         return new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
                 "ADD " + source + " is downloaded on every build and cached only if the bytes are unchanged;"

@@ -18,6 +18,7 @@ import java.util.SortedMap;
  * @param warnings what the user should know about this build (plugin files inside the context, ...)
  * @param history in a baseline, the keys of the builds recorded so far, newest first (BuildKit keeps
  *     every earlier result, so a step whose key matches any of them is cached); empty in a snapshot
+ * @param builder the builder whose rules computed the keys; BuildKit in files written before it was recorded
  */
 public record Snapshot(
         String format,
@@ -28,7 +29,8 @@ public record Snapshot(
         List<StepSnapshot> steps,
         SortedMap<String, FileInfo> files,
         List<String> warnings,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Builder builder) {
     public static final String FORMAT = "dockercache-snapshot";
     public static final int VERSION = 1;
 
@@ -44,6 +46,7 @@ public record Snapshot(
 
     /** The same snapshot with another history. */
     public Snapshot withHistory(List<HistoryEntry> entries) {
-        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries));
+        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries),
+                builder);
     }
 }

@@ -62,6 +62,21 @@ final class StageState {
         origins.put(name, origin);
     }
 
+    /** The build args that have a value and are not shadowed by an ENV of the same name. */
+    Map<String, String> buildArgs() {
+        Map<String, String> args = new LinkedHashMap<>(env);
+        args.keySet().removeAll(setByEnv);
+        return args;
+    }
+
+    /** Forgets the build args: the legacy builder starts every stage with none, even one built FROM a stage. */
+    void dropBuildArgs() {
+        for (String name : buildArgs().keySet()) {
+            env.remove(name);
+            origins.remove(name);
+        }
+    }
+
     VariableLookup lookup() {
         return env::get;
     }

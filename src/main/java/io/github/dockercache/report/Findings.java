@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class Findings {
     /** Causes whose was/now values are digests or keys: they mean nothing to a reader. */
     private static final Set<CauseKind> OPAQUE_VALUES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.SOURCE_CONTENT,
-            CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
+            CauseKind.BUILD_TIMESTAMPS, CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
 
     /** How a step comes out for CI. */
     enum Outcome {

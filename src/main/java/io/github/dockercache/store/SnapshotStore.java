@@ -3,6 +3,7 @@ package io.github.dockercache.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.IOException;
@@ -91,7 +92,8 @@ public final class SnapshotStore {
                 s.buildArgs() == null ? new TreeMap<>() : s.buildArgs(), steps,
                 s.files() == null ? new TreeMap<>() : s.files(),
                 Objects.requireNonNullElse(s.warnings(), List.of()),
-                Objects.requireNonNullElse(s.history(), List.of()));
+                Objects.requireNonNullElse(s.history(), List.of()),
+                Objects.requireNonNullElse(s.builder(), Builder.BUILDKIT));
     }
 
     private static StepSnapshot normalize(StepSnapshot s) {

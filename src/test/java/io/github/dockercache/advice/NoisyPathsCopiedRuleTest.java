@@ -39,6 +39,18 @@ class NoisyPathsCopiedRuleTest {
     }
 
     @Test
+    void theLogsNamedAreTheOnesTheCopyReads() throws Exception {
+        List<Finding> findings = project()
+                .file("server.log", "listening\n")
+                .file("src/main/resources/greeting.log", "greeted\n")
+                .dockerfile("FROM eclipse-temurin:17", "COPY src ./src")
+                .findings("DC202");
+        assertEquals(List.of("COPY src ./src at line 2 copies 1 log file (src/main/resources/greeting.log): logs, which"
+                + " change whenever something runs, and each change rebuilds this step and the ones after it"),
+                findings.stream().map(Finding::message).toList());
+    }
+
+    @Test
     void aCopyThatWantsTheOutputKeepsItAndTheBroadCopyExcludesIt() throws Exception {
         List<Finding> findings = project()
                 .file(".dockerignore", ".git\n.idea\n**/node_modules\n*.log\nlogs\n")

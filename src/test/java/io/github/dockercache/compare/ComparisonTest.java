@@ -314,14 +314,15 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "class bytes");
         Cause cause = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
-        assertEquals(CauseKind.ARCHIVE_TIMESTAMPS, cause.kind());
-        assertTrue(cause.detail().contains("App.class"), cause.detail());
+        assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
+        assertEquals("target/app.jar differs only in build-time stamps: App.class '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z',"
+                + " META-INF/MANIFEST.MF '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z'", cause.detail());
         assertTrue(cause.advice().contains("project.build.outputTimestamp"));
 
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "other class bytes");
         Cause content = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
         assertEquals(CauseKind.FILE_CONTENT, content.kind());
-        assertTrue(content.detail().contains("1 entry differ (App.class)"), content.detail());
+        assertEquals("target/app.jar content changed: 1 entry differs (App.class)", content.detail());
     }
 
     private static void writeJar(Path jar, long time, String classBytes) throws Exception {
@@ -443,5 +444,32 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
         assertTrue(step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
+    }
+
+    @Test
+    void runNetworkDefaultIsTheBuildsNetwork() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi"); // built with --network=none
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN --network=default echo hi");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+    }
+
+    @Test
+    void addWithAChecksumIsKeyedByTheChecksumAndTheFileNameNotTheAddress() throws Exception {
+        String checksum = "--checksum=sha256:" + "ab".repeat(32);
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/app.jar /app.jar");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://b.example/v2/app.jar /app.jar");
+        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/other.jar /app.jar");
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile("FROM busybox:1.36", "ADD --checksum=sha256:" + "cd".repeat(32) + " https://a.example/v1/app.jar /app.jar");
+        StepResult changed = step(Scenario.compare(app.snapshot(), before), "2");
+        assertEquals(Verdict.REBUILT, changed.verdict());
+        assertEquals(CauseKind.SOURCE_CONTENT, changed.causes().get(0).kind());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 final class Scenario extends ContextTree<Scenario> {
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
     private String target;
+    private Builder builder = Builder.BUILDKIT;
 
     Scenario(Path dir) {
         super(dir);
@@ -31,8 +33,13 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    Scenario builder(Builder rules) {
+        this.builder = rules;
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target);
+        return snapshot(Map.copyOf(buildArgs), target, builder);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

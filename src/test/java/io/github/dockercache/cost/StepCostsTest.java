@@ -80,6 +80,29 @@ class StepCostsTest {
                 e.getMessage());
     }
 
+    /**
+     * Docker 28.5 with BUILDX_METADATA_PROVENANCE=max: the provenance holds the LLB, the layers and the build's start
+     * and end, still no step times; the refusal names the command that replays that build's progress.
+     */
+    @Test
+    void maxProvenanceMetadataFileIsRefusedWithTheHistoryCommandForThatBuild() {
+        CostLogException e = assertThrows(CostLogException.class,
+                () -> StepCosts.read(fixture("two-stage.provenance-max.metadata.json")));
+
+        assertTrue(e.getMessage().contains("get that build's step times with 'docker buildx history logs"
+                + " --progress=rawjson 7hxejzu47tgye4r21np80akhg 2> build.json'"), e.getMessage());
+    }
+
+    /** What that command printed (on stderr) for the build of the metadata file above: a rawjson log like any other. */
+    @Test
+    void historyLogsOfTheMetadataFilesBuildGiveItsStepTimes() throws CostLogException {
+        StepCosts costs = StepCosts.read(fixture("two-stage.history.rawjson.log"));
+
+        assertEquals(MEASURED_STEPS, List.copyOf(costs.steps().keySet()));
+        assertEquals(List.of("build:1"), cachedSteps(costs));
+        assertEquals(Duration.ofNanos(2_105_352_699), costs.step("build:5").orElseThrow().duration());
+    }
+
     @Test
     void formatRoundsToWhatAReaderNeeds() {
         assertEquals("0 s", StepCosts.format(Duration.ZERO));

@@ -7,11 +7,13 @@ import java.util.Map;
  *
  * @param buildArgs {@code --build-arg NAME=VALUE} pairs; null means none
  * @param target the {@code --target} stage, or null for the last stage
+ * @param secrets {@code --secret id=ID,src=FILE} pairs, the file relative to the context; null means none
  */
-record BuildSpec(Map<String, String> buildArgs, String target) {
-    static final BuildSpec DEFAULT = new BuildSpec(Map.of(), null);
+record BuildSpec(Map<String, String> buildArgs, String target, Map<String, String> secrets) {
+    static final BuildSpec DEFAULT = new BuildSpec(Map.of(), null, Map.of());
 
     BuildSpec {
         buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
+        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     }
 }

@@ -25,10 +25,15 @@ import java.util.Set;
  * @param target {@code symlink}: where the link points, stored as given
  * @param find {@code replace}: the text to replace; it must occur
  * @param replacement {@code replace}: what replaces every occurrence
- * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix
+ * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix;
+ *     {@code gitCommit}: the file to commit; {@code pushImage}: the value of the image config's {@code MARKER}
+ *     variable (default empty)
+ * @param root where {@code path} is: {@code context} (the default) or {@code served}, the scenario's directory on
+ *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources
  */
 record Change(
-        Op op, String path, String content, String mode, String target, String find, String replacement, String name) {
+        Op op, String path, String content, String mode, String target, String find, String replacement, String name,
+        String root) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -46,15 +51,45 @@ record Change(
         /** Replaces text in a file, usually the Dockerfile. */
         @SerializedName("replace") REPLACE,
         /** Sets a {@code user.*} extended attribute. */
-        @SerializedName("xattr") XATTR
+        @SerializedName("xattr") XATTR,
+        /**
+         * Commits one file ({@code name}, {@code content}) on {@code main} of the bare repository {@code path},
+         * created if missing, with fixed dates so that commit ids are the same on every run.
+         */
+        @SerializedName("gitCommit") GIT_COMMIT,
+        /**
+         * Pushes to the loopback registry ({@code scripts/registry.sh}) an image {@code target}
+         * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content}; the same fields
+         * give the same digest on every run.
+         */
+        @SerializedName("pushImage") PUSH_IMAGE
+    }
+
+    /** A change to the context. */
+    Change(Op op, String path, String content, String mode, String target, String find, String replacement,
+            String name) {
+        this(op, path, content, mode, target, find, replacement, name, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
     static final Set<PosixFilePermission> DIRECTORY_MODE = permissions("0755");
 
+    /** True when the change is to the scenario's served directory rather than its context. */
+    boolean served() {
+        if (root != null && !root.equals("context") && !root.equals("served")) {
+            throw new IllegalArgumentException("\"root\" is \"context\" or \"served\", not \"" + root + "\": " + this);
+        }
+        return "served".equals(root);
+    }
+
+    /** Applies the change under {@code contextDir}, the context or served directory as {@link #served()} says. */
     void apply(Path contextDir) throws IOException {
         if (op == null) {
             throw new IllegalArgumentException("change without \"op\": " + this);
+        }
+        if (op == Op.PUSH_IMAGE) {
+            RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name);
+            return;
         }
         Path entry = entry(contextDir);
         switch (op) {
@@ -88,6 +123,8 @@ record Change(
             }
             case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
                     .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
+            case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
+            case PUSH_IMAGE -> throw new AssertionError("handled above");
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.dockercache.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -97,6 +98,32 @@ class ChangeTest {
     void pathsOutsideTheContextAreRejected() {
         Change escape = new Change(Change.Op.WRITE, "../outside.txt", "x", null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> escape.apply(context));
+    }
+
+    @Test
+    void gitCommitsHaveTheSameIdsOnEveryRun() throws IOException {
+        new Change(Change.Op.GIT_COMMIT, "repo.git", "hello v1\n", null, null, null, null, "hello.txt").apply(context);
+        // add-git-pinned-commit-branch-moved pins this commit in its Dockerfile
+        String pinned = "28543cced113c7323bbf60f00518b3d0487482f8";
+        assertEquals(pinned, head(context.resolve("repo.git")));
+        assertTrue(Files.readString(context.resolve("repo.git/info/refs")).contains(pinned), "served over dumb HTTP");
+
+        new Change(Change.Op.GIT_COMMIT, "repo.git", "hello v2\n", null, null, null, null, "hello.txt").apply(context);
+        String moved = head(context.resolve("repo.git"));
+        assertFalse(moved.equals(pinned), "main moved to a new commit");
+        assertTrue(Files.readString(context.resolve("repo.git/info/refs")).contains(moved), "refs re-published");
+    }
+
+    @Test
+    void rootIsContextOrServed() {
+        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context").served());
+        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served").served());
+        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere");
+        assertThrows(IllegalArgumentException.class, other::served);
+    }
+
+    private static String head(Path repository) throws IOException {
+        return Files.readString(repository.resolve("refs/heads/main")).strip();
     }
 
     private static String mode(Path path) throws IOException {

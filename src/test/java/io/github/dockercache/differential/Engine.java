@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Docker engine that {@code scripts/engine.sh start} runs: builds with BuildKit and reports per step whether it
- * was cached.
+ * A Docker engine that {@code scripts/engine.sh start} runs: builds with BuildKit or the legacy builder and reports
+ * per step whether it was cached.
  *
- * <p>Found through the environment, else where the script puts the engine that {@code DOCKERCACHE_ENGINE} (default
- * 28) selects: {@code DOCKERCACHE_DOCKER_HOST} (else {@code unix:///tmp/dockercache-engine-<engine>/docker.sock}),
+ * <p>Each engine is named as {@code DOCKERCACHE_ENGINE} names it for the script ({@code 28}, {@code 26}). Found
+ * through the environment, else where the script puts that engine: {@code DOCKERCACHE_DOCKER_HOST} (else {@code unix:///tmp/dockercache-engine-<engine>/docker.sock}),
  * {@code DOCKERCACHE_DOCKER_CLIENT} (else the {@code client} link next to the socket) and
  * {@code DOCKERCACHE_DOCKER_CONFIG} (else the {@code config} directory there, which holds the buildx plugin).
  */
@@ -30,15 +31,17 @@ final class Engine {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
-    private static Engine forTests;
-    private static String unavailableReason;
+    private static final Map<String, Engine> FOR_TESTS = new HashMap<>();
+    private static final Map<String, String> UNAVAILABLE = new HashMap<>();
 
+    private final String name;
     private final Path client;
     private final Map<String, String> environment;
     private final String serverVersion;
     private final Path lockFile;
 
-    private Engine(Path client, Map<String, String> environment, String serverVersion, Path lockFile) {
+    private Engine(String name, Path client, Map<String, String> environment, String serverVersion, Path lockFile) {
+        this.name = name;
         this.client = client;
         this.environment = environment;
         this.serverVersion = serverVersion;
@@ -49,19 +52,24 @@ final class Engine {
      * The running engine. If there is none, the calling test is skipped, or fails when {@code CI=true}: CI must
      * never pass by skipping the ground truth.
      */
-    static synchronized Engine forTests() {
-        if (forTests == null && unavailableReason == null) {
+    static Engine forTests() {
+        return forTests(defaultName());
+    }
+
+    /** As {@link #forTests()}, for the engine of that name. */
+    static synchronized Engine forTests(String name) {
+        if (!FOR_TESTS.containsKey(name) && !UNAVAILABLE.containsKey(name)) {
             try {
-                forTests = connect();
+                FOR_TESTS.put(name, connect(name));
             } catch (EngineUnavailableException e) {
-                unavailableReason = e.getMessage();
+                UNAVAILABLE.put(name, e.getMessage());
             }
         }
-        if (forTests != null) {
-            return forTests;
+        if (FOR_TESTS.containsKey(name)) {
+            return FOR_TESTS.get(name);
         }
-        String message = "no Docker engine for the differential tests (" + unavailableReason
-                + "); start one with: scripts/engine.sh start";
+        String message = "no Docker engine " + name + " for the differential tests (" + UNAVAILABLE.get(name)
+                + "); start one with: DOCKERCACHE_ENGINE=" + name + " scripts/engine.sh start";
         if ("true".equals(System.getenv("CI"))) {
             fail(message);
         }
@@ -69,8 +77,12 @@ final class Engine {
         throw new AssertionError("unreachable");
     }
 
-    static Engine connect() throws EngineUnavailableException {
-        String engine = environmentOr("DOCKERCACHE_ENGINE", "28");
+    /** The engine {@code DOCKERCACHE_ENGINE} selects, as for the script: default 28. */
+    static String defaultName() {
+        return environmentOr("DOCKERCACHE_ENGINE", "28");
+    }
+
+    static Engine connect(String engine) throws EngineUnavailableException {
         Path stateDir = Path.of("/tmp/dockercache-engine-" + engine);
         Path client = Path.of(environmentOr("DOCKERCACHE_DOCKER_CLIENT", stateDir.resolve("client").toString()));
         if (!Files.isExecutable(client)) {
@@ -84,18 +96,23 @@ final class Engine {
         // The 20.10 client needs it for BuildKit; the newer ones fail instead of falling back to the legacy builder.
         environment.put("DOCKER_BUILDKIT", "1");
         Path lockFile = stateDir.resolve("tests.lock");
-        Engine candidate = new Engine(client, environment, null, lockFile);
+        Engine candidate = new Engine(engine, client, environment, null, lockFile);
         try {
             ProcessOutput version =
-                    candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT, true);
+                    candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT, Map.of(), true);
             if (version.exitCode() != 0) {
                 throw new EngineUnavailableException("engine at " + environment.get("DOCKER_HOST")
                         + " does not answer: " + version.text().strip());
             }
-            return new Engine(client, environment, version.text().strip(), lockFile);
+            return new Engine(engine, client, environment, version.text().strip(), lockFile);
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot run " + client + ": " + e.getMessage());
         }
+    }
+
+    /** The name {@code DOCKERCACHE_ENGINE} gives it: {@code 28}, {@code 26}. */
+    String name() {
+        return name;
     }
 
     String serverVersion() {
@@ -105,17 +122,32 @@ final class Engine {
     /** Builds like {@code engine.sh probe}: BuildKit, plain progress, {@code --network=none}. */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target)
             throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "build", "--progress=plain", "--network=none", "--file", dockerfile.toString()));
+        return build(contextDir, dockerfile, buildArgs, target, Map.of(), Builder.BUILDKIT);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String)} with {@code --secret id=ID,src=FILE} for each of {@code secrets},
+     * on the given builder; the legacy one has no plain progress.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, Builder builder) throws IOException {
+        boolean classic = builder == Builder.CLASSIC;
+        List<String> arguments = new ArrayList<>(List.of("build"));
+        if (!classic) {
+            arguments.add("--progress=plain");
+        }
+        arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        secrets.forEach((id, file) -> arguments.addAll(List.of("--secret", "id=" + id + ",src=" + file)));
         if (target != null) {
             arguments.addAll(List.of("--target", target));
         }
         arguments.add(contextDir.toString());
-        ProcessOutput output = run(arguments, BUILD_TIMEOUT, true);
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of(), true);
         List<String> stages = StageLabels.of(Files.readString(dockerfile));
-        return new EngineBuild(
-                output.exitCode(), PlainProgress.steps(output.text(), stages), output.text(), output.elapsed());
+        Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
+                : PlainProgress.steps(output.text(), stages);
+        return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
     }
 
     /**
@@ -126,7 +158,7 @@ final class Engine {
     String checkJson(Path contextDir, Path dockerfile) throws IOException {
         List<String> arguments = List.of("build", "--call=check,format=json", "--progress=quiet", "--network=none",
                 "--file", dockerfile.toString(), contextDir.toString());
-        ProcessOutput output = run(arguments, QUERY_TIMEOUT, false);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
         if (output.exitCode() > 1 || output.text().isBlank()) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
         }
@@ -136,7 +168,7 @@ final class Engine {
     /** One value of an image in the engine's store, as {@code docker image inspect --format} prints it. */
     String inspectImage(String image, String format) throws IOException {
         List<String> arguments = List.of("image", "inspect", "--format", format, image);
-        ProcessOutput output = run(arguments, QUERY_TIMEOUT, false);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
         if (output.exitCode() != 0) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
         }
@@ -171,12 +203,13 @@ final class Engine {
     /** Drops all build cache, so that the next build starts from nothing (except the base image). */
     void prune() throws IOException {
         runOrThrow(List.of("builder", "prune", "--all", "--force"));
-        // Untagged build results only cost disk (vfs stores every layer in full); the base image is tagged.
+        // Untagged build results only cost disk (vfs stores every layer in full); the base image is tagged. They are
+        // also the legacy builder's whole cache: its intermediate images go with the untagged image they lead to.
         runOrThrow(List.of("image", "prune", "--force"));
     }
 
     private void runOrThrow(List<String> arguments) throws IOException {
-        ProcessOutput output = run(arguments, QUERY_TIMEOUT, true);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), true);
         if (output.exitCode() != 0) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
         }
@@ -186,7 +219,8 @@ final class Engine {
     private record ProcessOutput(int exitCode, String text, Duration elapsed, String errors) {}
 
     /** @param mergeErrors standard error into {@code text}, else kept apart in {@code errors} */
-    private ProcessOutput run(List<String> arguments, Duration timeout, boolean mergeErrors) throws IOException {
+    private ProcessOutput run(List<String> arguments, Duration timeout, Map<String, String> extraEnvironment,
+            boolean mergeErrors) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(client.toString());
         command.addAll(arguments);
@@ -201,6 +235,7 @@ final class Engine {
                 builder.redirectError(errors.toFile());
             }
             builder.environment().putAll(environment);
+            builder.environment().putAll(extraEnvironment);
             long started = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -2,6 +2,8 @@ package io.github.dockercache.differential;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import io.github.dockercache.compare.CauseKind;
+import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,6 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,11 +30,21 @@ import java.util.stream.Stream;
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
+ *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
- *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine refuses the Dockerfile
+ *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
+ *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
+ *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
+ *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: every engine and the plugin refuse it
  * }
  * }</pre>
+ *
+ * <p>A scenario is played on every configured engine with every builder it lists. {@code variants} records where a
+ * builder or an engine does something else than {@code expectedEngine} says, and why: the key is the builder
+ * ({@code classic}), {@code @<engine>} for BuildKit on that engine ({@code @26}), or both ({@code classic@26}); the
+ * most specific one applies, else the scenario's own record. A variant with {@code "buildFails": true} instead of
+ * {@code expectedEngine} says that engine or builder rejects the Dockerfile: its first build must fail.
  *
  * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
  * builds and updates some metadata there (a directory's mode, extended attributes) without re-hashing it; a new
@@ -46,15 +60,36 @@ final class Scenario {
             List<Change> setup,
             List<Change> changes,
             Boolean freshCheckout,
+            Boolean resolveImages,
             Map<String, EngineStatus> expectedEngine,
             KnownDifferences knownDifferences,
+            Map<String, CauseKind> expectedCauses,
+            List<String> builders,
+            Map<String, Variant> variants,
             Rejected rejected) {}
 
     /**
-     * A Dockerfile the engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
+     * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
      * and the plugin must give the same reason at the same line instead of a verdict.
      */
     record Rejected(int line, String message) {}
+
+    /** What one builder or engine does differently, and why. */
+    private record Variant(
+            String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, Boolean buildFails) {}
+
+    /**
+     * What a play of the scenario on one engine with one builder must show.
+     *
+     * @param expectedEngine the engine's statuses in the second build, null if not recorded
+     * @param knownDifferences tolerated mismatches of the plugin
+     * @param variant the {@code variants} key that applies, or null for the scenario's own record
+     * @param buildFails why the engine rejects the Dockerfile, or null when it builds it
+     */
+    record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant,
+            String buildFails) {}
+
+    private static final Pattern VARIANT_KEY = Pattern.compile("(classic)?(@\\d+)?");
 
     /**
      * Steps where the plugin is known to disagree with the engine, on purpose or until fixed.
@@ -73,6 +108,8 @@ final class Scenario {
     private final String name;
     private final Path directory;
     private final Definition definition;
+    /** Created empty by the first served change of a play. */
+    private Path servedDirectory;
 
     private Scenario(String name, Path directory, Definition definition) {
         this.name = name;
@@ -104,6 +141,7 @@ final class Scenario {
             if (definition == null || definition.changes() == null) {
                 throw new IllegalArgumentException(file + " lists no \"changes\"");
             }
+            validateBuilders(file, definition);
             return new Scenario(directory.getFileName().toString(), directory, definition);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,8 +150,55 @@ final class Scenario {
         }
     }
 
+    private static void validateBuilders(Path file, Definition definition) {
+        for (String builder : definition.builders() == null ? List.<String>of() : definition.builders()) {
+            try {
+                Builder.fromSetting(builder);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": \"builders\": " + e.getMessage(), e);
+            }
+        }
+        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
+        variants.forEach((key, variant) -> {
+            Matcher parts = VARIANT_KEY.matcher(key);
+            if (key.isEmpty() || !parts.matches()) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" is not classic, @<engine> or"
+                        + " classic@<engine>");
+            }
+            if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
+            }
+            if (variant == null || variant.why() == null || variant.why().isBlank()
+                    || (variant.expectedEngine() == null) != Boolean.TRUE.equals(variant.buildFails())) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and either"
+                        + " \"expectedEngine\" or \"buildFails\": true");
+            }
+        });
+    }
+
     String name() {
         return name;
+    }
+
+    /** The builders that play the scenario: those it lists, else BuildKit alone. */
+    List<Builder> builders() {
+        return definition.builders() == null ? List.of(Builder.BUILDKIT)
+                : definition.builders().stream().map(Builder::fromSetting).toList();
+    }
+
+    /** The record that applies on {@code engine} with {@code builder}: the most specific variant, else the default. */
+    Expectation expectation(String engine, Builder builder) {
+        String builderKey = builder == Builder.BUILDKIT ? "" : builder.settingName();
+        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
+        for (String key : List.of(builderKey + "@" + engine, builderKey)) {
+            Variant variant = variants.get(key);
+            if (variant != null) {
+                return new Expectation(variant.expectedEngine(),
+                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
+                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null);
+            }
+        }
+        return new Expectation(expectedEngine(), knownDifferences(), null, null);
     }
 
     String description() {
@@ -141,6 +226,16 @@ final class Scenario {
         return definition.rejected();
     }
 
+    /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */
+    boolean resolveImages() {
+        return Boolean.TRUE.equals(definition.resolveImages());
+    }
+
+    /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */
+    Map<String, CauseKind> expectedCauses() {
+        return definition.expectedCauses() == null ? Map.of() : definition.expectedCauses();
+    }
+
     KnownDifferences knownDifferences() {
         return definition.knownDifferences() == null ? KnownDifferences.NONE : definition.knownDifferences();
     }
@@ -159,6 +254,7 @@ final class Scenario {
      * are part of BuildKit's file checksums.
      */
     void createWorkspace(Path workspace) throws IOException {
+        servedDirectory = null;
         FileTrees.delete(workspace);
         FileTrees.copy(directory.resolve("context"), workspace);
         try (Stream<Path> entries = Files.walk(workspace)) {
@@ -177,12 +273,19 @@ final class Scenario {
         apply(definition.changes(), workspace);
     }
 
-    private static void apply(List<Change> changes, Path workspace) throws IOException {
+    private void apply(List<Change> changes, Path workspace) throws IOException {
         if (changes != null) {
             for (Change change : changes) {
-                change.apply(workspace);
+                change.apply(change.served() ? servedDirectory() : workspace);
             }
         }
+    }
+
+    private Path servedDirectory() throws IOException {
+        if (servedDirectory == null) {
+            servedDirectory = ServedFiles.freshDirectory(name);
+        }
+        return servedDirectory;
     }
 
     @Override

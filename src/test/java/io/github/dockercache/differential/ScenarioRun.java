@@ -1,15 +1,22 @@
 package io.github.dockercache.differential;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One scenario played on the engine, with the plugin's snapshots taken at the same moments: prune, build before,
@@ -21,6 +28,8 @@ import java.time.Duration;
  * @param after the engine's second build
  * @param plugin the plugin's snapshots, or why there are none
  * @param elapsed the whole run, prune included
+ * @param engine the engine's name ({@code 28}, {@code 26})
+ * @param builder the builder both builds used, and whose rules the plugin applied
  */
 record ScenarioRun(
         Scenario scenario,
@@ -28,7 +37,14 @@ record ScenarioRun(
         EngineBuild before,
         EngineBuild after,
         PluginSnapshots plugin,
-        Duration elapsed) {
+        Duration elapsed,
+        String engine,
+        Builder builder) {
+
+    /** What the scenario records for this engine and builder. */
+    Scenario.Expectation expectation() {
+        return scenario.expectation(engine, builder);
+    }
 
     /**
      * The plugin's view of both builds.
@@ -39,16 +55,19 @@ record ScenarioRun(
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
 
-    static ScenarioRun play(Scenario scenario, Engine engine) throws IOException {
+    static ScenarioRun play(Scenario scenario, Engine engine, Builder builder) throws IOException {
         long started = System.nanoTime();
-        Path workspace = WORK_ROOT.resolve(scenario.name()).toAbsolutePath();
+        Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
+                .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        scenario.createWorkspace(workspace);
-        PluginObserver plugin = new PluginObserver();
+        PluginObserver plugin =
+                new PluginObserver(builder, scenario.resolveImages() ? registryDigests() : ImageDigests.NONE);
 
         try (Engine.Exclusive held = engine.exclusive()) {
+            // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
+            scenario.createWorkspace(workspace);
             engine.prune();
-            EngineBuild before = build(engine, workspace, scenario.before());
+            EngineBuild before = build(engine, builder, workspace, scenario.before());
             Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
             scenario.applyChanges(workspace);
             Path secondWorkspace = workspace;
@@ -57,7 +76,7 @@ record ScenarioRun(
                 FileTrees.delete(secondWorkspace);
                 FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
             }
-            EngineBuild after = build(engine, secondWorkspace, scenario.after());
+            EngineBuild after = build(engine, builder, secondWorkspace, scenario.after());
             Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
 
             return new ScenarioRun(
@@ -66,27 +85,52 @@ record ScenarioRun(
                     before,
                     after,
                     new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started),
+                    engine.name(),
+                    builder);
         }
     }
 
-    private static EngineBuild build(Engine engine, Path workspace, BuildSpec spec) throws IOException {
-        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target());
+    private static EngineBuild build(Engine engine, Builder builder, Path workspace, BuildSpec spec)
+            throws IOException {
+        Map<String, Path> secrets = new TreeMap<>();
+        spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
+        return engine.build(
+                workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets, builder);
+    }
+
+    /** FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does. */
+    private static ImageDigests registryDigests() {
+        ImageResolver resolver = new ImageResolver();
+        return (reference, platform) -> {
+            try {
+                return resolver.resolve(reference, platform).digest();
+            } catch (ImageResolutionException e) {
+                throw new AnalysisException(e.getMessage(), e);
+            }
+        };
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
+        private final Builder builder;
+        private final ImageDigests digests;
         private RuntimeException failure;
+
+        PluginObserver(Builder builder, ImageDigests digests) {
+            this.builder = builder;
+            this.digests = digests;
+        }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
             if (failure != null) {
                 return null;
             }
-            // What the engine build is given: the same args and target, a Linux client, --network=none.
+            // What the engine build is given: the same args, target and builder, a Linux client, --network=none.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none");
+                    spec.target(), ClientPlatform.LINUX, "none", builder);
             try {
-                return CacheModel.snapshot(settings);
+                return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
             } catch (RuntimeException e) {
                 failure = e;
             } catch (AnalysisException e) {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -90,8 +92,35 @@ public final class TestRegistry {
      */
     public String pushImage(String repository, String tag, String architecture, String marker)
             throws IOException, InterruptedException {
-        byte[] layer = gzip(new byte[1024]); // a tar archive ends with two zero blocks; nothing before them
-        String diffId = ImageResolver.sha256(new byte[1024]);
+        byte[] emptyTar = new byte[1024]; // a tar archive ends with two zero blocks; nothing before them
+        return pushImage(repository, tag, architecture, marker, gzip(emptyTar), ImageResolver.sha256(emptyTar),
+                "application/vnd.docker.image.rootfs.diff.tar.gzip");
+    }
+
+    /**
+     * Pushes a one-layer image whose layer holds the file {@code /marker} with {@code markerFile}, uncompressed so
+     * that the digest is the same on every machine; {@code marker} goes into the config's environment.
+     */
+    public String pushImage(String repository, String tag, String architecture, String marker, String markerFile)
+            throws IOException, InterruptedException {
+        byte[] content = markerFile.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry("marker");
+            entry.setSize(content.length);
+            entry.setMode(0100644);
+            entry.setModTime(0);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        }
+        byte[] layer = bytes.toByteArray();
+        return pushImage(repository, tag, architecture, marker, layer, ImageResolver.sha256(layer),
+                "application/vnd.docker.image.rootfs.diff.tar");
+    }
+
+    private String pushImage(String repository, String tag, String architecture, String marker, byte[] layer,
+            String diffId, String layerMediaType) throws IOException, InterruptedException {
         byte[] config = ("{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{\"Env\":[\"MARKER="
                 + marker + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -100,7 +129,7 @@ public final class TestRegistry {
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.DOCKER_MANIFEST + "\","
                 + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":"
                 + config.length + ",\"digest\":\"" + configDigest + "\"},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":"
+                + "\"layers\":[{\"mediaType\":\"" + layerMediaType + "\",\"size\":"
                 + layer.length + ",\"digest\":\"" + layerDigest + "\"}]}";
         return pushManifest(repository, tag, MediaTypes.DOCKER_MANIFEST, manifest);
     }

@@ -3,6 +3,7 @@ package io.github.dockercache.testing;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
@@ -55,7 +56,12 @@ public abstract class ContextTree<T extends ContextTree<T>> {
 
     /** The snapshot of {@code Dockerfile} in the tree, built on Linux with {@code --network=none}. */
     public Snapshot snapshot(Map<String, String> buildArgs, String target) throws AnalysisException {
+        return snapshot(buildArgs, target, Builder.BUILDKIT);
+    }
+
+    /** As {@link #snapshot(Map, String)}, with the given builder's rules. */
+    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder) throws AnalysisException {
         return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none"));
+                ClientPlatform.LINUX, "none", builder));
     }
 }
