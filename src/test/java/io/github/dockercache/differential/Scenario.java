@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
  *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
- *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: every engine and the plugin refuse it
+ *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
+ *                                        // with this parse error (a "buildFails" variant takes precedence)
  * }
  * }</pre>
  *
