@@ -146,6 +146,15 @@ public final class BuildContext {
     }
 
     /**
+     * What a {@code COPY --parents} source selects: everything below its root that its include pattern matches,
+     * minus {@code excludes}; the checksum covers the kept paths relative to the root, so it changes when a
+     * copied file moves to another parent directory.
+     */
+    public Selection select(ParentsSource source, List<String> excludes) throws ContextException {
+        return selector.select(source.root(), List.of(source.pattern()), excludes, true);
+    }
+
+    /**
      * As {@link #select}, with {@code --parents}-style include patterns and BuildKit's allow-wildcard
      * switch (always on for Dockerfile COPY/ADD).
      */

@@ -7,17 +7,24 @@ import java.util.Set;
 /**
  * The build-check configuration of BuildKit's {@code # check=} directive ({@code linter.ParseLintOptions}):
  * {@code skip=<rule>[,<rule>...]|all}, {@code experimental=...} and {@code error=<bool>}, separated by
- * {@code ;}. The same syntax in a comment directly above an instruction applies to that instruction only.
+ * {@code ;}. BuildKit 0.25 reads it only from the directive at the top of the file: a {@code # check=} comment
+ * above an instruction came with dockerfile 1.21 and changes nothing for Docker 28's built-in frontend.
  *
  * <p>{@code error=true} makes BuildKit fail the build when any check warns; here it is only recorded
  * ({@link #error()}): warnings stay warnings, and callers decide what to do with the flag.
  *
+ * <p>As in BuildKit, a later {@code skip=} or {@code experimental=} list replaces an earlier one, {@code skip=}
+ * never applies to an experimental rule, and an experimental rule runs only when {@code experimental=} names it
+ * (or says {@code all}).
+ *
  * @param skipAll {@code skip=all}
  * @param skip the rules named in {@code skip=}
  * @param error {@code error=true}
+ * @param experimentalAll {@code experimental=all}
+ * @param experimental the rules named in {@code experimental=}
  */
-record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
-    static final CheckOptions NONE = new CheckOptions(false, Set.of(), false);
+record CheckOptions(boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
+    static final CheckOptions NONE = new CheckOptions(false, Set.of(), false, false, Set.of());
 
     /** An invalid option, with BuildKit's message (without its "failed to parse check options: " prefix). */
     static final class InvalidException extends Exception {
@@ -34,7 +41,9 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
         }
         boolean skipAll = false;
         boolean error = false;
-        Set<String> skip = new HashSet<>();
+        boolean experimentalAll = false;
+        Set<String> skip = Set.of();
+        Set<String> experimental = Set.of();
         // Go's strings.SplitN(s, ";", 3): the third part keeps any further semicolons
         for (String part : text.split(";", 3)) {
             int equals = part.indexOf('=');
@@ -48,19 +57,29 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
                     if (v.equals("all")) {
                         skipAll = true;
                     } else {
-                        for (String rule : v.split(",", -1)) {
-                            skip.add(GoText.trimSpace(rule));
-                        }
+                        skip = rules(v);
                     }
                 }
                 case "experimental" -> {
-                    // experimental rules are not implemented, so enabling them changes nothing
+                    if (v.equals("all")) {
+                        experimentalAll = true;
+                    } else {
+                        experimental = rules(v);
+                    }
                 }
                 case "error" -> error = parseBool(part, v);
                 default -> throw new InvalidException("invalid check option " + GoText.quote(key));
             }
         }
-        return new CheckOptions(skipAll, Set.copyOf(skip), error);
+        return new CheckOptions(skipAll, skip, error, experimentalAll, experimental);
+    }
+
+    private static Set<String> rules(String list) {
+        Set<String> rules = new HashSet<>();
+        for (String rule : list.split(",", -1)) {
+            rules.add(GoText.trimSpace(rule));
+        }
+        return Set.copyOf(rules);
     }
 
     /** Go's {@code strconv.ParseBool}. */
@@ -75,38 +94,8 @@ record CheckOptions(boolean skipAll, Set<String> skip, boolean error) {
                 + ": strconv.ParseBool: parsing " + GoText.quote(v) + ": invalid syntax");
     }
 
-    /** BuildKit's {@code WithMergedConfig}: skips add up, {@code error} sticks once set. */
-    CheckOptions merge(CheckOptions other) {
-        Set<String> rules = new HashSet<>(skip);
-        rules.addAll(other.skip);
-        return new CheckOptions(skipAll || other.skipAll, Set.copyOf(rules), error || other.error);
-    }
-
-    /**
-     * BuildKit's {@code WithMergedConfigFromComments}: the first comment above an instruction that reads
-     * as a {@code check=} directive is merged in; an invalid one is ignored.
-     */
-    CheckOptions withComments(List<String> comments) {
-        for (String comment : comments) {
-            ParserDirectives.Directive directive;
-            try {
-                directive = new ParserDirectives.LineReader("", 0).read(comment);
-            } catch (ParserDirectives.RepeatedDirectiveException e) {
-                continue; // cannot happen with a fresh reader
-            }
-            if (directive == null || !directive.name().equals(ParserDirectives.CHECK)) {
-                continue;
-            }
-            try {
-                return merge(parse(directive.value().split(" ", 2)[0]));
-            } catch (InvalidException e) {
-                return this;
-            }
-        }
-        return this;
-    }
-
-    boolean skips(String rule) {
-        return skipAll || skip.contains(rule);
+    /** Whether a warning of {@code rule} is given; {@code isExperimental} as BuildKit marks the rule. */
+    boolean reports(String rule, boolean isExperimental) {
+        return isExperimental ? experimentalAll || experimental.contains(rule) : !skipAll && !skip.contains(rule);
     }
 }

@@ -18,17 +18,27 @@ public final class DockerfileReader {
         return parse(readText(file), displayName);
     }
 
-    /** Parses Dockerfile text; messages name it {@code displayName}. */
+    /** Parses Dockerfile text; messages name it {@code displayName}. No base image configuration is known. */
     public static Dockerfile parse(String content, String displayName) throws DockerfileException {
+        return parse(content, displayName, BaseImageConfigs.NONE);
+    }
+
+    /**
+     * Parses Dockerfile text; messages name it {@code displayName}. The build checks that depend on a base
+     * image's configuration are made where {@code images} knows it.
+     */
+    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images)
+            throws DockerfileException {
         if (content.isEmpty()) {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
         RawDockerfile raw = RawParser.parse(content, displayName);
+        boolean externalFrontend = ParserDirectives.detectSyntax(content).isPresent();
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<StageBuilder> stages = new ArrayList<>();
         Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
         for (RawInstruction rawInstruction : raw.instructions()) {
-            Instruction instruction = convert(rawInstruction, displayName);
+            Instruction instruction = convert(rawInstruction, displayName, externalFrontend);
             rawOf.put(instruction, rawInstruction);
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
@@ -48,7 +58,7 @@ public final class DockerfileReader {
         for (StageBuilder stage : stages) {
             built.add(stage.build(built.size()));
         }
-        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf);
+        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf, images);
         return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), warnings);
     }
 
@@ -65,9 +75,10 @@ public final class DockerfileReader {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
-    private static Instruction convert(RawInstruction raw, String displayName) throws DockerfileException {
+    private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend)
+            throws DockerfileException {
         try {
-            return InstructionParser.parse(raw, displayName);
+            return InstructionParser.parse(raw, displayName, externalFrontend);
         } catch (LineError e) {
             throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
         }

@@ -13,9 +13,9 @@ final class HeredocSyntax {
 
     /** Heredoc markers are always lexed with a backslash escape, whatever the file's escape directive. */
     private static final char MARKER_ESCAPE = '\\';
-    private static final ShellLexer UNQUOTING = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(false, false, true));
-    private static final ShellLexer KEEPING_QUOTES = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, false, true));
-    private static final ShellLexer LINE_WORDS = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, true, true));
+    private static final ShellLexer UNQUOTING = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(false, false, true, false));
+    private static final ShellLexer KEEPING_QUOTES = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, false, true, false));
+    private static final ShellLexer LINE_WORDS = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, true, true, false));
     private static final VariableLookup NO_VARIABLES = name -> null;
 
     private HeredocSyntax() {}

@@ -26,9 +26,11 @@ final class InstructionParser {
     private final List<String> args;
     private final BuilderFlags flags;
     private final InstructionSource source;
+    private final boolean externalFrontend;
 
-    private InstructionParser(RawInstruction raw, String displayName) {
+    private InstructionParser(RawInstruction raw, String displayName, boolean externalFrontend) {
         this.raw = raw;
+        this.externalFrontend = externalFrontend;
         this.keyword = raw.keyword().toUpperCase(Locale.ROOT);
         this.args = List.copyOf(argumentsOf(raw));
         this.flags = new BuilderFlags(raw.flags());
@@ -40,9 +42,14 @@ final class InstructionParser {
                 raw.comments());
     }
 
-    /** The typed instruction; FROM gives a {@link FromInstruction}. */
-    static Instruction parse(RawInstruction raw, String displayName) throws LineError {
-        return new InstructionParser(raw, displayName).parse();
+    /**
+     * The typed instruction; FROM gives a {@link FromInstruction}.
+     *
+     * @param externalFrontend the file names a frontend image with {@code # syntax=}, whose version decides
+     *     which flags exist; false for the frontend built into BuildKit 0.25 (Docker 28)
+     */
+    static Instruction parse(RawInstruction raw, String displayName, boolean externalFrontend) throws LineError {
+        return new InstructionParser(raw, displayName, externalFrontend).parse();
     }
 
     /** BuildKit's {@code nodeArgs}: an ONBUILD trigger contributes its keyword and its own arguments. */
@@ -142,7 +149,9 @@ final class InstructionParser {
         BuilderFlags.Flag link = flags.addBoolean("link");
         BuilderFlags.Flag excludes = flags.addStrings("exclude");
         BuilderFlags.Flag from = add ? null : flags.addString("from", "");
-        BuilderFlags.Flag parents = add ? null : flags.addBoolean("parents");
+        // COPY --parents is a labs flag in BuildKit 0.25 (stable from dockerfile 1.20): the built-in frontend
+        // rejects it as an unknown flag; ADD has none in any version
+        BuilderFlags.Flag parents = add || !externalFrontend ? null : flags.addBoolean("parents");
         BuilderFlags.Flag keepGitDir = add ? flags.addBoolean("keep-git-dir") : null;
         BuilderFlags.Flag checksum = add ? flags.addString("checksum", "") : null;
         BuilderFlags.Flag unpack = add ? flags.addBoolean("unpack") : null;

@@ -24,9 +24,11 @@ public final class ShellLexer {
      * @param rawQuotes keep quote characters in the result
      * @param rawEscapes keep escape characters in the result
      * @param skipUnsetEnv leave references to unset variables as written
+     * @param skipProcessQuotes quote characters are ordinary characters (BuildKit expands heredoc bodies so)
      */
-    record Options(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv) {
-        static final Options DEFAULT = new Options(false, false, false);
+    record Options(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, boolean skipProcessQuotes) {
+        static final Options DEFAULT = new Options(false, false, false, false);
+        private static final Options HEREDOC_BODY = new Options(false, false, false, true);
     }
 
     /** The outcome of one expansion, with the variables it referenced. */
@@ -34,6 +36,14 @@ public final class ShellLexer {
 
     public ShellLexer(char escape) {
         this(escape, Options.DEFAULT);
+    }
+
+    /**
+     * How BuildKit expands the body of a COPY/ADD heredoc with an unquoted delimiter: backslash escapes whatever
+     * the file's escape character, and quotes are ordinary characters ({@code '$V'} is expanded, quotes kept).
+     */
+    public static ShellLexer forHeredocBody() {
+        return new ShellLexer('\\', Options.HEREDOC_BODY);
     }
 
     ShellLexer(char escape, Options options) {
@@ -129,7 +139,7 @@ public final class ShellLexer {
                     String value = processDollar();
                     result.append(value);
                     words.addString(value);
-                } else if (ch == '<' || ch == '\'' || ch == '"') {
+                } else if (ch == '<' || (!options.skipProcessQuotes() && (ch == '\'' || ch == '"'))) {
                     String text = ch == '<' ? processPossibleHeredoc()
                             : ch == '\'' ? processSingleQuote() : processDoubleQuote();
                     result.append(text);

@@ -18,7 +18,8 @@ final class Suggestions {
         return match == null ? message : message + " (did you mean " + match + "?)";
     }
 
-    private static String closest(String value, Collection<String> options, boolean caseSensitive) {
+    /** The option BuildKit's {@code suggest.Search} proposes for {@code value}, or null. */
+    static String closest(String value, Collection<String> options, boolean caseSensitive) {
         String needle = caseSensitive ? value : value.toLowerCase(Locale.ROOT);
         String match = null;
         int best = MAX_DISTANCE_EXCLUSIVE;

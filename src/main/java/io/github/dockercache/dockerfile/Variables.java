@@ -1,6 +1,6 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +10,12 @@ public final class Variables {
 
     /** Variables from {@code NAME=value} entries; a bare {@code NAME} is set to empty, the last entry for a name wins. */
     public static VariableLookup fromEntries(List<String> entries) {
-        Map<String, String> values = new HashMap<>();
+        return of(entryMap(entries));
+    }
+
+    /** {@code NAME=value} entries as a map in entry order; a bare {@code NAME} is empty, the last entry wins. */
+    static Map<String, String> entryMap(List<String> entries) {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
@@ -19,7 +24,7 @@ public final class Variables {
                 values.put(entry.substring(0, equals), entry.substring(equals + 1));
             }
         }
-        return of(values);
+        return values;
     }
 
     /** Variables from a map (a copy); names absent from it are unset. */

@@ -3,10 +3,12 @@ package io.github.dockercache.model;
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ContextException;
 import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.ParentsSource;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
+import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileException;
@@ -63,6 +65,7 @@ public final class CacheModel {
     public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
 
     private static final String CONTEXT_STAGE = "context";
+    private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
 
     private final BuildSettings settings;
     private final boolean classic;
@@ -117,12 +120,21 @@ public final class CacheModel {
     /** As {@link #analyse(BuildSettings, Path, ScanProgress)}, keying FROM on the digests {@code digests} knows. */
     public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
             ImageDigests digests) throws AnalysisException {
+        return analyse(settings, statCacheFile, progress, digests, BaseImageConfigs.NONE);
+    }
+
+    /**
+     * As {@link #analyse(BuildSettings, Path, ScanProgress, ImageDigests)}; the build checks that need a base
+     * image's configuration (UndefinedVar, InvalidBaseImagePlatform) are made where {@code configs} knows it.
+     */
+    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
+            ImageDigests digests, BaseImageConfigs configs) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         String text;
         Dockerfile dockerfile;
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
-            dockerfile = DockerfileReader.parse(text, dockerfileName);
+            dockerfile = DockerfileReader.parse(text, dockerfileName, configs);
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
@@ -425,7 +437,7 @@ public final class CacheModel {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            reads.add(name, source, sourceContent(stage, mount.from(), source, List.of(), run), inputs);
+            reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
         }
         markImageWorkdir(state, inputs, reads);
         addStep(stage, state, run, "RUN", inputs, origins, reads);
@@ -452,9 +464,6 @@ public final class CacheModel {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
         StepReads reads = new StepReads();
-        if (copy.parents()) {
-            reads.unknowable(keyword + " --parents is not modelled yet: its destination paths depend on the source tree");
-        }
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
@@ -464,16 +473,22 @@ public final class CacheModel {
             String word = copy.sources().get(i);
             Heredoc heredoc = heredocFor(word, heredocs);
             if (heredoc != null) {
-                String body = heredoc.expand() ? expand(heredoc.content(), state.lookup(), copy) : heredoc.content();
+                String body = heredoc.expand()
+                        ? expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy) : heredoc.content();
                 inputs.add(Map.entry(name, heredoc.name()));
                 inputs.add(Map.entry(name + ".content", Keys.hash(body)));
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
-            inputs.add(Map.entry(name, baseName(source)));
+            // --parents copies from the root before a /./ pivot (else the context root), filtered by the rest
+            ParentsSource parents = copy.parents() ? ParentsSource.of(source) : null;
+            inputs.add(Map.entry(name, baseName(parents == null ? source : parents.root())));
+            if (parents != null) {
+                inputs.add(Map.entry(name + ".parents", parents.pattern()));
+            }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
                     ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
-                    : sourceContent(stage, copy.from(), source, excludes, copy);
+                    : sourceContent(stage, copy.from(), source, parents, excludes, copy);
             reads.add(name, source, content, inputs);
         }
         if (!destination.startsWith("/")) {
@@ -544,7 +559,7 @@ public final class CacheModel {
             String source = expand(copy.sources().get(i), state.lookup(), copy);
             SourceContent content;
             if (copy.from() != null && !copy.from().isEmpty()) {
-                content = sourceContent(stage, copy.from(), source, List.of(), copy);
+                content = sourceContent(stage, copy.from(), source, null, List.of(), copy);
                 anySource = true;
             } else if (copy.add() && RemoteSource.isRemote(source)) {
                 content = new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
@@ -552,7 +567,7 @@ public final class CacheModel {
                                 + " file's name and content are unchanged, which takes a download to know", false);
                 anySource = true;
             } else {
-                Selection selection = select(source, List.of(), copy);
+                Selection selection = select(source, null, List.of(), copy);
                 List<String> paths = recordFiles(selection);
                 anySource |= !paths.isEmpty();
                 content = SourceContent.known(
@@ -580,11 +595,13 @@ public final class CacheModel {
      * What a COPY source or a bind mount reads: files of the context, of an earlier stage, or of an
      * image. BuildKit compares stage sources by content; offline that content is known only when the
      * stage itself is unchanged.
+     *
+     * @param parents how a {@code COPY --parents} source splits, else null
      */
-    private SourceContent sourceContent(Stage stage, String from, String source, List<String> excludes,
-            Instruction instruction) throws AnalysisException {
+    private SourceContent sourceContent(Stage stage, String from, String source, ParentsSource parents,
+            List<String> excludes, Instruction instruction) throws AnalysisException {
         if (from == null || from.isEmpty()) {
-            Selection selection = select(source, excludes, instruction);
+            Selection selection = select(source, parents, excludes, instruction);
             return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
         }
         Stage sourceStage = graph.resolve(from, stage.index());
@@ -603,9 +620,11 @@ public final class CacheModel {
                 List.of(), label, reason, sourceState.key != null);
     }
 
-    private Selection select(String source, List<String> excludes, Instruction instruction) throws AnalysisException {
+    /** @param parents how a {@code COPY --parents} source splits, else null */
+    private Selection select(String source, ParentsSource parents, List<String> excludes, Instruction instruction)
+            throws AnalysisException {
         try {
-            return context.select(source, excludes);
+            return parents == null ? context.select(source, excludes) : context.select(parents, excludes);
         } catch (ContextException e) {
             throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
         }
@@ -691,8 +710,13 @@ public final class CacheModel {
     // ---- words and paths ----
 
     private String expand(String word, VariableLookup variables, Instruction instruction) throws AnalysisException {
+        return expand(lexer, word, variables, instruction);
+    }
+
+    private static String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
+            throws AnalysisException {
         try {
-            return lexer.processWord(word, variables);
+            return with.processWord(word, variables);
         } catch (ExpansionException e) {
             throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
         }

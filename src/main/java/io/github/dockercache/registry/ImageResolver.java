@@ -1,11 +1,17 @@
 package io.github.dockercache.registry;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,6 +70,41 @@ public final class ImageResolver {
         }
         String platformDigest = ManifestIndex.parse(get.body(), reference).digestFor(wanted, reference);
         return new ResolvedImage(image.toString(), digest, platformDigest);
+    }
+
+    /**
+     * The configuration of the image {@code reference} pulls for {@code platform}: the platform's manifest (chosen
+     * from an index as {@link #resolve} does), then the config blob it names.
+     */
+    public ImageConfig config(String reference, String platform) throws ImageResolutionException {
+        DockerReference image = DockerReference.parse(reference);
+        Platform wanted = Platform.parse(platform);
+        RegistryClient registry = new RegistryClient(http, image, reference, credentials.get(image.domain()));
+        HttpResponse<byte[]> manifest = registry.manifest("GET", image.isPinned() ? image.digest() : image.tag());
+        if (ManifestIndex.isIndex(contentType(manifest), manifest.body())) {
+            manifest = registry.manifest("GET", ManifestIndex.parse(manifest.body(), reference).digestFor(wanted, reference));
+        }
+        try {
+            String configDigest = JsonParser.parseString(new String(manifest.body(), StandardCharsets.UTF_8))
+                    .getAsJsonObject().getAsJsonObject("config").get("digest").getAsString();
+            JsonObject config = JsonParser.parseString(
+                    new String(registry.blob(configDigest).body(), StandardCharsets.UTF_8)).getAsJsonObject();
+            List<String> env = new ArrayList<>();
+            JsonElement runConfig = config.get("config");
+            if (runConfig != null && runConfig.isJsonObject() && runConfig.getAsJsonObject().get("Env") != null
+                    && runConfig.getAsJsonObject().get("Env").isJsonArray()) {
+                runConfig.getAsJsonObject().getAsJsonArray("Env").forEach(entry -> env.add(entry.getAsString()));
+            }
+            return new ImageConfig(env, string(config, "os"), string(config, "architecture"), string(config, "variant"));
+        } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
+            throw new ImageResolutionException("the registry's manifest or config for " + reference
+                    + " is not a usable image configuration: " + e.getMessage());
+        }
+    }
+
+    private static String string(JsonObject object, String member) {
+        JsonElement value = object.get(member);
+        return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
     }
 
     private static Optional<String> contentDigest(HttpResponse<?> response) {

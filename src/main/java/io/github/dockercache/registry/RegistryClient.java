@@ -54,9 +54,19 @@ final class RegistryClient {
 
     /** {@code HEAD} or {@code GET} of a manifest by tag or digest; any answer but 200 is an exception. */
     HttpResponse<byte[]> manifest(String method, String tagOrDigest) throws ImageResolutionException {
+        return fetch(method, "manifests", tagOrDigest, "manifest " + image.path() + ":" + tagOrDigest);
+    }
+
+    /** {@code GET} of a blob (an image config) by digest; any answer but 200 is an exception. */
+    HttpResponse<byte[]> blob(String digest) throws ImageResolutionException {
+        return fetch("GET", "blobs", digest, "blob " + image.path() + "@" + digest);
+    }
+
+    private HttpResponse<byte[]> fetch(String method, String kind, String reference, String what)
+            throws ImageResolutionException {
         String host = image.registryHost();
         URI uri = URI.create((isLoopback(host) ? "http://" : "https://") + host + "/v2/" + image.path()
-                + "/manifests/" + tagOrDigest);
+                + "/" + kind + "/" + reference);
         HttpResponse<byte[]> response = send(manifestRequest(method, uri), host);
         if (response.statusCode() == 401 && authorization == null) {
             authorization = answer(response);
@@ -64,13 +74,14 @@ final class RegistryClient {
         }
         return switch (response.statusCode()) {
             case 200 -> response;
-            case 404 -> throw new ImageResolutionException("image " + given + " not found: " + host + " has no manifest "
-                    + image.path() + ":" + tagOrDigest + "; check the image name and tag in the Dockerfile");
+            case 404 -> throw new ImageResolutionException("image " + given + " not found: " + host + " has no "
+                    + what + "; check the image name and tag in the Dockerfile");
             case 401, 403 -> throw denied(host, "HTTP " + response.statusCode());
             case 429 -> throw new ImageResolutionException(host + " rate-limited the resolution of " + given
                     + " (HTTP 429); wait, pass credentials, or " + ImageResolutionException.PIN_OR_SKIP);
             default -> throw new ImageResolutionException(host + " answered HTTP " + response.statusCode()
-                    + " to the manifest request for " + given + "; " + ImageResolutionException.PIN_OR_SKIP);
+                    + " to the " + kind.substring(0, kind.length() - 1) + " request for " + given + "; "
+                    + ImageResolutionException.PIN_OR_SKIP);
         };
     }
 

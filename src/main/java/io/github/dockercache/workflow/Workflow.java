@@ -12,8 +12,11 @@ import io.github.dockercache.advice.Finding;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.dockerfile.BaseImageConfig;
+import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageConfig;
 import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -42,6 +45,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -227,11 +231,31 @@ public final class Workflow {
         };
     }
 
+    /**
+     * With {@code resolve}, the registry's image configurations, for the build checks that need them; an image whose
+     * configuration cannot be read is left unknown, so those checks are not made for it (never a guessed warning).
+     */
+    private static BaseImageConfigs imageConfigs(Request request) {
+        if (!request.resolve()) {
+            return BaseImageConfigs.NONE;
+        }
+        ImageResolver resolver = new ImageResolver();
+        Map<String, Optional<BaseImageConfig>> fetched = new HashMap<>();
+        return (reference, platform) -> fetched.computeIfAbsent(reference + " " + platform, key -> {
+            try {
+                ImageConfig config = resolver.config(reference, platform);
+                return Optional.of(new BaseImageConfig(config.env(), config.os(), config.architecture(), config.variant()));
+            } catch (ImageResolutionException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
         Analysis analysis;
         try {
             analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
-                    request.progress(), digests);
+                    request.progress(), digests, imageConfigs(request));
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }

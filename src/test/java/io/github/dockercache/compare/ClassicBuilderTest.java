@@ -121,12 +121,19 @@ class ClassicBuilderTest {
     @Test
     void buildKitOnlySyntaxIsALocatedError() {
         for (String instruction : List.of("RUN --mount=type=cache,target=/root/.m2 mvn package",
-                "RUN --network=none echo hi", "COPY --chmod=755 a.txt /a", "COPY --parents a.txt /p/")) {
+                "RUN --network=none echo hi", "COPY --chmod=755 a.txt /a")) {
             Scenario scenario = classic().file("a.txt", "a\n").dockerfile("FROM busybox", instruction);
             AnalysisException error = assertThrows(AnalysisException.class, scenario::snapshot, instruction);
             assertTrue(error.getMessage().startsWith("Dockerfile:2:") && error.getMessage().contains("needs BuildKit"),
                     error::getMessage);
         }
+        // without a # syntax= frontend BuildKit's parser already refuses it, with the legacy builder's own message
+        Scenario parents = classic().file("a.txt", "a\n").dockerfile("FROM busybox", "COPY --parents a.txt /p/");
+        assertTrue(assertThrows(AnalysisException.class, parents::snapshot).getMessage()
+                .startsWith("Dockerfile:2:1: unknown flag: --parents"));
+        Scenario labs = classic().file("a.txt", "a\n")
+                .dockerfile("# syntax=docker/dockerfile:1-labs", "FROM busybox", "COPY --parents a.txt /p/");
+        assertTrue(assertThrows(AnalysisException.class, labs::snapshot).getMessage().contains("needs BuildKit"));
         Scenario heredoc = classic().dockerfile("FROM busybox", "RUN <<EOF", "echo hi", "EOF");
         assertTrue(assertThrows(AnalysisException.class, heredoc::snapshot).getMessage().contains("ignores the body"));
     }

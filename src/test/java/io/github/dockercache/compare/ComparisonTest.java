@@ -157,6 +157,22 @@ class ComparisonTest {
         assertTrue(cause.detail().contains("line 3"), cause.detail());
     }
 
+    /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
+    @Test
+    void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("# syntax=docker/dockerfile:1-labs", "FROM busybox:1.36",
+                        "COPY --parents src/**/*.txt ./conf/./app.conf /out/", "RUN true")
+                .file("src/one/a.txt", "a").file("src/b.md", "b").file("conf/app.conf", "c");
+        Snapshot before = app.snapshot();
+        app.file("src/b.md", "changed, but not selected");
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
+                verdicts(Scenario.compare(app.snapshot(), before)));
+        Files.move(dir.resolve("src/one"), dir.resolve("src/two"));
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.REBUILT, "3", Verdict.REBUILT),
+                verdicts(Scenario.compare(app.snapshot(), before)), "the file keeps its parents, which changed");
+    }
+
     @Test
     void undeclaredBuildArgIsIgnored() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi");

@@ -239,6 +239,42 @@ class BuildContextTest {
         assertNotEquals(ctx.select("app", List.of()).checksum(), sel.checksum());
     }
 
+    @Test
+    void parentsSourcesSplitAtTheFirstPivot() {
+        assertEquals(new ParentsSource("/", "a/b/c/f.txt"), ParentsSource.of("a/b/c/f.txt"));
+        assertEquals(new ParentsSource("/", "x/**/*.txt"), ParentsSource.of("./x/**/*.txt"));
+        assertEquals(new ParentsSource("/a", "b/g.txt"), ParentsSource.of("./a/./b/g.txt"));
+        assertEquals(new ParentsSource("/abs", "x/y"), ParentsSource.of("/abs/./x/./y/"));
+    }
+
+    @Test
+    void parentsSelectsWhatThePatternMatchesBelowTheRootWithTheirDirectories() throws Exception {
+        BuildContext ctx = new TreeBuilder(tmp).dir("x").dir("x/y").file("x/y/h.txt", "h").file("x/top.txt", "t")
+                .file("x/y/skip.md", "s").dir("a").dir("a/b").file("a/b/g.txt", "g").scan();
+        Selection deep = ctx.select(ParentsSource.of("x/**/*.txt"), List.of());
+        assertEquals(List.of("x", "x/top.txt", "x/y", "x/y/h.txt"), paths(deep));
+        Selection pivot = ctx.select(ParentsSource.of("a/./b/g.txt"), List.of());
+        assertEquals(List.of("a", "a/b", "a/b/g.txt"), paths(pivot)); // the root's own header, as for any directory source
+        Selection excluded = ctx.select(ParentsSource.of("x/**/*.txt"), List.of("**/top.txt"));
+        assertEquals(List.of("x", "x/y", "x/y/h.txt"), paths(excluded));
+    }
+
+    /** Unlike a plain COPY, where only the base name enters the key, the parents a file is copied with count. */
+    @Test
+    void parentsChecksumChangesWhenAFileMovesToAnotherParent() throws Exception {
+        BuildContext before = new TreeBuilder(tmp.resolve("before")).dir("p").dir("p/one").file("p/one/f", "f").scan();
+        BuildContext after = new TreeBuilder(tmp.resolve("after")).dir("p").dir("p/two").file("p/two/f", "f").scan();
+        assertNotEquals(before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
+                after.select(ParentsSource.of("p/**/f"), List.of()).checksum());
+        assertEquals(before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
+                new TreeBuilder(tmp.resolve("again")).dir("p").dir("p/one").file("p/one/f", "f").scan()
+                        .select(ParentsSource.of("p/**/f"), List.of()).checksum());
+    }
+
+    private static List<String> paths(Selection selection) {
+        return selection.entries().stream().map(FileEntry::path).filter(path -> !path.isEmpty()).toList();
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {

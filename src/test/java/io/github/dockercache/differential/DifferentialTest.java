@@ -75,6 +75,13 @@ class DifferentialTest {
                     + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
             return;
         }
+        if (scenario.rejected() != null) {
+            String error = "dockerfile parse error on line " + scenario.rejected().line() + ": "
+                    + scenario.rejected().message();
+            assertTrue(!run.before().succeeded() && run.before().logTail().contains(error),
+                    () -> "expected the build to fail with \"" + error + "\":\n" + run.before().logTail());
+            return;
+        }
         assertTrue(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
                 + run.builder().settingName() + ": first build failed:\n" + run.before().logTail());
         assertTrue(run.after().succeeded(), () -> "second build failed:\n" + run.after().logTail());
@@ -107,6 +114,15 @@ class DifferentialTest {
                     + " cannot build the scenario: " + run.expectation().buildFails());
         }
         RuntimeException failure = run.plugin().failure();
+        Scenario.Rejected rejected = run.scenario().rejected();
+        if (rejected != null) {
+            String located = "Dockerfile:" + rejected.line() + ":";
+            assertTrue(failure != null && failure.getMessage().contains(located)
+                            && failure.getMessage().endsWith(rejected.message()),
+                    () -> "expected the plugin to reject the Dockerfile with \"" + located + "...: " + rejected.message()
+                            + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
+            return;
+        }
         List<StepResult> predicted;
         try {
             if (failure != null) {

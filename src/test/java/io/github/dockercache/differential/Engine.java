@@ -99,7 +99,7 @@ final class Engine {
         Engine candidate = new Engine(engine, client, environment, null, lockFile);
         try {
             ProcessOutput version =
-                    candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT, Map.of());
+                    candidate.run(List.of("version", "--format", "{{.Server.Version}}"), QUERY_TIMEOUT, Map.of(), true);
             if (version.exitCode() != 0) {
                 throw new EngineUnavailableException("engine at " + environment.get("DOCKER_HOST")
                         + " does not answer: " + version.text().strip());
@@ -143,11 +143,36 @@ final class Engine {
             arguments.addAll(List.of("--target", target));
         }
         arguments.add(contextDir.toString());
-        ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of(), true);
         List<String> stages = StageLabels.of(Files.readString(dockerfile));
         Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
                 : PlainProgress.steps(output.text(), stages);
         return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
+    }
+
+    /**
+     * The engine's build checks for a Dockerfile, without building: {@code build --call=check,format=json}
+     * (buildx 0.15 and later). Returns the JSON document the client prints, whose {@code warnings} hold
+     * {@code ruleName} and {@code location.ranges[].start.line}; fails on a build error, which would hide checks.
+     */
+    String checkJson(Path contextDir, Path dockerfile) throws IOException {
+        List<String> arguments = List.of("build", "--call=check,format=json", "--progress=quiet", "--network=none",
+                "--file", dockerfile.toString(), contextDir.toString());
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
+        if (output.exitCode() > 1 || output.text().isBlank()) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
+        }
+        return output.text();
+    }
+
+    /** One value of an image in the engine's store, as {@code docker image inspect --format} prints it. */
+    String inspectImage(String image, String format) throws IOException {
+        List<String> arguments = List.of("image", "inspect", "--format", format, image);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
+        }
+        return output.text().strip();
     }
 
     /**
@@ -184,24 +209,31 @@ final class Engine {
     }
 
     private void runOrThrow(List<String> arguments) throws IOException {
-        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of());
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), true);
         if (output.exitCode() != 0) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
         }
     }
 
-    private record ProcessOutput(int exitCode, String text, Duration elapsed) {}
+    /** @param errors the standard error output when it was kept apart, else empty */
+    private record ProcessOutput(int exitCode, String text, Duration elapsed, String errors) {}
 
-    private ProcessOutput run(List<String> arguments, Duration timeout, Map<String, String> extraEnvironment)
-            throws IOException {
+    /** @param mergeErrors standard error into {@code text}, else kept apart in {@code errors} */
+    private ProcessOutput run(List<String> arguments, Duration timeout, Map<String, String> extraEnvironment,
+            boolean mergeErrors) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(client.toString());
         command.addAll(arguments);
-        // A file, not a pipe: nothing has to drain it while the client runs.
+        // Files, not pipes: nothing has to drain them while the client runs.
         Path output = Files.createTempFile("dockercache-engine", ".log");
+        Path errors = Files.createTempFile("dockercache-engine", ".err");
         try {
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile());
+            if (mergeErrors) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(errors.toFile());
+            }
             builder.environment().putAll(environment);
             builder.environment().putAll(extraEnvironment);
             long started = System.nanoTime();
@@ -212,12 +244,14 @@ final class Engine {
                 throw new IOException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new ProcessOutput(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), elapsed);
+            return new ProcessOutput(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), elapsed,
+                    Files.readString(errors, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);
         } finally {
             Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
         }
     }
 

@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
- *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}}  // optional
+ *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
+ *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
+ *                                        // with this parse error (a "buildFails" variant takes precedence)
  * }
  * }</pre>
  *
@@ -64,7 +66,14 @@ final class Scenario {
             KnownDifferences knownDifferences,
             Map<String, CauseKind> expectedCauses,
             List<String> builders,
-            Map<String, Variant> variants) {}
+            Map<String, Variant> variants,
+            Rejected rejected) {}
+
+    /**
+     * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
+     * and the plugin must give the same reason at the same line instead of a verdict.
+     */
+    record Rejected(int line, String message) {}
 
     /** What one builder or engine does differently, and why. */
     private record Variant(
@@ -211,6 +220,11 @@ final class Scenario {
 
     boolean freshCheckout() {
         return Boolean.TRUE.equals(definition.freshCheckout());
+    }
+
+    /** The parse error the engine gives for the Dockerfile, or null when it builds. */
+    Rejected rejected() {
+        return definition.rejected();
     }
 
     /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */

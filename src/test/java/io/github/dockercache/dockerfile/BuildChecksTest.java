@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -20,26 +21,6 @@ class BuildChecksTest {
         return DockerfileReader.parse(dockerfile, "Dockerfile").warnings().stream()
                 .map(w -> w.location().line() + " " + w.rule())
                 .toList();
-    }
-
-    @Test
-    void cleanFileHasNoWarnings() throws DockerfileException {
-        assertEquals(List.of(), warnings("""
-                ARG BASE=alpine
-                FROM --platform=$BUILDPLATFORM $BASE AS build
-                WORKDIR /src
-                WORKDIR app
-                ENV A=1 PATH=/x:$PATH
-                LABEL a=b
-                ARG PUBLIC_KEY VERSION_TOKEN
-                EXPOSE 80/tcp 53/udp 8080
-                FROM build AS final
-                WORKDIR rel
-                SHELL ["/bin/sh", "-c"]
-                CMD echo hi
-                ENTRYPOINT ["app"]
-                HEALTHCHECK CMD true
-                """));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,6 +41,9 @@ class BuildChecksTest {
             RedundantTargetPlatform     | 'FROM --platform=$TARGETPLATFORM a\\n' | '1:1 RedundantTargetPlatform: Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior'
             SecretsUsedInArgOrEnv       | 'FROM a\\nARG GITHUB_TOKEN\\n'       | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "GITHUB_TOKEN")'
             SecretsUsedInArgOrEnv       | 'FROM a\\nENV password=x\\n'         | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ENV "password")'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nARG VERSION_TOKEN\\n'      | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "VERSION_TOKEN")'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nENV TOKEN_FILE=/run/t\\n'  | '2:1 SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ENV "TOKEN_FILE")'
+            UndefinedVar                | 'FROM scratch\\nENV APP=1\\nCOPY $APQ /\\n' | '3:1 UndefinedVar: Usage of undefined variable ''$APQ'' (did you mean $APP?)'
             MultipleInstructionsDisallowed | 'FROM a\\nHEALTHCHECK NONE\\nHEALTHCHECK NONE\\n' | '2:1 MultipleInstructionsDisallowed: Multiple HEALTHCHECK instructions should not be used in the same stage because only the last one will be used'
             ExposeProtoCasing           | 'FROM a\\nEXPOSE 80/TCP\\n'          | '2:1 ExposeProtoCasing: Defined protocol ''80/TCP'' in EXPOSE instruction should be lowercase'
             ExposeInvalidFormat         | 'FROM a\\nEXPOSE 8080:80\\n'         | '2:1 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found ''8080:80'''
@@ -84,7 +68,8 @@ class BuildChecksTest {
             WorkdirRelativePath         | 'FROM a\\nWORKDIR $HOME\\n'
             UndefinedArgInFrom          | 'ARG VERSION=1\\nFROM a:${VERSION}\\nFROM --platform=$BUILDPLATFORM b\\n'
             RedundantTargetPlatform     | 'FROM --platform=$BUILDPLATFORM a\\nFROM --platform=linux/$TARGETARCH b\\n'
-            SecretsUsedInArgOrEnv       | 'FROM a\\nARG PUBLIC_KEY\\nENV KEYBOARD=us TOKEN_FILE=/run/t\\n'
+            SecretsUsedInArgOrEnv       | 'FROM a\\nARG PUBLIC_KEY\\nENV KEYBOARD=us\\n'
+            UndefinedVar                | 'FROM scratch\\nARG A\\nENV B=1\\nCOPY $A $B $PATH /\\nFROM a\\nCOPY $UNKNOWN_BASE_IMAGE_ENV /\\n'
             MultipleInstructionsDisallowed | 'FROM a\\nCMD ["a"]\\nFROM b\\nCMD ["b"]\\n'
             ExposeProtoCasing           | 'FROM a\\nEXPOSE 80/tcp 53/udp 9/sctp 8080\\n'
             ExposeInvalidFormat         | 'FROM a\\nEXPOSE 80 8000-8010/tcp\\n'
@@ -111,9 +96,56 @@ class BuildChecksTest {
     }
 
     @Test
-    void checkCommentAboveAnInstructionAppliesToItOnly() throws DockerfileException {
+    void experimentalRulesRunOnlyWhenAskedForAndIgnoreSkip() throws DockerfileException {
+        String file = "# wrong\nARG A\nFROM a\n";
+        assertEquals(List.of(), rules(file));
+        assertEquals(List.of("3:1 InvalidDefinitionDescription: Comment for ARG should follow the format: `# A <description>`"),
+                warnings("# check=experimental=all;skip=all\n" + file));
+    }
+
+    /** Per-instruction check comments came with dockerfile 1.21; BuildKit 0.25 (engine 28) still warned here. */
+    @Test
+    void checkCommentAboveAnInstructionHasNoEffect() throws DockerfileException {
         String file = "FROM a\n# check=skip=JSONArgsRecommended\nCMD x\nFROM b\nENTRYPOINT y\n";
-        assertEquals(List.of("5 JSONArgsRecommended"), rules(file));
+        assertEquals(List.of("3 JSONArgsRecommended", "5 JSONArgsRecommended"), rules(file));
+    }
+
+    private static List<String> warningsWith(String dockerfile, BaseImageConfig config) throws DockerfileException {
+        return DockerfileReader.parse(dockerfile, "Dockerfile",
+                        (reference, platform) -> reference.equals("img") ? Optional.of(config) : Optional.empty())
+                .warnings().stream()
+                .map(w -> w.location().line() + " " + w.rule() + ": " + w.message())
+                .toList();
+    }
+
+    @Test
+    void undefinedVarUsesTheBaseImageEnvironmentAndStagesInheritIt() throws DockerfileException {
+        BaseImageConfig config = new BaseImageConfig(List.of("HOME=/root", "LANG"), "linux", "amd64", "");
+        assertEquals(List.of(
+                        "3 UndefinedVar: Usage of undefined variable '$HOM' (did you mean $HOME?)",
+                        "5 UndefinedVar: Usage of undefined variable '$NOT_SET_ANYWHERE'"),
+                warningsWith("""
+                        FROM img AS base
+                        COPY $HOME $LANG $PATH /
+                        WORKDIR /$HOM
+                        FROM base
+                        COPY $HOME ${NOT_SET_ANYWHERE:-x} /
+                        """, config));
+    }
+
+    @Test
+    void aBaseImageWithAnotherPlatformWarns() throws DockerfileException {
+        BaseImageConfig arm = new BaseImageConfig(List.of(), "linux", "arm64", "v8");
+        assertEquals(List.of("1 InvalidBaseImagePlatform: Base image img was pulled with platform \"linux/arm64\","
+                        + " expected \"linux/amd64\" for current build"),
+                warningsWith("FROM img\nRUN true\n", arm));
+        assertEquals(List.of(), warningsWith("FROM --platform=linux/arm64/v8 img AS arm64\nRUN true\n", arm));
+    }
+
+    @Test
+    void workdirWithAVariableIsJudgedWhereTheEnvironmentIsKnown() throws DockerfileException {
+        assertEquals(List.of("2 UndefinedVar", "2 WorkdirRelativePath"), rules("FROM scratch\nWORKDIR $HOME\n"));
+        assertEquals(List.of(), rules("FROM a\nWORKDIR $HOME\n"));
     }
 
     @Test

@@ -89,6 +89,7 @@ class DockerfileReaderTest {
     @Test
     void copyAndAddFlags() throws DockerfileException {
         List<Instruction> instructions = parse("""
+                # syntax=docker/dockerfile:1-labs
                 FROM x
                 COPY --link --parents --exclude=*.md --exclude=tmp --chown=app:app a b /dst/
                 ADD --checksum=sha256:abc --keep-git-dir --unpack=false --link=false https://example.com/a.tgz /opt/
@@ -163,6 +164,23 @@ class DockerfileReaderTest {
 
         assertEquals("unknown flag: --chmode (did you mean chmod?)", rejected("FROM x\nCOPY --chmode=7 a b\n").reason());
         assertEquals("unknown flag: --from", rejected("FROM x\nADD --from=a a b\n").reason());
+    }
+
+    /**
+     * BuildKit 0.25's built-in frontend (engine 28) answered "dockerfile parse error on line 2: unknown flag:
+     * --parents" for COPY and ADD: --parents is a labs flag there. A frontend image named by # syntax= decides.
+     */
+    @Test
+    void parentsIsAnUnknownFlagForTheBuiltInFrontend() throws DockerfileException {
+        DockerfileException copy = rejected("FROM x\nCOPY --parents a/b/c.txt /out/\n");
+        assertEquals("unknown flag: --parents", copy.reason());
+        assertEquals(2, copy.location().line());
+        assertEquals("unknown flag: --parents", rejected("FROM x\nADD --parents a /out/\n").reason());
+        assertEquals("unknown flag: --parents",
+                rejected("# syntax=docker/dockerfile:1-labs\nFROM x\nADD --parents a /out/\n").reason());
+        CopyInstruction labs = (CopyInstruction) parse("# syntax=docker/dockerfile:1-labs\nFROM x\nCOPY --parents a /o/\n")
+                .stages().get(0).instructions().get(0);
+        assertTrue(labs.parents());
         assertEquals("no build stage in current context", rejected("RUN x\nFROM y\n").reason());
         assertEquals("the Dockerfile cannot be empty", rejected("").reason());
         assertEquals("file with no instructions", rejected("\n\n").reason());

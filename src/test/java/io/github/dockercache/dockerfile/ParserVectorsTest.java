@@ -289,7 +289,7 @@ class ParserVectorsTest {
     }
 
     private static Instruction firstInstruction(String dockerfile) throws Exception {
-        return InstructionParser.parse(RawParser.parse(dockerfile, "Dockerfile").instructions().get(0), "Dockerfile");
+        return InstructionParser.parse(RawParser.parse(dockerfile, "Dockerfile").instructions().get(0), "Dockerfile", false);
     }
 
     private static JsonObject object(String file) {

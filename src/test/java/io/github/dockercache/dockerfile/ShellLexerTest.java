@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShellLexerTest {
@@ -15,6 +16,15 @@ class ShellLexerTest {
 
     private String word(String input) throws ExpansionException {
         return lexer.processWord(input, ENV);
+    }
+
+    /** As engine 28 built it (differential scenario heredoc-copy-quotes-in-body). */
+    @Test
+    void heredocBodiesExpandInsideQuotesAndKeepThem() throws ExpansionException {
+        ShellLexer.Expansion body = ShellLexer.forHeredocBody()
+                .expand("echo 'hi $NAME' \"and \\$NAME\"\n", Variables.of(Map.of("NAME", "x")));
+        assertEquals("echo 'hi x' \"and $NAME\"\n", body.result());
+        assertEquals(Set.of("NAME"), body.matched());
     }
 
     @Test

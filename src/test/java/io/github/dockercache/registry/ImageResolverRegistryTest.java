@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,27 @@ class ImageResolverRegistryTest {
                 assertThrows(ImageResolutionException.class, () -> resolver.resolve(reference, "linux/s390x"));
         assertEquals(reference + " has no linux/s390x image (it has linux/amd64, linux/arm64); "
                 + "build for one of those with --platform or pick another image", missing.getMessage());
+    }
+
+    @Test
+    void configIsReadForThePlatformTheIndexGives() throws Exception {
+        String amd64 = registry.pushImage(repository, "amd64", "amd64", "on-amd64");
+        String arm64 = registry.pushImage(repository, "arm64", "arm64", "on-arm64");
+        registry.pushManifest(repository, "multi", MediaTypes.OCI_INDEX, "{\"schemaVersion\":2,"
+                + "\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                + entry(amd64, "\"architecture\":\"amd64\",\"os\":\"linux\"") + ","
+                + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\"") + "]}");
+        String reference = registry.host + "/" + repository + ":multi";
+
+        assertEquals(new ImageConfig(List.of("MARKER=on-amd64"), "linux", "amd64", ""),
+                resolver.config(reference, null));
+        assertEquals(new ImageConfig(List.of("MARKER=on-arm64"), "linux", "arm64", ""),
+                resolver.config(reference, "linux/arm64"));
+        // a single-platform image is what it is, whatever was asked: the build check then tells the mismatch
+        ImageConfig armOnly = new ImageConfig(List.of("MARKER=on-arm64"), "linux", "arm64", "");
+        assertEquals(armOnly, resolver.config(registry.host + "/" + repository + ":arm64", null));
+        assertEquals(armOnly, resolver.config(registry.host + "/" + repository + "@" + arm64, null),
+                "a pinned reference is read by its digest");
     }
 
     private static String entry(String digest, String platform) {

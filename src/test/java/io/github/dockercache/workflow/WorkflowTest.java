@@ -159,6 +159,22 @@ class WorkflowTest {
                 .contains("2 steps: 2 cached"), "offline, the recorded digest is assumed to still hold");
     }
 
+    @Test
+    void undefinedVarNeedsTheBaseImageConfigThatResolveReads() throws Exception {
+        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
+        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        registry.pushImage(repository, "1.0", "amd64", "m");
+        Path context = Files.createDirectories(dir.resolve("checked"));
+        Files.writeString(context.resolve("Dockerfile"),
+                "FROM " + registry.host + "/" + repository + ":1.0\nCOPY $MARKER $MARKR /\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        String warning = "UndefinedVar: Usage of undefined variable '$MARKR' (did you mean $MARKER?)";
+        String resolved = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)));
+        assertTrue(resolved.contains(warning), resolved);
+        String offline = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)));
+        assertTrue(!offline.contains("UndefinedVar"), "offline the image's environment is unknown: " + offline);
+    }
+
     private static Request resolving(Request r, boolean resolve) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
