@@ -63,7 +63,8 @@ public final class SnapshotStore {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             snapshot = GSON.fromJson(reader, Snapshot.class);
         } catch (JsonParseException e) {
-            throw unusable(file, "it is not valid JSON (" + e.getMessage() + ")", e);
+            // Gson's own message ends in a second line pointing to its troubleshooting page
+            throw unusable(file, "it is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -72,11 +73,15 @@ public final class SnapshotStore {
             throw unusable(file, "it has format version " + snapshot.version() + ", this plugin reads version "
                     + Snapshot.VERSION, null);
         }
-        if (snapshot.steps() == null || snapshot.steps().stream().anyMatch(s -> s == null || s.id() == null
-                || s.optimisticKey() == null || s.instruction() == null)) {
-            throw unusable(file, "its steps are incomplete", null);
+        String damage = SnapshotValidation.damage(snapshot);
+        if (damage != null) {
+            throw unusable(file, damage, null);
         }
         return normalize(snapshot);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
     }
 
     private static SnapshotFormatException unusable(Path file, String why, Throwable cause) {
