@@ -26,16 +26,16 @@ import java.util.Map;
  * hand-edited file may cause is a {@link SnapshotFormatException} that names the file and says how to record
  * it again; whatever file is accepted must compare and report without error.
  *
- * <p>The input is the file's bytes. The build compared with it is the demo project's, and its context is a
- * small directory of its own. {@code ./mvnw test} replays the seeds in
- * {@code src/test/resources/io/github/dockercache/fuzz/SnapshotFuzzTestInputs/readAndCompare/}: snapshots and a
+ * <p>The input is the file's bytes; the build compared with it is the demo project's. {@code ./mvnw test}
+ * replays the seeds in {@code src/test/resources/io/github/dockercache/fuzz/SnapshotFuzzTestInputs/readAndCompare/}: snapshots and a
  * baseline with history written by the plugin for the demo and for differential scenarios, and every crash found
- * so far. To fuzz, see {@code scripts/fuzz.sh}.
+ * so far. To fuzz: {@code scripts/fuzz.sh SnapshotFuzzTest#readAndCompare [seconds]}.
  */
 class SnapshotFuzzTest {
-    private static final Path CONTEXT = demoContext();
+    /** The demo project, read only: the comparison may read context files to explain a change. */
+    private static final Path CONTEXT = Path.of("demo");
     private static final Snapshot CURRENT = snapshot(CONTEXT);
-    private static final Path FILE = CONTEXT.resolveSibling("baseline.json");
+    private static final Path FILE = temporaryFile();
 
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({"\"format\"", "\"dockercache-snapshot\"", "\"version\"", "\"dockerfile\"", "\"target\"",
@@ -62,22 +62,11 @@ class SnapshotFuzzTest {
         JsonReport.of(comparison, FILE.getFileName().toString(), false);
     }
 
-    /** A copy of the demo's Dockerfile and sources, so that the baseline's paths meet real files. */
-    private static Path demoContext() {
+    private static Path temporaryFile() {
         try {
-            Path context = Files.createTempDirectory("dockercache-fuzz").resolve("context");
-            Path demo = Path.of("demo");
-            try (var files = Files.walk(demo)) {
-                for (Path source : files.filter(f -> !f.startsWith(demo.resolve("target"))).toList()) {
-                    Path copy = context.resolve(demo.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(source, copy);
-                    }
-                }
-            }
-            return context;
+            Path file = Files.createTempFile("dockercache-fuzz-baseline", ".json");
+            file.toFile().deleteOnExit();
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
