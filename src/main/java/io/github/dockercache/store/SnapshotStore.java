@@ -63,8 +63,7 @@ public final class SnapshotStore {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             snapshot = GSON.fromJson(reader, Snapshot.class);
         } catch (JsonParseException e) {
-            // Gson's own message ends in a second line pointing to its troubleshooting page
-            throw unusable(file, "it is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            throw unusable(file, "it is not valid JSON (" + jsonProblem(e) + ")", e);
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -80,7 +79,16 @@ public final class SnapshotStore {
         return normalize(snapshot);
     }
 
-    private static String firstLine(String message) {
+    /**
+     * What the parser says and where ("End of input at line 53 column 3 path $.steps"): Gson wraps the reader's
+     * exception, whose name then leads the message, and may add a second line pointing to its troubleshooting page.
+     */
+    private static String jsonProblem(JsonParseException e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
         return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
     }
 

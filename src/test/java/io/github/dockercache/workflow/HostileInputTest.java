@@ -14,6 +14,7 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ class HostileInputTest {
         return request(context, dir.resolve("out"));
     }
 
-    private Snapshot snapshot() throws IOException, io.github.dockercache.store.SnapshotFormatException {
+    private Snapshot snapshot() throws IOException, SnapshotFormatException {
         return SnapshotStore.read(dir.resolve("out").resolve(Workflow.SNAPSHOT_FILE));
     }
 
@@ -247,6 +248,43 @@ class HostileInputTest {
             }
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Test
+    void damagedBaselinesAreRefusedWithTheWayToRecordThemAgain() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Workflow.baseline(request(context));
+        Path baseline = dir.resolve("baseline.json");
+        String recorded = Files.readString(baseline);
+        String step2Key = SnapshotStore.read(baseline).steps().get(1).key();
+
+        assertRefused(context, baseline, recorded.substring(0, recorded.indexOf("\"files\": {")),
+                "it is not valid JSON (End of input at line 53 column 3 path $.steps)");
+        assertRefused(context, baseline, recorded.replace("\"version\": 1,", "\"version\": 2,"),
+                "it has format version 2, this plugin reads version 1");
+        assertRefused(context, baseline, recorded.replace("\"key\": \"" + step2Key, "\"key\": \"sha256:edited"),
+                "step \"2\" has a key that is not a sha256 digest");
+    }
+
+    @Test
+    void baselinePathsOutsideTheContextAreRefusedNeverRead() throws Exception {
+        writeFile(dir.resolve("outside.txt"), "secret");
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Workflow.baseline(request(context));
+        Path baseline = dir.resolve("baseline.json");
+        String recorded = Files.readString(baseline);
+        for (String path : List.of("../outside.txt", dir.resolve("outside.txt").toString(), "./a.txt")) {
+            assertRefused(context, baseline, recorded.replace("\"a.txt\"", "\"" + path + "\""),
+                    "step \"2\" reads \"" + path + "\", which is not a path inside a build context");
+        }
+    }
+
+    private void assertRefused(Path context, Path baseline, String content, String why) throws IOException {
+        Files.writeString(baseline, content);
+        assertEquals("cannot use " + baseline + ": " + why + ". Record it again with 'mvn dockercache:baseline'"
+                + " (or delete it).", checkFails(context).getMessage());
     }
 
     /** Runs the check goal in another JVM: with a small heap, or as root without the right to ignore file modes. */
