@@ -36,15 +36,7 @@ class UnreachableRegistryTest {
                 }
             });
             acceptor.start();
-            String reference = "127.0.0.1:" + silent.getLocalPort() + "/team/app:1";
-            long start = System.nanoTime();
-            ImageResolutionException error =
-                    assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            assertEquals("cannot reach 127.0.0.1:" + silent.getLocalPort() + " to resolve " + reference
-                    + ": no answer within " + RegistryClient.REQUEST_TIMEOUT.toSeconds() + " s; pin the digest in the"
-                    + " Dockerfile or run without -Ddockercache.resolve", error.getMessage());
-            assertTrue(waited.compareTo(RegistryClient.REQUEST_TIMEOUT.plus(SLACK)) < 0, "waited " + waited);
+            assertGivesUpAfter(silent.getLocalPort(), RegistryClient.REQUEST_TIMEOUT, "no answer within");
             silent.close();
             acceptor.join();
             for (Socket socket : held) {
@@ -59,15 +51,20 @@ class UnreachableRegistryTest {
         try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket first = new Socket(full.getInetAddress(), full.getLocalPort());
                 Socket second = new Socket(full.getInetAddress(), full.getLocalPort())) {
-            String reference = "127.0.0.1:" + full.getLocalPort() + "/team/app:1";
-            long start = System.nanoTime();
-            ImageResolutionException error =
-                    assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            assertEquals("cannot reach 127.0.0.1:" + full.getLocalPort() + " to resolve " + reference
-                    + ": no connection within " + ImageResolver.CONNECT_TIMEOUT.toSeconds() + " s; pin the digest in"
-                    + " the Dockerfile or run without -Ddockercache.resolve", error.getMessage());
-            assertTrue(waited.compareTo(ImageResolver.CONNECT_TIMEOUT.plus(SLACK)) < 0, "waited " + waited);
+            assertGivesUpAfter(full.getLocalPort(), ImageResolver.CONNECT_TIMEOUT, "no connection within");
         }
+    }
+
+    /** Resolving an image of the registry on {@code port} fails within the timeout, and says which wait ran out. */
+    private static void assertGivesUpAfter(int port, Duration timeout, String wait) {
+        String reference = "127.0.0.1:" + port + "/team/app:1";
+        long start = System.nanoTime();
+        ImageResolutionException error =
+                assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals("cannot reach 127.0.0.1:" + port + " to resolve " + reference + ": " + wait + " "
+                + timeout.toSeconds() + " s; pin the digest in the Dockerfile or run without -Ddockercache.resolve",
+                error.getMessage());
+        assertTrue(waited.compareTo(timeout.plus(SLACK)) < 0, "waited " + waited);
     }
 }
