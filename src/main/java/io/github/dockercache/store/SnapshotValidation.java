@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 final class SnapshotValidation {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** Permission and special bits as {@code %04o} writes them; explanations parse them as octal. */
+    private static final Pattern MODE = Pattern.compile("[0-7]{1,7}");
+    private static final Set<String> TYPES = Set.of("file", "dir", "symlink", "chardev", "blockdev", "fifo");
     private static final Gson QUOTE = new GsonBuilder().disableHtmlEscaping().create();
 
     private SnapshotValidation() {}
@@ -43,8 +46,9 @@ final class SnapshotValidation {
                 if (!isContextPath(file.getKey())) {
                     return "it names the file " + quote(file.getKey()) + ", which is not a path inside a build context";
                 }
-                if (file.getValue() == null || file.getValue().type() == null) {
-                    return "the file " + quote(file.getKey()) + " has no type";
+                String damage = damage(file.getValue());
+                if (damage != null) {
+                    return "the file " + quote(file.getKey()) + " " + damage;
                 }
             }
         }
@@ -76,6 +80,20 @@ final class SnapshotValidation {
             if (!isContextPath(path)) {
                 return name + " reads " + quote(path) + ", which is not a path inside a build context";
             }
+        }
+        return null;
+    }
+
+    private static String damage(FileInfo file) {
+        if (file == null || !TYPES.contains(file.type())) {
+            return "has no known type";
+        }
+        if (file.mode() == null || !MODE.matcher(file.mode()).matches()) {
+            return "has a mode that is not octal";
+        }
+        if (file.size() < 0 || (file.content() != null && !isDigest(file.content()))
+                || (file.digest() != null && !isDigest(file.digest()))) {
+            return "has a size or digest out of range";
         }
         return null;
     }
