@@ -95,6 +95,10 @@ final class SnapshotValidation {
                 || (file.digest() != null && !isDigest(file.digest()))) {
             return "has a size or digest out of range";
         }
+        if (file.parts() != null
+                && file.parts().values().stream().anyMatch(part -> part == null || part.indexOf('@') < 0)) {
+            return "has a part that is not checksum@stamp";
+        }
         return null;
     }
 

@@ -43,7 +43,7 @@ class SnapshotFuzzTest {
         "\"stageIndex\"", "\"number\"", "\"line\"", "\"instruction\"", "\"text\"", "\"key\"", "\"optimisticKey\"",
         "\"parentId\"", "\"parentKey\"", "\"unknownReason\"", "\"inputs\"", "\"origins\"", "\"sources\"",
         "\"fromStage\"", "\"marker\"", "\"type\"", "\"mode\"", "\"size\"", "\"content\"", "\"digest\"",
-        "\"archiveEntries\"", "\"recordedAt\"", "\"commit\"", "\"keys\"", "\"optimisticKeys\"", "\"sha256:",
+        "\"parts\"", "\"recordedAt\"", "\"commit\"", "\"keys\"", "\"optimisticKeys\"", "\"sha256:",
         "\"../", "\"/etc/passwd\"", "null", "-1"})
     void readAndCompare(byte[] input) throws IOException {
         Files.write(FILE, input);

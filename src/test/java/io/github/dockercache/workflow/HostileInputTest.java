@@ -225,7 +225,7 @@ class HostileInputTest {
         Map<String, FileInfo> files = snapshot().files();
         assertEquals(Files.size(bomb), files.get("bomb.tar.gz").size());
         assertEquals("sha256:" + sha256sum(bomb), files.get("bomb.tar.gz").content());
-        assertEquals(5_000, files.get("app.jar").archiveEntries().size(), "a jar's listing is capped");
+        assertEquals(5_000, files.get("app.jar").parts().size(), "a jar's listing is capped");
     }
 
     /** A gzip of {@code expanded} zero bytes, about a thousandth of that on disk: one member, repeated. */
