@@ -85,7 +85,8 @@ final class SnapshotValidation {
     }
 
     private static String damage(FileInfo file) {
-        if (file == null || !TYPES.contains(file.type())) {
+        // Set.of refuses to look up null
+        if (file == null || file.type() == null || !TYPES.contains(file.type())) {
             return "has no known type";
         }
         if (file.mode() == null || !MODE.matcher(file.mode()).matches()) {
