@@ -10,6 +10,13 @@ import java.util.Arrays;
  * regexp does. A backtracking {@link java.util.regex.Pattern} took minutes on {@code *a*a*a*a*a*a*a*a*a*ac}.
  */
 final class ShellPattern {
+    /**
+     * The longest text {@code ${V//p/r}} may produce. Its result is as long as the value times the replacement,
+     * and a replacement can itself be such a substitution, so a few nested ones in a short line reach gigabytes
+     * (found by fuzzing); no real Dockerfile needs a word of a million characters.
+     */
+    static final int MAX_REPLACED_LENGTH = 1 << 20;
+
     private ShellPattern() {}
 
     static final class InvalidPatternException extends Exception {
@@ -35,7 +42,7 @@ final class ShellPattern {
 
     /** {@code ${V/p/r}} and {@code ${V//p/r}}. */
     static String replace(String value, String pattern, String replacement, boolean all)
-            throws InvalidPatternException {
+            throws InvalidPatternException, ExpansionException {
         Glob glob = Glob.compile(pattern, true);
         if (!all) {
             int[] match = glob.find(value, 0, false);
@@ -48,7 +55,7 @@ final class ShellPattern {
      * Go's {@code ReplaceAllString}: an empty match right after a previous match is not replaced, and the
      * replacement is a Go template ({@code $0}, {@code ${0}} and {@code $$} expand).
      */
-    private static String replaceAll(Glob glob, String value, String template) {
+    private static String replaceAll(Glob glob, String value, String template) throws ExpansionException {
         StringBuilder out = new StringBuilder();
         int lastMatchEnd = 0;
         int searchPos = 0;
@@ -59,6 +66,10 @@ final class ShellPattern {
             out.append(value, lastMatchEnd, start);
             if (end > lastMatchEnd || start == 0) {
                 expandTemplate(out, template, value.substring(start, end));
+            }
+            if (out.length() > MAX_REPLACED_LENGTH) {
+                throw new ExpansionException("replacing every match gives more than " + MAX_REPLACED_LENGTH
+                        + " characters; check the nested ${...//...} substitutions");
             }
             lastMatchEnd = end;
             int width = searchPos < value.length() ? Character.charCount(value.codePointAt(searchPos)) : 0;

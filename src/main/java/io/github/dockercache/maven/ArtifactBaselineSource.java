@@ -3,7 +3,10 @@ package io.github.dockercache.maven;
 import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.BaselineUnavailableException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.aether.ConfigurationProperties;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -18,6 +21,12 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  */
 final class ArtifactBaselineSource implements BaselineSource {
     static final String TYPE = "json";
+    /**
+     * How long a silent repository may keep the fetch waiting, unless the build sets
+     * {@code aether.connector.requestTimeout}: Maven's own default is 30 minutes, which would hang the build for a
+     * file of a few kilobytes.
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final RepositorySystem repositorySystem;
     private final RepositorySystemSession session;
@@ -48,13 +57,23 @@ final class ArtifactBaselineSource implements BaselineSource {
         String[] parts = coordinates.split(":");
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, TYPE, parts[2]);
         try {
-            return repositorySystem.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
+            return repositorySystem.resolveArtifact(bounded(session), new ArtifactRequest(artifact, repositories, null))
                     .getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new BaselineUnavailableException("Cannot resolve the baseline " + describe()
                     + (session.isOffline() ? " in offline mode" : "") + ": " + rootMessage(e)
                     + ". Deploy a build of it first (mvn deploy attaches the snapshot), or check <baselineArtifact>.", e);
         }
+    }
+
+    /** The session, with {@link #REQUEST_TIMEOUT} unless the build chose a request timeout itself. */
+    static RepositorySystemSession bounded(RepositorySystemSession session) {
+        if (session.getConfigProperties().containsKey(ConfigurationProperties.REQUEST_TIMEOUT)) {
+            return session;
+        }
+        DefaultRepositorySystemSession bounded = new DefaultRepositorySystemSession(session);
+        bounded.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) REQUEST_TIMEOUT.toMillis());
+        return bounded;
     }
 
     @Override

@@ -8,6 +8,11 @@ import java.util.stream.Collectors;
  * with colours can show verdicts in colour and a plain log gets the same text.
  */
 public record ReportLine(Level level, List<Span> spans) {
+    /** Control characters (a newline in a file name, a terminal escape) are shown escaped: a line stays one line. */
+    public ReportLine {
+        spans = spans.stream().map(span -> new Span(oneLine(span.text()), span.style())).toList();
+    }
+
     public enum Level {
         INFO,
         WARN,
@@ -33,6 +38,33 @@ public record ReportLine(Level level, List<Span> spans) {
     /** The line without styles. */
     public String text() {
         return spans.stream().map(Span::text).collect(Collectors.joining());
+    }
+
+    /**
+     * The text with every control character but tab written as an escape ({@code \\n}, {@code \\r},
+     * {@code \\u001b}), so that a file name cannot split a log line or drive the terminal.
+     */
+    public static String oneLine(String text) {
+        if (text.chars().noneMatch(ReportLine::needsEscape)) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        text.chars().forEach(c -> {
+            if (!needsEscape(c)) {
+                escaped.append((char) c);
+            } else if (c == '\n') {
+                escaped.append("\\n");
+            } else if (c == '\r') {
+                escaped.append("\\r");
+            } else {
+                escaped.append(String.format("\\u%04x", c));
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean needsEscape(int c) {
+        return c != '\t' && Character.isISOControl(c);
     }
 
     static ReportLine info(String text) {

@@ -64,7 +64,7 @@ public final class SnapshotStore {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             snapshot = GSON.fromJson(reader, Snapshot.class);
         } catch (JsonParseException e) {
-            throw unusable(file, "it is not valid JSON (" + e.getMessage() + ")", e);
+            throw unusable(file, "it is not valid JSON (" + jsonProblem(e) + ")", e);
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -73,11 +73,24 @@ public final class SnapshotStore {
             throw unusable(file, "it has format version " + snapshot.version() + ", this plugin reads version "
                     + Snapshot.VERSION, null);
         }
-        if (snapshot.steps() == null || snapshot.steps().stream().anyMatch(s -> s == null || s.id() == null
-                || s.optimisticKey() == null || s.instruction() == null)) {
-            throw unusable(file, "its steps are incomplete", null);
+        String damage = SnapshotValidation.damage(snapshot);
+        if (damage != null) {
+            throw unusable(file, damage, null);
         }
         return normalize(snapshot);
+    }
+
+    /**
+     * What the parser says and where ("End of input at line 53 column 3 path $.steps"): Gson wraps the reader's
+     * exception, whose name then leads the message, and may add a second line pointing to its troubleshooting page.
+     */
+    private static String jsonProblem(JsonParseException e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
     }
 
     private static SnapshotFormatException unusable(Path file, String why, Throwable cause) {

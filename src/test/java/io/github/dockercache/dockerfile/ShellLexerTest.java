@@ -60,6 +60,17 @@ class ShellLexerTest {
     }
 
     @Test
+    void nestedReplaceAllThatWouldReachGigabytesIsRefused() throws ExpansionException {
+        // each level puts the inner result between every two characters of the 26-character value
+        String level1 = "${PATHV//?/$PATHV}";
+        assertEquals(26 * 26, word(level1).length());
+        String level4 = "${PATHV//?/${PATHV//?/${PATHV//?/" + level1 + "}}}";
+        ExpansionException e = assertThrows(ExpansionException.class, () -> word(level4));
+        assertEquals("failed to process \"" + level4 + "\": replacing every match gives more than 1048576 characters;"
+                + " check the nested ${...//...} substitutions", e.getMessage());
+    }
+
+    @Test
     void prefixAndSuffixRemoval() throws ExpansionException {
         assertEquals("local/bin/tool.tar.gz", word("${PATHV#/usr/}"));
         assertEquals("tool.tar.gz", word("${PATHV##*/}"));

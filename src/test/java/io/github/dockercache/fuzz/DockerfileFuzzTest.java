@@ -20,14 +20,8 @@ import java.util.List;
  *
  * <p>{@code ./mvnw test} replays the seeds in
  * {@code src/test/resources/io/github/dockercache/fuzz/DockerfileFuzzTestInputs/parseAndDump/}: BuildKit's
- * parser test files, the real-world corpus and every crash found so far. To fuzz (one target per run;
- * the {@code jazzer.internal.arg} properties pass libFuzzer flags: one hour instead of the annotation's 10
- * minutes, and 10 s per input, so that a slow input is a finding too):
- *
- * <pre>
- * JAZZER_FUZZ=1 ./mvnw -B test -Dtest='DockerfileFuzzTest#parseAndDump' \
- *     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600 -Djazzer.internal.arg.2=-timeout=10
- * </pre>
+ * parser test files, the real-world corpus and every crash found so far. To fuzz:
+ * {@code scripts/fuzz.sh DockerfileFuzzTest#parseAndDump [seconds]}.
  *
  * A crashing input is written into that seed folder, so it becomes a regression test; the inputs the
  * fuzzer found interesting go to {@code .cifuzz-corpus/} in the project directory, which is not committed.

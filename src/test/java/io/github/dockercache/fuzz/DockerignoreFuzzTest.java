@@ -20,14 +20,8 @@ import java.util.StringJoiner;
  * <p>Input: the file's bytes, then NUL-separated paths to match. Besides those, every pattern is also
  * matched as a path, and a few fixed paths. {@code ./mvnw test} replays the seeds in
  * {@code src/test/resources/io/github/dockercache/fuzz/DockerignoreFuzzTestInputs/readAndMatch/}: the
- * patternmatcher and BuildKit test patterns and paths, and every crash found so far. To fuzz (one target
- * per run; the {@code jazzer.internal.arg} properties pass libFuzzer flags: one hour instead of the
- * annotation's 10 minutes, and 10 s per input, so that a slow input is a finding too):
- *
- * <pre>
- * JAZZER_FUZZ=1 ./mvnw -B test -Dtest='DockerignoreFuzzTest#readAndMatch' \
- *     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600 -Djazzer.internal.arg.2=-timeout=10
- * </pre>
+ * patternmatcher and BuildKit test patterns and paths, and every crash found so far. To fuzz:
+ * {@code scripts/fuzz.sh DockerignoreFuzzTest#readAndMatch [seconds]}.
  *
  * Crashing inputs land in that seed folder; the generated corpus in {@code .cifuzz-corpus/}.
  */

@@ -19,14 +19,8 @@ import org.junit.jupiter.api.Test;
  * <p>Input: the word, then NUL-separated {@code NAME=value} variables (a bare {@code NAME} is set to
  * empty). {@code ./mvnw test} replays the seeds in
  * {@code src/test/resources/io/github/dockercache/fuzz/ShellLexerFuzzTestInputs/expandWord/}: BuildKit's
- * lexer test words with their environment, and every crash found so far. To fuzz (one target per run;
- * the {@code jazzer.internal.arg} properties pass libFuzzer flags: one hour instead of the annotation's 10
- * minutes, and 10 s per input, so that a slow input is a finding too):
- *
- * <pre>
- * JAZZER_FUZZ=1 ./mvnw -B test -Dtest='ShellLexerFuzzTest#expandWord' \
- *     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=3600 -Djazzer.internal.arg.2=-timeout=10
- * </pre>
+ * lexer test words with their environment, and every crash found so far. To fuzz:
+ * {@code scripts/fuzz.sh ShellLexerFuzzTest#expandWord [seconds]}.
  *
  * Crashing inputs land in that seed folder; the generated corpus in {@code .cifuzz-corpus/}.
  */

@@ -1,0 +1,131 @@
+package io.github.dockercache.store;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.HistoryEntry;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a hand edit, a bad merge or a damaged file breaks in a snapshot that is still valid JSON. The plugin only
+ * ever writes sha256 keys and clean relative context paths, so anything else is refused rather than compared:
+ * keys decide verdicts, and paths must never lead a comparison outside the build context.
+ */
+final class SnapshotValidation {
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** Permission and special bits as {@code %04o} writes them; explanations parse them as octal. */
+    private static final Pattern MODE = Pattern.compile("[0-7]{1,7}");
+    private static final Set<String> TYPES = Set.of("file", "dir", "symlink", "chardev", "blockdev", "fifo");
+    private static final Gson QUOTE = new GsonBuilder().disableHtmlEscaping().create();
+
+    private SnapshotValidation() {}
+
+    /** Why the snapshot cannot be used, or null when it can. */
+    static String damage(Snapshot snapshot) {
+        if (snapshot.steps() == null) {
+            return "its steps are incomplete";
+        }
+        Set<String> ids = new HashSet<>();
+        for (StepSnapshot step : snapshot.steps()) {
+            String damage = damage(step);
+            if (damage != null) {
+                return damage;
+            }
+            if (!ids.add(step.id())) {
+                return "it has two steps with the id " + quote(step.id());
+            }
+        }
+        if (snapshot.files() != null) {
+            for (Map.Entry<String, FileInfo> file : snapshot.files().entrySet()) {
+                if (!isContextPath(file.getKey())) {
+                    return "it names the file " + quote(file.getKey()) + ", which is not a path inside a build context";
+                }
+                String damage = damage(file.getValue());
+                if (damage != null) {
+                    return "the file " + quote(file.getKey()) + " " + damage;
+                }
+            }
+        }
+        for (HistoryEntry build : nullAsEmpty(snapshot.history())) {
+            if (build == null || build.keys() == null || build.optimisticKeys() == null) {
+                return "its history is incomplete";
+            }
+            if (!build.keys().stream().allMatch(SnapshotValidation::isDigest)
+                    || !build.optimisticKeys().stream().allMatch(SnapshotValidation::isDigest)) {
+                return "its history has a key that is not a sha256 digest";
+            }
+        }
+        return null;
+    }
+
+    private static String damage(StepSnapshot step) {
+        if (step == null || step.id() == null || step.optimisticKey() == null || step.instruction() == null) {
+            return "its steps are incomplete";
+        }
+        String name = "step " + quote(step.id());
+        if (!isDigest(step.optimisticKey()) || (step.key() != null && !isDigest(step.key()))
+                || (step.parentKey() != null && !isDigest(step.parentKey()))) {
+            return name + " has a key that is not a sha256 digest";
+        }
+        if (step.line() < 1 || step.number() < 1 || step.stageIndex() < 0) {
+            return name + " has a line, number or stage index out of range";
+        }
+        for (String path : nullAsEmpty(step.files())) {
+            if (!isContextPath(path)) {
+                return name + " reads " + quote(path) + ", which is not a path inside a build context";
+            }
+        }
+        return null;
+    }
+
+    private static String damage(FileInfo file) {
+        // Set.of refuses to look up null
+        if (file == null || file.type() == null || !TYPES.contains(file.type())) {
+            return "has no known type";
+        }
+        if (file.mode() == null || !MODE.matcher(file.mode()).matches()) {
+            return "has a mode that is not octal";
+        }
+        if (file.size() < 0 || (file.content() != null && !isDigest(file.content()))
+                || (file.digest() != null && !isDigest(file.digest()))) {
+            return "has a size or digest out of range";
+        }
+        if (file.parts() != null
+                && file.parts().values().stream().anyMatch(part -> part == null || part.indexOf('@') < 0)) {
+            return "has a part that is not checksum@stamp";
+        }
+        return null;
+    }
+
+    private static boolean isDigest(String key) {
+        return key != null && DIGEST.matcher(key).matches();
+    }
+
+    /** Relative, {@code /}-separated, without empty, {@code .} or {@code ..} parts: what a context walk names. */
+    private static boolean isContextPath(String path) {
+        if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value from the file as JSON spells it, so that a message stays on one line whatever the file holds. */
+    private static String quote(String value) {
+        return QUOTE.toJson(value);
+    }
+
+    private static <T> List<T> nullAsEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
