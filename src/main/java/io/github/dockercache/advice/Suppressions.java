@@ -2,8 +2,6 @@ package io.github.dockercache.advice;
 
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
-import io.github.dockercache.dockerfile.Stage;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ final class Suppressions {
 
     static Suppressions of(Dockerfile dockerfile, String text) {
         Map<Integer, Set<String>> byLine = new HashMap<>();
-        for (Instruction instruction : allInstructions(dockerfile)) {
+        for (Instruction instruction : dockerfile.allInstructions()) {
             Set<String> ids = ids(instruction.source().comments());
             if (!ids.isEmpty()) {
                 byLine.put(instruction.source().location().line(), ids);
@@ -47,14 +45,6 @@ final class Suppressions {
                 || byLine.getOrDefault(finding.line(), Set.of()).contains(finding.ruleId());
     }
 
-    private static List<Instruction> allInstructions(Dockerfile dockerfile) {
-        List<Instruction> all = new ArrayList<>(dockerfile.globalArgs());
-        for (Stage stage : dockerfile.stages()) {
-            all.add(stage.from());
-            all.addAll(stage.instructions());
-        }
-        return all;
-    }
 
     /** The comment lines at the very top of the file, up to the first line that is not a comment. */
     private static List<String> firstCommentBlock(String text) {

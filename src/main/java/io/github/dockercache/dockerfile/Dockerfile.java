@@ -1,5 +1,6 @@
 package io.github.dockercache.dockerfile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,4 +18,15 @@ public record Dockerfile(
         char escapeChar,
         List<ArgInstruction> globalArgs,
         List<Stage> stages,
-        List<ParseWarning> warnings) {}
+        List<ParseWarning> warnings) {
+
+    /** Every instruction in file order: the global ARGs, then each stage's FROM and its instructions. */
+    public List<Instruction> allInstructions() {
+        List<Instruction> all = new ArrayList<>(globalArgs);
+        for (Stage stage : stages) {
+            all.add(stage.from());
+            all.addAll(stage.instructions());
+        }
+        return all;
+    }
+}

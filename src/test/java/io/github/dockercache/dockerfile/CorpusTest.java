@@ -74,7 +74,7 @@ class CorpusTest {
         // BuildKit splits lines on LF only (a CR is stripped from the end), so String.lines() would not do
         List<String> lines = List.of(DockerfileReader.readText(dockerfile).split("\n", -1));
         List<Executable> checks = new ArrayList<>();
-        for (Instruction instruction : instructions(parse(dockerfile))) {
+        for (Instruction instruction : parse(dockerfile).allInstructions()) {
             InstructionSource source = instruction.source();
             checks.add(() -> {
                 int line = source.location().line();
@@ -98,7 +98,7 @@ class CorpusTest {
     private static void assertExpandable(Dockerfile file) {
         ShellLexer lexer = new ShellLexer(file.escapeChar());
         List<Executable> checks = new ArrayList<>();
-        for (Instruction instruction : instructions(file)) {
+        for (Instruction instruction : file.allInstructions()) {
             for (String word : expandedWords(instruction)) {
                 checks.add(() -> {
                     if (REQUIRED_VARIABLE.matcher(word).find()) {
@@ -131,14 +131,6 @@ class CorpusTest {
         return words;
     }
 
-    private static List<Instruction> instructions(Dockerfile file) {
-        List<Instruction> all = new ArrayList<>(file.globalArgs());
-        for (Stage stage : file.stages()) {
-            all.add(stage.from());
-            all.addAll(stage.instructions());
-        }
-        return all;
-    }
 
     private static List<Path> corpusFolders() throws IOException, URISyntaxException {
         URL root = CorpusTest.class.getResource(CORPUS);

@@ -9,9 +9,7 @@ import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.SourceLocation;
-import io.github.dockercache.dockerfile.Stage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +34,7 @@ class DockerfileFuzzTest {
         try {
             Dockerfile file = DockerfileReader.parse(text, "Dockerfile");
             parsed = true;
-            for (Instruction instruction : instructions(file)) {
+            for (Instruction instruction : file.allInstructions()) {
                 assertWithinFile(instruction.source().location(), lineCount);
             }
         } catch (DockerfileException e) {
@@ -56,12 +54,4 @@ class DockerfileFuzzTest {
         assertTrue(location.line() <= lineCount, () -> "location after the file (" + lineCount + " lines): " + location);
     }
 
-    private static List<Instruction> instructions(Dockerfile file) {
-        List<Instruction> all = new ArrayList<>(file.globalArgs());
-        for (Stage stage : file.stages()) {
-            all.add(stage.from());
-            all.addAll(stage.instructions());
-        }
-        return all;
-    }
 }
