@@ -84,16 +84,19 @@ final class BuildChecks {
      *
      * @param raw each instruction's raw parse (identity map: records compare by value)
      * @param images the base images' configurations that are known
+     * @param buildArgOptions the {@code BUILDKIT_DOCKERFILE_CHECK} build argument's options, which replace the
+     *     directive's (then not even read), or null
      */
-    static List<ParseWarning> run(
+    static Result run(
             String content,
             RawDockerfile rawFile,
             List<ArgInstruction> globalArgs,
             List<Stage> stages,
             Map<Instruction, RawInstruction> raw,
-            BaseImageConfigs images)
+            BaseImageConfigs images,
+            CheckOptions buildArgOptions)
             throws DockerfileException {
-        CheckOptions options = topLevelOptions(content, rawFile.displayName());
+        CheckOptions options = buildArgOptions != null ? buildArgOptions : topLevelOptions(content, rawFile.displayName());
         BuildChecks checks = new BuildChecks(rawFile.displayName(), options, rawFile.escapeChar(), raw, images);
         for (ParseWarning warning : rawFile.warnings()) {
             if (options.reports(warning.rule(), false)) {
@@ -106,8 +109,11 @@ final class BuildChecks {
         checks.dispatch(globalArgs, stages);
         List<ParseWarning> sorted = new ArrayList<>(checks.warnings);
         sorted.sort(Comparator.comparingInt(w -> w.location().line())); // stable: emission order within a line
-        return List.copyOf(sorted);
+        return new Result(List.copyOf(sorted), options.error());
     }
+
+    /** The warnings, and whether {@code error=true} turns them into a failed build. */
+    record Result(List<ParseWarning> warnings, boolean warningsFailBuild) {}
 
     private static CheckOptions topLevelOptions(String content, String displayName) throws DockerfileException {
         Optional<ParserDirectives.Found> found = ParserDirectives.find(ParserDirectives.CHECK, content);

@@ -2,6 +2,7 @@ package io.github.dockercache.dockerfile;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Set;
  * {@code ;}. BuildKit 0.25 reads it only from the directive at the top of the file: a {@code # check=} comment
  * above an instruction came with dockerfile 1.21 and changes nothing for Docker 28's built-in frontend.
  *
- * <p>{@code error=true} makes BuildKit fail the build when any check warns; here it is only recorded
- * ({@link #error()}): warnings stay warnings, and callers decide what to do with the flag.
+ * <p>The {@code BUILDKIT_DOCKERFILE_CHECK} build argument takes the same syntax and, when given (even empty),
+ * replaces the directive entirely (dockerfile2llb's {@code newRuleLinter}): {@link #fromBuildArg}.
+ *
+ * <p>{@code error=true} makes BuildKit fail the build when any check warns ({@link #error()}).
  *
  * <p>As in BuildKit, a later {@code skip=} or {@code experimental=} list replaces an earlier one, {@code skip=}
  * never applies to an experimental rule, and an experimental rule runs only when {@code experimental=} names it
@@ -23,13 +26,33 @@ import java.util.Set;
  * @param experimentalAll {@code experimental=all}
  * @param experimental the rules named in {@code experimental=}
  */
-record CheckOptions(boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
+public record CheckOptions(boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
     static final CheckOptions NONE = new CheckOptions(false, Set.of(), false, false, Set.of());
+    /** The build argument that replaces the {@code # check=} directive. */
+    public static final String BUILD_ARG = "BUILDKIT_DOCKERFILE_CHECK";
 
     /** An invalid option, with BuildKit's message (without its "failed to parse check options: " prefix). */
     static final class InvalidException extends Exception {
         InvalidException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The options the {@link #BUILD_ARG} build argument gives, or null when it is not among {@code buildArgs}
+     * (the directive applies then).
+     *
+     * @throws IllegalArgumentException with BuildKit's message, which fails the build before any step
+     */
+    public static CheckOptions fromBuildArg(Map<String, String> buildArgs) {
+        String value = buildArgs.get(BUILD_ARG);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse(value);
+        } catch (InvalidException e) {
+            throw new IllegalArgumentException("failed to parse build-arg:" + BUILD_ARG + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,6 +29,16 @@ public final class DockerfileReader {
      */
     public static Dockerfile parse(String content, String displayName, BaseImageConfigs images)
             throws DockerfileException {
+        return parse(content, displayName, images, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, BaseImageConfigs)}, with the build checks configured by the
+     * {@code BUILDKIT_DOCKERFILE_CHECK} build argument ({@link CheckOptions#fromBuildArg}) instead of the
+     * {@code # check=} directive when {@code checkOptions} is not null.
+     */
+    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images,
+            CheckOptions checkOptions) throws DockerfileException {
         if (content.isEmpty()) {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
@@ -58,8 +68,9 @@ public final class DockerfileReader {
         for (StageBuilder stage : stages) {
             built.add(stage.build(built.size()));
         }
-        List<ParseWarning> warnings = BuildChecks.run(content, raw, globalArgs, built, rawOf, images);
-        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built), warnings);
+        BuildChecks.Result checks = BuildChecks.run(content, raw, globalArgs, built, rawOf, images, checkOptions);
+        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built),
+                checks.warnings(), checks.warningsFailBuild());
     }
 
     /**

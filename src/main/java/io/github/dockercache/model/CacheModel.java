@@ -9,6 +9,7 @@ import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
+import io.github.dockercache.dockerfile.CheckOptions;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileException;
@@ -134,7 +135,11 @@ public final class CacheModel {
         Dockerfile dockerfile;
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
-            dockerfile = DockerfileReader.parse(text, dockerfileName, configs);
+            dockerfile = DockerfileReader.parse(text, dockerfileName, configs,
+                    CheckOptions.fromBuildArg(settings.buildArgs()));
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
+                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
@@ -179,6 +184,10 @@ public final class CacheModel {
             finishedStages.put(index, buildStage(stage, baseImages.get(index)));
         }
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
+        if (dockerfile.checkFailure() != null && !classic) {
+            warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
+                    + " (error=true in the check options); fix those warnings or skip their rules");
+        }
         return new Snapshot(
                 Snapshot.FORMAT,
                 Snapshot.VERSION,

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,22 @@ class ComparisonTest {
 
     private static StepResult step(Comparison comparison, String id) {
         return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void checkErrorTrueIsAWarningThatTheBuildFailsAndABadBuildArgumentIsRejected() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM scratch as base", "COPY a /a").file("a", "a\n");
+        assertEquals(List.of(), app.snapshot().warnings().stream().filter(w -> w.contains("fails")).toList());
+        app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "error=true");
+        assertEquals(List.of("Dockerfile:1:1: FromAsCasing: 'as' and 'FROM' keywords' casing do not match",
+                "BuildKit fails this build before any step: lint violation found for rules: FromAsCasing (error=true in"
+                        + " the check options); fix those warnings or skip their rules"), app.snapshot().warnings());
+        app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "skip=FromAsCasing;error=true");
+        assertEquals(List.of(), app.snapshot().warnings());
+        app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "eror=true");
+        AnalysisException e = assertThrows(AnalysisException.class, app::snapshot);
+        assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"eror\"; fix the"
+                + " BUILDKIT_DOCKERFILE_CHECK build argument (e.g. skip=JSONArgsRecommended;error=true)", e.getMessage());
     }
 
     @Test

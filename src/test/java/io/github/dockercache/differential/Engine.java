@@ -155,9 +155,11 @@ final class Engine {
      * (buildx 0.15 and later). Returns the JSON document the client prints, whose {@code warnings} hold
      * {@code ruleName} and {@code location.ranges[].start.line}; fails on a build error, which would hide checks.
      */
-    String checkJson(Path contextDir, Path dockerfile) throws IOException {
-        List<String> arguments = List.of("build", "--call=check,format=json", "--progress=quiet", "--network=none",
-                "--file", dockerfile.toString(), contextDir.toString());
+    String checkJson(Path contextDir, Path dockerfile, Map<String, String> buildArgs) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("build", "--call=check,format=json", "--progress=quiet",
+                "--network=none", "--file", dockerfile.toString()));
+        buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        arguments.add(contextDir.toString());
         ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
         if (output.exitCode() > 1 || output.text().isBlank()) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());

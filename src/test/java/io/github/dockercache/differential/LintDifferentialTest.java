@@ -11,6 +11,8 @@ import com.google.gson.JsonParser;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.DockerfileException;
+import io.github.dockercache.dockerfile.BuildCheckFixturesTest;
+import io.github.dockercache.dockerfile.CheckOptions;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.registry.TestRegistry;
 import java.io.IOException;
@@ -72,16 +74,18 @@ class LintDifferentialTest {
             BaseImageConfigs configs) throws IOException, DockerfileException {
         String text = Files.readString(file, StandardCharsets.UTF_8).replace(FIXTURE_REGISTRY + "/", arm64.split("/")[0] + "/");
         String offline = OfflineDockerfile.rewrite(text, known.keySet());
+        Map<String, String> buildArgs = BuildCheckFixturesTest.buildArgs(file.getParent());
         Path emptyContext = Files.createTempDirectory("dockercache-lint");
         Path dockerfile = Files.writeString(emptyContext.resolve("Dockerfile"), offline, StandardCharsets.UTF_8);
         List<String> fromEngine;
         try {
-            fromEngine = engineWarnings(engine.checkJson(emptyContext, dockerfile));
+            fromEngine = engineWarnings(engine.checkJson(emptyContext, dockerfile, buildArgs));
         } finally {
             Files.delete(dockerfile);
             Files.delete(emptyContext);
         }
-        List<String> fromPlugin = DockerfileReader.parse(offline, "Dockerfile", configs).warnings().stream()
+        List<String> fromPlugin = DockerfileReader.parse(offline, "Dockerfile", configs,
+                        CheckOptions.fromBuildArg(buildArgs)).warnings().stream()
                 .map(w -> w.location().line() + " " + w.rule())
                 .sorted()
                 .toList();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code expected-warnings} says ({@code line rule} per line, none when absent), which is what BuildKit 0.25
  * printed for it. LintDifferentialTest holds them against the engine itself.
  */
-class BuildCheckFixturesTest {
+public class BuildCheckFixturesTest {
     /** The fixtures' base images, as the test engine and registry have them. */
     private static final Map<String, BaseImageConfig> IMAGES = Map.of(
             "dockercache-busybox:latest",
@@ -28,6 +29,19 @@ class BuildCheckFixturesTest {
                     "linux", "amd64", ""),
             "127.0.0.1:15000/dockercache-lint/arm64:latest",
             new BaseImageConfig(List.of("MARKER=lint"), "linux", "arm64", ""));
+
+    /** The fixture's {@code build-args} file, one {@code NAME=value} per line; none when it has no such file. */
+    public static Map<String, String> buildArgs(Path folder) throws IOException {
+        Path file = folder.resolve("build-args");
+        Map<String, String> args = new TreeMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int equals = line.indexOf('=');
+                args.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return args;
+    }
 
     @TestFactory
     Stream<DynamicTest> everyFixtureWarnsAsBuildKitDid() throws IOException, URISyntaxException {
@@ -41,7 +55,8 @@ class BuildCheckFixturesTest {
             List<String> expected = new ArrayList<>(
                     Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of());
             Dockerfile file = DockerfileReader.parse(Files.readString(folder.resolve("Dockerfile")), "Dockerfile",
-                    (reference, platform) -> Optional.ofNullable(IMAGES.get(reference)));
+                    (reference, platform) -> Optional.ofNullable(IMAGES.get(reference)),
+                    CheckOptions.fromBuildArg(buildArgs(folder)));
             List<String> actual = new ArrayList<>(
                     file.warnings().stream().map(w -> w.location().line() + " " + w.rule()).toList());
             expected.sort(null);

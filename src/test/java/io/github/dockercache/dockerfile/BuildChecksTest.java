@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,6 +155,43 @@ class BuildChecksTest {
                 () -> DockerfileReader.parse("# check=skipp=all\nFROM a\n", "Dockerfile"));
         assertEquals(true, e.getMessage().contains("failed to parse check options: invalid check option \"skipp\""),
                 e.getMessage());
+    }
+
+    @Test
+    void buildArgumentReplacesTheDirectiveEntirely() throws DockerfileException {
+        String file = "# check=skip=all\nFROM a as b\nCMD x\n";
+        assertEquals(List.of(), rules(file));
+        assertEquals(List.of("2 FromAsCasing"), rulesWithBuildArg(file, "skip=JSONArgsRecommended"));
+        // given but empty: the defaults, and the directive is not read (an invalid one does not fail)
+        assertEquals(List.of("2 FromAsCasing", "3 JSONArgsRecommended"), rulesWithBuildArg(file, ""));
+        assertEquals(List.of("2 FromAsCasing"), rulesWithBuildArg("# check=skipp=1\nFROM a as b\n", ""));
+    }
+
+    @Test
+    void errorTrueFailsTheBuildOnlyWhenSomethingWarns() throws DockerfileException {
+        Dockerfile failing = DockerfileReader.parse("# check=error=true\nFROM a as b\nCMD x\n", "Dockerfile");
+        assertEquals("lint violation found for rules: FromAsCasing, JSONArgsRecommended", failing.checkFailure());
+        assertEquals(null, DockerfileReader.parse("# check=error=true\nFROM a\n", "Dockerfile").checkFailure());
+        assertEquals(null, DockerfileReader.parse("FROM a as b\n", "Dockerfile").checkFailure());
+        Dockerfile byArgument = DockerfileReader.parse("FROM a as b\n", "Dockerfile", BaseImageConfigs.NONE,
+                CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, "error=true")));
+        assertEquals("lint violation found for rules: FromAsCasing", byArgument.checkFailure());
+    }
+
+    @Test
+    void invalidBuildArgumentFailsLikeBuildKit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, "error=maybe")));
+        assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: failed to parse check option \"error=maybe\":"
+                + " strconv.ParseBool: parsing \"maybe\": invalid syntax", e.getMessage());
+        assertEquals(null, CheckOptions.fromBuildArg(Map.of("OTHER", "x")));
+    }
+
+    private static List<String> rulesWithBuildArg(String dockerfile, String value) throws DockerfileException {
+        return DockerfileReader.parse(dockerfile, "Dockerfile", BaseImageConfigs.NONE,
+                        CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, value))).warnings().stream()
+                .map(w -> w.location().line() + " " + w.rule())
+                .toList();
     }
 
     @Test
