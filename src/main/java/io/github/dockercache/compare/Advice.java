@@ -43,7 +43,7 @@ final class Advice {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return switch (name) {
             case "pom.properties" -> MAVEN_ARCHIVER_STAMP;
-            case "git.properties" -> GIT_COMMIT_ID_STAMP;
+            case "git.properties", "git.json" -> GIT_COMMIT_ID_STAMP;
             case "build-info.properties" -> SPRING_BOOT_BUILD_INFO_STAMP;
             default -> StampedParts.isKeyValueText(path) ? GENERATED_FILE_STAMP : REPRODUCIBLE_ARCHIVES;
         };

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -17,7 +18,7 @@ import java.util.zip.CRC32;
  * to {@code checksum@stamp}, where the checksum covers what an unchanged build reproduces and the stamp is the time
  * written with it (empty for a part without one). Two versions of a file whose parts differ only in their stamps
  * changed only because it was built again. A jar's parts are its entries (crc32 and modification time); a
- * {@code .properties} or manifest file's parts are its keys, with the build-time values (Spring Boot's
+ * {@code .properties}, manifest or pretty-printed JSON file's parts are its keys, with the build-time values (Spring Boot's
  * {@code build.time}, git-commit-id's {@code git.build.time}, a {@code timestamp}, a manifest's {@code Build-Time} or
  * {@code Bnd-LastModified})
  * and the date comment {@code Properties.store} writes as stamps.
@@ -39,6 +40,11 @@ public final class StampedParts {
     private static final Pattern BUILD_TIME_KEY = Pattern.compile(
             "(?:.*[._-])?(?:build[._-]?(?:time|date|timestamp)|timestamp)|bnd-lastmodified", Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    /**
+     * A JSON member alone on its line, as pretty printers write generated files (git-commit-id's {@code git.json}):
+     * the key, and the value without its quotes. Other lines (braces, nested values, one-line JSON) carry no stamp.
+     */
+    private static final Pattern JSON_MEMBER_LINE = Pattern.compile("\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"?)(.*?)\\2\\s*,?\\s*");
 
     private StampedParts() {}
 
@@ -57,10 +63,14 @@ public final class StampedParts {
         return part.substring(part.indexOf('@') + 1);
     }
 
-    /** True for the key/value text files generators stamp: {@code *.properties} and {@code MANIFEST.MF}. */
+    /** True for the key/value text files generators stamp: {@code *.properties}, {@code MANIFEST.MF} and {@code *.json}. */
     public static boolean isKeyValueText(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.endsWith(".properties") || name.equals("manifest.mf");
+        return name.endsWith(".properties") || name.equals("manifest.mf") || isJson(name);
+    }
+
+    private static boolean isJson(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     /**
@@ -69,6 +79,7 @@ public final class StampedParts {
      * checkout changes every part and is told apart as such.
      */
     static SortedMap<String, String> ofKeyValueText(Path file) {
+        boolean json = isJson(file.getFileName().toString());
         String text;
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
@@ -87,6 +98,14 @@ public final class StampedParts {
                 name = DATE_COMMENT;
                 stamp = trimmed.substring(1).strip();
                 unstamped = line.replace(trimmed, "#");
+            } else if (json) {
+                Matcher member = JSON_MEMBER_LINE.matcher(content);
+                name = member.matches() ? member.group(1) : OTHER_LINES;
+                if (member.matches() && BUILD_TIME_KEY.matcher(name).matches()
+                        && HAS_DIGIT.matcher(member.group(3)).matches()) {
+                    stamp = member.group(3);
+                    unstamped = content.substring(0, member.start(2)) + line.substring(content.length());
+                }
             } else if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
                 name = OTHER_LINES;
             } else {

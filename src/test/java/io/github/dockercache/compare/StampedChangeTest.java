@@ -81,6 +81,33 @@ class StampedChangeTest {
         assertEquals("target/classes/git.properties content changed: 1 entry differs (git.commit.id)", cause.detail());
     }
 
+    /** git-commit-id-maven-plugin's {@code <format>json</format>} output, pretty-printed as the plugin writes it. */
+    private static String gitJson(String buildTime, String commit) {
+        return "{\n  \"git.branch\" : \"main\",\n  \"git.build.time\" : \"" + buildTime + "\",\n"
+                + "  \"git.commit.id\" : \"" + commit + "\",\n  \"git.commit.time\" : \"2026-11-20T18:00:00Z\"\n}\n";
+    }
+
+    @Test
+    void gitJsonRegeneratedNamesTheStampAndTheGitCommitIdFix() throws Exception {
+        Cause cause = rewritten("target/classes/git.json", gitJson("2026-11-21T10:00:00Z", "4f2a9c1"),
+                gitJson("2026-11-22T03:20:45Z", "4f2a9c1"));
+
+        assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
+        assertEquals("target/classes/git.json differs only in build-time stamps:"
+                + " git.build.time '2026-11-21T10:00:00Z' -> '2026-11-22T03:20:45Z'", cause.detail());
+        assertEquals(Advice.GIT_COMMIT_ID_STAMP, cause.advice());
+    }
+
+    @Test
+    void aNewCommitOrAReformattedGitJsonIsARealChange() throws Exception {
+        String yesterday = gitJson("2026-11-21T10:00:00Z", "4f2a9c1");
+        assertEquals("target/classes/git.json content changed: 1 entry differs (git.commit.id)",
+                rewritten("target/classes/git.json", yesterday, gitJson("2026-11-22T03:20:45Z", "9b0e7d3")).detail());
+        Cause reformatted = rewritten("target/classes/git.json", yesterday,
+                gitJson("2026-11-22T03:20:45Z", "4f2a9c1").replace("\n  ", "\n    "));
+        assertEquals(CauseKind.FILE_CONTENT, reformatted.kind());
+    }
+
     @Test
     void propertiesStoreOutputNamesItsDateCommentAndTheGenericFix() throws Exception {
         Scenario app = app();
