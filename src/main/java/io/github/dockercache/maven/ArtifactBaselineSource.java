@@ -27,6 +27,12 @@ final class ArtifactBaselineSource implements BaselineSource {
      * file of a few kilobytes.
      */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Where the resolver reads the request timeout: resolver 1.x (Maven 3) reads the first, resolver 2.x (Maven 4)
+     * only the second.
+     */
+    private static final List<String> REQUEST_TIMEOUT_KEYS =
+            List.of(ConfigurationProperties.REQUEST_TIMEOUT, "aether.transport.http.requestTimeout");
 
     private final RepositorySystem repositorySystem;
     private final RepositorySystemSession session;
@@ -57,7 +63,7 @@ final class ArtifactBaselineSource implements BaselineSource {
         String[] parts = coordinates.split(":");
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, TYPE, parts[2]);
         try {
-            return repositorySystem.resolveArtifact(bounded(session), new ArtifactRequest(artifact, repositories, null))
+            return repositorySystem.resolveArtifact(forBaseline(session), new ArtifactRequest(artifact, repositories, null))
                     .getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new BaselineUnavailableException("Cannot resolve the baseline " + describe()
@@ -66,14 +72,19 @@ final class ArtifactBaselineSource implements BaselineSource {
         }
     }
 
-    /** The session, with {@link #REQUEST_TIMEOUT} unless the build chose a request timeout itself. */
-    static RepositorySystemSession bounded(RepositorySystemSession session) {
-        if (session.getConfigProperties().containsKey(ConfigurationProperties.REQUEST_TIMEOUT)) {
-            return session;
+    /**
+     * The session without its workspace reader, and with {@link #REQUEST_TIMEOUT} unless the build chose a request
+     * timeout itself. The baseline is what was published: Maven 4's workspace reader would otherwise serve this
+     * project's own snapshot from an earlier local build ({@code target/project-local-repo}) under the same
+     * coordinates.
+     */
+    static RepositorySystemSession forBaseline(RepositorySystemSession session) {
+        DefaultRepositorySystemSession copy = new DefaultRepositorySystemSession(session);
+        copy.setWorkspaceReader(null);
+        if (REQUEST_TIMEOUT_KEYS.stream().noneMatch(session.getConfigProperties()::containsKey)) {
+            REQUEST_TIMEOUT_KEYS.forEach(key -> copy.setConfigProperty(key, (int) REQUEST_TIMEOUT.toMillis()));
         }
-        DefaultRepositorySystemSession bounded = new DefaultRepositorySystemSession(session);
-        bounded.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) REQUEST_TIMEOUT.toMillis());
-        return bounded;
+        return copy;
     }
 
     @Override
