@@ -138,8 +138,10 @@ public final class SortedArrayMap<V> extends AbstractMap<String, V> implements S
 
     @Override
     public SortedMap<String, V> subMap(String fromKey, String toKey) {
-        return new SortedArrayMap<>(keys, lowerBound(fromKey), Math.max(lowerBound(fromKey), lowerBound(toKey)),
-                order, values);
+        if (order.compare(fromKey, toKey) > 0) {
+            throw new IllegalArgumentException("fromKey \"" + fromKey + "\" > toKey \"" + toKey + "\"");
+        }
+        return new SortedArrayMap<>(keys, lowerBound(fromKey), lowerBound(toKey), order, values);
     }
 
     @Override
