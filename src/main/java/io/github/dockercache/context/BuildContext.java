@@ -71,7 +71,7 @@ public final class BuildContext {
         }
         EntryTable entries;
         ProgressClock clock = new ProgressClock(progress);
-        try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache), cache != null)) {
+        try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache))) {
             walk.walk(new TreeWalk.Visitor<>() {
                 @Override
                 public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked file)

@@ -91,8 +91,11 @@ final class EntryReader {
         }
     }
 
-    /** Tells the stat cache, in walk order, what to keep of an entry read. */
+    /** Tells the stat cache, if any, what to keep of an entry read; called in walk order, from one thread. */
     void rememberInCache(Read read) {
+        if (cache == null) {
+            return;
+        }
         if (read.reused() != null) {
             cache.keep(read.reused());
         } else if (read.learned() != null) {

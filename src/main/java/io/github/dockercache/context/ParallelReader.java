@@ -26,7 +26,6 @@ final class ParallelReader implements AutoCloseable {
     private static final int BATCH = 64;
 
     private final EntryReader reader;
-    private final boolean cached;
     private final ExecutorService pool;
     private final EntryTable table = new EntryTable();
     private final Deque<Future<EntryReader.Read[]>> results = new ArrayDeque<>();
@@ -37,10 +36,8 @@ final class ParallelReader implements AutoCloseable {
     private DirectoryWalk.Walked[] batchFiles = new DirectoryWalk.Walked[BATCH];
     private int batched;
 
-    /** {@code cached}: whether {@code reader} has a stat cache to tell what it read. */
-    ParallelReader(EntryReader reader, boolean cached) {
+    ParallelReader(EntryReader reader) {
         this.reader = reader;
-        this.cached = cached;
         this.pool = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "dockercache-context-hash");
             thread.setDaemon(true);
@@ -98,9 +95,7 @@ final class ParallelReader implements AutoCloseable {
             pending -= reads.length;
             for (EntryReader.Read read : reads) {
                 table.add(read.entry());
-                if (cached) {
-                    reader.rememberInCache(read);
-                }
+                reader.rememberInCache(read);
             }
         } catch (ExecutionException e) {
             failed = true;
