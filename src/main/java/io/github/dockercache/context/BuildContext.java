@@ -69,7 +69,7 @@ public final class BuildContext {
             throw new ContextException("invalid pattern in " + ignorePath + ": " + e.getMessage()
                     + "; fix or remove that line", e);
         }
-        SortedMap<String, FileEntry> entries;
+        EntryTable entries;
         ProgressClock clock = new ProgressClock(progress);
         try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache))) {
             walk.walk(new TreeWalk.Visitor<>() {
@@ -89,11 +89,15 @@ public final class BuildContext {
                 }
             });
             entries = reader.finish();
+            if (cache != null) {
+                cache.save();
+            }
+        } finally {
+            if (cache != null) {
+                cache.close(); // a failed scan leaves the previous cache file as it was
+            }
         }
         clock.finish();
-        if (cache != null) {
-            cache.save();
-        }
         return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries));
     }
 

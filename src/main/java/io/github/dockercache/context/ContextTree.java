@@ -2,13 +2,9 @@ package io.github.dockercache.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,60 +16,75 @@ final class ContextTree {
     /** BuildKit resolves at most this many symlinks in one lookup. */
     static final int MAX_SYMLINKS = 255;
 
+    private final EntryTable table;
     private final SortedMap<String, FileEntry> entries;
-    private final Map<String, List<FileEntry>> children = new HashMap<>();
     private final Map<String, String> contentDigests = new ConcurrentHashMap<>();
 
-    ContextTree(SortedMap<String, FileEntry> entries) {
-        this.entries = Collections.unmodifiableSortedMap(entries);
-        for (FileEntry entry : entries.values()) {
-            children.computeIfAbsent(parentOf(entry.path()), k -> new ArrayList<>()).add(entry);
-        }
-        // entries are in key order, so each child list is in name order already
+    ContextTree(EntryTable table) {
+        this.table = table;
+        this.entries = new SortedArrayMap<>(table.paths(), table.size(), KeyOrder.PATHS, table::entry);
     }
 
     SortedMap<String, FileEntry> entries() {
         return entries;
     }
 
+    EntryTable table() {
+        return table;
+    }
+
+    /** The table index of the entry at a BuildKit key path, or -1; the root ("") has no entry. */
+    int indexOf(String absolutePath) {
+        return absolutePath.isEmpty() ? -1 : table.indexOf(absolutePath.substring(1));
+    }
+
     /** The entry at a BuildKit key path, or null; the root ("") has no entry. */
     FileEntry lookup(String absolutePath) {
-        return absolutePath.isEmpty() ? null : entries.get(absolutePath.substring(1));
+        int index = indexOf(absolutePath);
+        return index < 0 ? null : table.entry(index);
     }
 
     boolean exists(String absolutePath) {
-        return absolutePath.isEmpty() || lookup(absolutePath) != null;
+        return absolutePath.isEmpty() || indexOf(absolutePath) >= 0;
     }
 
     boolean isDirectory(String absolutePath) {
-        FileEntry entry = lookup(absolutePath);
-        return absolutePath.isEmpty() || entry != null && entry.type() == EntryType.DIRECTORY;
-    }
-
-    /** A directory's header digest; the root's is fixed to the digest of nothing. */
-    String headerDigest(String absolutePath) {
-        return absolutePath.isEmpty() ? Digests.EMPTY : lookup(absolutePath).digest();
+        int index = indexOf(absolutePath);
+        return absolutePath.isEmpty() || index >= 0 && table.type(index) == EntryType.DIRECTORY;
     }
 
     /**
      * The recursive digest of a directory: SHA-256 over ({@code "\0"}, header digest), then per child
      * ({@code "\0" + name}, child digest), children in name order; a child directory contributes its own
-     * recursive digest.
+     * recursive digest. The root's header digest is fixed to the digest of nothing.
      */
     String contentDigest(String absolutePath) {
         String cached = contentDigests.get(absolutePath);
         if (cached != null) {
             return cached;
         }
+        int index = indexOf(absolutePath);
         MessageDigest sha = Digests.newSha256();
         sha.update((byte) 0);
-        sha.update(headerDigest(absolutePath).getBytes(StandardCharsets.UTF_8));
-        for (FileEntry child : children.getOrDefault(relative(absolutePath), List.of())) {
-            String childPath = "/" + child.path();
+        if (index < 0) {
+            sha.update(Digests.EMPTY.getBytes(StandardCharsets.UTF_8));
+        } else {
+            table.updateWithDigest(sha, index);
+        }
+        // the contents follow the directory in key order; a child directory's own contents are skipped over
+        int end = index < 0 ? table.size() : table.subtreeEnd(index);
+        int prefixLength = index < 0 ? 0 : table.path(index).length() + 1;
+        for (int child = index + 1; child < end; ) {
+            String childPath = table.path(child);
             sha.update((byte) 0);
-            sha.update(baseName(child.path()).getBytes(StandardCharsets.UTF_8));
-            String digest = child.type() == EntryType.DIRECTORY ? contentDigest(childPath) : child.digest();
-            sha.update(digest.getBytes(StandardCharsets.UTF_8));
+            sha.update(childPath.substring(prefixLength).getBytes(StandardCharsets.UTF_8));
+            if (table.type(child) == EntryType.DIRECTORY) {
+                sha.update(contentDigest("/" + childPath).getBytes(StandardCharsets.UTF_8));
+                child = table.subtreeEnd(child);
+            } else {
+                table.updateWithDigest(sha, child);
+                child++;
+            }
         }
         String digest = Digests.format(sha.digest());
         contentDigests.put(absolutePath, digest);
@@ -83,17 +94,10 @@ final class ContextTree {
     /** A directory and everything below it, in key order (the root gives every entry). */
     List<FileEntry> subtree(String absolutePath) {
         if (absolutePath.isEmpty()) {
-            return List.copyOf(entries.values());
+            return table.range(0, table.size());
         }
-        String relative = relative(absolutePath);
-        List<FileEntry> result = new ArrayList<>();
-        for (FileEntry entry : entries.tailMap(relative).values()) {
-            if (!entry.path().equals(relative) && !entry.path().startsWith(relative + "/")) {
-                break;
-            }
-            result.add(entry);
-        }
-        return result;
+        int index = indexOf(absolutePath);
+        return index < 0 ? List.of() : table.range(index, table.subtreeEnd(index));
     }
 
     /**
@@ -139,22 +143,5 @@ final class ContextTree {
     static String keyPath(String path) {
         String joined = GoPath.join("/", path);
         return joined.equals("/") ? "" : joined;
-    }
-
-    private static String relative(String absolutePath) {
-        return absolutePath.isEmpty() ? "" : absolutePath.substring(1);
-    }
-
-    private static String parentOf(String relativePath) {
-        int slash = relativePath.lastIndexOf('/');
-        return slash < 0 ? "" : relativePath.substring(0, slash);
-    }
-
-    private static String baseName(String relativePath) {
-        return relativePath.substring(relativePath.lastIndexOf('/') + 1);
-    }
-
-    static SortedMap<String, FileEntry> newEntryMap() {
-        return new TreeMap<>(KeyOrder.PATHS);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,6 +12,10 @@ public final class Digests {
      * lookup of {@link MessageDigest#getInstance}.
      */
     private static final MessageDigest SHA256 = sha256Instance();
+
+    private static final String PREFIX = "sha256:";
+    private static final int LENGTH = PREFIX.length() + 64;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /** The digest of no bytes: BuildKit's root header and the checksum of an empty selection. */
     public static final String EMPTY = format(newSha256().digest());
@@ -34,7 +39,38 @@ public final class Digests {
     }
 
     public static String format(byte[] sha256) {
-        return "sha256:" + HexFormat.of().formatHex(sha256);
+        return format(sha256, 0);
+    }
+
+    /** The {@code sha256:} form of the 32 bytes at {@code offset}: digests are kept as bytes, spelled when asked. */
+    static String format(byte[] bytes, int offset) {
+        return new String(spelled(bytes, offset), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Hashes the {@code sha256:<hex>} spelling of the 32 bytes at {@code offset}, without making a String. */
+    static void updateSpelled(MessageDigest sha, byte[] bytes, int offset) {
+        sha.update(spelled(bytes, offset));
+    }
+
+    /** The raw bytes of a {@code sha256:<hex>} digest; the inverse of {@link #format(byte[])}. */
+    static byte[] parse(String spelled) {
+        if (spelled.length() != LENGTH || !spelled.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a sha256 digest: " + spelled);
+        }
+        return HexFormat.of().parseHex(spelled, PREFIX.length(), LENGTH);
+    }
+
+    private static byte[] spelled(byte[] bytes, int offset) {
+        byte[] text = new byte[LENGTH];
+        for (int i = 0; i < PREFIX.length(); i++) {
+            text[i] = (byte) PREFIX.charAt(i);
+        }
+        for (int i = 0; i < 32; i++) {
+            int b = bytes[offset + i] & 0xff;
+            text[PREFIX.length() + 2 * i] = HEX_DIGITS[b >>> 4];
+            text[PREFIX.length() + 2 * i + 1] = HEX_DIGITS[b & 0xf];
+        }
+        return text;
     }
 
     public static String of(byte[] data) {

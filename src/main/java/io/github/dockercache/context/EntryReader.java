@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -36,15 +37,25 @@ final class EntryReader {
         this.cache = cache;
     }
 
+    /**
+     * An entry as read, with what the stat cache should keep of it: the previous line whose digests were
+     * reused, or the digests just computed (null when the cache has nothing to do with it).
+     */
+    record Read(FileEntry entry, StatCache.Line reused, Learned learned) {}
+
+    /** The digests of a hashed regular file and what they depend on besides its bytes. */
+    record Learned(StatCache.Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
+            StatCache.Hashes hashes) {}
+
     /** Builds the entry at {@code file} from the stat the walk took. */
-    FileEntry read(String relativePath, Path file, FileStat stat) throws ContextException {
+    Read read(String relativePath, Path file, FileStat stat) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
             int mode = clientMode(stat.type(), stat.mode());
             long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
                     && !stat.socket();
-            FileEntry remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
+            Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
             if (remembered != null) {
                 return remembered;
             }
@@ -54,26 +65,43 @@ final class EntryReader {
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
             SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
             byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
-            String contentDigest = null;
-            String digest;
+            byte[] digests = new byte[FileEntry.DIGEST_BYTES];
+            Learned learned = null;
             if (stat.type() == EntryType.FILE) {
-                StatCache.Hashes hashes = hash(file, stat, header);
+                hash(file, stat, header, digests);
                 if (cacheable) {
-                    cache.remember(relativePath, stat.fingerprint(), xattrs, headerKey(header), hashes);
+                    learned = new Learned(stat.fingerprint(), xattrs, headerKey(header), new StatCache.Hashes(
+                            Digests.format(digests, FileEntry.CONTENT_OFFSET),
+                            Digests.format(digests, FileEntry.DIGEST_OFFSET)));
                 }
-                contentDigest = hashes.contentDigest();
-                digest = hashes.digest();
             } else {
-                digest = Digests.of(header);
+                MessageDigest sha = Digests.newSha256();
+                sha.update(header);
+                sha.digest(digests, FileEntry.DIGEST_OFFSET, 32);
             }
-            return new FileEntry(relativePath, stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs,
-                    contentDigest, digest);
+            FileEntry entry = new FileEntry(relativePath, stat.type(), mode, size,
+                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs), digests, 0);
+            return new Read(entry, null, learned);
         } catch (AccessDeniedException e) {
             throw new ContextException("cannot read \"" + relativePath + "\" in the build context: permission "
                     + "denied; make it readable (chmod a+r) or add it to .dockerignore", e);
-        } catch (IOException e) {
+        } catch (IOException | DigestException e) {
             throw new ContextException("cannot read \"" + relativePath + "\" in the build context: " + e
                     + "; make it readable or add it to .dockerignore", e);
+        }
+    }
+
+    /** Tells the stat cache, if any, what to keep of an entry read; called in walk order, from one thread. */
+    void rememberInCache(Read read) {
+        if (cache == null) {
+            return;
+        }
+        if (read.reused() != null) {
+            cache.keep(read.reused());
+        } else if (read.learned() != null) {
+            Learned learned = read.learned();
+            cache.remember(read.entry().path(), learned.fingerprint(), learned.xattrs(), learned.headerKey(),
+                    learned.hashes());
         }
     }
 
@@ -82,15 +110,24 @@ final class EntryReader {
      * The remembered xattrs are not read again: setting or removing one moves ctime, which the
      * fingerprint compares, just as writing content does; reading them costs more than the stat.
      */
-    private FileEntry rememberedFile(String relativePath, FileStat stat, int mode, long size) {
-        SortedMap<String, String> xattrs = cache.rememberedXattrs(relativePath, stat.fingerprint());
-        if (xattrs == null) {
+    private Read rememberedFile(String relativePath, FileStat stat, int mode, long size) {
+        StatCache.Line line = cache.line(relativePath, stat.fingerprint());
+        if (line == null) {
             return null;
         }
-        byte[] header = EntryHeader.bytes(EntryType.FILE, mode, size, null, 0, 0, xattrs);
-        StatCache.Hashes hashes = cache.lookup(relativePath, stat.fingerprint(), headerKey(header));
-        return hashes == null ? null : new FileEntry(relativePath, EntryType.FILE, mode, size, null, 0, 0, xattrs,
-                hashes.contentDigest(), hashes.digest());
+        byte[] header = EntryHeader.bytes(EntryType.FILE, mode, size, null, 0, 0, line.xattrs());
+        if (!line.headerKey().equals(headerKey(header))) {
+            return null;
+        }
+        byte[] digests = new byte[FileEntry.DIGEST_BYTES];
+        try {
+            System.arraycopy(Digests.parse(line.hashes().contentDigest()), 0, digests, FileEntry.CONTENT_OFFSET, 32);
+            System.arraycopy(Digests.parse(line.hashes().digest()), 0, digests, FileEntry.DIGEST_OFFSET, 32);
+        } catch (IllegalArgumentException e) {
+            return null; // not digests: hash the file
+        }
+        return new Read(new FileEntry(relativePath, EntryType.FILE, mode, size,
+                FileEntry.Extra.of(null, 0, 0, line.xattrs()), digests, 0), line, null);
     }
 
     /**
@@ -105,14 +142,17 @@ final class EntryReader {
         return Digests.format(sha.digest());
     }
 
-    private static StatCache.Hashes hash(Path file, FileStat stat, byte[] header) throws IOException {
+    /** Puts the content digest and the entry digest (header, then content) into {@code digests}. */
+    private static void hash(Path file, FileStat stat, byte[] header, byte[] digests)
+            throws IOException, DigestException {
         MessageDigest whole = Digests.newSha256();
         whole.update(header);
         MessageDigest content = Digests.newSha256();
         if (!stat.socket()) {
             streamInto(file, whole, content);
         }
-        return new StatCache.Hashes(Digests.format(content.digest()), Digests.format(whole.digest()));
+        content.digest(digests, FileEntry.CONTENT_OFFSET, 32);
+        whole.digest(digests, FileEntry.DIGEST_OFFSET, 32);
     }
 
     /**

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What one COPY/ADD source selects from the context and its checksum, as BuildKit's content-hash
@@ -15,25 +14,37 @@ import java.util.TreeMap;
  */
 final class SourceSelector {
     private final ContextTree tree;
+    private final EntryTable table;
     private final Path root;
-    private final List<Record> records;
 
     SourceSelector(ContextTree tree, Path root) {
         this.tree = tree;
+        this.table = tree.table();
         this.root = root;
-        this.records = new ArrayList<>();
-        records.add(new Record("", true, null)); // the root directory's header
-        for (FileEntry entry : tree.entries().values()) {
-            records.add(new Record("/" + entry.path(), entry.type() == EntryType.DIRECTORY, entry));
-        }
     }
 
-    /** One content-hash record: a file, link, device or directory header, by absolute key path. */
-    private record Record(String path, boolean header, FileEntry entry) {
+    /**
+     * One content-hash record: a file, link, device or directory header, by absolute key path; {@code entry} is
+     * its table index, -1 for the root directory's header.
+     */
+    private record Record(String path, boolean header, int entry) {
         /** The radix-tree key with {@code /} for the zero byte; headers end with it. */
         String key() {
             return header ? path + "/" : path;
         }
+    }
+
+    /** The records are the root's header, then one per entry in key order; made as they are read. */
+    private int recordCount() {
+        return table.size() + 1;
+    }
+
+    private Record record(int index) {
+        if (index == 0) {
+            return new Record("", true, -1);
+        }
+        int entry = index - 1;
+        return new Record("/" + table.path(entry), table.type(entry) == EntryType.DIRECTORY, entry);
     }
 
     /** A record the selection keeps, with the path as the source spells it. */
@@ -105,8 +116,8 @@ final class SourceSelector {
             if (!tree.exists(resolvedPrefix)) {
                 return new Walk(origPrefix, List.of());
             }
-            FileEntry prefixEntry = tree.lookup(resolvedPrefix);
-            if (prefixEntry != null && prefixEntry.type() != EntryType.DIRECTORY) {
+            int prefixEntry = tree.indexOf(resolvedPrefix);
+            if (prefixEntry >= 0 && table.type(prefixEntry) != EntryType.DIRECTORY) {
                 first = new Record(resolvedPrefix, false, prefixEntry);
             }
             start = lowerBound(resolvedPrefix + "/");
@@ -115,8 +126,8 @@ final class SourceSelector {
         List<Included> included = new ArrayList<>();
         List<Included> parents = new ArrayList<>();
         String lastMatchedDir = "";
-        for (int i = first == null ? start : start - 1; i < records.size(); i++) {
-            Record record = i < start ? first : records.get(i);
+        for (int i = first == null ? start : start - 1; i < recordCount(); i++) {
+            Record record = i < start ? first : record(i);
             String fn = record.header() ? record.path() + "/" : record.path();
             if (fn.startsWith(resolvedPrefix)) {
                 fn = origPrefix + fn.substring(resolvedPrefix.length());
@@ -167,33 +178,35 @@ final class SourceSelector {
 
     private Selection summarize(String source, String p, Walk walk) throws ContextException {
         List<Included> kept = walk.kept();
-        Map<String, FileEntry> entries = new TreeMap<>(KeyOrder.PATHS);
-        List<String> digests = new ArrayList<>(kept.size());
-        for (Included item : kept) {
-            FileEntry entry = item.record.entry();
-            if (item.followLinks && entry != null && entry.type() == EntryType.SYMLINK) {
+        BitSet selected = new BitSet(table.size());
+        // a followed symlink's digest is its target's; every other kept record's is its own entry's
+        String[] followed = new String[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            Included item = kept.get(i);
+            int entry = item.record.entry();
+            if (item.followLinks && entry >= 0 && table.type(entry) == EntryType.SYMLINK) {
                 String target = tree.resolve(ContextTree.keyPath(item.path), true);
                 if (!tree.exists(target)) {
                     throw notFound(source, item.path);
                 }
+                int targetEntry = tree.indexOf(target);
                 boolean directory = tree.isDirectory(target);
-                digests.add(directory ? tree.contentDigest(target) : tree.lookup(target).digest());
-                for (FileEntry e : directory ? tree.subtree(target) : List.of(tree.lookup(target))) {
-                    entries.put(e.path(), e);
+                followed[i] = directory ? tree.contentDigest(target) : table.entry(targetEntry).digest();
+                if (targetEntry < 0) {
+                    selected.set(0, table.size()); // a link to the context root selects all of it
+                } else {
+                    selected.set(targetEntry, directory ? table.subtreeEnd(targetEntry) : targetEntry + 1);
                 }
-                continue;
-            }
-            digests.add(entry == null ? Digests.EMPTY : entry.digest());
-            if (entry != null) {
-                entries.put(entry.path(), entry);
+            } else if (entry >= 0) {
+                selected.set(entry);
             }
         }
-        List<FileEntry> selected = List.copyOf(entries.values());
+        List<FileEntry> entries = table.rows(selected.stream().toArray());
         if (kept.isEmpty()) {
-            return new Selection(source, Digests.EMPTY, selected);
+            return new Selection(source, Digests.EMPTY, entries);
         }
         if (kept.size() == 1 && GoPath.base(p).equals(GoPath.base(kept.get(0).path))) {
-            return new Selection(source, digests.get(0), selected);
+            return new Selection(source, followed[0] != null ? followed[0] : digestOf(kept.get(0).record), entries);
         }
         String prefix = walk.origPrefix();
         MessageDigest sha = Digests.newSha256();
@@ -202,9 +215,20 @@ final class SourceSelector {
             String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
             byte[] key = relative.replace('/', '\0').getBytes(StandardCharsets.UTF_8);
             sha.update(key.length == 0 ? new byte[] {0} : key);
-            sha.update(digests.get(i).getBytes(StandardCharsets.UTF_8));
+            int entry = kept.get(i).record.entry();
+            if (followed[i] != null) {
+                sha.update(followed[i].getBytes(StandardCharsets.UTF_8));
+            } else if (entry >= 0) {
+                table.updateWithDigest(sha, entry);
+            } else {
+                sha.update(Digests.EMPTY.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        return new Selection(source, Digests.format(sha.digest()), selected);
+        return new Selection(source, Digests.format(sha.digest()), entries);
+    }
+
+    private String digestOf(Record record) {
+        return record.entry() < 0 ? Digests.EMPTY : table.entry(record.entry()).digest();
     }
 
     private static boolean shouldInclude(String relative, PatternMatcher include, PatternMatcher exclude,
@@ -280,10 +304,10 @@ final class SourceSelector {
     /** Index of the first record whose key is not below {@code key}. */
     private int lowerBound(String key) {
         int lo = 0;
-        int hi = records.size();
+        int hi = recordCount();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (KeyOrder.PATHS.compare(records.get(mid).key(), key) < 0) {
+            if (KeyOrder.PATHS.compare(record(mid).key(), key) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;

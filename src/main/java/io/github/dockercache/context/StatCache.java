@@ -1,12 +1,8 @@
 package io.github.dockercache.context;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -15,16 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
@@ -33,11 +26,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * hashed header, with the client platform, is the same; files changed within the last seconds are not
  * remembered (their timestamps may not yet tell a later write apart); a file that is missing, from
  * another version, or fails its integrity checksum is ignored as a whole.
+ *
+ * <p>Neither the previous entries nor the new ones are held in memory (a million files make a file of a few
+ * hundred megabytes): the previous file stays open, indexed by the hash of each line's path, and a remembered
+ * line is read when its path is looked up; the new file is written while the scan goes on, in the order of
+ * {@link #keep} and {@link #remember} calls (walk order), and replaces the old one on {@link #save}. As long as
+ * the scan keeps the old lines in their order and learns nothing, nothing is written at all.
  */
-final class StatCache {
+final class StatCache implements AutoCloseable {
     private static final int VERSION = 3;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     /** The stat facts that must not change for a remembered digest to be reused. */
     record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {}
@@ -45,39 +45,12 @@ final class StatCache {
     /** What is remembered for one file. */
     record Hashes(String contentDigest, String digest) {}
 
-    private record Stored(Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {}
-
-    private final Path file;
-    private final Map<String, Stored> previous;
-    /** False when the file was absent or unusable, so that saving replaces it in any case. */
-    private final boolean previousIsValid;
-    private final Map<String, Stored> current = new ConcurrentHashMap<>();
-    private final long rememberBeforeNanos;
-    /** Set when this scan hashed a file it could remember; until then the file on disk stays right. */
-    private volatile boolean learnedSomething;
-
-    private StatCache(Path file, Map<String, Stored> previous, long rememberBeforeNanos) {
-        this.file = file;
-        this.previous = previous == null ? Map.of() : previous;
-        this.previousIsValid = previous != null;
-        this.rememberBeforeNanos = rememberBeforeNanos;
-    }
-
-    /** Loads the cache, or starts empty when the file is absent, unreadable, stale or corrupt. */
-    static StatCache load(Path file) {
-        return load(file, RACY_NANOS);
-    }
-
-    /** As {@link #load(Path)} with another racy window (tests use 0: their files are all brand new). */
-    static StatCache load(Path file, long racyNanos) {
-        long now = System.currentTimeMillis() * 1_000_000L;
-        return new StatCache(file, readEntries(file), now - racyNanos);
-    }
+    /** A line of the previous file whose fingerprint matches: what the digests depend on, and the digests. */
+    record Line(int index, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {}
 
     /*
-     * The file is line-oriented UTF-8 text, streamed both ways (a context of a million files gives a file
-     * of a few hundred megabytes, which must never be held at once), and parsed without a JSON library:
-     * loading it is most of what an unchanged context costs. The first line is HEADER followed by the
+     * The file is line-oriented UTF-8 text, streamed both ways, and parsed without a JSON library: reading
+     * it is most of what an unchanged context costs. The first line is HEADER followed by the
      * SHA-256 of every byte after that line, so a corrupt, truncated or edited file is dropped as a whole.
      * Then one line per file, tab-separated: path, size, mtime, ctime, inode, device, header key, content
      * digest, digest, then name and hex value of each xattr. Paths and xattr names escape backslash, tab,
@@ -87,33 +60,176 @@ final class StatCache {
     private static final int HEADER_LENGTH = HEADER.length() + 64 + 1;
     private static final int FIXED_FIELDS = 9;
 
-    /** The entries of the file, or null when it is absent, from another version or corrupt. */
-    private static Map<String, Stored> readEntries(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            String header = new String(in.readNBytes(HEADER_LENGTH), StandardCharsets.UTF_8);
-            if (header.length() != HEADER_LENGTH || !header.startsWith(HEADER) || !header.endsWith("\n")) {
-                return null; // another layout or version: not worth parsing
+    private final Path file;
+    /** The previous file, open while scanning; null when absent or unusable. */
+    private final FileChannel previous;
+    /** Where each previous line starts, and the end of the last one. */
+    private final long[] lineStarts;
+    private final int lineCount;
+    /** Open addressing by path hash: line index + 1, 0 for a free slot. */
+    private final int[] slots;
+    private final long rememberBeforeNanos;
+    /** The previous lines kept so far, in their order, while nothing else has been kept. */
+    private int unchangedPrefix;
+    private Path temp;
+    private FileChannel tempChannel;
+    private OutputStream out;
+    private MessageDigest outDigest;
+    /** Writing failed: the old file stays, which only costs time. */
+    private boolean abandoned;
+
+    private StatCache(Path file, FileChannel previous, long[] lineStarts, int lineCount, int[] pathHashes,
+            long rememberBeforeNanos) {
+        this.file = file;
+        this.previous = previous;
+        this.lineStarts = lineStarts;
+        this.lineCount = lineCount;
+        this.rememberBeforeNanos = rememberBeforeNanos;
+        this.slots = new int[Integer.highestOneBit(Math.max(1, lineCount) * 2) * 2];
+        for (int line = 0; line < lineCount; line++) {
+            int slot = pathHashes[line] & (slots.length - 1);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & (slots.length - 1);
             }
-            MessageDigest sha = Digests.newSha256();
-            Map<String, Stored> entries = new HashMap<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(in, sha),
-                    StandardCharsets.UTF_8), 64 * 1024)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    readEntry(line, entries);
-                }
-            }
-            String expected = header.substring(HEADER.length() - "sha256:".length(), HEADER_LENGTH - 1);
-            return Digests.format(sha.digest()).equals(expected) ? entries : null;
-        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            return null; // a cache that cannot be read is no cache
+            slots[slot] = line + 1;
         }
     }
 
-    private static void readEntry(String line, Map<String, Stored> entries) {
+    /** Loads the cache, or starts empty when the file is absent, unreadable, stale or corrupt. */
+    static StatCache load(Path file) {
+        return load(file, RACY_NANOS);
+    }
+
+    /** As {@link #load(Path)} with another racy window (tests use 0: their files are all brand new). */
+    static StatCache load(Path file, long racyNanos) {
+        long rememberBefore = System.currentTimeMillis() * 1_000_000L - racyNanos;
+        FileChannel channel = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                StatCache cache = index(file, channel, rememberBefore);
+                if (cache != null) {
+                    return cache;
+                }
+                channel.close();
+            }
+        } catch (IOException e) {
+            closeQuietly(channel); // a cache that cannot be read is no cache
+        }
+        return new StatCache(file, null, new long[1], 0, new int[0], rememberBefore);
+    }
+
+    /**
+     * Reads the file once: checks the header and the digest of everything after it, and notes where each line
+     * starts and the hash of its (escaped) path. Null when the file is from another version or corrupt.
+     */
+    private static StatCache index(Path file, FileChannel channel, long rememberBefore) throws IOException {
+        ByteBuffer headerBytes = ByteBuffer.allocate(HEADER_LENGTH);
+        while (headerBytes.hasRemaining() && channel.read(headerBytes) > 0) {
+            // read the fixed-length first line
+        }
+        String header = new String(headerBytes.array(), 0, headerBytes.position(), StandardCharsets.UTF_8);
+        if (header.length() != HEADER_LENGTH || !header.startsWith(HEADER) || !header.endsWith("\n")) {
+            return null; // another layout or version: not worth reading
+        }
+        MessageDigest sha = Digests.newSha256();
+        long[] starts = new long[1024];
+        int[] hashes = new int[1024];
+        int lines = 0;
+        boolean inPath = true;
+        int hash = 0;
+        long position = HEADER_LENGTH;
+        starts[0] = position;
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        byte[] bytes = buffer.array();
+        int n;
+        while ((n = channel.read(buffer)) > 0) {
+            sha.update(bytes, 0, n);
+            for (int i = 0; i < n; i++) {
+                byte b = bytes[i];
+                if (b == '\n') {
+                    if (lines + 1 == starts.length) {
+                        starts = Arrays.copyOf(starts, starts.length * 2);
+                        hashes = Arrays.copyOf(hashes, hashes.length * 2);
+                    }
+                    hashes[lines++] = mix(hash);
+                    starts[lines] = position + i + 1;
+                    inPath = true;
+                    hash = 0;
+                } else if (inPath) {
+                    if (b == '\t') {
+                        inPath = false;
+                    } else {
+                        hash = hash * 31 + b;
+                    }
+                }
+            }
+            position += n;
+            buffer.clear();
+        }
+        String expected = header.substring(HEADER.length() - "sha256:".length(), HEADER_LENGTH - 1);
+        if (position != starts[lines] || !Digests.format(sha.digest()).equals(expected)) {
+            return null; // corrupt, or the last line is cut
+        }
+        return new StatCache(file, channel, starts, lines, hashes, rememberBefore);
+    }
+
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    /**
+     * The previous line of a file whose stat is unchanged, else null. Its xattrs are the file's current ones
+     * (changing one moves ctime); whether its digests apply depends on the header built with them.
+     */
+    Line line(String path, Fingerprint fingerprint) {
+        if (lineCount == 0) {
+            return null;
+        }
+        byte[] key = escape(path).getBytes(StandardCharsets.UTF_8);
+        int hash = 0;
+        for (byte b : key) {
+            hash = hash * 31 + b;
+        }
+        try {
+            for (int slot = mix(hash) & (slots.length - 1); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+                int index = slots[slot] - 1;
+                byte[] line = readLine(index);
+                if (line.length > key.length && line[key.length] == '\t'
+                        && Arrays.equals(line, 0, key.length, key, 0, key.length)) {
+                    return parse(index, new String(line, StandardCharsets.UTF_8), fingerprint);
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return null; // an unreadable line only costs the read of the file
+        }
+        return null;
+    }
+
+    /**
+     * The remembered hashes when everything that could change them is unchanged, else null.
+     *
+     * @param headerKey a digest of the entry's header and of anything else the hashes depend on
+     */
+    Hashes lookup(String path, Fingerprint fingerprint, String headerKey) {
+        Line line = line(path, fingerprint);
+        return line != null && line.headerKey().equals(headerKey) ? line.hashes() : null;
+    }
+
+    /** The line without its newline. */
+    private byte[] readLine(int index) throws IOException {
+        ByteBuffer line = ByteBuffer.allocate((int) (lineStarts[index + 1] - lineStarts[index] - 1));
+        long position = lineStarts[index];
+        while (line.hasRemaining()) {
+            int n = previous.read(line, position + line.position());
+            if (n < 0) {
+                throw new IOException("stat cache shrank while reading it");
+            }
+        }
+        return line.array();
+    }
+
+    private static Line parse(int index, String line, Fingerprint fingerprint) {
         int[] tabs = new int[FIXED_FIELDS + 1];
         int count = 0;
         for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
@@ -125,14 +241,16 @@ final class StatCache {
         if (count < FIXED_FIELDS - 1 || (count - (FIXED_FIELDS - 1)) % 2 != 0) {
             throw new IllegalArgumentException("malformed stat cache line");
         }
-        Fingerprint fingerprint = new Fingerprint(number(line, tabs[0], tabs[1]), number(line, tabs[1], tabs[2]),
+        Fingerprint stored = new Fingerprint(number(line, tabs[0], tabs[1]), number(line, tabs[1], tabs[2]),
                 number(line, tabs[2], tabs[3]), number(line, tabs[3], tabs[4]), number(line, tabs[4], tabs[5]));
-        String path = unescape(line.substring(0, tabs[0]));
+        if (!stored.equals(fingerprint)) {
+            return null;
+        }
         int digestEnd = count == FIXED_FIELDS - 1 ? line.length() : tabs[FIXED_FIELDS - 1];
         Hashes hashes = new Hashes(line.substring(tabs[6] + 1, tabs[7]), line.substring(tabs[7] + 1, digestEnd));
         SortedMap<String, String> xattrs = count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS
                 : readXattrs(line.substring(digestEnd + 1));
-        entries.put(path, new Stored(fingerprint, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes));
+        return new Line(index, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes);
     }
 
     private static long number(String line, int tabBefore, int tabAfter) {
@@ -189,95 +307,138 @@ final class StatCache {
         return plain.toString();
     }
 
-    /**
-     * The kept xattrs remembered for a file whose stat is unchanged, else null. Changing an xattr moves
-     * ctime, so they are the file's current ones; {@link #lookup} then checks the header built with them.
-     */
-    SortedMap<String, String> rememberedXattrs(String path, Fingerprint fingerprint) {
-        Stored stored = previous.get(path);
-        return stored != null && fingerprint.equals(stored.fingerprint()) ? stored.xattrs() : null;
-    }
-
-    /**
-     * The remembered hashes when everything that could change them is unchanged, else null.
-     *
-     * @param headerKey a digest of the entry's header and of anything else the hashes depend on
-     */
-    Hashes lookup(String path, Fingerprint fingerprint, String headerKey) {
-        Stored stored = previous.get(path);
-        if (stored == null || !fingerprint.equals(stored.fingerprint()) || !headerKey.equals(stored.headerKey())) {
-            return null;
+    /** Keeps a previous line whose digests this scan reused; called in walk order, from one thread. */
+    void keep(Line line) {
+        if (out == null && !abandoned && line.index() == unchangedPrefix) {
+            unchangedPrefix++;
+            return;
         }
-        current.put(path, stored);
-        return stored.hashes();
+        if (startWriting()) {
+            try {
+                out.write(readLine(line.index()));
+                out.write('\n');
+            } catch (IOException e) {
+                abandon();
+            }
+        }
     }
 
-    /** Remembers a hashed file, unless it changed too recently for its timestamps to tell. */
+    /**
+     * Remembers a hashed file, unless it changed too recently for its timestamps to tell; called in walk
+     * order, from one thread.
+     */
     void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
             Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
-        if (newest <= rememberBeforeNanos) {
-            current.put(path, new Stored(fingerprint, xattrs, headerKey, hashes));
-            learnedSomething = true;
+        if (newest > rememberBeforeNanos || !startWriting()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(256).append(escape(path));
+        for (long number : new long[] {fingerprint.size(), fingerprint.mtimeNanos(), fingerprint.ctimeNanos(),
+                fingerprint.inode(), fingerprint.device()}) {
+            line.append('\t').append(number);
+        }
+        line.append('\t').append(headerKey).append('\t').append(hashes.contentDigest()).append('\t')
+                .append(hashes.digest());
+        for (Map.Entry<String, String> xattr : xattrs.entrySet()) {
+            line.append('\t').append(escape(xattr.getKey())).append('\t').append(xattr.getValue());
+        }
+        line.append('\n');
+        try {
+            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            abandon();
         }
     }
 
     /**
-     * Writes the entries of this scan (best effort: a cache that cannot be written only costs time).
-     * When every remembered file was found unchanged, the file already holds exactly these entries and
-     * is left alone: an unchanged context costs no write.
+     * Starts the new file, with the previous lines kept so far; false when writing is not possible (best
+     * effort: a cache that cannot be written only costs time).
      */
-    void save() {
-        if (previousIsValid && !learnedSomething && current.size() == previous.size()) {
-            return;
+    private boolean startWriting() {
+        if (out != null || abandoned) {
+            return !abandoned;
         }
-        Path temp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, ".statcache", ".tmp");
-            write(temp);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tempChannel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            tempChannel.position(HEADER_LENGTH);
+            outDigest = Digests.newSha256();
+            out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(tempChannel), outDigest),
+                    BUFFER_SIZE);
+            if (unchangedPrefix > 0) {
+                copyPrevious(lineStarts[0], lineStarts[unchangedPrefix]);
+            }
+            return true;
         } catch (IOException e) {
-            // ignored on purpose: the next scan hashes everything again
-        } finally {
-            deleteQuietly(temp);
+            abandon();
+            return false;
         }
     }
 
-    /** Writes the entries, then puts the digest of everything after the header line into that line. */
-    private void write(Path target) throws IOException {
-        String[] paths = current.keySet().toArray(String[]::new);
-        Arrays.sort(paths); // the same entries give the same file
-        MessageDigest sha = Digests.newSha256();
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            channel.position(HEADER_LENGTH);
-            Writer lines = new BufferedWriter(new OutputStreamWriter(
-                    new DigestOutputStream(Channels.newOutputStream(channel), sha), StandardCharsets.UTF_8), 64 * 1024);
-            for (String path : paths) {
-                Stored stored = current.get(path);
-                Fingerprint f = stored.fingerprint();
-                lines.write(escape(path));
-                for (long number : new long[] {f.size(), f.mtimeNanos(), f.ctimeNanos(), f.inode(), f.device()}) {
-                    lines.write('\t');
-                    lines.write(Long.toString(number));
-                }
-                for (String field : new String[] {stored.headerKey(), stored.hashes().contentDigest(),
-                        stored.hashes().digest()}) {
-                    lines.write('\t');
-                    lines.write(field);
-                }
-                for (Map.Entry<String, String> xattr : stored.xattrs().entrySet()) {
-                    lines.write('\t');
-                    lines.write(escape(xattr.getKey()));
-                    lines.write('\t');
-                    lines.write(xattr.getValue());
-                }
-                lines.write('\n');
+    private void copyPrevious(long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        for (long position = from; position < to; ) {
+            buffer.clear().limit((int) Math.min(BUFFER_SIZE, to - position));
+            int n = previous.read(buffer, position);
+            if (n < 0) {
+                throw new IOException("stat cache shrank while copying it");
             }
-            lines.flush();
-            String header = HEADER + Digests.format(sha.digest()).substring("sha256:".length()) + "\n";
-            channel.write(ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)), 0);
+            out.write(buffer.array(), 0, n);
+            position += n;
+        }
+    }
+
+    /**
+     * Puts the new file in place of the old one (best effort). When every previous line was kept in order and
+     * nothing was learned, the file already holds exactly these entries and is left alone: an unchanged context
+     * costs no write.
+     */
+    void save() {
+        boolean unchanged = previous != null && out == null && unchangedPrefix == lineCount;
+        if (unchanged || !startWriting()) {
+            close();
+            return;
+        }
+        try {
+            out.flush();
+            String header = HEADER + Digests.format(outDigest.digest()).substring("sha256:".length()) + "\n";
+            tempChannel.write(ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)), 0);
+            tempChannel.close();
+            closeQuietly(previous); // some systems cannot replace an open file
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
+        } catch (IOException e) {
+            abandon();
+        }
+        close();
+    }
+
+    private void abandon() {
+        abandoned = true;
+        closeQuietly(tempChannel);
+        deleteQuietly(temp);
+        temp = null;
+    }
+
+    /** Closes the previous file and drops a new one that was not saved, as when the scan failed. */
+    @Override
+    public void close() {
+        closeQuietly(previous);
+        if (temp != null) {
+            abandon();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing left to do with it
         }
     }
 

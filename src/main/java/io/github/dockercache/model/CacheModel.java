@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class CacheModel {
     private final Map<String, String> globalArgs = new LinkedHashMap<>();
     private final Map<Integer, StageState> finishedStages = new HashMap<>();
     private final List<StepSnapshot> steps = new ArrayList<>();
-    private final SortedMap<String, FileInfo> files = new TreeMap<>();
+    private final RecordedFiles files;
     private final List<String> warnings = new ArrayList<>();
     private boolean singleStage;
     /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
@@ -92,6 +91,7 @@ public final class CacheModel {
         this.context = context;
         this.lexer = new ShellLexer(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
+        this.files = new RecordedFiles(context.entries(), settings.contextDir());
     }
 
     /** Reads the Dockerfile and the context and computes the snapshot. */
@@ -195,7 +195,7 @@ public final class CacheModel {
                 settings.target(),
                 Secrets.redactAll(settings.buildArgs()),
                 List.copyOf(steps),
-                files,
+                files.toMap(),
                 List.copyOf(warnings),
                 List.of(),
                 settings.builder());
@@ -644,7 +644,7 @@ public final class CacheModel {
         List<String> paths = new ArrayList<>();
         for (FileEntry entry : selection.entries()) {
             if (!entry.path().isEmpty()) {
-                files.computeIfAbsent(entry.path(), path -> FileInfos.of(entry, settings.contextDir()));
+                files.add(entry);
                 paths.add(entry.path());
             }
         }
@@ -685,7 +685,7 @@ public final class CacheModel {
                 reads.unknownReason,
                 shownInputs,
                 new TreeMap<>(origins),
-                List.copyOf(new LinkedHashSet<>(reads.files)),
+                reads.distinctFiles(),
                 List.copyOf(reads.sources),
                 reads.fromStage,
                 marker(instruction)));

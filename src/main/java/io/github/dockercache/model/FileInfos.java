@@ -22,10 +22,21 @@ final class FileInfos {
     private FileInfos() {}
 
     /**
-     * The entry's summary; {@code contextDir} is where the context is on disk, to read the parts of an
-     * archive or a stamped text file (only those are resolved: a context has up to millions of entries).
+     * The parts of an archive or a stamped text file among the entries, else null; {@code contextDir} is where
+     * the context is on disk (only those files are read: a context has up to millions of entries).
      */
-    static FileInfo of(FileEntry entry, Path contextDir) {
+    static SortedMap<String, String> parts(FileEntry entry, Path contextDir) {
+        if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
+            return zipEntries(contextDir.resolve(entry.path()));
+        } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
+                && StampedParts.isKeyValueText(entry.path())) {
+            return StampedParts.ofKeyValueText(contextDir.resolve(entry.path()));
+        }
+        return null;
+    }
+
+    /** The entry's summary, with the {@link #parts} read when it was recorded. */
+    static FileInfo of(FileEntry entry, SortedMap<String, String> parts) {
         String type = switch (entry.type()) {
             case FILE -> "file";
             case DIRECTORY -> "dir";
@@ -34,13 +45,6 @@ final class FileInfos {
             case BLOCK_DEVICE -> "blockdev";
             case FIFO -> "fifo";
         };
-        SortedMap<String, String> parts = null;
-        if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
-            parts = zipEntries(contextDir.resolve(entry.path()));
-        } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
-                && StampedParts.isKeyValueText(entry.path())) {
-            parts = StampedParts.ofKeyValueText(contextDir.resolve(entry.path()));
-        }
         return new FileInfo(type, octal(entry.mode()), entry.size(), entry.contentDigest(),
                 entry.linkTarget(), entry.digest(), parts);
     }

@@ -1,6 +1,7 @@
 package io.github.dockercache.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +12,16 @@ final class StepReads {
     String fromStage;
     String unknownReason;
     boolean definitive = true;
+    private int sourcesWithFiles;
 
     /** Adds one source's inputs to {@code inputs} under {@code name} and remembers what it reads. */
     void add(String name, String source, SourceContent content, List<Map.Entry<String, String>> inputs) {
         sources.add(source);
         inputs.addAll(content.inputs(name));
         files.addAll(content.files());
+        if (!content.files().isEmpty()) {
+            sourcesWithFiles++;
+        }
         if (content.stage() != null) {
             fromStage = content.stage();
         }
@@ -24,6 +29,15 @@ final class StepReads {
             unknownReason = content.unknownReason();
         }
         definitive &= content.definitive();
+    }
+
+    /**
+     * The files read, each once, in the order first read. One source lists each of its files once already: a
+     * set is built only to merge several, as it costs about fifty bytes per path (a COPY of a large context
+     * reads millions).
+     */
+    List<String> distinctFiles() {
+        return sourcesWithFiles <= 1 ? List.copyOf(files) : List.copyOf(new LinkedHashSet<>(files));
     }
 
     /**

@@ -191,6 +191,26 @@ class StatCacheTest {
     }
 
     @Test
+    void linesKeptInAnotherOrderAreWrittenAgainInThatOrder() throws Exception {
+        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
+        first.remember("g", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
+        first.save();
+        StatCache second = StatCache.load(cacheFile, 0);
+        second.keep(second.line("g", fp));
+        second.keep(second.line("f", fp));
+        second.save();
+        List<String> lines = Files.readAllLines(cacheFile);
+        assertEquals(List.of("g", "f"), lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList());
+        StatCache third = StatCache.load(cacheFile, 0);
+        assertEquals(hashes, third.lookup("f", fp, "sha256:h"));
+        assertEquals(hashes, third.lookup("g", fp, "sha256:h"));
+        third.close();
+    }
+
+    @Test
     void truncatedCacheIsIgnored() throws Exception {
         StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
         StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
