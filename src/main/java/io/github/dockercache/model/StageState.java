@@ -22,7 +22,11 @@ final class StageState {
     String workdir = "/";
     /** True while {@link #workdir} is relative to an image base's own WORKDIR, which is unknown offline. */
     boolean workdirFromImage;
+    /** Where {@link #workdir} comes from when it is the base image's own, else null. */
+    String workdirOrigin;
     String user = "";
+    /** Where {@link #user} comes from when it is the base image's own, else null. */
+    String userOrigin;
     List<String> shell = List.of("/bin/sh", "-c");
     String key;
     String optimisticKey;
@@ -38,7 +42,9 @@ final class StageState {
         copy.setByEnv.addAll(setByEnv);
         copy.workdir = workdir;
         copy.workdirFromImage = workdirFromImage;
+        copy.workdirOrigin = workdirOrigin;
         copy.user = user;
+        copy.userOrigin = userOrigin;
         copy.shell = shell;
         copy.key = key;
         copy.optimisticKey = optimisticKey;

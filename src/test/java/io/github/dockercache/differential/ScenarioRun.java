@@ -8,7 +8,6 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,8 +59,7 @@ record ScenarioRun(
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin =
-                new PluginObserver(builder, scenario.resolveImages() ? registryDigests() : ImageDigests.NONE);
+        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages());
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -99,27 +97,15 @@ record ScenarioRun(
                 workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets, builder);
     }
 
-    /** FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does. */
-    private static ImageDigests registryDigests() {
-        ImageResolver resolver = new ImageResolver();
-        return (reference, platform) -> {
-            try {
-                return resolver.resolve(reference, platform).digest();
-            } catch (ImageResolutionException e) {
-                throw new AnalysisException(e.getMessage(), e);
-            }
-        };
-    }
-
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
         private final Builder builder;
-        private final ImageDigests digests;
+        private final boolean resolveImages;
         private RuntimeException failure;
 
-        PluginObserver(Builder builder, ImageDigests digests) {
+        PluginObserver(Builder builder, boolean resolveImages) {
             this.builder = builder;
-            this.digests = digests;
+            this.resolveImages = resolveImages;
         }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
@@ -129,6 +115,8 @@ record ScenarioRun(
             // What the engine build is given: the same args, target and builder, a Linux client, --network=none.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
                     spec.target(), ClientPlatform.LINUX, "none", builder);
+            // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
+            ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
             try {
                 return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
             } catch (RuntimeException e) {
