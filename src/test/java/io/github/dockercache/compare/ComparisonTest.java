@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -435,6 +436,86 @@ class ComparisonTest {
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("docker.io/library/busybox:1.37", cause.after());
         assertNotNull(cause.advice());
+    }
+
+    private static final String LAYERS = "sha256:" + "1".repeat(64);
+
+    private static BaseImage image(String digest, String layers, List<String> env, String workingDir) {
+        return new BaseImage(digest, layers, new BaseImage.Config(env, workingDir, "", List.of()));
+    }
+
+    @Test
+    void aTagPushedAgainWithTheSameLayersKeepsCopyAndRebuildsRunOnTheImagesNewEnvironment() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt", "RUN true")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT), verdicts(comparison));
+        Cause cause = step(comparison, "3").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the base image's config changed: Env MARKER changed: 'one' -> 'two'", cause.detail());
+    }
+
+    @Test
+    void otherLayersRebuildEverythingAndNameBothDigests() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), "sha256:" + "2".repeat(64), List.of(), ""));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+
+        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
+        Cause cause = step(comparison, "1").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the tag registry.example/app:1 moved to an image with other layers: sha256:" + "a".repeat(64)
+                + " -> sha256:" + "b".repeat(64), cause.detail());
+    }
+
+    @Test
+    void aRelativeWorkdirJoinsTheImagesWorkingDirectory() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "WORKDIR app", "COPY a.txt .")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), "/srv"));
+        Snapshot before = app.snapshot();
+        assertEquals("/srv/app", before.steps().get(1).inputs().get("path"));
+        assertNull(before.steps().get(1).unknownReason(), "the image's WORKDIR is known: nothing to guess");
+
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of(), "/opt"));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
+        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals("the base image's config changed: WorkingDir changed: '/srv/app' -> '/opt/app'", cause.detail());
+    }
+
+    @Test
+    void aDigestOnlyBaselineKeysFromOnTheDigestAsBefore() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+                .image(BaseImage.ofDigest("sha256:" + "a".repeat(64)));
+        Snapshot before = app.snapshot();
+        assertEquals("sha256:" + "a".repeat(64), before.steps().get(0).inputs().get("digest"));
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED), verdicts(Scenario.compare(app.snapshot(), before)));
+
+        app.image(BaseImage.ofDigest("sha256:" + "b".repeat(64)));
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict(),
+                "without the layers, another digest is another image");
+    }
+
+    @Test
+    void theRecordedImageIsReadBackAsItWasGiven() throws Exception {
+        BaseImage given = image("sha256:" + "a".repeat(64), LAYERS, List.of("A=1"), "/srv");
+        Snapshot snapshot = new Scenario(dir).dockerfile("FROM registry.example/app:1").image(given).snapshot();
+        assertEquals(given, BaseImage.recordedIn(snapshot.steps().get(0)));
+    }
+
+    @Test
+    void theLegacyBuilderKeysAnImageOnItsDigestAlone() throws Exception {
+        Scenario app = new Scenario(dir).builder(io.github.dockercache.model.Builder.CLASSIC)
+                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt").file("a.txt", "a")
+                .image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ final class Scenario extends ContextTree<Scenario> {
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
     private String target;
     private Builder builder = Builder.BUILDKIT;
+    private ImageDigests images = ImageDigests.NONE;
 
     Scenario(Path dir) {
         super(dir);
@@ -38,8 +41,14 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    /** Every FROM image is {@code image}, as a registry or a baseline tells it; null for unknown. */
+    Scenario image(BaseImage image) {
+        this.images = (reference, platform) -> image;
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder);
+        return snapshot(Map.copyOf(buildArgs), target, builder, images);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

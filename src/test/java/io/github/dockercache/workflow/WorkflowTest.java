@@ -145,16 +145,16 @@ class WorkflowTest {
     void aMovedTagIsSeenWithResolveAndAssumedUnmovedWithout() throws Exception {
         io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
         String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String first = registry.pushImage(repository, "1.0", "amd64", "first");
+        String first = registry.pushImage(repository, "1.0", "amd64", "first", "first layer\n");
         Path context = Files.createDirectories(dir.resolve("resolved"));
         Files.writeString(context.resolve("Dockerfile"), "FROM " + registry.host + "/" + repository + ":1.0\nRUN true\n");
         Path baseline = context.resolve(".dockercache/baseline.json");
         Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
         assertTrue(Files.readString(baseline).contains(first));
 
-        String second = registry.pushImage(repository, "1.0", "amd64", "second");
+        String second = registry.pushImage(repository, "1.0", "amd64", "second", "second layer\n");
         Outcome moved = Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
-        assertTrue(text(moved).contains("moved to another image: " + first + " -> " + second), text(moved));
+        assertTrue(text(moved).contains("moved to an image with other layers: " + first + " -> " + second), text(moved));
         assertTrue(text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)))
                 .contains("2 steps: 2 cached"), "offline, the recorded digest is assumed to still hold");
     }
@@ -167,12 +167,52 @@ class WorkflowTest {
         Path context = Files.createDirectories(dir.resolve("checked"));
         Files.writeString(context.resolve("Dockerfile"),
                 "FROM " + registry.host + "/" + repository + ":1.0\nCOPY $MARKER $MARKR /\n");
+        Files.writeString(context.resolve("m"), "the image's MARKER names this file, as BuildKit expands it");
         Path baseline = context.resolve(".dockercache/baseline.json");
         String warning = "UndefinedVar: Usage of undefined variable '$MARKR' (did you mean $MARKER?)";
         String resolved = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)));
         assertTrue(resolved.contains(warning), resolved);
         String offline = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)));
         assertTrue(!offline.contains("UndefinedVar"), "offline the image's environment is unknown: " + offline);
+    }
+
+    @Test
+    void aTagPushedAgainWithTheSameLayersRebuildsOnlyWhatReadsItsConfig() throws Exception {
+        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
+        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        registry.pushImage(repository, "1.0", "amd64", "first", "same layer\n");
+        Path context = Files.createDirectories(dir.resolve("config-only"));
+        Files.writeString(context.resolve("Dockerfile"),
+                "FROM " + registry.host + "/" + repository + ":1.0\nCOPY Dockerfile /d\nRUN true\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+
+        registry.pushImage(repository, "1.0", "amd64", "second", "same layer\n");
+        String resolved = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)));
+        assertTrue(resolved.contains("3 steps: 2 cached, 1 rebuilt")
+                && resolved.contains("the base image's config changed: Env MARKER changed: 'first' -> 'second'"), resolved);
+        assertTrue(text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)))
+                .contains("3 steps: 3 cached"), "offline, the recorded image, config included, is assumed to still hold");
+    }
+
+    @Test
+    void aBaselineWithoutLayersKeepsFromKeyedOnTheDigest() throws Exception {
+        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
+        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        registry.pushImage(repository, "1.0", "amd64", "first", "same layer\n");
+        Path context = Files.createDirectories(dir.resolve("old-baseline"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + registry.host + "/" + repository + ":1.0\nRUN true\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        // a baseline written before the plugin read layers: its FROM is keyed on the digest alone
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        io.github.dockercache.model.BaseImage digestOnly = io.github.dockercache.model.BaseImage.ofDigest(
+                registry.pushImage(repository, "1.0", "amd64", "first", "same layer\n"));
+        io.github.dockercache.store.SnapshotStore.write(baseline, io.github.dockercache.model.CacheModel.analyse(
+                request.build(), null, io.github.dockercache.context.ScanProgress.NONE,
+                (reference, platform) -> digestOnly).snapshot());
+
+        String resolved = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)));
+        assertTrue(resolved.contains("records no layers") && resolved.contains("2 steps: 2 cached"), resolved);
     }
 
     private static Request resolving(Request r, boolean resolve) {
