@@ -239,7 +239,9 @@ final class InstructionParser {
         BuilderFlags.Flag devices = flags.addStrings("device");
         BuilderFlags.Flag mounts = flags.addStrings("mount");
         BuilderFlags.Flag network = flags.addString("network", "default");
-        BuilderFlags.Flag security = flags.addString("security", "sandbox");
+        // RUN --security is a labs flag in BuildKit 0.25 (built with dfrunsecurity only): the built-in frontend
+        // rejects it as an unknown flag
+        BuilderFlags.Flag security = externalFrontend ? flags.addString("security", "sandbox") : null;
         flags.parse();
         for (String device : devices.values()) {
             RunFlagValues.checkDevice(device);
@@ -250,7 +252,7 @@ final class InstructionParser {
         if (!Set.of("default", "none", "host").contains(network.value())) {
             throw new LineError("invalid network mode " + GoText.quote(network.value()));
         }
-        if (!Set.of("insecure", "sandbox").contains(security.value())) {
+        if (security != null && !Set.of("insecure", "sandbox").contains(security.value())) {
             throw new LineError("security " + GoText.quote(security.value()) + " is not valid");
         }
         List<Heredoc> heredocs = raw.heredocs().stream()
@@ -263,7 +265,7 @@ final class InstructionParser {
                 heredocs,
                 mounts.values(),
                 network.valueIfUsed(),
-                security.valueIfUsed());
+                security == null ? null : security.valueIfUsed());
     }
 
     /** BuildKit's {@code handleJSONArgs}: exec form as is, shell form joined into one string. */

@@ -491,6 +491,11 @@ public final class CacheModel {
         putOrigin(origins, "user", state.userOrigin);
         // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
         boolean buildNetwork = run.network() == null || run.network().equals("default");
+        if ("host".equals(run.network())) {
+            // an entitlement, not a key input: Docker 28 and 26 alike refuse the build without it
+            warnings.add(run.source().location() + ": RUN --network=host needs the network.host entitlement: docker"
+                    + " build fails with \"network.host is not allowed\" unless it is given --allow network.host");
+        }
         inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         StepReads reads = new StepReads();

@@ -594,7 +594,10 @@ class ComparisonTest {
         app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
         assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        Snapshot host = app.snapshot();
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(host, before), "2").verdict());
+        assertEquals(List.of("Dockerfile:2:1: RUN --network=host needs the network.host entitlement: docker build fails"
+                + " with \"network.host is not allowed\" unless it is given --allow network.host"), host.warnings());
     }
 
     @Test

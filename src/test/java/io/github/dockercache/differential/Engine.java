@@ -131,6 +131,12 @@ final class Engine {
      */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, Builder builder) throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), builder);
+    }
+
+    /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
         boolean classic = builder == Builder.CLASSIC;
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
@@ -139,6 +145,7 @@ final class Engine {
         arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
         secrets.forEach((id, file) -> arguments.addAll(List.of("--secret", "id=" + id + ",src=" + file)));
+        entitlements.forEach(entitlement -> arguments.addAll(List.of("--allow", entitlement)));
         if (target != null) {
             arguments.addAll(List.of("--target", target));
         }

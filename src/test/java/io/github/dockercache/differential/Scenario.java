@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <pre>{@code
  * {
  *   "description": "what the scenario shows",
- *   "before": {"buildArgs": {"VERSION": "1"}, "target": "app"},  // optional, default: none
+ *   "before": {"buildArgs": {"VERSION": "1"}, "target": "app"},  // optional, default: none; also "secrets",
+ *                                              // and "allow": ["network.host"] (docker build --allow)
  *   "after": {...},                                              // optional, default: as before
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change

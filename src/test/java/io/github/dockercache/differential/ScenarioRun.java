@@ -93,8 +93,8 @@ record ScenarioRun(
             throws IOException {
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
-        return engine.build(
-                workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets, builder);
+        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
+                spec.allow(), builder);
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */

@@ -62,6 +62,7 @@ class DockerfileReaderTest {
     @Test
     void runFlagsAndExecForm() throws DockerfileException {
         RunInstruction run = (RunInstruction) parse("""
+                # syntax=docker/dockerfile:1-labs
                 FROM x
                 RUN --mount=type=cache,target=/root/.m2 --mount=type=secret,id=s --network=none --security=insecure ["mvn", "-B"]
                 """).stages().get(0).instructions().get(0);
@@ -181,6 +182,9 @@ class DockerfileReaderTest {
         CopyInstruction labs = (CopyInstruction) parse("# syntax=docker/dockerfile:1-labs\nFROM x\nCOPY --parents a /o/\n")
                 .stages().get(0).instructions().get(0);
         assertTrue(labs.parents());
+        DockerfileException security = rejected("FROM x\nRUN --security=insecure true\n");
+        assertEquals("unknown flag: --security", security.reason(), "a labs flag, as in differential run-security-*");
+        assertEquals(2, security.location().line());
         assertEquals("no build stage in current context", rejected("RUN x\nFROM y\n").reason());
         assertEquals("the Dockerfile cannot be empty", rejected("").reason());
         assertEquals("file with no instructions", rejected("\n\n").reason());
