@@ -151,7 +151,7 @@ public final class CacheModel {
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
             dockerfile = DockerfileReader.parse(text, dockerfileName, configs,
-                    CheckOptions.fromBuildArg(settings.buildArgs()));
+                    CheckOptions.fromBuildArg(settings.buildArgs()), settings.buildkitVersion());
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
                     + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
@@ -345,7 +345,8 @@ public final class CacheModel {
                 int line = onbuild.source().location().line();
                 String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
                 try {
-                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName()).stages().get(0).instructions());
+                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null,
+                            settings.buildkitVersion()).stages().get(0).instructions());
                 } catch (DockerfileException e) {
                     throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
                 }
@@ -461,8 +462,8 @@ public final class CacheModel {
         putOrigin(origins, "path", state.workdirOrigin);
         putOrigin(origins, "owner", state.userOrigin);
         String epoch = settings.buildArgs().get("SOURCE_DATE_EPOCH");
-        if (epoch != null) {
-            inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
+        if (epoch != null && settings.buildkitVersion().workdirHonoursSourceDateEpoch()) {
+            inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (spec 7)
         }
         StepReads reads = new StepReads();
         markImageWorkdir(state, inputs, reads);

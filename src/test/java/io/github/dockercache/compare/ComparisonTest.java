@@ -518,6 +518,17 @@ class ComparisonTest {
         assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
+    /** As the differential scenarios source-date-epoch-added and -changed-workdir show on Docker 28 and 26. */
+    @ParameterizedTest
+    @CsvSource({"0.25, REBUILT", "0.22, REBUILT", "0.21, CACHED", "0.13, CACHED"})
+    void sourceDateEpochStampsWorkdirFromBuildKit022(String version, Verdict expected) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /app").buildkitVersion(version)
+                .buildArg("SOURCE_DATE_EPOCH", "1000");
+        Snapshot before = app.snapshot();
+        app.buildArg("SOURCE_DATE_EPOCH", "2000");
+        assertEquals(expected, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+    }
+
     @Test
     void aFileThatBecameADirectoryIsNamed() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/settings", "a=1");

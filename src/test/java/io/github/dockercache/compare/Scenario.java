@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
@@ -16,6 +17,7 @@ final class Scenario extends ContextTree<Scenario> {
     private String target;
     private Builder builder = Builder.BUILDKIT;
     private ImageDigests images = ImageDigests.NONE;
+    private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
 
     Scenario(Path dir) {
         super(dir);
@@ -47,8 +49,13 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    Scenario buildkitVersion(String version) {
+        this.buildkitVersion = BuildKitVersion.fromSetting(version);
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder, images);
+        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -108,6 +109,21 @@ final class Engine {
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot run " + client + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The BuildKit release each engine runs, which the plugin is told as {@code buildkitVersion}: Debian's builds
+     * report none ({@code buildx inspect} says v0.0.0+unknown), so it is the one each Docker release vendors.
+     */
+    private static final Map<String, String> BUILDKIT_VERSIONS = Map.of("28", "0.25", "26", "0.13");
+
+    /** The BuildKit release the engine runs, as the plugin's {@code buildkitVersion} setting names it. */
+    BuildKitVersion buildkitVersion() {
+        String version = BUILDKIT_VERSIONS.get(name);
+        if (version == null) {
+            throw new IllegalStateException("engine " + name + " has no BuildKit version recorded in Engine: add it");
+        }
+        return BuildKitVersion.fromSetting(version);
     }
 
     /** The name {@code DOCKERCACHE_ENGINE} gives it: {@code 28}, {@code 26}. */

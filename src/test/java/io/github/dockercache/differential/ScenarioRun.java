@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
@@ -59,7 +60,7 @@ record ScenarioRun(
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages());
+        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion());
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -101,20 +102,23 @@ record ScenarioRun(
     private static final class PluginObserver {
         private final Builder builder;
         private final boolean resolveImages;
+        private final BuildKitVersion buildkitVersion;
         private RuntimeException failure;
 
-        PluginObserver(Builder builder, boolean resolveImages) {
+        PluginObserver(Builder builder, boolean resolveImages, BuildKitVersion buildkitVersion) {
             this.builder = builder;
             this.resolveImages = resolveImages;
+            this.buildkitVersion = buildkitVersion;
         }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
             if (failure != null) {
                 return null;
             }
-            // What the engine build is given: the same args, target and builder, a Linux client, --network=none.
+            // What the engine build is given: the same args, target and builder, a Linux client, --network=none, and
+            // the engine's BuildKit release.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none", builder);
+                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion);
             // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
             ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
             try {

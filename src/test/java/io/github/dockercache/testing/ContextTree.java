@@ -2,6 +2,7 @@ package io.github.dockercache.testing;
 
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
@@ -63,13 +64,16 @@ public abstract class ContextTree<T extends ContextTree<T>> {
 
     /** As {@link #snapshot(Map, String)}, with the given builder's rules. */
     public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder) throws AnalysisException {
-        return snapshot(buildArgs, target, builder, ImageDigests.NONE);
+        return snapshot(buildArgs, target, builder, ImageDigests.NONE, BuildKitVersion.NEWEST);
     }
 
-    /** As {@link #snapshot(Map, String, Builder)}, with FROM images as {@code images} knows them. */
-    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images)
-            throws AnalysisException {
+    /**
+     * As {@link #snapshot(Map, String, Builder)}, with FROM images as {@code images} knows them, for BuildKit
+     * {@code version}.
+     */
+    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
+            BuildKitVersion version) throws AnalysisException {
         return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder), null, ScanProgress.NONE, images).snapshot();
+                ClientPlatform.LINUX, "none", builder, version), null, ScanProgress.NONE, images).snapshot();
     }
 }
