@@ -45,6 +45,11 @@ public record BuildKitVersion(int minor) {
         return minor >= 25;
     }
 
+    /** {@code RUN --device} exists (0.20; the built-in frontend of earlier releases does not know it). */
+    boolean hasRunDevice() {
+        return minor >= 20;
+    }
+
     /** An unknown flag is named with its dashes, {@code unknown flag: --parents} (0.17; before: {@code parents}). */
     boolean namesUnknownFlagsWithDashes() {
         return minor >= 17;

@@ -242,14 +242,14 @@ final class InstructionParser {
     }
 
     private Instruction run() throws LineError {
-        BuilderFlags.Flag devices = flags.addStrings("device");
+        BuilderFlags.Flag devices = externalFrontend || version.hasRunDevice() ? flags.addStrings("device") : null;
         BuilderFlags.Flag mounts = flags.addStrings("mount");
         BuilderFlags.Flag network = flags.addString("network", "default");
         // RUN --security is a labs flag in BuildKit 0.25 (built with dfrunsecurity only): the built-in frontend
         // rejects it as an unknown flag
         BuilderFlags.Flag security = externalFrontend ? flags.addString("security", "sandbox") : null;
         flags.parse();
-        for (String device : devices.values()) {
+        for (String device : devices == null ? List.<String>of() : devices.values()) {
             RunFlagValues.checkDevice(device);
         }
         for (String mount : mounts.values()) {

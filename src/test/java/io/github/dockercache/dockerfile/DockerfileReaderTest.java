@@ -189,7 +189,7 @@ class DockerfileReaderTest {
 
     /** As Docker 26 (BuildKit 0.13) answered in the differential scenarios copy-parents-*, copy-exclude-*. */
     @Test
-    void olderBuildKitsNameUnknownFlagsWithoutDashesAndLackCopyExclude() {
+    void olderBuildKitsNameUnknownFlagsWithoutDashesAndLackCopyExclude() throws DockerfileException {
         BuildKitVersion docker26 = BuildKitVersion.fromSetting("0.13");
         assertEquals("unknown flag: parents", rejected("FROM x\nCOPY --parents a /o/\n", docker26).reason());
         assertEquals("unknown flag: security", rejected("FROM x\nRUN --security=insecure true\n", docker26).reason());
@@ -198,6 +198,11 @@ class DockerfileReaderTest {
                 rejected("FROM x\nCOPY --exclude=*.md . /s\n", BuildKitVersion.fromSetting("0.24")).reason());
         assertEquals("unknown flag: parents", rejected("FROM x\nCOPY --parents a /o/\n",
                 BuildKitVersion.fromSetting("0.16")).reason(), "BuildKit 0.17 added the dashes");
+        // from BuildKit's source (no engine before 0.20 at hand with a device): RUN --device came in 0.20
+        assertEquals("unknown flag: --device", rejected("FROM x\nRUN --device=/dev/null true\n",
+                BuildKitVersion.fromSetting("0.19")).reason());
+        assertInstanceOf(RunInstruction.class,
+                parse("FROM x\nRUN --device=/dev/null true\n").stages().get(0).instructions().get(0));
     }
 
     private static DockerfileException rejected(String content, BuildKitVersion version) {
