@@ -39,6 +39,8 @@ public record BaseImage(String digest, String layers, Config config) {
 
     /**
      * The image as a snapshot's FROM step recorded it; null when it recorded no digest (the tag was not resolved).
+     *
+     * @throws IllegalArgumentException when the recorded configuration is not one the plugin writes (a hand edit)
      */
     public static BaseImage recordedIn(StepSnapshot from) {
         Map<String, String> inputs = from.inputs();
@@ -49,7 +51,21 @@ public record BaseImage(String digest, String layers, Config config) {
             return null;
         }
         Config config = inputs.containsKey(CacheModel.RECORDED_CONFIG)
-                ? Json.GSON.fromJson(inputs.get(CacheModel.RECORDED_CONFIG), Config.class) : null;
+                ? readConfig(inputs.get(CacheModel.RECORDED_CONFIG)) : null;
         return new BaseImage(digest, layers, config);
+    }
+
+    private static Config readConfig(String json) {
+        Config config;
+        try {
+            config = Json.GSON.fromJson(json, Config.class);
+        } catch (RuntimeException e) { // not JSON, or a missing list or a null in one, which the constructor refuses
+            config = null;
+        }
+        if (config == null || config.workingDir() == null || config.user() == null) {
+            throw new IllegalArgumentException("its recorded image configuration is not the JSON object the plugin"
+                    + " writes (env, workingDir, user, shell)");
+        }
+        return config;
     }
 }
