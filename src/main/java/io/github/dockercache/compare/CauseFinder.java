@@ -44,8 +44,15 @@ final class CauseFinder {
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
                 continue;
             }
+            boolean shellChanged = name.equals("command") && step.text().equals(before.text())
+                    && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"));
             String imageField = imageConfigField(step, before, name);
-            if (imageField != null) {
+            if (imageField != null && shellChanged) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, before.origins().get("shell"),
+                        step.origins().get("shell"), "the base image's config changed: " + imageField + " "
+                        + describeValues(before.origins().get("shell"), step.origins().get("shell")),
+                        Advice.PIN_BASE_IMAGE, false));
+            } else if (imageField != null && !name.equals("command")) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, then, now, "the base image's config changed: "
                         + imageField + " " + describeValues(then, now), Advice.PIN_BASE_IMAGE, false));
                 envChanged |= name.startsWith("env:");
@@ -96,8 +103,7 @@ final class CauseFinder {
                         "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
-            } else if (name.equals("command") && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"))
-                    && step.text().equals(before.text())) {
+            } else if (shellChanged) {
                 causes.add(new Cause(CauseKind.SHELL, "shell", before.origins().get("shell"), step.origins().get("shell"),
                         "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null, false));
             } else if (!instructionEdited) {

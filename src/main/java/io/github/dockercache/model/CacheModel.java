@@ -334,6 +334,7 @@ public final class CacheModel {
         }
         if (!config.shell().isEmpty()) {
             state.shell = config.shell();
+            state.shellOrigin = IMAGE_CONFIG_ORIGIN + "Shell";
         }
     }
 
@@ -372,6 +373,7 @@ public final class CacheModel {
             configStep(stage, state, user, state.user);
         } else if (instruction instanceof ShellInstruction shell) {
             state.shell = List.copyOf(shell.shell());
+            state.shellOrigin = null;
             configStep(stage, state, shell, Json.array(state.shell));
         } else if (instruction instanceof OnbuildInstruction onbuild) {
             configStep(stage, state, onbuild, onbuild.trigger());
@@ -598,6 +600,7 @@ public final class CacheModel {
         if (run.shellForm()) {
             args.addAll(state.shell);
             origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+            putOrigin(origins, "command", state.shellOrigin);
         }
         args.addAll(run.command());
         inputs.add(Map.entry("command", Json.array(args)));

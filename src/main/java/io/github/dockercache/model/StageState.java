@@ -28,6 +28,8 @@ final class StageState {
     /** Where {@link #user} comes from when it is the base image's own, else null. */
     String userOrigin;
     List<String> shell = List.of("/bin/sh", "-c");
+    /** Where {@link #shell} comes from when it is the base image's own, else null. */
+    String shellOrigin;
     String key;
     String optimisticKey;
     String lastStepId;
@@ -46,6 +48,7 @@ final class StageState {
         copy.user = user;
         copy.userOrigin = userOrigin;
         copy.shell = shell;
+        copy.shellOrigin = shellOrigin;
         copy.key = key;
         copy.optimisticKey = optimisticKey;
         copy.lastStepId = lastStepId;

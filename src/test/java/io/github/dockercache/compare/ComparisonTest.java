@@ -488,6 +488,28 @@ class ComparisonTest {
         assertEquals("the base image's config changed: WorkingDir changed: '/srv/app' -> '/opt/app'", cause.detail());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "app |          | User changed: 'app' -> 'root'",
+            "    | /bin/bash | Shell changed: '[\"/bin/sh\",\"-c\"]' -> '[\"/bin/bash\",\"-c\"]'"})
+    void aRunNamesTheImageConfigFieldItReadsWhenOnlyThatChanged(String user, String shell, String change)
+            throws Exception {
+        BaseImage.Config before = new BaseImage.Config(List.of(), "", user == null ? "" : user,
+                shell == null ? List.of() : List.of("/bin/sh", "-c"));
+        BaseImage.Config after = new BaseImage.Config(List.of(), "", user == null ? "" : "root",
+                shell == null ? List.of() : List.of(shell, "-c"));
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+                .image(new BaseImage("sha256:" + "a".repeat(64), LAYERS, before));
+        Snapshot baseline = app.snapshot();
+        app.image(new BaseImage("sha256:" + "b".repeat(64), LAYERS, after));
+        Comparison comparison = Scenario.compare(app.snapshot(), baseline);
+
+        assertEquals(Verdict.CACHED, step(comparison, "1").verdict(), "same layers");
+        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the base image's config changed: " + change, cause.detail());
+    }
+
     @Test
     void aDigestOnlyBaselineKeysFromOnTheDigestAsBefore() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
