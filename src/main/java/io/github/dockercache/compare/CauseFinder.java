@@ -41,10 +41,22 @@ final class CauseFinder {
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
-            if (Objects.equals(now, then)) {
+            if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
                 continue;
             }
-            if (name.startsWith("env:")) {
+            boolean shellChanged = name.equals("command") && step.text().equals(before.text())
+                    && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"));
+            String imageField = imageConfigField(step, before, name);
+            if (imageField != null && shellChanged) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, before.origins().get("shell"),
+                        step.origins().get("shell"), "the base image's config changed: " + imageField + " "
+                        + describeValues(before.origins().get("shell"), step.origins().get("shell")),
+                        Advice.PIN_BASE_IMAGE, false));
+            } else if (imageField != null && !name.equals("command")) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, then, now, "the base image's config changed: "
+                        + imageField + " " + describeValues(then, now), Advice.PIN_BASE_IMAGE, false));
+                envChanged |= name.startsWith("env:");
+            } else if (name.startsWith("env:")) {
                 causes.add(variableCause(step, before, name.substring(4), then, now));
                 envChanged = true;
             } else if (name.endsWith(".checksum") && !name.contains(".url")) {
@@ -63,11 +75,17 @@ final class CauseFinder {
                 String stage = step.fromStage();
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
                         null, false));
+            } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
+                String image = step.inputs().get("image");
+                causes.add(new Cause(CauseKind.BASE_IMAGE, image, then, now, "the tag " + image
+                        + " moved to an image with other layers: " + before.inputs().get(CacheModel.RECORDED_DIGEST)
+                        + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST), Advice.PIN_BASE_IMAGE, false));
             } else if (name.equals("digest") && then != null && now != null) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, step.inputs().get("image"), then, now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
                         Advice.PIN_BASE_IMAGE, false));
-            } else if (name.equals("image") || name.equals("platform") || name.equals("digest")) {
+            } else if (name.equals("image") || name.equals("platform") || name.equals("digest")
+                    || name.equals(CacheModel.LAYERS)) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,
                         "the base image " + (name.equals("image") ? "reference" : "platform") + " changed",
                         Advice.PIN_BASE_IMAGE, false));
@@ -85,8 +103,7 @@ final class CauseFinder {
                         "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
-            } else if (name.equals("command") && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"))
-                    && step.text().equals(before.text())) {
+            } else if (shellChanged) {
                 causes.add(new Cause(CauseKind.SHELL, "shell", before.origins().get("shell"), step.origins().get("shell"),
                         "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null, false));
             } else if (!instructionEdited) {
@@ -100,6 +117,28 @@ final class CauseFinder {
                     "the order of the environment variables changed", null, false));
         }
         return causes;
+    }
+
+    /**
+     * The field of the base image's configuration an input comes from ({@code Env MARKER}, {@code WorkingDir}), or
+     * null when it comes from the Dockerfile or the build's settings on both sides.
+     */
+    private static String imageConfigField(StepSnapshot step, StepSnapshot before, String name) {
+        String origin = step.origins().get(name);
+        if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
+            origin = before.origins().get(name);
+        }
+        if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
+            return null;
+        }
+        String field = origin.substring(CacheModel.IMAGE_CONFIG_ORIGIN.length());
+        return name.startsWith("env:") ? field + " " + name.substring(4) : field;
+    }
+
+    private static String describeValues(String then, String now) {
+        return then == null ? "is now set to '" + now + "'"
+                : now == null ? "is no longer set (was '" + then + "')"
+                : "changed: '" + then + "' -> '" + now + "'";
     }
 
     private static String describeEdit(String name, String then, String now) {
@@ -118,10 +157,7 @@ final class CauseFinder {
     private Cause variableCause(StepSnapshot step, StepSnapshot before, String variable, String then, String now) {
         String origin = step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
         boolean isArg = origin != null && origin.contains("ARG");
-        String detail = (isArg ? "build arg " : "ENV ") + variable
-                + (then == null ? " is now set to '" + now + "'"
-                        : now == null ? " is no longer set (was '" + then + "')"
-                        : " changed: '" + then + "' -> '" + now + "'")
+        String detail = (isArg ? "build arg " : "ENV ") + variable + " " + describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
                 isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);

@@ -55,8 +55,16 @@ final class BuilderFlags {
     private final Map<String, Flag> declared = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
 
+    private final BuildKitVersion version;
+
     BuilderFlags(List<String> words) {
+        this(words, BuildKitVersion.NEWEST);
+    }
+
+    /** {@code version} decides how an unknown flag is worded. */
+    BuilderFlags(List<String> words, BuildKitVersion version) {
         this.words = words;
+        this.version = version;
     }
 
     Flag addBoolean(String name) {
@@ -97,7 +105,8 @@ final class BuilderFlags {
             Flag flag = declared.get(name);
             if (flag == null) {
                 throw new LineError(Suggestions.withSuggestion(
-                        "unknown flag: " + flagName, name, declared.keySet(), true));
+                        "unknown flag: " + (version.namesUnknownFlagsWithDashes() ? flagName : name), name,
+                        declared.keySet(), true));
             }
             if (flag.used && flag.kind != Kind.STRINGS) {
                 throw new LineError("duplicate flag specified: " + flagName);

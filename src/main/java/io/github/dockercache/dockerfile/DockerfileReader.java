@@ -39,6 +39,15 @@ public final class DockerfileReader {
      */
     public static Dockerfile parse(String content, String displayName, BaseImageConfigs images,
             CheckOptions checkOptions) throws DockerfileException {
+        return parse(content, displayName, images, checkOptions, BuildKitVersion.NEWEST);
+    }
+
+    /**
+     * As {@link #parse(String, String, BaseImageConfigs, CheckOptions)}, by the built-in frontend of BuildKit
+     * {@code version}.
+     */
+    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images,
+            CheckOptions checkOptions, BuildKitVersion version) throws DockerfileException {
         if (content.isEmpty()) {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
@@ -48,7 +57,7 @@ public final class DockerfileReader {
         List<StageBuilder> stages = new ArrayList<>();
         Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
         for (RawInstruction rawInstruction : raw.instructions()) {
-            Instruction instruction = convert(rawInstruction, displayName, externalFrontend);
+            Instruction instruction = convert(rawInstruction, displayName, externalFrontend, version);
             rawOf.put(instruction, rawInstruction);
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
@@ -86,10 +95,10 @@ public final class DockerfileReader {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
-    private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend)
-            throws DockerfileException {
+    private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend,
+            BuildKitVersion version) throws DockerfileException {
         try {
-            return InstructionParser.parse(raw, displayName, externalFrontend);
+            return InstructionParser.parse(raw, displayName, externalFrontend, version);
         } catch (LineError e) {
             throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
         }

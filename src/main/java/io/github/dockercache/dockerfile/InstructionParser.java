@@ -27,13 +27,16 @@ final class InstructionParser {
     private final BuilderFlags flags;
     private final InstructionSource source;
     private final boolean externalFrontend;
+    private final BuildKitVersion version;
 
-    private InstructionParser(RawInstruction raw, String displayName, boolean externalFrontend) {
+    private InstructionParser(RawInstruction raw, String displayName, boolean externalFrontend,
+            BuildKitVersion version) {
         this.raw = raw;
         this.externalFrontend = externalFrontend;
+        this.version = version;
         this.keyword = raw.keyword().toUpperCase(Locale.ROOT);
         this.args = List.copyOf(argumentsOf(raw));
-        this.flags = new BuilderFlags(raw.flags());
+        this.flags = new BuilderFlags(raw.flags(), version);
         this.source = new InstructionSource(
                 keyword,
                 GoText.trimSpace(raw.original()),
@@ -46,10 +49,12 @@ final class InstructionParser {
      * The typed instruction; FROM gives a {@link FromInstruction}.
      *
      * @param externalFrontend the file names a frontend image with {@code # syntax=}, whose version decides
-     *     which flags exist; false for the frontend built into BuildKit 0.25 (Docker 28)
+     *     which flags exist; false for the frontend built into BuildKit
+     * @param version the BuildKit release whose built-in frontend parses the file
      */
-    static Instruction parse(RawInstruction raw, String displayName, boolean externalFrontend) throws LineError {
-        return new InstructionParser(raw, displayName, externalFrontend).parse();
+    static Instruction parse(RawInstruction raw, String displayName, boolean externalFrontend,
+            BuildKitVersion version) throws LineError {
+        return new InstructionParser(raw, displayName, externalFrontend, version).parse();
     }
 
     /** BuildKit's {@code nodeArgs}: an ONBUILD trigger contributes its keyword and its own arguments. */
@@ -147,7 +152,8 @@ final class InstructionParser {
         BuilderFlags.Flag chown = flags.addString("chown", "");
         BuilderFlags.Flag chmod = flags.addString("chmod", "");
         BuilderFlags.Flag link = flags.addBoolean("link");
-        BuilderFlags.Flag excludes = flags.addStrings("exclude");
+        // COPY --exclude is labs only before BuildKit 0.25 (dockerfile 1.19 made it stable)
+        BuilderFlags.Flag excludes = externalFrontend || version.copyExcludeIsStable() ? flags.addStrings("exclude") : null;
         BuilderFlags.Flag from = add ? null : flags.addString("from", "");
         // COPY --parents is a labs flag in BuildKit 0.25 (stable from dockerfile 1.20): the built-in frontend
         // rejects it as an unknown flag; ADD has none in any version
@@ -172,7 +178,7 @@ final class InstructionParser {
                 chown.valueIfUsed(),
                 chmod.valueIfUsed(),
                 link.isTrue(),
-                excludes.values(),
+                excludes == null ? List.of() : excludes.values(),
                 parents != null && parents.isTrue(),
                 checksum == null ? null : checksum.valueIfUsed(),
                 keepGitDir != null && keepGitDir.isTrue(),
@@ -236,12 +242,14 @@ final class InstructionParser {
     }
 
     private Instruction run() throws LineError {
-        BuilderFlags.Flag devices = flags.addStrings("device");
+        BuilderFlags.Flag devices = externalFrontend || version.hasRunDevice() ? flags.addStrings("device") : null;
         BuilderFlags.Flag mounts = flags.addStrings("mount");
         BuilderFlags.Flag network = flags.addString("network", "default");
-        BuilderFlags.Flag security = flags.addString("security", "sandbox");
+        // RUN --security is a labs flag in BuildKit 0.25 (built with dfrunsecurity only): the built-in frontend
+        // rejects it as an unknown flag
+        BuilderFlags.Flag security = externalFrontend ? flags.addString("security", "sandbox") : null;
         flags.parse();
-        for (String device : devices.values()) {
+        for (String device : devices == null ? List.<String>of() : devices.values()) {
             RunFlagValues.checkDevice(device);
         }
         for (String mount : mounts.values()) {
@@ -250,7 +258,7 @@ final class InstructionParser {
         if (!Set.of("default", "none", "host").contains(network.value())) {
             throw new LineError("invalid network mode " + GoText.quote(network.value()));
         }
-        if (!Set.of("insecure", "sandbox").contains(security.value())) {
+        if (security != null && !Set.of("insecure", "sandbox").contains(security.value())) {
             throw new LineError("security " + GoText.quote(security.value()) + " is not valid");
         }
         List<Heredoc> heredocs = raw.heredocs().stream()
@@ -263,7 +271,7 @@ final class InstructionParser {
                 heredocs,
                 mounts.values(),
                 network.valueIfUsed(),
-                security.valueIfUsed());
+                security == null ? null : security.valueIfUsed());
     }
 
     /** BuildKit's {@code handleJSONArgs}: exec form as is, shell form joined into one string. */

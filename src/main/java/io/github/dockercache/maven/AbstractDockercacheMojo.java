@@ -4,6 +4,7 @@ import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.PathPatterns;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.report.ReportLine;
@@ -114,6 +115,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      */
     @Parameter(property = "dockercache.builder", defaultValue = "buildkit")
     String builder;
+
+    /**
+     * The BuildKit release the predictions are for, {@code 0.13} to {@code 0.25} (default): the one the Docker
+     * engine that builds runs (Docker 28 has 0.25, Docker 26 has 0.13).
+     */
+    @Parameter(property = "dockercache.buildkitVersion", defaultValue = "0.25")
+    String buildkitVersion;
 
     /** Dependency manifests: a change to one that a step copies is expected, not a failure. */
     @Parameter
@@ -330,7 +338,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Path baselineFile = baselineFile(scope, image, name, output);
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
-                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder());
+                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
+                buildkitVersion());
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
                 stableSteps == null ? List.of() : stableSteps);
@@ -423,6 +432,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return builder == null || builder.isBlank() ? Builder.BUILDKIT : Builder.fromSetting(builder);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("dockercache.builder: " + e.getMessage() + ".");
+        }
+    }
+
+    private BuildKitVersion buildkitVersion() throws MojoFailureException {
+        try {
+            return buildkitVersion == null || buildkitVersion.isBlank() ? BuildKitVersion.NEWEST
+                    : BuildKitVersion.fromSetting(buildkitVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("dockercache.buildkitVersion: " + e.getMessage() + ".");
         }
     }
 

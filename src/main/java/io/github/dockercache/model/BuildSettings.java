@@ -1,6 +1,7 @@
 package io.github.dockercache.model;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param platform the client that sends the context
  * @param network the build's {@code --network} value, or null for the default
  * @param builder the builder whose cache rules apply
+ * @param buildkitVersion the BuildKit release whose rules apply (its built-in frontend, its cache keys)
  */
 public record BuildSettings(
         Path contextDir,
@@ -22,7 +24,14 @@ public record BuildSettings(
         String target,
         ClientPlatform platform,
         String network,
-        Builder builder) {
+        Builder builder,
+        BuildKitVersion buildkitVersion) {
+
+    /** Settings for the newest BuildKit modelled. */
+    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            ClientPlatform platform, String network, Builder builder) {
+        this(contextDir, dockerfile, buildArgs, target, platform, network, builder, BuildKitVersion.NEWEST);
+    }
 
     /** Settings for BuildKit, the default builder. */
     public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
@@ -32,5 +41,6 @@ public record BuildSettings(
 
     public BuildSettings {
         builder = builder == null ? Builder.BUILDKIT : builder;
+        buildkitVersion = buildkitVersion == null ? BuildKitVersion.NEWEST : buildkitVersion;
     }
 }

@@ -63,6 +63,21 @@ public final class CacheModel {
      * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (spec 6).
      */
     public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
+    /** Inputs whose name starts with this are recorded for explanations and offline reuse, but key nothing. */
+    public static final String UNKEYED = "unkeyed:";
+    /** A FROM's input: the digest its tag stands for, keyed when the layers are not known. */
+    public static final String DIGEST = "digest";
+    /** A FROM's input: the ChainID of the image's layers, BuildKit's second key for an image (spec 2). */
+    public static final String LAYERS = "layers";
+    /** A FROM's digest where the layers key it. */
+    public static final String RECORDED_DIGEST = UNKEYED + DIGEST;
+    /** A FROM's image configuration ({@link BaseImage.Config} as JSON), where it was read. */
+    public static final String RECORDED_CONFIG = UNKEYED + "config";
+    /**
+     * The origin of a value that a step reads from the base image's configuration; the field follows
+     * ({@code the base image's config: Env}).
+     */
+    public static final String IMAGE_CONFIG_ORIGIN = "the base image's config: ";
 
     private static final String CONTEXT_STAGE = "context";
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
@@ -136,7 +151,7 @@ public final class CacheModel {
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
             dockerfile = DockerfileReader.parse(text, dockerfileName, configs,
-                    CheckOptions.fromBuildArg(settings.buildArgs()));
+                    CheckOptions.fromBuildArg(settings.buildArgs()), settings.buildkitVersion());
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
                     + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
@@ -275,11 +290,22 @@ public final class CacheModel {
                 if (platform != null) {
                     inputs.add(Map.entry("platform", platform));
                 }
-                state.workdirFromImage = true; // its config, WORKDIR included, is not read
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
-                String digest = pinned ? null : digests.digestOf(image, platform);
-                if (digest != null) {
-                    inputs.add(Map.entry("digest", digest));
+                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (spec 10)
+                BaseImage known = digests.imageOf(image, platform);
+                if (known != null && classic) {
+                    known = BaseImage.ofDigest(known.digest());
+                }
+                if (known != null && known.layers() != null) {
+                    inputs.add(Map.entry(LAYERS, known.layers())); // equal layers: cached, whatever the manifest
+                    inputs.add(Map.entry(RECORDED_DIGEST, known.digest()));
+                } else if (known != null && !pinned) {
+                    inputs.add(Map.entry(DIGEST, known.digest())); // a pinned reference names its digest already
+                }
+                state.workdirFromImage = true; // until its config, WORKDIR included, is known
+                if (known != null && known.config() != null) {
+                    inputs.add(Map.entry(RECORDED_CONFIG, Json.GSON.toJson(known.config())));
+                    startFromConfig(state, known.config());
                 }
                 addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
             }
@@ -290,6 +316,28 @@ public final class CacheModel {
         return state;
     }
 
+    /** A stage starts where its image's configuration says: its environment, working directory, user and shell. */
+    private void startFromConfig(StageState state, BaseImage.Config config) {
+        for (String entry : config.env()) {
+            int equals = entry.indexOf('=');
+            String name = equals < 0 ? entry : entry.substring(0, equals);
+            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env");
+        }
+        state.workdirFromImage = false;
+        if (!config.workingDir().isEmpty()) {
+            state.workdir = resolvePath("/", config.workingDir());
+            state.workdirOrigin = IMAGE_CONFIG_ORIGIN + "WorkingDir";
+        }
+        if (!config.user().isEmpty()) {
+            state.user = config.user();
+            state.userOrigin = IMAGE_CONFIG_ORIGIN + "User";
+        }
+        if (!config.shell().isEmpty()) {
+            state.shell = config.shell();
+            state.shellOrigin = IMAGE_CONFIG_ORIGIN + "Shell";
+        }
+    }
+
     /** The ONBUILD triggers of a stage, parsed as instructions standing on the lines of their ONBUILD. */
     private List<Instruction> onbuildTriggers(Stage stage) throws AnalysisException {
         List<Instruction> triggers = new ArrayList<>();
@@ -298,7 +346,8 @@ public final class CacheModel {
                 int line = onbuild.source().location().line();
                 String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
                 try {
-                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName()).stages().get(0).instructions());
+                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null,
+                            settings.buildkitVersion()).stages().get(0).instructions());
                 } catch (DockerfileException e) {
                     throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
                 }
@@ -320,9 +369,11 @@ public final class CacheModel {
             arg(stage, state, arg);
         } else if (instruction instanceof UserInstruction user) {
             state.user = expand(user.user(), state.lookup(), user);
+            state.userOrigin = null;
             configStep(stage, state, user, state.user);
         } else if (instruction instanceof ShellInstruction shell) {
             state.shell = List.copyOf(shell.shell());
+            state.shellOrigin = null;
             configStep(stage, state, shell, Json.array(state.shell));
         } else if (instruction instanceof OnbuildInstruction onbuild) {
             configStep(stage, state, onbuild, onbuild.trigger());
@@ -394,7 +445,10 @@ public final class CacheModel {
         String written = expand(workdir.path(), state.lookup(), workdir);
         String path = resolvePath(state.workdir, written);
         state.workdir = path;
-        state.workdirFromImage &= !written.startsWith("/"); // an absolute WORKDIR no longer depends on the image's
+        if (written.startsWith("/")) { // an absolute WORKDIR no longer depends on the image's
+            state.workdirFromImage = false;
+            state.workdirOrigin = null;
+        }
         if (classic) {
             // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (spec 10)
             addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
@@ -406,13 +460,16 @@ public final class CacheModel {
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         inputs.add(Map.entry("path", path));
         inputs.add(Map.entry("owner", state.user));
+        Map<String, String> origins = new LinkedHashMap<>();
+        putOrigin(origins, "path", state.workdirOrigin);
+        putOrigin(origins, "owner", state.userOrigin);
         String epoch = settings.buildArgs().get("SOURCE_DATE_EPOCH");
-        if (epoch != null) {
-            inputs.add(Map.entry("created", epoch)); // dockerfile >= 1.16 stamps the directory (spec 7)
+        if (epoch != null && settings.buildkitVersion().workdirHonoursSourceDateEpoch()) {
+            inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (spec 7)
         }
         StepReads reads = new StepReads();
         markImageWorkdir(state, inputs, reads);
-        addStep(stage, state, workdir, "WORKDIR", inputs, Map.of(), reads);
+        addStep(stage, state, workdir, "WORKDIR", inputs, origins, reads);
     }
 
     private void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
@@ -433,8 +490,15 @@ public final class CacheModel {
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
         inputs.add(Map.entry("workdir", state.workdir));
         inputs.add(Map.entry("user", state.user));
+        putOrigin(origins, "workdir", state.workdirOrigin);
+        putOrigin(origins, "user", state.userOrigin);
         // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
         boolean buildNetwork = run.network() == null || run.network().equals("default");
+        if ("host".equals(run.network())) {
+            // an entitlement, not a key input: Docker 28 and 26 alike refuse the build without it
+            warnings.add(run.source().location() + ": RUN --network=host needs the network.host entitlement: docker"
+                    + " build fails with \"network.host is not allowed\" unless it is given --allow network.host");
+        }
         inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         StepReads reads = new StepReads();
@@ -462,6 +526,10 @@ public final class CacheModel {
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         String destination = expand(copy.destination(), state.lookup(), copy);
         inputs.add(Map.entry("dest", resolveDestination(state.workdir, destination)));
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (!destination.startsWith("/")) {
+            putOrigin(origins, "dest", state.workdirOrigin);
+        }
         inputs.add(Map.entry("chown", nullToEmpty(expandNullable(copy.chown(), state, copy))));
         inputs.add(Map.entry("chmod", nullToEmpty(expandNullable(copy.chmod(), state, copy))));
         List<String> excludes = new ArrayList<>();
@@ -503,7 +571,7 @@ public final class CacheModel {
         if (!destination.startsWith("/")) {
             markImageWorkdir(state, inputs, reads);
         }
-        addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
+        addStep(stage, state, copy, keyword, inputs, origins, reads);
     }
 
     /**
@@ -518,6 +586,13 @@ public final class CacheModel {
         }
     }
 
+    /** Records where an input's value comes from, when it is known to come from somewhere worth naming. */
+    private static void putOrigin(Map<String, String> origins, String input, String origin) {
+        if (origin != null) {
+            origins.put(input, origin);
+        }
+    }
+
     /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
     private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
             Map<String, String> origins) {
@@ -525,6 +600,7 @@ public final class CacheModel {
         if (run.shellForm()) {
             args.addAll(state.shell);
             origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
+            putOrigin(origins, "command", state.shellOrigin);
         }
         args.addAll(run.command());
         inputs.add(Map.entry("command", Json.array(args)));
@@ -656,9 +732,10 @@ public final class CacheModel {
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
             List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
-        String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, inputs);
+        List<Map.Entry<String, String>> keyed = inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
+        String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, keyed);
         List<Map.Entry<String, String>> optimisticInputs =
-                inputs.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
+                keyed.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
         if (insideFromStep) {
             // the legacy builder runs ONBUILD triggers inside its FROM step: they move the keys on but are no steps

@@ -1,19 +1,50 @@
 package io.github.dockercache.model;
 
+import io.github.dockercache.registry.ImageConfig;
+import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageResolver;
+import io.github.dockercache.registry.ResolvedImage;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Where the digest a FROM tag stands for comes from: BuildKit keys a FROM on it (spec 2), so a moved tag rebuilds
- * the stage. Offline it can only be the one a baseline recorded; a registry can be asked when the user allows it.
+ * What a FROM tag stands for: BuildKit keys a FROM on its digest and on its layers (spec 2), so a moved tag rebuilds
+ * the stage unless the layers stayed. Offline it can only be what a baseline recorded; a registry can be asked when
+ * the user allows it.
  */
 @FunctionalInterface
 public interface ImageDigests {
-    /** No digests: FROM is keyed on the reference as written. */
+    /** Nothing known: FROM is keyed on the reference as written. */
     ImageDigests NONE = (reference, platform) -> null;
 
     /**
-     * The digest {@code reference} resolves to, or null when unknown.
+     * What {@code reference} is, or null when unknown.
      *
      * @param reference the normalised reference ({@code docker.io/library/busybox:1.36})
      * @param platform the FROM's {@code --platform}, or null for the default
      */
-    String digestOf(String reference, String platform) throws AnalysisException;
+    BaseImage imageOf(String reference, String platform) throws AnalysisException;
+
+    /**
+     * The registry's answer, as {@code -Ddockercache.resolve=true} asks it: the digest the tag points to, then the
+     * configuration of that very manifest (not of the tag again, which may have moved in between). Each image is
+     * asked once.
+     */
+    static ImageDigests resolving(ImageResolver resolver) {
+        Map<String, BaseImage> resolved = new HashMap<>();
+        return (reference, platform) -> {
+            String key = reference + " " + platform;
+            if (!resolved.containsKey(key)) {
+                try {
+                    ResolvedImage image = resolver.resolve(reference, platform);
+                    ImageConfig config = resolver.config(image.pinned(), platform);
+                    resolved.put(key, new BaseImage(image.digest(), config.chainId(), new BaseImage.Config(
+                            config.env(), config.workingDir(), config.user(), config.shell())));
+                } catch (ImageResolutionException e) {
+                    throw new AnalysisException(e.getMessage(), e);
+                }
+            }
+            return resolved.get(key);
+        };
+    }
 }

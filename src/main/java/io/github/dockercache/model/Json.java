@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Canonical JSON text of a string list, for inputs such as a RUN command's arguments. */
 final class Json {
-    private static final Gson GSON = new Gson();
+    static final Gson GSON = new Gson();
 
     private Json() {}
 

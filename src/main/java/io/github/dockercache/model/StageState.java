@@ -22,8 +22,14 @@ final class StageState {
     String workdir = "/";
     /** True while {@link #workdir} is relative to an image base's own WORKDIR, which is unknown offline. */
     boolean workdirFromImage;
+    /** Where {@link #workdir} comes from when it is the base image's own, else null. */
+    String workdirOrigin;
     String user = "";
+    /** Where {@link #user} comes from when it is the base image's own, else null. */
+    String userOrigin;
     List<String> shell = List.of("/bin/sh", "-c");
+    /** Where {@link #shell} comes from when it is the base image's own, else null. */
+    String shellOrigin;
     String key;
     String optimisticKey;
     String lastStepId;
@@ -38,8 +44,11 @@ final class StageState {
         copy.setByEnv.addAll(setByEnv);
         copy.workdir = workdir;
         copy.workdirFromImage = workdirFromImage;
+        copy.workdirOrigin = workdirOrigin;
         copy.user = user;
+        copy.userOrigin = userOrigin;
         copy.shell = shell;
+        copy.shellOrigin = shellOrigin;
         copy.key = key;
         copy.optimisticKey = optimisticKey;
         copy.lastStepId = lastStepId;

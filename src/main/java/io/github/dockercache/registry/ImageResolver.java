@@ -89,17 +89,28 @@ public final class ImageResolver {
                     .getAsJsonObject().getAsJsonObject("config").get("digest").getAsString();
             JsonObject config = JsonParser.parseString(
                     new String(registry.blob(configDigest).body(), StandardCharsets.UTF_8)).getAsJsonObject();
-            List<String> env = new ArrayList<>();
             JsonElement runConfig = config.get("config");
-            if (runConfig != null && runConfig.isJsonObject() && runConfig.getAsJsonObject().get("Env") != null
-                    && runConfig.getAsJsonObject().get("Env").isJsonArray()) {
-                runConfig.getAsJsonObject().getAsJsonArray("Env").forEach(entry -> env.add(entry.getAsString()));
-            }
-            return new ImageConfig(env, string(config, "os"), string(config, "architecture"), string(config, "variant"));
+            JsonObject run = runConfig != null && runConfig.isJsonObject() ? runConfig.getAsJsonObject() : new JsonObject();
+            JsonElement rootfs = config.get("rootfs");
+            boolean layered = rootfs != null && rootfs.isJsonObject()
+                    && "layers".equals(string(rootfs.getAsJsonObject(), "type"));
+            return new ImageConfig(strings(run, "Env"), string(config, "os"), string(config, "architecture"),
+                    string(config, "variant"), layered ? strings(rootfs.getAsJsonObject(), "diff_ids") : List.of(),
+                    string(run, "WorkingDir"), string(run, "User"), strings(run, "Shell"));
         } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
             throw new ImageResolutionException("the registry's manifest or config for " + reference
                     + " is not a usable image configuration: " + e.getMessage());
         }
+    }
+
+    /** A member that is an array of strings; empty when absent or null. */
+    private static List<String> strings(JsonObject object, String member) {
+        List<String> values = new ArrayList<>();
+        JsonElement value = object.get(member);
+        if (value != null && value.isJsonArray()) {
+            value.getAsJsonArray().forEach(entry -> values.add(entry.getAsString()));
+        }
+        return values;
     }
 
     private static String string(JsonObject object, String member) {

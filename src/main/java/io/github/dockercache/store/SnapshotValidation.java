@@ -2,6 +2,7 @@ package io.github.dockercache.store;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
@@ -69,6 +70,13 @@ final class SnapshotValidation {
             return "its steps are incomplete";
         }
         String name = "step " + quote(step.id());
+        if ("FROM".equals(step.instruction()) && step.inputs() != null) {
+            try {
+                BaseImage.recordedIn(step);
+            } catch (IllegalArgumentException e) {
+                return name + ": " + e.getMessage();
+            }
+        }
         if (!isDigest(step.optimisticKey()) || (step.key() != null && !isDigest(step.key()))
                 || (step.parentKey() != null && !isDigest(step.parentKey()))) {
             return name + " has a key that is not a sha256 digest";

@@ -11,6 +11,7 @@ import io.github.dockercache.advice.Advisor;
 import io.github.dockercache.advice.Finding;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
@@ -194,40 +195,45 @@ public final class Workflow {
     }
 
     /**
-     * The digests FROM is keyed on. Offline: those the baseline recorded (the tag is assumed not to have moved).
-     * With {@code resolve}: the registry's answer, for the images the baseline has a digest for (else the keys could
-     * not be compared, and the user is told to record the baseline with resolve).
+     * What FROM is keyed on. Offline: what the baseline recorded (the tag is assumed not to have moved). With
+     * {@code resolve}: the registry's answer, as far as the baseline recorded the same (else the keys could not be
+     * compared, and the user is told to record the baseline with resolve): the digest alone where the baseline has no
+     * layers, nothing where it has no digest.
      */
     private static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
-        Map<String, String> recorded = new HashMap<>();
+        Map<String, BaseImage> recorded = new HashMap<>();
         if (baseline != null) {
             baseline.steps().stream()
-                    .filter(step -> step.instruction().equals("FROM") && step.inputs().containsKey("digest"))
-                    .forEach(step -> recorded.put(step.inputs().get("image"), step.inputs().get("digest")));
+                    .filter(step -> step.instruction().equals("FROM") && BaseImage.recordedIn(step) != null)
+                    .forEach(step -> recorded.put(step.inputs().get("image"), BaseImage.recordedIn(step)));
         }
         if (!request.resolve()) {
             return (reference, platform) -> recorded.get(reference);
         }
-        ImageResolver resolver = new ImageResolver();
-        Map<String, String> resolved = new HashMap<>();
-        Set<String> unrecorded = new HashSet<>();
+        ImageDigests registry = ImageDigests.resolving(new ImageResolver());
+        Set<String> warned = new HashSet<>();
         return (reference, platform) -> {
-            if (baseline != null && !recorded.containsKey(reference)) {
-                if (unrecorded.add(reference)) {
+            if (baseline == null) {
+                return registry.imageOf(reference, platform);
+            }
+            BaseImage then = recorded.get(reference);
+            if (then == null) {
+                if (!reference.contains("@") && warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
                             + ", so a moved tag cannot be told: record the baseline with -Ddockercache.resolve=true."));
                 }
                 return null;
             }
-            String key = reference + " " + platform;
-            if (!resolved.containsKey(key)) {
-                try {
-                    resolved.put(key, resolver.resolve(reference, platform).digest());
-                } catch (ImageResolutionException e) {
-                    throw new AnalysisException(e.getMessage(), e);
+            BaseImage now = registry.imageOf(reference, platform);
+            if (then.layers() == null) {
+                if (warned.add(reference)) {
+                    lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no layers for " + reference
+                            + ", so a tag pushed again with the same layers looks like a new image: record the"
+                            + " baseline again with -Ddockercache.resolve=true."));
                 }
+                return BaseImage.ofDigest(now.digest());
             }
-            return resolved.get(key);
+            return now;
         };
     }
 

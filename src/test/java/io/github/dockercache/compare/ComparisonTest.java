@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -437,6 +438,119 @@ class ComparisonTest {
         assertNotNull(cause.advice());
     }
 
+    private static final String LAYERS = "sha256:" + "1".repeat(64);
+
+    private static BaseImage image(String digest, String layers, List<String> env, String workingDir) {
+        return new BaseImage(digest, layers, new BaseImage.Config(env, workingDir, "", List.of()));
+    }
+
+    @Test
+    void aTagPushedAgainWithTheSameLayersKeepsCopyAndRebuildsRunOnTheImagesNewEnvironment() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt", "RUN true")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT), verdicts(comparison));
+        Cause cause = step(comparison, "3").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the base image's config changed: Env MARKER changed: 'one' -> 'two'", cause.detail());
+    }
+
+    @Test
+    void otherLayersRebuildEverythingAndNameBothDigests() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), "sha256:" + "2".repeat(64), List.of(), ""));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+
+        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
+        Cause cause = step(comparison, "1").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the tag registry.example/app:1 moved to an image with other layers: sha256:" + "a".repeat(64)
+                + " -> sha256:" + "b".repeat(64), cause.detail());
+    }
+
+    @Test
+    void aRelativeWorkdirJoinsTheImagesWorkingDirectory() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "WORKDIR app", "COPY a.txt .")
+                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), "/srv"));
+        Snapshot before = app.snapshot();
+        assertEquals("/srv/app", before.steps().get(1).inputs().get("path"));
+        assertNull(before.steps().get(1).unknownReason(), "the image's WORKDIR is known: nothing to guess");
+
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of(), "/opt"));
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
+        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals("the base image's config changed: WorkingDir changed: '/srv/app' -> '/opt/app'", cause.detail());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "app |          | User changed: 'app' -> 'root'",
+            "    | /bin/bash | Shell changed: '[\"/bin/sh\",\"-c\"]' -> '[\"/bin/bash\",\"-c\"]'"})
+    void aRunNamesTheImageConfigFieldItReadsWhenOnlyThatChanged(String user, String shell, String change)
+            throws Exception {
+        BaseImage.Config before = new BaseImage.Config(List.of(), "", user == null ? "" : user,
+                shell == null ? List.of() : List.of("/bin/sh", "-c"));
+        BaseImage.Config after = new BaseImage.Config(List.of(), "", user == null ? "" : "root",
+                shell == null ? List.of() : List.of(shell, "-c"));
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+                .image(new BaseImage("sha256:" + "a".repeat(64), LAYERS, before));
+        Snapshot baseline = app.snapshot();
+        app.image(new BaseImage("sha256:" + "b".repeat(64), LAYERS, after));
+        Comparison comparison = Scenario.compare(app.snapshot(), baseline);
+
+        assertEquals(Verdict.CACHED, step(comparison, "1").verdict(), "same layers");
+        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals(CauseKind.BASE_IMAGE, cause.kind());
+        assertEquals("the base image's config changed: " + change, cause.detail());
+    }
+
+    @Test
+    void aDigestOnlyBaselineKeysFromOnTheDigestAsBefore() throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+                .image(BaseImage.ofDigest("sha256:" + "a".repeat(64)));
+        Snapshot before = app.snapshot();
+        assertEquals("sha256:" + "a".repeat(64), before.steps().get(0).inputs().get("digest"));
+        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED), verdicts(Scenario.compare(app.snapshot(), before)));
+
+        app.image(BaseImage.ofDigest("sha256:" + "b".repeat(64)));
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict(),
+                "without the layers, another digest is another image");
+    }
+
+    @Test
+    void theRecordedImageIsReadBackAsItWasGiven() throws Exception {
+        BaseImage given = image("sha256:" + "a".repeat(64), LAYERS, List.of("A=1"), "/srv");
+        Snapshot snapshot = new Scenario(dir).dockerfile("FROM registry.example/app:1").image(given).snapshot();
+        assertEquals(given, BaseImage.recordedIn(snapshot.steps().get(0)));
+    }
+
+    @Test
+    void theLegacyBuilderKeysAnImageOnItsDigestAlone() throws Exception {
+        Scenario app = new Scenario(dir).builder(io.github.dockercache.model.Builder.CLASSIC)
+                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt").file("a.txt", "a")
+                .image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
+        Snapshot before = app.snapshot();
+        app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+    }
+
+    /** As the differential scenarios source-date-epoch-added and -changed-workdir show on Docker 28 and 26. */
+    @ParameterizedTest
+    @CsvSource({"0.25, REBUILT", "0.22, REBUILT", "0.21, CACHED", "0.13, CACHED"})
+    void sourceDateEpochStampsWorkdirFromBuildKit022(String version, Verdict expected) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /app").buildkitVersion(version)
+                .buildArg("SOURCE_DATE_EPOCH", "1000");
+        Snapshot before = app.snapshot();
+        app.buildArg("SOURCE_DATE_EPOCH", "2000");
+        assertEquals(expected, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+    }
+
     @Test
     void aFileThatBecameADirectoryIsNamed() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/settings", "a=1");
@@ -513,7 +627,10 @@ class ComparisonTest {
         app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
         assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        Snapshot host = app.snapshot();
+        assertEquals(Verdict.REBUILT, step(Scenario.compare(host, before), "2").verdict());
+        assertEquals(List.of("Dockerfile:2:1: RUN --network=host needs the network.host entitlement: docker build fails"
+                + " with \"network.host is not allowed\" unless it is given --allow network.host"), host.warnings());
     }
 
     @Test

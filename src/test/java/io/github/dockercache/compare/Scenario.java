@@ -1,7 +1,10 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ final class Scenario extends ContextTree<Scenario> {
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
     private String target;
     private Builder builder = Builder.BUILDKIT;
+    private ImageDigests images = ImageDigests.NONE;
+    private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
 
     Scenario(Path dir) {
         super(dir);
@@ -38,8 +43,19 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    /** Every FROM image is {@code image}, as a registry or a baseline tells it; null for unknown. */
+    Scenario image(BaseImage image) {
+        this.images = (reference, platform) -> image;
+        return this;
+    }
+
+    Scenario buildkitVersion(String version) {
+        this.buildkitVersion = BuildKitVersion.fromSetting(version);
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder);
+        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

@@ -1,5 +1,6 @@
 package io.github.dockercache.differential;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,12 +9,14 @@ import java.util.Map;
  * @param buildArgs {@code --build-arg NAME=VALUE} pairs; null means none
  * @param target the {@code --target} stage, or null for the last stage
  * @param secrets {@code --secret id=ID,src=FILE} pairs, the file relative to the context; null means none
+ * @param allow {@code --allow ENTITLEMENT} values ({@code network.host}); null means none
  */
-record BuildSpec(Map<String, String> buildArgs, String target, Map<String, String> secrets) {
-    static final BuildSpec DEFAULT = new BuildSpec(Map.of(), null, Map.of());
+record BuildSpec(Map<String, String> buildArgs, String target, Map<String, String> secrets, List<String> allow) {
+    static final BuildSpec DEFAULT = new BuildSpec(Map.of(), null, Map.of(), List.of());
 
     BuildSpec {
         buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+        allow = allow == null ? List.of() : List.copyOf(allow);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code {"op": "chmod", "path": "a.txt", "mode": "0755"}}. Paths are relative to the context directory.
  *
  * @param op what to do
- * @param path the entry to change ({@code replace}: default {@code Dockerfile})
+ * @param path the entry to change ({@code replace}: default {@code Dockerfile}); {@code pushImage}: the image
+ *     config's {@code WorkingDir} (default none)
  * @param content {@code write}, {@code append}: the text to write; {@code xattr}: the attribute's value
  * @param mode {@code chmod}: octal permission bits
  * @param target {@code symlink}: where the link points, stored as given
@@ -88,7 +89,8 @@ record Change(
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
-            RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name);
+            RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name,
+                    path == null ? "" : path);
             return;
         }
         Path entry = entry(contextDir);

@@ -75,9 +75,9 @@ class DifferentialTest {
                     + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
             return;
         }
-        if (scenario.rejected() != null) {
-            String error = "dockerfile parse error on line " + scenario.rejected().line() + ": "
-                    + scenario.rejected().message();
+        if (expected.rejected() != null) {
+            String error = "dockerfile parse error on line " + expected.rejected().line() + ": "
+                    + expected.rejected().message();
             assertTrue(!run.before().succeeded() && run.before().logTail().contains(error),
                     () -> "expected the build to fail with \"" + error + "\":\n" + run.before().logTail());
             return;
@@ -114,7 +114,7 @@ class DifferentialTest {
                     + " cannot build the scenario: " + run.expectation().buildFails());
         }
         RuntimeException failure = run.plugin().failure();
-        Scenario.Rejected rejected = run.scenario().rejected();
+        Scenario.Rejected rejected = run.expectation().rejected();
         if (rejected != null) {
             String located = "Dockerfile:" + rejected.line() + ":";
             assertTrue(failure != null && failure.getMessage().contains(located)

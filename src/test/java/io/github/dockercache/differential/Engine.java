@@ -2,6 +2,7 @@ package io.github.dockercache.differential;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -110,6 +111,21 @@ final class Engine {
         }
     }
 
+    /**
+     * The BuildKit release each engine runs, which the plugin is told as {@code buildkitVersion}: Debian's builds
+     * report none ({@code buildx inspect} says v0.0.0+unknown), so it is the one each Docker release vendors.
+     */
+    private static final Map<String, String> BUILDKIT_VERSIONS = Map.of("28", "0.25", "26", "0.13");
+
+    /** The BuildKit release the engine runs, as the plugin's {@code buildkitVersion} setting names it. */
+    BuildKitVersion buildkitVersion() {
+        String version = BUILDKIT_VERSIONS.get(name);
+        if (version == null) {
+            throw new IllegalStateException("engine " + name + " has no BuildKit version recorded in Engine: add it");
+        }
+        return BuildKitVersion.fromSetting(version);
+    }
+
     /** The name {@code DOCKERCACHE_ENGINE} gives it: {@code 28}, {@code 26}. */
     String name() {
         return name;
@@ -131,6 +147,12 @@ final class Engine {
      */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, Builder builder) throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), builder);
+    }
+
+    /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
         boolean classic = builder == Builder.CLASSIC;
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
@@ -139,6 +161,7 @@ final class Engine {
         arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
         secrets.forEach((id, file) -> arguments.addAll(List.of("--secret", "id=" + id + ",src=" + file)));
+        entitlements.forEach(entitlement -> arguments.addAll(List.of("--allow", entitlement)));
         if (target != null) {
             arguments.addAll(List.of("--target", target));
         }

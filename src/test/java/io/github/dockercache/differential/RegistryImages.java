@@ -12,15 +12,18 @@ import java.io.IOException;
 final class RegistryImages {
     private RegistryImages() {}
 
-    /** Pushes {@code reference} ({@code repository:tag}, without the registry) with a {@code /marker} file. */
-    static void push(String reference, String markerFile, String configMarker) throws IOException {
+    /**
+     * Pushes {@code reference} ({@code repository:tag}, without the registry) with a {@code /marker} file; the config
+     * names {@code workingDir} when it is not empty.
+     */
+    static void push(String reference, String markerFile, String configMarker, String workingDir) throws IOException {
         int colon = reference.lastIndexOf(':');
         if (colon < 0 || reference.indexOf('/', colon) >= 0) {
             throw new IllegalArgumentException("pushImage needs \"target\": \"repository:tag\", not " + reference);
         }
         try {
             TestRegistry.running().pushImage(reference.substring(0, colon), reference.substring(colon + 1),
-                    "amd64", configMarker, markerFile);
+                    "amd64", configMarker, markerFile, workingDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while pushing " + reference, e);

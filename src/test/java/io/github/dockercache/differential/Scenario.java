@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <pre>{@code
  * {
  *   "description": "what the scenario shows",
- *   "before": {"buildArgs": {"VERSION": "1"}, "target": "app"},  // optional, default: none
+ *   "before": {"buildArgs": {"VERSION": "1"}, "target": "app"},  // optional, default: none; also "secrets",
+ *                                              // and "allow": ["network.host"] (docker build --allow)
  *   "after": {...},                                              // optional, default: as before
  *   "setup": [change...],    // optional, applied before the first build: links, modes, empty directories
  *   "changes": [change...],  // applied in order between the two builds, see Change
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
  *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
  *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
- *                                        // with this parse error (a "buildFails" variant takes precedence)
+ *                                        // with this parse error (a variant's own outcome takes precedence)
  * }
  * }</pre>
  *
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  * builder or an engine does something else than {@code expectedEngine} says, and why: the key is the builder
  * ({@code classic}), {@code @<engine>} for BuildKit on that engine ({@code @26}), or both ({@code classic@26}); the
  * most specific one applies, else the scenario's own record. A variant with {@code "buildFails": true} instead of
- * {@code expectedEngine} says that engine or builder rejects the Dockerfile: its first build must fail.
+ * {@code expectedEngine} says that engine or builder rejects the Dockerfile: its first build must fail; one with
+ * {@code "rejected"} says how it and the plugin (told that engine's BuildKit release) word the parse error.
  *
  * <p>{@code freshCheckout} models a CI machine: BuildKit keeps its synced copy of a context directory between
  * builds and updates some metadata there (a directory's mode, extended attributes) without re-hashing it; a new
@@ -76,8 +78,8 @@ final class Scenario {
     record Rejected(int line, String message) {}
 
     /** What one builder or engine does differently, and why. */
-    private record Variant(
-            String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, Boolean buildFails) {}
+    private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
+            Boolean buildFails, Rejected rejected) {}
 
     /**
      * What a play of the scenario on one engine with one builder must show.
@@ -86,9 +88,10 @@ final class Scenario {
      * @param knownDifferences tolerated mismatches of the plugin
      * @param variant the {@code variants} key that applies, or null for the scenario's own record
      * @param buildFails why the engine rejects the Dockerfile, or null when it builds it
+     * @param rejected the parse error the engine and the plugin give instead of building, or null
      */
     record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant,
-            String buildFails) {}
+            String buildFails, Rejected rejected) {}
 
     private static final Pattern VARIANT_KEY = Pattern.compile("(classic)?(@\\d+)?");
 
@@ -169,10 +172,11 @@ final class Scenario {
             if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
             }
-            if (variant == null || variant.why() == null || variant.why().isBlank()
-                    || (variant.expectedEngine() == null) != Boolean.TRUE.equals(variant.buildFails())) {
-                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and either"
-                        + " \"expectedEngine\" or \"buildFails\": true");
+            long outcomes = variant == null ? 0 : Stream.of(variant.expectedEngine() != null,
+                    Boolean.TRUE.equals(variant.buildFails()), variant.rejected() != null).filter(b -> b).count();
+            if (variant == null || variant.why() == null || variant.why().isBlank() || outcomes != 1) {
+                throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and one of"
+                        + " \"expectedEngine\", \"buildFails\": true or \"rejected\"");
             }
         });
     }
@@ -196,10 +200,10 @@ final class Scenario {
             if (variant != null) {
                 return new Expectation(variant.expectedEngine(),
                         variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
-                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null);
+                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null, variant.rejected());
             }
         }
-        return new Expectation(expectedEngine(), knownDifferences(), null, null);
+        return new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected());
     }
 
     String description() {
@@ -220,11 +224,6 @@ final class Scenario {
 
     boolean freshCheckout() {
         return Boolean.TRUE.equals(definition.freshCheckout());
-    }
-
-    /** The parse error the engine gives for the Dockerfile, or null when it builds. */
-    Rejected rejected() {
-        return definition.rejected();
     }
 
     /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */

@@ -2,13 +2,13 @@ package io.github.dockercache.differential;
 
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,8 +60,7 @@ record ScenarioRun(
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin =
-                new PluginObserver(builder, scenario.resolveImages() ? registryDigests() : ImageDigests.NONE);
+        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion());
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -95,40 +94,33 @@ record ScenarioRun(
             throws IOException {
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
-        return engine.build(
-                workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets, builder);
-    }
-
-    /** FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does. */
-    private static ImageDigests registryDigests() {
-        ImageResolver resolver = new ImageResolver();
-        return (reference, platform) -> {
-            try {
-                return resolver.resolve(reference, platform).digest();
-            } catch (ImageResolutionException e) {
-                throw new AnalysisException(e.getMessage(), e);
-            }
-        };
+        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
+                spec.allow(), builder);
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
         private final Builder builder;
-        private final ImageDigests digests;
+        private final boolean resolveImages;
+        private final BuildKitVersion buildkitVersion;
         private RuntimeException failure;
 
-        PluginObserver(Builder builder, ImageDigests digests) {
+        PluginObserver(Builder builder, boolean resolveImages, BuildKitVersion buildkitVersion) {
             this.builder = builder;
-            this.digests = digests;
+            this.resolveImages = resolveImages;
+            this.buildkitVersion = buildkitVersion;
         }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
             if (failure != null) {
                 return null;
             }
-            // What the engine build is given: the same args, target and builder, a Linux client, --network=none.
+            // What the engine build is given: the same args, target and builder, a Linux client, --network=none, and
+            // the engine's BuildKit release.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none", builder);
+                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion);
+            // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
+            ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
             try {
                 return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
             } catch (RuntimeException e) {

@@ -62,6 +62,7 @@ class DockerfileReaderTest {
     @Test
     void runFlagsAndExecForm() throws DockerfileException {
         RunInstruction run = (RunInstruction) parse("""
+                # syntax=docker/dockerfile:1-labs
                 FROM x
                 RUN --mount=type=cache,target=/root/.m2 --mount=type=secret,id=s --network=none --security=insecure ["mvn", "-B"]
                 """).stages().get(0).instructions().get(0);
@@ -181,6 +182,43 @@ class DockerfileReaderTest {
         CopyInstruction labs = (CopyInstruction) parse("# syntax=docker/dockerfile:1-labs\nFROM x\nCOPY --parents a /o/\n")
                 .stages().get(0).instructions().get(0);
         assertTrue(labs.parents());
+        DockerfileException security = rejected("FROM x\nRUN --security=insecure true\n");
+        assertEquals("unknown flag: --security", security.reason(), "a labs flag, as in differential run-security-*");
+        assertEquals(2, security.location().line());
+    }
+
+    /** As Docker 26 (BuildKit 0.13) answered in the differential scenarios copy-parents-*, copy-exclude-*. */
+    @Test
+    void olderBuildKitsNameUnknownFlagsWithoutDashesAndLackCopyExclude() throws DockerfileException {
+        BuildKitVersion docker26 = BuildKitVersion.fromSetting("0.13");
+        assertEquals("unknown flag: parents", rejected("FROM x\nCOPY --parents a /o/\n", docker26).reason());
+        assertEquals("unknown flag: security", rejected("FROM x\nRUN --security=insecure true\n", docker26).reason());
+        assertEquals("unknown flag: exclude", rejected("FROM x\nCOPY --exclude=*.md . /s\n", docker26).reason());
+        assertEquals("unknown flag: --exclude",
+                rejected("FROM x\nCOPY --exclude=*.md . /s\n", BuildKitVersion.fromSetting("0.24")).reason());
+        assertEquals("unknown flag: parents", rejected("FROM x\nCOPY --parents a /o/\n",
+                BuildKitVersion.fromSetting("0.16")).reason(), "BuildKit 0.17 added the dashes");
+        // from BuildKit's source (no engine before 0.20 at hand with a device): RUN --device came in 0.20
+        assertEquals("unknown flag: --device", rejected("FROM x\nRUN --device=/dev/null true\n",
+                BuildKitVersion.fromSetting("0.19")).reason());
+        assertInstanceOf(RunInstruction.class,
+                parse("FROM x\nRUN --device=/dev/null true\n").stages().get(0).instructions().get(0));
+    }
+
+    private static DockerfileException rejected(String content, BuildKitVersion version) {
+        return assertThrows(DockerfileException.class,
+                () -> DockerfileReader.parse(content, "Dockerfile", BaseImageConfigs.NONE, null, version));
+    }
+
+    @Test
+    void copyExcludeIsAFlagOfTheBuiltInFrontendFromBuildKit025() throws DockerfileException {
+        CopyInstruction copy = (CopyInstruction) DockerfileReader.parse("FROM x\nCOPY --exclude=*.md . /s\n",
+                "Dockerfile", BaseImageConfigs.NONE, null, BuildKitVersion.NEWEST).stages().get(0).instructions().get(0);
+        assertEquals(List.of("*.md"), copy.excludes());
+    }
+
+    @Test
+    void otherRejectionsUseBuildKitsWords() {
         assertEquals("no build stage in current context", rejected("RUN x\nFROM y\n").reason());
         assertEquals("the Dockerfile cannot be empty", rejected("").reason());
         assertEquals("file with no instructions", rejected("\n\n").reason());

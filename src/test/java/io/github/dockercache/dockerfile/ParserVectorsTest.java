@@ -289,7 +289,8 @@ class ParserVectorsTest {
     }
 
     private static Instruction firstInstruction(String dockerfile) throws Exception {
-        return InstructionParser.parse(RawParser.parse(dockerfile, "Dockerfile").instructions().get(0), "Dockerfile", false);
+        return InstructionParser.parse(RawParser.parse(dockerfile, "Dockerfile").instructions().get(0), "Dockerfile", false,
+                BuildKitVersion.NEWEST);
     }
 
     private static JsonObject object(String file) {

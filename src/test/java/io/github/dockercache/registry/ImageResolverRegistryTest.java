@@ -70,15 +70,34 @@ class ImageResolverRegistryTest {
                 + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\"") + "]}");
         String reference = registry.host + "/" + repository + ":multi";
 
-        assertEquals(new ImageConfig(List.of("MARKER=on-amd64"), "linux", "amd64", ""),
-                resolver.config(reference, null));
-        assertEquals(new ImageConfig(List.of("MARKER=on-arm64"), "linux", "arm64", ""),
-                resolver.config(reference, "linux/arm64"));
+        assertEquals(List.of("MARKER=on-amd64", "amd64"), envAndArchitecture(resolver.config(reference, null)));
+        assertEquals(List.of("MARKER=on-arm64", "arm64"),
+                envAndArchitecture(resolver.config(reference, "linux/arm64")));
         // a single-platform image is what it is, whatever was asked: the build check then tells the mismatch
-        ImageConfig armOnly = new ImageConfig(List.of("MARKER=on-arm64"), "linux", "arm64", "");
-        assertEquals(armOnly, resolver.config(registry.host + "/" + repository + ":arm64", null));
+        ImageConfig armOnly = resolver.config(registry.host + "/" + repository + ":arm64", null);
+        assertEquals(List.of("MARKER=on-arm64", "arm64"), envAndArchitecture(armOnly));
         assertEquals(armOnly, resolver.config(registry.host + "/" + repository + "@" + arm64, null),
                 "a pinned reference is read by its digest");
+    }
+
+    private static List<String> envAndArchitecture(ImageConfig config) {
+        List<String> values = new java.util.ArrayList<>(config.env());
+        values.add(config.architecture());
+        return values;
+    }
+
+    @Test
+    void layersAreKeyedByTheirChainIdAndOnlyTheConfigMovesWithIt() throws Exception {
+        registry.pushImage(repository, "one", "amd64", "one", "same layer\n");
+        registry.pushImage(repository, "two", "amd64", "two", "same layer\n");
+        ImageConfig one = resolver.config(registry.host + "/" + repository + ":one", null);
+        ImageConfig two = resolver.config(registry.host + "/" + repository + ":two", null);
+
+        assertEquals(1, one.diffIds().size());
+        assertEquals(one.diffIds().get(0), one.chainId(), "the ChainID of one layer is its diff_id");
+        assertEquals(one.chainId(), two.chainId());
+        assertEquals(List.of("MARKER=two"), two.env());
+        assertEquals("", two.workingDir());
     }
 
     private static String entry(String digest, String platform) {

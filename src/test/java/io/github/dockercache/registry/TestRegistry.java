@@ -94,7 +94,7 @@ public final class TestRegistry {
             throws IOException, InterruptedException {
         byte[] emptyTar = new byte[1024]; // a tar archive ends with two zero blocks; nothing before them
         return pushImage(repository, tag, architecture, marker, gzip(emptyTar), ImageResolver.sha256(emptyTar),
-                "application/vnd.docker.image.rootfs.diff.tar.gzip");
+                "application/vnd.docker.image.rootfs.diff.tar.gzip", "");
     }
 
     /**
@@ -103,6 +103,12 @@ public final class TestRegistry {
      */
     public String pushImage(String repository, String tag, String architecture, String marker, String markerFile)
             throws IOException, InterruptedException {
+        return pushImage(repository, tag, architecture, marker, markerFile, "");
+    }
+
+    /** As {@link #pushImage(String, String, String, String, String)}, with {@code WorkingDir} set unless empty. */
+    public String pushImage(String repository, String tag, String architecture, String marker, String markerFile,
+            String workingDir) throws IOException, InterruptedException {
         byte[] content = markerFile.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -116,13 +122,14 @@ public final class TestRegistry {
         }
         byte[] layer = bytes.toByteArray();
         return pushImage(repository, tag, architecture, marker, layer, ImageResolver.sha256(layer),
-                "application/vnd.docker.image.rootfs.diff.tar");
+                "application/vnd.docker.image.rootfs.diff.tar", workingDir);
     }
 
     private String pushImage(String repository, String tag, String architecture, String marker, byte[] layer,
-            String diffId, String layerMediaType) throws IOException, InterruptedException {
+            String diffId, String layerMediaType, String workingDir) throws IOException, InterruptedException {
+        String workingDirMember = workingDir.isEmpty() ? "" : ",\"WorkingDir\":\"" + workingDir + "\"";
         byte[] config = ("{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{\"Env\":[\"MARKER="
-                + marker + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+                + marker + "\"]" + workingDirMember + "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
                 .getBytes(StandardCharsets.UTF_8);
         String configDigest = pushBlob(repository, config);
         String layerDigest = pushBlob(repository, layer);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
@@ -64,6 +66,24 @@ class SnapshotStoreTest {
     void stepsWithoutKeysAreRefused() throws Exception {
         String json = SnapshotStore.toJson(snapshot("a")).replaceAll("\"optimisticKey\": \"[^\"]*\",", "");
         assertTrue(refused(json).getMessage().contains("incomplete"));
+    }
+
+    @Test
+    void aRecordedImageConfigurationThatIsNotThePluginsIsRefused() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("resolved"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM registry.example/app:1\n");
+        BaseImage image = new BaseImage("sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64),
+                new BaseImage.Config(List.of("A=1"), "/srv", "", List.of()));
+        Snapshot snapshot = CacheModel.analyse(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null), null, ScanProgress.NONE, (reference, platform) -> image).snapshot();
+        String json = SnapshotStore.toJson(snapshot);
+        assertTrue(json.contains("\\\"workingDir\\\":\\\"/srv\\\""), json);
+
+        String damaged = json.replace("\\\"workingDir\\\":\\\"/srv\\\",", "");
+        assertTrue(refused(damaged).getMessage().contains("step \"1\": its recorded image configuration is not the"
+                + " JSON object the plugin writes"), damaged);
+        assertTrue(refused(json.replace("{\\\"env\\\"", "[\\\"env\\\"")).getMessage()
+                .contains("recorded image configuration"));
     }
 
     @Test

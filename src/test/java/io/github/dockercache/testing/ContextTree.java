@@ -1,10 +1,13 @@
 package io.github.dockercache.testing;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +64,16 @@ public abstract class ContextTree<T extends ContextTree<T>> {
 
     /** As {@link #snapshot(Map, String)}, with the given builder's rules. */
     public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder) throws AnalysisException {
-        return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder));
+        return snapshot(buildArgs, target, builder, ImageDigests.NONE, BuildKitVersion.NEWEST);
+    }
+
+    /**
+     * As {@link #snapshot(Map, String, Builder)}, with FROM images as {@code images} knows them, for BuildKit
+     * {@code version}.
+     */
+    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
+            BuildKitVersion version) throws AnalysisException {
+        return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
+                ClientPlatform.LINUX, "none", builder, version), null, ScanProgress.NONE, images).snapshot();
     }
 }

@@ -9,15 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.registry.TestRegistry;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.SnapshotStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -143,36 +149,82 @@ class WorkflowTest {
 
     @Test
     void aMovedTagIsSeenWithResolveAndAssumedUnmovedWithout() throws Exception {
-        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
-        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String first = registry.pushImage(repository, "1.0", "amd64", "first");
-        Path context = Files.createDirectories(dir.resolve("resolved"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + registry.host + "/" + repository + ":1.0\nRUN true\n");
+        String repository = freshRepository();
+        String first = registry().pushImage(repository, "1.0", "amd64", "first", "first layer\n");
+        Path context = contextFrom(repository, "resolved", "RUN true");
         Path baseline = context.resolve(".dockercache/baseline.json");
         Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
         assertTrue(Files.readString(baseline).contains(first));
 
-        String second = registry.pushImage(repository, "1.0", "amd64", "second");
-        Outcome moved = Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
-        assertTrue(text(moved).contains("moved to another image: " + first + " -> " + second), text(moved));
-        assertTrue(text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)))
-                .contains("2 steps: 2 cached"), "offline, the recorded digest is assumed to still hold");
+        String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
+        String moved = check(context, baseline, true);
+        assertTrue(moved.contains("moved to an image with other layers: " + first + " -> " + second), moved);
+        assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
+                "offline, the recorded digest is assumed to still hold");
     }
 
     @Test
     void undefinedVarNeedsTheBaseImageConfigThatResolveReads() throws Exception {
-        io.github.dockercache.registry.TestRegistry registry = io.github.dockercache.registry.TestRegistry.running();
-        String repository = "dockercache-test/workflow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        registry.pushImage(repository, "1.0", "amd64", "m");
-        Path context = Files.createDirectories(dir.resolve("checked"));
-        Files.writeString(context.resolve("Dockerfile"),
-                "FROM " + registry.host + "/" + repository + ":1.0\nCOPY $MARKER $MARKR /\n");
+        String repository = freshRepository();
+        registry().pushImage(repository, "1.0", "amd64", "m");
+        Path context = contextFrom(repository, "checked", "COPY $MARKER $MARKR /");
+        Files.writeString(context.resolve("m"), "the image's MARKER names this file, as BuildKit expands it");
         Path baseline = context.resolve(".dockercache/baseline.json");
         String warning = "UndefinedVar: Usage of undefined variable '$MARKR' (did you mean $MARKER?)";
-        String resolved = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)));
+        String resolved = check(context, baseline, true);
         assertTrue(resolved.contains(warning), resolved);
-        String offline = text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)));
+        String offline = check(context, baseline, false);
         assertTrue(!offline.contains("UndefinedVar"), "offline the image's environment is unknown: " + offline);
+    }
+
+    @Test
+    void aTagPushedAgainWithTheSameLayersRebuildsOnlyWhatReadsItsConfig() throws Exception {
+        String repository = freshRepository();
+        registry().pushImage(repository, "1.0", "amd64", "first", "same layer\n");
+        Path context = contextFrom(repository, "config-only", "COPY Dockerfile /d", "RUN true");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+
+        registry().pushImage(repository, "1.0", "amd64", "second", "same layer\n");
+        String resolved = check(context, baseline, true);
+        assertTrue(resolved.contains("3 steps: 2 cached, 1 rebuilt")
+                && resolved.contains("the base image's config changed: Env MARKER changed: 'first' -> 'second'"), resolved);
+        assertTrue(check(context, baseline, false).contains("3 steps: 3 cached"),
+                "offline, the recorded image, config included, is assumed to still hold");
+    }
+
+    @Test
+    void aBaselineWithoutLayersKeepsFromKeyedOnTheDigest() throws Exception {
+        String repository = freshRepository();
+        BaseImage digestOnly = BaseImage.ofDigest(registry().pushImage(repository, "1.0", "amd64", "first", "layer\n"));
+        Path context = contextFrom(repository, "old-baseline", "RUN true");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        // a baseline written before the plugin read layers: its FROM is keyed on the digest alone
+        SnapshotStore.write(baseline, CacheModel.analyse(request(context, baseline, OnMissingBaseline.WARN, false).build(),
+                null, ScanProgress.NONE, (reference, platform) -> digestOnly).snapshot());
+
+        String resolved = check(context, baseline, true);
+        assertTrue(resolved.contains("records no layers") && resolved.contains("2 steps: 2 cached"), resolved);
+    }
+
+    private static TestRegistry registry() {
+        return TestRegistry.running();
+    }
+
+    private static String freshRepository() {
+        return "dockercache-test/workflow-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A context whose Dockerfile builds FROM {@code repository:1.0} in the loopback registry. */
+    private Path contextFrom(String repository, String name, String... instructions) throws IOException {
+        Path context = Files.createDirectories(dir.resolve(name));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + registry().host + "/" + repository + ":1.0\n"
+                + String.join("\n", instructions) + "\n");
+        return context;
+    }
+
+    private String check(Path context, Path baseline, boolean resolve) throws WorkflowException {
+        return text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), resolve)));
     }
 
     private static Request resolving(Request r, boolean resolve) {

@@ -1,0 +1,63 @@
+package io.github.dockercache.dockerfile;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The BuildKit release the predictions are for: its built-in Dockerfile frontend decides which flags exist and how
+ * an unknown one is worded, and its cache rules changed between releases (Docker 28 ships 0.25, Docker 26 ships
+ * 0.13). Each rule that differs names the first release with the newer behaviour, from BuildKit's history.
+ *
+ * @param minor the {@code N} of release {@code 0.N}
+ */
+public record BuildKitVersion(int minor) {
+    /** The oldest release modelled: Docker 26's. */
+    public static final BuildKitVersion OLDEST = new BuildKitVersion(13);
+    /** The newest release modelled, and the default: Docker 28's. */
+    public static final BuildKitVersion NEWEST = new BuildKitVersion(25);
+    private static final Pattern SETTING = Pattern.compile("v?0\\.(\\d{1,3})(\\.\\d+)?");
+
+    /**
+     * Reads a setting: {@code 0.25}, also {@code v0.25} or {@code 0.25.1} (a patch release keeps its minor's rules).
+     * The message of the exception says which values are accepted.
+     */
+    public static BuildKitVersion fromSetting(String value) {
+        String text = value.strip();
+        Matcher parts = SETTING.matcher(text);
+        if (parts.matches()) {
+            BuildKitVersion version = new BuildKitVersion(Integer.parseInt(parts.group(1)));
+            if (version.minor >= OLDEST.minor && version.minor <= NEWEST.minor) {
+                return version;
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a supported BuildKit version: use one from "
+                + OLDEST + " to " + NEWEST + ", the release your Docker engine runs (Docker 28 has " + NEWEST
+                + ", Docker 26 has " + OLDEST + ")");
+    }
+
+    /** SOURCE_DATE_EPOCH stamps the directory a WORKDIR creates, so it is part of its key (dockerfile 1.16, 0.22). */
+    public boolean workdirHonoursSourceDateEpoch() {
+        return minor >= 22;
+    }
+
+    /** {@code COPY --exclude} is a flag of the built-in frontend, no longer labs only (dockerfile 1.19, 0.25). */
+    boolean copyExcludeIsStable() {
+        return minor >= 25;
+    }
+
+    /** {@code RUN --device} exists (0.20; the built-in frontend of earlier releases does not know it). */
+    boolean hasRunDevice() {
+        return minor >= 20;
+    }
+
+    /** An unknown flag is named with its dashes, {@code unknown flag: --parents} (0.17; before: {@code parents}). */
+    boolean namesUnknownFlagsWithDashes() {
+        return minor >= 17;
+    }
+
+    /** {@code 0.25}. */
+    @Override
+    public String toString() {
+        return "0." + minor;
+    }
+}
