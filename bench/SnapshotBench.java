@@ -42,6 +42,11 @@ public final class SnapshotBench {
         Path sentFiles = args.length > 2 ? Path.of(args[2]) : null;
         BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
                 ClientPlatform.LINUX, null);
+        // -Dbench.repeat=N: N snapshots in this JVM, the last one measured, as a JVM kept running (mvnd) would see it
+        int repeat = Integer.getInteger("bench.repeat", 1);
+        for (int warmUp = 1; warmUp < repeat; warmUp++) {
+            CacheModel.snapshot(settings, statCache);
+        }
         LiveHeapWatch liveHeap = LiveHeapWatch.start();
         long start = System.nanoTime();
         Snapshot snapshot = CacheModel.snapshot(settings, statCache);

@@ -60,10 +60,18 @@ final class ContextTree {
      */
     String contentDigest(String absolutePath) {
         String cached = contentDigests.get(absolutePath);
-        if (cached != null) {
-            return cached;
-        }
-        int index = indexOf(absolutePath);
+        return cached != null ? cached : directoryDigest(indexOf(absolutePath), absolutePath).digest();
+    }
+
+    /** A directory's recursive digest, and the index after its subtree. */
+    private record Scanned(String digest, int end) {}
+
+    /**
+     * Computes the directory at {@code index} (-1 for the root) in one pass over its subtree: the contents follow
+     * the directory in key order, so each child directory is scanned by recursion and its subtree skipped by the
+     * index it returns, without searching the table again.
+     */
+    private Scanned directoryDigest(int index, String absolutePath) {
         MessageDigest sha = Digests.newSha256();
         sha.update((byte) 0);
         if (index < 0) {
@@ -71,16 +79,19 @@ final class ContextTree {
         } else {
             table.updateWithDigest(sha, index);
         }
-        // the contents follow the directory in key order; a child directory's own contents are skipped over
-        int end = index < 0 ? table.size() : table.subtreeEnd(index);
-        int prefixLength = index < 0 ? 0 : table.path(index).length() + 1;
-        for (int child = index + 1; child < end; ) {
+        String prefix = index < 0 ? "" : table.path(index) + "/";
+        int child = index + 1;
+        while (child < table.size() && table.path(child).startsWith(prefix)) {
             String childPath = table.path(child);
             sha.update((byte) 0);
-            sha.update(childPath.substring(prefixLength).getBytes(StandardCharsets.UTF_8));
+            sha.update(childPath.substring(prefix.length()).getBytes(StandardCharsets.UTF_8));
             if (table.type(child) == EntryType.DIRECTORY) {
-                sha.update(contentDigest("/" + childPath).getBytes(StandardCharsets.UTF_8));
-                child = table.subtreeEnd(child);
+                String childKey = "/" + childPath;
+                String known = contentDigests.get(childKey);
+                Scanned scanned = known != null ? new Scanned(known, table.subtreeEnd(child))
+                        : directoryDigest(child, childKey);
+                sha.update(scanned.digest().getBytes(StandardCharsets.UTF_8));
+                child = scanned.end();
             } else {
                 table.updateWithDigest(sha, child);
                 child++;
@@ -88,7 +99,7 @@ final class ContextTree {
         }
         String digest = Digests.format(sha.digest());
         contentDigests.put(absolutePath, digest);
-        return digest;
+        return new Scanned(digest, child);
     }
 
     /** A directory and everything below it, in key order (the root gives every entry). */

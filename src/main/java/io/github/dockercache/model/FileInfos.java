@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -61,8 +60,8 @@ final class FileInfos {
     }
 
     private static boolean isZipArchive(String path) {
-        String name = path.toLowerCase(Locale.ROOT);
-        return name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".ear") || name.endsWith(".zip");
+        return StampedParts.endsWithIgnoringCase(path, ".jar") || StampedParts.endsWithIgnoringCase(path, ".war")
+                || StampedParts.endsWithIgnoringCase(path, ".ear") || StampedParts.endsWithIgnoringCase(path, ".zip");
     }
 
     /**

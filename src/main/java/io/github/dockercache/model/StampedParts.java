@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -65,12 +64,17 @@ public final class StampedParts {
 
     /** True for the key/value text files generators stamp: {@code *.properties}, {@code MANIFEST.MF} and {@code *.json}. */
     public static boolean isKeyValueText(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.endsWith(".properties") || name.equals("manifest.mf") || isJson(name);
+        return endsWithIgnoringCase(path, ".properties") || isJson(path)
+                || endsWithIgnoringCase(path, "/manifest.mf") || path.equalsIgnoreCase("manifest.mf");
     }
 
     private static boolean isJson(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".json");
+        return endsWithIgnoringCase(path, ".json");
+    }
+
+    /** {@code endsWith} ignoring ASCII case, without a lower-cased copy: it runs for every file of a context. */
+    static boolean endsWithIgnoringCase(String text, String suffix) {
+        return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     /**
