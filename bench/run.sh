@@ -112,9 +112,9 @@ gc_log_peaks() {
 # One measured JVM: appends "case round wall user sys rss_kib snapshot_ms peak_heap max_live retained files
 # keys gc_before gc_after".
 measure() {
-    local case="$1" round="$2"
+    local case="$1" round="$2" extra_opts="${3:-}"
     local timing="$work/time.txt" gc_log="$work/gc-$case-$round.log" line
-    if ! line="$(/usr/bin/time -v -o "$timing" java -Xmx"$xmx" -Xlog:gc:file="$gc_log" ${JAVA_OPTS:-} \
+    if ! line="$(/usr/bin/time -v -o "$timing" java -Xmx"$xmx" -Xlog:gc:file="$gc_log" ${JAVA_OPTS:-} $extra_opts \
             -cp "$classpath" SnapshotBench "$context" "$stat_cache" "$sent_list")"; then
         echo "the $case snapshot failed (see $gc_log); with -Xmx$xmx it may have run out of heap" >&2
         exit 1
@@ -154,6 +154,9 @@ for round in $(seq 1 "$runs"); do
     rm -f "$stat_cache"
     measure warm-content "$round"
     measure warm "$round"
+    # the same in a JVM that has already taken 9 snapshots, as a Maven daemon (mvnd) keeps it: no JVM start-up,
+    # class loading or JIT warm-up; only its snapshot time is comparable
+    measure warm-jvm "$round" -Dbench.repeat=10
     printf '// edit %s\n' "$round" >> "$edited"
     measure one-changed "$round"
     restore_edited
@@ -209,7 +212,7 @@ snapshot='$7 / 1000'
     echo "- Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
         "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, Linux $(uname -r), $(stat -f -c %T "$context") file system"
     echo "- Load average (1/5/15 min) before: $load_before, after: $load_after (shared machine: other builds ran meanwhile)"
-    echo "- JVM: $(java -version 2>&1 | head -1), \`-Xmx$xmx ${JAVA_OPTS:-}\`, one snapshot per JVM"
+    echo "- JVM: $(java -version 2>&1 | head -1), \`-Xmx$xmx ${JAVA_OPTS:-}\`, one snapshot per JVM (warm-jvm: ten)"
     echo "- Context: $files_on_disk files and $symlinks symlinks on disk, $size_on_disk; $sent entries sent after" \
         ".dockerignore, of which $sent_regular regular files ($sent_bytes)"
     echo "- Page cache: $page_cache_note"
@@ -221,7 +224,7 @@ snapshot='$7 / 1000'
     echo
     echo "| case | wall (s) | snapshot (s) | CPU (s) | peak RSS (MiB) | heap peak (MiB) | max live heap (MiB) | retained (MiB) | GC log before / after (MiB) |"
     echo "|---|---|---|---|---|---|---|---|---|"
-    for case in cold warm-content warm one-changed; do
+    for case in cold warm-content warm warm-jvm one-changed; do
         echo "| $case | $(summary "$case" "$wall") | $(summary "$case" "$snapshot") | $(summary "$case" "$cpu")" \
             "| $(summary "$case" '$6 / 1024') | $(summary "$case" '$8') | $(summary "$case" '$9') | $(summary "$case" '$10')" \
             "| $(summary "$case" '$13' | cut -d' ' -f1) / $(summary "$case" '$14' | cut -d' ' -f1) |"
@@ -244,8 +247,11 @@ snapshot='$7 / 1000'
     echo "| cold / sent-files | $(median_ratio cold "$wall" sent-files "$raw" "$baseline_raw") | $(median_ratio cold "$cpu" sent-files "$raw" "$baseline_raw") |"
     echo "| cold / warm (process) | $(median_ratio cold "$wall" warm) | $(median_ratio cold "$cpu" warm) |"
     echo "| cold / warm (inside snapshot) | $(median_ratio cold "$snapshot" warm) | |"
+    echo "| cold / warm-jvm (inside snapshot) | $(median_ratio cold "$snapshot" warm-jvm) | |"
     echo
     echo "- cold: no stat cache, page cache dropped; warm-content: no stat cache, files in the page cache;"
-    echo "  warm: stat cache present and valid; one-changed: stat cache present, one file edited."
+    echo "  warm: stat cache present and valid; warm-jvm: the same, measured in a JVM after 9 earlier snapshots"
+    echo "  (wall, CPU and heap are that whole JVM's, only its snapshot time compares); one-changed: stat cache"
+    echo "  present, one file edited."
 } > "$out"
 cat "$out"
