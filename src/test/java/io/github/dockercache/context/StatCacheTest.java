@@ -190,39 +190,40 @@ class StatCacheTest {
         }
     }
 
+    private static final StatCache.Fingerprint FP = new StatCache.Fingerprint(5, 1, 2, 3, 4);
+    private static final StatCache.Hashes HASHES = new StatCache.Hashes("sha256:c", "sha256:d");
+
+    /** A cache file that remembers {@code f} and then {@code g}, both with {@link #FP} and {@link #HASHES}. */
+    private void savedWithFAndG() throws Exception {
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("f", FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
+        first.remember("g", FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
+        first.save();
+    }
+
     @Test
     void linesKeptInAnotherOrderAreWrittenAgainInThatOrder() throws Exception {
-        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
-        StatCache first = StatCache.load(cacheFile, 0);
-        first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
-        first.remember("g", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
-        first.save();
+        savedWithFAndG();
         StatCache second = StatCache.load(cacheFile, 0);
-        second.keep(second.line("g", fp));
-        second.keep(second.line("f", fp));
+        second.keep(second.line("g", FP));
+        second.keep(second.line("f", FP));
         second.save();
         List<String> lines = Files.readAllLines(cacheFile);
         assertEquals(List.of("g", "f"), lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList());
         StatCache third = StatCache.load(cacheFile, 0);
-        assertEquals(hashes, third.lookup("f", fp, "sha256:h"));
-        assertEquals(hashes, third.lookup("g", fp, "sha256:h"));
+        assertEquals(HASHES, third.lookup("f", FP, "sha256:h"));
+        assertEquals(HASHES, third.lookup("g", FP, "sha256:h"));
         third.close();
     }
 
     @Test
     void truncatedCacheIsIgnored() throws Exception {
-        StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
-        StatCache first = StatCache.load(cacheFile, 0);
-        first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
-        first.remember("g", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
-        first.save();
+        savedWithFAndG();
         byte[] whole = Files.readAllBytes(cacheFile);
-        assertEquals(hashes, StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "intact");
+        assertEquals(HASHES, StatCache.load(cacheFile, 0).lookup("f", FP, "sha256:h"), "intact");
         for (int length : new int[] {whole.length - 1, whole.length / 2, 1}) {
             Files.write(cacheFile, Arrays.copyOf(whole, length));
-            assertNull(StatCache.load(cacheFile, 0).lookup("f", fp, "sha256:h"), "cut at " + length);
+            assertNull(StatCache.load(cacheFile, 0).lookup("f", FP, "sha256:h"), "cut at " + length);
         }
     }
 }
