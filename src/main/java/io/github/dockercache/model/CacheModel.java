@@ -146,15 +146,18 @@ public final class CacheModel {
     public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
             ImageDigests digests, BaseImageConfigs configs) throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
+        CheckOptions checkOptions;
+        try {
+            checkOptions = CheckOptions.fromBuildArg(settings.buildArgs());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
+                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
+        }
         String text;
         Dockerfile dockerfile;
         try {
             text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
-            dockerfile = DockerfileReader.parse(text, dockerfileName, configs,
-                    CheckOptions.fromBuildArg(settings.buildArgs()), settings.buildkitVersion());
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
-                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
+            dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
