@@ -1,7 +1,7 @@
 // One run of explain per kind of change (invoker.properties), each on the real demo with one change.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).drop(1).collect { it.replaceAll(/(?m)^\[INFO\] /, '') }
-assert runs.size() == 10
+assert runs.size() == 11
 def (asIs, modeAndLineEndings, pomEdit, instructionEdit, baseImage, newFiles, buildArg, regenerated) =
         [runs[0], runs[1], runs[2], runs[3], runs[4], runs[5], runs[7], runs[9]]
 String server = 'src/main/java/io/github/dockercache/demo/GreetingServer.java'
@@ -56,6 +56,21 @@ assert regenerated.contains('    fix: git-commit-id-maven-plugin wrote the build
 assert regenerated =~ /  - src\/main\/resources\/plugins\/greeting-extension\.jar differs only in build-time stamps: Extension\.class '[^']+' -> '[^']+'/
 assert regenerated.contains('    fix: build reproducible archives: set <project.build.outputTimestamp> in the pom')
 assert !regenerated.contains(server)
+
+// README.md shows check's output on the demo as it is: it must be what check prints
+def checkOutput = { String run ->
+    def lines = run.readLines()
+    int start = lines.findIndexOf { it ==~ /--- dockercache(-maven-plugin)?:.*:check .*/ }
+    assert start >= 0: 'the package run did not run check'
+    lines.drop(start + 1).takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing()
+}
+def readme = new File(demoDirectory, '../README.md').text
+def sample = (readme =~ /(?s)<!-- check-output:start -->\n```\n(.*?)```\n<!-- check-output:end -->/)
+assert sample.find(): 'README.md has no check-output sample'
+def shown = sample.group(1).readLines()*.replaceFirst(/^\[INFO\] ?/, '')*.stripTrailing()
+def printed = checkOutput(runs[10])
+assert shown == printed: 'README.md\'s sample output is not what check prints on the demo; paste this between the' +
+        ' check-output markers:\n' + printed.collect { '[INFO] ' + it }.join('\n')
 
 runs.each { assert it.contains('BUILD SUCCESS') }
 true
