@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The legacy builder's rules (spec 10) against BuildKit's, on real directory trees. */
+/** The legacy builder's rules (cache-model §10) against BuildKit's, on real directory trees. */
 class ClassicBuilderTest {
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Verdicts and causes on real directory trees, for the rules of spec sections 1 to 7. */
+/** Verdicts and causes on real directory trees, for the rules of cache-model §1 to §7. */
 class ComparisonTest {
     @TempDir
     Path dir;

@@ -1,9 +1,8 @@
 package io.github.dockercache.context;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.github.dockercache.testing.ConformanceVectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,21 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The shared conformance vectors, found through the {@code dockercache.sharedDir} system property. */
+/** The upstream conformance vectors (see {@link ConformanceVectors}) and readers for their TSV/JSON files. */
 final class SharedVectors {
     private SharedVectors() {}
 
     static Path conformance(String folder) {
-        String shared = System.getProperty("dockercache.sharedDir");
-        if (shared == null || shared.isBlank()) {
-            fail("system property dockercache.sharedDir is not set: run the tests through Maven (surefire sets it)"
-                    + " or pass -Ddockercache.sharedDir=/path/to/shared");
-        }
-        Path dir = Path.of(shared).resolve("conformance").resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            fail("conformance folder " + dir + " not found; check -Ddockercache.sharedDir (now " + shared + ")");
-        }
-        return dir;
+        return ConformanceVectors.folder(folder);
     }
 
     static JsonElement json(Path file) throws IOException {
