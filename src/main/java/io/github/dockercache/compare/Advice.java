@@ -1,6 +1,5 @@
 package io.github.dockercache.compare;
 
-import io.github.dockercache.model.StampedParts;
 import io.github.dockercache.model.StepSnapshot;
 
 /** One line of advice per kind of cause, where there is a known fix. */
@@ -38,14 +37,14 @@ final class Advice {
                 + variable + " just before the first step that uses it, so that the steps above keep their cache";
     }
 
-    /** The fix for a file that differs only in build-time stamps: the option of the tool that writes it. */
+    /** The fix for a text file that differs only in build-time stamps: the option of the tool that writes it. */
     static String forBuildTimestamps(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return switch (name) {
             case "pom.properties" -> MAVEN_ARCHIVER_STAMP;
             case "git.properties", "git.json" -> GIT_COMMIT_ID_STAMP;
             case "build-info.properties" -> SPRING_BOOT_BUILD_INFO_STAMP;
-            default -> StampedParts.isKeyValueText(path) ? GENERATED_FILE_STAMP : REPRODUCIBLE_ARCHIVES;
+            default -> GENERATED_FILE_STAMP;
         };
     }
 

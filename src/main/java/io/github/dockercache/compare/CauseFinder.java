@@ -2,6 +2,7 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
@@ -71,6 +72,13 @@ final class CauseFinder {
             } else if (name.endsWith(".content") && name.startsWith("src[")) {
                 causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
                         "the here-document body changed", null, false));
+            } else if (name.endsWith(".layer-content")) {
+                causes.add(layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
+                        then, now));
+            } else if (name.endsWith(".extraction")) {
+                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, step.fromStage(), then, now, "stage '" + step.fromStage()
+                        + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
+                        + " changed", null, false));
             } else if (name.endsWith("stage-key")) {
                 String stage = step.fromStage();
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
@@ -117,6 +125,36 @@ final class CauseFinder {
                     "the order of the environment variables changed", null, false));
         }
         return causes;
+    }
+
+    /**
+     * A layer extracted from a jar holds other entries: which were added, removed or changed, named by the jar's
+     * entry names; {@code source} is the step's source input ({@code src[0]}).
+     */
+    private Cause layerCause(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
+        String input = CacheModel.UNKEYED + source + "." + LayerEntries.INPUT;
+        LayerEntries held = LayerEntries.parse(step.inputs().get(input));
+        LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
+        if (held == null) {
+            return new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
+                    "the content of " + String.join(" ", step.sources()) + " changed", null, false);
+        }
+        EntryChanges entries = EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
+        String layer = "layer '" + held.layer() + "' of " + held.jar();
+        if (baselineHeld == null) {
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
+                    + " baseline was recorded without it)", null, false, entries);
+        }
+        if (!entries.hasContentChanges() && !entries.restamped().isEmpty()) {
+            // only the non-launcher application jar keeps entry times: it is written anew with them
+            FileInfo jar = current.files().get(held.jar());
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: its entries were"
+                    + " re-stamped with another build time (" + entries.restamped().size() + "), which the application"
+                    + " jar Spring Boot writes keeps", jar == null ? null
+                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), false, entries);
+        }
+        String what = entries.hasContentChanges() ? entries.describe() : "the same entries, extracted otherwise";
+        return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: " + what, null, false, entries);
     }
 
     /**
