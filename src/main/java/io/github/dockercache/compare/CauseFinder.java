@@ -145,16 +145,22 @@ final class CauseFinder {
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
                     + " baseline was recorded without it)", null, false, entries);
         }
-        if (!entries.hasContentChanges() && !entries.restamped().isEmpty()) {
-            // only the non-launcher application jar keeps entry times: it is written anew with them
+        if (entries.hasContentChanges()) {
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: " + entries.describe(), null,
+                    false, entries);
+        }
+        if (held.rewritten()) {
+            // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run
             FileInfo jar = current.files().get(held.jar());
-            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: its entries were"
-                    + " re-stamped with another build time (" + entries.restamped().size() + "), which the application"
-                    + " jar Spring Boot writes keeps", jar == null ? null
+            String restamped = entries.restamped().isEmpty() ? ""
+                    : " (its entries were re-stamped with another build time: " + entries.restamped().size() + ")";
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: Spring Boot writes its"
+                    + " application jar anew, with the time of the extraction, whenever " + held.jar() + " changes"
+                    + restamped, jar == null || entries.restamped().isEmpty() ? null
                             : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), false, entries);
         }
-        String what = entries.hasContentChanges() ? entries.describe() : "the same entries, extracted otherwise";
-        return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: " + what, null, false, entries);
+        return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: the same entries, extracted"
+                + " otherwise", null, false, entries);
     }
 
     /**

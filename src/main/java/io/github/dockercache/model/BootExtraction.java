@@ -51,10 +51,12 @@ final class BootExtraction {
      *
      * @param contextPath the jar in the build context
      * @param imagePath where it lands in the stage, absolute
+     * @param checksum the jar's checksum as the COPY is keyed on it (content and mode bits)
      * @param parentKey the key the COPY builds on, or null when unknown
      * @param inputs the COPY's key inputs without the jar's checksum
      */
-    record JarCopy(String contextPath, String imagePath, String parentKey, List<Map.Entry<String, String>> inputs) {}
+    record JarCopy(String contextPath, String imagePath, String checksum, String parentKey,
+            List<Map.Entry<String, String>> inputs) {}
 
     /**
      * What a COPY of one directory of the extraction reads: {@code content} when it is known from the jar, else
@@ -64,6 +66,8 @@ final class BootExtraction {
 
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\w./=:,@+-]+");
     private static final String LOADER_PREFIX = "org.springframework.boot.loader.";
+    /** Hex digits of an entry's digest a snapshot records for explanations (64 bits). */
+    private static final int RECORDED_DIGEST_HEX = 16;
 
     private final Command command;
     private final JarCopy jar;
@@ -73,9 +77,8 @@ final class BootExtraction {
     private Map<String, Layer> layers;
     private String problem;
     private String tool;
-    /** In the non-launcher layout, the layer that holds the application jar and what that jar is made of. */
+    /** In the non-launcher layout, the layer that holds the application jar the extraction writes, else null. */
     private String applicationJarLayer;
-    private String applicationJarDigest;
 
     /** A layer's entries (name to {@code sha256@times}) and the digest of what its directory holds. */
     private record Layer(SortedMap<String, String> entries, String digest) {}
@@ -219,7 +222,7 @@ final class BootExtraction {
         String key = environment == null ? null : Keys.hash("extraction", environment, List.of(Map.entry("tool", tool)));
         inputs.add(Map.entry(CacheModel.UPSTREAM + "extraction", String.valueOf(key)));
         inputs.add(Map.entry(CacheModel.UNKEYED + LayerEntries.INPUT,
-                new LayerEntries(jar.contextPath(), name, layer.entries()).toJson()));
+                new LayerEntries(jar.contextPath(), name, layer.entries(), name.equals(applicationJarLayer)).toJson()));
         String reason = what + " is read from the jar; BuildKit reuses this step if the extracted files come out"
                 + " byte-identical, which only a real build shows when the extraction itself changed (its stage's base"
                 + " image, WORKDIR, USER, command or Spring Boot's jarmode)";
@@ -249,14 +252,28 @@ final class BootExtraction {
                 SortedMap<String, String> held = entries.getOrDefault(layer, new TreeMap<>());
                 List<Map.Entry<String, String>> content = new ArrayList<>(held.entrySet());
                 if (layer.equals(applicationJarLayer)) {
-                    content.add(Map.entry("application jar", applicationJarDigest)); // its entry order and file name
+                    // written anew, with the time of the extraction in it, whenever the extraction runs: when the jar
+                    // copied before it changed at all (an unchanged environment aside)
+                    content.add(Map.entry("application jar", jar.checksum()));
                 }
-                result.put(layer, new Layer(held, Keys.hash("layer", command.mode().name(), content)));
+                result.put(layer, new Layer(recorded(held), Keys.hash("layer", command.mode().name(), content)));
             }
             layers = result;
         } catch (BootJar.UnusableJarException e) {
             problem = e.getMessage();
         }
+    }
+
+    /**
+     * The entries as a snapshot records them, to name what changed: a digest prefix is enough for that, and keeps a
+     * layer of thousands of classes small; the layer's key is made of the whole digests.
+     */
+    private static SortedMap<String, String> recorded(SortedMap<String, String> entries) {
+        SortedMap<String, String> shortened = new TreeMap<>();
+        entries.forEach((name, part) -> shortened.put(name, StampedParts.part(
+                StampedParts.checksum(part).substring(0, Math.min(RECORDED_DIGEST_HEX, StampedParts.checksum(part).length())),
+                StampedParts.stamp(part))));
+        return shortened;
     }
 
     /** The jarmode jar that runs the extraction: a new one may lay the files out otherwise. */
@@ -313,8 +330,9 @@ final class BootExtraction {
 
     /**
      * The non-launcher layout: the libraries of the classpath index as {@code lib/<name>}, and in the layer of the
-     * layers index itself a new {@code <jar name>} made of the manifest, the classpath index (its {@code Class-Path})
-     * and the classes with their times, in the jar's order.
+     * layers index itself a new {@code <jar name>} that {@code JarOutputStream} writes from the manifest, the classpath
+     * index and the classes, with the time of the extraction on its manifest entry: it differs whenever the extraction
+     * runs again. Its inputs are listed as the layer's entries, to name what changed.
      */
     private Map<String, SortedMap<String, String>> libraryAndApplicationEntries(BootJar boot,
             Map<String, List<String>> index) throws BootJar.UnusableJarException {
@@ -328,14 +346,10 @@ final class BootExtraction {
         String classesLocation = classes.endsWith("/") ? classes : classes + "/";
         Set<String> libraries = new LinkedHashSet<>(classpath);
         Map<String, SortedMap<String, String>> byLayer = new LinkedHashMap<>();
-        String applicationLayer = layerOf(boot.attribute("Spring-Boot-Layers-Index"), index);
-        SortedMap<String, String> application = byLayer.computeIfAbsent(applicationLayer, l -> new TreeMap<>());
-        List<Map.Entry<String, String>> applicationJar = new ArrayList<>();
-        applicationJar.add(Map.entry("name", jar.imagePath().substring(jar.imagePath().lastIndexOf('/') + 1)));
+        applicationJarLayer = layerOf(boot.attribute("Spring-Boot-Layers-Index"), index);
+        SortedMap<String, String> application = byLayer.computeIfAbsent(applicationJarLayer, l -> new TreeMap<>());
         for (String made : List.of("META-INF/MANIFEST.MF", boot.attribute("Spring-Boot-Classpath-Index"))) {
-            BootJar.Entry entry = boot.entry(made);
-            application.put(made, StampedParts.part(entry.digest(), ""));
-            applicationJar.add(Map.entry(made, entry.digest()));
+            application.put(made, StampedParts.part(boot.entry(made).digest(), ""));
         }
         for (BootJar.Entry entry : boot.entries()) {
             String name = entry.name();
@@ -349,11 +363,8 @@ final class BootExtraction {
                         .put(name, StampedParts.part(entry.digest(), ""));
             } else if (name.startsWith(classesLocation) && name.length() > classesLocation.length()) {
                 application.put(name, StampedParts.part(entry.digest(), entry.times()));
-                applicationJar.add(Map.entry(name, entry.digest() + " " + entry.times()));
             }
         }
-        applicationJarLayer = applicationLayer;
-        applicationJarDigest = Keys.hash("application", null, applicationJar);
         return byLayer;
     }
 

@@ -603,7 +603,8 @@ public final class CacheModel {
         }
         String destination = inputs.stream().filter(e -> e.getKey().equals("dest")).findFirst().orElseThrow().getValue();
         String imagePath = destination.endsWith("/") ? destination + baseName(file) : destination;
-        return new BootExtraction.JarCopy(file, imagePath, parentKey,
+        String checksum = inputs.stream().filter(e -> e.getKey().endsWith(".checksum")).findFirst().orElseThrow().getValue();
+        return new BootExtraction.JarCopy(file, imagePath, checksum, parentKey,
                 keyedOnly(inputs).stream().filter(e -> !e.getKey().endsWith(".checksum")).toList());
     }
 

@@ -11,8 +11,10 @@ import java.util.SortedMap;
  * @param layer the layer's name ({@code dependencies})
  * @param entries the jar's entries that the layer holds, by name ({@code BOOT-INF/lib/caffeine-3.2.2.jar}); the
  *     non-launcher {@code application} layer also lists the manifest and classpath index its jar is made from
+ * @param rewritten true when the layer holds a jar the extraction writes anew each time it runs (the non-launcher
+ *     {@code application} layer), so that it changes whenever the jar it comes from changes at all
  */
-public record LayerEntries(String jar, String layer, SortedMap<String, String> entries) {
+public record LayerEntries(String jar, String layer, SortedMap<String, String> entries, boolean rewritten) {
     /** The input, inside a step's inputs, that holds a layer's entries as JSON. */
     public static final String INPUT = "layer-entries";
 

@@ -201,6 +201,19 @@ final class Engine {
     }
 
     /**
+     * Builds {@code contextDir} (its Dockerfile) as {@code tag} with BuildKit, for a base image the offline engine
+     * cannot pull; the engine then resolves the tag locally. Its files' modes are taken as they are on disk.
+     */
+    void buildImage(Path contextDir, String tag) throws IOException {
+        List<String> arguments = List.of("build", "--progress=plain", "--network=none", "--tag", tag,
+                contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    /**
      * Holds the engine for one test's prune-build-build sequence: another test JVM on the same engine (a second
      * worktree, a second CI job) would otherwise prune the cache between our two builds and fake a rebuild.
      */

@@ -29,8 +29,10 @@ public final class SpringBootJar {
     public static final String CLASSPATH_INDEX = "BOOT-INF/classpath.idx";
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
+    public static final Instant DEFAULT_TIME = Instant.parse("2024-01-01T00:00:00Z");
+
     private final Map<String, String> files = new TreeMap<>();
-    private Instant time = Instant.parse("2024-01-01T00:00:00Z");
+    private Instant time = DEFAULT_TIME;
 
     /** A small application: a class, a resource, two libraries, a SNAPSHOT library, the jarmode tools and a loader class. */
     public static SpringBootJar app() {
