@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.testing.SpringBootJar;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -52,27 +52,17 @@ class SpringBootLayersTest {
         return Scenario.compare(app.snapshot(), before);
     }
 
-    private static Map<String, Verdict> verdicts(Comparison comparison) {
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        comparison.steps().forEach(step -> verdicts.put(step.stepId(), step.verdict()));
-        return verdicts;
-    }
-
-    private static StepResult step(Comparison comparison, String id) {
-        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
-    }
-
     @Test
     void aChangedClassRebuildsTheApplicationLayerOnly() throws Exception {
         Comparison comparison = rebuilt(TOOLS_DOCKERFILE,
                 jar -> jar.file("BOOT-INF/classes/com/example/App.class", "class App v2").time(LATER));
-        Map<String, Verdict> verdicts = verdicts(comparison);
+        Map<String, Verdict> verdicts = Scenario.verdicts(comparison);
         assertEquals(Verdict.REBUILT, verdicts.get("extract:4"), verdicts.toString());
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:4"), verdicts.toString());
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:5"), verdicts.toString());
         assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
-        Cause cause = step(comparison, "stage-1:6").causes().get(0);
+        Cause cause = Scenario.step(comparison, "stage-1:6").causes().get(0);
         assertEquals(CauseKind.JAR_LAYER, cause.kind());
         assertEquals("layer 'application' of target/app.jar changed: BOOT-INF/classes/com/example: changed App.class",
                 cause.detail());
@@ -82,8 +72,8 @@ class SpringBootLayersTest {
     void aChangedDependencyRebuildsTheDependencyLayerAndNamesTheEntry() throws Exception {
         Comparison comparison = rebuilt(TOOLS_DOCKERFILE,
                 jar -> jar.file("BOOT-INF/lib/caffeine-3.2.2.jar", "caffeine 3.2.2 rebuilt"));
-        assertEquals(Verdict.REBUILT, step(comparison, "stage-1:3").verdict());
-        Cause cause = step(comparison, "stage-1:3").causes().get(0);
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "stage-1:3").verdict());
+        Cause cause = Scenario.step(comparison, "stage-1:3").causes().get(0);
         assertEquals(CauseKind.JAR_LAYER, cause.kind());
         assertEquals(List.of("BOOT-INF/lib/caffeine-3.2.2.jar"), cause.entries().changed());
         assertEquals("layer 'dependencies' of target/app.jar changed: BOOT-INF/lib: changed caffeine-3.2.2.jar",
@@ -94,11 +84,17 @@ class SpringBootLayersTest {
     void aDependencyUpgradeSaysWhichJarWasAddedAndWhichRemoved() throws Exception {
         Comparison comparison = rebuilt(TOOLS_DOCKERFILE,
                 jar -> jar.without("BOOT-INF/lib/guava-19.0.jar").file("BOOT-INF/lib/guava-20.0.jar", "guava 20"));
-        Cause cause = step(comparison, "stage-1:3").causes().get(0);
+        Cause cause = Scenario.step(comparison, "stage-1:3").causes().get(0);
         assertEquals(new EntryChanges(List.of("BOOT-INF/lib/guava-20.0.jar"), List.of("BOOT-INF/lib/guava-19.0.jar"),
                 List.of(), List.of()), cause.entries());
         assertEquals("layer 'dependencies' of target/app.jar changed: BOOT-INF/lib: added guava-20.0.jar; removed"
                 + " guava-19.0.jar", cause.detail());
+        assertEquals("target/app.jar content changed: BOOT-INF: changed classpath.idx, layers.idx; BOOT-INF/lib: added"
+                + " guava-20.0.jar; removed guava-19.0.jar", Scenario.step(comparison, "extract:3").causes().get(0).detail());
+        String html = HtmlReport.of(comparison, FailOn.STABLE);
+        assertTrue(html.contains("<span class=\"entries\">BOOT-INF: changed classpath.idx, layers.idx; BOOT-INF/lib:"
+                + " added guava-20.0.jar; removed guava-19.0.jar</span>"), html);
+        assertTrue(html.contains(cause.detail()), html);
         String json = JsonReport.of(comparison, ".dockercache/baseline.json", false);
         assertTrue(json.contains("\"kind\": \"jar-layer\""), json);
         assertTrue(json.replaceAll("\\s+", "").contains("\"entries\":{\"added\":[\"BOOT-INF/lib/guava-20.0.jar\"],"
@@ -107,7 +103,7 @@ class SpringBootLayersTest {
 
     @Test
     void aChangedSnapshotRebuildsItsOwnLayerAndLeavesTheDependenciesCached() throws Exception {
-        Map<String, Verdict> verdicts = verdicts(rebuilt(TOOLS_DOCKERFILE,
+        Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(TOOLS_DOCKERFILE,
                 jar -> jar.file("BOOT-INF/lib/demo-lib-1.0-SNAPSHOT.jar", "demo-lib snapshot v2")));
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:4"), verdicts.toString());
@@ -131,17 +127,17 @@ class SpringBootLayersTest {
                   - "BOOT-INF/layers.idx"
                   - "META-INF/"
                 """));
-        assertEquals(Verdict.REBUILT, step(comparison, "stage-1:3").verdict());
-        assertEquals(List.of("BOOT-INF/lib/guava-19.0.jar"), step(comparison, "stage-1:3").causes().get(0).entries().removed());
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "stage-1:3").verdict());
+        assertEquals(List.of("BOOT-INF/lib/guava-19.0.jar"), Scenario.step(comparison, "stage-1:3").causes().get(0).entries().removed());
     }
 
     @Test
     void aJarRebuiltWithNewTimesOnlyKeepsTheLibrariesCachedButNotTheRewrittenApplicationJar() throws Exception {
         Comparison comparison = rebuilt(TOOLS_DOCKERFILE, jar -> jar.time(LATER));
-        Map<String, Verdict> verdicts = verdicts(comparison);
+        Map<String, Verdict> verdicts = Scenario.verdicts(comparison);
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:5"), verdicts.toString());
         assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
-        Cause cause = step(comparison, "stage-1:6").causes().get(0);
+        Cause cause = Scenario.step(comparison, "stage-1:6").causes().get(0);
         assertEquals("layer 'application' of target/app.jar changed: Spring Boot writes its application jar anew, with"
                 + " the time of the extraction, whenever target/app.jar changes (its entries were re-stamped with another"
                 + " build time: 4)", cause.detail());
@@ -156,7 +152,7 @@ class SpringBootLayersTest {
                 TOOLS_DOCKERFILE.get(6));
         Comparison comparison = rebuilt(applicationFirst,
                 jar -> jar.file("BOOT-INF/lib/caffeine-3.2.2.jar", "caffeine 3.2.2 rebuilt"));
-        StepResult application = step(comparison, "stage-1:3");
+        StepResult application = Scenario.step(comparison, "stage-1:3");
         assertEquals(Verdict.REBUILT, application.verdict());
         assertEquals("layer 'application' of target/app.jar changed: Spring Boot writes its application jar anew, with"
                 + " the time of the extraction, whenever target/app.jar changes", application.causes().get(0).detail());
@@ -166,7 +162,7 @@ class SpringBootLayersTest {
     void theLauncherLayoutKeepsNoTimesSoARestampedJarStaysCached() throws Exception {
         List<String> dockerfile = TOOLS_DOCKERFILE.stream().map(line -> line.replace("--layers", "--layers --launcher"))
                 .toList();
-        Map<String, Verdict> verdicts = verdicts(rebuilt(dockerfile, jar -> jar.time(LATER)));
+        Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(dockerfile, jar -> jar.time(LATER)));
         assertEquals(Verdict.REBUILT, verdicts.get("extract:4"), verdicts.toString());
         for (String id : List.of("stage-1:3", "stage-1:4", "stage-1:5", "stage-1:6")) {
             assertEquals(Verdict.CACHED, verdicts.get(id), id + ": " + verdicts);
@@ -187,7 +183,7 @@ class SpringBootLayersTest {
                 "COPY --from=builder application/spring-boot-loader/ ./",
                 "COPY --from=builder application/snapshot-dependencies/ ./",
                 "COPY --from=builder application/application/ ./");
-        Map<String, Verdict> verdicts = verdicts(rebuilt(dockerfile,
+        Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(dockerfile,
                 jar -> jar.file("BOOT-INF/classes/com/example/App.class", "class App v2").time(LATER)));
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
         assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
@@ -199,7 +195,7 @@ class SpringBootLayersTest {
         SpringBootJar.app().writeTo(dir.resolve("target/app.jar"));
         Snapshot before = app.snapshot();
         app.dockerfile(TOOLS_DOCKERFILE.stream().map(line -> line.replace("FROM eclipse-temurin:21-jre AS", "FROM eclipse-temurin:21.0.5_11-jre AS")).toArray(String[]::new));
-        StepResult dependencies = step(Scenario.compare(app.snapshot(), before), "stage-1:3");
+        StepResult dependencies = Scenario.step(Scenario.compare(app.snapshot(), before), "stage-1:3");
         assertEquals(Verdict.UNKNOWN, dependencies.verdict());
         assertTrue(dependencies.unknownReason().contains("is read from the jar"), dependencies.unknownReason());
     }
@@ -209,7 +205,7 @@ class SpringBootLayersTest {
         List<String> dockerfile = TOOLS_DOCKERFILE.stream()
                 .map(line -> line.replace("--destination extracted", "--destination extracted --libraries deps"))
                 .toList();
-        StepResult dependencies = step(rebuilt(dockerfile, jar -> jar.time(LATER)), "stage-1:3");
+        StepResult dependencies = Scenario.step(rebuilt(dockerfile, jar -> jar.time(LATER)), "stage-1:3");
         assertEquals(Verdict.UNKNOWN, dependencies.verdict());
         assertTrue(dependencies.unknownReason().contains("byte-identical, which takes a real build"),
                 dependencies.unknownReason());
@@ -223,7 +219,7 @@ class SpringBootLayersTest {
         Snapshot before = app.snapshot();
         SpringBootJar.app().file("META-INF/MANIFEST.MF", manifest).file("BOOT-INF/classes/com/example/App.class", "v2")
                 .writeTo(dir.resolve("target/app.jar"));
-        StepResult dependencies = step(Scenario.compare(app.snapshot(), before), "stage-1:3");
+        StepResult dependencies = Scenario.step(Scenario.compare(app.snapshot(), before), "stage-1:3");
         assertEquals(Verdict.UNKNOWN, dependencies.verdict());
         assertTrue(dependencies.unknownReason().contains("target/app.jar has no layers index (no"
                 + " Spring-Boot-Layers-Index in its manifest)"), dependencies.unknownReason());
