@@ -251,6 +251,7 @@ final class BootExtraction {
             for (String layer : layers.keySet()) {
                 SortedMap<String, String> held = entries.getOrDefault(layer, new TreeMap<>());
                 List<Map.Entry<String, String>> content = new ArrayList<>(held.entrySet());
+                content.add(Map.entry("libraries", libraryLocation(boot))); // the tools layout names lib/ after it
                 if (layer.equals(applicationJarLayer)) {
                     // written anew, with the time of the extraction in it, whenever the extraction runs: when the jar
                     // copied before it changed at all (an unchanged environment aside)

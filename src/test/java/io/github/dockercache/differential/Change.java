@@ -69,7 +69,8 @@ record Change(
         @SerializedName("pushImage") PUSH_IMAGE,
         /**
          * Writes {@code path} as a Spring Boot executable jar ({@link SpringBootJar}) whose entries are the files under
-         * the context directory {@code target}, with the generated manifest and indexes unless the tree has its own.
+         * the context directory {@code target} ({@code X.class.txt} as {@code X.class}), with the generated manifest
+         * and indexes unless the tree has its own.
          */
         @SerializedName("springBootJar") SPRING_BOOT_JAR
     }

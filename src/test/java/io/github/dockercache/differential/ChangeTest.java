@@ -130,6 +130,8 @@ class ChangeTest {
         new Change(Change.Op.WRITE, "jar/BOOT-INF/lib/a-1.0.jar", "a\n", null, null, null, null, null).apply(context);
         new Change(Change.Op.WRITE, "jar/BOOT-INF/lib/b-1.0-SNAPSHOT.jar", "b\n", null, null, null, null, null)
                 .apply(context);
+        new Change(Change.Op.WRITE, "jar/BOOT-INF/classes/App.class.txt", "c\n", null, null, null, null, null)
+                .apply(context);
         new Change(Change.Op.SPRING_BOOT_JAR, "target/app.jar", null, null, "jar", null, null, null, null,
                 "2024-06-01T12:00:00Z").apply(context);
         try (ZipFile jar = new ZipFile(context.resolve("target/app.jar").toFile())) {
@@ -141,6 +143,7 @@ class ChangeTest {
             assertTrue(layers.startsWith("- \"dependencies\":\n  - \"BOOT-INF/lib/a-1.0.jar\"\n"), layers);
             assertTrue(layers.contains("- \"snapshot-dependencies\":\n  - \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n"), layers);
             assertEquals(ZipEntry.STORED, jar.getEntry("BOOT-INF/lib/a-1.0.jar").getMethod());
+            assertEquals(2, jar.getEntry("BOOT-INF/classes/App.class").getSize());
             assertTrue(jar.stream().allMatch(entry -> entry.getTime() == Instant.parse("2024-06-01T12:00:00Z").toEpochMilli()));
             assertEquals("META-INF/MANIFEST.MF",
                     jar.stream().filter(entry -> !entry.isDirectory()).findFirst().orElseThrow().getName());

@@ -46,12 +46,15 @@ public final class SpringBootJar {
                 .file("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar", "jarmode tools 3.5.0");
     }
 
-    /** Every regular file under {@code tree} as an entry, by its relative path. */
+    /**
+     * Every regular file under {@code tree} as an entry, by its relative path; {@code X.class.txt} becomes the entry
+     * {@code X.class}: a {@code .class} file among the test resources would be loaded as a test class.
+     */
     public static SpringBootJar fromTree(Path tree) throws IOException {
         SpringBootJar jar = new SpringBootJar();
         try (Stream<Path> paths = Files.walk(tree)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                jar.file(tree.relativize(path).toString().replace('\\', '/'),
+                jar.file(tree.relativize(path).toString().replace('\\', '/').replaceFirst("\\.class\\.txt$", ".class"),
                         Files.readString(path, StandardCharsets.UTF_8));
             }
         }
