@@ -26,4 +26,8 @@ public record Cause(
     Cause withExpected(boolean value) {
         return new Cause(kind, subject, before, after, detail, advice, value, entries);
     }
+
+    Cause withAdvice(String value) {
+        return new Cause(kind, subject, before, after, detail, value, expected, entries);
+    }
 }

@@ -228,6 +228,10 @@ final class CauseFinder {
                 cause = new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
                         path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS, false);
             }
+            if (cause != null && cause.advice() != null && cause.advice().equals(Advice.forPath(path))
+                    && copiesOnPurpose(step, path)) {
+                cause = cause.withAdvice(null); // ignoring target/ would break a COPY of target/app.jar
+            }
             if (cause != null) {
                 // a manifest's new content is expected; its mode bits are not (they bust caches by accident)
                 boolean expectedKind = cause.kind() != CauseKind.FILE_MODE && cause.kind() != CauseKind.FILE_TYPE
@@ -236,6 +240,16 @@ final class CauseFinder {
             }
         }
         return renames(causes);
+    }
+
+    /**
+     * True when a source of the step names the top directory of {@code path} itself ({@code target/*.jar}): the step
+     * copies that output on purpose, and keeping the directory out of the context would break it.
+     */
+    private static boolean copiesOnPurpose(StepSnapshot step, String path) {
+        int slash = path.indexOf('/');
+        return slash > 0 && step.sources().stream().anyMatch(source -> source.replaceFirst("^\\./", "")
+                .startsWith(path.substring(0, slash + 1)));
     }
 
     /** A file removed at one path and added with the same content and type at another was moved. */
