@@ -26,6 +26,10 @@ final class Advice {
             "this file is generated with the build time: have its generator write a fixed time (Maven plugins read"
                     + " <project.build.outputTimestamp>), or keep it out of the image: add it to .dockerignore or narrow"
                     + " the COPY to what the image needs";
+    static final String RESTAMPED_LIBRARIES =
+            "these libraries hold the same entries as before, built again with new build times (a SNAPSHOT of a"
+                    + " sibling module, built anew): set <project.build.outputTimestamp> in the poms that build them, so"
+                    + " that an unchanged library keeps its bytes";
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 

@@ -145,9 +145,11 @@ final class CauseFinder {
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
                     + " baseline was recorded without it)", null, false, entries);
         }
-        if (entries.hasContentChanges()) {
-            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: " + entries.describe(), null,
-                    false, entries);
+        if (entries.hasContentChanges() || (!held.rewritten() && !entries.restamped().isEmpty())) {
+            // a library whose own entries differ only in build times is still other bytes in the layer
+            String advice = entries.hasContentChanges() ? null : Advice.RESTAMPED_LIBRARIES;
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: "
+                    + entries.describe(!held.rewritten()), advice, false, entries);
         }
         if (held.rewritten()) {
             // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run

@@ -74,11 +74,22 @@ public record EntryChanges(List<String> added, List<String> removed, List<String
      * {@value #NAMES_SHOWN} names, then how many more.
      */
     public String describe() {
+        return describe(false);
+    }
+
+    /**
+     * As {@link #describe()}; with {@code restampedToo} the re-stamped entries are named as well ({@code re-stamped
+     * demo-lib-1.0-SNAPSHOT.jar}): where a whole nested jar was built again, that is what changed.
+     */
+    public String describe(boolean restampedToo) {
         Map<String, Map<String, List<String>>> byDirectory = new TreeMap<>();
         Map<String, List<String>> byKind = new LinkedHashMap<>();
         byKind.put("added", added);
         byKind.put("removed", removed);
         byKind.put("changed", changed);
+        if (restampedToo) {
+            byKind.put("re-stamped", restamped);
+        }
         byKind.forEach((kind, names) -> {
             for (String name : names) {
                 String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
@@ -103,7 +114,7 @@ public record EntryChanges(List<String> added, List<String> removed, List<String
                 groups.add((directory.getKey().isEmpty() ? "" : directory.getKey() + ": ") + String.join("; ", kinds));
             }
         }
-        int total = added.size() + removed.size() + changed.size();
+        int total = added.size() + removed.size() + changed.size() + (restampedToo ? restamped.size() : 0);
         String text = String.join("; ", groups);
         return shown < total ? text + " and " + (total - shown) + " more" : text;
     }

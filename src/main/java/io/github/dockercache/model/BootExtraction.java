@@ -66,7 +66,7 @@ final class BootExtraction {
 
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\w./=:,@+-]+");
     private static final String LOADER_PREFIX = "org.springframework.boot.loader.";
-    /** Hex digits of an entry's digest a snapshot records for explanations (64 bits). */
+    /** Hex digits of an entry's digest that a snapshot records for explanations (64 bits). */
     private static final int RECORDED_DIGEST_HEX = 16;
 
     private final Command command;
@@ -80,8 +80,14 @@ final class BootExtraction {
     /** In the non-launcher layout, the layer that holds the application jar the extraction writes, else null. */
     private String applicationJarLayer;
 
-    /** A layer's entries (name to {@code sha256@times}) and the digest of what its directory holds. */
+    /** A layer's entries as recorded (name to {@code checksum@stamp}) and the digest of what its directory holds. */
     private record Layer(SortedMap<String, String> entries, String digest) {}
+
+    /**
+     * One entry a layer holds: what keys it (the whole digest, and the times where the layer keeps them) and what a
+     * snapshot records of it to explain a change ({@link #copied}, {@link #rewritten}).
+     */
+    private record Held(String keyed, String recorded) {}
 
     private BootExtraction(Command command, JarCopy jar, String destination, String environment, Path contextDir) {
         this.command = command;
@@ -245,19 +251,24 @@ final class BootExtraction {
                     layers.put(layer, null);
                 }
             }
-            Map<String, SortedMap<String, String>> entries = command.mode() == Mode.TOOLS
+            Map<String, SortedMap<String, Held>> entries = command.mode() == Mode.TOOLS
                     ? libraryAndApplicationEntries(boot, index) : explodedEntries(boot, index);
             Map<String, Layer> result = new LinkedHashMap<>();
             for (String layer : layers.keySet()) {
-                SortedMap<String, String> held = entries.getOrDefault(layer, new TreeMap<>());
-                List<Map.Entry<String, String>> content = new ArrayList<>(held.entrySet());
+                SortedMap<String, Held> held = entries.getOrDefault(layer, new TreeMap<>());
+                List<Map.Entry<String, String>> content = new ArrayList<>();
+                SortedMap<String, String> recorded = new TreeMap<>();
+                held.forEach((name, entry) -> {
+                    content.add(Map.entry(name, entry.keyed()));
+                    recorded.put(name, entry.recorded());
+                });
                 content.add(Map.entry("libraries", libraryLocation(boot))); // the tools layout names lib/ after it
                 if (layer.equals(applicationJarLayer)) {
                     // written anew, with the time of the extraction in it, whenever the extraction runs: when the jar
                     // copied before it changed at all (an unchanged environment aside)
                     content.add(Map.entry("application jar", jar.checksum()));
                 }
-                result.put(layer, new Layer(recorded(held), Keys.hash("layer", command.mode().name(), content)));
+                result.put(layer, new Layer(recorded, Keys.hash("layer", command.mode().name(), content)));
             }
             layers = result;
         } catch (BootJar.UnusableJarException e) {
@@ -266,15 +277,24 @@ final class BootExtraction {
     }
 
     /**
-     * The entries as a snapshot records them, to name what changed: a digest prefix is enough for that, and keeps a
-     * layer of thousands of classes small; the layer's key is made of the whole digests.
+     * An entry whose bytes a layer holds as they are: recorded by a digest prefix (enough to name a change, and small
+     * for a layer of thousands of files); a library that differs from its baseline only in build times inside is
+     * recorded as re-stamped (its checksum leaves them out, its stamp is its digest).
      */
-    private static SortedMap<String, String> recorded(SortedMap<String, String> entries) {
-        SortedMap<String, String> shortened = new TreeMap<>();
-        entries.forEach((name, part) -> shortened.put(name, StampedParts.part(
-                StampedParts.checksum(part).substring(0, Math.min(RECORDED_DIGEST_HEX, StampedParts.checksum(part).length())),
-                StampedParts.stamp(part))));
-        return shortened;
+    private static Held copied(BootJar.Entry entry) {
+        String digest = shortened(entry.digest());
+        return new Held(entry.digest(), entry.withoutStamps() == null ? StampedParts.part(digest, "")
+                : StampedParts.part(shortened(entry.withoutStamps()), digest));
+    }
+
+    /** A class or resource the non-launcher application jar is written from, with its times, which that jar keeps. */
+    private static Held rewritten(BootJar.Entry entry) {
+        return new Held(entry.digest() + " " + entry.times(), StampedParts.part(shortened(entry.digest()), entry.times()));
+    }
+
+    private static String shortened(String digest) {
+        String hex = digest.startsWith("sha256:") ? digest.substring("sha256:".length()) : digest;
+        return hex.substring(0, Math.min(RECORDED_DIGEST_HEX, hex.length()));
     }
 
     /** The jarmode jar that runs the extraction: a new one may lay the files out otherwise. */
@@ -315,16 +335,16 @@ final class BootExtraction {
     }
 
     /** Launcher and layertools layout: every file entry at its own path under its layer; times are not kept. */
-    private Map<String, SortedMap<String, String>> explodedEntries(BootJar boot, Map<String, List<String>> index)
+    private Map<String, SortedMap<String, Held>> explodedEntries(BootJar boot, Map<String, List<String>> index)
             throws BootJar.UnusableJarException {
-        Map<String, SortedMap<String, String>> byLayer = new LinkedHashMap<>();
+        Map<String, SortedMap<String, Held>> byLayer = new LinkedHashMap<>();
         for (BootJar.Entry entry : boot.entries()) {
             if (entry.directory() || entry.name().isEmpty()) {
                 continue;
             }
             requireInside(entry.name());
             String layer = layerOf(entry.name(), index);
-            byLayer.computeIfAbsent(layer, l -> new TreeMap<>()).put(entry.name(), StampedParts.part(entry.digest(), ""));
+            byLayer.computeIfAbsent(layer, l -> new TreeMap<>()).put(entry.name(), copied(entry));
         }
         return byLayer;
     }
@@ -335,7 +355,7 @@ final class BootExtraction {
      * index and the classes, with the time of the extraction on its manifest entry: it differs whenever the extraction
      * runs again. Its inputs are listed as the layer's entries, to name what changed.
      */
-    private Map<String, SortedMap<String, String>> libraryAndApplicationEntries(BootJar boot,
+    private Map<String, SortedMap<String, Held>> libraryAndApplicationEntries(BootJar boot,
             Map<String, List<String>> index) throws BootJar.UnusableJarException {
         List<String> classpath = boot.classpath(jar.contextPath());
         String lib = libraryLocation(boot);
@@ -346,11 +366,11 @@ final class BootExtraction {
         }
         String classesLocation = classes.endsWith("/") ? classes : classes + "/";
         Set<String> libraries = new LinkedHashSet<>(classpath);
-        Map<String, SortedMap<String, String>> byLayer = new LinkedHashMap<>();
+        Map<String, SortedMap<String, Held>> byLayer = new LinkedHashMap<>();
         applicationJarLayer = layerOf(boot.attribute("Spring-Boot-Layers-Index"), index);
-        SortedMap<String, String> application = byLayer.computeIfAbsent(applicationJarLayer, l -> new TreeMap<>());
+        SortedMap<String, Held> application = byLayer.computeIfAbsent(applicationJarLayer, l -> new TreeMap<>());
         for (String made : List.of("META-INF/MANIFEST.MF", boot.attribute("Spring-Boot-Classpath-Index"))) {
-            application.put(made, StampedParts.part(boot.entry(made).digest(), ""));
+            application.put(made, copied(boot.entry(made)));
         }
         for (BootJar.Entry entry : boot.entries()) {
             String name = entry.name();
@@ -360,10 +380,9 @@ final class BootExtraction {
                             + lib + ", and Spring Boot's extraction fails on it");
                 }
                 requireInside(name.substring(lib.length()));
-                byLayer.computeIfAbsent(layerOf(name, index), l -> new TreeMap<>())
-                        .put(name, StampedParts.part(entry.digest(), ""));
+                byLayer.computeIfAbsent(layerOf(name, index), l -> new TreeMap<>()).put(name, copied(entry));
             } else if (name.startsWith(classesLocation) && name.length() > classesLocation.length()) {
-                application.put(name, StampedParts.part(entry.digest(), entry.times()));
+                application.put(name, rewritten(entry));
             }
         }
         return byLayer;

@@ -32,6 +32,8 @@ final class BootJar {
     /** A jar with more entries is not read: no prediction rather than unbounded work. */
     static final int MAX_ENTRIES = 200_000;
     private static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
+    /** Nested jars up to this size are read in memory to tell a re-stamped library from a changed one. */
+    private static final int MAX_NESTED_JAR_BYTES = 16 * 1024 * 1024;
 
     /**
      * One entry, in the jar's central-directory order.
@@ -41,8 +43,10 @@ final class BootJar {
      * @param digest SHA-256 of the bytes, hex
      * @param times modification, access and creation time in milliseconds as the entry records them ({@code -} where
      *     it records none): what a rewritten jar (the non-launcher extraction's {@code application.jar}) keeps
+     * @param withoutStamps for a nested jar (a library), the checksum of its entries without their build times, so
+     *     that a library built again without fixed timestamps is told from a changed one; else null
      */
-    record Entry(String name, boolean directory, String digest, String times) {}
+    record Entry(String name, boolean directory, String digest, String times, String withoutStamps) {}
 
     /** Why a jar cannot be predicted: the extraction fails on it, or it cannot be read. */
     static final class UnusableJarException extends Exception {
@@ -83,11 +87,14 @@ final class BootJar {
                 }
                 sha256.reset();
                 boolean keep = entry.getName().equals("META-INF/MANIFEST.MF") || entry.getName().endsWith(".idx");
+                boolean nested = entry.getName().endsWith(".jar") && entry.getSize() >= 0
+                        && entry.getSize() <= MAX_NESTED_JAR_BYTES;
+                int limit = keep ? MAX_INDEX_BYTES : nested ? MAX_NESTED_JAR_BYTES : -1;
                 ByteArrayOutputStream kept = new ByteArrayOutputStream();
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int read; (read = in.read(buffer)) >= 0; ) {
                         sha256.update(buffer, 0, read);
-                        if (keep && kept.size() <= MAX_INDEX_BYTES) {
+                        if (kept.size() <= limit) {
                             kept.write(buffer, 0, read);
                         }
                     }
@@ -95,9 +102,10 @@ final class BootJar {
                 if (keep) {
                     small.put(entry.getName(), kept.toByteArray());
                 }
+                String withoutStamps = nested && kept.size() <= limit ? PartsSummary.withoutStamps(kept.toByteArray()) : null;
                 entries.add(new Entry(entry.getName(), entry.isDirectory(), HexFormat.of().formatHex(sha256.digest()),
                         millis(entry.getLastModifiedTime()) + " " + millis(entry.getLastAccessTime()) + " "
-                                + millis(entry.getCreationTime())));
+                                + millis(entry.getCreationTime()), withoutStamps));
             }
         } catch (IOException | RuntimeException e) {
             throw new UnusableJarException(shownPath + " cannot be read as a jar: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
@@ -16,6 +17,7 @@ import java.util.jar.Manifest;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * What a snapshot keeps of a file that build tools stamp, to explain a change: a zip archive's (jar, war, ear, zip)
@@ -43,10 +45,37 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
 
     /** The archive's summary, or null when it is not a readable zip: the summary only serves explanations. */
     static PartsSummary ofArchive(Path file) {
+        try {
+            return ofArchive(ZipFile.builder().setPath(file).get());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #ofArchive(Path)}, for an archive held in memory (a jar nested in another). */
+    static PartsSummary ofArchive(byte[] bytes) {
+        try {
+            return ofArchive(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The checksum of an archive's entries without their stamps: equal for two archives that differ only in build
+     * times; null when it is not a readable zip.
+     */
+    static String withoutStamps(byte[] bytes) {
+        PartsSummary summary = ofArchive(bytes);
+        return summary == null ? null : Keys.hash("entries", null, summary.parts().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), StampedParts.checksum(e.getValue()))).toList());
+    }
+
+    private static PartsSummary ofArchive(ZipFile opened) {
         SortedMap<String, String> parts = new TreeMap<>();
         SortedMap<String, String> manifest = null;
         long textBytes = 0;
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+        try (ZipFile zip = opened) {
             Enumeration<ZipArchiveEntry> all = zip.getEntries();
             while (all.hasMoreElements() && parts.size() < MAX_ENTRIES) {
                 ZipArchiveEntry entry = all.nextElement();

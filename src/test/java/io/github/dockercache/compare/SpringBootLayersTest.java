@@ -115,6 +115,27 @@ class SpringBootLayersTest {
     }
 
     @Test
+    void aSnapshotLibraryBuiltAgainWithNewTimesOnlyIsNamedAsReStamped() throws Exception {
+        SpringBootJar library = new SpringBootJar().file("com/example/lib/Lib.class", "lib bytes");
+        byte[] before = library.bytes();
+        byte[] after = library.time(LATER).bytes();
+        Scenario app = app(TOOLS_DOCKERFILE);
+        SpringBootJar.app().file("BOOT-INF/lib/demo-lib-1.0-SNAPSHOT.jar", before).writeTo(dir.resolve("target/app.jar"));
+        Snapshot baseline = app.snapshot();
+        SpringBootJar.app().file("BOOT-INF/lib/demo-lib-1.0-SNAPSHOT.jar", after).writeTo(dir.resolve("target/app.jar"));
+        Comparison comparison = Scenario.compare(app.snapshot(), baseline);
+
+        assertEquals(Verdict.CACHED, Scenario.step(comparison, "stage-1:3").verdict());
+        StepResult snapshots = Scenario.step(comparison, "stage-1:5");
+        assertEquals(Verdict.REBUILT, snapshots.verdict(), "other bytes in the layer, whatever they hold");
+        Cause cause = snapshots.causes().get(0);
+        assertEquals(List.of("BOOT-INF/lib/demo-lib-1.0-SNAPSHOT.jar"), cause.entries().restamped());
+        assertEquals("layer 'snapshot-dependencies' of target/app.jar changed: BOOT-INF/lib: re-stamped"
+                + " demo-lib-1.0-SNAPSHOT.jar", cause.detail());
+        assertEquals(Advice.RESTAMPED_LIBRARIES, cause.advice());
+    }
+
+    @Test
     void anEntryMovedToAnotherLayerRebuildsBoth() throws Exception {
         Comparison comparison = rebuilt(TOOLS_DOCKERFILE, jar -> jar.file(SpringBootJar.LAYERS_INDEX, """
                 - "dependencies":

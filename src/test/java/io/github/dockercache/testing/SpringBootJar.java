@@ -1,7 +1,7 @@
 package io.github.dockercache.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class SpringBootJar {
 
     public static final Instant DEFAULT_TIME = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, byte[]> files = new TreeMap<>();
     private Instant time = DEFAULT_TIME;
 
     /** A small application: a class, a resource, two libraries, a SNAPSHOT library, the jarmode tools and a loader class. */
@@ -55,7 +55,7 @@ public final class SpringBootJar {
         try (Stream<Path> paths = Files.walk(tree)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 jar.file(tree.relativize(path).toString().replace('\\', '/').replaceFirst("\\.class\\.txt$", ".class"),
-                        Files.readString(path, StandardCharsets.UTF_8));
+                        Files.readAllBytes(path));
             }
         }
         return jar;
@@ -63,7 +63,12 @@ public final class SpringBootJar {
 
     /** Adds or replaces an entry ({@code BOOT-INF/layers.idx} and the manifest too). */
     public SpringBootJar file(String name, String content) {
-        files.put(name, content);
+        return file(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds or replaces an entry with these bytes (a nested jar: {@link #bytes()} of another). */
+    public SpringBootJar file(String name, byte[] content) {
+        files.put(name, content.clone());
         return this;
     }
 
@@ -80,18 +85,25 @@ public final class SpringBootJar {
 
     /** Writes the jar (mode 0644), creating its directory. */
     public void writeTo(Path jar) throws IOException {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put(MANIFEST, files.getOrDefault(MANIFEST, manifest()));
+        Files.createDirectories(jar.getParent());
+        Files.write(jar, bytes());
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /** The jar's bytes. */
+    public byte[] bytes() throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        all.put(MANIFEST, files.getOrDefault(MANIFEST, utf8(manifest())));
         files.keySet().stream().filter(n -> n.startsWith("org/")).forEach(n -> all.put(n, files.get(n)));
         files.keySet().stream().filter(n -> n.startsWith("BOOT-INF/classes/")).forEach(n -> all.put(n, files.get(n)));
         files.keySet().stream().filter(n -> n.startsWith("BOOT-INF/lib/")).forEach(n -> all.put(n, files.get(n)));
-        all.put(CLASSPATH_INDEX, files.getOrDefault(CLASSPATH_INDEX, classpathIndex()));
-        all.put(LAYERS_INDEX, files.getOrDefault(LAYERS_INDEX, layersIndex()));
+        all.put(CLASSPATH_INDEX, files.getOrDefault(CLASSPATH_INDEX, utf8(classpathIndex())));
+        all.put(LAYERS_INDEX, files.getOrDefault(LAYERS_INDEX, utf8(layersIndex())));
         files.forEach(all::putIfAbsent);
-        Files.createDirectories(jar.getParent());
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(jar)) {
             TreeSet<String> directories = new TreeSet<>();
-            for (Map.Entry<String, String> entry : all.entrySet()) {
+            for (Map.Entry<String, byte[]> entry : all.entrySet()) {
                 for (int slash = entry.getKey().indexOf('/'); slash > 0; slash = entry.getKey().indexOf('/', slash + 1)) {
                     String directory = entry.getKey().substring(0, slash + 1);
                     if (directories.add(directory)) {
@@ -99,13 +111,16 @@ public final class SpringBootJar {
                         zip.closeEntry();
                     }
                 }
-                byte[] bytes = entry.getValue().getBytes(StandardCharsets.UTF_8);
-                zip.putNextEntry(entry(entry.getKey(), bytes, entry.getKey().startsWith("BOOT-INF/lib/")));
-                zip.write(bytes);
+                zip.putNextEntry(entry(entry.getKey(), entry.getValue(), entry.getKey().startsWith("BOOT-INF/lib/")));
+                zip.write(entry.getValue());
                 zip.closeEntry();
             }
         }
-        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        return jar.toByteArray();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Libraries are stored, as Spring Boot requires of nested jars; the rest is deflated. */
