@@ -1,6 +1,5 @@
 package io.github.dockercache.compare;
 
-import io.github.dockercache.model.StampedParts;
 import io.github.dockercache.model.StepSnapshot;
 
 /** One line of advice per kind of cause, where there is a known fix. */
@@ -27,6 +26,10 @@ final class Advice {
             "this file is generated with the build time: have its generator write a fixed time (Maven plugins read"
                     + " <project.build.outputTimestamp>), or keep it out of the image: add it to .dockerignore or narrow"
                     + " the COPY to what the image needs";
+    static final String RESTAMPED_LIBRARIES =
+            "these libraries hold the same entries as before, built again with new build times (a SNAPSHOT of a"
+                    + " sibling module, built anew): set <project.build.outputTimestamp> in the poms that build them, so"
+                    + " that an unchanged library keeps its bytes";
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
@@ -38,14 +41,14 @@ final class Advice {
                 + variable + " just before the first step that uses it, so that the steps above keep their cache";
     }
 
-    /** The fix for a file that differs only in build-time stamps: the option of the tool that writes it. */
+    /** The fix for a text file that differs only in build-time stamps: the option of the tool that writes it. */
     static String forBuildTimestamps(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return switch (name) {
             case "pom.properties" -> MAVEN_ARCHIVER_STAMP;
             case "git.properties", "git.json" -> GIT_COMMIT_ID_STAMP;
             case "build-info.properties" -> SPRING_BOOT_BUILD_INFO_STAMP;
-            default -> StampedParts.isKeyValueText(path) ? GENERATED_FILE_STAMP : REPRODUCIBLE_ARCHIVES;
+            default -> GENERATED_FILE_STAMP;
         };
     }
 

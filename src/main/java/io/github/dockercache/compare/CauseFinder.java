@@ -2,6 +2,7 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
@@ -71,6 +72,13 @@ final class CauseFinder {
             } else if (name.endsWith(".content") && name.startsWith("src[")) {
                 causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
                         "the here-document body changed", null, false));
+            } else if (name.endsWith(".layer-content")) {
+                causes.add(layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
+                        then, now));
+            } else if (name.endsWith(".extraction")) {
+                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, step.fromStage(), then, now, "stage '" + step.fromStage()
+                        + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
+                        + " changed", null, false));
             } else if (name.endsWith("stage-key")) {
                 String stage = step.fromStage();
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
@@ -117,6 +125,44 @@ final class CauseFinder {
                     "the order of the environment variables changed", null, false));
         }
         return causes;
+    }
+
+    /**
+     * A layer extracted from a jar holds other entries: which were added, removed or changed, named by the jar's
+     * entry names; {@code source} is the step's source input ({@code src[0]}).
+     */
+    private Cause layerCause(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
+        String input = CacheModel.UNKEYED + source + "." + LayerEntries.INPUT;
+        LayerEntries held = LayerEntries.parse(step.inputs().get(input));
+        LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
+        if (held == null) {
+            return new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
+                    "the content of " + String.join(" ", step.sources()) + " changed", null, false);
+        }
+        EntryChanges entries = EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
+        String layer = "layer '" + held.layer() + "' of " + held.jar();
+        if (baselineHeld == null) {
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
+                    + " baseline was recorded without it)", null, false, entries);
+        }
+        if (entries.hasContentChanges() || (!held.rewritten() && !entries.restamped().isEmpty())) {
+            // a library whose own entries differ only in build times is still other bytes in the layer
+            String advice = entries.hasContentChanges() ? null : Advice.RESTAMPED_LIBRARIES;
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: "
+                    + entries.describe(!held.rewritten()), advice, false, entries);
+        }
+        if (held.rewritten()) {
+            // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run
+            FileInfo jar = current.files().get(held.jar());
+            String restamped = entries.restamped().isEmpty() ? ""
+                    : " (its entries were re-stamped with another build time: " + entries.restamped().size() + ")";
+            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: Spring Boot writes its"
+                    + " application jar anew, with the time of the extraction, whenever " + held.jar() + " changes"
+                    + restamped, jar == null || entries.restamped().isEmpty() ? null
+                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), false, entries);
+        }
+        return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: the same entries, extracted"
+                + " otherwise", null, false, entries);
     }
 
     /**
@@ -184,6 +230,10 @@ final class CauseFinder {
                 cause = new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
                         path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS, false);
             }
+            if (cause != null && cause.advice() != null && cause.advice().equals(Advice.forPath(path))
+                    && copiesOnPurpose(step, path)) {
+                cause = cause.withAdvice(null); // ignoring target/ would break a COPY of target/app.jar
+            }
             if (cause != null) {
                 // a manifest's new content is expected; its mode bits are not (they bust caches by accident)
                 boolean expectedKind = cause.kind() != CauseKind.FILE_MODE && cause.kind() != CauseKind.FILE_TYPE
@@ -192,6 +242,16 @@ final class CauseFinder {
             }
         }
         return renames(causes);
+    }
+
+    /**
+     * True when a source of the step names the top directory of {@code path} itself ({@code target/*.jar}): the step
+     * copies that output on purpose, and keeping the directory out of the context would break it.
+     */
+    private static boolean copiesOnPurpose(StepSnapshot step, String path) {
+        int slash = path.indexOf('/');
+        return slash > 0 && step.sources().stream().anyMatch(source -> source.replaceFirst("^\\./", "")
+                .startsWith(path.substring(0, slash + 1)));
     }
 
     /** A file removed at one path and added with the same content and type at another was moved. */

@@ -28,6 +28,11 @@ public enum CauseKind {
     FILE_REMOVED,
     /** A file moved: removed at one path, added with the same content at another. */
     FILE_RENAMED,
+    /**
+     * A layer directory that a RUN extracted from a jar (Spring Boot's jarmode) holds other files: the jar's entries
+     * in that layer were added, removed or changed.
+     */
+    JAR_LAYER,
     /** A copied source's checksum changed, with no file-level difference to show. */
     SOURCE_CONTENT,
     /** A here-document's body changed. */

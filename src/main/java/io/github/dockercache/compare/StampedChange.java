@@ -2,11 +2,8 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.StampedParts;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * What changed inside a file that build tools stamp with the build time: a jar built without a fixed timestamp, a
@@ -20,42 +17,28 @@ final class StampedChange {
     private StampedChange() {}
 
     static Cause cause(String path, FileInfo then, FileInfo now) {
-        SortedMap<String, String> before = then.parts();
-        SortedMap<String, String> after = now.parts();
-        List<String> changed = new ArrayList<>();
-        List<String> restamped = new ArrayList<>();
-        for (String name : union(before, after)) {
-            String old = before.get(name);
-            String current = after.get(name);
-            if (Objects.equals(old, current)) {
-                continue;
-            }
-            if (old != null && current != null
-                    && StampedParts.checksum(old).equals(StampedParts.checksum(current))) {
-                restamped.add(name + " '" + StampedParts.stamp(old) + "' -> '" + StampedParts.stamp(current) + "'");
-            } else {
-                changed.add(name);
-            }
-        }
-        if (!changed.isEmpty()) {
+        EntryChanges entries = EntryChanges.between(then.parts(), now.parts());
+        if (entries.hasContentChanges()) {
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed: " + changed.size() + (changed.size() == 1 ? " entry differs (" : " entries differ (")
-                            + shown(changed) + ")", Advice.forPath(path), false);
+                    path + " content changed: " + entries.describe(), Advice.forPath(path), false, entries);
         }
-        if (restamped.isEmpty() && StampedParts.isKeyValueText(path)) {
+        if (entries.restamped().isEmpty() && StampedParts.isKeyValueText(path)) {
             // the same lines in another order: a real edit as far as anyone can tell
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed: the same entries in another order", Advice.forPath(path), false);
+                    path + " content changed: the same entries in another order", Advice.forPath(path), false, entries);
         }
+        // in an archive, a generated file's own stamps (build.time) say more than entry times, files more than directories
+        Comparator<String> order = StampedParts.isKeyValueText(path) ? Comparator.naturalOrder() : Comparator
+                .comparing((String name) -> !StampedParts.stamp(now.parts().get(name)).contains(" "))
+                .thenComparing(name -> name.endsWith("/"));
+        List<String> restamped = entries.restamped().stream().sorted(order).map(name -> name + " '"
+                + StampedParts.stamp(then.parts().get(name)) + "' -> '" + StampedParts.stamp(now.parts().get(name)) + "'")
+                .toList();
         String which = restamped.isEmpty() ? "its packing (no entry changed)" : "build-time stamps: " + shown(restamped);
+        String advice = StampedParts.isKeyValueText(path) ? Advice.forBuildTimestamps(path)
+                : ReproducibleArchives.advice(path, now, entries.restamped());
         return new Cause(CauseKind.BUILD_TIMESTAMPS, path, then.content(), now.content(), path + " differs only in " + which,
-                Advice.forBuildTimestamps(path), false);
-    }
-
-    private static TreeSet<String> union(SortedMap<String, String> a, SortedMap<String, String> b) {
-        TreeSet<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
-        return names;
+                advice, false, entries);
     }
 
     private static String shown(List<String> items) {

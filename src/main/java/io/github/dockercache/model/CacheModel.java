@@ -2,6 +2,7 @@ package io.github.dockercache.model;
 
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ContextException;
+import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.context.ParentsSource;
 import io.github.dockercache.context.ScanProgress;
@@ -516,8 +517,14 @@ public final class CacheModel {
             reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
         }
         markImageWorkdir(state, inputs, reads);
+        BootExtraction.JarCopy copiedJar = state.jarCopy;
         addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
+        if (copiedJar != null) {
+            String environment = copiedJar.parentKey() == null ? null : Keys.hash("spring-boot-extraction",
+                    copiedJar.parentKey(), concat(copiedJar.inputs(), keyedOnly(inputs)));
+            state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, settings.contextDir());
+        }
     }
 
     private void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
@@ -574,7 +581,42 @@ public final class CacheModel {
         if (!destination.startsWith("/")) {
             markImageWorkdir(state, inputs, reads);
         }
+        String parentKey = state.key;
         addStep(stage, state, copy, keyword, inputs, origins, reads);
+        state.jarCopy = copiedJar(copy, parentKey, inputs, reads);
+    }
+
+    /**
+     * The one jar a plain COPY from the context puts into the stage, for a RUN after it that extracts it
+     * ({@link BootExtraction}); null for any other COPY.
+     */
+    private BootExtraction.JarCopy copiedJar(CopyInstruction copy, String parentKey,
+            List<Map.Entry<String, String>> inputs, StepReads reads) {
+        if (copy.add() || copy.from() != null || copy.parents() || !copy.excludes().isEmpty()
+                || copy.sources().size() != 1 || !copy.heredocs().isEmpty() || reads.files.size() != 1) {
+            return null;
+        }
+        String file = reads.files.get(0);
+        FileEntry entry = context.entries().get(file);
+        if (entry == null || entry.type() != EntryType.FILE || !file.endsWith(".jar")) {
+            return null;
+        }
+        String destination = inputs.stream().filter(e -> e.getKey().equals("dest")).findFirst().orElseThrow().getValue();
+        String imagePath = destination.endsWith("/") ? destination + baseName(file) : destination;
+        String checksum = inputs.stream().filter(e -> e.getKey().endsWith(".checksum")).findFirst().orElseThrow().getValue();
+        return new BootExtraction.JarCopy(file, imagePath, checksum, parentKey,
+                keyedOnly(inputs).stream().filter(e -> !e.getKey().endsWith(".checksum")).toList());
+    }
+
+    private static List<Map.Entry<String, String>> keyedOnly(List<Map.Entry<String, String>> inputs) {
+        return inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
+    }
+
+    private static List<Map.Entry<String, String>> concat(List<Map.Entry<String, String>> a,
+            List<Map.Entry<String, String>> b) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -702,6 +744,15 @@ public final class CacheModel {
         String reason = "reads " + source + " from stage '" + label + "'"
                 + (sourceState.lastRunLine > 0 ? ", whose files come from RUN at line " + sourceState.lastRunLine : "")
                 + ": BuildKit reuses this step only if those files come out byte-identical, which takes a real build to know";
+        BootExtraction.LayerSource layer = sourceState.extraction == null || !(instruction instanceof CopyInstruction)
+                || parents != null || !excludes.isEmpty() ? null : sourceState.extraction.read(source);
+        if (layer != null && layer.content() != null) {
+            return layer.content().fromStage(label, source);
+        }
+        if (layer != null) {
+            reason += " (Spring Boot's layers are predicted from the jar only when the extraction works: "
+                    + layer.problem() + ")";
+        }
         return new SourceContent(
                 List.of(Map.entry("stage", label), Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
@@ -772,6 +823,8 @@ public final class CacheModel {
         state.key = key;
         state.optimisticKey = optimisticKey;
         state.lastStepId = id;
+        state.jarCopy = null; // a jar copy and its extraction are known only for the steps that follow them directly
+        state.extraction = null;
     }
 
     private static String marker(Instruction instruction) {
@@ -816,7 +869,7 @@ public final class CacheModel {
     }
 
     /** WORKDIR: relative paths join the current directory (spec 6). */
-    private static String resolvePath(String workdir, String path) {
+    static String resolvePath(String workdir, String path) {
         String joined = path.startsWith("/") ? path : workdir + "/" + path;
         return Path.of("/").resolve(joined).normalize().toString().replace('\\', '/');
     }

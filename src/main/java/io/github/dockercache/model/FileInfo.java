@@ -14,6 +14,9 @@ import java.util.SortedMap;
  * @param parts for a file that tools rewrite with the build time (a jar, war, ear or zip; a {@code .properties} or
  *     manifest file that holds a build time): part name to {@code checksum@stamp}, so that an explanation can tell "only build-time stamps
  *     changed" from real changes, and name them; else null. See {@link StampedParts}.
+ * @param manifest for an archive, the main attributes of its manifest that name the tool that wrote it
+ *     ({@code Created-By}, {@code Spring-Boot-Version}, ...: {@link PartsSummary#WRITER_ATTRIBUTES}), so that an
+ *     explanation names the fix for that tool; else null
  */
 public record FileInfo(String type, String mode, long size, String content, String target, String digest,
-        SortedMap<String, String> parts) {}
+        SortedMap<String, String> parts, SortedMap<String, String> manifest) {}

@@ -21,7 +21,7 @@ final class RecordedFiles {
     private final SortedMap<String, FileEntry> context;
     private final Path contextDir;
     private final List<String> paths = new ArrayList<>();
-    private final Map<String, SortedMap<String, String>> parts = new HashMap<>();
+    private final Map<String, PartsSummary> parts = new HashMap<>();
 
     /** {@code context}: every entry of the context, which is read at {@code contextDir}. */
     RecordedFiles(SortedMap<String, FileEntry> context, Path contextDir) {
@@ -32,7 +32,7 @@ final class RecordedFiles {
     void add(FileEntry entry) {
         paths.add(entry.path());
         if (!parts.containsKey(entry.path())) {
-            SortedMap<String, String> entryParts = FileInfos.parts(entry, contextDir);
+            PartsSummary entryParts = FileInfos.parts(entry, contextDir);
             if (entryParts != null) {
                 parts.put(entry.path(), entryParts);
             }

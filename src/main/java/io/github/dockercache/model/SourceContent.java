@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +21,28 @@ record SourceContent(
         return new SourceContent(inputs, files, null, null, true);
     }
 
-    /** The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key}. */
+    /**
+     * The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key} and
+     * {@code unkeyed:src[0].layer-entries} (the marker stays in front).
+     */
     List<Map.Entry<String, String>> inputs(String prefix) {
-        return inputs.stream()
-                .map(e -> e.getKey().startsWith(CacheModel.UPSTREAM)
-                        ? Map.entry(CacheModel.UPSTREAM + prefix + "." + e.getKey().substring(CacheModel.UPSTREAM.length()), e.getValue())
-                        : Map.entry(prefix + "." + e.getKey(), e.getValue()))
-                .toList();
+        return inputs.stream().map(e -> Map.entry(named(prefix, e.getKey()), e.getValue())).toList();
+    }
+
+    private static String named(String prefix, String name) {
+        for (String marker : List.of(CacheModel.UPSTREAM, CacheModel.UNKEYED)) {
+            if (name.startsWith(marker)) {
+                return marker + prefix + "." + name.substring(marker.length());
+            }
+        }
+        return prefix + "." + name;
+    }
+
+    /** The same content, read from a stage: the stage and path become inputs, as for any stage source. */
+    SourceContent fromStage(String label, String path) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(List.of(Map.entry("stage", label),
+                Map.entry("path", path)));
+        all.addAll(inputs);
+        return new SourceContent(all, files, label, unknownReason, definitive);
     }
 }

@@ -36,6 +36,13 @@ final class StageState {
     int stepCount;
     /** The line of the last RUN, or 0: a stage without RUN has files that can be known offline. */
     int lastRunLine;
+    /** The jar the last step copied from the context, or null: a RUN right after it may extract it. */
+    BootExtraction.JarCopy jarCopy;
+    /**
+     * The Spring Boot extraction the last step made, or null; a stage built FROM this one does not inherit it, and
+     * any later step forgets it: the layer directories are then no longer known to hold only what the jar gives.
+     */
+    BootExtraction extraction;
 
     StageState copy() {
         StageState copy = new StageState();

@@ -83,13 +83,17 @@ public final class StampedParts {
      * checkout changes every part and is told apart as such.
      */
     static SortedMap<String, String> ofKeyValueText(Path file) {
-        boolean json = isJson(file.getFileName().toString());
-        String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return ofKeyValueText(file.getFileName().toString(), Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** As {@link #ofKeyValueText(Path)}, for the bytes of a file named {@code fileName} (an archive's entry). */
+    static SortedMap<String, String> ofKeyValueText(String fileName, byte[] bytes) {
+        boolean json = isJson(fileName);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         Map<String, CRC32> checksums = new LinkedHashMap<>();
         Map<String, String> stamps = new LinkedHashMap<>();
         for (String line : text.split("\n", -1)) {

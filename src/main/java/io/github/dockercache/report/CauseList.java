@@ -17,7 +17,7 @@ import java.util.Set;
 final class CauseList {
     /** Their values are keys or the instruction itself: the sentence says all there is. */
     private static final Set<CauseKind> WITHOUT_VALUES =
-            EnumSet.of(CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE, CauseKind.NEW_STEP);
+            EnumSet.of(CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE, CauseKind.NEW_STEP, CauseKind.JAR_LAYER);
     /** Enough of a digest to tell two apart at a glance; the title attribute holds all of it. */
     private static final int SHOWN_DIGEST_HEX = 10;
 

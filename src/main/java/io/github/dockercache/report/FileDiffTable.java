@@ -63,6 +63,9 @@ final class FileDiffTable {
         out.open("tr", "class", "change-" + CauseList.kindClass(cause.kind()));
         out.open("th", "scope", "row").open("code", "class", "path").breakableText(cause.subject()).close("code")
                 .text(" ").element("span", row.change(), "class", "file-change");
+        if (cause.entries() != null && cause.entries().hasContentChanges()) {
+            out.element("span", cause.entries().describe(), "class", "entries");
+        }
         if (cause.expected()) {
             out.text(" ").element("span", "expected", "class", "tag tag-expected");
         }

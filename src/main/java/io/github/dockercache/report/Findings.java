@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 final class Findings {
     /** Causes whose was/now values are digests or keys: they mean nothing to a reader. */
     private static final Set<CauseKind> OPAQUE_VALUES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.SOURCE_CONTENT,
-            CauseKind.BUILD_TIMESTAMPS, CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP, CauseKind.UPSTREAM_STAGE);
+            CauseKind.BUILD_TIMESTAMPS, CauseKind.JAR_LAYER, CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP,
+            CauseKind.UPSTREAM_STAGE);
 
     /** How a step comes out for CI. */
     enum Outcome {

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.EntryChanges;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.Snapshot;
@@ -26,7 +27,7 @@ public final class JsonReport {
             List<CauseEntry> causes) {}
 
     record CauseEntry(String kind, String subject, String before, String after, String detail, String advice,
-            boolean expected) {}
+            boolean expected, EntryChanges entries) {}
 
     public static String of(Comparison comparison, String baselineName, boolean failed) {
         List<Step> steps = comparison.steps().stream().map(JsonReport::step).toList();
@@ -58,6 +59,6 @@ public final class JsonReport {
 
     private static CauseEntry cause(Cause c) {
         return new CauseEntry(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.subject(), c.before(),
-                c.after(), c.detail(), c.advice(), c.expected());
+                c.after(), c.detail(), c.advice(), c.expected(), c.entries());
     }
 }

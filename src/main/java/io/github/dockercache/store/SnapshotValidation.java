@@ -10,6 +10,7 @@ import io.github.dockercache.model.StepSnapshot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -107,6 +108,9 @@ final class SnapshotValidation {
         if (file.parts() != null
                 && file.parts().values().stream().anyMatch(part -> part == null || part.indexOf('@') < 0)) {
             return "has a part that is not checksum@stamp";
+        }
+        if (file.manifest() != null && file.manifest().values().stream().anyMatch(Objects::isNull)) {
+            return "has a manifest attribute without a value";
         }
         return null;
     }

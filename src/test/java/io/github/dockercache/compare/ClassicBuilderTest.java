@@ -11,7 +11,6 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,17 +26,11 @@ class ClassicBuilderTest {
         return new Scenario(dir).builder(Builder.CLASSIC);
     }
 
-    private static Map<String, Verdict> verdicts(Comparison comparison) {
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
-        return verdicts;
-    }
-
     /** The verdicts of a second snapshot taken after {@code change}, compared with one taken before it. */
     private static Map<String, Verdict> verdictsAfter(Scenario scenario, Consumer<Scenario> change) throws Exception {
         Snapshot before = scenario.snapshot();
         change.accept(scenario);
-        return verdicts(Scenario.compare(scenario.snapshot(), before));
+        return Scenario.verdicts(Scenario.compare(scenario.snapshot(), before));
     }
 
     @Test
@@ -82,7 +75,7 @@ class ClassicBuilderTest {
         StepResult copy = Scenario.compare(scenario.builder(Builder.CLASSIC).snapshot(), before).steps().get(1);
         assertEquals(REBUILT, copy.verdict());
         assertEquals(List.of(CauseKind.FILE_RENAMED), copy.causes().stream().map(Cause::kind).toList());
-        assertEquals(CACHED, verdicts(Scenario.compare(scenario.builder(Builder.BUILDKIT).snapshot(), buildKitBefore))
+        assertEquals(CACHED, Scenario.verdicts(Scenario.compare(scenario.builder(Builder.BUILDKIT).snapshot(), buildKitBefore))
                 .get("2"));
     }
 
@@ -102,7 +95,7 @@ class ClassicBuilderTest {
         Snapshot before = scenario.snapshot();
         Comparison comparison = Scenario.compare(scenario.buildArg("VERSION", "2").snapshot(), before);
 
-        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", CACHED, "4", REBUILT, "5", REBUILT), verdicts(comparison));
+        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", CACHED, "4", REBUILT, "5", REBUILT), Scenario.verdicts(comparison));
         StepResult run = comparison.steps().get(3);
         assertEquals(CauseKind.BUILD_ARG, run.causes().get(0).kind(), () -> run.causes().toString());
     }

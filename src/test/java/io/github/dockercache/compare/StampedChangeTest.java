@@ -1,12 +1,15 @@
 package io.github.dockercache.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.testing.SpringBootJar;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ class StampedChangeTest {
                 git("Sun Nov 22 03:20:45 UTC 2026", "2026-11-22T03\\:20\\:45Z", "9b0e7d3"));
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
-        assertEquals("target/classes/git.properties content changed: 1 entry differs (git.commit.id)", cause.detail());
+        assertEquals("target/classes/git.properties content changed: changed git.commit.id", cause.detail());
     }
 
     /** git-commit-id-maven-plugin's {@code <format>json</format>} output, pretty-printed as the plugin writes it. */
@@ -101,7 +104,7 @@ class StampedChangeTest {
     @Test
     void aNewCommitOrAReformattedGitJsonIsARealChange() throws Exception {
         String yesterday = gitJson("2026-11-21T10:00:00Z", "4f2a9c1");
-        assertEquals("target/classes/git.json content changed: 1 entry differs (git.commit.id)",
+        assertEquals("target/classes/git.json content changed: changed git.commit.id",
                 rewritten("target/classes/git.json", yesterday, gitJson("2026-11-22T03:20:45Z", "9b0e7d3")).detail());
         Cause reformatted = rewritten("target/classes/git.json", yesterday,
                 gitJson("2026-11-22T03:20:45Z", "4f2a9c1").replace("\n  ", "\n    "));
@@ -207,5 +210,78 @@ class StampedChangeTest {
         assertEquals(CauseKind.LINE_ENDINGS, rewritten("target/classes/application.properties",
                 "#Sat Nov 21 10:00:00 UTC 2026\na=1\n",
                 "#Sat Nov 21 10:00:00 UTC 2026\r\na=1\r\n").kind());
+    }
+
+    /** A COPY of the jar; {@code before} and {@code after} write it. */
+    private Cause rejarred(SpringBootJar before, SpringBootJar after) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM eclipse-temurin:21-jre", "COPY target/app.jar /app.jar")
+                .file(".dockerignore", "");
+        before.writeTo(dir.resolve("target/app.jar"));
+        Snapshot baseline = app.snapshot();
+        after.writeTo(dir.resolve("target/app.jar"));
+        return onlyCause(app.snapshot(), baseline);
+    }
+
+    private static final String BUILD_INFO = "BOOT-INF/classes/META-INF/build-info.properties";
+
+    private static String buildInfo(String time) {
+        return "build.artifact=demo\nbuild.group=com.example\nbuild.name=demo\nbuild.time=" + time
+                + "\nbuild.version=1.0.0\n";
+    }
+
+    @Test
+    void aSpringBootJarThatDiffersOnlyInBuildInfoAndTimesNamesTheRepackageFix() throws Exception {
+        Cause cause = rejarred(SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00.123Z")),
+                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-06-01T12\\:00\\:00.456Z"))
+                        .time(Instant.parse("2024-06-01T12:00:00Z")));
+
+        assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
+        assertTrue(cause.detail().contains(BUILD_INFO + " '2024-01-01T00:00:00Z build.time=2024-01-01T00\\:00\\:00.123Z'"
+                + " -> '2024-06-01T12:00:00Z build.time=2024-06-01T12\\:00\\:00.456Z'"), cause.detail());
+        assertEquals("spring-boot-maven-plugin's repackage wrote this jar (Spring Boot 3.5.0): set"
+                + " <project.build.outputTimestamp> in the pom (e.g. 2024-01-01T00:00:00Z); from 2.7.1 repackage then"
+                + " writes the same entries and times on every build; spring-boot-maven-plugin's build-info goal takes"
+                + " build.time from it too (or set <time>off</time>)", cause.advice());
+        assertTrue(cause.entries().restamped().contains(BUILD_INFO), cause.entries().toString());
+        assertFalse(cause.entries().hasContentChanges());
+    }
+
+    @Test
+    void aBuildInfoThatChangedMoreThanItsTimeIsAContentChangeOfThatEntry() throws Exception {
+        Cause cause = rejarred(SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00Z")),
+                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-02T00\\:00\\:00Z").replace("1.0.0", "1.0.1")));
+
+        assertEquals(CauseKind.FILE_CONTENT, cause.kind());
+        assertEquals("target/app.jar content changed: BOOT-INF/classes/META-INF: changed build-info.properties",
+                cause.detail());
+    }
+
+    @Test
+    void aPlainMavenJarNamesMavenJarPluginAndAnOldOneIsToldToUpgrade() throws Exception {
+        String manifest = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin %s\r\nBuild-Jdk-Spec: 17\r\n\r\n";
+        SpringBootJar current = new SpringBootJar().file("com/example/App.class", "class").file("META-INF/MANIFEST.MF",
+                manifest.formatted("3.4.1"));
+        Cause cause = rejarred(current, new SpringBootJar().file("com/example/App.class", "class")
+                .file("META-INF/MANIFEST.MF", manifest.formatted("3.4.1")).time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertEquals("maven-jar-plugin 3.4.1 wrote this archive (Created-By): set <project.build.outputTimestamp> in the"
+                + " pom (e.g. 2024-01-01T00:00:00Z), so that an unchanged build writes the same bytes", cause.advice());
+
+        Cause old = rejarred(current.file("META-INF/MANIFEST.MF", manifest.formatted("3.1.2")),
+                new SpringBootJar().file("com/example/App.class", "class").file("META-INF/MANIFEST.MF",
+                        manifest.formatted("3.1.2")).time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertTrue(old.advice().contains("upgrade maven-jar-plugin to 3.2.0 or later, which honours it, and set"),
+                old.advice());
+    }
+
+    @Test
+    void aJarWithoutAKnownWriterGetsTheGeneralFix() throws Exception {
+        Cause cause = rejarred(new SpringBootJar().file("App.class", "class"),
+                new SpringBootJar().file("App.class", "class").file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
+                        .time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertEquals(CauseKind.FILE_CONTENT, cause.kind()); // the generated manifest differs from this one
+        Cause stamped = rejarred(new SpringBootJar().file("App.class", "class").file("META-INF/MANIFEST.MF",
+                "Manifest-Version: 1.0\r\n\r\n"), new SpringBootJar().file("App.class", "class")
+                .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n").time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertEquals(Advice.REPRODUCIBLE_ARCHIVES, stamped.advice());
     }
 }

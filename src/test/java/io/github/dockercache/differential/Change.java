@@ -1,6 +1,7 @@
 package io.github.dockercache.differential;
 
 import com.google.gson.annotations.SerializedName;
+import io.github.dockercache.testing.SpringBootJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -31,10 +33,11 @@ import java.util.Set;
  *     variable (default empty)
  * @param root where {@code path} is: {@code context} (the default) or {@code served}, the scenario's directory on
  *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources
+ * @param time {@code springBootJar}: the time of every entry, an ISO instant (default 2024-01-01T00:00:00Z)
  */
 record Change(
         Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root) {
+        String root, String time) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -63,13 +66,19 @@ record Change(
          * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content}; the same fields
          * give the same digest on every run.
          */
-        @SerializedName("pushImage") PUSH_IMAGE
+        @SerializedName("pushImage") PUSH_IMAGE,
+        /**
+         * Writes {@code path} as a Spring Boot executable jar ({@link SpringBootJar}) whose entries are the files under
+         * the context directory {@code target} ({@code X.class.txt} as {@code X.class}), with the generated manifest
+         * and indexes unless the tree has its own.
+         */
+        @SerializedName("springBootJar") SPRING_BOOT_JAR
     }
 
     /** A change to the context. */
     Change(Op op, String path, String content, String mode, String target, String find, String replacement,
             String name) {
-        this(op, path, content, mode, target, find, replacement, name, null);
+        this(op, path, content, mode, target, find, replacement, name, null, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
@@ -126,6 +135,8 @@ record Change(
             case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
                     .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
             case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
+            case SPRING_BOOT_JAR -> SpringBootJar.fromTree(contextDir.resolve(required(target, "target")))
+                    .time(time == null ? SpringBootJar.DEFAULT_TIME : Instant.parse(time)).writeTo(entry);
             case PUSH_IMAGE -> throw new AssertionError("handled above");
         }
     }

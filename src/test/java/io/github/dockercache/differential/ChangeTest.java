@@ -13,6 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,10 +119,36 @@ class ChangeTest {
 
     @Test
     void rootIsContextOrServed() {
-        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context").served());
-        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served").served());
-        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere");
+        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context", null).served());
+        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served", null).served());
+        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere", null);
         assertThrows(IllegalArgumentException.class, other::served);
+    }
+
+    @Test
+    void springBootJarIsMadeFromATreeWithItsIndexesAndOneTime() throws IOException {
+        new Change(Change.Op.WRITE, "jar/BOOT-INF/lib/a-1.0.jar", "a\n", null, null, null, null, null).apply(context);
+        new Change(Change.Op.WRITE, "jar/BOOT-INF/lib/b-1.0-SNAPSHOT.jar", "b\n", null, null, null, null, null)
+                .apply(context);
+        new Change(Change.Op.WRITE, "jar/BOOT-INF/classes/App.class.txt", "c\n", null, null, null, null, null)
+                .apply(context);
+        new Change(Change.Op.SPRING_BOOT_JAR, "target/app.jar", null, null, "jar", null, null, null, null,
+                "2024-06-01T12:00:00Z").apply(context);
+        try (ZipFile jar = new ZipFile(context.resolve("target/app.jar").toFile())) {
+            assertEquals("- \"BOOT-INF/lib/a-1.0.jar\"\n- \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n",
+                    new String(jar.getInputStream(jar.getEntry("BOOT-INF/classpath.idx")).readAllBytes(),
+                            StandardCharsets.UTF_8));
+            String layers = new String(jar.getInputStream(jar.getEntry("BOOT-INF/layers.idx")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertTrue(layers.startsWith("- \"dependencies\":\n  - \"BOOT-INF/lib/a-1.0.jar\"\n"), layers);
+            assertTrue(layers.contains("- \"snapshot-dependencies\":\n  - \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n"), layers);
+            assertEquals(ZipEntry.STORED, jar.getEntry("BOOT-INF/lib/a-1.0.jar").getMethod());
+            assertEquals(2, jar.getEntry("BOOT-INF/classes/App.class").getSize());
+            assertTrue(jar.stream().allMatch(entry -> entry.getTime() == Instant.parse("2024-06-01T12:00:00Z").toEpochMilli()));
+            assertEquals("META-INF/MANIFEST.MF",
+                    jar.stream().filter(entry -> !entry.isDirectory()).findFirst().orElseThrow().getName());
+        }
+        assertEquals("rw-r--r--", mode(context.resolve("target/app.jar")));
     }
 
     private static String head(Path repository) throws IOException {

@@ -201,6 +201,28 @@ final class Engine {
     }
 
     /**
+     * Builds {@code contextDir} (its Dockerfile) as {@code tag} with BuildKit, for a base image the offline engine
+     * cannot pull; the engine then resolves the tag locally. An image built from the same files already (a label holds
+     * their digest) is kept: scenarios that share it do not pay for the build again.
+     */
+    void buildImage(Path contextDir, String tag) throws IOException {
+        String files = FileTrees.digest(contextDir);
+        ProcessOutput existing = run(List.of("image", "inspect", "--format",
+                "{{index .Config.Labels \"" + IMAGE_FILES_LABEL + "\"}}", tag), QUERY_TIMEOUT, Map.of(), false);
+        if (existing.exitCode() == 0 && existing.text().strip().equals(files)) {
+            return;
+        }
+        List<String> arguments = List.of("build", "--progress=plain", "--network=none", "--tag", tag,
+                "--label", IMAGE_FILES_LABEL + "=" + files, contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    private static final String IMAGE_FILES_LABEL = "io.github.dockercache.test.files";
+
+    /**
      * Holds the engine for one test's prune-build-build sequence: another test JVM on the same engine (a second
      * worktree, a second CI job) would otherwise prune the cache between our two builds and fake a rebuild.
      */

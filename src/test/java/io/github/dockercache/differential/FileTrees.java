@@ -1,14 +1,18 @@
 package io.github.dockercache.differential;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
-/** Copies and deletes directory trees without following symbolic links. */
+/** Copies, deletes and fingerprints directory trees without following symbolic links. */
 final class FileTrees {
     private FileTrees() {}
 
@@ -33,5 +37,24 @@ final class FileTrees {
                 Files.delete(entry);
             }
         }
+    }
+
+    /** SHA-256 over the relative paths and bytes of the regular files below {@code root}, in path order. */
+    static String digest(Path root) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (Stream<Path> entries = Files.walk(root)) {
+            for (Path file : entries.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+                digest.update((byte) 0);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

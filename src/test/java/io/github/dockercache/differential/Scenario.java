@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
  *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
+ *   "images": {"eclipse-temurin:21-jre": "spring-boot-jre"},  // optional: images built on the engine before the
+ *                            // first build from src/test/resources/differential-images/<dir>/, under that tag
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
@@ -64,6 +66,7 @@ final class Scenario {
             List<Change> changes,
             Boolean freshCheckout,
             Boolean resolveImages,
+            Map<String, String> images,
             Map<String, EngineStatus> expectedEngine,
             KnownDifferences knownDifferences,
             Map<String, CauseKind> expectedCauses,
@@ -229,6 +232,26 @@ final class Scenario {
     /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */
     boolean resolveImages() {
         return Boolean.TRUE.equals(definition.resolveImages());
+    }
+
+    /**
+     * The images to build on the engine before the first build: tag to a directory of
+     * {@code differential-images/} (a Dockerfile and its files), for base images the offline engine cannot pull.
+     */
+    Map<String, Path> images() throws IOException {
+        Map<String, Path> images = new java.util.TreeMap<>();
+        if (definition.images() != null) {
+            Path root = directory.getParent().resolveSibling("differential-images");
+            for (Map.Entry<String, String> image : definition.images().entrySet()) {
+                Path context = root.resolve(image.getValue()).normalize();
+                if (!context.startsWith(root) || !Files.isRegularFile(context.resolve("Dockerfile"))) {
+                    throw new IOException(definitionFile() + ": \"images\" names no directory with a Dockerfile under "
+                            + root + ": " + image.getValue());
+                }
+                images.put(image.getKey(), context);
+            }
+        }
+        return images;
     }
 
     /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */

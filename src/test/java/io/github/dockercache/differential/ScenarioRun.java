@@ -65,6 +65,9 @@ record ScenarioRun(
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
             scenario.createWorkspace(workspace);
+            for (Map.Entry<String, Path> image : scenario.images().entrySet()) {
+                engine.buildImage(image.getValue(), image.getKey());
+            }
             engine.prune();
             EngineBuild before = build(engine, builder, workspace, scenario.before());
             Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");

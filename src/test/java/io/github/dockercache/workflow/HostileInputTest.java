@@ -97,7 +97,7 @@ class HostileInputTest {
         Outcome outcome = Workflow.check(request(context));
         assertTrue(text(outcome).contains("2 steps: 2 cached, 0 rebuilt"), text(outcome));
         Map<String, FileInfo> files = snapshot().files();
-        assertEquals(new FileInfo("symlink", "0777", 0, null, outside.toString(), files.get("absolute").digest(), null),
+        assertEquals(new FileInfo("symlink", "0777", 0, null, outside.toString(), files.get("absolute").digest(), null, null),
                 files.get("absolute"));
         assertEquals("../outside/secret.txt", files.get("relative").target());
         assertNull(files.get("relative").content(), "a link's target is never read");
