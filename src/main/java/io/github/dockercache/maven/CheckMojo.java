@@ -44,8 +44,12 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Override
     FailOn failOn() throws MojoFailureException {
+        return parseFailOn(failOn);
+    }
+
+    static FailOn parseFailOn(String value) throws MojoFailureException {
         try {
-            return FailOn.parse(failOn);
+            return FailOn.parse(value);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("<failOn>: " + e.getMessage() + ".");
         }
@@ -53,7 +57,9 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Override
     Outcome run(Request request) throws WorkflowException {
-        return Workflow.check(request);
+        Outcome outcome = Workflow.check(request);
+        CheckedImages.remember(session, request.outputDirectory(), outcome.explained());
+        return outcome;
     }
 
     @Override

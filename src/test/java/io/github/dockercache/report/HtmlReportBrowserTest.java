@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -56,7 +57,8 @@ class HtmlReportBrowserTest {
         Comparison comparison = JavaProject.everydayChanges(dir.resolve("project"));
         Files.createDirectories(ARTIFACTS);
         Path page = ARTIFACTS.resolve("report.html");
-        Files.writeString(page, HtmlReport.of(comparison, FailOn.STABLE, "src/main/docker/dockercache-baseline.json"),
+        Files.writeString(page, HtmlReport.of(Goal.CHECK, comparison, FailOn.STABLE,
+                "src/main/docker/dockercache-baseline.json", List.of()),
                 StandardCharsets.UTF_8);
         HeadlessChromium chromium = chromium();
 

@@ -65,7 +65,7 @@ class WorkflowTest {
         assertNull(outcome.failure());
         assertTrue(text(outcome).contains("No baseline at"), text(outcome));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
-        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/report.json")));
+        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/check.json")));
     }
 
     @Test
@@ -91,6 +91,56 @@ class WorkflowTest {
         for (String file : List.of(Workflow.JUNIT_FILE, Workflow.SARIF_FILE, Workflow.SUMMARY_FILE)) {
             assertTrue(Files.size(context.resolve("target/dockercache").resolve(file)) > 0, file);
         }
+    }
+
+    /** explain after a failing check writes its own files: check's still say that the build failed. */
+    @Test
+    void explainNeverOverwritesWhatCheckDecided() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
+        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path requested = dir.resolve("elsewhere/report.json");
+        Request request = withReport(request(context, baseline, OnMissingBaseline.WARN, false), requested);
+        assertTrue(Workflow.check(request).failed());
+        Path output = context.resolve("target/dockercache");
+        String checkHtml = Files.readString(output.resolve("check.html"));
+        String checkJson = Files.readString(output.resolve("check.json"));
+
+        assertFalse(Workflow.explain(request).failed());
+        assertEquals(checkHtml, Files.readString(output.resolve("check.html")));
+        assertEquals(checkJson, Files.readString(requested), "the requested JSON path is check's");
+        assertTrue(checkHtml.contains("<strong>Check fails</strong>"), checkHtml);
+        assertTrue(checkJson.contains("\"goal\": \"check\"") && checkJson.contains("\"failed\": true"), checkJson);
+        assertTrue(Files.readString(output.resolve(Workflow.SUMMARY_FILE)).startsWith("## \u274c"));
+        String explainHtml = Files.readString(output.resolve("explain.html"));
+        assertTrue(explainHtml.contains("<strong>Check would fail</strong>"), explainHtml);
+        String explainJson = Files.readString(output.resolve("explain.json"));
+        assertTrue(explainJson.contains("\"goal\": \"explain\"") && explainJson.contains("\"failed\": false"),
+                explainJson);
+    }
+
+    /** {@code mvn package dockercache:explain}: explain prints what check did not, and no cause a second time. */
+    @Test
+    void explainAfterCheckInTheSameBuildPrintsEachCauseOnce() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        Workflow.baseline(request);
+        Files.writeString(context.resolve("a.txt"), "bb");
+        String cause = "  - a.txt content changed (1 -> 2 bytes)";
+        Outcome check = Workflow.check(request);
+        assertTrue(text(check).contains(cause), text(check));
+        assertTrue(text(Workflow.explain(request)).contains(cause), "on its own, explain names every cause");
+
+        String after = text(Workflow.explain(request, check.explained()));
+        assertFalse(after.contains(cause), after);
+        assertTrue(after.contains("The causes are as check printed them above.\n"), after);
+        assertTrue(after.endsWith("/target/dockercache/explain.html"), after);
+
+        // what check printed about another state of the context leaves nothing out
+        Files.writeString(context.resolve("a.txt"), "ccc");
+        assertTrue(text(Workflow.explain(request, check.explained())).contains("  - a.txt content changed (1 -> 3 bytes)"));
     }
 
     @Test
@@ -225,6 +275,12 @@ class WorkflowTest {
 
     private String check(Path context, Path baseline, boolean resolve) throws WorkflowException {
         return text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), resolve)));
+    }
+
+    private static Request withReport(Request r, Path report) {
+        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
+                report, r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), r.resolve());
     }
 
     private static Request resolving(Request r, boolean resolve) {
