@@ -90,6 +90,28 @@ class HtmlReportBrowserTest {
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;"), "the hostile path is shown as text");
     }
 
+    /**
+     * File names that are markup, with handlers that would mark the page if they ran: Chromium runs none of them, and
+     * shows each name as text.
+     */
+    @Test
+    void chromiumRunsNoScriptFromFileNamesAndShowsThemAsText() throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        Path page = ARTIFACTS.resolve("hostile-file-names.html");
+        Files.writeString(page, HtmlReport.of(JavaProject.hostileFileNames(dir.resolve("project")), FailOn.ANY),
+                StandardCharsets.UTF_8);
+        String dom = chromium().run(page, "--dump-dom");
+        Files.writeString(ARTIFACTS.resolve("hostile-file-names-dom.html"), dom, StandardCharsets.UTF_8);
+        Matcher body = Pattern.compile("<body[^>]*>").matcher(dom);
+        assertTrue(body.find() && !body.group().contains("data-pwned"), "a handler from a file name ran");
+        Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(dom);
+        assertTrue(title.find() && title.group(1).equals("Docker cache check: Dockerfile"), "a script set the title");
+        assertFalse(dom.contains("<script") || dom.contains("<img"), "Chromium built an element from user text");
+        assertTrue(dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;.txt"),
+                "the name is shown as text");
+        assertTrue(dom.contains("\\u001b[31mred\\u001b[0m.txt"), "a terminal escape is shown as its escape");
+    }
+
     private HeadlessChromium chromium() throws IOException {
         return new HeadlessChromium(executable, Files.createDirectories(dir.resolve("chromium")),
                 ARTIFACTS.resolve("chromium.log"));

@@ -22,6 +22,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 /**
  * Every report format, written for a context whose file names, instruction and build argument are markup, Markdown,
@@ -106,9 +107,12 @@ class ReportsSafeToRenderTest {
     @Test
     void junitSarifAndJsonReadBackWithEachName() throws Exception {
         String junit = JUnitReport.of(comparison, FailOn.ANY);
-        String failures = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8)))
-                .getElementsByTagName("failure").item(0).getTextContent();
+        NodeList failureElements = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8))).getElementsByTagName("failure");
+        StringBuilder failures = new StringBuilder();
+        for (int i = 0; i < failureElements.getLength(); i++) {
+            failures.append(failureElements.item(i).getTextContent());
+        }
         JsonObject sarif = JsonParser.parseString(SarifReport.of(comparison, FailOn.ANY, "Dockerfile")).getAsJsonObject();
         String sarifMessages = StreamSupport.stream(sarif.getAsJsonArray("runs").get(0).getAsJsonObject()
                 .getAsJsonArray("results").spliterator(), false)
@@ -124,7 +128,7 @@ class ReportsSafeToRenderTest {
         }
         for (String name : JavaProject.HOSTILE_FILE_NAMES) {
             String shown = "src/" + Printable.oneLine(name) + " content changed";
-            assertTrue(failures.contains(shown), () -> shown + " in " + failures);
+            assertTrue(failures.toString().contains(shown), () -> shown + " in " + failures);
             assertTrue(sarifMessages.contains(shown), () -> shown + " in " + sarifMessages);
             assertTrue(subjects.contains("src/" + name), name);
         }
