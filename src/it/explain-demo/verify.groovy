@@ -62,7 +62,9 @@ def checkOutput = { String run ->
     def lines = run.readLines()
     int start = lines.findIndexOf { it ==~ /--- dockercache(-maven-plugin)?:.*:check .*/ }
     assert start >= 0: 'the package run did not run check'
+    // up to the next mojo's header (explain's, after a blank line) or the end of the build
     lines.drop(start + 1).takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing()
+            .reverse().dropWhile { it.isEmpty() }.reverse()
 }
 def readme = new File(demoDirectory, '../README.md').text
 def sample = (readme =~ /(?s)<!-- check-output:start -->\n```\n(.*?)```\n<!-- check-output:end -->/)
@@ -76,7 +78,7 @@ assert shown == printed: 'README.md\'s sample output is not what check prints on
 def packageAndExplain = runs[10]
 assert packageAndExplain.count("$server content changed") == 1
 def explained = packageAndExplain.readLines().dropWhile { !(it ==~ /--- dockercache(-maven-plugin)?:.*:explain .*/) }.drop(1)
-        .takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing()
+        .takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing().findAll { !it.isEmpty() }
 assert explained[0] == 'The causes are as check printed them above.'
 assert explained[1] == 'Advice:'
 assert explained.count { it.startsWith('  [DC301] Dockerfile:') } == 2

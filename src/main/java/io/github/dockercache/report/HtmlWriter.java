@@ -91,7 +91,8 @@ final class HtmlWriter {
         return out.toString();
     }
 
-    static String escape(String value) {
+    /** The five characters markup reads; control characters are gone already, written as escapes by {@link Printable}. */
+    private static String escape(String value) {
         StringBuilder escaped = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -101,15 +102,10 @@ final class HtmlWriter {
                 case '>' -> escaped.append("&gt;");
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(isAllowed(c) ? c : '\uFFFD');
+                default -> escaped.append(c);
             }
         }
         return escaped.toString();
-    }
-
-    /** Control characters other than tab and line breaks are not allowed in HTML or XML text. */
-    private static boolean isAllowed(char c) {
-        return c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r';
     }
 
     private void appendAttributes(String... attributes) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * split a line, drive a terminal or reorder what a reader sees are written as visible escapes, so a file named
  * {@code "a\nb"} or {@code "\u001b[31m"} reads as exactly that, in the console and in every file.
  */
-public final class Printable {
+final class Printable {
     private Printable() {}
 
     /**
@@ -16,7 +16,7 @@ public final class Printable {
      * {@code \u001b}), as are the Unicode line separators and the bidirectional controls that would make a
      * name display in another order than it has ("Trojan Source").
      */
-    public static String oneLine(String text) {
+    static String oneLine(String text) {
         if (text.chars().noneMatch(Printable::needsEscape)) {
             return text;
         }
@@ -39,7 +39,7 @@ public final class Printable {
      * As {@link #oneLine}, but line breaks stay: for text shown as a block (an instruction that spans lines, a fix
      * with the lines to write), where a line break is the user's own.
      */
-    public static String lines(String text) {
+    static String lines(String text) {
         return Arrays.stream(text.split("\n", -1)).map(Printable::oneLine).collect(Collectors.joining("\n"));
     }
 

@@ -54,6 +54,14 @@ class WorkflowTest {
                 java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false);
     }
 
+    /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
+    private Request pomMadeExecutable(Path context) throws Exception {
+        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Workflow.baseline(request);
+        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return request;
+    }
+
     private static String text(Outcome outcome) {
         return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
     }
@@ -81,10 +89,7 @@ class WorkflowTest {
     @Test
     void checkFailsOnAModeChangeOfAStableStepAndWritesTheCiReports() throws Exception {
         Path context = context("app", "a");
-        Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
-        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Outcome outcome = Workflow.check(request(context, baseline, OnMissingBaseline.WARN, false));
+        Outcome outcome = Workflow.check(pomMadeExecutable(context));
         assertTrue(outcome.failed());
         assertTrue(outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."), outcome.failure());
         assertTrue(text(outcome).contains("pom.xml mode bits changed 0644 -> 0755"), text(outcome));
@@ -97,11 +102,8 @@ class WorkflowTest {
     @Test
     void explainNeverOverwritesWhatCheckDecided() throws Exception {
         Path context = context("app", "a");
-        Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
-        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path requested = dir.resolve("elsewhere/report.json");
-        Request request = withReport(request(context, baseline, OnMissingBaseline.WARN, false), requested);
+        Request request = withReport(pomMadeExecutable(context), requested);
         assertTrue(Workflow.check(request).failed());
         Path output = context.resolve("target/dockercache");
         String checkHtml = Files.readString(output.resolve("check.html"));
