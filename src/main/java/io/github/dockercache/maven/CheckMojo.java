@@ -1,6 +1,7 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
@@ -58,7 +59,7 @@ public class CheckMojo extends AbstractDockercacheMojo {
     @Override
     Outcome run(Request request) throws WorkflowException {
         Outcome outcome = Workflow.check(request);
-        CheckedImages.remember(session, request.outputDirectory(), outcome.explained());
+        CheckedImages.remember(session, request.outputDirectory(), Printed.of(outcome.lines()));
         return outcome;
     }
 

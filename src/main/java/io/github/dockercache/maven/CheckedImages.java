@@ -1,6 +1,6 @@
 package io.github.dockercache.maven;
 
-import io.github.dockercache.report.Explained;
+import io.github.dockercache.report.Printed;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 
@@ -12,17 +12,17 @@ import org.apache.maven.execution.MavenSession;
 final class CheckedImages {
     private CheckedImages() {}
 
-    static void remember(MavenSession session, Path outputDirectory, Explained explained) {
-        if (session != null && explained != null) {
-            session.getRepositorySession().getData().set(key(outputDirectory), explained);
+    static void remember(MavenSession session, Path outputDirectory, Printed printed) {
+        if (session != null) {
+            session.getRepositorySession().getData().set(key(outputDirectory), printed);
         }
     }
 
     /** What check printed for the image, or null when check has not run for it in this build. */
-    static Explained recall(MavenSession session, Path outputDirectory) {
+    static Printed recall(MavenSession session, Path outputDirectory) {
         return session == null ? null
-                : session.getRepositorySession().getData().get(key(outputDirectory)) instanceof Explained explained
-                        ? explained : null;
+                : session.getRepositorySession().getData().get(key(outputDirectory)) instanceof Printed printed
+                        ? printed : null;
     }
 
     private static String key(Path outputDirectory) {

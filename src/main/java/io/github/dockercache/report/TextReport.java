@@ -26,9 +26,12 @@ public final class TextReport {
 
     private TextReport() {}
 
-    /** Every step with its verdict, then the causes of each first miss, then one summary line. */
+    /**
+     * Every step with its verdict, then what {@link #explain} says (changed settings, the causes of each first miss,
+     * the summary line), so that explain after check in one build can tell it was printed.
+     */
     public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
-        List<ReportLine> lines = new ArrayList<>(settingChanges(comparison));
+        List<ReportLine> lines = new ArrayList<>();
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
         List<String> texts = comparison.steps().stream().map(s -> Shortened.of(s.text(), Shortened.COLUMN)).toList();
         int textWidth = texts.stream().mapToInt(String::length).max().orElse(1);
@@ -41,6 +44,7 @@ public final class TextReport {
                     new Span(pad(verdict(step), 7), style(step)),
                     plain((step.stable() ? "  stable" : "") + note(step, newest)))));
         }
+        lines.addAll(settingChanges(comparison));
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
             boolean blocking = comparison.steps().stream()

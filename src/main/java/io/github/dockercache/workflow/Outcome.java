@@ -1,6 +1,5 @@
 package io.github.dockercache.workflow;
 
-import io.github.dockercache.report.Explained;
 import io.github.dockercache.report.ReportLine;
 import java.util.List;
 
@@ -9,13 +8,8 @@ import java.util.List;
  *
  * @param lines the console output
  * @param failure the failure message when the goal must fail the build, else null
- * @param explained what check printed to explain the comparison, for explain later in the same build; else null
  */
-public record Outcome(List<ReportLine> lines, String failure, Explained explained) {
-    public Outcome(List<ReportLine> lines, String failure) {
-        this(lines, failure, null);
-    }
-
+public record Outcome(List<ReportLine> lines, String failure) {
     public boolean failed() {
         return failure != null;
     }

@@ -21,12 +21,12 @@ import io.github.dockercache.registry.ImageConfig;
 import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
-import io.github.dockercache.report.Explained;
 import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JUnitReport;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.MarkdownReport;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
@@ -74,12 +74,11 @@ public final class Workflow {
 
     /**
      * As {@link #explain(Request)}, after check has run for the same image in the same build: what check printed
-     * ({@link Outcome#explained()}) is not printed again, only what check does not print (the advice in full, the
-     * report's place).
+     * is not printed again, only what check does not print (the advice in full, the report's place).
      *
-     * @param byCheck what check printed for this image, or null when it has not run
+     * @param byCheck what check printed for this image ({@link Outcome#lines()}), or null when it has not run
      */
-    public static Outcome explain(Request request, Explained byCheck) throws WorkflowException {
+    public static Outcome explain(Request request, Printed byCheck) throws WorkflowException {
         return compareWithBaseline(request, Goal.EXPLAIN, byCheck);
     }
 
@@ -93,7 +92,7 @@ public final class Workflow {
         return goal.label() + ".html";
     }
 
-    private static Outcome compareWithBaseline(Request request, Goal goal, Explained byCheck) throws WorkflowException {
+    private static Outcome compareWithBaseline(Request request, Goal goal, Printed byCheck) throws WorkflowException {
         List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
         Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
@@ -122,7 +121,7 @@ public final class Workflow {
         if (goal == Goal.CHECK) {
             lines.addAll(TextReport.check(comparison, request.failOn()));
             lines.addAll(costs);
-        } else if (byCheck == null || !byCheck.sameAs(explanation)) {
+        } else if (byCheck == null || !byCheck.includes(explanation)) {
             lines.addAll(explanation);
         } else if (!comparison.firstMisses().isEmpty()) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "The causes are as check printed them above."));
@@ -132,8 +131,7 @@ public final class Workflow {
                 HtmlReport.of(goal, comparison, request.failOn(), baselineName, advice));
         if (goal == Goal.CHECK) {
             writeCiReports(request, comparison);
-            return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()),
-                    Explained.of(explanation));
+            return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
         }
         lines.add(htmlPointer(request));
         return new Outcome(lines, null);

@@ -14,6 +14,7 @@ import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.registry.TestRegistry;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
@@ -135,14 +136,14 @@ class WorkflowTest {
         assertTrue(text(check).contains(cause), text(check));
         assertTrue(text(Workflow.explain(request)).contains(cause), "on its own, explain names every cause");
 
-        String after = text(Workflow.explain(request, check.explained()));
+        String after = text(Workflow.explain(request, Printed.of(check.lines())));
         assertFalse(after.contains(cause), after);
         assertTrue(after.contains("The causes are as check printed them above.\n"), after);
         assertTrue(after.endsWith("/target/dockercache/explain.html"), after);
 
         // what check printed about another state of the context leaves nothing out
         Files.writeString(context.resolve("a.txt"), "ccc");
-        assertTrue(text(Workflow.explain(request, check.explained())).contains("  - a.txt content changed (1 -> 3 bytes)"));
+        assertTrue(text(Workflow.explain(request, Printed.of(check.lines()))).contains("  - a.txt content changed (1 -> 3 bytes)"));
     }
 
     @Test
