@@ -62,9 +62,11 @@ def checkOutput = { String run ->
     def lines = run.readLines()
     int start = lines.findIndexOf { it ==~ /--- dockercache(-maven-plugin)?:.*:check .*/ }
     assert start >= 0: 'the package run did not run check'
-    // up to the next mojo's header (explain's, after a blank line) or the end of the build
-    lines.drop(start + 1).takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing()
-            .reverse().dropWhile { it.isEmpty() }.reverse()
+    // up to what Maven prints next: the blank line before explain's header, or Maven 4's own warning that it attaches
+    // the consumer pom again when the goals after the lifecycle start, or the end of the build
+    lines.drop(start + 1)
+            .takeWhile { !it.isEmpty() && !it.startsWith('[') && !it.startsWith('---') && !it.startsWith('BUILD') }
+            *.stripTrailing()
 }
 def readme = new File(demoDirectory, '../README.md').text
 def sample = (readme =~ /(?s)<!-- check-output:start -->\n```\n(.*?)```\n<!-- check-output:end -->/)
