@@ -43,6 +43,29 @@ final class JavaProject {
     /** A file whose name is markup; a browser must show it, not build it. */
     static final String HOSTILE_PATH = "src/<script>alert(1)</<img src=x onerror=alert(2)>.sh";
 
+    /**
+     * Paths (under src/) a context may hold that a report must show as text: markup, Markdown links and an
+     * autolink, table and code syntax, a terminal escape, line breaks, a C1 control (U+009B, which a terminal reads
+     * as an escape sequence), and a right-to-left override that would show "exe.txt" as "txt.exe".
+     */
+    static final List<String> HOSTILE_FILE_NAMES = List.of(
+            "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">.txt",
+            "[click](http:/evil).txt",
+            "[link](https:evil.example) ![img](x).txt",
+            "www.evil.example.txt",
+            "a|b | c.txt",
+            "`tick` ``two``.txt",
+            "*star* _under_ ~strike~ $math$ #hash &amp; \\back.txt",
+            "\u001b[31mred\u001b[0m.txt",
+            "carriage\rreturn.txt",
+            "new\nline.txt",
+            "c1\u009bcontrol\u0085next.txt",
+            "bidi\u202etxt.exe");
+
+    /** The instruction text and build argument a hostile Dockerfile shows in every report. */
+    static final String HOSTILE_RUN = "RUN echo \"<script>document.title='pwned'</script> | [x](http://evil) `tick`"
+            + " \u001b[31m $NOTE\"";
+
     private final Path dir;
 
     /**
@@ -72,29 +95,6 @@ final class JavaProject {
         project.write(HOSTILE_PATH, "two");
         return Comparison.compare(project.snapshot(Map.of("NOTE", "\"><script>alert(3)</script>&")), before);
     }
-
-    /**
-     * Paths (under src/) a context may hold that a report must show as text: markup, Markdown links and an autolink, table
-     * and code syntax, a terminal escape, line breaks, a C1 control (U+009B, which a terminal reads as an escape
-     * sequence), and a right-to-left override that would show "exe.txt" as "txt.exe".
-     */
-    static final List<String> HOSTILE_FILE_NAMES = List.of(
-            "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">.txt",
-            "[click](http:/evil).txt",
-            "[link](https:evil.example) ![img](x).txt",
-            "www.evil.example.txt",
-            "a|b | c.txt",
-            "`tick` ``two``.txt",
-            "*star* _under_ ~strike~ $math$ #hash &amp; \\back.txt",
-            "\u001b[31mred\u001b[0m.txt",
-            "carriage\rreturn.txt",
-            "new\nline.txt",
-            "c1\u009bcontrol\u0085next.txt",
-            "bidi\u202etxt.exe");
-
-    /** The instruction text and build argument a hostile Dockerfile shows in every report. */
-    static final String HOSTILE_RUN = "RUN echo \"<script>document.title='pwned'</script> | [x](http://evil) `tick`"
-            + " \u001b[31m $NOTE\"";
 
     /**
      * Every hostile file name changed (stage {@code names}), an instruction with markup and terminal escapes edited and
