@@ -9,12 +9,25 @@ package io.github.dockercache.compare;
  * @param after the current value, or null
  * @param detail a sentence for people
  * @param advice what to do about it, or null
- * @param expected true when the change is an expected one (a dependency manifest the step copies)
+ * @param expectedBecause why the change is an expected one (a dependency manifest the step copies, a dependency that
+ *     changed), or null when it is not
  */
 public record Cause(
-        CauseKind kind, String subject, String before, String after, String detail, String advice, boolean expected) {
+        CauseKind kind, String subject, String before, String after, String detail, String advice,
+        String expectedBecause) {
 
-    Cause withExpected(boolean value) {
-        return new Cause(kind, subject, before, after, detail, advice, value);
+    /** A cause that is not expected. */
+    public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice) {
+        this(kind, subject, before, after, detail, advice, null);
+    }
+
+    /** True when the change is an expected one: reported, never failed. */
+    public boolean expected() {
+        return expectedBecause != null;
+    }
+
+    /** The same cause, expected for that reason (null: not expected). */
+    Cause expectedBecause(String reason) {
+        return new Cause(kind, subject, before, after, detail, advice, reason);
     }
 }

@@ -19,7 +19,7 @@ final class StampedChange {
 
     private StampedChange() {}
 
-    static Cause cause(String path, FileInfo then, FileInfo now) {
+    static Cause cause(String path, FileInfo then, FileInfo now, List<String> sources) {
         SortedMap<String, String> before = then.parts();
         SortedMap<String, String> after = now.parts();
         List<String> changed = new ArrayList<>();
@@ -40,16 +40,16 @@ final class StampedChange {
         if (!changed.isEmpty()) {
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
                     path + " content changed: " + changed.size() + (changed.size() == 1 ? " entry differs (" : " entries differ (")
-                            + shown(changed) + ")", Advice.forPath(path), false);
+                            + shown(changed) + ")", Advice.forPath(path, sources));
         }
         if (restamped.isEmpty() && StampedParts.isKeyValueText(path)) {
             // the same lines in another order: a real edit as far as anyone can tell
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed: the same entries in another order", Advice.forPath(path), false);
+                    path + " content changed: the same entries in another order", Advice.forPath(path, sources));
         }
         String which = restamped.isEmpty() ? "its packing (no entry changed)" : "build-time stamps: " + shown(restamped);
         return new Cause(CauseKind.BUILD_TIMESTAMPS, path, then.content(), now.content(), path + " differs only in " + which,
-                Advice.forBuildTimestamps(path), false);
+                Advice.forBuildTimestamps(path));
     }
 
     private static TreeSet<String> union(SortedMap<String, String> a, SortedMap<String, String> b) {
