@@ -58,6 +58,7 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
             CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED);
     /** The inputs naming a stage a COPY source or a mount reads. */
     private static final Pattern STAGE_INPUT = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
+    private static final Pattern STEP_ID = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]*:)?\\d+");
     private static final String STABLE = "stable";
     private static final String UNSTABLE = "unstable";
 
@@ -194,8 +195,11 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
         return entries.stream().anyMatch(entry -> entry.trim().toLowerCase(Locale.ROOT).equals(stage.label()));
     }
 
+    /** An entry shaped like a step id ({@code build:3}, {@code 3}) names that step only, else text the step contains. */
     private static boolean listed(StepSnapshot step, List<String> entries) {
-        return entries.stream().anyMatch(entry -> entry.equals(step.id()) || step.text().contains(entry));
+        return entries.stream().anyMatch(entry -> STEP_ID.matcher(entry.trim()).matches()
+                ? entry.trim().toLowerCase(Locale.ROOT).equals(step.id())
+                : step.text().contains(entry));
     }
 
     /** For a snapshot that does not record its stages: the stage its first step builds on, if another one. */

@@ -4,12 +4,15 @@ import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A real build context on disk, snapshotted before and after a change. */
 final class Scenario extends ContextTree<Scenario> {
@@ -18,6 +21,7 @@ final class Scenario extends ContextTree<Scenario> {
     private Builder builder = Builder.BUILDKIT;
     private ImageDigests images = ImageDigests.NONE;
     private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
+    private Dependencies dependencies;
 
     Scenario(Path dir) {
         super(dir);
@@ -54,8 +58,14 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    /** The project's runtime dependencies, as Maven lists them ({@code g:a:jar:1.0}); none listed by default. */
+    Scenario dependencies(String... coordinates) {
+        this.dependencies = new Dependencies(List.of(coordinates), new TreeMap<>());
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion);
+        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion).withDependencies(dependencies);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {
