@@ -58,6 +58,8 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
             CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED);
     /** The inputs naming a stage a COPY source or a mount reads. */
     private static final Pattern STAGE_INPUT = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
+    /** The inputs of a COPY/ADD source that is another image or a download. */
+    private static final Pattern OTHER_SOURCE_INPUT = Pattern.compile("src\\[\\d+]\\.(?:image|url|git)");
     private static final Pattern STEP_ID = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]*:)?\\d+");
     private static final String STABLE = "stable";
     private static final String UNSTABLE = "unstable";
@@ -227,7 +229,7 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
         if (copy && !stagesRead.isEmpty()) {
             return step.sources().stream().allMatch(manifests::matches) ? Role.NEUTRAL : Role.EXPENSIVE;
         }
-        if (copy && step.inputs().keySet().stream().anyMatch(name -> name.matches("src\\[\\d+]\\.(image|url|git)"))) {
+        if (copy && step.inputs().keySet().stream().anyMatch(name -> OTHER_SOURCE_INPUT.matcher(name).matches())) {
             return Role.READS_SOURCES; // another image's files or a download: not known to be dependencies
         }
         boolean anyOutput = false;

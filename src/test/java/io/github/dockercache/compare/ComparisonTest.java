@@ -28,32 +28,10 @@ class ComparisonTest {
     @TempDir
     Path dir;
 
-    private Scenario javaApp() {
-        return new Scenario(dir)
-                .dockerfile(
-                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
-                        "WORKDIR /workspace",
-                        "COPY pom.xml .",
-                        "RUN mvn -B dependency:go-offline",
-                        "COPY src ./src",
-                        "RUN mvn -B -o package",
-                        "",
-                        "FROM eclipse-temurin:17-jre",
-                        "RUN useradd app",
-                        "COPY --from=build /workspace/target/app.jar /app.jar")
-                .file(".dockerignore", "target/\n")
-                .file("pom.xml", "<project/>\n")
-                .file("src/main/java/App.java", "class App {}\n");
-    }
-
     private static Map<String, Verdict> verdicts(Comparison comparison) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
         return verdicts;
-    }
-
-    private static StepResult step(Comparison comparison, String id) {
-        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -74,21 +52,21 @@ class ComparisonTest {
 
     @Test
     void stepIdsFollowBuildKitsCounting() throws Exception {
-        Snapshot snapshot = javaApp().snapshot();
+        Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         assertEquals(List.of("build:1", "build:2", "build:3", "build:4", "build:5", "build:6",
                 "stage-1:1", "stage-1:2", "stage-1:3"), snapshot.steps().stream().map(s -> s.id()).toList());
     }
 
     @Test
     void nothingChangedIsAllCached() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Comparison comparison = Scenario.compare(app.snapshot(), app.snapshot());
         assertTrue(comparison.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
     }
 
     @Test
     void mtimeIsNeverHashed() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         Files.setLastModifiedTime(dir.resolve("pom.xml"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
         assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
@@ -96,7 +74,7 @@ class ComparisonTest {
 
     @Test
     void sourceEditKeepsTheDependencyLayerCached() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("src/main/java/App.java", "class App { int x; }\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -106,8 +84,8 @@ class ComparisonTest {
         assertEquals(Verdict.REBUILT, verdicts.get("build:6"));
         assertEquals(Verdict.CACHED, verdicts.get("stage-1:2"));
         assertEquals(Verdict.UNKNOWN, verdicts.get("stage-1:3"), "COPY --from a rebuilt stage depends on its output");
-        assertNotNull(step(comparison, "stage-1:3").unknownReason());
-        Cause cause = step(comparison, "build:5").causes().get(0);
+        assertNotNull(Scenario.step(comparison, "stage-1:3").unknownReason());
+        Cause cause = Scenario.step(comparison, "build:5").causes().get(0);
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
         assertEquals("src/main/java/App.java", cause.subject());
         assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
@@ -115,14 +93,14 @@ class ComparisonTest {
 
     @Test
     void manifestEditIsExpected() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("pom.xml", "<project><!-- new dependency --></project>\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        StepResult copy = step(comparison, "build:3");
+        StepResult copy = Scenario.step(comparison, "build:3");
         assertEquals(Verdict.REBUILT, copy.verdict());
         assertTrue(copy.stable() && copy.expected());
-        StepResult run = step(comparison, "build:4");
+        StepResult run = Scenario.step(comparison, "build:4");
         assertTrue(run.stable() && run.expected() && run.rootStepId().equals("build:3"));
         assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
         assertTrue(FailOn.ANY.violations(comparison.steps()).isEmpty(), "everything after goes back to the expected change");
@@ -130,11 +108,11 @@ class ComparisonTest {
 
     @Test
     void chmodOfACopiedFileFailsWithTheModeBits() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        Cause cause = step(comparison, "build:3").causes().get(0);
+        Cause cause = Scenario.step(comparison, "build:3").causes().get(0);
         assertEquals(CauseKind.FILE_MODE, cause.kind());
         assertEquals("0644", cause.before());
         assertEquals("0755", cause.after());
@@ -145,7 +123,7 @@ class ComparisonTest {
 
     @Test
     void ignoredFilesDoNotCount() throws Exception {
-        Scenario app = javaApp().file("target/app.jar", "v1");
+        Scenario app = Scenario.javaApp(dir).file("target/app.jar", "v1");
         Snapshot before = app.snapshot();
         app.file("target/app.jar", "v2");
         assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
@@ -168,7 +146,7 @@ class ComparisonTest {
         Comparison changed = Scenario.compare(app.buildArg("VERSION", "2").snapshot(), before);
         assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT, Verdict.REBUILT),
                 List.copyOf(verdicts(changed).values()));
-        Cause cause = step(changed, "4").causes().get(0);
+        Cause cause = Scenario.step(changed, "4").causes().get(0);
         assertEquals(CauseKind.BUILD_ARG, cause.kind());
         assertEquals("VERSION", cause.subject());
         assertEquals("1", cause.before());
@@ -207,7 +185,7 @@ class ComparisonTest {
         app.dockerfile("FROM busybox:1.36", "RUN echo one", "ENV MODE=b", "RUN echo two");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT), List.copyOf(verdicts(comparison).values()));
-        Cause cause = step(comparison, "3").causes().get(0);
+        Cause cause = Scenario.step(comparison, "3").causes().get(0);
         assertEquals(CauseKind.ENV, cause.kind());
         assertEquals("a", cause.before());
     }
@@ -220,8 +198,8 @@ class ComparisonTest {
         assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
         app.dockerfile("FROM busybox:1.36", "RUN echo a \\", "    && echo b", "RUN echo c");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(CauseKind.INSTRUCTION, step(comparison, "2").causes().get(0).kind());
-        assertEquals(Verdict.REBUILT, step(comparison, "3").verdict());
+        assertEquals(CauseKind.INSTRUCTION, Scenario.step(comparison, "2").causes().get(0).kind());
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "3").verdict());
     }
 
     @Test
@@ -246,7 +224,7 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.file("a.txt", "b");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        StepResult child = step(comparison, "child:1");
+        StepResult child = Scenario.step(comparison, "child:1");
         assertEquals(Verdict.REBUILT, child.verdict());
         assertEquals(CauseKind.UPSTREAM_STAGE, child.causes().get(0).kind());
         assertEquals("base:2", child.rootStepId());
@@ -254,7 +232,7 @@ class ComparisonTest {
 
     @Test
     void keysDoNotDependOnWhereTheContextIs(@TempDir Path other) throws Exception {
-        Scenario here = javaApp();
+        Scenario here = Scenario.javaApp(dir);
         Snapshot a = here.snapshot();
         for (Path path : (Iterable<Path>) Files.walk(dir)::iterator) {
             Path copy = other.resolve(dir.relativize(path).toString());
@@ -305,8 +283,8 @@ class ComparisonTest {
         String[] without = {"FROM busybox:1.36", "COPY a.txt /a.txt", "RUN cat /a.txt"};
         String[] with = {"FROM busybox:1.36", "COPY a.txt /a.txt", "WORKDIR /", "RUN cat /a.txt"};
         for (Comparison comparison : List.of(workdirChange(without, with), workdirChange(with, without))) {
-            assertEquals(Verdict.CACHED, step(comparison, "2").verdict());
-            StepResult run = step(comparison, "3");
+            assertEquals(Verdict.CACHED, Scenario.step(comparison, "2").verdict());
+            StepResult run = Scenario.step(comparison, "3");
             assertEquals(Verdict.UNKNOWN, run.verdict(), "BuildKit keeps it only if the image sets no WORKDIR");
             assertTrue(run.unknownReason().contains("base image's own WORKDIR"), run.unknownReason());
             assertEquals(CauseKind.WORKDIR, run.causes().get(0).kind());
@@ -328,35 +306,35 @@ class ComparisonTest {
             """)
     void workdirVerdicts(String change, String before, String after, String stepId, Verdict expected) throws Exception {
         Comparison comparison = workdirChange(before.split(";"), after.split(";"));
-        assertEquals(expected, step(comparison, stepId).verdict(), verdicts(comparison).toString());
+        assertEquals(expected, Scenario.step(comparison, stepId).verdict(), verdicts(comparison).toString());
     }
 
     @Test
     void lineEndingFlipsAreNamed() throws Exception {
-        Scenario app = javaApp().file("src/main/java/App.java", "class App {}\nclass B {}\n");
+        Scenario app = Scenario.javaApp(dir).file("src/main/java/App.java", "class App {}\nclass B {}\n");
         Snapshot before = app.snapshot();
         app.file("src/main/java/App.java", "class App {}\r\nclass B {}\r\n");
         Comparison comparison = Comparison.compare(app.snapshot(), before, StabilityPolicy.defaults(), dir);
-        Cause cause = step(comparison, "build:5").causes().get(0);
+        Cause cause = Scenario.step(comparison, "build:5").causes().get(0);
         assertEquals(CauseKind.LINE_ENDINGS, cause.kind());
         assertTrue(cause.advice().contains(".gitattributes"));
     }
 
     @Test
     void aMovedFileIsARename() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         Files.createDirectories(dir.resolve("src/main/java/app"));
         Files.move(dir.resolve("src/main/java/App.java"), dir.resolve("src/main/java/app/App.java"));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        List<Cause> causes = step(comparison, "build:5").causes();
+        List<Cause> causes = Scenario.step(comparison, "build:5").causes();
         assertTrue(causes.stream().anyMatch(c -> c.kind() == CauseKind.FILE_RENAMED
                 && c.detail().equals("src/main/java/App.java was renamed to src/main/java/app/App.java")), causes.toString());
     }
 
     @Test
     void impactOfAPathFollowsTheChain() throws Exception {
-        Snapshot snapshot = javaApp().snapshot();
+        Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         Map<String, Verdict> impact = new LinkedHashMap<>();
         Impact.of(snapshot, "src/main/java/New.java").forEach((step, verdict) -> impact.put(step.id(), verdict));
         assertEquals(Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
@@ -372,14 +350,14 @@ class ComparisonTest {
         writeJar(dir.resolve("target/app.jar"), 1_700_000_000_000L, "class bytes");
         Snapshot before = app.snapshot();
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "class bytes");
-        Cause cause = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
         assertEquals("target/app.jar differs only in build-time stamps: App.class '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z',"
                 + " META-INF/MANIFEST.MF '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z'", cause.detail());
         assertTrue(cause.advice().contains("project.build.outputTimestamp"));
 
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "other class bytes");
-        Cause content = step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        Cause content = Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
         assertEquals(CauseKind.FILE_CONTENT, content.kind());
         assertEquals("target/app.jar content changed: 1 entry differs (App.class)", content.detail());
     }
@@ -403,13 +381,13 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER app", "RUN make");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "SHELL [\"/bin/bash\", \"-c\"]", "WORKDIR /a", "USER app", "RUN make");
-        assertEquals(CauseKind.SHELL, step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+        assertEquals(CauseKind.SHELL, Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
         app.dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER root", "RUN make");
-        Cause user = step(Scenario.compare(app.snapshot(), before), "3").causes().get(0);
+        Cause user = Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0);
         assertEquals(CauseKind.USER, user.kind());
         assertEquals("app", user.before());
         app.dockerfile("FROM busybox:1.36", "WORKDIR /b", "USER app", "RUN make");
-        assertEquals(CauseKind.WORKDIR, step(Scenario.compare(app.snapshot(), before), "2").causes().get(0).kind());
+        assertEquals(CauseKind.WORKDIR, Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0).kind());
     }
 
     @Test
@@ -421,7 +399,7 @@ class ComparisonTest {
         Files.createSymbolicLink(dir.resolve("conf/current"), Path.of("b.txt"));
         Files.delete(dir.resolve("conf/b.txt"));
         app.file("conf/c.txt", "c is new");
-        List<Cause> causes = step(Scenario.compare(app.snapshot(), before), "1").causes();
+        List<Cause> causes = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes();
         assertEquals(List.of(CauseKind.FILE_REMOVED, CauseKind.FILE_ADDED, CauseKind.SYMLINK_TARGET),
                 causes.stream().map(Cause::kind).toList(), causes.toString());
         assertEquals("b.txt", causes.get(2).after());
@@ -432,7 +410,7 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN true");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.37", "RUN true");
-        Cause cause = step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("docker.io/library/busybox:1.37", cause.after());
         assertNotNull(cause.advice());
@@ -453,7 +431,7 @@ class ComparisonTest {
         Comparison comparison = Scenario.compare(app.snapshot(), before);
 
         assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT), verdicts(comparison));
-        Cause cause = step(comparison, "3").causes().get(0);
+        Cause cause = Scenario.step(comparison, "3").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("the base image's config changed: Env MARKER changed: 'one' -> 'two'", cause.detail());
     }
@@ -466,8 +444,8 @@ class ComparisonTest {
         app.image(image("sha256:" + "b".repeat(64), "sha256:" + "2".repeat(64), List.of(), ""));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
 
-        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
-        Cause cause = step(comparison, "1").causes().get(0);
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "2").verdict());
+        Cause cause = Scenario.step(comparison, "1").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("the tag registry.example/app:1 moved to an image with other layers: sha256:" + "a".repeat(64)
                 + " -> sha256:" + "b".repeat(64), cause.detail());
@@ -483,8 +461,8 @@ class ComparisonTest {
 
         app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of(), "/opt"));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(Verdict.REBUILT, step(comparison, "2").verdict());
-        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "2").verdict());
+        Cause cause = Scenario.step(comparison, "2").causes().get(0);
         assertEquals("the base image's config changed: WorkingDir changed: '/srv/app' -> '/opt/app'", cause.detail());
     }
 
@@ -504,8 +482,8 @@ class ComparisonTest {
         app.image(new BaseImage("sha256:" + "b".repeat(64), LAYERS, after));
         Comparison comparison = Scenario.compare(app.snapshot(), baseline);
 
-        assertEquals(Verdict.CACHED, step(comparison, "1").verdict(), "same layers");
-        Cause cause = step(comparison, "2").causes().get(0);
+        assertEquals(Verdict.CACHED, Scenario.step(comparison, "1").verdict(), "same layers");
+        Cause cause = Scenario.step(comparison, "2").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("the base image's config changed: " + change, cause.detail());
     }
@@ -519,7 +497,7 @@ class ComparisonTest {
         assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED), verdicts(Scenario.compare(app.snapshot(), before)));
 
         app.image(BaseImage.ofDigest("sha256:" + "b".repeat(64)));
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict(),
+        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict(),
                 "without the layers, another digest is another image");
     }
 
@@ -537,7 +515,7 @@ class ComparisonTest {
                 .image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
         Snapshot before = app.snapshot();
         app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
     /** As the differential scenarios source-date-epoch-added and -changed-workdir show on Docker 28 and 26. */
@@ -548,7 +526,7 @@ class ComparisonTest {
                 .buildArg("SOURCE_DATE_EPOCH", "1000");
         Snapshot before = app.snapshot();
         app.buildArg("SOURCE_DATE_EPOCH", "2000");
-        assertEquals(expected, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(expected, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
     @Test
@@ -557,7 +535,7 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         Files.delete(dir.resolve("conf/settings"));
         app.file("conf/settings/a.properties", "a=1");
-        Cause cause = step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
         assertEquals(CauseKind.FILE_TYPE, cause.kind());
         assertEquals("conf/settings changed from file to dir", cause.detail());
     }
@@ -567,7 +545,7 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY <<EOF /motd", "hello", "EOF");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM scratch", "COPY <<EOF /motd", "hello again", "EOF");
-        assertEquals(CauseKind.HEREDOC, step(Scenario.compare(app.snapshot(), before), "1").causes().get(0).kind());
+        assertEquals(CauseKind.HEREDOC, Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0).kind());
     }
 
     @Test
@@ -576,10 +554,10 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN apt-get update", "RUN make");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(CauseKind.INSTRUCTION, step(comparison, "2").causes().get(0).kind(), "compared with the RUN it replaced");
-        assertEquals(CauseKind.UPSTREAM_STEP, step(comparison, "3").causes().get(0).kind());
+        assertEquals(CauseKind.INSTRUCTION, Scenario.step(comparison, "2").causes().get(0).kind(), "compared with the RUN it replaced");
+        assertEquals(CauseKind.UPSTREAM_STEP, Scenario.step(comparison, "3").causes().get(0).kind());
         app.dockerfile("FROM busybox:1.36", "RUN make", "RUN make test");
-        assertEquals(CauseKind.NEW_STEP, step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+        assertEquals(CauseKind.NEW_STEP, Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
     }
 
     @Test
@@ -589,11 +567,11 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.chmod("src", "rwxrwxr-x");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        StepResult copy = step(comparison, "2");
+        StepResult copy = Scenario.step(comparison, "2");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals(CauseKind.DIRECTORY_MODE, copy.causes().get(0).kind());
         assertTrue(copy.unknownReason().contains("fresh builder"), copy.unknownReason());
-        assertEquals(Verdict.UNKNOWN, step(comparison, "3").verdict(), "unchanged itself, it follows the COPY");
+        assertEquals(Verdict.UNKNOWN, Scenario.step(comparison, "3").verdict(), "unchanged itself, it follows the COPY");
     }
 
     @Test
@@ -605,17 +583,17 @@ class ComparisonTest {
                 "the temporary file system keeps no user xattrs");
         Snapshot before = app.snapshot();
         view.write("note", java.nio.ByteBuffer.wrap("reviewed".getBytes()));
-        StepResult copy = step(Scenario.compare(app.snapshot(), before), "2");
+        StepResult copy = Scenario.step(Scenario.compare(app.snapshot(), before), "2");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals(CauseKind.XATTRS, copy.causes().get(0).kind());
     }
 
     @Test
     void aModeChangeTo0755NamesTheWindowsClientToo() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
-        assertTrue(step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
+        assertTrue(Scenario.step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
     }
 
     @Test
@@ -623,12 +601,12 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi"); // built with --network=none
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN --network=default echo hi");
-        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
-        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
         Snapshot host = app.snapshot();
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(host, before), "2").verdict());
+        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(host, before), "2").verdict());
         assertEquals(List.of("Dockerfile:2:1: RUN --network=host needs the network.host entitlement: docker build fails"
                 + " with \"network.host is not allowed\" unless it is given --allow network.host"), host.warnings());
     }
@@ -639,11 +617,11 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/app.jar /app.jar");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://b.example/v2/app.jar /app.jar");
-        assertEquals(Verdict.CACHED, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/other.jar /app.jar");
-        assertEquals(Verdict.REBUILT, step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "ADD --checksum=sha256:" + "cd".repeat(32) + " https://a.example/v1/app.jar /app.jar");
-        StepResult changed = step(Scenario.compare(app.snapshot(), before), "2");
+        StepResult changed = Scenario.step(Scenario.compare(app.snapshot(), before), "2");
         assertEquals(Verdict.REBUILT, changed.verdict());
         assertEquals(CauseKind.SOURCE_CONTENT, changed.causes().get(0).kind());
     }

@@ -17,23 +17,6 @@ class ExpectedChangeTest {
     @TempDir
     Path dir;
 
-    private Scenario javaApp() {
-        return new Scenario(dir)
-                .dockerfile(
-                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
-                        "WORKDIR /workspace",
-                        "COPY pom.xml .",
-                        "RUN mvn -B dependency:go-offline",
-                        "COPY src ./src",
-                        "RUN mvn -B -o package")
-                .file("pom.xml", "<project/>\n")
-                .file("src/main/java/App.java", "class App {}\n");
-    }
-
-    private static StepResult step(Comparison comparison, String id) {
-        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
-    }
-
     private static List<String> violations(Comparison comparison) {
         return FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList();
     }
@@ -46,78 +29,70 @@ class ExpectedChangeTest {
 
     @Test
     void aManifestEditWithAModeFlipListsBothAndFailsOnTheMode() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("pom.xml", "<project><dependencies/></project>\n").chmod("pom.xml", "rwxr-xr-x");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         assertEquals(List.of("FILE_CONTENT pom.xml content changed (11 -> 35 bytes) (expected: a dependency manifest)",
-                "FILE_MODE pom.xml mode bits changed 0644 -> 0755"), described(step(comparison, "3")));
-        assertFalse(step(comparison, "3").expected());
-        assertEquals(List.of("3", "4"), violations(comparison));
+                "FILE_MODE pom.xml mode bits changed 0644 -> 0755"), described(Scenario.step(comparison, "build:3")));
+        assertFalse(Scenario.step(comparison, "build:3").expected());
+        assertEquals(List.of("build:3", "build:4"), violations(comparison));
     }
 
     @Test
     void aStepThatFollowsAnExpectedChangeIsNotExcusedForItsOwnEdit() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("pom.xml", "<project><dependencies/></project>\n");
-        app.dockerfile("FROM maven:3.9.9-eclipse-temurin-17 AS build", "WORKDIR /workspace", "COPY pom.xml .",
-                "RUN mvn -B dependency:resolve", "COPY src ./src", "RUN mvn -B -o package");
+        Files.writeString(dir.resolve("Dockerfile"), Files.readString(dir.resolve("Dockerfile"))
+                .replace("RUN mvn -B dependency:go-offline", "RUN mvn -B dependency:resolve"));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        StepResult run = step(comparison, "4");
-        assertEquals("3", run.rootStepId());
-        assertEquals(List.of("UPSTREAM_STEP builds on step 3, which is rebuilt (expected: it builds on an expected"
+        StepResult run = Scenario.step(comparison, "build:4");
+        assertEquals("build:3", run.rootStepId());
+        assertEquals(List.of("UPSTREAM_STEP builds on step build:3, which is rebuilt (expected: it builds on an expected"
                 + " change)", "INSTRUCTION the command changed"), described(run));
         assertEquals(List.of("INSTRUCTION the command changed"), run.ownCauses().stream().map(c -> c.kind() + " "
                 + c.detail()).toList());
-        assertEquals(List.of("4"), violations(comparison));
+        assertEquals(List.of("build:4"), violations(comparison));
     }
 
-    private Scenario quarkus() {
-        return new Scenario(dir).dockerfile(StabilityPolicyTest.QUARKUS_DOCKERFILE)
-                .file(".dockerignore", "*\n!target/quarkus-app/*\n")
-                .file("target/quarkus-app/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.15.1.jar", "boot")
-                .file("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar", "a 1.0")
-                .file("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "b 1.0")
-                .file("target/quarkus-app/quarkus-run.jar", "run")
-                .file("target/quarkus-app/app/app.jar", "app")
-                .file("target/quarkus-app/quarkus/generated-bytecode.jar", "generated")
-                .dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
+    /** lib-a 1.0 to 1.1 in the Quarkus app's lib/main. */
+    private Scenario upgradeLibA(Scenario app) throws Exception {
+        Files.delete(dir.resolve("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar"));
+        return app.file("target/quarkus-app/lib/main/com.example.lib-a-1.1.jar", "a 1.1");
     }
 
     @Test
     void aSourceEditKeepsAQuarkusDependencyLayerAndPasses() throws Exception {
-        Scenario app = quarkus();
+        Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot();
         app.file("target/quarkus-app/app/app.jar", "app, edited").file("target/quarkus-app/quarkus/generated-bytecode.jar", "g2");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(Verdict.CACHED, step(comparison, "2").verdict());
-        assertEquals(Verdict.REBUILT, step(comparison, "4").verdict());
+        assertEquals(Verdict.CACHED, Scenario.step(comparison, "2").verdict());
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "4").verdict());
         assertEquals(List.of(), violations(comparison));
     }
 
     @Test
     void aDependencyJarThatChangesWithoutADependencyChangeFails() throws Exception {
-        Scenario app = quarkus();
+        Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot();
         app.file("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "b 1.0, rebuilt");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         assertEquals(List.of("FILE_CONTENT target/quarkus-app/lib/main/com.example.lib-b-1.0.jar content changed (5 -> 14"
-                + " bytes)"), described(step(comparison, "2")));
-        assertNull(step(comparison, "2").causes().get(0).advice(), "the COPY names target/: ignoring it breaks the build");
+                + " bytes)"), described(Scenario.step(comparison, "2")));
+        assertNull(Scenario.step(comparison, "2").causes().get(0).advice(), "the COPY names target/: ignoring it breaks the build");
         assertEquals(List.of("2"), violations(comparison));
     }
 
     @Test
     void aDependencyBumpIsExpectedAndNamesTheJarsAddedAndRemoved() throws Exception {
-        Scenario app = quarkus();
+        Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot();
-        Files.delete(dir.resolve("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar"));
-        app.file("target/quarkus-app/lib/main/com.example.lib-a-1.1.jar", "a 1.1")
-                .file("target/quarkus-app/lib/main/com.example.lib-c-1.0.jar", "c 1.0")
+        upgradeLibA(app).file("target/quarkus-app/lib/main/com.example.lib-c-1.0.jar", "c 1.0")
                 .dependencies("com.example:lib-a:jar:1.1", "com.example:lib-b:jar:1.0", "com.example:lib-c:jar:1.0");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        StepResult lib = step(comparison, "2");
+        StepResult lib = Scenario.step(comparison, "2");
         assertEquals(List.of(
                 "FILE_REMOVED target/quarkus-app/lib/main/com.example.lib-a-1.0.jar was removed (expected: dependency"
                         + " com.example:lib-a 1.0 -> 1.1)",
@@ -133,26 +108,24 @@ class ExpectedChangeTest {
 
     @Test
     void aDependencyBumpWithAModeFlipInTheLayerFailsOnTheMode() throws Exception {
-        Scenario app = quarkus();
+        Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot();
-        Files.delete(dir.resolve("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar"));
-        app.file("target/quarkus-app/lib/main/com.example.lib-a-1.1.jar", "a 1.1")
-                .chmod("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "rwxr-xr-x")
+        upgradeLibA(app).chmod("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "rwxr-xr-x")
                 .dependencies("com.example:lib-a:jar:1.1", "com.example:lib-b:jar:1.0");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertTrue(described(step(comparison, "2")).contains(
+        assertTrue(described(Scenario.step(comparison, "2")).contains(
                 "FILE_MODE target/quarkus-app/lib/main/com.example.lib-b-1.0.jar mode bits changed 0644 -> 0755"));
         assertEquals(List.of("2"), violations(comparison));
     }
 
     @Test
     void aBaselineWithoutDependenciesLetsADependencyLayerChangeThroughAndSaysWhy() throws Exception {
-        Scenario app = quarkus();
+        Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot().withDependencies(null);
         app.file("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "b 1.0, rebuilt");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         assertEquals("the baseline records no dependencies to check this against; record it again",
-                step(comparison, "2").causes().get(0).expectedBecause());
+                Scenario.step(comparison, "2").causes().get(0).expectedBecause());
         assertEquals(List.of(), violations(comparison));
     }
 
@@ -162,7 +135,7 @@ class ExpectedChangeTest {
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.37", "RUN true");
         assertEquals(List.of("BASE_IMAGE the base image changed: docker.io/library/busybox:1.36 ->"
-                + " docker.io/library/busybox:1.37"), described(step(Scenario.compare(app.snapshot(), before), "1")));
+                + " docker.io/library/busybox:1.37"), described(Scenario.step(Scenario.compare(app.snapshot(), before), "1")));
     }
 
     @Test
@@ -181,9 +154,9 @@ class ExpectedChangeTest {
                 "FILE_REMOVED a.jar was removed",
                 "FILE_ADDED b.jar was added",
                 "BUILD_ARG build arg JAR changed: 'a.jar' -> 'b.jar' (--build-arg JAR), so the source changed: a.jar -> b.jar"),
-                described(step(comparison, "build:2")));
+                described(Scenario.step(comparison, "build:2")));
         assertEquals(List.of("BUILD_ARG build arg JAR changed: 'a.jar' -> 'b.jar' (--build-arg JAR), so the"
-                + " destination changed: /a.jar -> /b.jar"), described(step(comparison, "stage-1:2")).subList(1, 2));
+                + " destination changed: /a.jar -> /b.jar"), described(Scenario.step(comparison, "stage-1:2")).subList(1, 2));
         comparison.steps().forEach(s -> s.causes().forEach(c -> assertFalse(c.detail().contains("src["), c.detail())));
     }
 
@@ -193,6 +166,6 @@ class ExpectedChangeTest {
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "COPY --chown=185 a.txt /b/");
         assertEquals(List.of("INSTRUCTION --chown changed: (none) -> 185; the destination changed: /a/ -> /b/"),
-                described(step(Scenario.compare(app.snapshot(), before), "2")));
+                described(Scenario.step(Scenario.compare(app.snapshot(), before), "2")));
     }
 }

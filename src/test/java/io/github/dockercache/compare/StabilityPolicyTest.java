@@ -63,7 +63,7 @@ class StabilityPolicyTest {
                 "extract:1 follows COPY src; the layers copied from it are stable only where they are dependencies");
         app.file("src/main/java/App.java", "class App { int x; }\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(Verdict.REBUILT, step(comparison, "extract:1").verdict());
+        assertEquals(Verdict.REBUILT, Scenario.step(comparison, "extract:1").verdict());
         assertEquals(List.of(), FailOn.STABLE.violations(comparison.steps()), "a source edit passes");
     }
 
@@ -114,31 +114,8 @@ class StabilityPolicyTest {
     /** The Quarkus quickstarts' src/main/docker/Dockerfile.jvm, with their .dockerignore. */
     @Test
     void theDependencyLayerOfAQuarkusImageIsStable() throws Exception {
-        Snapshot snapshot = quarkus().snapshot();
+        Snapshot snapshot = Scenario.quarkusJvm(dir).snapshot();
         assertEquals(new TreeSet<>(List.of("1", "2")), stable(snapshot), "FROM and COPY lib/; *.jar, app/ and quarkus/ read sources");
-    }
-
-    static final String[] QUARKUS_DOCKERFILE = {
-            "FROM registry.access.redhat.com/ubi9/openjdk-21:1.21",
-            "ENV LANGUAGE='en_US:en'",
-            "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
-            "COPY --chown=185 target/quarkus-app/*.jar /deployments/",
-            "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
-            "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/",
-            "EXPOSE 8080",
-            "USER 185",
-            "ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]"};
-
-    private Scenario quarkus() {
-        return new Scenario(dir).dockerfile(QUARKUS_DOCKERFILE)
-                .file(".dockerignore", "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/*\n")
-                .file("pom.xml", "<project/>\n")
-                .file("target/quarkus-app/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.15.1.jar", "boot")
-                .file("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar", "a 1.0")
-                .file("target/quarkus-app/lib/main/com.example.lib-b-1.0.jar", "b 1.0")
-                .file("target/quarkus-app/quarkus-run.jar", "run")
-                .file("target/quarkus-app/app/app.jar", "app")
-                .file("target/quarkus-app/quarkus/generated-bytecode.jar", "generated");
     }
 
     /** Spring's "Spring Boot with Docker" guide: the jar unpacked into target/dependency, its libraries copied first. */
@@ -230,13 +207,9 @@ class StabilityPolicyTest {
                 policy.unmatched(snapshot, List.of("base")).stream().map(StabilityPolicy.Unmatched::message).toList());
     }
 
-    private static StepResult step(Comparison comparison, String id) {
-        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
-    }
-
     @Test
     void anEmptyDependencyOutputDirectoryIsJudgedByItsSource() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile(QUARKUS_DOCKERFILE).file(".dockerignore", "")
+        Scenario app = new Scenario(dir).dockerfile(Scenario.QUARKUS_DOCKERFILE).file(".dockerignore", "")
                 .file("target/quarkus-app/quarkus-run.jar", "run");
         java.nio.file.Files.createDirectories(dir.resolve("target/quarkus-app/lib"));
         java.nio.file.Files.createDirectories(dir.resolve("target/quarkus-app/app"));
