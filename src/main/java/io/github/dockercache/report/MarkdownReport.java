@@ -118,7 +118,7 @@ public final class MarkdownReport {
         for (StepResult step : downstream) {
             for (Cause cause : step.ownCauses()) {
                 if (!listed.contains(cause)) { // a build arg that several steps use is said once
-                    appendCause(md, step.stepId() + " itself: ", cause);
+                    appendCause(md, "step " + step.stepId() + " itself: ", cause);
                     listed.add(cause);
                 }
             }

@@ -131,7 +131,7 @@ public final class TextReport {
         for (StepResult step : following) {
             for (Cause cause : step.ownCauses()) {
                 if (!listed.contains(cause)) { // a build arg that several steps use is said once
-                    lines.addAll(causeLines(level, step.stepId() + " itself: ", cause));
+                    lines.addAll(causeLines(level, "step " + step.stepId() + " itself: ", cause));
                     listed.add(cause);
                 }
             }
