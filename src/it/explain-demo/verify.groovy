@@ -32,7 +32,9 @@ assert instructionEdit.contains('  and with it: runtime:3, runtime:4')
 
 // another base image tag, with the pinning fix
 assert baseImage.contains('Step runtime:1 (Dockerfile:10) FROM eclipse-temurin:21-jre AS runtime is rebuilt [stable]:')
-assert baseImage.contains('  - the base image reference changed')
+assert baseImage.contains('  - the base image changed: docker.io/library/eclipse-temurin:17-jre -> docker.io/library/eclipse-temurin:21-jre')
+// the COPY that follows the base image also reads a stage that the demo's source edit changed: its own cause, listed
+assert baseImage.contains("  - step runtime:4 itself: stage 'build' changed")
 assert baseImage.contains('    fix: pin the base image by digest (FROM image@sha256:...)')
 assert baseImage.contains('  and with it: runtime:2, runtime:3, runtime:4')
 

@@ -26,11 +26,13 @@ public final class Comparison {
     private final Snapshot current;
     private final Snapshot baseline;
     private final List<StepResult> steps;
+    private final DependencyChange dependencies;
 
-    private Comparison(Snapshot current, Snapshot baseline, List<StepResult> steps) {
+    private Comparison(Snapshot current, Snapshot baseline, List<StepResult> steps, DependencyChange dependencies) {
         this.current = current;
         this.baseline = baseline;
         this.steps = steps;
+        this.dependencies = dependencies;
     }
 
     public static Comparison compare(Snapshot current, Snapshot baseline) {
@@ -62,6 +64,11 @@ public final class Comparison {
         return baseline;
     }
 
+    /** How the project's dependencies changed since the baseline, as far as both recorded them. */
+    public DependencyChange dependencies() {
+        return dependencies;
+    }
+
     /** The steps that are the first to miss in their chain, in build order. */
     public List<StepResult> firstMisses() {
         return steps.stream().filter(StepResult::isFirstMiss).toList();
@@ -77,6 +84,7 @@ public final class Comparison {
         private final Snapshot current;
         private final Snapshot baseline;
         private final StabilityPolicy policy;
+        private final DependencyChange dependencies;
         private final CauseFinder causeFinder;
         private final Map<String, HistoryEntry> buildByKey = new HashMap<>();
         private final Set<String> optimisticKeys = new HashSet<>();
@@ -91,7 +99,8 @@ public final class Comparison {
             this.hasWarmBuilderBlindSpots = current.builder() != Builder.CLASSIC;
             this.baseline = baseline;
             this.policy = policy;
-            this.causeFinder = new CauseFinder(current, baseline, policy, contextDir);
+            this.dependencies = DependencyChange.between(baseline.dependencies(), current.dependencies());
+            this.causeFinder = new CauseFinder(current, baseline, policy, dependencies, contextDir);
             for (HistoryEntry build : baseline.builds()) { // newest first: a key names the newest build that had it
                 build.keys().forEach(key -> buildByKey.putIfAbsent(key, build));
                 optimisticKeys.addAll(build.optimisticKeys());
@@ -107,7 +116,7 @@ public final class Comparison {
             for (StepSnapshot step : current.steps()) {
                 results.put(step.id(), judge(step, stable.contains(step.id())));
             }
-            return new Comparison(current, baseline, List.copyOf(results.values()));
+            return new Comparison(current, baseline, List.copyOf(results.values()), dependencies);
         }
 
         private StepResult judge(StepSnapshot step, boolean stable) {
@@ -127,20 +136,23 @@ public final class Comparison {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
             }
             if (parentMissed && (parent.verdict() == Verdict.REBUILT || verdict == Verdict.UNKNOWN || own.isEmpty())) {
-                Cause upstream = upstreamCause(step, parent);
+                // the chain's miss comes first; the step's own changes are causes too, so an expected miss upstream
+                // never excuses an unexpected change here
+                List<Cause> causes = new ArrayList<>(List.of(upstreamCause(step, parent)));
+                causes.addAll(own);
                 // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into play
                 String reason = (own.isEmpty() && parent.unknownReason() != null) || ownReason == null
                         ? parent.unknownReason() : ownReason;
-                return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
+                return result(step, verdict, stable, causes, parent.rootStepId(), causes.stream().allMatch(Cause::expected),
                         verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
             List<Cause> causes = own;
             if (counterpart == null) {
                 causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
-                        "no baseline step builds on the same parent: the step is new, or was moved", null, false));
+                        "no baseline step builds on the same parent: the step is new, or was moved", null));
             } else if (own.isEmpty()) {
                 causes = List.of(new Cause(CauseKind.UPSTREAM_STEP, step.parentId(), null, null,
-                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null, false));
+                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null));
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
@@ -161,7 +173,7 @@ public final class Comparison {
             String detail = (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
                     + parent.stepId() + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
             return new Cause(otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP, parent.stepId(),
-                    null, null, detail, null, parent.expected());
+                    null, null, detail, null, parent.expected() ? "it builds on an expected change" : null);
         }
 
         /**

@@ -24,18 +24,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.shared.utils.logging.MessageBuilder;
 import org.apache.maven.shared.utils.logging.MessageUtils;
 import org.eclipse.aether.RepositorySystem;
@@ -127,9 +131,29 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter
     List<String> manifests;
 
+    /**
+     * Dependency outputs: files a build copies out of its dependency resolution (Quarkus {@code lib/}, Spring Boot's
+     * {@code dependencies/} layer). A COPY of them is stable, and a change to them is expected when the project's
+     * dependencies changed accordingly. Replaces the default list (docs/stability.md).
+     */
+    @Parameter
+    List<String> dependencyOutputs;
+
     /** Extra stable steps: step ids such as {@code build:3}, or text the instruction contains. */
     @Parameter
     List<String> stableSteps;
+
+    /** Steps that are never stable: step ids such as {@code build:3}, or text the instruction contains. */
+    @Parameter
+    List<String> unstableSteps;
+
+    /** Stages whose every step is stable, by name. */
+    @Parameter
+    List<String> stableStages;
+
+    /** Stages none of whose steps is stable unless a step says so itself, by name. */
+    @Parameter
+    List<String> unstableStages;
 
     /**
      * Several images built from this project, each with a {@code name} and any of {@code dockerfile},
@@ -169,9 +193,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     MavenSession session;
 
     private final RepositorySystem repositorySystem;
+    private final ProjectDependenciesResolver dependenciesResolver;
+    /** Per project, its runtime dependencies (null when unknown), collected once for all its images. */
+    private final Map<MavenProject, Optional<List<String>>> dependencies = new HashMap<>();
 
-    AbstractDockercacheMojo(RepositorySystem repositorySystem) {
+    AbstractDockercacheMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver) {
         this.repositorySystem = repositorySystem;
+        this.dependenciesResolver = dependenciesResolver;
     }
 
     /** One image to analyse, with everything resolved. */
@@ -194,6 +222,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             plans.addAll(projectPlans);
         }
         List<String> failures = new ArrayList<>();
+        Map<String, StabilityPolicy.Unmatched> unmatchedEverywhere = null;
         for (ImagePlan plan : plans) {
             String label = plans.size() > 1 ? "Image " + plan.name() + ": " : "";
             if (plans.size() > 1) {
@@ -213,6 +242,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 failures.add(label + outcome.failure());
             }
             afterImage(plan);
+            Map<String, StabilityPolicy.Unmatched> unmatched = new LinkedHashMap<>();
+            outcome.unmatched().forEach(u -> unmatched.put(u.parameter() + "\n" + u.entry(), u));
+            if (unmatchedEverywhere != null) {
+                unmatched.keySet().retainAll(unmatchedEverywhere.keySet());
+            }
+            unmatchedEverywhere = unmatched;
+        }
+        if (unmatchedEverywhere != null) {
+            // an entry may be meant for one image of several: only one that matches in none is a mistake
+            unmatchedEverywhere.values().forEach(u -> failures.add(u.message() + "; fix or remove it."));
         }
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), failures));
@@ -341,14 +380,39 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
                 buildkitVersion());
         StabilityPolicy policy = new StabilityPolicy(
-                new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
-                stableSteps == null ? List.of() : stableSteps);
+                new PathPatterns(orDefault(manifests, StabilityPolicy.DEFAULT_MANIFESTS)),
+                new PathPatterns(orDefault(dependencyOutputs, StabilityPolicy.DEFAULT_DEPENDENCY_OUTPUTS)),
+                orDefault(stableSteps, List.of()), orDefault(unstableSteps, List.of()),
+                orDefault(stableStages, List.of()), orDefault(unstableStages, List.of()));
         String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog == null ? null : buildLog.toPath(), resolve);
+                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner));
         return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
+    }
+
+    private static List<String> orDefault(List<String> configured, List<String> defaults) {
+        return configured == null || configured.isEmpty() ? defaults : configured;
+    }
+
+    /**
+     * The project's runtime dependencies, or null without a pom or when Maven cannot list them: the dependency layers
+     * are then judged by the dependency manifests' digests, which is said.
+     */
+    private List<String> runtimeDependencies(MavenProject owner) {
+        if (!hasPom(owner) || session == null) {
+            return null;
+        }
+        return dependencies.computeIfAbsent(owner, p -> {
+            try {
+                return Optional.of(RuntimeDependencies.of(dependenciesResolver, p, session.getRepositorySession()));
+            } catch (DependencyResolutionException e) {
+                getLog().warn("Cannot list the dependencies of " + p.getArtifactId() + " (" + e.getMessage() + "):"
+                        + " a change of its dependency layers is judged by the dependency manifests instead.");
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
     private static Path baselineFile(ProjectScope scope, Image image, String name, Path output) {

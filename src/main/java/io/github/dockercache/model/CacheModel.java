@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +92,7 @@ public final class CacheModel {
     private final Map<String, String> globalArgs = new LinkedHashMap<>();
     private final Map<Integer, StageState> finishedStages = new HashMap<>();
     private final List<StepSnapshot> steps = new ArrayList<>();
+    private final List<StageSnapshot> stages = new ArrayList<>();
     private final RecordedFiles files;
     private final List<String> warnings = new ArrayList<>();
     private boolean singleStage;
@@ -200,7 +200,13 @@ public final class CacheModel {
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
+            Stage baseStage = graph.resolve(baseImages.get(index), index);
+            stages.add(new StageSnapshot(StageGraph.label(stage), baseStage == null ? null : StageGraph.label(baseStage),
+                    Markers.stageMarker(stage.from())));
             finishedStages.put(index, buildStage(stage, baseImages.get(index)));
+        }
+        for (int index : reachable) {
+            misplacedMarkers(dockerfile.stages().get(index));
         }
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
         if (dockerfile.checkFailure() != null && !classic) {
@@ -217,7 +223,23 @@ public final class CacheModel {
                 files.toMap(),
                 List.copyOf(warnings),
                 List.of(),
-                settings.builder());
+                settings.builder(),
+                List.copyOf(stages),
+                null);
+    }
+
+    /** A stability comment that marks nothing is a mistake the user should hear about. */
+    private void misplacedMarkers(Stage stage) {
+        List<Instruction> instructions = new ArrayList<>(List.of(stage.from()));
+        instructions.addAll(stage.instructions());
+        for (Instruction instruction : instructions) {
+            int line = instruction.source().location().line();
+            boolean hasStep = steps.stream().anyMatch(s -> s.stageIndex() == stage.index() && s.line() == line);
+            String problem = Markers.misplaced(instruction, hasStep);
+            if (problem != null) {
+                warnings.add(problem);
+            }
+        }
     }
 
     // ---- global arguments (spec 2, 7) ----
@@ -819,22 +841,12 @@ public final class CacheModel {
                 reads.distinctFiles(),
                 List.copyOf(reads.sources),
                 reads.fromStage,
-                marker(instruction)));
+                Markers.stepMarker(instruction)));
         state.key = key;
         state.optimisticKey = optimisticKey;
         state.lastStepId = id;
         state.jarCopy = null; // a jar copy and its extraction are known only for the steps that follow them directly
         state.extraction = null;
-    }
-
-    private static String marker(Instruction instruction) {
-        for (String comment : instruction.source().comments()) {
-            String text = comment.trim().toLowerCase(Locale.ROOT);
-            if (text.equals("dockercache:stable") || text.equals("dockercache:unstable")) {
-                return text.substring("dockercache:".length());
-            }
-        }
-        return null;
     }
 
     /**

@@ -28,10 +28,15 @@ final class CauseList {
     }
 
     void write(HtmlWriter out, StepResult step) {
-        List<Cause> fileCauses = step.causes().stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
-        List<Cause> otherCauses = step.causes().stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
+        write(out, step, step.causes(), step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+    }
+
+    /** Some of the step's causes, under a heading. */
+    void write(HtmlWriter out, StepResult step, List<Cause> causes, String heading) {
+        List<Cause> fileCauses = causes.stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
+        List<Cause> otherCauses = causes.stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
         out.open("section", "class", "causes");
-        out.element("h5", step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+        out.element("h5", heading);
         if (!otherCauses.isEmpty()) {
             out.open("ul", "class", "cause-list");
             otherCauses.forEach(cause -> writeCause(out, cause));

@@ -31,7 +31,7 @@ final class Findings {
         VIOLATION,
         /** Rebuilt for an unexpected reason that the failOn rule tolerates. */
         TOLERATED,
-        /** Rebuilt, and every root cause is expected (a dependency manifest the step copies changed). */
+        /** Rebuilt, and every cause is expected (a dependency manifest the step copies, a dependency update). */
         EXPECTED,
         /** May be rebuilt: only a real build can tell. */
         UNKNOWN
@@ -156,7 +156,7 @@ final class Findings {
         if (cause.advice() != null) {
             notes.add("fix: " + cause.advice());
         }
-        return new CauseText(cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : ""),
+        return new CauseText(cause.detail() + (cause.expected() ? " (expected: " + cause.expectedBecause() + ")" : ""),
                 List.copyOf(notes));
     }
 

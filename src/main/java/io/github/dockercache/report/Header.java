@@ -1,6 +1,7 @@
 package io.github.dockercache.report;
 
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.model.Snapshot;
 import java.util.List;
@@ -133,13 +134,18 @@ final class Header {
                     .element("a", miss.stepId(), "href", Anchors.toStep(miss.stepId()), "class", "step-link")
                     .text(" ").element("span", look.label, "class", "badge verdict-" + look.cssClass).text(" ")
                     .element("code", TextReport.shorten(miss.text()), "class", "miss-text")
-                    .element("span", miss.causes().get(0).detail()
+                    .element("span", headCause(miss).detail()
                             + (miss.causes().size() > 1 ? " (and " + plural(miss.causes().size() - 1, "more cause") + ")" : ""),
                             "class", "miss-cause")
                     .close("li");
         }
         out.close("ol");
         out.close("section");
+    }
+
+    /** The cause that says most: the first one that is not expected, since that is the one to act on. */
+    private static Cause headCause(StepResult miss) {
+        return miss.causes().stream().filter(cause -> !cause.expected()).findFirst().orElse(miss.causes().get(0));
     }
 
     private static String plural(int count, String noun) {

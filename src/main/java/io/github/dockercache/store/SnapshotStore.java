@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.IOException;
@@ -106,7 +107,10 @@ public final class SnapshotStore {
                 s.files() == null ? new TreeMap<>() : s.files(),
                 Objects.requireNonNullElse(s.warnings(), List.of()),
                 Objects.requireNonNullElse(s.history(), List.of()),
-                Objects.requireNonNullElse(s.builder(), Builder.BUILDKIT));
+                Objects.requireNonNullElse(s.builder(), Builder.BUILDKIT),
+                Objects.requireNonNullElse(s.stages(), List.of()),
+                s.dependencies() == null ? null : new Dependencies(s.dependencies().maven(),
+                        s.dependencies().manifests() == null ? new TreeMap<>() : s.dependencies().manifests()));
     }
 
     private static StepSnapshot normalize(StepSnapshot s) {

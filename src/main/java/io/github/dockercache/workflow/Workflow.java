@@ -5,6 +5,7 @@ import io.github.dockercache.cost.CostLogException;
 import io.github.dockercache.cost.StepCosts;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Impact;
+import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.advice.Advisor;
@@ -13,6 +14,7 @@ import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.model.ImageDigests;
@@ -85,7 +87,7 @@ public final class Workflow {
             }
             lines.addAll(advice(analysis, request, !gate));
             writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
-            return new Outcome(lines, null);
+            return new Outcome(lines, null, unmatched(request, analysis));
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         List<ReportLine> costs = costs(request, comparison);
@@ -96,7 +98,7 @@ public final class Workflow {
             writeReports(request, JsonReport.of(comparison, baselineName, false),
                     HtmlReport.of(comparison, FailOn.NEVER, baselineName));
             lines.add(htmlPointer(request));
-            return new Outcome(lines, null);
+            return new Outcome(lines, null, unmatched(request, analysis));
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
@@ -105,7 +107,8 @@ public final class Workflow {
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(comparison, request.failOn(), baselineName));
         writeCiReports(request, comparison);
-        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()),
+                unmatched(request, analysis));
     }
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
@@ -132,7 +135,8 @@ public final class Workflow {
         Path file = request.baseline();
         // resolving records what the tags stand for now; offline, the digests the baseline knew are carried over
         Snapshot known = request.resolve() ? null : readLeniently(file);
-        Snapshot snapshot = analyseAndStore(request, imageDigests(request, known, lines)).snapshot();
+        Analysis analysis = analyseAndStore(request, imageDigests(request, known, lines));
+        Snapshot snapshot = analysis.snapshot();
         lines.addAll(0, warnings(snapshot, request));
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -158,7 +162,7 @@ public final class Workflow {
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
-        return new Outcome(lines, null);
+        return new Outcome(lines, null, unmatched(request, analysis));
     }
 
     private record Recorded(Snapshot previous, Snapshot merged) {}
@@ -257,6 +261,10 @@ public final class Workflow {
         });
     }
 
+    /**
+     * The snapshot, with the project's dependencies (the build tool's list where there is one, and the digests of the
+     * manifests at the top of the context), written to the output directory.
+     */
     private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
         Analysis analysis;
         try {
@@ -265,6 +273,10 @@ public final class Workflow {
         } catch (AnalysisException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }
+        Dependencies dependencies = new Dependencies(request.dependencies(),
+                DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
+        analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
+                analysis.dockerfileText(), analysis.context());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
             SnapshotStore.write(file, analysis.snapshot());
@@ -421,6 +433,13 @@ public final class Workflow {
                             + " build; add " + prefix.substring(0, prefix.indexOf('/') + 1) + " to .dockerignore")));
         }
         return lines;
+    }
+
+    /** The stability overrides that match nothing in this image. */
+    private static List<StabilityPolicy.Unmatched> unmatched(Request request, Analysis analysis) {
+        List<String> stageNames = analysis.dockerfile().stages().stream()
+                .map(stage -> stage.name() == null ? "stage-" + stage.index() : stage.name()).toList();
+        return request.policy().unmatched(analysis.snapshot(), stageNames);
     }
 
     private static String failureMessage(List<StepResult> violations, FailOn failOn) {

@@ -64,7 +64,7 @@ class HostileInputTest {
         Path baseline = output.resolveSibling("baseline.json");
         return new Request(build, baseline, BaselineSource.file(baseline, "baseline.json"),
                 OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
-                Set.of(), ScanProgress.NONE, null, false);
+                Set.of(), ScanProgress.NONE, null, false, null);
     }
 
     private Request request(Path context) {

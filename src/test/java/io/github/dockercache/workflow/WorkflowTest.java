@@ -51,7 +51,7 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null);
     }
 
     private static String text(Outcome outcome) {
@@ -141,7 +141,7 @@ class WorkflowTest {
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
                 io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false);
+                false, null);
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
@@ -228,8 +228,55 @@ class WorkflowTest {
     }
 
     private static Request resolving(Request r, boolean resolve) {
+        return with(r, resolve, r.policy(), r.dependencies());
+    }
+
+    private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
-                r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve);
+                r.report(), r.failOn(), policy, r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), resolve, dependencies);
+    }
+
+    @Test
+    void theDependenciesAreRecordedAndAnUpdateIsExpectedInTheDependencyLayer() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("libs"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
+        Files.writeString(context.resolve("pom.xml"), "<project/>");
+        Files.writeString(context.resolve("a.txt"), "a");
+        Path jar = Files.createDirectories(context.resolve("target/lib")).resolve("lib-a-1.0.jar");
+        Files.writeString(jar, "a 1.0");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        Workflow.baseline(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        io.github.dockercache.model.Dependencies recorded = SnapshotStore.read(baseline).dependencies();
+        assertEquals(List.of("com.example:lib-a:jar:1.0"), recorded.maven());
+        assertEquals(java.util.Set.of("pom.xml"), recorded.manifests().keySet());
+
+        Files.delete(jar);
+        Files.writeString(jar.resolveSibling("lib-a-1.1.jar"), "a 1.1");
+        Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.1")));
+        assertFalse(outcome.failed(), text(outcome));
+        assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."), text(outcome));
+        assertTrue(text(outcome).contains("  - target/lib/lib-a-1.1.jar was added (expected: dependency com.example:lib-a 1.0"
+                + " -> 1.1)"), text(outcome));
+        assertTrue(Files.readString(context.resolve("target/dockercache/report.json"))
+                .contains("\"expectedBecause\": \"dependency com.example:lib-a 1.0 -> 1.1\""));
+
+        Outcome withoutChange = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        assertTrue(withoutChange.failed(), "the layer changed, the dependencies did not");
+    }
+
+    @Test
+    void anOverrideThatMatchesNothingIsReported() throws Exception {
+        Path context = context("app", "a");
+        StabilityPolicy defaults = StabilityPolicy.defaults();
+        StabilityPolicy policy = new StabilityPolicy(defaults.manifests(), defaults.dependencyOutputs(),
+                List.of("no such step"), List.of(), List.of(), List.of("stage-0", "runtime"));
+        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Outcome outcome = Workflow.check(with(request, false, policy, null));
+        assertEquals(List.of("<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
+                        + " nor text of an instruction built for this target",
+                "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
+                outcome.unmatched().stream().map(StabilityPolicy.Unmatched::message).toList());
     }
 }
