@@ -83,8 +83,10 @@ final class CauseFinder {
                 causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
                         "the here-document body changed", null));
             } else if (name.endsWith(".layer-content")) {
-                causes.add(layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
-                        then, now));
+                Cause layer = layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
+                        then, now);
+                causes.add(layer.entries() == null ? layer
+                        : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
             } else if (name.endsWith(".extraction")) {
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, step.fromStage(), then, now, "stage '" + step.fromStage()
                         + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
@@ -157,8 +159,10 @@ final class CauseFinder {
         EntryChanges entries = EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
         String layer = "layer '" + held.layer() + "' of " + held.jar();
         if (baselineHeld == null) {
+            // the baseline predates reading layers from the jar: its key differs, not necessarily the layer
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
-                    + " baseline was recorded without it)", null, null, entries);
+                    + " baseline was recorded without it)", null,
+                    "the baseline was recorded without the layer's entries; record it again", null);
         }
         if (entries.hasContentChanges() || (!held.rewritten() && !entries.restamped().isEmpty())) {
             // a library whose own entries differ only in build times is still other bytes in the layer

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,6 +133,32 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
             return dependencies.explains(path.substring(path.lastIndexOf('/') + 1), change);
         }
         return manifests.matches(path) ? "a dependency manifest" : null;
+    }
+
+    /**
+     * Why a layer extracted from a jar holds other entries as expected, or null when it does not: every entry it gained,
+     * lost, changed or re-stamped is a dependency output ({@code BOOT-INF/lib/x.jar}) that the dependency change
+     * explains, so that a dependency update passes and a library that changed on its own does not.
+     */
+    String expectation(EntryChanges entries, DependencyChange dependencies) {
+        Set<String> reasons = new LinkedHashSet<>();
+        boolean explained = explain(entries.added(), CauseKind.FILE_ADDED, dependencies, reasons)
+                && explain(entries.removed(), CauseKind.FILE_REMOVED, dependencies, reasons)
+                && explain(entries.changed(), CauseKind.FILE_CONTENT, dependencies, reasons)
+                && explain(entries.restamped(), CauseKind.FILE_CONTENT, dependencies, reasons);
+        return explained && !reasons.isEmpty() ? String.join("; ", reasons) : null;
+    }
+
+    /** Adds why each entry changed as expected; false at the first that did not. */
+    private boolean explain(List<String> entries, CauseKind change, DependencyChange dependencies, Set<String> reasons) {
+        for (String entry : entries) {
+            String reason = dependencyOutputs.matches(entry) ? expectation(entry, change, dependencies) : null;
+            if (reason == null) {
+                return false;
+            }
+            reasons.add(reason);
+        }
+        return true;
     }
 
     /**
