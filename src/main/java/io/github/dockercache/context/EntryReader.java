@@ -63,7 +63,7 @@ final class EntryReader {
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
             int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
-            SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
+            SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat));
             byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
             byte[] digests = new byte[FileEntry.DIGEST_BYTES];
             Learned learned = null;
@@ -184,12 +184,14 @@ final class EntryReader {
     /**
      * The readable extended attributes, name to hex value. Java only exposes the {@code user.} namespace
      * on Linux, so {@code trusted.*} and {@code security.capability} (which BuildKit would hash) are not
-     * seen. Symlinks, devices and fifos are skipped: Java opens the file to read xattrs, which would block
-     * on a fifo, and Linux allows no user xattrs on them anyway. Windows clients send none.
+     * seen. Symlinks, devices, fifos and sockets are skipped: Java opens the file to read xattrs, which would
+     * block on a fifo and fails on a socket, and Linux allows no user xattrs on them anyway. Windows clients
+     * send none.
      */
-    private Map<String, String> xattrs(Path file, EntryType type) throws IOException {
+    private Map<String, String> xattrs(Path file, FileStat stat) throws IOException {
         Map<String, String> result = new TreeMap<>();
-        if (platform == ClientPlatform.WINDOWS || (type != EntryType.FILE && type != EntryType.DIRECTORY)) {
+        boolean fileOrDirectory = stat.type() == EntryType.DIRECTORY || stat.type() == EntryType.FILE && !stat.socket();
+        if (platform == ClientPlatform.WINDOWS || !fileOrDirectory) {
             return result;
         }
         UserDefinedFileAttributeView view =
