@@ -47,15 +47,18 @@ final class EntryReader {
     record Learned(StatCache.Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
             StatCache.Hashes hashes) {}
 
-    /** Builds the entry at {@code file} from the stat the walk took. */
-    Read read(String relativePath, Path file, FileStat stat) throws ContextException {
+    /**
+     * Builds the entry at {@code file} from the stat the walk took; {@code hardLinkOf} is the file's first name when
+     * this is another one, else null.
+     */
+    Read read(String relativePath, Path file, FileStat stat, String hardLinkOf) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
             int mode = clientMode(stat.type(), stat.mode());
             long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
                     && !stat.socket();
-            Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
+            Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size, hardLinkOf) : null;
             if (remembered != null) {
                 return remembered;
             }
@@ -80,7 +83,7 @@ final class EntryReader {
                 sha.digest(digests, FileEntry.DIGEST_OFFSET, 32);
             }
             FileEntry entry = new FileEntry(relativePath, stat.type(), mode, size,
-                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs), digests, 0);
+                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs, stat.socket(), hardLinkOf), digests, 0);
             return new Read(entry, null, learned);
         } catch (AccessDeniedException e) {
             throw new ContextException("cannot read \"" + relativePath + "\" in the build context: permission "
@@ -110,7 +113,7 @@ final class EntryReader {
      * The remembered xattrs are not read again: setting or removing one moves ctime, which the
      * fingerprint compares, just as writing content does; reading them costs more than the stat.
      */
-    private Read rememberedFile(String relativePath, FileStat stat, int mode, long size) {
+    private Read rememberedFile(String relativePath, FileStat stat, int mode, long size, String hardLinkOf) {
         StatCache.Line line = cache.line(relativePath, stat.fingerprint());
         if (line == null) {
             return null;
@@ -127,7 +130,7 @@ final class EntryReader {
             return null; // not digests: hash the file
         }
         return new Read(new FileEntry(relativePath, EntryType.FILE, mode, size,
-                FileEntry.Extra.of(null, 0, 0, line.xattrs()), digests, 0), line, null);
+                FileEntry.Extra.of(null, 0, 0, line.xattrs(), false, hardLinkOf), digests, 0), line, null);
     }
 
     /**
