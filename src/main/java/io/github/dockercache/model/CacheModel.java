@@ -34,8 +34,6 @@ import io.github.dockercache.dockerfile.WorkdirInstruction;
 import io.github.dockercache.registry.DockerReference;
 import io.github.dockercache.registry.ImageResolutionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
