@@ -124,11 +124,13 @@ public final class Comparison {
             if (matched != null) {
                 return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
             }
-            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) ? Verdict.UNKNOWN : Verdict.REBUILT;
-            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             StepSnapshot counterpart = counterpart(step);
-            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
+            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
+            // a step built on a rebuilt one is rebuilt, even where the parent was rebuilt for an upstream input
+            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) && !knownOnBothSides(step, counterpart)
+                    && !(parentMissed && parent.verdict() == Verdict.REBUILT) ? Verdict.UNKNOWN : Verdict.REBUILT;
+            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             // an input that cannot be known offline may sit on either side: the baseline step explains it when this one cannot
             String ownReason = step.unknownReason() == null && counterpart != null ? counterpart.unknownReason()
                     : step.unknownReason();
@@ -165,6 +167,17 @@ public final class Comparison {
             }
             return result(step, verdict, stable, causes, step.id(), expected, unknownReason,
                     counterpart == null ? null : counterpart.key(), null);
+        }
+
+        /**
+         * True when the step and the baseline step it is compared with both have keys known offline, with nothing
+         * that may make equal keys differ: then keys that differ in an upstream input (a {@code --checksum} that
+         * changed) are a certain rebuild. An upstream input makes the verdict unknown only where one side could
+         * not know it (a download without {@code --checksum}, add-checksum-toggled).
+         */
+        private static boolean knownOnBothSides(StepSnapshot step, StepSnapshot counterpart) {
+            return step.key() != null && step.unknownReason() == null && counterpart != null
+                    && counterpart.key() != null && counterpart.unknownReason() == null;
         }
 
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {

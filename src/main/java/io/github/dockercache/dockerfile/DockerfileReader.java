@@ -1,7 +1,6 @@
 package io.github.dockercache.dockerfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,12 +86,12 @@ public final class DockerfileReader {
      * final newline), for a parse-only goal.
      */
     public static String dump(String content, String displayName) throws DockerfileException {
-        return RawParser.parse(content, displayName).dump() + "\n";
+        return DockerfileBytes.coerced(RawParser.parse(content, displayName).dump() + "\n");
     }
 
-    /** The file's text: UTF-8, with malformed bytes replaced. */
-    static String readText(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    /** The file's text, every byte kept ({@link DockerfileBytes}). */
+    public static String readText(Path file) throws IOException {
+        return DockerfileBytes.decode(Files.readAllBytes(file));
     }
 
     private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend,

@@ -10,9 +10,11 @@ import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CheckOptions;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.EnvInstruction;
@@ -33,8 +35,6 @@ import io.github.dockercache.dockerfile.WorkdirInstruction;
 import io.github.dockercache.registry.DockerReference;
 import io.github.dockercache.registry.ImageResolutionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,7 +157,7 @@ public final class CacheModel {
         String text;
         Dockerfile dockerfile;
         try {
-            text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
+            text = DockerfileReader.readText(settings.dockerfile());
             dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
@@ -175,7 +175,8 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new Analysis(new CacheModel(settings, dockerfile, context, digests).compute(), dockerfile, text, context);
+        return new Analysis(new CacheModel(settings, dockerfile, context, digests).compute(), dockerfile,
+                DockerfileBytes.coerced(text), context);
     }
 
 
@@ -485,7 +486,7 @@ public final class CacheModel {
         }
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         inputs.add(Map.entry("path", path));
-        inputs.add(Map.entry("owner", state.user));
+        inputs.add(Map.entry("owner", CopyFlags.chownKey(state.user))); // the directory's owner, parsed as --chown
         Map<String, String> origins = new LinkedHashMap<>();
         putOrigin(origins, "path", state.workdirOrigin);
         putOrigin(origins, "owner", state.userOrigin);
@@ -506,8 +507,8 @@ public final class CacheModel {
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
-        for (int i = 0; i < run.heredocs().size(); i++) {
-            inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+        if (settings.buildkitVersion().requiresUtf8Commands()) {
+            rejectBytesNotUtf8(run);
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
             inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
@@ -562,8 +563,14 @@ public final class CacheModel {
         if (!destination.startsWith("/")) {
             putOrigin(origins, "dest", state.workdirOrigin);
         }
-        inputs.add(Map.entry("chown", nullToEmpty(expandNullable(copy.chown(), state, copy))));
-        inputs.add(Map.entry("chmod", nullToEmpty(expandNullable(copy.chmod(), state, copy))));
+        inputs.add(Map.entry("chown", CopyFlags.chownKey(expandNullable(copy.chown(), state, copy))));
+        try {
+            inputs.add(Map.entry("chmod", CopyFlags.chmodKey(expandNullable(copy.chmod(), state, copy),
+                    settings.buildkitVersion())));
+        } catch (CopyFlags.InvalidChmod e) {
+            throw refused(copy, e.getMessage(), e);
+        }
+        String checksum = expandNullable(copy.checksum(), state, copy);
         List<String> excludes = new ArrayList<>();
         for (String exclude : copy.excludes()) {
             excludes.add(expand(exclude, state.lookup(), copy));
@@ -577,15 +584,20 @@ public final class CacheModel {
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
         }
+        if (checksum != null && !checksum.isEmpty()) {
+            checkChecksumSource(copy, state, heredocs);
+        }
         for (int i = 0; i < copy.sources().size(); i++) {
             String name = "src[" + i + "]";
             String word = copy.sources().get(i);
             Heredoc heredoc = heredocFor(word, heredocs);
             if (heredoc != null) {
-                String body = heredoc.expand()
-                        ? expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy) : heredoc.content();
+                // BuildKit writes the body into a file: expanded (which makes it UTF-8), else byte for byte
+                String content = heredoc.expand()
+                        ? Keys.hash(expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy))
+                        : Keys.hashRaw(heredoc.content());
                 inputs.add(Map.entry(name, heredoc.name()));
-                inputs.add(Map.entry(name + ".content", Keys.hash(body)));
+                inputs.add(Map.entry(name + ".content", content));
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
@@ -596,7 +608,7 @@ public final class CacheModel {
                 inputs.add(Map.entry(name + ".parents", parents.pattern()));
             }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
-                    ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
+                    ? RemoteSource.content(source, checksum)
                     : sourceContent(stage, copy.from(), source, parents, excludes, copy);
             reads.add(name, source, content, inputs);
         }
@@ -642,6 +654,28 @@ public final class CacheModel {
     }
 
     /**
+     * BuildKit's checks of {@code ADD --checksum} (dispatchCopy, add-checksum-local-rejected): one source, and a URL
+     * (or, from 0.22, a git repository).
+     */
+    private void checkChecksumSource(CopyInstruction copy, StageState state, Map<String, Heredoc> heredocs)
+            throws AnalysisException {
+        List<String> paths = copy.sources().stream().filter(word -> heredocFor(word, heredocs) == null).toList();
+        if (paths.size() != 1) {
+            throw refused(copy, "checksum can't be specified for multiple sources", null);
+        }
+        String source = expand(paths.get(0), state.lookup(), copy);
+        BuildKitVersion version = settings.buildkitVersion();
+        if (!RemoteSource.isHttp(source) && !(RemoteSource.isGit(source) && version.acceptsGitChecksum())) {
+            throw refused(copy, version.checksumSourceError(), null);
+        }
+    }
+
+    /** A Dockerfile BuildKit refuses while converting it, with its words; located, as the build output shows it. */
+    private AnalysisException refused(Instruction instruction, String message, Exception cause) {
+        return new AnalysisException(instruction.source().location() + ": " + message, cause);
+    }
+
+    /**
      * Marks a step that depends on the image base's own WORKDIR: its definitive key tells "the image's" from any
      * WORKDIR the Dockerfile sets, "/" included, while its optimistic key takes the image to set none.
      */
@@ -660,7 +694,12 @@ public final class CacheModel {
         }
     }
 
-    /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
+    /**
+     * The command as the builder runs it (BuildKit's dispatchRun, heredoc-variants): exec form as written, shell
+     * form after the SHELL. A RUN that is one heredoc runs the body (after {@code <<-} tab stripping), so neither the
+     * delimiter nor its quotes count; a body starting with {@code #!} becomes a script file, keyed by its bytes. Any
+     * other RUN hands the shell its line and each body as written, tabs included.
+     */
     private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
             Map<String, String> origins) {
         List<String> args = new ArrayList<>();
@@ -669,8 +708,46 @@ public final class CacheModel {
             origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
             putOrigin(origins, "command", state.shellOrigin);
         }
-        args.addAll(run.command());
-        inputs.add(Map.entry("command", Json.array(args)));
+        Heredoc script = run.soleHeredoc();
+        if (script == null) {
+            args.addAll(run.command());
+            inputs.add(Map.entry("command", Json.array(args)));
+            for (int i = 0; i < run.heredocs().size(); i++) {
+                inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+            }
+        } else if (script.content().startsWith("#!")) {
+            args.add("/dev/pipes/" + script.name());
+            inputs.add(Map.entry("command", Json.array(args)));
+            inputs.add(Map.entry("script", Keys.hashRaw(script.body())));
+        } else {
+            args.add(script.body());
+            inputs.add(Map.entry("command", Json.array(args)));
+        }
+    }
+
+    /**
+     * BuildKit 0.17 and later put the RUN's text, and the bodies its shell runs, into the build definition as protobuf
+     * strings, which must be UTF-8: a byte that is not fails the whole build, without a location
+     * (dockerfile-invalid-utf8-run). A script's body is a file of bytes; only its first line shows in the step's name.
+     */
+    private void rejectBytesNotUtf8(RunInstruction run) throws AnalysisException {
+        List<String> texts = new ArrayList<>(List.of(run.source().text()));
+        Heredoc script = run.soleHeredoc();
+        if (script == null) {
+            run.heredocs().forEach(heredoc -> texts.add(heredoc.content()));
+        } else {
+            texts.add(script.content().startsWith("#!") ? script.content().strip().lines().findFirst().orElse("")
+                    : script.body());
+        }
+        for (String text : texts) {
+            int at = DockerfileBytes.firstInvalid(text);
+            if (at >= 0) {
+                throw refused(run, "this RUN holds the byte " + DockerfileBytes.describe(text.charAt(at)) + ", which is"
+                        + " not UTF-8, and BuildKit " + settings.buildkitVersion() + " fails the build (0.17 and later"
+                        + " do; write the text as UTF-8): failed to marshal LLB definition: string field contains"
+                        + " invalid UTF-8", null);
+            }
+        }
     }
 
     /**
@@ -686,7 +763,11 @@ public final class CacheModel {
             inputs.add(Map.entry("env:" + arg.getKey(), Secrets.redact(arg.getKey(), arg.getValue())));
             origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
         }
-        addStep(stage, state, run, "RUN", inputs, origins, new StepReads());
+        StepReads reads = new StepReads();
+        if (run.shellForm() && DockerfileBytes.firstInvalid(run.command().get(0)) >= 0) {
+            reads.unknowable(ClassicRules.NEVER_REUSED_COMMAND);
+        }
+        addStep(stage, state, run, "RUN", inputs, origins, reads);
         state.lastRunLine = run.source().location().line();
     }
 
@@ -720,6 +801,7 @@ public final class CacheModel {
                 anySource = true;
             } else {
                 Selection selection = select(source, null, List.of(), copy);
+                ClassicRules.rejectCopiedFifo(copy, selection.entries());
                 List<String> paths = recordFiles(selection);
                 anySource |= !paths.isEmpty();
                 content = SourceContent.known(
@@ -821,8 +903,8 @@ public final class CacheModel {
         }
         state.stepCount++;
         String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
-        SortedMap<String, String> shownInputs = new TreeMap<>();
-        inputs.forEach(e -> shownInputs.put(e.getKey(), e.getValue()));
+        SortedMap<String, String> shownInputs = new TreeMap<>(); // as BuildKit keys them, so bytes not UTF-8 as U+FFFD
+        inputs.forEach(e -> shownInputs.put(e.getKey(), DockerfileBytes.coerced(e.getValue())));
         steps.add(new StepSnapshot(
                 id,
                 StageGraph.label(stage),
@@ -830,7 +912,7 @@ public final class CacheModel {
                 state.stepCount,
                 instruction.source().location().line(),
                 kind,
-                instruction.source().text(),
+                DockerfileBytes.coerced(instruction.source().text()),
                 key,
                 optimisticKey,
                 state.lastStepId,

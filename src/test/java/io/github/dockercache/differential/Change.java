@@ -3,6 +3,10 @@ package io.github.dockercache.differential;
 import com.google.gson.annotations.SerializedName;
 import io.github.dockercache.testing.SpringBootJar;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,11 +27,14 @@ import java.util.Set;
  * @param op what to do
  * @param path the entry to change ({@code replace}: default {@code Dockerfile}); {@code pushImage}: the image
  *     config's {@code WorkingDir} (default none)
- * @param content {@code write}, {@code append}: the text to write; {@code xattr}: the attribute's value
- * @param mode {@code chmod}: octal permission bits
- * @param target {@code symlink}: where the link points, stored as given
- * @param find {@code replace}: the text to replace; it must occur
- * @param replacement {@code replace}: what replaces every occurrence
+ * @param content {@code write}, {@code append}: the text to write; {@code xattr}: the attribute's value;
+ *     {@code acl}: the entries {@code setfacl -m} adds ({@code u:nobody:r})
+ * @param mode {@code chmod}: octal permission bits; {@code mkfifo}, {@code socket}, {@code mknod}: the new entry's
+ *     permission bits (default 0644)
+ * @param target {@code symlink}: where the link points, stored as given; {@code hardlink}: the existing file the new
+ *     name links to, relative to the context; {@code mknod}: the character device's {@code major:minor}
+ * @param find {@code replace}: the text to replace; it must occur; {@code replaceBytes}: the same as bytes
+ * @param replacement {@code replace}: what replaces every occurrence; {@code replaceBytes}: the same as bytes
  * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix;
  *     {@code gitCommit}: the file to commit; {@code pushImage}: the value of the image config's {@code MARKER}
  *     variable (default empty)
@@ -54,8 +61,23 @@ record Change(
         @SerializedName("symlink") SYMLINK,
         /** Replaces text in a file, usually the Dockerfile. */
         @SerializedName("replace") REPLACE,
+        /**
+         * Replaces bytes in a file that need not be UTF-8: each character of {@code find} and {@code replacement}
+         * (U+0000 to U+00FF) is one byte, so {@code "\u00ff"} is the byte 0xFF.
+         */
+        @SerializedName("replaceBytes") REPLACE_BYTES,
         /** Sets a {@code user.*} extended attribute. */
         @SerializedName("xattr") XATTR,
+        /** Adds POSIX ACL entries with {@code setfacl -m} (package acl). */
+        @SerializedName("acl") ACL,
+        /** Creates a named pipe, replacing what is there. */
+        @SerializedName("mkfifo") MKFIFO,
+        /** Creates a unix socket file (bound, then closed: the file stays), replacing what is there. */
+        @SerializedName("socket") SOCKET,
+        /** Creates a character device ({@code mknod}, needs root), replacing what is there. */
+        @SerializedName("mknod") MKNOD,
+        /** Gives the existing file {@code target} the second name {@code path}, replacing what is there. */
+        @SerializedName("hardlink") HARDLINK,
         /**
          * Commits one file ({@code name}, {@code content}) on {@code main} of the bare repository {@code path},
          * created if missing, with fixed dates so that commit ids are the same on every run.
@@ -124,16 +146,28 @@ record Change(
                 createDirectories(contextDir, entry.getParent());
                 Files.createSymbolicLink(entry, Path.of(required(target, "target")));
             }
-            case REPLACE -> {
-                String text = Files.readString(entry, StandardCharsets.UTF_8);
-                String searched = required(find, "find");
-                if (!text.contains(searched)) {
-                    throw new IllegalArgumentException("\"" + searched + "\" does not occur in " + path);
-                }
-                Files.writeString(entry, text.replace(searched, required(replacement, "replacement")));
-            }
+            case REPLACE -> replace(entry, StandardCharsets.UTF_8);
+            case REPLACE_BYTES -> replace(entry, StandardCharsets.ISO_8859_1);
             case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
                     .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
+            case ACL -> Commands.run("setfacl", "-m", required(content, "content"), entry.toString());
+            case MKFIFO -> special(contextDir, entry, () -> Commands.run("mkfifo", entry.toString()));
+            case SOCKET -> special(contextDir, entry, () -> {
+                try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    socket.bind(UnixDomainSocketAddress.of(entry));
+                }
+            });
+            case MKNOD -> {
+                String[] device = required(target, "target").split(":", -1);
+                if (device.length != 2) {
+                    throw new IllegalArgumentException("\"mknod\" needs \"target\" as major:minor: " + this);
+                }
+                special(contextDir, entry, () -> Commands.run("mknod", entry.toString(), "c", device[0], device[1]));
+            }
+            case HARDLINK -> {
+                Path existing = contextDir.resolve(required(target, "target")).normalize();
+                special(contextDir, entry, () -> Files.createLink(entry, existing));
+            }
             case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
             case SPRING_BOOT_JAR -> SpringBootJar.fromTree(contextDir.resolve(required(target, "target")))
                     .time(time == null ? SpringBootJar.DEFAULT_TIME : Instant.parse(time)).writeTo(entry);
@@ -141,8 +175,30 @@ record Change(
         }
     }
 
+    /** Replaces every occurrence of {@code find} in the file, reading and writing it in {@code charset}. */
+    private void replace(Path entry, Charset charset) throws IOException {
+        String text = Files.readString(entry, charset);
+        String searched = required(find, "find");
+        if (!text.contains(searched)) {
+            throw new IllegalArgumentException("\"" + searched + "\" does not occur in " + path);
+        }
+        Files.writeString(entry, text.replace(searched, required(replacement, "replacement")), charset);
+    }
+
+    private interface Creation {
+        void create() throws IOException;
+    }
+
+    /** Replaces {@code entry} with what {@code creation} makes, then gives it {@code mode} (default 0644). */
+    private void special(Path contextDir, Path entry, Creation creation) throws IOException {
+        FileTrees.delete(entry);
+        createDirectories(contextDir, entry.getParent());
+        creation.create();
+        Files.setPosixFilePermissions(entry, permissions(mode == null ? "0644" : mode));
+    }
+
     private Path entry(Path contextDir) {
-        String relative = path != null ? path : op == Op.REPLACE ? "Dockerfile" : null;
+        String relative = path != null ? path : op == Op.REPLACE || op == Op.REPLACE_BYTES ? "Dockerfile" : null;
         Path entry = contextDir.resolve(required(relative, "path")).normalize();
         if (!entry.startsWith(contextDir) || entry.equals(contextDir)) {
             throw new IllegalArgumentException("path must name an entry inside the context: " + relative);

@@ -1,5 +1,6 @@
 package io.github.dockercache.differential;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +85,32 @@ class ChangeTest {
         assertEquals("FROM scratch\nWORKDIR /srv\n", Files.readString(context.resolve("Dockerfile")));
         Change missing = new Change(Change.Op.REPLACE, null, null, null, null, "/app", "/x", null);
         assertThrows(IllegalArgumentException.class, () -> missing.apply(context));
+    }
+
+    @Test
+    void replaceBytesEditsBytesThatAreNotUtf8() throws IOException {
+        Files.write(context.resolve("Dockerfile"), new byte[] {'R', 'U', 'N', ' ', (byte) 0xFF, '\n'});
+        new Change(Change.Op.REPLACE_BYTES, null, null, null, null, "\u00ff", "\u00fe\u00fe", null).apply(context);
+
+        assertArrayEquals(new byte[] {'R', 'U', 'N', ' ', (byte) 0xFE, (byte) 0xFE, '\n'},
+                Files.readAllBytes(context.resolve("Dockerfile")));
+    }
+
+    @Test
+    void specialFilesReplaceWhatIsThereAndTakeTheirMode() throws IOException {
+        Files.writeString(context.resolve("one.txt"), "one");
+        new Change(Change.Op.SOCKET, "s/socket", null, "0755", null, null, null, null).apply(context);
+        new Change(Change.Op.MKFIFO, "s/fifo", null, null, null, null, null, null).apply(context);
+        new Change(Change.Op.HARDLINK, "two.txt", null, null, "one.txt", null, null, null).apply(context);
+
+        assertEquals(0140000, (Integer) Files.getAttribute(context.resolve("s/socket"), "unix:mode") & 0170000, "a socket");
+        assertEquals("rwxr-xr-x", mode(context.resolve("s/socket")));
+        assertEquals("rw-r--r--", mode(context.resolve("s/fifo")));
+        assertTrue(Files.isSameFile(context.resolve("one.txt"), context.resolve("two.txt")));
+        new Change(Change.Op.MKFIFO, "one.txt", null, null, null, null, null, null).apply(context);
+        assertFalse(Files.isRegularFile(context.resolve("one.txt")), "replaced");
+        Change device = new Change(Change.Op.MKNOD, "null", null, null, null, null, null, null);
+        assertThrows(IllegalArgumentException.class, () -> device.apply(context), "needs major:minor");
     }
 
     @Test

@@ -167,7 +167,8 @@ final class Engine {
         }
         arguments.add(contextDir.toString());
         ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of(), true);
-        List<String> stages = StageLabels.of(Files.readString(dockerfile));
+        // a Dockerfile need not be UTF-8 (a scenario tests that); stage names are ASCII
+        List<String> stages = StageLabels.of(new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8));
         Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
                 : PlainProgress.steps(output.text(), stages);
         return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
@@ -291,8 +292,9 @@ final class Engine {
                 throw new IOException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new ProcessOutput(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), elapsed,
-                    Files.readString(errors, StandardCharsets.UTF_8));
+            // lenient: the log echoes the Dockerfile's bytes, which need not be UTF-8
+            return new ProcessOutput(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
+                    elapsed, new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);

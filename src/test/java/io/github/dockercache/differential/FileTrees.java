@@ -27,6 +27,15 @@ final class FileTrees {
         }
     }
 
+    /**
+     * Copies {@code source} to {@code target}, which must not exist, as {@code cp -a} does: special files (fifos,
+     * sockets, devices) are created anew, hard links stay links, and every extended attribute and ACL is kept, which
+     * Java's copy does not do (it opens a fifo, and keeps only {@code user.*} attributes).
+     */
+    static void copyAll(Path source, Path target) throws IOException {
+        Commands.run("cp", "-a", source.toString(), target.toString());
+    }
+
     /** Deletes {@code root} and everything below it, if it exists; a link is deleted, never what it points to. */
     static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
  *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
  *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
- *                                        // with this parse error (a variant's own outcome takes precedence)
+ *                                        // with this parse error (a variant's own outcome takes precedence);
+ *                                        // "solve": true for an error of the conversion, see Rejected
  * }
  * }</pre>
  *
@@ -76,9 +77,15 @@ final class Scenario {
 
     /**
      * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
-     * and the plugin must give the same reason at the same line instead of a verdict.
+     * and the plugin must give the same reason at the same line instead of a verdict. With {@code "solve": true} the
+     * frontend refuses it later, while converting it: the build fails with {@code failed to solve: <message>}, after
+     * the engine's excerpt of the Dockerfile at that line when it has one.
      */
-    record Rejected(int line, String message) {}
+    record Rejected(int line, String message, Boolean solve) {
+        boolean whileSolving() {
+            return Boolean.TRUE.equals(solve);
+        }
+    }
 
     /** What one builder or engine does differently, and why. */
     private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,

@@ -13,7 +13,6 @@ import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,7 +75,7 @@ record ScenarioRun(
             if (scenario.freshCheckout()) {
                 secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
                 FileTrees.delete(secondWorkspace);
-                FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
+                FileTrees.copyAll(workspace, secondWorkspace);
             }
             EngineBuild after = build(engine, builder, secondWorkspace, scenario.after());
             Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");

@@ -78,7 +78,8 @@ class DockerfileReaderTest {
         Dockerfile file = parse("FROM x\nRUN <<-EOF bash\n\techo $HOME\n\tEOF\nCOPY --chmod=755 <<'SCRIPT' run.sh /usr/bin/\n#!/bin/sh\nSCRIPT\n");
         RunInstruction run = (RunInstruction) file.stages().get(0).instructions().get(0);
         assertEquals(List.of("<<-EOF bash"), run.command());
-        assertEquals(List.of(new Heredoc("EOF", "echo $HOME\n", true, true, 0)), run.heredocs());
+        assertEquals(List.of(new Heredoc("EOF", "\techo $HOME\n", true, true, 0)), run.heredocs());
+        assertEquals("echo $HOME\n", run.heredocs().get(0).body());
         assertEquals(4, run.source().endLine());
         CopyInstruction copy = (CopyInstruction) file.stages().get(0).instructions().get(1);
         assertEquals(List.of("<<'SCRIPT'", "run.sh"), copy.sources());
