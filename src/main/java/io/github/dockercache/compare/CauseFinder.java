@@ -2,6 +2,7 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ final class CauseFinder {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
+                continue;
+            }
+            if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
+                causes.add(secretCause(step, before, name, then, now));
+                envChanged |= name.startsWith("env:");
                 continue;
             }
             boolean shellChanged = name.equals("command") && step.text().equals(before.text())
@@ -161,6 +167,55 @@ final class CauseFinder {
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
                 isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);
+    }
+
+    /**
+     * A change to a value derived from a secret: named, never shown, and, where the two values cannot be compared,
+     * said so instead of called a change.
+     */
+    private static Cause secretCause(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
+        String origin = step.origins().getOrDefault(name, before.origins().get(name));
+        boolean variable = name.startsWith("env:");
+        boolean isArg = variable && origin != null && origin.contains("ARG");
+        String subject = variable ? name.substring(4) : name;
+        String what = variable ? (isArg ? "build arg " : "ENV ") + subject
+                : switch (name) {
+                    case "workdir", "path" -> "the working directory";
+                    case "user", "owner" -> "the USER";
+                    default -> "the instruction's " + name;
+                };
+        String notCompared = notComparedBecause(then, now);
+        if (notCompared != null) {
+            return new Cause(CauseKind.SECRET_NOT_COMPARED, subject, null, null,
+                    what + " depends on a secret and is not compared: " + notCompared, Advice.SECRET_KEY, false);
+        }
+        CauseKind kind = variable ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
+                : name.equals("workdir") || name.equals("path") ? CauseKind.WORKDIR
+                : name.equals("user") || name.equals("owner") ? CauseKind.USER
+                : CauseKind.INSTRUCTION;
+        String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
+        return new Cause(kind, subject, null, null, what + change + "; it depends on a secret, so its value is not"
+                + " shown" + (origin == null ? "" : " (" + origin + ")"), Advice.SECRET_MOUNT, false);
+    }
+
+    /** Why two values, one of them masked, cannot be compared; null when they are two MACs under one key. */
+    private static String notComparedBecause(String then, String now) {
+        if (then == null || now == null) {
+            return null; // added or removed: a change whatever the value
+        }
+        String thenKey = Secrets.keyIdOf(then);
+        String nowKey = Secrets.keyIdOf(now);
+        if (thenKey != null && thenKey.equals(nowKey)) {
+            return null;
+        }
+        if (Secrets.isLegacy(then) || !Secrets.isMasked(then) || !Secrets.isMasked(now)) {
+            return "the baseline holds it in another form (recorded by an earlier version, or while the build arg was"
+                    + " not secret)";
+        }
+        if (thenKey == null) {
+            return "the baseline was recorded without a secret key";
+        }
+        return nowKey == null ? "no secret key is configured" : "the baseline was recorded with another secret key";
     }
 
     /** True when the instruction text refers to the variable, so a new value is a real change for it. */

@@ -144,6 +144,11 @@ public final class Comparison {
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
+            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+                    && causes.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)) {
+                verdict = Verdict.UNKNOWN; // what differs cannot be compared: it may be unchanged
+                unknownReason = causes.get(0).detail();
+            }
             if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
                 verdict = Verdict.UNKNOWN;

@@ -1,10 +1,12 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ final class Scenario extends ContextTree<Scenario> {
     private Builder builder = Builder.BUILDKIT;
     private ImageDigests images = ImageDigests.NONE;
     private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
+    private Secrets secrets = Secrets.PATTERNS_ONLY;
 
     Scenario(Path dir) {
         super(dir);
@@ -54,8 +57,17 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    Scenario secrets(Secrets configuration) {
+        this.secrets = configuration;
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion);
+        return analyse().snapshot();
+    }
+
+    Analysis analyse() throws AnalysisException {
+        return analyse(Map.copyOf(buildArgs), target, builder, images, buildkitVersion, secrets);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {
