@@ -7,8 +7,10 @@ import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.UserDirectory;
 import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.DisplayPaths;
 import io.github.dockercache.workflow.OnMissingBaseline;
@@ -16,6 +18,7 @@ import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,6 +39,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.shared.utils.logging.MessageBuilder;
 import org.apache.maven.shared.utils.logging.MessageUtils;
 import org.eclipse.aether.RepositorySystem;
@@ -82,9 +86,28 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter
     Map<String, String> buildArgs;
 
-    /** Build arguments on the command line: {@code K=V,K2=V2}; they override {@code buildArgs}. */
+    /**
+     * Build arguments on the command line: {@code K=V,K2=V2}; they override {@code buildArgs}. A name without
+     * {@code =} takes its value from the environment variable of that name, as {@code docker build --build-arg NAME}
+     * does: the way to give a secret, which Maven would otherwise print with {@code -X}.
+     */
     @Parameter(property = "dockercache.buildArgs")
     String buildArgList;
+
+    /**
+     * Build args that are secret although their names look ordinary ({@code SIGNING_PHRASE}); {@code !NAME} says a
+     * name that looks secret is not ({@code !CACHE_KEY}). Secret values, and every value derived from one, are never
+     * written; they are compared through the secret key (docs/secrets.md).
+     */
+    @Parameter(property = "dockercache.secretArgs")
+    List<String> secretArgs;
+
+    /**
+     * The {@code <server>} of settings.xml whose password is the secret key, when the environment variable
+     * {@code DOCKERCACHE_SECRET_KEY} is not set.
+     */
+    @Parameter(property = "dockercache.secretKeyServer", defaultValue = "dockercache")
+    String secretKeyServer;
 
     /** The stage to build, as {@code --target}; default the last stage. */
     @Parameter(property = "dockercache.target")
@@ -169,9 +192,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     MavenSession session;
 
     private final RepositorySystem repositorySystem;
+    private final SettingsDecrypter settingsDecrypter;
+    /** Resolved once per execution: deriving the key takes a moment on purpose. */
+    private Secrets secrets;
 
-    AbstractDockercacheMojo(RepositorySystem repositorySystem) {
+    AbstractDockercacheMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         this.repositorySystem = repositorySystem;
+        this.settingsDecrypter = settingsDecrypter;
     }
 
     /** One image to analyse, with everything resolved. */
@@ -183,6 +210,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             getLog().info("Skipping dockercache (dockercache.skip=true).");
             return;
         }
+        secrets = Secrets.of(secretArgs == null ? List.of() : secretArgs, SecretKeySource.resolve(System.getenv(),
+                session == null ? null : session.getSettings(), secretKeyServer, settingsDecrypter));
         List<ImagePlan> plans = new ArrayList<>();
         for (ProjectScope scope : scopes()) {
             List<ImagePlan> projectPlans = plans(scope);
@@ -339,7 +368,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
                 blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
-                buildkitVersion());
+                buildkitVersion(), secrets);
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
                 stableSteps == null ? List.of() : stableSteps);
@@ -389,11 +418,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return project != null && project.getFile() != null;
     }
 
-    private static Path defaultOutputDirectory(MavenProject owner, Path contextDir) {
+    private static Path defaultOutputDirectory(MavenProject owner, Path contextDir) throws MojoFailureException {
         if (hasPom(owner)) {
             return Path.of(owner.getBuild().getDirectory(), "dockercache");
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "dockercache", shortHash(contextDir.toString()));
+        try {
+            return UserDirectory.get().resolve(shortHash(contextDir.toString()));
+        } catch (IOException e) {
+            throw new MojoFailureException(e.getMessage() + ", or set -Ddockercache.outputDirectory=DIR.", e);
+        }
     }
 
     private Map<String, String> buildArguments(ProjectScope scope, Image image) throws MojoFailureException {
@@ -406,11 +439,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         if (buildArgList != null && !buildArgList.isBlank()) {
             for (String pair : buildArgList.split(",")) {
                 int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new MojoFailureException("dockercache.buildArgs: '" + pair + "' is not KEY=VALUE"
-                            + " (expected K=V,K2=V2).");
+                String name = (eq < 0 ? pair : pair.substring(0, eq)).trim();
+                if (name.isEmpty()) {
+                    throw new MojoFailureException("dockercache.buildArgs: '" + pair + "' names no build arg"
+                            + " (expected K=V,K2=V2, or NAME to take the value from the environment).");
                 }
-                values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+                if (eq >= 0) {
+                    values.put(name, pair.substring(eq + 1));
+                } else if (System.getenv(name) != null) { // as docker build: an unset variable gives no build arg
+                    values.put(name, System.getenv(name));
+                }
             }
         }
         return values;

@@ -6,6 +6,7 @@ import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,8 +18,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaselineMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public BaselineMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public BaselineMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
     }
 
     /** Replace an existing baseline even when it cannot be read. */

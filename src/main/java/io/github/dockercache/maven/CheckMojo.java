@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -37,8 +38,9 @@ public class CheckMojo extends AbstractDockercacheMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public CheckMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper) {
-        super(repositorySystem);
+    public CheckMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter,
+            MavenProjectHelper projectHelper) {
+        super(repositorySystem, settingsDecrypter);
         this.projectHelper = projectHelper;
     }
 

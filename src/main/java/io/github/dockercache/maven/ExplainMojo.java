@@ -7,6 +7,7 @@ import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -18,8 +19,8 @@ import org.eclipse.aether.RepositorySystem;
 public class ExplainMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public ExplainMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public ExplainMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.github.dockercache.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -78,6 +82,34 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
     public static boolean comparable(String one, String other) {
         String key = keyIdOf(one);
         return key != null && key.equals(keyIdOf(other));
+    }
+
+    /**
+     * Where {@code baseline} holds a secret in a form a guess can reverse: a digest an earlier version wrote, or the
+     * clear value of a variable that {@code current} masks. Its history then holds keys computed from them too.
+     *
+     * @return {@code NPM_TOKEN} for a build arg, {@code 3 env:CONN} for a step's input; empty when there is none
+     */
+    public static List<String> recoverableIn(Snapshot baseline, Snapshot current) {
+        List<String> found = new ArrayList<>();
+        baseline.buildArgs().forEach((name, value) -> {
+            if (isLegacy(value) || value != null && !isMasked(value) && isMasked(current.buildArgs().get(name))) {
+                found.add(name);
+            }
+        });
+        Map<String, StepSnapshot> currentSteps = new HashMap<>();
+        current.steps().forEach(step -> currentSteps.put(step.id(), step));
+        for (StepSnapshot step : baseline.steps()) {
+            StepSnapshot now = currentSteps.get(step.id());
+            step.inputs().forEach((name, value) -> {
+                // a variable now secret held the same value then; another input (a path) was likely no secret yet
+                if (isLegacy(value) || name.startsWith("env:") && value != null && !isMasked(value) && now != null
+                        && isMasked(now.inputs().get(name))) {
+                    found.add(step.id() + " " + name);
+                }
+            });
+        }
+        return found;
     }
 
     /** The id of the key a MAC was made with, or null when {@code value} is no MAC. */
