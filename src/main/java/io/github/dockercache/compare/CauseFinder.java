@@ -39,9 +39,13 @@ final class CauseFinder {
         boolean instructionEdited = false;
         boolean filesCompared = false;
         boolean envChanged = false;
+        List<String> withheld = new ArrayList<>();
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
+            if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
+                withheld.add(describeSecretInput(step, before, name));
+            }
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
                 continue;
             }
@@ -118,6 +122,12 @@ final class CauseFinder {
                 instructionEdited = true;
             }
         }
+        if (!withheld.isEmpty()) {
+            // the step's unknown reason says why and what to do
+            causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED, String.join(", ", withheld), null, null,
+                    String.join(", ", withheld) + " depend" + (withheld.size() == 1 ? "s" : "") + " on a secret",
+                    null, false));
+        }
         if (!envChanged && !Objects.equals(step.inputs().get("env-order"), before.inputs().get("env-order"))) {
             causes.add(new Cause(CauseKind.ENV, "order", before.inputs().get("env-order"), step.inputs().get("env-order"),
                     "the order of the environment variables changed", null, false));
@@ -178,12 +188,7 @@ final class CauseFinder {
         boolean variable = name.startsWith("env:");
         boolean isArg = variable && origin != null && origin.contains("ARG");
         String subject = variable ? name.substring(4) : name;
-        String what = variable ? (isArg ? "build arg " : "ENV ") + subject
-                : switch (name) {
-                    case "workdir", "path" -> "the working directory";
-                    case "user", "owner" -> "the USER";
-                    default -> "the instruction's " + name;
-                };
+        String what = describeSecretInput(step, before, name);
         String notCompared = notComparedBecause(then, now);
         if (notCompared != null) {
             return new Cause(CauseKind.SECRET_NOT_COMPARED, subject, null, null,
@@ -195,7 +200,20 @@ final class CauseFinder {
                 : CauseKind.INSTRUCTION;
         String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
         return new Cause(kind, subject, null, null, what + change + "; it depends on a secret, so its value is not"
-                + " shown" + (origin == null ? "" : " (" + origin + ")"), Advice.SECRET_MOUNT, false);
+                + " shown" + (origin == null ? "" : " (" + origin + ")"), isArg ? Advice.SECRET_MOUNT : null, false);
+    }
+
+    /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
+    private static String describeSecretInput(StepSnapshot step, StepSnapshot before, String name) {
+        if (name.startsWith("env:")) {
+            String origin = step.origins().getOrDefault(name, before.origins().get(name));
+            return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + name.substring(4);
+        }
+        return switch (name) {
+            case "workdir", "path" -> "the working directory";
+            case "user", "owner" -> "the USER";
+            default -> "the instruction's " + name;
+        };
     }
 
     /** Why two values, one of them masked, cannot be compared; null when they are two MACs under one key. */

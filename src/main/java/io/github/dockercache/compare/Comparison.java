@@ -134,7 +134,9 @@ public final class Comparison {
                 return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
                         verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
-            List<Cause> causes = own;
+            // beside a change that rebuilds the step, what cannot be compared says nothing more
+            List<Cause> causes = own.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED) ? own
+                    : own.stream().filter(c -> c.kind() != CauseKind.SECRET_NOT_COMPARED).toList();
             if (counterpart == null) {
                 causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
                         "no baseline step builds on the same parent: the step is new, or was moved", null, false));
