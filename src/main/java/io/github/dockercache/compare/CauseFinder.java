@@ -8,7 +8,9 @@ import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +42,7 @@ final class CauseFinder {
         boolean filesCompared = false;
         boolean envChanged = false;
         List<String> withheld = new ArrayList<>();
+        Map<String, List<String>> notComparable = new LinkedHashMap<>();
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
@@ -50,7 +53,13 @@ final class CauseFinder {
                 continue;
             }
             if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
-                causes.add(secretCause(step, before, name, then, now));
+                String notCompared = notComparedBecause(then, now);
+                if (notCompared == null) {
+                    causes.add(secretCause(step, before, name, then, now));
+                } else {
+                    notComparable.computeIfAbsent(notCompared, reason -> new ArrayList<>())
+                            .add(describeSecretInput(step, before, name));
+                }
                 envChanged |= name.startsWith("env:");
                 continue;
             }
@@ -122,6 +131,9 @@ final class CauseFinder {
                 instructionEdited = true;
             }
         }
+        notComparable.forEach((reason, inputs) -> causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED,
+                String.join(", ", inputs), null, null, String.join(", ", inputs) + (inputs.size() == 1 ? " depends"
+                        : " depend") + " on a secret and cannot be compared: " + reason, Advice.SECRET_KEY, false)));
         if (!withheld.isEmpty()) {
             // the step's unknown reason says why and what to do
             causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED, String.join(", ", withheld), null, null,
@@ -179,21 +191,13 @@ final class CauseFinder {
                 isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);
     }
 
-    /**
-     * A change to a value derived from a secret: named, never shown, and, where the two values cannot be compared,
-     * said so instead of called a change.
-     */
+    /** A change to a value derived from a secret, compared through the key: named, never shown. */
     private static Cause secretCause(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
         String origin = step.origins().getOrDefault(name, before.origins().get(name));
         boolean variable = name.startsWith("env:");
         boolean isArg = variable && origin != null && origin.contains("ARG");
         String subject = variable ? name.substring(4) : name;
         String what = describeSecretInput(step, before, name);
-        String notCompared = notComparedBecause(then, now);
-        if (notCompared != null) {
-            return new Cause(CauseKind.SECRET_NOT_COMPARED, subject, null, null,
-                    what + " depends on a secret and is not compared: " + notCompared, Advice.SECRET_KEY, false);
-        }
         CauseKind kind = variable ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
                 : name.equals("workdir") || name.equals("path") ? CauseKind.WORKDIR
                 : name.equals("user") || name.equals("owner") ? CauseKind.USER
@@ -227,8 +231,8 @@ final class CauseFinder {
             return null;
         }
         if (Secrets.isLegacy(then) || !Secrets.isMasked(then) || !Secrets.isMasked(now)) {
-            return "the baseline holds it in another form (recorded by an earlier version, or while the build arg was"
-                    + " not secret)";
+            return "the baseline holds another form (recorded by an earlier version, or while the build arg was not"
+                    + " secret)";
         }
         if (thenKey == null) {
             return "the baseline was recorded without a secret key";

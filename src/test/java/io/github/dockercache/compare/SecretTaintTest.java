@@ -150,14 +150,17 @@ class SecretTaintTest {
         reasons.put("no secret key is configured", reason(Comparison.compare(app().secrets(keyed(null)).snapshot(), keyed)));
         reasons.put("the baseline was recorded without a secret key",
                 reason(Comparison.compare(keyed, app().secrets(keyed(null)).snapshot())));
-        reasons.forEach((expected, reason) -> assertTrue(reason.endsWith("is not compared: " + expected), reason));
+        reasons.forEach((expected, detail) -> assertTrue(detail.endsWith("cannot be compared: " + expected), detail));
         Comparison other = Comparison.compare(app().secrets(keyed(OTHER_KEY)).snapshot(), keyed);
         assertTrue(other.steps().stream().skip(1).allMatch(s -> s.verdict() == Verdict.UNKNOWN),
                 verdicts(other).toString());
     }
 
     private static String reason(Comparison comparison) {
-        return comparison.steps().get(1).unknownReason();
+        StepResult step = comparison.steps().get(1);
+        assertEquals(Verdict.UNKNOWN, step.verdict());
+        assertEquals("only values derived from a secret differ, and they cannot be compared", step.unknownReason());
+        return step.causes().get(0).detail();
     }
 
     @Test
@@ -177,8 +180,9 @@ class SecretTaintTest {
         StepResult result = Comparison.compare(current, legacy).steps().get(1);
         assertEquals(Verdict.UNKNOWN, result.verdict());
         assertEquals(CauseKind.SECRET_NOT_COMPARED, result.causes().get(0).kind());
-        assertTrue(result.unknownReason().endsWith("the baseline holds it in another form (recorded by an earlier"
-                + " version, or while the build arg was not secret)"), result.unknownReason());
+        assertEquals("build arg NPM_TOKEN depends on a secret and cannot be compared: the baseline holds another form"
+                + " (recorded by an earlier version, or while the build arg was not secret)",
+                result.causes().get(0).detail());
     }
 
     @Test

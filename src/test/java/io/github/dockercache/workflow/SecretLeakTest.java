@@ -134,6 +134,18 @@ class SecretLeakTest {
     }
 
     @Test
+    void aBaselineRecordedWithTheKeyAndCheckedWithoutItCallsNothingRebuilt() throws Exception {
+        Path context = context();
+        run(Workflow.baseline(request(context, values("hunter2"), KEY)));
+        Outcome check = run(Workflow.check(request(context, values("hunter2"), null)));
+        String text = String.join("\n", check.lines().stream().map(ReportLine::text).toList());
+        assertTrue(text.contains("7 steps: 2 cached, 0 rebuilt (0 stable), 5 unknown"), text);
+        assertTrue(text.contains("the working directory depends on a secret and cannot be compared: no secret key is"
+                + " configured"), text);
+        assertNothingLeaked(context);
+    }
+
+    @Test
     void anErrorInAWordThatReadsASecretDoesNotQuoteIt() throws Exception {
         Path context = context();
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nARG DB_PASS\nARG UNSET\n"
@@ -144,6 +156,35 @@ class SecretLeakTest {
             printed.add(t.getMessage());
         }
         assertNothingLeaked(context, List.of());
+    }
+
+    @Test
+    void aBaselineWithTheDigestsOfAnEarlierVersionIsReportedAndRecordedAfresh() throws Exception {
+        Path context = context();
+        run(Workflow.baseline(request(context, values("hunter2"), null)));
+        run(Workflow.baseline(request(context, values("hunter2"), null)));
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        // what versions before the taint tracking wrote: a 48-bit prefix of the value's unsalted SHA-256
+        Files.writeString(baseline, Files.readString(baseline).replace("\"<secret>\"", "\"<redacted f52fbd32b2b3>\""));
+        String warning = "The baseline .dockercache/baseline.json holds secret values in a form that can be reversed"
+                + " by guessing (DB_PASS, GITHUB_PAT, NPM_TOKEN, SIGNING_PHRASE, deps:2 env:NPM_TOKEN, stage-1:2 path,"
+                + " stage-1:4 dest, stage-1:5 env:CONN, stage-1:5 env:DB_PASS, stage-1:5 env:GITHUB_PAT, stage-1:5"
+                + " env:REPO_URL, stage-1:5 env:SIGNING_PHRASE, stage-1:5 workdir), written by an earlier dockercache"
+                + " or before these build args were secret: ";
+        Outcome check = Workflow.check(request(context, values("hunter2"), KEY));
+        assertTrue(check.lines().stream().anyMatch(line -> line.level() == ReportLine.Level.WARN
+                && line.text().equals(warning + "record it again with 'mvn dockercache:baseline', and rotate those"
+                        + " secrets, since the file and its history in version control keep them (docs/secrets.md).")),
+                check.lines().toString());
+        assertTrue(check.lines().stream().noneMatch(line -> line.text().matches(" +\\S+ +(RUN|WORKDIR|COPY) .* rebuilt.*")),
+                "nothing changed, so nothing may be called rebuilt: " + check.lines());
+        Outcome recorded = Workflow.baseline(request(context, values("hunter2"), KEY));
+        String afresh = warning.substring(warning.indexOf(" holds")) + "it is recorded afresh, without the history"
+                + " computed from them";
+        assertTrue(recorded.lines().stream().anyMatch(line -> line.text().contains(afresh)), recorded.lines().toString());
+        assertTrue(recorded.lines().stream().anyMatch(line -> line.text().endsWith("it remembers 1 build).")),
+                recorded.lines().toString());
+        assertFalse(Files.readString(baseline).contains("redacted"));
     }
 
     /** No value or derived value in clear, no 8-hex prefix of a SHA-256, SHA-1 or MD5 of one, anywhere. */
