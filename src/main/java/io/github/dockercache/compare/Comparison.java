@@ -73,7 +73,8 @@ public final class Comparison {
 
     private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
     /** Differences that do not tell a rebuild: the step is unknown when they are all it has (spec 1.2). */
-    private static final Set<CauseKind> MAY_BE_UNCHANGED = EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.UPSTREAM_STAGE);
+    private static final Set<CauseKind> MAY_BE_UNCHANGED =
+            EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.UPSTREAM_STAGE);
 
     private static final class Matcher {
         private final Snapshot current;

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *   "changes": [change...],  // applied in order between the two builds, see Change
  *   "freshCheckout": true,   // optional: the second build uses a copy of the changed context in a new directory
  *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
+ *   "secretArgs": ["PHRASE"],  // optional: build args the plugin treats as secret besides its name patterns; the
+ *                              // plugin always compares secrets through a test key, as a configured user does
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
@@ -64,6 +66,7 @@ final class Scenario {
             List<Change> changes,
             Boolean freshCheckout,
             Boolean resolveImages,
+            List<String> secretArgs,
             Map<String, EngineStatus> expectedEngine,
             KnownDifferences knownDifferences,
             Map<String, CauseKind> expectedCauses,
@@ -229,6 +232,11 @@ final class Scenario {
     /** True when the plugin resolves FROM tags in the registry, as {@code -Ddockercache.resolve=true} does. */
     boolean resolveImages() {
         return Boolean.TRUE.equals(definition.resolveImages());
+    }
+
+    /** The build args the plugin is told are secret besides its patterns ({@code secretArgs}). */
+    List<String> secretArgs() {
+        return definition.secretArgs() == null ? List.of() : definition.secretArgs();
     }
 
     /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */
