@@ -99,6 +99,10 @@ class SecretLeakTest {
         return outcome;
     }
 
+    private static String text(Outcome outcome) {
+        return String.join("\n", outcome.lines().stream().map(ReportLine::text).toList());
+    }
+
     @Test
     void withoutAKeyNothingSecretIsWrittenOrPrintedAndTheStepsAreNotCompared() throws Exception {
         Path context = context();
@@ -108,7 +112,7 @@ class SecretLeakTest {
         run(Workflow.explain(request(context, values("hunter3"), null)));
         for (Outcome outcome : List.of(unchanged, changed)) {
             assertNull(outcome.failure(), "not compared is not a failure");
-            String text = String.join("\n", outcome.lines().stream().map(ReportLine::text).toList());
+            String text = text(outcome);
             assertTrue(text.contains("depends on a secret"), text);
             assertFalse(Pattern.compile("(?m)^ +\\S+ +(RUN|WORKDIR|COPY) .* cached ").matcher(text).find(),
                     "a step that depends on a secret is never cached:\n" + text);
@@ -124,7 +128,7 @@ class SecretLeakTest {
         assertNull(unchanged.failure());
         assertTrue(String.join("\n", printed).contains("0 rebuilt"), String.join("\n", printed));
         Outcome changed = run(Workflow.check(request(context, values("hunter3"), KEY)));
-        String text = String.join("\n", changed.lines().stream().map(ReportLine::text).toList());
+        String text = text(changed);
         assertTrue(text.contains("build arg DB_PASS changed; it depends on a secret, so its value is not shown"), text);
         assertTrue(text.contains("Build args differ from the baseline: DB_PASS changed (a secret)."), text);
         String report = Files.readString(context.resolve("target/dockercache/report.json"));
@@ -138,7 +142,7 @@ class SecretLeakTest {
         Path context = context();
         run(Workflow.baseline(request(context, values("hunter2"), KEY)));
         Outcome check = run(Workflow.check(request(context, values("hunter2"), null)));
-        String text = String.join("\n", check.lines().stream().map(ReportLine::text).toList());
+        String text = text(check);
         assertTrue(text.contains("7 steps: 2 cached, 0 rebuilt (0 stable), 5 unknown"), text);
         assertTrue(text.contains("the working directory depends on a secret and cannot be compared: no secret key is"
                 + " configured"), text);
