@@ -96,6 +96,6 @@ public final class UserDirectory {
 
     private static IOException refused(Path directory, String why) {
         return new IOException("refusing to use " + directory + " for this user's locks and outputs: " + why
-                + ". Remove it, or run with -Djava.io.tmpdir=<a directory of your own>");
+                + ". Remove it, or set MAVEN_OPTS=-Djava.io.tmpdir=<a directory of your own>");
     }
 }

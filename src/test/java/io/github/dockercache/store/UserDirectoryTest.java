@@ -43,7 +43,7 @@ class UserDirectoryTest {
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
         assertEquals("refusing to use " + directory + " for this user's locks and outputs: others can write to it"
-                + " (mode rwxrwxrwx). Remove it, or run with -Djava.io.tmpdir=<a directory of your own>", e.getMessage());
+                + " (mode rwxrwxrwx). Remove it, or set MAVEN_OPTS=-Djava.io.tmpdir=<a directory of your own>", e.getMessage());
     }
 
     @Test
@@ -52,8 +52,8 @@ class UserDirectoryTest {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
         Files.createSymbolicLink(tmp.resolve("dockercache-ada"), target);
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
-        assertTrue(e.getMessage().endsWith("it is a symbolic link. Remove it, or run with"
-                + " -Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it is a symbolic link. Remove it, or set MAVEN_OPTS="
+                + "-Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
     }
 
     @Test
@@ -64,8 +64,8 @@ class UserDirectoryTest {
         UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(directory, nobody);
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
-        assertTrue(e.getMessage().endsWith("it belongs to nobody, not to root. Remove it, or run with"
-                + " -Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it belongs to nobody, not to root. Remove it, or set MAVEN_OPTS="
+                + "-Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
     }
 
     @Test
