@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 final class Taint {
     private final Secrets secrets;
     private final Set<String> texts = new HashSet<>();
+    /** Any of {@link #texts}, longest first; null until needed after a new one. */
+    private Pattern anyText;
     private long reads;
 
     Taint(Secrets secrets) {
@@ -48,8 +50,8 @@ final class Taint {
 
     /** Keeps a secret text, to scrub it from messages. */
     void remember(String text) {
-        if (text != null && !text.isEmpty()) {
-            texts.add(text);
+        if (text != null && !text.isEmpty() && texts.add(text)) {
+            anyText = null;
         }
     }
 
@@ -68,10 +70,12 @@ final class Taint {
         if (message == null || texts.isEmpty()) {
             return message;
         }
-        List<String> longestFirst = new ArrayList<>(texts);
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        // one pass, so that a secret that is part of the marker does not break the markers already put in
-        Pattern anyText = Pattern.compile(longestFirst.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+        if (anyText == null) {
+            List<String> longestFirst = new ArrayList<>(texts);
+            longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+            // one pass, so that a secret that is part of the marker does not break the markers already put in
+            anyText = Pattern.compile(longestFirst.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+        }
         return anyText.matcher(message).replaceAll(Matcher.quoteReplacement(Secrets.WITHHELD));
     }
 }
