@@ -119,7 +119,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /**
      * Where the snapshot and report go. Default {@code target/dockercache}; when run without a pom, a directory
-     * under the user's temporary directory, one per context.
+     * per context in this user's private directory under the temporary directory ({@code dockercache-<user>}).
      */
     @Parameter(property = "dockercache.outputDirectory")
     File outputDirectory;
@@ -441,7 +441,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 int eq = pair.indexOf('=');
                 String name = (eq < 0 ? pair : pair.substring(0, eq)).trim();
                 if (name.isEmpty()) {
-                    throw new MojoFailureException("dockercache.buildArgs: '" + pair + "' names no build arg"
+                    // the value is not quoted: it may be a secret
+                    throw new MojoFailureException("dockercache.buildArgs: an entry has no name before its '='"
                             + " (expected K=V,K2=V2, or NAME to take the value from the environment).");
                 }
                 if (eq >= 0) {
