@@ -6,6 +6,8 @@ import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.Stage;
+import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.SecretExposure;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.HashMap;
@@ -20,15 +22,17 @@ final class AdviceInput {
     private final List<String> lines;
     private final BuildContext context;
     private final Snapshot snapshot;
+    private final List<SecretExposure> secretExposures;
     private final Map<Integer, StepSnapshot> stepsByLine = new HashMap<>();
     private final Map<Integer, Instruction> instructionsByLine = new HashMap<>();
 
-    AdviceInput(Dockerfile dockerfile, String text, BuildContext context, Snapshot snapshot) {
-        this.dockerfile = dockerfile;
-        this.text = text;
+    AdviceInput(Analysis analysis) {
+        this.dockerfile = analysis.dockerfile();
+        this.text = analysis.dockerfileText();
         this.lines = text.lines().toList();
-        this.context = context;
-        this.snapshot = snapshot;
+        this.context = analysis.context();
+        this.snapshot = analysis.snapshot();
+        this.secretExposures = analysis.secretExposures();
         // a stage is converted once, so one instruction is at most one step
         snapshot.steps().forEach(step -> stepsByLine.put(step.line(), step));
         for (Stage stage : dockerfile.stages()) {
@@ -52,6 +56,11 @@ final class AdviceInput {
 
     Snapshot snapshot() {
         return snapshot;
+    }
+
+    /** Where secrets reach a layer, in build order. */
+    List<SecretExposure> secretExposures() {
+        return secretExposures;
     }
 
     /** The step an instruction became; empty for instructions that are no step or are in an unbuilt stage. */

@@ -1,8 +1,6 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.context.BuildContext;
-import io.github.dockercache.dockerfile.Dockerfile;
-import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.Analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +23,8 @@ public final class Advisor {
             new BuildFilesCopiedRule(),
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
-            new FloatingSyntaxRule());
+            new FloatingSyntaxRule(),
+            new SecretInLayerRule());
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)
@@ -43,13 +42,12 @@ public final class Advisor {
      * The findings of every rule not in {@code disabledRules} and not suppressed by a
      * {@code # dockercache:ignore=} comment, in a deterministic order.
      *
-     * @param dockerfileText the text {@code dockerfile} was parsed from (directives and the file's first
-     *     comment block are read from it)
+     * @param analysis the snapshot with the Dockerfile, its text (directives and the file's first comment block are
+     *     read from it) and the context it was computed from
      * @param disabledRules rule ids to skip, in any case
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> advise(Dockerfile dockerfile, String dockerfileText, BuildContext context,
-            Snapshot snapshot, Set<String> disabledRules) {
+    public static List<Finding> advise(Analysis analysis, Set<String> disabledRules) {
         Set<String> disabled = new TreeSet<>();
         disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
         Set<String> unknown = new TreeSet<>(disabled);
@@ -58,8 +56,8 @@ public final class Advisor {
             throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
                     + "; the rules are " + String.join(", ", ruleIds()));
         }
-        AdviceInput input = new AdviceInput(dockerfile, dockerfileText, context, snapshot);
-        Suppressions suppressions = Suppressions.of(dockerfile, dockerfileText);
+        AdviceInput input = new AdviceInput(analysis);
+        Suppressions suppressions = Suppressions.of(analysis.dockerfile(), analysis.dockerfileText());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!disabled.contains(rule.id())) {

@@ -34,6 +34,13 @@ final class Advice {
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
+    static final String SECRET_MOUNT =
+            "pass the secret with RUN --mount=type=secret,id=NAME,env=NAME (docker build --secret id=NAME,env=NAME): a"
+                    + " secret mount is in no cache key and no image history";
+    static final String SECRET_KEY =
+            "configure the same secret key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml) where the baseline"
+                    + " is recorded and where it is checked, and record the baseline again (docs/secrets.md)";
+
     private Advice() {}
 
     /** A RUN that does not use the variable is rebuilt only because the ARG is declared above it. */

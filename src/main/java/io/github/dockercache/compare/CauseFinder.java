@@ -3,6 +3,7 @@ package io.github.dockercache.compare;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.LayerEntries;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
@@ -49,10 +50,26 @@ final class CauseFinder {
         Map<String, String[]> edits = new LinkedHashMap<>();
         boolean filesCompared = false;
         boolean envChanged = false;
+        List<String> withheld = new ArrayList<>();
+        Map<String, List<String>> notComparable = new LinkedHashMap<>();
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
+            if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
+                withheld.add(describeSecretInput(step, before, name));
+            }
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
+                continue;
+            }
+            if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
+                String notCompared = notComparedBecause(then, now);
+                if (notCompared == null) {
+                    causes.add(secretCause(step, before, name, then, now));
+                } else {
+                    notComparable.computeIfAbsent(notCompared, reason -> new ArrayList<>())
+                            .add(describeSecretInput(step, before, name));
+                }
+                envChanged |= name.startsWith("env:");
                 continue;
             }
             boolean shellChanged = name.equals("command") && step.text().equals(before.text())
@@ -136,6 +153,15 @@ final class CauseFinder {
         }
         if (!edits.isEmpty()) {
             causes.addAll(editCauses(step, before, edits));
+        }
+        notComparable.forEach((reason, inputs) -> causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED,
+                String.join(", ", inputs), null, null, String.join(", ", inputs) + (inputs.size() == 1 ? " depends"
+                        : " depend") + " on a secret and cannot be compared: " + reason, Advice.SECRET_KEY)));
+        if (!withheld.isEmpty()) {
+            // the step's unknown reason says why and what to do
+            causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED, String.join(", ", withheld), null, null,
+                    String.join(", ", withheld) + " depend" + (withheld.size() == 1 ? "s" : "") + " on a secret",
+                    null));
         }
         if (!envChanged && !Objects.equals(step.inputs().get("env-order"), before.inputs().get("env-order"))) {
             causes.add(new Cause(CauseKind.ENV, "order", before.inputs().get("env-order"), step.inputs().get("env-order"),
@@ -307,6 +333,55 @@ final class CauseFinder {
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
                 isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null);
+    }
+
+    /** A change to a value derived from a secret, compared through the key: named, never shown. */
+    private static Cause secretCause(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
+        String origin = step.origins().getOrDefault(name, before.origins().get(name));
+        boolean variable = name.startsWith("env:");
+        boolean isArg = variable && origin != null && origin.contains("ARG");
+        String subject = variable ? name.substring(4) : name;
+        String what = describeSecretInput(step, before, name);
+        CauseKind kind = variable ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
+                : name.equals("workdir") || name.equals("path") ? CauseKind.WORKDIR
+                : name.equals("user") || name.equals("owner") ? CauseKind.USER
+                : CauseKind.INSTRUCTION;
+        String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
+        return new Cause(kind, subject, null, null, what + change + "; it depends on a secret, so its value is not"
+                + " shown" + (origin == null ? "" : " (" + origin + ")"), isArg ? Advice.SECRET_MOUNT : null);
+    }
+
+    /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
+    private static String describeSecretInput(StepSnapshot step, StepSnapshot before, String name) {
+        if (name.startsWith("env:")) {
+            String origin = step.origins().getOrDefault(name, before.origins().get(name));
+            return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + name.substring(4);
+        }
+        return switch (name) {
+            case "workdir", "path" -> "the working directory";
+            case "user", "owner" -> "the USER";
+            default -> "the instruction's " + name;
+        };
+    }
+
+    /** Why two values, one of them masked, cannot be compared; null when they are two MACs under one key. */
+    private static String notComparedBecause(String then, String now) {
+        if (then == null || now == null) {
+            return null; // added or removed: a change whatever the value
+        }
+        String thenKey = Secrets.keyIdOf(then);
+        String nowKey = Secrets.keyIdOf(now);
+        if (thenKey != null && thenKey.equals(nowKey)) {
+            return null;
+        }
+        if (Secrets.isLegacy(then) || !Secrets.isMasked(then) || !Secrets.isMasked(now)) {
+            return "the baseline holds another form (recorded by an earlier version, or while the build arg was not"
+                    + " secret)";
+        }
+        if (thenKey == null) {
+            return "the baseline was recorded without a secret key";
+        }
+        return nowKey == null ? "no secret key is configured" : "the baseline was recorded with another secret key";
     }
 
     /** True when the instruction text refers to the variable, so a new value is a real change for it. */

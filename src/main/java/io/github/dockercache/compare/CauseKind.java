@@ -37,6 +37,11 @@ public enum CauseKind {
     SOURCE_CONTENT,
     /** A here-document's body changed. */
     HEREDOC,
+    /**
+     * A value derived from a secret may have changed, but cannot be compared: no secret key, another key than the
+     * baseline's, or a baseline that holds it in another form (docs/secrets.md).
+     */
+    SECRET_NOT_COMPARED,
     /** A build argument's value changed (through --build-arg or its ARG default). */
     BUILD_ARG,
     /** An ENV value changed. */

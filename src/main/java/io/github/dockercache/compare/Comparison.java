@@ -79,6 +79,9 @@ public final class Comparison {
     }
 
     private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
+    /** Differences that do not tell a rebuild: the step is unknown when they are all it has (spec 1.2). */
+    private static final Set<CauseKind> MAY_BE_UNCHANGED =
+            EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.UPSTREAM_STAGE);
 
     private static final class Matcher {
         private final Snapshot current;
@@ -148,7 +151,9 @@ public final class Comparison {
                 return result(step, verdict, stable, causes, parent.rootStepId(), causes.stream().allMatch(Cause::expected),
                         verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
-            List<Cause> causes = own;
+            // beside a change that rebuilds the step, what cannot be compared says nothing more
+            List<Cause> causes = own.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED) ? own
+                    : own.stream().filter(c -> c.kind() != CauseKind.SECRET_NOT_COMPARED).toList();
             if (counterpart == null) {
                 causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
                         "no baseline step builds on the same parent: the step is new, or was moved", null));
@@ -158,6 +163,14 @@ public final class Comparison {
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
+            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+                    && causes.stream().allMatch(c -> MAY_BE_UNCHANGED.contains(c.kind()))) {
+                // a value that cannot be compared may be unchanged, and files copied from a changed stage may come out
+                // byte-identical; only the parent's optimistic key told otherwise, and that parent may be cached
+                verdict = Verdict.UNKNOWN;
+                unknownReason = causes.stream().anyMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
+                        ? "only values derived from a secret differ, and they cannot be compared" : ownReason;
+            }
             if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
                 verdict = Verdict.UNKNOWN;

@@ -7,8 +7,10 @@ import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.UserDirectory;
 import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.DisplayPaths;
 import io.github.dockercache.workflow.OnMissingBaseline;
@@ -16,6 +18,7 @@ import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -40,6 +43,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.shared.utils.logging.MessageBuilder;
 import org.apache.maven.shared.utils.logging.MessageUtils;
 import org.eclipse.aether.RepositorySystem;
@@ -86,9 +90,28 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter
     Map<String, String> buildArgs;
 
-    /** Build arguments on the command line: {@code K=V,K2=V2}; they override {@code buildArgs}. */
+    /**
+     * Build arguments on the command line: {@code K=V,K2=V2}; they override {@code buildArgs}. A name without
+     * {@code =} takes its value from the environment variable of that name, as {@code docker build --build-arg NAME}
+     * does: the way to give a secret, which Maven would otherwise print with {@code -X}.
+     */
     @Parameter(property = "dockercache.buildArgs")
     String buildArgList;
+
+    /**
+     * Build args that are secret although their names look ordinary ({@code SIGNING_PHRASE}); {@code !NAME} says a
+     * name that looks secret is not ({@code !CACHE_KEY}). Secret values, and every value derived from one, are never
+     * written; they are compared through the secret key (docs/secrets.md).
+     */
+    @Parameter(property = "dockercache.secretArgs")
+    List<String> secretArgs;
+
+    /**
+     * The {@code <server>} of settings.xml whose password is the secret key, when the environment variable
+     * {@code DOCKERCACHE_SECRET_KEY} is not set.
+     */
+    @Parameter(property = "dockercache.secretKeyServer", defaultValue = "dockercache")
+    String secretKeyServer;
 
     /** The stage to build, as {@code --target}; default the last stage. */
     @Parameter(property = "dockercache.target")
@@ -100,7 +123,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /**
      * Where the snapshot and report go. Default {@code target/dockercache}; when run without a pom, a directory
-     * under the user's temporary directory, one per context.
+     * per context in this user's private directory under the temporary directory ({@code dockercache-<user>}).
      */
     @Parameter(property = "dockercache.outputDirectory")
     File outputDirectory;
@@ -196,10 +219,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private final ProjectDependenciesResolver dependenciesResolver;
     /** Per project, its runtime dependencies (null when unknown), collected once for all its images. */
     private final Map<MavenProject, Optional<List<String>>> dependencies = new HashMap<>();
+    private final SettingsDecrypter settingsDecrypter;
+    /** Resolved once per execution: deriving the key takes a moment on purpose. */
+    private Secrets secrets;
 
-    AbstractDockercacheMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver) {
+    AbstractDockercacheMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter) {
         this.repositorySystem = repositorySystem;
         this.dependenciesResolver = dependenciesResolver;
+        this.settingsDecrypter = settingsDecrypter;
     }
 
     /** One image to analyse, with everything resolved. */
@@ -211,6 +239,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             getLog().info("Skipping dockercache (dockercache.skip=true).");
             return;
         }
+        secrets = Secrets.of(secretArgs == null ? List.of() : secretArgs, SecretKeySource.resolve(System.getenv(),
+                session == null ? null : session.getSettings(), secretKeyServer, settingsDecrypter));
         List<ImagePlan> plans = new ArrayList<>();
         for (ProjectScope scope : scopes()) {
             List<ImagePlan> projectPlans = plans(scope);
@@ -378,7 +408,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
                 blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
-                buildkitVersion());
+                buildkitVersion(), secrets);
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(orDefault(manifests, StabilityPolicy.DEFAULT_MANIFESTS)),
                 new PathPatterns(orDefault(dependencyOutputs, StabilityPolicy.DEFAULT_DEPENDENCY_OUTPUTS)),
@@ -453,11 +483,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return project != null && project.getFile() != null;
     }
 
-    private static Path defaultOutputDirectory(MavenProject owner, Path contextDir) {
+    private static Path defaultOutputDirectory(MavenProject owner, Path contextDir) throws MojoFailureException {
         if (hasPom(owner)) {
             return Path.of(owner.getBuild().getDirectory(), "dockercache");
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "dockercache", shortHash(contextDir.toString()));
+        try {
+            return UserDirectory.get().resolve(shortHash(contextDir.toString()));
+        } catch (IOException e) {
+            throw new MojoFailureException(e.getMessage() + ", or set -Ddockercache.outputDirectory=DIR.", e);
+        }
     }
 
     private Map<String, String> buildArguments(ProjectScope scope, Image image) throws MojoFailureException {
@@ -470,11 +504,17 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         if (buildArgList != null && !buildArgList.isBlank()) {
             for (String pair : buildArgList.split(",")) {
                 int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new MojoFailureException("dockercache.buildArgs: '" + pair + "' is not KEY=VALUE"
-                            + " (expected K=V,K2=V2).");
+                String name = (eq < 0 ? pair : pair.substring(0, eq)).trim();
+                if (name.isEmpty()) {
+                    // the value is not quoted: it may be a secret
+                    throw new MojoFailureException("dockercache.buildArgs: an entry has no name before its '='"
+                            + " (expected K=V,K2=V2, or NAME to take the value from the environment).");
                 }
-                values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+                if (eq >= 0) {
+                    values.put(name, pair.substring(eq + 1));
+                } else if (System.getenv(name) != null) { // as docker build: an unset variable gives no build arg
+                    values.put(name, System.getenv(name));
+                }
             }
         }
         return values;

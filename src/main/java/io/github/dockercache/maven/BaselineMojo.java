@@ -7,6 +7,7 @@ import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,8 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaselineMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public BaselineMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver) {
-        super(repositorySystem, dependenciesResolver);
+    public BaselineMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }
 
     /** Replace an existing baseline even when it cannot be read. */

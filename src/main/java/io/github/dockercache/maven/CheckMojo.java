@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -39,8 +40,8 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Inject
     public CheckMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
-            MavenProjectHelper projectHelper) {
-        super(repositorySystem, dependenciesResolver);
+            SettingsDecrypter settingsDecrypter, MavenProjectHelper projectHelper) {
+        super(repositorySystem, dependenciesResolver, settingsDecrypter);
         this.projectHelper = projectHelper;
     }
 

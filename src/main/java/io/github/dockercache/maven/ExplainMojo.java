@@ -8,6 +8,7 @@ import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -19,8 +20,9 @@ import org.eclipse.aether.RepositorySystem;
 public class ExplainMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public ExplainMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver) {
-        super(repositorySystem, dependenciesResolver);
+    public ExplainMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param network the build's {@code --network} value, or null for the default
  * @param builder the builder whose cache rules apply
  * @param buildkitVersion the BuildKit release whose rules apply (its built-in frontend, its cache keys)
+ * @param secrets which build args are secret, and the key their values are compared through
  */
 public record BuildSettings(
         Path contextDir,
@@ -25,7 +26,15 @@ public record BuildSettings(
         ClientPlatform platform,
         String network,
         Builder builder,
-        BuildKitVersion buildkitVersion) {
+        BuildKitVersion buildkitVersion,
+        Secrets secrets) {
+
+    /** Settings whose secrets are those the patterns find, compared through no key. */
+    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            ClientPlatform platform, String network, Builder builder, BuildKitVersion buildkitVersion) {
+        this(contextDir, dockerfile, buildArgs, target, platform, network, builder, buildkitVersion,
+                Secrets.PATTERNS_ONLY);
+    }
 
     /** Settings for the newest BuildKit modelled. */
     public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
@@ -42,5 +51,14 @@ public record BuildSettings(
     public BuildSettings {
         builder = builder == null ? Builder.BUILDKIT : builder;
         buildkitVersion = buildkitVersion == null ? BuildKitVersion.NEWEST : buildkitVersion;
+        secrets = secrets == null ? Secrets.PATTERNS_ONLY : secrets;
+    }
+
+    /** Names the build args without their values, which may be secret. */
+    @Override
+    public String toString() {
+        return "BuildSettings[contextDir=" + contextDir + ", dockerfile=" + dockerfile + ", buildArgs="
+                + (buildArgs == null ? null : buildArgs.keySet()) + ", target=" + target + ", platform=" + platform + ", network=" + network
+                + ", builder=" + builder + ", buildkitVersion=" + buildkitVersion + ", secrets=" + secrets + "]";
     }
 }

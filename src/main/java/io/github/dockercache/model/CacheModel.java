@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11), or the legacy builder
@@ -81,6 +83,13 @@ public final class CacheModel {
 
     private static final String CONTEXT_STAGE = "context";
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
+    /**
+     * Inputs no expansion of their instruction makes: a RUN's environment, working directory and user (the stage
+     * state says whether they are secret), its command and here-documents as written, context checksums, flags.
+     */
+    private static final Pattern EXPANSION_FREE = Pattern.compile(
+            "env:.*|env-order|workdir|user|owner|command|heredoc\\[\\d+]|network|security|unpack|created|.*\\.checksum"
+                    + "|" + Pattern.quote(UPSTREAM) + ".*");
 
     private final BuildSettings settings;
     private final boolean classic;
@@ -95,6 +104,14 @@ public final class CacheModel {
     private final List<StageSnapshot> stages = new ArrayList<>();
     private final RecordedFiles files;
     private final List<String> warnings = new ArrayList<>();
+    private final Taint taint;
+    /** The global ARGs whose values are secret or derived from a secret. */
+    private final Set<String> secretGlobals = new HashSet<>();
+    private final List<SecretExposure> exposures = new ArrayList<>();
+    /** True once an expansion of the current instruction read a secret, or the instruction set a secret variable. */
+    private boolean instructionSecret;
+    /** The stages the built image is made of: the target and the stages it is built FROM. */
+    private Set<Integer> finalImageStages = Set.of();
     private boolean singleStage;
     /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
     private boolean insideFromStep;
@@ -108,6 +125,7 @@ public final class CacheModel {
         this.lexer = new ShellLexer(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
         this.files = new RecordedFiles(context.entries(), settings.contextDir());
+        this.taint = new Taint(settings.secrets());
     }
 
     /** Reads the Dockerfile and the context and computes the snapshot. */
@@ -175,8 +193,16 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new Analysis(new CacheModel(settings, dockerfile, context, digests).compute(), dockerfile,
-                DockerfileBytes.coerced(text), context);
+        CacheModel model = new CacheModel(settings, dockerfile, context, digests);
+        Snapshot snapshot;
+        try {
+            snapshot = model.compute();
+        } catch (AnalysisException e) {
+            String message = model.taint.scrub(e.getMessage());
+            // the cause may quote the secret: it goes where the message could not, into a stack trace
+            throw message.equals(e.getMessage()) ? e : new AnalysisException(message);
+        }
+        return new Analysis(snapshot, dockerfile, DockerfileBytes.coerced(text), context, List.copyOf(model.exposures));
     }
 
 
@@ -193,9 +219,15 @@ public final class CacheModel {
         resolveGlobalArgs();
         Stage target = graph.target(settings.target());
         Map<Integer, String> baseImages = new HashMap<>();
+        Set<Integer> secretBaseImages = new HashSet<>();
         for (Stage stage : dockerfile.stages()) {
+            long reads = taint.reads();
             baseImages.put(stage.index(), expandGlobal(stage.from().image(), stage.from()));
+            if (taint.reads() != reads) {
+                secretBaseImages.add(stage.index());
+            }
         }
+        finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
         Set<Integer> reachable = classic ? ClassicRules.builtStages(target)
                 : graph.reachable(target, stage -> baseImages.get(stage.index()));
         singleStage = dockerfile.stages().size() == 1;
@@ -204,11 +236,12 @@ public final class CacheModel {
             Stage baseStage = graph.resolve(baseImages.get(index), index);
             stages.add(new StageSnapshot(StageGraph.label(stage), baseStage == null ? null : StageGraph.label(baseStage),
                     Markers.stageMarker(stage.from())));
-            finishedStages.put(index, buildStage(stage, baseImages.get(index)));
+            finishedStages.put(index, buildStage(stage, baseImages.get(index), secretBaseImages.contains(index)));
         }
         for (int index : reachable) {
             misplacedMarkers(dockerfile.stages().get(index));
         }
+        exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
         if (dockerfile.checkFailure() != null && !classic) {
             warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
@@ -219,10 +252,10 @@ public final class CacheModel {
                 Snapshot.VERSION,
                 displayName(settings.contextDir(), settings.dockerfile()),
                 settings.target(),
-                Secrets.redactAll(settings.buildArgs()),
+                maskedBuildArgs(),
                 List.copyOf(steps),
                 files.toMap(),
-                List.copyOf(warnings),
+                warnings.stream().map(taint::scrub).toList(),
                 List.of(),
                 settings.builder(),
                 List.copyOf(stages),
@@ -243,23 +276,48 @@ public final class CacheModel {
         }
     }
 
+    /** The build args as given, the secret ones masked (docs/secrets.md). */
+    private SortedMap<String, String> maskedBuildArgs() {
+        SortedMap<String, String> masked = new TreeMap<>();
+        settings.buildArgs().forEach((name, value) -> masked.put(name,
+                settings.secrets().isSecretArg(name, value) && value != null ? taint.mask(value) : value));
+        return masked;
+    }
+
+    /** The secret variables the ENVs of the image built leave in its configuration. */
+    private void exposeFinalEnv(StageState finalState) {
+        finalState.secretEnvLines.forEach((name, line) -> exposures.add(
+                new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
+    }
+
     // ---- global arguments (spec 2, 7) ----
 
     private void resolveGlobalArgs() throws AnalysisException {
         for (ArgInstruction arg : dockerfile.globalArgs()) {
             for (ArgDeclaration declaration : arg.args()) {
-                String value = settings.buildArgs().get(declaration.name());
+                String name = declaration.name();
+                String value = settings.buildArgs().get(name);
+                boolean secret = settings.secrets().isSecretArg(name, value);
                 if (value == null && declaration.defaultValue() != null) {
+                    long reads = taint.reads();
                     value = expand(declaration.defaultValue(), globalLookup(), arg);
+                    secret = settings.secrets().isSecretName(name) || taint.reads() != reads;
                 }
-                globalArgs.put(declaration.name(), value);
+                globalArgs.put(name, value);
+                if (secret) {
+                    secretGlobals.add(name);
+                    taint.remember(value);
+                } else {
+                    secretGlobals.remove(name);
+                }
             }
         }
     }
 
     /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
     private VariableLookup globalLookup() {
-        return name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name);
+        return taint.lookup(name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name),
+                secretGlobals);
     }
 
     /** BuildKit's automatic platform arguments; the legacy builder has none. */
@@ -281,8 +339,10 @@ public final class CacheModel {
 
     // ---- stages ----
 
-    private StageState buildStage(Stage stage, String baseImage) throws AnalysisException {
+    /** @param secretBaseImage true when the FROM image is derived from a secret */
+    private StageState buildStage(Stage stage, String baseImage, boolean secretBaseImage) throws AnalysisException {
         FromInstruction from = stage.from();
+        instructionSecret = false;
         Stage parentStage = graph.resolve(baseImage, stage.index());
         StageState state;
         if (parentStage != null) {
@@ -296,13 +356,15 @@ public final class CacheModel {
                 apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
             }
             insideFromStep = false;
+            instructionSecret = false;
             if (classic) {
                 addStep(stage, state, from, "FROM", inputsOf("stage", StageGraph.label(parentStage)), Map.of(),
                         new StepReads());
             }
         } else {
-            state = new StageState();
+            state = new StageState(taint);
             String platform = expandGlobal(from.platform(), from);
+            instructionSecret |= secretBaseImage;
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
                 state.optimisticKey = state.key;
@@ -319,7 +381,8 @@ public final class CacheModel {
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 // the legacy builder keys an image on its ID, the config's digest: it has no layer key (spec 10)
-                BaseImage known = digests.imageOf(image, platform);
+                // a reference derived from a secret is not looked up: a registry, or a message, would see it
+                BaseImage known = instructionSecret ? null : digests.imageOf(image, platform);
                 if (known != null && classic) {
                     known = BaseImage.ofDigest(known.digest());
                 }
@@ -348,7 +411,8 @@ public final class CacheModel {
         for (String entry : config.env()) {
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry : entry.substring(0, equals);
-            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env");
+            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env",
+                    settings.secrets().isSecretName(name), 0);
         }
         state.workdirFromImage = false;
         if (!config.workingDir().isEmpty()) {
@@ -384,6 +448,7 @@ public final class CacheModel {
     }
 
     private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
+        instructionSecret = false;
         if (instruction instanceof RunInstruction run) {
             run(stage, state, run);
         } else if (instruction instanceof CopyInstruction copy) {
@@ -395,7 +460,9 @@ public final class CacheModel {
         } else if (instruction instanceof ArgInstruction arg) {
             arg(stage, state, arg);
         } else if (instruction instanceof UserInstruction user) {
+            long reads = taint.reads();
             state.user = expand(user.user(), state.lookup(), user);
+            state.userSecret = taint.reads() != reads;
             state.userOrigin = null;
             configStep(stage, state, user, state.user);
         } else if (instruction instanceof ShellInstruction shell) {
@@ -426,13 +493,20 @@ public final class CacheModel {
 
     private void env(Stage stage, StageState state, EnvInstruction env) throws AnalysisException {
         // every pair of one ENV sees the environment from before the instruction (spec 8.5)
-        VariableLookup before = Map.copyOf(state.env)::get;
+        VariableLookup before = state.lookupAsNow();
         Map<String, String> values = new LinkedHashMap<>();
+        Set<String> secret = new HashSet<>();
         for (KeyValue pair : env.pairs()) {
+            long reads = taint.reads();
             values.put(pair.key(), expand(pair.value(), before, env));
+            if (taint.reads() != reads || settings.secrets().isSecretName(pair.key())) {
+                secret.add(pair.key());
+            }
         }
-        String origin = "ENV at line " + env.source().location().line();
-        values.forEach((name, value) -> state.setEnv(name, value, origin));
+        int line = env.source().location().line();
+        String origin = "ENV at line " + line;
+        values.forEach((name, value) -> state.setEnv(name, value, origin, secret.contains(name), line));
+        instructionSecret |= !secret.isEmpty();
         configStep(stage, state, env, ClassicRules.assignments(values));
     }
 
@@ -448,30 +522,39 @@ public final class CacheModel {
             String name = declaration.name();
             String value;
             String origin;
+            boolean secret = settings.secrets().isSecretName(name);
             if (settings.buildArgs().containsKey(name)) {
                 value = settings.buildArgs().get(name);
                 origin = "--build-arg " + name + ", declared by ARG at line " + line;
+                secret = settings.secrets().isSecretArg(name, value);
             } else if (declaration.defaultValue() != null) {
+                long reads = taint.reads();
                 value = expand(declaration.defaultValue(), state.lookup(), arg);
                 origin = "ARG default at line " + line;
+                secret |= taint.reads() != reads;
             } else if (globalArgs.get(name) != null) {
                 value = globalArgs.get(name);
                 origin = "global ARG, re-declared at line " + line;
+                secret |= secretGlobals.contains(name);
             } else {
                 value = automaticArg(name);
                 origin = "automatic platform ARG, declared at line " + line;
             }
             if (value != null) {
-                state.setArg(name, value, origin);
+                state.setArg(name, value, origin, secret);
+                // only a default shows in the instruction's own value (the legacy builder commits it)
+                instructionSecret |= secret && declaration.defaultValue() != null;
             }
         }
         configStep(stage, state, arg, ClassicRules.assignments(declared));
     }
 
     private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
+        long secretReads = taint.reads();
         String written = expand(workdir.path(), state.lookup(), workdir);
         String path = resolvePath(state.workdir, written);
         state.workdir = path;
+        state.workdirSecret = taint.reads() != secretReads || !written.startsWith("/") && state.workdirSecret;
         if (written.startsWith("/")) { // an absolute WORKDIR no longer depends on the image's
             state.workdirFromImage = false;
             state.workdirOrigin = null;
@@ -511,7 +594,7 @@ public final class CacheModel {
             rejectBytesNotUtf8(run);
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
-            inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
+            inputs.add(Map.entry("env:" + variable.getKey(), variable.getValue()));
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
@@ -542,11 +625,22 @@ public final class CacheModel {
         markImageWorkdir(state, inputs, reads);
         BootExtraction.JarCopy copiedJar = state.jarCopy;
         addStep(stage, state, run, "RUN", inputs, origins, reads);
+        exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
         if (copiedJar != null) {
             String environment = copiedJar.parentKey() == null ? null : Keys.hash("spring-boot-extraction",
                     copiedJar.parentKey(), concat(copiedJar.inputs(), keyedOnly(inputs)));
             state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, settings.contextDir());
+        }
+    }
+
+    /** Every secret variable a RUN has in its environment reaches its layer's history (docs/secrets.md). */
+    private void exposeToRun(Stage stage, StageState state, RunInstruction run) {
+        for (String name : state.env.keySet()) {
+            if (state.secret.contains(name)) {
+                exposures.add(new SecretExposure(run.source().location().line(), "RUN", name, state.origins.get(name),
+                        finalImageStages.contains(stage.index())));
+            }
         }
     }
 
@@ -560,8 +654,12 @@ public final class CacheModel {
         String destination = expand(copy.destination(), state.lookup(), copy);
         inputs.add(Map.entry("dest", resolveDestination(state.workdir, destination)));
         Map<String, String> origins = new LinkedHashMap<>();
+        StepReads reads = new StepReads();
         if (!destination.startsWith("/")) {
             putOrigin(origins, "dest", state.workdirOrigin);
+            if (state.workdirSecret) {
+                reads.secret("dest");
+            }
         }
         inputs.add(Map.entry("chown", CopyFlags.chownKey(expandNullable(copy.chown(), state, copy))));
         try {
@@ -579,7 +677,6 @@ public final class CacheModel {
         if (copy.add()) {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
-        StepReads reads = new StepReads();
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
@@ -760,7 +857,7 @@ public final class CacheModel {
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
         for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
-            inputs.add(Map.entry("env:" + arg.getKey(), Secrets.redact(arg.getKey(), arg.getValue())));
+            inputs.add(Map.entry("env:" + arg.getKey(), arg.getValue()));
             origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
         }
         StepReads reads = new StepReads();
@@ -768,6 +865,7 @@ public final class CacheModel {
             reads.unknowable(ClassicRules.NEVER_REUSED_COMMAND);
         }
         addStep(stage, state, run, "RUN", inputs, origins, reads);
+        exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
     }
 
@@ -888,7 +986,8 @@ public final class CacheModel {
     // ---- steps ----
 
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
-            List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
+            List<Map.Entry<String, String>> written, Map<String, String> origins, StepReads reads) {
+        List<Map.Entry<String, String>> inputs = maskSecrets(state, written, reads);
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
         List<Map.Entry<String, String>> keyed = inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
         String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, keyed);
@@ -917,11 +1016,11 @@ public final class CacheModel {
                 optimisticKey,
                 state.lastStepId,
                 state.key,
-                reads.unknownReason,
+                taint.scrub(reads.unknownReason),
                 shownInputs,
                 new TreeMap<>(origins),
                 reads.distinctFiles(),
-                List.copyOf(reads.sources),
+                reads.sources.stream().map(taint::scrub).toList(),
                 reads.fromStage,
                 Markers.stepMarker(instruction)));
         state.key = key;
@@ -929,6 +1028,40 @@ public final class CacheModel {
         state.lastStepId = id;
         state.jarCopy = null; // a jar copy and its extraction are known only for the steps that follow them directly
         state.extraction = null;
+    }
+
+    /**
+     * The inputs with every value derived from a secret masked (docs/secrets.md): through the key, else withheld,
+     * and then the step is not compared. Secret are the variables the state marks, the working directory and user
+     * when they are derived from a secret, the inputs {@code reads} marks, and, when the instruction's own
+     * expansions read a secret, every input but those no expansion makes.
+     */
+    private List<Map.Entry<String, String>> maskSecrets(StageState state, List<Map.Entry<String, String>> inputs,
+            StepReads reads) {
+        List<Map.Entry<String, String>> masked = new ArrayList<>();
+        List<String> secretNames = new ArrayList<>();
+        for (Map.Entry<String, String> input : inputs) {
+            String name = input.getKey();
+            boolean secret = reads.secretInputs.contains(name) || switch (name) {
+                case "workdir" -> state.workdirSecret;
+                case "path" -> state.workdirSecret || instructionSecret;
+                case "user", "owner" -> state.userSecret;
+                default -> name.startsWith("env:") ? state.secret.contains(name.substring(4))
+                        : instructionSecret && !EXPANSION_FREE.matcher(name).matches();
+            };
+            if (secret && input.getValue() != null) {
+                secretNames.add(name);
+                masked.add(Map.entry(name, taint.mask(input.getValue())));
+            } else {
+                masked.add(input);
+            }
+        }
+        if (!secretNames.isEmpty() && !taint.canCompare()) {
+            reads.withheld("depends on a secret (" + String.join(", ", secretNames) + "), not compared: no secret"
+                    + " key is configured. Pass the secret with RUN --mount=type=secret, or set the key"
+                    + " (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml; see docs/secrets.md)");
+        }
+        return masked;
     }
 
     /**
@@ -949,11 +1082,25 @@ public final class CacheModel {
         return expand(lexer, word, variables, instruction);
     }
 
-    private static String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
+    /**
+     * Expands a word; a result that read a secret is secret, and so is the instruction. An error of an expansion that
+     * read a secret may quote it (a pattern, a {@code ${V:?message}}): only the word as written is named then.
+     */
+    private String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
             throws AnalysisException {
+        long reads = taint.reads();
         try {
-            return with.processWord(word, variables);
+            String result = with.processWord(word, variables);
+            if (taint.reads() != reads) {
+                instructionSecret = true;
+                taint.remember(result);
+            }
+            return result;
         } catch (ExpansionException e) {
+            if (taint.reads() != reads) {
+                throw new AnalysisException(instruction.source().location() + ": failed to process \"" + word
+                        + "\": the word reads a secret, so the reason, which may quote it, is not shown");
+            }
             throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
         }
     }

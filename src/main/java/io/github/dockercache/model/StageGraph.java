@@ -88,6 +88,15 @@ final class StageGraph {
         return reached;
     }
 
+    /** The indexes of the stages the image built for {@code target} is made of: it and the stages it is built FROM. */
+    Set<Integer> chain(Stage target, Function<Stage, String> fromImage) {
+        Set<Integer> chain = new TreeSet<>();
+        for (Stage stage = target; stage != null; stage = resolve(fromImage.apply(stage), stage.index())) {
+            chain.add(stage.index());
+        }
+        return chain;
+    }
+
     private void addIfStage(Deque<Stage> pending, String reference, int referringIndex) {
         Stage stage = resolve(reference, referringIndex);
         if (stage != null) {

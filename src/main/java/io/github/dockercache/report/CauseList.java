@@ -57,7 +57,9 @@ final class CauseList {
         }
         out.close("p");
         if (cause.kind() == CauseKind.INSTRUCTION) {
-            writeInstructionEdit(out, cause);
+            if (cause.before() != null || cause.after() != null) { // none when the edit is a secret's
+                writeInstructionEdit(out, cause);
+            }
         } else if (!WITHOUT_VALUES.contains(cause.kind()) && (cause.before() != null || cause.after() != null)) {
             out.open("p", "class", "values");
             writeValue(out, "was", cause.before());

@@ -3,6 +3,7 @@ package io.github.dockercache.report;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,8 @@ final class Header {
         fact(out, "Baseline", baseline);
         fact(out, "Target", current.target() == null ? "the last stage" : current.target());
         fact(out, "Build args", current.buildArgs().isEmpty() ? "none"
-                : current.buildArgs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                : current.buildArgs().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + (Secrets.isMasked(e.getValue()) ? "(secret)" : e.getValue()))
                         .collect(Collectors.joining(" ")));
         if (failOn != null) {
             fact(out, "Fail on", failOn);

@@ -8,6 +8,7 @@ import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.HistoryEntry;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.ReportLine.Span;
@@ -89,7 +90,13 @@ public final class TextReport {
         for (String name : names) {
             String old = then.buildArgs().get(name);
             String current = now.buildArgs().get(name);
-            if (!Objects.equals(old, current)) {
+            if (Objects.equals(old, current)) {
+                continue;
+            }
+            if (Secrets.isMasked(old) || Secrets.isMasked(current)) {
+                changes.add(name + (old == null ? " added" : current == null ? " removed"
+                        : Secrets.comparable(old, current) ? " changed" : " cannot be compared") + " (a secret)");
+            } else {
                 changes.add(name + (old == null ? " added ('" + current + "')"
                         : current == null ? " removed (was '" + old + "')" : " '" + old + "' -> '" + current + "'"));
             }

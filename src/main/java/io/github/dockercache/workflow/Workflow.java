@@ -21,6 +21,7 @@ import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageConfig;
 import io.github.dockercache.registry.ImageResolver;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.HtmlReport;
@@ -81,6 +82,10 @@ public final class Workflow {
         Snapshot snapshot = analysis.snapshot();
         lines.addAll(0, warnings(snapshot, request));
         String baselineName = request.baselineSource().describe();
+        if (baseline != null) {
+            recoverableSecrets(baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'",
+                    lines);
+        }
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
@@ -145,8 +150,10 @@ public final class Workflow {
             // read, merge and write under one lock, so that two builds recording at once both stay in the history
             recorded = FileLocks.withLock(file, () -> {
                 Snapshot previous = readForUpdate(request);
-                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
-                        request.historySize());
+                boolean leaky = previous != null && recoverableSecrets(previous, snapshot, DisplayPaths.of(file),
+                        "it is recorded afresh, without the history computed from them", lines);
+                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() || leaky ? null : previous, now,
+                        commit, request.historySize());
                 SnapshotStore.write(file, merged);
                 return new Recorded(previous, merged);
             });
@@ -166,6 +173,22 @@ public final class Workflow {
     }
 
     private record Recorded(Snapshot previous, Snapshot merged) {}
+
+    /**
+     * Warns when {@code baseline} holds secrets in a form a guess reverses (written by an earlier version, or before
+     * a build arg was secret); true when it does.
+     */
+    private static boolean recoverableSecrets(Snapshot baseline, Snapshot current, String name, String remedy,
+            List<ReportLine> lines) {
+        List<String> found = Secrets.recoverableIn(baseline, current);
+        if (!found.isEmpty()) {
+            lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline " + name + " holds secret values in a form"
+                    + " that can be reversed by guessing (" + String.join(", ", found) + "), written by an earlier"
+                    + " dockercache or before these build args were secret: " + remedy + ", and rotate those secrets,"
+                    + " since the file and its history in version control keep them (docs/secrets.md)."));
+        }
+        return !found.isEmpty();
+    }
 
     /** The baseline about to be replaced, null when there is none; one that cannot be read is kept unless forced. */
     private static Snapshot readForUpdate(Request request) throws WorkflowException, IOException {
@@ -276,7 +299,7 @@ public final class Workflow {
         Dependencies dependencies = new Dependencies(request.dependencies(),
                 DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
         analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
-                analysis.dockerfileText(), analysis.context());
+                analysis.dockerfileText(), analysis.context(), analysis.secretExposures());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
             SnapshotStore.write(file, analysis.snapshot());
@@ -316,8 +339,7 @@ public final class Workflow {
     private static List<ReportLine> advice(Analysis analysis, Request request, boolean full) throws WorkflowException {
         List<Finding> findings;
         try {
-            findings = Advisor.advise(analysis.dockerfile(), analysis.dockerfileText(), analysis.context(),
-                    analysis.snapshot(), request.disabledRules());
+            findings = Advisor.advise(analysis, request.disabledRules());
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
         }

@@ -1,19 +1,22 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.context.BuildContext;
-import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.dockerfile.DockerfileReader;
-import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.testing.ContextTree;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A real project directory with a Dockerfile, advised the way a build would be. */
 final class Project extends ContextTree<Project> {
+    private final Map<String, String> buildArgs = new LinkedHashMap<>();
+    private Secrets secrets = Secrets.PATTERNS_ONLY;
+
     Project(Path dir) {
         super(dir);
     }
@@ -30,12 +33,18 @@ final class Project extends ContextTree<Project> {
 
     /** Every finding, with the given rules disabled. */
     List<Finding> advise(String... disabledRules) throws Exception {
-        Path dockerfile = dir.resolve("Dockerfile");
-        String text = Files.readString(dockerfile);
-        BuildContext context = BuildContext.scan(dir, dockerfile, ClientPlatform.LINUX);
-        Snapshot snapshot = snapshot(Map.of(), null);
-        return Advisor.advise(DockerfileReader.parse(text, "Dockerfile"), text, context, snapshot,
-                Set.copyOf(Arrays.asList(disabledRules)));
+        return Advisor.advise(analyse(buildArgs, null, Builder.BUILDKIT, ImageDigests.NONE, BuildKitVersion.NEWEST,
+                secrets), Set.copyOf(Arrays.asList(disabledRules)));
+    }
+
+    Project buildArg(String name, String value) {
+        buildArgs.put(name, value);
+        return this;
+    }
+
+    Project secrets(Secrets configuration) {
+        secrets = configuration;
+        return this;
     }
 
     /** The findings of one rule. */

@@ -1,11 +1,13 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ final class Scenario extends ContextTree<Scenario> {
     private ImageDigests images = ImageDigests.NONE;
     private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
     private Dependencies dependencies;
+    private Secrets secrets = Secrets.PATTERNS_ONLY;
 
     Scenario(Path dir) {
         super(dir);
@@ -64,8 +67,17 @@ final class Scenario extends ContextTree<Scenario> {
         return this;
     }
 
+    Scenario secrets(Secrets configuration) {
+        this.secrets = configuration;
+        return this;
+    }
+
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion).withDependencies(dependencies);
+        return analyse().snapshot().withDependencies(dependencies);
+    }
+
+    Analysis analyse() throws AnalysisException {
+        return analyse(Map.copyOf(buildArgs), target, builder, images, buildkitVersion, secrets);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
  *   "images": {"eclipse-temurin:21-jre": "spring-boot-jre"},  // optional: images built on the engine before the
  *                            // first build from src/test/resources/differential-images/<dir>/, under that tag
+ *   "secretArgs": ["PHRASE"],  // optional: build args the plugin treats as secret besides its name patterns; the
+ *                              // plugin always compares secrets through a test key, as a configured user does
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
@@ -68,6 +70,7 @@ final class Scenario {
             Boolean freshCheckout,
             Boolean resolveImages,
             Map<String, String> images,
+            List<String> secretArgs,
             Map<String, EngineStatus> expectedEngine,
             KnownDifferences knownDifferences,
             Map<String, CauseKind> expectedCauses,
@@ -259,6 +262,11 @@ final class Scenario {
             }
         }
         return images;
+    }
+
+    /** The build args the plugin is told are secret besides its patterns ({@code secretArgs}). */
+    List<String> secretArgs() {
+        return definition.secretArgs() == null ? List.of() : definition.secretArgs();
     }
 
     /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */

@@ -8,6 +8,8 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.SecretKey;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
@@ -59,7 +61,8 @@ record ScenarioRun(
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion());
+        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion(),
+                Secrets.of(scenario.secretArgs(), TEST_KEY));
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -100,17 +103,22 @@ record ScenarioRun(
                 spec.allow(), builder);
     }
 
+    /** The secret key of every play: a user who builds with secret args configures one (docs/secrets.md). */
+    private static final SecretKey TEST_KEY = SecretKey.of("differential-test-key-0123456789");
+
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
     private static final class PluginObserver {
         private final Builder builder;
         private final boolean resolveImages;
         private final BuildKitVersion buildkitVersion;
+        private final Secrets secrets;
         private RuntimeException failure;
 
-        PluginObserver(Builder builder, boolean resolveImages, BuildKitVersion buildkitVersion) {
+        PluginObserver(Builder builder, boolean resolveImages, BuildKitVersion buildkitVersion, Secrets secrets) {
             this.builder = builder;
             this.resolveImages = resolveImages;
             this.buildkitVersion = buildkitVersion;
+            this.secrets = secrets;
         }
 
         Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
@@ -120,7 +128,7 @@ record ScenarioRun(
             // What the engine build is given: the same args, target and builder, a Linux client, --network=none, and
             // the engine's BuildKit release.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion);
+                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion, secrets);
             // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
             ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
             try {

@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.SecretKey;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -224,5 +231,39 @@ class HtmlReportTest {
         return ParsedReport.nodes(row, "./*").stream()
                 .map(cell -> cell.getTextContent().replaceAll("\\s+", " ").trim())
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A project whose COPY destination is derived from a secret build arg. */
+    private static final class SecretProject extends ContextTree<SecretProject> {
+        SecretProject(Path dir) {
+            super(dir);
+        }
+
+        @Override
+        protected SecretProject self() {
+            return this;
+        }
+
+        Snapshot snapshot(String phrase) throws AnalysisException {
+            return analyse(Map.of("SIGNING_PHRASE", phrase), null, Builder.BUILDKIT, ImageDigests.NONE,
+                    BuildKitVersion.NEWEST, Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")))
+                    .snapshot();
+        }
+    }
+
+    @Test
+    void aSecretChangeShowsNeitherValuesNorAnEmptyEdit() throws Exception {
+        SecretProject project = new SecretProject(dir).dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE",
+                "COPY a.txt /srv/${SIGNING_PHRASE}/a.txt").file("a.txt", "a");
+        Comparison comparison = Comparison.compare(project.snapshot("closed-sesame"), project.snapshot("open-sesame"));
+        String html = HtmlReport.of(comparison, FailOn.STABLE);
+        assertFalse(html.contains("sesame"), html);
+        ParsedReport report = new ParsedReport(html);
+        assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("SIGNING_PHRASE=(secret)"));
+        String cause = report.text("//li[" + hasClass("change-instruction") + "]");
+        assertEquals("instruction the instruction's dest changed; it depends on a secret, so its value is not shown",
+                cause);
+        assertEquals(0, report.nodes("//li[" + hasClass("change-instruction") + "]//div[" + hasClass("edit") + "]")
+                .size(), "no empty before/after boxes");
     }
 }
