@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One edit of a scenario's context, as written in {@code scenario.json}, e.g.
@@ -29,12 +31,15 @@ import java.util.Set;
  * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix;
  *     {@code gitCommit}: the file to commit; {@code pushImage}: the value of the image config's {@code MARKER}
  *     variable (default empty)
- * @param root where {@code path} is: {@code context} (the default) or {@code served}, the scenario's directory on
- *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources
+ * @param root where {@code path} is: {@code context} (the default), {@code served}, the scenario's directory on
+ *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources, or {@code project}, a real
+ *     project's copy around its context (a Dockerfile kept outside the context)
+ * @param from {@code copy}: the file or directory to copy, relative to the directory of the definition (scenario or
+ *     project)
  */
 record Change(
         Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root) {
+        String root, String from) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -63,34 +68,55 @@ record Change(
          * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content}; the same fields
          * give the same digest on every run.
          */
-        @SerializedName("pushImage") PUSH_IMAGE
+        @SerializedName("pushImage") PUSH_IMAGE,
+        /**
+         * Copies a file kept beside the definition ({@code from}) over {@code path}, or every file of a directory
+         * there into {@code path} (default: the root), keeping the mode each replaced file has (a new one gets
+         * 0644): build outputs such as jars that differ in their bytes.
+         */
+        @SerializedName("copy") COPY
     }
+
+    /** Where a change's {@code path} is. */
+    enum Root { CONTEXT, SERVED, PROJECT }
 
     /** A change to the context. */
     Change(Op op, String path, String content, String mode, String target, String find, String replacement,
             String name) {
-        this(op, path, content, mode, target, find, replacement, name, null);
+        this(op, path, content, mode, target, find, replacement, name, null, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
     static final Set<PosixFilePermission> DIRECTORY_MODE = permissions("0755");
 
-    /** True when the change is to the scenario's served directory rather than its context. */
-    boolean served() {
-        if (root != null && !root.equals("context") && !root.equals("served")) {
-            throw new IllegalArgumentException("\"root\" is \"context\" or \"served\", not \"" + root + "\": " + this);
-        }
-        return "served".equals(root);
+    /** Where {@link #path()} is. */
+    Root where() {
+        return switch (root == null ? "context" : root) {
+            case "context" -> Root.CONTEXT;
+            case "served" -> Root.SERVED;
+            case "project" -> Root.PROJECT;
+            default -> throw new IllegalArgumentException(
+                    "\"root\" is \"context\", \"served\" or \"project\", not \"" + root + "\": " + this);
+        };
     }
 
-    /** Applies the change under {@code contextDir}, the context or served directory as {@link #served()} says. */
+    /** Applies the change under {@code contextDir}, the directory {@link #where()} names. */
     void apply(Path contextDir) throws IOException {
+        apply(contextDir, null);
+    }
+
+    /** As {@link #apply(Path)}; {@code definitionDir} holds the files {@code copy} reads. */
+    void apply(Path contextDir, Path definitionDir) throws IOException {
         if (op == null) {
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
             RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name,
                     path == null ? "" : path);
+            return;
+        }
+        if (op == Op.COPY) {
+            copy(contextDir, definitionDir);
             return;
         }
         Path entry = entry(contextDir);
@@ -126,8 +152,36 @@ record Change(
             case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
                     .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
             case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
-            case PUSH_IMAGE -> throw new AssertionError("handled above");
+            case PUSH_IMAGE, COPY -> throw new AssertionError("handled above");
         }
+    }
+
+    private void copy(Path contextDir, Path definitionDir) throws IOException {
+        if (definitionDir == null) {
+            throw new IllegalArgumentException("\"copy\" needs the definition's directory: " + this);
+        }
+        Path source = definitionDir.resolve(required(from, "from")).normalize();
+        if (!source.startsWith(definitionDir) || !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("\"from\" must name a file or directory beside the definition: " + from);
+        }
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            copyFile(contextDir, source, entry(contextDir));
+            return;
+        }
+        Path target = path == null ? contextDir : entry(contextDir);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                copyFile(contextDir, file, target.resolve(source.relativize(file).toString()));
+            }
+        }
+    }
+
+    private static void copyFile(Path contextDir, Path source, Path entry) throws IOException {
+        boolean created = !Files.exists(entry, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> mode = created ? FILE_MODE : Files.getPosixFilePermissions(entry);
+        createDirectories(contextDir, entry.getParent());
+        Files.copy(source, entry, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(entry, mode);
     }
 
     private Path entry(Path contextDir) {

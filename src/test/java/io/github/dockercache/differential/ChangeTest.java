@@ -115,11 +115,41 @@ class ChangeTest {
     }
 
     @Test
-    void rootIsContextOrServed() {
-        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context").served());
-        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served").served());
-        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere");
-        assertThrows(IllegalArgumentException.class, other::served);
+    void rootIsContextServedOrProject() {
+        assertEquals(Change.Root.CONTEXT, rooted(null).where());
+        assertEquals(Change.Root.CONTEXT, rooted("context").where());
+        assertEquals(Change.Root.SERVED, rooted("served").where());
+        assertEquals(Change.Root.PROJECT, rooted("project").where());
+        assertThrows(IllegalArgumentException.class, rooted("elsewhere")::where);
+    }
+
+    @Test
+    void copyReplacesTheBytesAndKeepsTheModeOfFilesAndDirectoryOverlays(@TempDir Path definition) throws IOException {
+        Files.writeString(definition.resolve("new.jar"), "new\n");
+        Path jar = Files.writeString(context.resolve("app.jar"), "old\n");
+        Files.setPosixFilePermissions(jar, Change.permissions("0755"));
+
+        Files.createDirectories(definition.resolve("overlay/lib"));
+        Files.writeString(definition.resolve("overlay/lib/dependency.jar"), "dependency\n");
+
+        copying("new.jar", "app.jar").apply(context, definition);
+        copying("new.jar", "lib/added.jar").apply(context, definition);
+        copying("overlay", null).apply(context, definition);
+
+        assertEquals("new\n", Files.readString(jar));
+        assertEquals("rwxr-xr-x", mode(jar));
+        assertEquals("rw-r--r--", mode(context.resolve("lib/added.jar")));
+        assertEquals("dependency\n", Files.readString(context.resolve("lib/dependency.jar")));
+        assertThrows(IllegalArgumentException.class, () -> copying("../escape", "x").apply(context, definition));
+        assertThrows(IllegalArgumentException.class, () -> copying("new.jar", "x").apply(context));
+    }
+
+    private static Change rooted(String root) {
+        return new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, root, null);
+    }
+
+    private static Change copying(String from, String path) {
+        return new Change(Change.Op.COPY, path, null, null, null, null, null, null, null, from);
     }
 
     private static String head(Path repository) throws IOException {

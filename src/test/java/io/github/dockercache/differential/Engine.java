@@ -190,6 +190,28 @@ final class Engine {
         return output.text();
     }
 
+    /**
+     * Builds {@code contextDir}'s Dockerfile into an image tagged {@code tag}, without network. Its build cache stays
+     * until the next {@link #prune()}.
+     */
+    void buildImage(Path contextDir, Map<String, String> buildArgs, String tag) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("build", "--quiet", "--network=none", "--tag", tag));
+        buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        arguments.add(contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    /** A label of an image in the engine's store: empty when the image has no such label, null when there is none. */
+    String imageLabel(String image, String label) throws IOException {
+        List<String> arguments = List.of("image", "inspect", "--format",
+                "{{index .Config.Labels \"" + label + "\"}}", image);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
+        return output.exitCode() != 0 ? null : output.text().strip().replace("<no value>", "");
+    }
+
     /** One value of an image in the engine's store, as {@code docker image inspect --format} prints it. */
     String inspectImage(String image, String format) throws IOException {
         List<String> arguments = List.of("image", "inspect", "--format", format, image);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copies and deletes directory trees without following symbolic links. */
+/** Copies and deletes directory trees without following symbolic links, and sets their modes. */
 final class FileTrees {
     private FileTrees() {}
 
@@ -31,6 +31,22 @@ final class FileTrees {
         try (Stream<Path> entries = Files.walk(root)) {
             for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(entry);
+            }
+        }
+    }
+
+    /**
+     * Sets every file under {@code root} to 0644 and every directory to 0755: a checkout's modes depend on git and the
+     * umask, and modes are part of BuildKit's file checksums. Executable bits are set explicitly afterwards.
+     */
+    static void setCheckoutModes(Path root) throws IOException {
+        try (Stream<Path> entries = Files.walk(root)) {
+            for (Path entry : entries.toList()) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.DIRECTORY_MODE);
+                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.FILE_MODE);
+                }
             }
         }
     }
