@@ -153,10 +153,27 @@ final class Engine {
     /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, builder, true);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, List, Builder)}; without {@code exportImage} (BuildKit only), the
+     * result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
+     * the image store takes to write every layer.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Builder builder, boolean exportImage)
+            throws IOException {
         boolean classic = builder == Builder.CLASSIC;
+        if (classic && !exportImage) {
+            throw new IllegalArgumentException("the legacy builder always writes an image");
+        }
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
             arguments.add("--progress=plain");
+        }
+        if (!exportImage) {
+            arguments.add("--output=type=cacheonly");
         }
         arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));

@@ -125,6 +125,6 @@ record ProjectRun(Project project, String engine, EngineBuild base, List<EditRun
             dockerfile = Files.writeString(offline, OfflineDockerfile.withoutSyntax(text), StandardCharsets.UTF_8);
         }
         return engine.build(context, dockerfile, spec.buildArgs(), spec.target(), Map.of(), List.of(),
-                Builder.BUILDKIT);
+                Builder.BUILDKIT, false);
     }
 }
