@@ -1,15 +1,9 @@
 package io.github.dockercache.differential;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
 import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -30,7 +24,7 @@ import java.util.stream.Stream;
  *   "source": {"repository": "owner/name", "commit": "<40 hex>", "path": "path/of/Dockerfile", "licence": "MIT"},
  *   "dockerfile": "Dockerfile",            // relative to context/ (default Dockerfile); may lie outside it
  *   "build": {"buildArgs": {...}, "target": "stage"},   // optional: how the project builds its image
- *   "images": {"maven:3.9-eclipse-temurin-17": {"users": ["gradle:1000:1000:/home/gradle"]}},  // stand-ins
+ *   "images": {"gradle:9.3.1-jdk25": {"users": ["gradle:1000:1000:/home/gradle"]}},  // stand-ins to build
  *   "setup": [change...],                  // optional: modes git gives (chmod 0755), applied to every checkout
  *   "notApplicable": {"dependency": "why the project has no such edit"},
  *   "edits": [{
@@ -47,8 +41,6 @@ import java.util.stream.Stream;
  * said to be not applicable. The images the Dockerfile and its edits name are stand-ins ({@link StandIns}).
  */
 final class Project {
-    private static final Gson GSON = new Gson();
-
     /** The kinds of edit every project plays, unless it says why one does not apply. */
     static final List<String> KINDS = List.of("source", "dependency", "mode", "doc", "build-arg", "base-image");
 
@@ -102,36 +94,18 @@ final class Project {
 
     /** Every project on the test class path, by name. */
     static List<Project> all() throws IOException {
-        URL root = Project.class.getResource("/projects");
-        if (root == null) {
-            throw new IOException("no projects/ directory on the test class path");
-        }
-        try (Stream<Path> directories = Files.list(Path.of(root.toURI()))) {
-            return directories
-                    .filter(directory -> Files.isRegularFile(directory.resolve("project.json")))
-                    .sorted()
-                    .map(Project::load)
-                    .toList();
-        } catch (URISyntaxException e) {
-            throw new IOException("unusable class path location " + root, e);
-        }
+        return Definitions.directories("/projects", "project.json").stream().map(Project::load).toList();
     }
 
     private static Project load(Path directory) {
         Path file = directory.resolve("project.json");
-        try {
-            Definition definition = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Definition.class);
-            validate(file, definition);
-            return new Project(directory.getFileName().toString(), directory, definition);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        Definition definition = Definitions.read(file, Definition.class);
+        validate(file, definition);
+        return new Project(directory.getFileName().toString(), directory, definition);
     }
 
     private static void validate(Path file, Definition definition) {
-        if (definition == null || definition.source() == null || definition.edits() == null
+        if (definition.source() == null || definition.edits() == null
                 || definition.images() == null) {
             throw new IllegalArgumentException(file + " needs \"source\", \"images\" and \"edits\"");
         }

@@ -18,7 +18,6 @@ import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +112,8 @@ class ProjectGateTest {
     }
 
     @Test
-    void sourcesListEveryProject() throws IOException, URISyntaxException {
-        Path sources = Path.of(ProjectGateTest.class.getResource("/projects/SOURCES.md").toURI());
+    void sourcesListEveryProject() throws IOException {
+        Path sources = Definitions.onClassPath("/projects/SOURCES.md");
         String table = Files.readString(sources, StandardCharsets.UTF_8);
         List<Project> projects = Project.all();
         assertTrue(projects.size() >= 15, "the corpus holds at least 15 real projects");

@@ -23,11 +23,9 @@ import java.util.Map;
  * (unknown) would hide it. {@code -Ddifferential.isolatedEdits=true} checks the records without that shortcut:
  * each edit is then built on a cache holding the base alone (prune and base again before it), at twice the time.
  *
- * @param base the build of the project as checked out, from an empty cache
- * @param edits one played build per edit, in the project's order
- * @param elapsed the whole play once the engine was free: stand-ins, prune and every build
+ * @param edits one played build per edit, in the project's order, each with the base build as its first build
  */
-record ProjectRun(Project project, String engine, EngineBuild base, List<EditRun> edits, Duration elapsed) {
+record ProjectRun(List<EditRun> edits) {
 
     /** One edit built after the base, and the plugin's snapshots of both. */
     record EditRun(Project project, Project.Edit edit, String engine, EngineBuild before, EngineBuild after,
@@ -102,7 +100,7 @@ record ProjectRun(Project project, String engine, EngineBuild base, List<EditRun
             System.out.printf("%s on engine %s: stand-ins %d ms, prune and base %d ms, %d edits %d ms%n", project.name(),
                     engine.name(), (standIns - started) / 1_000_000, (baseBuilt - standIns) / 1_000_000, edits.size(),
                     (finished - baseBuilt) / 1_000_000);
-            return new ProjectRun(project, engine.name(), base, List.copyOf(edits), Duration.ofNanos(finished - started));
+            return new ProjectRun(List.copyOf(edits));
         }
     }
 

@@ -1,15 +1,8 @@
 package io.github.dockercache.differential;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +46,6 @@ import java.util.stream.Stream;
  * directory is hashed in full.
  */
 final class Scenario {
-    private static final Gson GSON = new Gson();
-
     private record Definition(
             String description,
             BuildSpec before,
@@ -122,35 +113,17 @@ final class Scenario {
 
     /** Every scenario on the test class path, by name. */
     static List<Scenario> all() throws IOException {
-        URL root = Scenario.class.getResource("/differential");
-        if (root == null) {
-            throw new IOException("no differential/ directory on the test class path");
-        }
-        try (Stream<Path> directories = Files.list(Path.of(root.toURI()))) {
-            return directories
-                    .filter(directory -> Files.isRegularFile(directory.resolve("scenario.json")))
-                    .sorted()
-                    .map(Scenario::load)
-                    .toList();
-        } catch (URISyntaxException e) {
-            throw new IOException("unusable class path location " + root, e);
-        }
+        return Definitions.directories("/differential", "scenario.json").stream().map(Scenario::load).toList();
     }
 
     private static Scenario load(Path directory) {
         Path file = directory.resolve("scenario.json");
-        try {
-            Definition definition = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Definition.class);
-            if (definition == null || definition.changes() == null) {
-                throw new IllegalArgumentException(file + " lists no \"changes\"");
-            }
-            validateBuilders(file, definition);
-            return new Scenario(directory.getFileName().toString(), directory, definition);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        Definition definition = Definitions.read(file, Definition.class);
+        if (definition.changes() == null) {
+            throw new IllegalArgumentException(file + " lists no \"changes\"");
         }
+        validateBuilders(file, definition);
+        return new Scenario(directory.getFileName().toString(), directory, definition);
     }
 
     private static void validateBuilders(Path file, Definition definition) {

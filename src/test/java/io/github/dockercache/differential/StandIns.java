@@ -1,8 +1,6 @@
 package io.github.dockercache.differential;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,7 @@ final class StandIns {
         }
         Path context = Files.createTempDirectory("dockercache-stand-in");
         try {
-            Path template = template();
+            Path template = Definitions.onClassPath("/projects/stand-ins");
             Files.copy(template.resolve("Dockerfile"), context.resolve("Dockerfile"));
             Files.copy(template.resolve("toolbox"), context.resolve("toolbox"));
             Files.write(context.resolve("busybox"), busyboxWithoutPlayedApplets());
@@ -81,18 +79,6 @@ final class StandIns {
             System.arraycopy(renamed, 0, binary, at + 1, renamed.length);
         }
         return binary;
-    }
-
-    private static Path template() throws IOException {
-        URL directory = StandIns.class.getResource("/projects/stand-ins");
-        if (directory == null) {
-            throw new IOException("no projects/stand-ins/ on the test class path");
-        }
-        try {
-            return Path.of(directory.toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("unusable class path location " + directory, e);
-        }
     }
 
     private static String digest(Path context, String... parts) throws IOException {
