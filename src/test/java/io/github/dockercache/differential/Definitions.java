@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The definitions the differential tests play, on the test class path: a directory each, holding a JSON file. */
+/** The definitions the differential tests play: a directory each, holding a JSON file. */
 final class Definitions {
     private static final Gson GSON = new Gson();
 
     private Definitions() {}
 
-    /** A directory or file of the test class path, such as {@code /projects}. */
+    /** A directory or file of the test class path, such as {@code /differential}. */
     static Path onClassPath(String resource) throws IOException {
         URL location = Definitions.class.getResource(resource);
         if (location == null) {
@@ -31,9 +31,9 @@ final class Definitions {
         }
     }
 
-    /** The directories of the class path folder {@code resource} that hold {@code file}, sorted by name. */
-    static List<Path> directories(String resource, String file) throws IOException {
-        try (Stream<Path> directories = Files.list(onClassPath(resource))) {
+    /** The directories of {@code root} that hold {@code file}, sorted by name. */
+    static List<Path> directories(Path root, String file) throws IOException {
+        try (Stream<Path> directories = Files.list(root)) {
             return directories.filter(directory -> Files.isRegularFile(directory.resolve(file))).sorted().toList();
         }
     }

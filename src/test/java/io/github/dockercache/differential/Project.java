@@ -92,9 +92,17 @@ final class Project {
         this.definition = definition;
     }
 
-    /** Every project on the test class path, by name. */
+    /**
+     * Where the corpus lies: {@code src/test/resources/projects}, read there rather than on the test class path, since
+     * its skeletons hold stand-in {@code .class} files that Surefire would take for test classes.
+     */
+    static Path root() {
+        return Path.of(System.getProperty("dockercache.projectsDir", "src/test/resources/projects"));
+    }
+
+    /** Every project of the corpus, by name. */
     static List<Project> all() throws IOException {
-        return Definitions.directories("/projects", "project.json").stream().map(Project::load).toList();
+        return Definitions.directories(root(), "project.json").stream().map(Project::load).toList();
     }
 
     private static Project load(Path directory) {

@@ -113,7 +113,7 @@ class ProjectGateTest {
 
     @Test
     void sourcesListEveryProject() throws IOException {
-        Path sources = Definitions.onClassPath("/projects/SOURCES.md");
+        Path sources = Project.root().resolve("SOURCES.md");
         String table = Files.readString(sources, StandardCharsets.UTF_8);
         List<Project> projects = Project.all();
         assertTrue(projects.size() >= 15, "the corpus holds at least 15 real projects");

@@ -113,7 +113,9 @@ final class Scenario {
 
     /** Every scenario on the test class path, by name. */
     static List<Scenario> all() throws IOException {
-        return Definitions.directories("/differential", "scenario.json").stream().map(Scenario::load).toList();
+        return Definitions.directories(Definitions.onClassPath("/differential"), "scenario.json").stream()
+                .map(Scenario::load)
+                .toList();
     }
 
     private static Scenario load(Path directory) {

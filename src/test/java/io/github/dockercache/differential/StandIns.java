@@ -41,7 +41,7 @@ final class StandIns {
         }
         Path context = Files.createTempDirectory("dockercache-stand-in");
         try {
-            Path template = Definitions.onClassPath("/projects/stand-ins");
+            Path template = Project.root().resolve("stand-ins");
             Files.copy(template.resolve("Dockerfile"), context.resolve("Dockerfile"));
             Files.copy(template.resolve("toolbox"), context.resolve("toolbox"));
             Files.write(context.resolve("busybox"), busyboxWithoutPlayedApplets());
