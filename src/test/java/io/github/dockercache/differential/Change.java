@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One edit of a scenario's context, as written in {@code scenario.json}, e.g.
@@ -38,13 +40,16 @@ import java.util.Set;
  * @param name {@code xattr}: the attribute's name in the {@code user.} namespace, without that prefix;
  *     {@code gitCommit}: the file to commit; {@code pushImage}: the value of the image config's {@code MARKER}
  *     variable (default empty)
- * @param root where {@code path} is: {@code context} (the default) or {@code served}, the scenario's directory on
- *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources
+ * @param root where {@code path} is: {@code context} (the default), {@code served}, the scenario's directory on
+ *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources, or {@code project}, a real
+ *     project's copy around its context (a Dockerfile kept outside the context)
  * @param time {@code springBootJar}: the time of every entry, an ISO instant (default 2024-01-01T00:00:00Z)
+ * @param from {@code copy}: the file or directory to copy, relative to the directory of the definition (scenario or
+ *     project)
  */
 record Change(
         Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root, String time) {
+        String root, String time, String from) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -94,34 +99,55 @@ record Change(
          * the context directory {@code target} ({@code X.class.txt} as {@code X.class}), with the generated manifest
          * and indexes unless the tree has its own.
          */
-        @SerializedName("springBootJar") SPRING_BOOT_JAR
+        @SerializedName("springBootJar") SPRING_BOOT_JAR,
+        /**
+         * Copies a file kept beside the definition ({@code from}) over {@code path}, or every file of a directory
+         * there into {@code path} (default: the root), keeping the mode each replaced file has (a new one gets
+         * 0644): build outputs such as jars that differ in their bytes.
+         */
+        @SerializedName("copy") COPY
     }
+
+    /** Where a change's {@code path} is. */
+    enum Root { CONTEXT, SERVED, PROJECT }
 
     /** A change to the context. */
     Change(Op op, String path, String content, String mode, String target, String find, String replacement,
             String name) {
-        this(op, path, content, mode, target, find, replacement, name, null, null);
+        this(op, path, content, mode, target, find, replacement, name, null, null, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
     static final Set<PosixFilePermission> DIRECTORY_MODE = permissions("0755");
 
-    /** True when the change is to the scenario's served directory rather than its context. */
-    boolean served() {
-        if (root != null && !root.equals("context") && !root.equals("served")) {
-            throw new IllegalArgumentException("\"root\" is \"context\" or \"served\", not \"" + root + "\": " + this);
-        }
-        return "served".equals(root);
+    /** Where {@link #path()} is. */
+    Root where() {
+        return switch (root == null ? "context" : root) {
+            case "context" -> Root.CONTEXT;
+            case "served" -> Root.SERVED;
+            case "project" -> Root.PROJECT;
+            default -> throw new IllegalArgumentException(
+                    "\"root\" is \"context\", \"served\" or \"project\", not \"" + root + "\": " + this);
+        };
     }
 
-    /** Applies the change under {@code contextDir}, the context or served directory as {@link #served()} says. */
+    /** Applies the change under {@code contextDir}, the directory {@link #where()} names. */
     void apply(Path contextDir) throws IOException {
+        apply(contextDir, null);
+    }
+
+    /** As {@link #apply(Path)}; {@code definitionDir} holds the files {@code copy} reads. */
+    void apply(Path contextDir, Path definitionDir) throws IOException {
         if (op == null) {
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
             RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name,
                     path == null ? "" : path);
+            return;
+        }
+        if (op == Op.COPY) {
+            copy(contextDir, definitionDir);
             return;
         }
         Path entry = entry(contextDir);
@@ -171,7 +197,7 @@ record Change(
             case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
             case SPRING_BOOT_JAR -> SpringBootJar.fromTree(contextDir.resolve(required(target, "target")))
                     .time(time == null ? SpringBootJar.DEFAULT_TIME : Instant.parse(time)).writeTo(entry);
-            case PUSH_IMAGE -> throw new AssertionError("handled above");
+            case PUSH_IMAGE, COPY -> throw new AssertionError("handled above");
         }
     }
 
@@ -195,6 +221,34 @@ record Change(
         createDirectories(contextDir, entry.getParent());
         creation.create();
         Files.setPosixFilePermissions(entry, permissions(mode == null ? "0644" : mode));
+    }
+
+    private void copy(Path contextDir, Path definitionDir) throws IOException {
+        if (definitionDir == null) {
+            throw new IllegalArgumentException("\"copy\" needs the definition's directory: " + this);
+        }
+        Path source = definitionDir.resolve(required(from, "from")).normalize();
+        if (!source.startsWith(definitionDir) || !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("\"from\" must name a file or directory beside the definition: " + from);
+        }
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            copyFile(contextDir, source, entry(contextDir));
+            return;
+        }
+        Path target = path == null ? contextDir : entry(contextDir);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                copyFile(contextDir, file, target.resolve(source.relativize(file).toString()));
+            }
+        }
+    }
+
+    private static void copyFile(Path contextDir, Path source, Path entry) throws IOException {
+        boolean created = !Files.exists(entry, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> mode = created ? FILE_MODE : Files.getPosixFilePermissions(entry);
+        createDirectories(contextDir, entry.getParent());
+        Files.copy(source, entry, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(entry, mode);
     }
 
     private Path entry(Path contextDir) {

@@ -153,10 +153,27 @@ final class Engine {
     /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, builder, true);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, List, Builder)}; without {@code exportImage} (BuildKit only), the
+     * result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
+     * the image store takes to write every layer.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Builder builder, boolean exportImage)
+            throws IOException {
         boolean classic = builder == Builder.CLASSIC;
+        if (classic && !exportImage) {
+            throw new IllegalArgumentException("the legacy builder always writes an image");
+        }
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
             arguments.add("--progress=plain");
+        }
+        if (!exportImage) {
+            arguments.add("--output=type=cacheonly");
         }
         arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
@@ -189,6 +206,28 @@ final class Engine {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
         }
         return output.text();
+    }
+
+    /**
+     * Builds {@code contextDir}'s Dockerfile into an image tagged {@code tag}, without network. Its build cache stays
+     * until the next {@link #prune()}.
+     */
+    void buildImage(Path contextDir, Map<String, String> buildArgs, String tag) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("build", "--quiet", "--network=none", "--tag", tag));
+        buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        arguments.add(contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    /** A label of an image in the engine's store: empty when the image has no such label, null when there is none. */
+    String imageLabel(String image, String label) throws IOException {
+        List<String> arguments = List.of("image", "inspect", "--format",
+                "{{index .Config.Labels \"" + label + "\"}}", image);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
+        return output.exitCode() != 0 ? null : output.text().strip().replace("<no value>", "");
     }
 
     /** One value of an image in the engine's store, as {@code docker image inspect --format} prints it. */

@@ -1,16 +1,9 @@
 package io.github.dockercache.differential;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +52,6 @@ import java.util.stream.Stream;
  * directory is hashed in full.
  */
 final class Scenario {
-    private static final Gson GSON = new Gson();
-
     private record Definition(
             String description,
             BuildSpec before,
@@ -91,7 +82,7 @@ final class Scenario {
     }
 
     /** What one builder or engine does differently, and why. */
-    private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
+    record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
             Boolean buildFails, Rejected rejected) {}
 
     /**
@@ -136,35 +127,19 @@ final class Scenario {
 
     /** Every scenario on the test class path, by name. */
     static List<Scenario> all() throws IOException {
-        URL root = Scenario.class.getResource("/differential");
-        if (root == null) {
-            throw new IOException("no differential/ directory on the test class path");
-        }
-        try (Stream<Path> directories = Files.list(Path.of(root.toURI()))) {
-            return directories
-                    .filter(directory -> Files.isRegularFile(directory.resolve("scenario.json")))
-                    .sorted()
-                    .map(Scenario::load)
-                    .toList();
-        } catch (URISyntaxException e) {
-            throw new IOException("unusable class path location " + root, e);
-        }
+        return Definitions.directories(Definitions.onClassPath("/differential"), "scenario.json").stream()
+                .map(Scenario::load)
+                .toList();
     }
 
     private static Scenario load(Path directory) {
         Path file = directory.resolve("scenario.json");
-        try {
-            Definition definition = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Definition.class);
-            if (definition == null || definition.changes() == null) {
-                throw new IllegalArgumentException(file + " lists no \"changes\"");
-            }
-            validateBuilders(file, definition);
-            return new Scenario(directory.getFileName().toString(), directory, definition);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        Definition definition = Definitions.read(file, Definition.class);
+        if (definition.changes() == null) {
+            throw new IllegalArgumentException(file + " lists no \"changes\"");
         }
+        validateBuilders(file, definition);
+        return new Scenario(directory.getFileName().toString(), directory, definition);
     }
 
     private static void validateBuilders(Path file, Definition definition) {
@@ -175,14 +150,21 @@ final class Scenario {
                 throw new IllegalArgumentException(file + ": \"builders\": " + e.getMessage(), e);
             }
         }
-        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
-        variants.forEach((key, variant) -> {
+        validateVariants(file, definition.variants(), definition.builders());
+    }
+
+    /**
+     * Checks that each variant's key is {@code classic}, {@code @<engine>} or {@code classic@<engine>} (classic only
+     * when {@code builders} lists it) and that it records one outcome and why.
+     */
+    static void validateVariants(Path file, Map<String, Variant> variants, List<String> builders) {
+        (variants == null ? Map.<String, Variant>of() : variants).forEach((key, variant) -> {
             Matcher parts = VARIANT_KEY.matcher(key);
             if (key.isEmpty() || !parts.matches()) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" is not classic, @<engine> or"
                         + " classic@<engine>");
             }
-            if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
+            if (parts.group(1) != null && (builders == null || !builders.contains("classic"))) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
             }
             long outcomes = variant == null ? 0 : Stream.of(variant.expectedEngine() != null,
@@ -206,17 +188,22 @@ final class Scenario {
 
     /** The record that applies on {@code engine} with {@code builder}: the most specific variant, else the default. */
     Expectation expectation(String engine, Builder builder) {
+        return expectation(definition.variants(),
+                new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected()), engine, builder);
+    }
+
+    /** The most specific of {@code variants} for {@code engine} and {@code builder}, else {@code own}. */
+    static Expectation expectation(Map<String, Variant> variants, Expectation own, String engine, Builder builder) {
         String builderKey = builder == Builder.BUILDKIT ? "" : builder.settingName();
-        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
         for (String key : List.of(builderKey + "@" + engine, builderKey)) {
-            Variant variant = variants.get(key);
+            Variant variant = variants == null ? null : variants.get(key);
             if (variant != null) {
                 return new Expectation(variant.expectedEngine(),
                         variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
                         Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null, variant.rejected());
             }
         }
-        return new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected());
+        return own;
     }
 
     String description() {
@@ -295,15 +282,7 @@ final class Scenario {
         servedDirectory = null;
         FileTrees.delete(workspace);
         FileTrees.copy(directory.resolve("context"), workspace);
-        try (Stream<Path> entries = Files.walk(workspace)) {
-            for (Path entry : entries.toList()) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, Change.DIRECTORY_MODE);
-                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, Change.FILE_MODE);
-                }
-            }
-        }
+        FileTrees.setCheckoutModes(workspace);
         apply(definition.setup(), workspace);
     }
 
@@ -314,7 +293,13 @@ final class Scenario {
     private void apply(List<Change> changes, Path workspace) throws IOException {
         if (changes != null) {
             for (Change change : changes) {
-                change.apply(change.served() ? servedDirectory() : workspace);
+                Path root = switch (change.where()) {
+                    case CONTEXT -> workspace;
+                    case SERVED -> servedDirectory();
+                    case PROJECT -> throw new IllegalArgumentException(
+                            definitionFile() + ": \"root\": \"project\" is for real projects only: " + change);
+                };
+                change.apply(root, directory);
             }
         }
     }
