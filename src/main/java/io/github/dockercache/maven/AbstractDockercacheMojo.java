@@ -337,9 +337,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         Path baselineFile = baselineFile(scope, image, name, output);
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
+        // docker buildx passes the client's SOURCE_DATE_EPOCH on as a build argument; the model decides when it applies
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
                 blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
-                buildkitVersion());
+                buildkitVersion(), System.getenv(BuildSettings.SOURCE_DATE_EPOCH));
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(manifests == null || manifests.isEmpty() ? StabilityPolicy.DEFAULT_MANIFESTS : manifests),
                 stableSteps == null ? List.of() : stableSteps);

@@ -20,12 +20,20 @@ record SourceContent(
         return new SourceContent(inputs, files, null, null, true);
     }
 
-    /** The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key}. */
+    /**
+     * The inputs named for the step: {@code src[0].checksum}; an input marked {@link CacheModel#UPSTREAM} or
+     * {@link CacheModel#UNKEYED} keeps its mark in front ({@code upstream:src[0].stage-key}).
+     */
     List<Map.Entry<String, String>> inputs(String prefix) {
-        return inputs.stream()
-                .map(e -> e.getKey().startsWith(CacheModel.UPSTREAM)
-                        ? Map.entry(CacheModel.UPSTREAM + prefix + "." + e.getKey().substring(CacheModel.UPSTREAM.length()), e.getValue())
-                        : Map.entry(prefix + "." + e.getKey(), e.getValue()))
-                .toList();
+        return inputs.stream().map(e -> Map.entry(named(prefix, e.getKey()), e.getValue())).toList();
+    }
+
+    private static String named(String prefix, String name) {
+        for (String mark : List.of(CacheModel.UPSTREAM, CacheModel.UNKEYED)) {
+            if (name.startsWith(mark)) {
+                return mark + prefix + "." + name.substring(mark.length());
+            }
+        }
+        return prefix + "." + name;
     }
 }

@@ -46,13 +46,13 @@ class ComparisonTest {
                 .file("src/main/java/App.java", "class App {}\n");
     }
 
-    private static Map<String, Verdict> verdicts(Comparison comparison) {
+    static Map<String, Verdict> verdicts(Comparison comparison) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
         return verdicts;
     }
 
-    private static StepResult step(Comparison comparison, String id) {
+    static StepResult step(Comparison comparison, String id) {
         return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
     }
 

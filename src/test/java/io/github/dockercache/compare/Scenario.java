@@ -18,6 +18,7 @@ final class Scenario extends ContextTree<Scenario> {
     private Builder builder = Builder.BUILDKIT;
     private ImageDigests images = ImageDigests.NONE;
     private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
+    private String clientSourceDateEpoch;
 
     Scenario(Path dir) {
         super(dir);
@@ -45,7 +46,18 @@ final class Scenario extends ContextTree<Scenario> {
 
     /** Every FROM image is {@code image}, as a registry or a baseline tells it; null for unknown. */
     Scenario image(BaseImage image) {
-        this.images = (reference, platform) -> image;
+        return images((reference, platform) -> image);
+    }
+
+    /** Images as {@code digests} tells them. */
+    Scenario images(ImageDigests digests) {
+        this.images = digests;
+        return this;
+    }
+
+    /** The client's SOURCE_DATE_EPOCH environment variable; null for none. */
+    Scenario clientSourceDateEpoch(String value) {
+        this.clientSourceDateEpoch = value;
         return this;
     }
 
@@ -55,7 +67,7 @@ final class Scenario extends ContextTree<Scenario> {
     }
 
     Snapshot snapshot() throws AnalysisException {
-        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion);
+        return snapshot(Map.copyOf(buildArgs), target, builder, images, buildkitVersion, clientSourceDateEpoch);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

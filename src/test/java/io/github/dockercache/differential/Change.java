@@ -31,10 +31,12 @@ import java.util.Set;
  *     variable (default empty)
  * @param root where {@code path} is: {@code context} (the default) or {@code served}, the scenario's directory on
  *     the loopback web server ({@link ServedFiles}), for {@code ADD <url>} and git sources
+ * @param extra {@code pushImage}: the content of a second file, {@code /extra}, in the image's layer (default none),
+ *     to push an image with other layers and the same {@code /marker}
  */
 record Change(
         Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root) {
+        String root, String extra) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -60,8 +62,8 @@ record Change(
         @SerializedName("gitCommit") GIT_COMMIT,
         /**
          * Pushes to the loopback registry ({@code scripts/registry.sh}) an image {@code target}
-         * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content}; the same fields
-         * give the same digest on every run.
+         * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content} (and {@code /extra}
+         * with {@code extra}, if given); the same fields give the same digest on every run.
          */
         @SerializedName("pushImage") PUSH_IMAGE
     }
@@ -69,7 +71,7 @@ record Change(
     /** A change to the context. */
     Change(Op op, String path, String content, String mode, String target, String find, String replacement,
             String name) {
-        this(op, path, content, mode, target, find, replacement, name, null);
+        this(op, path, content, mode, target, find, replacement, name, null, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
@@ -89,7 +91,7 @@ record Change(
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
-            RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name,
+            RegistryImages.push(required(target, "target"), required(content, "content"), extra, name == null ? "" : name,
                     path == null ? "" : path);
             return;
         }

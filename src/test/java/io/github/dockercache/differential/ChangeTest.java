@@ -116,9 +116,9 @@ class ChangeTest {
 
     @Test
     void rootIsContextOrServed() {
-        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context").served());
-        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served").served());
-        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere");
+        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context", null).served());
+        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served", null).served());
+        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere", null);
         assertThrows(IllegalArgumentException.class, other::served);
     }
 

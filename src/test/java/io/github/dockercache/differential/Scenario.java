@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
  *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
  *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
- *                                        // with this parse error (a variant's own outcome takes precedence)
+ *                                        // with this parse error (a variant's own outcome takes precedence);
+ *                                        // "solve": true for an error of the stage conversion, see Rejected
  * }
  * }</pre>
  *
@@ -73,9 +74,23 @@ final class Scenario {
 
     /**
      * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
-     * and the plugin must give the same reason at the same line instead of a verdict.
+     * and the plugin must give the same reason at the same line instead of a verdict. With {@code "solve": true} the
+     * frontend refuses it later, while it converts the stages: the build fails with {@code failed to solve: <message>},
+     * which the engine may not locate, and the plugin's located message must contain the message.
      */
-    record Rejected(int line, String message) {}
+    record Rejected(int line, String message, Boolean solve) {
+        /** The text the engine's log must contain. */
+        String engineError() {
+            return Boolean.TRUE.equals(solve) ? "failed to solve: " + message
+                    : "dockerfile parse error on line " + line + ": " + message;
+        }
+
+        /** True when the plugin's error says the same. */
+        boolean matchesPlugin(String pluginMessage) {
+            return pluginMessage.contains("Dockerfile:" + line + ":") && (Boolean.TRUE.equals(solve)
+                    ? pluginMessage.contains(message) : pluginMessage.endsWith(message));
+        }
+    }
 
     /** What one builder or engine does differently, and why. */
     private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,

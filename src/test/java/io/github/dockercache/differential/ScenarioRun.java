@@ -54,6 +54,8 @@ record ScenarioRun(
     record PluginSnapshots(Snapshot before, Snapshot after, RuntimeException failure) {}
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
+    /** Where scenarios push the images they name ({@link RegistryImages}). */
+    private static final String LOOPBACK_REGISTRY = "127.0.0.1:";
 
     static ScenarioRun play(Scenario scenario, Engine engine, Builder builder) throws IOException {
         long started = System.nanoTime();
@@ -95,7 +97,7 @@ record ScenarioRun(
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
         return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
-                spec.allow(), builder);
+                spec.allow(), spec.environment(), builder);
     }
 
     /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
@@ -115,12 +117,16 @@ record ScenarioRun(
             if (failure != null) {
                 return null;
             }
-            // What the engine build is given: the same args, target and builder, a Linux client, --network=none, and
-            // the engine's BuildKit release.
+            // What the engine build is given: the same args, target and builder, a Linux client, --network=none, the
+            // client's SOURCE_DATE_EPOCH and the engine's BuildKit release.
             BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion);
-            // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
-            ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
+                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion,
+                    spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
+            // Tags resolved in the registry at each snapshot, as the plugin's resolve mode does; only the loopback
+            // registry's images, as the engine's own base image (dockercache-busybox) is in no registry
+            ImageDigests registry = ImageDigests.resolving(new ImageResolver());
+            ImageDigests digests = !resolveImages ? ImageDigests.NONE : (reference, platform) ->
+                    reference.startsWith(LOOPBACK_REGISTRY) ? registry.imageOf(reference, platform) : null;
             try {
                 return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
             } catch (RuntimeException e) {

@@ -73,7 +73,14 @@ public abstract class ContextTree<T extends ContextTree<T>> {
      */
     public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
             BuildKitVersion version) throws AnalysisException {
+        return snapshot(buildArgs, target, builder, images, version, null);
+    }
+
+    /** As {@link #snapshot(Map, String, Builder, ImageDigests, BuildKitVersion)}, with the client's SOURCE_DATE_EPOCH. */
+    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
+            BuildKitVersion version, String clientSourceDateEpoch) throws AnalysisException {
         return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder, version), null, ScanProgress.NONE, images).snapshot();
+                ClientPlatform.LINUX, "none", builder, version, clientSourceDateEpoch), null, ScanProgress.NONE, images)
+                .snapshot();
     }
 }
