@@ -42,6 +42,21 @@ class OnbuildStagesTest {
                 verdicts(Scenario.compare(app.snapshot(), before)));
     }
 
+    /** As the classic variant of onbuild-copy-from-stage-only-trigger shows: the trigger runs inside the FROM step. */
+    @Test
+    void theLegacyBuilderGivesTheReasonOfATriggerItRunsInsideItsFromStep() throws Exception {
+        Scenario app = helperReadOnlyByATrigger().builder(Builder.CLASSIC).file("b.txt", "b");
+        app.dockerfile("FROM scratch AS helper", "COPY a.txt /a.txt", "FROM scratch AS base",
+                "ONBUILD COPY --from=helper /a.txt /b.txt", "FROM base AS app", "COPY b.txt /c.txt");
+        Snapshot before = app.snapshot();
+        app.file("a.txt", "changed");
+        StepResult after = ComparisonTest.step(Scenario.compare(app.snapshot(), before), "app:2");
+
+        assertEquals(Verdict.UNKNOWN, after.verdict());
+        assertEquals("reads /a.txt from stage 'helper': BuildKit reuses this step only if those files come out"
+                + " byte-identical, which takes a real build to know", after.unknownReason());
+    }
+
     @Test
     void beforeBuildKit017SuchATriggerFailsTheBuildAtTheChildStage() {
         AnalysisException e = assertThrows(AnalysisException.class,
