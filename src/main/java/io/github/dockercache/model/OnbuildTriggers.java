@@ -61,7 +61,8 @@ final class OnbuildTriggers {
 
     /**
      * Before BuildKit 0.17 a trigger can only copy or mount from a stage that is built already, for another reason
-     * and earlier in the file: anything else, an image too, fails the build at the child stage's FROM.
+     * and earlier in the file: anything else fails the build at the child stage's FROM, an image too, and a cache
+     * mount, which the frontend mounts from {@code scratch}.
      *
      * @param stage the stage that runs {@code trigger}, declared by {@code parent}
      * @param built the indexes of the stages built so far
@@ -78,9 +79,10 @@ final class OnbuildTriggers {
         } else if (trigger instanceof RunInstruction run) {
             for (String raw : run.mounts()) {
                 MountSpec mount = MountSpec.parse(raw);
-                if (mount.from() != null) {
-                    complaints.putIfAbsent(mount.from(), "cannot mount from stage \"" + mount.from() + "\" to \""
-                            + mount.target() + "\", stage needs to be defined before current command");
+                String from = mount.from() == null && mount.type().equals("cache") ? "scratch" : mount.from();
+                if (from != null) {
+                    complaints.putIfAbsent(from, "cannot mount from stage \"" + from + "\" to \"" + mount.target()
+                            + "\", stage needs to be defined before current command");
                 }
             }
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Stages that an ONBUILD trigger reads (cache-model §1.3, §6). */
@@ -64,6 +65,21 @@ class OnbuildStagesTest {
         assertEquals("Dockerfile:5:1: cannot copy from stage \"helper\", it needs to be defined before current stage"
                 + " \"app\" (from the ONBUILD trigger of stage 'base' at line 4: BuildKit 0.16 builds no stage for a"
                 + " trigger alone, nor an image; 0.17 and later do)", e.getMessage());
+    }
+
+    /** As engine 26 (BuildKit 0.13) answers: neither an image nor a cache mount's scratch is a built stage there. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ONBUILD COPY --from=busybox:1.36 /bin/sh /sh | cannot copy from stage \"busybox:1.36\", it needs to be"
+                    + " defined before current stage \"app\"",
+            "ONBUILD RUN --mount=type=cache,target=/c true | cannot mount from stage \"scratch\" to \"/c\", stage"
+                    + " needs to be defined before current command"})
+    void beforeBuildKit017ATriggerCannotReadAnImageNorMountACache(String onbuild, String message) {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36 AS base", onbuild, "FROM base AS app")
+                .buildkitVersion("0.13");
+        AnalysisException e = assertThrows(AnalysisException.class, app::snapshot);
+        assertTrue(e.getMessage().startsWith("Dockerfile:3:1: " + message + " (from the ONBUILD trigger"),
+                e.getMessage());
     }
 
     @Test
