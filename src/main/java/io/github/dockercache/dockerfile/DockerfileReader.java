@@ -127,8 +127,9 @@ public final class DockerfileReader {
         throw new DockerfileException(copy.source().location(), version.rejectsVariablesInCopyFrom()
                 ? "variable expansion is not supported for --from, define a new stage with FROM using ARG from global"
                         + " scope as a workaround"
-                : "failed to parse stage name \"" + copy.from() + "\": invalid reference format (BuildKit " + version
-                        + " expands no variables in --from; define a new stage with FROM using ARG from global scope)");
+                : "BuildKit " + version + " expands no variable in --from and takes the word for an image name (define a"
+                        + " new stage with FROM using ARG from global scope instead): failed to parse stage name \""
+                        + copy.from() + "\": invalid reference format");
     }
 
     private static final class StageBuilder {

@@ -89,10 +89,10 @@ final class OnbuildTriggers {
         for (Map.Entry<String, String> complaint : complaints.entrySet()) {
             Stage source = graph.resolve(complaint.getKey(), stage.index());
             if (source == null || !built.contains(source.index())) {
-                throw new AnalysisException(stage.from().source().location() + ": " + complaint.getValue() + " (from"
-                        + " the ONBUILD trigger of stage '" + StageGraph.label(parent) + "' at line "
-                        + trigger.source().location().line() + ": BuildKit " + version + " builds no stage for a"
-                        + " trigger alone, nor an image; 0.17 and later do)");
+                throw new AnalysisException(stage.from().source().location() + ": the ONBUILD trigger of stage '"
+                        + StageGraph.label(parent) + "' at line " + trigger.source().location().line() + " reads what"
+                        + " BuildKit " + version + " does not build for a trigger (0.17 and later build its stages): "
+                        + complaint.getValue());
             }
         }
     }

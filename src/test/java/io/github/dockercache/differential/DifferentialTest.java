@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * both (as CI runs them).
  */
 class DifferentialTest {
+    /** The first line of the excerpt the engine prints with an error of a located instruction. */
+    private static final Pattern EXCERPT = Pattern.compile("(?m)^Dockerfile:(\\d+)$");
 
     @TestFactory
     Stream<DynamicContainer> scenarios() throws IOException {
@@ -76,9 +79,17 @@ class DifferentialTest {
             return;
         }
         if (expected.rejected() != null) {
-            String error = expected.rejected().engineError();
-            assertTrue(!run.before().succeeded() && run.before().logTail().contains(error),
-                    () -> "expected the build to fail with \"" + error + "\":\n" + run.before().logTail());
+            Scenario.Rejected rejected = expected.rejected();
+            String log = run.before().logTail();
+            String error = rejected.whileSolving() ? "failed to solve: " + rejected.message()
+                    : "dockerfile parse error on line " + rejected.line() + ": " + rejected.message();
+            assertTrue(!run.before().succeeded() && log.contains(error),
+                    () -> "expected the build to fail with \"" + error + "\":\n" + log);
+            Matcher excerpt = EXCERPT.matcher(log);
+            if (rejected.whileSolving() && excerpt.find()) {
+                assertEquals(rejected.line(), Integer.parseInt(excerpt.group(1)),
+                        () -> "the engine locates the error at another line:\n" + log);
+            }
             return;
         }
         assertTrue(run.before().succeeded(), () -> scenario.name() + " on engine " + run.engine() + ", "
@@ -115,9 +126,11 @@ class DifferentialTest {
         RuntimeException failure = run.plugin().failure();
         Scenario.Rejected rejected = run.expectation().rejected();
         if (rejected != null) {
-            assertTrue(failure != null && rejected.matchesPlugin(failure.getMessage()),
-                    () -> "expected the plugin to reject the Dockerfile with \"Dockerfile:" + rejected.line() + ":...: "
-                            + rejected.message() + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
+            String located = "Dockerfile:" + rejected.line() + ":";
+            assertTrue(failure != null && failure.getMessage().contains(located)
+                            && failure.getMessage().endsWith(rejected.message()),
+                    () -> "expected the plugin to reject the Dockerfile with \"" + located + "...: " + rejected.message()
+                            + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
             return;
         }
         List<StepResult> predicted;

@@ -246,7 +246,7 @@ class DockerfileReaderTest {
     @CsvSource(delimiter = '|', value = {
             "$SOURCE   | 0.25 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
             "${SOURCE} | 0.24 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
-            "$SOURCE   | 0.23 | failed to parse stage name \"$SOURCE\": invalid reference format (BuildKit 0.23 expands no variables in --from; define a new stage with FROM using ARG from global scope)"})
+            "$SOURCE   | 0.23 | BuildKit 0.23 expands no variable in --from and takes the word for an image name (define a new stage with FROM using ARG from global scope instead): failed to parse stage name \"$SOURCE\": invalid reference format"})
     void copyFromTakesNoVariables(String from, String version, String message) {
         DockerfileException e = assertThrows(DockerfileException.class, () -> DockerfileReader.parse(
                 "FROM scratch AS source\nFROM scratch\nARG SOURCE=source\nCOPY --from=" + from + " /a /b\n", "Dockerfile",
