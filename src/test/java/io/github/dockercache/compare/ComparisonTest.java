@@ -46,13 +46,13 @@ class ComparisonTest {
                 .file("src/main/java/App.java", "class App {}\n");
     }
 
-    static Map<String, Verdict> verdicts(Comparison comparison) {
+    private static Map<String, Verdict> verdicts(Comparison comparison) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
         return verdicts;
     }
 
-    static StepResult step(Comparison comparison, String id) {
+    private static StepResult step(Comparison comparison, String id) {
         return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
     }
 

@@ -1,7 +1,7 @@
 package io.github.dockercache.compare;
 
-import static io.github.dockercache.compare.ComparisonTest.step;
-import static io.github.dockercache.compare.ComparisonTest.verdicts;
+import static io.github.dockercache.compare.Scenario.step;
+import static io.github.dockercache.compare.Scenario.verdicts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.dockercache.model.Builder;

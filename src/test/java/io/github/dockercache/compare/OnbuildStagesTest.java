@@ -1,6 +1,7 @@
 package io.github.dockercache.compare;
 
-import static io.github.dockercache.compare.ComparisonTest.verdicts;
+import static io.github.dockercache.compare.Scenario.step;
+import static io.github.dockercache.compare.Scenario.verdicts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class OnbuildStagesTest {
                 "ONBUILD COPY --from=helper /a.txt /b.txt", "FROM base AS app", "COPY b.txt /c.txt");
         Snapshot before = app.snapshot();
         app.file("a.txt", "changed");
-        StepResult after = ComparisonTest.step(Scenario.compare(app.snapshot(), before), "app:2");
+        StepResult after = step(Scenario.compare(app.snapshot(), before), "app:2");
 
         assertEquals(Verdict.UNKNOWN, after.verdict());
         assertEquals("reads /a.txt from stage 'helper': BuildKit reuses this step only if those files come out"

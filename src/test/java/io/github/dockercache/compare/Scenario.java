@@ -73,4 +73,15 @@ final class Scenario extends ContextTree<Scenario> {
     static Comparison compare(Snapshot after, Snapshot before) {
         return Comparison.compare(after, before);
     }
+
+    /** Each step's verdict, by step id, in build order. */
+    static Map<String, Verdict> verdicts(Comparison comparison) {
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        comparison.steps().forEach(s -> verdicts.put(s.stepId(), s.verdict()));
+        return verdicts;
+    }
+
+    static StepResult step(Comparison comparison, String id) {
+        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+    }
 }
