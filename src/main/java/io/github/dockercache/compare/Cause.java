@@ -14,6 +14,11 @@ package io.github.dockercache.compare;
 public record Cause(
         CauseKind kind, String subject, String before, String after, String detail, String advice, boolean expected) {
 
+    /** A cause that is not expected. */
+    public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice) {
+        this(kind, subject, before, after, detail, advice, false);
+    }
+
     Cause withExpected(boolean value) {
         return new Cause(kind, subject, before, after, detail, advice, value);
     }

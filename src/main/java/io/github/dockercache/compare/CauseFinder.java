@@ -2,7 +2,6 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
-import io.github.dockercache.model.ImageSource;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
@@ -45,6 +44,11 @@ final class CauseFinder {
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
                 continue;
             }
+            Cause external = ExternalInputCauses.of(step, before, name, then, now);
+            if (external != null) {
+                causes.add(external);
+                continue;
+            }
             boolean shellChanged = name.equals("command") && step.text().equals(before.text())
                     && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"));
             String imageField = imageConfigField(step, before, name);
@@ -76,8 +80,6 @@ final class CauseFinder {
                 String stage = step.fromStage();
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
                         null, false));
-            } else if (ImageSource.keyedSource(name) != null) {
-                causes.add(sourceImageCause(step, before, ImageSource.keyedSource(name), then, now));
             } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
                 String image = step.inputs().get("image");
                 causes.add(new Cause(CauseKind.BASE_IMAGE, image, then, now, "the tag " + image
@@ -102,18 +104,8 @@ final class CauseFinder {
             } else if (name.equals("user") || name.equals("owner")) {
                 causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null, false));
             } else if (name.equals("created")) {
-                String origin = step.origins().get(name);
                 causes.add(new Cause(CauseKind.BUILD_ARG, "SOURCE_DATE_EPOCH", then, now,
-                        "SOURCE_DATE_EPOCH stamps every WORKDIR" + (origin == null ? "" : " (from " + origin + ")"),
-                        Advice.SOURCE_DATE_EPOCH, false));
-            } else if (name.equals("hostname")) {
-                causes.add(new Cause(CauseKind.BUILD_ARG, "BUILDKIT_SANDBOX_HOSTNAME", then, now,
-                        "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + describeValues(then, now), null,
-                        false));
-            } else if (name.endsWith(".cache-id") && name.startsWith("mount[")) {
-                causes.add(new Cause(CauseKind.BUILD_ARG, "BUILDKIT_CACHE_MOUNT_NS", then, now,
-                        "the cache id that BuildKit keys for a cache mount without an id of its own, named by"
-                                + " BUILDKIT_CACHE_MOUNT_NS, " + describeValues(then, now), null, false));
+                        "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
             } else if (shellChanged) {
@@ -132,18 +124,6 @@ final class CauseFinder {
         return causes;
     }
 
-    /** The image that {@code source} ({@code src[0]}, {@code mount[1]}) reads moved, named with both digests. */
-    private static Cause sourceImageCause(StepSnapshot step, StepSnapshot before, String source, String then,
-            String now) {
-        String image = ImageSource.image(step, source);
-        String reader = source.startsWith("mount") ? "RUN --mount" : step.instruction() + " --from";
-        String moved = then == null ? " was not resolved for the baseline"
-                : now == null ? " is not resolved now, as it was for the baseline"
-                : " moved: " + ImageSource.digest(before, source) + " -> " + ImageSource.digest(step, source);
-        return new Cause(CauseKind.SOURCE_IMAGE, image, then, now, "the image " + image + " that " + reader + " reads"
-                + moved, Advice.PIN_SOURCE_IMAGE, false);
-    }
-
     /**
      * The field of the base image's configuration an input comes from ({@code Env MARKER}, {@code WorkingDir}), or
      * null when it comes from the Dockerfile or the build's settings on both sides.
@@ -160,7 +140,7 @@ final class CauseFinder {
         return name.startsWith("env:") ? field + " " + name.substring(4) : field;
     }
 
-    private static String describeValues(String then, String now) {
+    static String describeValues(String then, String now) {
         return then == null ? "is now set to '" + now + "'"
                 : now == null ? "is no longer set (was '" + then + "')"
                 : "changed: '" + then + "' -> '" + now + "'";

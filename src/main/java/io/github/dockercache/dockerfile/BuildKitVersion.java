@@ -40,6 +40,21 @@ public record BuildKitVersion(int minor) {
         return minor >= 22;
     }
 
+    /** {@code COPY --exclude} is a flag of the built-in frontend, no longer labs only (dockerfile 1.19, 0.25). */
+    boolean copyExcludeIsStable() {
+        return minor >= 25;
+    }
+
+    /** {@code RUN --device} exists (0.20; the built-in frontend of earlier releases does not know it). */
+    boolean hasRunDevice() {
+        return minor >= 20;
+    }
+
+    /** An unknown flag is named with its dashes, {@code unknown flag: --parents} (0.17; before: {@code parents}). */
+    boolean namesUnknownFlagsWithDashes() {
+        return minor >= 17;
+    }
+
     /**
      * A stage that only an ONBUILD trigger copies or mounts from is built too (0.17); before, such a trigger fails
      * unless the stage is built for another reason.
@@ -54,21 +69,6 @@ public record BuildKitVersion(int minor) {
      */
     boolean rejectsVariablesInCopyFrom() {
         return minor >= 24;
-    }
-
-    /** {@code COPY --exclude} is a flag of the built-in frontend, no longer labs only (dockerfile 1.19, 0.25). */
-    boolean copyExcludeIsStable() {
-        return minor >= 25;
-    }
-
-    /** {@code RUN --device} exists (0.20; the built-in frontend of earlier releases does not know it). */
-    boolean hasRunDevice() {
-        return minor >= 20;
-    }
-
-    /** An unknown flag is named with its dashes, {@code unknown flag: --parents} (0.17; before: {@code parents}). */
-    boolean namesUnknownFlagsWithDashes() {
-        return minor >= 17;
     }
 
     /** {@code 0.25}. */

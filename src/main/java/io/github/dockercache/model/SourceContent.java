@@ -21,17 +21,17 @@ record SourceContent(
     }
 
     /**
-     * The inputs named for the step: {@code src[0].checksum}; an input marked {@link CacheModel#UPSTREAM} or
-     * {@link CacheModel#UNKEYED} keeps its mark in front ({@code upstream:src[0].stage-key}).
+     * The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key} and
+     * {@code unkeyed:src[0].layer-entries} (the marker stays in front).
      */
     List<Map.Entry<String, String>> inputs(String prefix) {
         return inputs.stream().map(e -> Map.entry(named(prefix, e.getKey()), e.getValue())).toList();
     }
 
     private static String named(String prefix, String name) {
-        for (String mark : List.of(CacheModel.UPSTREAM, CacheModel.UNKEYED)) {
-            if (name.startsWith(mark)) {
-                return mark + prefix + "." + name.substring(mark.length());
+        for (String marker : List.of(CacheModel.UPSTREAM, CacheModel.UNKEYED)) {
+            if (name.startsWith(marker)) {
+                return marker + prefix + "." + name.substring(marker.length());
             }
         }
         return prefix + "." + name;

@@ -92,8 +92,9 @@ class KeyedBuildOptionsTest {
 
         assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT, "4", Verdict.REBUILT),
                 verdicts(comparison));
-        assertEquals("SOURCE_DATE_EPOCH stamps every WORKDIR (from the SOURCE_DATE_EPOCH environment variable, which"
-                + " docker buildx passes as a build argument)", step(comparison, "3").causes().get(0).detail());
+        assertEquals(CauseKind.BUILD_ARG, step(comparison, "3").causes().get(0).kind());
+        assertEquals("the SOURCE_DATE_EPOCH environment variable, which docker buildx passes as a build argument",
+                comparison.current().steps().get(2).origins().get("created"));
         assertEquals(Map.of("SOURCE_DATE_EPOCH", "2000"), comparison.current().buildArgs());
     }
 
