@@ -7,6 +7,8 @@ import java.util.List;
 final class Advice {
     static final String PIN_BASE_IMAGE =
             "pin the base image by digest (FROM image@sha256:...) so that it moves only when you move it";
+    static final String PIN_SOURCE_IMAGE =
+            "pin the image by digest (COPY --from=image@sha256:...) so that it moves only when you move it";
     static final String LINE_ENDINGS =
             "line endings differ between checkouts: pin them in .gitattributes (e.g. '* text=auto eol=lf') or set"
                     + " git config core.autocrlf=input, so every machine sends the same bytes";

@@ -72,6 +72,11 @@ final class CauseFinder {
                 envChanged |= name.startsWith("env:");
                 continue;
             }
+            Cause external = ExternalInputCauses.of(step, before, name, then, now);
+            if (external != null) {
+                causes.add(external);
+                continue;
+            }
             boolean shellChanged = name.equals("command") && step.text().equals(before.text())
                     && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"));
             String imageField = imageConfigField(step, before, name);
@@ -316,7 +321,7 @@ final class CauseFinder {
         return name.startsWith("env:") ? field + " " + name.substring(4) : field;
     }
 
-    private static String describeValues(String then, String now) {
+    static String describeValues(String then, String now) {
         return then == null ? "is now set to '" + now + "'"
                 : now == null ? "is no longer set (was '" + then + "')"
                 : "changed: '" + then + "' -> '" + now + "'";

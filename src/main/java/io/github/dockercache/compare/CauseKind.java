@@ -54,6 +54,8 @@ public enum CauseKind {
     INSTRUCTION,
     /** The FROM image reference or platform changed. */
     BASE_IMAGE,
+    /** An image that a step copies from ({@code COPY --from}) or mounts ({@code RUN --mount=from=}) moved. */
+    SOURCE_IMAGE,
     /** The stage a step copies from or builds on changed. */
     UPSTREAM_STAGE,
     /** The previous step of the chain is not cached, so this one cannot be. */

@@ -88,6 +88,22 @@ public record BuildKitVersion(int minor) {
         return minor >= 17;
     }
 
+    /**
+     * A stage that only an ONBUILD trigger copies or mounts from is built too (0.17); before, such a trigger fails
+     * unless the stage is built for another reason.
+     */
+    public boolean onbuildTriggersAddStages() {
+        return minor >= 17;
+    }
+
+    /**
+     * {@code COPY --from} refuses a word that variable expansion would change (0.24); before, it is taken for an image
+     * name, which fails to parse.
+     */
+    boolean rejectsVariablesInCopyFrom() {
+        return minor >= 24;
+    }
+
     /** {@code 0.25}. */
     @Override
     public String toString() {

@@ -406,9 +406,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         Path baselineFile = baselineFile(scope, image, name, output);
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
+        // docker buildx passes the client's SOURCE_DATE_EPOCH on as a build argument; the model decides when it applies
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
                 blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
-                buildkitVersion(), secrets);
+                buildkitVersion(), secrets, System.getenv(BuildSettings.SOURCE_DATE_EPOCH));
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(orDefault(manifests, StabilityPolicy.DEFAULT_MANIFESTS)),
                 new PathPatterns(orDefault(dependencyOutputs, StabilityPolicy.DEFAULT_DEPENDENCY_OUTPUTS)),

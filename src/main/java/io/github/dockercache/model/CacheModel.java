@@ -92,12 +92,15 @@ public final class CacheModel {
                     + "|" + Pattern.quote(UPSTREAM) + ".*");
 
     private final BuildSettings settings;
+    /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (spec 7). */
+    private final Map<String, String> buildArgs;
     private final boolean classic;
     private final ImageDigests digests;
     private final Dockerfile dockerfile;
     private final BuildContext context;
     private final ShellLexer lexer;
     private final StageGraph graph;
+    private final OnbuildTriggers triggers;
     private final Map<String, String> globalArgs = new LinkedHashMap<>();
     private final Map<Integer, StageState> finishedStages = new HashMap<>();
     private final List<StepSnapshot> steps = new ArrayList<>();
@@ -115,15 +118,19 @@ public final class CacheModel {
     private boolean singleStage;
     /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
     private boolean insideFromStep;
+    /** Why a trigger run inside that FROM step cannot be known offline: the FROM step's reason. */
+    private String fromStepUnknownReason;
 
     private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context, ImageDigests digests) {
         this.settings = settings;
+        this.buildArgs = settings.effectiveBuildArgs();
         this.classic = settings.builder() == Builder.CLASSIC;
         this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
         this.lexer = new ShellLexer(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
+        this.triggers = new OnbuildTriggers(dockerfile, settings.buildkitVersion());
         this.files = new RecordedFiles(context.entries(), settings.contextDir());
         this.taint = new Taint(settings.secrets());
     }
@@ -229,7 +236,7 @@ public final class CacheModel {
         }
         finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
         Set<Integer> reachable = classic ? ClassicRules.builtStages(target)
-                : graph.reachable(target, stage -> baseImages.get(stage.index()));
+                : graph.reachable(target, stage -> baseImages.get(stage.index()), triggers, settings.buildkitVersion());
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
@@ -279,7 +286,7 @@ public final class CacheModel {
     /** The build args as given, the secret ones masked (docs/secrets.md). */
     private SortedMap<String, String> maskedBuildArgs() {
         SortedMap<String, String> masked = new TreeMap<>();
-        settings.buildArgs().forEach((name, value) -> masked.put(name,
+        buildArgs.forEach((name, value) -> masked.put(name,
                 settings.secrets().isSecretArg(name, value) && value != null ? taint.mask(value) : value));
         return masked;
     }
@@ -296,7 +303,7 @@ public final class CacheModel {
         for (ArgInstruction arg : dockerfile.globalArgs()) {
             for (ArgDeclaration declaration : arg.args()) {
                 String name = declaration.name();
-                String value = settings.buildArgs().get(name);
+                String value = buildArgs.get(name);
                 boolean secret = settings.secrets().isSecretArg(name, value);
                 if (value == null && declaration.defaultValue() != null) {
                     long reads = taint.reads();
@@ -352,14 +359,22 @@ public final class CacheModel {
                 state.dropBuildArgs();
             }
             insideFromStep = classic; // the legacy builder runs the triggers as part of its FROM step
-            for (Instruction trigger : onbuildTriggers(parentStage)) {
+            for (Instruction trigger : triggers.of(parentStage)) {
+                if (!classic) {
+                    triggers.requireBuiltSources(stage, parentStage, trigger, graph, finishedStages.keySet());
+                }
                 apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
             }
             insideFromStep = false;
             instructionSecret = false;
             if (classic) {
+                StepReads triggerReads = new StepReads();
+                if (fromStepUnknownReason != null) {
+                    triggerReads.mayDifferBecause(fromStepUnknownReason);
+                    fromStepUnknownReason = null;
+                }
                 addStep(stage, state, from, "FROM", inputsOf("stage", StageGraph.label(parentStage)), Map.of(),
-                        new StepReads());
+                        triggerReads);
             }
         } else {
             state = new StageState(taint);
@@ -427,24 +442,6 @@ public final class CacheModel {
             state.shell = config.shell();
             state.shellOrigin = IMAGE_CONFIG_ORIGIN + "Shell";
         }
-    }
-
-    /** The ONBUILD triggers of a stage, parsed as instructions standing on the lines of their ONBUILD. */
-    private List<Instruction> onbuildTriggers(Stage stage) throws AnalysisException {
-        List<Instruction> triggers = new ArrayList<>();
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction instanceof OnbuildInstruction onbuild) {
-                int line = onbuild.source().location().line();
-                String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
-                try {
-                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null,
-                            settings.buildkitVersion()).stages().get(0).instructions());
-                } catch (DockerfileException e) {
-                    throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
-                }
-            }
-        }
-        return triggers;
     }
 
     private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
@@ -523,9 +520,9 @@ public final class CacheModel {
             String value;
             String origin;
             boolean secret = settings.secrets().isSecretName(name);
-            if (settings.buildArgs().containsKey(name)) {
-                value = settings.buildArgs().get(name);
-                origin = "--build-arg " + name + ", declared by ARG at line " + line;
+            if (buildArgs.containsKey(name)) {
+                value = buildArgs.get(name);
+                origin = buildArgOrigin(name) + ", declared by ARG at line " + line;
                 secret = settings.secrets().isSecretArg(name, value);
             } else if (declaration.defaultValue() != null) {
                 long reads = taint.reads();
@@ -547,6 +544,13 @@ public final class CacheModel {
             }
         }
         configStep(stage, state, arg, ClassicRules.assignments(declared));
+    }
+
+    /** Where a build argument's value comes from: {@code --build-arg}, or the client's environment (spec 7). */
+    private String buildArgOrigin(String name) {
+        return name.equals(BuildSettings.SOURCE_DATE_EPOCH) && settings.sourceDateEpochFromEnvironment()
+                ? "the SOURCE_DATE_EPOCH environment variable, which docker buildx passes as a build argument"
+                : "--build-arg " + name;
     }
 
     private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
@@ -573,9 +577,10 @@ public final class CacheModel {
         Map<String, String> origins = new LinkedHashMap<>();
         putOrigin(origins, "path", state.workdirOrigin);
         putOrigin(origins, "owner", state.userOrigin);
-        String epoch = settings.buildArgs().get("SOURCE_DATE_EPOCH");
+        String epoch = buildArgs.get(BuildSettings.SOURCE_DATE_EPOCH);
         if (epoch != null && settings.buildkitVersion().workdirHonoursSourceDateEpoch()) {
             inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (spec 7)
+            origins.put("created", buildArgOrigin(BuildSettings.SOURCE_DATE_EPOCH));
         }
         StepReads reads = new StepReads();
         markImageWorkdir(state, inputs, reads);
@@ -611,11 +616,13 @@ public final class CacheModel {
         }
         inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
+        FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
             MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
             String name = "mount[" + i + "]";
             inputs.add(Map.entry(name, mount.canonical()));
+            FrontendArgs.addCacheNamespace(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
@@ -705,7 +712,7 @@ public final class CacheModel {
                 inputs.add(Map.entry(name + ".parents", parents.pattern()));
             }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
-                    ? RemoteSource.content(source, checksum)
+                    ? RemoteSource.content(source, checksum, copy.keepGitDir())
                     : sourceContent(stage, copy.from(), source, parents, excludes, copy);
             reads.add(name, source, content, inputs);
         }
@@ -938,8 +945,7 @@ public final class CacheModel {
         }
         Stage sourceStage = graph.resolve(from, stage.index());
         if (sourceStage == null) {
-            String image = parseImage(from).map(DockerReference::toString).orElse(from);
-            return SourceContent.known(List.of(Map.entry("image", image), Map.entry("path", source)), List.of());
+            return ImageSource.content(from, source, digests);
         }
         StageState sourceState = finishedStages.get(sourceStage.index());
         String label = StageGraph.label(sourceStage);
@@ -996,6 +1002,9 @@ public final class CacheModel {
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
         if (insideFromStep) {
             // the legacy builder runs ONBUILD triggers inside its FROM step: they move the keys on but are no steps
+            if (fromStepUnknownReason == null) {
+                fromStepUnknownReason = reads.unknownReason;
+            }
             state.key = key;
             state.optimisticKey = optimisticKey;
             return;

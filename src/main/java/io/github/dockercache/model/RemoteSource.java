@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,14 +24,19 @@ final class RemoteSource {
                 || source.contains(".git#");
     }
 
-    static SourceContent content(String source, String checksum) {
+    /** @param keepGitDir {@code ADD --keep-git-dir}: a git checkout keeps its {@code .git} directory */
+    static SourceContent content(String source, String checksum, boolean keepGitDir) {
         if (isGit(source)) {
             int hash = source.indexOf('#');
             String ref = hash < 0 ? "" : source.substring(hash + 1).split(":", 2)[0];
-            if (COMMIT.matcher(ref).matches()) {
-                return SourceContent.known(List.of(Map.entry("git", source)), List.of());
+            List<Map.Entry<String, String>> inputs = new ArrayList<>(List.of(Map.entry("git", source)));
+            if (keepGitDir) {
+                inputs.add(Map.entry("keep-git-dir", "true")); // BuildKit's git key holds it (cache-model §3.6)
             }
-            return new SourceContent(List.of(Map.entry("git", source)), List.of(), null,
+            if (COMMIT.matcher(ref).matches()) {
+                return SourceContent.known(inputs, List.of());
+            }
+            return new SourceContent(inputs, List.of(), null,
                     "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA", false);
         }
         // BuildKit's ADD compares the downloaded file by content and name (the step's source name), never by the URL:

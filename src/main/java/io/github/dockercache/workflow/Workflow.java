@@ -222,18 +222,13 @@ public final class Workflow {
     }
 
     /**
-     * What FROM is keyed on. Offline: what the baseline recorded (the tag is assumed not to have moved). With
+     * What FROM, {@code COPY --from=<image>} and {@code RUN --mount=from=<image>} are keyed on. Offline: what the baseline recorded (the tag is assumed not to have moved). With
      * {@code resolve}: the registry's answer, as far as the baseline recorded the same (else the keys could not be
      * compared, and the user is told to record the baseline with resolve): the digest alone where the baseline has no
      * layers, nothing where it has no digest.
      */
     private static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
-        Map<String, BaseImage> recorded = new HashMap<>();
-        if (baseline != null) {
-            baseline.steps().stream()
-                    .filter(step -> step.instruction().equals("FROM") && BaseImage.recordedIn(step) != null)
-                    .forEach(step -> recorded.put(step.inputs().get("image"), BaseImage.recordedIn(step)));
-        }
+        Map<String, BaseImage> recorded = baseline == null ? Map.of() : ImageDigests.recordedIn(baseline);
         if (!request.resolve()) {
             return (reference, platform) -> recorded.get(reference);
         }

@@ -34,7 +34,7 @@ final class Project extends ContextTree<Project> {
     /** Every finding, with the given rules disabled. */
     List<Finding> advise(String... disabledRules) throws Exception {
         return Advisor.advise(analyse(buildArgs, null, Builder.BUILDKIT, ImageDigests.NONE, BuildKitVersion.NEWEST,
-                secrets), Set.copyOf(Arrays.asList(disabledRules)));
+                secrets, null), Set.copyOf(Arrays.asList(disabledRules)));
     }
 
     Project buildArg(String name, String value) {

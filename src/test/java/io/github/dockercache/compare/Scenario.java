@@ -25,6 +25,7 @@ final class Scenario extends ContextTree<Scenario> {
     private BuildKitVersion buildkitVersion = BuildKitVersion.NEWEST;
     private Dependencies dependencies;
     private Secrets secrets = Secrets.PATTERNS_ONLY;
+    private String clientSourceDateEpoch;
 
     Scenario(Path dir) {
         super(dir);
@@ -52,7 +53,18 @@ final class Scenario extends ContextTree<Scenario> {
 
     /** Every FROM image is {@code image}, as a registry or a baseline tells it; null for unknown. */
     Scenario image(BaseImage image) {
-        this.images = (reference, platform) -> image;
+        return images((reference, platform) -> image);
+    }
+
+    /** Images as {@code digests} tells them. */
+    Scenario images(ImageDigests digests) {
+        this.images = digests;
+        return this;
+    }
+
+    /** The client's SOURCE_DATE_EPOCH environment variable; null for none. */
+    Scenario clientSourceDateEpoch(String value) {
+        this.clientSourceDateEpoch = value;
         return this;
     }
 
@@ -77,7 +89,7 @@ final class Scenario extends ContextTree<Scenario> {
     }
 
     Analysis analyse() throws AnalysisException {
-        return analyse(Map.copyOf(buildArgs), target, builder, images, buildkitVersion, secrets);
+        return analyse(Map.copyOf(buildArgs), target, builder, images, buildkitVersion, secrets, clientSourceDateEpoch);
     }
 
     static Comparison compare(Snapshot after, Snapshot before) {

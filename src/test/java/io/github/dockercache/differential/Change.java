@@ -46,10 +46,12 @@ import java.util.stream.Stream;
  * @param time {@code springBootJar}: the time of every entry, an ISO instant (default 2024-01-01T00:00:00Z)
  * @param from {@code copy}: the file or directory to copy, relative to the directory of the definition (scenario or
  *     project)
+ * @param extra {@code pushImage}: the content of a second file, {@code /extra}, in the image's layer (default none),
+ *     to push an image with other layers and the same {@code /marker}
  */
 record Change(
         Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root, String time, String from) {
+        String root, String time, String from, String extra) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
@@ -90,8 +92,8 @@ record Change(
         @SerializedName("gitCommit") GIT_COMMIT,
         /**
          * Pushes to the loopback registry ({@code scripts/registry.sh}) an image {@code target}
-         * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content}; the same fields
-         * give the same digest on every run.
+         * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content} (and {@code /extra}
+         * with {@code extra}, if given); the same fields give the same digest on every run.
          */
         @SerializedName("pushImage") PUSH_IMAGE,
         /**
@@ -114,7 +116,7 @@ record Change(
     /** A change to the context. */
     Change(Op op, String path, String content, String mode, String target, String find, String replacement,
             String name) {
-        this(op, path, content, mode, target, find, replacement, name, null, null, null);
+        this(op, path, content, mode, target, find, replacement, name, null, null, null, null);
     }
 
     static final Set<PosixFilePermission> FILE_MODE = permissions("0644");
@@ -142,7 +144,7 @@ record Change(
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
-            RegistryImages.push(required(target, "target"), required(content, "content"), name == null ? "" : name,
+            RegistryImages.push(required(target, "target"), required(content, "content"), extra, name == null ? "" : name,
                     path == null ? "" : path);
             return;
         }

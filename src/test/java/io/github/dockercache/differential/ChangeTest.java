@@ -175,11 +175,11 @@ class ChangeTest {
     }
 
     private static Change rooted(String root) {
-        return new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, root, null, null);
+        return new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, root, null, null, null);
     }
 
     private static Change copying(String from, String path) {
-        return new Change(Change.Op.COPY, path, null, null, null, null, null, null, null, null, from);
+        return new Change(Change.Op.COPY, path, null, null, null, null, null, null, null, null, from, null);
     }
 
     @Test
@@ -190,7 +190,7 @@ class ChangeTest {
         new Change(Change.Op.WRITE, "jar/BOOT-INF/classes/App.class.txt", "c\n", null, null, null, null, null)
                 .apply(context);
         new Change(Change.Op.SPRING_BOOT_JAR, "target/app.jar", null, null, "jar", null, null, null, null,
-                "2024-06-01T12:00:00Z", null).apply(context);
+                "2024-06-01T12:00:00Z", null, null).apply(context);
         try (ZipFile jar = new ZipFile(context.resolve("target/app.jar").toFile())) {
             assertEquals("- \"BOOT-INF/lib/a-1.0.jar\"\n- \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n",
                     new String(jar.getInputStream(jar.getEntry("BOOT-INF/classpath.idx")).readAllBytes(),

@@ -3,6 +3,7 @@ package io.github.dockercache.differential;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -147,22 +148,28 @@ final class Engine {
      */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, Builder builder) throws IOException {
-        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), builder);
-    }
-
-    /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
-    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
-        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, builder, true);
+        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), Map.of(), builder);
     }
 
     /**
-     * As {@link #build(Path, Path, Map, String, Map, List, Builder)}; without {@code exportImage} (BuildKit only), the
-     * result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
+     * As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given, and
+     * the client run with {@code environment} added to its environment. A {@code SOURCE_DATE_EPOCH} of the test's own
+     * environment is not passed on: buildx would make it a build argument that the scenario does not name.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder)
+            throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, environment, builder, true);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, List, Map, Builder)}; without {@code exportImage} (BuildKit only),
+     * the result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
      * the image store takes to write every layer.
      */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Builder builder, boolean exportImage)
+            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
+            boolean exportImage)
             throws IOException {
         boolean classic = builder == Builder.CLASSIC;
         if (classic && !exportImage) {
@@ -183,7 +190,12 @@ final class Engine {
             arguments.addAll(List.of("--target", target));
         }
         arguments.add(contextDir.toString());
-        ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of(), true);
+        Map<String, String> clientEnvironment = new HashMap<>(environment);
+        clientEnvironment.putIfAbsent(BuildSettings.SOURCE_DATE_EPOCH, null);
+        if (classic) {
+            clientEnvironment.put("DOCKER_BUILDKIT", "0");
+        }
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, clientEnvironment, true);
         // a Dockerfile need not be UTF-8 (a scenario tests that); stage names are ASCII
         List<String> stages = StageLabels.of(new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8));
         Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
@@ -322,7 +334,14 @@ final class Engine {
                 builder.redirectError(errors.toFile());
             }
             builder.environment().putAll(environment);
-            builder.environment().putAll(extraEnvironment);
+            // a null value removes the variable
+            extraEnvironment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             long started = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -21,6 +21,8 @@ import java.util.List;
  * of the engine still runs; after one, no further snapshot is taken.
  */
 final class PluginObserver {
+    /** Where scenarios push the images they name ({@link RegistryImages}). */
+    private static final String LOOPBACK_REGISTRY = "127.0.0.1:";
     /** The secret key of every play: a user who builds with secret args configures one (docs/secrets.md). */
     private static final SecretKey TEST_KEY = SecretKey.of("differential-test-key-0123456789");
 
@@ -49,10 +51,15 @@ final class PluginObserver {
         if (failure != null) {
             return null;
         }
+        // the client's SOURCE_DATE_EPOCH too, which buildx passes on as a build argument
         BuildSettings settings = new BuildSettings(contextDir, dockerfile, spec.buildArgs(), spec.target(),
-                ClientPlatform.LINUX, "none", builder, buildkitVersion, secrets);
-        // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
-        ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
+                ClientPlatform.LINUX, "none", builder, buildkitVersion, secrets,
+                spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
+        // Tags resolved in the registry at each snapshot, as the plugin's resolve mode does; only the loopback
+        // registry's images, as the engine's own base image (dockercache-busybox) is in no registry
+        ImageDigests registry = ImageDigests.resolving(new ImageResolver());
+        ImageDigests digests = !resolveImages ? ImageDigests.NONE : (reference, platform) ->
+                reference.startsWith(LOOPBACK_REGISTRY) ? registry.imageOf(reference, platform) : null;
         try {
             return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
         } catch (RuntimeException e) {

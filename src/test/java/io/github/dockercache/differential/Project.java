@@ -175,7 +175,7 @@ final class Project {
     BuildSpec build(Edit edit) {
         Map<String, String> buildArgs = new LinkedHashMap<>(build().buildArgs());
         buildArgs.putAll(edit.buildArgs());
-        return new BuildSpec(buildArgs, build().target(), Map.of(), List.of());
+        return new BuildSpec(buildArgs, build().target(), Map.of(), List.of(), build().environment());
     }
 
     /** The Dockerfile, in a checkout whose context is {@code contextDir}. */

@@ -123,6 +123,6 @@ record ProjectRun(List<EditRun> edits) {
             dockerfile = Files.writeString(offline, OfflineDockerfile.withoutSyntax(text), StandardCharsets.UTF_8);
         }
         return engine.build(context, dockerfile, spec.buildArgs(), spec.target(), Map.of(), List.of(),
-                Builder.BUILDKIT, false);
+                spec.environment(), Builder.BUILDKIT, false);
     }
 }

@@ -106,6 +106,6 @@ record ScenarioRun(
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
         return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
-                spec.allow(), builder);
+                spec.allow(), spec.environment(), builder);
     }
 }

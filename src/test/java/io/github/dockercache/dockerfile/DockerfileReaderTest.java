@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DockerfileReaderTest {
     private static Dockerfile parse(String text) throws DockerfileException {
@@ -239,5 +241,24 @@ class DockerfileReaderTest {
     void dumpMatchesBuildKitFormat() throws DockerfileException {
         assertEquals("(from \"x\")\n(onbuild (run \"echo\" \"hi\"))\n(copy [\"--from=a\"] \"b\" \"c\")\n",
                 DockerfileReader.dump("FROM x\nONBUILD RUN [\"echo\",\"hi\"]\nCOPY --from=a b c\n", "Dockerfile"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "$SOURCE   | 0.25 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+            "${SOURCE} | 0.24 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+            "$SOURCE   | 0.23 | BuildKit 0.23 expands no variable in --from and takes the word for an image name (define a new stage with FROM using ARG from global scope instead): failed to parse stage name \"$SOURCE\": invalid reference format"})
+    void copyFromTakesNoVariables(String from, String version, String message) {
+        DockerfileException e = assertThrows(DockerfileException.class, () -> DockerfileReader.parse(
+                "FROM scratch AS source\nFROM scratch\nARG SOURCE=source\nCOPY --from=" + from + " /a /b\n", "Dockerfile",
+                BaseImageConfigs.NONE, null, BuildKitVersion.fromSetting(version)));
+        assertEquals("Dockerfile:4:1: " + message, e.getMessage());
+    }
+
+    @Test
+    void copyFromALiteralStageOrImageIsAccepted() throws DockerfileException {
+        for (String from : List.of("source", "0", "registry.example:5000/tool:1", "tool@sha256:" + "a".repeat(64))) {
+            parse("FROM scratch AS source\nFROM scratch\nCOPY --from=" + from + " /a /b\n");
+        }
     }
 }

@@ -246,8 +246,8 @@ class HtmlReportTest {
 
         Snapshot snapshot(String phrase) throws AnalysisException {
             return analyse(Map.of("SIGNING_PHRASE", phrase), null, Builder.BUILDKIT, ImageDigests.NONE,
-                    BuildKitVersion.NEWEST, Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")))
-                    .snapshot();
+                    BuildKitVersion.NEWEST, Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")),
+                    null).snapshot();
         }
     }
 

@@ -75,13 +75,17 @@ public abstract class ContextTree<T extends ContextTree<T>> {
      */
     public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
             BuildKitVersion version) throws AnalysisException {
-        return analyse(buildArgs, target, builder, images, version, Secrets.PATTERNS_ONLY).snapshot();
+        return analyse(buildArgs, target, builder, images, version, Secrets.PATTERNS_ONLY, null).snapshot();
     }
 
-    /** As {@link #snapshot(Map, String, Builder, ImageDigests, BuildKitVersion)}, with {@code secrets}. */
+    /**
+     * As {@link #snapshot(Map, String, Builder, ImageDigests, BuildKitVersion)}, with {@code secrets} and the client's
+     * {@code SOURCE_DATE_EPOCH} (null: not set).
+     */
     public Analysis analyse(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
-            BuildKitVersion version, Secrets secrets) throws AnalysisException {
+            BuildKitVersion version, Secrets secrets, String clientSourceDateEpoch) throws AnalysisException {
         return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder, version, secrets), null, ScanProgress.NONE, images);
+                ClientPlatform.LINUX, "none", builder, version, secrets, clientSourceDateEpoch), null, ScanProgress.NONE,
+                images);
     }
 }

@@ -164,6 +164,26 @@ class WorkflowTest {
     }
 
     @Test
+    void anImageThatCopyFromReadsIsRecordedAndItsMovedTagSeenWithResolveOnly() throws Exception {
+        String repository = freshRepository();
+        String first = registry().pushImage(repository, "1.0", "amd64", "first", "first layer\n");
+        Path context = Files.createDirectories(dir.resolve("copy-from"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /d\nCOPY --from="
+                + registry().host + "/" + repository + ":1.0 /marker /marker\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false));
+        assertTrue(Files.readString(baseline).contains(first), "recorded, and kept by an offline baseline");
+
+        String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
+        String moved = check(context, baseline, true);
+        assertTrue(moved.contains("1 unknown") && moved.contains("that COPY --from reads moved: " + first + " -> "
+                + second), moved);
+        assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
+                "offline, the recorded image is assumed to still hold");
+    }
+
+    @Test
     void undefinedVarNeedsTheBaseImageConfigThatResolveReads() throws Exception {
         String repository = freshRepository();
         registry().pushImage(repository, "1.0", "amd64", "m");
