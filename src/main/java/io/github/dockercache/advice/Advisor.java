@@ -1,8 +1,8 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.context.BuildContext;
-import io.github.dockercache.dockerfile.Dockerfile;
-import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.BuildSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,13 +43,14 @@ public final class Advisor {
      * The findings of every rule not in {@code disabledRules} and not suppressed by a
      * {@code # dockercache:ignore=} comment, in a deterministic order.
      *
-     * @param dockerfileText the text {@code dockerfile} was parsed from (directives and the file's first
-     *     comment block are read from it)
+     * @param analysis the build as analysed: Dockerfile, its text, context and snapshot
+     * @param build what the analysis was made from (the Dockerfile on disk, build args, target, builder)
+     * @param outputDirectory the plugin's own output directory, which never draws advice; null for none
      * @param disabledRules rule ids to skip, in any case
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> advise(Dockerfile dockerfile, String dockerfileText, BuildContext context,
-            Snapshot snapshot, Set<String> disabledRules) {
+    public static List<Finding> advise(Analysis analysis, BuildSettings build, Path outputDirectory,
+            Set<String> disabledRules) {
         Set<String> disabled = new TreeSet<>();
         disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
         Set<String> unknown = new TreeSet<>(disabled);
@@ -58,12 +59,15 @@ public final class Advisor {
             throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
                     + "; the rules are " + String.join(", ", ruleIds()));
         }
-        AdviceInput input = new AdviceInput(dockerfile, dockerfileText, context, snapshot);
-        Suppressions suppressions = Suppressions.of(dockerfile, dockerfileText);
+        AdviceInput input = new AdviceInput(analysis, build, outputDirectory);
+        Suppressions suppressions = Suppressions.of(analysis.dockerfile(), analysis.dockerfileText());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!disabled.contains(rule.id())) {
-                rule.check(input).stream().filter(f -> !suppressions.suppresses(f)).forEach(findings::add);
+                rule.check(input).stream()
+                        .filter(f -> !suppressions.suppresses(f))
+                        .filter(f -> Rewrites.keepsBuilding(input, f.edits())) // a rule's unsure rewrite stays unsaid
+                        .forEach(findings::add);
             }
         }
         findings.sort(ORDER); // stable: equal keys keep the rule's order

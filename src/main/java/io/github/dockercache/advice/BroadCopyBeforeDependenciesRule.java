@@ -110,7 +110,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
                     ? " (then drop the install from the RUN at line " + run.source().location().line() + ")" : "";
             return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
                     "copy the manifests and download the dependencies first" + alsoDrop + "; replace "
-                            + Fixes.lineRange(copyLine, copy.source().endLine()) + " with", replacement)));
+                            + Fixes.lineRange(copyLine, copy.source().endLine()) + " with", replacement))
+                    .withEdits(Edit.DockerfileLines.replace(copyLine, copy.source().endLine(), replacement)));
         }
         if (ecosystem.builds(command) || between.stream().anyMatch(RunInstruction.class::isInstance)) {
             return Optional.empty(); // the RUN, or one before it, may need the other files
@@ -122,7 +123,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
                 + ": every edit to any of them re-runs the install";
         return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
                 "copy the manifests before the install and the rest after it; replace "
-                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with", replacement)));
+                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with", replacement))
+                .withEdits(Edit.DockerfileLines.replace(copyLine, run.source().endLine(), replacement)));
     }
 
     /**

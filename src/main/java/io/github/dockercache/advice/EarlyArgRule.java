@@ -91,11 +91,20 @@ final class EarlyArgRule implements Rule {
                                 + " rebuild whenever its value changes, though they do not use it");
         String declared = "ARG " + declaration.name()
                 + (declaration.defaultValue() == null ? "" : "=" + declaration.defaultValue());
-        String lines = Fixes.lineRange(arg.source().location().line(), arg.source().endLine());
+        int argLine = arg.source().location().line();
+        String lines = Fixes.lineRange(argLine, arg.source().endLine());
         String fix = Fixes.of(arg.args().size() == 1
                         ? "move " + lines + " to just above line " + useLine
                         : "take " + declaration.name() + " out of " + lines + " and declare it just above line " + useLine,
                 declared);
-        return Finding.at(ID, Severity.INFO, arg.source(), message, fix);
+        List<String> remaining = arg.args().stream()
+                .filter(other -> other != declaration)
+                .map(other -> other.name() + (other.defaultValue() == null ? "" : "=" + other.defaultValue()))
+                .toList();
+        Edit.DockerfileLines taken = remaining.isEmpty()
+                ? Edit.DockerfileLines.delete(argLine, arg.source().endLine())
+                : Instructions.replace(arg.source(), Instructions.keyword(arg.source()) + " " + String.join(" ", remaining));
+        return Finding.at(ID, Severity.INFO, arg.source(), message, fix)
+                .withEdits(Edit.DockerfileLines.insertAbove(useLine, List.of(declared)), taken);
     }
 }

@@ -52,11 +52,13 @@ final class UncheckedRemoteAddRule implements Rule {
     private static Finding finding(CopyInstruction add, List<String> urls) {
         String message = "ADD of " + urls.get(0) + " without --checksum: BuildKit asks the server on every build,"
                 + " and the step and all after it rebuild whenever the download differs";
-        String fix = add.sources().size() == 1
-                ? Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)",
-                        Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>"))
-                : "give each URL its own ADD with --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6"
-                        + " or later); --checksum takes one source";
-        return Finding.at(ID, Severity.WARNING, add.source(), message, fix);
+        if (add.sources().size() != 1) {
+            return Finding.at(ID, Severity.WARNING, add.source(), message, "give each URL its own ADD with"
+                    + " --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6 or later); --checksum takes one source");
+        }
+        String checked = Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>");
+        return Finding.at(ID, Severity.WARNING, add.source(), message,
+                        Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)", checked))
+                .withEdits(Instructions.replace(add.source(), checked));
     }
 }

@@ -304,8 +304,7 @@ public final class Workflow {
     private static List<ReportLine> advice(Analysis analysis, Request request, boolean full) throws WorkflowException {
         List<Finding> findings;
         try {
-            findings = Advisor.advise(analysis.dockerfile(), analysis.dockerfileText(), analysis.context(),
-                    analysis.snapshot(), request.disabledRules());
+            findings = Advisor.advise(analysis, request.build(), request.outputDirectory(), request.disabledRules());
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
         }
