@@ -96,7 +96,7 @@ final class AdviceInput {
 
     /** The ignore file fixes should name: the one that applies, else the one BuildKit would read. */
     String ignoreFileName() {
-        return context.ignoreFile() != null ? context.ignoreFile() : ".dockerignore";
+        return context.ignoreFile() != null ? context.ignoreFile() : ContextNeeds.NEW_IGNORE_FILE;
     }
 
     /** True for a regular file of the context as sent. */

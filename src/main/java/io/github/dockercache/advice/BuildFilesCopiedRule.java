@@ -54,9 +54,8 @@ final class BuildFilesCopiedRule implements Rule {
                 + ": editing " + (one ? "it" : "them") + " rebuilds this step and the ones after it";
         return needs.exclude(files.stream().map(file -> IgnoreLines.forPath(file, false)).toList())
                 .map(exclusion -> Finding.at(ID, Severity.WARNING, instruction.source(), String.join(", ", files), message,
-                                Fixes.of("add to " + input.ignoreFileName() + " (BuildKit reads " + (one ? "it" : "them")
-                                        + " on its own, so the build still finds " + (one ? "it" : "them") + ")",
-                                        exclusion.lines()))
+                                Fixes.of(exclusion.addTo(input.ignoreFileName(), "BuildKit reads " + (one ? "it" : "them")
+                                        + " on its own, so the build still finds " + (one ? "it" : "them")), exclusion.lines()))
                         .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
     }
 }

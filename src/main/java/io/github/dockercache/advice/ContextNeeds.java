@@ -53,6 +53,8 @@ final class ContextNeeds {
     private static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
     /** How many entries below a {@code !} exception are walked on disk to see that it brings nothing back. */
     private static final int MAX_WALKED = 20_000;
+    /** The ignore file a fix creates where there is none. */
+    static final String NEW_IGNORE_FILE = ".dockerignore";
 
     private final AdviceInput input;
     private final List<Need> needs;
@@ -246,17 +248,22 @@ final class ContextNeeds {
     /**
      * Ignore lines that leave out what {@code lines} leave out, except what a source needs.
      *
-     * @param lines ignore lines as they would be appended to the ignore file
-     * @return the lines to suggest and the files they leave out; the lines themselves when no source loses anything,
+     * @param wanted ignore lines as they would be appended to the ignore file
+     * @return the lines to suggest and the files they leave out; the lines themselves when no source loses anything
+     *     (and the new file's own name, when there is no ignore file yet),
      *     else narrowed: a directory line {@code dir/} becomes {@code dir/*}, followed by a {@code !} exception for
      *     each source it would take; empty when no such lines leave anything out
      */
-    Optional<Exclusion> exclude(List<String> lines) {
+    Optional<Exclusion> exclude(List<String> wanted) {
+        List<String> lines = new ArrayList<>(wanted);
+        if (input.context().ignoreFile() == null) {
+            lines.add(NEW_IGNORE_FILE); // a new ignore file is a context file too: a COPY . . would copy it
+        }
         try {
             PatternMatcher before = PatternMatcher.of(input.context().ignorePatterns());
             List<Need> taken = taken(before, lines);
             if (taken.isEmpty()) {
-                return exclusion(before, lines);
+                return exclusion(before, lines, false);
             }
             if (taken.stream().anyMatch(need -> need.root().isEmpty() && (need.unknown() || !need.wildcard()))) {
                 return Optional.empty(); // the whole context is needed
@@ -268,7 +275,7 @@ final class ContextNeeds {
             if (!taken(before, narrowed).isEmpty() || bringsBack(before, narrowed)) {
                 return Optional.empty();
             }
-            return exclusion(before, narrowed);
+            return exclusion(before, narrowed, true);
         } catch (BadPatternException e) {
             return Optional.empty(); // a line the matcher cannot read is never offered
         }
@@ -281,9 +288,28 @@ final class ContextNeeds {
      * @param files the regular files of the context they leave out, in context order
      * @param bytes their size
      */
-    record Exclusion(List<String> lines, List<String> files, long bytes) {}
+    record Exclusion(List<String> lines, List<String> files, long bytes, boolean narrowed, boolean newFile) {
+        /**
+         * How a fix introduces the lines: {@code add to .dockerignore}, or, for a file that does not exist yet,
+         * that it is created (and lists itself); {@code why} follows in parentheses, when given.
+         */
+        String addTo(String ignoreFile, String why) {
+            List<String> reasons = new ArrayList<>();
+            if (why != null) {
+                reasons.add(why);
+            }
+            if (narrowed) {
+                reasons.add("the ! exceptions keep what a step copies on purpose");
+            }
+            if (newFile) {
+                reasons.add("it lists itself, so that no COPY copies it");
+            }
+            return (newFile ? "create " : "add to ") + ignoreFile + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+        }
+    }
 
-    private Optional<Exclusion> exclusion(PatternMatcher before, List<String> lines) throws BadPatternException {
+    private Optional<Exclusion> exclusion(PatternMatcher before, List<String> lines, boolean narrowed)
+            throws BadPatternException {
         PatternMatcher after = matcher(lines);
         List<String> files = new ArrayList<>();
         long bytes = 0;
@@ -293,7 +319,8 @@ final class ContextNeeds {
                 bytes += entry.size();
             }
         }
-        return files.isEmpty() ? Optional.empty() : Optional.of(new Exclusion(List.copyOf(lines), files, bytes));
+        return files.isEmpty() ? Optional.empty()
+                : Optional.of(new Exclusion(List.copyOf(lines), files, bytes, narrowed, input.context().ignoreFile() == null));
     }
 
     /** The sources the lines would take something from: a path they name, or a path their wildcard would match. */

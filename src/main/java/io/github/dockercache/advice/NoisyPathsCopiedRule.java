@@ -131,8 +131,7 @@ final class NoisyPathsCopiedRule implements Rule {
             }
         }
         return needs.exclude(List.of(noise.ignoreLine())).map(exclusion -> Finding.at(ID, Severity.WARNING,
-                        instruction.source(), noise.path(), message, Fixes.of("add to " + input.ignoreFileName()
-                                + (exclusion.lines().size() > 1 ? " (the exceptions keep what a step copies on purpose)" : ""),
+                        instruction.source(), noise.path(), message, Fixes.of(exclusion.addTo(input.ignoreFileName(), null),
                                 exclusion.lines()))
                 .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
     }

@@ -94,9 +94,8 @@ final class UnreadContextRule implements Rule {
         int files = exclusion.files().size();
         String message = shown + " is uploaded with the build context on every build, but no step reads it ("
                 + (subtree.directory() ? files + " file" + (files == 1 ? "" : "s") + ", " : "") + size + ")";
-        String narrowed = exclusion.lines().size() > 1 ? "; the exceptions keep what another stage or Dockerfile copies" : "";
-        String fix = Fixes.of("add to " + input.ignoreFileName() + " (saves uploading " + size + ", " + exclusion.bytes()
-                + " bytes, per build" + narrowed + ")", exclusion.lines());
+        String fix = Fixes.of(exclusion.addTo(input.ignoreFileName(), "saves uploading " + size + ", " + exclusion.bytes()
+                + " bytes, per build"), exclusion.lines());
         return Finding.atPath(ID, Severity.INFO, shown, message, fix)
                 .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines()));
     }

@@ -34,10 +34,11 @@ class UnreadContextRuleTest {
         assertEquals(Severity.INFO, docs.severity());
         assertEquals("docs/ is uploaded with the build context on every build, but no step reads it (2 files, 350.0 KiB)",
                 docs.message());
-        assertEquals("add to .dockerignore (saves uploading 350.0 KiB, 358400 bytes, per build):\n  docs/", docs.fix());
-        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("docs/"))), docs.edits());
-        assertEquals("add to .dockerignore (saves uploading 200.0 KiB, 204800 bytes, per build):\n  data/sample.csv",
-                findings.get(1).fix());
+        assertEquals("create .dockerignore (saves uploading 350.0 KiB, 358400 bytes, per build; it lists itself, so that"
+                + " no COPY copies it):\n  docs/\n  .dockerignore", docs.fix());
+        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("docs/", ".dockerignore"))), docs.edits());
+        assertEquals("create .dockerignore (saves uploading 200.0 KiB, 204800 bytes, per build; it lists itself, so that"
+                + " no COPY copies it):\n  data/sample.csv\n  .dockerignore", findings.get(1).fix());
     }
 
     @Test
@@ -88,9 +89,9 @@ class UnreadContextRuleTest {
                 .dockerfile("FROM python:3.12 AS app", "COPY app /app", "COPY data/keep.txt /data/",
                         "FROM python:3.12 AS docs", "COPY docs/images/ /docs/")
                 .target("app");
-        Finding docs = other.findings("DC201").get(0);
-        assertEquals("add to .dockerignore (saves uploading 300.0 KiB, 307200 bytes, per build; the exceptions keep what"
-                + " another stage or Dockerfile copies):\n  docs/*\n  !docs/images", docs.fix());
+        Finding docs = other.file(".dockerignore", "README.md\n").findings("DC201").get(0);
+        assertEquals("add to .dockerignore (saves uploading 300.0 KiB, 307200 bytes, per build; the ! exceptions keep"
+                + " what a step copies on purpose):\n  docs/*\n  !docs/images", docs.fix());
     }
 
     @Test
