@@ -141,11 +141,13 @@ final class ContextNeeds {
         }
     }
 
+    /** A RUN may read anything its bind mounts show it, so a mount needs all of its directory. */
     private static void addMounts(RunInstruction run, List<Need> needs) {
         for (String mount : run.mounts()) {
             String source = contextMountSource(mount);
             if (source != null) {
-                needs.add(written(source, List.of(), false));
+                Need written = written(source, List.of(), false);
+                needs.add(new Need(written.root(), List.of(), false, true));
             }
         }
     }
@@ -248,17 +250,13 @@ final class ContextNeeds {
     /**
      * Ignore lines that leave out what {@code lines} leave out, except what a source needs.
      *
-     * @param wanted ignore lines as they would be appended to the ignore file
+     * @param lines ignore lines as they would be appended to the ignore file
      * @return the lines to suggest and the files they leave out; the lines themselves when no source loses anything
      *     (and the new file's own name, when there is no ignore file yet),
      *     else narrowed: a directory line {@code dir/} becomes {@code dir/*}, followed by a {@code !} exception for
      *     each source it would take; empty when no such lines leave anything out
      */
-    Optional<Exclusion> exclude(List<String> wanted) {
-        List<String> lines = new ArrayList<>(wanted);
-        if (input.context().ignoreFile() == null) {
-            lines.add(NEW_IGNORE_FILE); // a new ignore file is a context file too: a COPY . . would copy it
-        }
+    Optional<Exclusion> exclude(List<String> lines) {
         try {
             PatternMatcher before = PatternMatcher.of(input.context().ignorePatterns());
             List<Need> taken = taken(before, lines);
@@ -308,8 +306,12 @@ final class ContextNeeds {
         }
     }
 
-    private Optional<Exclusion> exclusion(PatternMatcher before, List<String> lines, boolean narrowed)
+    private Optional<Exclusion> exclusion(PatternMatcher before, List<String> wanted, boolean narrowed)
             throws BadPatternException {
+        List<String> lines = new ArrayList<>(wanted);
+        if (input.context().ignoreFile() == null) {
+            lines.add(NEW_IGNORE_FILE); // a new ignore file is a context file too: a COPY . . would copy it
+        }
         PatternMatcher after = matcher(lines);
         List<String> files = new ArrayList<>();
         long bytes = 0;
