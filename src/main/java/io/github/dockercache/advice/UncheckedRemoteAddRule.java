@@ -42,11 +42,20 @@ final class UncheckedRemoteAddRule implements Rule {
         return input.step(add).map(StepSnapshot::sources).orElse(add.sourcePaths());
     }
 
-    /** HTTP downloads; a git URL is keyed by its commit instead (DC302 does not cover it). */
+    /**
+     * HTTP downloads. BuildKit takes an HTTP(S) URL whose path ends in {@code .git} for a git repository, whatever
+     * query ({@code ?ref=v1}) or fragment ({@code #v1}) follows (dfgitutil.ParseGitRef); that is keyed by its
+     * commit instead, and DC302 does not cover it.
+     */
     private static boolean isHttp(String source) {
-        boolean http = source.startsWith("http://") || source.startsWith("https://");
-        boolean git = source.endsWith(".git") || source.contains(".git#");
-        return http && !git;
+        int scheme = source.startsWith("http://") ? 7 : source.startsWith("https://") ? 8 : -1;
+        if (scheme < 0) {
+            return false;
+        }
+        String rest = source.substring(scheme);
+        int pathStart = rest.indexOf('/');
+        String path = pathStart < 0 ? "" : rest.substring(pathStart).split("[?#]", 2)[0];
+        return !path.endsWith(".git");
     }
 
     private static Finding finding(CopyInstruction add, List<String> urls) {
