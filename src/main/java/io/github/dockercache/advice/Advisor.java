@@ -20,6 +20,7 @@ public final class Advisor {
             new ManifestsAfterInstallRule(),
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
+            new PrebuiltJarRule(),
             new UnreadContextRule(),
             new NoisyPathsCopiedRule(),
             new BuildFilesCopiedRule(),

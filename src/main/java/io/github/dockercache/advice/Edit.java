@@ -6,7 +6,7 @@ import java.util.List;
  * A change a finding proposes, as data: what to write where. Values the plugin cannot know (a digest, a
  * checksum, a release number) are written as {@code <placeholder>}s in angle brackets, as the fix text shows them.
  */
-public sealed interface Edit permits Edit.IgnoreLines, Edit.DockerfileLines {
+public sealed interface Edit permits Edit.IgnoreLines, Edit.DockerfileLines, Edit.Prerequisite {
 
     /**
      * Lines to append to an ignore file, in order.
@@ -46,4 +46,10 @@ public sealed interface Edit permits Edit.IgnoreLines, Edit.DockerfileLines {
             return new DockerfileLines(first, last, List.of());
         }
     }
+
+    /**
+     * A change outside the Dockerfile and the ignore file that the other edits need first, such as a build plugin
+     * that writes the files a new COPY reads; said in words, since the plugin does not edit build files.
+     */
+    record Prerequisite(String what) implements Edit {}
 }

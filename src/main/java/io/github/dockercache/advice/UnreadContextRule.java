@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -90,7 +89,7 @@ final class UnreadContextRule implements Rule {
     private static Finding finding(AdviceInput input, Unread subtree) {
         String shown = subtree.directory() ? subtree.path() + "/" : subtree.path();
         ContextNeeds.Exclusion exclusion = subtree.exclusion();
-        String size = humanSize(exclusion.bytes());
+        String size = Sizes.human(exclusion.bytes());
         int files = exclusion.files().size();
         String message = shown + " is uploaded with the build context on every build, but no step reads it ("
                 + (subtree.directory() ? files + " file" + (files == 1 ? "" : "s") + ", " : "") + size + ")";
@@ -98,16 +97,5 @@ final class UnreadContextRule implements Rule {
                 + " bytes, per build"), exclusion.lines());
         return Finding.atPath(ID, Severity.INFO, shown, message, fix)
                 .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines()));
-    }
-
-    private static String humanSize(long bytes) {
-        String[] units = {"KiB", "MiB", "GiB"};
-        double value = bytes;
-        String unit = "bytes";
-        for (int i = 0; i < units.length && value >= 1024; i++) {
-            value /= 1024;
-            unit = units[i];
-        }
-        return unit.equals("bytes") ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, unit);
     }
 }

@@ -9,6 +9,9 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.testing.ContextTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +40,18 @@ final class Project extends ContextTree<Project> {
     /** A file of {@code size} bytes. */
     Project file(String path, int size) {
         return file(path, "x".repeat(size));
+    }
+
+    /** A file with these bytes, mode 0644. */
+    Project file(String path, byte[] content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return chmod(path, "rw-r--r--");
     }
 
     /** Builds with another Dockerfile than {@code Dockerfile}, relative to the project directory. */

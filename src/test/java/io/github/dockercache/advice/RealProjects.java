@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * default {@code Dockerfile}; {@code buildArgs} and {@code outputDirectory} (the plugin's, relative to the context)
  * are optional.
  */
-final class RealProjects {
+public final class RealProjects {
     static final Path OWN = Path.of("src/test/resources/advice/projects");
     static final Path CORPUS = Path.of("src/test/resources/projects");
     private static final Gson GSON = new Gson();
@@ -32,8 +32,8 @@ final class RealProjects {
      *
      * @param name {@code <project>} or {@code <project>/<Dockerfile>} when the project has several
      */
-    record Build(String name, Path project, String dockerfile, Map<String, String> buildArgs, String outputDirectory) {
-        Path context() {
+    public record Build(String name, Path project, String dockerfile, Map<String, String> buildArgs, String outputDirectory) {
+        public Path context() {
             return project.resolve("context");
         }
 
@@ -44,7 +44,7 @@ final class RealProjects {
     }
 
     /** Every build of every project, own fixtures first. */
-    static List<Build> all() {
+    public static List<Build> all() {
         List<Build> builds = new ArrayList<>();
         for (Path root : List.of(OWN, CORPUS)) {
             if (!Files.isDirectory(root)) {
