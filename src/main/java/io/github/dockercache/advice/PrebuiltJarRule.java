@@ -322,24 +322,11 @@ final class PrebuiltJarRule implements Rule {
         return lines;
     }
 
-    /** A COPY like the jar's (its keyword and --chown, --chmod, --link), from a stage when given. */
+    /** A COPY like the jar's (--chown, --chmod, --link; an ADD's becomes a COPY), from a stage when given. */
     private static String copyLine(JarImage image, String fromStage, String source, String destination) {
-        CopyInstruction like = image.copy();
-        StringBuilder line = new StringBuilder(like.add() ? cased(Instructions.keyword(like.source()), "COPY")
-                : Instructions.keyword(like.source()));
-        if (fromStage != null) {
-            line.append(" --from=").append(fromStage);
-        }
-        if (like.chown() != null) {
-            line.append(" --chown=").append(like.chown());
-        }
-        if (like.chmod() != null) {
-            line.append(" --chmod=").append(like.chmod());
-        }
-        if (like.link()) {
-            line.append(" --link");
-        }
-        return line.append(' ').append(source).append(' ').append(destination).toString();
+        String keyword = Instructions.keyword(image.copy().source());
+        return ManifestCopies.copyLike(image.copy(), image.copy().add() ? cased(keyword, "COPY") : keyword, fromStage, source,
+                destination);
     }
 
     /** A keyword written as the file writes its others: lower case when {@code like} is. */

@@ -1,6 +1,5 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
 import java.util.ArrayList;

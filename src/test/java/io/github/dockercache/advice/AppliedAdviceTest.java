@@ -9,6 +9,8 @@ import io.github.dockercache.context.ContextException;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.context.GoPath;
 import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
@@ -17,7 +19,6 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.StepSnapshot;
-import io.github.dockercache.testing.ContextTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,12 +140,12 @@ class AppliedAdviceTest {
         Path dockerfile = original.resolve("context").resolve(build.dockerfile()).normalize();
         String text = Files.readString(dockerfile);
         try {
-            var before = Rewrites.parse(text, "Dockerfile", settings);
-            var after = Rewrites.parse(Rewrites.filled(Rewrites.apply(text, finding.edits())), "Dockerfile", settings);
+            Dockerfile before = Rewrites.parse(text, "Dockerfile", settings);
+            Dockerfile after = Rewrites.parse(Rewrites.filled(Rewrites.apply(text, finding.edits())), "Dockerfile", settings);
             if (Rewrites.addsWarnings(before, after)) {
                 problems.add(finding.ruleId() + " at " + finding.location() + ": new build-check warnings: " + after.warnings());
             }
-        } catch (io.github.dockercache.dockerfile.DockerfileException e) {
+        } catch (DockerfileException e) {
             problems.add(finding.ruleId() + " at " + finding.location() + ": the rewrite does not parse: " + e.getMessage());
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.Builder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,19 +17,21 @@ class ContextNeedsTest {
 
     /** A Spring Boot project built in a stage, with a second target that copies the jar built on the host. */
     private Project springBoot() {
+        return springBootWith("FROM eclipse-temurin:21-jre AS prebuilt", "COPY target/*.jar /app.jar");
+    }
+
+    /** The project built in a stage, then {@code otherStage}, then the image from the built jar. */
+    private Project springBootWith(String... otherStage) {
+        List<String> lines = new ArrayList<>(List.of("FROM maven:3.9.9-eclipse-temurin-21 AS build",
+                "WORKDIR /workspace", "COPY . .", "RUN mvn -B package"));
+        lines.addAll(List.of(otherStage));
+        lines.addAll(List.of("FROM eclipse-temurin:21-jre", "COPY --from=build /workspace/target/*.jar /app.jar"));
         return new Project(dir)
                 .file("pom.xml", "<project/>\n")
                 .file("src/main/java/App.java", "class App {}\n")
                 .file("target/app.jar", "jar\n")
-                .file("target/classes/App.class", "class\n")
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-21 AS build",
-                        "WORKDIR /workspace",
-                        "COPY . .",
-                        "RUN mvn -B package",
-                        "FROM eclipse-temurin:21-jre AS prebuilt",
-                        "COPY target/*.jar /app.jar",
-                        "FROM eclipse-temurin:21-jre",
-                        "COPY --from=build /workspace/target/*.jar /app.jar");
+                .file("target/classes/App.txt", "class\n")
+                .dockerfile(lines.toArray(String[]::new));
     }
 
     @Test
@@ -58,16 +61,8 @@ class ContextNeedsTest {
     @Test
     void aSourceThatMatchesNothingYetIsKeptToo() throws Exception {
         // the native binary is not built on this machine, but the other target copies it once it is
-        List<Finding> findings = springBoot()
+        List<Finding> findings = springBootWith("FROM ubuntu:24.04 AS native", "COPY target/*-runner /app")
                 .buildkit(BuildKitVersion.OLDEST)
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-21 AS build",
-                        "WORKDIR /workspace",
-                        "COPY . .",
-                        "RUN mvn -B package",
-                        "FROM ubuntu:24.04 AS native",
-                        "COPY target/*-runner /app",
-                        "FROM eclipse-temurin:21-jre",
-                        "COPY --from=build /workspace/target/*.jar /app.jar")
                 .findings("DC202");
         assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*-runner", ".dockerignore"))),
                 findings.get(0).edits());
@@ -75,33 +70,18 @@ class ContextNeedsTest {
 
     @Test
     void aSourceThatCannotBeExpandedKeepsEverythingBelowItsDirectory() throws Exception {
-        List<Finding> findings = springBoot()
+        List<Finding> findings = springBootWith("FROM eclipse-temurin:21-jre AS prebuilt", "ARG JAR",
+                        "COPY target/${JAR} /app.jar")
                 .buildkit(BuildKitVersion.OLDEST)
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-21 AS build",
-                        "WORKDIR /workspace",
-                        "COPY . .",
-                        "RUN mvn -B package",
-                        "FROM eclipse-temurin:21-jre AS prebuilt",
-                        "ARG JAR",
-                        "COPY target/${JAR} /app.jar",
-                        "FROM eclipse-temurin:21-jre",
-                        "COPY --from=build /workspace/target/*.jar /app.jar")
                 .findings("DC202");
         assertEquals(List.of(), findings); // all of target/ may be needed: nothing left to leave out
     }
 
     @Test
     void aBindMountOfTheWholeContextNeedsEverything() throws Exception {
-        List<Finding> findings = springBoot()
+        List<Finding> findings = springBootWith("FROM maven:3.9.9-eclipse-temurin-21 AS test",
+                        "RUN --mount=type=bind,target=/src mvn -f /src/pom.xml verify")
                 .buildkit(BuildKitVersion.OLDEST)
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-21 AS build",
-                        "WORKDIR /workspace",
-                        "COPY . .",
-                        "RUN mvn -B package",
-                        "FROM maven:3.9.9-eclipse-temurin-21 AS test",
-                        "RUN --mount=type=bind,target=/src mvn -f /src/pom.xml verify",
-                        "FROM eclipse-temurin:21-jre",
-                        "COPY --from=build /workspace/target/*.jar /app.jar")
                 .findings("DC202");
         assertEquals(List.of(), findings);
     }

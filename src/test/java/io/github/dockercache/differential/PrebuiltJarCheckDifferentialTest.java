@@ -15,11 +15,13 @@ import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,11 +98,11 @@ class PrebuiltJarCheckDifferentialTest {
         write(shaded.resolve("context/Dockerfile"), String.join("\n", "FROM eclipse-temurin:21-jre",
                 "COPY target/tool.jar /opt/tool/tool.jar", "ENTRYPOINT [\"java\", \"-jar\", \"/opt/tool/tool.jar\"]", "")
                 .getBytes(StandardCharsets.UTF_8));
-        return List.of(new RealProjects.Build("quarkus-runner-jar", quarkus, "Dockerfile", java.util.Map.of(), null),
-                new RealProjects.Build("shaded-jar", shaded, "Dockerfile", java.util.Map.of(), null));
+        return List.of(new RealProjects.Build("quarkus-runner-jar", quarkus, "Dockerfile", Map.of(), null),
+                new RealProjects.Build("shaded-jar", shaded, "Dockerfile", Map.of(), null));
     }
 
-    private static void write(Path file, byte[] content) throws java.io.IOException {
+    private static void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
     }
