@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +35,19 @@ public final class Advisor {
             .thenComparing(Finding::ruleId);
 
     private Advisor() {}
+
+    /**
+     * The ignore lines to suggest for leaving out what {@code lines} leave out, checked as the rules check theirs
+     * (docs/rules.md, "Advice never breaks the build"): the lines themselves when no COPY, ADD or bind-mount source of
+     * any stage, target or other Dockerfile reading the same ignore file loses a path it names; else narrowed with
+     * {@code !} exceptions for those sources; empty when no such lines leave anything out. A fix elsewhere that tells
+     * the user to ignore a path (an explanation's "add target/ to .dockerignore") should offer only these. What a
+     * broad copy ({@code COPY . .}) brings along is not judged: the caller must know the path is noise (build output,
+     * logs), not something a later RUN reads.
+     */
+    public static Optional<List<String>> safeIgnoreLines(Analysis analysis, BuildSettings build, List<String> lines) {
+        return ContextNeeds.of(new AdviceInput(analysis, build, null)).exclude(lines).map(ContextNeeds.Exclusion::lines);
+    }
 
     /** Every rule id, sorted. */
     public static List<String> ruleIds() {

@@ -2,11 +2,19 @@ package io.github.dockercache.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Builder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,5 +155,15 @@ class ContextNeedsTest {
                 .file("src/main/docker/Dockerfile.native.dockerignore", "*\n!target/*-runner\n")
                 .findings("DC201");
         assertEquals(List.of(), buildKit); // and BuildKit sends nothing unread at all
+    }
+
+    @Test
+    void otherPackagesCheckTheirIgnoreLinesTheSameWay() throws Exception {
+        springBoot();
+        BuildSettings settings = new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        Analysis analysis = CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);
+        assertEquals(Optional.of(List.of("target/*", "!target/*.jar", ".dockerignore")),
+                Advisor.safeIgnoreLines(analysis, settings, List.of("target/")));
+        assertEquals(Optional.empty(), Advisor.safeIgnoreLines(analysis, settings, List.of("target/app.jar")));
     }
 }
