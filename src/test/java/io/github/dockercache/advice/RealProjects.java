@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * The real-project fixtures: this package's own ({@code src/test/resources/advice/projects/}) and, when it exists, the
  * real-project corpus ({@code src/test/resources/projects/}). Each project directory holds {@code project.json} and
  * {@code context/}, the build context; {@code dockerfile} (or a list, {@code dockerfiles}) is relative to the context,
- * default {@code Dockerfile}; {@code buildArgs} and {@code outputDirectory} (the plugin's, relative to the context)
- * are optional.
+ * default {@code Dockerfile}; build args ({@code buildArgs}, or the corpus's {@code build.buildArgs}) and
+ * {@code outputDirectory} (the plugin's, relative to the context) are optional.
  */
 public final class RealProjects {
     static final Path OWN = Path.of("src/test/resources/advice/projects");
@@ -24,8 +24,11 @@ public final class RealProjects {
 
     private RealProjects() {}
 
-    private record Definition(String dockerfile, List<String> dockerfiles, Map<String, String> buildArgs,
+    private record Definition(String dockerfile, List<String> dockerfiles, Map<String, String> buildArgs, BuildSpec build,
             String outputDirectory) {}
+
+    /** The corpus's {@code "build"}: what the project builds with. */
+    private record BuildSpec(Map<String, String> buildArgs) {}
 
     /**
      * One Dockerfile of a project, built with its context.
@@ -65,7 +68,8 @@ public final class RealProjects {
         Definition definition = GSON.fromJson(Files.readString(project.resolve("project.json")), Definition.class);
         List<String> dockerfiles = definition.dockerfiles() != null ? definition.dockerfiles()
                 : List.of(definition.dockerfile() != null ? definition.dockerfile() : "Dockerfile");
-        Map<String, String> buildArgs = definition.buildArgs() == null ? Map.of() : definition.buildArgs();
+        Map<String, String> buildArgs = definition.buildArgs() != null ? definition.buildArgs()
+                : definition.build() != null && definition.build().buildArgs() != null ? definition.build().buildArgs() : Map.of();
         String name = project.getFileName().toString();
         return dockerfiles.stream()
                 .map(dockerfile -> new Build(dockerfiles.size() == 1 ? name : name + "/" + Path.of(dockerfile).getFileName(),
