@@ -69,7 +69,9 @@ final class EarlyArgRule implements Rule {
 
     private static void check(ArgInstruction arg, ArgDeclaration declaration, List<Instruction> after,
             List<Finding> findings) {
-        Pattern reference = Pattern.compile("\\$\\{?" + referencePattern(declaration.name()) + "(?![A-Za-z0-9_])");
+        // $NAME and ${NAME} in a POSIX shell, $env:NAME and ${env:NAME} in PowerShell, %NAME% in cmd
+        String name = referencePattern(declaration.name());
+        Pattern reference = Pattern.compile("\\$\\{?(?:env:)?" + name + "(?![A-Za-z0-9_])|%" + name + "%");
         List<RunInstruction> runsBefore = new ArrayList<>();
         for (Instruction instruction : after) {
             if (redeclares(instruction, declaration.name())) {

@@ -172,4 +172,19 @@ class EarlyArgRuleTest {
                 .findings("DC103");
         assertEquals(List.of("Dockerfile:2", "Dockerfile:3"), crossBuild.stream().map(Finding::location).toList());
     }
+
+    @Test
+    void windowsShellsNameTheVariableTheirOwnWay() throws Exception {
+        // jenkinsci/docker (windowsservercore): New-LocalUser -Name $env:user; cmd writes %user%
+        for (String use : List.of("RUN echo $env:APP_USER", "RUN echo ${env:APP_USER}", "RUN echo %APP_USER%")) {
+            List<Finding> findings = new Project(dir)
+                    .dockerfile("FROM debian:12",
+                            "ARG APP_USER=jenkins",
+                            use,
+                            "RUN mkdir /data",
+                            "USER ${APP_USER}")
+                    .findings("DC103");
+            assertEquals(List.of(), findings, use);
+        }
+    }
 }
