@@ -30,6 +30,7 @@ final class AdviceInput {
     private final Snapshot snapshot;
     private final BuildSettings build;
     private final String outputDirectory;
+    private ContextNeeds needs;
     private final Map<Integer, StepSnapshot> stepsByLine = new HashMap<>();
     private final Map<Integer, Instruction> instructionsByLine = new HashMap<>();
 
@@ -72,6 +73,14 @@ final class AdviceInput {
     /** What docker build is given: the Dockerfile on disk, the build args, the target, the builder and its release. */
     BuildSettings build() {
         return build;
+    }
+
+    /** What the context must keep for every stage, target and Dockerfile sharing the ignore file; made once. */
+    ContextNeeds needs() {
+        if (needs == null) {
+            needs = ContextNeeds.of(this);
+        }
+        return needs;
     }
 
     /** True when the legacy builder builds, which uploads the whole context on every build (spec 10). */

@@ -46,7 +46,7 @@ public final class Advisor {
      * logs), not something a later RUN reads.
      */
     public static Optional<List<String>> safeIgnoreLines(Analysis analysis, BuildSettings build, List<String> lines) {
-        return ContextNeeds.of(new AdviceInput(analysis, build, null)).exclude(lines).map(ContextNeeds.Exclusion::lines);
+        return new AdviceInput(analysis, build, null).needs().exclude(lines).map(ContextNeeds.Exclusion::lines);
     }
 
     /** Every rule id, sorted. */

@@ -31,7 +31,7 @@ final class BuildFilesCopiedRule implements Rule {
                 .filter(path -> path != null && input.context().entries().containsKey(path))
                 .forEach(path -> incidentalReader(reads, path)
                         .ifPresent(step -> copiedBy.computeIfAbsent(step, s -> new ArrayList<>()).add(path)));
-        ContextNeeds needs = ContextNeeds.of(input);
+        ContextNeeds needs = input.needs();
         List<Finding> findings = new ArrayList<>();
         copiedBy.forEach((step, files) -> finding(input, needs, step, files).ifPresent(findings::add));
         return findings;

@@ -57,7 +57,7 @@ final class NoisyPathsCopiedRule implements Rule {
     @Override
     public List<Finding> check(AdviceInput input) {
         ContextReads reads = new ContextReads(input.snapshot());
-        ContextNeeds needs = ContextNeeds.of(input);
+        ContextNeeds needs = input.needs();
         List<Finding> findings = new ArrayList<>();
         for (Noise noise : noises(input.context().entries())) {
             reads.readers(noise.covers()).stream()

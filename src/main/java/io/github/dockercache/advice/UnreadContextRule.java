@@ -43,7 +43,7 @@ final class UnreadContextRule implements Rule {
                 subtrees.add(outermostUntouched(entry.path(), touched));
             }
         }
-        ContextNeeds needs = ContextNeeds.of(input);
+        ContextNeeds needs = input.needs();
         List<Unread> unread = new ArrayList<>();
         for (String path : subtrees) {
             boolean directory = input.context().entries().get(path).type() == EntryType.DIRECTORY;
