@@ -8,11 +8,11 @@ import io.github.dockercache.context.GoPath;
 import io.github.dockercache.context.IgnoreFile;
 import io.github.dockercache.context.ParentsSource;
 import io.github.dockercache.context.PatternMatcher;
+import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
-import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
@@ -24,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +60,7 @@ final class ContextNeeds {
 
     private final AdviceInput input;
     private final List<Need> needs;
+    private final Map<Need, List<String>> matches = new HashMap<>();
 
     private ContextNeeds(AdviceInput input, List<Need> needs) {
         this.input = input;
@@ -315,7 +318,7 @@ final class ContextNeeds {
         PatternMatcher after = matcher(lines);
         List<String> files = new ArrayList<>();
         long bytes = 0;
-        for (FileEntry entry : input.context().entries().values()) {
+        for (FileEntry entry : reachedBy(lines)) {
             if (entry.type() != EntryType.DIRECTORY && leftOut(before, after, entry.path())) {
                 files.add(entry.path());
                 bytes += entry.size();
@@ -323,6 +326,20 @@ final class ContextNeeds {
         }
         return files.isEmpty() ? Optional.empty()
                 : Optional.of(new Exclusion(List.copyOf(lines), files, bytes, narrowed, input.context().ignoreFile() == null));
+    }
+
+    /**
+     * The entries the lines can leave out: those below the literal start of a line that is no exception (all of
+     * them for a line that starts with a wildcard), so that the matcher runs only where it can match.
+     */
+    private List<FileEntry> reachedBy(List<String> lines) {
+        List<String> roots = lines.stream()
+                .filter(line -> !line.startsWith("!"))
+                .map(line -> new Need(line, List.of(), false, false).root())
+                .toList();
+        return input.context().entries().values().stream()
+                .filter(entry -> roots.stream().anyMatch(root -> ContextPaths.isWithin(entry.path(), root)))
+                .toList();
     }
 
     /** The sources the lines would take something from: a path they name, or a path their wildcard would match. */
@@ -339,8 +356,8 @@ final class ContextNeeds {
 
     private boolean takes(PatternMatcher before, PatternMatcher after, Need need) throws BadPatternException {
         if (need.unknown()) {
-            for (String path : input.context().entries().keySet()) {
-                if (ContextPaths.isWithin(path, need.root()) && leftOut(before, after, path)) {
+            for (FileEntry entry : input.context().entries().values()) {
+                if (ContextPaths.isWithin(entry.path(), need.root()) && leftOut(before, after, entry.path())) {
                     return true;
                 }
             }
@@ -357,6 +374,10 @@ final class ContextNeeds {
 
     /** The paths the source itself matches (not what they contain); the root matches nothing an ignore line can take. */
     private List<String> topLevelMatches(Need need) {
+        return matches.computeIfAbsent(need, this::matchesOf);
+    }
+
+    private List<String> matchesOf(Need need) {
         String path = need.plainPath();
         if (path.isEmpty()) {
             return List.of();

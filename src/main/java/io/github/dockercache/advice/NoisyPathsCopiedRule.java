@@ -118,8 +118,10 @@ final class NoisyPathsCopiedRule implements Rule {
         Instruction instruction = input.instruction(step);
         String message = Instructions.describe(instruction.source()) + " copies " + noise.display(step) + ": "
                 + noise.reason() + ", and each change rebuilds this step and the ones after it";
-        boolean named = input.context().entries().keySet().stream().filter(noise.covers()).anyMatch(needs::names);
-        if (named && instruction instanceof CopyInstruction copy && step.sources().size() == 1) {
+        boolean named = noise.directory() ? needs.names(noise.path())
+                : step.files().stream().filter(noise.covers()).anyMatch(needs::names);
+        // the legacy builder ignores --exclude (Docker 28) or rejects it (Docker 26)
+        if (named && !input.classic() && instruction instanceof CopyInstruction copy && step.sources().size() == 1) {
             String exclude = "--exclude=" + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
             String excluding = Instructions.withFlag(copy.source(), exclude);
             Edit edit = Instructions.replace(copy.source(), excluding);

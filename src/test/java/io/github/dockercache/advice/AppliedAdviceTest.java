@@ -123,6 +123,9 @@ class AppliedAdviceTest {
         if (Rewrites.addsWarnings(before.dockerfile(), after.dockerfile())) {
             problems.add(where + "new build-check warnings: " + after.dockerfile().warnings());
         }
+        if (after.snapshot().warnings().size() > before.snapshot().warnings().size()) {
+            problems.add(where + "new warnings about the build: " + after.snapshot().warnings());
+        }
         Map<String, Set<String>> namedBefore = named(before);
         Map<String, Set<String>> namedAfter = named(after);
         namedBefore.forEach((source, matches) -> {

@@ -7,6 +7,7 @@ import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Builder;
@@ -64,6 +65,15 @@ class ContextNeedsTest {
                   target/*
                   !target/*.jar
                   .dockerignore""", finding.fix());
+    }
+
+    @Test
+    void theLegacyBuilderIgnoresExcludeSoItGetsTheIgnoreLines() throws Exception {
+        // Docker 28's legacy builder ignores COPY --exclude (with a warning), Docker 26's rejects it
+        Finding finding = springBoot().builder(Builder.CLASSIC).findings("DC202").stream()
+                .filter(f -> f.path().equals("target")).findFirst().orElseThrow();
+        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*.jar", ".dockerignore"))),
+                finding.edits());
     }
 
     @Test
