@@ -250,6 +250,7 @@ public final class CacheModel {
         }
         exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
+        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic).ifPresent(warnings::add);
         if (dockerfile.checkFailure() != null && !classic) {
             warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
                     + " (error=true in the check options); fix those warnings or skip their rules");

@@ -334,7 +334,7 @@ public final class Workflow {
     private static List<ReportLine> advice(Analysis analysis, Request request, boolean full) throws WorkflowException {
         List<Finding> findings;
         try {
-            findings = Advisor.advise(analysis, request.disabledRules());
+            findings = Advisor.advise(analysis, request.build(), request.outputDirectory(), request.disabledRules());
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
         }
