@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * What a goal printed and decided.
  *
- * @param lines the console output
+ * @param warnings the Dockerfile's own warnings (parser, build checks): the same for every image built from it, so a
+ *     reactor shows them once per Dockerfile
+ * @param lines the rest of the console output
  * @param failure the failure message when the goal must fail the build, else null
+ * @param tally how the steps came out, or null when the goal computed none
  */
-public record Outcome(List<ReportLine> lines, String failure) {
+public record Outcome(List<String> warnings, List<ReportLine> lines, String failure, Tally tally) {
     public boolean failed() {
         return failure != null;
     }

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param buildLog a BuildKit log of a real build ({@code --progress=plain} or {@code rawjson}) to weigh misses
  *     by the time their steps took, or null
  * @param resolve ask the registries what FROM tags stand for now, so that a moved tag is seen
+ * @param invocation where the goal runs: the root paths are shown from, what the project's build has produced, how
+ *     to word a remedy
  */
 public record Request(
         BuildSettings build,
@@ -42,4 +44,5 @@ public record Request(
         Set<String> disabledRules,
         ScanProgress progress,
         Path buildLog,
-        boolean resolve) {}
+        boolean resolve,
+        Invocation invocation) {}

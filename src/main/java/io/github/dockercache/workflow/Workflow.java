@@ -76,16 +76,19 @@ public final class Workflow {
         List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
         Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
-        Snapshot snapshot = analysis.snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        lines.addAll(0, ownOutputCopied(analysis.snapshot(), request));
+        // reports and the console name the Dockerfile from the reactor root; the stored snapshot keeps its own name
+        Snapshot snapshot = analysis.snapshot().withDockerfile(shownDockerfile(request));
+        List<String> warnings = warnings(analysis.snapshot(), request);
         String baselineName = request.baselineSource().describe();
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
             lines.addAll(advice(analysis, request, !gate));
-            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
-            return new Outcome(lines, null);
+            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName,
+                    request.invocation().hints().goal("baseline")));
+            return new Outcome(warnings, lines, null, Tally.uncompared(snapshot));
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         List<ReportLine> costs = costs(request, comparison);
@@ -96,7 +99,7 @@ public final class Workflow {
             writeReports(request, JsonReport.of(comparison, baselineName, false),
                     HtmlReport.of(comparison, FailOn.NEVER, baselineName));
             lines.add(htmlPointer(request));
-            return new Outcome(lines, null);
+            return new Outcome(warnings, lines, null, Tally.of(comparison));
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
@@ -105,7 +108,8 @@ public final class Workflow {
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(comparison, request.failOn(), baselineName));
         writeCiReports(request, comparison);
-        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+        return new Outcome(warnings, lines, violations.isEmpty() ? null : failureMessage(violations, request),
+                Tally.of(comparison));
     }
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
@@ -123,7 +127,7 @@ public final class Workflow {
             affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
                     + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
         }
-        return new Outcome(lines, null);
+        return new Outcome(List.of(), lines, null, null);
     }
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
@@ -133,7 +137,7 @@ public final class Workflow {
         // resolving records what the tags stand for now; offline, the digests the baseline knew are carried over
         Snapshot known = request.resolve() ? null : readLeniently(file);
         Snapshot snapshot = analyseAndStore(request, imageDigests(request, known, lines)).snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        lines.addAll(0, ownOutputCopied(snapshot, request));
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Recorded recorded;
@@ -147,18 +151,22 @@ public final class Workflow {
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": " + e.getMessage(), e,
+                    false);
         }
         String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
                 + snapshot.steps().size() + " step keys are new";
         int builds = recorded.merged().history().size();
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + show(request, file) + " with "
                 + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
                 + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
-        return new Outcome(lines, null);
+        // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as cached
+        Tally tally = recorded.previous() == null ? Tally.uncompared(snapshot)
+                : Tally.of(Comparison.compare(snapshot, recorded.previous(), request.policy(), request.build().contextDir()));
+        return new Outcome(warnings(snapshot, request), lines, null, tally);
     }
 
     private record Recorded(Snapshot previous, Snapshot merged) {}
@@ -173,8 +181,9 @@ public final class Workflow {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
             if (!request.force()) {
-                throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
-                        + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
+                throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + e.reason()
+                        + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
+                        + ".", e, true);
             }
             return null;
         }
@@ -220,7 +229,7 @@ public final class Workflow {
             if (then == null) {
                 if (!reference.contains("@") && warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
-                            + ", so a moved tag cannot be told: record the baseline with -Ddockercache.resolve=true."));
+                            + ", so a moved tag cannot be told: record the baseline with " + resolving(request) + "."));
                 }
                 return null;
             }
@@ -229,7 +238,7 @@ public final class Workflow {
                 if (warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no layers for " + reference
                             + ", so a tag pushed again with the same layers looks like a new image: record the"
-                            + " baseline again with -Ddockercache.resolve=true."));
+                            + " baseline again with " + resolving(request) + "."));
                 }
                 return BaseImage.ofDigest(now.digest());
             }
@@ -257,14 +266,25 @@ public final class Workflow {
         });
     }
 
+    /** The baseline goal with registry resolution on, as the user would run it here. */
+    private static String resolving(Request request) {
+        Hints hints = request.invocation().hints();
+        return hints.goal("baseline") + " " + hints.setting("resolve", "true");
+    }
+
+    /** Computes the snapshot and writes it; refuses (without writing) when the image copies an unfinished build output. */
     private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
+        UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
         try {
             analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
                     request.progress(), digests, imageConfigs(request));
         } catch (AnalysisException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            String message = shown(e.getMessage(), request);
+            WorkflowException unbuilt = outputs.missingSource(e, message);
+            throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }
+        outputs.requireFinished(analysis.snapshot());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
             SnapshotStore.write(file, analysis.snapshot());
@@ -316,7 +336,7 @@ public final class Workflow {
         if (!full) {
             lines.add(new ReportLine(ReportLine.Level.INFO, findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
                     + " to keep the cache (" + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
-                    + "): run 'mvn dockercache:explain'."));
+                    + "): run " + request.invocation().hints().goal("explain") + "."));
             return lines;
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
@@ -336,30 +356,33 @@ public final class Workflow {
         try {
             file = source.locate();
         } catch (BaselineUnavailableException e) {
-            return missingBaseline(request, lines, e.getMessage(), true);
+            return missingBaseline(request, lines, e.getMessage());
         }
         try {
             return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.",
-                    source.remote());
+            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            Hints hints = request.invocation().hints();
+            throw new WorkflowException("The baseline " + source.describe() + " cannot be used: " + e.reason()
+                    + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
+                    + " (which replaces a file it cannot read), or delete it.", e, true);
         } catch (IOException e) {
             throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
         }
     }
 
-    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why, boolean warn)
-            throws WorkflowException {
+    /** No baseline to compare with: a warning in warn mode (the build is not checked), a failure, or one line. */
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why) throws WorkflowException {
+        Hints hints = request.invocation().hints();
         switch (request.onMissingBaseline()) {
-            case FAIL -> throw new WorkflowException(why + " Record one with 'mvn dockercache:baseline', or set"
-                    + " -Ddockercache.onMissingBaseline=warn to go on without it.", null, true);
+            case FAIL -> throw new WorkflowException(why + " Record one with " + hints.goal("baseline") + ", or set "
+                    + hints.setting("onMissingBaseline", "warn") + " to go on without it.", null, true);
             case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
             default -> {
-                lines.add(new ReportLine(warn ? ReportLine.Level.WARN : ReportLine.Level.INFO, why));
-                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with 'mvn dockercache:baseline' and commit it;"
-                        + " later builds are then checked against it."));
+                lines.add(new ReportLine(ReportLine.Level.WARN, why));
+                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with " + hints.goal("baseline")
+                        + " and commit it; later builds are then checked against it."));
             }
         }
         return null;
@@ -405,10 +428,31 @@ public final class Workflow {
         }
     }
 
-    /** Parser warnings, and the plugin's own output inside what a COPY sends (spec 4). */
-    private static List<ReportLine> warnings(Snapshot snapshot, Request request) {
+    /** The Dockerfile's warnings (parser, build checks), located as the console names the file. */
+    private static List<String> warnings(Snapshot snapshot, Request request) {
+        return snapshot.warnings().stream().map(warning -> shown(warning, request)).toList();
+    }
+
+    /** The Dockerfile as the console and reports name it: from the reactor root. */
+    private static String shownDockerfile(Request request) {
+        return show(request, request.build().dockerfile());
+    }
+
+    /** A message that starts with the Dockerfile's location as the analysis named it, located from the reactor root. */
+    private static String shown(String message, Request request) {
+        String analysed = CacheModel.displayName(request.build().contextDir(), request.build().dockerfile());
+        return message != null && message.startsWith(analysed + ":")
+                ? shownDockerfile(request) + message.substring(analysed.length())
+                : message;
+    }
+
+    private static String show(Request request, Path path) {
+        return DisplayPaths.of(request.invocation().root(), path);
+    }
+
+    /** A warning when a COPY sends the plugin's own output, which changes on every build (spec 4). */
+    private static List<ReportLine> ownOutputCopied(Snapshot snapshot, Request request) {
         List<ReportLine> lines = new ArrayList<>();
-        snapshot.warnings().forEach(w -> lines.add(new ReportLine(ReportLine.Level.WARN, w)));
         Path context = request.build().contextDir().toAbsolutePath().normalize();
         Path output = request.outputDirectory().toAbsolutePath().normalize();
         if (output.startsWith(context) && !output.equals(context)) {
@@ -423,13 +467,14 @@ public final class Workflow {
         return lines;
     }
 
-    private static String failureMessage(List<StepResult> violations, FailOn failOn) {
+    private static String failureMessage(List<StepResult> violations, Request request) {
         String steps = violations.stream().map(s -> s.stepId() + " (" + s.instruction() + ", line " + s.line() + ")")
                 .collect(Collectors.joining(", "));
-        String what = failOn == FailOn.STABLE ? " stable step" : " step";
+        String what = request.failOn() == FailOn.STABLE ? " stable step" : " step";
+        Hints hints = request.invocation().hints();
         return violations.size() + what + (violations.size() == 1 ? "" : "s") + " would be rebuilt: " + steps
-                + ". The causes are listed above. If the change is intended, record a new baseline with"
-                + " 'mvn dockercache:baseline'; to report without failing, set -Ddockercache.failOn=never.";
+                + ". The causes are listed above. If the change is intended, record a new baseline with "
+                + hints.goal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never") + ".";
     }
 
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +52,12 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, TestHints.at(context));
     }
 
     private static String text(Outcome outcome) {
-        return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
+        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -141,7 +143,7 @@ class WorkflowTest {
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
                 io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false);
+                false, base.invocation());
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
@@ -230,6 +232,6 @@ class WorkflowTest {
     private static Request resolving(Request r, boolean resolve) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve);
+                r.buildLog(), resolve, r.invocation());
     }
 }
