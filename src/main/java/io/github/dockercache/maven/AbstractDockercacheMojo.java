@@ -218,24 +218,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         List<Failure> failures = new ArrayList<>();
         for (ProjectScope scope : scopes) {
             long start = System.currentTimeMillis();
-            List<Failure> projectFailures = new ArrayList<>();
-            List<ImagePlan> plans = List.of();
-            try {
-                plans = plans(scope, rows);
-            } catch (MojoFailureException e) {
-                projectFailures.add(new Failure(prefix(scope.label()) + e.getMessage(), false, null));
-                rows.add(new RollUp.Row(scope.label(), null, null, "error"));
-            }
-            for (ImagePlan plan : plans) {
-                if (aggregating || plans.size() > 1) {
-                    getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
-                            + show(plan.request().build().dockerfile()) + "):");
-                }
-                Failure failure = runImage(plan, reactor, rows);
-                if (failure != null) {
-                    projectFailures.add(failure);
-                }
-            }
+            List<Failure> projectFailures = runProject(scope, aggregating, reactor, rows);
             if (aggregating && scope.project() != project) {
                 summarize(scope.project(), System.currentTimeMillis() - start, projectFailures);
             }
@@ -243,6 +226,40 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         rollUp(reactor, rows, aggregating);
         fail(failures);
+    }
+
+    /** Runs the workflow of each image of one project, adding their rows; returns the project's failures. */
+    private List<Failure> runProject(ProjectScope scope, boolean aggregating, ReactorLog reactor, List<RollUp.Row> rows) {
+        List<Failure> failures = new ArrayList<>();
+        List<Image> images;
+        try {
+            images = images(scope);
+        } catch (MojoFailureException e) {
+            failures.add(new Failure(prefix(label(scope.project(), null, false)) + e.getMessage(), false, null));
+            rows.add(new RollUp.Row(scope.label(), null, null, "error"));
+            return failures;
+        }
+        boolean several = images.size() > 1;
+        for (Image image : images) {
+            ImagePlan plan;
+            try {
+                plan = plan(scope, image, rows, several);
+            } catch (MojoFailureException e) {
+                failures.add(new Failure(prefix(label(scope.project(), image.name, several)) + e.getMessage(), false,
+                        null));
+                rows.add(new RollUp.Row(scope.label(), image.name, null, "error"));
+                continue;
+            }
+            if (plan == null) {
+                continue;
+            }
+            if (aggregating || several) {
+                getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
+                        + show(plan.request().build().dockerfile()) + "):");
+            }
+            Optional.ofNullable(runImage(plan, reactor, rows)).ifPresent(failures::add);
+        }
+        return failures;
     }
 
     /** Runs one image's workflow and prints what it says; returns its failure, or null. */
@@ -425,13 +442,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return builder.toString();
     }
 
-    /** The project's images; a project without one is skipped with one line and a row of the roll-up. */
-    private List<ImagePlan> plans(ProjectScope scope, List<RollUp.Row> rows) throws MojoFailureException {
-        boolean several = scope.images().size() > 1;
+    /** The project's images: those of {@code <images>}, checked, or its one implicit image (without a name). */
+    private static List<Image> images(ProjectScope scope) throws MojoFailureException {
         if (scope.images().isEmpty()) {
-            return Optional.ofNullable(plan(scope, new Image(), null, rows, several)).stream().toList();
+            return List.of(new Image());
         }
-        List<ImagePlan> plans = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Image image : scope.images()) {
             if (image.name == null || !image.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -441,18 +456,18 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             if (!names.add(image.name)) {
                 throw new MojoFailureException("<images>: the name '" + image.name + "' is used twice.");
             }
-            Optional.ofNullable(plan(scope, image, image.name, rows, several)).ifPresent(plans::add);
         }
-        return plans;
+        return scope.images();
     }
 
     /**
-     * Resolves one image's settings; {@code name} is null for the project's single implicit image. Returns null for a
+     * Resolves one image's settings; its name is null for the project's single implicit image. Returns null for a
      * project without this image, after one line saying so.
      */
-    private ImagePlan plan(ProjectScope scope, Image image, String name, List<RollUp.Row> rows, boolean several)
+    private ImagePlan plan(ProjectScope scope, Image image, List<RollUp.Row> rows, boolean several)
             throws MojoFailureException {
         MavenProject owner = scope.project();
+        String name = image.name;
         String label = label(owner, name, several);
         Path contextDir = (image.context != null ? image.context : scope.context()).toPath().toAbsolutePath().normalize();
         File dockerfileSetting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
@@ -463,12 +478,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             missingFile(scope, contextDir, "The build context " + show(contextDir),
                     "The build context " + show(contextDir) + " is not a directory. Set <context> or"
                             + " -Ddockercache.context=DIR.");
-            return skipped(scope, label, "the build context " + show(contextDir) + " does not exist", rows);
+            return skipped(scope, image, label, "the build context " + show(contextDir) + " does not exist", rows);
         }
         if (!Files.isRegularFile(dockerfilePath)) {
             missingFile(scope, dockerfilePath, "The Dockerfile " + show(dockerfilePath),
                     "No Dockerfile at " + show(dockerfilePath) + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
-            return skipped(scope, label, "no Dockerfile at " + show(dockerfilePath), rows);
+            return skipped(scope, image, label, "no Dockerfile at " + show(dockerfilePath), rows);
         }
         Path output = outputDirectory != null && owner == project ? outputDirectory.toPath()
                 : defaultOutputDirectory(owner, contextDir);
@@ -509,9 +524,9 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
     }
 
-    private ImagePlan skipped(ProjectScope scope, String label, String why, List<RollUp.Row> rows) {
+    private ImagePlan skipped(ProjectScope scope, Image image, String label, String why, List<RollUp.Row> rows) {
         getLog().info("No image in " + (label.isEmpty() ? scope.label() : label) + ": " + why + ", skipped.");
-        rows.add(new RollUp.Row(scope.label(), null, null, "no image"));
+        rows.add(new RollUp.Row(scope.label(), image.name, null, "no image"));
         return null;
     }
 

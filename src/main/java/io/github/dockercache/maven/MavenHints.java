@@ -15,8 +15,8 @@ import org.apache.maven.project.MavenProject;
  * Remedies as Maven commands that work where they are printed. {@code mvn dockercache:baseline} resolves only where
  * Maven can find the prefix: in the POM of the directory it runs in (the plugin declared in its build plugins or
  * plugin management) or through a {@code <pluginGroup>} of settings.xml; elsewhere (no pom, a POM without the plugin)
- * the goal is printed with the plugin's full coordinates. A goal's command repeats the command-line settings that
- * located the image and its baseline, so that it reaches the same files.
+ * the goal is printed with the plugin's full coordinates. A goal's command selects the module it is about and repeats
+ * the command-line settings that located the image and its baseline, so that it reaches the same files.
  */
 final class MavenHints implements Hints {
     /** The command-line settings that find an image and its baseline; a goal's hint repeats them to reach the same. */
@@ -37,7 +37,8 @@ final class MavenHints implements Hints {
         boolean prefixResolves = hasPom(root()) && declaresPlugin(root())
                 || session.getSettings() != null && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
         String command = "mvn " + (prefixResolves ? plugin.getGoalPrefix()
-                : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion()) + ":" + goal;
+                : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion()) + ":" + goal
+                + (isModule() ? " -pl :" + project.getArtifactId() : "");
         String locating = LOCATING.stream()
                 .map(name -> property(name))
                 .filter(Objects::nonNull)
@@ -55,8 +56,7 @@ final class MavenHints implements Hints {
 
     @Override
     public String buildProject() {
-        boolean module = session.getProjects().size() > 1 && !project.isExecutionRoot();
-        return "mvn package" + (module ? " -pl :" + project.getArtifactId() + " -am" : "");
+        return "mvn package" + (isModule() ? " -pl :" + project.getArtifactId() + " -am" : "");
     }
 
     @Override
@@ -64,6 +64,11 @@ final class MavenHints implements Hints {
         return "Add <extensions>true</extensions> to the " + plugin.getArtifactId() + " entry in the POM: check then runs"
                 + " after every other execution of its phase (docs/reactors.md); or bind it to a later phase, such as"
                 + " <phase>verify</phase> in its <execution>.";
+    }
+
+    /** A module of the reactor Maven runs in, which a command run there selects with {@code -pl}. */
+    private boolean isModule() {
+        return hasPom(project) && !project.isExecutionRoot();
     }
 
     /** The project Maven resolves a goal prefix in: the one of the directory it runs in. */

@@ -281,6 +281,9 @@ public final class Workflow {
                     request.progress(), digests, imageConfigs(request));
         } catch (AnalysisException e) {
             String message = shown(e.getMessage(), request);
+            if (e.getCause() instanceof ImageResolutionException) {
+                message += " (" + request.invocation().hints().setting("resolve", "false") + ")";
+            }
             WorkflowException unbuilt = outputs.missingSource(e, message);
             throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }

@@ -56,6 +56,42 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void jsonProblemsAreSaidWithoutTheJsonLibrarysNames() throws Exception {
+        assertEquals("it is not valid JSON (Expected a list but was a number at line 1 column 60 path $.steps)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"steps\": 3}").reason());
+        assertEquals("it is not valid JSON (expected a number at path $.version)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": \"x\"}").reason());
+        assertEquals("it is not valid JSON (Expected an object but was a string at line 1 column 1 path $)",
+                refused("garbage").reason());
+        for (String json : List.of("{\"format\": \"dockercache-snapshot\", \"steps\": [{\"line\": \"a\"}]}",
+                "{\"format\": \"dockercache-snapshot\", \"buildArgs\": {\"A\": [1]}}", "{} trailing")) {
+            SnapshotFormatException e = refused(json);
+            assertTrue(e.getCause() == null && !e.getMessage().matches("(?s).*(gson|Exception|BEGIN_|END_|\\n).*"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void writtenFilesFollowTheUmaskLikeEveryOtherFileOfTheBuild() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path written = dir.resolve("written.json");
+        SnapshotStore.writeAtomically(written, "{}");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+    }
+
+    @Test
+    void aDockerfileOutsideTheContextIsNamedRelativeToIt() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("docker")).resolve("Dockerfile");
+        Files.writeString(shared, "FROM busybox:1.36\nCOPY app.jar /app.jar\n");
+        Path context = Files.createDirectories(dir.resolve("app/target"));
+        Files.writeString(context.resolve("app.jar"), "jar");
+        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, shared, Map.of(), null, ClientPlatform.LINUX,
+                null));
+        // a committed baseline holds no absolute path: the same checkout elsewhere gives the same file
+        assertEquals("../../docker/Dockerfile", snapshot.dockerfile());
+    }
+
+    @Test
     void otherVersionIsRefused() throws Exception {
         String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 1,", "\"version\": 99,");
         assertTrue(refused(json).getMessage().contains("format version 99"));
