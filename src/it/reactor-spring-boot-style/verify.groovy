@@ -36,7 +36,7 @@ assert firstVerify.contains('[INFO] app-a/shared (docker/Dockerfile):')
 // the Dockerfile shared by app-a and app-b warns once
 assert firstVerify.count('JSONArgsRecommended') == 1
 assert firstVerify.contains('[INFO] The warning of docker/Dockerfile is shown above, with app-a/shared.')
-assert firstVerify.contains('[INFO] Reactor summary (dockercache:check):')
+assert firstVerify.contains('[INFO] Images of the reactor (dockercache:check):')
 assert firstVerify =~ /shop +- +- +- +- +- +- +no image/
 assert firstVerify =~ /lib +- +- +- +- +- +- +no image/
 assert firstVerify =~ /app-a +jvm +2 +- +- +- +- +no baseline/

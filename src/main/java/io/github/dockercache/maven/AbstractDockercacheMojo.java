@@ -299,7 +299,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private void rollUp(ReactorLog reactor, List<RollUp.Row> rows, boolean aggregating) {
         Optional<List<RollUp.Row>> all = aggregating ? Optional.of(rows)
                 : reactor.report(projectId(project), rows, projectsRunningThisGoal());
-        all.ifPresent(table -> log(RollUp.table("Reactor summary (dockercache:" + mojoExecution.getGoal() + "):", table)));
+        all.ifPresent(table -> log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
     }
 
     /** The projects of the session that run this goal, in reactor order: all of them from the command line. */

@@ -80,18 +80,6 @@ class SnapshotStoreTest {
     }
 
     @Test
-    void aDockerfileOutsideTheContextIsNamedRelativeToIt() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("docker")).resolve("Dockerfile");
-        Files.writeString(shared, "FROM busybox:1.36\nCOPY app.jar /app.jar\n");
-        Path context = Files.createDirectories(dir.resolve("app/target"));
-        Files.writeString(context.resolve("app.jar"), "jar");
-        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, shared, Map.of(), null, ClientPlatform.LINUX,
-                null));
-        // a committed baseline holds no absolute path: the same checkout elsewhere gives the same file
-        assertEquals("../../docker/Dockerfile", snapshot.dockerfile());
-    }
-
-    @Test
     void otherVersionIsRefused() throws Exception {
         String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 1,", "\"version\": 99,");
         assertTrue(refused(json).getMessage().contains("format version 99"));
