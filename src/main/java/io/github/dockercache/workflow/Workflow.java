@@ -344,8 +344,8 @@ public final class Workflow {
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
         for (Finding finding : findings) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] " + finding.location() + ": "
-                    + finding.message()));
+            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] "
+                    + shown(finding.location(), request) + ": " + finding.message()));
             finding.fix().lines().forEach(fix -> lines.add(new ReportLine(ReportLine.Level.INFO, "      " + fix)));
         }
         return lines;
@@ -444,7 +444,7 @@ public final class Workflow {
     /** A message that starts with the Dockerfile's location as the analysis named it, located from the reactor root. */
     private static String shown(String message, Request request) {
         String analysed = CacheModel.displayName(request.build().contextDir(), request.build().dockerfile());
-        return message != null && message.startsWith(analysed + ":")
+        return message != null && (message.equals(analysed) || message.startsWith(analysed + ":"))
                 ? shownDockerfile(request) + message.substring(analysed.length())
                 : message;
     }
