@@ -1,12 +1,13 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.context.BuildContext;
-import io.github.dockercache.dockerfile.Dockerfile;
-import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.BuildSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,12 +21,14 @@ public final class Advisor {
             new ManifestsAfterInstallRule(),
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
+            new PrebuiltJarRule(),
             new UnreadContextRule(),
             new NoisyPathsCopiedRule(),
             new BuildFilesCopiedRule(),
             new UnpinnedBaseImageRule(),
             new UncheckedRemoteAddRule(),
-            new FloatingSyntaxRule());
+            new FloatingSyntaxRule(),
+            new SecretInLayerRule());
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)
@@ -33,6 +36,19 @@ public final class Advisor {
             .thenComparing(Finding::ruleId);
 
     private Advisor() {}
+
+    /**
+     * The ignore lines to suggest for leaving out what {@code lines} leave out, checked as the rules check theirs
+     * (docs/rules.md, "Advice never breaks the build"): the lines themselves when no COPY, ADD or bind-mount source of
+     * any stage, target or other Dockerfile reading the same ignore file loses a path it names; else narrowed with
+     * {@code !} exceptions for those sources; empty when no such lines leave anything out. A fix elsewhere that tells
+     * the user to ignore a path (an explanation's "add target/ to .dockerignore") should offer only these. What a
+     * broad copy ({@code COPY . .}) brings along is not judged: the caller must know the path is noise (build output,
+     * logs), not something a later RUN reads.
+     */
+    public static Optional<List<String>> safeIgnoreLines(Analysis analysis, BuildSettings build, List<String> lines) {
+        return new AdviceInput(analysis, build, null).needs().exclude(lines).map(ContextNeeds.Exclusion::lines);
+    }
 
     /** Every rule id, sorted. */
     public static List<String> ruleIds() {
@@ -43,13 +59,14 @@ public final class Advisor {
      * The findings of every rule not in {@code disabledRules} and not suppressed by a
      * {@code # dockercache:ignore=} comment, in a deterministic order.
      *
-     * @param dockerfileText the text {@code dockerfile} was parsed from (directives and the file's first
-     *     comment block are read from it)
+     * @param analysis the build as analysed: Dockerfile, its text, context and snapshot
+     * @param build what the analysis was made from (the Dockerfile on disk, build args, target, builder)
+     * @param outputDirectory the plugin's own output directory, which never draws advice; null for none
      * @param disabledRules rule ids to skip, in any case
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> advise(Dockerfile dockerfile, String dockerfileText, BuildContext context,
-            Snapshot snapshot, Set<String> disabledRules) {
+    public static List<Finding> advise(Analysis analysis, BuildSettings build, Path outputDirectory,
+            Set<String> disabledRules) {
         Set<String> disabled = new TreeSet<>();
         disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
         Set<String> unknown = new TreeSet<>(disabled);
@@ -58,12 +75,15 @@ public final class Advisor {
             throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
                     + "; the rules are " + String.join(", ", ruleIds()));
         }
-        AdviceInput input = new AdviceInput(dockerfile, dockerfileText, context, snapshot);
-        Suppressions suppressions = Suppressions.of(dockerfile, dockerfileText);
+        AdviceInput input = new AdviceInput(analysis, build, outputDirectory);
+        Suppressions suppressions = Suppressions.of(analysis.dockerfile(), analysis.dockerfileText());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!disabled.contains(rule.id())) {
-                rule.check(input).stream().filter(f -> !suppressions.suppresses(f)).forEach(findings::add);
+                rule.check(input).stream()
+                        .filter(f -> !suppressions.suppresses(f))
+                        .filter(f -> Rewrites.keepsBuilding(input, f.edits())) // a rule's unsure rewrite stays unsaid
+                        .forEach(findings::add);
             }
         }
         findings.sort(ORDER); // stable: equal keys keep the rule's order

@@ -6,6 +6,6 @@
  * comments or the disabled ids suppress, and returns {@link io.github.dockercache.advice.Finding}s in a
  * fixed order. Each rule is one class implementing {@code Rule}; {@code docs/rules.md} has one section per
  * rule id. Ids: {@code DC1xx} structure of the Dockerfile, {@code DC2xx} the build context, {@code DC3xx}
- * reproducibility.
+ * reproducibility, {@code DC4xx} secrets.
  */
 package io.github.dockercache.advice;

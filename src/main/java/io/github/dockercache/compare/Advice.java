@@ -1,11 +1,14 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.model.StepSnapshot;
+import java.util.List;
 
 /** One line of advice per kind of cause, where there is a known fix. */
 final class Advice {
     static final String PIN_BASE_IMAGE =
             "pin the base image by digest (FROM image@sha256:...) so that it moves only when you move it";
+    static final String PIN_SOURCE_IMAGE =
+            "pin the image by digest (COPY --from=image@sha256:...) so that it moves only when you move it";
     static final String LINE_ENDINGS =
             "line endings differ between checkouts: pin them in .gitattributes (e.g. '* text=auto eol=lf') or set"
                     + " git config core.autocrlf=input, so every machine sends the same bytes";
@@ -33,6 +36,13 @@ final class Advice {
     static final String SOURCE_DATE_EPOCH =
             "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
+    static final String SECRET_MOUNT =
+            "pass the secret with RUN --mount=type=secret,id=NAME,env=NAME (docker build --secret id=NAME,env=NAME): a"
+                    + " secret mount is in no cache key and no image history";
+    static final String SECRET_KEY =
+            "configure the same secret key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml) where the baseline"
+                    + " is recorded and where it is checked, and record the baseline again (docs/secrets.md)";
+
     private Advice() {}
 
     /** A RUN that does not use the variable is rebuilt only because the ARG is declared above it. */
@@ -52,17 +62,25 @@ final class Advice {
         };
     }
 
-    /** Advice for a changed path that usually should not be in the build context at all. */
-    static String forPath(String path) {
+    /**
+     * Advice for a changed path that usually should not be in the build context at all; none to ignore a directory
+     * that one of the step's {@code sources} names, since the step copies from it on purpose (Quarkus and Spring Boot
+     * images copy from {@code target/}).
+     */
+    static String forPath(String path, List<String> sources) {
         String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
-        if (first.equals(".git")) {
-            return "add .git to .dockerignore: every commit changes it";
-        }
-        if (first.equals("target") || first.equals("build") || first.equals("node_modules")) {
-            return "add " + first + "/ to .dockerignore: build output changes on every build";
-        }
-        if (first.equals(".idea") || first.equals(".vscode") || first.equals(".settings")) {
-            return "add " + first + "/ to .dockerignore: IDE files change while you work";
+        // the step copies that directory on purpose: ignoring it would break the build
+        boolean named = path.contains("/") && sources.stream()
+                .map(source -> source.replaceFirst("^(\\./)+", "").replaceFirst("^/+", ""))
+                .anyMatch(source -> source.equals(first) || source.startsWith(first + "/"));
+        String ignoreDirectory = named ? null : switch (first) {
+            case ".git" -> "add .git to .dockerignore: every commit changes it";
+            case "target", "build", "node_modules" -> "add " + first + "/ to .dockerignore: build output changes on every build";
+            case ".idea", ".vscode", ".settings" -> "add " + first + "/ to .dockerignore: IDE files change while you work";
+            default -> null;
+        };
+        if (ignoreDirectory != null) {
+            return ignoreDirectory;
         }
         if (path.endsWith(".log")) {
             return "add *.log to .dockerignore";

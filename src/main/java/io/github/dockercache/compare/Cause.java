@@ -9,25 +9,37 @@ package io.github.dockercache.compare;
  * @param after the current value, or null
  * @param detail a sentence for people
  * @param advice what to do about it, or null
- * @param expected true when the change is an expected one (a dependency manifest the step copies)
+ * @param expectedBecause why the change is an expected one (a dependency manifest the step copies, a dependency that
+ *     changed), or null when it is not
  * @param entries for an archive, a generated text file or a layer extracted from a jar: which of its entries were
  *     added, removed, changed or re-stamped; else null
  */
 public record Cause(
-        CauseKind kind, String subject, String before, String after, String detail, String advice, boolean expected,
-        EntryChanges entries) {
+        CauseKind kind, String subject, String before, String after, String detail, String advice,
+        String expectedBecause, EntryChanges entries) {
+
+    /** A cause that is not expected, about something that has no entries of its own. */
+    public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice) {
+        this(kind, subject, before, after, detail, advice, null, null);
+    }
 
     /** A cause about something that has no entries of its own. */
     public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice,
-            boolean expected) {
-        this(kind, subject, before, after, detail, advice, expected, null);
+            String expectedBecause) {
+        this(kind, subject, before, after, detail, advice, expectedBecause, null);
     }
 
-    Cause withExpected(boolean value) {
-        return new Cause(kind, subject, before, after, detail, advice, value, entries);
+    /** True when the change is an expected one: reported, never failed. */
+    public boolean expected() {
+        return expectedBecause != null;
+    }
+
+    /** The same cause, expected for that reason (null: not expected). */
+    Cause expectedBecause(String reason) {
+        return new Cause(kind, subject, before, after, detail, advice, reason, entries);
     }
 
     Cause withAdvice(String value) {
-        return new Cause(kind, subject, before, after, detail, value, expected, entries);
+        return new Cause(kind, subject, before, after, detail, value, expectedBecause, entries);
     }
 }

@@ -3,32 +3,43 @@ package io.github.dockercache.compare;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.LayerEntries;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Why a step's own key differs from its baseline counterpart: the one place that turns two sets of
- * key inputs into named causes, down to the file and the field that changed.
+ * key inputs into named causes, down to the file and the field that changed. Every difference is a cause of its own
+ * (a file whose content and mode bits both changed has two), so that an expected one never hides another.
  */
 final class CauseFinder {
+    /** {@code src[0].path}, {@code mount[1]}: an input of one COPY source or one RUN mount. */
+    private static final Pattern SOURCE_INPUT = Pattern.compile("(src|mount)\\[(\\d+)](?:\\.(.+))?");
+
     private final Snapshot current;
     private final Snapshot baseline;
     private final StabilityPolicy policy;
+    private final DependencyChange dependencies;
     private final Path contextDir;
 
     /** {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings. */
-    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
+    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies,
+            Path contextDir) {
         this.current = current;
         this.baseline = baseline;
         this.policy = policy;
+        this.dependencies = dependencies;
         this.contextDir = contextDir;
     }
 
@@ -36,13 +47,34 @@ final class CauseFinder {
         List<Cause> causes = new ArrayList<>();
         Set<String> names = new TreeSet<>(step.inputs().keySet());
         names.addAll(before.inputs().keySet());
-        boolean instructionEdited = false;
+        Map<String, String[]> edits = new LinkedHashMap<>();
         boolean filesCompared = false;
         boolean envChanged = false;
+        List<String> withheld = new ArrayList<>();
+        Map<String, List<String>> notComparable = new LinkedHashMap<>();
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
+            if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
+                withheld.add(describeSecretInput(step, before, name));
+            }
             if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
+                continue;
+            }
+            if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
+                String notCompared = notComparedBecause(then, now);
+                if (notCompared == null) {
+                    causes.add(secretCause(step, before, name, then, now));
+                } else {
+                    notComparable.computeIfAbsent(notCompared, reason -> new ArrayList<>())
+                            .add(describeSecretInput(step, before, name));
+                }
+                envChanged |= name.startsWith("env:");
+                continue;
+            }
+            Cause external = ExternalInputCauses.of(step, before, name, then, now);
+            if (external != null) {
+                causes.add(external);
                 continue;
             }
             boolean shellChanged = name.equals("command") && step.text().equals(before.text())
@@ -52,10 +84,10 @@ final class CauseFinder {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, before.origins().get("shell"),
                         step.origins().get("shell"), "the base image's config changed: " + imageField + " "
                         + describeValues(before.origins().get("shell"), step.origins().get("shell")),
-                        Advice.PIN_BASE_IMAGE, false));
+                        Advice.PIN_BASE_IMAGE));
             } else if (imageField != null && !name.equals("command")) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, then, now, "the base image's config changed: "
-                        + imageField + " " + describeValues(then, now), Advice.PIN_BASE_IMAGE, false));
+                        + imageField + " " + describeValues(then, now), Advice.PIN_BASE_IMAGE));
                 envChanged |= name.startsWith("env:");
             } else if (name.startsWith("env:")) {
                 causes.add(variableCause(step, before, name.substring(4), then, now));
@@ -65,64 +97,80 @@ final class CauseFinder {
                     List<Cause> fileCauses = fileCauses(step, before);
                     causes.addAll(fileCauses.isEmpty()
                             ? List.of(new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
-                                    "the content of " + String.join(" ", step.sources()) + " changed", null, false))
+                                    "the content of " + String.join(" ", step.sources()) + " changed", null))
                             : fileCauses);
                     filesCompared = true;
                 }
             } else if (name.endsWith(".content") && name.startsWith("src[")) {
                 causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
-                        "the here-document body changed", null, false));
+                        "the here-document body changed", null));
             } else if (name.endsWith(".layer-content")) {
-                causes.add(layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
-                        then, now));
+                Cause layer = layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
+                        then, now);
+                causes.add(layer.entries() == null ? layer
+                        : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
             } else if (name.endsWith(".extraction")) {
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, step.fromStage(), then, now, "stage '" + step.fromStage()
                         + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
-                        + " changed", null, false));
+                        + " changed", null));
             } else if (name.endsWith("stage-key")) {
-                String stage = step.fromStage();
+                String stage = step.inputs().getOrDefault(
+                        name.substring(name.indexOf(':') + 1).replace("stage-key", "stage"), step.fromStage());
                 causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
-                        null, false));
+                        null));
             } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
                 String image = step.inputs().get("image");
                 causes.add(new Cause(CauseKind.BASE_IMAGE, image, then, now, "the tag " + image
                         + " moved to an image with other layers: " + before.inputs().get(CacheModel.RECORDED_DIGEST)
-                        + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST), Advice.PIN_BASE_IMAGE, false));
-            } else if (name.equals("digest") && then != null && now != null) {
+                        + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST), Advice.PIN_BASE_IMAGE));
+            } else if (name.equals(CacheModel.DIGEST) && then != null && now != null) {
                 causes.add(new Cause(CauseKind.BASE_IMAGE, step.inputs().get("image"), then, now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
-                        Advice.PIN_BASE_IMAGE, false));
-            } else if (name.equals("image") || name.equals("platform") || name.equals("digest")
-                    || name.equals(CacheModel.LAYERS)) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now,
-                        "the base image " + (name.equals("image") ? "reference" : "platform") + " changed",
-                        Advice.PIN_BASE_IMAGE, false));
+                        Advice.PIN_BASE_IMAGE));
+            } else if (name.equals("image") || name.equals("platform")) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now, "the base image"
+                        + (name.equals("image") ? "" : "'s platform") + " changed: " + orNone(then) + " -> " + orNone(now),
+                        Advice.PIN_BASE_IMAGE));
+            } else if (name.equals(CacheModel.DIGEST) || name.equals(CacheModel.LAYERS)) {
+                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now, "the base image's recorded "
+                        + (name.equals(CacheModel.DIGEST) ? "digest " : "layers ") + describeValues(then, now),
+                        Advice.PIN_BASE_IMAGE));
             } else if (name.equals("workdir") || name.equals("path")) {
-                causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null, false));
+                causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null));
             } else if (name.equals(CacheModel.IMAGE_WORKDIR)) {
                 causes.add(new Cause(CauseKind.WORKDIR, "workdir", then, now, now == null
                         ? "a WORKDIR now replaces the base image's own working directory, which is not known offline"
                         : "the base image's own working directory, which is not known offline, replaces a WORKDIR",
-                        null, false));
+                        null));
             } else if (name.equals("user") || name.equals("owner")) {
-                causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null, false));
+                causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null));
             } else if (name.equals("created")) {
-                causes.add(new Cause(CauseKind.BUILD_ARG, "SOURCE_DATE_EPOCH", then, now,
-                        "SOURCE_DATE_EPOCH stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH, false));
+                causes.add(new Cause(CauseKind.BUILD_ARG, "SOURCE_DATE_EPOCH", then, now, "build arg SOURCE_DATE_EPOCH "
+                        + describeValues(then, now) + ", and it stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
             } else if (shellChanged) {
                 causes.add(new Cause(CauseKind.SHELL, "shell", before.origins().get("shell"), step.origins().get("shell"),
-                        "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null, false));
-            } else if (!instructionEdited) {
-                causes.add(new Cause(CauseKind.INSTRUCTION, name, before.text(), step.text(),
-                        describeEdit(name, then, now), null, false));
-                instructionEdited = true;
+                        "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null));
+            } else {
+                edits.put(name, new String[] {then, now});
             }
+        }
+        if (!edits.isEmpty()) {
+            causes.addAll(editCauses(step, before, edits));
+        }
+        notComparable.forEach((reason, inputs) -> causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED,
+                String.join(", ", inputs), null, null, String.join(", ", inputs) + (inputs.size() == 1 ? " depends"
+                        : " depend") + " on a secret and cannot be compared: " + reason, Advice.SECRET_KEY)));
+        if (!withheld.isEmpty()) {
+            // the step's unknown reason says why and what to do
+            causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED, String.join(", ", withheld), null, null,
+                    String.join(", ", withheld) + " depend" + (withheld.size() == 1 ? "s" : "") + " on a secret",
+                    null));
         }
         if (!envChanged && !Objects.equals(step.inputs().get("env-order"), before.inputs().get("env-order"))) {
             causes.add(new Cause(CauseKind.ENV, "order", before.inputs().get("env-order"), step.inputs().get("env-order"),
-                    "the order of the environment variables changed", null, false));
+                    "the order of the environment variables changed", null));
         }
         return causes;
     }
@@ -137,19 +185,21 @@ final class CauseFinder {
         LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
         if (held == null) {
             return new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
-                    "the content of " + String.join(" ", step.sources()) + " changed", null, false);
+                    "the content of " + String.join(" ", step.sources()) + " changed", null);
         }
         EntryChanges entries = EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
         String layer = "layer '" + held.layer() + "' of " + held.jar();
         if (baselineHeld == null) {
+            // the baseline predates reading layers from the jar: its key differs, not necessarily the layer
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
-                    + " baseline was recorded without it)", null, false, entries);
+                    + " baseline was recorded without it)", null,
+                    "the baseline was recorded without the layer's entries; record it again", null);
         }
         if (entries.hasContentChanges() || (!held.rewritten() && !entries.restamped().isEmpty())) {
             // a library whose own entries differ only in build times is still other bytes in the layer
             String advice = entries.hasContentChanges() ? null : Advice.RESTAMPED_LIBRARIES;
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: "
-                    + entries.describe(!held.rewritten()), advice, false, entries);
+                    + entries.describe(!held.rewritten()), advice, null, entries);
         }
         if (held.rewritten()) {
             // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run
@@ -159,10 +209,100 @@ final class CauseFinder {
             return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: Spring Boot writes its"
                     + " application jar anew, with the time of the extraction, whenever " + held.jar() + " changes"
                     + restamped, jar == null || entries.restamped().isEmpty() ? null
-                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), false, entries);
+                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), null, entries);
         }
         return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: the same entries, extracted"
-                + " otherwise", null, false, entries);
+                + " otherwise", null, null, entries);
+    }
+
+    /**
+     * The options, sources or command of the instruction that changed. Edited text is one cause, with the edit shown as
+     * a word diff; unchanged text means a variable in it expands to something else now: the build arg that changed
+     * where one did, else the variable's effect.
+     */
+    private List<Cause> editCauses(StepSnapshot step, StepSnapshot before, Map<String, String[]> edits) {
+        List<String> phrases = new ArrayList<>();
+        edits.forEach((name, values) -> phrases.add(describeEdit(name, values[0], values[1], step)));
+        String what = String.join("; ", phrases);
+        String firstName = edits.keySet().iterator().next();
+        if (!step.text().equals(before.text())) {
+            return List.of(new Cause(CauseKind.INSTRUCTION, firstName, before.text(), step.text(), what, null));
+        }
+        List<Cause> causes = new ArrayList<>();
+        Set<String> args = new TreeSet<>(current.buildArgs().keySet());
+        args.addAll(baseline.buildArgs().keySet());
+        for (String arg : args) {
+            String then = baseline.buildArgs().get(arg);
+            String now = current.buildArgs().get(arg);
+            if (!Objects.equals(then, now) && mentions(step.text(), arg)) {
+                causes.add(new Cause(CauseKind.BUILD_ARG, arg, then, now, "build arg " + arg + " "
+                        + describeValues(then, now) + " (--build-arg " + arg + "), so " + what, null));
+            }
+        }
+        if (causes.isEmpty()) {
+            String[] first = edits.get(firstName);
+            causes.add(new Cause(CauseKind.INSTRUCTION, firstName, first[0], first[1],
+                    "the instruction is unchanged, but a variable in it now expands to another value: " + what, null));
+        }
+        return causes;
+    }
+
+    /** One changed input in the words of the Dockerfile: {@code the destination changed: /app/ -> /srv/}. */
+    private static String describeEdit(String name, String then, String now, StepSnapshot step) {
+        if (name.equals("command")) {
+            return "the command changed";
+        }
+        if (name.startsWith("heredoc")) {
+            return "the here-document changed";
+        }
+        String input = inputName(name, step);
+        if (then == null) {
+            return input + " was added: " + now;
+        }
+        if (now == null) {
+            return input + " was removed (was " + then + ")";
+        }
+        return input + " changed: " + orNone(then) + " -> " + orNone(now);
+    }
+
+    /** What an input is, as the user wrote it in the Dockerfile or the build's settings. */
+    private static String inputName(String name, StepSnapshot step) {
+        Matcher source = SOURCE_INPUT.matcher(name);
+        if (source.matches()) {
+            int index = Integer.parseInt(source.group(2));
+            String part = source.group(3);
+            if (source.group(1).equals("mount")) {
+                String mount = "--mount" + (countOf(step, "mount") > 1 ? " " + (index + 1) : "");
+                return part == null ? mount : "what " + mount + " reads (" + partName(part) + ")";
+            }
+            String which = countOf(step, "src") > 1 ? "source " + (index + 1) : "the source";
+            return part == null ? which : which + "'s " + partName(part);
+        }
+        return switch (name) {
+            case "dest" -> "the destination";
+            case "chown", "chmod", "exclude", "unpack", "security" -> "--" + name;
+            case "network" -> "the network (RUN --network, else the build's --network)";
+            case "config" -> "the value";
+            case "stage" -> "the stage it builds on";
+            default -> "the input " + name;
+        };
+    }
+
+    private static String partName(String part) {
+        return switch (part) {
+            case "path" -> "path";
+            case "stage" -> "stage";
+            case "image" -> "image";
+            case "parents" -> "--parents pattern";
+            case "url" -> "URL";
+            case "git" -> "git repository";
+            default -> part;
+        };
+    }
+
+    /** How many COPY sources or RUN mounts the step has, as its inputs name them. */
+    private static long countOf(StepSnapshot step, String kind) {
+        return step.inputs().keySet().stream().filter(name -> name.matches(Pattern.quote(kind) + "\\[\\d+]")).count();
     }
 
     /**
@@ -181,23 +321,14 @@ final class CauseFinder {
         return name.startsWith("env:") ? field + " " + name.substring(4) : field;
     }
 
-    private static String describeValues(String then, String now) {
+    static String describeValues(String then, String now) {
         return then == null ? "is now set to '" + now + "'"
                 : now == null ? "is no longer set (was '" + then + "')"
                 : "changed: '" + then + "' -> '" + now + "'";
     }
 
-    private static String describeEdit(String name, String then, String now) {
-        if (name.equals("command") || name.startsWith("heredoc")) {
-            return "the command changed";
-        }
-        if (then == null) {
-            return "the instruction gained " + name;
-        }
-        if (now == null) {
-            return "the instruction lost " + name;
-        }
-        return "the instruction's " + name + " changed: " + then + " -> " + now;
+    private static String orNone(String value) {
+        return value == null || value.isEmpty() ? "(none)" : value;
     }
 
     private Cause variableCause(StepSnapshot step, StepSnapshot before, String variable, String then, String now) {
@@ -206,7 +337,56 @@ final class CauseFinder {
         String detail = (isArg ? "build arg " : "ENV ") + variable + " " + describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
-                isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null, false);
+                isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null);
+    }
+
+    /** A change to a value derived from a secret, compared through the key: named, never shown. */
+    private static Cause secretCause(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
+        String origin = step.origins().getOrDefault(name, before.origins().get(name));
+        boolean variable = name.startsWith("env:");
+        boolean isArg = variable && origin != null && origin.contains("ARG");
+        String subject = variable ? name.substring(4) : name;
+        String what = describeSecretInput(step, before, name);
+        CauseKind kind = variable ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
+                : name.equals("workdir") || name.equals("path") ? CauseKind.WORKDIR
+                : name.equals("user") || name.equals("owner") ? CauseKind.USER
+                : CauseKind.INSTRUCTION;
+        String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
+        return new Cause(kind, subject, null, null, what + change + "; it depends on a secret, so its value is not"
+                + " shown" + (origin == null ? "" : " (" + origin + ")"), isArg ? Advice.SECRET_MOUNT : null);
+    }
+
+    /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
+    private static String describeSecretInput(StepSnapshot step, StepSnapshot before, String name) {
+        if (name.startsWith("env:")) {
+            String origin = step.origins().getOrDefault(name, before.origins().get(name));
+            return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + name.substring(4);
+        }
+        return switch (name) {
+            case "workdir", "path" -> "the working directory";
+            case "user", "owner" -> "the USER";
+            default -> "the instruction's " + name;
+        };
+    }
+
+    /** Why two values, one of them masked, cannot be compared; null when they are two MACs under one key. */
+    private static String notComparedBecause(String then, String now) {
+        if (then == null || now == null) {
+            return null; // added or removed: a change whatever the value
+        }
+        String thenKey = Secrets.keyIdOf(then);
+        String nowKey = Secrets.keyIdOf(now);
+        if (thenKey != null && thenKey.equals(nowKey)) {
+            return null;
+        }
+        if (Secrets.isLegacy(then) || !Secrets.isMasked(then) || !Secrets.isMasked(now)) {
+            return "the baseline holds another form (recorded by an earlier version, or while the build arg was not"
+                    + " secret)";
+        }
+        if (thenKey == null) {
+            return "the baseline was recorded without a secret key";
+        }
+        return nowKey == null ? "no secret key is configured" : "the baseline was recorded with another secret key";
     }
 
     /** True when the instruction text refers to the variable, so a new value is a real change for it. */
@@ -214,7 +394,7 @@ final class CauseFinder {
         return text.matches("(?s).*\\$\\{?" + Pattern.quote(variable) + "\\b.*");
     }
 
-    /** File-level differences between the entries two steps read. */
+    /** File-level differences between the entries two steps read, each judged expected or not on its own. */
     private List<Cause> fileCauses(StepSnapshot step, StepSnapshot before) {
         List<Cause> causes = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>(before.files());
@@ -224,34 +404,11 @@ final class CauseFinder {
         for (String path : new TreeSet<>(paths)) {
             FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
             FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
-            Cause cause = fileCause(path, then, now);
-            if (cause != null && cause.kind() == CauseKind.FILE_CONTENT && contextDir != null
-                    && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
-                cause = new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
-                        path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS, false);
-            }
-            if (cause != null && cause.advice() != null && cause.advice().equals(Advice.forPath(path))
-                    && copiesOnPurpose(step, path)) {
-                cause = cause.withAdvice(null); // ignoring target/ would break a COPY of target/app.jar
-            }
-            if (cause != null) {
-                // a manifest's new content is expected; its mode bits are not (they bust caches by accident)
-                boolean expectedKind = cause.kind() != CauseKind.FILE_MODE && cause.kind() != CauseKind.FILE_TYPE
-                        && cause.kind() != CauseKind.SYMLINK_TARGET;
-                causes.add(cause.withExpected(expectedKind && policy.isExpectedChange(step, path)));
+            for (Cause cause : pathCauses(path, then, now, step.sources())) {
+                causes.add(cause.expectedBecause(policy.expectation(path, cause.kind(), dependencies)));
             }
         }
         return renames(causes);
-    }
-
-    /**
-     * True when a source of the step names the top directory of {@code path} itself ({@code target/*.jar}): the step
-     * copies that output on purpose, and keeping the directory out of the context would break it.
-     */
-    private static boolean copiesOnPurpose(StepSnapshot step, String path) {
-        int slash = path.indexOf('/');
-        return slash > 0 && step.sources().stream().anyMatch(source -> source.replaceFirst("^\\./", "")
-                .startsWith(path.substring(0, slash + 1)));
     }
 
     /** A file removed at one path and added with the same content and type at another was moved. */
@@ -267,9 +424,9 @@ final class CauseFinder {
                 if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
                         && Objects.equals(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
                     result.remove(added); // first: an added path listed before the removed one shifts its index
-                    result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(), removed.subject(), added.subject(),
-                            removed.subject() + " was renamed to " + added.subject(), null,
-                            removed.expected() && added.expected()));
+                    result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(),
+                            removed.subject(), added.subject(), removed.subject() + " was renamed to " + added.subject(),
+                            null, removed.expected() && added.expected() ? added.expectedBecause() : null));
                     break;
                 }
             }
@@ -277,42 +434,65 @@ final class CauseFinder {
         return result;
     }
 
-    private static Cause fileCause(String path, FileInfo then, FileInfo now) {
+    /**
+     * Every difference of one path: added, removed or another type; else its link target, its content and its mode
+     * bits, each a cause of its own; metadata alone when nothing else differs.
+     */
+    private List<Cause> pathCauses(String path, FileInfo then, FileInfo now, List<String> sources) {
         if (then == null && now == null) {
-            return null;
+            return List.of();
         }
         if (then == null) {
-            return new Cause(CauseKind.FILE_ADDED, path, null, describe(now), path + " was added", Advice.forPath(path), false);
+            return List.of(new Cause(CauseKind.FILE_ADDED, path, null, describe(now), path + " was added",
+                    Advice.forPath(path, sources)));
         }
         if (now == null) {
-            return new Cause(CauseKind.FILE_REMOVED, path, describe(then), null, path + " was removed", Advice.forPath(path), false);
+            return List.of(new Cause(CauseKind.FILE_REMOVED, path, describe(then), null, path + " was removed",
+                    Advice.forPath(path, sources)));
         }
         if (Objects.equals(then.digest(), now.digest())) {
-            return null;
+            return List.of();
         }
         if (!then.type().equals(now.type())) {
-            return new Cause(CauseKind.FILE_TYPE, path, then.type(), now.type(),
-                    path + " changed from " + then.type() + " to " + now.type(), null, false);
+            return List.of(new Cause(CauseKind.FILE_TYPE, path, then.type(), now.type(),
+                    path + " changed from " + then.type() + " to " + now.type(), null));
         }
+        List<Cause> causes = new ArrayList<>();
         if (!Objects.equals(then.target(), now.target())) {
-            return new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
-                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null, false);
-        }
-        if (!Objects.equals(then.content(), now.content()) && then.parts() != null && now.parts() != null) {
-            return StampedChange.cause(path, then, now);
+            causes.add(new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
+                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null));
         }
         if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
-            String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
-            return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed" + sizes, Advice.forPath(path), false);
+            causes.add(contentCause(path, then, now, sources));
         }
         if (!then.mode().equals(now.mode())) {
-            return new Cause(now.type().equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE, path,
+            causes.add(new Cause(now.type().equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE, path,
                     then.mode(), now.mode(), path + " mode bits changed " + then.mode() + " -> " + now.mode(),
-                    Advice.forModeChange(then.mode(), now.mode()), false);
+                    Advice.forModeChange(then.mode(), now.mode())));
         }
-        return new Cause(CauseKind.XATTRS, path, then.digest(), now.digest(),
-                path + " metadata changed (extended attributes or device numbers)", null, false);
+        if (causes.isEmpty()) {
+            causes.add(new Cause(CauseKind.XATTRS, path, then.digest(), now.digest(),
+                    path + " metadata changed (extended attributes or device numbers)", null));
+        }
+        return causes;
+    }
+
+    /** A content change: only build-time stamps, only line endings, or the bytes. */
+    private Cause contentCause(String path, FileInfo then, FileInfo now, List<String> sources) {
+        Cause cause;
+        if (then.parts() != null && now.parts() != null) {
+            cause = StampedChange.cause(path, then, now, sources);
+        } else {
+            String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
+            cause = new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
+                    path + " content changed" + sizes, Advice.forPath(path, sources));
+        }
+        if (cause.kind() == CauseKind.FILE_CONTENT && contextDir != null
+                && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
+            return new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
+                    path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS);
+        }
+        return cause;
     }
 
     private static String describe(FileInfo info) {

@@ -37,6 +37,11 @@ public enum CauseKind {
     SOURCE_CONTENT,
     /** A here-document's body changed. */
     HEREDOC,
+    /**
+     * A value derived from a secret may have changed, but cannot be compared: no secret key, another key than the
+     * baseline's, or a baseline that holds it in another form (docs/secrets.md).
+     */
+    SECRET_NOT_COMPARED,
     /** A build argument's value changed (through --build-arg or its ARG default). */
     BUILD_ARG,
     /** An ENV value changed. */
@@ -49,6 +54,8 @@ public enum CauseKind {
     INSTRUCTION,
     /** The FROM image reference or platform changed. */
     BASE_IMAGE,
+    /** An image that a step copies from ({@code COPY --from}) or mounts ({@code RUN --mount=from=}) moved. */
+    SOURCE_IMAGE,
     /** The stage a step copies from or builds on changed. */
     UPSTREAM_STAGE,
     /** The previous step of the chain is not cached, so this one cannot be. */

@@ -26,11 +26,13 @@ public final class Comparison {
     private final Snapshot current;
     private final Snapshot baseline;
     private final List<StepResult> steps;
+    private final DependencyChange dependencies;
 
-    private Comparison(Snapshot current, Snapshot baseline, List<StepResult> steps) {
+    private Comparison(Snapshot current, Snapshot baseline, List<StepResult> steps, DependencyChange dependencies) {
         this.current = current;
         this.baseline = baseline;
         this.steps = steps;
+        this.dependencies = dependencies;
     }
 
     public static Comparison compare(Snapshot current, Snapshot baseline) {
@@ -62,6 +64,11 @@ public final class Comparison {
         return baseline;
     }
 
+    /** How the project's dependencies changed since the baseline, as far as both recorded them. */
+    public DependencyChange dependencies() {
+        return dependencies;
+    }
+
     /** The steps that are the first to miss in their chain, in build order. */
     public List<StepResult> firstMisses() {
         return steps.stream().filter(StepResult::isFirstMiss).toList();
@@ -72,11 +79,15 @@ public final class Comparison {
     }
 
     private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
+    /** Differences that do not tell a rebuild: the step is unknown when they are all it has (spec 1.2). */
+    private static final Set<CauseKind> MAY_BE_UNCHANGED =
+            EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.UPSTREAM_STAGE);
 
     private static final class Matcher {
         private final Snapshot current;
         private final Snapshot baseline;
         private final StabilityPolicy policy;
+        private final DependencyChange dependencies;
         private final CauseFinder causeFinder;
         private final Map<String, HistoryEntry> buildByKey = new HashMap<>();
         private final Set<String> optimisticKeys = new HashSet<>();
@@ -91,7 +102,8 @@ public final class Comparison {
             this.hasWarmBuilderBlindSpots = current.builder() != Builder.CLASSIC;
             this.baseline = baseline;
             this.policy = policy;
-            this.causeFinder = new CauseFinder(current, baseline, policy, contextDir);
+            this.dependencies = DependencyChange.between(baseline.dependencies(), current.dependencies());
+            this.causeFinder = new CauseFinder(current, baseline, policy, dependencies, contextDir);
             for (HistoryEntry build : baseline.builds()) { // newest first: a key names the newest build that had it
                 build.keys().forEach(key -> buildByKey.putIfAbsent(key, build));
                 optimisticKeys.addAll(build.optimisticKeys());
@@ -107,7 +119,7 @@ public final class Comparison {
             for (StepSnapshot step : current.steps()) {
                 results.put(step.id(), judge(step, stable.contains(step.id())));
             }
-            return new Comparison(current, baseline, List.copyOf(results.values()));
+            return new Comparison(current, baseline, List.copyOf(results.values()), dependencies);
         }
 
         private StepResult judge(StepSnapshot step, boolean stable) {
@@ -115,11 +127,13 @@ public final class Comparison {
             if (matched != null) {
                 return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
             }
-            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) ? Verdict.UNKNOWN : Verdict.REBUILT;
-            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             StepSnapshot counterpart = counterpart(step);
-            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
+            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
+            // a step built on a rebuilt one is rebuilt, even where the parent was rebuilt for an upstream input
+            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) && !knownOnBothSides(step, counterpart)
+                    && !(parentMissed && parent.verdict() == Verdict.REBUILT) ? Verdict.UNKNOWN : Verdict.REBUILT;
+            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             // an input that cannot be known offline may sit on either side: the baseline step explains it when this one cannot
             String ownReason = step.unknownReason() == null && counterpart != null ? counterpart.unknownReason()
                     : step.unknownReason();
@@ -127,23 +141,36 @@ public final class Comparison {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
             }
             if (parentMissed && (parent.verdict() == Verdict.REBUILT || verdict == Verdict.UNKNOWN || own.isEmpty())) {
-                Cause upstream = upstreamCause(step, parent);
+                // the chain's miss comes first; the step's own changes are causes too, so an expected miss upstream
+                // never excuses an unexpected change here
+                List<Cause> causes = new ArrayList<>(List.of(upstreamCause(step, parent)));
+                causes.addAll(own);
                 // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into play
                 String reason = (own.isEmpty() && parent.unknownReason() != null) || ownReason == null
                         ? parent.unknownReason() : ownReason;
-                return result(step, verdict, stable, List.of(upstream), parent.rootStepId(), parent.expected(),
+                return result(step, verdict, stable, causes, parent.rootStepId(), causes.stream().allMatch(Cause::expected),
                         verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
             }
-            List<Cause> causes = own;
+            // beside a change that rebuilds the step, what cannot be compared says nothing more
+            List<Cause> causes = own.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED) ? own
+                    : own.stream().filter(c -> c.kind() != CauseKind.SECRET_NOT_COMPARED).toList();
             if (counterpart == null) {
                 causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
-                        "no baseline step builds on the same parent: the step is new, or was moved", null, false));
+                        "no baseline step builds on the same parent: the step is new, or was moved", null));
             } else if (own.isEmpty()) {
                 causes = List.of(new Cause(CauseKind.UPSTREAM_STEP, step.parentId(), null, null,
-                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null, false));
+                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null));
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
+            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+                    && causes.stream().allMatch(c -> MAY_BE_UNCHANGED.contains(c.kind()))) {
+                // a value that cannot be compared may be unchanged, and files copied from a changed stage may come out
+                // byte-identical; only the parent's optimistic key told otherwise, and that parent may be cached
+                verdict = Verdict.UNKNOWN;
+                unknownReason = causes.stream().anyMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
+                        ? "only values derived from a secret differ, and they cannot be compared" : ownReason;
+            }
             if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
                 verdict = Verdict.UNKNOWN;
@@ -155,13 +182,24 @@ public final class Comparison {
                     counterpart == null ? null : counterpart.key(), null);
         }
 
+        /**
+         * True when the step and the baseline step it is compared with both have keys known offline, with nothing
+         * that may make equal keys differ: then keys that differ in an upstream input (a {@code --checksum} that
+         * changed) are a certain rebuild. An upstream input makes the verdict unknown only where one side could
+         * not know it (a download without {@code --checksum}, add-checksum-toggled).
+         */
+        private static boolean knownOnBothSides(StepSnapshot step, StepSnapshot counterpart) {
+            return step.key() != null && step.unknownReason() == null && counterpart != null
+                    && counterpart.key() != null && counterpart.unknownReason() == null;
+        }
+
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {
             StepSnapshot parentStep = currentById.get(parent.stepId());
             boolean otherStage = parentStep != null && !parentStep.stage().equals(step.stage());
             String detail = (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
                     + parent.stepId() + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
             return new Cause(otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP, parent.stepId(),
-                    null, null, detail, null, parent.expected());
+                    null, null, detail, null, parent.expected() ? "it builds on an expected change" : null);
         }
 
         /**

@@ -11,10 +11,15 @@ import java.util.regex.Pattern;
 public final class PathPatterns {
     private final List<String> patterns;
     private final List<Pattern> compiled;
+    /** For each pattern {@code P/**}: {@code P} and everything below it, which such a pattern covers whole. */
+    private final List<Pattern> wholeDirectories;
 
     public PathPatterns(List<String> patterns) {
         this.patterns = List.copyOf(patterns);
         this.compiled = patterns.stream().map(PathPatterns::compile).toList();
+        this.wholeDirectories = patterns.stream().filter(p -> p.endsWith("/**"))
+                .map(p -> Pattern.compile(compile(p.substring(0, p.length() - "/**".length())).pattern() + "(?:/.*)?"))
+                .toList();
     }
 
     public List<String> patterns() {
@@ -22,8 +27,21 @@ public final class PathPatterns {
     }
 
     public boolean matches(String path) {
-        String clean = path.replaceFirst("^(\\./)+", "").replaceFirst("^/+", "").replaceFirst("/+$", "");
+        String clean = clean(path);
         return compiled.stream().anyMatch(p -> p.matcher(clean).matches());
+    }
+
+    /**
+     * True when a pattern covers the directory and everything that may be in it: a pattern {@code P/**} and a
+     * directory that is {@code P} or below it. For a directory whose files are not known (one in another stage).
+     */
+    public boolean coversDirectory(String directory) {
+        String clean = clean(directory);
+        return wholeDirectories.stream().anyMatch(p -> p.matcher(clean).matches());
+    }
+
+    private static String clean(String path) {
+        return path.replaceFirst("^(\\./)+", "").replaceFirst("^/+", "").replaceFirst("/+$", "");
     }
 
     private static Pattern compile(String glob) {

@@ -16,16 +16,16 @@ final class StampedChange {
 
     private StampedChange() {}
 
-    static Cause cause(String path, FileInfo then, FileInfo now) {
+    static Cause cause(String path, FileInfo then, FileInfo now, List<String> sources) {
         EntryChanges entries = EntryChanges.between(then.parts(), now.parts());
         if (entries.hasContentChanges()) {
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed: " + entries.describe(), Advice.forPath(path), false, entries);
+                    path + " content changed: " + entries.describe(), Advice.forPath(path, sources), null, entries);
         }
         if (entries.restamped().isEmpty() && StampedParts.isKeyValueText(path)) {
             // the same lines in another order: a real edit as far as anyone can tell
             return new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed: the same entries in another order", Advice.forPath(path), false, entries);
+                    path + " content changed: the same entries in another order", Advice.forPath(path, sources), null, entries);
         }
         // in an archive, a generated file's own stamps (build.time) say more than entry times, files more than directories
         Comparator<String> order = StampedParts.isKeyValueText(path) ? Comparator.naturalOrder() : Comparator
@@ -38,7 +38,7 @@ final class StampedChange {
         String advice = StampedParts.isKeyValueText(path) ? Advice.forBuildTimestamps(path)
                 : ReproducibleArchives.advice(path, now, entries.restamped());
         return new Cause(CauseKind.BUILD_TIMESTAMPS, path, then.content(), now.content(), path + " differs only in " + which,
-                advice, false, entries);
+                advice, null, entries);
     }
 
     private static String shown(List<String> items) {

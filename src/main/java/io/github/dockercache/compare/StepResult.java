@@ -14,7 +14,8 @@ import java.util.List;
  * @param stage the stage label
  * @param text the instruction as written
  * @param stable true when the step must stay cached (policy)
- * @param causes why the step misses: its own changed inputs, or the upstream step it builds on
+ * @param causes why the step misses: for a step that follows a miss of its chain, the upstream step it builds on
+ *     first, then its own changed inputs; else its own changed inputs
  * @param rootStepId the first missed step this miss goes back to (itself when the causes are its own)
  * @param expected true when every root cause is an expected one
  * @param unknownReason for an unknown verdict, why it cannot be known
@@ -41,5 +42,10 @@ public record StepResult(
     /** True when this step is the first of its chain to miss. */
     public boolean isFirstMiss() {
         return verdict != Verdict.CACHED && stepId.equals(rootStepId);
+    }
+
+    /** The causes of the step's own, without the miss of the chain it follows. */
+    public List<Cause> ownCauses() {
+        return isFirstMiss() || causes.isEmpty() ? causes : causes.subList(1, causes.size());
     }
 }

@@ -3,7 +3,9 @@ package io.github.dockercache.context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /** The build context after {@code .dockerignore}, as BuildKit would receive it. */
@@ -72,11 +74,15 @@ public final class BuildContext {
         EntryTable entries;
         ProgressClock clock = new ProgressClock(progress);
         try (ParallelReader reader = new ParallelReader(new EntryReader(platform, cache))) {
+            Map<List<Long>, String> firstNames = new HashMap<>(); // of files with several names, by device and inode
             walk.walk(new TreeWalk.Visitor<>() {
                 @Override
                 public TreeWalk.Flow visit(String path, boolean directory, DirectoryWalk.Walked file)
                         throws ContextException {
-                    reader.submit(path, file);
+                    StatCache.Fingerprint inode = file.stat().fingerprint();
+                    String firstName = file.stat().links() > 1 && file.stat().type() == EntryType.FILE && inode != null
+                            ? firstNames.putIfAbsent(List.of(inode.device(), inode.inode()), path) : null;
+                    reader.submit(path, firstName == null ? file : file.linkedTo(firstName));
                     clock.tick();
                     return TreeWalk.Flow.CONTINUE;
                 }

@@ -15,8 +15,17 @@ import java.util.TreeMap;
  * not visited. Each entry comes with its lstat, which building the entry uses again.
  */
 final class DirectoryWalk implements TreeWalk<DirectoryWalk.Walked> {
-    /** A visited entry: its real path and the stat taken while walking. */
-    record Walked(Path file, FileStat stat) {}
+    /**
+     * A visited entry: its real path and the stat taken while walking.
+     *
+     * @param hardLinkOf for a file's second or later name in the order the context is sent, the first name; else null
+     */
+    record Walked(Path file, FileStat stat, String hardLinkOf) {
+        /** The same entry, known to be another name of the file first sent as {@code firstName}. */
+        Walked linkedTo(String firstName) {
+            return new Walked(file, stat, firstName);
+        }
+    }
 
     private final Path root;
 
@@ -51,7 +60,7 @@ final class DirectoryWalk implements TreeWalk<DirectoryWalk.Walked> {
                         + "; make it readable or add it to .dockerignore", e);
             }
             boolean directory = stat.isDirectory();
-            Walked walked = new Walked(file, stat);
+            Walked walked = new Walked(file, stat, null);
             Flow flow = visitor.visit(path, directory, walked);
             if (flow == Flow.SKIP_DIR) {
                 if (directory) {

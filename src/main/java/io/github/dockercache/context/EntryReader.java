@@ -47,15 +47,18 @@ final class EntryReader {
     record Learned(StatCache.Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
             StatCache.Hashes hashes) {}
 
-    /** Builds the entry at {@code file} from the stat the walk took. */
-    Read read(String relativePath, Path file, FileStat stat) throws ContextException {
+    /**
+     * Builds the entry at {@code file} from the stat the walk took; {@code hardLinkOf} is the file's first name when
+     * this is another one, else null.
+     */
+    Read read(String relativePath, Path file, FileStat stat, String hardLinkOf) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
             int mode = clientMode(stat.type(), stat.mode());
             long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
                     && !stat.socket();
-            Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size) : null;
+            Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size, hardLinkOf) : null;
             if (remembered != null) {
                 return remembered;
             }
@@ -63,7 +66,7 @@ final class EntryReader {
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
             int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
-            SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat.type()));
+            SortedMap<String, String> xattrs = EntryHeader.keptXattrs(xattrs(file, stat));
             byte[] header = EntryHeader.bytes(stat.type(), mode, size, linkTarget, devMajor, devMinor, xattrs);
             byte[] digests = new byte[FileEntry.DIGEST_BYTES];
             Learned learned = null;
@@ -80,7 +83,7 @@ final class EntryReader {
                 sha.digest(digests, FileEntry.DIGEST_OFFSET, 32);
             }
             FileEntry entry = new FileEntry(relativePath, stat.type(), mode, size,
-                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs), digests, 0);
+                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs, stat.socket(), hardLinkOf), digests, 0);
             return new Read(entry, null, learned);
         } catch (AccessDeniedException e) {
             throw new ContextException("cannot read \"" + relativePath + "\" in the build context: permission "
@@ -110,7 +113,7 @@ final class EntryReader {
      * The remembered xattrs are not read again: setting or removing one moves ctime, which the
      * fingerprint compares, just as writing content does; reading them costs more than the stat.
      */
-    private Read rememberedFile(String relativePath, FileStat stat, int mode, long size) {
+    private Read rememberedFile(String relativePath, FileStat stat, int mode, long size, String hardLinkOf) {
         StatCache.Line line = cache.line(relativePath, stat.fingerprint());
         if (line == null) {
             return null;
@@ -127,7 +130,7 @@ final class EntryReader {
             return null; // not digests: hash the file
         }
         return new Read(new FileEntry(relativePath, EntryType.FILE, mode, size,
-                FileEntry.Extra.of(null, 0, 0, line.xattrs()), digests, 0), line, null);
+                FileEntry.Extra.of(null, 0, 0, line.xattrs(), false, hardLinkOf), digests, 0), line, null);
     }
 
     /**
@@ -184,12 +187,14 @@ final class EntryReader {
     /**
      * The readable extended attributes, name to hex value. Java only exposes the {@code user.} namespace
      * on Linux, so {@code trusted.*} and {@code security.capability} (which BuildKit would hash) are not
-     * seen. Symlinks, devices and fifos are skipped: Java opens the file to read xattrs, which would block
-     * on a fifo, and Linux allows no user xattrs on them anyway. Windows clients send none.
+     * seen. Symlinks, devices, fifos and sockets are skipped: Java opens the file to read xattrs, which would
+     * block on a fifo and fails on a socket, and Linux allows no user xattrs on them anyway. Windows clients
+     * send none.
      */
-    private Map<String, String> xattrs(Path file, EntryType type) throws IOException {
+    private Map<String, String> xattrs(Path file, FileStat stat) throws IOException {
         Map<String, String> result = new TreeMap<>();
-        if (platform == ClientPlatform.WINDOWS || (type != EntryType.FILE && type != EntryType.DIRECTORY)) {
+        boolean fileOrDirectory = stat.type() == EntryType.DIRECTORY || stat.type() == EntryType.FILE && !stat.socket();
+        if (platform == ClientPlatform.WINDOWS || !fileOrDirectory) {
             return result;
         }
         UserDefinedFileAttributeView view =

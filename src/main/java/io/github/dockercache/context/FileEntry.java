@@ -24,14 +24,20 @@ public final class FileEntry {
     private final byte[] digests;
     private final int digestsOffset;
 
-    /** What few entries have: a link target, device numbers, extended attributes. */
-    record Extra(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs) {
-        static final Extra NONE = new Extra(null, 0, 0, EntryHeader.NO_XATTRS);
+    /**
+     * What few entries have: a link target, device numbers, extended attributes; and what only the legacy builder's
+     * client tells apart: a socket (BuildKit's sends it as an empty file, the legacy one leaves it out) and a hard
+     * link's first name (BuildKit hashes a hard link like its file, the legacy builder as a link).
+     */
+    record Extra(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs, boolean socket,
+            String hardLinkOf) {
+        static final Extra NONE = new Extra(null, 0, 0, EntryHeader.NO_XATTRS, false, null);
 
         /** NONE when there is nothing to keep, so that plain entries share it. */
-        static Extra of(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs) {
-            return linkTarget == null && devMajor == 0 && devMinor == 0 && xattrs.isEmpty() ? NONE
-                    : new Extra(linkTarget, devMajor, devMinor, xattrs);
+        static Extra of(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs,
+                boolean socket, String hardLinkOf) {
+            return linkTarget == null && devMajor == 0 && devMinor == 0 && xattrs.isEmpty() && !socket
+                    && hardLinkOf == null ? NONE : new Extra(linkTarget, devMajor, devMinor, xattrs, socket, hardLinkOf);
         }
     }
 
@@ -83,6 +89,19 @@ public final class FileEntry {
     /** The extended attributes BuildKit keeps, name to value bytes as lowercase hex. */
     public SortedMap<String, String> xattrs() {
         return extra.xattrs();
+    }
+
+    /** True for a unix socket, which BuildKit's client sends as an empty regular file ({@link #type} FILE). */
+    public boolean isSocket() {
+        return extra.socket();
+    }
+
+    /**
+     * For the second or later name of a file with several (hard links), in the order the context is sent, the first
+     * name; else null.
+     */
+    public String hardLinkOf() {
+        return extra.hardLinkOf();
     }
 
     /** {@code sha256:<hex>} of the file bytes for regular files, else null. */

@@ -19,9 +19,11 @@ import java.util.Map;
  * @param size byte length
  * @param rdev the device number, for devices
  * @param socket true for a socket, sent and hashed as an empty regular file
+ * @param links how many names the file has (hard links), 1 where the host does not say
  * @param fingerprint what the stat cache compares, or null where the host has no inode or ctime
  */
-record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, StatCache.Fingerprint fingerprint) {
+record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, int links,
+        StatCache.Fingerprint fingerprint) {
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
     private static final int S_IFLNK = 0120000;
@@ -36,7 +38,7 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
         if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             return windows(file);
         }
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime",
+        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime,nlink",
                 LinkOption.NOFOLLOW_LINKS);
         int stMode = (Integer) attrs.get("mode");
         long rdev = (Long) attrs.get("rdev");
@@ -54,7 +56,8 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
             case S_IFREG, S_IFSOCK -> EntryType.FILE;
             default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
         };
-        return new FileStat(type, stMode & 07777, size, rdev, format == S_IFSOCK, fingerprint);
+        return new FileStat(type, stMode & 07777, size, rdev, format == S_IFSOCK, (Integer) attrs.get("nlink"),
+                fingerprint);
     }
 
     boolean isDirectory() {
@@ -78,6 +81,6 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
         } else if (basic.isSymbolicLink()) {
             type = EntryType.SYMLINK;
         }
-        return new FileStat(type, mode, basic.size(), 0, false, null);
+        return new FileStat(type, mode, basic.size(), 0, false, 1, null);
     }
 }

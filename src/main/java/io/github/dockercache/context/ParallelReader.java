@@ -81,7 +81,7 @@ final class ParallelReader implements AutoCloseable {
     private EntryReader.Read[] read(String[] paths, DirectoryWalk.Walked[] files, int count) throws ContextException {
         EntryReader.Read[] reads = new EntryReader.Read[count];
         for (int i = 0; i < count; i++) {
-            reads[i] = reader.read(paths[i], files[i].file(), files[i].stat());
+            reads[i] = reader.read(paths[i], files[i].file(), files[i].stat(), files[i].hardLinkOf());
         }
         return reads;
     }

@@ -40,6 +40,39 @@ public record BuildKitVersion(int minor) {
         return minor >= 22;
     }
 
+    /**
+     * COPY/ADD {@code --chmod} that is not octal, or above 07777, fails the build (0.17); before, a value that is not
+     * octal was ignored (the files keep their modes) and a larger one was taken as it is.
+     */
+    public boolean rejectsInvalidChmod() {
+        return minor >= 17;
+    }
+
+    /** COPY/ADD {@code --chmod} takes a symbolic mode such as {@code u+x} (dockerfile 1.14, 0.20). */
+    public boolean acceptsSymbolicChmod() {
+        return minor >= 20;
+    }
+
+    /**
+     * The build definition is marshalled with Go's protobuf library, which refuses a string that is not UTF-8 (0.17;
+     * before, gogo protobuf marshalled any bytes): a RUN command holding such bytes fails the build.
+     */
+    public boolean requiresUtf8Commands() {
+        return minor >= 17;
+    }
+
+    /** {@code ADD --checksum} takes a git source, whose commit it must name (0.22). */
+    public boolean acceptsGitChecksum() {
+        return minor >= 22;
+    }
+
+    /** How BuildKit refuses {@code ADD --checksum} of a source it does not take. */
+    public String checksumSourceError() {
+        return minor >= 22 ? "checksum requires HTTP(S) or Git sources"
+                : minor >= 15 ? "checksum can't be specified for non-HTTP(S) sources"
+                : "checksum can't be specified for non-HTTP sources";
+    }
+
     /** {@code COPY --exclude} is a flag of the built-in frontend, no longer labs only (dockerfile 1.19, 0.25). */
     boolean copyExcludeIsStable() {
         return minor >= 25;
@@ -53,6 +86,22 @@ public record BuildKitVersion(int minor) {
     /** An unknown flag is named with its dashes, {@code unknown flag: --parents} (0.17; before: {@code parents}). */
     boolean namesUnknownFlagsWithDashes() {
         return minor >= 17;
+    }
+
+    /**
+     * A stage that only an ONBUILD trigger copies or mounts from is built too (0.17); before, such a trigger fails
+     * unless the stage is built for another reason.
+     */
+    public boolean onbuildTriggersAddStages() {
+        return minor >= 17;
+    }
+
+    /**
+     * {@code COPY --from} refuses a word that variable expansion would change (0.24); before, it is taken for an image
+     * name, which fails to parse.
+     */
+    boolean rejectsVariablesInCopyFrom() {
+        return minor >= 24;
     }
 
     /** {@code 0.25}. */

@@ -1,7 +1,6 @@
 package io.github.dockercache.dockerfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +55,13 @@ public final class DockerfileReader {
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<StageBuilder> stages = new ArrayList<>();
         Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
+        ShellLexer lexer = new ShellLexer(raw.escapeChar());
         for (RawInstruction rawInstruction : raw.instructions()) {
             Instruction instruction = convert(rawInstruction, displayName, externalFrontend, version);
             rawOf.put(instruction, rawInstruction);
+            if (instruction instanceof CopyInstruction copy && copy.from() != null) {
+                checkCopyFrom(copy, lexer, version);
+            }
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
             } else if (instruction instanceof FromInstruction from) {
@@ -87,12 +90,12 @@ public final class DockerfileReader {
      * final newline), for a parse-only goal.
      */
     public static String dump(String content, String displayName) throws DockerfileException {
-        return RawParser.parse(content, displayName).dump() + "\n";
+        return DockerfileBytes.coerced(RawParser.parse(content, displayName).dump() + "\n");
     }
 
-    /** The file's text: UTF-8, with malformed bytes replaced. */
-    static String readText(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    /** The file's text, every byte kept ({@link DockerfileBytes}). */
+    public static String readText(Path file) throws IOException {
+        return DockerfileBytes.decode(Files.readAllBytes(file));
     }
 
     private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend,
@@ -102,6 +105,30 @@ public final class DockerfileReader {
         } catch (LineError e) {
             throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
         }
+    }
+
+    /**
+     * {@code COPY --from} names a stage or an image literally: BuildKit 0.24 and later refuse a word that variable
+     * expansion would change, in every stage, built or not; earlier releases take it for an image name, which
+     * cannot parse (a reference has no {@code $}, quote or escape).
+     */
+    private static void checkCopyFrom(CopyInstruction copy, ShellLexer lexer, BuildKitVersion version)
+            throws DockerfileException {
+        String expanded;
+        try {
+            expanded = lexer.processWord(copy.from(), name -> null);
+        } catch (ExpansionException e) {
+            expanded = null;
+        }
+        if (copy.from().equals(expanded)) {
+            return;
+        }
+        throw new DockerfileException(copy.source().location(), version.rejectsVariablesInCopyFrom()
+                ? "variable expansion is not supported for --from, define a new stage with FROM using ARG from global"
+                        + " scope as a workaround"
+                : "BuildKit " + version + " expands no variable in --from and takes the word for an image name (define a"
+                        + " new stage with FROM using ARG from global scope instead): failed to parse stage name \""
+                        + copy.from() + "\": invalid reference format");
     }
 
     private static final class StageBuilder {

@@ -156,19 +156,20 @@ final class GoText {
      * text is re-encoded); working on this view reproduces that.
      */
     static String toByteView(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return new String(DockerfileBytes.raw(s), StandardCharsets.ISO_8859_1);
     }
 
     /** Undoes {@link #toByteView}. */
     static String fromByteView(String bytes) {
-        return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return DockerfileBytes.decode(bytes.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** The length of the bytes {@code s} stands for ({@link DockerfileBytes}: an invalid byte's escape is one). */
     static int utf8Length(String s) {
         int length = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            length += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            length += cp < 0x80 ? 1 : cp < 0x800 ? 2 : DockerfileBytes.isEscape((char) cp) ? 1 : cp < 0x10000 ? 3 : 4;
             i += Character.charCount(cp);
         }
         return length;

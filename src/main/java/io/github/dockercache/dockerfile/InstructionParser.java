@@ -261,14 +261,11 @@ final class InstructionParser {
         if (security != null && !Set.of("insecure", "sandbox").contains(security.value())) {
             throw new LineError("security " + GoText.quote(security.value()) + " is not valid");
         }
-        List<Heredoc> heredocs = raw.heredocs().stream()
-                .map(h -> withBody(h, h.content()))
-                .toList();
         return new RunInstruction(
                 source,
                 commandLine(),
                 !raw.json(),
-                heredocs,
+                raw.heredocs(),
                 mounts.values(),
                 network.valueIfUsed(),
                 security == null ? null : security.valueIfUsed());

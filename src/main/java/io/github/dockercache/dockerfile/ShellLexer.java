@@ -98,7 +98,8 @@ public final class ShellLexer {
         private int nesting;
 
         WordScan(String word, VariableLookup variables) {
-            this.chars = ShellPattern.withoutLeadingBom(word).codePoints().toArray();
+            // Go's scanner reads each byte that is not UTF-8 as U+FFFD: what the lexer expands is coerced so
+            this.chars = ShellPattern.withoutLeadingBom(DockerfileBytes.coerced(word)).codePoints().toArray();
             this.variables = variables;
         }
 

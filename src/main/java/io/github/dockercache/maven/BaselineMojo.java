@@ -6,6 +6,8 @@ import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,8 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaselineMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public BaselineMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public BaselineMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }
 
     /** Replace an existing baseline even when it cannot be read. */
@@ -54,6 +57,12 @@ public class BaselineMojo extends AbstractDockercacheMojo {
     @Override
     boolean coversReactor() {
         return true;
+    }
+
+    /** In a roll-up, the counts say what this recording changed: steps whose keys the baseline knew count as cached. */
+    @Override
+    String verdict(Outcome outcome) {
+        return outcome.tally().compared() ? "recorded" : "recorded (new)";
     }
 
     @Override

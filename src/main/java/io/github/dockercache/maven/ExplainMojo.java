@@ -9,6 +9,8 @@ import io.github.dockercache.workflow.WorkflowException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -20,8 +22,9 @@ import org.eclipse.aether.RepositorySystem;
 public class ExplainMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public ExplainMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public ExplainMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }
 
     @Override
@@ -43,6 +46,17 @@ public class ExplainMojo extends AbstractDockercacheMojo {
     @Override
     FailOn failOn() throws MojoFailureException {
         return CheckMojo.parseFailOn(failOn);
+    }
+
+    @Override
+    String verdict(Outcome outcome) {
+        if (outcome.tally() == null) {
+            return "impact listed";
+        }
+        if (!outcome.tally().compared()) {
+            return "no baseline";
+        }
+        return outcome.tally().cached() == outcome.tally().steps() ? "all cached" : "explained";
     }
 
     @Override

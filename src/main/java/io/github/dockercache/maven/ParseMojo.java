@@ -31,7 +31,7 @@ public class ParseMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         String dump;
         try {
-            String text = new String(Files.readAllBytes(dockerfile.toPath()), StandardCharsets.UTF_8);
+            String text = DockerfileReader.readText(dockerfile.toPath());
             dump = DockerfileReader.dump(text, dockerfile.getName());
         } catch (DockerfileException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -10,9 +10,11 @@ import io.github.dockercache.context.Selection;
 import io.github.dockercache.dockerfile.ArgDeclaration;
 import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CheckOptions;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.EnvInstruction;
@@ -33,19 +35,18 @@ import io.github.dockercache.dockerfile.WorkdirInstruction;
 import io.github.dockercache.registry.DockerReference;
 import io.github.dockercache.registry.ImageResolutionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11), or the legacy builder
@@ -82,32 +83,56 @@ public final class CacheModel {
 
     private static final String CONTEXT_STAGE = "context";
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
+    /**
+     * Inputs no expansion of their instruction makes: a RUN's environment, working directory and user (the stage
+     * state says whether they are secret), its command and here-documents as written, context checksums, flags.
+     */
+    private static final Pattern EXPANSION_FREE = Pattern.compile(
+            "env:.*|env-order|workdir|user|owner|command|heredoc\\[\\d+]|network|security|unpack|created|.*\\.checksum"
+                    + "|" + Pattern.quote(UPSTREAM) + ".*");
 
     private final BuildSettings settings;
+    /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (spec 7). */
+    private final Map<String, String> buildArgs;
     private final boolean classic;
     private final ImageDigests digests;
     private final Dockerfile dockerfile;
     private final BuildContext context;
     private final ShellLexer lexer;
     private final StageGraph graph;
+    private final OnbuildTriggers triggers;
     private final Map<String, String> globalArgs = new LinkedHashMap<>();
     private final Map<Integer, StageState> finishedStages = new HashMap<>();
     private final List<StepSnapshot> steps = new ArrayList<>();
+    private final List<StageSnapshot> stages = new ArrayList<>();
     private final RecordedFiles files;
     private final List<String> warnings = new ArrayList<>();
+    private final Taint taint;
+    /** The global ARGs whose values are secret or derived from a secret. */
+    private final Set<String> secretGlobals = new HashSet<>();
+    private final List<SecretExposure> exposures = new ArrayList<>();
+    /** True once an expansion of the current instruction read a secret, or the instruction set a secret variable. */
+    private boolean instructionSecret;
+    /** The stages the built image is made of: the target and the stages it is built FROM. */
+    private Set<Integer> finalImageStages = Set.of();
     private boolean singleStage;
     /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
     private boolean insideFromStep;
+    /** Why a trigger run inside that FROM step cannot be known offline: the FROM step's reason. */
+    private String fromStepUnknownReason;
 
     private CacheModel(BuildSettings settings, Dockerfile dockerfile, BuildContext context, ImageDigests digests) {
         this.settings = settings;
+        this.buildArgs = settings.effectiveBuildArgs();
         this.classic = settings.builder() == Builder.CLASSIC;
         this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
         this.lexer = new ShellLexer(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
+        this.triggers = new OnbuildTriggers(dockerfile, settings.buildkitVersion());
         this.files = new RecordedFiles(context.entries(), settings.contextDir());
+        this.taint = new Taint(settings.secrets());
     }
 
     /** Reads the Dockerfile and the context and computes the snapshot. */
@@ -157,7 +182,7 @@ public final class CacheModel {
         String text;
         Dockerfile dockerfile;
         try {
-            text = new String(Files.readAllBytes(settings.dockerfile()), StandardCharsets.UTF_8);
+            text = DockerfileReader.readText(settings.dockerfile());
             dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
@@ -175,34 +200,63 @@ public final class CacheModel {
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
-        return new Analysis(new CacheModel(settings, dockerfile, context, digests).compute(), dockerfile, text, context);
+        CacheModel model = new CacheModel(settings, dockerfile, context, digests);
+        Snapshot snapshot;
+        try {
+            snapshot = model.compute();
+        } catch (AnalysisException e) {
+            String message = model.taint.scrub(e.getMessage());
+            // the cause may quote the secret: it goes where the message could not, into a stack trace
+            throw message.equals(e.getMessage()) ? e : new AnalysisException(message);
+        }
+        return new Analysis(snapshot, dockerfile, DockerfileBytes.coerced(text), context, List.copyOf(model.exposures));
     }
 
 
-    /** The Dockerfile as messages name it: relative to the context when inside it. */
-    static String displayName(Path contextDir, Path dockerfile) {
+    /**
+     * The Dockerfile as the snapshot and messages name it: relative to the context, also when outside it (a Dockerfile
+     * shared by the modules of a reactor, {@code ../../docker/Dockerfile}), so that a committed baseline holds no
+     * absolute path; absolute only where no relative path leads there (another drive).
+     */
+    public static String displayName(Path contextDir, Path dockerfile) {
         Path absoluteContext = contextDir.toAbsolutePath().normalize();
         Path absoluteFile = dockerfile.toAbsolutePath().normalize();
-        return absoluteFile.startsWith(absoluteContext)
-                ? absoluteContext.relativize(absoluteFile).toString().replace('\\', '/')
-                : absoluteFile.toString();
+        try {
+            return absoluteContext.relativize(absoluteFile).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return absoluteFile.toString();
+        }
     }
 
     private Snapshot compute() throws AnalysisException {
         resolveGlobalArgs();
         Stage target = graph.target(settings.target());
         Map<Integer, String> baseImages = new HashMap<>();
+        Set<Integer> secretBaseImages = new HashSet<>();
         for (Stage stage : dockerfile.stages()) {
+            long reads = taint.reads();
             baseImages.put(stage.index(), expandGlobal(stage.from().image(), stage.from()));
+            if (taint.reads() != reads) {
+                secretBaseImages.add(stage.index());
+            }
         }
+        finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
         Set<Integer> reachable = classic ? ClassicRules.builtStages(target)
-                : graph.reachable(target, stage -> baseImages.get(stage.index()));
+                : graph.reachable(target, stage -> baseImages.get(stage.index()), triggers, settings.buildkitVersion());
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
-            finishedStages.put(index, buildStage(stage, baseImages.get(index)));
+            Stage baseStage = graph.resolve(baseImages.get(index), index);
+            stages.add(new StageSnapshot(StageGraph.label(stage), baseStage == null ? null : StageGraph.label(baseStage),
+                    Markers.stageMarker(stage.from())));
+            finishedStages.put(index, buildStage(stage, baseImages.get(index), secretBaseImages.contains(index)));
         }
+        for (int index : reachable) {
+            misplacedMarkers(dockerfile.stages().get(index));
+        }
+        exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
+        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic).ifPresent(warnings::add);
         if (dockerfile.checkFailure() != null && !classic) {
             warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
                     + " (error=true in the check options); fix those warnings or skip their rules");
@@ -212,12 +266,42 @@ public final class CacheModel {
                 Snapshot.VERSION,
                 displayName(settings.contextDir(), settings.dockerfile()),
                 settings.target(),
-                Secrets.redactAll(settings.buildArgs()),
+                maskedBuildArgs(),
                 List.copyOf(steps),
                 files.toMap(),
-                List.copyOf(warnings),
+                warnings.stream().map(taint::scrub).toList(),
                 List.of(),
-                settings.builder());
+                settings.builder(),
+                List.copyOf(stages),
+                null);
+    }
+
+    /** A stability comment that marks nothing is a mistake the user should hear about. */
+    private void misplacedMarkers(Stage stage) {
+        List<Instruction> instructions = new ArrayList<>(List.of(stage.from()));
+        instructions.addAll(stage.instructions());
+        for (Instruction instruction : instructions) {
+            int line = instruction.source().location().line();
+            boolean hasStep = steps.stream().anyMatch(s -> s.stageIndex() == stage.index() && s.line() == line);
+            String problem = Markers.misplaced(instruction, hasStep);
+            if (problem != null) {
+                warnings.add(problem);
+            }
+        }
+    }
+
+    /** The build args as given, the secret ones masked (docs/secrets.md). */
+    private SortedMap<String, String> maskedBuildArgs() {
+        SortedMap<String, String> masked = new TreeMap<>();
+        buildArgs.forEach((name, value) -> masked.put(name,
+                settings.secrets().isSecretArg(name, value) && value != null ? taint.mask(value) : value));
+        return masked;
+    }
+
+    /** The secret variables the ENVs of the image built leave in its configuration. */
+    private void exposeFinalEnv(StageState finalState) {
+        finalState.secretEnvLines.forEach((name, line) -> exposures.add(
+                new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
     }
 
     // ---- global arguments (spec 2, 7) ----
@@ -225,18 +309,29 @@ public final class CacheModel {
     private void resolveGlobalArgs() throws AnalysisException {
         for (ArgInstruction arg : dockerfile.globalArgs()) {
             for (ArgDeclaration declaration : arg.args()) {
-                String value = settings.buildArgs().get(declaration.name());
+                String name = declaration.name();
+                String value = buildArgs.get(name);
+                boolean secret = settings.secrets().isSecretArg(name, value);
                 if (value == null && declaration.defaultValue() != null) {
+                    long reads = taint.reads();
                     value = expand(declaration.defaultValue(), globalLookup(), arg);
+                    secret = settings.secrets().isSecretName(name) || taint.reads() != reads;
                 }
-                globalArgs.put(declaration.name(), value);
+                globalArgs.put(name, value);
+                if (secret) {
+                    secretGlobals.add(name);
+                    taint.remember(value);
+                } else {
+                    secretGlobals.remove(name);
+                }
             }
         }
     }
 
     /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
     private VariableLookup globalLookup() {
-        return name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name);
+        return taint.lookup(name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name),
+                secretGlobals);
     }
 
     /** BuildKit's automatic platform arguments; the legacy builder has none. */
@@ -258,8 +353,10 @@ public final class CacheModel {
 
     // ---- stages ----
 
-    private StageState buildStage(Stage stage, String baseImage) throws AnalysisException {
+    /** @param secretBaseImage true when the FROM image is derived from a secret */
+    private StageState buildStage(Stage stage, String baseImage, boolean secretBaseImage) throws AnalysisException {
         FromInstruction from = stage.from();
+        instructionSecret = false;
         Stage parentStage = graph.resolve(baseImage, stage.index());
         StageState state;
         if (parentStage != null) {
@@ -269,17 +366,27 @@ public final class CacheModel {
                 state.dropBuildArgs();
             }
             insideFromStep = classic; // the legacy builder runs the triggers as part of its FROM step
-            for (Instruction trigger : onbuildTriggers(parentStage)) {
+            for (Instruction trigger : triggers.of(parentStage)) {
+                if (!classic) {
+                    triggers.requireBuiltSources(stage, parentStage, trigger, graph, finishedStages.keySet());
+                }
                 apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
             }
             insideFromStep = false;
+            instructionSecret = false;
             if (classic) {
+                StepReads triggerReads = new StepReads();
+                if (fromStepUnknownReason != null) {
+                    triggerReads.mayDifferBecause(fromStepUnknownReason);
+                    fromStepUnknownReason = null;
+                }
                 addStep(stage, state, from, "FROM", inputsOf("stage", StageGraph.label(parentStage)), Map.of(),
-                        new StepReads());
+                        triggerReads);
             }
         } else {
-            state = new StageState();
+            state = new StageState(taint);
             String platform = expandGlobal(from.platform(), from);
+            instructionSecret |= secretBaseImage;
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
                 state.optimisticKey = state.key;
@@ -296,7 +403,8 @@ public final class CacheModel {
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 // the legacy builder keys an image on its ID, the config's digest: it has no layer key (spec 10)
-                BaseImage known = digests.imageOf(image, platform);
+                // a reference derived from a secret is not looked up: a registry, or a message, would see it
+                BaseImage known = instructionSecret ? null : digests.imageOf(image, platform);
                 if (known != null && classic) {
                     known = BaseImage.ofDigest(known.digest());
                 }
@@ -325,7 +433,8 @@ public final class CacheModel {
         for (String entry : config.env()) {
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry : entry.substring(0, equals);
-            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env");
+            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env",
+                    settings.secrets().isSecretName(name), 0);
         }
         state.workdirFromImage = false;
         if (!config.workingDir().isEmpty()) {
@@ -342,25 +451,8 @@ public final class CacheModel {
         }
     }
 
-    /** The ONBUILD triggers of a stage, parsed as instructions standing on the lines of their ONBUILD. */
-    private List<Instruction> onbuildTriggers(Stage stage) throws AnalysisException {
-        List<Instruction> triggers = new ArrayList<>();
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction instanceof OnbuildInstruction onbuild) {
-                int line = onbuild.source().location().line();
-                String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
-                try {
-                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null,
-                            settings.buildkitVersion()).stages().get(0).instructions());
-                } catch (DockerfileException e) {
-                    throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
-                }
-            }
-        }
-        return triggers;
-    }
-
     private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
+        instructionSecret = false;
         if (instruction instanceof RunInstruction run) {
             run(stage, state, run);
         } else if (instruction instanceof CopyInstruction copy) {
@@ -372,7 +464,9 @@ public final class CacheModel {
         } else if (instruction instanceof ArgInstruction arg) {
             arg(stage, state, arg);
         } else if (instruction instanceof UserInstruction user) {
+            long reads = taint.reads();
             state.user = expand(user.user(), state.lookup(), user);
+            state.userSecret = taint.reads() != reads;
             state.userOrigin = null;
             configStep(stage, state, user, state.user);
         } else if (instruction instanceof ShellInstruction shell) {
@@ -403,13 +497,20 @@ public final class CacheModel {
 
     private void env(Stage stage, StageState state, EnvInstruction env) throws AnalysisException {
         // every pair of one ENV sees the environment from before the instruction (spec 8.5)
-        VariableLookup before = Map.copyOf(state.env)::get;
+        VariableLookup before = state.lookupAsNow();
         Map<String, String> values = new LinkedHashMap<>();
+        Set<String> secret = new HashSet<>();
         for (KeyValue pair : env.pairs()) {
+            long reads = taint.reads();
             values.put(pair.key(), expand(pair.value(), before, env));
+            if (taint.reads() != reads || settings.secrets().isSecretName(pair.key())) {
+                secret.add(pair.key());
+            }
         }
-        String origin = "ENV at line " + env.source().location().line();
-        values.forEach((name, value) -> state.setEnv(name, value, origin));
+        int line = env.source().location().line();
+        String origin = "ENV at line " + line;
+        values.forEach((name, value) -> state.setEnv(name, value, origin, secret.contains(name), line));
+        instructionSecret |= !secret.isEmpty();
         configStep(stage, state, env, ClassicRules.assignments(values));
     }
 
@@ -425,30 +526,46 @@ public final class CacheModel {
             String name = declaration.name();
             String value;
             String origin;
-            if (settings.buildArgs().containsKey(name)) {
-                value = settings.buildArgs().get(name);
-                origin = "--build-arg " + name + ", declared by ARG at line " + line;
+            boolean secret = settings.secrets().isSecretName(name);
+            if (buildArgs.containsKey(name)) {
+                value = buildArgs.get(name);
+                origin = buildArgOrigin(name) + ", declared by ARG at line " + line;
+                secret = settings.secrets().isSecretArg(name, value);
             } else if (declaration.defaultValue() != null) {
+                long reads = taint.reads();
                 value = expand(declaration.defaultValue(), state.lookup(), arg);
                 origin = "ARG default at line " + line;
+                secret |= taint.reads() != reads;
             } else if (globalArgs.get(name) != null) {
                 value = globalArgs.get(name);
                 origin = "global ARG, re-declared at line " + line;
+                secret |= secretGlobals.contains(name);
             } else {
                 value = automaticArg(name);
                 origin = "automatic platform ARG, declared at line " + line;
             }
             if (value != null) {
-                state.setArg(name, value, origin);
+                state.setArg(name, value, origin, secret);
+                // only a default shows in the instruction's own value (the legacy builder commits it)
+                instructionSecret |= secret && declaration.defaultValue() != null;
             }
         }
         configStep(stage, state, arg, ClassicRules.assignments(declared));
     }
 
+    /** Where a build argument's value comes from: {@code --build-arg}, or the client's environment (spec 7). */
+    private String buildArgOrigin(String name) {
+        return name.equals(BuildSettings.SOURCE_DATE_EPOCH) && settings.sourceDateEpochFromEnvironment()
+                ? "the SOURCE_DATE_EPOCH environment variable, which docker buildx passes as a build argument"
+                : "--build-arg " + name;
+    }
+
     private void workdir(Stage stage, StageState state, WorkdirInstruction workdir) throws AnalysisException {
+        long secretReads = taint.reads();
         String written = expand(workdir.path(), state.lookup(), workdir);
         String path = resolvePath(state.workdir, written);
         state.workdir = path;
+        state.workdirSecret = taint.reads() != secretReads || !written.startsWith("/") && state.workdirSecret;
         if (written.startsWith("/")) { // an absolute WORKDIR no longer depends on the image's
             state.workdirFromImage = false;
             state.workdirOrigin = null;
@@ -463,13 +580,14 @@ public final class CacheModel {
         }
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         inputs.add(Map.entry("path", path));
-        inputs.add(Map.entry("owner", state.user));
+        inputs.add(Map.entry("owner", CopyFlags.chownKey(state.user))); // the directory's owner, parsed as --chown
         Map<String, String> origins = new LinkedHashMap<>();
         putOrigin(origins, "path", state.workdirOrigin);
         putOrigin(origins, "owner", state.userOrigin);
-        String epoch = settings.buildArgs().get("SOURCE_DATE_EPOCH");
+        String epoch = buildArgs.get(BuildSettings.SOURCE_DATE_EPOCH);
         if (epoch != null && settings.buildkitVersion().workdirHonoursSourceDateEpoch()) {
             inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (spec 7)
+            origins.put("created", buildArgOrigin(BuildSettings.SOURCE_DATE_EPOCH));
         }
         StepReads reads = new StepReads();
         markImageWorkdir(state, inputs, reads);
@@ -484,11 +602,11 @@ public final class CacheModel {
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
-        for (int i = 0; i < run.heredocs().size(); i++) {
-            inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+        if (settings.buildkitVersion().requiresUtf8Commands()) {
+            rejectBytesNotUtf8(run);
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
-            inputs.add(Map.entry("env:" + variable.getKey(), Secrets.redact(variable.getKey(), variable.getValue())));
+            inputs.add(Map.entry("env:" + variable.getKey(), variable.getValue()));
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
@@ -505,11 +623,13 @@ public final class CacheModel {
         }
         inputs.add(Map.entry("network", buildNetwork ? nullToEmpty(settings.network()) : run.network()));
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
+        FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
             MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
             String name = "mount[" + i + "]";
             inputs.add(Map.entry(name, mount.canonical()));
+            FrontendArgs.addCacheNamespace(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
                 continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
             }
@@ -519,11 +639,22 @@ public final class CacheModel {
         markImageWorkdir(state, inputs, reads);
         BootExtraction.JarCopy copiedJar = state.jarCopy;
         addStep(stage, state, run, "RUN", inputs, origins, reads);
+        exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
         if (copiedJar != null) {
             String environment = copiedJar.parentKey() == null ? null : Keys.hash("spring-boot-extraction",
                     copiedJar.parentKey(), concat(copiedJar.inputs(), keyedOnly(inputs)));
             state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, settings.contextDir());
+        }
+    }
+
+    /** Every secret variable a RUN has in its environment reaches its layer's history (docs/secrets.md). */
+    private void exposeToRun(Stage stage, StageState state, RunInstruction run) {
+        for (String name : state.env.keySet()) {
+            if (state.secret.contains(name)) {
+                exposures.add(new SecretExposure(run.source().location().line(), "RUN", name, state.origins.get(name),
+                        finalImageStages.contains(stage.index())));
+            }
         }
     }
 
@@ -537,11 +668,21 @@ public final class CacheModel {
         String destination = expand(copy.destination(), state.lookup(), copy);
         inputs.add(Map.entry("dest", resolveDestination(state.workdir, destination)));
         Map<String, String> origins = new LinkedHashMap<>();
+        StepReads reads = new StepReads();
         if (!destination.startsWith("/")) {
             putOrigin(origins, "dest", state.workdirOrigin);
+            if (state.workdirSecret) {
+                reads.secret("dest");
+            }
         }
-        inputs.add(Map.entry("chown", nullToEmpty(expandNullable(copy.chown(), state, copy))));
-        inputs.add(Map.entry("chmod", nullToEmpty(expandNullable(copy.chmod(), state, copy))));
+        inputs.add(Map.entry("chown", CopyFlags.chownKey(expandNullable(copy.chown(), state, copy))));
+        try {
+            inputs.add(Map.entry("chmod", CopyFlags.chmodKey(expandNullable(copy.chmod(), state, copy),
+                    settings.buildkitVersion())));
+        } catch (CopyFlags.InvalidChmod e) {
+            throw refused(copy, e.getMessage(), e);
+        }
+        String checksum = expandNullable(copy.checksum(), state, copy);
         List<String> excludes = new ArrayList<>();
         for (String exclude : copy.excludes()) {
             excludes.add(expand(exclude, state.lookup(), copy));
@@ -550,20 +691,24 @@ public final class CacheModel {
         if (copy.add()) {
             inputs.add(Map.entry("unpack", copy.unpack() == null ? "auto" : copy.unpack()));
         }
-        StepReads reads = new StepReads();
         Map<String, Heredoc> heredocs = new HashMap<>();
         for (Heredoc heredoc : copy.heredocs()) {
             heredocs.put(heredoc.name(), heredoc);
+        }
+        if (checksum != null && !checksum.isEmpty()) {
+            checkChecksumSource(copy, state, heredocs);
         }
         for (int i = 0; i < copy.sources().size(); i++) {
             String name = "src[" + i + "]";
             String word = copy.sources().get(i);
             Heredoc heredoc = heredocFor(word, heredocs);
             if (heredoc != null) {
-                String body = heredoc.expand()
-                        ? expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy) : heredoc.content();
+                // BuildKit writes the body into a file: expanded (which makes it UTF-8), else byte for byte
+                String content = heredoc.expand()
+                        ? Keys.hash(expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy))
+                        : Keys.hashRaw(heredoc.content());
                 inputs.add(Map.entry(name, heredoc.name()));
-                inputs.add(Map.entry(name + ".content", Keys.hash(body)));
+                inputs.add(Map.entry(name + ".content", content));
                 continue;
             }
             String source = expand(word, state.lookup(), copy);
@@ -574,7 +719,7 @@ public final class CacheModel {
                 inputs.add(Map.entry(name + ".parents", parents.pattern()));
             }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
-                    ? RemoteSource.content(source, expandNullable(copy.checksum(), state, copy))
+                    ? RemoteSource.content(source, checksum, copy.keepGitDir())
                     : sourceContent(stage, copy.from(), source, parents, excludes, copy);
             reads.add(name, source, content, inputs);
         }
@@ -620,6 +765,28 @@ public final class CacheModel {
     }
 
     /**
+     * BuildKit's checks of {@code ADD --checksum} (dispatchCopy, add-checksum-local-rejected): one source, and a URL
+     * (or, from 0.22, a git repository).
+     */
+    private void checkChecksumSource(CopyInstruction copy, StageState state, Map<String, Heredoc> heredocs)
+            throws AnalysisException {
+        List<String> paths = copy.sources().stream().filter(word -> heredocFor(word, heredocs) == null).toList();
+        if (paths.size() != 1) {
+            throw refused(copy, "checksum can't be specified for multiple sources", null);
+        }
+        String source = expand(paths.get(0), state.lookup(), copy);
+        BuildKitVersion version = settings.buildkitVersion();
+        if (!RemoteSource.isHttp(source) && !(RemoteSource.isGit(source) && version.acceptsGitChecksum())) {
+            throw refused(copy, version.checksumSourceError(), null);
+        }
+    }
+
+    /** A Dockerfile BuildKit refuses while converting it, with its words; located, as the build output shows it. */
+    private AnalysisException refused(Instruction instruction, String message, Exception cause) {
+        return new AnalysisException(instruction.source().location() + ": " + message, cause);
+    }
+
+    /**
      * Marks a step that depends on the image base's own WORKDIR: its definitive key tells "the image's" from any
      * WORKDIR the Dockerfile sets, "/" included, while its optimistic key takes the image to set none.
      */
@@ -638,7 +805,12 @@ public final class CacheModel {
         }
     }
 
-    /** The command as the builder runs it: exec form as written, shell form after the SHELL. */
+    /**
+     * The command as the builder runs it (BuildKit's dispatchRun, heredoc-variants): exec form as written, shell
+     * form after the SHELL. A RUN that is one heredoc runs the body (after {@code <<-} tab stripping), so neither the
+     * delimiter nor its quotes count; a body starting with {@code #!} becomes a script file, keyed by its bytes. Any
+     * other RUN hands the shell its line and each body as written, tabs included.
+     */
     private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
             Map<String, String> origins) {
         List<String> args = new ArrayList<>();
@@ -647,8 +819,46 @@ public final class CacheModel {
             origins.put("shell", Json.array(state.shell)); // part of "command"; kept apart to name a SHELL change
             putOrigin(origins, "command", state.shellOrigin);
         }
-        args.addAll(run.command());
-        inputs.add(Map.entry("command", Json.array(args)));
+        Heredoc script = run.soleHeredoc();
+        if (script == null) {
+            args.addAll(run.command());
+            inputs.add(Map.entry("command", Json.array(args)));
+            for (int i = 0; i < run.heredocs().size(); i++) {
+                inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+            }
+        } else if (script.content().startsWith("#!")) {
+            args.add("/dev/pipes/" + script.name());
+            inputs.add(Map.entry("command", Json.array(args)));
+            inputs.add(Map.entry("script", Keys.hashRaw(script.body())));
+        } else {
+            args.add(script.body());
+            inputs.add(Map.entry("command", Json.array(args)));
+        }
+    }
+
+    /**
+     * BuildKit 0.17 and later put the RUN's text, and the bodies its shell runs, into the build definition as protobuf
+     * strings, which must be UTF-8: a byte that is not fails the whole build, without a location
+     * (dockerfile-invalid-utf8-run). A script's body is a file of bytes; only its first line shows in the step's name.
+     */
+    private void rejectBytesNotUtf8(RunInstruction run) throws AnalysisException {
+        List<String> texts = new ArrayList<>(List.of(run.source().text()));
+        Heredoc script = run.soleHeredoc();
+        if (script == null) {
+            run.heredocs().forEach(heredoc -> texts.add(heredoc.content()));
+        } else {
+            texts.add(script.content().startsWith("#!") ? script.content().strip().lines().findFirst().orElse("")
+                    : script.body());
+        }
+        for (String text : texts) {
+            int at = DockerfileBytes.firstInvalid(text);
+            if (at >= 0) {
+                throw refused(run, "this RUN holds the byte " + DockerfileBytes.describe(text.charAt(at)) + ", which is"
+                        + " not UTF-8, and BuildKit " + settings.buildkitVersion() + " fails the build (0.17 and later"
+                        + " do; write the text as UTF-8): failed to marshal LLB definition: string field contains"
+                        + " invalid UTF-8", null);
+            }
+        }
     }
 
     /**
@@ -661,10 +871,15 @@ public final class CacheModel {
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
         for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
-            inputs.add(Map.entry("env:" + arg.getKey(), Secrets.redact(arg.getKey(), arg.getValue())));
+            inputs.add(Map.entry("env:" + arg.getKey(), arg.getValue()));
             origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
         }
-        addStep(stage, state, run, "RUN", inputs, origins, new StepReads());
+        StepReads reads = new StepReads();
+        if (run.shellForm() && DockerfileBytes.firstInvalid(run.command().get(0)) >= 0) {
+            reads.unknowable(ClassicRules.NEVER_REUSED_COMMAND);
+        }
+        addStep(stage, state, run, "RUN", inputs, origins, reads);
+        exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
     }
 
@@ -698,6 +913,7 @@ public final class CacheModel {
                 anySource = true;
             } else {
                 Selection selection = select(source, null, List.of(), copy);
+                ClassicRules.rejectCopiedFifo(copy, selection.entries());
                 List<String> paths = recordFiles(selection);
                 anySource |= !paths.isEmpty();
                 content = SourceContent.known(
@@ -736,8 +952,7 @@ public final class CacheModel {
         }
         Stage sourceStage = graph.resolve(from, stage.index());
         if (sourceStage == null) {
-            String image = parseImage(from).map(DockerReference::toString).orElse(from);
-            return SourceContent.known(List.of(Map.entry("image", image), Map.entry("path", source)), List.of());
+            return ImageSource.content(from, source, digests);
         }
         StageState sourceState = finishedStages.get(sourceStage.index());
         String label = StageGraph.label(sourceStage);
@@ -784,7 +999,8 @@ public final class CacheModel {
     // ---- steps ----
 
     private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
-            List<Map.Entry<String, String>> inputs, Map<String, String> origins, StepReads reads) {
+            List<Map.Entry<String, String>> written, Map<String, String> origins, StepReads reads) {
+        List<Map.Entry<String, String>> inputs = maskSecrets(state, written, reads);
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
         List<Map.Entry<String, String>> keyed = inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
         String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, keyed);
@@ -793,14 +1009,17 @@ public final class CacheModel {
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
         if (insideFromStep) {
             // the legacy builder runs ONBUILD triggers inside its FROM step: they move the keys on but are no steps
+            if (fromStepUnknownReason == null) {
+                fromStepUnknownReason = reads.unknownReason;
+            }
             state.key = key;
             state.optimisticKey = optimisticKey;
             return;
         }
         state.stepCount++;
         String id = singleStage ? Integer.toString(state.stepCount) : StageGraph.label(stage) + ":" + state.stepCount;
-        SortedMap<String, String> shownInputs = new TreeMap<>();
-        inputs.forEach(e -> shownInputs.put(e.getKey(), e.getValue()));
+        SortedMap<String, String> shownInputs = new TreeMap<>(); // as BuildKit keys them, so bytes not UTF-8 as U+FFFD
+        inputs.forEach(e -> shownInputs.put(e.getKey(), DockerfileBytes.coerced(e.getValue())));
         steps.add(new StepSnapshot(
                 id,
                 StageGraph.label(stage),
@@ -808,18 +1027,18 @@ public final class CacheModel {
                 state.stepCount,
                 instruction.source().location().line(),
                 kind,
-                instruction.source().text(),
+                DockerfileBytes.coerced(instruction.source().text()),
                 key,
                 optimisticKey,
                 state.lastStepId,
                 state.key,
-                reads.unknownReason,
+                taint.scrub(reads.unknownReason),
                 shownInputs,
                 new TreeMap<>(origins),
                 reads.distinctFiles(),
-                List.copyOf(reads.sources),
+                reads.sources.stream().map(taint::scrub).toList(),
                 reads.fromStage,
-                marker(instruction)));
+                Markers.stepMarker(instruction)));
         state.key = key;
         state.optimisticKey = optimisticKey;
         state.lastStepId = id;
@@ -827,14 +1046,38 @@ public final class CacheModel {
         state.extraction = null;
     }
 
-    private static String marker(Instruction instruction) {
-        for (String comment : instruction.source().comments()) {
-            String text = comment.trim().toLowerCase(Locale.ROOT);
-            if (text.equals("dockercache:stable") || text.equals("dockercache:unstable")) {
-                return text.substring("dockercache:".length());
+    /**
+     * The inputs with every value derived from a secret masked (docs/secrets.md): through the key, else withheld,
+     * and then the step is not compared. Secret are the variables the state marks, the working directory and user
+     * when they are derived from a secret, the inputs {@code reads} marks, and, when the instruction's own
+     * expansions read a secret, every input but those no expansion makes.
+     */
+    private List<Map.Entry<String, String>> maskSecrets(StageState state, List<Map.Entry<String, String>> inputs,
+            StepReads reads) {
+        List<Map.Entry<String, String>> masked = new ArrayList<>();
+        List<String> secretNames = new ArrayList<>();
+        for (Map.Entry<String, String> input : inputs) {
+            String name = input.getKey();
+            boolean secret = reads.secretInputs.contains(name) || switch (name) {
+                case "workdir" -> state.workdirSecret;
+                case "path" -> state.workdirSecret || instructionSecret;
+                case "user", "owner" -> state.userSecret;
+                default -> name.startsWith("env:") ? state.secret.contains(name.substring(4))
+                        : instructionSecret && !EXPANSION_FREE.matcher(name).matches();
+            };
+            if (secret && input.getValue() != null) {
+                secretNames.add(name);
+                masked.add(Map.entry(name, taint.mask(input.getValue())));
+            } else {
+                masked.add(input);
             }
         }
-        return null;
+        if (!secretNames.isEmpty() && !taint.canCompare()) {
+            reads.withheld("depends on a secret (" + String.join(", ", secretNames) + "), not compared: no secret"
+                    + " key is configured. Pass the secret with RUN --mount=type=secret, or set the key"
+                    + " (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml; see docs/secrets.md)");
+        }
+        return masked;
     }
 
     /**
@@ -855,11 +1098,25 @@ public final class CacheModel {
         return expand(lexer, word, variables, instruction);
     }
 
-    private static String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
+    /**
+     * Expands a word; a result that read a secret is secret, and so is the instruction. An error of an expansion that
+     * read a secret may quote it (a pattern, a {@code ${V:?message}}): only the word as written is named then.
+     */
+    private String expand(ShellLexer with, String word, VariableLookup variables, Instruction instruction)
             throws AnalysisException {
+        long reads = taint.reads();
         try {
-            return with.processWord(word, variables);
+            String result = with.processWord(word, variables);
+            if (taint.reads() != reads) {
+                instructionSecret = true;
+                taint.remember(result);
+            }
+            return result;
         } catch (ExpansionException e) {
+            if (taint.reads() != reads) {
+                throw new AnalysisException(instruction.source().location() + ": failed to process \"" + word
+                        + "\": the word reads a secret, so the reason, which may quote it, is not shown");
+            }
             throw new AnalysisException(instruction.source().location() + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Instruction;
@@ -7,6 +8,7 @@ import io.github.dockercache.dockerfile.MetadataInstruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +62,55 @@ final class ClassicRules {
      * docker client sends 0) or other extended attributes. Equal hashes mean equal {@code file:}/{@code dir:}
      * hashes in the builder's cache probe.
      */
+    /**
+     * Why a RUN whose command holds a byte that is not UTF-8 is never reused by the legacy builder
+     * (dockerfile-invalid-utf8-classic): it looks for an image whose stored command equals this one, but stores
+     * commands as JSON, where such a byte became U+FFFD.
+     */
+    static final String NEVER_REUSED_COMMAND = "the command holds bytes that are not UTF-8: the legacy builder stores"
+            + " the command of each cached step as JSON, where they become U+FFFD, so it never finds this RUN in its"
+            + " cache and runs it on every build";
+
+    /**
+     * The legacy builder's checksum of copied context files (spec 10): each file's tar header as its client sent it,
+     * and content. That client leaves sockets out ("archive/tar: sockets not supported") and sends a file's second
+     * name as a link to the first (context-special-files-classic).
+     */
     static String contentHash(List<FileEntry> entries) {
         List<Map.Entry<String, String>> parts = new ArrayList<>();
         for (FileEntry entry : entries) {
-            if (entry.path().isEmpty()) {
-                continue; // the context root is never hashed
+            if (entry.path().isEmpty() || entry.isSocket()) {
+                continue; // the context root is never hashed, and sockets are never sent
+            }
+            if (entry.hardLinkOf() != null) {
+                parts.add(Map.entry(entry.path(), "hard link to " + entry.hardLinkOf()));
+                continue;
             }
             parts.add(Map.entry(entry.path(), entry.type() + " " + Integer.toOctalString(entry.mode()) + " "
                     + entry.size() + " " + entry.linkTarget() + " " + entry.devMajor() + ":" + entry.devMinor() + " "
                     + entry.xattrs().get("security.capability") + " " + entry.contentDigest()));
         }
         return Keys.hash("classic-copy", null, parts);
+    }
+
+    /**
+     * The legacy builder copies a named or wildcard-matched file by opening it, which blocks on a fifo until a writer
+     * comes, that is forever (checked by hand on Docker 28.5 and 26.1: {@code COPY fifo /f} and {@code COPY dir/* /d/}
+     * never return); a fifo inside a copied directory is packed by tar, without being opened.
+     */
+    static void rejectCopiedFifo(Instruction copy, List<FileEntry> selected) throws AnalysisException {
+        Set<String> directories = new HashSet<>();
+        selected.stream().filter(e -> e.type() == EntryType.DIRECTORY).forEach(e -> directories.add(e.path()));
+        for (FileEntry entry : selected) {
+            int slash = entry.path().lastIndexOf('/');
+            String parent = slash < 0 ? "" : entry.path().substring(0, slash);
+            if (entry.type() == EntryType.FIFO && !directories.contains(parent)) {
+                throw new AnalysisException(copy.source().location() + ": the legacy builder (builder=classic) never"
+                        + " finishes this build: it opens the fifo \"" + entry.path() + "\" to copy it and waits for a"
+                        + " writer forever; copy the directory that holds it, add it to .dockerignore, or build with"
+                        + " BuildKit", null);
+            }
+        }
     }
 
     /** RUN flags and heredocs are BuildKit syntax: the legacy builder rejects the flags and ignores the bodies. */

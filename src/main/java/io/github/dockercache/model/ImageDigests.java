@@ -5,6 +5,7 @@ import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.registry.ResolvedImage;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +25,24 @@ public interface ImageDigests {
      * @param platform the FROM's {@code --platform}, or null for the default
      */
     BaseImage imageOf(String reference, String platform) throws AnalysisException;
+
+    /**
+     * What {@code snapshot} recorded for each image it reads, by normalised reference: FROM images with their
+     * configuration, and the images {@code COPY --from} and {@code RUN --mount=from=} read (cache-model §2, §3.5).
+     */
+    static Map<String, BaseImage> recordedIn(Snapshot snapshot) {
+        Map<String, BaseImage> recorded = new LinkedHashMap<>();
+        for (StepSnapshot step : snapshot.steps()) {
+            BaseImage image = step.instruction().equals("FROM") ? BaseImage.recordedIn(step) : null;
+            if (image != null) {
+                recorded.put(step.inputs().get("image"), image);
+            }
+        }
+        for (StepSnapshot step : snapshot.steps()) { // a FROM's record also knows the image's configuration
+            ImageSource.recordedIn(step).forEach(recorded::putIfAbsent);
+        }
+        return recorded;
+    }
 
     /**
      * The registry's answer, as {@code -Ddockercache.resolve=true} asks it: the digest the tag points to, then the

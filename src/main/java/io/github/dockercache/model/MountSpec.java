@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import io.github.dockercache.context.GoPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,12 @@ import java.util.StringJoiner;
  * A {@code RUN --mount} value, reduced to the fields BuildKit puts into the RUN key (spec 5): the
  * contents of cache, secret, ssh and tmpfs mounts never count, and since BuildKit 0.13 neither do a
  * custom cache {@code id} or {@code sharing}.
+ *
+ * @param cacheId a cache mount's {@code id}, or null
+ * @param sharing a cache mount's {@code sharing}, or null
  */
-record MountSpec(String type, String target, String source, String from, boolean readOnly, Map<String, String> options) {
+record MountSpec(String type, String target, String source, String from, boolean readOnly, Map<String, String> options,
+        String cacheId, String sharing) {
 
     private static final List<String> KEYED_OPTIONS =
             List.of("mode", "uid", "gid", "required", "env", "size", "id");
@@ -37,12 +42,30 @@ record MountSpec(String type, String target, String source, String from, boolean
                 options.put(key, fields.get(key));
             }
         }
-        return new MountSpec(type, target, source, from, readOnly, options);
+        return new MountSpec(type, target, source, from, readOnly, options, fields.get("id"), fields.get("sharing"));
     }
 
     /** True when the mount reads files whose content enters the key: a bind mount (spec 5). */
     boolean readsContent() {
         return type.equals("bind");
+    }
+
+    /**
+     * The cache id that BuildKit keeps in the RUN's key for this mount, or null when it keeps none (spec 5). The
+     * frontend names a cache {@code <namespace>/<id>}, the id defaulting to the cleaned target; BuildKit clears id
+     * and sharing from the key unless the mount is shared and that name, or its part after the first slash, is the
+     * mount's target: so a default cache mount is keyed by its namespace ({@code BUILDKIT_CACHE_MOUNT_NS}).
+     *
+     * @param workdir the RUN's working directory, which a relative target joins
+     */
+    String keyedCacheId(String namespace, String workdir) {
+        if (!type.equals("cache") || !(sharing == null || sharing.equalsIgnoreCase("shared"))) {
+            return null;
+        }
+        String id = namespace + "/" + (cacheId == null || cacheId.isEmpty() ? GoPath.clean(target) : cacheId);
+        String destination = GoPath.clean(target).startsWith("/") ? target : GoPath.join("/", workdir, target);
+        boolean kept = id.equals(destination) || id.substring(id.indexOf('/') + 1).equals(destination);
+        return kept ? id : null;
     }
 
     /** The canonical text that enters the key. */

@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,30 +12,41 @@ final class RemoteSource {
     private RemoteSource() {}
 
     static boolean isRemote(String source) {
-        return source.startsWith("http://") || source.startsWith("https://") || isGit(source);
+        return isHttp(source) || isGit(source);
     }
 
-    private static boolean isGit(String source) {
+    static boolean isHttp(String source) {
+        return source.startsWith("http://") || source.startsWith("https://");
+    }
+
+    static boolean isGit(String source) {
         return source.startsWith("git@") || source.startsWith("git://") || source.endsWith(".git")
                 || source.contains(".git#");
     }
 
-    static SourceContent content(String source, String checksum) {
+    /** @param keepGitDir {@code ADD --keep-git-dir}: a git checkout keeps its {@code .git} directory */
+    static SourceContent content(String source, String checksum, boolean keepGitDir) {
         if (isGit(source)) {
             int hash = source.indexOf('#');
             String ref = hash < 0 ? "" : source.substring(hash + 1).split(":", 2)[0];
-            if (COMMIT.matcher(ref).matches()) {
-                return SourceContent.known(List.of(Map.entry("git", source)), List.of());
+            List<Map.Entry<String, String>> inputs = new ArrayList<>(List.of(Map.entry("git", source)));
+            if (keepGitDir) {
+                inputs.add(Map.entry("keep-git-dir", "true")); // BuildKit's git key holds it (cache-model §3.6)
             }
-            return new SourceContent(List.of(Map.entry("git", source)), List.of(), null,
+            if (COMMIT.matcher(ref).matches()) {
+                return SourceContent.known(inputs, List.of());
+            }
+            return new SourceContent(inputs, List.of(), null,
                     "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA", false);
         }
-        if (checksum != null) {
-            // with --checksum BuildKit keys the download by that checksum and the file's name (the step's source
-            // name), not by the URL: the same file from another address stays cached
-            return SourceContent.known(List.of(Map.entry("checksum", checksum)), List.of());
+        // BuildKit's ADD compares the downloaded file by content and name (the step's source name), never by the URL:
+        // the same file from another address stays cached, and so does one whose --checksum was added or removed
+        // (add-checksum-toggled). The content is known offline only as the --checksum it must match; it is an
+        // upstream input, so that a pinned and an unpinned download of one file have one optimistic key.
+        if (checksum != null && !checksum.isEmpty()) {
+            return SourceContent.known(List.of(Map.entry(CacheModel.UPSTREAM + "checksum", checksum)), List.of());
         }
-        return new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
+        return new SourceContent(List.of(Map.entry(CacheModel.UPSTREAM + "checksum", "none")), List.of(), null,
                 "ADD " + source + " is downloaded on every build and cached only if the bytes are unchanged;"
                         + " add --checksum=sha256:... to make it a stable input", false);
     }

@@ -19,6 +19,9 @@ import java.util.SortedMap;
  * @param history in a baseline, the keys of the builds recorded so far, newest first (BuildKit keeps
  *     every earlier result, so a step whose key matches any of them is cached); empty in a snapshot
  * @param builder the builder whose rules computed the keys; BuildKit in files written before it was recorded
+ * @param stages every stage of {@code steps}, in stage order, with where it starts; empty in files written before
+ *     they were recorded
+ * @param dependencies the project's dependencies, or null when not known (a file written before they were recorded)
  */
 public record Snapshot(
         String format,
@@ -30,7 +33,9 @@ public record Snapshot(
         SortedMap<String, FileInfo> files,
         List<String> warnings,
         List<HistoryEntry> history,
-        Builder builder) {
+        Builder builder,
+        List<StageSnapshot> stages,
+        Dependencies dependencies) {
     public static final String FORMAT = "dockercache-snapshot";
     public static final int VERSION = 1;
 
@@ -44,9 +49,21 @@ public record Snapshot(
                 steps.stream().map(StepSnapshot::optimisticKey).toList()));
     }
 
+    /** The same snapshot naming its Dockerfile otherwise (as reports show it). */
+    public Snapshot withDockerfile(String name) {
+        return new Snapshot(format, version, name, target, buildArgs, steps, files, warnings, history, builder, stages,
+                dependencies);
+    }
+
     /** The same snapshot with another history. */
     public Snapshot withHistory(List<HistoryEntry> entries) {
         return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries),
-                builder);
+                builder, stages, dependencies);
+    }
+
+    /** The same snapshot with the project's dependencies. */
+    public Snapshot withDependencies(Dependencies recorded) {
+        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, history, builder,
+                stages, recorded);
     }
 }

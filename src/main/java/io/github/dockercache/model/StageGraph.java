@@ -1,11 +1,13 @@
 package io.github.dockercache.model;
 
+import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -61,12 +63,14 @@ final class StageGraph {
     }
 
     /**
-     * The indexes of the stages BuildKit builds for the target stage, ascending: the target and,
-     * transitively, every stage it builds FROM, copies from or mounts from.
+     * The indexes of the stages BuildKit builds for the target stage, ascending: the target and, transitively, every
+     * stage it builds FROM, copies from or mounts from, and from BuildKit 0.17 every stage that the ONBUILD triggers
+     * it runs copy or mount from (cache-model §1.3).
      *
      * @param fromImage the expanded image word of a stage's FROM line
      */
-    Set<Integer> reachable(Stage target, Function<Stage, String> fromImage) {
+    Set<Integer> reachable(Stage target, Function<Stage, String> fromImage, OnbuildTriggers triggers,
+            BuildKitVersion version) throws AnalysisException {
         Set<Integer> reached = new TreeSet<>();
         Deque<Stage> pending = new ArrayDeque<>(List.of(target));
         while (!pending.isEmpty()) {
@@ -74,13 +78,19 @@ final class StageGraph {
             if (!reached.add(stage.index())) {
                 continue;
             }
-            addIfStage(pending, fromImage.apply(stage), stage.index());
-            for (Instruction instruction : stage.instructions()) {
-                if (instruction instanceof CopyInstruction copy) {
-                    addIfStage(pending, copy.from(), stage.index());
-                } else if (instruction instanceof RunInstruction run) {
-                    for (String mount : run.mounts()) {
-                        addIfStage(pending, MountSpec.parse(mount).from(), stage.index());
+            Stage parent = resolve(fromImage.apply(stage), stage.index());
+            List<Instruction> instructions = new ArrayList<>(stage.instructions());
+            if (parent != null) {
+                pending.push(parent);
+                if (version.onbuildTriggersAddStages()) {
+                    instructions.addAll(triggers.of(parent));
+                }
+            }
+            for (Instruction instruction : instructions) {
+                for (String source : sourcesOf(instruction)) {
+                    Stage sourceStage = resolve(source, stage.index());
+                    if (sourceStage != null) {
+                        pending.push(sourceStage);
                     }
                 }
             }
@@ -88,10 +98,31 @@ final class StageGraph {
         return reached;
     }
 
-    private void addIfStage(Deque<Stage> pending, String reference, int referringIndex) {
-        Stage stage = resolve(reference, referringIndex);
-        if (stage != null) {
-            pending.push(stage);
+    /** The indexes of the stages the image built for {@code target} is made of: it and the stages it is built FROM. */
+    Set<Integer> chain(Stage target, Function<Stage, String> fromImage) {
+        Set<Integer> chain = new TreeSet<>();
+        for (Stage stage = target; stage != null; stage = resolve(fromImage.apply(stage), stage.index())) {
+            chain.add(stage.index());
         }
+        return chain;
+    }
+
+    /**
+     * The stage or image words an instruction reads from, {@code COPY --from} and {@code RUN --mount=from=}, as
+     * written: the frontend finds stages by these words before it expands anything.
+     */
+    static List<String> sourcesOf(Instruction instruction) {
+        List<String> sources = new ArrayList<>();
+        if (instruction instanceof CopyInstruction copy && copy.from() != null) {
+            sources.add(copy.from());
+        } else if (instruction instanceof RunInstruction run) {
+            for (String mount : run.mounts()) {
+                String from = MountSpec.parse(mount).from();
+                if (from != null) {
+                    sources.add(from);
+                }
+            }
+        }
+        return sources;
     }
 }

@@ -18,13 +18,22 @@ final class StageState {
     /** Where each variable was last set, for explanations. */
     final Map<String, String> origins = new LinkedHashMap<>();
     private final Set<String> setByEnv = new HashSet<>();
+    /** The variables whose values are secret or derived from a secret (docs/secrets.md). */
+    final Set<String> secret = new HashSet<>();
+    /** The line of the ENV that set each secret variable, for the ones an ENV of the Dockerfile set. */
+    final Map<String, Integer> secretEnvLines = new LinkedHashMap<>();
+    private final Taint taint;
     /** The working directory, resolved as if an image base set none, which BuildKit then treats as "/". */
     String workdir = "/";
     /** True while {@link #workdir} is relative to an image base's own WORKDIR, which is unknown offline. */
     boolean workdirFromImage;
     /** Where {@link #workdir} comes from when it is the base image's own, else null. */
     String workdirOrigin;
+    /** True when {@link #workdir} is derived from a secret. */
+    boolean workdirSecret;
     String user = "";
+    /** True when {@link #user} is derived from a secret. */
+    boolean userSecret;
     /** Where {@link #user} comes from when it is the base image's own, else null. */
     String userOrigin;
     List<String> shell = List.of("/bin/sh", "-c");
@@ -44,16 +53,24 @@ final class StageState {
      */
     BootExtraction extraction;
 
+    StageState(Taint taint) {
+        this.taint = taint;
+    }
+
     StageState copy() {
-        StageState copy = new StageState();
+        StageState copy = new StageState(taint);
         copy.env.putAll(env);
         copy.origins.putAll(origins);
         copy.setByEnv.addAll(setByEnv);
+        copy.secret.addAll(secret);
+        copy.secretEnvLines.putAll(secretEnvLines);
         copy.workdir = workdir;
         copy.workdirFromImage = workdirFromImage;
         copy.workdirOrigin = workdirOrigin;
+        copy.workdirSecret = workdirSecret;
         copy.user = user;
         copy.userOrigin = userOrigin;
+        copy.userSecret = userSecret;
         copy.shell = shell;
         copy.shellOrigin = shellOrigin;
         copy.key = key;
@@ -63,22 +80,33 @@ final class StageState {
         return copy;
     }
 
-    void setEnv(String name, String value, String origin) {
-        assign(name, value, origin);
+    /** @param line the line of the Dockerfile's ENV, or 0 for the base image's environment */
+    void setEnv(String name, String value, String origin, boolean isSecret, int line) {
+        assign(name, value, origin, isSecret);
         setByEnv.add(name);
-    }
-
-    /** An ARG value does not replace an ENV of the same name: ENV wins in BuildKit. */
-    void setArg(String name, String value, String origin) {
-        if (!setByEnv.contains(name)) {
-            assign(name, value, origin);
+        secretEnvLines.remove(name);
+        if (isSecret && line > 0) {
+            secretEnvLines.put(name, line);
         }
     }
 
-    private void assign(String name, String value, String origin) {
+    /** An ARG value does not replace an ENV of the same name: ENV wins in BuildKit. */
+    void setArg(String name, String value, String origin, boolean isSecret) {
+        if (!setByEnv.contains(name)) {
+            assign(name, value, origin, isSecret);
+        }
+    }
+
+    private void assign(String name, String value, String origin, boolean isSecret) {
         env.remove(name);
         env.put(name, value);
         origins.put(name, origin);
+        if (isSecret) {
+            secret.add(name);
+            taint.remember(value);
+        } else {
+            secret.remove(name);
+        }
     }
 
     /** The build args that have a value and are not shadowed by an ENV of the same name. */
@@ -93,11 +121,18 @@ final class StageState {
         for (String name : buildArgs().keySet()) {
             env.remove(name);
             origins.remove(name);
+            secret.remove(name);
         }
     }
 
+    /** The variables as expansions see them; reads of secret ones are counted. */
     VariableLookup lookup() {
-        return env::get;
+        return taint.lookup(env::get, secret);
+    }
+
+    /** As {@link #lookup()}, fixed as they are now: every pair of one ENV sees the environment from before it. */
+    VariableLookup lookupAsNow() {
+        return taint.lookup(Map.copyOf(env)::get, Set.copyOf(secret));
     }
 
     List<String> envNames() {

@@ -1,9 +1,11 @@
 package io.github.dockercache.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one step reads from its sources (COPY sources, bind mounts), gathered for its key and its explanation. */
 final class StepReads {
@@ -12,6 +14,8 @@ final class StepReads {
     String fromStage;
     String unknownReason;
     boolean definitive = true;
+    /** Inputs derived from a secret that the instruction's own expansions do not show (docs/secrets.md). */
+    final Set<String> secretInputs = new HashSet<>();
     private int sourcesWithFiles;
 
     /** Adds one source's inputs to {@code inputs} under {@code name} and remembers what it reads. */
@@ -48,6 +52,22 @@ final class StepReads {
         if (unknownReason == null) {
             unknownReason = reason;
         }
+    }
+
+    /** Marks an input as derived from a secret. */
+    void secret(String input) {
+        secretInputs.add(input);
+    }
+
+    /**
+     * The step depends on a secret that cannot be compared: it is never known, and this is its reason unless its
+     * sources already made it unknowable for theirs.
+     */
+    void withheld(String reason) {
+        if (definitive) {
+            unknownReason = reason;
+        }
+        definitive = false;
     }
 
     /** A reason the whole step cannot be known, whatever its sources. */

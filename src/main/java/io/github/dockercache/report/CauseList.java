@@ -28,10 +28,15 @@ final class CauseList {
     }
 
     void write(HtmlWriter out, StepResult step) {
-        List<Cause> fileCauses = step.causes().stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
-        List<Cause> otherCauses = step.causes().stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
+        write(out, step, step.causes(), step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+    }
+
+    /** Some of the step's causes, under a heading. */
+    void write(HtmlWriter out, StepResult step, List<Cause> causes, String heading) {
+        List<Cause> fileCauses = causes.stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
+        List<Cause> otherCauses = causes.stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
         out.open("section", "class", "causes");
-        out.element("h5", step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+        out.element("h5", heading);
         if (!otherCauses.isEmpty()) {
             out.open("ul", "class", "cause-list");
             otherCauses.forEach(cause -> writeCause(out, cause));
@@ -52,7 +57,9 @@ final class CauseList {
         }
         out.close("p");
         if (cause.kind() == CauseKind.INSTRUCTION) {
-            writeInstructionEdit(out, cause);
+            if (cause.before() != null || cause.after() != null) { // none when the edit is a secret's
+                writeInstructionEdit(out, cause);
+            }
         } else if (!WITHOUT_VALUES.contains(cause.kind()) && (cause.before() != null || cause.after() != null)) {
             out.open("p", "class", "values");
             writeValue(out, "was", cause.before());

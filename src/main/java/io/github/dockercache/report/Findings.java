@@ -32,7 +32,7 @@ final class Findings {
         VIOLATION,
         /** Rebuilt for an unexpected reason that the failOn rule tolerates. */
         TOLERATED,
-        /** Rebuilt, and every root cause is expected (a dependency manifest the step copies changed). */
+        /** Rebuilt, and every cause is expected (a dependency manifest the step copies, a dependency update). */
         EXPECTED,
         /** May be rebuilt: only a real build can tell. */
         UNKNOWN
@@ -165,7 +165,8 @@ final class Findings {
         if (cause.advice() != null) {
             notes.add("fix: " + Printable.oneLine(cause.advice()));
         }
-        return new CauseText(Printable.oneLine(cause.detail()) + (cause.expected() ? " (expected: a dependency manifest)" : ""),
+        return new CauseText(Printable.oneLine(cause.detail())
+                + (cause.expected() ? " (expected: " + Printable.oneLine(cause.expectedBecause()) + ")" : ""),
                 List.copyOf(notes));
     }
 

@@ -2,8 +2,10 @@ package io.github.dockercache.report;
 
 import io.github.dockercache.advice.Finding;
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +46,11 @@ final class Header {
                 outcome(goal, failOn, steps, violations), steps, advice);
     }
 
-    static Header withoutBaseline(Goal goal, Snapshot current, String baselineName, List<StepResult> steps,
-            List<Finding> advice) {
+    static Header withoutBaseline(Goal goal, Snapshot current, String baselineName, String recordCommand,
+            List<StepResult> steps, List<Finding> advice) {
         return new Header(goal, current, baselineName == null ? "none" : "none at " + baselineName, null,
                 new Outcome("outcome-none", "No baseline", "Nothing to compare with yet: every verdict is unknown."
-                        + " Record a baseline with 'mvn dockercache:baseline' and commit it; later builds are then"
+                        + " Record a baseline with " + recordCommand + " and commit it; later builds are then"
                         + " checked against it."),
                 steps, advice);
     }
@@ -110,7 +112,8 @@ final class Header {
         fact(out, "Baseline", baseline);
         fact(out, "Target", current.target() == null ? "the last stage" : current.target());
         fact(out, "Build args", current.buildArgs().isEmpty() ? "none"
-                : current.buildArgs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                : current.buildArgs().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + (Secrets.isMasked(e.getValue()) ? "(secret)" : e.getValue()))
                         .collect(Collectors.joining(" ")));
         if (failOn != null) {
             fact(out, "Fail on", failOn + (goal == Goal.CHECK ? "" : " (check's rule; explain never fails)"));
@@ -163,13 +166,18 @@ final class Header {
                     .element("a", miss.stepId(), "href", Anchors.toStep(miss.stepId()), "class", "step-link")
                     .text(" ").element("span", look.label, "class", "badge verdict-" + look.cssClass).text(" ")
                     .element("code", Shortened.of(miss.text(), Shortened.LINE), "class", "miss-text")
-                    .element("span", miss.causes().get(0).detail()
+                    .element("span", headCause(miss).detail()
                             + (miss.causes().size() > 1 ? " (and " + plural(miss.causes().size() - 1, "more cause") + ")" : ""),
                             "class", "miss-cause")
                     .close("li");
         }
         out.close("ol");
         out.close("section");
+    }
+
+    /** The cause that says most: the first one that is not expected, since that is the one to act on. */
+    private static Cause headCause(StepResult miss) {
+        return miss.causes().stream().filter(cause -> !cause.expected()).findFirst().orElse(miss.causes().get(0));
     }
 
     private static String plural(int count, String noun) {

@@ -55,12 +55,14 @@ public final class HtmlReport {
      * Without a baseline every verdict is unknown, and the header says how to record one.
      *
      * @param baselineName where the baseline was looked for, or null
+     * @param recordCommand the command that records a baseline where the report was made
      */
-    public static String withoutBaseline(Goal goal, Snapshot snapshot, String baselineName, List<Finding> advice) {
+    public static String withoutBaseline(Goal goal, Snapshot snapshot, String baselineName, String recordCommand,
+            List<Finding> advice) {
         List<StepResult> steps = snapshot.steps().stream().map(HtmlReport::notCompared).toList();
         // no step has causes without a baseline, so the cause list never reads the baseline side
-        return document(goal, Header.withoutBaseline(goal, snapshot, baselineName, steps, advice), snapshot, steps,
-                Set.of(), new CauseList(snapshot, snapshot));
+        return document(goal, Header.withoutBaseline(goal, snapshot, baselineName, recordCommand, steps, advice),
+                snapshot, steps, Set.of(), new CauseList(snapshot, snapshot));
     }
 
     private static String document(Goal goal, Header header, Snapshot current, List<StepResult> steps, Set<String> violations,

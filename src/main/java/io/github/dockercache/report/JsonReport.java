@@ -27,7 +27,7 @@ public final class JsonReport {
             List<CauseEntry> causes) {}
 
     record CauseEntry(String kind, String subject, String before, String after, String detail, String advice,
-            boolean expected, EntryChanges entries) {}
+            boolean expected, String expectedBecause, EntryChanges entries) {}
 
     /** @param failed whether the goal fails the build: only check ever does */
     public static String of(Goal goal, Comparison comparison, String baselineName, boolean failed) {
@@ -60,6 +60,6 @@ public final class JsonReport {
 
     private static CauseEntry cause(Cause c) {
         return new CauseEntry(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.subject(), c.before(),
-                c.after(), c.detail(), c.advice(), c.expected(), c.entries());
+                c.after(), c.detail(), c.advice(), c.expected(), c.expectedBecause(), c.entries());
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -123,10 +124,15 @@ public final class MarkdownReport {
                 .append(miss.expected() ? ", expected" : "")
                 .append(findings.failsBecauseOf(miss) ? ", breaks " + findings.rule() + " ❌" : "")
                 .append(")\n");
-        for (Cause cause : miss.causes()) {
-            CauseText described = Findings.describe(cause);
-            md.append("  - ").append(text(described.detail())).append('\n');
-            described.notes().forEach(note -> md.append("    - ").append(text(note)).append('\n'));
+        List<Cause> listed = new ArrayList<>(miss.causes());
+        miss.causes().forEach(cause -> appendCause(md, "", cause));
+        for (StepResult step : downstream) {
+            for (Cause cause : step.ownCauses()) {
+                if (!listed.contains(cause)) { // a build arg that several steps use is said once
+                    appendCause(md, "step " + step.stepId() + " itself: ", cause);
+                    listed.add(cause);
+                }
+            }
         }
         if (miss.unknownReason() != null) {
             md.append("  - unknown: ").append(text(miss.unknownReason())).append('\n');
@@ -136,6 +142,12 @@ public final class MarkdownReport {
                     .append(text(downstream.stream().map(StepResult::stepId).collect(Collectors.joining(", "))))
                     .append('\n');
         }
+    }
+
+    private static void appendCause(StringBuilder md, String prefix, Cause cause) {
+        CauseText described = Findings.describe(cause);
+        md.append("  - ").append(text(prefix + described.detail())).append('\n');
+        described.notes().forEach(note -> md.append("    - ").append(text(note)).append('\n'));
     }
 
     /**

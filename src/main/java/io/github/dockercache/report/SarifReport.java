@@ -34,11 +34,12 @@ public final class SarifReport {
         STABLE_STEP_REBUILT("DC001", "StableStepRebuilt", "error",
                 "A stable step is rebuilt for an unexpected reason",
                 "A step that must stay cached (the dependency layer of its stage, or one marked"
-                        + " '# dockercache:stable') would be rebuilt, and not because a dependency manifest it"
-                        + " copies changed: every build after this change pays for the step again.",
+                        + " '# dockercache:stable') would be rebuilt, and not only because of an expected change (a"
+                        + " dependency manifest it copies, a dependency update in a dependency layer): every build after"
+                        + " this change pays for the step again.",
                 "Read the causes: a file, its mode bits, a build argument or the instruction itself. Undo the"
                         + " change, or move what changes below the expensive step; if the change is wanted, record"
-                        + " a new baseline with 'mvn dockercache:baseline' and commit it."),
+                        + " a new baseline with the plugin's baseline goal and commit it."),
         STEP_REBUILT("DC002", "StepRebuilt", "note",
                 "A step is rebuilt for an unexpected reason",
                 "A step that is not marked stable would be rebuilt. This is normal for steps that copy"
@@ -53,8 +54,9 @@ public final class SarifReport {
                         + " the step needs, so that they come out byte-identical."),
         EXPECTED_REBUILD("DC004", "ExpectedRebuild", "note",
                 "A step is rebuilt for an expected reason",
-                "A dependency manifest the step copies (pom.xml, package-lock.json, go.sum, ...) changed, so"
-                        + " the dependency layer is rebuilt, as intended.",
+                "A dependency manifest the step copies (pom.xml, package-lock.json, go.sum, ...) changed, or the"
+                        + " project's dependencies changed and the step copies their files: the dependency layer is"
+                        + " rebuilt, as intended.",
                 "Nothing to do. Once the change is merged, record a new baseline so that later builds compare"
                         + " with it.");
 

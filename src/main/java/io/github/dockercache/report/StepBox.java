@@ -45,6 +45,9 @@ final class StepBox {
             writeDownstream(out, step);
         } else if (step.verdict() != Verdict.CACHED && !step.isFirstMiss()) {
             writeFollows(out, step);
+            if (!step.ownCauses().isEmpty()) {
+                causeList.write(out, step, step.ownCauses(), "Its own changes");
+            }
         }
         if (showsUnknownReason(step)) {
             out.open("p", "class", "unknown-reason").element("strong", "Why unknown: ").text(step.unknownReason())
@@ -110,7 +113,8 @@ final class StepBox {
      */
     private static void writeFollows(HtmlWriter out, StepResult step) {
         out.open("p", "class", "follows");
-        for (Cause cause : step.causes()) {
+        if (!step.causes().isEmpty()) {
+            Cause cause = step.causes().get(0); // the chain's miss; the step's own causes are listed apart
             String detail = cause.detail();
             int at = detail.indexOf(cause.subject());
             String sentence = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);

@@ -3,10 +3,12 @@ package io.github.dockercache.report;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.DependencyChange;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.HistoryEntry;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.ReportLine.Span;
@@ -94,13 +96,25 @@ public final class TextReport {
         for (String name : names) {
             String old = then.buildArgs().get(name);
             String current = now.buildArgs().get(name);
-            if (!Objects.equals(old, current)) {
+            if (Objects.equals(old, current)) {
+                continue;
+            }
+            if (Secrets.isMasked(old) || Secrets.isMasked(current)) {
+                changes.add(name + (old == null ? " added" : current == null ? " removed"
+                        : Secrets.comparable(old, current) ? " changed" : " cannot be compared") + " (a secret)");
+            } else {
                 changes.add(name + (old == null ? " added ('" + current + "')"
                         : current == null ? " removed (was '" + old + "')" : " '" + old + "' -> '" + current + "'"));
             }
         }
         if (!changes.isEmpty()) {
             lines.add(ReportLine.info("Build args differ from the baseline: " + String.join(", ", changes) + "."));
+        }
+        DependencyChange dependencies = comparison.dependencies();
+        if (dependencies.changed()) {
+            lines.add(ReportLine.info((dependencies.basis() == DependencyChange.Basis.LISTS ? "Dependencies"
+                    : "Dependency manifests") + " differ from the baseline: " + String.join(", ", dependencies.changes())
+                    + "."));
         }
         return lines;
     }
@@ -116,27 +130,47 @@ public final class TextReport {
                 plain(" (" + dockerfile + ":" + miss.line() + ") " + Shortened.of(miss.text(), Shortened.LINE) + " "),
                 new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
                 plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
+        List<Cause> listed = new ArrayList<>();
         for (Cause cause : miss.causes()) {
-            lines.add(new ReportLine(level, "  - " + cause.detail() + (cause.expected() ? " (expected: a dependency manifest)" : "")));
-            if (cause.kind() == CauseKind.INSTRUCTION && cause.before() != null && cause.after() != null) {
-                lines.add(new ReportLine(level, "      " + WordDiff.of(cause.before(), cause.after())));
-            } else if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null) {
-                lines.add(new ReportLine(level, "      was: " + cause.before()));
-                lines.add(new ReportLine(level, "      now: " + cause.after()));
-            }
-            if (cause.advice() != null) {
-                lines.add(new ReportLine(level, "    fix: " + cause.advice()));
-            }
+            lines.addAll(causeLines(level, "", cause));
+            listed.add(cause);
         }
         if (miss.unknownReason() != null) {
             lines.add(new ReportLine(level, "  ? " + miss.unknownReason()));
         }
-        List<String> downstream = comparison.steps().stream()
+        List<StepResult> following = comparison.steps().stream()
                 .filter(s -> s != miss && s.verdict() != Verdict.CACHED && s.rootStepId().equals(miss.stepId()))
-                .map(StepResult::stepId)
                 .toList();
+        for (StepResult step : following) {
+            for (Cause cause : step.ownCauses()) {
+                if (!listed.contains(cause)) { // a build arg that several steps use is said once
+                    lines.addAll(causeLines(level, "step " + step.stepId() + " itself: ", cause));
+                    listed.add(cause);
+                }
+            }
+        }
+        List<String> downstream = following.stream().map(StepResult::stepId).toList();
         if (!downstream.isEmpty()) {
             lines.add(new ReportLine(level, "  and with it: " + String.join(", ", downstream)));
+        }
+        return lines;
+    }
+
+    /** One cause: its sentence, the edit or the values where the sentence does not show them, and its fix. */
+    private static List<ReportLine> causeLines(ReportLine.Level level, String prefix, Cause cause) {
+        List<ReportLine> lines = new ArrayList<>();
+        lines.add(new ReportLine(level, "  - " + prefix + cause.detail()
+                + (cause.expected() ? " (expected: " + cause.expectedBecause() + ")" : "")));
+        if (cause.kind() == CauseKind.INSTRUCTION && cause.before() != null && cause.after() != null
+                && !cause.before().equals(cause.after())) {
+            lines.add(new ReportLine(level, "      " + WordDiff.of(cause.before(), cause.after())));
+        } else if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null
+                && !(cause.detail().contains(cause.before()) && cause.detail().contains(cause.after()))) {
+            lines.add(new ReportLine(level, "      was: " + cause.before()));
+            lines.add(new ReportLine(level, "      now: " + cause.after()));
+        }
+        if (cause.advice() != null) {
+            lines.add(new ReportLine(level, "    fix: " + cause.advice()));
         }
         return lines;
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Serialises read-modify-write of one file across threads and processes (two builds recording the same baseline
- * at once must not lose a history entry). The lock file lives under the temporary directory, keyed by the
- * file's path, so nothing extra appears next to a committed baseline.
+ * at once must not lose a history entry). The lock file lives in the user's private directory ({@link UserDirectory}),
+ * keyed by the file's path, so nothing extra appears next to a committed baseline and no other user can hold it.
  */
 public final class FileLocks {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -45,11 +45,10 @@ public final class FileLocks {
         }
     }
 
-    private static Path lockFileFor(Path file) {
+    private static Path lockFileFor(Path file) throws IOException {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.toString().getBytes(StandardCharsets.UTF_8));
-            return Path.of(System.getProperty("java.io.tmpdir"), "dockercache-locks",
-                    HexFormat.of().formatHex(digest, 0, 12) + ".lock");
+            return UserDirectory.get().resolve("locks").resolve(HexFormat.of().formatHex(digest, 0, 12) + ".lock");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

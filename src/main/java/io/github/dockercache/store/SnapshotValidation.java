@@ -3,9 +3,11 @@ package io.github.dockercache.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.dockercache.model.BaseImage;
+import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StageSnapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +56,15 @@ final class SnapshotValidation {
                 }
             }
         }
+        for (StageSnapshot stage : nullAsEmpty(snapshot.stages())) {
+            if (stage == null || stage.label() == null) {
+                return "its stages are incomplete";
+            }
+        }
+        String dependencies = damage(snapshot.dependencies());
+        if (dependencies != null) {
+            return dependencies;
+        }
         for (HistoryEntry build : nullAsEmpty(snapshot.history())) {
             if (build == null || build.keys() == null || build.optimisticKeys() == null) {
                 return "its history is incomplete";
@@ -89,6 +100,19 @@ final class SnapshotValidation {
             if (!isContextPath(path)) {
                 return name + " reads " + quote(path) + ", which is not a path inside a build context";
             }
+        }
+        return null;
+    }
+
+    private static String damage(Dependencies dependencies) {
+        if (dependencies == null) {
+            return null;
+        }
+        if (dependencies.maven() != null && dependencies.maven().stream().anyMatch(c -> c == null || c.isBlank())) {
+            return "its list of dependencies has an empty entry";
+        }
+        if (dependencies.manifests() != null && !dependencies.manifests().values().stream().allMatch(SnapshotValidation::isDigest)) {
+            return "its dependency manifests have a digest that is not a sha256 digest";
         }
         return null;
     }

@@ -5,6 +5,7 @@ import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.context.ScanProgress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +27,10 @@ import java.util.Set;
  * @param buildLog a BuildKit log of a real build ({@code --progress=plain} or {@code rawjson}) to weigh misses
  *     by the time their steps took, or null
  * @param resolve ask the registries what FROM tags stand for now, so that a moved tag is seen
+ * @param dependencies the project's runtime dependencies as {@link io.github.dockercache.model.Dependencies#maven()}
+ *     records them, or null when no build tool lists them
+ * @param invocation where the goal runs: the root paths are shown from, what the project's build has produced, how
+ *     to word a remedy
  */
 public record Request(
         BuildSettings build,
@@ -42,4 +47,6 @@ public record Request(
         Set<String> disabledRules,
         ScanProgress progress,
         Path buildLog,
-        boolean resolve) {}
+        boolean resolve,
+        List<String> dependencies,
+        Invocation invocation) {}

@@ -5,6 +5,7 @@ import io.github.dockercache.cost.CostLogException;
 import io.github.dockercache.cost.StepCosts;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Impact;
+import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.advice.Advisor;
@@ -13,12 +14,14 @@ import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageConfig;
 import io.github.dockercache.registry.ImageResolver;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.report.Goal;
@@ -96,21 +99,27 @@ public final class Workflow {
         List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
         Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
-        Snapshot snapshot = analysis.snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        lines.addAll(0, ownOutputCopied(analysis.snapshot(), request));
+        // reports and the console name the Dockerfile from the reactor root; the stored snapshot keeps its own name
+        Snapshot snapshot = analysis.snapshot().withDockerfile(shownDockerfile(request));
+        List<String> warnings = warnings(analysis.snapshot(), request);
         List<Finding> advice = advise(analysis, request);
         String baselineName = request.baselineSource().describe();
+        if (baseline != null) {
+            recoverableSecrets(baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'",
+                    lines);
+        }
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
-            lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN));
-            writeReports(request, goal, JsonReport.withoutBaseline(goal, snapshot),
-                    HtmlReport.withoutBaseline(goal, snapshot, baselineName, advice));
+            lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
+            writeReports(request, goal, JsonReport.withoutBaseline(goal, snapshot), HtmlReport.withoutBaseline(goal,
+                    snapshot, baselineName, request.invocation().hints().goal("baseline"), advice));
             if (goal == Goal.EXPLAIN) {
                 lines.add(htmlPointer(request));
             }
-            return new Outcome(lines, null);
+            return new Outcome(warnings, lines, null, Tally.uncompared(snapshot), unmatched(request, analysis));
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         // what both goals print to explain the comparison; explain leaves it out when check printed it already
@@ -126,15 +135,17 @@ public final class Workflow {
         } else if (!comparison.firstMisses().isEmpty()) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "The causes are as check printed them above."));
         }
-        lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN));
+        lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
         writeReports(request, goal, JsonReport.of(goal, comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(goal, comparison, request.failOn(), baselineName, advice));
+        String failure = null;
         if (goal == Goal.CHECK) {
             writeCiReports(request, comparison);
-            return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()));
+            failure = violations.isEmpty() ? null : failureMessage(violations, request);
+        } else {
+            lines.add(htmlPointer(request));
         }
-        lines.add(htmlPointer(request));
-        return new Outcome(lines, null);
+        return new Outcome(warnings, lines, failure, Tally.of(comparison), unmatched(request, analysis));
     }
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
@@ -152,7 +163,7 @@ public final class Workflow {
             affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
                     + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
         }
-        return new Outcome(lines, null);
+        return new Outcome(List.of(), lines, null, null);
     }
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
@@ -161,8 +172,9 @@ public final class Workflow {
         Path file = request.baseline();
         // resolving records what the tags stand for now; offline, the digests the baseline knew are carried over
         Snapshot known = request.resolve() ? null : readLeniently(file);
-        Snapshot snapshot = analyseAndStore(request, imageDigests(request, known, lines)).snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        Analysis analysis = analyseAndStore(request, imageDigests(request, known, lines));
+        Snapshot snapshot = analysis.snapshot();
+        lines.addAll(0, ownOutputCopied(snapshot, request));
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Recorded recorded;
@@ -170,27 +182,49 @@ public final class Workflow {
             // read, merge and write under one lock, so that two builds recording at once both stay in the history
             recorded = FileLocks.withLock(file, () -> {
                 Snapshot previous = readForUpdate(request);
-                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() ? null : previous, now, commit,
-                        request.historySize());
+                boolean leaky = previous != null && recoverableSecrets(previous, snapshot, show(request, file),
+                        "it is recorded afresh, without the history computed from them", lines);
+                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() || leaky ? null : previous, now,
+                        commit, request.historySize());
                 SnapshotStore.write(file, merged);
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": " + e.getMessage(), e,
+                    false);
         }
         String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
                 + snapshot.steps().size() + " step keys are new";
         int builds = recorded.merged().history().size();
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + show(request, file) + " with "
                 + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
                 + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
-        return new Outcome(lines, null);
+        // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as cached
+        Tally tally = recorded.previous() == null ? Tally.uncompared(snapshot)
+                : Tally.of(Comparison.compare(snapshot, recorded.previous(), request.policy(), request.build().contextDir()));
+        return new Outcome(warnings(snapshot, request), lines, null, tally, unmatched(request, analysis));
     }
 
     private record Recorded(Snapshot previous, Snapshot merged) {}
+
+    /**
+     * Warns when {@code baseline} holds secrets in a form a guess reverses (written by an earlier version, or before
+     * a build arg was secret); true when it does.
+     */
+    private static boolean recoverableSecrets(Snapshot baseline, Snapshot current, String name, String remedy,
+            List<ReportLine> lines) {
+        List<String> found = Secrets.recoverableIn(baseline, current);
+        if (!found.isEmpty()) {
+            lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline " + name + " holds secret values in a form"
+                    + " that can be reversed by guessing (" + String.join(", ", found) + "), written by an earlier"
+                    + " dockercache or before these build args were secret: " + remedy + ", and rotate those secrets,"
+                    + " since the file and its history in version control keep them (docs/secrets.md)."));
+        }
+        return !found.isEmpty();
+    }
 
     /** The baseline about to be replaced, null when there is none; one that cannot be read is kept unless forced. */
     private static Snapshot readForUpdate(Request request) throws WorkflowException, IOException {
@@ -202,8 +236,9 @@ public final class Workflow {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
             if (!request.force()) {
-                throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
-                        + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
+                throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + e.reason()
+                        + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
+                        + ".", e, true);
             }
             return null;
         }
@@ -224,18 +259,13 @@ public final class Workflow {
     }
 
     /**
-     * What FROM is keyed on. Offline: what the baseline recorded (the tag is assumed not to have moved). With
+     * What FROM, {@code COPY --from=<image>} and {@code RUN --mount=from=<image>} are keyed on. Offline: what the baseline recorded (the tag is assumed not to have moved). With
      * {@code resolve}: the registry's answer, as far as the baseline recorded the same (else the keys could not be
      * compared, and the user is told to record the baseline with resolve): the digest alone where the baseline has no
      * layers, nothing where it has no digest.
      */
     private static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
-        Map<String, BaseImage> recorded = new HashMap<>();
-        if (baseline != null) {
-            baseline.steps().stream()
-                    .filter(step -> step.instruction().equals("FROM") && BaseImage.recordedIn(step) != null)
-                    .forEach(step -> recorded.put(step.inputs().get("image"), BaseImage.recordedIn(step)));
-        }
+        Map<String, BaseImage> recorded = baseline == null ? Map.of() : ImageDigests.recordedIn(baseline);
         if (!request.resolve()) {
             return (reference, platform) -> recorded.get(reference);
         }
@@ -249,7 +279,7 @@ public final class Workflow {
             if (then == null) {
                 if (!reference.contains("@") && warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
-                            + ", so a moved tag cannot be told: record the baseline with -Ddockercache.resolve=true."));
+                            + ", so a moved tag cannot be told: record the baseline with " + resolving(request) + "."));
                 }
                 return null;
             }
@@ -258,7 +288,7 @@ public final class Workflow {
                 if (warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no layers for " + reference
                             + ", so a tag pushed again with the same layers looks like a new image: record the"
-                            + " baseline again with -Ddockercache.resolve=true."));
+                            + " baseline again with " + resolving(request) + "."));
                 }
                 return BaseImage.ofDigest(now.digest());
             }
@@ -286,14 +316,36 @@ public final class Workflow {
         });
     }
 
+    /** The baseline goal with registry resolution on, as the user would run it here. */
+    private static String resolving(Request request) {
+        Hints hints = request.invocation().hints();
+        return hints.goal("baseline") + " " + hints.setting("resolve", "true");
+    }
+
+    /**
+     * Computes the snapshot, with the project's dependencies (the build tool's list where there is one, and the digests
+     * of the manifests at the top of the context), and writes it; refuses (without writing) when the image copies an
+     * unfinished build output.
+     */
     private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
+        UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
         try {
             analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
                     request.progress(), digests, imageConfigs(request));
         } catch (AnalysisException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            String message = shown(e.getMessage(), request);
+            if (e.getCause() instanceof ImageResolutionException) {
+                message += " (" + request.invocation().hints().setting("resolve", "false") + ")";
+            }
+            WorkflowException unbuilt = outputs.missingSource(e, message);
+            throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }
+        Dependencies dependencies = new Dependencies(request.dependencies(),
+                DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
+        analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
+                analysis.dockerfileText(), analysis.context(), analysis.secretExposures());
+        outputs.requireFinished(analysis.snapshot());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
             SnapshotStore.write(file, analysis.snapshot());
@@ -334,15 +386,14 @@ public final class Workflow {
     /** Cache-hygiene advice with rule ids (docs/rules.md). */
     private static List<Finding> advise(Analysis analysis, Request request) throws WorkflowException {
         try {
-            return Advisor.advise(analysis.dockerfile(), analysis.dockerfileText(), analysis.context(),
-                    analysis.snapshot(), request.disabledRules());
+            return Advisor.advise(analysis, request.build(), request.outputDirectory(), request.disabledRules());
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
         }
     }
 
     /** The advice in full for explain, as a one-line hint for check. */
-    private static List<ReportLine> adviceLines(List<Finding> findings, boolean full) {
+    private static List<ReportLine> adviceLines(List<Finding> findings, boolean full, Request request) {
         List<ReportLine> lines = new ArrayList<>();
         if (findings.isEmpty()) {
             return lines;
@@ -350,13 +401,13 @@ public final class Workflow {
         if (!full) {
             lines.add(new ReportLine(ReportLine.Level.INFO, findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
                     + " to keep the cache (" + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
-                    + "): run 'mvn dockercache:explain'."));
+                    + "): run " + request.invocation().hints().goal("explain") + "."));
             return lines;
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
         for (Finding finding : findings) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] " + finding.location() + ": "
-                    + finding.message()));
+            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] "
+                    + shown(finding.location(), request) + ": " + finding.message()));
             finding.fix().lines().forEach(fix -> lines.add(new ReportLine(ReportLine.Level.INFO, "      " + fix)));
         }
         return lines;
@@ -369,30 +420,33 @@ public final class Workflow {
         try {
             file = source.locate();
         } catch (BaselineUnavailableException e) {
-            return missingBaseline(request, lines, e.getMessage(), true);
+            return missingBaseline(request, lines, e.getMessage());
         }
         try {
             return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.",
-                    source.remote());
+            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            Hints hints = request.invocation().hints();
+            throw new WorkflowException("The baseline " + source.describe() + " cannot be used: " + e.reason()
+                    + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
+                    + " (which replaces a file it cannot read), or delete it.", e, true);
         } catch (IOException e) {
             throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
         }
     }
 
-    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why, boolean warn)
-            throws WorkflowException {
+    /** No baseline to compare with: a warning in warn mode (the build is not checked), a failure, or one line. */
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why) throws WorkflowException {
+        Hints hints = request.invocation().hints();
         switch (request.onMissingBaseline()) {
-            case FAIL -> throw new WorkflowException(why + " Record one with 'mvn dockercache:baseline', or set"
-                    + " -Ddockercache.onMissingBaseline=warn to go on without it.", null, true);
+            case FAIL -> throw new WorkflowException(why + " Record one with " + hints.goal("baseline") + ", or set "
+                    + hints.setting("onMissingBaseline", "warn") + " to go on without it.", null, true);
             case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
             default -> {
-                lines.add(new ReportLine(warn ? ReportLine.Level.WARN : ReportLine.Level.INFO, why));
-                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with 'mvn dockercache:baseline' and commit it;"
-                        + " later builds are then checked against it."));
+                lines.add(new ReportLine(ReportLine.Level.WARN, why));
+                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with " + hints.goal("baseline")
+                        + " and commit it; later builds are then checked against it."));
             }
         }
         return null;
@@ -441,10 +495,31 @@ public final class Workflow {
         }
     }
 
-    /** Parser warnings, and the plugin's own output inside what a COPY sends (spec 4). */
-    private static List<ReportLine> warnings(Snapshot snapshot, Request request) {
+    /** The Dockerfile's warnings (parser, build checks), located as the console names the file. */
+    private static List<String> warnings(Snapshot snapshot, Request request) {
+        return snapshot.warnings().stream().map(warning -> shown(warning, request)).toList();
+    }
+
+    /** The Dockerfile as the console and reports name it: from the reactor root. */
+    private static String shownDockerfile(Request request) {
+        return show(request, request.build().dockerfile());
+    }
+
+    /** A message that starts with the Dockerfile's location as the analysis named it, located from the reactor root. */
+    private static String shown(String message, Request request) {
+        String analysed = CacheModel.displayName(request.build().contextDir(), request.build().dockerfile());
+        return message != null && (message.equals(analysed) || message.startsWith(analysed + ":"))
+                ? shownDockerfile(request) + message.substring(analysed.length())
+                : message;
+    }
+
+    private static String show(Request request, Path path) {
+        return DisplayPaths.of(request.invocation().root(), path);
+    }
+
+    /** A warning when a COPY sends the plugin's own output, which changes on every build (spec 4). */
+    private static List<ReportLine> ownOutputCopied(Snapshot snapshot, Request request) {
         List<ReportLine> lines = new ArrayList<>();
-        snapshot.warnings().forEach(w -> lines.add(new ReportLine(ReportLine.Level.WARN, w)));
         Path context = request.build().contextDir().toAbsolutePath().normalize();
         Path output = request.outputDirectory().toAbsolutePath().normalize();
         if (output.startsWith(context) && !output.equals(context)) {
@@ -459,13 +534,21 @@ public final class Workflow {
         return lines;
     }
 
-    private static String failureMessage(List<StepResult> violations, FailOn failOn) {
+    /** The stability overrides that match nothing in this image. */
+    private static List<StabilityPolicy.Unmatched> unmatched(Request request, Analysis analysis) {
+        List<String> stageNames = analysis.dockerfile().stages().stream()
+                .map(stage -> stage.name() == null ? "stage-" + stage.index() : stage.name()).toList();
+        return request.policy().unmatched(analysis.snapshot(), stageNames);
+    }
+
+    private static String failureMessage(List<StepResult> violations, Request request) {
         String steps = violations.stream().map(s -> s.stepId() + " (" + s.instruction() + ", line " + s.line() + ")")
                 .collect(Collectors.joining(", "));
-        String what = failOn == FailOn.STABLE ? " stable step" : " step";
+        String what = request.failOn() == FailOn.STABLE ? " stable step" : " step";
+        Hints hints = request.invocation().hints();
         return violations.size() + what + (violations.size() == 1 ? "" : "s") + " would be rebuilt: " + steps
-                + ". The causes are listed above. If the change is intended, record a new baseline with"
-                + " 'mvn dockercache:baseline'; to report without failing, set -Ddockercache.failOn=never.";
+                + ". The causes are listed above. If the change is intended, record a new baseline with "
+                + hints.goal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never") + ".";
     }
 
 }

@@ -28,24 +28,6 @@ class ComparisonTest {
     @TempDir
     Path dir;
 
-    private Scenario javaApp() {
-        return new Scenario(dir)
-                .dockerfile(
-                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
-                        "WORKDIR /workspace",
-                        "COPY pom.xml .",
-                        "RUN mvn -B dependency:go-offline",
-                        "COPY src ./src",
-                        "RUN mvn -B -o package",
-                        "",
-                        "FROM eclipse-temurin:17-jre",
-                        "RUN useradd app",
-                        "COPY --from=build /workspace/target/app.jar /app.jar")
-                .file(".dockerignore", "target/\n")
-                .file("pom.xml", "<project/>\n")
-                .file("src/main/java/App.java", "class App {}\n");
-    }
-
     @Test
     void checkErrorTrueIsAWarningThatTheBuildFailsAndABadBuildArgumentIsRejected() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM scratch as base", "COPY a /a").file("a", "a\n");
@@ -64,21 +46,21 @@ class ComparisonTest {
 
     @Test
     void stepIdsFollowBuildKitsCounting() throws Exception {
-        Snapshot snapshot = javaApp().snapshot();
+        Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         assertEquals(List.of("build:1", "build:2", "build:3", "build:4", "build:5", "build:6",
                 "stage-1:1", "stage-1:2", "stage-1:3"), snapshot.steps().stream().map(s -> s.id()).toList());
     }
 
     @Test
     void nothingChangedIsAllCached() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Comparison comparison = Scenario.compare(app.snapshot(), app.snapshot());
         assertTrue(comparison.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
     }
 
     @Test
     void mtimeIsNeverHashed() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         Files.setLastModifiedTime(dir.resolve("pom.xml"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
         assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
@@ -86,7 +68,7 @@ class ComparisonTest {
 
     @Test
     void sourceEditKeepsTheDependencyLayerCached() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("src/main/java/App.java", "class App { int x; }\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -105,7 +87,7 @@ class ComparisonTest {
 
     @Test
     void manifestEditIsExpected() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.file("pom.xml", "<project><!-- new dependency --></project>\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -120,7 +102,7 @@ class ComparisonTest {
 
     @Test
     void chmodOfACopiedFileFailsWithTheModeBits() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -135,7 +117,7 @@ class ComparisonTest {
 
     @Test
     void ignoredFilesDoNotCount() throws Exception {
-        Scenario app = javaApp().file("target/app.jar", "v1");
+        Scenario app = Scenario.javaApp(dir).file("target/app.jar", "v1");
         Snapshot before = app.snapshot();
         app.file("target/app.jar", "v2");
         assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
@@ -244,7 +226,7 @@ class ComparisonTest {
 
     @Test
     void keysDoNotDependOnWhereTheContextIs(@TempDir Path other) throws Exception {
-        Scenario here = javaApp();
+        Scenario here = Scenario.javaApp(dir);
         Snapshot a = here.snapshot();
         for (Path path : (Iterable<Path>) Files.walk(dir)::iterator) {
             Path copy = other.resolve(dir.relativize(path).toString());
@@ -323,7 +305,7 @@ class ComparisonTest {
 
     @Test
     void lineEndingFlipsAreNamed() throws Exception {
-        Scenario app = javaApp().file("src/main/java/App.java", "class App {}\nclass B {}\n");
+        Scenario app = Scenario.javaApp(dir).file("src/main/java/App.java", "class App {}\nclass B {}\n");
         Snapshot before = app.snapshot();
         app.file("src/main/java/App.java", "class App {}\r\nclass B {}\r\n");
         Comparison comparison = Comparison.compare(app.snapshot(), before, StabilityPolicy.defaults(), dir);
@@ -334,7 +316,7 @@ class ComparisonTest {
 
     @Test
     void aMovedFileIsARename() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         Files.createDirectories(dir.resolve("src/main/java/app"));
         Files.move(dir.resolve("src/main/java/App.java"), dir.resolve("src/main/java/app/App.java"));
@@ -346,7 +328,7 @@ class ComparisonTest {
 
     @Test
     void impactOfAPathFollowsTheChain() throws Exception {
-        Snapshot snapshot = javaApp().snapshot();
+        Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         Map<String, Verdict> impact = new LinkedHashMap<>();
         Impact.of(snapshot, "src/main/java/New.java").forEach((step, verdict) -> impact.put(step.id(), verdict));
         assertEquals(Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
@@ -603,7 +585,7 @@ class ComparisonTest {
 
     @Test
     void aModeChangeTo0755NamesTheWindowsClientToo() throws Exception {
-        Scenario app = javaApp();
+        Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
         assertTrue(Scenario.step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));

@@ -106,6 +106,42 @@ class SpringBootLayersTest {
                 + "\"removed\":[\"BOOT-INF/lib/guava-19.0.jar\"],\"changed\":[],\"restamped\":[]}"), json);
     }
 
+    /** As {@link #rebuilt}, with the project's runtime dependencies before and after as Maven lists them. */
+    private Comparison rebuilt(List<String> before, List<String> after, UnaryOperator<SpringBootJar> change)
+            throws Exception {
+        Scenario app = app(TOOLS_DOCKERFILE).dependencies(before.toArray(String[]::new));
+        SpringBootJar.app().writeTo(dir.resolve("target/app.jar"));
+        Snapshot baseline = app.snapshot();
+        change.apply(SpringBootJar.app()).writeTo(dir.resolve("target/app.jar"));
+        return Scenario.compare(app.dependencies(after.toArray(String[]::new)).snapshot(), baseline);
+    }
+
+    private static final List<String> GUAVA_19 = List.of("com.github.ben-manes.caffeine:caffeine:jar:3.2.2",
+            "com.google.guava:guava:jar:19.0");
+
+    @Test
+    void aDependencyUpgradeInsideTheJarIsTheExpectedCauseOfTheStableDependencyLayer() throws Exception {
+        Comparison comparison = rebuilt(GUAVA_19, List.of("com.github.ben-manes.caffeine:caffeine:jar:3.2.2",
+                "com.google.guava:guava:jar:20.0"),
+                jar -> jar.without("BOOT-INF/lib/guava-19.0.jar").file("BOOT-INF/lib/guava-20.0.jar", "guava 20"));
+        StepResult layer = Scenario.step(comparison, "stage-1:3");
+        assertTrue(layer.stable(), "the dependencies layer is stable by default");
+        assertEquals(Verdict.REBUILT, layer.verdict());
+        assertEquals("dependency com.google.guava:guava 19.0 -> 20.0", layer.causes().get(0).expectedBecause());
+        assertEquals(List.of(), FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList());
+    }
+
+    @Test
+    void aDependencyJarThatChangesInsideTheJarWithoutADependencyChangeFails() throws Exception {
+        Comparison comparison = rebuilt(GUAVA_19, GUAVA_19,
+                jar -> jar.file("BOOT-INF/lib/caffeine-3.2.2.jar", "caffeine 3.2.2 rebuilt"));
+        StepResult layer = Scenario.step(comparison, "stage-1:3");
+        assertNull(layer.causes().get(0).expectedBecause());
+        // the loader layer above it is stable too, and rebuilt with it
+        assertEquals(List.of("stage-1:3", "stage-1:4"), FailOn.STABLE.violations(comparison.steps()).stream()
+                .map(StepResult::stepId).toList());
+    }
+
     @Test
     void aChangedSnapshotRebuildsItsOwnLayerAndLeavesTheDependenciesCached() throws Exception {
         Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(TOOLS_DOCKERFILE,

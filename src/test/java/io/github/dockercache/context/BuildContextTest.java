@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -117,6 +122,22 @@ class BuildContextTest {
         FileEntry pipe = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("pipe");
         assertEquals(EntryType.FIFO, pipe.type());
         assertNull(pipe.contentDigest());
+    }
+
+    /** context-special-files-identical: the client sends a socket as an empty regular file of its mode. */
+    @Test
+    void socketIsHashedAsAnEmptyFileOfItsMode() throws Exception {
+        Path socketPath = tmp.resolve("socket");
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(socketPath));
+        }
+        Files.setPosixFilePermissions(socketPath, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(tmp.resolve("empty"), "");
+        Files.setPosixFilePermissions(tmp.resolve("empty"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        SortedMap<String, FileEntry> entries = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries();
+        assertEquals(EntryType.FILE, entries.get("socket").type());
+        assertEquals(entries.get("empty").digest(), entries.get("socket").digest());
     }
 
     @Test

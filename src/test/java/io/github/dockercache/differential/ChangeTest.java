@@ -1,5 +1,6 @@
 package io.github.dockercache.differential;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,32 @@ class ChangeTest {
     }
 
     @Test
+    void replaceBytesEditsBytesThatAreNotUtf8() throws IOException {
+        Files.write(context.resolve("Dockerfile"), new byte[] {'R', 'U', 'N', ' ', (byte) 0xFF, '\n'});
+        new Change(Change.Op.REPLACE_BYTES, null, null, null, null, "\u00ff", "\u00fe\u00fe", null).apply(context);
+
+        assertArrayEquals(new byte[] {'R', 'U', 'N', ' ', (byte) 0xFE, (byte) 0xFE, '\n'},
+                Files.readAllBytes(context.resolve("Dockerfile")));
+    }
+
+    @Test
+    void specialFilesReplaceWhatIsThereAndTakeTheirMode() throws IOException {
+        Files.writeString(context.resolve("one.txt"), "one");
+        new Change(Change.Op.SOCKET, "s/socket", null, "0755", null, null, null, null).apply(context);
+        new Change(Change.Op.MKFIFO, "s/fifo", null, null, null, null, null, null).apply(context);
+        new Change(Change.Op.HARDLINK, "two.txt", null, null, "one.txt", null, null, null).apply(context);
+
+        assertEquals(0140000, (Integer) Files.getAttribute(context.resolve("s/socket"), "unix:mode") & 0170000, "a socket");
+        assertEquals("rwxr-xr-x", mode(context.resolve("s/socket")));
+        assertEquals("rw-r--r--", mode(context.resolve("s/fifo")));
+        assertTrue(Files.isSameFile(context.resolve("one.txt"), context.resolve("two.txt")));
+        new Change(Change.Op.MKFIFO, "one.txt", null, null, null, null, null, null).apply(context);
+        assertFalse(Files.isRegularFile(context.resolve("one.txt")), "replaced");
+        Change device = new Change(Change.Op.MKNOD, "null", null, null, null, null, null, null);
+        assertThrows(IllegalArgumentException.class, () -> device.apply(context), "needs major:minor");
+    }
+
+    @Test
     void xattrSetsAUserAttribute() throws IOException {
         Path file = Files.writeString(context.resolve("f"), "");
         new Change(Change.Op.XATTR, "f", "reviewed", null, null, null, null, "note").apply(context);
@@ -118,11 +145,41 @@ class ChangeTest {
     }
 
     @Test
-    void rootIsContextOrServed() {
-        assertFalse(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "context", null).served());
-        assertTrue(new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "served", null).served());
-        Change other = new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, "elsewhere", null);
-        assertThrows(IllegalArgumentException.class, other::served);
+    void rootIsContextServedOrProject() {
+        assertEquals(Change.Root.CONTEXT, rooted(null).where());
+        assertEquals(Change.Root.CONTEXT, rooted("context").where());
+        assertEquals(Change.Root.SERVED, rooted("served").where());
+        assertEquals(Change.Root.PROJECT, rooted("project").where());
+        assertThrows(IllegalArgumentException.class, rooted("elsewhere")::where);
+    }
+
+    @Test
+    void copyReplacesTheBytesAndKeepsTheModeOfFilesAndDirectoryOverlays(@TempDir Path definition) throws IOException {
+        Files.writeString(definition.resolve("new.jar"), "new\n");
+        Path jar = Files.writeString(context.resolve("app.jar"), "old\n");
+        Files.setPosixFilePermissions(jar, Change.permissions("0755"));
+
+        Files.createDirectories(definition.resolve("overlay/lib"));
+        Files.writeString(definition.resolve("overlay/lib/dependency.jar"), "dependency\n");
+
+        copying("new.jar", "app.jar").apply(context, definition);
+        copying("new.jar", "lib/added.jar").apply(context, definition);
+        copying("overlay", null).apply(context, definition);
+
+        assertEquals("new\n", Files.readString(jar));
+        assertEquals("rwxr-xr-x", mode(jar));
+        assertEquals("rw-r--r--", mode(context.resolve("lib/added.jar")));
+        assertEquals("dependency\n", Files.readString(context.resolve("lib/dependency.jar")));
+        assertThrows(IllegalArgumentException.class, () -> copying("../escape", "x").apply(context, definition));
+        assertThrows(IllegalArgumentException.class, () -> copying("new.jar", "x").apply(context));
+    }
+
+    private static Change rooted(String root) {
+        return new Change(Change.Op.WRITE, "a", "x", null, null, null, null, null, root, null, null, null);
+    }
+
+    private static Change copying(String from, String path) {
+        return new Change(Change.Op.COPY, path, null, null, null, null, null, null, null, null, from, null);
     }
 
     @Test
@@ -133,7 +190,7 @@ class ChangeTest {
         new Change(Change.Op.WRITE, "jar/BOOT-INF/classes/App.class.txt", "c\n", null, null, null, null, null)
                 .apply(context);
         new Change(Change.Op.SPRING_BOOT_JAR, "target/app.jar", null, null, "jar", null, null, null, null,
-                "2024-06-01T12:00:00Z").apply(context);
+                "2024-06-01T12:00:00Z", null, null).apply(context);
         try (ZipFile jar = new ZipFile(context.resolve("target/app.jar").toFile())) {
             assertEquals("- \"BOOT-INF/lib/a-1.0.jar\"\n- \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n",
                     new String(jar.getInputStream(jar.getEntry("BOOT-INF/classpath.idx")).readAllBytes(),

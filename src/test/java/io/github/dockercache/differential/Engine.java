@@ -3,6 +3,7 @@ package io.github.dockercache.differential;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -147,16 +148,39 @@ final class Engine {
      */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
             Map<String, Path> secrets, Builder builder) throws IOException {
-        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), builder);
+        return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), Map.of(), builder);
     }
 
-    /** As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given. */
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, Builder)}, with {@code --allow ENTITLEMENT} for each given, and
+     * the client run with {@code environment} added to its environment. A {@code SOURCE_DATE_EPOCH} of the test's own
+     * environment is not passed on: buildx would make it a build argument that the scenario does not name.
+     */
     EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Builder builder) throws IOException {
+            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder)
+            throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, environment, builder, true);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, List, Map, Builder)}; without {@code exportImage} (BuildKit only),
+     * the result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
+     * the image store takes to write every layer.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
+            boolean exportImage)
+            throws IOException {
         boolean classic = builder == Builder.CLASSIC;
+        if (classic && !exportImage) {
+            throw new IllegalArgumentException("the legacy builder always writes an image");
+        }
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
             arguments.add("--progress=plain");
+        }
+        if (!exportImage) {
+            arguments.add("--output=type=cacheonly");
         }
         arguments.addAll(List.of("--network=none", "--file", dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
@@ -166,8 +190,14 @@ final class Engine {
             arguments.addAll(List.of("--target", target));
         }
         arguments.add(contextDir.toString());
-        ProcessOutput output = run(arguments, BUILD_TIMEOUT, classic ? Map.of("DOCKER_BUILDKIT", "0") : Map.of(), true);
-        List<String> stages = StageLabels.of(Files.readString(dockerfile));
+        Map<String, String> clientEnvironment = new HashMap<>(environment);
+        clientEnvironment.putIfAbsent(BuildSettings.SOURCE_DATE_EPOCH, null);
+        if (classic) {
+            clientEnvironment.put("DOCKER_BUILDKIT", "0");
+        }
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, clientEnvironment, true);
+        // a Dockerfile need not be UTF-8 (a scenario tests that); stage names are ASCII
+        List<String> stages = StageLabels.of(new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8));
         Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
                 : PlainProgress.steps(output.text(), stages);
         return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
@@ -188,6 +218,28 @@ final class Engine {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.errors());
         }
         return output.text();
+    }
+
+    /**
+     * Builds {@code contextDir}'s Dockerfile into an image tagged {@code tag}, without network. Its build cache stays
+     * until the next {@link #prune()}.
+     */
+    void buildImage(Path contextDir, Map<String, String> buildArgs, String tag) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("build", "--quiet", "--network=none", "--tag", tag));
+        buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
+        arguments.add(contextDir.toString());
+        ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
+        if (output.exitCode() != 0) {
+            throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
+        }
+    }
+
+    /** A label of an image in the engine's store: empty when the image has no such label, null when there is none. */
+    String imageLabel(String image, String label) throws IOException {
+        List<String> arguments = List.of("image", "inspect", "--format",
+                "{{index .Config.Labels \"" + label + "\"}}", image);
+        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
+        return output.exitCode() != 0 ? null : output.text().strip().replace("<no value>", "");
     }
 
     /** One value of an image in the engine's store, as {@code docker image inspect --format} prints it. */
@@ -282,7 +334,14 @@ final class Engine {
                 builder.redirectError(errors.toFile());
             }
             builder.environment().putAll(environment);
-            builder.environment().putAll(extraEnvironment);
+            // a null value removes the variable
+            extraEnvironment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             long started = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -291,8 +350,9 @@ final class Engine {
                 throw new IOException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new ProcessOutput(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), elapsed,
-                    Files.readString(errors, StandardCharsets.UTF_8));
+            // lenient: the log echoes the Dockerfile's bytes, which need not be UTF-8
+            return new ProcessOutput(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
+                    elapsed, new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);

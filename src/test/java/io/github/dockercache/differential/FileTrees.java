@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
-/** Copies, deletes and fingerprints directory trees without following symbolic links. */
+/** Copies, deletes and fingerprints directory trees without following symbolic links, and sets their modes. */
 final class FileTrees {
     private FileTrees() {}
 
@@ -25,6 +25,15 @@ final class FileTrees {
                         .toArray(CopyOption[]::new));
             }
         }
+    }
+
+    /**
+     * Copies {@code source} to {@code target}, which must not exist, as {@code cp -a} does: special files (fifos,
+     * sockets, devices) are created anew, hard links stay links, and every extended attribute and ACL is kept, which
+     * Java's copy does not do (it opens a fifo, and keeps only {@code user.*} attributes).
+     */
+    static void copyAll(Path source, Path target) throws IOException {
+        Commands.run("cp", "-a", source.toString(), target.toString());
     }
 
     /** Deletes {@code root} and everything below it, if it exists; a link is deleted, never what it points to. */
@@ -56,5 +65,21 @@ final class FileTrees {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Sets every file under {@code root} to 0644 and every directory to 0755: a checkout's modes depend on git and the
+     * umask, and modes are part of BuildKit's file checksums. Executable bits are set explicitly afterwards.
+     */
+    static void setCheckoutModes(Path root) throws IOException {
+        try (Stream<Path> entries = Files.walk(root)) {
+            for (Path entry : entries.toList()) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.DIRECTORY_MODE);
+                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(entry, Change.FILE_MODE);
+                }
+            }
+        }
     }
 }

@@ -93,6 +93,13 @@ final class OfflineDockerfile {
         return String.join("\n", lines);
     }
 
+    /** The Dockerfile with only its {@code # syntax=} directive made one that changes nothing, line for line. */
+    static String withoutSyntax(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        neutralSyntax(text, lines);
+        return String.join("\n", lines);
+    }
+
     private static void replaceInInstruction(List<String> lines, Instruction instruction, String text, String by) {
         for (int i = instruction.source().location().line() - 1; i < instruction.source().endLine(); i++) {
             if (lines.get(i).contains(text)) {

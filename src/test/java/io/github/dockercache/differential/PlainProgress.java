@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * the same base image: its FROM) is not printed at all.
  */
 final class PlainProgress {
-    private static final Pattern STEP = Pattern.compile("^#(\\d+) \\[(?:(\\S+) )?(\\d+)/\\d+\\] (.*)$");
+    /** The step number is padded with spaces to the width of the total: {@code [controller  5/11]}, {@code [ 5/11]}. */
+    private static final Pattern STEP = Pattern.compile("^#(\\d+) \\[(?:(\\S+) +)? *(\\d+)/\\d+\\] (.*)$");
     private static final Pattern CLOSED = Pattern.compile("^#(\\d+) (CACHED|DONE|ERROR|CANCELED)\\b.*$");
 
     private PlainProgress() {}

@@ -39,6 +39,25 @@ class PlainProgressTest {
     }
 
     @Test
+    void stepNumbersPaddedToTheWidthOfTheTotalAreRead() {
+        // A stage of ten steps or more: BuildKit pads the step number, "[controller  5/11]", "[ 5/11]".
+        String multiStage = """
+                #15 [controller  5/11] RUN chown -R jenkins /var/jenkins_home
+                #15 DONE 0.2s
+                #16 [controller 10/11] COPY jenkins.sh /usr/local/bin/jenkins.sh
+                #16 CACHED
+                """;
+        String singleStage = """
+                #17 [ 2/10] COPY a.txt /a.txt
+                #17 DONE 0.1s
+                """;
+
+        assertEquals(Map.of("controller:5", BUILT, "controller:10", CACHED),
+                EngineStep.statuses(PlainProgress.steps(multiStage, List.of("jre", "controller"))));
+        assertEquals(Map.of("2", BUILT), EngineStep.statuses(PlainProgress.steps(singleStage, List.of("stage-0"))));
+    }
+
+    @Test
     void singleStageLabelWithStageNameIsStillANumber() {
         String log = """
                 #4 [stage-0 2/2] COPY a.txt /a.txt

@@ -13,17 +13,18 @@ final class RegistryImages {
     private RegistryImages() {}
 
     /**
-     * Pushes {@code reference} ({@code repository:tag}, without the registry) with a {@code /marker} file; the config
-     * names {@code workingDir} when it is not empty.
+     * Pushes {@code reference} ({@code repository:tag}, without the registry) with a {@code /marker} file, and an
+     * {@code /extra} file unless {@code extraFile} is null; the config names {@code workingDir} when it is not empty.
      */
-    static void push(String reference, String markerFile, String configMarker, String workingDir) throws IOException {
+    static void push(String reference, String markerFile, String extraFile, String configMarker, String workingDir)
+            throws IOException {
         int colon = reference.lastIndexOf(':');
         if (colon < 0 || reference.indexOf('/', colon) >= 0) {
             throw new IllegalArgumentException("pushImage needs \"target\": \"repository:tag\", not " + reference);
         }
         try {
             TestRegistry.running().pushImage(reference.substring(0, colon), reference.substring(colon + 1),
-                    "amd64", configMarker, markerFile, workingDir);
+                    "amd64", configMarker, markerFile, extraFile, workingDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while pushing " + reference, e);

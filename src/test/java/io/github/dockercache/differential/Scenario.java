@@ -1,16 +1,9 @@
 package io.github.dockercache.differential;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +27,16 @@ import java.util.stream.Stream;
  *   "resolveImages": true,   // optional: the plugin resolves FROM tags in the registry, as with dockercache.resolve
  *   "images": {"eclipse-temurin:21-jre": "spring-boot-jre"},  // optional: images built on the engine before the
  *                            // first build from src/test/resources/differential-images/<dir>/, under that tag
+ *   "secretArgs": ["PHRASE"],  // optional: build args the plugin treats as secret besides its name patterns; the
+ *                              // plugin always compares secrets through a test key, as a configured user does
  *   "expectedEngine": {"2": "CACHED", "3": "BUILT"},  // the engine's second build, base-image steps left out
  *   "knownDifferences": {"steps": ["3"], "reason": "why the plugin differs"}, // optional: tolerated mismatches
  *   "expectedCauses": {"1": "BASE_IMAGE"},  // optional: a cause the plugin must name for the step
  *   "builders": ["buildkit", "classic"],  // optional, default buildkit: the builders that play it
  *   "variants": {"classic": {"why": "...", "expectedEngine": {...}, "knownDifferences": {...}}},  // optional
  *   "rejected": {"line": 2, "message": "unknown flag: --parents"}  // optional: the engine and the plugin refuse it
- *                                        // with this parse error (a variant's own outcome takes precedence)
+ *                                        // with this parse error (a variant's own outcome takes precedence);
+ *                                        // "solve": true for an error of the conversion, see Rejected
  * }
  * }</pre>
  *
@@ -56,8 +52,6 @@ import java.util.stream.Stream;
  * directory is hashed in full.
  */
 final class Scenario {
-    private static final Gson GSON = new Gson();
-
     private record Definition(
             String description,
             BuildSpec before,
@@ -67,6 +61,7 @@ final class Scenario {
             Boolean freshCheckout,
             Boolean resolveImages,
             Map<String, String> images,
+            List<String> secretArgs,
             Map<String, EngineStatus> expectedEngine,
             KnownDifferences knownDifferences,
             Map<String, CauseKind> expectedCauses,
@@ -76,12 +71,18 @@ final class Scenario {
 
     /**
      * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
-     * and the plugin must give the same reason at the same line instead of a verdict.
+     * and the plugin must give the same reason at the same line instead of a verdict. With {@code "solve": true} the
+     * frontend refuses it later, while converting it: the build fails with {@code failed to solve: <message>}, after
+     * the engine's excerpt of the Dockerfile at that line when it has one.
      */
-    record Rejected(int line, String message) {}
+    record Rejected(int line, String message, Boolean solve) {
+        boolean whileSolving() {
+            return Boolean.TRUE.equals(solve);
+        }
+    }
 
     /** What one builder or engine does differently, and why. */
-    private record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
+    record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
             Boolean buildFails, Rejected rejected) {}
 
     /**
@@ -126,35 +127,19 @@ final class Scenario {
 
     /** Every scenario on the test class path, by name. */
     static List<Scenario> all() throws IOException {
-        URL root = Scenario.class.getResource("/differential");
-        if (root == null) {
-            throw new IOException("no differential/ directory on the test class path");
-        }
-        try (Stream<Path> directories = Files.list(Path.of(root.toURI()))) {
-            return directories
-                    .filter(directory -> Files.isRegularFile(directory.resolve("scenario.json")))
-                    .sorted()
-                    .map(Scenario::load)
-                    .toList();
-        } catch (URISyntaxException e) {
-            throw new IOException("unusable class path location " + root, e);
-        }
+        return Definitions.directories(Definitions.onClassPath("/differential"), "scenario.json").stream()
+                .map(Scenario::load)
+                .toList();
     }
 
     private static Scenario load(Path directory) {
         Path file = directory.resolve("scenario.json");
-        try {
-            Definition definition = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Definition.class);
-            if (definition == null || definition.changes() == null) {
-                throw new IllegalArgumentException(file + " lists no \"changes\"");
-            }
-            validateBuilders(file, definition);
-            return new Scenario(directory.getFileName().toString(), directory, definition);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        Definition definition = Definitions.read(file, Definition.class);
+        if (definition.changes() == null) {
+            throw new IllegalArgumentException(file + " lists no \"changes\"");
         }
+        validateBuilders(file, definition);
+        return new Scenario(directory.getFileName().toString(), directory, definition);
     }
 
     private static void validateBuilders(Path file, Definition definition) {
@@ -165,14 +150,21 @@ final class Scenario {
                 throw new IllegalArgumentException(file + ": \"builders\": " + e.getMessage(), e);
             }
         }
-        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
-        variants.forEach((key, variant) -> {
+        validateVariants(file, definition.variants(), definition.builders());
+    }
+
+    /**
+     * Checks that each variant's key is {@code classic}, {@code @<engine>} or {@code classic@<engine>} (classic only
+     * when {@code builders} lists it) and that it records one outcome and why.
+     */
+    static void validateVariants(Path file, Map<String, Variant> variants, List<String> builders) {
+        (variants == null ? Map.<String, Variant>of() : variants).forEach((key, variant) -> {
             Matcher parts = VARIANT_KEY.matcher(key);
             if (key.isEmpty() || !parts.matches()) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" is not classic, @<engine> or"
                         + " classic@<engine>");
             }
-            if (parts.group(1) != null && (definition.builders() == null || !definition.builders().contains("classic"))) {
+            if (parts.group(1) != null && (builders == null || !builders.contains("classic"))) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
             }
             long outcomes = variant == null ? 0 : Stream.of(variant.expectedEngine() != null,
@@ -196,17 +188,22 @@ final class Scenario {
 
     /** The record that applies on {@code engine} with {@code builder}: the most specific variant, else the default. */
     Expectation expectation(String engine, Builder builder) {
+        return expectation(definition.variants(),
+                new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected()), engine, builder);
+    }
+
+    /** The most specific of {@code variants} for {@code engine} and {@code builder}, else {@code own}. */
+    static Expectation expectation(Map<String, Variant> variants, Expectation own, String engine, Builder builder) {
         String builderKey = builder == Builder.BUILDKIT ? "" : builder.settingName();
-        Map<String, Variant> variants = definition.variants() == null ? Map.of() : definition.variants();
         for (String key : List.of(builderKey + "@" + engine, builderKey)) {
-            Variant variant = variants.get(key);
+            Variant variant = variants == null ? null : variants.get(key);
             if (variant != null) {
                 return new Expectation(variant.expectedEngine(),
                         variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
                         Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null, variant.rejected());
             }
         }
-        return new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected());
+        return own;
     }
 
     String description() {
@@ -254,6 +251,11 @@ final class Scenario {
         return images;
     }
 
+    /** The build args the plugin is told are secret besides its patterns ({@code secretArgs}). */
+    List<String> secretArgs() {
+        return definition.secretArgs() == null ? List.of() : definition.secretArgs();
+    }
+
     /** For some steps, a cause the plugin must name; empty when the scenario checks verdicts only. */
     Map<String, CauseKind> expectedCauses() {
         return definition.expectedCauses() == null ? Map.of() : definition.expectedCauses();
@@ -280,15 +282,7 @@ final class Scenario {
         servedDirectory = null;
         FileTrees.delete(workspace);
         FileTrees.copy(directory.resolve("context"), workspace);
-        try (Stream<Path> entries = Files.walk(workspace)) {
-            for (Path entry : entries.toList()) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, Change.DIRECTORY_MODE);
-                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(entry, Change.FILE_MODE);
-                }
-            }
-        }
+        FileTrees.setCheckoutModes(workspace);
         apply(definition.setup(), workspace);
     }
 
@@ -299,7 +293,13 @@ final class Scenario {
     private void apply(List<Change> changes, Path workspace) throws IOException {
         if (changes != null) {
             for (Change change : changes) {
-                change.apply(change.served() ? servedDirectory() : workspace);
+                Path root = switch (change.where()) {
+                    case CONTEXT -> workspace;
+                    case SERVED -> servedDirectory();
+                    case PROJECT -> throw new IllegalArgumentException(
+                            definitionFile() + ": \"root\": \"project\" is for real projects only: " + change);
+                };
+                change.apply(root, directory);
             }
         }
     }

@@ -1,19 +1,11 @@
 package io.github.dockercache.differential;
 
-import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.context.ScanProgress;
-import io.github.dockercache.dockerfile.BuildKitVersion;
-import io.github.dockercache.model.AnalysisException;
-import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.compare.CauseKind;
 import io.github.dockercache.model.Builder;
-import io.github.dockercache.model.CacheModel;
-import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.registry.ImageResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,19 +31,32 @@ record ScenarioRun(
         PluginSnapshots plugin,
         Duration elapsed,
         String engine,
-        Builder builder) {
+        Builder builder) implements PlayedBuild {
 
-    /** What the scenario records for this engine and builder. */
-    Scenario.Expectation expectation() {
+    @Override
+    public String name() {
+        return scenario.name();
+    }
+
+    @Override
+    public String description() {
+        return scenario.description();
+    }
+
+    @Override
+    public Path definitionFile() {
+        return scenario.definitionFile();
+    }
+
+    @Override
+    public Scenario.Expectation expectation() {
         return scenario.expectation(engine, builder);
     }
 
-    /**
-     * The plugin's view of both builds.
-     *
-     * @param failure what the plugin threw instead of a snapshot, else null
-     */
-    record PluginSnapshots(Snapshot before, Snapshot after, RuntimeException failure) {}
+    @Override
+    public Map<String, CauseKind> expectedCauses() {
+        return scenario.expectedCauses();
+    }
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
 
@@ -60,7 +65,8 @@ record ScenarioRun(
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion());
+        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion(),
+                scenario.secretArgs());
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -70,23 +76,25 @@ record ScenarioRun(
             }
             engine.prune();
             EngineBuild before = build(engine, builder, workspace, scenario.before());
-            Snapshot pluginBefore = plugin.snapshot(workspace, scenario.before(), "first");
+            Snapshot pluginBefore = plugin.snapshot(workspace, workspace.resolve("Dockerfile"), scenario.before(),
+                    "first");
             scenario.applyChanges(workspace);
             Path secondWorkspace = workspace;
             if (scenario.freshCheckout()) {
                 secondWorkspace = workspace.resolveSibling(workspace.getFileName() + "-checkout");
                 FileTrees.delete(secondWorkspace);
-                FileTrees.copy(workspace, secondWorkspace, StandardCopyOption.COPY_ATTRIBUTES);
+                FileTrees.copyAll(workspace, secondWorkspace);
             }
             EngineBuild after = build(engine, builder, secondWorkspace, scenario.after());
-            Snapshot pluginAfter = plugin.snapshot(secondWorkspace, scenario.after(), "second");
+            Snapshot pluginAfter = plugin.snapshot(secondWorkspace, secondWorkspace.resolve("Dockerfile"),
+                    scenario.after(), "second");
 
             return new ScenarioRun(
                     scenario,
                     secondWorkspace,
                     before,
                     after,
-                    new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure),
+                    new PluginSnapshots(pluginBefore, pluginAfter, plugin.failure()),
                     Duration.ofNanos(System.nanoTime() - started),
                     engine.name(),
                     builder);
@@ -98,41 +106,6 @@ record ScenarioRun(
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
         return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
-                spec.allow(), builder);
-    }
-
-    /** Takes the plugin's snapshots; a failure is kept for the plugin's test, so the engine's test still runs. */
-    private static final class PluginObserver {
-        private final Builder builder;
-        private final boolean resolveImages;
-        private final BuildKitVersion buildkitVersion;
-        private RuntimeException failure;
-
-        PluginObserver(Builder builder, boolean resolveImages, BuildKitVersion buildkitVersion) {
-            this.builder = builder;
-            this.resolveImages = resolveImages;
-            this.buildkitVersion = buildkitVersion;
-        }
-
-        Snapshot snapshot(Path workspace, BuildSpec spec, String whichBuild) {
-            if (failure != null) {
-                return null;
-            }
-            // What the engine build is given: the same args, target and builder, a Linux client, --network=none, and
-            // the engine's BuildKit release.
-            BuildSettings settings = new BuildSettings(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(),
-                    spec.target(), ClientPlatform.LINUX, "none", builder, buildkitVersion);
-            // FROM tags resolved in the registry at each snapshot, as the plugin's resolve mode does
-            ImageDigests digests = resolveImages ? ImageDigests.resolving(new ImageResolver()) : ImageDigests.NONE;
-            try {
-                return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
-            } catch (RuntimeException e) {
-                failure = e;
-            } catch (AnalysisException e) {
-                failure = new IllegalStateException(
-                        "the plugin cannot analyse the " + whichBuild + " build: " + e.getMessage(), e);
-            }
-            return null;
-        }
+                spec.allow(), spec.environment(), builder);
     }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DockerfileReaderTest {
     private static Dockerfile parse(String text) throws DockerfileException {
@@ -78,7 +80,8 @@ class DockerfileReaderTest {
         Dockerfile file = parse("FROM x\nRUN <<-EOF bash\n\techo $HOME\n\tEOF\nCOPY --chmod=755 <<'SCRIPT' run.sh /usr/bin/\n#!/bin/sh\nSCRIPT\n");
         RunInstruction run = (RunInstruction) file.stages().get(0).instructions().get(0);
         assertEquals(List.of("<<-EOF bash"), run.command());
-        assertEquals(List.of(new Heredoc("EOF", "echo $HOME\n", true, true, 0)), run.heredocs());
+        assertEquals(List.of(new Heredoc("EOF", "\techo $HOME\n", true, true, 0)), run.heredocs());
+        assertEquals("echo $HOME\n", run.heredocs().get(0).body());
         assertEquals(4, run.source().endLine());
         CopyInstruction copy = (CopyInstruction) file.stages().get(0).instructions().get(1);
         assertEquals(List.of("<<'SCRIPT'", "run.sh"), copy.sources());
@@ -238,5 +241,24 @@ class DockerfileReaderTest {
     void dumpMatchesBuildKitFormat() throws DockerfileException {
         assertEquals("(from \"x\")\n(onbuild (run \"echo\" \"hi\"))\n(copy [\"--from=a\"] \"b\" \"c\")\n",
                 DockerfileReader.dump("FROM x\nONBUILD RUN [\"echo\",\"hi\"]\nCOPY --from=a b c\n", "Dockerfile"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "$SOURCE   | 0.25 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+            "${SOURCE} | 0.24 | variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+            "$SOURCE   | 0.23 | BuildKit 0.23 expands no variable in --from and takes the word for an image name (define a new stage with FROM using ARG from global scope instead): failed to parse stage name \"$SOURCE\": invalid reference format"})
+    void copyFromTakesNoVariables(String from, String version, String message) {
+        DockerfileException e = assertThrows(DockerfileException.class, () -> DockerfileReader.parse(
+                "FROM scratch AS source\nFROM scratch\nARG SOURCE=source\nCOPY --from=" + from + " /a /b\n", "Dockerfile",
+                BaseImageConfigs.NONE, null, BuildKitVersion.fromSetting(version)));
+        assertEquals("Dockerfile:4:1: " + message, e.getMessage());
+    }
+
+    @Test
+    void copyFromALiteralStageOrImageIsAccepted() throws DockerfileException {
+        for (String from : List.of("source", "0", "registry.example:5000/tool:1", "tool@sha256:" + "a".repeat(64))) {
+            parse("FROM scratch AS source\nFROM scratch\nCOPY --from=" + from + " /a /b\n");
+        }
     }
 }

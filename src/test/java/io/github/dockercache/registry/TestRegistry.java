@@ -109,16 +109,21 @@ public final class TestRegistry {
     /** As {@link #pushImage(String, String, String, String, String)}, with {@code WorkingDir} set unless empty. */
     public String pushImage(String repository, String tag, String architecture, String marker, String markerFile,
             String workingDir) throws IOException, InterruptedException {
-        byte[] content = markerFile.getBytes(StandardCharsets.UTF_8);
+        return pushImage(repository, tag, architecture, marker, markerFile, null, workingDir);
+    }
+
+    /**
+     * As {@link #pushImage(String, String, String, String, String, String)}, with a second file {@code /extra} holding
+     * {@code extraFile} in the layer unless it is null.
+     */
+    public String pushImage(String repository, String tag, String architecture, String marker, String markerFile,
+            String extraFile, String workingDir) throws IOException, InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry("marker");
-            entry.setSize(content.length);
-            entry.setMode(0100644);
-            entry.setModTime(0);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
+            addFile(tar, "marker", markerFile);
+            if (extraFile != null) {
+                addFile(tar, "extra", extraFile);
+            }
         }
         byte[] layer = bytes.toByteArray();
         return pushImage(repository, tag, architecture, marker, layer, ImageResolver.sha256(layer),
@@ -139,6 +144,17 @@ public final class TestRegistry {
                 + "\"layers\":[{\"mediaType\":\"" + layerMediaType + "\",\"size\":"
                 + layer.length + ",\"digest\":\"" + layerDigest + "\"}]}";
         return pushManifest(repository, tag, MediaTypes.DOCKER_MANIFEST, manifest);
+    }
+
+    private static void addFile(TarArchiveOutputStream tar, String name, String text) throws IOException {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(content.length);
+        entry.setMode(0100644);
+        entry.setModTime(0);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private static byte[] gzip(byte[] content) throws IOException {

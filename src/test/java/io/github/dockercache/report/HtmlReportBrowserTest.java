@@ -155,7 +155,8 @@ class HtmlReportBrowserTest {
                 "a box per step");
         comparison.steps().forEach(step -> assertTrue(dom.contains("id=\"" + Anchors.step(step.stepId()) + "\""), step.stepId()));
         assertEquals(2, count(Pattern.compile("<svg class=\"stage-map "), dom), "the screen map and the print map");
-        assertEquals(1, count(Pattern.compile("<table class=\"files\">"), dom));
+        assertEquals(2, count(Pattern.compile("<table class=\"files\">"), dom),
+                "build:1's changed files, and runtime:4's own mode change beside its upstream cause");
         assertTrue(dom.contains("<strong>Check fails</strong>"));
         assertFalse(dom.contains("<script"));
     }

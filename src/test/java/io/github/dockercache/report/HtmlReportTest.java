@@ -10,7 +10,14 @@ import io.github.dockercache.advice.Severity;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.AnalysisException;
+import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.SecretKey;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.testing.ContextTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +96,7 @@ class HtmlReportTest {
     @Test
     void theAdviceIsListedWithItsFix() throws Exception {
         Finding finding = new Finding("DC301", Severity.WARNING, "Dockerfile", 6, null,
-                "COPY src ./src at line 6 copies <b>everything</b>", "add these lines to .dockerignore:\n  *.log\n  .git/");
+                "COPY src ./src at line 6 copies <b>everything</b>", "add these lines to .dockerignore:\n  *.log\n  .git/", List.of());
         ParsedReport report = new ParsedReport(HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir),
                 FailOn.STABLE, null, List.of(finding)));
         String rule = "//section[" + hasClass("rules") + "]//li[" + hasClass("rule") + "]";
@@ -222,7 +229,7 @@ class HtmlReportTest {
     void withoutBaselineEveryStepIsUnknownAndTheHeaderSaysWhatToDo() throws Exception {
         Snapshot snapshot = new JavaProject(dir).snapshot();
         ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(Goal.CHECK, snapshot, "dockercache-baseline.json",
-                List.of()));
+                "mvn dockercache:baseline", List.of()));
         assertTrue(report.text("//div[" + hasClass("outcome-none") + "]").contains("mvn dockercache:baseline"));
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("none at dockercache-baseline.json"));
         assertEquals(snapshot.steps().size(), report.nodes("//li[" + hasClass("step") + " and " + hasClass("verdict-unknown") + "]").size());
@@ -267,5 +274,39 @@ class HtmlReportTest {
         return ParsedReport.nodes(row, "./*").stream()
                 .map(cell -> cell.getTextContent().replaceAll("\\s+", " ").trim())
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A project whose COPY destination is derived from a secret build arg. */
+    private static final class SecretProject extends ContextTree<SecretProject> {
+        SecretProject(Path dir) {
+            super(dir);
+        }
+
+        @Override
+        protected SecretProject self() {
+            return this;
+        }
+
+        Snapshot snapshot(String phrase) throws AnalysisException {
+            return analyse(Map.of("SIGNING_PHRASE", phrase), null, Builder.BUILDKIT, ImageDigests.NONE,
+                    BuildKitVersion.NEWEST, Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")),
+                    null).snapshot();
+        }
+    }
+
+    @Test
+    void aSecretChangeShowsNeitherValuesNorAnEmptyEdit() throws Exception {
+        SecretProject project = new SecretProject(dir).dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE",
+                "COPY a.txt /srv/${SIGNING_PHRASE}/a.txt").file("a.txt", "a");
+        Comparison comparison = Comparison.compare(project.snapshot("closed-sesame"), project.snapshot("open-sesame"));
+        String html = HtmlReport.of(comparison, FailOn.STABLE);
+        assertFalse(html.contains("sesame"), html);
+        ParsedReport report = new ParsedReport(html);
+        assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("SIGNING_PHRASE=(secret)"));
+        String cause = report.text("//li[" + hasClass("change-instruction") + "]");
+        assertEquals("instruction the instruction's dest changed; it depends on a secret, so its value is not shown",
+                cause);
+        assertEquals(0, report.nodes("//li[" + hasClass("change-instruction") + "]//div[" + hasClass("edit") + "]")
+                .size(), "no empty before/after boxes");
     }
 }

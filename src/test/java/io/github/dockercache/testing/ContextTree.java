@@ -3,11 +3,13 @@ package io.github.dockercache.testing;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +75,17 @@ public abstract class ContextTree<T extends ContextTree<T>> {
      */
     public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
             BuildKitVersion version) throws AnalysisException {
+        return analyse(buildArgs, target, builder, images, version, Secrets.PATTERNS_ONLY, null).snapshot();
+    }
+
+    /**
+     * As {@link #snapshot(Map, String, Builder, ImageDigests, BuildKitVersion)}, with {@code secrets} and the client's
+     * {@code SOURCE_DATE_EPOCH} (null: not set).
+     */
+    public Analysis analyse(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
+            BuildKitVersion version, Secrets secrets, String clientSourceDateEpoch) throws AnalysisException {
         return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder, version), null, ScanProgress.NONE, images).snapshot();
+                ClientPlatform.LINUX, "none", builder, version, secrets, clientSourceDateEpoch), null, ScanProgress.NONE,
+                images);
     }
 }

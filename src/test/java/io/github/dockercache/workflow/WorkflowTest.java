@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
     /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
@@ -64,7 +65,8 @@ class WorkflowTest {
     }
 
     private static String text(Outcome outcome) {
-        return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
+        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -72,7 +74,10 @@ class WorkflowTest {
         Path context = context("app", "a");
         Outcome outcome = Workflow.check(request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
         assertNull(outcome.failure());
-        assertTrue(text(outcome).contains("No baseline at"), text(outcome));
+        // the build is not checked: a warning, not a line of information
+        assertTrue(outcome.lines().stream().anyMatch(line -> line.level() == ReportLine.Level.WARN
+                && line.text().startsWith("No baseline at")), text(outcome));
+        assertTrue(text(outcome).contains("Record one with mvn dockercache:baseline and commit it"), text(outcome));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/check.json")));
     }
@@ -194,7 +199,7 @@ class WorkflowTest {
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
                 io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false);
+                false, null, base.invocation());
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
@@ -214,6 +219,26 @@ class WorkflowTest {
         assertTrue(moved.contains("moved to an image with other layers: " + first + " -> " + second), moved);
         assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
                 "offline, the recorded digest is assumed to still hold");
+    }
+
+    @Test
+    void anImageThatCopyFromReadsIsRecordedAndItsMovedTagSeenWithResolveOnly() throws Exception {
+        String repository = freshRepository();
+        String first = registry().pushImage(repository, "1.0", "amd64", "first", "first layer\n");
+        Path context = Files.createDirectories(dir.resolve("copy-from"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /d\nCOPY --from="
+                + registry().host + "/" + repository + ":1.0 /marker /marker\n");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false));
+        assertTrue(Files.readString(baseline).contains(first), "recorded, and kept by an offline baseline");
+
+        String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
+        String moved = check(context, baseline, true);
+        assertTrue(moved.contains("1 unknown") && moved.contains("that COPY --from reads moved: " + first + " -> "
+                + second), moved);
+        assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
+                "offline, the recorded image is assumed to still hold");
     }
 
     @Test
@@ -283,12 +308,59 @@ class WorkflowTest {
     private static Request withReport(Request r, Path report) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 report, r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), r.resolve());
+                r.buildLog(), r.resolve(), r.dependencies(), r.invocation());
     }
 
     private static Request resolving(Request r, boolean resolve) {
+        return with(r, resolve, r.policy(), r.dependencies());
+    }
+
+    private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
-                r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve);
+                r.report(), r.failOn(), policy, r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), resolve, dependencies, r.invocation());
+    }
+
+    @Test
+    void theDependenciesAreRecordedAndAnUpdateIsExpectedInTheDependencyLayer() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("libs"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
+        Files.writeString(context.resolve("pom.xml"), "<project/>");
+        Files.writeString(context.resolve("a.txt"), "a");
+        Path jar = Files.createDirectories(context.resolve("target/lib")).resolve("lib-a-1.0.jar");
+        Files.writeString(jar, "a 1.0");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        Workflow.baseline(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        io.github.dockercache.model.Dependencies recorded = SnapshotStore.read(baseline).dependencies();
+        assertEquals(List.of("com.example:lib-a:jar:1.0"), recorded.maven());
+        assertEquals(java.util.Set.of("pom.xml"), recorded.manifests().keySet());
+
+        Files.delete(jar);
+        Files.writeString(jar.resolveSibling("lib-a-1.1.jar"), "a 1.1");
+        Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.1")));
+        assertFalse(outcome.failed(), text(outcome));
+        assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."), text(outcome));
+        assertTrue(text(outcome).contains("  - target/lib/lib-a-1.1.jar was added (expected: dependency com.example:lib-a 1.0"
+                + " -> 1.1)"), text(outcome));
+        assertTrue(Files.readString(context.resolve("target/dockercache/check.json"))
+                .contains("\"expectedBecause\": \"dependency com.example:lib-a 1.0 -> 1.1\""));
+
+        Outcome withoutChange = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        assertTrue(withoutChange.failed(), "the layer changed, the dependencies did not");
+    }
+
+    @Test
+    void anOverrideThatMatchesNothingIsReported() throws Exception {
+        Path context = context("app", "a");
+        StabilityPolicy defaults = StabilityPolicy.defaults();
+        StabilityPolicy policy = new StabilityPolicy(defaults.manifests(), defaults.dependencyOutputs(),
+                List.of("no such step"), List.of(), List.of(), List.of("stage-0", "runtime"));
+        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Outcome outcome = Workflow.check(with(request, false, policy, null));
+        assertEquals(List.of("<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
+                        + " nor text of an instruction built for this target",
+                "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
+                outcome.unmatched().stream().map(StabilityPolicy.Unmatched::message).toList());
     }
 }

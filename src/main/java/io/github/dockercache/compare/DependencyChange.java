@@ -1,0 +1,204 @@
+package io.github.dockercache.compare;
+
+import io.github.dockercache.model.Dependencies;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the project's dependencies changed between the baseline and now, and which changed file of a dependency
+ * layer such a change explains: the one notion of "an expected dependency change". A dependency update must pass, a
+ * dependency layer that changes on its own (a SNAPSHOT that drifted, a jar that is not reproducible) must not.
+ *
+ * <p>With the dependency lists of both sides (Maven's resolved runtime dependencies, SNAPSHOTs by their base version)
+ * a jar is judged by its name: added, removed or changed it is expected when it is the file of a dependency that was
+ * added, removed or moved to another version, and not when it is the file of a dependency that did not change. A file
+ * that names no dependency (a launcher class, a Quarkus boot jar) is expected when any dependency changed. Without
+ * lists, a change of the dependency manifests' digests (pom.xml, build.gradle, package-lock.json...) stands for a
+ * dependency change. A baseline that recorded neither cannot tell: its changes are let through, and said so.
+ */
+public final class DependencyChange {
+    /** What the two sides recorded, from the most to the least precise. */
+    public enum Basis {
+        /** Both sides list their dependencies. */
+        LISTS,
+        /** Only the dependency manifests' digests are known on both sides. */
+        MANIFESTS,
+        /** The baseline recorded nothing to compare with. */
+        NONE
+    }
+
+    /** The changes to a file that a dependency update can explain; mode bits, types and links never. */
+    private static final Set<CauseKind> CONTENT_CHANGES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.BUILD_TIMESTAMPS,
+            CauseKind.LINE_ENDINGS, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED,
+            CauseKind.SOURCE_CONTENT);
+    private static final String SNAPSHOT = "-SNAPSHOT";
+
+    private final Basis basis;
+    private final Map<String, Coordinate> before;
+    private final Map<String, Coordinate> after;
+    private final List<String> changedManifests;
+
+    private DependencyChange(Basis basis, Map<String, Coordinate> before, Map<String, Coordinate> after,
+            List<String> changedManifests) {
+        this.basis = basis;
+        this.before = before;
+        this.after = after;
+        this.changedManifests = changedManifests;
+    }
+
+    /** Between what a baseline and the current build recorded; either may be null (not recorded). */
+    public static DependencyChange between(Dependencies baseline, Dependencies current) {
+        if (baseline != null && current != null && baseline.maven() != null && current.maven() != null) {
+            return new DependencyChange(Basis.LISTS, coordinates(baseline.maven()), coordinates(current.maven()), List.of());
+        }
+        Map<String, String> then = baseline == null || baseline.manifests() == null ? Map.of() : baseline.manifests();
+        Map<String, String> now = current == null || current.manifests() == null ? Map.of() : current.manifests();
+        if (baseline == null || current == null || then.isEmpty() && now.isEmpty()) {
+            return new DependencyChange(Basis.NONE, Map.of(), Map.of(), List.of());
+        }
+        TreeSet<String> names = new TreeSet<>(then.keySet());
+        names.addAll(now.keySet());
+        List<String> changed = names.stream().filter(name -> !Objects.equals(then.get(name), now.get(name))).toList();
+        return new DependencyChange(Basis.MANIFESTS, Map.of(), Map.of(), changed);
+    }
+
+    public Basis basis() {
+        return basis;
+    }
+
+    /** True when the dependencies are known to have changed. */
+    public boolean changed() {
+        return basis == Basis.LISTS ? !before.keySet().equals(after.keySet()) : !changedManifests.isEmpty();
+    }
+
+    /**
+     * The changes, one phrase each: {@code com.example:lib-a 1.0 -> 1.1}, {@code added com.example:lib-c:1.0},
+     * {@code removed com.example:lib-b:2.0}; with manifests only, {@code pom.xml changed}.
+     */
+    public List<String> changes() {
+        if (basis != Basis.LISTS) {
+            return changedManifests.stream().map(name -> name + " changed").toList();
+        }
+        Map<String, String> changes = new TreeMap<>();
+        for (Coordinate old : before.values()) {
+            if (!after.containsKey(old.text())) {
+                changes.put(old.artifact(), describe(old.artifact()));
+            }
+        }
+        for (Coordinate added : after.values()) {
+            if (!before.containsKey(added.text())) {
+                changes.put(added.artifact(), describe(added.artifact()));
+            }
+        }
+        return List.copyOf(changes.values());
+    }
+
+    /**
+     * Why this change to a file of a dependency layer is expected, or null when it is not: a jar of a dependency that
+     * was added, removed or upgraded ({@code dependency com.example:lib-a 1.0 -> 1.1}), a file that names no dependency
+     * when some dependency changed; never a file of an unchanged dependency, never mode bits.
+     *
+     * @param fileName the file's name, without its directory ({@code lib-a-1.1.jar})
+     * @param change what happened to it
+     */
+    public String explains(String fileName, CauseKind change) {
+        if (!CONTENT_CHANGES.contains(change)) {
+            return null;
+        }
+        switch (basis) {
+            case NONE:
+                return "the baseline records no dependencies to check this against; record it again";
+            case MANIFESTS:
+                return changed() ? "the dependency manifests changed (" + String.join(", ", changedManifests) + ")" : null;
+            default:
+                break;
+        }
+        List<Coordinate> named = new ArrayList<>();
+        for (Map<String, Coordinate> side : List.of(before, after)) {
+            side.values().stream().filter(c -> c.names(fileName)).forEach(named::add);
+        }
+        if (named.isEmpty()) {
+            return changed() ? "the dependencies changed (" + String.join(", ", changes()) + ")" : null;
+        }
+        for (Coordinate coordinate : named) {
+            boolean added = !before.containsKey(coordinate.text());
+            boolean removed = !after.containsKey(coordinate.text());
+            boolean fits = change == CauseKind.FILE_ADDED ? added : change == CauseKind.FILE_REMOVED ? removed : added || removed;
+            if (fits) {
+                return "dependency " + describe(coordinate.artifact());
+            }
+        }
+        return null; // the file of a dependency that did not change: it should not have changed either
+    }
+
+    /** {@code com.example:lib-a 1.0 -> 1.1}, {@code added ...:1.0}, {@code removed ...:1.0} for one artifact. */
+    private String describe(String artifact) {
+        String old = versionOf(before, artifact);
+        String now = versionOf(after, artifact);
+        if (old != null && now != null) {
+            return artifact + " " + old + " -> " + now;
+        }
+        return old == null ? "added " + artifact + ":" + now : "removed " + artifact + ":" + old;
+    }
+
+    private static String versionOf(Map<String, Coordinate> side, String artifact) {
+        return side.values().stream().filter(c -> c.artifact().equals(artifact)).map(Coordinate::version).findFirst()
+                .orElse(null);
+    }
+
+    private static Map<String, Coordinate> coordinates(List<String> list) {
+        Map<String, Coordinate> coordinates = new LinkedHashMap<>();
+        list.forEach(text -> coordinates.put(text, Coordinate.parse(text)));
+        return coordinates;
+    }
+
+    /**
+     * One dependency, {@code groupId:artifactId:extension[:classifier]:version}.
+     *
+     * @param artifact how it is named without its version: {@code groupId:artifactId}, with the extension when it is
+     *     not a jar and the classifier when there is one
+     */
+    private record Coordinate(String text, String groupId, String artifactId, String extension, String classifier,
+            String version, String artifact) {
+
+        static Coordinate parse(String text) {
+            String[] parts = text.split(":", -1);
+            if (parts.length < 4 || parts.length > 5) {
+                return new Coordinate(text, null, null, null, null, null, text); // names no file
+            }
+            String classifier = parts.length == 5 && !parts[3].isEmpty() ? parts[3] : null;
+            String version = parts[parts.length - 1];
+            String artifact = parts[0] + ":" + parts[1] + (parts[2].equals("jar") ? "" : ":" + parts[2])
+                    + (classifier == null ? "" : ":" + classifier);
+            return new Coordinate(text, parts[0], parts[1], parts[2], classifier, version, artifact);
+        }
+
+        /**
+         * True when a file of this name is this dependency as the usual tools name it: {@code artifactId-version.jar}
+         * (Maven, Spring Boot), {@code groupId.artifactId-version.jar} (Quarkus, copy-dependencies with prependGroupId),
+         * {@code groupId-artifactId-version.jar} (Spring Boot, for two artifacts of one name); a SNAPSHOT also by one of
+         * its timestamped versions.
+         */
+        boolean names(String fileName) {
+            if (artifactId == null) {
+                return false;
+            }
+            String tail = (classifier == null ? "" : "-" + classifier) + "." + extension;
+            String versions = Pattern.quote(version);
+            if (version.endsWith(SNAPSHOT)) {
+                versions = "(?:" + versions + "|" + Pattern.quote(version.substring(0, version.length() - SNAPSHOT.length()))
+                        + "-\\d{8}\\.\\d{6}-\\d+)";
+            }
+            String prefix = "(?:" + Pattern.quote(groupId) + "[.-])?";
+            return fileName.matches(prefix + Pattern.quote(artifactId) + "-" + versions + Pattern.quote(tail));
+        }
+    }
+}
