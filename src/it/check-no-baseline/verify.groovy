@@ -9,4 +9,4 @@ def snapshot = new File(basedir, 'target/dockercache/snapshot.json')
 assert snapshot.isFile()
 assert snapshot.text.contains('"id": "build:4"')
 assert !snapshot.text.contains(basedir.absolutePath) : 'keys and paths are relative'
-assert new File(basedir, 'target/dockercache/report.json').text.contains('"verdict": "unknown"')
+assert new File(basedir, 'target/dockercache/check.json').text.contains('"verdict": "unknown"')

@@ -69,7 +69,11 @@ def checkOutput = { String run ->
     def lines = run.readLines()
     int start = lines.findIndexOf { it ==~ /--- dockercache(-maven-plugin)?:.*:check .*/ }
     assert start >= 0: 'the package run did not run check'
-    lines.drop(start + 1).takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing()
+    // up to what Maven prints next: the blank line before explain's header, or Maven 4's own warning that it attaches
+    // the consumer pom again when the goals after the lifecycle start, or the end of the build
+    lines.drop(start + 1)
+            .takeWhile { !it.isEmpty() && !it.startsWith('[') && !it.startsWith('---') && !it.startsWith('BUILD') }
+            *.stripTrailing()
 }
 def readme = new File(demoDirectory, '../README.md').text
 def sample = (readme =~ /(?s)<!-- check-output:start -->\n```\n(.*?)```\n<!-- check-output:end -->/)
@@ -78,6 +82,20 @@ def shown = sample.group(1).readLines()*.replaceFirst(/^\[INFO\] ?/, '')*.stripT
 def printed = checkOutput(runs[10])
 assert shown == printed: 'README.md\'s sample output is not what check prints on the demo; paste this between the' +
         ' check-output markers:\n' + printed.collect { '[INFO] ' + it }.join('\n')
+
+// explain after check in the same build (README's demo command) prints each cause once: what check did not print
+def packageAndExplain = runs[10]
+assert packageAndExplain.count("$server content changed") == 1
+def explained = packageAndExplain.readLines().dropWhile { !(it ==~ /--- dockercache(-maven-plugin)?:.*:explain .*/) }.drop(1)
+        .takeWhile { !it.startsWith('---') && !it.startsWith('BUILD') }*.stripTrailing().findAll { !it.isEmpty() }
+assert explained[0] == 'The causes are as check printed them above.'
+assert explained[1] == 'Advice:'
+assert explained.count { it.startsWith('  [DC301] Dockerfile:') } == 2
+assert explained.last() ==~ /The chain of steps, with every cause and the advice: file:.*\/target\/dockercache\/explain\.html/
+// and each goal has its own report
+assert new File(basedir, 'target/dockercache/check.html').text.contains('<strong>Check passes</strong>')
+assert new File(basedir, 'target/dockercache/explain.html').text.contains('<strong>Check would pass</strong>')
+assert new File(basedir, 'target/dockercache/explain.html').text.contains('<span class="rule-id">DC301</span>')
 
 runs.each { assert it.contains('BUILD SUCCESS') }
 true

@@ -27,8 +27,8 @@ basedir.eachFileRecurse(groovy.io.FileType.FILES) { file ->
         checked << name
     }
 }
-['build.log', '.dockercache/baseline.json', 'target/dockercache/snapshot.json', 'target/dockercache/report.json',
- 'target/dockercache/report.html', 'target/dockercache/summary.md', 'target/dockercache/dockercache.sarif',
+['build.log', '.dockercache/baseline.json', 'target/dockercache/snapshot.json', 'target/dockercache/check.json',
+ 'target/dockercache/check.html', 'target/dockercache/summary.md', 'target/dockercache/dockercache.sarif',
  'target/dockercache/dockercache-junit.xml', 'target/dockercache/stat-cache.json'].each { name ->
     assert checked.contains(name), "${name} was not written: ${checked}"
 }

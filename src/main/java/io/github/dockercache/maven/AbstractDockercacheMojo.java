@@ -129,7 +129,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter(property = "dockercache.target")
     String target;
 
-    /** Also write the JSON report to this file. */
+    /** Also write check's JSON report ({@code check.json}) to this file; explain never writes it. */
     @Parameter(property = "dockercache.report")
     File report;
 

@@ -1,6 +1,7 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
@@ -99,8 +100,12 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Override
     FailOn failOn() throws MojoFailureException {
+        return parseFailOn(failOn);
+    }
+
+    static FailOn parseFailOn(String value) throws MojoFailureException {
         try {
-            return FailOn.parse(failOn);
+            return FailOn.parse(value);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("<failOn>: " + e.getMessage() + ".");
         }
@@ -108,7 +113,9 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Override
     Outcome run(Request request) throws WorkflowException {
-        return Workflow.check(request);
+        Outcome outcome = Workflow.check(request);
+        CheckedImages.remember(session, request.outputDirectory(), Printed.of(outcome.lines()));
+        return outcome;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.github.dockercache.maven;
 
+import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.workflow.Outcome;
 import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
@@ -34,6 +36,18 @@ public class ExplainMojo extends AbstractDockercacheMojo {
     @Parameter(property = "dockercache.path")
     String path;
 
+    /**
+     * The rule check applies ({@code stable}, {@code any} or {@code never}), so that explain's report says what
+     * check would decide; explain itself never fails the build on a miss.
+     */
+    @Parameter(property = "dockercache.failOn", defaultValue = "stable")
+    String failOn;
+
+    @Override
+    FailOn failOn() throws MojoFailureException {
+        return CheckMojo.parseFailOn(failOn);
+    }
+
     @Override
     String verdict(Outcome outcome) {
         if (outcome.tally() == null) {
@@ -47,6 +61,10 @@ public class ExplainMojo extends AbstractDockercacheMojo {
 
     @Override
     Outcome run(Request request) throws WorkflowException {
-        return path == null || path.isBlank() ? Workflow.explain(request) : Workflow.impact(request, path.trim());
+        if (path != null && !path.isBlank()) {
+            return Workflow.impact(request, path.trim());
+        }
+        // after check in the same build, what it printed is not printed again
+        return Workflow.explain(request, CheckedImages.recall(session, request.outputDirectory()));
     }
 }

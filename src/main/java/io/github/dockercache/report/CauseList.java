@@ -83,7 +83,7 @@ final class CauseList {
 
     private static void writeText(HtmlWriter out, String cssClass, String label, String text) {
         out.open("div", "class", cssClass).element("span", label, "class", "edit-label");
-        out.open("pre").element("code", text == null ? "" : text).close("pre");
+        out.open("pre").open("code").lines(text == null ? "" : text).close("code").close("pre");
         out.close("div");
     }
 

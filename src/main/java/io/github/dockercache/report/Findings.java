@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * What the CI reports (JUnit, SARIF, Markdown) say about each step of a comparison. It is decided here
  * once, so that the three formats never disagree about whether a step breaks the build, and so that a
- * cause reads the same in all of them.
+ * cause reads the same in all of them: on one line, with control characters from file names escaped
+ * ({@link Printable}).
  */
 final class Findings {
     /** Causes whose was/now values are digests or keys: they mean nothing to a reader. */
@@ -89,6 +90,14 @@ final class Findings {
         return findings;
     }
 
+    /**
+     * The steps the failOn rule judges, in build order: every step with {@code any}, the stable ones otherwise
+     * ({@code never} judges them only to report).
+     */
+    List<Finding> judged() {
+        return failOn == FailOn.ANY ? findings : findings.stream().filter(f -> f.step().stable()).toList();
+    }
+
     boolean failed() {
         return count(Outcome.VIOLATION) > 0;
     }
@@ -115,9 +124,9 @@ final class Findings {
                 && f.step().rootStepId().equals(firstMiss.stepId()));
     }
 
-    /** {@code build:3 COPY pom.xml . is rebuilt}: the step, shortened like the console shows it. */
+    /** {@code build:3 COPY pom.xml . is rebuilt}: the step as the console's headline shows it. */
     static String headline(StepResult step) {
-        return step.stepId() + " " + TextReport.shorten(step.text()) + " " + verdictPhrase(step);
+        return step.stepId() + " " + Shortened.of(step.text(), Shortened.LINE) + " " + verdictPhrase(step);
     }
 
     static String verdictPhrase(StepResult step) {
@@ -142,7 +151,7 @@ final class Findings {
             described.notes().forEach(note -> text.append("    ").append(note).append('\n'));
         }
         if (step.unknownReason() != null) {
-            text.append("unknown: ").append(step.unknownReason()).append('\n');
+            text.append("unknown: ").append(Printable.oneLine(step.unknownReason())).append('\n');
         }
         return text.toString();
     }
@@ -150,13 +159,14 @@ final class Findings {
     static CauseText describe(Cause cause) {
         List<String> notes = new ArrayList<>();
         if (showsValues(cause)) {
-            notes.add("was: " + valueText(cause.before()));
-            notes.add("now: " + valueText(cause.after()));
+            notes.add("was: " + valueText(cause.kind(), cause.before()));
+            notes.add("now: " + valueText(cause.kind(), cause.after()));
         }
         if (cause.advice() != null) {
-            notes.add("fix: " + cause.advice());
+            notes.add("fix: " + Printable.oneLine(cause.advice()));
         }
-        return new CauseText(cause.detail() + (cause.expected() ? " (expected: " + cause.expectedBecause() + ")" : ""),
+        return new CauseText(Printable.oneLine(cause.detail())
+                + (cause.expected() ? " (expected: " + Printable.oneLine(cause.expectedBecause()) + ")" : ""),
                 List.copyOf(notes));
     }
 
@@ -172,8 +182,11 @@ final class Findings {
         return value == null || detail.contains(value);
     }
 
-    /** One line: an edited RUN's text spans several. */
-    private static String valueText(String value) {
-        return value == null ? "(none)" : value.replaceAll("\\s+", " ").trim();
+    /** One line: an edited RUN's text may span several, which is its layout; in any other value a line break is data. */
+    private static String valueText(CauseKind kind, String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        return kind == CauseKind.INSTRUCTION ? Printable.flat(value) : Printable.oneLine(value);
     }
 }

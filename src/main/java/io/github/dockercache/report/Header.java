@@ -1,8 +1,10 @@
 package io.github.dockercache.report;
 
+import io.github.dockercache.advice.Finding;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import java.util.List;
@@ -19,53 +21,80 @@ final class Header {
     /** The outcome as a banner: a style, a word, and a sentence. */
     private record Outcome(String cssClass, String title, String sentence) {}
 
+    private final Goal goal;
     private final Snapshot current;
     private final String baseline;
     private final String failOn;
     private final Outcome outcome;
     private final List<StepResult> steps;
+    private final List<Finding> advice;
 
-    private Header(Snapshot current, String baseline, String failOn, Outcome outcome, List<StepResult> steps) {
+    private Header(Goal goal, Snapshot current, String baseline, String failOn, Outcome outcome, List<StepResult> steps,
+            List<Finding> advice) {
+        this.goal = goal;
         this.current = current;
         this.baseline = baseline;
         this.failOn = failOn;
         this.outcome = outcome;
         this.steps = steps;
+        this.advice = advice;
     }
 
-    static Header compared(Snapshot current, String baseline, FailOn failOn, List<StepResult> steps,
-            Set<String> violations) {
-        return new Header(current, baseline, failOn.name().toLowerCase(Locale.ROOT),
-                outcome(failOn, steps, violations), steps);
+    static Header compared(Goal goal, Snapshot current, String baseline, FailOn failOn, List<StepResult> steps,
+            Set<String> violations, List<Finding> advice) {
+        return new Header(goal, current, baseline, failOn.name().toLowerCase(Locale.ROOT),
+                outcome(goal, failOn, steps, violations), steps, advice);
     }
 
-    static Header withoutBaseline(Snapshot current, String baselineName, String recordCommand, List<StepResult> steps) {
-        return new Header(current, baselineName == null ? "none" : "none at " + baselineName, null,
+    static Header withoutBaseline(Goal goal, Snapshot current, String baselineName, String recordCommand,
+            List<StepResult> steps, List<Finding> advice) {
+        return new Header(goal, current, baselineName == null ? "none" : "none at " + baselineName, null,
                 new Outcome("outcome-none", "No baseline", "Nothing to compare with yet: every verdict is unknown."
                         + " Record a baseline with " + recordCommand + " and commit it; later builds are then"
                         + " checked against it."),
-                steps);
+                steps, advice);
     }
 
-    private static Outcome outcome(FailOn failOn, List<StepResult> steps, Set<String> violations) {
-        long missed = steps.stream().filter(step -> VerdictLook.of(step) != VerdictLook.CACHED).count();
+    /**
+     * What the gate decides, as the goal that wrote the report can say it: check decides; explain says what check,
+     * with the same rule, would decide. Steps that only a real build can judge are counted apart: they are no miss.
+     */
+    private static Outcome outcome(Goal goal, FailOn failOn, List<StepResult> steps, Set<String> violations) {
+        boolean check = goal == Goal.CHECK;
         if (!violations.isEmpty()) {
-            return new Outcome("outcome-fails", "Check fails", plural(violations.size(), "step")
-                    + " would be rebuilt for an unexpected reason, which fail on = "
-                    + failOn.name().toLowerCase(Locale.ROOT) + " does not allow.");
+            return new Outcome("outcome-fails", check ? "Check fails" : "Check would fail",
+                    plural(violations.size(), "step") + " would be rebuilt for an unexpected reason, which "
+                            + rule(failOn) + " does not allow" + (check ? "." : "; explain itself never fails the build."));
         }
-        if (missed == 0) {
+        long rebuilt = steps.stream().filter(step -> step.verdict() == Verdict.REBUILT).count();
+        long unknown = steps.stream().filter(step -> step.verdict() == Verdict.UNKNOWN).count();
+        if (rebuilt + unknown == 0) {
             return new Outcome("outcome-passes", "All cached", "Every step is cached: nothing differs from the baseline.");
         }
-        return new Outcome(failOn == FailOn.NEVER ? "outcome-report" : "outcome-passes",
-                failOn == FailOn.NEVER ? "Report only" : "Check passes",
-                plural((int) missed, "step") + " would miss the cache"
-                        + (failOn == FailOn.NEVER ? "; the check is set never to fail." : ", none against the rule."));
+        String changes = changes(rebuilt, unknown);
+        if (failOn == FailOn.NEVER) {
+            return new Outcome("outcome-report", "Report only", changes + "; " + rule(failOn) + ": check never fails"
+                    + " the build.");
+        }
+        return new Outcome("outcome-passes", check ? "Check passes" : "Check would pass",
+                changes + ", none against " + rule(failOn) + ".");
+    }
+
+    /** {@code 2 steps would be rebuilt and 1 may be}: an unknown step is not counted as rebuilt. */
+    private static String changes(long rebuilt, long unknown) {
+        if (rebuilt == 0) {
+            return plural((int) unknown, "step") + " may be rebuilt (only a real build can tell)";
+        }
+        return plural((int) rebuilt, "step") + " would be rebuilt" + (unknown == 0 ? "" : " and " + unknown + " may be");
+    }
+
+    private static String rule(FailOn failOn) {
+        return "failOn=" + failOn.name().toLowerCase(Locale.ROOT);
     }
 
     void write(HtmlWriter out) {
         out.open("header", "class", "report-head");
-        out.element("p", "dockercache \u00b7 BuildKit cache prediction", "class", "eyebrow");
+        out.element("p", "dockercache " + goal.label() + " \u00b7 BuildKit cache prediction", "class", "eyebrow");
         out.open("h1").text("Cache report for ").element("code", current.dockerfile()).close("h1");
         out.open("div", "class", "outcome " + outcome.cssClass(), "role", "status");
         out.open("p").element("strong", outcome.title()).text(" \u2014 " + outcome.sentence()).close("p");
@@ -74,6 +103,7 @@ final class Header {
         writeCounts(out);
         writeWarnings(out);
         writeFirstMisses(out);
+        AdviceList.write(out, advice);
         out.close("header");
     }
 
@@ -86,7 +116,7 @@ final class Header {
                         .map(e -> e.getKey() + "=" + (Secrets.isMasked(e.getValue()) ? "(secret)" : e.getValue()))
                         .collect(Collectors.joining(" ")));
         if (failOn != null) {
-            fact(out, "Fail on", failOn);
+            fact(out, "Fail on", failOn + (goal == Goal.CHECK ? "" : " (check's rule; explain never fails)"));
         }
         out.close("dl");
     }
@@ -135,7 +165,7 @@ final class Header {
             out.open("li", "class", "verdict-" + look.cssClass)
                     .element("a", miss.stepId(), "href", Anchors.toStep(miss.stepId()), "class", "step-link")
                     .text(" ").element("span", look.label, "class", "badge verdict-" + look.cssClass).text(" ")
-                    .element("code", TextReport.shorten(miss.text()), "class", "miss-text")
+                    .element("code", Shortened.of(miss.text(), Shortened.LINE), "class", "miss-text")
                     .element("span", headCause(miss).detail()
                             + (miss.causes().size() > 1 ? " (and " + plural(miss.causes().size() - 1, "more cause") + ")" : ""),
                             "class", "miss-cause")

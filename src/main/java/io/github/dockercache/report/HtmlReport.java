@@ -1,5 +1,6 @@
 package io.github.dockercache.report;
 
+import io.github.dockercache.advice.Finding;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The report for people, {@code report.html}: the stages as lanes of step boxes coloured and labelled
+ * The report for people, {@code check.html} and {@code explain.html}: the stages as lanes of step boxes coloured and labelled
  * by verdict, the links between stages, and on each first miss its causes down to the changed files.
  * It tells the story of {@link TextReport}, visually.
  *
@@ -28,22 +29,26 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    /** The report of a comparison; {@code failOn} decides which steps fail the check. */
+    /** Check's report of a comparison, without advice; {@code failOn} decides which steps fail the check. */
     public static String of(Comparison comparison, FailOn failOn) {
-        return of(comparison, failOn, null);
+        return of(Goal.CHECK, comparison, failOn, null, List.of());
     }
 
     /**
+     * The report of a comparison for a goal: check's says whether it fails the build, explain's what check would
+     * decide with the same rule.
+     *
      * @param baselineName the baseline file as the console names it, or null to describe the baseline by
      *     its content only
+     * @param advice the cache-hygiene advice, listed as explain prints it
      */
-    public static String of(Comparison comparison, FailOn failOn, String baselineName) {
+    public static String of(Goal goal, Comparison comparison, FailOn failOn, String baselineName, List<Finding> advice) {
         List<StepResult> steps = comparison.steps();
         Set<String> violations = failOn.violations(steps).stream().map(StepResult::stepId).collect(Collectors.toSet());
         String baseline = baselineName != null ? baselineName
                 : "a recorded snapshot of " + comparison.baseline().steps().size() + " steps";
-        return document(Header.compared(comparison.current(), baseline, failOn, steps, violations), comparison.current(),
-                steps, violations, new CauseList(comparison.current(), comparison.baseline()));
+        return document(goal, Header.compared(goal, comparison.current(), baseline, failOn, steps, violations, advice),
+                comparison.current(), steps, violations, new CauseList(comparison.current(), comparison.baseline()));
     }
 
     /**
@@ -52,14 +57,15 @@ public final class HtmlReport {
      * @param baselineName where the baseline was looked for, or null
      * @param recordCommand the command that records a baseline where the report was made
      */
-    public static String withoutBaseline(Snapshot snapshot, String baselineName, String recordCommand) {
+    public static String withoutBaseline(Goal goal, Snapshot snapshot, String baselineName, String recordCommand,
+            List<Finding> advice) {
         List<StepResult> steps = snapshot.steps().stream().map(HtmlReport::notCompared).toList();
         // no step has causes without a baseline, so the cause list never reads the baseline side
-        return document(Header.withoutBaseline(snapshot, baselineName, recordCommand, steps), snapshot, steps, Set.of(),
-                new CauseList(snapshot, snapshot));
+        return document(goal, Header.withoutBaseline(goal, snapshot, baselineName, recordCommand, steps, advice),
+                snapshot, steps, Set.of(), new CauseList(snapshot, snapshot));
     }
 
-    private static String document(Header header, Snapshot current, List<StepResult> steps, Set<String> violations,
+    private static String document(Goal goal, Header header, Snapshot current, List<StepResult> steps, Set<String> violations,
             CauseList causeList) {
         StageChain chain = StageChain.of(current, steps);
         HtmlWriter out = new HtmlWriter();
@@ -69,7 +75,7 @@ public final class HtmlReport {
         out.empty("meta", "charset", "utf-8");
         out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
         out.empty("meta", "name", "color-scheme", "content", "light");
-        out.element("title", "Docker cache report: " + current.dockerfile());
+        out.element("title", "Docker cache " + goal.label() + ": " + current.dockerfile());
         out.open("style").trusted(styleSheet()).close("style");
         out.close("head");
         // the header spans the board, whose width the stage map fixes

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Writes well-formed markup. Every text and attribute value goes through {@link #escape}, so a path,
- * an instruction or a build argument can never become markup; tag and attribute names come from code.
+ * an instruction or a build argument can never become markup, and through {@link Printable}, so a control
+ * character in one shows as its escape; tag and attribute names come from code.
  *
  * <p>The output is also well-formed XML (void elements self-closed, only the five XML entities), so
  * tests can parse it with the JDK's XML parser.
@@ -49,8 +50,15 @@ final class HtmlWriter {
         return this;
     }
 
+    /** Text on one line: a line break in it shows as {@code \n}. */
     HtmlWriter text(String text) {
-        out.append(escape(text));
+        out.append(escape(Printable.oneLine(text)));
+        return this;
+    }
+
+    /** Text whose line breaks are its own, for a {@code pre}: an instruction that spans lines, lines to write. */
+    HtmlWriter lines(String text) {
+        out.append(escape(Printable.lines(text)));
         return this;
     }
 
@@ -58,7 +66,8 @@ final class HtmlWriter {
      * A path or a digest: text that may break only after a slash or a colon, so that a narrow column
      * wraps {@code src/main/java/} between names rather than inside one.
      */
-    HtmlWriter breakableText(String text) {
+    HtmlWriter breakableText(String value) {
+        String text = Printable.oneLine(value);
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -82,7 +91,8 @@ final class HtmlWriter {
         return out.toString();
     }
 
-    static String escape(String value) {
+    /** The five characters markup reads; control characters are gone already, written as escapes by {@link Printable}. */
+    private static String escape(String value) {
         StringBuilder escaped = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -92,15 +102,10 @@ final class HtmlWriter {
                 case '>' -> escaped.append("&gt;");
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(isAllowed(c) ? c : '\uFFFD');
+                default -> escaped.append(c);
             }
         }
         return escaped.toString();
-    }
-
-    /** Control characters other than tab and line breaks are not allowed in HTML or XML text. */
-    private static boolean isAllowed(char c) {
-        return c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r';
     }
 
     private void appendAttributes(String... attributes) {
@@ -109,7 +114,7 @@ final class HtmlWriter {
         }
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+                out.append(' ').append(attributes[i]).append("=\"").append(escape(Printable.oneLine(attributes[i + 1]))).append('"');
             }
         }
     }

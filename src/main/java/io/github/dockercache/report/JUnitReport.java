@@ -20,9 +20,11 @@ import org.w3c.dom.Element;
 
 /**
  * The comparison as JUnit XML, the Surefire/Ant format that CI servers show as tests: one test case per
- * stable step, so that every CI lists the layers that must stay cached. A stable step rebuilt for an
- * unexpected reason fails (type {@value #FAILURE_TYPE}) when the failOn rule fails the build for it; an
- * expected rebuild passes and says why on system-out; a step that only a real build can judge is skipped.
+ * step the failOn rule judges (every step with {@code failOn=any}, else the stable ones, the layers that
+ * must stay cached), so that the file fails exactly when, and for the steps for which, the gate fails the
+ * build. Such a step rebuilt for an unexpected reason fails (type {@value #FAILURE_TYPE}) when the rule
+ * fails the build for it, and passes saying why otherwise ({@code failOn=never}); an expected rebuild
+ * passes and says why on system-out; a step that only a real build can judge is skipped.
  */
 public final class JUnitReport {
     static final String FAILURE_TYPE = "cache-bust";
@@ -32,18 +34,18 @@ public final class JUnitReport {
     /** The XML text, to be written as UTF-8 (the encoding it declares). */
     public static String of(Comparison comparison, FailOn failOn) {
         Findings findings = Findings.of(comparison, failOn);
-        List<Finding> stable = findings.all().stream().filter(f -> f.step().stable()).toList();
+        List<Finding> judged = findings.judged();
         Document document = newDocument();
         Element suite = document.createElement("testsuite");
         document.appendChild(suite);
         suite.setAttribute("name", xmlText("dockercache: " + comparison.current().dockerfile()));
-        suite.setAttribute("tests", String.valueOf(stable.size()));
-        suite.setAttribute("failures", String.valueOf(count(stable, Outcome.VIOLATION)));
+        suite.setAttribute("tests", String.valueOf(judged.size()));
+        suite.setAttribute("failures", String.valueOf(count(judged, Outcome.VIOLATION)));
         suite.setAttribute("errors", "0");
-        suite.setAttribute("skipped", String.valueOf(count(stable, Outcome.UNKNOWN)));
+        suite.setAttribute("skipped", String.valueOf(count(judged, Outcome.UNKNOWN)));
         // nothing is run, but the Ant schema requires a time, and some readers reject a suite without one
         suite.setAttribute("time", "0");
-        for (Finding finding : stable) {
+        for (Finding finding : judged) {
             suite.appendChild(testCase(document, finding, findings));
         }
         return serialize(document);
@@ -53,7 +55,7 @@ public final class JUnitReport {
         StepResult step = finding.step();
         Element testCase = document.createElement("testcase");
         testCase.setAttribute("classname", xmlText("dockercache." + step.stage()));
-        testCase.setAttribute("name", xmlText(step.stepId() + " " + TextReport.shorten(step.text())));
+        testCase.setAttribute("name", xmlText(step.stepId() + " " + Shortened.of(step.text(), Shortened.COLUMN)));
         testCase.setAttribute("time", "0");
         switch (finding.outcome()) {
             case VIOLATION -> {
@@ -68,7 +70,8 @@ public final class JUnitReport {
                     + " does not fail the build for it.\n" + Findings.causeList(step));
             case EXPECTED -> child(testCase, "system-out", "Rebuilt for an expected reason"
                     + (step.isFirstMiss() ? "" : " (after " + step.rootStepId() + ")") + ":\n" + Findings.causeList(step));
-            case UNKNOWN -> child(testCase, "skipped", null).setAttribute("message", xmlText(step.unknownReason()));
+            case UNKNOWN -> child(testCase, "skipped", null)
+                    .setAttribute("message", xmlText(Printable.oneLine(step.unknownReason())));
             case CACHED -> { }
         }
         return testCase;

@@ -1,7 +1,5 @@
 package io.github.dockercache.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.EntryChanges;
@@ -12,13 +10,15 @@ import io.github.dockercache.model.StepSnapshot;
 import java.util.List;
 import java.util.Locale;
 
-/** The machine-readable report: one entry per step with its verdict and causes (README, "Report format"). */
+/**
+ * The machine-readable report: one entry per step with its verdict and causes (docs/reports.md, "Report format").
+ * Values are the user's as they are; JSON's own escapes keep control characters out of the file.
+ */
 public final class JsonReport {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private JsonReport() {}
 
-    record Report(String format, int version, String dockerfile, String baseline, Summary summary, List<Step> steps) {}
+    record Report(String format, int version, String goal, String dockerfile, String baseline, Summary summary, List<Step> steps) {}
 
     record Summary(int steps, long cached, long rebuilt, long unknown, boolean failed) {}
 
@@ -29,19 +29,20 @@ public final class JsonReport {
     record CauseEntry(String kind, String subject, String before, String after, String detail, String advice,
             boolean expected, String expectedBecause, EntryChanges entries) {}
 
-    public static String of(Comparison comparison, String baselineName, boolean failed) {
+    /** @param failed whether the goal fails the build: only check ever does */
+    public static String of(Goal goal, Comparison comparison, String baselineName, boolean failed) {
         List<Step> steps = comparison.steps().stream().map(JsonReport::step).toList();
         Summary summary = new Summary(steps.size(), comparison.count(Verdict.CACHED), comparison.count(Verdict.REBUILT),
                 comparison.count(Verdict.UNKNOWN), failed);
-        return GSON.toJson(new Report("dockercache-report", 1, comparison.current().dockerfile(), baselineName,
-                summary, steps)) + "\n";
+        return JsonText.of(new Report("dockercache-report", 1, goal.label(), comparison.current().dockerfile(), baselineName,
+                summary, steps));
     }
 
     /** Without a baseline every verdict is unknown, and says so. */
-    public static String withoutBaseline(Snapshot snapshot) {
+    public static String withoutBaseline(Goal goal, Snapshot snapshot) {
         List<Step> steps = snapshot.steps().stream().map(JsonReport::unknownStep).toList();
-        return GSON.toJson(new Report("dockercache-report", 1, snapshot.dockerfile(), null,
-                new Summary(steps.size(), 0, 0, steps.size(), false), steps)) + "\n";
+        return JsonText.of(new Report("dockercache-report", 1, goal.label(), snapshot.dockerfile(), null,
+                new Summary(steps.size(), 0, 0, steps.size(), false), steps));
     }
 
     private static Step step(StepResult s) {

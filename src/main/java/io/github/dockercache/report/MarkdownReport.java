@@ -4,6 +4,7 @@ import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.report.Findings.CauseText;
 import io.github.dockercache.report.Findings.Finding;
 import io.github.dockercache.report.Findings.Outcome;
@@ -40,7 +41,7 @@ public final class MarkdownReport {
         for (Finding finding : findings.all()) {
             StepResult step = finding.step();
             md.append("| ").append(text(step.stepId()))
-                    .append(" | ").append(instruction(step))
+                    .append(" | ").append(instruction(step, Shortened.COLUMN))
                     .append(" | ").append(verdict(finding.outcome()))
                     .append(" | ").append(step.stable() ? "yes" : "")
                     .append(" |\n");
@@ -49,11 +50,12 @@ public final class MarkdownReport {
         List<StepResult> misses = comparison.firstMisses();
         if (misses.isEmpty()) {
             md.append("Every step is cached: nothing differs from the baseline.\n\n");
-        } else {
-            md.append("### First misses\n\n");
-            misses.forEach(miss -> appendMiss(md, miss, findings));
-            md.append('\n');
         }
+        // a step that only a real build can judge is no miss: it has a section of its own
+        appendMisses(md, "### Why steps are rebuilt", misses.stream().filter(s -> s.verdict() == Verdict.REBUILT).toList(),
+                findings);
+        appendMisses(md, "### What only a real build can tell", misses.stream()
+                .filter(s -> s.verdict() == Verdict.UNKNOWN).toList(), findings);
         long violations = findings.count(Outcome.VIOLATION);
         md.append(text(TextReport.summary(comparison) + ". " + findings.rule() + ": "
                 + (violations == 0 ? "passes." : "fails for " + steps(violations) + ".")))
@@ -104,9 +106,18 @@ public final class MarkdownReport {
         };
     }
 
+    private static void appendMisses(StringBuilder md, String heading, List<StepResult> misses, Findings findings) {
+        if (misses.isEmpty()) {
+            return;
+        }
+        md.append(heading).append("\n\n");
+        misses.forEach(miss -> appendMiss(md, miss, findings));
+        md.append('\n');
+    }
+
     private static void appendMiss(StringBuilder md, StepResult miss, Findings findings) {
         List<StepResult> downstream = findings.downstreamOf(miss);
-        md.append("- **").append(text(miss.stepId())).append("** ").append(instruction(miss))
+        md.append("- **").append(text(miss.stepId())).append("** ").append(instruction(miss, Shortened.LINE))
                 .append(' ').append(Findings.verdictPhrase(miss))
                 .append(" (line ").append(miss.line())
                 .append(miss.stable() ? ", stable" : "")
@@ -140,22 +151,31 @@ public final class MarkdownReport {
     }
 
     /**
-     * The instruction, shortened, in monospace. Not a code span: backslash escapes do not work inside one,
-     * yet a table still splits on a '|' in it. Inside {@code <code>} the escapes of {@link #text} apply.
+     * The instruction, shortened to {@code width} between words, in monospace. Not a code span: backslash
+     * escapes do not work inside one, yet a table still splits on a '|' in it. Inside {@code <code>} the
+     * escapes of {@link #text} apply.
      */
-    private static String instruction(StepResult step) {
-        return "<code>" + text(TextReport.shorten(step.text())) + "</code>";
+    private static String instruction(StepResult step, int width) {
+        return "<code>" + text(Shortened.of(step.text(), width)) + "</code>";
     }
 
     private static String steps(long count) {
         return count == 1 ? "1 step" : count + " steps";
     }
 
-    /** Text as Markdown shows it literally, on one line: a line break would end a table row or a bullet. */
+    /**
+     * Text as Markdown shows it literally, on one line: control characters and line breaks as visible escapes
+     * ({@link Printable}), since a line break would end a table row or a bullet; every character Markdown could
+     * read as syntax backslash-escaped; and the {@code ://} of a URL and the dot of {@code www.} escaped too, so
+     * that GitHub's extended autolinks do not turn a file name into a link.
+     */
     static String text(String text) {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : text.replaceAll("\\s+", " ").trim().toCharArray()) {
-            if (SPECIAL.indexOf(c) >= 0) {
+        String line = Printable.oneLine(text);
+        StringBuilder escaped = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0 || c == ':' && line.startsWith("//", i + 1)
+                    || c == '.' && i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3)) {
                 escaped.append('\\');
             }
             escaped.append(c);

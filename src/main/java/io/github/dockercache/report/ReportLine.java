@@ -40,31 +40,9 @@ public record ReportLine(Level level, List<Span> spans) {
         return spans.stream().map(Span::text).collect(Collectors.joining());
     }
 
-    /**
-     * The text with every control character but tab written as an escape ({@code \\n}, {@code \\r},
-     * {@code \\u001b}), so that a file name cannot split a log line or drive the terminal.
-     */
+    /** The text as a log line shows it: see {@link Printable#oneLine}. */
     public static String oneLine(String text) {
-        if (text.chars().noneMatch(ReportLine::needsEscape)) {
-            return text;
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        text.chars().forEach(c -> {
-            if (!needsEscape(c)) {
-                escaped.append((char) c);
-            } else if (c == '\n') {
-                escaped.append("\\n");
-            } else if (c == '\r') {
-                escaped.append("\\r");
-            } else {
-                escaped.append(String.format("\\u%04x", c));
-            }
-        });
-        return escaped.toString();
-    }
-
-    private static boolean needsEscape(int c) {
-        return c != '\t' && Character.isISOControl(c);
+        return Printable.oneLine(text);
     }
 
     static ReportLine info(String text) {

@@ -1,7 +1,5 @@
 package io.github.dockercache.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.annotations.SerializedName;
 import io.github.dockercache.compare.Cause;
 import io.github.dockercache.compare.CauseKind;
@@ -28,7 +26,6 @@ import java.util.Set;
 public final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/dockercache/dockercache-maven-plugin";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Set<CauseKind> FILE_CAUSES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
             CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED);
 
@@ -139,7 +136,7 @@ public final class SarifReport {
                         new Message(r.fullDescription), new Message(r.help), new Configuration(r.defaultLevel)))
                 .toList();
         Run run = new Run(new Tool(new Driver("dockercache", INFORMATION_URI, rules)), results);
-        return GSON.toJson(new Log(SCHEMA, "2.1.0", List.of(run))) + "\n";
+        return JsonText.of(new Log(SCHEMA, "2.1.0", List.of(run)));
     }
 
     private static Result result(Finding finding, Findings findings, String dockerfileUri) {

@@ -39,7 +39,7 @@ final class StepBox {
         out.open("article", "class", "step-box", "aria-labelledby", anchor + "-title");
         writeHead(out, step, look, anchor + "-title");
         chain.readBy(step.stepId()).ifPresent(link -> writeReadPort(out, link));
-        out.open("pre", "class", "instruction").element("code", step.text()).close("pre");
+        out.open("pre", "class", "instruction").open("code").lines(step.text()).close("code").close("pre");
         if (step.isFirstMiss() && !step.causes().isEmpty()) {
             causeList.write(out, step);
             writeDownstream(out, step);

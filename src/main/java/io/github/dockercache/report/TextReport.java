@@ -23,24 +23,30 @@ import java.util.TreeSet;
 
 /** The console text of check and explain: short, one step per line, causes and advice where it matters. */
 public final class TextReport {
-    private static final int TEXT_WIDTH = 56;
     private static final Set<CauseKind> SHOWS_VALUES =
             EnumSet.of(CauseKind.BASE_IMAGE, CauseKind.WORKDIR, CauseKind.USER);
 
     private TextReport() {}
 
-    /** Every step with its verdict, then the causes of each first miss, then one summary line. */
+    /**
+     * Every step with its verdict, then what {@link #explain} says (changed settings, the causes of each first miss,
+     * the summary line), so that explain after check in one build can tell it was printed.
+     */
     public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
-        List<ReportLine> lines = new ArrayList<>(settingChanges(comparison));
+        List<ReportLine> lines = new ArrayList<>();
         int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
+        List<String> texts = comparison.steps().stream().map(s -> Shortened.of(s.text(), Shortened.COLUMN)).toList();
+        int textWidth = texts.stream().mapToInt(String::length).max().orElse(1);
         HistoryEntry newest = comparison.baseline().builds().get(0);
-        for (StepResult step : comparison.steps()) {
+        for (int i = 0; i < comparison.steps().size(); i++) {
+            StepResult step = comparison.steps().get(i);
             lines.add(new ReportLine(ReportLine.Level.INFO, List.of(
                     plain("  "), new Span(pad(step.stepId(), idWidth), Style.STRONG),
-                    plain("  " + pad(shorten(step.text()), TEXT_WIDTH) + "  "),
+                    plain("  " + pad(texts.get(i), textWidth) + "  "),
                     new Span(pad(verdict(step), 7), style(step)),
                     plain((step.stable() ? "  stable" : "") + note(step, newest)))));
         }
+        lines.addAll(settingChanges(comparison));
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
             boolean blocking = comparison.steps().stream()
@@ -70,7 +76,7 @@ public final class TextReport {
         List<ReportLine> lines = new ArrayList<>();
         int idWidth = snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
         for (StepSnapshot step : snapshot.steps()) {
-            lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + shorten(step.text())));
+            lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + Shortened.of(step.text(), Shortened.LINE)));
         }
         return lines;
     }
@@ -121,7 +127,7 @@ public final class TextReport {
         List<ReportLine> lines = new ArrayList<>();
         String dockerfile = comparison.current().dockerfile();
         lines.add(new ReportLine(level, List.of(new Span("Step " + miss.stepId(), Style.STRONG),
-                plain(" (" + dockerfile + ":" + miss.line() + ") " + shorten(miss.text()) + " "),
+                plain(" (" + dockerfile + ":" + miss.line() + ") " + Shortened.of(miss.text(), Shortened.LINE) + " "),
                 new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
                 plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
         List<Cause> listed = new ArrayList<>();
@@ -202,11 +208,6 @@ public final class TextReport {
             return "  after " + step.rootStepId() + (step.expected() ? " (expected)" : "");
         }
         return step.expected() ? "  (expected)" : "";
-    }
-
-    static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= TEXT_WIDTH ? flat : flat.substring(0, TEXT_WIDTH - 3) + "...";
     }
 
     private static String pad(String text, int width) {

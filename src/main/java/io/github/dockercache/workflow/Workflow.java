@@ -24,10 +24,12 @@ import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JUnitReport;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.MarkdownReport;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
@@ -56,8 +58,6 @@ import java.util.stream.Collectors;
 /** The three goals, check, explain and baseline, as plain Java: the mojos only map configuration and log. */
 public final class Workflow {
     public static final String SNAPSHOT_FILE = "snapshot.json";
-    public static final String REPORT_FILE = "report.json";
-    public static final String HTML_FILE = "report.html";
     public static final String STAT_CACHE_FILE = "stat-cache.json";
     public static final String JUNIT_FILE = "dockercache-junit.xml";
     public static final String SARIF_FILE = "dockercache.sarif";
@@ -67,15 +67,35 @@ public final class Workflow {
 
     /** Computes the snapshot, compares it with the baseline and decides whether the build fails. */
     public static Outcome check(Request request) throws WorkflowException {
-        return compareWithBaseline(request, true);
+        return compareWithBaseline(request, Goal.CHECK, null);
     }
 
     /** The first miss of each chain with every cause; never fails on a miss. */
     public static Outcome explain(Request request) throws WorkflowException {
-        return compareWithBaseline(request, false);
+        return explain(request, null);
     }
 
-    private static Outcome compareWithBaseline(Request request, boolean gate) throws WorkflowException {
+    /**
+     * As {@link #explain(Request)}, after check has run for the same image in the same build: what check printed
+     * is not printed again, only what check does not print (the advice in full, the report's place).
+     *
+     * @param byCheck what check printed for this image ({@link Outcome#lines()}), or null when it has not run
+     */
+    public static Outcome explain(Request request, Printed byCheck) throws WorkflowException {
+        return compareWithBaseline(request, Goal.EXPLAIN, byCheck);
+    }
+
+    /** The JSON report a goal writes into the output directory: {@code check.json}, {@code explain.json}. */
+    public static String jsonFile(Goal goal) {
+        return goal.label() + ".json";
+    }
+
+    /** The HTML report a goal writes into the output directory: {@code check.html}, {@code explain.html}. */
+    public static String htmlFile(Goal goal) {
+        return goal.label() + ".html";
+    }
+
+    private static Outcome compareWithBaseline(Request request, Goal goal, Printed byCheck) throws WorkflowException {
         List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
         Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
@@ -83,6 +103,7 @@ public final class Workflow {
         // reports and the console name the Dockerfile from the reactor root; the stored snapshot keeps its own name
         Snapshot snapshot = analysis.snapshot().withDockerfile(shownDockerfile(request));
         List<String> warnings = warnings(analysis.snapshot(), request);
+        List<Finding> advice = advise(analysis, request);
         String baselineName = request.baselineSource().describe();
         if (baseline != null) {
             recoverableSecrets(baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'",
@@ -92,31 +113,39 @@ public final class Workflow {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
-            lines.addAll(advice(analysis, request, !gate));
-            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName,
-                    request.invocation().hints().goal("baseline")));
+            lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
+            writeReports(request, goal, JsonReport.withoutBaseline(goal, snapshot), HtmlReport.withoutBaseline(goal,
+                    snapshot, baselineName, request.invocation().hints().goal("baseline"), advice));
+            if (goal == Goal.EXPLAIN) {
+                lines.add(htmlPointer(request));
+            }
             return new Outcome(warnings, lines, null, Tally.uncompared(snapshot), unmatched(request, analysis));
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
+        // what both goals print to explain the comparison; explain leaves it out when check printed it already
         List<ReportLine> costs = costs(request, comparison);
-        if (!gate) {
-            lines.addAll(TextReport.explain(comparison));
+        List<ReportLine> explanation = new ArrayList<>(TextReport.explain(comparison));
+        explanation.addAll(costs);
+        List<StepResult> violations = goal == Goal.CHECK ? request.failOn().violations(comparison.steps()) : List.of();
+        if (goal == Goal.CHECK) {
+            lines.addAll(TextReport.check(comparison, request.failOn()));
             lines.addAll(costs);
-            lines.addAll(advice(analysis, request, true));
-            writeReports(request, JsonReport.of(comparison, baselineName, false),
-                    HtmlReport.of(comparison, FailOn.NEVER, baselineName));
-            lines.add(htmlPointer(request));
-            return new Outcome(warnings, lines, null, Tally.of(comparison), unmatched(request, analysis));
+        } else if (byCheck == null || !byCheck.includes(explanation)) {
+            lines.addAll(explanation);
+        } else if (!comparison.firstMisses().isEmpty()) {
+            lines.add(new ReportLine(ReportLine.Level.INFO, "The causes are as check printed them above."));
         }
-        List<StepResult> violations = request.failOn().violations(comparison.steps());
-        lines.addAll(TextReport.check(comparison, request.failOn()));
-        lines.addAll(costs);
-        lines.addAll(advice(analysis, request, false));
-        writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
-                HtmlReport.of(comparison, request.failOn(), baselineName));
-        writeCiReports(request, comparison);
-        return new Outcome(warnings, lines, violations.isEmpty() ? null : failureMessage(violations, request),
-                Tally.of(comparison), unmatched(request, analysis));
+        lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
+        writeReports(request, goal, JsonReport.of(goal, comparison, baselineName, !violations.isEmpty()),
+                HtmlReport.of(goal, comparison, request.failOn(), baselineName, advice));
+        String failure = null;
+        if (goal == Goal.CHECK) {
+            writeCiReports(request, comparison);
+            failure = violations.isEmpty() ? null : failureMessage(violations, request);
+        } else {
+            lines.add(htmlPointer(request));
+        }
+        return new Outcome(warnings, lines, failure, Tally.of(comparison), unmatched(request, analysis));
     }
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
@@ -345,21 +374,26 @@ public final class Workflow {
                     .toList();
             Duration cost = costs.costOf(chain);
             boolean partial = !costs.unmeasured(chain).isEmpty();
-            lines.add(new ReportLine(ReportLine.Level.INFO, "Rebuilding from " + miss.stepId() + " costs "
+            // a step only a real build can judge is no miss: what it would cost, if it is rebuilt
+            lines.add(new ReportLine(ReportLine.Level.INFO, (miss.verdict() == Verdict.UNKNOWN
+                    ? "If " + miss.stepId() + " is rebuilt, that costs " : "Rebuilding from " + miss.stepId() + " costs ")
                     + (partial ? "at least " : "about ") + StepCosts.format(cost) + " (" + chain.size() + " step"
                     + (chain.size() == 1 ? "" : "s") + ", times from " + request.buildLog().getFileName() + ")."));
         }
         return lines;
     }
 
-    /** Cache-hygiene advice with rule ids (docs/rules.md), in full for explain, as a one-line hint for check. */
-    private static List<ReportLine> advice(Analysis analysis, Request request, boolean full) throws WorkflowException {
-        List<Finding> findings;
+    /** Cache-hygiene advice with rule ids (docs/rules.md). */
+    private static List<Finding> advise(Analysis analysis, Request request) throws WorkflowException {
         try {
-            findings = Advisor.advise(analysis, request.build(), request.outputDirectory(), request.disabledRules());
+            return Advisor.advise(analysis, request.build(), request.outputDirectory(), request.disabledRules());
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("<disabledRules>: " + e.getMessage(), e, true);
         }
+    }
+
+    /** The advice in full for explain, as a one-line hint for check. */
+    private static List<ReportLine> adviceLines(List<Finding> findings, boolean full, Request request) {
         List<ReportLine> lines = new ArrayList<>();
         if (findings.isEmpty()) {
             return lines;
@@ -378,7 +412,6 @@ public final class Workflow {
         }
         return lines;
     }
-
 
     /** The baseline, or null when there is none and the request says to go on without it. */
     private static Snapshot readBaseline(Request request, List<ReportLine> lines) throws WorkflowException {
@@ -419,14 +452,17 @@ public final class Workflow {
         return null;
     }
 
-    /** The JSON report (also to the requested path) and the HTML report, in the output directory. */
-    private static void writeReports(Request request, String json, String html) throws WorkflowException {
+    /**
+     * The goal's JSON and HTML reports in the output directory, each goal its own, so that explain never overwrites
+     * what check decided; check's JSON also to the requested path.
+     */
+    private static void writeReports(Request request, Goal goal, String json, String html) throws WorkflowException {
         Map<Path, String> reports = new LinkedHashMap<>();
-        reports.put(request.outputDirectory().resolve(REPORT_FILE), json);
-        if (request.report() != null) {
+        reports.put(request.outputDirectory().resolve(jsonFile(goal)), json);
+        if (request.report() != null && goal == Goal.CHECK) {
             reports.put(request.report(), json);
         }
-        reports.put(request.outputDirectory().resolve(HTML_FILE), html);
+        reports.put(request.outputDirectory().resolve(htmlFile(goal)), html);
         for (Map.Entry<Path, String> report : reports.entrySet()) {
             try {
                 SnapshotStore.writeAtomically(report.getKey(), report.getValue());
@@ -437,8 +473,8 @@ public final class Workflow {
     }
 
     private static ReportLine htmlPointer(Request request) {
-        return new ReportLine(ReportLine.Level.INFO, "The chain of steps, with every cause: "
-                + request.outputDirectory().resolve(HTML_FILE).toUri());
+        return new ReportLine(ReportLine.Level.INFO, "The chain of steps, with every cause and the advice: "
+                + request.outputDirectory().resolve(htmlFile(Goal.EXPLAIN)).toUri());
     }
 
     /** JUnit XML, SARIF and a Markdown summary, which CI systems show; the summary also goes to GitHub's step summary. */

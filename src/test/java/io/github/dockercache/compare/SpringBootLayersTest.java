@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.testing.SpringBootJar;
@@ -99,7 +100,7 @@ class SpringBootLayersTest {
                 + " added guava-20.0.jar; removed guava-19.0.jar</span>"), html);
         assertTrue(html.contains("dependencies&#39; of target/app.jar changed: BOOT-INF/lib: added guava-20.0.jar; removed"
                 + " guava-19.0.jar"), html);
-        String json = JsonReport.of(comparison, ".dockercache/baseline.json", false);
+        String json = JsonReport.of(Goal.CHECK, comparison, ".dockercache/baseline.json", false);
         assertTrue(json.contains("\"kind\": \"jar-layer\""), json);
         assertTrue(json.replaceAll("\\s+", "").contains("\"entries\":{\"added\":[\"BOOT-INF/lib/guava-20.0.jar\"],"
                 + "\"removed\":[\"BOOT-INF/lib/guava-19.0.jar\"],\"changed\":[],\"restamped\":[]}"), json);

@@ -11,6 +11,7 @@ import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.SnapshotFormatException;
@@ -58,7 +59,7 @@ class SnapshotFuzzTest {
         }
         Comparison comparison = Comparison.compare(CURRENT, baseline, StabilityPolicy.defaults(), CONTEXT);
         TextReport.explain(comparison);
-        JsonReport.of(comparison, FILE.getFileName().toString(), false);
+        JsonReport.of(Goal.EXPLAIN, comparison, FILE.getFileName().toString(), false);
     }
 
     private static Path temporaryFile() {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -56,7 +57,8 @@ class HtmlReportBrowserTest {
         Comparison comparison = JavaProject.everydayChanges(dir.resolve("project"));
         Files.createDirectories(ARTIFACTS);
         Path page = ARTIFACTS.resolve("report.html");
-        Files.writeString(page, HtmlReport.of(comparison, FailOn.STABLE, "src/main/docker/dockercache-baseline.json"),
+        Files.writeString(page, HtmlReport.of(Goal.CHECK, comparison, FailOn.STABLE,
+                "src/main/docker/dockercache-baseline.json", List.of()),
                 StandardCharsets.UTF_8);
         HeadlessChromium chromium = chromium();
 
@@ -86,6 +88,28 @@ class HtmlReportBrowserTest {
         String dom = chromium().run(page, "--dump-dom");
         assertFalse(dom.contains("<script") || dom.contains("<img"), "Chromium built an element from user text");
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;"), "the hostile path is shown as text");
+    }
+
+    /**
+     * File names that are markup, with handlers that would mark the page if they ran: Chromium runs none of them, and
+     * shows each name as text.
+     */
+    @Test
+    void chromiumRunsNoScriptFromFileNamesAndShowsThemAsText() throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        Path page = ARTIFACTS.resolve("hostile-file-names.html");
+        Files.writeString(page, HtmlReport.of(JavaProject.hostileFileNames(dir.resolve("project")), FailOn.ANY),
+                StandardCharsets.UTF_8);
+        String dom = chromium().run(page, "--dump-dom");
+        Files.writeString(ARTIFACTS.resolve("hostile-file-names-dom.html"), dom, StandardCharsets.UTF_8);
+        Matcher body = Pattern.compile("<body[^>]*>").matcher(dom);
+        assertTrue(body.find() && !body.group().contains("data-pwned"), "a handler from a file name ran");
+        Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(dom);
+        assertTrue(title.find() && title.group(1).equals("Docker cache check: Dockerfile"), "a script set the title");
+        assertFalse(dom.contains("<script") || dom.contains("<img"), "Chromium built an element from user text");
+        assertTrue(dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;.txt"),
+                "the name is shown as text");
+        assertTrue(dom.contains("\\u001b[31mred\\u001b[0m.txt"), "a terminal escape is shown as its escape");
     }
 
     private HeadlessChromium chromium() throws IOException {
@@ -131,7 +155,8 @@ class HtmlReportBrowserTest {
                 "a box per step");
         comparison.steps().forEach(step -> assertTrue(dom.contains("id=\"" + Anchors.step(step.stepId()) + "\""), step.stepId()));
         assertEquals(2, count(Pattern.compile("<svg class=\"stage-map "), dom), "the screen map and the print map");
-        assertEquals(1, count(Pattern.compile("<table class=\"files\">"), dom));
+        assertEquals(2, count(Pattern.compile("<table class=\"files\">"), dom),
+                "build:1's changed files, and runtime:4's own mode change beside its upstream cause");
         assertTrue(dom.contains("<strong>Check fails</strong>"));
         assertFalse(dom.contains("<script"));
     }

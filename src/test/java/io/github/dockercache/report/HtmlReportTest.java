@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dockercache.advice.Finding;
+import io.github.dockercache.advice.Severity;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StepResult;
@@ -51,8 +53,8 @@ class HtmlReportTest {
 
     @Test
     void theHeaderTellsTheOutcomeAndWhereTheCacheBreaks() throws Exception {
-        ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE,
-                "src/main/docker/dockercache-baseline.json"));
+        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.CHECK, JavaProject.everydayChanges(dir),
+                FailOn.STABLE, "src/main/docker/dockercache-baseline.json", List.of()));
         assertTrue(report.text("//div[" + hasClass("outcome-fails") + "]").startsWith("Check fails"));
         String facts = report.text("//dl[" + hasClass("facts") + "]");
         assertTrue(facts.contains("src/main/docker/dockercache-baseline.json") && facts.contains("APP_VERSION=1.4.2")
@@ -62,6 +64,46 @@ class HtmlReportTest {
         List<String> misses = report.nodes("//section[" + hasClass("first-misses") + "]//li//a")
                 .stream().map(Node::getTextContent).toList();
         assertEquals(List.of("build:1", "runtime:2"), misses);
+    }
+
+    /** explain writes its own report, which says what check would decide with the same rule, not what explain does. */
+    @Test
+    void explainsBannerSaysWhatCheckWouldDecide() throws Exception {
+        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir),
+                FailOn.STABLE, null, List.of()));
+        assertEquals("Check would fail \u2014 1 step would be rebuilt for an unexpected reason, which failOn=stable"
+                + " does not allow; explain itself never fails the build.",
+                report.text("//div[" + hasClass("outcome-fails") + "]"));
+        assertEquals("dockercache explain \u00b7 BuildKit cache prediction", report.text("//p[" + hasClass("eyebrow") + "]"));
+        assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("stable (check's rule; explain never fails)"));
+    }
+
+    @Test
+    void failOnNeverIsReportOnlyAndSaysSo() throws Exception {
+        ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.NEVER));
+        assertEquals("Report only \u2014 6 steps would be rebuilt; failOn=never: check never fails the build.",
+                report.text("//div[" + hasClass("outcome-report") + "]"));
+    }
+
+    /** A step that only a real build can judge is no miss: the banner counts it apart. */
+    @Test
+    void unknownStepsAreNotCountedAsMisses() throws Exception {
+        ParsedReport report = new ParsedReport(HtmlReport.of(JavaBuild.sourceEdited(dir), FailOn.STABLE));
+        assertEquals("Check passes \u2014 2 steps would be rebuilt and 1 may be, none against failOn=stable.",
+                report.text("//div[" + hasClass("outcome-passes") + "]"));
+    }
+
+    @Test
+    void theAdviceIsListedWithItsFix() throws Exception {
+        Finding finding = new Finding("DC301", Severity.WARNING, "Dockerfile", 6, null,
+                "COPY src ./src at line 6 copies <b>everything</b>", "add these lines to .dockerignore:\n  *.log\n  .git/", List.of());
+        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir),
+                FailOn.STABLE, null, List.of(finding)));
+        String rule = "//section[" + hasClass("rules") + "]//li[" + hasClass("rule") + "]";
+        assertEquals("DC301 Dockerfile:6 COPY src ./src at line 6 copies <b>everything</b>",
+                report.text(rule + "/p[" + hasClass("rule-line") + "]"));
+        assertEquals("Fix: add these lines to .dockerignore:", report.text(rule + "//div[" + hasClass("advice") + "]/p"));
+        assertEquals("*.log\n.git/", report.one(rule + "//pre").getTextContent());
     }
 
     @Test
@@ -186,8 +228,8 @@ class HtmlReportTest {
     @Test
     void withoutBaselineEveryStepIsUnknownAndTheHeaderSaysWhatToDo() throws Exception {
         Snapshot snapshot = new JavaProject(dir).snapshot();
-        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(snapshot, "dockercache-baseline.json",
-                "mvn dockercache:baseline"));
+        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(Goal.CHECK, snapshot, "dockercache-baseline.json",
+                "mvn dockercache:baseline", List.of()));
         assertTrue(report.text("//div[" + hasClass("outcome-none") + "]").contains("mvn dockercache:baseline"));
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("none at dockercache-baseline.json"));
         assertEquals(snapshot.steps().size(), report.nodes("//li[" + hasClass("step") + " and " + hasClass("verdict-unknown") + "]").size());

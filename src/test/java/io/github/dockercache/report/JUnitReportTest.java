@@ -78,7 +78,7 @@ class JUnitReportTest {
     @Test
     void expectedRebuildPassesWithTheExpectedCause() throws Exception {
         Element suite = parse(JUnitReport.of(JavaBuild.pomEdited(dir), FailOn.ANY));
-        assertCounts(suite, 7, 0, 1);
+        assertCounts(suite, 9, 0, 1);
         String out = only(testCase(suite, "build:3"), "system-out").getTextContent();
         assertTrue(out.startsWith("Rebuilt for an expected reason:\n- pom.xml content changed"), out);
         assertTrue(out.contains("(expected: a dependency manifest)"), out);
@@ -88,19 +88,29 @@ class JUnitReportTest {
     }
 
     @Test
-    void unknownStepIsSkippedWithItsReasonAndUnstableRebuildsAreNotTests() throws Exception {
+    void unknownStepIsSkippedWithItsReasonAndUnstableRebuildsAreNoTestsOfFailOnStable() throws Exception {
         Comparison comparison = JavaBuild.sourceEdited(dir);
-        Element suite = parse(JUnitReport.of(comparison, FailOn.ANY));
+        Element suite = parse(JUnitReport.of(comparison, FailOn.STABLE));
         assertCounts(suite, 7, 0, 1);
         StepResult unknown = comparison.steps().stream().filter(s -> s.stepId().equals("runtime:3")).findFirst()
                 .orElseThrow();
         assertEquals(unknown.unknownReason(), only(testCase(suite, "runtime:3"), "skipped").getAttribute("message"));
         assertTrue(testCases(suite).stream().noneMatch(t -> t.getAttribute("name").startsWith("build:5")),
-                "build:5 is not stable: failOn=any fails the build for it, but it is no test case");
+                "build:5 is not stable: failOn=stable does not judge it");
+    }
+
+    /** With failOn=any the gate judges every step, and the file fails for each step the build fails for. */
+    @Test
+    void failOnAnyFailsTheFileForEveryUnexpectedRebuild() throws Exception {
+        Element suite = parse(JUnitReport.of(JavaBuild.sourceEdited(dir), FailOn.ANY));
+        assertCounts(suite, 9, 2, 1);
+        assertEquals("build:5 COPY src ./src is rebuilt: src/main/java/App.java content changed (13 -> 21 bytes)",
+                only(testCase(suite, "build:5"), "failure").getAttribute("message"));
+        assertEquals("cache-bust", only(testCase(suite, "build:6"), "failure").getAttribute("type"));
     }
 
     @Test
-    void characterXmlCannotCarryIsReplacedAndTheFileStaysReadable() throws Exception {
+    void controlCharacterIsShownAsItsEscapeAndTheFileStaysReadable() throws Exception {
         JavaBuild build = JavaBuild.in(dir);
         build.dockerfile("FROM busybox:1.36", "RUN echo \u0007 bell & <tag> \"quoted\" \uD83D\uDC33");
         var before = build.snapshot();
@@ -108,7 +118,7 @@ class JUnitReportTest {
         Comparison comparison = Comparison.compare(build.snapshot(), before);
         Element suite = parse(JUnitReport.of(comparison, FailOn.STABLE));
         assertCounts(suite, 2, 1, 0);
-        assertEquals("2 RUN echo \uFFFD bell & <tag> \"quoted\" \uD83D\uDC33 again",
+        assertEquals("2 RUN echo \\u0007 bell & <tag> \"quoted\" \uD83D\uDC33 again",
                 testCases(suite).get(1).getAttribute("name"));
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,29 @@ final class JavaProject {
     /** A file whose name is markup; a browser must show it, not build it. */
     static final String HOSTILE_PATH = "src/<script>alert(1)</<img src=x onerror=alert(2)>.sh";
 
+    /**
+     * Paths (under src/) a context may hold that a report must show as text: markup, Markdown links and an
+     * autolink, table and code syntax, a terminal escape, line breaks, a C1 control (U+009B, which a terminal reads
+     * as an escape sequence), and a right-to-left override that would show "exe.txt" as "txt.exe".
+     */
+    static final List<String> HOSTILE_FILE_NAMES = List.of(
+            "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">.txt",
+            "[click](http:/evil).txt",
+            "[link](https:evil.example) ![img](x).txt",
+            "www.evil.example.txt",
+            "a|b | c.txt",
+            "`tick` ``two``.txt",
+            "*star* _under_ ~strike~ $math$ #hash &amp; \\back.txt",
+            "\u001b[31mred\u001b[0m.txt",
+            "carriage\rreturn.txt",
+            "new\nline.txt",
+            "c1\u009bcontrol\u0085next.txt",
+            "bidi\u202etxt.exe");
+
+    /** The instruction text and build argument a hostile Dockerfile shows in every report. */
+    static final String HOSTILE_RUN = "RUN echo \"<script>document.title='pwned'</script> | [x](http://evil) `tick`"
+            + " \u001b[31m $NOTE\"";
+
     private final Path dir;
 
     /**
@@ -70,6 +94,30 @@ final class JavaProject {
         Snapshot before = project.snapshot(Map.of("NOTE", "a"));
         project.write(HOSTILE_PATH, "two");
         return Comparison.compare(project.snapshot(Map.of("NOTE", "\"><script>alert(3)</script>&")), before);
+    }
+
+    /**
+     * Every hostile file name changed (stage {@code names}), an instruction with markup and terminal escapes edited and
+     * a build argument with markup changed (stage {@code script}): each the first miss of its chain, so that every
+     * report shows them all.
+     */
+    static Comparison hostileFileNames(Path dir) throws IOException, AnalysisException {
+        JavaProject project = new JavaProject(dir).write("Dockerfile", hostileDockerfile(HOSTILE_RUN));
+        for (String name : HOSTILE_FILE_NAMES) {
+            project.write("src/" + name, "one");
+        }
+        Snapshot before = project.snapshot(Map.of("NOTE", "a"));
+        for (String name : HOSTILE_FILE_NAMES) {
+            project.write("src/" + name, "two, longer");
+        }
+        project.write("Dockerfile", hostileDockerfile(HOSTILE_RUN + " \u001b]0;title\u0007"));
+        return Comparison.compare(project.snapshot(Map.of("NOTE", "\"><script>document.title='pwned'</script>\u009b")),
+                before);
+    }
+
+    private static String hostileDockerfile(String run) {
+        return String.join("\n", "FROM alpine:3.20 AS names", "COPY src /src", "", "FROM alpine:3.20 AS script", "ARG NOTE",
+                run, "COPY --from=names /src /src", "");
     }
 
     JavaProject(Path dir) throws IOException {

@@ -132,7 +132,7 @@ class SecretLeakTest {
         String text = text(changed);
         assertTrue(text.contains("build arg DB_PASS changed; it depends on a secret, so its value is not shown"), text);
         assertTrue(text.contains("Build args differ from the baseline: DB_PASS changed (a secret)."), text);
-        String report = Files.readString(context.resolve("target/dockercache/report.json"));
+        String report = Files.readString(context.resolve("target/dockercache/check.json"));
         assertTrue(report.contains("\"subject\": \"DB_PASS\""), report);
         run(Workflow.explain(request(context, values("hunter3"), KEY)));
         assertNothingLeaked(context);
@@ -195,7 +195,7 @@ class SecretLeakTest {
     /** No value or derived value in clear, no 8-hex prefix of a SHA-256, SHA-1 or MD5 of one, anywhere. */
     private void assertNothingLeaked(Path context) throws Exception {
         assertNothingLeaked(context, List.of(".dockercache/baseline.json", "target/dockercache/snapshot.json",
-                "target/dockercache/report.json", "target/dockercache/report.html", "target/dockercache/summary.md",
+                "target/dockercache/check.json", "target/dockercache/check.html", "target/dockercache/summary.md",
                 "target/dockercache/dockercache.sarif", "target/dockercache/dockercache-junit.xml",
                 "target/dockercache/stat-cache.json"));
     }

@@ -115,7 +115,7 @@ class UnfinishedOutputsTest {
         assertEquals("../../docker/Dockerfile", SnapshotStore.read(request.baseline()).dockerfile());
         assertTrue(outcome.warnings().stream().anyMatch(w -> w.startsWith("docker/Dockerfile:4:1: JSONArgsRecommended")),
                 outcome.warnings().toString());
-        String report = Files.readString(dir.resolve("app/target/dockercache/report.json"));
+        String report = Files.readString(dir.resolve("app/target/dockercache/check.json"));
         assertTrue(report.contains("\"dockerfile\": \"docker/Dockerfile\""), report);
         assertTrue(Files.readString(dir.resolve("app/target/dockercache/summary.md"))
                 .startsWith("## ✅ dockercache: docker/Dockerfile passes"));

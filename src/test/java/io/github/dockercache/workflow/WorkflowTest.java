@@ -14,6 +14,7 @@ import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.registry.TestRegistry;
+import io.github.dockercache.report.Printed;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
@@ -55,6 +56,14 @@ class WorkflowTest {
                 java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
+    /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
+    private Request pomMadeExecutable(Path context) throws Exception {
+        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Workflow.baseline(request);
+        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return request;
+    }
+
     private static String text(Outcome outcome) {
         return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
                 .collect(Collectors.joining("\n"));
@@ -70,7 +79,7 @@ class WorkflowTest {
                 && line.text().startsWith("No baseline at")), text(outcome));
         assertTrue(text(outcome).contains("Record one with mvn dockercache:baseline and commit it"), text(outcome));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
-        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/report.json")));
+        assertTrue(Files.isRegularFile(context.resolve("target/dockercache/check.json")));
     }
 
     @Test
@@ -86,16 +95,60 @@ class WorkflowTest {
     @Test
     void checkFailsOnAModeChangeOfAStableStepAndWritesTheCiReports() throws Exception {
         Path context = context("app", "a");
-        Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
-        Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Outcome outcome = Workflow.check(request(context, baseline, OnMissingBaseline.WARN, false));
+        Outcome outcome = Workflow.check(pomMadeExecutable(context));
         assertTrue(outcome.failed());
         assertTrue(outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."), outcome.failure());
         assertTrue(text(outcome).contains("pom.xml mode bits changed 0644 -> 0755"), text(outcome));
         for (String file : List.of(Workflow.JUNIT_FILE, Workflow.SARIF_FILE, Workflow.SUMMARY_FILE)) {
             assertTrue(Files.size(context.resolve("target/dockercache").resolve(file)) > 0, file);
         }
+    }
+
+    /** explain after a failing check writes its own files: check's still say that the build failed. */
+    @Test
+    void explainNeverOverwritesWhatCheckDecided() throws Exception {
+        Path context = context("app", "a");
+        Path requested = dir.resolve("elsewhere/report.json");
+        Request request = withReport(pomMadeExecutable(context), requested);
+        assertTrue(Workflow.check(request).failed());
+        Path output = context.resolve("target/dockercache");
+        String checkHtml = Files.readString(output.resolve("check.html"));
+        String checkJson = Files.readString(output.resolve("check.json"));
+
+        assertFalse(Workflow.explain(request).failed());
+        assertEquals(checkHtml, Files.readString(output.resolve("check.html")));
+        assertEquals(checkJson, Files.readString(requested), "the requested JSON path is check's");
+        assertTrue(checkHtml.contains("<strong>Check fails</strong>"), checkHtml);
+        assertTrue(checkJson.contains("\"goal\": \"check\"") && checkJson.contains("\"failed\": true"), checkJson);
+        assertTrue(Files.readString(output.resolve(Workflow.SUMMARY_FILE)).startsWith("## \u274c"));
+        String explainHtml = Files.readString(output.resolve("explain.html"));
+        assertTrue(explainHtml.contains("<strong>Check would fail</strong>"), explainHtml);
+        String explainJson = Files.readString(output.resolve("explain.json"));
+        assertTrue(explainJson.contains("\"goal\": \"explain\"") && explainJson.contains("\"failed\": false"),
+                explainJson);
+    }
+
+    /** {@code mvn package dockercache:explain}: explain prints what check did not, and no cause a second time. */
+    @Test
+    void explainAfterCheckInTheSameBuildPrintsEachCauseOnce() throws Exception {
+        Path context = context("app", "a");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        Workflow.baseline(request);
+        Files.writeString(context.resolve("a.txt"), "bb");
+        String cause = "  - a.txt content changed (1 -> 2 bytes)";
+        Outcome check = Workflow.check(request);
+        assertTrue(text(check).contains(cause), text(check));
+        assertTrue(text(Workflow.explain(request)).contains(cause), "on its own, explain names every cause");
+
+        String after = text(Workflow.explain(request, Printed.of(check.lines())));
+        assertFalse(after.contains(cause), after);
+        assertTrue(after.contains("The causes are as check printed them above.\n"), after);
+        assertTrue(after.endsWith("/target/dockercache/explain.html"), after);
+
+        // what check printed about another state of the context leaves nothing out
+        Files.writeString(context.resolve("a.txt"), "ccc");
+        assertTrue(text(Workflow.explain(request, Printed.of(check.lines()))).contains("  - a.txt content changed (1 -> 3 bytes)"));
     }
 
     @Test
@@ -252,6 +305,12 @@ class WorkflowTest {
         return text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), resolve)));
     }
 
+    private static Request withReport(Request r, Path report) {
+        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
+                report, r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), r.resolve(), r.dependencies(), r.invocation());
+    }
+
     private static Request resolving(Request r, boolean resolve) {
         return with(r, resolve, r.policy(), r.dependencies());
     }
@@ -284,7 +343,7 @@ class WorkflowTest {
         assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."), text(outcome));
         assertTrue(text(outcome).contains("  - target/lib/lib-a-1.1.jar was added (expected: dependency com.example:lib-a 1.0"
                 + " -> 1.1)"), text(outcome));
-        assertTrue(Files.readString(context.resolve("target/dockercache/report.json"))
+        assertTrue(Files.readString(context.resolve("target/dockercache/check.json"))
                 .contains("\"expectedBecause\": \"dependency com.example:lib-a 1.0 -> 1.1\""));
 
         Outcome withoutChange = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));

@@ -1,0 +1,31 @@
+package io.github.dockercache.maven;
+
+import io.github.dockercache.report.Printed;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+
+/**
+ * What check printed for each image in this build, keyed by the image's output directory, so that explain run
+ * later in the same build ({@code mvn package dockercache:explain}) prints each cause once. It lives in the
+ * session's data, which every module and mojo of one build shares and the next build starts without.
+ */
+final class CheckedImages {
+    private CheckedImages() {}
+
+    static void remember(MavenSession session, Path outputDirectory, Printed printed) {
+        if (session != null) {
+            session.getRepositorySession().getData().set(key(outputDirectory), printed);
+        }
+    }
+
+    /** What check printed for the image, or null when check has not run for it in this build. */
+    static Printed recall(MavenSession session, Path outputDirectory) {
+        return session == null ? null
+                : session.getRepositorySession().getData().get(key(outputDirectory)) instanceof Printed printed
+                        ? printed : null;
+    }
+
+    private static String key(Path outputDirectory) {
+        return CheckedImages.class.getName() + ":" + outputDirectory.toAbsolutePath().normalize();
+    }
+}
