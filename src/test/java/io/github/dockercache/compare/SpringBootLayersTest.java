@@ -250,6 +250,53 @@ class SpringBootLayersTest {
         assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
     }
 
+    /** The Dockerfile of Spring Boot 2.3 to 3.2's documentation: {@code -Djarmode=layertools} and a relative WORKDIR. */
+    private static final List<String> LAYERTOOLS_DOCKERFILE = List.of(
+            "FROM eclipse-temurin:17-jre AS builder",
+            "WORKDIR application",
+            "COPY target/*.jar application.jar",
+            "RUN java -Djarmode=layertools -jar application.jar extract",
+            "FROM eclipse-temurin:17-jre",
+            "WORKDIR application",
+            "COPY --from=builder application/dependencies/ ./",
+            "COPY --from=builder application/spring-boot-loader/ ./",
+            "COPY --from=builder application/snapshot-dependencies/ ./",
+            "COPY --from=builder application/application/ ./");
+
+    /** The jarmode library that {@code -Djarmode=layertools} runs: tools (3.3 and later) or layertools (2.3 to 3.2). */
+    @Test
+    void layertoolsRunsFromEitherJarmodeLibraryAndSaysSoWhenThereIsNone() throws Exception {
+        UnaryOperator<SpringBootJar> layertoolsLibrary = jar -> jar.without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar")
+                .file("BOOT-INF/lib/spring-boot-jarmode-layertools-3.2.0.jar", "jarmode layertools 3.2.0");
+        Scenario app = app(LAYERTOOLS_DOCKERFILE);
+        layertoolsLibrary.apply(SpringBootJar.app()).writeTo(dir.resolve("target/app.jar"));
+        Snapshot before = app.snapshot();
+        layertoolsLibrary.apply(SpringBootJar.app()).file("BOOT-INF/classes/com/example/App.class", "class App v2")
+                .time(LATER).writeTo(dir.resolve("target/app.jar"));
+        Map<String, Verdict> verdicts = Scenario.verdicts(Scenario.compare(app.snapshot(), before));
+        assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
+        assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
+
+        SpringBootJar.app().without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar").writeTo(dir.resolve("target/app.jar"));
+        String reason = app.snapshot().steps().stream().filter(s -> s.id().equals("stage-1:3")).findFirst()
+                .orElseThrow().unknownReason();
+        assertTrue(reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar or"
+                + " spring-boot-jarmode-layertools-*.jar in BOOT-INF/lib/: the jarmode 'layertools' is not there to"
+                + " run"), reason);
+    }
+
+    @Test
+    void theToolsModeDoesNotRunFromTheLayertoolsLibrary() throws Exception {
+        Scenario app = app(TOOLS_DOCKERFILE);
+        SpringBootJar.app().without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar")
+                .file("BOOT-INF/lib/spring-boot-jarmode-layertools-3.2.0.jar", "jarmode layertools 3.2.0")
+                .writeTo(dir.resolve("target/app.jar"));
+        String reason = app.snapshot().steps().stream().filter(s -> s.id().equals("stage-1:3")).findFirst()
+                .orElseThrow().unknownReason();
+        assertTrue(reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar in BOOT-INF/lib/: the"
+                + " jarmode 'tools' is not there to run"), reason);
+    }
+
     @Test
     void aChangedExtractionStageLeavesUnchangedLayersUnknown() throws Exception {
         Scenario app = app(TOOLS_DOCKERFILE);

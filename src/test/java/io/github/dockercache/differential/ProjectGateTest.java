@@ -24,6 +24,7 @@ import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
+import io.github.dockercache.workflow.TestHints;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.IOException;
@@ -134,7 +135,7 @@ class ProjectGateTest {
                 Secrets.PATTERNS_ONLY, spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
         return new Request(settings, baseline, BaselineSource.file(baseline, baseline.toString()),
                 OnMissingBaseline.FAIL, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false,
-                BaselineHistory.DEFAULT_SIZE, false, Set.of(), ScanProgress.NONE, null, false, null);
+                BaselineHistory.DEFAULT_SIZE, false, Set.of(), ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
     @Test
