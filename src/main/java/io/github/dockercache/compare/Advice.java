@@ -45,10 +45,14 @@ final class Advice {
 
     private Advice() {}
 
-    /** A RUN that does not use the variable is rebuilt only because the ARG is declared above it. */
+    /**
+     * A RUN that does not use the variable is rebuilt only because the ARG is declared above it. What reads it above
+     * the RUN and makes no step (EXPOSE, LABEL, an ENV) has to move down with the declaration.
+     */
     static String declareArgLater(String variable, StepSnapshot step) {
         return step.instruction() + " at line " + step.line() + " does not use " + variable + "; declare ARG "
-                + variable + " just before the first step that uses it, so that the steps above keep their cache";
+                + variable + " just before the first step that uses it, below this one (with any EXPOSE, LABEL or ENV"
+                + " above it that reads " + variable + "), so that the steps above keep their cache";
     }
 
     /** The fix for a text file that differs only in build-time stamps: the option of the tool that writes it. */

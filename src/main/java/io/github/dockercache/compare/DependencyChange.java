@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * added, removed or moved to another version, and not when it is the file of a dependency that did not change. A file
  * that names no dependency (a launcher class, a Quarkus boot jar) is expected when any dependency changed. Without
  * lists, a change of the dependency manifests' digests (pom.xml, build.gradle, package-lock.json...) stands for a
- * dependency change. A baseline that recorded neither cannot tell: its changes are let through, and said so.
+ * dependency change. A baseline that recorded neither cannot tell, nor can two sides without a list whose build
+ * context holds no manifest (a module's {@code target/} as the context, without Maven): their changes are let
+ * through, and said so.
  */
 public final class DependencyChange {
     /** What the two sides recorded, from the most to the least precise. */
@@ -32,7 +34,9 @@ public final class DependencyChange {
         /** Only the dependency manifests' digests are known on both sides. */
         MANIFESTS,
         /** The baseline recorded nothing to compare with. */
-        NONE
+        NONE,
+        /** Both sides were recorded, but neither lists its dependencies and the build context holds no manifest. */
+        UNLISTED
     }
 
     /** The changes to a file that a dependency update can explain; mode bits, types and links never. */
@@ -61,8 +65,11 @@ public final class DependencyChange {
         }
         Map<String, String> then = baseline == null || baseline.manifests() == null ? Map.of() : baseline.manifests();
         Map<String, String> now = current == null || current.manifests() == null ? Map.of() : current.manifests();
-        if (baseline == null || current == null || then.isEmpty() && now.isEmpty()) {
+        if (baseline == null || current == null) {
             return new DependencyChange(Basis.NONE, Map.of(), Map.of(), List.of());
+        }
+        if (then.isEmpty() && now.isEmpty()) {
+            return new DependencyChange(Basis.UNLISTED, Map.of(), Map.of(), List.of());
         }
         TreeSet<String> names = new TreeSet<>(then.keySet());
         names.addAll(now.keySet());
@@ -116,6 +123,9 @@ public final class DependencyChange {
         switch (basis) {
             case NONE:
                 return "the baseline records no dependencies to check this against; record it again";
+            case UNLISTED:
+                return "nothing lists the dependencies to check this against: no dependency list from Maven, and no"
+                        + " dependency manifest at the top of the build context";
             case MANIFESTS:
                 return changed() ? "the dependency manifests changed (" + String.join(", ", changedManifests) + ")" : null;
             default:

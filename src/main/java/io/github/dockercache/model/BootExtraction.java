@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A RUN that splits a Spring Boot jar into layer directories with the jar's own jarmode, in the forms Spring Boot
@@ -310,8 +311,8 @@ final class BootExtraction {
                 return entry.digest();
             }
         }
-        throw new BootJar.UnusableJarException(jar.contextPath() + " has no " + accepted.get(accepted.size() - 1)
-                + "*.jar in " + lib + ": the jarmode '" + (command.mode() == Mode.LAYERTOOLS ? "layertools" : "tools")
+        throw new BootJar.UnusableJarException(jar.contextPath() + " has no " + accepted.stream()
+                .map(prefix -> prefix + "*.jar").collect(Collectors.joining(" or ")) + " in " + lib + ": the jarmode '" + (command.mode() == Mode.LAYERTOOLS ? "layertools" : "tools")
                 + "' is not there to run");
     }
 

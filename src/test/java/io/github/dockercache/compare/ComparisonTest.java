@@ -148,6 +148,26 @@ class ComparisonTest {
         assertTrue(cause.detail().contains("line 3"), cause.detail());
     }
 
+    /** An ARG read only by an EXPOSE right below it still reaches every later RUN: the fix moves both down. */
+    @Test
+    void theFixForAnArgReadOnlyByExposeMovesTheExposeDownWithIt() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile(
+                        "FROM busybox:1.36",
+                        "ARG PORT",
+                        "EXPOSE ${PORT}",
+                        "RUN true",
+                        "COPY a.txt /a.txt")
+                .file("a.txt", "a");
+        Snapshot before = app.buildArg("PORT", "8081").snapshot();
+        Comparison changed = Scenario.compare(app.buildArg("PORT", "8082").snapshot(), before);
+        Cause cause = Scenario.step(changed, "2").causes().get(0);
+        assertEquals(CauseKind.BUILD_ARG, cause.kind());
+        assertEquals("RUN at line 4 does not use PORT; declare ARG PORT just before the first step that uses it, below"
+                + " this one (with any EXPOSE, LABEL or ENV above it that reads PORT), so that the steps above keep"
+                + " their cache", cause.advice());
+    }
+
     /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
     @Test
     void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {

@@ -77,4 +77,16 @@ class DependencyChangeTest {
                 change.explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
         assertNull(change.explains("lib-a-1.0.jar", CauseKind.FILE_MODE));
     }
+
+    @Test
+    void withoutListsOrManifestsOnEitherSideTheChangeIsLetThroughWithoutAskingForANewBaseline() {
+        Dependencies nothing = new Dependencies(null, new TreeMap<>()); // a module's target/ as the context, no pom
+        DependencyChange change = DependencyChange.between(nothing, nothing);
+        assertEquals(DependencyChange.Basis.UNLISTED, change.basis());
+        assertFalse(change.changed());
+        assertEquals("nothing lists the dependencies to check this against: no dependency list from Maven, and no"
+                + " dependency manifest at the top of the build context",
+                change.explains("lib-a-1.0.jar", CauseKind.FILE_ADDED));
+        assertNull(change.explains("lib-a-1.0.jar", CauseKind.FILE_MODE));
+    }
 }

@@ -36,6 +36,19 @@ class SpringBootLayersTest {
             "COPY --from=extract /builder/extracted/snapshot-dependencies/ ./",
             "COPY --from=extract /builder/extracted/application/ ./",
             "ENTRYPOINT [\"java\", \"-jar\", \"application.jar\"]");
+    /** The Dockerfile of Spring Boot 2.3 to 3.2's documentation: {@code -Djarmode=layertools} and a relative WORKDIR. */
+    private static final List<String> LAYERTOOLS_DOCKERFILE = List.of(
+            "FROM eclipse-temurin:17-jre AS builder",
+            "WORKDIR application",
+            "ARG JAR_FILE=target/*.jar",
+            "COPY ${JAR_FILE} application.jar",
+            "RUN java -Djarmode=layertools -jar application.jar extract",
+            "FROM eclipse-temurin:17-jre",
+            "WORKDIR application",
+            "COPY --from=builder application/dependencies/ ./",
+            "COPY --from=builder application/spring-boot-loader/ ./",
+            "COPY --from=builder application/snapshot-dependencies/ ./",
+            "COPY --from=builder application/application/ ./");
     private static final Instant LATER = Instant.parse("2024-06-01T12:00:00Z");
 
     @TempDir
@@ -47,10 +60,16 @@ class SpringBootLayersTest {
 
     /** The verdicts of the runtime stage's layer copies after the jar is rewritten by {@code change}. */
     private Comparison rebuilt(List<String> dockerfile, UnaryOperator<SpringBootJar> change) throws Exception {
+        return rebuilt(dockerfile, UnaryOperator.identity(), change);
+    }
+
+    /** The app jar made by {@code jar}, then changed by {@code change}, compared with it. */
+    private Comparison rebuilt(List<String> dockerfile, UnaryOperator<SpringBootJar> jar,
+            UnaryOperator<SpringBootJar> change) throws Exception {
         Scenario app = app(dockerfile);
-        SpringBootJar.app().writeTo(dir.resolve("target/app.jar"));
+        jar.apply(SpringBootJar.app()).writeTo(dir.resolve("target/app.jar"));
         Snapshot before = app.snapshot();
-        change.apply(SpringBootJar.app()).writeTo(dir.resolve("target/app.jar"));
+        change.apply(jar.apply(SpringBootJar.app())).writeTo(dir.resolve("target/app.jar"));
         return Scenario.compare(app.snapshot(), before);
     }
 
@@ -231,24 +250,40 @@ class SpringBootLayersTest {
         }
     }
 
+    /** {@code -Djarmode=layertools} runs from spring-boot-jarmode-tools (3.3 and later) or -layertools (2.3 to 3.2). */
     @Test
-    void theLayertoolsFormOfSpringBoot2IsReadAsTheLauncherLayout() throws Exception {
-        List<String> dockerfile = List.of(
-                "FROM eclipse-temurin:17-jre AS builder",
-                "WORKDIR application",
-                "ARG JAR_FILE=target/*.jar",
-                "COPY ${JAR_FILE} application.jar",
-                "RUN java -Djarmode=layertools -jar application.jar extract",
-                "FROM eclipse-temurin:17-jre",
-                "WORKDIR application",
-                "COPY --from=builder application/dependencies/ ./",
-                "COPY --from=builder application/spring-boot-loader/ ./",
-                "COPY --from=builder application/snapshot-dependencies/ ./",
-                "COPY --from=builder application/application/ ./");
-        Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(dockerfile,
-                jar -> jar.file("BOOT-INF/classes/com/example/App.class", "class App v2").time(LATER)));
-        assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
-        assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
+    void theLayertoolsFormOfSpringBoot2IsReadAsTheLauncherLayoutWithEitherJarmodeLibrary() throws Exception {
+        UnaryOperator<SpringBootJar> layertoolsLibrary = jar -> jar.without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar")
+                .file("BOOT-INF/lib/spring-boot-jarmode-layertools-3.2.0.jar", "jarmode layertools 3.2.0");
+        for (UnaryOperator<SpringBootJar> library : List.of(UnaryOperator.<SpringBootJar>identity(), layertoolsLibrary)) {
+            Map<String, Verdict> verdicts = Scenario.verdicts(rebuilt(LAYERTOOLS_DOCKERFILE, library,
+                    jar -> jar.file("BOOT-INF/classes/com/example/App.class", "class App v2").time(LATER)));
+            assertEquals(Verdict.CACHED, verdicts.get("stage-1:3"), verdicts.toString());
+            assertEquals(Verdict.REBUILT, verdicts.get("stage-1:6"), verdicts.toString());
+        }
+    }
+
+    @Test
+    void aLayertoolsExtractionWithoutAJarmodeLibrarySaysSo() throws Exception {
+        Scenario app = app(LAYERTOOLS_DOCKERFILE);
+        SpringBootJar.app().without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar").writeTo(dir.resolve("target/app.jar"));
+        String reason = app.snapshot().steps().stream().filter(s -> s.id().equals("stage-1:3")).findFirst()
+                .orElseThrow().unknownReason();
+        assertTrue(reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar or"
+                + " spring-boot-jarmode-layertools-*.jar in BOOT-INF/lib/: the jarmode 'layertools' is not there to"
+                + " run"), reason);
+    }
+
+    @Test
+    void theToolsModeDoesNotRunFromTheLayertoolsLibrary() throws Exception {
+        Scenario app = app(TOOLS_DOCKERFILE);
+        SpringBootJar.app().without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar")
+                .file("BOOT-INF/lib/spring-boot-jarmode-layertools-3.2.0.jar", "jarmode layertools 3.2.0")
+                .writeTo(dir.resolve("target/app.jar"));
+        String reason = app.snapshot().steps().stream().filter(s -> s.id().equals("stage-1:3")).findFirst()
+                .orElseThrow().unknownReason();
+        assertTrue(reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar in BOOT-INF/lib/: the"
+                + " jarmode 'tools' is not there to run"), reason);
     }
 
     @Test
