@@ -10,14 +10,14 @@ String failure = 'on project check-quarkus-jvm: 1 stable step would be rebuilt: 
 assert recorded.contains('[INFO] Recorded the baseline .dockercache/baseline.json with 5 steps (new; it remembers 1 build).')
 
 // a source edit rebuilds the application layers only, and passes
-assert sourceEdit.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments...  cached   stable')
-assert sourceEdit.contains('[INFO] Step 4 (src/main/docker/Dockerfile.jvm:13) COPY --chown=185 target/quarkus-app/app/ /deployments... is rebuilt:')
+assert sourceEdit.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/  cached   stable')
+assert sourceEdit.contains('[INFO] Step 4 (src/main/docker/Dockerfile.jvm:13) COPY --chown=185 target/quarkus-app/app/ /deployments/app/ is rebuilt:')
 assert sourceEdit.contains('[INFO] 5 steps: 3 cached, 2 rebuilt (0 stable), 0 unknown')
 assert sourceEdit.contains('[INFO] BUILD SUCCESS')
 
 // the same dependency with other bytes: the dependency layer fails, naming the jar
-assert drift.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments...  rebuilt  stable')
-assert drift.contains('[ERROR] Step 2 (src/main/docker/Dockerfile.jvm:11) COPY --chown=185 target/quarkus-app/lib/ /deployments... is rebuilt [stable]:')
+assert drift.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/  rebuilt  stable')
+assert drift.contains('[ERROR] Step 2 (src/main/docker/Dockerfile.jvm:11) COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/ is rebuilt [stable]:')
 assert drift.contains("[ERROR]   - $lib-b-1.0.jar content changed (56 -> 63 bytes)".toString())
 assert drift.any { it.contains(failure) }
 assert drift.contains('[INFO] BUILD FAILURE')
@@ -25,7 +25,7 @@ assert drift.contains('[INFO] BUILD FAILURE')
 // a dependency update passes, naming the dependencies and the jars added and removed
 assert bumpEdit.contains('[INFO] BUILD SUCCESS')
 assert bump.contains('[INFO] Dependencies differ from the baseline: it.dockercache.deps:lib-a 1.0 -> 1.1, added it.dockercache.deps:lib-c:1.0.')
-assert bump.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments...  rebuilt  stable  (expected)')
+assert bump.contains('[INFO]   2  COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/  rebuilt  stable  (expected)')
 assert bump.contains("[INFO]   - $lib-a-1.0.jar was removed (expected: dependency it.dockercache.deps:lib-a 1.0 -> 1.1)".toString())
 assert bump.contains("[INFO]   - $lib-a-1.1.jar was added (expected: dependency it.dockercache.deps:lib-a 1.0 -> 1.1)".toString())
 assert bump.contains("[INFO]   - $lib-c-1.0.jar was added (expected: dependency added it.dockercache.deps:lib-c:1.0)".toString())

@@ -3,7 +3,7 @@ def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).drop(1)
 assert runs.size() == 3
 
 // a dependency bump: the dependencies layer is rebuilt, and the jar entries say which were added, removed, changed
-assert runs[1].contains('Step stage-1:3 (Dockerfile:8) COPY --from=extract /builder/extracted/dependencies/ ./ is rebuilt:')
+assert runs[1].contains('Step stage-1:3 (Dockerfile:8) COPY --from=extract /builder/extracted/dependencies/ ./ is rebuilt [stable]:')
 assert runs[1].contains("  - layer 'dependencies' of target/app.jar changed: BOOT-INF/lib: added guava-20.0.jar;"
         + " removed guava-19.0.jar; changed caffeine-3.2.2.jar")
 
