@@ -13,16 +13,24 @@ import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.github.dockercache.files.TempFiles;
+import io.github.dockercache.files.BoundedFile;
+import io.github.dockercache.files.FileLimitException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +45,15 @@ public final class SnapshotStore {
             "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null", "END_DOCUMENT", "the end of the file");
     private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
 
+    /**
+     * Limits on a baseline or snapshot read (docs/limits.md): a baseline of a 200,000-file context is about 56 MiB
+     * with 2 million names and strings, read in about 100 MiB of heap.
+     */
+    static final long MAX_BYTES = 64L << 20;
+    static final long MAX_STRINGS = 2_500_000;
+    /** Linux's limit on symlinks followed in one lookup. */
+    private static final int MAX_LINK_HOPS = 40;
+
     private SnapshotStore() {}
 
     public static String toJson(Snapshot snapshot) {
@@ -49,24 +66,36 @@ public final class SnapshotStore {
     }
 
     /**
-     * Writes text atomically: temporary file in the same directory, then a move. The temporary file is created with
-     * the default permissions, which the user's umask shapes as for every other file of the build ({@code
-     * createTempFile} would make it, and so the result, readable by its owner only).
+     * Writes text atomically: temporary file in the same directory ({@link TempFiles}, which also removes what a
+     * crashed run left there), then a move. A symlink is written through: its target is replaced, the link stays.
      */
     public static void writeAtomically(Path file, String text) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createFile(directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        Path target = throughLinks(file.toAbsolutePath());
+        TempFiles.Temp temporary = TempFiles.create(target.getParent(), "." + target.getFileName() + ".");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = temporary.channel(); Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                out.write(text);
+            }
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            Files.deleteIfExists(temporary.path());
         }
+    }
+
+    /** The file a path names once its symlinks are followed; it need not exist (a dangling link is written through). */
+    private static Path throughLinks(Path file) throws IOException {
+        Path path = file;
+        for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new FileSystemException(file.toString(), null, "Too many levels of symbolic links");
+            }
+            path = path.getParent().resolve(Files.readSymbolicLink(path));
+        }
+        return path;
     }
 
     /**
@@ -76,8 +105,13 @@ public final class SnapshotStore {
      * @throws SnapshotFormatException when it is not a snapshot this version can read
      */
     public static Snapshot read(Path file) throws IOException, SnapshotFormatException {
+        try {
+            BoundedFile.check(file, MAX_BYTES);
+        } catch (FileLimitException e) {
+            throw unusable(file, "it " + e.getMessage() + " for a baseline or snapshot", null);
+        }
         Snapshot snapshot;
-        try (JsonReader reader = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
@@ -85,6 +119,9 @@ public final class SnapshotStore {
                 }
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
+            } catch (TooManyStrings e) {
+                throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " names"
+                        + " and strings, the limit for a baseline or snapshot (" + reader.getPath() + ")", null);
             }
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
@@ -99,6 +136,43 @@ public final class SnapshotStore {
             throw unusable(file, damage, null);
         }
         return normalize(snapshot);
+    }
+
+    /**
+     * A reader that stops once the file holds more names and strings than a baseline of a large context does: each
+     * one read may be kept (a map key, a path), and ten million of them exhaust a 256 MiB heap before the end.
+     */
+    private static final class CountingReader extends JsonReader {
+        private long strings;
+
+        CountingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public String nextName() throws IOException {
+            count();
+            return super.nextName();
+        }
+
+        @Override
+        public String nextString() throws IOException {
+            count();
+            return super.nextString();
+        }
+
+        private void count() {
+            if (++strings > MAX_STRINGS) {
+                throw new TooManyStrings();
+            }
+        }
+    }
+
+    /** Unchecked, so that Gson lets it through instead of wording it as a syntax error. */
+    private static final class TooManyStrings extends RuntimeException {
+        TooManyStrings() {
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.SarifReport;
 import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.store.FileLocks;
 import io.github.dockercache.store.Provenance;
 import io.github.dockercache.store.SnapshotFormatException;
@@ -161,8 +162,8 @@ public final class Workflow {
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": " + e.getMessage(), e,
-                    false);
+            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": "
+                    + IoReasons.describe(e), e, false);
         }
         String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
                 + snapshot.steps().size() + " step keys are new";
@@ -203,16 +204,23 @@ public final class Workflow {
         if (!Files.exists(file)) {
             return null;
         }
+        String reason;
+        Exception cause;
         try {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
-            if (!request.force()) {
-                throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + e.reason()
-                        + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
-                        + ".", e, true);
-            }
-            return null;
+            reason = e.reason();
+            cause = e;
+        } catch (IOException e) {
+            reason = "it cannot be read (" + IoReasons.describe(e) + ")";
+            cause = e;
         }
+        if (!request.force()) {
+            throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + reason
+                    + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
+                    + ".", cause, true);
+        }
+        return null;
     }
 
 
@@ -321,7 +329,7 @@ public final class Workflow {
         try {
             SnapshotStore.write(file, analysis.snapshot());
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the snapshot " + file + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot write the snapshot " + file + ": " + IoReasons.describe(e), e, false);
         }
         return analysis;
     }
@@ -399,7 +407,8 @@ public final class Workflow {
                     + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
                     + " (which replaces a file it cannot read), or delete it.", e, true);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e,
+                    false);
         }
     }
 
@@ -431,7 +440,8 @@ public final class Workflow {
             try {
                 SnapshotStore.writeAtomically(report.getKey(), report.getValue());
             } catch (IOException e) {
-                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + e.getMessage(), e, false);
+                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + IoReasons.describe(e), e,
+                        false);
             }
         }
     }
@@ -455,7 +465,8 @@ public final class Workflow {
             SnapshotStore.writeAtomically(output.resolve(SUMMARY_FILE), markdown);
             MarkdownReport.appendToStepSummary(System.getenv(MarkdownReport.STEP_SUMMARY_VARIABLE), markdown);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + IoReasons.describe(e), e,
+                    false);
         }
     }
 
