@@ -39,13 +39,13 @@ public final class BoundedFile {
 
     private static void requireRegular(Path file, BasicFileAttributes attributes) throws FileLimitException {
         if (!attributes.isRegularFile()) {
-            throw new FileLimitException("is " + kind(file, attributes) + ", not a regular file");
+            throw new FileLimitException("is " + kind(file, attributes) + ", not a regular file", false);
         }
     }
 
     private static void requireAtMost(long size, long maxBytes) throws FileLimitException {
         if (size > maxBytes) {
-            throw new FileLimitException("is " + size(size) + ", more than the limit of " + size(maxBytes));
+            throw new FileLimitException("is " + size(size) + ", more than the limit of " + size(maxBytes), true);
         }
     }
 

@@ -108,7 +108,7 @@ public final class SnapshotStore {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
-            throw unusable(file, "it " + e.getMessage() + " for a baseline or snapshot", null);
+            throw unusable(file, "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot" : ""), null);
         }
         Snapshot snapshot;
         try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
