@@ -40,10 +40,8 @@ public final class TempFiles {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
         try {
             channel.lock();
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(path);
-            throw e;
+        } catch (IOException e) {
+            // a file system without locks (some network mounts): the age rule alone keeps the file while it is written
         }
         return new Temp(path, channel);
     }

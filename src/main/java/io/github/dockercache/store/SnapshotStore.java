@@ -46,11 +46,15 @@ public final class SnapshotStore {
     private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
 
     /**
-     * Limits on a baseline or snapshot read (docs/limits.md): a baseline of a 200,000-file context is about 56 MiB
-     * with 2 million names and strings, read in about 100 MiB of heap.
+     * Limits on a baseline or snapshot read (docs/limits.md), which scale with the heap, since the heap is what a large
+     * baseline costs: one name or string per 128 bytes of it, rounded down to a hundred thousand (2,000,000 at
+     * {@code -Xmx256m}, where a 1.3-million-key map is the most that fits), and a quarter of it in bytes, at least 64
+     * MiB. A baseline of a 100,000-file context holds about a million names and strings in about 30 MiB.
      */
-    static final long MAX_BYTES = 64L << 20;
-    static final long MAX_STRINGS = 2_500_000;
+    static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+    static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
+    private static final String RAISE_THE_HEAP = " (docs/limits.md; if the file is genuine, give Maven more heap, as"
+            + " with MAVEN_OPTS=-Xmx1g)";
     /** Linux's limit on symlinks followed in one lookup. */
     private static final int MAX_LINK_HOPS = 40;
 
@@ -108,7 +112,8 @@ public final class SnapshotStore {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
-            throw unusable(file, "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot" : ""), null);
+            throw unusable(file, "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot in this heap"
+                    + RAISE_THE_HEAP : ""), null);
         }
         Snapshot snapshot;
         try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
@@ -121,7 +126,7 @@ public final class SnapshotStore {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
                 throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " names"
-                        + " and strings, the limit for a baseline or snapshot (" + reader.getPath() + ")", null);
+                        + " and strings, the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
             }
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {

@@ -180,7 +180,13 @@ class HostileInputTest {
     /** The check's error once {@code path} has mode 000, run where mode bits are obeyed. */
     private String checkWithoutAccessTo(Path context, String path) throws Exception {
         Files.setPosixFilePermissions(context.resolve(path), Set.of());
-        ChildJvm.Result check = ChildJvm.check(context, dir.resolve("out"), List.of(), true);
+        return childCheckError(context, List.of(), true);
+    }
+
+    /** The error of a check run in a child JVM, which must exit with it (status 2). */
+    private String childCheckError(Path context, List<String> jvmOptions, boolean withoutFileModeOverride)
+            throws Exception {
+        ChildJvm.Result check = ChildJvm.check(context, dir.resolve("out"), jvmOptions, withoutFileModeOverride);
         assertEquals(2, check.exitCode(), check.output());
         return check.output().strip();
     }
@@ -411,16 +417,10 @@ class HostileInputTest {
     void aBaselineWithTenMillionKeysIsRefusedUnread() throws Exception {
         Path context = context("COPY a.txt /a.txt\n");
         writeFile(context.resolve("a.txt"), "a");
-        Path baseline = dir.resolve("baseline.json");
-        try (java.io.Writer out = Files.newBufferedWriter(baseline)) {
-            out.write("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"buildArgs\": {");
-            for (int i = 0; i < 10_000_000; i++) {
-                out.write((i == 0 ? "\"k" : ",\"k") + i + "\":\"\"");
-            }
-            out.write("}}");
-        }
+        baselineWithBuildArgs(10_000_000, i -> "k" + i);
         assertEquals("The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
-                + " baseline or snapshot. Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
+                + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
+                + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
                 + " replaces a file it cannot read), or delete it.", smallHeapCheck(context));
     }
 
@@ -428,26 +428,31 @@ class HostileInputTest {
     void aBaselineWithMoreNamesAndStringsThanTheLimitIsRefused() throws Exception {
         Path context = context("COPY a.txt /a.txt\n");
         writeFile(context.resolve("a.txt"), "a");
-        Path baseline = dir.resolve("baseline.json");
-        try (java.io.Writer out = Files.newBufferedWriter(baseline)) {
-            out.write("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"buildArgs\": {");
-            for (int i = 0; i < 1_300_000; i++) {
-                out.write((i == 0 ? "\"" : ",\"") + Integer.toString(i, 36) + "\":\"\"");
-            }
-            out.write("}}");
-        }
+        Path baseline = baselineWithBuildArgs(1_100_000, i -> Integer.toString(i, 36));
         assertTrue(Files.size(baseline) < 64 << 20);
-        assertEquals("The baseline baseline.json cannot be used: it has more than 2,500,000 names and strings, the limit"
-                + " for a baseline or snapshot ($.buildArgs.). Record it again with mvn dockercache:baseline"
+        assertEquals("The baseline baseline.json cannot be used: it has more than 2,000,000 names and strings, the limit"
+                + " for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
+                + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
                 + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));
     }
 
     /** The check's error in a child JVM with a 256 MiB heap; it must exit with the message, not run out of heap. */
     private String smallHeapCheck(Path context) throws Exception {
-        ChildJvm.Result check = ChildJvm.check(context, dir.resolve("out"), List.of("-Xmx256m"), false);
-        assertEquals(2, check.exitCode(), check.output());
-        return check.output().strip();
+        return childCheckError(context, List.of("-Xmx256m"), false);
+    }
+
+    /** A baseline.json beside the context whose buildArgs map holds {@code count} keys named by {@code name}. */
+    private Path baselineWithBuildArgs(int count, java.util.function.IntFunction<String> name) throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        try (java.io.Writer out = Files.newBufferedWriter(baseline)) {
+            out.write("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"buildArgs\": {");
+            for (int i = 0; i < count; i++) {
+                out.write((i == 0 ? "\"" : ",\"") + name.apply(i) + "\":\"\"");
+            }
+            out.write("}}");
+        }
+        return baseline;
     }
 
     // ---- faults ----
