@@ -84,6 +84,8 @@ final class StatCache implements AutoCloseable {
     private int unchangedPrefix;
     private Path temp;
     private FileChannel tempChannel;
+    /** The most entries indexed or written: {@link #MAX_ENTRIES}, less in tests. */
+    private final int maxEntries;
     /** Lines in the new file so far. */
     private int written;
     private OutputStream out;
@@ -92,7 +94,8 @@ final class StatCache implements AutoCloseable {
     private boolean abandoned;
 
     private StatCache(Path file, FileChannel previous, long[] lineStarts, int lineCount, int[] pathHashes,
-            long rememberBeforeNanos) {
+            long rememberBeforeNanos, int maxEntries) {
+        this.maxEntries = maxEntries;
         this.file = file;
         this.previous = previous;
         this.lineStarts = lineStarts;
@@ -122,6 +125,11 @@ final class StatCache implements AutoCloseable {
 
     /** As {@link #load(Path)}, remembering only files whose mtime and ctime are at most {@code rememberBefore}. */
     static StatCache loadRememberingUpTo(Path file, long rememberBefore) {
+        return load(file, rememberBefore, MAX_ENTRIES);
+    }
+
+    /** As {@link #loadRememberingUpTo}, with another limit on entries. */
+    static StatCache load(Path file, long rememberBefore, int maxEntries) {
         Path directory = file.toAbsolutePath().getParent();
         if (directory != null && Files.isDirectory(directory)) {
             TempFiles.removeStale(directory, TEMP_PREFIX);
@@ -130,7 +138,7 @@ final class StatCache implements AutoCloseable {
         try {
             if (Files.isRegularFile(file) && Files.size(file) <= MAX_BYTES) {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
-                StatCache cache = index(file, channel, rememberBefore);
+                StatCache cache = index(file, channel, rememberBefore, maxEntries);
                 if (cache != null) {
                     return cache;
                 }
@@ -139,14 +147,15 @@ final class StatCache implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel); // a cache that cannot be read is no cache
         }
-        return new StatCache(file, null, new long[1], 0, new int[0], rememberBefore);
+        return new StatCache(file, null, new long[1], 0, new int[0], rememberBefore, maxEntries);
     }
 
     /**
      * Reads the file once: checks the header and the digest of everything after it, and notes where each line
      * starts and the hash of its (escaped) path. Null when the file is from another version or corrupt.
      */
-    private static StatCache index(Path file, FileChannel channel, long rememberBefore) throws IOException {
+    private static StatCache index(Path file, FileChannel channel, long rememberBefore, int maxEntries)
+            throws IOException {
         ByteBuffer headerBytes = ByteBuffer.allocate(HEADER_LENGTH);
         while (headerBytes.hasRemaining() && channel.read(headerBytes) > 0) {
             // read the fixed-length first line
@@ -171,7 +180,7 @@ final class StatCache implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 byte b = bytes[i];
                 if (b == '\n') {
-                    if (lines == MAX_ENTRIES) {
+                    if (lines == maxEntries) {
                         return null; // too many to index: hashing the files costs less than the heap
                     }
                     if (lines + 1 == starts.length) {
@@ -197,7 +206,7 @@ final class StatCache implements AutoCloseable {
         if (position != starts[lines] || !Digests.format(sha.digest()).equals(expected)) {
             return null; // corrupt, or the last line is cut
         }
-        return new StatCache(file, channel, starts, lines, hashes, rememberBefore);
+        return new StatCache(file, channel, starts, lines, hashes, rememberBefore, maxEntries);
     }
 
     private static int mix(int hash) {
@@ -342,7 +351,7 @@ final class StatCache implements AutoCloseable {
             unchangedPrefix++;
             return;
         }
-        if (written < MAX_ENTRIES && startWriting()) {
+        if (written < maxEntries && startWriting()) {
             try {
                 out.write(readLine(line.index()));
                 out.write('\n');
@@ -360,7 +369,7 @@ final class StatCache implements AutoCloseable {
     void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
             Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
-        if (newest > rememberBeforeNanos || written >= MAX_ENTRIES || !startWriting()) {
+        if (newest > rememberBeforeNanos || written >= maxEntries || !startWriting()) {
             return;
         }
         StringBuilder line = new StringBuilder(256).append(escape(path));

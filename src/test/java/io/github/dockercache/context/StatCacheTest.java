@@ -313,19 +313,21 @@ class StatCacheTest {
 
     @Test
     void aCacheWithMoreEntriesThanTheLimitIsIgnored() throws Exception {
-        StatCache first = everythingRemembered();
-        for (int i = 0; i <= StatCache.MAX_ENTRIES; i++) {
+        int limit = 3; // MAX_ENTRIES, two million, works the same way
+        StatCache first = StatCache.load(cacheFile, Long.MAX_VALUE, limit);
+        for (int i = 0; i <= limit; i++) {
             first.remember("f" + i, FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
         }
         first.save();
         List<String> lines = Files.readAllLines(cacheFile);
-        assertEquals(StatCache.MAX_ENTRIES + 1, lines.size(), "a scan remembers no more than the limit");
-        assertEquals(HASHES, everythingRemembered().lookup("f0", FP, "sha256:h"), "at the limit: read");
+        assertEquals(limit + 1, lines.size(), "a scan remembers no more than the limit");
+        assertEquals(HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit).lookup("f0", FP, "sha256:h"), "at it");
         // the same file with one line more, its checksum recomputed: beyond the limit, so ignored
         String body = String.join("\n", lines.subList(1, lines.size())) + "\nextra\t5\t1\t2\t3\t4\tsha256:h\t"
                 + HASHES.contentDigest() + "\t" + HASHES.digest() + "\n";
         writeWithChecksum(lines.get(0), body);
-        assertNull(everythingRemembered().lookup("f0", FP, "sha256:h"), "beyond the limit: ignored");
+        assertEquals(HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit + 1).lookup("f0", FP, "sha256:h"));
+        assertNull(StatCache.load(cacheFile, Long.MAX_VALUE, limit).lookup("f0", FP, "sha256:h"), "beyond: ignored");
     }
 
     @Test
