@@ -47,9 +47,9 @@ public final class SnapshotStore {
 
     /**
      * Limits on a baseline or snapshot read (docs/limits.md), which scale with the heap, since the heap is what a large
-     * baseline costs: one name or string per 128 bytes of it, rounded down to a hundred thousand (2,000,000 at
-     * {@code -Xmx256m}, where a 1.3-million-key map is the most that fits), and a quarter of it in bytes, at least 64
-     * MiB. A baseline of a 100,000-file context holds about a million names and strings in about 30 MiB.
+     * baseline costs: one string per 128 bytes of it, rounded down to a hundred thousand (2,000,000 at {@code -Xmx256m},
+     * where a map of a million keys is read in about 115 MiB), and a quarter of it in bytes, at least 64 MiB. A baseline
+     * of a 200,000-file context holds about a million strings in 56 MiB, read in about 105 MiB.
      */
     static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
     static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
@@ -125,8 +125,8 @@ public final class SnapshotStore {
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
-                throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " names"
-                        + " and strings, the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
+                throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
+                        + " (keys and values), the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
             }
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
@@ -144,8 +144,9 @@ public final class SnapshotStore {
     }
 
     /**
-     * A reader that stops once the file holds more names and strings than a baseline of a large context does: each
-     * one read may be kept (a map key, a path), and ten million of them exhaust a 256 MiB heap before the end.
+     * A reader that stops once the file holds more strings (map keys, string values) than a baseline of a large context
+     * does: Gson keeps each one, and ten million of them exhaust a 256 MiB heap before the end. Names of fields are not
+     * counted: Gson reads a map's keys as strings, and drops the names of a record's fields once matched.
      */
     private static final class CountingReader extends JsonReader {
         private long strings;
@@ -155,21 +156,11 @@ public final class SnapshotStore {
         }
 
         @Override
-        public String nextName() throws IOException {
-            count();
-            return super.nextName();
-        }
-
-        @Override
         public String nextString() throws IOException {
-            count();
-            return super.nextString();
-        }
-
-        private void count() {
             if (++strings > MAX_STRINGS) {
                 throw new TooManyStrings();
             }
+            return super.nextString();
         }
     }
 
