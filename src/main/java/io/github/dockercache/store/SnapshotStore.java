@@ -3,23 +3,23 @@ package io.github.dockercache.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import io.github.dockercache.files.BoundedFile;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.TempFiles;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import io.github.dockercache.files.TempFiles;
-import io.github.dockercache.files.BoundedFile;
-import io.github.dockercache.files.FileLimitException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -77,7 +77,8 @@ public final class SnapshotStore {
         Path target = throughLinks(file.toAbsolutePath());
         TempFiles.Temp temporary = TempFiles.create(target.getParent(), "." + target.getFileName() + ".");
         try {
-            try (FileChannel channel = temporary.channel(); Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+            try (FileChannel channel = temporary.channel();
+                    Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
                 out.write(text);
             }
             try {
