@@ -1,5 +1,8 @@
 package io.github.dockercache.context;
 
+import io.github.dockercache.files.BoundedFile;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,9 +196,13 @@ public final class BuildContext {
             return List.of();
         }
         try {
-            return IgnoreFile.parse(Files.readAllBytes(ignorePath));
+            return IgnoreFile.parse(BoundedFile.read(ignorePath, IgnoreFile.MAX_BYTES));
+        } catch (FileLimitException e) {
+            throw new ContextException(ignorePath + " " + e.getMessage() + " (docs/limits.md); a .dockerignore must be a"
+                    + " regular file of patterns: replace it with one", e);
         } catch (IOException e) {
-            throw new ContextException("cannot read " + ignorePath + ": " + e + "; make it readable", e);
+            throw new ContextException("cannot read " + ignorePath + ": " + IoReasons.describe(e) + "; make it readable",
+                    e);
         } catch (BadPatternException e) {
             throw new ContextException("failed parsing " + ignorePath + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,11 @@ import java.util.List;
 public final class IgnoreFile {
     /** bufio.Scanner's limit: a longer line makes ReadAll, and so the build, fail. */
     static final int MAX_LINE_BYTES = 64 * 1024 - 1;
+    /**
+     * The largest ignore file read (docs/limits.md). BuildKit's built-in frontend reads any size; a {@code # syntax=}
+     * frontend receives it in one gRPC message of at most 16 MiB. Real ones are a few hundred bytes.
+     */
+    static final long MAX_BYTES = 1L << 20;
 
     private IgnoreFile() {}
 

@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import io.github.dockercache.files.TempFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
@@ -39,6 +41,14 @@ final class StatCache implements AutoCloseable {
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
     private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * Limits (docs/limits.md): a larger file is ignored unread, and indexing stops at more entries than this (its
+     * index takes about 40 bytes an entry); a scan remembers no more. A million files make about 300 MiB.
+     */
+    static final long MAX_BYTES = 1L << 30;
+    static final int MAX_ENTRIES = 2_000_000;
+    private static final String TEMP_PREFIX = ".statcache.";
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     /** The stat facts that must not change for a remembered digest to be reused. */
     record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {}
@@ -74,13 +84,18 @@ final class StatCache implements AutoCloseable {
     private int unchangedPrefix;
     private Path temp;
     private FileChannel tempChannel;
+    /** The most entries indexed or written: {@link #MAX_ENTRIES}, less in tests. */
+    private final int maxEntries;
+    /** Lines in the new file so far. */
+    private int written;
     private OutputStream out;
     private MessageDigest outDigest;
     /** Writing failed: the old file stays, which only costs time. */
     private boolean abandoned;
 
     private StatCache(Path file, FileChannel previous, long[] lineStarts, int lineCount, int[] pathHashes,
-            long rememberBeforeNanos) {
+            long rememberBeforeNanos, int maxEntries) {
+        this.maxEntries = maxEntries;
         this.file = file;
         this.previous = previous;
         this.lineStarts = lineStarts;
@@ -103,12 +118,27 @@ final class StatCache implements AutoCloseable {
 
     /** As {@link #load(Path)} with another racy window (tests use 0: their files are all brand new). */
     static StatCache load(Path file, long racyNanos) {
-        long rememberBefore = System.currentTimeMillis() * 1_000_000L - racyNanos;
+        // to the nanosecond: a file written in the same millisecond as this load is not yet older than it
+        Instant now = Instant.now();
+        return loadRememberingUpTo(file, now.getEpochSecond() * 1_000_000_000L + now.getNano() - racyNanos);
+    }
+
+    /** As {@link #load(Path)}, remembering only files whose mtime and ctime are at most {@code rememberBefore}. */
+    static StatCache loadRememberingUpTo(Path file, long rememberBefore) {
+        return load(file, rememberBefore, MAX_ENTRIES);
+    }
+
+    /** As {@link #loadRememberingUpTo}, with another limit on entries. */
+    static StatCache load(Path file, long rememberBefore, int maxEntries) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null && Files.isDirectory(directory)) {
+            TempFiles.removeStale(directory, TEMP_PREFIX);
+        }
         FileChannel channel = null;
         try {
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file) && Files.size(file) <= MAX_BYTES) {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
-                StatCache cache = index(file, channel, rememberBefore);
+                StatCache cache = index(file, channel, rememberBefore, maxEntries);
                 if (cache != null) {
                     return cache;
                 }
@@ -117,14 +147,15 @@ final class StatCache implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel); // a cache that cannot be read is no cache
         }
-        return new StatCache(file, null, new long[1], 0, new int[0], rememberBefore);
+        return new StatCache(file, null, new long[1], 0, new int[0], rememberBefore, maxEntries);
     }
 
     /**
      * Reads the file once: checks the header and the digest of everything after it, and notes where each line
      * starts and the hash of its (escaped) path. Null when the file is from another version or corrupt.
      */
-    private static StatCache index(Path file, FileChannel channel, long rememberBefore) throws IOException {
+    private static StatCache index(Path file, FileChannel channel, long rememberBefore, int maxEntries)
+            throws IOException {
         ByteBuffer headerBytes = ByteBuffer.allocate(HEADER_LENGTH);
         while (headerBytes.hasRemaining() && channel.read(headerBytes) > 0) {
             // read the fixed-length first line
@@ -149,6 +180,9 @@ final class StatCache implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 byte b = bytes[i];
                 if (b == '\n') {
+                    if (lines == maxEntries) {
+                        return null; // too many to index: hashing the files costs less than the heap
+                    }
                     if (lines + 1 == starts.length) {
                         starts = Arrays.copyOf(starts, starts.length * 2);
                         hashes = Arrays.copyOf(hashes, hashes.length * 2);
@@ -172,7 +206,7 @@ final class StatCache implements AutoCloseable {
         if (position != starts[lines] || !Digests.format(sha.digest()).equals(expected)) {
             return null; // corrupt, or the last line is cut
         }
-        return new StatCache(file, channel, starts, lines, hashes, rememberBefore);
+        return new StatCache(file, channel, starts, lines, hashes, rememberBefore, maxEntries);
     }
 
     private static int mix(int hash) {
@@ -249,6 +283,9 @@ final class StatCache implements AutoCloseable {
         }
         int digestEnd = count == FIXED_FIELDS - 1 ? line.length() : tabs[FIXED_FIELDS - 1];
         Hashes hashes = new Hashes(line.substring(tabs[6] + 1, tabs[7]), line.substring(tabs[7] + 1, digestEnd));
+        if (!DIGEST.matcher(hashes.contentDigest()).matches() || !DIGEST.matcher(hashes.digest()).matches()) {
+            throw new IllegalArgumentException("malformed stat cache digest");
+        }
         SortedMap<String, String> xattrs = count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS
                 : readXattrs(line.substring(digestEnd + 1));
         return new Line(index, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes);
@@ -314,10 +351,11 @@ final class StatCache implements AutoCloseable {
             unchangedPrefix++;
             return;
         }
-        if (startWriting()) {
+        if (written < maxEntries && startWriting()) {
             try {
                 out.write(readLine(line.index()));
                 out.write('\n');
+                written++;
             } catch (IOException e) {
                 abandon();
             }
@@ -331,7 +369,7 @@ final class StatCache implements AutoCloseable {
     void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
             Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
-        if (newest > rememberBeforeNanos || !startWriting()) {
+        if (newest > rememberBeforeNanos || written >= maxEntries || !startWriting()) {
             return;
         }
         StringBuilder line = new StringBuilder(256).append(escape(path));
@@ -347,6 +385,7 @@ final class StatCache implements AutoCloseable {
         line.append('\n');
         try {
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            written++;
         } catch (IOException e) {
             abandon();
         }
@@ -361,17 +400,16 @@ final class StatCache implements AutoCloseable {
             return !abandoned;
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            // default permissions, under the user's umask like every other file of the build (not createTempFile's 0600)
-            temp = Files.createFile(parent.resolve(".statcache." + UUID.randomUUID() + ".tmp"));
-            tempChannel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            TempFiles.Temp created = TempFiles.create(file.toAbsolutePath().getParent(), TEMP_PREFIX);
+            temp = created.path();
+            tempChannel = created.channel();
             tempChannel.position(HEADER_LENGTH);
             outDigest = Digests.newSha256();
             out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(tempChannel), outDigest),
                     BUFFER_SIZE);
             if (unchangedPrefix > 0) {
                 copyPrevious(lineStarts[0], lineStarts[unchangedPrefix]);
+                written = unchangedPrefix;
             }
             return true;
         } catch (IOException e) {

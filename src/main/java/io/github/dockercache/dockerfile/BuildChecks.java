@@ -73,7 +73,7 @@ final class BuildChecks {
             BaseImageConfigs images) {
         this.displayName = displayName;
         this.options = options;
-        this.lexer = new ShellLexer(escape);
+        this.lexer = ShellLexer.forOneDockerfile(escape);
         this.raw = raw;
         this.images = images;
     }

@@ -1,7 +1,8 @@
 package io.github.dockercache.dockerfile;
 
+import io.github.dockercache.files.BoundedFile;
+import io.github.dockercache.files.FileLimitException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -10,10 +11,17 @@ import java.util.Map;
 
 /** Reads a Dockerfile into stages and typed instructions, as BuildKit's Dockerfile frontend does. */
 public final class DockerfileReader {
+    /**
+     * The largest Dockerfile read (docs/limits.md). BuildKit's built-in frontend reads any size; a {@code # syntax=}
+     * frontend receives the file in one gRPC message of at most 16 MiB. Real Dockerfiles are a few KiB.
+     */
+    public static final long MAX_BYTES = 1L << 20;
+
     private DockerfileReader() {}
 
     /** Reads {@code file}; messages name it {@code displayName}. */
-    public static Dockerfile read(Path file, String displayName) throws IOException, DockerfileException {
+    public static Dockerfile read(Path file, String displayName)
+            throws IOException, FileLimitException, DockerfileException {
         return parse(readText(file), displayName);
     }
 
@@ -93,9 +101,13 @@ public final class DockerfileReader {
         return DockerfileBytes.coerced(RawParser.parse(content, displayName).dump() + "\n");
     }
 
-    /** The file's text, every byte kept ({@link DockerfileBytes}). */
-    public static String readText(Path file) throws IOException {
-        return DockerfileBytes.decode(Files.readAllBytes(file));
+    /**
+     * The file's text, every byte kept ({@link DockerfileBytes}).
+     *
+     * @throws FileLimitException it is not a regular file (symlinks followed), or larger than {@link #MAX_BYTES}
+     */
+    public static String readText(Path file) throws IOException, FileLimitException {
+        return DockerfileBytes.decode(BoundedFile.read(file, MAX_BYTES));
     }
 
     private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend,

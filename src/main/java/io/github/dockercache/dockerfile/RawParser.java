@@ -12,6 +12,8 @@ import java.util.Set;
 public final class RawParser {
     /** Go's {@code bufio.Scanner} gives up on a line of this many bytes or more. */
     static final int MAX_LINE_BYTES = 65536;
+    /** The most instructions parsed (docs/limits.md); BuildKit has no limit, real Dockerfiles have tens. */
+    static final int MAX_INSTRUCTIONS = 5_000;
     static final String EMPTY_CONTINUATION_RULE = "NoEmptyContinuation";
     /** BuildKit's detail text for that warning. */
     static final String EMPTY_CONTINUATION_DETAIL = "Empty continuation lines will become errors in a future release";
@@ -86,6 +88,12 @@ public final class RawParser {
                 raw = raw.substring(1);
             }
             readInstructionStartingWith(raw);
+            if (instructions.size() > MAX_INSTRUCTIONS) {
+                RawInstruction beyond = instructions.get(MAX_INSTRUCTIONS);
+                throw error(beyond.startLine(), beyond.column(), String.format(Locale.ROOT, "more than %,d"
+                        + " instructions, the limit of dockercache (BuildKit has none); a Dockerfile this long is"
+                        + " generated: split the build, or check that this is the Dockerfile meant", MAX_INSTRUCTIONS));
+            }
         }
         if (instructions.isEmpty()) {
             throw error(Math.max(lines.count(), 1), 1, "file with no instructions");

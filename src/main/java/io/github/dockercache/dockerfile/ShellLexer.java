@@ -3,6 +3,7 @@ package io.github.dockercache.dockerfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (spec 8.5). */
@@ -14,9 +15,22 @@ public final class ShellLexer {
      * fit in half that stack.
      */
     static final int MAX_NESTING = 200;
+    /**
+     * The longest word an expansion may produce (docs/limits.md): an ARG that doubles itself two dozen times
+     * ({@code ARG A=$A$A}) reaches 16 million characters, and a line of references to it gigabytes. BuildKit has no
+     * limit; no real Dockerfile needs a word of a million characters.
+     */
+    public static final int MAX_WORD_LENGTH = 1 << 20;
+    /**
+     * What all the expansions of one Dockerfile may produce together ({@link #forOneDockerfile}): each value is kept
+     * (an ARG, an ENV, a step's text), so a thousand words just under {@link #MAX_WORD_LENGTH} would fill the heap.
+     */
+    public static final long MAX_TOTAL_LENGTH = 4L << 20;
 
     private final char escape;
     private final Options options;
+    /** Characters the expansions may still produce, over all words; Long.MAX_VALUE when unbudgeted. */
+    private long budget = Long.MAX_VALUE;
 
     /**
      * BuildKit's lexer switches, used by the parser itself to find heredoc words.
@@ -36,6 +50,16 @@ public final class ShellLexer {
 
     public ShellLexer(char escape) {
         this(escape, Options.DEFAULT);
+    }
+
+    /**
+     * A lexer for the expansions of one Dockerfile: together they may produce at most {@link #MAX_TOTAL_LENGTH}
+     * characters.
+     */
+    public static ShellLexer forOneDockerfile(char escape) {
+        ShellLexer lexer = new ShellLexer(escape);
+        lexer.budget = MAX_TOTAL_LENGTH;
+        return lexer;
     }
 
     /**
@@ -69,10 +93,24 @@ public final class ShellLexer {
         WordScan scan = new WordScan(word, variables);
         try {
             Part part = scan.processStopOn(WordScan.EOF, options.rawEscapes());
+            spend(part.text().length());
             return new Expansion(part.text(), part.words(), Set.copyOf(scan.matched), Set.copyOf(scan.unmatched));
         } catch (ExpansionException e) {
             throw new ExpansionException("failed to process " + GoText.quote(word) + ": " + e.getMessage());
         }
+    }
+
+    private void spend(int length) throws ExpansionException {
+        if (budget == Long.MAX_VALUE) {
+            return;
+        }
+        if (length > budget) {
+            budget = 0;
+            throw new ExpansionException(String.format(Locale.ROOT, "the expansions of this Dockerfile add up to more"
+                    + " than %,d characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values"
+                    + " that grow", MAX_TOTAL_LENGTH));
+        }
+        budget -= length;
     }
 
     /** The text a scan produced, and the same text split into words. */
@@ -101,6 +139,15 @@ public final class ShellLexer {
             // Go's scanner reads each byte that is not UTF-8 as U+FFFD: what the lexer expands is coerced so
             this.chars = ShellPattern.withoutLeadingBom(DockerfileBytes.coerced(word)).codePoints().toArray();
             this.variables = variables;
+        }
+
+        /** Fails once a word grows past {@link #MAX_WORD_LENGTH}, before it can fill the heap. */
+        private void bounded(StringBuilder word) throws ExpansionException {
+            if (word.length() > MAX_WORD_LENGTH) {
+                throw new ExpansionException(String.format(Locale.ROOT, "the expanded word is longer than %,d"
+                        + " characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values it"
+                        + " references", MAX_WORD_LENGTH));
+            }
         }
 
         int peek() {
@@ -139,11 +186,13 @@ public final class ShellLexer {
                 if (ch == '$') {
                     String value = processDollar();
                     result.append(value);
+                    bounded(result);
                     words.addString(value);
                 } else if (ch == '<' || (!options.skipProcessQuotes() && (ch == '\'' || ch == '"'))) {
                     String text = ch == '<' ? processPossibleHeredoc()
                             : ch == '\'' ? processSingleQuote() : processDoubleQuote();
                     result.append(text);
+                    bounded(result);
                     words.addRawString(text);
                 } else {
                     ch = next();
@@ -213,6 +262,7 @@ public final class ShellLexer {
                 }
                 if (peeked == '$') {
                     result.append(processDollar());
+                    bounded(result);
                     continue;
                 }
                 int ch = next();

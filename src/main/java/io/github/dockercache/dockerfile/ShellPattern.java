@@ -15,7 +15,7 @@ final class ShellPattern {
      * and a replacement can itself be such a substitution, so a few nested ones in a short line reach gigabytes
      * (found by fuzzing); no real Dockerfile needs a word of a million characters.
      */
-    static final int MAX_REPLACED_LENGTH = 1 << 20;
+    static final int MAX_REPLACED_LENGTH = ShellLexer.MAX_WORD_LENGTH;
 
     private ShellPattern() {}
 

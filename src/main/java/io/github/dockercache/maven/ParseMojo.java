@@ -2,6 +2,8 @@ package io.github.dockercache.maven;
 
 import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.IoReasons;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +37,11 @@ public class ParseMojo extends AbstractMojo {
             dump = DockerfileReader.dump(text, dockerfile.getName());
         } catch (DockerfileException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (FileLimitException e) {
+            throw new MojoFailureException("The Dockerfile " + dockerfile + " " + e.getMessage()
+                    + " (docs/limits.md). Set -Ddockercache.dockerfile=FILE.", e);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot read the Dockerfile " + dockerfile + ": " + e.getMessage()
+            throw new MojoFailureException("Cannot read the Dockerfile " + dockerfile + ": " + IoReasons.describe(e)
                     + ". Set -Ddockercache.dockerfile=FILE.", e);
         }
         if (output == null) {

@@ -19,6 +19,8 @@ import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.EnvInstruction;
 import io.github.dockercache.dockerfile.ExpansionException;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
@@ -128,7 +130,7 @@ public final class CacheModel {
         this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
-        this.lexer = new ShellLexer(dockerfile.escapeChar());
+        this.lexer = ShellLexer.forOneDockerfile(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
         this.triggers = new OnbuildTriggers(dockerfile, settings.buildkitVersion());
         this.files = new RecordedFiles(context.entries(), settings.contextDir());
@@ -186,8 +188,12 @@ public final class CacheModel {
             dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
+        } catch (FileLimitException e) {
+            throw new AnalysisException("the Dockerfile " + dockerfileName + " " + e.getMessage() + " (docs/limits.md);"
+                    + " check that the Dockerfile configured is the one meant", e);
         } catch (IOException e) {
-            throw new AnalysisException("cannot read the Dockerfile " + settings.dockerfile() + ": " + e.getMessage(), e);
+            throw new AnalysisException("cannot read the Dockerfile " + settings.dockerfile() + ": "
+                    + IoReasons.describe(e), e);
         }
         BuildContext context;
         try {

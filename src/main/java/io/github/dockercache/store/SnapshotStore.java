@@ -3,26 +3,34 @@ package io.github.dockercache.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import io.github.dockercache.files.BoundedFile;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.TempFiles;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +45,19 @@ public final class SnapshotStore {
             "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null", "END_DOCUMENT", "the end of the file");
     private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
 
+    /**
+     * Limits on a baseline or snapshot read (docs/limits.md), which scale with the heap, since the heap is what a large
+     * baseline costs: one string per 128 bytes of it, rounded down to a hundred thousand (2,000,000 at {@code -Xmx256m},
+     * where a map of a million keys is read in about 115 MiB), and a quarter of it in bytes, at least 64 MiB. A baseline
+     * of a 200,000-file context holds about a million strings in 56 MiB, read in about 105 MiB.
+     */
+    static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+    static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
+    private static final String RAISE_THE_HEAP = " (docs/limits.md; if the file is genuine, give Maven more heap, as"
+            + " with MAVEN_OPTS=-Xmx1g)";
+    /** Linux's limit on symlinks followed in one lookup. */
+    private static final int MAX_LINK_HOPS = 40;
+
     private SnapshotStore() {}
 
     public static String toJson(Snapshot snapshot) {
@@ -49,24 +70,37 @@ public final class SnapshotStore {
     }
 
     /**
-     * Writes text atomically: temporary file in the same directory, then a move. The temporary file is created with
-     * the default permissions, which the user's umask shapes as for every other file of the build ({@code
-     * createTempFile} would make it, and so the result, readable by its owner only).
+     * Writes text atomically: temporary file in the same directory ({@link TempFiles}, which also removes what a
+     * crashed run left there), then a move. A symlink is written through: its target is replaced, the link stays.
      */
     public static void writeAtomically(Path file, String text) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createFile(directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        Path target = throughLinks(file.toAbsolutePath());
+        TempFiles.Temp temporary = TempFiles.create(target.getParent(), "." + target.getFileName() + ".");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = temporary.channel();
+                    Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                out.write(text);
+            }
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            Files.deleteIfExists(temporary.path());
         }
+    }
+
+    /** The file a path names once its symlinks are followed; it need not exist (a dangling link is written through). */
+    private static Path throughLinks(Path file) throws IOException {
+        Path path = file;
+        for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new FileSystemException(file.toString(), null, "Too many levels of symbolic links");
+            }
+            path = path.getParent().resolve(Files.readSymbolicLink(path));
+        }
+        return path;
     }
 
     /**
@@ -76,8 +110,14 @@ public final class SnapshotStore {
      * @throws SnapshotFormatException when it is not a snapshot this version can read
      */
     public static Snapshot read(Path file) throws IOException, SnapshotFormatException {
+        try {
+            BoundedFile.check(file, MAX_BYTES);
+        } catch (FileLimitException e) {
+            throw unusable(file, "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot in this heap"
+                    + RAISE_THE_HEAP : ""), null);
+        }
         Snapshot snapshot;
-        try (JsonReader reader = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
@@ -85,6 +125,9 @@ public final class SnapshotStore {
                 }
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
+            } catch (TooManyStrings e) {
+                throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
+                        + " (keys and values), the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
             }
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
@@ -99,6 +142,34 @@ public final class SnapshotStore {
             throw unusable(file, damage, null);
         }
         return normalize(snapshot);
+    }
+
+    /**
+     * A reader that stops once the file holds more strings (map keys, string values) than a baseline of a large context
+     * does: Gson keeps each one, and ten million of them exhaust a 256 MiB heap before the end. Names of fields are not
+     * counted: Gson reads a map's keys as strings, and drops the names of a record's fields once matched.
+     */
+    private static final class CountingReader extends JsonReader {
+        private long strings;
+
+        CountingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public String nextString() throws IOException {
+            if (++strings > MAX_STRINGS) {
+                throw new TooManyStrings();
+            }
+            return super.nextString();
+        }
+    }
+
+    /** Unchecked, so that Gson lets it through instead of wording it as a syntax error. */
+    private static final class TooManyStrings extends RuntimeException {
+        TooManyStrings() {
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
+import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageConfig;
@@ -190,8 +191,8 @@ public final class Workflow {
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": " + e.getMessage(), e,
-                    false);
+            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": "
+                    + IoReasons.describe(e), e, false);
         }
         String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
                 + snapshot.steps().size() + " step keys are new";
@@ -232,16 +233,23 @@ public final class Workflow {
         if (!Files.exists(file)) {
             return null;
         }
+        String reason;
+        Exception cause;
         try {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
-            if (!request.force()) {
-                throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + e.reason()
-                        + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
-                        + ".", e, true);
-            }
-            return null;
+            reason = e.reason();
+            cause = e;
+        } catch (IOException e) {
+            reason = "it cannot be read (" + IoReasons.describe(e) + ")";
+            cause = e;
         }
+        if (!request.force()) {
+            throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + reason
+                    + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
+                    + ".", cause, true);
+        }
+        return null;
     }
 
 
@@ -350,7 +358,7 @@ public final class Workflow {
         try {
             SnapshotStore.write(file, analysis.snapshot());
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the snapshot " + file + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot write the snapshot " + file + ": " + IoReasons.describe(e), e, false);
         }
         return analysis;
     }
@@ -432,7 +440,8 @@ public final class Workflow {
                     + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
                     + " (which replaces a file it cannot read), or delete it.", e, true);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e,
+                    false);
         }
     }
 
@@ -467,7 +476,8 @@ public final class Workflow {
             try {
                 SnapshotStore.writeAtomically(report.getKey(), report.getValue());
             } catch (IOException e) {
-                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + e.getMessage(), e, false);
+                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + IoReasons.describe(e), e,
+                        false);
             }
         }
     }
@@ -491,7 +501,8 @@ public final class Workflow {
             SnapshotStore.writeAtomically(output.resolve(SUMMARY_FILE), markdown);
             MarkdownReport.appendToStepSummary(System.getenv(MarkdownReport.STEP_SUMMARY_VARIABLE), markdown);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + IoReasons.describe(e), e,
+                    false);
         }
     }
 

@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +46,17 @@ class StatCacheTest {
         return BuildContext.scan(root, null, ClientPlatform.LINUX).entries();
     }
 
+    /**
+     * The cache, remembering even brand-new files. No clock is read: a cutoff taken from the clock raced the
+     * files' ctimes, to the millisecond, and the test that keeps an unchanged cache file failed under load.
+     */
+    private StatCache everythingRemembered() {
+        return StatCache.loadRememberingUpTo(cacheFile, Long.MAX_VALUE);
+    }
+
     /** A scan through the cache, remembering even brand-new files. */
     private SortedMap<String, FileEntry> cached() throws Exception {
-        return BuildContext.scan(root, null, ClientPlatform.LINUX, StatCache.load(cacheFile, 0)).entries();
+        return BuildContext.scan(root, null, ClientPlatform.LINUX, everythingRemembered()).entries();
     }
 
     @Test
@@ -57,11 +72,11 @@ class StatCacheTest {
     @Test
     void rememberedHashesAreReusedOnlyForTheSameFingerprintAndHeader() {
         StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
-        StatCache first = StatCache.load(cacheFile, 0);
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64));
+        StatCache first = everythingRemembered();
         first.remember("f", fp, EntryHeader.NO_XATTRS, "sha256:h", hashes);
         first.save();
-        StatCache second = StatCache.load(cacheFile, 0);
+        StatCache second = everythingRemembered();
         assertEquals(hashes, second.lookup("f", fp, "sha256:h"));
         assertNull(second.lookup("f", new StatCache.Fingerprint(5, 1, 9, 3, 4), "sha256:h"), "ctime changed");
         assertNull(second.lookup("f", fp, "sha256:other"), "mode or xattrs changed");
@@ -123,7 +138,7 @@ class StatCacheTest {
         cached();
         SortedMap<String, FileEntry> windows = BuildContext.scan(root, null, ClientPlatform.WINDOWS).entries();
         assertEquals(windows,
-                BuildContext.scan(root, null, ClientPlatform.WINDOWS, StatCache.load(cacheFile, 0)).entries());
+                BuildContext.scan(root, null, ClientPlatform.WINDOWS, everythingRemembered()).entries());
         assertTrue(windows.get("a.txt").xattrs().isEmpty(), "Windows clients send no xattrs");
     }
 
@@ -160,7 +175,7 @@ class StatCacheTest {
         assertTrue(!tampered.equals(json), "the test changed the file");
         Files.writeString(cacheFile, tampered);
         assertEquals(expected, cached());
-        assertNotNull(StatCache.load(cacheFile, 0));
+        assertNotNull(everythingRemembered());
     }
 
     @Test
@@ -185,24 +200,24 @@ class StatCacheTest {
     @Test
     void unusualPathsRoundTrip() {
         StatCache.Fingerprint fp = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-        StatCache.Hashes hashes = new StatCache.Hashes("sha256:c", "sha256:d");
+        StatCache.Hashes hashes = new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64));
         List<String> paths =
                 List.of("quote\"d", "back\\slash", "new\nline", "tab\there", "emoji\uD83D\uDE00", "\u00e9t\u00e9");
-        StatCache first = StatCache.load(cacheFile, 0);
+        StatCache first = everythingRemembered();
         paths.forEach(path -> first.remember(path, fp, EntryHeader.NO_XATTRS, "sha256:h", hashes));
         first.save();
-        StatCache second = StatCache.load(cacheFile, 0);
+        StatCache second = everythingRemembered();
         for (String path : paths) {
             assertEquals(hashes, second.lookup(path, fp, "sha256:h"), path);
         }
     }
 
     private static final StatCache.Fingerprint FP = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-    private static final StatCache.Hashes HASHES = new StatCache.Hashes("sha256:c", "sha256:d");
+    private static final StatCache.Hashes HASHES = new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64));
 
     /** A cache file that remembers {@code f} and then {@code g}, both with {@link #FP} and {@link #HASHES}. */
     private void savedWithFAndG() throws Exception {
-        StatCache first = StatCache.load(cacheFile, 0);
+        StatCache first = everythingRemembered();
         first.remember("f", FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
         first.remember("g", FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
         first.save();
@@ -211,13 +226,13 @@ class StatCacheTest {
     @Test
     void linesKeptInAnotherOrderAreWrittenAgainInThatOrder() throws Exception {
         savedWithFAndG();
-        StatCache second = StatCache.load(cacheFile, 0);
+        StatCache second = everythingRemembered();
         second.keep(second.line("g", FP));
         second.keep(second.line("f", FP));
         second.save();
         List<String> lines = Files.readAllLines(cacheFile);
         assertEquals(List.of("g", "f"), lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList());
-        StatCache third = StatCache.load(cacheFile, 0);
+        StatCache third = everythingRemembered();
         assertEquals(HASHES, third.lookup("f", FP, "sha256:h"));
         assertEquals(HASHES, third.lookup("g", FP, "sha256:h"));
         third.close();
@@ -227,10 +242,107 @@ class StatCacheTest {
     void truncatedCacheIsIgnored() throws Exception {
         savedWithFAndG();
         byte[] whole = Files.readAllBytes(cacheFile);
-        assertEquals(HASHES, StatCache.load(cacheFile, 0).lookup("f", FP, "sha256:h"), "intact");
+        assertEquals(HASHES, everythingRemembered().lookup("f", FP, "sha256:h"), "intact");
         for (int length : new int[] {whole.length - 1, whole.length / 2, 1}) {
             Files.write(cacheFile, Arrays.copyOf(whole, length));
-            assertNull(StatCache.load(cacheFile, 0).lookup("f", FP, "sha256:h"), "cut at " + length);
+            assertNull(everythingRemembered().lookup("f", FP, "sha256:h"), "cut at " + length);
         }
+    }
+
+    @Test
+    void aFileWrittenJustBeforeTheLoadIsOlderThanIt() throws Exception {
+        // the cutoff used to be the clock in milliseconds: a file written in the same millisecond was "younger"
+        Path file = tmp.resolve("young.txt");
+        for (int round = 0; round < 200; round++) {
+            Files.writeString(file, "round " + round);
+            long ctime = ((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS);
+            StatCache cache = StatCache.load(cacheFile, 0);
+            StatCache.Fingerprint fp = new StatCache.Fingerprint(1, ctime, ctime, round, 1);
+            cache.remember("young.txt", fp, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
+            cache.save();
+            assertEquals(HASHES, everythingRemembered().lookup("young.txt", fp, "sha256:h"), "round " + round);
+        }
+    }
+
+    @Test
+    void staleTemporaryFilesOfACrashedRunAreRemovedAndLiveOnesKept() throws Exception {
+        Files.createDirectories(cacheFile.getParent());
+        Path crashed = Files.writeString(cacheFile.resolveSibling(".statcache.crashed.tmp"), "half");
+        Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path live = Files.writeString(cacheFile.resolveSibling(".statcache.live.tmp"), "being written");
+        Files.setLastModifiedTime(live, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path young = Files.writeString(cacheFile.resolveSibling(".statcache.young.tmp"), "just closed");
+        // another process writing: the lock is held from a child JVM, as a running build would hold it
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), live.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertEquals('L', holder.getInputStream().read(), "the child holds the lock");
+            everythingRemembered().close();
+            assertTrue(Files.notExists(crashed), "left by a crashed run");
+            assertTrue(Files.exists(live), "locked by a running build");
+            assertTrue(Files.exists(young), "written a moment ago");
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+    }
+
+    /** Holds a lock on a file until killed, as a build writing its stat cache does. */
+    static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                System.out.print('L');
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+        }
+    }
+
+    @Test
+    void aCacheLargerThanTheLimitIsIgnoredUnreadAndRewritten() throws Exception {
+        savedWithFAndG();
+        try (RandomAccessFile file = new RandomAccessFile(cacheFile.toFile(), "rw")) {
+            file.setLength(StatCache.MAX_BYTES + 1); // sparse: costs no disk
+        }
+        assertEquals(fresh(), cached());
+        assertTrue(Files.size(cacheFile) < 4096, "rewritten");
+        assertTrue(Files.readString(cacheFile).contains("a.txt"));
+    }
+
+    @Test
+    void aCacheWithMoreEntriesThanTheLimitIsIgnored() throws Exception {
+        int limit = 3; // MAX_ENTRIES, two million, works the same way
+        StatCache first = StatCache.load(cacheFile, Long.MAX_VALUE, limit);
+        for (int i = 0; i <= limit; i++) {
+            first.remember("f" + i, FP, EntryHeader.NO_XATTRS, "sha256:h", HASHES);
+        }
+        first.save();
+        List<String> lines = Files.readAllLines(cacheFile);
+        assertEquals(limit + 1, lines.size(), "a scan remembers no more than the limit");
+        assertEquals(HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit).lookup("f0", FP, "sha256:h"), "at it");
+        // the same file with one line more, its checksum recomputed: beyond the limit, so ignored
+        String body = String.join("\n", lines.subList(1, lines.size())) + "\nextra\t5\t1\t2\t3\t4\tsha256:h\t"
+                + HASHES.contentDigest() + "\t" + HASHES.digest() + "\n";
+        writeWithChecksum(lines.get(0), body);
+        assertEquals(HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit + 1).lookup("f0", FP, "sha256:h"));
+        assertNull(StatCache.load(cacheFile, Long.MAX_VALUE, limit).lookup("f0", FP, "sha256:h"), "beyond: ignored");
+    }
+
+    @Test
+    void aLineWhoseDigestsAreNotDigestsIsNeverUsed() throws Exception {
+        savedWithFAndG();
+        List<String> lines = Files.readAllLines(cacheFile);
+        String body = String.join("\n", lines.subList(1, lines.size())).replace(HASHES.digest(), "sha256:forged") + "\n";
+        writeWithChecksum(lines.get(0), body);
+        assertNull(everythingRemembered().lookup("f", FP, "sha256:h"));
+    }
+
+    /** Writes a cache file whose checksum matches {@code body}, as a hand-made or foreign file could. */
+    private void writeWithChecksum(String header, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String digest = Digests.format(Digests.newSha256().digest(bytes)).substring("sha256:".length());
+        Files.writeString(cacheFile, header.substring(0, header.length() - 64) + digest + "\n" + body);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.github.dockercache.files.FileLimitException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -57,7 +58,7 @@ class CorpusTest {
                 dynamicTest("expands words in an empty environment", () -> assertExpandable(parse(dockerfile))));
     }
 
-    private static Dockerfile parse(Path dockerfile) throws IOException, DockerfileException {
+    private static Dockerfile parse(Path dockerfile) throws IOException, FileLimitException, DockerfileException {
         return DockerfileReader.read(dockerfile, dockerfile.getParent().getFileName() + "/Dockerfile");
     }
 
@@ -70,7 +71,7 @@ class CorpusTest {
         assertEquals(expected, actual, () -> "warnings: " + file.warnings());
     }
 
-    private static void assertLocations(Path dockerfile) throws IOException, DockerfileException {
+    private static void assertLocations(Path dockerfile) throws IOException, FileLimitException, DockerfileException {
         // BuildKit splits lines on LF only (a CR is stripped from the end), so String.lines() would not do
         List<String> lines = List.of(DockerfileReader.readText(dockerfile).split("\n", -1));
         List<Executable> checks = new ArrayList<>();

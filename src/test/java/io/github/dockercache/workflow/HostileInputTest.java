@@ -59,12 +59,16 @@ class HostileInputTest {
     }
 
     private static Request request(Path context, Path output) {
+        return request(context, output, false);
+    }
+
+    private static Request request(Path context, Path output, boolean force) {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
                 ClientPlatform.LINUX, null);
         // outside the context, so that recording it changes nothing a COPY reads
         Path baseline = output.resolveSibling("baseline.json");
         return new Request(build, baseline, BaselineSource.file(baseline, "baseline.json"),
-                OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
+                OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
                 Set.of(), ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
@@ -176,7 +180,13 @@ class HostileInputTest {
     /** The check's error once {@code path} has mode 000, run where mode bits are obeyed. */
     private String checkWithoutAccessTo(Path context, String path) throws Exception {
         Files.setPosixFilePermissions(context.resolve(path), Set.of());
-        ChildJvm.Result check = ChildJvm.check(context, dir.resolve("out"), List.of(), true);
+        return childCheckError(context, List.of(), true);
+    }
+
+    /** The error of a check run in a child JVM, which must exit with it (status 2). */
+    private String childCheckError(Path context, List<String> jvmOptions, boolean withoutFileModeOverride)
+            throws Exception {
+        ChildJvm.Result check = ChildJvm.check(context, dir.resolve("out"), jvmOptions, withoutFileModeOverride);
         assertEquals(2, check.exitCode(), check.output());
         return check.output().strip();
     }
@@ -325,6 +335,191 @@ class HostileInputTest {
                 System.out.println(e.getMessage());
                 System.exit(2);
             }
+        }
+    }
+
+    // ---- bounded inputs (docs/limits.md): each fails located, in a 256 MiB heap ----
+
+    @Test
+    void anArgThatDoublesItselfFailsAtTheLineThatPassesTheLimit() throws Exception {
+        StringBuilder body = new StringBuilder("ARG A=xxxxxxxx\n");
+        body.append("ARG A=$A$A\n".repeat(24)).append("RUN echo $A\n");
+        Path context = context(body.toString());
+        assertEquals("Dockerfile:20:1: failed to process \"$A$A\": the expanded word is longer than 1,048,576 characters,"
+                + " the limit of dockercache (docs/limits.md); check the ARG and ENV values it references",
+                smallHeapCheck(context));
+    }
+
+    @Test
+    void manyLargeExpansionsFailOnceTheirSumPassesTheLimit() throws Exception {
+        StringBuilder body = new StringBuilder("ARG A=xxxxxxxx\n").append("ARG A=$A$A\n".repeat(16));
+        for (int i = 0; i < 1000; i++) {
+            body.append("ARG B").append(i).append("=$A\n");
+        }
+        Path context = context(body.toString());
+        assertEquals("Dockerfile:24:1: failed to process \"$A\": the expansions of this Dockerfile add up to more than"
+                + " 4,194,304 characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values that"
+                + " grow", smallHeapCheck(context));
+    }
+
+    @Test
+    void tooManyInstructionsFailAtTheFirstOneBeyondTheLimit() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            body.append("RUN echo ").append(i).append('\n');
+        }
+        Path context = context(body.toString());
+        assertEquals("Dockerfile:5001:1: more than 5,000 instructions, the limit of dockercache (BuildKit has none); a"
+                + " Dockerfile this long is generated: split the build, or check that this is the Dockerfile meant",
+                checkFails(context).getMessage());
+    }
+
+    @Test
+    void aDockerfileLargerThanTheLimitIsRefusedUnread() throws Exception {
+        Path context = context("RUN true\n" + "# padding\n".repeat(120_000));
+        assertEquals("the Dockerfile Dockerfile is 1.1 MiB, more than the limit of 1 MiB (docs/limits.md); check that the"
+                + " Dockerfile configured is the one meant", checkFails(context).getMessage());
+    }
+
+    @Test
+    void aDockerfileThatIsADeviceIsRefusedUnread() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("context"));
+        Files.createSymbolicLink(context.resolve("Dockerfile"), Path.of("/dev/zero"));
+        assertEquals("the Dockerfile Dockerfile is a character device, not a regular file (docs/limits.md); check that"
+                + " the Dockerfile configured is the one meant", smallHeapCheck(context));
+    }
+
+    @Test
+    void aDockerignoreThatIsAFifoOrADeviceIsRefusedWithoutOpeningIt() throws Exception {
+        Path context = context("COPY . /app\n");
+        Path ignore = context.resolve(".dockerignore");
+        Process mkfifo = new ProcessBuilder("mkfifo", ignore.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        assertEquals(ignore.toRealPath() + " is a FIFO (named pipe), not a regular file (docs/limits.md); a .dockerignore"
+                + " must be a regular file of patterns: replace it with one", smallHeapCheck(context));
+        Files.delete(ignore);
+        Files.createSymbolicLink(ignore, Path.of("/dev/zero"));
+        assertEquals(context.toRealPath().resolve(".dockerignore") + " is a character device, not a regular file"
+                + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
+                smallHeapCheck(context));
+    }
+
+    @Test
+    void aDockerignoreLargerThanTheLimitIsRefused() throws Exception {
+        Path context = context("COPY . /app\n");
+        writeFile(context.resolve(".dockerignore"), "*.log\n".repeat(200_000));
+        assertEquals(context.toRealPath().resolve(".dockerignore") + " is 1.1 MiB, more than the limit of 1 MiB"
+                + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
+                checkFails(context).getMessage());
+    }
+
+    @Test
+    void aBaselineWithTenMillionKeysIsRefusedUnread() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        baselineWithBuildArgs(10_000_000, i -> "k" + i);
+        assertEquals("The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
+                + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
+                + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
+                + " replaces a file it cannot read), or delete it.", smallHeapCheck(context));
+    }
+
+    @Test
+    void aBaselineWithMoreStringsThanTheLimitIsRefused() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Path baseline = baselineWithBuildArgs(1_100_000, i -> Integer.toString(i, 36));
+        assertTrue(Files.size(baseline) < 64 << 20);
+        assertEquals("The baseline baseline.json cannot be used: it has more than 2,000,000 strings (keys and values), the"
+                + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
+                + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
+                + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
+                smallHeapCheck(context));
+    }
+
+    /** The check's error in a child JVM with a 256 MiB heap; it must exit with the message, not run out of heap. */
+    private String smallHeapCheck(Path context) throws Exception {
+        return childCheckError(context, List.of("-Xmx256m"), false);
+    }
+
+    /** A baseline.json beside the context whose buildArgs map holds {@code count} keys named by {@code name}. */
+    private Path baselineWithBuildArgs(int count, java.util.function.IntFunction<String> name) throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        try (java.io.Writer out = Files.newBufferedWriter(baseline)) {
+            out.write("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"buildArgs\": {");
+            for (int i = 0; i < count; i++) {
+                out.write((i == 0 ? "\"" : ",\"") + name.apply(i) + "\":\"\"");
+            }
+            out.write("}}");
+        }
+        return baseline;
+    }
+
+    // ---- faults ----
+
+    @Test
+    void forceReplacesABaselineThatCannotBeReadAndTheReasonIsTheSystemOne() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Path baseline = dir.resolve("baseline.json");
+        Files.createDirectories(baseline); // cannot be read as a file, whoever runs the test
+        WorkflowException refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
+        assertEquals("Refusing to overwrite " + baseline + ": it is a directory, not a regular file. To replace it"
+                + " anyway, run again with -Ddockercache.force=true.", refused.getMessage());
+        Files.delete(baseline);
+        writeFile(baseline, "{}");
+        Files.setPosixFilePermissions(baseline, Set.of());
+        if (!"root".equals(System.getProperty("user.name"))) {
+            refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
+            assertEquals("Refusing to overwrite " + baseline + ": it cannot be read (" + baseline + ": Permission denied)."
+                    + " To replace it anyway, run again with -Ddockercache.force=true.", refused.getMessage());
+        }
+        Workflow.baseline(request(context, dir.resolve("out"), true));
+        assertEquals("a.txt", SnapshotStore.read(baseline).steps().get(1).files().get(0));
+    }
+
+    @Test
+    void anUnwritableBaselineDirectoryKeepsTheSystemReason() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Files.writeString(dir.resolve("not-a-directory"), "");
+        Path baseline = dir.resolve("not-a-directory/baseline.json");
+        Request request = request(context);
+        Request elsewhere = new Request(request.build(), baseline, BaselineSource.file(baseline, "baseline.json"),
+                request.onMissingBaseline(), request.outputDirectory(), null, request.failOn(), request.policy(), false,
+                10, false, Set.of(), ScanProgress.NONE, null, false, null, request.invocation());
+        WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.baseline(elsewhere));
+        // Java's createDirectories words ENOTDIR so
+        assertEquals("Cannot update the baseline " + baseline + ": " + baseline.getParent() + ": File exists",
+                e.getMessage());
+    }
+
+    @Test
+    void aSymlinkedBaselineIsWrittenThroughToItsTarget() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Path shared = Files.createDirectories(dir.resolve("shared")).resolve("baseline.json");
+        Path baseline = dir.resolve("baseline.json");
+        Files.createSymbolicLink(baseline, Path.of("shared/baseline.json"));
+        Workflow.baseline(request(context)); // the target does not exist yet: created through the link
+        writeFile(context.resolve("a.txt"), "b");
+        Workflow.baseline(request(context)); // and replaced through it
+        assertTrue(Files.isSymbolicLink(baseline), "the link stays a link");
+        assertEquals(2, SnapshotStore.read(shared).history().size());
+    }
+
+    @Test
+    void temporaryFilesOfACrashedBaselineWriteAreRemovedByTheNext() throws Exception {
+        Path context = context("COPY a.txt /a.txt\n");
+        writeFile(context.resolve("a.txt"), "a");
+        Path crashed = dir.resolve(".baseline.json.0b5e7c3a.tmp");
+        writeFile(crashed, "{\"half");
+        Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        Workflow.baseline(request(context));
+        assertTrue(Files.notExists(crashed));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
         }
     }
 }
