@@ -257,7 +257,9 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      * @param label how messages name it: the module and the image's name ({@code app/api}), as far as they tell
      *     images apart
      */
-    record ImagePlan(MavenProject project, String name, String label, Request request, String classifier) {}
+    /** @param failurePrefix what a failure of this image starts with ({@link #failurePrefix}) */
+    record ImagePlan(MavenProject project, String name, String label, String failurePrefix, Request request,
+            String classifier) {}
 
     /** A failure of one image or project; the goal fails once, at the end, with all of them. */
     private record Failure(String message, boolean environment, Throwable cause) {}
@@ -301,7 +303,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         try {
             images = images(scope);
         } catch (MojoFailureException e) {
-            failures.add(new Failure(prefix(label(scope.project(), null, false)) + e.getMessage(), false, null));
+            failures.add(new Failure(failurePrefix(scope.project(), null, false) + e.getMessage(), false, null));
             rows.add(new RollUp.Row(scope.label(), null, null, "error"));
             return failures;
         }
@@ -311,7 +313,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             try {
                 plan = plan(scope, image, rows, several);
             } catch (MojoFailureException e) {
-                failures.add(new Failure(prefix(label(scope.project(), image.name, several)) + e.getMessage(), false,
+                failures.add(new Failure(failurePrefix(scope.project(), image.name, several) + e.getMessage(), false,
                         null));
                 rows.add(new RollUp.Row(scope.label(), image.name, null, "error"));
                 continue;
@@ -337,7 +339,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         } catch (WorkflowException e) {
             rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "error"));
             // a user error is reworded in full: its causes would only repeat it, with class names
-            return new Failure(prefix(plan.label()) + e.getMessage(), !e.isUserError(), e.isUserError() ? null : e);
+            return new Failure(plan.failurePrefix() + e.getMessage(), !e.isUserError(), e.isUserError() ? null : e);
         }
         logWarnings(reactor, plan, outcome.warnings());
         log(outcome.lines());
@@ -349,7 +351,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         unmatchedEverywhere = unmatched;
         rows.add(new RollUp.Row(plan.project().getArtifactId(), image, outcome.tally(), verdict(outcome)));
-        return outcome.failed() ? new Failure(prefix(plan.label()) + outcome.failure(), false, null) : null;
+        return outcome.failed() ? new Failure(plan.failurePrefix() + outcome.failure(), false, null) : null;
     }
 
     /** The Dockerfile's warnings, once per Dockerfile in a reactor whose modules share it. */
@@ -430,8 +432,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return outcome.tally() != null && outcome.tally().compared() ? "passes" : "no baseline";
     }
 
-    /** Messages name the image when the build has several: {@code app/api: ...}. */
-    private String prefix(String label) {
+    /**
+     * A failure names what Maven does not: Maven reports it "on project app", so the module is named only when a goal
+     * at the reactor's root covers it ({@code app/api: ...}), and the image only when the module has several.
+     */
+    private String failurePrefix(MavenProject owner, String name, boolean several) {
+        String label = owner == project ? (name != null && several ? name : "") : label(owner, name, several);
         return label.isEmpty() ? "" : label + ": ";
     }
 
@@ -579,7 +585,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
                 buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner), invocation);
-        return new ImagePlan(owner, name, label, request, classifier);
+        return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
     }
 
     /**
