@@ -1,10 +1,13 @@
 package io.github.dockercache.advice;
 
 import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.BuildSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +21,7 @@ public final class Advisor {
             new ManifestsAfterInstallRule(),
             new EarlyArgRule(),
             new SeparateAptUpdateRule(),
+            new PrebuiltJarRule(),
             new UnreadContextRule(),
             new NoisyPathsCopiedRule(),
             new BuildFilesCopiedRule(),
@@ -33,6 +37,19 @@ public final class Advisor {
 
     private Advisor() {}
 
+    /**
+     * The ignore lines to suggest for leaving out what {@code lines} leave out, checked as the rules check theirs
+     * (docs/rules.md, "Advice never breaks the build"): the lines themselves when no COPY, ADD or bind-mount source of
+     * any stage, target or other Dockerfile reading the same ignore file loses a path it names; else narrowed with
+     * {@code !} exceptions for those sources; empty when no such lines leave anything out. A fix elsewhere that tells
+     * the user to ignore a path (an explanation's "add target/ to .dockerignore") should offer only these. What a
+     * broad copy ({@code COPY . .}) brings along is not judged: the caller must know the path is noise (build output,
+     * logs), not something a later RUN reads.
+     */
+    public static Optional<List<String>> safeIgnoreLines(Analysis analysis, BuildSettings build, List<String> lines) {
+        return new AdviceInput(analysis, build, null).needs().exclude(lines).map(ContextNeeds.Exclusion::lines);
+    }
+
     /** Every rule id, sorted. */
     public static List<String> ruleIds() {
         return RULES.stream().map(Rule::id).sorted().toList();
@@ -42,12 +59,14 @@ public final class Advisor {
      * The findings of every rule not in {@code disabledRules} and not suppressed by a
      * {@code # dockercache:ignore=} comment, in a deterministic order.
      *
-     * @param analysis the snapshot with the Dockerfile, its text (directives and the file's first comment block are
-     *     read from it) and the context it was computed from
+     * @param analysis the build as analysed: Dockerfile, its text, context and snapshot
+     * @param build what the analysis was made from (the Dockerfile on disk, build args, target, builder)
+     * @param outputDirectory the plugin's own output directory, which never draws advice; null for none
      * @param disabledRules rule ids to skip, in any case
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> advise(Analysis analysis, Set<String> disabledRules) {
+    public static List<Finding> advise(Analysis analysis, BuildSettings build, Path outputDirectory,
+            Set<String> disabledRules) {
         Set<String> disabled = new TreeSet<>();
         disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
         Set<String> unknown = new TreeSet<>(disabled);
@@ -56,12 +75,15 @@ public final class Advisor {
             throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
                     + "; the rules are " + String.join(", ", ruleIds()));
         }
-        AdviceInput input = new AdviceInput(analysis);
+        AdviceInput input = new AdviceInput(analysis, build, outputDirectory);
         Suppressions suppressions = Suppressions.of(analysis.dockerfile(), analysis.dockerfileText());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!disabled.contains(rule.id())) {
-                rule.check(input).stream().filter(f -> !suppressions.suppresses(f)).forEach(findings::add);
+                rule.check(input).stream()
+                        .filter(f -> !suppressions.suppresses(f))
+                        .filter(f -> Rewrites.keepsBuilding(input, f.edits())) // a rule's unsure rewrite stays unsaid
+                        .forEach(findings::add);
             }
         }
         findings.sort(ORDER); // stable: equal keys keep the rule's order

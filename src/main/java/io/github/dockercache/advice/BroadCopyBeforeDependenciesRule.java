@@ -2,6 +2,7 @@ package io.github.dockercache.advice;
 
 import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.GoPath;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
@@ -46,6 +47,9 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
             RunInstruction run) {
         List<Instruction> before = instructions.subList(0, instructions.indexOf(run));
         String command = Instructions.command(run);
+        if (prefetchesItsOwnWay(input, before, ecosystem)) {
+            return Optional.empty();
+        }
         for (Instruction instruction : before) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
                 Optional<BroadCopy> broad = BroadCopy.of(input, copy, ecosystem, command);
@@ -56,6 +60,24 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when, before the download, the stage copies a manifest and then runs the tool on its own: a task of the
+     * project's ({@code ./gradlew downloadRepos}) that the rule cannot recognise fetches the dependencies there.
+     */
+    private static boolean prefetchesItsOwnWay(AdviceInput input, List<Instruction> before, Ecosystem ecosystem) {
+        boolean manifestCopied = false;
+        for (Instruction instruction : before) {
+            if (instruction instanceof CopyInstruction copy && copy.from() == null) {
+                manifestCopied |= input.step(copy).map(step -> step.files().stream()
+                        .anyMatch(path -> ecosystem.isRootManifestName(GoPath.base(path)))).orElse(false);
+            } else if (manifestCopied && instruction instanceof RunInstruction earlier
+                    && ecosystem.runsTool(Instructions.command(earlier))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -110,7 +132,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
                     ? " (then drop the install from the RUN at line " + run.source().location().line() + ")" : "";
             return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
                     "copy the manifests and download the dependencies first" + alsoDrop + "; replace "
-                            + Fixes.lineRange(copyLine, copy.source().endLine()) + " with", replacement)));
+                            + Fixes.lineRange(copyLine, copy.source().endLine()) + " with", replacement))
+                    .withEdits(Edit.DockerfileLines.replace(copyLine, copy.source().endLine(), replacement)));
         }
         if (ecosystem.builds(command) || between.stream().anyMatch(RunInstruction.class::isInstance)) {
             return Optional.empty(); // the RUN, or one before it, may need the other files
@@ -122,7 +145,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
                 + ": every edit to any of them re-runs the install";
         return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
                 "copy the manifests before the install and the rest after it; replace "
-                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with", replacement)));
+                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with", replacement))
+                .withEdits(Edit.DockerfileLines.replace(copyLine, run.source().endLine(), replacement)));
     }
 
     /**

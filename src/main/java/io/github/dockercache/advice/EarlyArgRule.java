@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
 /**
  * DC103: a stage ARG declared steps before it is first used. Every RUN after the declaration has the
  * value in its environment (spec 5, 7), so the RUNs in between rebuild when it changes although they
- * never use it.
+ * never use it. Only RUNs whose programs are known not to read it count ({@link EnvironmentReaders}): a
+ * script or a build tool may read it from the environment, and the ARG then has to stay above it.
  */
 final class EarlyArgRule implements Rule {
     static final String ID = "DC103";
+    private static final List<String> TARGET_PLATFORM = List.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
+    private static final List<String> BUILD_PLATFORM = List.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
 
     @Override
     public String id() {
@@ -34,7 +37,9 @@ final class EarlyArgRule implements Rule {
             for (int i = 0; i < instructions.size(); i++) {
                 if (instructions.get(i) instanceof ArgInstruction arg) {
                     for (ArgDeclaration declaration : arg.args()) {
-                        check(arg, declaration, instructions.subList(i + 1, instructions.size()), findings);
+                        if (!TARGET_PLATFORM.contains(declaration.name()) || sameBaseForEveryTarget(stage)) {
+                            check(arg, declaration, instructions.subList(i + 1, instructions.size()), findings);
+                        }
                     }
                 }
             }
@@ -42,25 +47,50 @@ final class EarlyArgRule implements Rule {
         return findings;
     }
 
+    /**
+     * True when the stage's base image does not depend on the target platform ({@code FROM --platform=$BUILDPLATFORM}):
+     * only then do the target platform ARGs change the keys of RUNs that would otherwise be shared by every target.
+     * Built FROM the target platform's own image, another target is another base, and every step rebuilds anyway.
+     */
+    private static boolean sameBaseForEveryTarget(Stage stage) {
+        String platform = stage.from().platform();
+        return platform != null && !platform.contains("TARGET");
+    }
+
+    /** The automatic platform arguments change together: a use of one is a use of the others. */
+    private static String referencePattern(String name) {
+        for (List<String> family : List.of(TARGET_PLATFORM, BUILD_PLATFORM)) {
+            if (family.contains(name)) {
+                return "(?:" + String.join("|", family) + ")";
+            }
+        }
+        return Pattern.quote(name);
+    }
+
     private static void check(ArgInstruction arg, ArgDeclaration declaration, List<Instruction> after,
             List<Finding> findings) {
-        Pattern reference = Pattern.compile("\\$\\{?" + Pattern.quote(declaration.name()) + "(?![A-Za-z0-9_])");
+        // $NAME and ${NAME} in a POSIX shell, $env:NAME and ${env:NAME} in PowerShell, %NAME% in cmd
+        String name = referencePattern(declaration.name());
+        Pattern reference = Pattern.compile("\\$\\{?(?:env:)?" + name + "(?![A-Za-z0-9_])|%" + name + "%");
         List<RunInstruction> runsBefore = new ArrayList<>();
         for (Instruction instruction : after) {
             if (redeclares(instruction, declaration.name())) {
                 return; // the later declaration is the one that counts
             }
-            if (reference.matcher(textOf(instruction)).find()) {
+            boolean named = reference.matcher(textOf(instruction)).find();
+            boolean mayRead = !named && instruction instanceof RunInstruction run
+                    && EnvironmentReaders.mayRead(run, declaration.name());
+            if (named || mayRead) {
                 if (!runsBefore.isEmpty()) {
-                    findings.add(finding(arg, declaration, instruction.source(), runsBefore));
+                    findings.add(finding(arg, declaration, instruction.source(), named, runsBefore));
                 }
-                return;
+                return; // no RUN before it can be known not to need the value
             }
             if (instruction instanceof RunInstruction run) {
                 runsBefore.add(run);
             }
         }
-        // never used by name: a script may still read it from the environment, so no advice
+        // never used by name, and no RUN may read it: it changes no key here, so there is nothing to move
     }
 
     private static boolean redeclares(Instruction instruction, String name) {
@@ -78,24 +108,37 @@ final class EarlyArgRule implements Rule {
         return text.toString();
     }
 
+    /**
+     * @param named the first use names the variable; else it is a RUN whose programs may read it from the environment
+     */
     private static Finding finding(ArgInstruction arg, ArgDeclaration declaration, InstructionSource firstUse,
-            List<RunInstruction> runsBefore) {
+            boolean named, List<RunInstruction> runsBefore) {
         int useLine = firstUse.location().line();
         String runLines = runsBefore.stream()
                 .map(run -> Integer.toString(run.source().location().line()))
                 .collect(Collectors.joining(", "));
-        String message = "ARG " + declaration.name() + " is first used at line " + useLine + ": "
+        String message = "ARG " + declaration.name() + (named ? " is first used at line " + useLine
+                        : " is not used before line " + useLine + ", whose RUN may read it from the environment") + ": "
                 + (runsBefore.size() == 1
                         ? "the RUN at line " + runLines + " rebuilds whenever its value changes, though it does not use it"
                         : "the " + runsBefore.size() + " RUNs at lines " + runLines
                                 + " rebuild whenever its value changes, though they do not use it");
         String declared = "ARG " + declaration.name()
                 + (declaration.defaultValue() == null ? "" : "=" + declaration.defaultValue());
-        String lines = Fixes.lineRange(arg.source().location().line(), arg.source().endLine());
+        int argLine = arg.source().location().line();
+        String lines = Fixes.lineRange(argLine, arg.source().endLine());
         String fix = Fixes.of(arg.args().size() == 1
                         ? "move " + lines + " to just above line " + useLine
                         : "take " + declaration.name() + " out of " + lines + " and declare it just above line " + useLine,
                 declared);
-        return Finding.at(ID, Severity.INFO, arg.source(), message, fix);
+        List<String> remaining = arg.args().stream()
+                .filter(other -> other != declaration)
+                .map(other -> other.name() + (other.defaultValue() == null ? "" : "=" + other.defaultValue()))
+                .toList();
+        Edit.DockerfileLines taken = remaining.isEmpty()
+                ? Edit.DockerfileLines.delete(argLine, arg.source().endLine())
+                : Instructions.replace(arg.source(), Instructions.keyword(arg.source()) + " " + String.join(" ", remaining));
+        return Finding.at(ID, Severity.INFO, arg.source(), message, fix)
+                .withEdits(Edit.DockerfileLines.insertAbove(useLine, List.of(declared)), taken);
     }
 }

@@ -45,6 +45,12 @@ enum Ecosystem {
             // a global install (-g) fetches a tool, not the project's dependencies
             "(?:ci|install|i)(?![^;&|\\n]*\\s(?:-g|--global)\\b)",
             "(?:run\\s+)?build") {
+        /** A build only runs a package.json script: the dependencies come from an install, here or elsewhere. */
+        @Override
+        boolean downloads(String command) {
+            return installs(command);
+        }
+
         @Override
         Optional<String> prefetch(String command, Set<String> manifests) {
             if (manifests.contains("pnpm-lock.yaml")) {
@@ -81,6 +87,7 @@ enum Ecosystem {
     private final Pattern tool;
     private final Pattern install;
     private final Pattern build;
+    private final Pattern runs;
 
     /**
      * @param rootFiles names of manifest files in the project directory
@@ -98,12 +105,18 @@ enum Ecosystem {
         this.tool = Pattern.compile("(?:^|(?<=[\\s;&|(]))(" + tool + ")(?=\\s|$)");
         this.install = commandPattern(tool, install);
         this.build = commandPattern(tool, build);
+        this.runs = commandPattern(tool, "\\S+");
     }
 
     /** The tool word, then any words, then the arguments as a word of their own, all in one shell command. */
     private static Pattern commandPattern(String tool, String arguments) {
         return arguments == null ? null
                 : Pattern.compile("(?:^|(?<=[\\s;&|(]))(?:" + tool + ")\\s(?:[^;&|\\n]*\\s)?(?:" + arguments + ")(?![\\w:-])");
+    }
+
+    /** True when the command runs this ecosystem's tool with some task or option. */
+    boolean runsTool(String command) {
+        return runs.matcher(command).find();
     }
 
     boolean installs(String command) {

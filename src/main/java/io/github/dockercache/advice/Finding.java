@@ -1,6 +1,7 @@
 package io.github.dockercache.advice;
 
 import io.github.dockercache.dockerfile.InstructionSource;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,21 +15,33 @@ import java.util.Locale;
  * @param message one line: what is wrong and what it costs
  * @param fix what to change; the exact lines to write, when they can be known, follow on their own
  *     lines, each indented by two spaces
+ * @param edits the same change as data, for the lines the fix writes out; empty when the fix only says what to do
  */
 public record Finding(
-        String ruleId, Severity severity, String file, int line, String path, String message, String fix) {
+        String ruleId, Severity severity, String file, int line, String path, String message, String fix,
+        List<Edit> edits) {
+
+    public Finding {
+        edits = List.copyOf(edits);
+    }
 
     static Finding at(String ruleId, Severity severity, InstructionSource source, String message, String fix) {
-        return new Finding(ruleId, severity, source.location().file(), source.location().line(), null, message, fix);
+        return at(ruleId, severity, source, null, message, fix);
     }
 
     static Finding at(String ruleId, Severity severity, InstructionSource source, String path, String message,
             String fix) {
-        return new Finding(ruleId, severity, source.location().file(), source.location().line(), path, message, fix);
+        return new Finding(ruleId, severity, source.location().file(), source.location().line(), path, message, fix,
+                List.of());
     }
 
     static Finding atPath(String ruleId, Severity severity, String path, String message, String fix) {
-        return new Finding(ruleId, severity, null, 0, path, message, fix);
+        return new Finding(ruleId, severity, null, 0, path, message, fix, List.of());
+    }
+
+    /** The same finding with the edits that make its fix. */
+    Finding withEdits(Edit... edits) {
+        return new Finding(ruleId, severity, file, line, path, message, fix, List.of(edits));
     }
 
     /** {@code Dockerfile:12}, or the path for a finding about the context only. */

@@ -39,10 +39,14 @@ final class FloatingSyntaxRule implements Rule {
         String image = syntax.value();
         String message = "# syntax=" + image + " floats: a new frontend release can key the same steps differently"
                 + " and rebuild them";
-        String fix = Fixes.of("pin a full release (the one you build with today) or add its digest",
-                "# syntax=" + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image)));
         int line = Math.max(syntax.line(), 1); // the JSON form has no line of its own
-        return new Finding(ID, Severity.INFO, input.dockerfile().displayName(), line, null, message, fix);
+        String written = input.lines(line, line).get(0);
+        boolean ownLine = syntax.line() >= 1 && written.contains(image);
+        String prefix = ownLine && written.stripLeading().startsWith("//") ? "// " : "# ";
+        String pinned = prefix + "syntax=" + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image));
+        String fix = Fixes.of("pin a full release (the one you build with today) or add its digest", pinned);
+        List<Edit> edits = ownLine ? List.of(Edit.DockerfileLines.replace(line, line, List.of(pinned))) : List.of();
+        return new Finding(ID, Severity.INFO, input.dockerfile().displayName(), line, null, message, fix, edits);
     }
 
     /** {@code 1.7} becomes {@code 1.7.<patch>}: the shape of the pin, keeping what the tag already fixes. */

@@ -22,6 +22,11 @@ final class Instructions {
         return parts[0] + " " + flag + (parts.length > 1 ? " " + parts[1] : "");
     }
 
+    /** The edit that writes {@code line} in place of the instruction (all its lines, continuations included). */
+    static Edit.DockerfileLines replace(InstructionSource source, String line) {
+        return Edit.DockerfileLines.replace(source.location().line(), source.endLine(), List.of(line));
+    }
+
     /** What a RUN executes, here-documents included, for matching commands in it. */
     static String command(RunInstruction run) {
         StringBuilder command = new StringBuilder(String.join(" ", run.command()));

@@ -57,7 +57,20 @@ final class ManifestCopies {
     }
 
     private static String copy(CopyInstruction like, String sources, String destination) {
-        StringBuilder line = new StringBuilder(Instructions.keyword(like.source()));
+        return copyLike(like, Instructions.keyword(like.source()), null, sources, destination);
+    }
+
+    /**
+     * A COPY line with the {@code --chown}, {@code --chmod} and {@code --link} of {@code like}.
+     *
+     * @param keyword the instruction word as the line writes it
+     * @param fromStage a {@code --from} stage, or null
+     */
+    static String copyLike(CopyInstruction like, String keyword, String fromStage, String sources, String destination) {
+        StringBuilder line = new StringBuilder(keyword);
+        if (fromStage != null) {
+            line.append(" --from=").append(fromStage);
+        }
         if (like.chown() != null) {
             line.append(" --chown=").append(like.chown());
         }

@@ -67,8 +67,17 @@ final class ManifestsAfterInstallRule implements Rule {
         String message = Instructions.describe(run.source()) + " installs before " + String.join(", ", missing)
                 + (missing.size() == 1 ? " is" : " are") + " copied: a change to "
                 + (missing.size() == 1 ? "it" : "them") + " does not re-run the install, which keeps stale dependencies";
-        return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message,
-                fix(provided.get(rootManifest.get()), project, missing, run)));
+        int runLine = run.source().location().line();
+        if (!(provided.get(rootManifest.get()) instanceof CopyInstruction copy)) {
+            return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message, "bind-mount "
+                    + String.join(", ", missing) + " into the RUN at line " + runLine
+                    + " as well, next to the manifests it already mounts"));
+        }
+        List<String> lines = ManifestCopies.lines(copy, ContextPaths.prefix(project), ManifestCopies.destinationDirectory(copy),
+                missing);
+        return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message, Fixes.of("copy "
+                        + (missing.size() == 1 ? "it" : "them") + " with the other manifests; insert above line " + runLine, lines))
+                .withEdits(Edit.DockerfileLines.insertAbove(runLine, lines)));
     }
 
     /** Every context path the stage has before the install, with the instruction that brought it. */
@@ -89,15 +98,5 @@ final class ManifestsAfterInstallRule implements Rule {
             return provided.contains(manifest);
         }
         return provided.stream().anyMatch(path -> path.startsWith(manifest));
-    }
-
-    private static String fix(Instruction provider, String project, List<String> missing, RunInstruction run) {
-        if (provider instanceof CopyInstruction copy) {
-            return Fixes.of("copy " + (missing.size() == 1 ? "it" : "them") + " with the other manifests; insert above line "
-                    + run.source().location().line(), ManifestCopies.lines(copy, ContextPaths.prefix(project),
-                    ManifestCopies.destinationDirectory(copy), missing));
-        }
-        return "bind-mount " + String.join(", ", missing) + " into the RUN at line " + run.source().location().line()
-                + " as well, next to the manifests it already mounts";
     }
 }

@@ -57,14 +57,14 @@ final class NoisyPathsCopiedRule implements Rule {
     @Override
     public List<Finding> check(AdviceInput input) {
         ContextReads reads = new ContextReads(input.snapshot());
+        ContextNeeds needs = input.needs();
         List<Finding> findings = new ArrayList<>();
         for (Noise noise : noises(input.context().entries())) {
-            List<StepSnapshot> readers = reads.readers(noise.covers());
-            Optional<StepSnapshot> incidental = readers.stream()
+            reads.readers(noise.covers()).stream()
                     .filter(step -> !ContextReads.asksFor(step, noise.covers()))
-                    .findFirst();
-            boolean wanted = readers.stream().anyMatch(step -> ContextReads.asksFor(step, noise.covers()));
-            incidental.flatMap(step -> finding(input, noise, step, wanted)).ifPresent(findings::add);
+                    .findFirst()
+                    .flatMap(step -> finding(input, needs, noise, step))
+                    .ifPresent(findings::add);
         }
         return findings;
     }
@@ -109,21 +109,32 @@ final class NoisyPathsCopiedRule implements Rule {
         });
     }
 
-    private static Optional<Finding> finding(AdviceInput input, Noise noise, StepSnapshot step, boolean wanted) {
+    /**
+     * The finding at the first step that copies the noise with a directory: ignore it, unless a source (of any stage,
+     * or of another Dockerfile reading the same ignore file) names it; then leave it out of this COPY only, or, where
+     * that cannot be written, ignore all of it but what the sources name. Nothing when no fix keeps every source.
+     */
+    private static Optional<Finding> finding(AdviceInput input, ContextNeeds needs, Noise noise, StepSnapshot step) {
         Instruction instruction = input.instruction(step);
         String message = Instructions.describe(instruction.source()) + " copies " + noise.display(step) + ": "
                 + noise.reason() + ", and each change rebuilds this step and the ones after it";
-        if (!wanted) {
-            return Optional.of(Finding.at(ID, Severity.WARNING, instruction.source(), noise.path(), message,
-                    Fixes.of("add to " + input.ignoreFileName(), noise.ignoreLine())));
+        boolean named = noise.directory() ? needs.names(noise.path())
+                : step.files().stream().filter(noise.covers()).anyMatch(needs::names);
+        // the legacy builder ignores --exclude (Docker 28) or rejects it (Docker 26)
+        if (named && !input.classic() && instruction instanceof CopyInstruction copy && step.sources().size() == 1) {
+            String exclude = "--exclude=" + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
+            String excluding = Instructions.withFlag(copy.source(), exclude);
+            Edit edit = Instructions.replace(copy.source(), excluding);
+            if (Rewrites.keepsBuilding(input, List.of(edit))) { // --exclude needs dockerfile 1.19 (BuildKit 0.25)
+                return Optional.of(Finding.at(ID, Severity.WARNING, instruction.source(), noise.path(), message, Fixes.of(
+                                "leave it out of this COPY (another step copies it on purpose; dockerfile syntax 1.19 or"
+                                        + " later)", excluding))
+                        .withEdits(edit));
+            }
         }
-        // another step copies it on purpose, so only this COPY can leave it out
-        if (!(instruction instanceof CopyInstruction copy) || step.sources().size() != 1) {
-            return Optional.empty();
-        }
-        String exclude = "--exclude=" + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
-        return Optional.of(Finding.at(ID, Severity.WARNING, instruction.source(), noise.path(), message, Fixes.of(
-                "leave it out of this COPY (another step copies it on purpose; dockerfile syntax 1.19 or later)",
-                Instructions.withFlag(copy.source(), exclude))));
+        return needs.exclude(List.of(noise.ignoreLine())).map(exclusion -> Finding.at(ID, Severity.WARNING,
+                        instruction.source(), noise.path(), message, Fixes.of(exclusion.addTo(input.ignoreFileName(), null),
+                                exclusion.lines()))
+                .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
     }
 }

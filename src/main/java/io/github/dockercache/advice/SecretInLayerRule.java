@@ -63,7 +63,7 @@ final class SecretInLayerRule implements Rule {
                         + " docker build --secret id=" + id + ",env=" + variable,
                 "RUN --mount=type=secret,id=" + id + " export " + variable + "=\"$(cat /run/secrets/" + id
                         + ")\" && <command>");
-        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), first.line(), null, message, fix);
+        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), first.line(), null, message, fix, List.of());
     }
 
     private static Finding env(AdviceInput input, SecretExposure env) {
@@ -71,7 +71,7 @@ final class SecretInLayerRule implements Rule {
                 + " configuration of the image (docker inspect shows it), and every RUN after it keys its cache on it";
         String fix = "set " + env.variable() + " when the container starts (docker run -e, or the orchestrator's"
                 + " secrets) instead of in the Dockerfile";
-        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), env.line(), null, message, fix);
+        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), env.line(), null, message, fix, List.of());
     }
 
     /** True when BuildKit's SecretsUsedInArgOrEnv already warns about this ENV. */

@@ -1,6 +1,5 @@
 package io.github.dockercache.advice;
 
-import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
 import java.util.ArrayList;
@@ -51,23 +50,32 @@ final class SeparateAptUpdateRule implements Rule {
         int installLine = install.source().location().line();
         String message = Instructions.describe(update.source()) + " is a step of its own: it stays cached while the"
                 + " install at line " + installLine + " changes, which then runs against a stale package index";
-        return Finding.at(ID, Severity.WARNING, update.source(), message, fix(update, install));
+        Finding finding = Finding.at(ID, Severity.WARNING, update.source(), message, fix(update, install));
+        return merged(update, install)
+                .map(merged -> finding.withEdits(Instructions.replace(install.source(), merged),
+                        Edit.DockerfileLines.delete(update.source().location().line(), update.source().endLine())))
+                .orElse(finding);
     }
 
-    /** The install RUN with the update in front of its command, when both are plain shell commands. */
     private static String fix(RunInstruction update, RunInstruction install) {
         int updateLine = update.source().location().line();
         int installLine = install.source().location().line();
+        return merged(update, install)
+                .map(merged -> Fixes.of("delete " + Fixes.lineRange(updateLine, update.source().endLine())
+                        + " and update in the same RUN as the install (line " + installLine + ")", merged))
+                .orElse("run the update in the same RUN as the install at line " + installLine + ", joined with &&,"
+                        + " and delete " + Fixes.lineRange(updateLine, update.source().endLine()));
+    }
+
+    /** The install RUN with the update in front of its command, when both are plain shell commands. */
+    private static Optional<String> merged(RunInstruction update, RunInstruction install) {
         String installText = install.source().text();
         if (!isPlainShell(update) || !isPlainShell(install) || !installText.endsWith(install.command().get(0))) {
-            return "run the update in the same RUN as the install at line " + installLine + ", joined with &&,"
-                    + " and delete line " + updateLine;
+            return Optional.empty();
         }
         String command = install.command().get(0);
-        String merged = installText.substring(0, installText.length() - command.length())
-                + update.command().get(0) + " && " + command;
-        return Fixes.of("delete line " + updateLine + " and update in the same RUN as the install (line " + installLine + ")",
-                merged);
+        return Optional.of(installText.substring(0, installText.length() - command.length())
+                + update.command().get(0) + " && " + command);
     }
 
     private static boolean isPlainShell(RunInstruction run) {

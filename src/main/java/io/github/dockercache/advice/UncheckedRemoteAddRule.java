@@ -42,21 +42,32 @@ final class UncheckedRemoteAddRule implements Rule {
         return input.step(add).map(StepSnapshot::sources).orElse(add.sourcePaths());
     }
 
-    /** HTTP downloads; a git URL is keyed by its commit instead (DC302 does not cover it). */
+    /**
+     * HTTP downloads. BuildKit takes an HTTP(S) URL whose path ends in {@code .git} for a git repository, whatever
+     * query ({@code ?ref=v1}) or fragment ({@code #v1}) follows (dfgitutil.ParseGitRef); that is keyed by its
+     * commit instead, and DC302 does not cover it.
+     */
     private static boolean isHttp(String source) {
-        boolean http = source.startsWith("http://") || source.startsWith("https://");
-        boolean git = source.endsWith(".git") || source.contains(".git#");
-        return http && !git;
+        int scheme = source.startsWith("http://") ? 7 : source.startsWith("https://") ? 8 : -1;
+        if (scheme < 0) {
+            return false;
+        }
+        String rest = source.substring(scheme);
+        int pathStart = rest.indexOf('/');
+        String path = pathStart < 0 ? "" : rest.substring(pathStart).split("[?#]", 2)[0];
+        return !path.endsWith(".git");
     }
 
     private static Finding finding(CopyInstruction add, List<String> urls) {
         String message = "ADD of " + urls.get(0) + " without --checksum: BuildKit asks the server on every build,"
                 + " and the step and all after it rebuild whenever the download differs";
-        String fix = add.sources().size() == 1
-                ? Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)",
-                        Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>"))
-                : "give each URL its own ADD with --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6"
-                        + " or later); --checksum takes one source";
-        return Finding.at(ID, Severity.WARNING, add.source(), message, fix);
+        if (add.sources().size() != 1) {
+            return Finding.at(ID, Severity.WARNING, add.source(), message, "give each URL its own ADD with"
+                    + " --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6 or later); --checksum takes one source");
+        }
+        String checked = Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>");
+        return Finding.at(ID, Severity.WARNING, add.source(), message,
+                        Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)", checked))
+                .withEdits(Instructions.replace(add.source(), checked));
     }
 }

@@ -60,12 +60,16 @@ final class UnpinnedBaseImageRule implements Rule {
                 : image + " is a tag, not a digest")
                 + ": when the tag moves to new layers, every step of " + stageName + " rebuilds";
         String pinned = floating ? ImageNames.repository(image) + ":<version>@sha256:<digest>" : image + "@sha256:<digest>";
-        String how = (floating ? "choose a version and pin its digest" : "pin the digest")
-                + " (docker buildx imagetools inspect " + image + " prints it)";
-        String fix = from.image().contains("$")
-                ? Fixes.of(how + ", in the value that " + from.image() + " expands to", pinned)
-                : Fixes.of(how, pinnedLine(from, pinned));
-        return Finding.at(ID, floating ? Severity.WARNING : Severity.INFO, from.source(), message, fix);
+        String what = floating ? "choose a version and pin its digest" : "pin the digest";
+        String how = what + " (docker buildx imagetools inspect " + image + " prints it)";
+        Severity severity = floating ? Severity.WARNING : Severity.INFO;
+        if (from.image().contains("$")) {
+            return Finding.at(ID, severity, from.source(), message, what + " in the value that " + from.image()
+                    + " expands to, " + pinned + " (docker buildx imagetools inspect " + image + " prints it)");
+        }
+        String line = pinnedLine(from, pinned);
+        return Finding.at(ID, severity, from.source(), message, Fixes.of(how, line))
+                .withEdits(Instructions.replace(from.source(), line));
     }
 
     private static String pinnedLine(FromInstruction from, String pinned) {

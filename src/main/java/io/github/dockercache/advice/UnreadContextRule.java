@@ -3,35 +3,25 @@ package io.github.dockercache.advice;
 import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.context.GoPath;
-import io.github.dockercache.dockerfile.CopyInstruction;
-import io.github.dockercache.dockerfile.Instruction;
-import io.github.dockercache.dockerfile.RunInstruction;
-import io.github.dockercache.dockerfile.Stage;
-import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * DC201: context files that no step reads. The classic builder uploads the whole context on every build
- * (spec 10); BuildKit skips paths no COPY, ADD or mount names (spec 3.2), but they are one {@code COPY .}
- * away from busting a key. Reports the biggest untouched subtrees with the ignore lines that drop them.
+ * DC201: context files that no step reads, when the legacy builder builds. It uploads the whole context on every
+ * build (spec 10); BuildKit transfers only the paths that COPY, ADD and bind mounts name (spec 3.2), so there they
+ * cost nothing and the rule is silent. Reports the biggest untouched subtrees with the ignore lines that drop them,
+ * as far as no stage, target or other Dockerfile that reads the same ignore file needs them.
  */
 final class UnreadContextRule implements Rule {
     static final String ID = "DC201";
     /** Smaller leftovers are not worth an ignore line. */
     static final long MIN_BYTES = 100 * 1024;
     static final int MAX_FINDINGS = 5;
-    /** Mounts that never read the context: their contents are not files of it (spec 5). */
-    private static final Pattern NON_CONTEXT_MOUNT = Pattern.compile("(?i)(?:^|,)\\s*type=(?:cache|secret|ssh|tmpfs)\\b|(?:^|,)\\s*from=");
 
     @Override
     public String id() {
@@ -39,40 +29,30 @@ final class UnreadContextRule implements Rule {
     }
 
     /** An untouched subtree: a file, or a directory none of whose entries is read. */
-    private static final class Unread {
-        final String path;
-        final boolean directory;
-        long bytes;
-        int files;
-
-        Unread(String path, boolean directory) {
-            this.path = path;
-            this.directory = directory;
-        }
-    }
+    private record Unread(String path, boolean directory, ContextNeeds.Exclusion exclusion) {}
 
     @Override
     public List<Finding> check(AdviceInput input) {
-        if (unbuiltStageReadsContext(input)) {
-            return List.of(); // another target needs files this build does not: an ignore line could break it
+        if (!input.classic()) {
+            return List.of(); // BuildKit sends only what a step reads: unread files cost nothing
         }
         Set<String> touched = touched(input);
-        Map<String, Unread> unread = new LinkedHashMap<>();
+        Set<String> subtrees = new LinkedHashSet<>();
         for (FileEntry entry : input.context().entries().values()) {
-            if (entry.path().isEmpty() || touched.contains(entry.path())) {
-                continue;
-            }
-            String top = outermostUntouched(entry.path(), touched);
-            Unread subtree = unread.computeIfAbsent(top, path ->
-                    new Unread(path, input.context().entries().get(path).type() == EntryType.DIRECTORY));
-            if (entry.type() == EntryType.FILE) {
-                subtree.bytes += entry.size();
-                subtree.files++;
+            if (!entry.path().isEmpty() && !touched.contains(entry.path()) && !input.isPluginOutput(entry.path())) {
+                subtrees.add(outermostUntouched(entry.path(), touched));
             }
         }
-        return unread.values().stream()
-                .filter(subtree -> subtree.bytes >= MIN_BYTES)
-                .sorted(Comparator.comparingLong((Unread subtree) -> -subtree.bytes).thenComparing(subtree -> subtree.path))
+        ContextNeeds needs = input.needs();
+        List<Unread> unread = new ArrayList<>();
+        for (String path : subtrees) {
+            boolean directory = input.context().entries().get(path).type() == EntryType.DIRECTORY;
+            needs.exclude(List.of(IgnoreLines.forPath(path, directory)))
+                    .filter(exclusion -> exclusion.bytes() >= MIN_BYTES)
+                    .ifPresent(exclusion -> unread.add(new Unread(path, directory, exclusion)));
+        }
+        return unread.stream()
+                .sorted(Comparator.comparingLong((Unread subtree) -> -subtree.exclusion().bytes()).thenComparing(Unread::path))
                 .limit(MAX_FINDINGS)
                 .map(subtree -> finding(input, subtree))
                 .toList();
@@ -106,42 +86,16 @@ final class UnreadContextRule implements Rule {
         return top;
     }
 
-    private static boolean unbuiltStageReadsContext(AdviceInput input) {
-        Set<Integer> built = input.snapshot().steps().stream().map(StepSnapshot::stageIndex).collect(Collectors.toSet());
-        return input.dockerfile().stages().stream()
-                .filter(stage -> !built.contains(stage.index()))
-                .map(Stage::instructions)
-                .flatMap(List::stream)
-                .anyMatch(UnreadContextRule::readsContext);
-    }
-
-    private static boolean readsContext(Instruction instruction) {
-        if (instruction instanceof CopyInstruction copy) {
-            return copy.from() == null && copy.sourcePaths().stream()
-                    .anyMatch(source -> !source.startsWith("http://") && !source.startsWith("https://"));
-        }
-        return instruction instanceof RunInstruction run
-                && run.mounts().stream().anyMatch(mount -> !NON_CONTEXT_MOUNT.matcher(mount).find());
-    }
-
     private static Finding finding(AdviceInput input, Unread subtree) {
-        String shown = subtree.directory ? subtree.path + "/" : subtree.path;
-        String size = humanSize(subtree.bytes);
-        String message = shown + " is sent with the build context but no step reads it ("
-                + (subtree.directory ? subtree.files + " file" + (subtree.files == 1 ? "" : "s") + ", " : "") + size + ")";
-        String fix = Fixes.of("add to " + input.ignoreFileName() + " (saves " + size + ", " + subtree.bytes
-                + " bytes, per upload)", IgnoreLines.forPath(subtree.path, subtree.directory));
-        return Finding.atPath(ID, Severity.INFO, shown, message, fix);
-    }
-
-    private static String humanSize(long bytes) {
-        String[] units = {"KiB", "MiB", "GiB"};
-        double value = bytes;
-        String unit = "bytes";
-        for (int i = 0; i < units.length && value >= 1024; i++) {
-            value /= 1024;
-            unit = units[i];
-        }
-        return unit.equals("bytes") ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, unit);
+        String shown = subtree.directory() ? subtree.path() + "/" : subtree.path();
+        ContextNeeds.Exclusion exclusion = subtree.exclusion();
+        String size = Sizes.human(exclusion.bytes());
+        int files = exclusion.files().size();
+        String message = shown + " is uploaded with the build context on every build, but no step reads it ("
+                + (subtree.directory() ? files + " file" + (files == 1 ? "" : "s") + ", " : "") + size + ")";
+        String fix = Fixes.of(exclusion.addTo(input.ignoreFileName(), "saves uploading " + size + ", " + exclusion.bytes()
+                + " bytes, per build"), exclusion.lines());
+        return Finding.atPath(ID, Severity.INFO, shown, message, fix)
+                .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines()));
     }
 }

@@ -213,13 +213,19 @@ public final class CacheModel {
     }
 
 
-    /** The Dockerfile as messages name it: relative to the context when inside it. */
-    static String displayName(Path contextDir, Path dockerfile) {
+    /**
+     * The Dockerfile as the snapshot and messages name it: relative to the context, also when outside it (a Dockerfile
+     * shared by the modules of a reactor, {@code ../../docker/Dockerfile}), so that a committed baseline holds no
+     * absolute path; absolute only where no relative path leads there (another drive).
+     */
+    public static String displayName(Path contextDir, Path dockerfile) {
         Path absoluteContext = contextDir.toAbsolutePath().normalize();
         Path absoluteFile = dockerfile.toAbsolutePath().normalize();
-        return absoluteFile.startsWith(absoluteContext)
-                ? absoluteContext.relativize(absoluteFile).toString().replace('\\', '/')
-                : absoluteFile.toString();
+        try {
+            return absoluteContext.relativize(absoluteFile).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return absoluteFile.toString();
+        }
     }
 
     private Snapshot compute() throws AnalysisException {
@@ -250,6 +256,7 @@ public final class CacheModel {
         }
         exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
+        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic).ifPresent(warnings::add);
         if (dockerfile.checkFailure() != null && !classic) {
             warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
                     + " (error=true in the check options); fix those warnings or skip their rules");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * capital run followed by lower case ({@code APIKey}) and between letters and digits ({@code PASS2}). It is secret
  * when one of its words is a secret word, or a word contains one of the long ones or ends with {@code TOKEN}
  * ({@code NPMTOKEN}); unless a word is one that BuildKit's SecretsUsedInArgOrEnv check allows ({@code PUBLIC_KEY},
- * {@code PASSWORD_FILE}), or the whole name is the shell's {@code PWD}. Whole words keep {@code MONKEY},
+ * {@code PASSWORD_FILE}), or the whole name is the shell's {@code PWD}; {@code KEY} beside {@code GPG}, {@code PGP} or
+ * {@code FINGERPRINT} names public key material ({@code GPG_KEYS}), though {@code GPG_PASSPHRASE} stays secret. Whole words keep {@code MONKEY},
  * {@code KEYCLOAK_VERSION}, {@code PATH} and {@code AUTHOR} out.
  */
 public final class SecretNames {
@@ -26,6 +27,10 @@ public final class SecretNames {
     /** Long enough to mean a secret wherever they appear in a word: {@code DBPASSWORD}, {@code MYSECRET}. */
     private static final List<String> INSIDE_WORDS =
             List.of("apikey", "credential", "passphrase", "passwd", "password", "private", "secret");
+    /** Words of public key material: with them, {@code KEY} names a fingerprint or key id (docker-library's GPG_KEYS). */
+    private static final Set<String> PUBLIC_KEY_WORDS = Set.of("gpg", "pgp", "gnupg", "fingerprint", "fingerprints",
+            "keyserver", "keyring");
+    private static final Set<String> KEY_WORDS = Set.of("key", "keys");
     /** BuildKit's allowed words (dockerfile frontend 1.23 and later; BuildKit 0.25 allows {@code public} only). */
     private static final Set<String> ALLOWED_WORDS = Set.of("public", "file", "version");
     private static final Pattern WORD_BREAK = Pattern.compile(
@@ -38,13 +43,15 @@ public final class SecretNames {
         if (name.equals("PWD")) {
             return false; // the shell's working directory; DB_PWD is a password
         }
+        List<String> words = words(name);
+        boolean publicKeyMaterial = words.stream().anyMatch(PUBLIC_KEY_WORDS::contains);
         boolean secret = false;
-        for (String word : words(name)) {
+        for (String word : words) {
             if (ALLOWED_WORDS.contains(word)) {
                 return false;
             }
-            secret |= WORDS.contains(word) || word.endsWith("token")
-                    || INSIDE_WORDS.stream().anyMatch(word::contains);
+            secret |= (WORDS.contains(word) && !(publicKeyMaterial && KEY_WORDS.contains(word)))
+                    || word.endsWith("token") || INSIDE_WORDS.stream().anyMatch(word::contains);
         }
         return secret;
     }

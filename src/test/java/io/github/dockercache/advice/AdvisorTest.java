@@ -53,8 +53,8 @@ class AdvisorTest {
         List<String> remaining = project.advise("DC101", "dc301").stream().map(Finding::ruleId).distinct().sorted().toList();
         assertEquals(all.stream().filter(id -> !id.equals("DC101") && !id.equals("DC301")).toList(), remaining);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> project.advise("DC999"));
-        assertEquals("unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC201, DC202, DC203,"
-                + " DC301, DC302, DC303, DC401", error.getMessage());
+        assertEquals("unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
+                + " DC203, DC301, DC302, DC303, DC401", error.getMessage());
     }
 
     private static String golden(String name) throws Exception {

@@ -118,4 +118,41 @@ class BroadCopyBeforeDependenciesRuleTest {
                 .findings("DC101");
         assertEquals(List.of(), findings);
     }
+
+    @Test
+    void aProjectThatAlreadyDownloadsWithItsOwnTaskIsFine() throws Exception {
+        // microservices-demo's adservice: the manifests are copied and a task of the build's own downloads the
+        // dependencies (./gradlew downloadRepos) before COPY . .; the build below it finds them there
+        List<Finding> findings = new Project(dir)
+                .file("build.gradle", "plugins { id 'java' }\n")
+                .file("gradlew", "#!/bin/sh\n")
+                .file("gradle/wrapper/gradle-wrapper.properties", "distributionUrl=gradle.zip\n")
+                .file("src/main/java/App.java", "class App {}\n")
+                .dockerfile("FROM eclipse-temurin:21-jdk AS builder",
+                        "WORKDIR /app",
+                        "COPY [\"build.gradle\", \"gradlew\", \"./\"]",
+                        "COPY gradle gradle",
+                        "RUN chmod +x gradlew",
+                        "RUN ./gradlew downloadRepos",
+                        "COPY . .",
+                        "RUN ./gradlew installDist")
+                .findings("DC101");
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void anNpmBuildDownloadsNothing() throws Exception {
+        // vercel/next.js's with-docker example: node_modules come from another stage; yarn build only runs a script
+        List<Finding> findings = new Project(dir)
+                .file("package.json", "{}\n")
+                .file("yarn.lock", "\n")
+                .file("src/app.js", "\n")
+                .dockerfile("FROM node:18-alpine AS builder",
+                        "WORKDIR /app",
+                        "COPY --from=deps /app/node_modules ./node_modules",
+                        "COPY . .",
+                        "RUN yarn build")
+                .findings("DC101");
+        assertEquals(List.of(), findings);
+    }
 }

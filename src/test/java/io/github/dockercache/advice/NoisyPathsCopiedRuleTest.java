@@ -32,10 +32,14 @@ class NoisyPathsCopiedRuleTest {
         assertEquals(List.of("Dockerfile:3"), findings.stream().map(Finding::location).distinct().toList());
         assertEquals("COPY . . at line 3 copies .git/: git data, which changes with every commit, and each change"
                 + " rebuilds this step and the ones after it", findings.get(0).message());
-        assertEquals("add to .dockerignore:\n  .git/", findings.get(0).fix());
+        assertEquals("create .dockerignore (it lists itself, so that no COPY copies it):\n  .git/\n  .dockerignore",
+                findings.get(0).fix());
+        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of(".git/", ".dockerignore"))),
+                findings.get(0).edits());
         assertEquals("COPY . . at line 3 copies 1 log file (logs/app.log): logs, which change whenever something"
                 + " runs, and each change rebuilds this step and the ones after it", findings.get(4).message());
-        assertEquals("add to .dockerignore:\n  **/*.log", findings.get(4).fix());
+        assertEquals("create .dockerignore (it lists itself, so that no COPY copies it):\n  **/*.log\n  .dockerignore",
+                findings.get(4).fix());
     }
 
     @Test

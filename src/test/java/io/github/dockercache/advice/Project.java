@@ -1,10 +1,18 @@
 package io.github.dockercache.advice;
 
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.dockerfile.BuildKitVersion;
+import io.github.dockercache.model.Analysis;
+import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
-import io.github.dockercache.model.Secrets;
 import io.github.dockercache.testing.ContextTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import io.github.dockercache.model.Secrets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +24,11 @@ import java.util.Set;
 final class Project extends ContextTree<Project> {
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
     private Secrets secrets = Secrets.PATTERNS_ONLY;
+    private String dockerfile = "Dockerfile";
+    private String target;
+    private Builder builder = Builder.BUILDKIT;
+    private BuildKitVersion version = BuildKitVersion.NEWEST;
+    private String outputDirectory;
 
     Project(Path dir) {
         super(dir);
@@ -31,15 +44,57 @@ final class Project extends ContextTree<Project> {
         return file(path, "x".repeat(size));
     }
 
-    /** Every finding, with the given rules disabled. */
-    List<Finding> advise(String... disabledRules) throws Exception {
-        return Advisor.advise(analyse(buildArgs, null, Builder.BUILDKIT, ImageDigests.NONE, BuildKitVersion.NEWEST,
-                secrets, null), Set.copyOf(Arrays.asList(disabledRules)));
+    /** A file with these bytes, mode 0644. */
+    Project file(String path, byte[] content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return chmod(path, "rw-r--r--");
+    }
+
+    /** Builds with another Dockerfile than {@code Dockerfile}, relative to the project directory. */
+    Project building(String dockerfilePath) {
+        this.dockerfile = dockerfilePath;
+        return this;
     }
 
     Project buildArg(String name, String value) {
         buildArgs.put(name, value);
         return this;
+    }
+
+    Project target(String stage) {
+        this.target = stage;
+        return this;
+    }
+
+    Project builder(Builder builder) {
+        this.builder = builder;
+        return this;
+    }
+
+    Project buildkit(BuildKitVersion version) {
+        this.version = version;
+        return this;
+    }
+
+    /** The plugin's output directory, relative to the project directory. */
+    Project output(String directory) {
+        this.outputDirectory = directory;
+        return this;
+    }
+
+    /** Every finding, with the given rules disabled. */
+    List<Finding> advise(String... disabledRules) throws Exception {
+        BuildSettings settings = new BuildSettings(dir, dir.resolve(dockerfile), buildArgs, target, ClientPlatform.LINUX,
+                "none", builder, version, secrets);
+        Analysis analysis = CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);
+        return Advisor.advise(analysis, settings, outputDirectory == null ? null : dir.resolve(outputDirectory),
+                Set.copyOf(Arrays.asList(disabledRules)));
     }
 
     Project secrets(Secrets configuration) {

@@ -59,4 +59,17 @@ class UncheckedRemoteAddRuleTest {
                 .findings("DC302");
         assertEquals(List.of(), findings);
     }
+
+    @Test
+    void aGitUrlWithAQueryIsAGitSource() throws Exception {
+        // moby/moby's Dockerfile: BuildKit takes an HTTP(S) URL whose path ends in .git as a repository
+        // (dfgitutil.ParseGitRef), keyed by its commit, whatever the query or fragment after it
+        List<Finding> findings = new Project(dir)
+                .dockerfile("FROM alpine:3.20",
+                        "ADD https://github.com/go-delve/delve.git?ref=v1.26.3&keep-git-dir=1 /src/delve",
+                        "ADD https://github.com/krallin/tini.git?ref=v0.19.0 /src/tini",
+                        "ADD https://example.com/tool.tar.gz?version=1.git /opt/")
+                .findings("DC302");
+        assertEquals(List.of("Dockerfile:4"), findings.stream().map(Finding::location).toList());
+    }
 }

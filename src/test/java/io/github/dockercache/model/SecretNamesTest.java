@@ -21,7 +21,7 @@ class SecretNamesTest {
             "DATABASE_PASSWORD", "dbPassword", "DBPASSWORD", "NPMTOKEN", "GH_TOKEN2", "DB_PWD", "SMTP_PASSWD", "PWORD",
             "AUTH", "REGISTRY_AUTH", "HTTP_AUTHORIZATION", "GOOGLE_CREDENTIALS", "AZURE_CREDENTIAL", "DOCKER_CREDS",
             "PRIVATE_KEY", "SSH_PRIVATE", "SIGNING_KEY", "secret", "MY-SECRET", "client.secret", "KEY", "GPG_PASSPHRASE",
-            "OAUTH2_TOKEN", "S3KEY", "tokens"})
+            "OAUTH2_TOKEN", "S3KEY", "tokens", "GPG_PRIVATE_KEY", "GPG_SECRET_KEY"})
     void secretLookingNames(String name) {
         assertTrue(SecretNames.looksSecret(name), name);
     }
@@ -30,7 +30,7 @@ class SecretNamesTest {
     @ValueSource(strings = {"KEYCLOAK_VERSION", "MONKEY", "PATH", "PWD", "OLDPWD", "AUTHOR", "AUTHORS_FILE", "PATTERN",
             "VERSION", "HTTP_PROXY", "TOKENIZERS_PARALLELISM", "KEYBOARD", "PASSAGE", "COMPASS_URL", "BYPASS",
             "PUBLIC_KEY", "NEXT_PUBLIC_API_KEY", "PASSWORD_FILE", "GITHUB_TOKEN_FILE", "KEY_VERSION", "SPATIAL",
-            "DISPATCH", "HOTKEY_MODE", "JAVA_HOME"})
+            "DISPATCH", "HOTKEY_MODE", "JAVA_HOME", "GPG_KEYS", "GPG_KEY", "PGP_KEY_FINGERPRINT", "KEYSERVER_KEYS"})
     void ordinaryNames(String name) {
         assertFalse(SecretNames.looksSecret(name), name);
     }

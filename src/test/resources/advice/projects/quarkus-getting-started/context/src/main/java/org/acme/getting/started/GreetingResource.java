@@ -1,0 +1,4 @@
+package org.acme.getting.started;
+
+public class GreetingResource {
+}
