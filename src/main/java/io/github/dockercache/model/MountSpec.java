@@ -26,6 +26,7 @@ record MountSpec(String type, String target, String source, String from, boolean
 
     private static final List<String> KEYED_OPTIONS =
             List.of("mode", "uid", "gid", "required", "env", "size", "id");
+    private static final List<String> SHARING = List.of("shared", "private", "locked");
     private static final Pattern OCTAL = Pattern.compile("[0-7]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
@@ -42,10 +43,11 @@ record MountSpec(String type, String target, String source, String from, boolean
             String val = eq < 0 ? "true" : field.substring(eq + 1).trim();
             if (key.equals("ro") || key.equals("rw")) { // the last of ro, rw, readonly and readwrite wins
                 Boolean parsed = goBool(val);
-                if (parsed == null && invalid == null) {
+                if (parsed != null) {
+                    readOnly = parsed == key.equals("ro");
+                } else if (invalid == null) {
                     invalid = "invalid value for " + written + ": " + val;
                 }
-                readOnly = parsed == null ? readOnly : parsed == key.equals("ro");
             } else {
                 fields.put(key, val);
             }
@@ -54,6 +56,10 @@ record MountSpec(String type, String target, String source, String from, boolean
         String target = fields.getOrDefault("target", "");
         String source = fields.get("source");
         String from = fields.get("from");
+        String sharing = fields.get("sharing");
+        if (invalid == null && sharing != null && !SHARING.contains(sharing.toLowerCase(Locale.ROOT))) {
+            invalid = "unsupported sharing value \"" + sharing + "\"";
+        }
         Map<String, String> options = new LinkedHashMap<>();
         if (type.equals("cache")) {
             invalid = invalid != null ? invalid : cacheDirectory(fields, source, from, options);
@@ -65,7 +71,7 @@ record MountSpec(String type, String target, String source, String from, boolean
             }
         }
         return new MountSpec(type, target, source, from, readOnly == null ? type.equals("bind") : readOnly, options,
-                fields.get("id"), fields.get("sharing"), invalid);
+                fields.get("id"), sharing, invalid);
     }
 
     /**

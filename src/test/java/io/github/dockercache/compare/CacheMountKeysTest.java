@@ -114,11 +114,19 @@ class CacheMountKeysTest {
         assertEquals(Verdict.CACHED, step(Scenario.compare(baseline, baseline), "stage-1:2").verdict());
     }
 
-    @Test
-    void aValueBuildKitRefusesIsRefused() {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN --mount=type=cache,target=/c,uid=-1 true");
+    /** As the frontend words it (frontend/dockerfile/instructions/commands_runmount.go {@code parseMount}). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "uid=-1         | invalid value -1 for uid",
+            "mode=0800      | invalid value 0800 for mode",
+            "gid=4294967296 | invalid value 4294967296 for gid",
+            "ro=yes         | invalid value for ro: yes",
+            "sharing=global | unsupported sharing value \"global\""})
+    void aValueBuildKitRefusesIsRefused(String option, String message) {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36",
+                "RUN --mount=type=cache,target=/c," + option + " true");
         AnalysisException e = assertThrows(AnalysisException.class, app::snapshot);
-        assertEquals("Dockerfile:2:1: invalid value -1 for uid", e.getMessage());
+        assertEquals("Dockerfile:2:1: " + message, e.getMessage());
     }
 
     /**
