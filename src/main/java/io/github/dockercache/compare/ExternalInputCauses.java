@@ -27,7 +27,7 @@ final class ExternalInputCauses {
                     "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + CauseFinder.describeValues(then, now), null);
         }
         if (name.endsWith(FrontendArgs.CACHE_NAME) && cacheNamespaceChanged && step.text().equals(before.text())) {
-            return new Cause(CauseKind.BUILD_ARG, FrontendArgs.CACHE_MOUNT_NS, then, now, "the cache id that BuildKit"
+            return new Cause(CauseKind.BUILD_ARG, FrontendArgs.CACHE_MOUNT_NS, then, now, "the cache name that BuildKit"
                     + " keys for a cache mount without an id of its own, named by " + FrontendArgs.CACHE_MOUNT_NS + ", "
                     + CauseFinder.describeValues(then, now), null);
         }
