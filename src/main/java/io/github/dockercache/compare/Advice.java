@@ -42,6 +42,8 @@ final class Advice {
     static final String SECRET_KEY =
             "configure the same secret key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml) where the baseline"
                     + " is recorded and where it is checked, and record the baseline again (docs/secrets.md)";
+    static final String RECORD_BASELINE =
+            "record the baseline again ('mvn dockercache:baseline', or publish a new one) with this version";
 
     private Advice() {}
 

@@ -1,7 +1,9 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.FrontendArgs;
 import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
@@ -26,12 +28,15 @@ import java.util.regex.Pattern;
 final class CauseFinder {
     /** {@code src[0].path}, {@code mount[1]}: an input of one COPY source or one RUN mount. */
     private static final Pattern SOURCE_INPUT = Pattern.compile("(src|mount)\\[(\\d+)](?:\\.(.+))?");
+    private static final Pattern MOUNT_INPUT = Pattern.compile("mount\\[\\d+]");
 
     private final Snapshot current;
     private final Snapshot baseline;
     private final StabilityPolicy policy;
     private final DependencyChange dependencies;
     private final Path contextDir;
+    /** True when BUILDKIT_CACHE_MOUNT_NS differs, which names the cache that a mount without an id keys. */
+    private final boolean cacheNamespaceChanged;
 
     /** {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings. */
     CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies,
@@ -41,6 +46,8 @@ final class CauseFinder {
         this.policy = policy;
         this.dependencies = dependencies;
         this.contextDir = contextDir;
+        this.cacheNamespaceChanged = !Objects.equals(current.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS),
+                baseline.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS));
     }
 
     List<Cause> diff(StepSnapshot step, StepSnapshot before) {
@@ -52,13 +59,22 @@ final class CauseFinder {
         boolean envChanged = false;
         List<String> withheld = new ArrayList<>();
         Map<String, List<String>> notComparable = new LinkedHashMap<>();
+        Set<String> earlierMounts = EarlierKeys.cacheMountsKeyedOtherwise(before);
+        boolean mountsKeyedOtherwise = false;
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
+            if (name.startsWith(CacheModel.UNKEYED)) {
+                continue; // recorded to explain the keyed inputs, never a cause of its own
+            }
             if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
                 withheld.add(describeSecretInput(step, before, name));
             }
-            if (Objects.equals(now, then) || name.startsWith(CacheModel.UNKEYED)) {
+            if (Objects.equals(now, then)) {
+                continue;
+            }
+            if (EarlierKeys.isAbout(earlierMounts, name)) {
+                mountsKeyedOtherwise = true; // one cause for all of them, below
                 continue;
             }
             if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
@@ -72,7 +88,7 @@ final class CauseFinder {
                 envChanged |= name.startsWith("env:");
                 continue;
             }
-            Cause external = ExternalInputCauses.of(step, before, name, then, now);
+            Cause external = ExternalInputCauses.of(step, before, name, then, now, cacheNamespaceChanged);
             if (external != null) {
                 causes.add(external);
                 continue;
@@ -159,6 +175,11 @@ final class CauseFinder {
         if (!edits.isEmpty()) {
             causes.addAll(editCauses(step, before, edits));
         }
+        if (mountsKeyedOtherwise) {
+            causes.add(new Cause(CauseKind.BASELINE_FORMAT, "--mount", null, null, "the baseline was recorded by an"
+                    + " older version, which keyed cache mounts without the cache name BuildKit keeps for their id and"
+                    + " sharing, so this step's cache mounts cannot be compared with it", Advice.RECORD_BASELINE));
+        }
         notComparable.forEach((reason, inputs) -> causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED,
                 String.join(", ", inputs), null, null, String.join(", ", inputs) + (inputs.size() == 1 ? " depends"
                         : " depend") + " on a secret and cannot be compared: " + reason, Advice.SECRET_KEY)));
@@ -222,7 +243,7 @@ final class CauseFinder {
      */
     private List<Cause> editCauses(StepSnapshot step, StepSnapshot before, Map<String, String[]> edits) {
         List<String> phrases = new ArrayList<>();
-        edits.forEach((name, values) -> phrases.add(describeEdit(name, values[0], values[1], step)));
+        edits.forEach((name, values) -> phrases.add(describeEdit(name, values[0], values[1], step, before)));
         String what = String.join("; ", phrases);
         String firstName = edits.keySet().iterator().next();
         if (!step.text().equals(before.text())) {
@@ -248,7 +269,7 @@ final class CauseFinder {
     }
 
     /** One changed input in the words of the Dockerfile: {@code the destination changed: /app/ -> /srv/}. */
-    private static String describeEdit(String name, String then, String now, StepSnapshot step) {
+    private static String describeEdit(String name, String then, String now, StepSnapshot step, StepSnapshot before) {
         if (name.equals("command")) {
             return "the command changed";
         }
@@ -262,7 +283,55 @@ final class CauseFinder {
         if (now == null) {
             return input + " was removed (was " + then + ")";
         }
+        if (MOUNT_INPUT.matcher(name).matches()) {
+            return input + " changed: " + fieldChanges(then, now);
+        }
+        if (name.endsWith(FrontendArgs.CACHE_NAME)) {
+            String settings = CacheModel.UNKEYED + name.substring(0, name.length() - FrontendArgs.CACHE_NAME.length())
+                    + FrontendArgs.CACHE_SETTINGS;
+            String settingsThen = before.inputs().get(settings);
+            String settingsNow = step.inputs().get(settings);
+            String why = settingsThen == null || settingsNow == null || settingsThen.equals(settingsNow) ? ""
+                    : " (its " + fieldChanges(settingsThen, settingsNow) + ")";
+            return input + " changed" + why + ": " + then + " -> " + now + "; BuildKit keys a cache mount's name only"
+                    + " while its sharing is shared and its id is its target";
+        }
         return input + " changed: " + orNone(then) + " -> " + orNone(now);
+    }
+
+    /**
+     * The fields of two {@code key=value,...} lists that differ, in words: {@code uid 1000 -> 1001, id (none) ->
+     * named}; the whole values when either is no such list.
+     */
+    private static String fieldChanges(String then, String now) {
+        Map<String, String> before = fields(then);
+        Map<String, String> after = fields(now);
+        if (before == null || after == null) {
+            return then + " -> " + now;
+        }
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String key : keys) {
+            String was = before.get(key);
+            String is = after.get(key);
+            if (!Objects.equals(was, is)) {
+                changes.add(key + " " + orNone(was) + " -> " + orNone(is));
+            }
+        }
+        return changes.isEmpty() ? then + " -> " + now : String.join(", ", changes);
+    }
+
+    /** A {@code key=value,...} list, or null when a field has no {@code =} or a key comes twice. */
+    private static Map<String, String> fields(String list) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : list.split(",", -1)) {
+            int eq = field.indexOf('=');
+            if (eq < 0 || fields.put(field.substring(0, eq), field.substring(eq + 1)) != null) {
+                return null;
+            }
+        }
+        return fields;
     }
 
     /** What an input is, as the user wrote it in the Dockerfile or the build's settings. */
@@ -273,7 +342,8 @@ final class CauseFinder {
             String part = source.group(3);
             if (source.group(1).equals("mount")) {
                 String mount = "--mount" + (countOf(step, "mount") > 1 ? " " + (index + 1) : "");
-                return part == null ? mount : "what " + mount + " reads (" + partName(part) + ")";
+                return part == null ? mount : FrontendArgs.CACHE_NAME.equals("." + part)
+                        ? "the cache name BuildKit keys for " + mount : "what " + mount + " reads (" + partName(part) + ")";
             }
             String which = countOf(step, "src") > 1 ? "source " + (index + 1) : "the source";
             return part == null ? which : which + "'s " + partName(part);

@@ -42,6 +42,11 @@ public enum CauseKind {
      * baseline's, or a baseline that holds it in another form (docs/secrets.md).
      */
     SECRET_NOT_COMPARED,
+    /**
+     * The baseline step was keyed by an earlier version that keyed this input otherwise: the keys cannot be compared
+     * until the baseline is recorded again.
+     */
+    BASELINE_FORMAT,
     /** A build argument's value changed (through --build-arg or its ARG default). */
     BUILD_ARG,
     /** An ENV value changed. */

@@ -1,6 +1,7 @@
 package io.github.dockercache.compare;
 
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -81,7 +82,7 @@ public final class Comparison {
     private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
     /** Differences that do not tell a rebuild: the step is unknown when they are all it has (spec 1.2). */
     private static final Set<CauseKind> MAY_BE_UNCHANGED =
-            EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.UPSTREAM_STAGE);
+            EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.BASELINE_FORMAT, CauseKind.UPSTREAM_STAGE);
 
     private static final class Matcher {
         private final Snapshot current;
@@ -169,7 +170,9 @@ public final class Comparison {
                 // byte-identical; only the parent's optimistic key told otherwise, and that parent may be cached
                 verdict = Verdict.UNKNOWN;
                 unknownReason = causes.stream().anyMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
-                        ? "only values derived from a secret differ, and they cannot be compared" : ownReason;
+                        ? "only values derived from a secret differ, and they cannot be compared"
+                        : causes.stream().anyMatch(c -> c.kind() == CauseKind.BASELINE_FORMAT) ? EarlierKeys.CACHE_MOUNTS
+                        : ownReason;
             }
             if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
                     && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {

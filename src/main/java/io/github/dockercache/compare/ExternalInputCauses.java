@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.FrontendArgs;
 import io.github.dockercache.model.ImageSource;
 import io.github.dockercache.model.StepSnapshot;
 
@@ -10,8 +11,13 @@ import io.github.dockercache.model.StepSnapshot;
 final class ExternalInputCauses {
     private ExternalInputCauses() {}
 
-    /** The cause for the input {@code name} that changed from {@code then} to {@code now}, or null if not one of these. */
-    static Cause of(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
+    /**
+     * The cause for the input {@code name} that changed from {@code then} to {@code now}, or null if not one of these.
+     *
+     * @param cacheNamespaceChanged whether {@code BUILDKIT_CACHE_MOUNT_NS} differs between the two builds
+     */
+    static Cause of(StepSnapshot step, StepSnapshot before, String name, String then, String now,
+            boolean cacheNamespaceChanged) {
         String source = ImageSource.keyedSource(name);
         if (source != null) {
             return sourceImage(step, before, source, then, now);
@@ -20,9 +26,9 @@ final class ExternalInputCauses {
             return new Cause(CauseKind.BUILD_ARG, "BUILDKIT_SANDBOX_HOSTNAME", then, now,
                     "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + CauseFinder.describeValues(then, now), null);
         }
-        if (name.startsWith("mount[") && name.endsWith(".cache-id")) {
-            return new Cause(CauseKind.BUILD_ARG, "BUILDKIT_CACHE_MOUNT_NS", then, now, "the cache id that BuildKit"
-                    + " keys for a cache mount without an id of its own, named by BUILDKIT_CACHE_MOUNT_NS, "
+        if (name.endsWith(FrontendArgs.CACHE_NAME) && cacheNamespaceChanged && step.text().equals(before.text())) {
+            return new Cause(CauseKind.BUILD_ARG, FrontendArgs.CACHE_MOUNT_NS, then, now, "the cache name that BuildKit"
+                    + " keys for a cache mount without an id of its own, named by " + FrontendArgs.CACHE_MOUNT_NS + ", "
                     + CauseFinder.describeValues(then, now), null);
         }
         return null;

@@ -633,11 +633,14 @@ public final class CacheModel {
         StepReads reads = new StepReads();
         for (int i = 0; i < run.mounts().size(); i++) {
             MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
+            if (mount.invalid() != null) {
+                throw refused(run, mount.invalid(), null);
+            }
             String name = "mount[" + i + "]";
             inputs.add(Map.entry(name, mount.canonical()));
-            FrontendArgs.addCacheNamespace(buildArgs, name, mount, state.workdir, inputs, origins);
+            FrontendArgs.addCacheName(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
-                continue; // cache, secret, ssh and tmpfs contents never enter the key (spec 5)
+                continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (spec 5)
             }
             String source = mount.source() == null ? "/" : mount.source();
             reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);

@@ -7,51 +7,120 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
- * A {@code RUN --mount} value, reduced to the fields BuildKit puts into the RUN key (spec 5): the
- * contents of cache, secret, ssh and tmpfs mounts never count, and since BuildKit 0.13 neither do a
- * custom cache {@code id} or {@code sharing}.
+ * A {@code RUN --mount} value, reduced to the fields BuildKit puts into the RUN key (cache-model §5): the contents of
+ * cache, secret, ssh and tmpfs mounts never count. A cache mount is keyed as the frontend builds it: its target, its
+ * read-only flag, the cache name BuildKit keeps ({@link #keyedCacheId}) and what the cache starts from, which is
+ * nothing, a directory made with the mount's mode, uid and gid, or the files of {@code from} under {@code source}.
  *
+ * @param options the other options that enter the key: as written, but a cache mount's mode, uid and gid as the
+ *     directory they make ({@code mode=0755,uid=0,gid=0}), and only when they make one
  * @param cacheId a cache mount's {@code id}, or null
  * @param sharing a cache mount's {@code sharing}, or null
+ * @param invalid BuildKit's error for a value it refuses once the variables are expanded, or null
  */
 record MountSpec(String type, String target, String source, String from, boolean readOnly, Map<String, String> options,
-        String cacheId, String sharing) {
+        String cacheId, String sharing, String invalid) {
 
     private static final List<String> KEYED_OPTIONS =
             List.of("mode", "uid", "gid", "required", "env", "size", "id");
+    private static final List<String> SHARING = List.of("shared", "private", "locked");
+    private static final Pattern OCTAL = Pattern.compile("[0-7]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+    private static final long UINT32_MAX = 0xFFFF_FFFFL;
 
-    /** Parses {@code type=bind,source=x,target=/y,...}; values are already expanded. */
+    /** Parses {@code type=bind,source=x,target=/y,...}; values are already expanded, else {@link #invalid} means nothing. */
     static MountSpec parse(String value) {
         Map<String, String> fields = new LinkedHashMap<>();
+        Boolean readOnly = null;
+        String invalid = null;
         for (String field : splitFields(value)) {
             int eq = field.indexOf('=');
-            String key = (eq < 0 ? field : field.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            String written = (eq < 0 ? field : field.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            String key = canonicalKey(written);
             String val = eq < 0 ? "true" : field.substring(eq + 1).trim();
-            fields.put(canonicalKey(key), val);
+            if (key.equals("ro") || key.equals("rw")) { // the last of ro, rw, readonly and readwrite wins
+                Boolean parsed = goBool(val);
+                if (parsed != null) {
+                    readOnly = parsed == key.equals("ro");
+                } else if (invalid == null) {
+                    invalid = "invalid value for " + written + ": " + val;
+                }
+            } else {
+                fields.put(key, val);
+            }
         }
         String type = fields.getOrDefault("type", "bind").toLowerCase(Locale.ROOT);
         String target = fields.getOrDefault("target", "");
         String source = fields.get("source");
         String from = fields.get("from");
-        boolean readOnly = type.equals("bind") ? !isTrue(fields.get("rw")) : isTrue(fields.get("ro"));
+        String sharing = fields.get("sharing");
+        if (invalid == null && sharing != null && !SHARING.contains(sharing.toLowerCase(Locale.ROOT))) {
+            invalid = "unsupported sharing value \"" + sharing + "\"";
+        }
         Map<String, String> options = new LinkedHashMap<>();
-        for (String key : KEYED_OPTIONS) {
-            if (fields.containsKey(key) && !(key.equals("id") && type.equals("cache"))) {
-                options.put(key, fields.get(key));
+        if (type.equals("cache")) {
+            invalid = invalid != null ? invalid : cacheDirectory(fields, source, from, options);
+        } else {
+            for (String key : KEYED_OPTIONS) {
+                if (fields.containsKey(key)) {
+                    options.put(key, fields.get(key));
+                }
             }
         }
-        return new MountSpec(type, target, source, from, readOnly, options, fields.get("id"), fields.get("sharing"));
-    }
-
-    /** True when the mount reads files whose content enters the key: a bind mount (spec 5). */
-    boolean readsContent() {
-        return type.equals("bind");
+        return new MountSpec(type, target, source, from, readOnly == null ? type.equals("bind") : readOnly, options,
+                fields.get("id"), sharing, invalid);
     }
 
     /**
-     * The cache id that BuildKit keeps in the RUN's key for this mount, or null when it keeps none (spec 5). The
+     * Puts the directory a cache mount's mode, uid or gid make into {@code options}: without a source the frontend
+     * creates the cache's directory with them (mode 0755, uid and gid 0 unless given), keyed on the parsed numbers;
+     * beside a source it ignores them (convert_runmount.go {@code setCacheUIDGID}). Returns BuildKit's error for a
+     * value that is no number, or null.
+     */
+    private static String cacheDirectory(Map<String, String> fields, String source, String from,
+            Map<String, String> options) {
+        long[] values = {0755, 0, 0};
+        String[] names = {"mode", "uid", "gid"};
+        boolean given = false;
+        for (int i = 0; i < names.length; i++) {
+            String value = fields.get(names[i]);
+            if (value == null) {
+                continue;
+            }
+            values[i] = uint32(value, i == 0 ? OCTAL : DECIMAL, i == 0 ? 8 : 10);
+            if (values[i] < 0) {
+                return "invalid value " + value + " for " + names[i];
+            }
+            given = true;
+        }
+        if (given && selector(source).equals("/")) {
+            options.put("mode", String.format(Locale.ROOT, "%04o", values[0]));
+            options.put("uid", Long.toString(values[1]));
+            options.put("gid", Long.toString(values[2]));
+        }
+        return null;
+    }
+
+    /** Go's {@code strconv.ParseUint(value, radix, 32)}, or -1 when it refuses the value. */
+    private static long uint32(String value, Pattern digits, int radix) {
+        try {
+            long parsed = digits.matcher(value).matches() ? Long.parseLong(value, radix) : -1;
+            return parsed > UINT32_MAX ? -1 : parsed;
+        } catch (NumberFormatException e) {
+            return -1; // more digits than a long holds
+        }
+    }
+
+    /** True when the mount reads files whose content enters the key: a bind mount, or a cache mount seeded from a stage or image. */
+    boolean readsContent() {
+        return type.equals("bind") || type.equals("cache") && from != null;
+    }
+
+    /**
+     * The cache name that BuildKit keeps in the RUN's key for this mount, or null when it keeps none (spec 5). The
      * frontend names a cache {@code <namespace>/<id>}, the id defaulting to the cleaned target; BuildKit clears id
      * and sharing from the key unless the mount is shared and that name, or its part after the first slash, is the
      * mount's target: so a default cache mount is keyed by its namespace ({@code BUILDKIT_CACHE_MOUNT_NS}).
@@ -68,11 +137,26 @@ record MountSpec(String type, String target, String source, String from, boolean
         return kept ? id : null;
     }
 
-    /** The canonical text that enters the key. */
+    /**
+     * A cache mount's id and sharing as written ({@code id=,sharing=shared} for the defaults): not keyed, but what
+     * explains a change of the cache name BuildKit keys.
+     */
+    String cacheSettings() {
+        return "id=" + (cacheId == null ? "" : cacheId) + ",sharing="
+                + (sharing == null ? "shared" : sharing.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The canonical text that enters the key. A cache mount's source counts only beside {@code from}: without it the
+     * source selects a directory of the cache itself, which BuildKit leaves out of the key.
+     */
     String canonical() {
         StringJoiner joiner = new StringJoiner(",");
         joiner.add("type=" + type).add("target=" + target);
-        if (source != null) {
+        boolean cache = type.equals("cache");
+        if (cache && from != null) {
+            joiner.add("source=" + selector(source));
+        } else if (source != null && !cache) {
             joiner.add("source=" + source);
         }
         if (from != null) {
@@ -81,6 +165,11 @@ record MountSpec(String type, String target, String source, String from, boolean
         joiner.add("readonly=" + readOnly);
         options.forEach((k, v) -> joiner.add(k + "=" + v));
         return joiner.toString();
+    }
+
+    /** The path of the mounted source that the frontend selects: {@code path.Join("/", source)}. */
+    private static String selector(String source) {
+        return source == null ? "/" : GoPath.join("/", source);
     }
 
     private static String canonicalKey(String key) {
@@ -93,8 +182,13 @@ record MountSpec(String type, String target, String source, String from, boolean
         };
     }
 
-    private static boolean isTrue(String value) {
-        return value != null && !value.equalsIgnoreCase("false");
+    /** Go's {@code strconv.ParseBool}, which the frontend reads {@code ro} and {@code rw} with; null when it refuses. */
+    private static Boolean goBool(String value) {
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False" -> false;
+            default -> null;
+        };
     }
 
     /** Splits on commas outside double quotes, as the CSV reader BuildKit uses does. */

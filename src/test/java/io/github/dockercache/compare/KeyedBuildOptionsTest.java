@@ -44,7 +44,7 @@ class KeyedBuildOptionsTest {
             "COPY a.txt /a.txt;RUN hostname | BUILDKIT_SANDBOX_HOSTNAME"
                     + " | BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, changed: 'one' -> 'two'",
             "RUN --mount=type=cache,id=named,target=/named true;RUN --mount=type=cache,target=/cache true"
-                    + " | BUILDKIT_CACHE_MOUNT_NS | the cache id that BuildKit keys for a cache mount without an id of"
+                    + " | BUILDKIT_CACHE_MOUNT_NS | the cache name that BuildKit keys for a cache mount without an id of"
                     + " its own, named by BUILDKIT_CACHE_MOUNT_NS, changed: 'one//cache' -> 'two//cache'"})
     void aFrontendArgumentRebuildsTheRunsWhoseKeyHoldsIt(String instructions, String argument, String detail)
             throws Exception {
