@@ -1,4 +1,5 @@
-// One run of explain per kind of change (invoker.properties), each on the real demo with one change.
+// One run of explain per kind of change (invoker.properties), each on the real demo with one change. Maven runs in the
+// demo's directory, so a copy's Dockerfile is named from there (target/changes/<kind>/Dockerfile).
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).drop(1).collect { it.replaceAll(/(?m)^\[INFO\] /, '') }
 assert runs.size() == 11
@@ -20,18 +21,20 @@ assert modeAndLineEndings.contains(
 assert modeAndLineEndings.contains("    fix: line endings differ between checkouts: pin them in .gitattributes")
 
 // a dependency manifest: the stable dependency layer rebuilds, as expected
-assert pomEdit.contains('Step build:3 (Dockerfile:4) COPY pom.xml . is rebuilt [stable] [expected]:')
+assert pomEdit.contains('Step build:3 (target/changes/pom-edit/Dockerfile:4) COPY pom.xml . is rebuilt [stable] [expected]:')
 assert pomEdit.contains('  - pom.xml content changed (expected: a dependency manifest)')
 assert pomEdit.contains('  and with it: build:4, build:5, build:6')
 
 // an edited instruction, as a word diff
-assert instructionEdit.contains('Step runtime:2 (Dockerfile:11) RUN useradd --system --uid 10002 app is rebuilt [stable]:')
+assert instructionEdit.contains('Step runtime:2 (target/changes/instruction-edit/Dockerfile:11) RUN useradd --system --uid 10002 app is rebuilt'
+        + ' [stable]:')
 assert instructionEdit.contains('  - the command changed')
 assert instructionEdit.contains('      RUN useradd --system --uid [-10001-] {+10002+} app')
 assert instructionEdit.contains('  and with it: runtime:3, runtime:4')
 
 // another base image tag, with the pinning fix
-assert baseImage.contains('Step runtime:1 (Dockerfile:10) FROM eclipse-temurin:21-jre AS runtime is rebuilt [stable]:')
+assert baseImage.contains('Step runtime:1 (target/changes/base-image/Dockerfile:10) FROM eclipse-temurin:21-jre AS runtime is rebuilt'
+        + ' [stable]:')
 assert baseImage.contains('  - the base image changed: docker.io/library/eclipse-temurin:17-jre -> docker.io/library/eclipse-temurin:21-jre')
 // the COPY that follows the base image also reads a stage that the demo's source edit changed: its own cause, listed
 assert baseImage.contains("  - step runtime:4 itself: stage 'build' changed")
@@ -41,12 +44,14 @@ assert baseImage.contains('  and with it: runtime:2, runtime:3, runtime:4')
 // a log under src/ busts COPY src; the editor folder and the log beside the pom are never read, so they cost nothing
 assert newFiles.contains('  - src/main/resources/greeting.log was added')
 assert newFiles.contains('    fix: add *.log to .dockerignore')
-assert newFiles.contains('[DC202] Dockerfile:6: COPY src ./src at line 6 copies 1 log file (src/main/resources/greeting.log)')
+assert newFiles.contains('[DC202] target/changes/new-files/Dockerfile:6: COPY src ./src at line 6 copies 1 log file'
+        + ' (src/main/resources/greeting.log)')
 assert !newFiles.contains('.vscode') && !newFiles.contains('server.log')
 
 // a build arg declared above the dependency download, with where to declare it instead
 assert buildArg.contains("Build args differ from the baseline: REVISION added ('2').")
-assert buildArg.contains('Step build:4 (Dockerfile:6) RUN mvn -B -q dependency:go-offline is rebuilt [stable]:')
+assert buildArg.contains('Step build:4 (target/changes/build-arg/Dockerfile:6) RUN mvn -B -q dependency:go-offline is rebuilt'
+        + ' [stable]:')
 assert buildArg.contains("  - build arg REVISION changed: '1' -> '2' (--build-arg REVISION, declared by ARG at line 4)")
 assert buildArg.contains('    fix: RUN at line 6 does not use REVISION; declare ARG REVISION just before the first step that uses it')
 

@@ -317,8 +317,8 @@ final class SourceSelector {
     }
 
     private ContextException notFound(String source, String path) {
-        return new ContextException("failed to compute cache key: \"" + (path.isEmpty() ? "/" : path)
+        return ContextException.missingSource("failed to compute cache key: \"" + (path.isEmpty() ? "/" : path)
                 + "\" not found: COPY/ADD source \"" + source + "\" does not exist in the build context " + root
-                + " (check the path, and that .dockerignore does not exclude it)");
+                + " (check the path, and that .dockerignore does not exclude it)", path.startsWith("/") ? path.substring(1) : path);
     }
 }

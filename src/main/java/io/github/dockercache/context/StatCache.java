@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
@@ -362,7 +363,8 @@ final class StatCache implements AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            temp = Files.createTempFile(parent, ".statcache", ".tmp");
+            // default permissions, under the user's umask like every other file of the build (not createTempFile's 0600)
+            temp = Files.createFile(parent.resolve(".statcache." + UUID.randomUUID() + ".tmp"));
             tempChannel = FileChannel.open(temp, StandardOpenOption.WRITE);
             tempChannel.position(HEADER_LENGTH);
             outDigest = Digests.newSha256();

@@ -12,33 +12,45 @@ import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.store.UserDirectory;
 import io.github.dockercache.workflow.BaselineSource;
+import io.github.dockercache.workflow.BuildOutputs;
 import io.github.dockercache.workflow.DisplayPaths;
+import io.github.dockercache.workflow.Invocation;
 import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.Request;
+import io.github.dockercache.workflow.RollUp;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSuccess;
+import org.apache.maven.execution.BuildSummary;
+import org.apache.maven.execution.MavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
@@ -215,6 +227,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
     private final RepositorySystem repositorySystem;
     private final ProjectDependenciesResolver dependenciesResolver;
     /** Per project, its runtime dependencies (null when unknown), collected once for all its images. */
@@ -222,6 +240,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private final SettingsDecrypter settingsDecrypter;
     /** Resolved once per execution: deriving the key takes a moment on purpose. */
     private Secrets secrets;
+    /** The stability overrides no image analysed so far matches, by parameter and entry; null before the first. */
+    private Map<String, StabilityPolicy.Unmatched> unmatchedEverywhere;
 
     AbstractDockercacheMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
@@ -230,62 +250,189 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         this.settingsDecrypter = settingsDecrypter;
     }
 
-    /** One image to analyse, with everything resolved. */
-    record ImagePlan(MavenProject project, String name, Request request, String classifier) {}
+    /**
+     * One image to analyse, with everything resolved.
+     *
+     * @param name the image's name, null for a project's only image
+     * @param label how messages name it: the module and the image's name ({@code app/api}), as far as they tell
+     *     images apart
+     */
+    record ImagePlan(MavenProject project, String name, String label, Request request, String classifier) {}
+
+    /** A failure of one image or project; the goal fails once, at the end, with all of them. */
+    private record Failure(String message, boolean environment, Throwable cause) {}
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        ReactorLog reactor = ReactorLog.of(session);
         if (skip) {
             getLog().info("Skipping dockercache (dockercache.skip=true).");
+            rollUp(reactor, List.of(), false);
             return;
         }
         secrets = Secrets.of(secretArgs == null ? List.of() : secretArgs, SecretKeySource.resolve(System.getenv(),
                 session == null ? null : session.getSettings(), secretKeyServer, settingsDecrypter));
-        List<ImagePlan> plans = new ArrayList<>();
-        for (ProjectScope scope : scopes()) {
-            List<ImagePlan> projectPlans = plans(scope);
-            if (projectPlans.isEmpty()) {
-                getLog().info("No Dockerfile at " + scope.context().toPath().resolve("Dockerfile") + ": nothing to check"
-                        + " in " + scope.project().getArtifactId() + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE"
-                        + " if it is elsewhere.");
+        unmatchedEverywhere = null;
+        List<ProjectScope> scopes = scopes();
+        boolean aggregating = scopes.size() > 1;
+        List<RollUp.Row> rows = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (ProjectScope scope : scopes) {
+            long start = System.currentTimeMillis();
+            List<Failure> projectFailures = runProject(scope, aggregating, reactor, rows);
+            if (aggregating && scope.project() != project) {
+                summarize(scope.project(), System.currentTimeMillis() - start, projectFailures);
             }
-            plans.addAll(projectPlans);
-        }
-        List<String> failures = new ArrayList<>();
-        Map<String, StabilityPolicy.Unmatched> unmatchedEverywhere = null;
-        for (ImagePlan plan : plans) {
-            String label = plans.size() > 1 ? "Image " + plan.name() + ": " : "";
-            if (plans.size() > 1) {
-                getLog().info("Image " + plan.name() + " (" + DisplayPaths.of(plan.request().build().dockerfile()) + "):");
-            }
-            Outcome outcome;
-            try {
-                outcome = run(plan.request());
-            } catch (WorkflowException e) {
-                if (e.isUserError()) {
-                    throw new MojoFailureException(label + e.getMessage(), e);
-                }
-                throw new MojoExecutionException(label + e.getMessage(), e);
-            }
-            log(outcome.lines());
-            if (outcome.failed()) {
-                failures.add(label + outcome.failure());
-            }
-            afterImage(plan);
-            Map<String, StabilityPolicy.Unmatched> unmatched = new LinkedHashMap<>();
-            outcome.unmatched().forEach(u -> unmatched.put(u.parameter() + "\n" + u.entry(), u));
-            if (unmatchedEverywhere != null) {
-                unmatched.keySet().retainAll(unmatchedEverywhere.keySet());
-            }
-            unmatchedEverywhere = unmatched;
+            failures.addAll(projectFailures);
         }
         if (unmatchedEverywhere != null) {
             // an entry may be meant for one image of several: only one that matches in none is a mistake
-            unmatchedEverywhere.values().forEach(u -> failures.add(u.message() + "; fix or remove it."));
+            unmatchedEverywhere.values().forEach(u -> failures.add(new Failure(u.message() + "; fix or remove it.",
+                    false, null)));
         }
-        if (!failures.isEmpty()) {
-            throw new MojoFailureException(String.join(System.lineSeparator(), failures));
+        rollUp(reactor, rows, aggregating);
+        fail(failures);
+    }
+
+    /** Runs the workflow of each image of one project, adding their rows; returns the project's failures. */
+    private List<Failure> runProject(ProjectScope scope, boolean aggregating, ReactorLog reactor, List<RollUp.Row> rows) {
+        List<Failure> failures = new ArrayList<>();
+        List<Image> images;
+        try {
+            images = images(scope);
+        } catch (MojoFailureException e) {
+            failures.add(new Failure(prefix(label(scope.project(), null, false)) + e.getMessage(), false, null));
+            rows.add(new RollUp.Row(scope.label(), null, null, "error"));
+            return failures;
         }
+        boolean several = images.size() > 1;
+        for (Image image : images) {
+            ImagePlan plan;
+            try {
+                plan = plan(scope, image, rows, several);
+            } catch (MojoFailureException e) {
+                failures.add(new Failure(prefix(label(scope.project(), image.name, several)) + e.getMessage(), false,
+                        null));
+                rows.add(new RollUp.Row(scope.label(), image.name, null, "error"));
+                continue;
+            }
+            if (plan == null) {
+                continue;
+            }
+            if (aggregating || several) {
+                getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
+                        + show(plan.request().build().dockerfile()) + "):");
+            }
+            Optional.ofNullable(runImage(plan, reactor, rows)).ifPresent(failures::add);
+        }
+        return failures;
+    }
+
+    /** Runs one image's workflow and prints what it says; returns its failure, or null. */
+    private Failure runImage(ImagePlan plan, ReactorLog reactor, List<RollUp.Row> rows) {
+        String image = plan.name() != null ? plan.name() : show(plan.request().build().dockerfile());
+        Outcome outcome;
+        try {
+            outcome = run(plan.request());
+        } catch (WorkflowException e) {
+            rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "error"));
+            // a user error is reworded in full: its causes would only repeat it, with class names
+            return new Failure(prefix(plan.label()) + e.getMessage(), !e.isUserError(), e.isUserError() ? null : e);
+        }
+        logWarnings(reactor, plan, outcome.warnings());
+        log(outcome.lines());
+        afterImage(plan);
+        Map<String, StabilityPolicy.Unmatched> unmatched = new LinkedHashMap<>();
+        outcome.unmatched().forEach(u -> unmatched.put(u.parameter() + "\n" + u.entry(), u));
+        if (unmatchedEverywhere != null) {
+            unmatched.keySet().retainAll(unmatchedEverywhere.keySet());
+        }
+        unmatchedEverywhere = unmatched;
+        rows.add(new RollUp.Row(plan.project().getArtifactId(), image, outcome.tally(), verdict(outcome)));
+        return outcome.failed() ? new Failure(prefix(plan.label()) + outcome.failure(), false, null) : null;
+    }
+
+    /** The Dockerfile's warnings, once per Dockerfile in a reactor whose modules share it. */
+    private void logWarnings(ReactorLog reactor, ImagePlan plan, List<String> warnings) {
+        Path dockerfile = plan.request().build().dockerfile().toAbsolutePath().normalize();
+        ReactorLog.Shown shown = reactor.unshown(dockerfile, plan.label(), warnings);
+        shown.fresh().forEach(getLog()::warn);
+        if (shown.repeated() > 0) {
+            getLog().info("The " + (shown.repeated() == 1 ? "warning" : shown.repeated() + " warnings") + " of "
+                    + show(dockerfile) + " " + (shown.repeated() == 1 ? "is" : "are") + " shown above, with "
+                    + shown.firstShownWith() + ".");
+        }
+    }
+
+    /**
+     * The roll-up of a reactor: at the end of a goal that covered it, or, for check, which runs in each module, by the
+     * last module to report.
+     */
+    private void rollUp(ReactorLog reactor, List<RollUp.Row> rows, boolean aggregating) {
+        Optional<List<RollUp.Row>> all = aggregating ? Optional.of(rows)
+                : reactor.report(projectId(project), rows, projectsRunningThisGoal());
+        all.ifPresent(table -> log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
+    }
+
+    /** The projects of the session that run this goal, in reactor order: all of them from the command line. */
+    private List<String> projectsRunningThisGoal() {
+        boolean fromCommandLine = mojoExecution.getSource() == MojoExecution.Source.CLI;
+        return session.getProjects().stream()
+                .filter(module -> fromCommandLine || bindsThisGoal(module))
+                .map(AbstractDockercacheMojo::projectId)
+                .toList();
+    }
+
+    private boolean bindsThisGoal(MavenProject module) {
+        return module.getBuildPlugins().stream()
+                .filter(candidate -> ProjectScope.PLUGIN_KEY.equals(candidate.getKey()))
+                .flatMap(candidate -> candidate.getExecutions().stream())
+                .anyMatch(execution -> execution.getGoals().contains(mojoExecution.getGoal()));
+    }
+
+    private static String projectId(MavenProject module) {
+        return module.getGroupId() + ":" + module.getArtifactId();
+    }
+
+    /**
+     * A goal that covers the reactor runs once, at its top: Maven would list every other module as SKIPPED. Each
+     * module it covered gets the summary of its part instead, added to what an earlier goal of the build recorded.
+     */
+    private void summarize(MavenProject module, long millis, List<Failure> failures) {
+        MavenExecutionResult result = session.getResult();
+        BuildSummary earlier = result.getBuildSummary(module);
+        if (earlier instanceof BuildFailure) {
+            return;
+        }
+        long time = millis + (earlier == null ? 0 : earlier.getTime());
+        result.addBuildSummary(failures.isEmpty() ? new BuildSuccess(module, time)
+                : new BuildFailure(module, time, new MojoFailureException(failures.get(0).message())));
+    }
+
+    /** Fails once with every failure: an environment failure (I/O) first, as Maven words those differently. */
+    private static void fail(List<Failure> failures) throws MojoExecutionException, MojoFailureException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        String message = failures.stream().map(Failure::message).collect(Collectors.joining(System.lineSeparator()));
+        Optional<Failure> environment = failures.stream().filter(Failure::environment).findFirst();
+        if (environment.isPresent()) {
+            throw new MojoExecutionException(message, environment.get().cause());
+        }
+        throw new MojoFailureException(message);
+    }
+
+    /** What the roll-up says the goal decided for an image. */
+    String verdict(Outcome outcome) {
+        if (outcome.failed()) {
+            return "fails";
+        }
+        return outcome.tally() != null && outcome.tally().compared() ? "passes" : "no baseline";
+    }
+
+    /** Messages name the image when the build has several: {@code app/api: ...}. */
+    private String prefix(String label) {
+        return label.isEmpty() ? "" : label + ": ";
     }
 
     /** True for goals that need no pom: Maven runs them once, at the top of a reactor, so they cover its modules. */
@@ -295,13 +442,14 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     private List<ProjectScope> scopes() {
         ProjectScope own = new ProjectScope(project, context, dockerfile, baseline, baselineArtifact, target,
-                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images);
-        if (!coversReactor() || session == null || session.getProjects().size() <= 1) {
+                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images,
+                ProjectScope.isExplicit(project, session));
+        if (!coversReactor() || session.getProjects().size() <= 1) {
             return List.of(own);
         }
         List<ProjectScope> scopes = new ArrayList<>();
         for (MavenProject module : session.getProjects()) {
-            scopes.add(module == project ? own : ProjectScope.ofModule(module));
+            scopes.add(module == project ? own : ProjectScope.ofModule(module, session));
         }
         return scopes;
     }
@@ -310,6 +458,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /** Called after each image's workflow; check attaches the snapshot here. */
     void afterImage(ImagePlan plan) {}
+
+    /** The work of the build that still runs after this goal and may rewrite the outputs; check asks Maven. */
+    List<String> pendingWork() {
+        return List.of();
+    }
 
     /** When check fails; only check has the parameter. */
     FailOn failOn() throws MojoFailureException {
@@ -361,14 +514,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return builder.toString();
     }
 
-    private List<ImagePlan> plans(ProjectScope scope) throws MojoFailureException {
+    /** The project's images: those of {@code <images>}, checked, or its one implicit image (without a name). */
+    private static List<Image> images(ProjectScope scope) throws MojoFailureException {
         if (scope.images().isEmpty()) {
-            if (scope.dockerfile() == null && !scope.context().toPath().resolve("Dockerfile").toFile().isFile()) {
-                return List.of(); // an aggregator or library module of a reactor: nothing to check here
-            }
-            return List.of(plan(scope, new Image(), null));
+            return List.of(new Image());
         }
-        List<ImagePlan> plans = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Image image : scope.images()) {
             if (image.name == null || !image.name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -378,27 +528,35 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             if (!names.add(image.name)) {
                 throw new MojoFailureException("<images>: the name '" + image.name + "' is used twice.");
             }
-            plans.add(plan(scope, image, image.name));
         }
-        return plans;
+        return scope.images();
     }
 
-    /** Resolves one image's settings; {@code name} is null for the project's single implicit image. */
-    private ImagePlan plan(ProjectScope scope, Image image, String name) throws MojoFailureException {
+    /**
+     * Resolves one image's settings; its name is null for the project's single implicit image. Returns null for a
+     * project without this image, after one line saying so.
+     */
+    private ImagePlan plan(ProjectScope scope, Image image, List<RollUp.Row> rows, boolean several)
+            throws MojoFailureException {
+        MavenProject owner = scope.project();
+        String name = image.name;
+        String label = label(owner, name, several);
         Path contextDir = (image.context != null ? image.context : scope.context()).toPath().toAbsolutePath().normalize();
-        if (!contextDir.toFile().isDirectory()) {
-            throw new MojoFailureException("The build context " + contextDir + " is not a directory. Set <context> or"
-                    + " -Ddockercache.context=DIR.");
-        }
         File dockerfileSetting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
         Path dockerfilePath = dockerfileSetting != null
                 ? dockerfileSetting.toPath().toAbsolutePath().normalize()
                 : contextDir.resolve("Dockerfile");
-        if (!dockerfilePath.toFile().isFile()) {
-            throw new MojoFailureException("No Dockerfile at " + dockerfilePath + ". Set <dockerfile> or"
-                    + " -Ddockercache.dockerfile=FILE.");
+        if (!Files.isDirectory(contextDir)) {
+            missingFile(scope, contextDir, "The build context " + show(contextDir),
+                    "The build context " + show(contextDir) + " is not a directory. Set <context> or"
+                            + " -Ddockercache.context=DIR.");
+            return skipped(scope, image, label, "the build context " + show(contextDir) + " does not exist", rows);
         }
-        MavenProject owner = scope.project();
+        if (!Files.isRegularFile(dockerfilePath)) {
+            missingFile(scope, dockerfilePath, "The Dockerfile " + show(dockerfilePath),
+                    "No Dockerfile at " + show(dockerfilePath) + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
+            return skipped(scope, image, label, "no Dockerfile at " + show(dockerfilePath), rows);
+        }
         Path output = outputDirectory != null && owner == project ? outputDirectory.toPath()
                 : defaultOutputDirectory(owner, contextDir);
         if (name != null) {
@@ -416,11 +574,75 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 orDefault(stableSteps, List.of()), orDefault(unstableSteps, List.of()),
                 orDefault(stableStages, List.of()), orDefault(unstableStages, List.of()));
         String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
+        Invocation invocation = new Invocation(root(), outputs(owner), new MavenHints(session, owner, plugin));
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner));
-        return new ImagePlan(owner, name == null ? "default" : name, request, classifier);
+                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner), invocation);
+        return new ImagePlan(owner, name, label, request, classifier);
+    }
+
+    /**
+     * A Dockerfile or context that does not exist fails the goal when it was asked for here, or when it lies in the
+     * build directory (the project is not built yet); elsewhere the project simply has no image.
+     */
+    private void missingFile(ProjectScope scope, Path missing, String what, String misconfigured)
+            throws MojoFailureException {
+        MavenProject owner = scope.project();
+        if (hasPom(owner) && !"pom".equals(owner.getPackaging())
+                && missing.startsWith(Path.of(owner.getBuild().getDirectory()).toAbsolutePath().normalize())) {
+            throw new MojoFailureException(what + " does not exist yet: " + owner.getArtifactId() + " is not built."
+                    + " Build it first: " + new MavenHints(session, owner, plugin).buildProject() + ".");
+        }
+        if (scope.explicit()) {
+            throw new MojoFailureException(misconfigured);
+        }
+    }
+
+    private ImagePlan skipped(ProjectScope scope, Image image, String label, String why, List<RollUp.Row> rows) {
+        getLog().info("No image in " + (label.isEmpty() ? scope.label() : label) + ": " + why + ", skipped.");
+        rows.add(new RollUp.Row(scope.label(), image.name, null, "no image"));
+        return null;
+    }
+
+    /** The image's name in messages: its module in a reactor, and its own name where the module has several. */
+    private String label(MavenProject owner, String name, boolean several) {
+        String module = session.getProjects().size() > 1 ? owner.getArtifactId() : "";
+        String image = name != null && several ? name : "";
+        return module.isEmpty() || image.isEmpty() ? module + image : module + "/" + image;
+    }
+
+    /** The directory messages show paths from: where Maven runs, the root of the reactor. */
+    private Path root() {
+        String root = session.getExecutionRootDirectory();
+        return Path.of(root != null ? root : "").toAbsolutePath();
+    }
+
+    private String show(Path path) {
+        return DisplayPaths.of(root(), path);
+    }
+
+    /** What the owner's build has produced so far; pending work only for the project this goal runs in. */
+    private BuildOutputs outputs(MavenProject owner) {
+        if (!hasPom(owner)) {
+            return BuildOutputs.NONE;
+        }
+        Path directory = Path.of(owner.getBuild().getDirectory());
+        return new BuildOutputs(directory, artifact(owner, directory), owner == project ? pendingWork() : List.of());
+    }
+
+    /** The project's main artifact: as packaged in this build, else where packaging puts it, if it is there. */
+    private static Path artifact(MavenProject owner, Path directory) {
+        if ("pom".equals(owner.getPackaging()) || owner.getArtifact() == null) {
+            return null;
+        }
+        File packaged = owner.getArtifact().getFile();
+        if (packaged != null && packaged.isFile()) {
+            return packaged.toPath();
+        }
+        Path expected = directory.resolve(owner.getBuild().getFinalName() + "."
+                + owner.getArtifact().getArtifactHandler().getExtension());
+        return Files.isRegularFile(expected) ? expected : null;
     }
 
     private static List<String> orDefault(List<String> configured, List<String> defaults) {
@@ -462,7 +684,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private BaselineSource baselineSource(MavenProject owner, String coordinates, Path baselineFile, String classifier)
             throws MojoFailureException {
         if (coordinates == null) {
-            return BaselineSource.file(baselineFile, DisplayPaths.of(baselineFile));
+            return BaselineSource.file(baselineFile, show(baselineFile));
         }
         try {
             return new ArtifactBaselineSource(repositorySystem, session.getRepositorySession(),

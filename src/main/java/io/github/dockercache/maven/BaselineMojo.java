@@ -59,6 +59,12 @@ public class BaselineMojo extends AbstractDockercacheMojo {
         return true;
     }
 
+    /** In a roll-up, the counts say what this recording changed: steps whose keys the baseline knew count as cached. */
+    @Override
+    String verdict(Outcome outcome) {
+        return outcome.tally().compared() ? "recorded" : "recorded (new)";
+    }
+
     @Override
     Outcome run(Request request) throws WorkflowException {
         return Workflow.baseline(request);

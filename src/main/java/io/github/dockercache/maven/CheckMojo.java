@@ -6,7 +6,10 @@ import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
+import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,6 +27,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class CheckMojo extends AbstractDockercacheMojo {
+    private static final String PACKAGE = "package";
 
     /**
      * When to fail: {@code stable} (a stable step would be rebuilt for an unexpected reason), {@code any}
@@ -37,12 +41,60 @@ public class CheckMojo extends AbstractDockercacheMojo {
     boolean attach;
 
     private final MavenProjectHelper projectHelper;
+    private final LifecycleExecutor lifecycleExecutor;
 
     @Inject
     public CheckMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
-            SettingsDecrypter settingsDecrypter, MavenProjectHelper projectHelper) {
+            SettingsDecrypter settingsDecrypter, MavenProjectHelper projectHelper, LifecycleExecutor lifecycleExecutor) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
         this.projectHelper = projectHelper;
+        this.lifecycleExecutor = lifecycleExecutor;
+    }
+
+    /**
+     * The executions that Maven runs after this one until the project is packaged, from its build plan: bound to the
+     * package phase, check comes after the jar, but a repackaging step declared after this plugin comes after check;
+     * bound earlier, the packaging itself is still to come. Empty when check was not bound to a phase (run from the
+     * command line), or when Maven cannot give the plan again (then nothing is known to follow).
+     */
+    @Override
+    List<String> pendingWork() {
+        String phase = mojoExecution.getLifecyclePhase();
+        if (phase == null) {
+            return List.of();
+        }
+        try {
+            List<MojoExecution> packaging = plan(PACKAGE);
+            return later(indexOfThis(packaging) >= 0 ? packaging : plan(phase));
+        } catch (Exception e) {
+            getLog().debug("The build plan up to " + phase + " cannot be computed again: " + e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    private List<MojoExecution> plan(String phase) throws Exception {
+        return lifecycleExecutor.calculateExecutionPlan(session, false, phase).getMojoExecutions();
+    }
+
+    /** The other plugins' executions after this one, as Maven's log names them. */
+    private List<String> later(List<MojoExecution> plan) {
+        int self = indexOfThis(plan);
+        return self < 0 ? List.of() : plan.subList(self + 1, plan.size()).stream()
+                .filter(execution -> !ProjectScope.PLUGIN_KEY.equals(execution.getGroupId() + ":" + execution.getArtifactId()))
+                .map(execution -> execution.getArtifactId() + ":" + execution.getGoal() + " (" + execution.getExecutionId() + ")")
+                .toList();
+    }
+
+    private int indexOfThis(List<MojoExecution> plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            MojoExecution execution = plan.get(i);
+            if (ProjectScope.PLUGIN_KEY.equals(execution.getGroupId() + ":" + execution.getArtifactId())
+                    && execution.getGoal().equals(mojoExecution.getGoal())
+                    && execution.getExecutionId().equals(mojoExecution.getExecutionId())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

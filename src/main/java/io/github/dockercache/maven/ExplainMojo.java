@@ -35,6 +35,17 @@ public class ExplainMojo extends AbstractDockercacheMojo {
     String path;
 
     @Override
+    String verdict(Outcome outcome) {
+        if (outcome.tally() == null) {
+            return "impact listed";
+        }
+        if (!outcome.tally().compared()) {
+            return "no baseline";
+        }
+        return outcome.tally().cached() == outcome.tally().steps() ? "all cached" : "explained";
+    }
+
+    @Override
     Outcome run(Request request) throws WorkflowException {
         return path == null || path.isBlank() ? Workflow.explain(request) : Workflow.impact(request, path.trim());
     }

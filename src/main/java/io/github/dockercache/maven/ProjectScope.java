@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -14,6 +17,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * The per-project settings of one reactor project: the goal's own parameters for the project it runs in, or,
  * when baseline or explain run once for a whole reactor (goals that need no pom run only at its top), what each
  * module's POM configures for this plugin.
+ *
+ * @param explicit whether the image's files were asked for here, so that a missing one is an error rather than a
+ *     project without an image (see {@link #isExplicit})
  */
 record ProjectScope(
         MavenProject project,
@@ -23,15 +29,51 @@ record ProjectScope(
         String baselineArtifact,
         String target,
         Map<String, String> buildArgs,
-        List<Image> images) {
+        List<Image> images,
+        boolean explicit) {
 
     static final String PLUGIN_KEY = "io.github.dockercache:dockercache-maven-plugin";
+    /** The settings that name the image's files on the command line. */
+    private static final List<String> LOCATING_PROPERTIES = List.of("dockercache.context", "dockercache.dockerfile");
+
+    /**
+     * Whether a missing Dockerfile or context of this project is a mistake to fail on, not a project without an image.
+     * It is when there is no pom (the goal was run on a directory), when the project's own POM declares the plugin
+     * (not only a parent), or when the command line names the files for a build of one project. A project with pom
+     * packaging never is: an aggregator or parent configures the plugin for its modules, and inherits their settings.
+     */
+    static boolean isExplicit(MavenProject project, MavenSession session) {
+        if (project.getFile() == null) {
+            return true;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            return false;
+        }
+        boolean onCommandLine = session != null && session.getProjects().size() <= 1
+                && LOCATING_PROPERTIES.stream().anyMatch(session.getUserProperties()::containsKey);
+        return onCommandLine || declaresPlugin(project.getOriginalModel());
+    }
+
+    /** The module's name in messages: its artifactId. */
+    String label() {
+        return project.getArtifactId();
+    }
+
+    private static boolean declaresPlugin(Model own) {
+        List<BuildBase> builds = new ArrayList<>();
+        builds.add(own.getBuild());
+        own.getProfiles().forEach(profile -> builds.add(profile.getBuild()));
+        return builds.stream()
+                .filter(build -> build != null)
+                .flatMap(build -> build.getPlugins().stream())
+                .anyMatch(plugin -> PLUGIN_KEY.equals(plugin.getKey()));
+    }
 
     /**
      * What the module configures for a goal run from the command line, as Maven would apply it there: the
      * plugin-level configuration, overridden by a {@code default-cli} execution's. Paths are relative to the module.
      */
-    static ProjectScope ofModule(MavenProject module) {
+    static ProjectScope ofModule(MavenProject module, MavenSession session) {
         Xpp3Dom configuration = new Xpp3Dom("configuration");
         Plugin plugin = module.getBuild() == null ? null : module.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         if (plugin != null) {
@@ -59,7 +101,7 @@ record ProjectScope(
         return new ProjectScope(module, context != null ? context : basedir,
                 file(basedir, text(configuration, "dockerfile")), file(basedir, text(configuration, "baseline")),
                 text(configuration, "baselineArtifact"), text(configuration, "target"),
-                map(configuration.getChild("buildArgs")), images);
+                map(configuration.getChild("buildArgs")), images, isExplicit(module, session));
     }
 
     private static Xpp3Dom overlay(Xpp3Dom base, Object dominant) {

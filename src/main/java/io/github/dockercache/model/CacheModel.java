@@ -213,13 +213,19 @@ public final class CacheModel {
     }
 
 
-    /** The Dockerfile as messages name it: relative to the context when inside it. */
-    static String displayName(Path contextDir, Path dockerfile) {
+    /**
+     * The Dockerfile as the snapshot and messages name it: relative to the context, also when outside it (a Dockerfile
+     * shared by the modules of a reactor, {@code ../../docker/Dockerfile}), so that a committed baseline holds no
+     * absolute path; absolute only where no relative path leads there (another drive).
+     */
+    public static String displayName(Path contextDir, Path dockerfile) {
         Path absoluteContext = contextDir.toAbsolutePath().normalize();
         Path absoluteFile = dockerfile.toAbsolutePath().normalize();
-        return absoluteFile.startsWith(absoluteContext)
-                ? absoluteContext.relativize(absoluteFile).toString().replace('\\', '/')
-                : absoluteFile.toString();
+        try {
+            return absoluteContext.relativize(absoluteFile).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return absoluteFile.toString();
+        }
     }
 
     private Snapshot compute() throws AnalysisException {

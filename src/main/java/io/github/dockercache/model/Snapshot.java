@@ -49,6 +49,12 @@ public record Snapshot(
                 steps.stream().map(StepSnapshot::optimisticKey).toList()));
     }
 
+    /** The same snapshot naming its Dockerfile otherwise (as reports show it). */
+    public Snapshot withDockerfile(String name) {
+        return new Snapshot(format, version, name, target, buildArgs, steps, files, warnings, history, builder, stages,
+                dependencies);
+    }
+
     /** The same snapshot with another history. */
     public Snapshot withHistory(List<HistoryEntry> entries) {
         return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries),

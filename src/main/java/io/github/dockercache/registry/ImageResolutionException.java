@@ -6,7 +6,7 @@ package io.github.dockercache.registry;
  */
 public final class ImageResolutionException extends Exception {
     /** The way out when a registry cannot answer: a pinned digest needs no registry, and resolving is optional. */
-    static final String PIN_OR_SKIP = "pin the digest in the Dockerfile or run without -Ddockercache.resolve";
+    static final String PIN_OR_SKIP = "pin the digest in the Dockerfile, or turn tag resolution off";
 
     public ImageResolutionException(String message) {
         super(message);

@@ -39,10 +39,10 @@ final class Header {
                 outcome(failOn, steps, violations), steps);
     }
 
-    static Header withoutBaseline(Snapshot current, String baselineName, List<StepResult> steps) {
+    static Header withoutBaseline(Snapshot current, String baselineName, String recordCommand, List<StepResult> steps) {
         return new Header(current, baselineName == null ? "none" : "none at " + baselineName, null,
                 new Outcome("outcome-none", "No baseline", "Nothing to compare with yet: every verdict is unknown."
-                        + " Record a baseline with 'mvn dockercache:baseline' and commit it; later builds are then"
+                        + " Record a baseline with " + recordCommand + " and commit it; later builds are then"
                         + " checked against it."),
                 steps);
     }

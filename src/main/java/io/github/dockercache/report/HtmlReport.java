@@ -46,16 +46,16 @@ public final class HtmlReport {
                 steps, violations, new CauseList(comparison.current(), comparison.baseline()));
     }
 
-    /** Without a baseline every verdict is unknown, and the header says how to record one. */
-    public static String withoutBaseline(Snapshot snapshot) {
-        return withoutBaseline(snapshot, null);
-    }
-
-    /** @param baselineName where the baseline was looked for, or null */
-    public static String withoutBaseline(Snapshot snapshot, String baselineName) {
+    /**
+     * Without a baseline every verdict is unknown, and the header says how to record one.
+     *
+     * @param baselineName where the baseline was looked for, or null
+     * @param recordCommand the command that records a baseline where the report was made
+     */
+    public static String withoutBaseline(Snapshot snapshot, String baselineName, String recordCommand) {
         List<StepResult> steps = snapshot.steps().stream().map(HtmlReport::notCompared).toList();
         // no step has causes without a baseline, so the cause list never reads the baseline side
-        return document(Header.withoutBaseline(snapshot, baselineName, steps), snapshot, steps, Set.of(),
+        return document(Header.withoutBaseline(snapshot, baselineName, recordCommand, steps), snapshot, steps, Set.of(),
                 new CauseList(snapshot, snapshot));
     }
 

@@ -42,7 +42,7 @@ public final class SarifReport {
                         + " this change pays for the step again.",
                 "Read the causes: a file, its mode bits, a build argument or the instruction itself. Undo the"
                         + " change, or move what changes below the expensive step; if the change is wanted, record"
-                        + " a new baseline with 'mvn dockercache:baseline' and commit it."),
+                        + " a new baseline with the plugin's baseline goal and commit it."),
         STEP_REBUILT("DC002", "StepRebuilt", "note",
                 "A step is rebuilt for an unexpected reason",
                 "A step that is not marked stable would be rebuilt. This is normal for steps that copy"

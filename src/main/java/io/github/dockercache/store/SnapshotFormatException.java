@@ -1,8 +1,26 @@
 package io.github.dockercache.store;
 
+import java.nio.file.Path;
+
 /** A snapshot or baseline file cannot be used: truncated, edited by hand, or from another version. */
 public final class SnapshotFormatException extends Exception {
-    public SnapshotFormatException(String message, Throwable cause) {
-        super(message, cause);
+    private final String reason;
+
+    /**
+     * @param reason what is wrong in the file, in the user's words
+     * @param detail the JSON reader's own failure, or null: kept for a stack trace ({@code -e}), but not as the cause,
+     *     whose class name and text Maven would otherwise add to the one-line error
+     */
+    SnapshotFormatException(Path file, String reason, Throwable detail) {
+        super("cannot use " + file + ": " + reason + ".");
+        this.reason = reason;
+        if (detail != null) {
+            addSuppressed(detail);
+        }
+    }
+
+    /** What is wrong in the file, without the file's name. */
+    public String reason() {
+        return reason;
     }
 }

@@ -7,8 +7,11 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,8 +19,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes snapshots and baselines as stable, sorted, diff-friendly JSON. Writes go to a
@@ -25,6 +32,10 @@ import java.util.TreeMap;
  */
 public final class SnapshotStore {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Map<String, String> TOKEN_WORDS = Map.of("BEGIN_ARRAY", "a list", "END_ARRAY", "the end of a list",
+            "BEGIN_OBJECT", "an object", "END_OBJECT", "the end of an object", "NAME", "a name", "STRING", "a string",
+            "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null", "END_DOCUMENT", "the end of the file");
+    private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
 
     private SnapshotStore() {}
 
@@ -37,11 +48,15 @@ public final class SnapshotStore {
         writeAtomically(file, toJson(snapshot));
     }
 
-    /** Writes text atomically: temporary file in the same directory, then a move. */
+    /**
+     * Writes text atomically: temporary file in the same directory, then a move. The temporary file is created with
+     * the default permissions, which the user's umask shapes as for every other file of the build ({@code
+     * createTempFile} would make it, and so the result, readable by its owner only).
+     */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        Path temporary = Files.createFile(directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {
@@ -62,10 +77,15 @@ public final class SnapshotStore {
      */
     public static Snapshot read(Path file) throws IOException, SnapshotFormatException {
         Snapshot snapshot;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            snapshot = GSON.fromJson(reader, Snapshot.class);
-        } catch (JsonParseException e) {
-            throw unusable(file, "it is not valid JSON (" + jsonProblem(e) + ")", e);
+        try (JsonReader reader = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            try {
+                snapshot = GSON.fromJson(reader, Snapshot.class);
+                if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
+                    throw unusable(file, "it is not valid JSON (more text after the end, " + reader.getPath() + ")", null);
+                }
+            } catch (JsonParseException | MalformedJsonException | EOFException e) {
+                throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
+            }
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -82,21 +102,33 @@ public final class SnapshotStore {
     }
 
     /**
-     * What the parser says and where ("End of input at line 53 column 3 path $.steps"): Gson wraps the reader's
-     * exception, whose name then leads the message, and may add a second line pointing to its troubleshooting page.
+     * What is wrong and where, in words that name no class of the JSON library: its token names become plain words
+     * ("expected a list but was a number at line 1 column 60 path $.steps"), its second line (a link to its
+     * troubleshooting page) is dropped, and a number that is not one gets the path the reader stopped at.
      */
-    private static String jsonProblem(JsonParseException e) {
+    private static String jsonProblem(Exception e, JsonReader reader) {
         Throwable innermost = e;
         while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
             innermost = innermost.getCause();
         }
-        String message = innermost.getMessage();
-        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
+        if (innermost instanceof NumberFormatException && String.valueOf(innermost.getMessage()).startsWith("For input")) {
+            return "expected a number at path " + reader.getPreviousPath();
+        }
+        String message = innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
+        if (message.isBlank()) {
+            return "unreadable at path " + reader.getPath();
+        }
+        Matcher token = JSON_TOKEN.matcher(message);
+        StringBuilder words = new StringBuilder();
+        while (token.find()) {
+            token.appendReplacement(words, TOKEN_WORDS.get(token.group()));
+        }
+        token.appendTail(words);
+        return words.toString();
     }
 
-    private static SnapshotFormatException unusable(Path file, String why, Throwable cause) {
-        return new SnapshotFormatException("cannot use " + file + ": " + why
-                + ". Record it again with 'mvn dockercache:baseline' (or delete it).", cause);
+    private static SnapshotFormatException unusable(Path file, String why, Throwable detail) {
+        return new SnapshotFormatException(file, why, detail);
     }
 
     /** Absent collections become empty ones, so the rest of the code never meets null lists. */

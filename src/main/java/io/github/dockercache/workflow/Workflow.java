@@ -79,8 +79,10 @@ public final class Workflow {
         List<ReportLine> lines = new ArrayList<>();
         Snapshot baseline = readBaseline(request, lines);
         Analysis analysis = analyseAndStore(request, imageDigests(request, baseline, lines));
-        Snapshot snapshot = analysis.snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        lines.addAll(0, ownOutputCopied(analysis.snapshot(), request));
+        // reports and the console name the Dockerfile from the reactor root; the stored snapshot keeps its own name
+        Snapshot snapshot = analysis.snapshot().withDockerfile(shownDockerfile(request));
+        List<String> warnings = warnings(analysis.snapshot(), request);
         String baselineName = request.baselineSource().describe();
         if (baseline != null) {
             recoverableSecrets(baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'",
@@ -91,8 +93,9 @@ public final class Workflow {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
             lines.addAll(advice(analysis, request, !gate));
-            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName));
-            return new Outcome(lines, null, unmatched(request, analysis));
+            writeReports(request, JsonReport.withoutBaseline(snapshot), HtmlReport.withoutBaseline(snapshot, baselineName,
+                    request.invocation().hints().goal("baseline")));
+            return new Outcome(warnings, lines, null, Tally.uncompared(snapshot), unmatched(request, analysis));
         }
         Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
         List<ReportLine> costs = costs(request, comparison);
@@ -103,7 +106,7 @@ public final class Workflow {
             writeReports(request, JsonReport.of(comparison, baselineName, false),
                     HtmlReport.of(comparison, FailOn.NEVER, baselineName));
             lines.add(htmlPointer(request));
-            return new Outcome(lines, null, unmatched(request, analysis));
+            return new Outcome(warnings, lines, null, Tally.of(comparison), unmatched(request, analysis));
         }
         List<StepResult> violations = request.failOn().violations(comparison.steps());
         lines.addAll(TextReport.check(comparison, request.failOn()));
@@ -112,8 +115,8 @@ public final class Workflow {
         writeReports(request, JsonReport.of(comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(comparison, request.failOn(), baselineName));
         writeCiReports(request, comparison);
-        return new Outcome(lines, violations.isEmpty() ? null : failureMessage(violations, request.failOn()),
-                unmatched(request, analysis));
+        return new Outcome(warnings, lines, violations.isEmpty() ? null : failureMessage(violations, request),
+                Tally.of(comparison), unmatched(request, analysis));
     }
 
     /** Which steps a change to {@code path} (relative to the context) would rebuild, ignoring .dockerignore'd paths. */
@@ -131,7 +134,7 @@ public final class Workflow {
             affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
                     + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
         }
-        return new Outcome(lines, null);
+        return new Outcome(List.of(), lines, null, null);
     }
 
     /** Records the current state as the baseline; refuses to replace a file it cannot read unless forced. */
@@ -142,7 +145,7 @@ public final class Workflow {
         Snapshot known = request.resolve() ? null : readLeniently(file);
         Analysis analysis = analyseAndStore(request, imageDigests(request, known, lines));
         Snapshot snapshot = analysis.snapshot();
-        lines.addAll(0, warnings(snapshot, request));
+        lines.addAll(0, ownOutputCopied(snapshot, request));
         String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Recorded recorded;
@@ -150,7 +153,7 @@ public final class Workflow {
             // read, merge and write under one lock, so that two builds recording at once both stay in the history
             recorded = FileLocks.withLock(file, () -> {
                 Snapshot previous = readForUpdate(request);
-                boolean leaky = previous != null && recoverableSecrets(previous, snapshot, DisplayPaths.of(file),
+                boolean leaky = previous != null && recoverableSecrets(previous, snapshot, show(request, file),
                         "it is recorded afresh, without the history computed from them", lines);
                 Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() || leaky ? null : previous, now,
                         commit, request.historySize());
@@ -158,18 +161,22 @@ public final class Workflow {
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + DisplayPaths.of(file) + ": " + e.getMessage(), e, false);
+            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": " + e.getMessage(), e,
+                    false);
         }
         String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
                 + snapshot.steps().size() + " step keys are new";
         int builds = recorded.merged().history().size();
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + DisplayPaths.of(file) + " with "
+        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + show(request, file) + " with "
                 + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
                 + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
-        return new Outcome(lines, null, unmatched(request, analysis));
+        // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as cached
+        Tally tally = recorded.previous() == null ? Tally.uncompared(snapshot)
+                : Tally.of(Comparison.compare(snapshot, recorded.previous(), request.policy(), request.build().contextDir()));
+        return new Outcome(warnings(snapshot, request), lines, null, tally, unmatched(request, analysis));
     }
 
     private record Recorded(Snapshot previous, Snapshot merged) {}
@@ -200,8 +207,9 @@ public final class Workflow {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
             if (!request.force()) {
-                throw new WorkflowException("Refusing to overwrite " + DisplayPaths.of(file) + ": " + e.getMessage()
-                        + " To replace it anyway, run again with -Ddockercache.force=true.", e, true);
+                throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + e.reason()
+                        + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
+                        + ".", e, true);
             }
             return null;
         }
@@ -242,7 +250,7 @@ public final class Workflow {
             if (then == null) {
                 if (!reference.contains("@") && warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
-                            + ", so a moved tag cannot be told: record the baseline with -Ddockercache.resolve=true."));
+                            + ", so a moved tag cannot be told: record the baseline with " + resolving(request) + "."));
                 }
                 return null;
             }
@@ -251,7 +259,7 @@ public final class Workflow {
                 if (warned.add(reference)) {
                     lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no layers for " + reference
                             + ", so a tag pushed again with the same layers looks like a new image: record the"
-                            + " baseline again with -Ddockercache.resolve=true."));
+                            + " baseline again with " + resolving(request) + "."));
                 }
                 return BaseImage.ofDigest(now.digest());
             }
@@ -279,22 +287,36 @@ public final class Workflow {
         });
     }
 
+    /** The baseline goal with registry resolution on, as the user would run it here. */
+    private static String resolving(Request request) {
+        Hints hints = request.invocation().hints();
+        return hints.goal("baseline") + " " + hints.setting("resolve", "true");
+    }
+
     /**
-     * The snapshot, with the project's dependencies (the build tool's list where there is one, and the digests of the
-     * manifests at the top of the context), written to the output directory.
+     * Computes the snapshot, with the project's dependencies (the build tool's list where there is one, and the digests
+     * of the manifests at the top of the context), and writes it; refuses (without writing) when the image copies an
+     * unfinished build output.
      */
     private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
+        UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
         try {
             analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
                     request.progress(), digests, imageConfigs(request));
         } catch (AnalysisException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            String message = shown(e.getMessage(), request);
+            if (e.getCause() instanceof ImageResolutionException) {
+                message += " (" + request.invocation().hints().setting("resolve", "false") + ")";
+            }
+            WorkflowException unbuilt = outputs.missingSource(e, message);
+            throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }
         Dependencies dependencies = new Dependencies(request.dependencies(),
                 DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
         analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
                 analysis.dockerfileText(), analysis.context(), analysis.secretExposures());
+        outputs.requireFinished(analysis.snapshot());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
             SnapshotStore.write(file, analysis.snapshot());
@@ -345,13 +367,13 @@ public final class Workflow {
         if (!full) {
             lines.add(new ReportLine(ReportLine.Level.INFO, findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
                     + " to keep the cache (" + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
-                    + "): run 'mvn dockercache:explain'."));
+                    + "): run " + request.invocation().hints().goal("explain") + "."));
             return lines;
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
         for (Finding finding : findings) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] " + finding.location() + ": "
-                    + finding.message()));
+            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] "
+                    + shown(finding.location(), request) + ": " + finding.message()));
             finding.fix().lines().forEach(fix -> lines.add(new ReportLine(ReportLine.Level.INFO, "      " + fix)));
         }
         return lines;
@@ -365,30 +387,33 @@ public final class Workflow {
         try {
             file = source.locate();
         } catch (BaselineUnavailableException e) {
-            return missingBaseline(request, lines, e.getMessage(), true);
+            return missingBaseline(request, lines, e.getMessage());
         }
         try {
             return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.",
-                    source.remote());
+            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
+            Hints hints = request.invocation().hints();
+            throw new WorkflowException("The baseline " + source.describe() + " cannot be used: " + e.reason()
+                    + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
+                    + " (which replaces a file it cannot read), or delete it.", e, true);
         } catch (IOException e) {
             throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + e.getMessage(), e, false);
         }
     }
 
-    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why, boolean warn)
-            throws WorkflowException {
+    /** No baseline to compare with: a warning in warn mode (the build is not checked), a failure, or one line. */
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why) throws WorkflowException {
+        Hints hints = request.invocation().hints();
         switch (request.onMissingBaseline()) {
-            case FAIL -> throw new WorkflowException(why + " Record one with 'mvn dockercache:baseline', or set"
-                    + " -Ddockercache.onMissingBaseline=warn to go on without it.", null, true);
+            case FAIL -> throw new WorkflowException(why + " Record one with " + hints.goal("baseline") + ", or set "
+                    + hints.setting("onMissingBaseline", "warn") + " to go on without it.", null, true);
             case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
             default -> {
-                lines.add(new ReportLine(warn ? ReportLine.Level.WARN : ReportLine.Level.INFO, why));
-                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with 'mvn dockercache:baseline' and commit it;"
-                        + " later builds are then checked against it."));
+                lines.add(new ReportLine(ReportLine.Level.WARN, why));
+                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with " + hints.goal("baseline")
+                        + " and commit it; later builds are then checked against it."));
             }
         }
         return null;
@@ -434,10 +459,31 @@ public final class Workflow {
         }
     }
 
-    /** Parser warnings, and the plugin's own output inside what a COPY sends (spec 4). */
-    private static List<ReportLine> warnings(Snapshot snapshot, Request request) {
+    /** The Dockerfile's warnings (parser, build checks), located as the console names the file. */
+    private static List<String> warnings(Snapshot snapshot, Request request) {
+        return snapshot.warnings().stream().map(warning -> shown(warning, request)).toList();
+    }
+
+    /** The Dockerfile as the console and reports name it: from the reactor root. */
+    private static String shownDockerfile(Request request) {
+        return show(request, request.build().dockerfile());
+    }
+
+    /** A message that starts with the Dockerfile's location as the analysis named it, located from the reactor root. */
+    private static String shown(String message, Request request) {
+        String analysed = CacheModel.displayName(request.build().contextDir(), request.build().dockerfile());
+        return message != null && (message.equals(analysed) || message.startsWith(analysed + ":"))
+                ? shownDockerfile(request) + message.substring(analysed.length())
+                : message;
+    }
+
+    private static String show(Request request, Path path) {
+        return DisplayPaths.of(request.invocation().root(), path);
+    }
+
+    /** A warning when a COPY sends the plugin's own output, which changes on every build (spec 4). */
+    private static List<ReportLine> ownOutputCopied(Snapshot snapshot, Request request) {
         List<ReportLine> lines = new ArrayList<>();
-        snapshot.warnings().forEach(w -> lines.add(new ReportLine(ReportLine.Level.WARN, w)));
         Path context = request.build().contextDir().toAbsolutePath().normalize();
         Path output = request.outputDirectory().toAbsolutePath().normalize();
         if (output.startsWith(context) && !output.equals(context)) {
@@ -459,13 +505,14 @@ public final class Workflow {
         return request.policy().unmatched(analysis.snapshot(), stageNames);
     }
 
-    private static String failureMessage(List<StepResult> violations, FailOn failOn) {
+    private static String failureMessage(List<StepResult> violations, Request request) {
         String steps = violations.stream().map(s -> s.stepId() + " (" + s.instruction() + ", line " + s.line() + ")")
                 .collect(Collectors.joining(", "));
-        String what = failOn == FailOn.STABLE ? " stable step" : " step";
+        String what = request.failOn() == FailOn.STABLE ? " stable step" : " step";
+        Hints hints = request.invocation().hints();
         return violations.size() + what + (violations.size() == 1 ? "" : "s") + " would be rebuilt: " + steps
-                + ". The causes are listed above. If the change is intended, record a new baseline with"
-                + " 'mvn dockercache:baseline'; to report without failing, set -Ddockercache.failOn=never.";
+                + ". The causes are listed above. If the change is intended, record a new baseline with "
+                + hints.goal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never") + ".";
     }
 
 }

@@ -69,6 +69,13 @@ class StatCacheTest {
     }
 
     @Test
+    void theCacheFileFollowsTheUmaskLikeEveryOtherFileOfTheBuild() throws Exception {
+        BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile);
+        Path plain = Files.createFile(tmp.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(cacheFile));
+    }
+
+    @Test
     void recentFilesAreNotRemembered() throws Exception {
         BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile);
         StatCache reloaded = StatCache.load(cacheFile);

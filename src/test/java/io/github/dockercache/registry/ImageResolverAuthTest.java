@@ -107,8 +107,8 @@ class ImageResolverAuthTest {
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
         assertEquals(host + " refused access to " + reference + " (it wants a user name and password); check the image "
-                + "name, pass credentials for " + host + ", or pin the digest in the Dockerfile or run without "
-                + "-Ddockercache.resolve", error.getMessage());
+                + "name, pass credentials for " + host + ", or pin the digest in the Dockerfile, or turn tag "
+                + "resolution off", error.getMessage());
     }
 
     @Test
@@ -118,6 +118,6 @@ class ImageResolverAuthTest {
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
         assertEquals("cannot reach " + host + " to resolve " + reference + ": connection refused; pin the digest in the "
-                + "Dockerfile or run without -Ddockercache.resolve", error.getMessage());
+                + "Dockerfile, or turn tag resolution off", error.getMessage());
     }
 }

@@ -63,7 +63,7 @@ class UnreachableRegistryTest {
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         assertEquals("cannot reach 127.0.0.1:" + port + " to resolve " + reference + ": " + wait + " "
-                + timeout.toSeconds() + " s; pin the digest in the Dockerfile or run without -Ddockercache.resolve",
+                + timeout.toSeconds() + " s; pin the digest in the Dockerfile, or turn tag resolution off",
                 error.getMessage());
         assertTrue(waited.compareTo(timeout.plus(SLACK)) < 0, "waited " + waited);
     }

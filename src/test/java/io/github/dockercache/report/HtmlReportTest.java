@@ -186,7 +186,8 @@ class HtmlReportTest {
     @Test
     void withoutBaselineEveryStepIsUnknownAndTheHeaderSaysWhatToDo() throws Exception {
         Snapshot snapshot = new JavaProject(dir).snapshot();
-        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(snapshot, "dockercache-baseline.json"));
+        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(snapshot, "dockercache-baseline.json",
+                "mvn dockercache:baseline"));
         assertTrue(report.text("//div[" + hasClass("outcome-none") + "]").contains("mvn dockercache:baseline"));
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("none at dockercache-baseline.json"));
         assertEquals(snapshot.steps().size(), report.nodes("//li[" + hasClass("step") + " and " + hasClass("verdict-unknown") + "]").size());

@@ -38,8 +38,7 @@ class SnapshotStoreTest {
         Path file = dir.resolve("baseline.json");
         Files.writeString(file, json);
         SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotStore.read(file));
-        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("mvn dockercache:baseline"), e.getMessage());
+        assertEquals("cannot use " + file + ": " + e.reason() + ".", e.getMessage());
         return e;
     }
 
@@ -54,6 +53,30 @@ class SnapshotStoreTest {
         assertTrue(refused("{\"name\": \"not a snapshot\"}").getMessage().contains("not a dockercache snapshot"));
         refused("[1, 2, 3]");
         refused("");
+    }
+
+    @Test
+    void jsonProblemsAreSaidWithoutTheJsonLibrarysNames() throws Exception {
+        assertEquals("it is not valid JSON (Expected a list but was a number at line 1 column 60 path $.steps)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"steps\": 3}").reason());
+        assertEquals("it is not valid JSON (expected a number at path $.version)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": \"x\"}").reason());
+        assertEquals("it is not valid JSON (Expected an object but was a string at line 1 column 1 path $)",
+                refused("garbage").reason());
+        for (String json : List.of("{\"format\": \"dockercache-snapshot\", \"steps\": [{\"line\": \"a\"}]}",
+                "{\"format\": \"dockercache-snapshot\", \"buildArgs\": {\"A\": [1]}}", "{} trailing")) {
+            SnapshotFormatException e = refused(json);
+            assertTrue(e.getCause() == null && !e.getMessage().matches("(?s).*(gson|Exception|BEGIN_|END_|\\n).*"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void writtenFilesFollowTheUmaskLikeEveryOtherFileOfTheBuild() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path written = dir.resolve("written.json");
+        SnapshotStore.writeAtomically(written, "{}");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -64,7 +65,7 @@ class HostileInputTest {
         Path baseline = output.resolveSibling("baseline.json");
         return new Request(build, baseline, BaselineSource.file(baseline, "baseline.json"),
                 OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
-                Set.of(), ScanProgress.NONE, null, false, null);
+                Set.of(), ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
     private Request request(Path context) {
@@ -76,7 +77,8 @@ class HostileInputTest {
     }
 
     private static String text(Outcome outcome) {
-        return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
+        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+                .collect(Collectors.joining("\n"));
     }
 
     private WorkflowException checkFails(Path context) {
@@ -289,8 +291,9 @@ class HostileInputTest {
 
     private void assertRefused(Path context, Path baseline, String content, String why) throws IOException {
         Files.writeString(baseline, content);
-        assertEquals("cannot use " + baseline + ": " + why + ". Record it again with 'mvn dockercache:baseline'"
-                + " (or delete it).", checkFails(context).getMessage());
+        assertEquals("The baseline baseline.json cannot be used: " + why + ". Record it again with mvn dockercache:baseline"
+                + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
+                checkFails(context).getMessage());
     }
 
     /** Runs the check goal in another JVM: with a small heap, or as root without the right to ignore file modes. */

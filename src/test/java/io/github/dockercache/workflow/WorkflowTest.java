@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +52,12 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null);
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, TestHints.at(context));
     }
 
     private static String text(Outcome outcome) {
-        return outcome.lines().stream().map(ReportLine::text).collect(Collectors.joining("\n"));
+        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -63,7 +65,10 @@ class WorkflowTest {
         Path context = context("app", "a");
         Outcome outcome = Workflow.check(request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
         assertNull(outcome.failure());
-        assertTrue(text(outcome).contains("No baseline at"), text(outcome));
+        // the build is not checked: a warning, not a line of information
+        assertTrue(outcome.lines().stream().anyMatch(line -> line.level() == ReportLine.Level.WARN
+                && line.text().startsWith("No baseline at")), text(outcome));
+        assertTrue(text(outcome).contains("Record one with mvn dockercache:baseline and commit it"), text(outcome));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/report.json")));
     }
@@ -141,7 +146,7 @@ class WorkflowTest {
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
                 io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false, null);
+                false, null, base.invocation());
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
@@ -254,7 +259,7 @@ class WorkflowTest {
     private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 r.report(), r.failOn(), policy, r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve, dependencies);
+                r.buildLog(), resolve, dependencies, r.invocation());
     }
 
     @Test

@@ -1,0 +1,3 @@
+package shop.lib;
+
+public record Money(long cents) {}

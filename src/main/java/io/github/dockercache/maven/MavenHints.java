@@ -1,0 +1,105 @@
+package io.github.dockercache.maven;
+
+import io.github.dockercache.workflow.Hints;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Remedies as Maven commands that work where they are printed. {@code mvn dockercache:baseline} resolves only where
+ * Maven can find the prefix: in the POM of the directory it runs in (the plugin declared in its build plugins or
+ * plugin management) or through a {@code <pluginGroup>} of settings.xml; elsewhere (no pom, a POM without the plugin)
+ * the goal is printed with the plugin's full coordinates. A goal's command selects the module it is about and repeats
+ * the command-line settings that located the image and its baseline, so that it reaches the same files.
+ */
+final class MavenHints implements Hints {
+    /** The command-line settings that find an image and its baseline; a goal's hint repeats them to reach the same. */
+    private static final List<String> LOCATING = List.of("context", "dockerfile", "baseline", "outputDirectory");
+
+    private final MavenSession session;
+    private final MavenProject project;
+    private final PluginDescriptor plugin;
+
+    MavenHints(MavenSession session, MavenProject project, PluginDescriptor plugin) {
+        this.session = session;
+        this.project = project;
+        this.plugin = plugin;
+    }
+
+    @Override
+    public String goal(String goal) {
+        boolean prefixResolves = hasPom(root()) && declaresPlugin(root())
+                || session.getSettings() != null && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
+        String command = "mvn " + (prefixResolves ? plugin.getGoalPrefix()
+                : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion()) + ":" + goal
+                + (isModule() ? " -pl :" + project.getArtifactId() : "");
+        String locating = LOCATING.stream()
+                .map(name -> property(name))
+                .filter(Objects::nonNull)
+                .filter(property -> session.getUserProperties().getProperty(property) != null)
+                .map(property -> "-D" + property + "=" + quoted(session.getUserProperties().getProperty(property)))
+                .collect(Collectors.joining(" "));
+        return locating.isEmpty() ? command : command + " " + locating;
+    }
+
+    @Override
+    public String setting(String parameter, String value) {
+        String property = property(parameter);
+        return property != null ? "-D" + property + "=" + quoted(value) : "<" + parameter + ">" + value + "</" + parameter + ">";
+    }
+
+    @Override
+    public String buildProject() {
+        return "mvn package" + (isModule() ? " -pl :" + project.getArtifactId() + " -am" : "");
+    }
+
+    @Override
+    public String runCheckLast() {
+        return "Add <extensions>true</extensions> to the " + plugin.getArtifactId() + " entry in the POM: check then runs"
+                + " after every other execution of its phase (docs/reactors.md); or bind it to a later phase, such as"
+                + " <phase>verify</phase> in its <execution>.";
+    }
+
+    /** A module of the reactor Maven runs in, which a command run there selects with {@code -pl}. */
+    private boolean isModule() {
+        return hasPom(project) && !project.isExecutionRoot();
+    }
+
+    /** The project Maven resolves a goal prefix in: the one of the directory it runs in. */
+    private MavenProject root() {
+        return session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+    }
+
+    private boolean declaresPlugin(MavenProject where) {
+        String key = plugin.getPluginLookupKey();
+        return where.getBuildPlugins().stream().map(Plugin::getKey).anyMatch(key::equals)
+                || where.getPluginManagement() != null
+                        && where.getPluginManagement().getPlugins().stream().map(Plugin::getKey).anyMatch(key::equals);
+    }
+
+    /** The user property of a parameter of any goal ({@code dockercache.force}), or null when it has none. */
+    private String property(String parameter) {
+        for (MojoDescriptor mojo : plugin.getMojos()) {
+            Parameter described = mojo.getParameterMap().get(parameter);
+            String expression = described == null ? null : described.getExpression();
+            if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
+                return expression.substring(2, expression.length() - 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasPom(MavenProject project) {
+        return project != null && project.getFile() != null;
+    }
+
+    private static String quoted(String value) {
+        return value.matches("[A-Za-z0-9_./:,=@+-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+}

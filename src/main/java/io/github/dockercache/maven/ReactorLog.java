@@ -1,0 +1,67 @@
+package io.github.dockercache.maven;
+
+import io.github.dockercache.workflow.RollUp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.SessionData;
+
+/**
+ * What the plugin's goals have reported across the projects of one Maven session: the rows of the reactor's roll-up,
+ * which Dockerfile warnings were shown, and which projects check has run in. It lives in the resolver session's data,
+ * which every project of a session shares, parallel builds included.
+ */
+final class ReactorLog {
+    private final Map<String, List<RollUp.Row>> rowsByProject = new LinkedHashMap<>();
+    private final Set<String> warningsShown = new HashSet<>();
+    private final Map<Path, String> firstWarnedBy = new HashMap<>();
+    private boolean rolledUp;
+
+    /** The session's log; the key is this class, so that another version of the plugin in the same build keeps its own. */
+    static ReactorLog of(MavenSession session) {
+        SessionData data = session.getRepositorySession().getData();
+        while (true) {
+            if (data.get(ReactorLog.class) instanceof ReactorLog log) {
+                return log;
+            }
+            ReactorLog created = new ReactorLog();
+            if (data.set(ReactorLog.class, null, created)) {
+                return created;
+            }
+        }
+    }
+
+    /** The warnings of a Dockerfile that no image before showed; the rest were shown with the image it names. */
+    synchronized Shown unshown(Path dockerfile, String label, List<String> warnings) {
+        List<String> fresh = warnings.stream().filter(w -> warningsShown.add(dockerfile + "\n" + w)).toList();
+        String shownWith = firstWarnedBy.putIfAbsent(dockerfile, label);
+        return new Shown(fresh, warnings.size() - fresh.size(), shownWith == null ? label : shownWith);
+    }
+
+    /** @param repeated how many warnings were already shown, with the image {@code firstShownWith} */
+    record Shown(List<String> fresh, int repeated, String firstShownWith) {}
+
+    /**
+     * Records a project's rows; once every project that runs the goal has reported, and there is more than one, returns
+     * all rows in reactor order for the one roll-up, else nothing.
+     *
+     * @param expected the projects that run the goal, by id, in reactor order
+     */
+    synchronized Optional<List<RollUp.Row>> report(String projectId, List<RollUp.Row> rows, List<String> expected) {
+        rowsByProject.computeIfAbsent(projectId, id -> new ArrayList<>()).addAll(rows);
+        if (rolledUp || expected.size() < 2 || !rowsByProject.keySet().containsAll(expected)) {
+            return Optional.empty();
+        }
+        rolledUp = true;
+        List<RollUp.Row> all = new ArrayList<>();
+        expected.forEach(id -> all.addAll(rowsByProject.get(id)));
+        return Optional.of(all);
+    }
+}

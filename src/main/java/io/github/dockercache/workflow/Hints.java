@@ -1,0 +1,19 @@
+package io.github.dockercache.workflow;
+
+/**
+ * How messages tell the user what to do: the build tool words each remedy as a command that works where it is
+ * printed. The core only chooses which one applies.
+ */
+public interface Hints {
+    /** The command that runs one of the plugin's goals here, e.g. {@code baseline}. */
+    String goal(String goal);
+
+    /** How to give one of the plugin's parameters a value for one run, e.g. {@code force} and {@code true}. */
+    String setting(String parameter, String value);
+
+    /** How to build the project, so that the outputs its image copies exist. */
+    String buildProject();
+
+    /** How to have check run after the rest of the build's packaging, so that it sees the final outputs. */
+    String runCheckLast();
+}

@@ -1,0 +1,124 @@
+package io.github.dockercache.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.store.SnapshotStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A module of a reactor whose image copies its build outputs: nothing half-built is hashed, and what is missing is
+ * said with the way to make it. The reactor root is {@code dir}; the module is {@code dir/app}.
+ */
+class UnfinishedOutputsTest {
+    @TempDir
+    Path dir;
+
+    private Path module(String dockerfile) throws Exception {
+        Path module = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(module.resolve("Dockerfile"), dockerfile);
+        return module;
+    }
+
+    private Request request(Path context, Path dockerfile, BuildOutputs outputs) {
+        Path module = dir.resolve("app");
+        Path baseline = module.resolve(".dockercache/baseline.json");
+        return new Request(new BuildSettings(context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX,
+                null), baseline, BaselineSource.file(baseline, "app/.dockercache/baseline.json"), OnMissingBaseline.WARN,
+                module.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
+                Set.of(), ScanProgress.NONE, null, false, null, new Invocation(dir, outputs, new TestHints()));
+    }
+
+    private BuildOutputs outputs(Path artifact, String... pending) {
+        return new BuildOutputs(dir.resolve("app/target"), artifact, List.of(pending));
+    }
+
+    @Test
+    void aJarNotBuiltYetIsSaidWithTheCommandThatBuildsIt() throws Exception {
+        Path module = module("FROM scratch\nCOPY target/app-1.0.jar /app.jar\n");
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> Workflow.baseline(request(module, module.resolve("Dockerfile"), outputs(null))));
+        assertTrue(e.isUserError());
+        assertEquals("app/target/app-1.0.jar, which the image copies (app/Dockerfile:2:1), does not exist: the project is"
+                + " not built yet. Build it first: mvn package.", e.getMessage());
+        assertNull(e.getCause(), "reworded in full: a cause would only add its class name to Maven's error");
+        assertFalse(Files.exists(module.resolve(".dockercache/baseline.json")));
+    }
+
+    @Test
+    void aPathTheBuildDoesNotMakeIsSaidNextToWhatItMade() throws Exception {
+        Path module = module("FROM scratch\nCOPY target/app.jar /app.jar\n");
+        Path artifact = Files.createDirectories(module.resolve("target")).resolve("app-1.0.jar");
+        Files.writeString(artifact, "jar");
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(artifact))));
+        assertEquals("app/target/app.jar, which the image copies (app/Dockerfile:2:1), does not exist, though the project"
+                + " is built (its artifact is app/target/app-1.0.jar): correct the path in the Dockerfile, or the build"
+                + " argument that gives it.", e.getMessage());
+    }
+
+    @Test
+    void aMissingSourceOutsideTheBuildDirectoryKeepsBuildKitsWords() throws Exception {
+        Path module = module("FROM scratch\nCOPY config/app.yaml /app.yaml\n");
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(null))));
+        assertTrue(e.getMessage().startsWith("app/Dockerfile:2:1: failed to compute cache key: \"/config/app.yaml\" not"
+                + " found"), e.getMessage());
+    }
+
+    @Test
+    void aJarThatWorkStillToComeRewritesIsNotHashed() throws Exception {
+        Path module = module("FROM scratch\nCOPY target/app-1.0.jar /app.jar\n");
+        Path artifact = Files.createDirectories(module.resolve("target")).resolve("app-1.0.jar");
+        Files.writeString(artifact, "jar before repackaging");
+        WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.check(request(module,
+                module.resolve("Dockerfile"), outputs(artifact, "maven-antrun-plugin:run (repackage)"))));
+        assertEquals("The image copies app/target/app-1.0.jar from the build directory, which this build has not"
+                + " finished: maven-antrun-plugin:run (repackage) runs after this goal. Run check last.", e.getMessage());
+        assertFalse(Files.exists(module.resolve("target/dockercache/snapshot.json")), "no snapshot of a half-built jar");
+    }
+
+    @Test
+    void workStillToComeDoesNotMatterToAnImageThatCopiesNoBuildOutput() throws Exception {
+        Path module = module("FROM scratch\nCOPY src /src\n");
+        Files.createDirectories(module.resolve("src"));
+        Files.writeString(module.resolve("src/App.java"), "class App {}");
+        Outcome outcome = Workflow.check(request(module, module.resolve("Dockerfile"),
+                outputs(null, "maven-jar-plugin:jar (default-jar)", "maven-antrun-plugin:run (repackage)")));
+        assertNull(outcome.failure());
+    }
+
+    @Test
+    void aSharedDockerfileIsStoredRelativeToTheContextAndShownFromTheRoot() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("docker")).resolve("Dockerfile");
+        Files.writeString(shared, "FROM scratch\nARG JAR\nCOPY ${JAR} /app.jar\nENTRYPOINT java -jar /app.jar\n");
+        Path target = Files.createDirectories(dir.resolve("app/target"));
+        Files.writeString(target.resolve("app-1.0.jar"), "jar");
+        Request request = request(target, shared, outputs(target.resolve("app-1.0.jar")));
+        Workflow.baseline(request);
+        Outcome outcome = Workflow.check(request);
+        // the committed baseline holds no absolute path, and reaches the Dockerfile from the context
+        assertEquals("../../docker/Dockerfile", SnapshotStore.read(request.baseline()).dockerfile());
+        assertTrue(outcome.warnings().stream().anyMatch(w -> w.startsWith("docker/Dockerfile:4:1: JSONArgsRecommended")),
+                outcome.warnings().toString());
+        String report = Files.readString(dir.resolve("app/target/dockercache/report.json"));
+        assertTrue(report.contains("\"dockerfile\": \"docker/Dockerfile\""), report);
+        assertTrue(Files.readString(dir.resolve("app/target/dockercache/summary.md"))
+                .startsWith("## ✅ dockercache: docker/Dockerfile passes"));
+        assertEquals(new Tally(1, true, 1, 0, 0, 0), outcome.tally(), "FROM scratch is no step");
+    }
+}
