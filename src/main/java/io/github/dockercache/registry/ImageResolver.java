@@ -104,7 +104,7 @@ public final class ImageResolver {
                     string(run, "WorkingDir"), string(run, "User"), strings(run, "Shell"));
         } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
             throw new ImageResolutionException("the registry's manifest or config for " + reference
-                    + " is not a usable image configuration: " + e.getMessage());
+                    + " is not a usable image configuration: " + ImageResolutionException.jsonProblem(e));
         }
     }
 

@@ -50,7 +50,7 @@ final class ManifestIndex {
             return new ManifestIndex(entries);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
             throw new ImageResolutionException("the registry sent a malformed image index for " + reference + " ("
-                    + e.getMessage() + "); " + ImageResolutionException.PIN_OR_SKIP, e);
+                    + ImageResolutionException.jsonProblem(e) + "); " + ImageResolutionException.PIN_OR_SKIP, e);
         }
     }
 
