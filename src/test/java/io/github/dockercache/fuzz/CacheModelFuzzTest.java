@@ -41,10 +41,12 @@ class CacheModelFuzzTest {
     /** A directory of another name and depth: nothing in a key may depend on where the context lies. */
     private static final FuzzContext ELSEWHERE = FuzzContext.in("b/elsewhere/deeper");
 
+    // No entry holds a newline: Jazzer 0.24 writes whitespace bytes unescaped into libFuzzer's line-based
+    // dictionary file, which libFuzzer then refuses, and the fuzz run ends at once with exit code 1.
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({"FROM ", "COPY ", "ADD ", "RUN ", "ARG ", "ENV ", "WORKDIR ", "ONBUILD ", " AS ",
         "--from=", "--chmod=", "--chown=", "--link", "--parents", "--exclude=", "--mount=type=bind",
-        "--mount=type=cache", "--mount=type=secret", "<<EOF\n", "\nEOF\n", "${", "$", "scratch",
+        "--mount=type=cache", "--mount=type=secret", "<<EOF", "EOF", "${", "$", "scratch",
         "dockercache-busybox:latest", "# syntax=", "# escape=`", "# check=", "\u0000f644 ", "\u0000f755 ",
         "\u0000d755 ", "\u0000l ", "\u0000h ", ".dockerignore", "**/", "!", "@target=", "@classic", "@windows",
         "@macos", "@buildkit=0.13", "@network=none"})
