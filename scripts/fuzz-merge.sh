@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Adds to a fuzz target's seed folder the inputs a long run grew (.cifuzz-corpus/, see scripts/fuzz.sh) that reach
-# code its seeds do not: libFuzzer's -set_cover_merge=1 with the seeds first, so every seed stays and a grown input
-# is kept only for coverage (edges or features) the seeds lack, as few inputs as cover it (a greedy set cover, far
-# fewer than -merge=1 keeps). New seeds are named corpus-<sha1>; `./mvnw test` replays them with the others.
+# code its seeds do not: libFuzzer's -merge=1 with the seeds first, so every seed stays and a grown input is kept
+# only when it reaches an edge the seeds and the inputs kept before it do not (-use_counters=0: how often an edge
+# runs does not count, which keeps the set small). New seeds are named corpus-<sha1>; `./mvnw test` replays them
+# with the others. (-set_cover_merge would keep fewer, but Jazzer's driver cannot start its child processes.)
 #
 #   scripts/fuzz-merge.sh TARGET        TARGET as for scripts/fuzz.sh, e.g. BuildLogFuzzTest#readLog
 set -euo pipefail
@@ -28,7 +29,7 @@ DOCKERCACHE_FUZZ_TARGET=$fqcn#$method java -XX:+UseParallelGC -Xms2g -Xmx2g \
   --target_class=io.github.dockercache.fuzz.FuzzMergeTarget \
   --instrumentation_includes='io.github.dockercache.**' \
   --instrumentation_excludes='io.github.dockercache.fuzz.**:io.github.dockercache.registry.RegistryFuzzTest*' \
-  -set_cover_merge=1 -timeout=10 -rss_limit_mb=4096 "$merged" "$grown"
+  -merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=4096 "$merged" "$grown"
 added=0
 for input in "$merged"/*; do
   name=$(basename "$input")

@@ -6,7 +6,7 @@ import java.lang.reflect.Method;
 
 /**
  * One {@code @FuzzTest} method, named by {@code DOCKERCACHE_FUZZ_TARGET=fully.qualified.Class#method}, as a target
- * of Jazzer's standalone driver, for {@code scripts/fuzz-merge.sh}: libFuzzer's {@code -set_cover_merge=1}, which
+ * of Jazzer's standalone driver, for {@code scripts/fuzz-merge.sh}: libFuzzer's {@code -merge=1}, which
  * keeps only the inputs that add coverage, runs them in child processes, which the JUnit integration cannot start.
  */
 public final class FuzzMergeTarget {
