@@ -233,7 +233,11 @@ final class FuzzContext {
             throw new IllegalStateException("the directory holds what it was not told to: " + path, e);
         } catch (IOException e) {
             // a name too long, a symlink target the system refuses: the build goes without that entry
-            Files.deleteIfExists(path);
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException neverMade) {
+                // a name too long for the file system cannot be looked up either
+            }
             return false;
         }
     }
