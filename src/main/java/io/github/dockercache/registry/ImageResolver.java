@@ -64,12 +64,13 @@ public final class ImageResolver {
         }
         RegistryClient registry = new RegistryClient(http, image, reference, credentials.get(image.domain()));
         HttpResponse<byte[]> head = registry.manifest("HEAD", image.tag());
-        Optional<String> headDigest = contentDigest(head);
+        Optional<String> headDigest = contentDigest(head, reference);
         if (headDigest.isPresent() && MediaTypes.isManifest(contentType(head))) {
             return new ResolvedImage(image.toString(), headDigest.get(), headDigest.get());
         }
         HttpResponse<byte[]> get = registry.manifest("GET", headDigest.orElse(image.tag()));
-        String digest = headDigest.or(() -> contentDigest(get)).orElseGet(() -> sha256(get.body()));
+        String digest = (headDigest.isPresent() ? headDigest : contentDigest(get, reference))
+                .orElseGet(() -> sha256(get.body()));
         if (!ManifestIndex.isIndex(contentType(get), get.body())) {
             return new ResolvedImage(image.toString(), digest, digest);
         }
@@ -123,8 +124,15 @@ public final class ImageResolver {
         return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
     }
 
-    private static Optional<String> contentDigest(HttpResponse<?> response) {
-        return response.headers().firstValue("Docker-Content-Digest");
+    /** The digest a registry gives in its header; one that is no digest fails, as in containerd's resolver. */
+    private static Optional<String> contentDigest(HttpResponse<?> response, String reference)
+            throws ImageResolutionException {
+        Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
+        if (digest.isPresent() && !DockerReference.isDigest(digest.get())) {
+            throw new ImageResolutionException("the registry sent a Docker-Content-Digest header for " + reference
+                    + " that is not a digest; " + ImageResolutionException.PIN_OR_SKIP);
+        }
+        return digest;
     }
 
     private static String contentType(HttpResponse<?> response) {

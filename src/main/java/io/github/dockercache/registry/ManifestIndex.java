@@ -43,7 +43,11 @@ final class ManifestIndex {
             for (JsonElement element : index.getAsJsonArray("manifests")) {
                 JsonObject manifest = element.getAsJsonObject();
                 JsonObject platform = manifest.getAsJsonObject("platform");
-                entries.add(new Entry(manifest.get("digest").getAsString(), platform == null ? null
+                String digest = manifest.get("digest").getAsString();
+                if (!DockerReference.isDigest(digest)) {
+                    throw new JsonParseException("an entry's digest is not a digest");
+                }
+                entries.add(new Entry(digest, platform == null ? null
                         : Platform.of(string(platform, "os"), string(platform, "architecture"),
                                 string(platform, "variant"))));
             }
