@@ -121,12 +121,14 @@ final class RegistryClient {
         challenge.parameter("service")
                 .ifPresent(service -> query.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)));
         URI uri;
+        HttpRequest.Builder request;
         try {
             uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+            // the JDK's client takes only an http or https URL with a host ("https:" alone is a valid URI)
+            request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         } catch (IllegalArgumentException e) {
             throw denied(host, "its token realm \"" + realm + "\" is not a URL");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         // a password goes only where it is encrypted, or cannot leave the machine
         if (credentials != null && ("https".equals(uri.getScheme()) || isLoopback(String.valueOf(uri.getHost())))) {
             request.header("Authorization", credentials.basicAuthorization());
