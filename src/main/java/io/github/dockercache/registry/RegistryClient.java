@@ -67,6 +67,12 @@ final class RegistryClient {
         String host = image.registryHost();
         URI uri = URI.create((isLoopback(host) ? "http://" : "https://") + host + "/v2/" + image.path()
                 + "/" + kind + "/" + reference);
+        if (uri.getHost() == null) {
+            // a name Docker's grammar allows but java.net.URI does not take for a host (127.0127.0.0.1), which the
+            // JDK's client then refuses; no resolver could reach it either
+            throw new ImageResolutionException("cannot resolve " + given + ": " + host + " is not a host name or"
+                    + " address; fix the FROM line or the build argument it comes from");
+        }
         HttpResponse<byte[]> response = send(manifestRequest(method, uri), host);
         if (response.statusCode() == 401 && authorization == null) {
             authorization = answer(response);
