@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -299,7 +300,11 @@ final class StatCache implements AutoCloseable {
         SortedMap<String, String> xattrs = new TreeMap<>(KeyOrder.NAMES);
         String[] namesAndValues = fields.split("\t", -1);
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            xattrs.put(unescape(namesAndValues[i]), namesAndValues[i + 1]);
+            String hex = namesAndValues[i + 1];
+            if (hex.length() % 2 != 0 || !hex.chars().allMatch(HexFormat::isHexDigit)) {
+                throw new IllegalArgumentException("malformed stat cache xattr"); // the header is built from it
+            }
+            xattrs.put(unescape(namesAndValues[i]), hex);
         }
         return Collections.unmodifiableSortedMap(xattrs);
     }

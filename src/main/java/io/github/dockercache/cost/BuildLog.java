@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads a build log file and hands it to the parser its content calls for. */
 final class BuildLog {
     private static final String HOW_TO_LOG =
             "log a build with 'docker buildx build --progress=rawjson . 2> build.json' (or --progress=plain)";
+    /** BuildKit's build IDs, as buildx.build.ref ends (identity.NewID: base36). */
+    private static final Pattern BUILD_ID = Pattern.compile("[a-z0-9]+");
 
     private BuildLog() {}
 
@@ -84,6 +87,9 @@ final class BuildLog {
             return "";
         }
         String id = ref.getAsString().substring(ref.getAsString().lastIndexOf('/') + 1);
+        if (!BUILD_ID.matcher(id).matches()) {
+            return ""; // not a build's ID: nothing to put into a command line the user may paste
+        }
         return "get that build's step times with 'docker buildx history logs --progress=rawjson " + id
                 + " 2> build.json' while the builder keeps its record, or ";
     }

@@ -33,13 +33,14 @@ final class PlainLog {
     }
 
     static List<VertexRun> vertices(String source, List<String> lines) throws CostLogException {
-        Map<Integer, Vertex> byIndex = new LinkedHashMap<>();
+        // by the index as written: a garbled log may hold one too long for any number type
+        Map<String, Vertex> byIndex = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher line = LINE.matcher(lines.get(i));
             if (!line.matches()) {
                 continue;
             }
-            int index = Integer.parseInt(line.group(1));
+            String index = line.group(1);
             String rest = line.group(2);
             Vertex vertex = byIndex.get(index);
             if (vertex == null) {
@@ -89,14 +90,18 @@ final class PlainLog {
                     throw CostLogException.at(source, lineNumber, "expected DONE <seconds>s, found '" + rest + "'");
                 }
                 if (done.group(1) != null) {
-                    ran = ran.plus(seconds(done.group(1)));
+                    try {
+                        ran = ran.plus(seconds(done.group(1)));
+                    } catch (ArithmeticException e) {
+                        throw CostLogException.at(source, lineNumber, "a step time beyond 292 years: '" + rest + "'");
+                    }
                 }
             }
             ending = lineEnding;
         }
 
         private static Duration seconds(String decimal) {
-            return Duration.ofNanos(new BigDecimal(decimal).movePointRight(9).longValueExact());
+            return Duration.ofNanos(new BigDecimal(decimal).movePointRight(9).toBigInteger().longValueExact());
         }
     }
 }

@@ -75,8 +75,18 @@ final class RawJsonLog {
             SolveStatus status = GSON.fromJson(line, SolveStatus.class);
             return status.vertexes() == null ? List.of() : status.vertexes();
         } catch (JsonParseException e) {
-            throw CostLogException.at(source, lineNumber, "not a BuildKit status line: " + e.getMessage());
+            throw CostLogException.at(source, lineNumber, "not a BuildKit status line: " + reason(e));
         }
+    }
+
+    /**
+     * Gson's reason, without the exception class it prefixes and the troubleshooting link it puts on a second line;
+     * the line number it gives is always 1, since each log line is parsed alone.
+     */
+    private static String reason(JsonParseException e) {
+        Throwable innermost = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+        String firstLine = String.valueOf(innermost.getMessage()).lines().findFirst().orElse("");
+        return firstLine.replaceFirst(" at line 1 column ", " at column ");
     }
 
     private static final class Vertex {
@@ -123,7 +133,7 @@ final class RawJsonLog {
             try {
                 return OffsetDateTime.parse(rfc3339).toInstant();
             } catch (DateTimeParseException e) {
-                throw CostLogException.at(source, lineNumber, "not an RFC 3339 time: '" + rfc3339 + "'");
+                throw CostLogException.at(source, lineNumber, "not an RFC 3339 time: " + GSON.toJson(rfc3339));
             }
         }
     }

@@ -87,12 +87,17 @@ public record DockerReference(String domain, String path, String tag, String dig
     }
 
     private static void checkDigest(String reference, String digest) throws ImageResolutionException {
+        if (!isDigest(digest)) {
+            throw invalid(reference, "bad digest \"" + digest + "\"");
+        }
+    }
+
+    /** {@code algorithm:hex} as Docker accepts it; registries' answers are held to it too. */
+    static boolean isDigest(String digest) {
         int colon = digest.indexOf(':');
         Integer length = colon < 0 ? null : DIGEST_HEX_LENGTHS.get(digest.substring(0, colon));
         String hex = digest.substring(colon + 1);
-        if (length == null || hex.length() != length || !hex.matches("[a-f0-9]+")) {
-            throw invalid(reference, "bad digest \"" + digest + "\"");
-        }
+        return length != null && hex.length() == length && hex.matches("[a-f0-9]+");
     }
 
     private static ImageResolutionException invalid(String reference, String why) {

@@ -39,12 +39,17 @@ public final class ImageResolver {
      *     {@code host[:port]}
      */
     public ImageResolver(Map<String, Credentials> credentials) {
-        this.credentials = Map.copyOf(credentials);
-        this.http = HttpClient.newBuilder()
+        this(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 // registries may redirect manifests to a CDN; NORMAL never follows https to http
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .build(), credentials);
+    }
+
+    /** A resolver that talks through {@code http}: the fuzz test answers from its input instead of a network. */
+    ImageResolver(HttpClient http, Map<String, Credentials> credentials) {
+        this.http = http;
+        this.credentials = Map.copyOf(credentials);
     }
 
     /**
@@ -59,12 +64,13 @@ public final class ImageResolver {
         }
         RegistryClient registry = new RegistryClient(http, image, reference, credentials.get(image.domain()));
         HttpResponse<byte[]> head = registry.manifest("HEAD", image.tag());
-        Optional<String> headDigest = contentDigest(head);
+        Optional<String> headDigest = contentDigest(head, reference);
         if (headDigest.isPresent() && MediaTypes.isManifest(contentType(head))) {
             return new ResolvedImage(image.toString(), headDigest.get(), headDigest.get());
         }
         HttpResponse<byte[]> get = registry.manifest("GET", headDigest.orElse(image.tag()));
-        String digest = headDigest.or(() -> contentDigest(get)).orElseGet(() -> sha256(get.body()));
+        String digest = (headDigest.isPresent() ? headDigest : contentDigest(get, reference))
+                .orElseGet(() -> sha256(get.body()));
         if (!ManifestIndex.isIndex(contentType(get), get.body())) {
             return new ResolvedImage(image.toString(), digest, digest);
         }
@@ -99,7 +105,7 @@ public final class ImageResolver {
                     string(run, "WorkingDir"), string(run, "User"), strings(run, "Shell"));
         } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
             throw new ImageResolutionException("the registry's manifest or config for " + reference
-                    + " is not a usable image configuration: " + e.getMessage());
+                    + " is not a usable image configuration: " + ImageResolutionException.jsonProblem(e));
         }
     }
 
@@ -118,8 +124,15 @@ public final class ImageResolver {
         return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
     }
 
-    private static Optional<String> contentDigest(HttpResponse<?> response) {
-        return response.headers().firstValue("Docker-Content-Digest");
+    /** The digest a registry gives in its header; one that is no digest fails, as in containerd's resolver. */
+    private static Optional<String> contentDigest(HttpResponse<?> response, String reference)
+            throws ImageResolutionException {
+        Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
+        if (digest.isPresent() && !DockerReference.isDigest(digest.get())) {
+            throw new ImageResolutionException("the registry sent a Docker-Content-Digest header for " + reference
+                    + " that is not a digest; " + ImageResolutionException.PIN_OR_SKIP);
+        }
+        return digest;
     }
 
     private static String contentType(HttpResponse<?> response) {

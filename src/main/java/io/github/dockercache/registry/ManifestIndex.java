@@ -43,14 +43,18 @@ final class ManifestIndex {
             for (JsonElement element : index.getAsJsonArray("manifests")) {
                 JsonObject manifest = element.getAsJsonObject();
                 JsonObject platform = manifest.getAsJsonObject("platform");
-                entries.add(new Entry(manifest.get("digest").getAsString(), platform == null ? null
+                String digest = manifest.get("digest").getAsString();
+                if (!DockerReference.isDigest(digest)) {
+                    throw new JsonParseException("an entry's digest is not a digest");
+                }
+                entries.add(new Entry(digest, platform == null ? null
                         : Platform.of(string(platform, "os"), string(platform, "architecture"),
                                 string(platform, "variant"))));
             }
             return new ManifestIndex(entries);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
             throw new ImageResolutionException("the registry sent a malformed image index for " + reference + " ("
-                    + e.getMessage() + "); " + ImageResolutionException.PIN_OR_SKIP, e);
+                    + ImageResolutionException.jsonProblem(e) + "); " + ImageResolutionException.PIN_OR_SKIP, e);
         }
     }
 

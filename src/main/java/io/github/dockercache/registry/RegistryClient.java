@@ -67,6 +67,12 @@ final class RegistryClient {
         String host = image.registryHost();
         URI uri = URI.create((isLoopback(host) ? "http://" : "https://") + host + "/v2/" + image.path()
                 + "/" + kind + "/" + reference);
+        if (uri.getHost() == null) {
+            // a name Docker's grammar allows but java.net.URI does not take for a host (127.0127.0.0.1), which the
+            // JDK's client then refuses; no resolver could reach it either
+            throw new ImageResolutionException("cannot resolve " + given + ": " + host + " is not a host name or"
+                    + " address; fix the FROM line or the build argument it comes from");
+        }
         HttpResponse<byte[]> response = send(manifestRequest(method, uri), host);
         if (response.statusCode() == 401 && authorization == null) {
             authorization = answer(response);
@@ -121,12 +127,14 @@ final class RegistryClient {
         challenge.parameter("service")
                 .ifPresent(service -> query.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)));
         URI uri;
+        HttpRequest.Builder request;
         try {
             uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+            // the JDK's client takes only an http or https URL with a host ("https:" alone is a valid URI)
+            request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         } catch (IllegalArgumentException e) {
             throw denied(host, "its token realm \"" + realm + "\" is not a URL");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         // a password goes only where it is encrypted, or cannot leave the machine
         if (credentials != null && ("https".equals(uri.getScheme()) || isLoopback(String.valueOf(uri.getHost())))) {
             request.header("Authorization", credentials.basicAuthorization());

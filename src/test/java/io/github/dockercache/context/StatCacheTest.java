@@ -22,7 +22,9 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +212,19 @@ class StatCacheTest {
         for (String path : paths) {
             assertEquals(hashes, second.lookup(path, fp, "sha256:h"), path);
         }
+    }
+
+    @Test
+    void aLineWhoseXattrValuesAreNotHexIsIgnored() {
+        StatCache first = StatCache.load(cacheFile, 0);
+        first.remember("odd", FP, new TreeMap<>(Map.of("user.k", "0")), "sha256:h", HASHES);
+        first.remember("letters", FP, new TreeMap<>(Map.of("user.k", "zz")), "sha256:h", HASHES);
+        first.remember("hex", FP, new TreeMap<>(Map.of("user.k", "0aFF")), "sha256:h", HASHES);
+        first.save();
+        StatCache second = StatCache.load(cacheFile, 0);
+        assertNull(second.line("odd", FP));
+        assertNull(second.line("letters", FP));
+        assertEquals(Map.of("user.k", "0aFF"), second.line("hex", FP).xattrs());
     }
 
     private static final StatCache.Fingerprint FP = new StatCache.Fingerprint(5, 1, 2, 3, 4);

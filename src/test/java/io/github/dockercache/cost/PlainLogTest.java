@@ -137,4 +137,25 @@ class PlainLogTest {
 
         assertEquals(dir.resolve("build.log") + ":2: expected DONE <seconds>s, found 'DONE 4l.2s'", e.getMessage());
     }
+
+    @Test
+    void anIndexTooLongForANumberIsStillAVertex() throws CostLogException {
+        StepCosts costs = read(dir, """
+                #%1$s [2/2] RUN make
+                #%1$s DONE 1.5s
+                """.formatted("2".repeat(40)));
+
+        assertEquals(Duration.ofMillis(1500), costs.step("2").orElseThrow().duration());
+    }
+
+    @Test
+    void aTimeBeyondWhatADurationHoldsIsAnError() {
+        CostLogException e = assertThrows(CostLogException.class, () -> read(dir, """
+                #7 [2/2] RUN make
+                #7 DONE 9999999999999999999.5s
+                """));
+
+        assertEquals(dir.resolve("build.log") + ":2: a step time beyond 292 years: 'DONE 9999999999999999999.5s'",
+                e.getMessage());
+    }
 }

@@ -3,7 +3,6 @@ package io.github.dockercache.cost;
 import static io.github.dockercache.cost.TestLogs.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +59,8 @@ class RawJsonLogTest {
                 {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN ma
                 """.formatted(RUN)));
 
-        assertTrue(e.getMessage().startsWith(dir.resolve("build.log") + ":2: not a BuildKit status line: "),
-                e.getMessage());
+        assertEquals(dir.resolve("build.log") + ":2: not a BuildKit status line: Unterminated string at column 118"
+                + " path $.vertexes[0].name", e.getMessage());
     }
 
     @Test
@@ -72,6 +71,16 @@ class RawJsonLogTest {
                 {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN make","started":"22/11/2026 02:18"}]}
                 """.formatted(RUN)));
 
-        assertEquals(dir.resolve("build.log") + ":3: not an RFC 3339 time: '22/11/2026 02:18'", e.getMessage());
+        assertEquals(dir.resolve("build.log") + ":3: not an RFC 3339 time: \"22/11/2026 02:18\"", e.getMessage());
+    }
+
+    @Test
+    void aBadTimeStaysOnTheErrorsLine() {
+        CostLogException e = assertThrows(CostLogException.class, () -> read(dir, """
+                {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN make","started":"2026-11-22\\nT02:18:23Z"}]}
+                """.formatted(RUN)));
+
+        assertEquals(dir.resolve("build.log") + ":1: not an RFC 3339 time: \"2026-11-22\\nT02:18:23Z\"",
+                e.getMessage());
     }
 }

@@ -2,15 +2,19 @@ package io.github.dockercache.cost;
 
 import static io.github.dockercache.cost.TestLogs.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real logs in {@code src/test/resources/cost/}: Docker 28.5 (BuildKit 0.25, buildx 0.29) building
@@ -78,6 +82,17 @@ class StepCostsTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("--progress=rawjson") && e.getMessage().contains("--progress=plain"),
                 e.getMessage());
+    }
+
+    @Test
+    void aBuildRefThatIsNoBuildIdGivesNoCommandToPaste(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("metadata.json"),
+                "{\"buildx.build.ref\": \"default/default/x\\n$(rm -rf ~)\"}");
+
+        CostLogException e = assertThrows(CostLogException.class, () -> StepCosts.read(file));
+
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(e.getMessage().contains("history logs"), e.getMessage());
     }
 
     /**

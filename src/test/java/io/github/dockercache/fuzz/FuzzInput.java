@@ -18,18 +18,29 @@ import java.util.stream.Stream;
  * code under test (BuildKit treats it as an ordinary byte), so seeds stay readable and every field can
  * still hold newlines.
  */
-final class FuzzInput {
+public final class FuzzInput {
     /** The per-input limit of the documented fuzzing command ({@code -timeout=10}). */
-    static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
+    public static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
 
     private FuzzInput() {}
+
+    /** A temporary file for a harness to write each input to, deleted when the JVM exits. */
+    public static Path temporaryFile(String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(prefix, suffix);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * The seeds of a fuzz test whose names start with {@code prefix}, from Jazzer's
      * {@code <TestClass>Inputs/<method>/} folder on the test class path. Slow inputs are kept there as
      * {@code timeout-*}, Jazzer's name for them, so that a test can hold them to the time limit.
      */
-    static List<byte[]> seeds(Class<?> testClass, String method, String prefix) {
+    public static List<byte[]> seeds(Class<?> testClass, String method, String prefix) {
         URL folder = testClass.getResource(testClass.getSimpleName() + "Inputs/" + method);
         if (folder == null) {
             throw new IllegalStateException("no seed folder for " + testClass.getSimpleName() + "#" + method);
@@ -48,7 +59,7 @@ final class FuzzInput {
     }
 
     /** The bytes before the first NUL, and the rest after it (empty when there is no NUL). */
-    static byte[][] splitFirst(byte[] input) {
+    public static byte[][] splitFirst(byte[] input) {
         int nul = indexOfNul(input, 0);
         if (nul < 0) {
             return new byte[][] {input, new byte[0]};
@@ -57,13 +68,18 @@ final class FuzzInput {
     }
 
     /** Every NUL-separated field, decoded as UTF-8 with malformed bytes replaced (as files are read). */
-    static List<String> fields(byte[] input) {
-        List<String> fields = new ArrayList<>();
+    public static List<String> fields(byte[] input) {
+        return byteFields(input).stream().map(field -> new String(field, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Every NUL-separated field, as bytes. */
+    public static List<byte[]> byteFields(byte[] input) {
+        List<byte[]> fields = new ArrayList<>();
         int start = 0;
         while (true) {
             int nul = indexOfNul(input, start);
             int end = nul < 0 ? input.length : nul;
-            fields.add(new String(input, start, end - start, StandardCharsets.UTF_8));
+            fields.add(Arrays.copyOfRange(input, start, end));
             if (nul < 0) {
                 return fields;
             }

@@ -1,5 +1,6 @@
 package io.github.dockercache.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -10,14 +11,15 @@ import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.TextReport;
+import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +27,9 @@ import java.util.Map;
 /**
  * Fuzzes reading a snapshot or baseline file and comparing a build with it: the only failure a damaged or
  * hand-edited file may cause is a {@link SnapshotFormatException} that names the file and says how to record
- * it again; whatever file is accepted must compare and report without error.
+ * it again; whatever file is accepted must compare and report without error, and recording a new baseline over
+ * it (the secrets check, then the history merge of {@code dockercache:baseline}) must write a file that reads back
+ * as the same baseline.
  *
  * <p>The input is the file's bytes; the build compared with it is the demo project's. {@code ./mvnw test}
  * replays the seeds in {@code src/test/resources/io/github/dockercache/fuzz/SnapshotFuzzTestInputs/readAndCompare/}: snapshots and a
@@ -36,7 +40,8 @@ class SnapshotFuzzTest {
     /** The demo project, read only: the comparison may read context files to explain a change. */
     private static final Path CONTEXT = Path.of("demo");
     private static final Snapshot CURRENT = snapshot(CONTEXT);
-    private static final Path FILE = temporaryFile();
+    private static final Path FILE = FuzzInput.temporaryFile("dockercache-fuzz-baseline", ".json");
+    private static final Path RECORDED = FuzzInput.temporaryFile("dockercache-fuzz-recorded", ".json");
 
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({"\"format\"", "\"dockercache-snapshot\"", "\"version\"", "\"dockerfile\"", "\"target\"",
@@ -60,15 +65,15 @@ class SnapshotFuzzTest {
         Comparison comparison = Comparison.compare(CURRENT, baseline, StabilityPolicy.defaults(), CONTEXT);
         TextReport.explain(comparison);
         JsonReport.of(Goal.EXPLAIN, comparison, FILE.getFileName().toString(), false);
-    }
-
-    private static Path temporaryFile() {
+        Secrets.recoverableIn(baseline, CURRENT);
+        Snapshot merged = BaselineHistory.merge(CURRENT, baseline, "2025-01-02T03:04:05Z", "0123abc",
+                BaselineHistory.DEFAULT_SIZE);
+        assertTrue(merged.history().size() <= BaselineHistory.DEFAULT_SIZE, "history longer than its size");
+        SnapshotStore.write(RECORDED, merged);
         try {
-            Path file = Files.createTempFile("dockercache-fuzz-baseline", ".json");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            assertEquals(merged, SnapshotStore.read(RECORDED), "the recorded baseline reads back otherwise");
+        } catch (SnapshotFormatException e) {
+            throw new AssertionError("the plugin wrote a baseline it cannot read: " + e.getMessage(), e);
         }
     }
 

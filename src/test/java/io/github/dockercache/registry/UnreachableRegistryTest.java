@@ -55,6 +55,15 @@ class UnreachableRegistryTest {
         }
     }
 
+    @Test
+    void aRegistryNameTheHttpClientTakesForNoHostIsAnErrorWithoutARequest() {
+        String reference = "127.0127.0.0.1:50/team/app:1";
+        ImageResolutionException error =
+                assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
+        assertEquals("cannot resolve " + reference + ": 127.0127.0.0.1:50 is not a host name or address; fix the FROM"
+                + " line or the build argument it comes from", error.getMessage());
+    }
+
     /** Resolving an image of the registry on {@code port} fails within the timeout, and says which wait ran out. */
     private static void assertGivesUpAfter(int port, Duration timeout, String wait) {
         String reference = "127.0.0.1:" + port + "/team/app:1";
