@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  * seen is remembered, to take it out of messages that quote Dockerfile words.
  */
 final class Taint {
+    /** Texts shorter than this are scrubbed only where they stand alone. */
+    static final int SHORT = 6;
+    private static final String ALONE_BEFORE = "(?<![\\p{L}\\p{N}])";
+    private static final String ALONE_AFTER = "(?![\\p{L}\\p{N}])";
     private final Secrets secrets;
     private final Set<String> texts = new HashSet<>();
     /** Any of {@link #texts}, longest first; null until needed after a new one. */
@@ -65,7 +69,11 @@ final class Taint {
         return secrets.mask(value);
     }
 
-    /** {@code message} with every secret text remembered replaced by {@link Secrets#WITHHELD}, longest first. */
+    /**
+     * {@code message} with every secret text remembered replaced by {@link Secrets#WITHHELD}, longest first. A text
+     * shorter than {@link #SHORT} is replaced only where it stands alone (no letter or digit beside it): taken out of
+     * the middle of words ({@code f<secret>iled}) it would read back from the gaps it leaves, and garble the message.
+     */
     String scrub(String message) {
         if (message == null || texts.isEmpty()) {
             return message;
@@ -74,7 +82,10 @@ final class Taint {
             List<String> longestFirst = new ArrayList<>(texts);
             longestFirst.sort(Comparator.comparingInt(String::length).reversed());
             // one pass, so that a secret that is part of the marker does not break the markers already put in
-            anyText = Pattern.compile(longestFirst.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+            anyText = Pattern.compile(longestFirst.stream()
+                    .map(text -> text.length() < SHORT ? ALONE_BEFORE + Pattern.quote(text) + ALONE_AFTER
+                            : Pattern.quote(text))
+                    .collect(Collectors.joining("|")));
         }
         return anyText.matcher(message).replaceAll(Matcher.quoteReplacement(Secrets.WITHHELD));
     }
