@@ -2,8 +2,8 @@ import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 7 : "one log part per invocation, got ${runs.size()}"
-def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing) = runs.toList()
+assert runs.size() == 8 : "one log part per invocation, got ${runs.size()}"
+def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing, libEdited) = runs.toList()
 
 /** Every module has its line in Maven's summary, none SKIPPED. */
 def summarized = { String run ->
@@ -15,7 +15,7 @@ def summarized = { String run ->
 // the aggregator and the library (no Dockerfile) are skipped with one line each
 assert notBuilt.contains('[INFO] No image in shop: no Dockerfile at Dockerfile, skipped.')
 assert notBuilt.contains('[INFO] No image in lib: no Dockerfile at lib/Dockerfile, skipped.')
-assert notBuilt.contains('app-a/jvm: app-a/target/app-a.jar, which the image copies (app-a/Dockerfile:2:1), does not'
+assert notBuilt.contains('app-a/jvm: app-a/target/dependency, which the image copies (app-a/Dockerfile:2:1), does not'
         + ' exist: the project is not built yet. Build it first: mvn package -pl :app-a -am.')
 assert notBuilt.contains('app-a/shared: app-a/target/app-a.jar, which the image copies (docker/Dockerfile:3:1), does'
         + ' not exist: the project is not built yet. Build it first: mvn package -pl :app-a -am.')
@@ -39,23 +39,22 @@ assert firstVerify.contains('[INFO] The warning of docker/Dockerfile is shown ab
 assert firstVerify.contains('[INFO] Images of the reactor (dockercache:check):')
 assert firstVerify =~ /shop +- +- +- +- +- +- +no image/
 assert firstVerify =~ /lib +- +- +- +- +- +- +no image/
-assert firstVerify =~ /app-a +jvm +2 +- +- +- +- +no baseline/
+assert firstVerify =~ /app-a +jvm +3 +- +- +- +- +no baseline/
 assert firstVerify =~ /app-a +shared +2 +- +- +- +- +no baseline/
 assert firstVerify =~ /app-b +docker\/Dockerfile +2 +2 +0 +0 +0 +passes/
 summarized(firstVerify)
 
 // 4. a reactor-wide baseline with no -pl: every image recorded, every module SUCCESS in Maven's summary
-['app-a/.dockercache/baseline-jvm.json', 'app-a/.dockercache/baseline-shared.json', 'app-b/.dockercache/baseline.json'].each {
-    assert baseline.contains("[INFO] Recorded the baseline ${it} with 2 steps")
-}
+['app-a/.dockercache/baseline-jvm.json': 3, 'app-a/.dockercache/baseline-shared.json': 2, 'app-b/.dockercache/baseline.json': 2]
+        .each { file, steps -> assert baseline.contains("[INFO] Recorded the baseline ${file} with ${steps} steps") }
 assert baseline.contains('[INFO] app-b (docker/Dockerfile):')
 assert baseline.count('JSONArgsRecommended') == 1
-assert baseline =~ /app-a +jvm +2 +- +- +- +- +recorded \(new\)/
+assert baseline =~ /app-a +jvm +3 +- +- +- +- +recorded \(new\)/
 assert baseline =~ /app-b +docker\/Dockerfile +2 +2 +0 +0 +0 +recorded/
 summarized(baseline)
 
 // 5. the build again: everything cached, the roll-up has every module
-assert secondVerify =~ /app-a +jvm +2 +2 +0 +0 +0 +passes/
+assert secondVerify =~ /app-a +jvm +3 +3 +0 +0 +0 +passes/
 assert secondVerify =~ /app-a +shared +2 +2 +0 +0 +0 +passes/
 assert secondVerify =~ /app-b +docker\/Dockerfile +2 +2 +0 +0 +0 +passes/
 summarized(secondVerify)
@@ -69,6 +68,15 @@ assert !corrupt.contains('gson') && !corrupt.contains('IllegalStateException')
 
 // 7. a Dockerfile asked for on the command line that does not exist fails the goal
 assert missing.contains('No Dockerfile at lib/missing.Dockerfile. Set <dockerfile> or -Ddockercache.dockerfile=FILE.')
+
+// 8. a source edit of lib changes its jar in app-a's dependency layer: rebuilt, expected (lib is a module of this
+// build, as the baseline records), and the build passes
+assert libEdited.contains('[INFO] Step 2 (app-a/Dockerfile:2) COPY target/dependency/ /app/lib/ is rebuilt [stable] [expected]:')
+assert libEdited.contains('[INFO]   - target/dependency/lib-1.0.jar content changed: shop/lib: added Cents.class (expected:'
+        + ' it.dockercache:lib is a module of this build)')
+assert libEdited =~ /app-a +jvm +3 +1 +2 +0 +1 +passes/
+assert new File(basedir, 'app-a/.dockercache/baseline-jvm.json').text.contains('"modules": [\n      "it.dockercache:lib:jar:1.0"\n    ]')
+summarized(libEdited)
 
 // reports name the shared Dockerfile from the reactor root; the committed baseline from its context, never absolutely
 def summary = new File(basedir, 'app-b/target/dockercache/summary.md').text

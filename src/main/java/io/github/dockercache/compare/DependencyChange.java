@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * <p>With the dependency lists of both sides (Maven's resolved runtime dependencies, SNAPSHOTs by their base version)
  * a jar is judged by its name: added, removed or changed it is expected when it is the file of a dependency that was
  * added, removed or moved to another version, and not when it is the file of a dependency that did not change. A file
- * that names no dependency (a launcher class, a Quarkus boot jar) is expected when any dependency changed. Without
+ * that names no dependency (a launcher class, a Quarkus boot jar) is expected when any dependency changed. The jar of a
+ * module of the build itself (a sibling in the Maven reactor) changes with the build's sources, which is expected too,
+ * whichever side marks it as a module: the current reactor covers baselines recorded before modules were, the
+ * baseline covers a later build whose reactor does not hold that module ({@code mvn -f app/pom.xml}). Without
  * lists, a change of the dependency manifests' digests (pom.xml, build.gradle, package-lock.json...) stands for a
  * dependency change. A baseline that recorded neither cannot tell, nor can two sides without a list whose build
  * context holds no manifest (a module's {@code target/} as the context, without Maven): their changes are let
@@ -44,37 +47,47 @@ public final class DependencyChange {
             CauseKind.LINE_ENDINGS, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED,
             CauseKind.SOURCE_CONTENT);
     private static final String SNAPSHOT = "-SNAPSHOT";
+    /** How many changes a cause names before it counts the rest: the whole list is said once, not in every cause. */
+    private static final int NAMED_CHANGES = 3;
 
     private final Basis basis;
     private final Map<String, Coordinate> before;
     private final Map<String, Coordinate> after;
     private final List<String> changedManifests;
+    /** The coordinates of the build's own modules, as either side records them. */
+    private final Set<String> modules;
 
     private DependencyChange(Basis basis, Map<String, Coordinate> before, Map<String, Coordinate> after,
-            List<String> changedManifests) {
+            List<String> changedManifests, Set<String> modules) {
         this.basis = basis;
         this.before = before;
         this.after = after;
         this.changedManifests = changedManifests;
+        this.modules = modules;
     }
 
     /** Between what a baseline and the current build recorded; either may be null (not recorded). */
     public static DependencyChange between(Dependencies baseline, Dependencies current) {
         if (baseline != null && current != null && baseline.maven() != null && current.maven() != null) {
-            return new DependencyChange(Basis.LISTS, coordinates(baseline.maven()), coordinates(current.maven()), List.of());
+            Set<String> modules = new TreeSet<>();
+            for (Dependencies side : List.of(baseline, current)) {
+                modules.addAll(side.modules() == null ? List.of() : side.modules());
+            }
+            return new DependencyChange(Basis.LISTS, coordinates(baseline.maven()), coordinates(current.maven()), List.of(),
+                    modules);
         }
         Map<String, String> then = baseline == null || baseline.manifests() == null ? Map.of() : baseline.manifests();
         Map<String, String> now = current == null || current.manifests() == null ? Map.of() : current.manifests();
         if (baseline == null || current == null) {
-            return new DependencyChange(Basis.NONE, Map.of(), Map.of(), List.of());
+            return new DependencyChange(Basis.NONE, Map.of(), Map.of(), List.of(), Set.of());
         }
         if (then.isEmpty() && now.isEmpty()) {
-            return new DependencyChange(Basis.UNLISTED, Map.of(), Map.of(), List.of());
+            return new DependencyChange(Basis.UNLISTED, Map.of(), Map.of(), List.of(), Set.of());
         }
         TreeSet<String> names = new TreeSet<>(then.keySet());
         names.addAll(now.keySet());
         List<String> changed = names.stream().filter(name -> !Objects.equals(then.get(name), now.get(name))).toList();
-        return new DependencyChange(Basis.MANIFESTS, Map.of(), Map.of(), changed);
+        return new DependencyChange(Basis.MANIFESTS, Map.of(), Map.of(), changed, Set.of());
     }
 
     public Basis basis() {
@@ -110,8 +123,9 @@ public final class DependencyChange {
 
     /**
      * Why this change to a file of a dependency layer is expected, or null when it is not: a jar of a dependency that
-     * was added, removed or upgraded ({@code dependency com.example:lib-a 1.0 -> 1.1}), a file that names no dependency
-     * when some dependency changed; never a file of an unchanged dependency, never mode bits.
+     * was added, removed or upgraded ({@code dependency com.example:lib-a 1.0 -> 1.1}), the jar of a module of the build
+     * ({@code org.acme:common is a module of this build}), a file that names no dependency when some dependency changed
+     * (the first changes named, the rest counted); never a file of an unchanged third-party dependency, never mode bits.
      *
      * @param fileName the file's name, without its directory ({@code lib-a-1.1.jar})
      * @param change what happened to it
@@ -136,7 +150,7 @@ public final class DependencyChange {
             side.values().stream().filter(c -> c.names(fileName)).forEach(named::add);
         }
         if (named.isEmpty()) {
-            return changed() ? "the dependencies changed (" + String.join(", ", changes()) + ")" : null;
+            return changed() ? anyChange() : null;
         }
         for (Coordinate coordinate : named) {
             boolean added = !before.containsKey(coordinate.text());
@@ -146,7 +160,30 @@ public final class DependencyChange {
                 return "dependency " + describe(coordinate.artifact());
             }
         }
-        return null; // the file of a dependency that did not change: it should not have changed either
+        return named.stream().filter(coordinate -> modules.contains(coordinate.text())).findFirst()
+                .map(module -> module.artifact() + " is a module of this build")
+                .orElse(null); // the file of a third-party dependency that did not change: it should not have either
+    }
+
+    /**
+     * The reason as a report that lists the changes once, above its causes, words it: a reason that would name only
+     * some of the changes counts them instead ({@code the dependencies changed (12 changes, listed above)}).
+     */
+    public String listedAbove(String reason) {
+        List<String> changes = changes();
+        return changes.size() > NAMED_CHANGES && reason.equals(anyChange())
+                ? "the dependencies changed (" + changes.size() + " changes, listed above)" : reason;
+    }
+
+    /** Why a file that names no dependency changed: the dependencies did, the first few named and the rest counted. */
+    private String anyChange() {
+        List<String> changes = changes();
+        if (changes.size() <= NAMED_CHANGES) {
+            return "the dependencies changed (" + String.join(", ", changes) + ")";
+        }
+        return "the dependencies changed (" + changes.size() + " changes: "
+                + String.join(", ", changes.subList(0, NAMED_CHANGES)) + " and " + (changes.size() - NAMED_CHANGES)
+                + " more)";
     }
 
     /** {@code com.example:lib-a 1.0 -> 1.1}, {@code added ...:1.0}, {@code removed ...:1.0} for one artifact. */

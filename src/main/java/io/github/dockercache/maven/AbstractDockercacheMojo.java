@@ -584,7 +584,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner), invocation);
+                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner),
+                RuntimeDependencies.modules(runtimeDependencies(owner), reactor()), invocation);
         return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
     }
 
@@ -672,6 +673,17 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 return Optional.empty();
             }
         }).orElse(null);
+    }
+
+    /**
+     * Every project of the multi-module build, also those {@code -pl} left out: a sibling's jar holds the team's own
+     * code whether this run builds it or takes it from the local repository.
+     */
+    private List<MavenProject> reactor() {
+        if (session == null) {
+            return List.of();
+        }
+        return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
     }
 
     private static Path baselineFile(ProjectScope scope, Image image, String name, Path output) {

@@ -1,8 +1,10 @@
 package io.github.dockercache.maven;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.maven.project.DefaultDependencyResolutionRequest;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
@@ -38,6 +40,24 @@ final class RuntimeDependencies {
             graph.getChildren().forEach(child -> collect(child, coordinates));
         }
         return List.copyOf(coordinates);
+    }
+
+    /**
+     * Those of the coordinates that are projects of the reactor, by group, artifact and version: the jars the build
+     * itself makes, which change with its sources.
+     *
+     * @param coordinates as {@link #of} gives them, or null
+     */
+    static List<String> modules(List<String> coordinates, Collection<MavenProject> reactor) {
+        if (coordinates == null) {
+            return List.of();
+        }
+        Set<String> projects = reactor.stream()
+                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion()).collect(Collectors.toSet());
+        return coordinates.stream().filter(coordinate -> {
+            String[] parts = coordinate.split(":");
+            return projects.contains(parts[0] + ":" + parts[1] + ":" + parts[parts.length - 1]);
+        }).toList();
     }
 
     private static void collect(DependencyNode node, Set<String> coordinates) {

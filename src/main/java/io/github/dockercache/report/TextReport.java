@@ -132,7 +132,7 @@ public final class TextReport {
                 plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
         List<Cause> listed = new ArrayList<>();
         for (Cause cause : miss.causes()) {
-            lines.addAll(causeLines(level, "", cause));
+            lines.addAll(causeLines(level, "", cause, comparison.dependencies()));
             listed.add(cause);
         }
         if (miss.unknownReason() != null) {
@@ -144,7 +144,7 @@ public final class TextReport {
         for (StepResult step : following) {
             for (Cause cause : step.ownCauses()) {
                 if (!listed.contains(cause)) { // a build arg that several steps use is said once
-                    lines.addAll(causeLines(level, "step " + step.stepId() + " itself: ", cause));
+                    lines.addAll(causeLines(level, "step " + step.stepId() + " itself: ", cause, comparison.dependencies()));
                     listed.add(cause);
                 }
             }
@@ -156,11 +156,15 @@ public final class TextReport {
         return lines;
     }
 
-    /** One cause: its sentence, the edit or the values where the sentence does not show them, and its fix. */
-    private static List<ReportLine> causeLines(ReportLine.Level level, String prefix, Cause cause) {
+    /**
+     * One cause: its sentence, the edit or the values where the sentence does not show them, and its fix. The
+     * dependency changes are listed above the causes, so that a cause refers to them rather than repeat them.
+     */
+    private static List<ReportLine> causeLines(ReportLine.Level level, String prefix, Cause cause,
+            DependencyChange dependencies) {
         List<ReportLine> lines = new ArrayList<>();
         lines.add(new ReportLine(level, "  - " + prefix + cause.detail()
-                + (cause.expected() ? " (expected: " + cause.expectedBecause() + ")" : "")));
+                + (cause.expected() ? " (expected: " + dependencies.listedAbove(cause.expectedBecause()) + ")" : "")));
         if (cause.kind() == CauseKind.INSTRUCTION && cause.before() != null && cause.after() != null
                 && !cause.before().equals(cause.after())) {
             lines.add(new ReportLine(level, "      " + WordDiff.of(cause.before(), cause.after())));

@@ -213,6 +213,7 @@ public final class SnapshotStore {
                 Objects.requireNonNullElse(s.builder(), Builder.BUILDKIT),
                 Objects.requireNonNullElse(s.stages(), List.of()),
                 s.dependencies() == null ? null : new Dependencies(s.dependencies().maven(),
+                        Objects.requireNonNullElse(s.dependencies().modules(), List.of()),
                         s.dependencies().manifests() == null ? new TreeMap<>() : s.dependencies().manifests()));
     }
 

@@ -111,6 +111,9 @@ final class SnapshotValidation {
         if (dependencies.maven() != null && dependencies.maven().stream().anyMatch(c -> c == null || c.isBlank())) {
             return "its list of dependencies has an empty entry";
         }
+        if (dependencies.modules() != null && dependencies.modules().stream().anyMatch(c -> c == null || c.isBlank())) {
+            return "its list of the build's own modules has an empty entry";
+        }
         if (dependencies.manifests() != null && !dependencies.manifests().values().stream().allMatch(SnapshotValidation::isDigest)) {
             return "its dependency manifests have a digest that is not a sha256 digest";
         }

@@ -29,6 +29,8 @@ import java.util.Set;
  * @param resolve ask the registries what FROM tags stand for now, so that a moved tag is seen
  * @param dependencies the project's runtime dependencies as {@link io.github.dockercache.model.Dependencies#maven()}
  *     records them, or null when no build tool lists them
+ * @param modules those of the dependencies that are modules of the build itself (siblings in the Maven reactor), as
+ *     {@link io.github.dockercache.model.Dependencies#modules()} records them
  * @param invocation where the goal runs: the root paths are shown from, what the project's build has produced, how
  *     to word a remedy
  */
@@ -49,4 +51,5 @@ public record Request(
         Path buildLog,
         boolean resolve,
         List<String> dependencies,
+        List<String> modules,
         Invocation invocation) {}

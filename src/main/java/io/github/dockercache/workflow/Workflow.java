@@ -349,7 +349,7 @@ public final class Workflow {
             WorkflowException unbuilt = outputs.missingSource(e, message);
             throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }
-        Dependencies dependencies = new Dependencies(request.dependencies(),
+        Dependencies dependencies = new Dependencies(request.dependencies(), request.modules(),
                 DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
         analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
                 analysis.dockerfileText(), analysis.context(), analysis.secretExposures());

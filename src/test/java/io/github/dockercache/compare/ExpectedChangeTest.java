@@ -86,6 +86,21 @@ class ExpectedChangeTest {
     }
 
     @Test
+    void aSourceEditOfASiblingModuleChangesItsJarInTheDependencyLayerAsExpected() throws Exception {
+        Scenario app = Scenario.quarkusJvm(dir).file("target/quarkus-app/lib/main/org.acme.common-1.0-SNAPSHOT.jar", "c")
+                .dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0", "org.acme:common:jar:1.0-SNAPSHOT");
+        Snapshot before = app.snapshot(); // recorded before modules were: the current reactor tells
+        app.file("target/quarkus-app/lib/main/org.acme.common-1.0-SNAPSHOT.jar", "c, edited")
+                .modules("org.acme:common:jar:1.0-SNAPSHOT");
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        StepResult lib = Scenario.step(comparison, "2");
+        assertEquals(List.of("FILE_CONTENT target/quarkus-app/lib/main/org.acme.common-1.0-SNAPSHOT.jar content changed"
+                + " (1 -> 9 bytes) (expected: org.acme:common is a module of this build)"), described(lib));
+        assertTrue(lib.stable() && lib.expected());
+        assertEquals(List.of(), violations(comparison));
+    }
+
+    @Test
     void aDependencyBumpIsExpectedAndNamesTheJarsAddedAndRemoved() throws Exception {
         Scenario app = Scenario.quarkusJvm(dir).dependencies("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:1.0");
         Snapshot before = app.snapshot();

@@ -75,7 +75,13 @@ final class Scenario extends ContextTree<Scenario> {
 
     /** The project's runtime dependencies, as Maven lists them ({@code g:a:jar:1.0}); none listed by default. */
     Scenario dependencies(String... coordinates) {
-        this.dependencies = new Dependencies(List.of(coordinates), new TreeMap<>());
+        this.dependencies = new Dependencies(List.of(coordinates), List.of(), new TreeMap<>());
+        return this;
+    }
+
+    /** Which of the dependencies are modules of the build itself (siblings in its reactor); none by default. */
+    Scenario modules(String... coordinates) {
+        this.dependencies = new Dependencies(dependencies.maven(), List.of(coordinates), dependencies.manifests());
         return this;
     }
 

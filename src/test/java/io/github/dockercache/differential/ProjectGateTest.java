@@ -144,7 +144,7 @@ class ProjectGateTest {
                 Secrets.PATTERNS_ONLY, spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
         return new Request(settings, baseline, BaselineSource.file(baseline, baseline.toString()),
                 OnMissingBaseline.FAIL, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false,
-                BaselineHistory.DEFAULT_SIZE, false, Set.of(), ScanProgress.NONE, null, false, null, TestHints.at(context));
+                BaselineHistory.DEFAULT_SIZE, false, Set.of(), ScanProgress.NONE, null, false, null, List.of(), TestHints.at(context));
     }
 
     @Test

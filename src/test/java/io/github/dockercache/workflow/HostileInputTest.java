@@ -69,7 +69,7 @@ class HostileInputTest {
         Path baseline = output.resolveSibling("baseline.json");
         return new Request(build, baseline, BaselineSource.file(baseline, "baseline.json"),
                 OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                Set.of(), ScanProgress.NONE, null, false, null, TestHints.at(context));
+                Set.of(), ScanProgress.NONE, null, false, null, List.of(), TestHints.at(context));
     }
 
     private Request request(Path context) {
@@ -487,7 +487,7 @@ class HostileInputTest {
         Request request = request(context);
         Request elsewhere = new Request(request.build(), baseline, BaselineSource.file(baseline, "baseline.json"),
                 request.onMissingBaseline(), request.outputDirectory(), null, request.failOn(), request.policy(), false,
-                10, false, Set.of(), ScanProgress.NONE, null, false, null, request.invocation());
+                10, false, Set.of(), ScanProgress.NONE, null, false, null, List.of(), request.invocation());
         WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.baseline(elsewhere));
         // Java's createDirectories words ENOTDIR so
         assertEquals("Cannot update the baseline " + baseline + ": " + baseline.getParent() + ": File exists",

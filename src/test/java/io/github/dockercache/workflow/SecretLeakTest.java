@@ -79,7 +79,7 @@ class SecretLeakTest {
         Path baseline = context.resolve(".dockercache/baseline.json");
         return new Request(build, baseline, BaselineSource.file(baseline, ".dockercache/baseline.json"),
                 OnMissingBaseline.WARN, context.resolve("target/dockercache"), null, FailOn.STABLE,
-                StabilityPolicy.defaults(), false, 10, false, Set.of(), ScanProgress.NONE, null, false, List.of(),
+                StabilityPolicy.defaults(), false, 10, false, Set.of(), ScanProgress.NONE, null, false, List.of(), List.of(),
                 TestHints.at(context));
     }
 

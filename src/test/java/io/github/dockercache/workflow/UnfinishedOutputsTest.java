@@ -40,7 +40,7 @@ class UnfinishedOutputsTest {
         return new Request(new BuildSettings(context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX,
                 null), baseline, BaselineSource.file(baseline, "app/.dockercache/baseline.json"), OnMissingBaseline.WARN,
                 module.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
-                Set.of(), ScanProgress.NONE, null, false, null, new Invocation(dir, outputs, new TestHints()));
+                Set.of(), ScanProgress.NONE, null, false, null, List.of(), new Invocation(dir, outputs, new TestHints()));
     }
 
     private BuildOutputs outputs(Path artifact, String... pending) {

@@ -53,7 +53,7 @@ class WorkflowTest {
         BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
                 context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, TestHints.at(context));
+                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, java.util.List.of(), TestHints.at(context));
     }
 
     /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
@@ -199,7 +199,7 @@ class WorkflowTest {
         Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
                 base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
                 io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false, null, base.invocation());
+                false, null, java.util.List.of(), base.invocation());
         String text = text(Workflow.explain(withLog));
         assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
@@ -308,7 +308,7 @@ class WorkflowTest {
     private static Request withReport(Request r, Path report) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 report, r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), r.resolve(), r.dependencies(), r.invocation());
+                r.buildLog(), r.resolve(), r.dependencies(), r.modules(), r.invocation());
     }
 
     private static Request resolving(Request r, boolean resolve) {
@@ -318,17 +318,23 @@ class WorkflowTest {
     private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
         return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
                 r.report(), r.failOn(), policy, r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve, dependencies, r.invocation());
+                r.buildLog(), resolve, dependencies, r.modules(), r.invocation());
+    }
+
+    /** A context whose dependency layer, {@code COPY target/lib/}, holds one jar; sources are copied after it. */
+    private Path withDependencyLayer(String name, String jarName, String jarContent) throws Exception {
+        Path context = Files.createDirectories(dir.resolve(name));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
+        Files.writeString(context.resolve("pom.xml"), "<project/>");
+        Files.writeString(context.resolve("a.txt"), "a");
+        Files.writeString(Files.createDirectories(context.resolve("target/lib")).resolve(jarName), jarContent);
+        return context;
     }
 
     @Test
     void theDependenciesAreRecordedAndAnUpdateIsExpectedInTheDependencyLayer() throws Exception {
-        Path context = Files.createDirectories(dir.resolve("libs"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
-        Files.writeString(context.resolve("pom.xml"), "<project/>");
-        Files.writeString(context.resolve("a.txt"), "a");
-        Path jar = Files.createDirectories(context.resolve("target/lib")).resolve("lib-a-1.0.jar");
-        Files.writeString(jar, "a 1.0");
+        Path context = withDependencyLayer("libs", "lib-a-1.0.jar", "a 1.0");
+        Path jar = context.resolve("target/lib/lib-a-1.0.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
         Request request = request(context, baseline, OnMissingBaseline.WARN, false);
         Workflow.baseline(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
@@ -348,6 +354,53 @@ class WorkflowTest {
 
         Outcome withoutChange = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
         assertTrue(withoutChange.failed(), "the layer changed, the dependencies did not");
+    }
+
+    /** A multi-module build: the app's dependency layer holds the jar of common, a sibling module. */
+    private static Request withModules(Request r, List<String> dependencies, List<String> modules) {
+        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
+                r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
+                r.buildLog(), r.resolve(), dependencies, modules, r.invocation());
+    }
+
+    @Test
+    void theModulesOfTheBuildAreRecordedAndTheirJarsChangeAsExpected() throws Exception {
+        Path context = withDependencyLayer("reactor", "common-1.0-SNAPSHOT.jar", "common");
+        Path jar = context.resolve("target/lib/common-1.0-SNAPSHOT.jar");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = withModules(request(context, baseline, OnMissingBaseline.WARN, false),
+                List.of("com.example:common:jar:1.0-SNAPSHOT"), List.of("com.example:common:jar:1.0-SNAPSHOT"));
+        Workflow.baseline(request);
+        assertEquals(List.of("com.example:common:jar:1.0-SNAPSHOT"), SnapshotStore.read(baseline).dependencies().modules());
+
+        Files.writeString(jar, "common, edited");
+        // a run whose reactor does not hold common (mvn -f app/pom.xml): the baseline still tells
+        Outcome outcome = Workflow.check(withModules(request, request.dependencies(), List.of()));
+        assertFalse(outcome.failed(), text(outcome));
+        assertTrue(text(outcome).contains("  - target/lib/common-1.0-SNAPSHOT.jar content changed (6 -> 14 bytes) (expected:"
+                + " com.example:common is a module of this build)"), text(outcome));
+    }
+
+    @Test
+    void aFileThatNamesNoDependencyRefersToTheDependencyChangesListedOnce() throws Exception {
+        Path context = withDependencyLayer("platform", "runner.jar", "runner 1");
+        Path runner = context.resolve("target/lib/runner.jar");
+        Path baseline = context.resolve(".dockercache/baseline.json");
+        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
+        Workflow.baseline(with(request, false, request.policy(), List.of("com.example:a:jar:1", "com.example:b:jar:1",
+                "com.example:c:jar:1", "com.example:d:jar:1")));
+
+        Files.writeString(runner, "runner 2");
+        Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:a:jar:2",
+                "com.example:b:jar:2", "com.example:c:jar:2", "com.example:d:jar:2")));
+        assertFalse(outcome.failed(), text(outcome));
+        assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:a 1 -> 2, com.example:b 1 -> 2,"
+                + " com.example:c 1 -> 2, com.example:d 1 -> 2."), text(outcome));
+        assertTrue(text(outcome).contains("  - target/lib/runner.jar content changed (expected: the"
+                + " dependencies changed (4 changes, listed above))"), text(outcome));
+        assertTrue(Files.readString(context.resolve("target/dockercache/check.json")).contains("\"expectedBecause\": \"the"
+                + " dependencies changed (4 changes: com.example:a 1 -> 2, com.example:b 1 -> 2, com.example:c 1 -> 2 and 1"
+                + " more)\""));
     }
 
     @Test
