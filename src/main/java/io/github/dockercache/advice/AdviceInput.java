@@ -91,7 +91,7 @@ final class AdviceInput {
         return needs;
     }
 
-    /** True when the legacy builder builds, which uploads the whole context on every build (spec 10). */
+    /** True when the legacy builder builds, which uploads the whole context on every build (cache-model §10). */
     boolean classic() {
         return build.builder() == Builder.CLASSIC;
     }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * DC101: a COPY of a whole directory ({@code COPY . .}) above the RUN that downloads dependencies. The
- * COPY's key covers every file it copies (spec 3.4) and a miss is sticky (spec 1.2), so any edit re-runs
+ * COPY's key covers every file it copies (cache-model §3.4) and a miss is sticky (cache-model §1.2), so any edit re-runs
  * the download; copying the manifests first lets the download stay cached until they change.
  */
 final class BroadCopyBeforeDependenciesRule implements Rule {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * DC203: the Dockerfile or the ignore file copied with a directory. BuildKit reads both on their own, but
- * inside the context they are ordinary files (spec 3.5, 4), so editing the Dockerfile anywhere — a
+ * inside the context they are ordinary files (cache-model §3.5, §4), so editing the Dockerfile anywhere — a
  * comment, a LABEL at the end — rebuilds a {@code COPY . .} and everything after it.
  */
 final class BuildFilesCopiedRule implements Rule {

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * ignore file (a Quarkus project's {@code Dockerfile.jvm}, {@code .legacy-jar} and {@code .native} share one).
  *
  * <p>A suggested ignore line is checked against all of them with the project's own matcher (moby/patternmatcher,
- * spec 4) before it is offered. It may leave out what a source copies along with a directory ({@code target/}
+ * cache-model §4) before it is offered. It may leave out what a source copies along with a directory ({@code target/}
  * under a {@code COPY . .}: that is what the advice is for), never a path a source names or a path its wildcard
  * would match. Where the line would, it is narrowed with {@code !} exceptions for those sources, as long as it
  * still leaves something out.

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * DC103: a stage ARG declared steps before it is first used. Every RUN after the declaration has the
- * value in its environment (spec 5, 7), so the RUNs in between rebuild when it changes although they
+ * value in its environment (cache-model §5, §7), so the RUNs in between rebuild when it changes although they
  * never use it. Only RUNs whose programs are known not to read it count ({@link EnvironmentReaders}): a
  * script or a build tool may read it from the environment, and the ARG then has to stay above it.
  */

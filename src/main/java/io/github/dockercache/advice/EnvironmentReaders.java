@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a RUN may read a variable from its environment without naming it. Every stage ARG is in the environment
- * of every later RUN (spec 5, 7); a RUN that runs a script, a build tool (a pom, a Makefile, package.json scripts)
+ * of every later RUN (cache-model §5, §7); a RUN that runs a script, a build tool (a pom, a Makefile, package.json scripts)
  * or any program not known here may read it, and so may one of the well-known tools when the variable is one they
  * read themselves ({@code DEBIAN_FRONTEND}, {@code http_proxy}, {@code GOFLAGS}). Moving an ARG past such a RUN
  * can break the build, as moving {@code ARG JAVA_VERSION} past jenkinsci/docker's {@code jdk-download.sh} would.

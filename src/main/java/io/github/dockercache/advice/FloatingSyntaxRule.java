@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * DC303: a {@code # syntax=} frontend that floats ({@code docker/dockerfile:1}). A new frontend release
- * can build different LLB for the same Dockerfile and so change step keys (spec 8.1, 9 "Frontend
+ * can build different LLB for the same Dockerfile and so change step keys (cache-model §8.1, §9 "Frontend
  * upgrade"); a full release or a digest fixes it.
  */
 final class FloatingSyntaxRule implements Rule {

@@ -5,7 +5,7 @@ final class IgnoreLines {
     private IgnoreLines() {}
 
     /**
-     * The line for a path: anchored at the root as ignore patterns are (spec 4), wildcard characters
+     * The line for a path: anchored at the root as ignore patterns are (cache-model §4), wildcard characters
      * escaped, a directory marked with a trailing slash for the reader (the pattern ignores it).
      */
     static String forPath(String path, boolean directory) {

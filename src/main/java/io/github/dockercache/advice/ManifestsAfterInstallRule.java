@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * DC102: a dependency install that runs before some of its manifests are copied. The install's key
- * covers only what was copied before it (spec 1.1, 3.4), so a change to a missing manifest (a lock file,
+ * covers only what was copied before it (cache-model §1.1, §3.4), so a change to a missing manifest (a lock file,
  * a module's pom.xml, .mvn/) leaves the install cached with stale dependencies.
  */
 final class ManifestsAfterInstallRule implements Rule {

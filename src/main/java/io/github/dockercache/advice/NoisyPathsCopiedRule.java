@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * DC202: VCS data, build output, IDE folders or logs that a step copies along with a directory. They
- * change all the time, and every change is a new checksum for the step (spec 3.4, 9 "COPY . . rebuilds
+ * change all the time, and every change is a new checksum for the step (cache-model §3.4, §9 "COPY . . rebuilds
  * on every commit").
  */
 final class NoisyPathsCopiedRule implements Rule {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * DC105: an image that copies its application as one fat jar ({@code COPY target/*.jar app.jar}, {@code ADD
- * ./target/app.jar /app/}) and runs it with {@code java -jar}. The COPY is keyed by the whole jar (spec 3.4), so any
+ * ./target/app.jar /app/}) and runs it with {@code java -jar}. The COPY is keyed by the whole jar (cache-model §3.4), so any
  * change to the application makes a new layer of all of it, the dependencies included. Split into layers, the
  * dependencies' layer stays cached while only the application's changes: Spring Boot's layers extracted with its
  * jar mode, Quarkus's fast-jar directories, or a thin jar beside {@code target/dependency}. The proposed Dockerfile

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * DC104: {@code apt-get update} in a RUN of its own. A RUN is keyed by its text, never by what the
- * network would answer (spec 5), so the update stays cached for good while a later install changes.
+ * network would answer (cache-model §5), so the update stays cached for good while a later install changes.
  */
 final class SeparateAptUpdateRule implements Rule {
     static final String ID = "DC104";

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * DC302: {@code ADD <url>} without {@code --checksum}. BuildKit revalidates the URL on every build and
- * keys the step by what it downloads (spec 3.6), so the step is known only after the network answered;
+ * keys the step by what it downloads (cache-model §3.6), so the step is known only after the network answered;
  * with a checksum the key is that checksum and a cached build does not even contact the server.
  */
 final class UncheckedRemoteAddRule implements Rule {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * DC301: a base image named by tag. BuildKit resolves the tag on every build (spec 2), so a re-pushed tag
+ * DC301: a base image named by tag. BuildKit resolves the tag on every build (cache-model §2), so a re-pushed tag
  * with new layers rebuilds every step of the stage; only a digest keeps the base fixed.
  */
 final class UnpinnedBaseImageRule implements Rule {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * DC201: context files that no step reads, when the legacy builder builds. It uploads the whole context on every
- * build (spec 10); BuildKit transfers only the paths that COPY, ADD and bind mounts name (spec 3.2), so there they
+ * build (cache-model §10); BuildKit transfers only the paths that COPY, ADD and bind mounts name (cache-model §3.2), so there they
  * cost nothing and the rule is silent. Reports the biggest untouched subtrees with the ignore lines that drop them,
  * as far as no stage, target or other Dockerfile that reads the same ignore file needs them.
  */

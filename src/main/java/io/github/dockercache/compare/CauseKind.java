@@ -15,7 +15,7 @@ public enum CauseKind {
     FILE_MODE,
     /**
      * Only a directory's mode bits changed: a builder that already synced this context keeps its copy without
-     * re-hashing it (spec 3.3), so only a fresh builder misses.
+     * re-hashing it (cache-model §3.3), so only a fresh builder misses.
      */
     DIRECTORY_MODE,
     /** Only extended attributes changed: like {@link #DIRECTORY_MODE}, a warm builder does not notice. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * The verdict of every step of a snapshot against a baseline.
  *
  * <p>BuildKit keeps every result until garbage collection, so a step is cached when its key is any key
- * the baseline knows, not only the one at the same position (spec 0). A step whose key cannot be known
+ * the baseline knows, not only the one at the same position (cache-model §0). A step whose key cannot be known
  * offline is unknown when its optimistic key is known, else rebuilt.
  */
 public final class Comparison {
@@ -80,7 +80,7 @@ public final class Comparison {
     }
 
     private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
-    /** Differences that do not tell a rebuild: the step is unknown when they are all it has (spec 1.2). */
+    /** Differences that do not tell a rebuild: the step is unknown when they are all it has (cache-model §1.2). */
     private static final Set<CauseKind> MAY_BE_UNCHANGED =
             EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.BASELINE_FORMAT, CauseKind.UPSTREAM_STAGE);
 
@@ -179,7 +179,7 @@ public final class Comparison {
                 verdict = Verdict.UNKNOWN;
                 unknownReason = "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on"
                         + " a fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
-                        + " context directory (spec 3.3)";
+                        + " context directory (docs/cache-model.md §3.3)";
             }
             return result(step, verdict, stable, causes, step.id(), expected, unknownReason,
                     counterpart == null ? null : counterpart.key(), null);

@@ -2,7 +2,7 @@ package io.github.dockercache.context;
 
 import java.util.Locale;
 
-/** The operating system of the client that sends the context; it decides modes and kept xattrs (spec 3.2). */
+/** The operating system of the client that sends the context; it decides modes and kept xattrs (cache-model §3.2). */
 public enum ClientPlatform {
     LINUX,
     MACOS,

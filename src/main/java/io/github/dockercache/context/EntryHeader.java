@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The tarsum-v1 style header BuildKit hashes before a file's bytes (spec 3.3): key then value, without
+ * The tarsum-v1 style header BuildKit hashes before a file's bytes (cache-model §3.3): key then value, without
  * separators, for name (always empty), mode, uid, gid, size, typeflag, linkname, uname, gname, devmajor,
  * devminor, then each kept xattr as name then raw value, sorted by name. No mtime.
  */
@@ -35,7 +35,7 @@ final class EntryHeader {
         return kept.isEmpty() ? NO_XATTRS : Collections.unmodifiableSortedMap(kept);
     }
 
-    /** uid and gid are always 0: every BuildKit client resets them (spec 3.2). */
+    /** uid and gid are always 0: every BuildKit client resets them (cache-model §3.2). */
     static byte[] bytes(EntryType type, int mode, long size, String linkTarget, int devMajor, int devMinor,
             SortedMap<String, String> keptXattrs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(160);

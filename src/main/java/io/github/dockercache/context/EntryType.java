@@ -1,6 +1,6 @@
 package io.github.dockercache.context;
 
-/** File types as the tar header typeflag BuildKit hashes (spec 3.3). */
+/** File types as the tar header typeflag BuildKit hashes (cache-model §3.3). */
 public enum EntryType {
     FILE('0'),
     SYMLINK('2'),

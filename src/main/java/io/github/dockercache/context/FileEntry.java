@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * One entry of the build context as BuildKit receives and hashes it (spec 3.2, 3.3). The digests are kept as
+ * One entry of the build context as BuildKit receives and hashes it (cache-model §3.2, §3.3). The digests are kept as
  * bytes (a context has up to millions of entries) and spelled {@code sha256:<hex>} only when asked; equal
  * entries are equal in every field.
  */

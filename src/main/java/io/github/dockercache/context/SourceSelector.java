@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What one COPY/ADD source selects from the context and its checksum, as BuildKit's content-hash
- * {@code Checksum} computes it (spec 3.4): a plain path is resolved (symlinks followed) and hashed as a
+ * {@code Checksum} computes it (cache-model §3.4): a plain path is resolved (symlinks followed) and hashed as a
  * whole; a wildcard or filtered source becomes a flat list of kept directory headers and files.
  */
 final class SourceSelector {

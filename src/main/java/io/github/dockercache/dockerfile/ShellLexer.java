@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (spec 8.5). */
+/** Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (cache-model §8.5). */
 public final class ShellLexer {
     /**
      * Go's growable stacks let BuildKit nest {@code ${a:-${b:-...}}} as deep as a line allows; the

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What a FROM image is known to be. BuildKit gives an image two cache keys, its manifest digest (with the platform)
  * and the ChainID of its layers (the config's {@code rootfs.diff_ids}), and reuses a later step if either matches
- * (spec 2): a tag pushed again with the same layers and another config keeps COPY cached. Equal manifests have equal
+ * (cache-model §2): a tag pushed again with the same layers and another config keeps COPY cached. Equal manifests have equal
  * layers, so where the ChainID is known it alone decides; the digest decides where it is not (a pinned digest
  * offline, a baseline recorded before the plugin read layers).
  *

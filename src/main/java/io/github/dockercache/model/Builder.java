@@ -2,7 +2,7 @@ package io.github.dockercache.model;
 
 import java.util.Locale;
 
-/** Which of Docker's builders runs the build: their cache rules differ (spec 10). */
+/** Which of Docker's builders runs the build: their cache rules differ (cache-model §10). */
 public enum Builder {
     /** BuildKit, the default since Docker Engine 23. */
     BUILDKIT,

@@ -51,8 +51,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Computes every step's cache key the way BuildKit keys it (spec 1, 2, 3, 5, 6, 7, 11), or the legacy builder
- * when the settings ask for it (spec 10, {@link ClassicRules}).
+ * Computes every step's cache key the way BuildKit keys it (cache-model §1, §2, §3, §5, §6, §7, §11), or the legacy builder
+ * when the settings ask for it (cache-model §10, {@link ClassicRules}).
  *
  * <p>A key is a hash over the parent step's key and the step's own named inputs, so equal keys mean
  * BuildKit finds the step in its cache, and a miss is sticky down the chain. Each step also carries an
@@ -64,14 +64,14 @@ public final class CacheModel {
     static final String UPSTREAM = "upstream:";
     /**
      * The input marking a step whose working directory (or relative COPY destination) is the image base's own
-     * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (spec 6).
+     * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (cache-model §6).
      */
     public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
     /** Inputs whose name starts with this are recorded for explanations and offline reuse, but key nothing. */
     public static final String UNKEYED = "unkeyed:";
     /** A FROM's input: the digest its tag stands for, keyed when the layers are not known. */
     public static final String DIGEST = "digest";
-    /** A FROM's input: the ChainID of the image's layers, BuildKit's second key for an image (spec 2). */
+    /** A FROM's input: the ChainID of the image's layers, BuildKit's second key for an image (cache-model §2). */
     public static final String LAYERS = "layers";
     /** A FROM's digest where the layers key it. */
     public static final String RECORDED_DIGEST = UNKEYED + DIGEST;
@@ -94,7 +94,7 @@ public final class CacheModel {
                     + "|" + Pattern.quote(UPSTREAM) + ".*");
 
     private final BuildSettings settings;
-    /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (spec 7). */
+    /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (cache-model §7). */
     private final Map<String, String> buildArgs;
     private final boolean classic;
     private final ImageDigests digests;
@@ -310,7 +310,7 @@ public final class CacheModel {
                 new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
     }
 
-    // ---- global arguments (spec 2, 7) ----
+    // ---- global arguments (cache-model §2, §7) ----
 
     private void resolveGlobalArgs() throws AnalysisException {
         for (ArgInstruction arg : dockerfile.globalArgs()) {
@@ -408,7 +408,7 @@ public final class CacheModel {
                     inputs.add(Map.entry("platform", platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
-                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (spec 10)
+                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (cache-model §10)
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
                 BaseImage known = instructionSecret ? null : digests.imageOf(image, platform);
                 if (known != null && classic) {
@@ -487,8 +487,8 @@ public final class CacheModel {
     }
 
     /**
-     * An instruction that only changes the image config: never a step in BuildKit (spec 6), a committed step in the
-     * legacy builder, keyed by the instruction's (expanded) value on top of its parent image (spec 10).
+     * An instruction that only changes the image config: never a step in BuildKit (cache-model §6), a committed step in the
+     * legacy builder, keyed by the instruction's (expanded) value on top of its parent image (cache-model §10).
      */
     private void configStep(Stage stage, StageState state, Instruction instruction, String value) {
         if (classic) {
@@ -502,7 +502,7 @@ public final class CacheModel {
     }
 
     private void env(Stage stage, StageState state, EnvInstruction env) throws AnalysisException {
-        // every pair of one ENV sees the environment from before the instruction (spec 8.5)
+        // every pair of one ENV sees the environment from before the instruction (cache-model §8.5)
         VariableLookup before = state.lookupAsNow();
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> secret = new HashSet<>();
@@ -559,7 +559,7 @@ public final class CacheModel {
         configStep(stage, state, arg, ClassicRules.assignments(declared));
     }
 
-    /** Where a build argument's value comes from: {@code --build-arg}, or the client's environment (spec 7). */
+    /** Where a build argument's value comes from: {@code --build-arg}, or the client's environment (cache-model §7). */
     private String buildArgOrigin(String name) {
         return name.equals(BuildSettings.SOURCE_DATE_EPOCH) && settings.sourceDateEpochFromEnvironment()
                 ? "the SOURCE_DATE_EPOCH environment variable, which docker buildx passes as a build argument"
@@ -577,7 +577,7 @@ public final class CacheModel {
             state.workdirOrigin = null;
         }
         if (classic) {
-            // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (spec 10)
+            // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (cache-model §10)
             addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
             return;
         }
@@ -592,7 +592,7 @@ public final class CacheModel {
         putOrigin(origins, "owner", state.userOrigin);
         String epoch = buildArgs.get(BuildSettings.SOURCE_DATE_EPOCH);
         if (epoch != null && settings.buildkitVersion().workdirHonoursSourceDateEpoch()) {
-            inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (spec 7)
+            inputs.add(Map.entry("created", epoch)); // the directory is stamped with it (cache-model §7)
             origins.put("created", buildArgOrigin(BuildSettings.SOURCE_DATE_EPOCH));
         }
         StepReads reads = new StepReads();
@@ -620,7 +620,7 @@ public final class CacheModel {
         inputs.add(Map.entry("user", state.user));
         putOrigin(origins, "workdir", state.workdirOrigin);
         putOrigin(origins, "user", state.userOrigin);
-        // RUN --network=default is the build's --network, which is what BuildKit keys (spec 5)
+        // RUN --network=default is the build's --network, which is what BuildKit keys (cache-model §5)
         boolean buildNetwork = run.network() == null || run.network().equals("default");
         if ("host".equals(run.network())) {
             // an entitlement, not a key input: Docker 28 and 26 alike refuse the build without it
@@ -640,7 +640,7 @@ public final class CacheModel {
             inputs.add(Map.entry(name, mount.canonical()));
             FrontendArgs.addCacheName(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
-                continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (spec 5)
+                continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (cache-model §5)
             }
             String source = mount.source() == null ? "/" : mount.source();
             reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
@@ -871,7 +871,7 @@ public final class CacheModel {
     }
 
     /**
-     * The legacy builder's RUN (spec 10): the command and the stage's build args (not set by ENV) on top of the
+     * The legacy builder's RUN (cache-model §10): the command and the stage's build args (not set by ENV) on top of the
      * parent image; ENV, WORKDIR, USER and SHELL are steps of their own, so the parent carries them.
      */
     private void classicRun(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
@@ -893,7 +893,7 @@ public final class CacheModel {
     }
 
     /**
-     * The legacy builder's COPY and ADD (spec 10): the sources' content hashed with their paths, the destination as
+     * The legacy builder's COPY and ADD (cache-model §10): the sources' content hashed with their paths, the destination as
      * written and {@code --chown}, on top of the parent image. {@code --exclude} and {@code --link} are ignored.
      */
     private void classicCopy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
@@ -1134,7 +1134,7 @@ public final class CacheModel {
         return word == null ? null : expand(word, state.lookup(), instruction);
     }
 
-    /** WORKDIR: relative paths join the current directory (spec 6). */
+    /** WORKDIR: relative paths join the current directory (cache-model §6). */
     static String resolvePath(String workdir, String path) {
         String joined = path.startsWith("/") ? path : workdir + "/" + path;
         return Path.of("/").resolve(joined).normalize().toString().replace('\\', '/');

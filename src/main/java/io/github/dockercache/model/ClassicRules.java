@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the legacy builder ({@code builder=classic}, spec 10) does differently from BuildKit, as far as the keys go:
+ * What the legacy builder ({@code builder=classic}, cache-model §10) does differently from BuildKit, as far as the keys go:
  * which stages it builds, how it hashes copied files, and which Dockerfile syntax it rejects.
  */
 final class ClassicRules {
@@ -72,7 +72,7 @@ final class ClassicRules {
             + " cache and runs it on every build";
 
     /**
-     * The legacy builder's checksum of copied context files (spec 10): each file's tar header as its client sent it,
+     * The legacy builder's checksum of copied context files (cache-model §10): each file's tar header as its client sent it,
      * and content. That client leaves sockets out ("archive/tar: sockets not supported") and sends a file's second
      * name as a link to the first (context-special-files-classic).
      */

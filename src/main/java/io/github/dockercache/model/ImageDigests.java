@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a FROM tag stands for: BuildKit keys a FROM on its digest and on its layers (spec 2), so a moved tag rebuilds
+ * What a FROM tag stands for: BuildKit keys a FROM on its digest and on its layers (cache-model §2), so a moved tag rebuilds
  * the stage unless the layers stayed. Offline it can only be what a baseline recorded; a registry can be asked when
  * the user allows it.
  */

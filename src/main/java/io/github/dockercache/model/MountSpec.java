@@ -120,7 +120,7 @@ record MountSpec(String type, String target, String source, String from, boolean
     }
 
     /**
-     * The cache name that BuildKit keeps in the RUN's key for this mount, or null when it keeps none (spec 5). The
+     * The cache name that BuildKit keeps in the RUN's key for this mount, or null when it keeps none (cache-model §5). The
      * frontend names a cache {@code <namespace>/<id>}, the id defaulting to the cleaned target; BuildKit clears id
      * and sharing from the key unless the mount is shared and that name, or its part after the first slash, is the
      * mount's target: so a default cache mount is keyed by its namespace ({@code BUILDKIT_CACHE_MOUNT_NS}).

@@ -2,7 +2,7 @@ package io.github.dockercache.model;
 
 import java.util.Locale;
 
-/** BuildKit's automatic platform arguments (spec 7), for a builder on the machine the plugin runs on. */
+/** BuildKit's automatic platform arguments (cache-model §7), for a builder on the machine the plugin runs on. */
 final class Platforms {
     private Platforms() {}
 

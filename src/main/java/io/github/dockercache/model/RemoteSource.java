@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** ADD of a URL or a git repository (spec 3.5, 3.6): known offline only when pinned. */
+/** ADD of a URL or a git repository (cache-model §3.5, §3.6): known offline only when pinned. */
 final class RemoteSource {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{40}");
 

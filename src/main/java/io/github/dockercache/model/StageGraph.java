@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Stage names, stage references and which stages BuildKit builds for a target (spec 1.3). */
+/** Stage names, stage references and which stages BuildKit builds for a target (cache-model §1.3). */
 final class StageGraph {
     private final List<Stage> stages;
     private final Map<String, Integer> indexByName = new HashMap<>();

@@ -13,7 +13,7 @@ import java.util.Set;
  * the keys of the last step, which the next step builds on.
  */
 final class StageState {
-    /** Environment in BuildKit's order: re-assigning a name moves it to the end (spec 5). */
+    /** Environment in BuildKit's order: re-assigning a name moves it to the end (cache-model §5). */
     final LinkedHashMap<String, String> env = new LinkedHashMap<>();
     /** Where each variable was last set, for explanations. */
     final Map<String, String> origins = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Build args passed but declared by no ARG the build runs: they change nothing (spec 7).
+ * Build args passed but declared by no ARG the build runs: they change nothing (cache-model §7).
  *
  * <p>The legacy builder says so after a build, as {@code [Warning] One or more build-args [BAR FOO] were not
  * consumed}: every name passed is consumed by a global ARG or an ARG of a stage it dispatches (every stage up to the

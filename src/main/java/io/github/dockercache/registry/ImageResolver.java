@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves a {@code FROM} image's tag to the digest BuildKit would pin (spec §2), over the OCI distribution API and
+ * Resolves a {@code FROM} image's tag to the digest BuildKit would pin (cache-model §2), over the OCI distribution API and
  * without a Docker daemon. A pinned {@code name@digest} is returned as it is, without a request.
  *
  * <p>A HEAD comes first: it is enough for a single-platform image and does not count against Docker Hub's pull

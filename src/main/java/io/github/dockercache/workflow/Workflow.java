@@ -528,7 +528,7 @@ public final class Workflow {
         return DisplayPaths.of(request.invocation().root(), path);
     }
 
-    /** A warning when a COPY sends the plugin's own output, which changes on every build (spec 4). */
+    /** A warning when a COPY sends the plugin's own output, which changes on every build (cache-model §4). */
     private static List<ReportLine> ownOutputCopied(Snapshot snapshot, Request request) {
         List<ReportLine> lines = new ArrayList<>();
         Path context = request.build().contextDir().toAbsolutePath().normalize();
