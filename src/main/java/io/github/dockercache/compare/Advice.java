@@ -104,13 +104,16 @@ final class Advice {
         return changed != 0 && (changed & ~UMASK_BITS) == 0;
     }
 
-    /** Advice for a mode-only change: usually the x bit, or a different umask at checkout; null for umask bits alone. */
+    /**
+     * Advice for a mode-only change: usually the x bit, or a different umask at checkout; null for the umask bits alone,
+     * whose unknown reason says what to do.
+     */
     static String forModeChange(String before, String after) {
         int then = Integer.parseInt(before, 8);
         int now = Integer.parseInt(after, 8);
         int changed = then ^ now;
         if (onlyUmaskBitsDiffer(before, after)) {
-            return null; // the step is unknown, and its reason says what to do
+            return null;
         }
         if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
             return "the executable bit changed; git records it (git update-index --chmod=+x or -x), and"

@@ -466,7 +466,8 @@ final class CauseFinder {
             causes.add(contentCause(path, then, now, sources));
         }
         if (!then.mode().equals(now.mode())) {
-            causes.add(new Cause(modeKind(now.type(), then.mode(), now.mode()), path, then.mode(), now.mode(), path + " mode bits changed " + then.mode() + " -> " + now.mode(),
+            causes.add(new Cause(modeKind(now.type(), then.mode(), now.mode()), path, then.mode(), now.mode(),
+                    path + " mode bits changed " + then.mode() + " -> " + now.mode(),
                     Advice.forModeChange(then.mode(), now.mode())));
         }
         if (causes.isEmpty()) {

@@ -588,7 +588,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /**
      * The Dockerfile when none is set: {@code Dockerfile} in the context directory, else Quarkus's generated JVM
-     * Dockerfile there (Quarkus builds it with {@code docker build -f src/main/docker/Dockerfile.jvm .}), said in one line.
+     * Dockerfile there (Quarkus builds it with {@code docker build -f src/main/docker/Dockerfile.jvm .}), said in one
+     * line.
      */
     private Path defaultDockerfile(Path contextDir) {
         Path plain = contextDir.resolve("Dockerfile");

@@ -14,8 +14,9 @@ import java.util.Set;
  * that (size and content digest, mode bits, symlink target, type), read from both snapshots.
  */
 final class FileDiffTable {
-    static final Set<CauseKind> FILE_KINDS = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE, CauseKind.UMASK_MODE,
-            CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED);
+    static final Set<CauseKind> FILE_KINDS = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
+            CauseKind.UMASK_MODE, CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED,
+            CauseKind.FILE_REMOVED);
     private static final String ABSENT = "\u2014";
 
     private final Snapshot current;

@@ -598,14 +598,19 @@ class ComparisonTest {
 
     @Test
     void umaskBitsOnFilesAndDirectoriesTogetherAreUnknownForTheUmask() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src").file("src/a.txt", "a");
-        app.chmod("src", "rwxr-xr-x").chmod("src/a.txt", "rw-r--r--");
-        Snapshot before = app.snapshot();
-        app.chmod("src", "rwxrwxrwx").chmod("src/a.txt", "rw-rw-rw-");
-        StepResult copy = Scenario.step(Scenario.compare(app.snapshot(), before), "2");
+        StepResult copy = copyOfSrcAfterModes("rwxrwxrwx", "rw-rw-rw-");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals(List.of(CauseKind.UMASK_MODE), copy.causes().stream().map(Cause::kind).distinct().toList());
         assertEquals(UMASK_REASON, copy.unknownReason());
+    }
+
+    /** {@code COPY src /src} after src (0755) and src/a.txt (0644) are given these modes. */
+    private StepResult copyOfSrcAfterModes(String directoryMode, String fileMode) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src").file("src/a.txt", "a");
+        app.chmod("src", "rwxr-xr-x").chmod("src/a.txt", "rw-r--r--");
+        Snapshot before = app.snapshot();
+        app.chmod("src", directoryMode).chmod("src/a.txt", fileMode);
+        return Scenario.step(Scenario.compare(app.snapshot(), before), "2");
     }
 
     @Test
@@ -626,11 +631,7 @@ class ComparisonTest {
 
     @Test
     void aDirectoryModeAndAnUmaskOnlyChangeGiveBothReasons() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src").file("src/a.txt", "a");
-        app.chmod("src", "rwxr-xr-x").chmod("src/a.txt", "rw-r--r--");
-        Snapshot before = app.snapshot();
-        app.chmod("src", "rwx------").chmod("src/a.txt", "rw-rw-r--");
-        StepResult copy = Scenario.step(Scenario.compare(app.snapshot(), before), "2");
+        StepResult copy = copyOfSrcAfterModes("rwx------", "rw-rw-r--");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals("only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
                 + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this context"
