@@ -97,17 +97,32 @@ final class Advice {
         return null;
     }
 
-    /** Advice for a mode-only change: usually the x bit, or a different umask at checkout. */
+    /** The group and other write bits: a checkout leaves them as its umask says, as git does not record them. */
+    private static final int UMASK_BITS = 0022;
+
+    /** True when two modes (octal text) differ, and only in {@link #UMASK_BITS}. */
+    static boolean onlyUmaskBitsDiffer(String before, String after) {
+        int changed = Integer.parseInt(before, 8) ^ Integer.parseInt(after, 8);
+        return changed != 0 && (changed & ~UMASK_BITS) == 0;
+    }
+
+    /**
+     * Advice for a mode-only change: usually the x bit, or a different umask at checkout; null for the umask bits alone,
+     * whose unknown reason says what to do.
+     */
     static String forModeChange(String before, String after) {
         int then = Integer.parseInt(before, 8);
         int now = Integer.parseInt(after, 8);
         int changed = then ^ now;
+        if (onlyUmaskBitsDiffer(before, after)) {
+            return null;
+        }
         if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
             return "the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
                     + " COPY --chmod does not help: BuildKit hashes the source mode"
                     + (now == 0755 ? " (a build from Windows also sends every file as 0755)" : "");
         }
-        if ((changed & 0022) != 0) {
+        if ((changed & UMASK_BITS) != 0) {
             return "group/other write bits differ, as a different umask at checkout leaves them; use the same"
                     + " umask (022) wherever the image is built";
         }

@@ -536,8 +536,8 @@ final class CauseFinder {
             causes.add(contentCause(path, then, now, sources));
         }
         if (!then.mode().equals(now.mode())) {
-            causes.add(new Cause(now.type().equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE, path,
-                    then.mode(), now.mode(), path + " mode bits changed " + then.mode() + " -> " + now.mode(),
+            causes.add(new Cause(modeKind(now.type(), then.mode(), now.mode()), path, then.mode(), now.mode(),
+                    path + " mode bits changed " + then.mode() + " -> " + now.mode(),
                     Advice.forModeChange(then.mode(), now.mode())));
         }
         if (causes.isEmpty()) {
@@ -545,6 +545,14 @@ final class CauseFinder {
                     path + " metadata changed (extended attributes or device numbers)", null));
         }
         return causes;
+    }
+
+    /** Umask bits first: a directory's 0755 -> 0775 is what another umask at checkout leaves, on any builder. */
+    private static CauseKind modeKind(String type, String before, String after) {
+        if (Advice.onlyUmaskBitsDiffer(before, after)) {
+            return CauseKind.UMASK_MODE;
+        }
+        return type.equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE;
     }
 
     /** A content change: only build-time stamps, only line endings, or the bytes. */

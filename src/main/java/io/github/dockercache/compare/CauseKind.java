@@ -14,6 +14,12 @@ public enum CauseKind {
     /** Only permission or special bits changed. */
     FILE_MODE,
     /**
+     * A file's or directory's mode differs only in the group/other write bits (mask 0022): what a different umask at
+     * checkout leaves, as git does not record them. BuildKit hashes them, but a baseline from another machine cannot
+     * tell whether this machine's builds saw them.
+     */
+    UMASK_MODE,
+    /**
      * Only a directory's mode bits changed: a builder that already synced this context keeps its copy without
      * re-hashing it (cache-model §3.3), so only a fresh builder misses.
      */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The verdict of every step of a snapshot against a baseline.
@@ -174,15 +175,30 @@ public final class Comparison {
                         : causes.stream().anyMatch(c -> c.kind() == CauseKind.BASELINE_FORMAT) ? EarlierKeys.CACHE_MOUNTS
                         : ownReason;
             }
-            if (verdict == Verdict.REBUILT && !causes.isEmpty() && hasWarmBuilderBlindSpots
-                    && causes.stream().allMatch(c -> WARM_BUILDER_BLIND_SPOTS.contains(c.kind()))) {
+            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+                    && causes.stream().allMatch(c -> notTellingOffline(c.kind()) != null)) {
                 verdict = Verdict.UNKNOWN;
-                unknownReason = "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on"
-                        + " a fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
-                        + " context directory (docs/cache-model.md §3.3)";
+                unknownReason = causes.stream().map(c -> notTellingOffline(c.kind())).distinct()
+                        .collect(Collectors.joining("; "));
             }
             return result(step, verdict, stable, causes, step.id(), expected, unknownReason,
                     counterpart == null ? null : counterpart.key(), null);
+        }
+
+        /**
+         * Why a change of this kind cannot tell offline whether the step is rebuilt, or null when it can: metadata a
+         * warm BuildKit builder does not re-hash, or write bits that a checkout under another umask leaves.
+         */
+        private String notTellingOffline(CauseKind kind) {
+            if (kind == CauseKind.UMASK_MODE) {
+                return "group/other write bits differ, as a different umask at checkout leaves them: only a build on"
+                        + " this machine can tell; record the baseline where the image is built, or use the same umask";
+            }
+            return hasWarmBuilderBlindSpots && WARM_BUILDER_BLIND_SPOTS.contains(kind)
+                    ? "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
+                            + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
+                            + " context directory (docs/cache-model.md §3.3)"
+                    : null;
         }
 
         /**

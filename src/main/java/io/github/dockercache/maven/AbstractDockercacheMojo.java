@@ -67,12 +67,16 @@ import org.eclipse.aether.RepositorySystem;
 abstract class AbstractDockercacheMojo extends AbstractMojo {
     /** The classifier of the snapshot attached to the build; images add {@code -<name>}. */
     static final String CLASSIFIER = "dockercache";
+    private static final String QUARKUS_JVM_DOCKERFILE = "src/main/docker/Dockerfile.jvm";
 
     /** The build context directory, as given to {@code docker build}. */
     @Parameter(property = "dockercache.context", defaultValue = "${project.basedir}")
     File context;
 
-    /** The Dockerfile; default {@code Dockerfile} in the context directory. */
+    /**
+     * The Dockerfile; default {@code Dockerfile} in the context directory, else {@code src/main/docker/Dockerfile.jvm}
+     * there when only that exists (Quarkus's layout).
+     */
     @Parameter(property = "dockercache.dockerfile")
     File dockerfile;
 
@@ -551,7 +555,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         File dockerfileSetting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
         Path dockerfilePath = dockerfileSetting != null
                 ? dockerfileSetting.toPath().toAbsolutePath().normalize()
-                : contextDir.resolve("Dockerfile");
+                : defaultDockerfile(contextDir);
         if (!Files.isDirectory(contextDir)) {
             missingFile(scope, contextDir, "The build context " + show(contextDir),
                     "The build context " + show(contextDir) + " is not a directory. Set <context> or"
@@ -587,6 +591,22 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                 buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner),
                 RuntimeDependencies.modules(runtimeDependencies(owner), reactor()), invocation);
         return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
+    }
+
+    /**
+     * The Dockerfile when none is set: {@code Dockerfile} in the context directory, else Quarkus's generated JVM
+     * Dockerfile there (Quarkus builds it with {@code docker build -f src/main/docker/Dockerfile.jvm .}), said in one
+     * line.
+     */
+    private Path defaultDockerfile(Path contextDir) {
+        Path plain = contextDir.resolve("Dockerfile");
+        Path quarkus = contextDir.resolve(QUARKUS_JVM_DOCKERFILE);
+        if (Files.exists(plain) || !Files.isRegularFile(quarkus)) {
+            return plain;
+        }
+        getLog().info("No Dockerfile at " + show(plain) + ": using " + show(quarkus) + ", Quarkus's JVM Dockerfile."
+                + " To use another, set <dockerfile> or -Ddockercache.dockerfile=FILE.");
+        return quarkus;
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class FileDiffTable {
     static final Set<CauseKind> FILE_KINDS = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
-            CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED);
+            CauseKind.UMASK_MODE, CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED,
+            CauseKind.FILE_REMOVED);
     private static final String ABSENT = "\u2014";
 
     private final Snapshot current;
@@ -95,7 +96,7 @@ final class FileDiffTable {
     private static Row row(Cause cause, FileInfo then, FileInfo now) {
         return switch (cause.kind()) {
             case FILE_CONTENT -> contentRow(cause, then, now);
-            case FILE_MODE -> new Row("mode", Side.of(cause.before()), Side.of(cause.after()));
+            case FILE_MODE, UMASK_MODE -> new Row("mode", Side.of(cause.before()), Side.of(cause.after()));
             case SYMLINK_TARGET -> new Row("symlink target", Side.of(cause.before()), Side.of(cause.after()));
             case FILE_TYPE -> new Row("type", Side.of(cause.before()), Side.of(cause.after()));
             case FILE_ADDED -> new Row("added", null, Side.of(cause.after()));

@@ -27,7 +27,8 @@ public final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/dockercache/dockercache-maven-plugin";
     private static final Set<CauseKind> FILE_CAUSES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
-            CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED);
+            CauseKind.UMASK_MODE, CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED,
+            CauseKind.FILE_REMOVED);
 
     /** The rules, with ids that never change meaning: code-scanning services track alerts by them. */
     enum Rule {

@@ -575,12 +575,75 @@ class ComparisonTest {
         assertEquals(CauseKind.NEW_STEP, Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
     }
 
+    static final String UMASK_REASON = "group/other write bits differ, as a different umask at checkout leaves them:"
+            + " only a build on this machine can tell; record the baseline where the image is built, or use the same umask";
+
+    @Test
+    void aGroupWriteOnlyChangeIsUnknownAndNeverFails() throws Exception {
+        Scenario app = Scenario.javaApp(dir);
+        app.chmod("pom.xml", "rw-r--r--");
+        Snapshot before = app.snapshot();
+        app.chmod("pom.xml", "rw-rw-r--"); // a checkout under umask 002
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        StepResult copy = Scenario.step(comparison, "build:3");
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        Cause cause = copy.causes().get(0);
+        assertEquals(CauseKind.UMASK_MODE, cause.kind());
+        assertEquals("pom.xml mode bits changed 0644 -> 0664", cause.detail());
+        assertNull(cause.advice(), "the unknown reason says what to do");
+        assertEquals(UMASK_REASON, copy.unknownReason());
+        assertEquals(Verdict.UNKNOWN, Scenario.step(comparison, "build:4").verdict());
+        assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
+    }
+
+    @Test
+    void umaskBitsOnFilesAndDirectoriesTogetherAreUnknownForTheUmask() throws Exception {
+        StepResult copy = copyOfSrcAfterModes("rwxrwxrwx", "rw-rw-rw-");
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        assertEquals(List.of(CauseKind.UMASK_MODE), copy.causes().stream().map(Cause::kind).distinct().toList());
+        assertEquals(UMASK_REASON, copy.unknownReason());
+    }
+
+    /** {@code COPY src /src} after src (0755) and src/a.txt (0644) are given these modes. */
+    private StepResult copyOfSrcAfterModes(String directoryMode, String fileMode) throws Exception {
+        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src").file("src/a.txt", "a");
+        app.chmod("src", "rwxr-xr-x").chmod("src/a.txt", "rw-r--r--");
+        Snapshot before = app.snapshot();
+        app.chmod("src", directoryMode).chmod("src/a.txt", fileMode);
+        return Scenario.step(Scenario.compare(app.snapshot(), before), "2");
+    }
+
+    @Test
+    void umaskBitsBesideAnotherChangeStillRebuild() throws Exception {
+        Scenario app = Scenario.javaApp(dir);
+        app.chmod("pom.xml", "rw-r--r--");
+        Snapshot before = app.snapshot();
+        app.chmod("pom.xml", "rwxrwxr-x"); // the executable bit too
+        Comparison comparison = Scenario.compare(app.snapshot(), before);
+        Cause cause = Scenario.step(comparison, "build:3").causes().get(0);
+        assertEquals(CauseKind.FILE_MODE, cause.kind());
+        assertEquals(List.of("build:3", "build:4"),
+                FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList());
+        app.chmod("pom.xml", "rw-rw-r--").file("pom.xml", "<project>edited</project>");
+        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "build:3").verdict(),
+                "a content change beside the umask bits");
+    }
+
+    @Test
+    void aDirectoryModeAndAnUmaskOnlyChangeGiveBothReasons() throws Exception {
+        StepResult copy = copyOfSrcAfterModes("rwx------", "rw-rw-r--");
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        assertEquals("only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
+                + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this context"
+                + " directory (spec 3.3); " + UMASK_REASON, copy.unknownReason());
+    }
+
     @Test
     void aDirectoryModeOnlyChangeIsUnknownForAWarmBuilder() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src", "RUN ls /src").file("src/a.txt", "a");
         app.chmod("src", "rwxr-xr-x");
         Snapshot before = app.snapshot();
-        app.chmod("src", "rwxrwxr-x");
+        app.chmod("src", "rwx------");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         StepResult copy = Scenario.step(comparison, "2");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
