@@ -49,9 +49,7 @@ public final class TextReport {
         lines.addAll(settingChanges(comparison));
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
         for (StepResult miss : comparison.firstMisses()) {
-            boolean blocking = comparison.steps().stream()
-                    .anyMatch(s -> violations.contains(s) && s.rootStepId().equals(miss.stepId()));
-            lines.addAll(explainMiss(miss, comparison, blocking ? ReportLine.Level.ERROR : ReportLine.Level.INFO));
+            lines.addAll(explainMiss(miss, comparison, violations));
         }
         lines.add(ReportLine.info(summary(comparison)));
         return lines;
@@ -65,7 +63,7 @@ public final class TextReport {
             lines.add(ReportLine.info("Every step is cached: nothing differs from the baseline."));
         }
         for (StepResult miss : misses) {
-            lines.addAll(explainMiss(miss, comparison, ReportLine.Level.INFO));
+            lines.addAll(explainMiss(miss, comparison, Set.of()));
         }
         lines.add(ReportLine.info(summary(comparison)));
         return lines;
@@ -123,7 +121,14 @@ public final class TextReport {
         return target == null ? "the last stage" : "--target " + target;
     }
 
-    private static List<ReportLine> explainMiss(StepResult miss, Comparison comparison, ReportLine.Level level) {
+    /**
+     * @param failing the steps the gate fails on: a chain that holds one is printed as an error, but the own causes of
+     *     a later step in it only when that step fails too, so that the error block shows why the build fails
+     */
+    private static List<ReportLine> explainMiss(StepResult miss, Comparison comparison, Set<StepResult> failing) {
+        boolean blocking = comparison.steps().stream()
+                .anyMatch(s -> failing.contains(s) && s.rootStepId().equals(miss.stepId()));
+        ReportLine.Level level = blocking ? ReportLine.Level.ERROR : ReportLine.Level.INFO;
         List<ReportLine> lines = new ArrayList<>();
         String dockerfile = comparison.current().dockerfile();
         lines.add(new ReportLine(level, List.of(new Span("Step " + miss.stepId(), Style.STRONG),
@@ -144,7 +149,8 @@ public final class TextReport {
         for (StepResult step : following) {
             for (Cause cause : step.ownCauses()) {
                 if (!listed.contains(cause)) { // a build arg that several steps use is said once
-                    lines.addAll(causeLines(level, "step " + step.stepId() + " itself: ", cause, comparison.dependencies()));
+                    lines.addAll(causeLines(failing.contains(step) ? level : ReportLine.Level.INFO,
+                            "step " + step.stepId() + " itself: ", cause, comparison.dependencies()));
                     listed.add(cause);
                 }
             }

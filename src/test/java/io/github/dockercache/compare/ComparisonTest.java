@@ -635,7 +635,7 @@ class ComparisonTest {
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals("only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
                 + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this context"
-                + " directory (spec 3.3); " + UMASK_REASON, copy.unknownReason());
+                + " directory (docs/cache-model.md §3.3); " + UMASK_REASON, copy.unknownReason());
     }
 
     @Test

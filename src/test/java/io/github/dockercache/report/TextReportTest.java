@@ -57,6 +57,22 @@ class TextReportTest {
                 String.join("\n", lines));
     }
 
+    /** A failing chain is an error, but a later step's own cause in it is an error only when that step fails too. */
+    @Test
+    void theErrorBlockHoldsWhatFailsAndTheOwnCausesOfLaterStepsAreInformation() throws Exception {
+        JavaBuild build = JavaBuild.in(dir);
+        Snapshot baseline = build.snapshot();
+        build.chmod("pom.xml", "rwxr-xr-x").file("src/main/java/App.java", "class App { int x; }\n");
+        List<ReportLine> lines = TextReport.check(Comparison.compare(build.snapshot(), baseline), FailOn.STABLE);
+
+        ReportLine headline = lines.stream().filter(line -> line.text().startsWith("Step build:3 ")).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", text(lines))));
+        assertEquals(ReportLine.Level.ERROR, headline.level(), headline.text());
+        ReportLine later = lines.stream().filter(line -> line.text().contains("step build:5 itself: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", text(lines))));
+        assertEquals(ReportLine.Level.INFO, later.level(), later.text());
+    }
+
     private static List<String> text(List<ReportLine> lines) {
         return lines.stream().map(ReportLine::text).map(String::stripTrailing).toList();
     }
