@@ -260,8 +260,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      * @param name the image's name, null for a project's only image
      * @param label how messages name it: the module and the image's name ({@code app/api}), as far as they tell
      *     images apart
+     * @param failurePrefix what a failure of this image starts with ({@link #failurePrefix})
      */
-    /** @param failurePrefix what a failure of this image starts with ({@link #failurePrefix}) */
     record ImagePlan(MavenProject project, String name, String label, String failurePrefix, Request request,
             String classifier) {}
 
