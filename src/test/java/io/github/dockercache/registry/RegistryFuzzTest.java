@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -196,7 +197,8 @@ class RegistryFuzzTest {
             byte[] body = end < 0 || request.method().equals("HEAD") ? new byte[0]
                     : Arrays.copyOfRange(raw, end + 2, raw.length);
             String[] lines = head.split("\n");
-            Map<String, List<String>> headers = new LinkedHashMap<>();
+            // header names are case-insensitive: the JDK's client gives "Www-Authenticate" and "WWW-Authenticate" as one
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 String name = colon < 0 ? "" : lines[i].substring(0, colon);
