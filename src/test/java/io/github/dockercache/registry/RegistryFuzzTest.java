@@ -197,7 +197,8 @@ class RegistryFuzzTest {
             byte[] body = end < 0 || request.method().equals("HEAD") ? new byte[0]
                     : Arrays.copyOfRange(raw, end + 2, raw.length);
             String[] lines = head.split("\n");
-            // header names are case-insensitive: the JDK's client gives "Www-Authenticate" and "WWW-Authenticate" as one
+            // header names are case-insensitive: the JDK's client gives "Www-Authenticate" and "WWW-Authenticate"
+            // as one
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
@@ -206,8 +207,9 @@ class RegistryFuzzTest {
                     headers.computeIfAbsent(name, n -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
                 }
             }
-            return new ScriptedResponse(status(lines[0]), request, HttpHeaders.of(headers, (name, value) -> true),
-                    body);
+            // a head of newlines only splits into no lines at all
+            return new ScriptedResponse(status(lines.length == 0 ? "" : lines[0]), request,
+                    HttpHeaders.of(headers, (name, value) -> true), body);
         }
 
         private static int status(String line) {
