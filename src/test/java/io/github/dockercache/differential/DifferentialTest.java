@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * the scenario records and that the plugin predicted it.
  *
  * <p>The engines are {@code -Ddifferential.engines=28,26}; default the one {@code DOCKERCACHE_ENGINE} names, else
- * both (as CI runs them).
+ * both (as CI runs them), played at the same time ({@link EnginesInParallel}).
  */
 class DifferentialTest {
     @TestFactory
@@ -26,20 +26,24 @@ class DifferentialTest {
         List<String> engines = engines();
         // -Ddifferential.builders=classic plays only that builder's part of the scenarios.
         Pattern builders = Pattern.compile(System.getProperty("differential.builders", ".*"));
-        return Scenario.all().stream().filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario ->
-                dynamicContainer(
+        EnginesInParallel parallel = new EnginesInParallel(engines);
+        // Built eagerly: every play is queued on its engine's worker before the first test waits for one.
+        List<DynamicContainer> containers = Scenario.all().stream()
+                .filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario -> dynamicContainer(
                         scenario.name(),
                         scenario.definitionFile().toUri(),
                         engines.stream().flatMap(engine -> scenario.builders().stream()
                                 .filter(builder -> builders.matcher(builder.settingName()).matches()).map(builder -> {
-                            Once<ScenarioRun> played =
-                                    new Once<>(() -> ScenarioRun.play(scenario, Engine.forTests(engine), builder));
+                            Once<ScenarioRun> played = parallel.schedule(engine,
+                                    () -> ScenarioRun.play(scenario, Engine.forTests(engine), builder));
                             return dynamicContainer("engine " + engine + ", " + builder.settingName(), Stream.of(
                                     dynamicTest("engine does what the scenario records",
                                             () -> EngineAgreement.checkEngine(played.get())),
                                     dynamicTest("plugin predicts the engine",
                                             () -> EngineAgreement.checkPlugin(played.get()))));
-                        }))));
+                        })).toList().stream()))
+                .toList();
+        return containers.stream();
     }
 
     /** The engines to play on: {@code -Ddifferential.engines}, else {@code DOCKERCACHE_ENGINE}'s, else 28 and 26. */

@@ -60,7 +60,17 @@ record ScenarioRun(
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
 
+    /**
+     * Plays the scenario. Engines play at the same time ({@link EnginesInParallel}), but one scenario is played by
+     * one engine at a time: its served files, pushed tags and git repositories are the same for every engine.
+     */
     static ScenarioRun play(Scenario scenario, Engine engine, Builder builder) throws IOException {
+        synchronized (scenario) {
+            return playAlone(scenario, engine, builder);
+        }
+    }
+
+    private static ScenarioRun playAlone(Scenario scenario, Engine engine, Builder builder) throws IOException {
         long started = System.nanoTime();
         Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
                 .toAbsolutePath();
