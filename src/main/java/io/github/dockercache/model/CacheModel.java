@@ -1064,7 +1064,7 @@ public final class CacheModel {
     private List<Map.Entry<String, String>> maskSecrets(StageState state, List<Map.Entry<String, String>> inputs,
             StepReads reads) {
         List<Map.Entry<String, String>> masked = new ArrayList<>();
-        List<String> secretNames = new ArrayList<>();
+        boolean readsSecret = false;
         for (Map.Entry<String, String> input : inputs) {
             String name = input.getKey();
             boolean secret = reads.secretInputs.contains(name) || switch (name) {
@@ -1075,16 +1075,17 @@ public final class CacheModel {
                         : instructionSecret && !EXPANSION_FREE.matcher(name).matches();
             };
             if (secret && input.getValue() != null) {
-                secretNames.add(name);
+                readsSecret = true;
                 masked.add(Map.entry(name, taint.mask(input.getValue())));
             } else {
                 masked.add(input);
             }
         }
-        if (!secretNames.isEmpty() && !taint.canCompare()) {
-            reads.withheld("depends on a secret (" + String.join(", ", secretNames) + "), not compared: no secret"
-                    + " key is configured. Pass the secret with RUN --mount=type=secret, or set the key"
-                    + " (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml; see docs/secrets.md)");
+        if (readsSecret && !taint.canCompare()) {
+            // the step's causes name the inputs, in the user's words (build arg X, WORKDIR)
+            reads.withheld("depends on a secret, not compared: no secret key is configured. Pass the secret with"
+                    + " RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml;"
+                    + " see docs/secrets.md)");
         }
         return masked;
     }

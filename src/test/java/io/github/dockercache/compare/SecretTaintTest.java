@@ -110,7 +110,7 @@ class SecretTaintTest {
         assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.UNKNOWN, "3", Verdict.UNKNOWN, "4", Verdict.UNKNOWN,
                 "5", Verdict.UNKNOWN, "6", Verdict.UNKNOWN), verdicts(comparison));
         String reason = comparison.steps().get(1).unknownReason();
-        assertTrue(reason.startsWith("depends on a secret (path), not compared: no secret key is configured."
+        assertTrue(reason.startsWith("depends on a secret, not compared: no secret key is configured."
                 + " Pass the secret with RUN --mount=type=secret"), reason);
     }
 
