@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Plays every scenario under {@code src/test/resources/differential/} on each configured engine, with each builder
  * the scenario lists, and checks ({@link EngineAgreement}), per step of the second build, that the engine did what
- * the scenario records and that the plugin predicted it.
+ * the scenario records and that the plugin predicted it, and that the verify goal, on the engine's own log, agrees.
  *
  * <p>The engines are {@code -Ddifferential.engines=28,26}; default the one {@code DOCKERCACHE_ENGINE} names, else
  * both (as CI runs them).
@@ -38,7 +38,9 @@ class DifferentialTest {
                                     dynamicTest("engine does what the scenario records",
                                             () -> EngineAgreement.checkEngine(played.get())),
                                     dynamicTest("plugin predicts the engine",
-                                            () -> EngineAgreement.checkPlugin(played.get()))));
+                                            () -> EngineAgreement.checkPlugin(played.get())),
+                                    dynamicTest("verify agrees with the engine's log",
+                                            () -> LogVerification.check(played.get()))));
                         }))));
     }
 
