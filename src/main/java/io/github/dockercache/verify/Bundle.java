@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -61,11 +59,7 @@ public final class Bundle {
                     zip.closeEntry();
                 }
             }
-            try {
-                Files.move(temporary.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary.path(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TempFiles.moveOver(temporary.path(), target);
         } finally {
             Files.deleteIfExists(temporary.path());
         }
