@@ -34,7 +34,7 @@ final class BuildLog {
                 return PlainLog.vertices(source, lines);
             }
             if (line.startsWith("{")) {
-                if (RawJsonLog.isProgressLine(line)) {
+                if (RawJsonLog.startsProgress(lines, i)) {
                     return RawJsonLog.vertices(source, lines);
                 }
                 JsonObject metadata = metadataFile(lines);

@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * vertex's time is the sum of its runs. A status without {@code started} announces a vertex and, as in BuildKit's
  * own printer, does not reset one that has started. Lines that do not start with a brace are the client's messages
  * (an error summary after a failed build) and are skipped.
+ *
+ * <p>buildx writes one status per line from 0.15 on; the buildx of Docker 26.1 indents each over many lines, so a
+ * status is read from the line that opens it to the brace that closes it.
  */
 final class RawJsonLog {
     private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT).create();
@@ -39,10 +42,17 @@ final class RawJsonLog {
     private record VertexJson(
             String digest, String name, String started, String completed, boolean cached, String error) {}
 
-    /** True when a line is a JSON object with a SolveStatus field, for format detection. */
-    static boolean isProgressLine(String line) {
+    /**
+     * True when the lines from {@code first} on start with a JSON object with a SolveStatus field, for format
+     * detection.
+     */
+    static boolean startsProgress(List<String> lines, int first) {
+        int last = lastLineOf(lines, first);
+        if (last < 0) {
+            return false;
+        }
         try {
-            JsonElement json = GSON.fromJson(line, JsonElement.class);
+            JsonElement json = GSON.fromJson(String.join("\n", lines.subList(first, last + 1)), JsonElement.class);
             return json != null && json.isJsonObject() && STATUS_FIELDS.stream().anyMatch(json.getAsJsonObject()::has);
         } catch (JsonParseException e) {
             return false;
@@ -52,22 +62,56 @@ final class RawJsonLog {
     static List<VertexRun> vertices(String source, List<String> lines) throws CostLogException {
         Map<String, Vertex> byDigest = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (!line.startsWith("{")) {
+            if (!lines.get(i).strip().startsWith("{")) {
                 continue;
             }
-            for (VertexJson json : status(line, source, i + 1)) {
+            int last = lastLineOf(lines, i);
+            if (last < 0) {
+                throw CostLogException.at(source, i + 1, "a status that the log ends before closing; is it cut off?");
+            }
+            String status = String.join("\n", lines.subList(i, last + 1)).strip();
+            for (VertexJson json : status(status, source, i + 1)) {
                 if (json.digest() == null) {
                     throw CostLogException.at(source, i + 1, "a vertex without a digest");
                 }
                 byDigest.computeIfAbsent(json.digest(), d -> new Vertex()).read(json, source, i + 1);
             }
+            i = last;
         }
         // BuildKit announces the whole graph first, last stage first; the order they start in is the plain log's.
         return byDigest.values().stream()
                 .sorted(Comparator.comparing(Vertex::firstStart, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(Vertex::run)
                 .toList();
+    }
+
+    /**
+     * The line on which the JSON value that opens on line {@code first} closes (its braces and brackets balanced,
+     * outside strings), or -1 when the lines end first. Work is linear in the lines read.
+     */
+    private static int lastLineOf(List<String> lines, int first) {
+        int depth = 0;
+        boolean inString = false;
+        for (int l = first; l < lines.size(); l++) {
+            String line = lines.get(l);
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (inString) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    return l;
+                }
+            }
+        }
+        return -1;
     }
 
     private static List<VertexJson> status(String line, String source, int lineNumber) throws CostLogException {

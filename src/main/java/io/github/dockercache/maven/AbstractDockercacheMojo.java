@@ -208,9 +208,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /**
      * A BuildKit log of a real build ({@code docker buildx build --progress=rawjson . 2> build.json}, or
-     * {@code --progress=plain}): the report then says what each chain of misses costs in build time.
+     * {@code --progress=plain}): check and explain then say what each chain of misses costs in build time; verify
+     * lines it up with the prediction. Run at a reactor's root, a relative path names each module's own log.
      */
-    @Parameter(property = "dockercache.buildLog")
+    @Parameter(property = ProjectScope.BUILD_LOG_PROPERTY)
     File buildLog;
 
     /**
@@ -452,7 +453,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     private List<ProjectScope> scopes() {
         ProjectScope own = new ProjectScope(project, context, dockerfile, baseline, baselineArtifact, target,
-                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images,
+                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images, buildLog,
                 ProjectScope.isExplicit(project, session));
         if (!coversReactor() || session.getProjects().size() <= 1) {
             return List.of(own);
@@ -588,7 +589,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
                 missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
                 historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog == null ? null : buildLog.toPath(), resolve, runtimeDependencies(owner),
+                buildLog(scope, image), resolve, runtimeDependencies(owner),
                 RuntimeDependencies.modules(runtimeDependencies(owner), reactor()), invocation);
         return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
     }
@@ -704,6 +705,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return List.of();
         }
         return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    }
+
+    /** The image's own log, else the project's; a project of several images names each one's in {@code <images>}. */
+    private static Path buildLog(ProjectScope scope, Image image) {
+        File log = image.buildLog != null ? image.buildLog : scope.buildLog();
+        return log == null ? null : log.toPath();
     }
 
     private static Path baselineFile(ProjectScope scope, Image image, String name, Path output) {

@@ -22,4 +22,6 @@ public class Image {
     File baseline;
     /** The baseline as Maven coordinates {@code groupId:artifactId:version}. */
     String baselineArtifact;
+    /** The log of the image's real build, for {@code verify}. */
+    File buildLog;
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Model;
@@ -18,6 +19,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * when baseline or explain run once for a whole reactor (goals that need no pom run only at its top), what each
  * module's POM configures for this plugin.
  *
+ * @param buildLog the log of the real build of the project's image ({@code verify}), or null
  * @param explicit whether the image's files were asked for here, so that a missing one is an error rather than a
  *     project without an image (see {@link #isExplicit})
  */
@@ -30,9 +32,11 @@ record ProjectScope(
         String target,
         Map<String, String> buildArgs,
         List<Image> images,
+        File buildLog,
         boolean explicit) {
 
     static final String PLUGIN_KEY = "io.github.dockercache:dockercache-maven-plugin";
+    static final String BUILD_LOG_PROPERTY = "dockercache.buildLog";
     /** The settings that name the image's files on the command line. */
     private static final List<String> LOCATING_PROPERTIES = List.of("dockercache.context", "dockercache.dockerfile");
 
@@ -94,14 +98,19 @@ record ProjectScope(
                 image.buildArgs = map(node.getChild("buildArgs"));
                 image.baseline = file(basedir, text(node, "baseline"));
                 image.baselineArtifact = text(node, "baselineArtifact");
+                image.buildLog = file(basedir, text(node, "buildLog"));
                 images.add(image);
             }
         }
         File context = file(basedir, text(configuration, "context"));
+        // a log named on the command line is each module's own: a relative path is read in each module
+        String buildLog = Optional.ofNullable(text(configuration, "buildLog"))
+                .orElse(session == null ? null : session.getUserProperties().getProperty(BUILD_LOG_PROPERTY));
         return new ProjectScope(module, context != null ? context : basedir,
                 file(basedir, text(configuration, "dockerfile")), file(basedir, text(configuration, "baseline")),
                 text(configuration, "baselineArtifact"), text(configuration, "target"),
-                map(configuration.getChild("buildArgs")), images, isExplicit(module, session));
+                map(configuration.getChild("buildArgs")), images, file(basedir, blankToNull(buildLog)),
+                isExplicit(module, session));
     }
 
     private static Xpp3Dom overlay(Xpp3Dom base, Object dominant) {
@@ -119,6 +128,10 @@ record ProjectScope(
         }
         File file = new File(path);
         return file.isAbsolute() ? file : new File(basedir, path);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Map<String, String> map(Xpp3Dom node) {

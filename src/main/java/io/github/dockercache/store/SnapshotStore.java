@@ -20,12 +20,10 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,11 +79,7 @@ public final class SnapshotStore {
                     Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
                 out.write(text);
             }
-            try {
-                Files.move(temporary.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary.path(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TempFiles.moveOver(temporary.path(), target);
         } finally {
             Files.deleteIfExists(temporary.path());
         }

@@ -272,7 +272,7 @@ public final class Workflow {
      * compared, and the user is told to record the baseline with resolve): the digest alone where the baseline has no
      * layers, nothing where it has no digest.
      */
-    private static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
+    static ImageDigests imageDigests(Request request, Snapshot baseline, List<ReportLine> lines) {
         Map<String, BaseImage> recorded = baseline == null ? Map.of() : ImageDigests.recordedIn(baseline);
         if (!request.resolve()) {
             return (reference, platform) -> recorded.get(reference);
@@ -335,7 +335,7 @@ public final class Workflow {
      * of the manifests at the top of the context), and writes it; refuses (without writing) when the image copies an
      * unfinished build output.
      */
-    private static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
+    static Analysis analyseAndStore(Request request, ImageDigests digests) throws WorkflowException {
         UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
         try {
@@ -423,17 +423,27 @@ public final class Workflow {
 
     /** The baseline, or null when there is none and the request says to go on without it. */
     private static Snapshot readBaseline(Request request, List<ReportLine> lines) throws WorkflowException {
+        return readBaseline(request, why -> missingBaseline(request, lines, why));
+    }
+
+    /** What a goal does when there is no baseline, told why: returns what to compare with, or throws. */
+    interface MissingBaseline {
+        Snapshot handle(String why) throws WorkflowException;
+    }
+
+    /** The baseline; when there is none, what {@code missing} makes of it. */
+    static Snapshot readBaseline(Request request, MissingBaseline missing) throws WorkflowException {
         BaselineSource source = request.baselineSource();
         Path file;
         try {
             file = source.locate();
         } catch (BaselineUnavailableException e) {
-            return missingBaseline(request, lines, e.getMessage());
+            return missing.handle(e.getMessage());
         }
         try {
             return SnapshotStore.read(file);
         } catch (NoSuchFileException e) {
-            return missingBaseline(request, lines, "No baseline at " + source.describe() + ": nothing to compare with yet.");
+            return missing.handle("No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
             Hints hints = request.invocation().hints();
             throw new WorkflowException("The baseline " + source.describe() + " cannot be used: " + e.reason()
@@ -507,12 +517,12 @@ public final class Workflow {
     }
 
     /** The Dockerfile's warnings (parser, build checks), located as the console names the file. */
-    private static List<String> warnings(Snapshot snapshot, Request request) {
+    static List<String> warnings(Snapshot snapshot, Request request) {
         return snapshot.warnings().stream().map(warning -> shown(warning, request)).toList();
     }
 
     /** The Dockerfile as the console and reports name it: from the reactor root. */
-    private static String shownDockerfile(Request request) {
+    static String shownDockerfile(Request request) {
         return show(request, request.build().dockerfile());
     }
 
@@ -524,7 +534,7 @@ public final class Workflow {
                 : message;
     }
 
-    private static String show(Request request, Path path) {
+    static String show(Request request, Path path) {
         return DisplayPaths.of(request.invocation().root(), path);
     }
 

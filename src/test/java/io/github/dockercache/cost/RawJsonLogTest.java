@@ -59,8 +59,32 @@ class RawJsonLogTest {
                 {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN ma
                 """.formatted(RUN)));
 
-        assertEquals(dir.resolve("build.log") + ":2: not a BuildKit status line: Unterminated string at column 118"
-                + " path $.vertexes[0].name", e.getMessage());
+        assertEquals(dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
+                e.getMessage());
+    }
+
+    @Test
+    void aLineCutBeforeTheNextStatusIsAnErrorAtItsLine() {
+        CostLogException e = assertThrows(CostLogException.class, () -> read(dir, """
+                {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN make"}]}
+                {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN ma
+                {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN make"}]}
+                """.formatted(RUN)));
+
+        // the cut string runs on into the next line, so the status never closes
+        assertEquals(dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
+                e.getMessage());
+    }
+
+    /** The buildx of Docker 26.1 indents each status over many lines (recorded from that engine by the harness). */
+    @Test
+    void statusesIndentedOverManyLinesAreRead() throws CostLogException {
+        StepCosts costs = StepCosts.read(TestLogs.fixture("content-change.engine26.rawjson.log"));
+
+        // the Dockerfile of the differential scenario content-change, after data.txt changed
+        assertEquals(List.of("1", "2", "3", "4", "5"), List.copyOf(costs.steps().keySet()));
+        assertEquals(List.of(true, false, false, false),
+                List.of("2", "3", "4", "5").stream().map(id -> costs.step(id).orElseThrow().cached()).toList());
     }
 
     @Test

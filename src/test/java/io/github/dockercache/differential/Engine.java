@@ -171,13 +171,26 @@ final class Engine {
             Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
             boolean exportImage)
             throws IOException {
+        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, environment, builder,
+                exportImage, false);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Map, String, Map, List, Map, Builder, boolean)}; with {@code rawJson} (BuildKit
+     * only) the log is {@code --progress=rawjson} output, whose steps the cost package reads: the build's
+     * {@link EngineBuild#steps()} are then empty.
+     */
+    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
+            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
+            boolean exportImage, boolean rawJson)
+            throws IOException {
         boolean classic = builder == Builder.CLASSIC;
-        if (classic && !exportImage) {
-            throw new IllegalArgumentException("the legacy builder always writes an image");
+        if (classic && (!exportImage || rawJson)) {
+            throw new IllegalArgumentException("the legacy builder always writes an image, and has no rawjson progress");
         }
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
-            arguments.add("--progress=plain");
+            arguments.add(rawJson ? "--progress=rawjson" : "--progress=plain");
         }
         if (!exportImage) {
             arguments.add("--output=type=cacheonly");
@@ -199,7 +212,7 @@ final class Engine {
         // a Dockerfile need not be UTF-8 (a scenario tests that); stage names are ASCII
         List<String> stages = StageLabels.of(new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8));
         Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
-                : PlainProgress.steps(output.text(), stages);
+                : rawJson ? Map.of() : PlainProgress.steps(output.text(), stages);
         return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
     }
 

@@ -60,20 +60,27 @@ record ScenarioRun(
 
     private static final Path WORK_ROOT = Path.of("target", "differential");
 
-    /**
-     * Plays the scenario. Engines play at the same time ({@link EnginesInParallel}), but one scenario is played by
-     * one engine at a time: its served files, pushed tags and git repositories are the same for every engine.
-     */
     static ScenarioRun play(Scenario scenario, Engine engine, Builder builder) throws IOException {
+        return play(scenario, engine, builder, false);
+    }
+
+    /**
+     * As {@link #play(Scenario, Engine, Builder)}; with {@code rawJsonAfter} the second build logs
+     * {@code --progress=rawjson} (its {@link EngineBuild#steps()} are then empty), in a workspace of its own.
+     * Engines play at the same time ({@link EnginesInParallel}), but one scenario is played by one engine at a time:
+     * its served files, pushed tags and git repositories are the same for every engine.
+     */
+    static ScenarioRun play(Scenario scenario, Engine engine, Builder builder, boolean rawJsonAfter) throws IOException {
         synchronized (scenario) {
-            return playAlone(scenario, engine, builder);
+            return playAlone(scenario, engine, builder, rawJsonAfter);
         }
     }
 
-    private static ScenarioRun playAlone(Scenario scenario, Engine engine, Builder builder) throws IOException {
+    private static ScenarioRun playAlone(Scenario scenario, Engine engine, Builder builder, boolean rawJsonAfter)
+            throws IOException {
         long started = System.nanoTime();
-        Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName())
-                .toAbsolutePath();
+        Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName()
+                + (rawJsonAfter ? "-rawjson" : "")).toAbsolutePath();
         Files.createDirectories(workspace.getParent());
         PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion(),
                 scenario.secretArgs());
@@ -85,7 +92,7 @@ record ScenarioRun(
                 engine.buildImage(image.getValue(), image.getKey());
             }
             engine.prune();
-            EngineBuild before = build(engine, builder, workspace, scenario.before());
+            EngineBuild before = build(engine, builder, workspace, scenario.before(), false);
             Snapshot pluginBefore = plugin.snapshot(workspace, workspace.resolve("Dockerfile"), scenario.before(),
                     "first");
             scenario.applyChanges(workspace);
@@ -95,7 +102,7 @@ record ScenarioRun(
                 FileTrees.delete(secondWorkspace);
                 FileTrees.copyAll(workspace, secondWorkspace);
             }
-            EngineBuild after = build(engine, builder, secondWorkspace, scenario.after());
+            EngineBuild after = build(engine, builder, secondWorkspace, scenario.after(), rawJsonAfter);
             Snapshot pluginAfter = plugin.snapshot(secondWorkspace, secondWorkspace.resolve("Dockerfile"),
                     scenario.after(), "second");
 
@@ -111,11 +118,11 @@ record ScenarioRun(
         }
     }
 
-    private static EngineBuild build(Engine engine, Builder builder, Path workspace, BuildSpec spec)
+    private static EngineBuild build(Engine engine, Builder builder, Path workspace, BuildSpec spec, boolean rawJson)
             throws IOException {
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
         return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
-                spec.allow(), spec.environment(), builder);
+                spec.allow(), spec.environment(), builder, true, rawJson);
     }
 }

@@ -1,0 +1,1 @@
+echo "verify IT worker job $1"
