@@ -102,7 +102,8 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
             if (metaArgsExpand) {
                 image = expand(lexer, stage.from().image(), meta);
                 String platform = stage.from().platform();
-                platformMatch = platform == null || platform.isEmpty() ? Optional.empty() : expand(lexer, platform, meta);
+                platformMatch = platform == null || platform.isEmpty()
+                        ? Optional.empty() : expand(lexer, platform, meta);
                 if (image.isPresent()) {
                     String baseName = image.get().result();
                     State stageBase = byName.get(baseName.toLowerCase(Locale.ROOT));
@@ -193,7 +194,7 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
             this.os = base.os();
         }
 
-        /** Adds a step for each instruction of the stage to {@code steps}; returns the state a child stage starts in. */
+        /** Adds each instruction of the stage to {@code steps}; returns the state a child stage starts from. */
         State stage(Stage stage, List<Step> steps) {
             for (Instruction instruction : stage.instructions()) {
                 undefined = new ArrayList<>();
@@ -235,7 +236,7 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
             return new State(workdirSet, shellSet, env, declaredArgs, os);
         }
 
-        /** Every word BuildKit expands before it dispatches the instruction, then the environment as ENV and ARG set it. */
+        /** Expands the words BuildKit expands before it dispatches the instruction; then ENV and ARG set variables. */
         private void expandWords(Instruction instruction) {
             RawInstruction node = raw.get(instruction);
             if (instruction instanceof EnvInstruction envInstruction) {

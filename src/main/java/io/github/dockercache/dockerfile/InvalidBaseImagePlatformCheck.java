@@ -1,6 +1,5 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,34 +8,30 @@ import java.util.Locale;
  * platform (linux/amd64, the platform the checks assume, which is also the only build platform). Made only for
  * images whose configuration {@link BaseImageConfigs} knows. Checked while BuildKit dispatches the FROM lines.
  */
-final class InvalidBaseImagePlatformCheck implements BuildCheck {
+final class InvalidBaseImagePlatformCheck implements BuildCheck.OfFrom {
     @Override
     public String name() {
         return BuildChecks.INVALID_BASE_IMAGE_PLATFORM;
     }
 
     @Override
-    public List<ParseWarning> check(CheckInput input) {
-        List<ParseWarning> warnings = new ArrayList<>();
-        for (CheckDispatch.From from : input.dispatch().froms()) {
-            BaseImageConfig config = from.imageConfig();
-            if (config == null) {
-                continue;
-            }
-            String platform = from.platform().map(ShellLexer.Expansion::result).orElse(null);
-            String[] expected = normalizedPlatform(platform == null || platform.isEmpty() ? "linux/amd64" : platform);
-            String[] actual = normalizedPlatform(config.os() + "/" + config.architecture()
-                    + (config.variant().isEmpty() ? "" : "/" + config.variant()));
-            if (expected == null || actual == null) {
-                continue; // not a platform: the build fails on it before any check
-            }
-            if (!expected[0].equals(actual[0]) || !expected[1].equals(actual[1])) {
-                warnings.add(warning(input, from.location(), "Base image " + from.image().orElseThrow().result()
-                        + " was pulled with platform " + GoText.quote(String.join("/", actual)) + ", expected "
-                        + GoText.quote(String.join("/", expected)) + " for current build"));
-            }
+    public void check(CheckInput input, CheckDispatch.From from, List<ParseWarning> warnings) {
+        BaseImageConfig config = from.imageConfig();
+        if (config == null) {
+            return;
         }
-        return warnings;
+        String platform = from.platform().map(ShellLexer.Expansion::result).orElse(null);
+        String[] expected = normalizedPlatform(platform == null || platform.isEmpty() ? "linux/amd64" : platform);
+        String[] actual = normalizedPlatform(config.os() + "/" + config.architecture()
+                + (config.variant().isEmpty() ? "" : "/" + config.variant()));
+        if (expected == null || actual == null) {
+            return; // not a platform: the build fails on it before any check
+        }
+        if (!expected[0].equals(actual[0]) || !expected[1].equals(actual[1])) {
+            warnings.add(warning(input, from.location(), "Base image " + from.image().orElseThrow().result()
+                    + " was pulled with platform " + GoText.quote(String.join("/", actual)) + ", expected "
+                    + GoText.quote(String.join("/", expected)) + " for current build"));
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -8,7 +7,7 @@ import java.util.Set;
  * JSONArgsRecommended: CMD and ENTRYPOINT in shell form run under {@code /bin/sh -c}, which does not pass on signals;
  * not reported once the stage (or one it is built FROM) set a SHELL.
  */
-final class JsonArgsRecommendedCheck implements BuildCheck {
+final class JsonArgsRecommendedCheck implements BuildCheck.OfStep {
     private static final Set<String> COMMANDS = Set.of("CMD", "ENTRYPOINT");
 
     @Override
@@ -17,15 +16,11 @@ final class JsonArgsRecommendedCheck implements BuildCheck {
     }
 
     @Override
-    public List<ParseWarning> check(CheckInput input) {
-        List<ParseWarning> warnings = new ArrayList<>();
-        for (CheckDispatch.Step step : input.dispatch().steps()) {
-            if (COMMANDS.contains(step.instruction().source().keyword()) && !input.raw().get(step.instruction()).json()
-                    && !step.state().shellSet()) {
-                warnings.add(warning(input, step.location(), "JSON arguments recommended for "
-                        + input.keyword(step.instruction()) + " to prevent unintended behavior related to OS signals"));
-            }
+    public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
+        if (COMMANDS.contains(step.instruction().source().keyword()) && !input.raw().get(step.instruction()).json()
+                && !step.state().shellSet()) {
+            warnings.add(warning(input, step.location(), "JSON arguments recommended for "
+                    + input.keyword(step.instruction()) + " to prevent unintended behavior related to OS signals"));
         }
-        return warnings;
     }
 }

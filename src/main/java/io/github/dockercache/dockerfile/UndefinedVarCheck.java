@@ -1,6 +1,5 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,21 +7,17 @@ import java.util.List;
  * use reported on its own as BuildKit does. It needs the base image's environment: made for {@code FROM scratch},
  * stages built FROM another stage and images {@link BaseImageConfigs} knows, and not at all elsewhere.
  */
-final class UndefinedVarCheck implements BuildCheck {
+final class UndefinedVarCheck implements BuildCheck.OfStep {
     @Override
     public String name() {
         return BuildChecks.UNDEFINED_VAR;
     }
 
     @Override
-    public List<ParseWarning> check(CheckInput input) {
-        List<ParseWarning> warnings = new ArrayList<>();
-        for (CheckDispatch.Step step : input.dispatch().steps()) {
-            for (CheckDispatch.UndefinedUse use : step.undefined()) {
-                warnings.add(warning(input, step.location(), "Usage of undefined variable '$" + use.name() + "'"
-                        + (use.closest() == null ? "" : " (did you mean $" + use.closest() + "?)")));
-            }
+    public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
+        for (CheckDispatch.UndefinedUse use : step.undefined()) {
+            warnings.add(warning(input, step.location(), "Usage of undefined variable '$" + use.name() + "'"
+                    + (use.closest() == null ? "" : " (did you mean $" + use.closest() + "?)")));
         }
-        return warnings;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * depends on the base image's. A path with variables is judged only where the stage's environment is known, so that
  * no warning is given that BuildKit might not give.
  */
-final class WorkdirRelativePathCheck implements BuildCheck {
+final class WorkdirRelativePathCheck implements BuildCheck.OfStep {
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:");
 
     @Override
@@ -20,23 +19,19 @@ final class WorkdirRelativePathCheck implements BuildCheck {
     }
 
     @Override
-    public List<ParseWarning> check(CheckInput input) {
-        List<ParseWarning> warnings = new ArrayList<>();
-        for (CheckDispatch.Step step : input.dispatch().steps()) {
-            if (!(step.instruction() instanceof WorkdirInstruction workdir) || step.state().workdirSet()) {
-                continue;
-            }
-            Map<String, String> env = step.state().env();
-            Optional<ShellLexer.Expansion> path = CheckDispatch.expand(input.lexer(), workdir.path(),
-                    env == null ? Map.of() : env);
-            boolean judged = env != null
-                    || path.isPresent() && path.get().matched().isEmpty() && path.get().unmatched().isEmpty();
-            if (path.isPresent() && judged && !isAbsolute(path.get().result(), step.state().os())) {
-                warnings.add(warning(input, step.location(), "Relative workdir " + GoText.quote(path.get().result())
-                        + " can have unexpected results if the base image changes"));
-            }
+    public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
+        if (!(step.instruction() instanceof WorkdirInstruction workdir) || step.state().workdirSet()) {
+            return;
         }
-        return warnings;
+        Map<String, String> env = step.state().env();
+        Optional<ShellLexer.Expansion> path = CheckDispatch.expand(input.lexer(), workdir.path(),
+                env == null ? Map.of() : env);
+        boolean judged = env != null
+                || path.isPresent() && path.get().matched().isEmpty() && path.get().unmatched().isEmpty();
+        if (path.isPresent() && judged && !isAbsolute(path.get().result(), step.state().os())) {
+            warnings.add(warning(input, step.location(), "Relative workdir " + GoText.quote(path.get().result())
+                    + " can have unexpected results if the base image changes"));
+        }
     }
 
     /**
