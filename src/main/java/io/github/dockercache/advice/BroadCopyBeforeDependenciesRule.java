@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * COPY's key covers every file it copies (cache-model §3.4) and a miss is sticky (cache-model §1.2), so any edit re-runs
  * the download; copying the manifests first lets the download stay cached until they change.
  */
-final class BroadCopyBeforeDependenciesRule implements Rule {
+final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
     static final String ID = "DC101";
 
     @Override
@@ -29,17 +29,13 @@ final class BroadCopyBeforeDependenciesRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(AdviceInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Stage stage : input.dockerfile().stages()) {
-            List<Instruction> instructions = stage.instructions();
-            for (Ecosystem ecosystem : Ecosystem.values()) {
-                Instructions.firstRun(instructions, ecosystem::downloads)
-                        .flatMap(run -> check(input, instructions, ecosystem, run))
-                        .ifPresent(findings::add);
-            }
+    public void check(AdviceInput input, Stage stage, List<Finding> findings) {
+        List<Instruction> instructions = stage.instructions();
+        for (Ecosystem ecosystem : Ecosystem.values()) {
+            Instructions.firstRun(instructions, ecosystem::downloads)
+                    .flatMap(run -> check(input, instructions, ecosystem, run))
+                    .ifPresent(findings::add);
         }
-        return findings;
     }
 
     /** A broad copy before the download, and the fix, when the fix can be written out. */

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * never use it. Only RUNs whose programs are known not to read it count ({@link EnvironmentReaders}): a
  * script or a build tool may read it from the environment, and the ARG then has to stay above it.
  */
-final class EarlyArgRule implements Rule {
+final class EarlyArgRule implements Rule.OfStage {
     static final String ID = "DC103";
     private static final List<String> TARGET_PLATFORM = List.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
     private static final List<String> BUILD_PLATFORM = List.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
@@ -30,21 +30,17 @@ final class EarlyArgRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(AdviceInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Stage stage : input.dockerfile().stages()) {
-            List<Instruction> instructions = stage.instructions();
-            for (int i = 0; i < instructions.size(); i++) {
-                if (instructions.get(i) instanceof ArgInstruction arg) {
-                    for (ArgDeclaration declaration : arg.args()) {
-                        if (!TARGET_PLATFORM.contains(declaration.name()) || sameBaseForEveryTarget(stage)) {
-                            check(arg, declaration, instructions.subList(i + 1, instructions.size()), findings);
-                        }
+    public void check(AdviceInput input, Stage stage, List<Finding> findings) {
+        List<Instruction> instructions = stage.instructions();
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof ArgInstruction arg) {
+                for (ArgDeclaration declaration : arg.args()) {
+                    if (!TARGET_PLATFORM.contains(declaration.name()) || sameBaseForEveryTarget(stage)) {
+                        check(arg, declaration, instructions.subList(i + 1, instructions.size()), findings);
                     }
                 }
             }
         }
-        return findings;
     }
 
     /**

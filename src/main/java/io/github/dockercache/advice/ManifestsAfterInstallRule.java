@@ -6,7 +6,6 @@ import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Set;
  * covers only what was copied before it (cache-model §1.1, §3.4), so a change to a missing manifest (a lock file,
  * a module's pom.xml, .mvn/) leaves the install cached with stale dependencies.
  */
-final class ManifestsAfterInstallRule implements Rule {
+final class ManifestsAfterInstallRule implements Rule.OfStage {
     static final String ID = "DC102";
 
     @Override
@@ -28,16 +27,12 @@ final class ManifestsAfterInstallRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(AdviceInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Stage stage : input.dockerfile().stages()) {
-            for (Ecosystem ecosystem : Ecosystem.values()) {
-                Instructions.firstRun(stage.instructions(), ecosystem::installs)
-                        .flatMap(run -> check(input, stage.instructions(), ecosystem, run))
-                        .ifPresent(findings::add);
-            }
+    public void check(AdviceInput input, Stage stage, List<Finding> findings) {
+        for (Ecosystem ecosystem : Ecosystem.values()) {
+            Instructions.firstRun(stage.instructions(), ecosystem::installs)
+                    .flatMap(run -> check(input, stage.instructions(), ecosystem, run))
+                    .ifPresent(findings::add);
         }
-        return findings;
     }
 
     private static Optional<Finding> check(AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem,

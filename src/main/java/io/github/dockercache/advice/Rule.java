@@ -1,5 +1,7 @@
 package io.github.dockercache.advice;
 
+import io.github.dockercache.dockerfile.Stage;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One cache-hygiene check. Implementations are stateless and return findings in a deterministic order. */
@@ -8,4 +10,16 @@ interface Rule {
     String id();
 
     List<Finding> check(AdviceInput input);
+
+    /** A rule that looks at each stage of the Dockerfile on its own. */
+    interface OfStage extends Rule {
+        void check(AdviceInput input, Stage stage, List<Finding> findings);
+
+        @Override
+        default List<Finding> check(AdviceInput input) {
+            List<Finding> findings = new ArrayList<>();
+            input.dockerfile().stages().forEach(stage -> check(input, stage, findings));
+            return findings;
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.github.dockercache.advice;
 
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * DC104: {@code apt-get update} in a RUN of its own. A RUN is keyed by its text, never by what the
  * network would answer (cache-model §5), so the update stays cached for good while a later install changes.
  */
-final class SeparateAptUpdateRule implements Rule {
+final class SeparateAptUpdateRule implements Rule.OfStage {
     static final String ID = "DC104";
     private static final Pattern UPDATE = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*update\\b");
     private static final Pattern INSTALL = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*install\\b");
@@ -22,19 +21,15 @@ final class SeparateAptUpdateRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(AdviceInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Stage stage : input.dockerfile().stages()) {
-            List<RunInstruction> runs = stage.instructions().stream()
-                    .filter(RunInstruction.class::isInstance).map(RunInstruction.class::cast).toList();
-            for (int i = 0; i < runs.size(); i++) {
-                RunInstruction update = runs.get(i);
-                if (updatesOnly(update)) {
-                    laterInstall(runs.subList(i + 1, runs.size())).ifPresent(install -> findings.add(finding(update, install)));
-                }
+    public void check(AdviceInput input, Stage stage, List<Finding> findings) {
+        List<RunInstruction> runs = stage.instructions().stream()
+                .filter(RunInstruction.class::isInstance).map(RunInstruction.class::cast).toList();
+        for (int i = 0; i < runs.size(); i++) {
+            RunInstruction update = runs.get(i);
+            if (updatesOnly(update)) {
+                laterInstall(runs.subList(i + 1, runs.size())).ifPresent(install -> findings.add(finding(update, install)));
             }
         }
-        return findings;
     }
 
     private static boolean updatesOnly(RunInstruction run) {

@@ -4,7 +4,6 @@ import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.model.StepSnapshot;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * keys the step by what it downloads (cache-model §3.6), so the step is known only after the network answered;
  * with a checksum the key is that checksum and a cached build does not even contact the server.
  */
-final class UncheckedRemoteAddRule implements Rule {
+final class UncheckedRemoteAddRule implements Rule.OfStage {
     static final String ID = "DC302";
 
     @Override
@@ -21,20 +20,16 @@ final class UncheckedRemoteAddRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(AdviceInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Stage stage : input.dockerfile().stages()) {
-            for (Instruction instruction : stage.instructions()) {
-                if (instruction instanceof CopyInstruction add && add.add() && add.from() == null
-                        && add.checksum() == null) {
-                    List<String> urls = sources(input, add).stream().filter(UncheckedRemoteAddRule::isHttp).toList();
-                    if (!urls.isEmpty()) {
-                        findings.add(finding(add, urls));
-                    }
+    public void check(AdviceInput input, Stage stage, List<Finding> findings) {
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof CopyInstruction add && add.add() && add.from() == null
+                    && add.checksum() == null) {
+                List<String> urls = sources(input, add).stream().filter(UncheckedRemoteAddRule::isHttp).toList();
+                if (!urls.isEmpty()) {
+                    findings.add(finding(add, urls));
                 }
             }
         }
-        return findings;
     }
 
     /** The sources as the build expands them, or as written in a stage the build does not reach. */

@@ -38,8 +38,4 @@ public record Cause(
     Cause expectedBecause(String reason) {
         return new Cause(kind, subject, before, after, detail, advice, reason, entries);
     }
-
-    Cause withAdvice(String value) {
-        return new Cause(kind, subject, before, after, detail, value, expectedBecause, entries);
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import io.github.dockercache.dockerfile.GoText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +56,13 @@ public final class IgnoreFile {
         if (line.startsWith("#")) {
             return null;
         }
-        String pattern = GoStrings.trimSpace(line);
+        String pattern = GoText.trimSpace(line);
         if (pattern.isEmpty()) {
             return null;
         }
         boolean invert = pattern.charAt(0) == '!';
         if (invert) {
-            pattern = GoStrings.trimSpace(pattern.substring(1));
+            pattern = GoText.trimSpace(pattern.substring(1));
         }
         if (!pattern.isEmpty()) {
             pattern = GoPath.clean(pattern);

@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public final class IgnorePattern {
     private final List<String> dirs;
     private Kind kind;
     private String goRegex;
-    private RegexProgram regex;
+    private Pattern regex;
     /** Literal text every match of the regex starts and ends with: most paths fail these cheap tests. */
     private String literalPrefix;
     private String literalSuffix;
@@ -68,7 +69,7 @@ public final class IgnorePattern {
                 String suffix = cleaned.substring(2);
                 yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
             }
-            case REGEXP -> path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && regex.find(path);
+            case REGEXP -> path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && regex.matcher(path).find();
         };
     }
 

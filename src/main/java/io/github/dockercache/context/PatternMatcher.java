@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import io.github.dockercache.dockerfile.GoText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class PatternMatcher {
     public static PatternMatcher of(List<String> rawPatterns) throws BadPatternException {
         List<IgnorePattern> compiled = new ArrayList<>(rawPatterns.size());
         for (String raw : rawPatterns) {
-            String p = GoStrings.trimSpace(raw);
+            String p = GoText.trimSpace(raw);
             if (p.isEmpty()) {
                 continue;
             }

@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import io.github.dockercache.cost.VertexRun.Ending;
+import io.github.dockercache.files.JsonReasons;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -123,14 +124,9 @@ final class RawJsonLog {
         }
     }
 
-    /**
-     * Gson's reason, without the exception class it prefixes and the troubleshooting link it puts on a second line;
-     * the line number it gives is always 1, since each log line is parsed alone.
-     */
+    /** Gson's reason; the line number it gives is always 1, since each log line is parsed alone. */
     private static String reason(JsonParseException e) {
-        Throwable innermost = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-        String firstLine = String.valueOf(innermost.getMessage()).lines().findFirst().orElse("");
-        return firstLine.replaceFirst(" at line 1 column ", " at column ");
+        return JsonReasons.firstLine(e).replaceFirst(" at line 1 column ", " at column ");
     }
 
     private static final class Vertex {

@@ -2,11 +2,9 @@ package io.github.dockercache.dockerfile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The flags an instruction accepts, checked against the {@code --name[=value]} words it was given
@@ -53,8 +51,6 @@ final class BuilderFlags {
 
     private final List<String> words;
     private final Map<String, Flag> declared = new LinkedHashMap<>();
-    private final Set<String> used = new LinkedHashSet<>();
-
     private final BuildKitVersion version;
 
     BuilderFlags(List<String> words) {
@@ -84,11 +80,6 @@ final class BuilderFlags {
         return flag;
     }
 
-    /** The names of the flags given, in order of first use. */
-    Set<String> usedNames() {
-        return Set.copyOf(used);
-    }
-
     void parse() throws LineError {
         for (String word : words) {
             if (word.equals("--")) {
@@ -112,7 +103,6 @@ final class BuilderFlags {
                 throw new LineError("duplicate flag specified: " + flagName);
             }
             flag.used = true;
-            used.add(name);
             set(flag, flagName, value, hasValue);
         }
     }

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Text primitives with the exact semantics of the Go library functions BuildKit relies on, where
  * Java's nearest equivalent differs (which characters are spaces, how strings are quoted, how a
- * regular expression splits).
+ * regular expression splits). Public for the {@code .dockerignore} reader, which trims lines as Go does.
  */
-final class GoText {
+public final class GoText {
     private GoText() {}
 
     /** Go's {@code unicode.IsSpace}: Latin-1 spaces (NEL and NBSP included) plus Unicode White_Space. */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         if (cp <= 0xFF) {
             return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
         }
@@ -29,7 +29,7 @@ final class GoText {
     }
 
     /** Go's {@code strings.TrimSpace}. */
-    static String trimSpace(String s) {
+    public static String trimSpace(String s) {
         return trimLeftSpace(trimRightSpace(s));
     }
 

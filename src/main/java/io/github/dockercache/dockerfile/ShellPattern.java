@@ -1,13 +1,14 @@
 package io.github.dockercache.dockerfile;
 
-import java.util.Arrays;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The shell patterns of {@code ${V#p}}, {@code ${V%p}} and {@code ${V/p/r}}: {@code *} and {@code ?}
  * globs and backslash escapes, no bracket expressions. BuildKit translates them to Go regular
  * expressions ({@code *} is {@code .*}, or {@code .*?} for the shortest match); they are run here by
- * {@link Glob}, which gives the same leftmost-first matches in time linear in the text, as Go's
- * regexp does. A backtracking {@link java.util.regex.Pattern} took minutes on {@code *a*a*a*a*a*a*a*a*a*ac}.
+ * RE2/J, which gives the same leftmost-first matches in time linear in the text, as Go's regexp does.
+ * A backtracking {@link java.util.regex.Pattern} took minutes on {@code *a*a*a*a*a*a*a*a*a*ac}.
  */
 final class ShellPattern {
     /**
@@ -27,7 +28,7 @@ final class ShellPattern {
 
     /** {@code ${V#p}} / {@code ${V##p}}: removes the shortest (longest if greedy) matching prefix. */
     static String trimPrefix(String pattern, String value, boolean greedy) throws InvalidPatternException {
-        int[] match = Glob.compile(pattern, greedy).find(value, 0, true);
+        int[] match = Glob.compile(pattern, greedy).atStart(value);
         return match == null ? value : value.substring(match[1]);
     }
 
@@ -45,7 +46,7 @@ final class ShellPattern {
             throws InvalidPatternException, ExpansionException {
         Glob glob = Glob.compile(pattern, true);
         if (!all) {
-            int[] match = glob.find(value, 0, false);
+            int[] match = glob.find(value, 0);
             return match == null ? value : value.substring(0, match[0]) + replacement + value.substring(match[1]);
         }
         return replaceAll(glob, value, replacement);
@@ -60,7 +61,7 @@ final class ShellPattern {
         int lastMatchEnd = 0;
         int searchPos = 0;
         int[] match;
-        while (searchPos <= value.length() && (match = glob.find(value, searchPos, false)) != null) {
+        while (searchPos <= value.length() && (match = glob.find(value, searchPos)) != null) {
             int start = match[0];
             int end = match[1];
             out.append(value, lastMatchEnd, start);
@@ -161,39 +162,29 @@ final class ShellPattern {
     }
 
     /**
-     * A compiled pattern, run as a Pike VM: all match attempts advance together one code point at a time,
-     * threads kept in priority order, so the first match found is the one a backtracking matcher would
-     * report, without its exponential worst case.
+     * A compiled pattern: the Go regular expression BuildKit makes of it, run by RE2/J, which like Go's regexp gives
+     * leftmost-first matches in time linear in the text.
      */
     private static final class Glob {
-        private static final int CHAR = 0;
-        /** Any code point but a newline: Go's {@code .} without the {@code s} flag. */
-        private static final int ANY = 1;
-        /** Continue at {@code target} first, then at {@code alternative}. */
-        private static final int SPLIT = 2;
-        private static final int JUMP = 3;
-        private static final int MATCH = 4;
+        /** RE2's metacharacters, escaped where a pattern character stands for itself. */
+        private static final String META = "\\.+*?()|[]{}^$";
 
-        private final int[] op;
-        private final int[] target;
-        private final int[] alternative;
+        private final Pattern regex;
 
-        private Glob(int[] op, int[] target, int[] alternative) {
-            this.op = op;
-            this.target = target;
-            this.alternative = alternative;
+        private Glob(Pattern regex) {
+            this.regex = regex;
         }
 
         /** {@code *} prefers the longest run when {@code greedy}, else the shortest. */
         static Glob compile(String pattern, boolean greedy) throws InvalidPatternException {
-            Builder program = new Builder();
+            StringBuilder regex = new StringBuilder();
             int[] cps = withoutLeadingBom(pattern).codePoints().toArray();
             for (int i = 0; i < cps.length; i++) {
                 int cp = cps[i];
                 if (cp == '*') {
-                    program.star(greedy);
+                    regex.append(greedy ? ".*" : ".*?");
                 } else if (cp == '?') {
-                    program.add(ANY, 0, 0);
+                    regex.append('.');
                 } else if (cp == '\\') {
                     int next = i + 1 < cps.length ? cps[i + 1] : -1;
                     // "}" and "/" are escaped only to get them through ${...}; the backslash is not part of the pattern
@@ -203,134 +194,35 @@ final class ShellPattern {
                     if (next != '*' && next != '?' && next != '\\') {
                         throw new InvalidPatternException("invalid escape '\\" + describe(next) + "'");
                     }
-                    program.add(CHAR, next, 0);
+                    literal(regex, next);
                     i++;
                 } else {
-                    program.add(CHAR, cp, 0);
+                    literal(regex, cp);
                 }
             }
-            program.add(MATCH, 0, 0);
-            return program.build();
+            return new Glob(Pattern.compile(regex.toString()));
         }
 
-        /**
-         * The leftmost-first match starting at {@code from} or later (only at {@code from} when
-         * {@code anchored}): its start and end offsets in {@code text}, or null.
-         */
-        int[] find(String text, int from, boolean anchored) {
-            Threads current = new Threads(op.length);
-            Threads next = new Threads(op.length);
-            int[] match = null;
-            int pos = from;
-            while (true) {
-                if (match == null && (pos == from || !anchored)) {
-                    current.add(this, 0, pos); // a new attempt starting here, after every older one
-                }
-                if (current.size == 0) {
-                    return match;
-                }
-                int cp = pos < text.length() ? text.codePointAt(pos) : -1;
-                int following = cp < 0 ? pos : pos + Character.charCount(cp);
-                next.clear();
-                for (int t = 0; t < current.size; t++) {
-                    int pc = current.pcs[t];
-                    int start = current.starts[t];
-                    if (op[pc] == MATCH) {
-                        match = new int[] {start, pos};
-                        break; // threads after this one have lower priority
-                    }
-                    boolean consumes = op[pc] == CHAR ? cp == target[pc] : cp >= 0 && cp != '\n';
-                    if (consumes) {
-                        next.add(this, pc + 1, start);
-                    }
-                }
-                if (cp < 0) {
-                    return match;
-                }
-                Threads swap = current;
-                current = next;
-                next = swap;
-                pos = following;
+        private static void literal(StringBuilder regex, int cp) {
+            if (cp < 0x80 && META.indexOf(cp) >= 0) {
+                regex.append('\\');
             }
+            regex.appendCodePoint(cp);
         }
 
-        /** The threads of one step, in priority order, each program position at most once. */
-        private static final class Threads {
-            private final int[] pcs;
-            private final int[] starts;
-            private final boolean[] present;
-            private final int[] pending;
-            private int size;
-
-            Threads(int programLength) {
-                pcs = new int[programLength];
-                starts = new int[programLength];
-                present = new boolean[programLength];
-                pending = new int[programLength * 2 + 1];
-            }
-
-            void clear() {
-                Arrays.fill(present, false);
-                size = 0;
-            }
-
-            /** Adds the threads reachable from {@code pc} without consuming input, preferred branch first. */
-            void add(Glob glob, int pc, int start) {
-                int top = 0;
-                pending[top++] = pc;
-                while (top > 0) {
-                    int at = pending[--top];
-                    if (present[at]) {
-                        continue;
-                    }
-                    present[at] = true;
-                    switch (glob.op[at]) {
-                        case JUMP -> pending[top++] = glob.target[at];
-                        case SPLIT -> {
-                            pending[top++] = glob.alternative[at];
-                            pending[top++] = glob.target[at];
-                        }
-                        default -> {
-                            pcs[size] = at;
-                            starts[size] = start;
-                            size++;
-                        }
-                    }
-                }
-            }
+        /** The leftmost-first match at the start of {@code text}: its start and end offsets, or null. */
+        int[] atStart(String text) {
+            Matcher matcher = regex.matcher(text);
+            return matcher.lookingAt() ? new int[] {matcher.start(), matcher.end()} : null;
         }
 
-        private static final class Builder {
-            private int[] op = new int[16];
-            private int[] target = new int[16];
-            private int[] alternative = new int[16];
-            private int length;
-
-            void add(int kind, int targetOrChar, int alternativeTarget) {
-                if (length == op.length) {
-                    op = Arrays.copyOf(op, length * 2);
-                    target = Arrays.copyOf(target, length * 2);
-                    alternative = Arrays.copyOf(alternative, length * 2);
-                }
-                op[length] = kind;
-                target[length] = targetOrChar;
-                alternative[length] = alternativeTarget;
-                length++;
+        /** The leftmost-first match starting at {@code from} or later: its start and end offsets, or null. */
+        int[] find(String text, int from) {
+            Matcher matcher = regex.matcher(text);
+            if (!matcher.find(from)) {
+                return null;
             }
-
-            /** {@code .*} or {@code .*?}: a split between one more character and what follows. */
-            void star(boolean greedy) {
-                int split = length;
-                int loopBody = split + 1;
-                int after = split + 3;
-                add(SPLIT, greedy ? loopBody : after, greedy ? after : loopBody);
-                add(ANY, 0, 0);
-                add(JUMP, split, 0);
-            }
-
-            Glob build() {
-                return new Glob(Arrays.copyOf(op, length), Arrays.copyOf(target, length), Arrays.copyOf(alternative, length));
-            }
+            return new int[] {matcher.start(), matcher.end()};
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.dockercache.registry;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.dockercache.files.JsonReasons;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ public final class ImageResolver {
                     string(run, "WorkingDir"), string(run, "User"), strings(run, "Shell"));
         } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
             throw new ImageResolutionException("the registry's manifest or config for " + reference
-                    + " is not a usable image configuration: " + ImageResolutionException.jsonProblem(e));
+                    + " is not a usable image configuration: " + JsonReasons.firstLine(e));
         }
     }
 

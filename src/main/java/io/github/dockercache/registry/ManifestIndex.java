@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.dockercache.files.JsonReasons;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ManifestIndex {
             return new ManifestIndex(entries);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
             throw new ImageResolutionException("the registry sent a malformed image index for " + reference + " ("
-                    + ImageResolutionException.jsonProblem(e) + "); " + ImageResolutionException.PIN_OR_SKIP, e);
+                    + JsonReasons.firstLine(e) + "); " + ImageResolutionException.PIN_OR_SKIP, e);
         }
     }
 

@@ -8,6 +8,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import io.github.dockercache.files.BoundedFile;
 import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.JsonReasons;
 import io.github.dockercache.files.TempFiles;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
@@ -172,14 +173,11 @@ public final class SnapshotStore {
      * troubleshooting page) is dropped, and a number that is not one gets the path the reader stopped at.
      */
     private static String jsonProblem(Exception e, JsonReader reader) {
-        Throwable innermost = e;
-        while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
-            innermost = innermost.getCause();
-        }
+        Throwable innermost = JsonReasons.innermost(e);
         if (innermost instanceof NumberFormatException && String.valueOf(innermost.getMessage()).startsWith("For input")) {
             return "expected a number at path " + reader.getPreviousPath();
         }
-        String message = innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
+        String message = JsonReasons.firstLine(e);
         if (message.isBlank()) {
             return "unreadable at path " + reader.getPath();
         }

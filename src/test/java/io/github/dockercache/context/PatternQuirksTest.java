@@ -1,5 +1,6 @@
 package io.github.dockercache.context;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +33,21 @@ class PatternQuirksTest {
         assertTrue(pattern("\\d").matches("7"));
         assertFalse(pattern("\\d").matches("d"));
         assertThrows(BadPatternException.class, () -> pattern("\\y").matches("y"), "RE2 rejects unknown escapes");
+    }
+
+    @Test
+    void aBadRegexFailsWithGosMessage() {
+        IgnorePattern p = assertDoesNotThrow(() -> pattern("[Local-Only]/"), "filepath.Match does not check ranges");
+        BadPatternException e = assertThrows(BadPatternException.class, () -> p.matches("x"));
+        assertEquals("error parsing regexp: invalid character class range: `l-O`", e.getMessage());
+    }
+
+    @Test
+    void unicodeClassesAreRefusedNotGuessed() throws Exception {
+        BadPatternException e = assertThrows(BadPatternException.class, () -> pattern("*\\pL").matches("a"));
+        assertEquals("unsupported regular-expression escape \\p (Unicode classes are not supported by this tool)",
+                e.getMessage());
+        assertTrue(pattern("*\\Q\\p\\E").matches("x\\p"), "inside \\Q...\\E a \\p is text");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.dockercache.registry;
+package io.github.dockercache.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,19 +7,28 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
-class ImageResolutionExceptionTest {
+/** Gson's reasons, as the registry client, the baseline store and the build-log reader word them. */
+class JsonReasonsTest {
     @Test
     void aJsonProblemIsGsonsReasonOnOneLine() {
         JsonParseException cut = assertThrows(JsonParseException.class,
                 () -> JsonParser.parseString("{\"rootfs\":{\"type\":\"lay"));
 
         assertEquals("Unterminated string at line 1 column 23 path $.rootfs.type",
-                ImageResolutionException.jsonProblem(cut));
+                JsonReasons.firstLine(cut));
+    }
+
+    @Test
+    void theInnermostCauseWithAMessageSpeaks() {
+        Exception deep = new RuntimeException("outer", new IllegalStateException("middle",
+                new IllegalArgumentException("inner\nsee https://example.com")));
+
+        assertEquals("inner", JsonReasons.firstLine(deep));
     }
 
     @Test
     void aProblemWithoutACauseIsItsOwnMessage() {
-        assertEquals("Not a JSON Object: []", ImageResolutionException.jsonProblem(
+        assertEquals("Not a JSON Object: []", JsonReasons.firstLine(
                 assertThrows(IllegalStateException.class, () -> JsonParser.parseString("[]").getAsJsonObject())));
     }
 }
