@@ -14,7 +14,7 @@ public final class IgnoreFile {
      * The largest ignore file read (docs/limits.md). BuildKit's built-in frontend reads any size; a {@code # syntax=}
      * frontend receives it in one gRPC message of at most 16 MiB. Real ones are a few hundred bytes.
      */
-    static final long MAX_BYTES = 1L << 20;
+    public static final long MAX_BYTES = 1L << 20;
 
     private IgnoreFile() {}
 
