@@ -142,14 +142,7 @@ public final class HistoryReport {
     /** {@code history.html}: one row per layer, one column per commit, each cell rebuilt, cached or unknown. */
     public static String html(ImageHistory history) {
         HtmlWriter out = new HtmlWriter();
-        out.trusted("<!DOCTYPE html>\n");
-        out.open("html", "lang", "en");
-        out.open("head");
-        out.empty("meta", "charset", "utf-8");
-        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
-        out.element("title", "Docker cache history: " + history.dockerfile());
-        out.open("style").trusted(STYLE).close("style");
-        out.close("head");
+        out.head("Docker cache history: " + history.dockerfile(), STYLE);
         out.open("body");
         out.open("header");
         out.element("h1", "Docker cache history: " + history.dockerfile());
