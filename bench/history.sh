@@ -40,11 +40,12 @@ done
 
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f [%.2f–%.2f]", a[int((NR+1)/2)], a[1], a[NR]}'; }
 field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
-echo "| commits replayed | JVM wall (s) | replay (s) | per commit (s) | files hashed | trees read |"
-echo "|---|---|---|---|---|---|"
+echo "| commits replayed | JVM wall (s) | replay wall (s) | replay CPU (s) | per commit, wall (s) | files hashed | trees read |"
+echo "|---|---|---|---|---|---|---|"
 for commits in 50 1; do
     rows=$(awk -F'\t' -v c="$commits" '$1 == c' "$raw")
     echo "| $commits | $(echo "$rows" | cut -f2 | median) | $(echo "$rows" | field seconds | median)" \
+        "| $(echo "$rows" | field cpu | median)" \
         "| $(echo "$rows" | field perCommit | median) | $(echo "$rows" | field filesHashed | head -1)" \
         "| $(echo "$rows" | field treesRead | head -1) |"
 done
