@@ -19,10 +19,12 @@ public final class BuildContext {
     private final PatternMatcher ignoreMatcher;
     private final ContextTree tree;
     private final SourceSelector selector;
+    private final boolean onDisk;
 
     private BuildContext(Path root, String ignoreFile, List<String> ignorePatterns, PatternMatcher ignoreMatcher,
-            ContextTree tree) {
+            ContextTree tree, boolean onDisk) {
         this.root = root;
+        this.onDisk = onDisk;
         this.ignoreFile = ignoreFile;
         this.ignorePatterns = List.copyOf(ignorePatterns);
         this.ignoreMatcher = ignoreMatcher;
@@ -107,12 +109,78 @@ public final class BuildContext {
             }
         }
         clock.finish();
-        return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries));
+        return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries),
+                true);
     }
 
-    /** The context root directory. */
+    /**
+     * The context a source that is not on disk (a git commit's tree) sends, after the ignore file's patterns, walked
+     * and filtered as a directory is; {@code root} is where that context would be on disk, for messages only.
+     *
+     * @param ignoreFile the ignore file that applies (as {@link IgnoreFile#locate} chooses it), for messages, or null
+     * @param ignoreContent its bytes, or null when there is none
+     * @param digests the contents hashed so far, reused and added to
+     */
+    public static BuildContext of(ContextSource source, Path root, String ignoreFile, byte[] ignoreContent,
+            ClientPlatform platform, ContentDigests digests) throws ContextException {
+        List<String> patterns;
+        PatternMatcher matcher;
+        FilteredWalk<ContextSource.Entry> walk;
+        try {
+            patterns = ignoreContent == null ? List.of() : IgnoreFile.parse(ignoreContent);
+            matcher = PatternMatcher.of(patterns);
+            walk = new FilteredWalk<>(source, null, patterns);
+        } catch (BadPatternException e) {
+            throw new ContextException("invalid pattern in " + ignoreFile + ": " + e.getMessage()
+                    + "; fix or remove that line", e);
+        }
+        EntryTable table = new EntryTable();
+        walk.walk(new TreeWalk.Visitor<>() {
+            @Override
+            public TreeWalk.Flow visit(String path, boolean directory, ContextSource.Entry entry)
+                    throws ContextException {
+                table.add(sourceEntry(path, entry, platform, digests));
+                return TreeWalk.Flow.CONTINUE;
+            }
+
+            @Override
+            public void unreadableDirectory(String path, ContextSource.Entry entry, IOException cause)
+                    throws ContextException {
+                throw new ContextException("cannot list \"" + path + "\" of the build context: " + cause, cause);
+            }
+        });
+        table.trim();
+        return new BuildContext(root, ignoreFile, patterns, matcher, new ContextTree(table), false);
+    }
+
+    /** An entry of a source as the client on {@code platform} would send it: no xattrs, no devices. */
+    private static FileEntry sourceEntry(String path, ContextSource.Entry entry, ClientPlatform platform,
+            ContentDigests digests) throws ContextException {
+        int mode = EntryReader.clientMode(platform, entry.type(), entry.mode());
+        long size = entry.type() == EntryType.FILE ? entry.size() : 0;
+        byte[] header = EntryHeader.bytes(entry.type(), mode, size, entry.linkTarget(), 0, 0, EntryHeader.NO_XATTRS);
+        byte[] both;
+        if (entry.type() == EntryType.FILE) {
+            both = digests.of(path, header, entry);
+        } else {
+            both = new byte[FileEntry.DIGEST_BYTES];
+            System.arraycopy(Digests.newSha256().digest(header), 0, both, FileEntry.DIGEST_OFFSET, 32);
+        }
+        return new FileEntry(path, entry.type(), mode, size,
+                FileEntry.Extra.of(entry.linkTarget(), 0, 0, EntryHeader.NO_XATTRS, false, null), both, 0);
+    }
+
+    /** The context root directory; for a context not on disk, where it would be. */
     public Path root() {
         return root;
+    }
+
+    /**
+     * The directory the entries' bytes can be read from (archives, stamped text files), or null for a context not on
+     * disk, whose bytes stay where they came from.
+     */
+    public Path filesRoot() {
+        return onDisk ? root : null;
     }
 
     /** The ignore file that applies, relative to the root when inside it, or null when none. */

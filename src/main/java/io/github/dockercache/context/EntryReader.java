@@ -54,7 +54,7 @@ final class EntryReader {
     Read read(String relativePath, Path file, FileStat stat, String hardLinkOf) throws ContextException {
         checkNameRoundTrips(relativePath, file);
         try {
-            int mode = clientMode(stat.type(), stat.mode());
+            int mode = clientMode(platform, stat.type(), stat.mode());
             long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
             boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
                     && !stat.socket();
@@ -174,7 +174,8 @@ final class EntryReader {
         }
     }
 
-    private int clientMode(EntryType type, int mode) {
+    /** The mode a client on {@code platform} sends for an entry with these host mode bits. */
+    static int clientMode(ClientPlatform platform, EntryType type, int mode) {
         int special = mode & 07000;
         int perm = mode & 0777;
         return switch (platform) {

@@ -15,7 +15,7 @@ public final class IgnoreFile {
      * The largest ignore file read (docs/limits.md). BuildKit's built-in frontend reads any size; a {@code # syntax=}
      * frontend receives it in one gRPC message of at most 16 MiB. Real ones are a few hundred bytes.
      */
-    static final long MAX_BYTES = 1L << 20;
+    public static final long MAX_BYTES = 1L << 20;
 
     private IgnoreFile() {}
 
@@ -73,6 +73,11 @@ public final class IgnoreFile {
         return invert ? "!" + pattern : pattern;
     }
 
+    /** The name of the ignore file that applies to one Dockerfile only: {@code <Dockerfile name>.dockerignore}. */
+    public static String specificName(String dockerfileName) {
+        return dockerfileName + ".dockerignore";
+    }
+
     /**
      * The ignore file BuildKit applies: {@code <Dockerfile name>.dockerignore} next to the Dockerfile when
      * it exists, even empty (as the built-in frontend reads it; an external {@code # syntax=} frontend
@@ -81,7 +86,7 @@ public final class IgnoreFile {
      */
     public static Path locate(Path root, Path dockerfile) {
         if (dockerfile != null && dockerfile.getFileName() != null) {
-            Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+            Path specific = dockerfile.resolveSibling(specificName(dockerfile.getFileName().toString()));
             if (Files.isRegularFile(specific)) {
                 return specific;
             }

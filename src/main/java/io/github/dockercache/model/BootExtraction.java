@@ -239,6 +239,10 @@ final class BootExtraction {
     private void readJar() {
         layers = new LinkedHashMap<>();
         try {
+            if (contextDir == null) {
+                throw new BootJar.UnusableJarException(jar.contextPath() + " is not on disk (a context read from git):"
+                        + " its layers cannot be read");
+            }
             BootJar boot = BootJar.read(contextDir.resolve(jar.contextPath()), jar.contextPath());
             String main = boot.attribute("Main-Class");
             if (main == null || !main.startsWith(LOADER_PREFIX)) {

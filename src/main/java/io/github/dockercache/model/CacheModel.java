@@ -133,7 +133,7 @@ public final class CacheModel {
         this.lexer = ShellLexer.forOneDockerfile(dockerfile.escapeChar());
         this.graph = new StageGraph(dockerfile);
         this.triggers = new OnbuildTriggers(dockerfile, settings.buildkitVersion());
-        this.files = new RecordedFiles(context.entries(), settings.contextDir());
+        this.files = new RecordedFiles(context.entries(), context.filesRoot());
         this.taint = new Taint(settings.secrets());
     }
 
@@ -173,24 +173,12 @@ public final class CacheModel {
      */
     public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
             ImageDigests digests, BaseImageConfigs configs) throws AnalysisException {
-        String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
-        CheckOptions checkOptions;
-        try {
-            checkOptions = CheckOptions.fromBuildArg(settings.buildArgs());
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
-                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
-        }
         String text;
-        Dockerfile dockerfile;
         try {
             text = DockerfileReader.readText(settings.dockerfile());
-            dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
-        } catch (DockerfileException e) {
-            throw new AnalysisException(e.getMessage(), e);
         } catch (FileLimitException e) {
-            throw new AnalysisException("the Dockerfile " + dockerfileName + " " + e.getMessage() + " (docs/limits.md);"
-                    + " check that the Dockerfile configured is the one meant", e);
+            throw new AnalysisException("the Dockerfile " + displayName(settings.contextDir(), settings.dockerfile()) + " "
+                    + e.getMessage() + " (docs/limits.md); check that the Dockerfile configured is the one meant", e);
         } catch (IOException e) {
             throw new AnalysisException("cannot read the Dockerfile " + settings.dockerfile() + ": "
                     + IoReasons.describe(e), e);
@@ -205,6 +193,30 @@ public final class CacheModel {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
+        }
+        return analyse(settings, text, context, digests, configs);
+    }
+
+    /**
+     * As {@link #analyse(BuildSettings, Path, ScanProgress, ImageDigests, BaseImageConfigs)}, for a Dockerfile and a
+     * context already read, from disk or not (a git commit's tree: {@link BuildContext#of}); the settings' paths then
+     * only name them.
+     */
+    public static Analysis analyse(BuildSettings settings, String text, BuildContext context, ImageDigests digests,
+            BaseImageConfigs configs) throws AnalysisException {
+        String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
+        CheckOptions checkOptions;
+        try {
+            checkOptions = CheckOptions.fromBuildArg(settings.buildArgs());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
+                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
+        }
+        Dockerfile dockerfile;
+        try {
+            dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
+        } catch (DockerfileException e) {
+            throw new AnalysisException(e.getMessage(), e);
         }
         CacheModel model = new CacheModel(settings, dockerfile, context, digests);
         Snapshot snapshot;
@@ -653,7 +665,7 @@ public final class CacheModel {
         if (copiedJar != null) {
             String environment = copiedJar.parentKey() == null ? null : Keys.hash("spring-boot-extraction",
                     copiedJar.parentKey(), concat(copiedJar.inputs(), keyedOnly(inputs)));
-            state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, settings.contextDir());
+            state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, context.filesRoot());
         }
     }
 

@@ -16,10 +16,12 @@ final class FileInfos {
     /**
      * The parts of an archive (with its manifest's writer attributes) or of a stamped text file, else null;
      * {@code contextDir} is where the context is on disk (only those files are read: a context has up to millions of
-     * entries).
+     * entries; null for a context not on disk).
      */
     static PartsSummary parts(FileEntry entry, Path contextDir) {
-        if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
+        if (contextDir == null) {
+            return null; // a context not on disk (a git commit's tree): explanations go without the parts
+        } else if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
             return PartsSummary.ofArchive(contextDir.resolve(entry.path()));
         } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
                 && StampedParts.isKeyValueText(entry.path())) {

@@ -23,7 +23,7 @@ final class RecordedFiles {
     private final List<String> paths = new ArrayList<>();
     private final Map<String, PartsSummary> parts = new HashMap<>();
 
-    /** {@code context}: every entry of the context, which is read at {@code contextDir}. */
+    /** {@code context}: every entry of the context, which is read at {@code contextDir} (null: not on disk). */
     RecordedFiles(SortedMap<String, FileEntry> context, Path contextDir) {
         this.context = context;
         this.contextDir = contextDir;

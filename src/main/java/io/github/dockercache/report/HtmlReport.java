@@ -69,15 +69,7 @@ public final class HtmlReport {
             CauseList causeList) {
         StageChain chain = StageChain.of(current, steps);
         HtmlWriter out = new HtmlWriter();
-        out.trusted("<!DOCTYPE html>\n");
-        out.open("html", "lang", "en");
-        out.open("head");
-        out.empty("meta", "charset", "utf-8");
-        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
-        out.empty("meta", "name", "color-scheme", "content", "light");
-        out.element("title", "Docker cache " + goal.label() + ": " + current.dockerfile());
-        out.open("style").trusted(styleSheet()).close("style");
-        out.close("head");
+        out.head("Docker cache " + goal.label() + ": " + current.dockerfile(), styleSheet());
         // the header spans the board, whose width the stage map fixes
         out.open("body", "style", "--board-width:" + StageMap.SCREEN.width(chain.lanes().size()) + "px");
         header.write(out);

@@ -80,6 +80,19 @@ final class HtmlWriter {
         return this;
     }
 
+    /** The doctype, the opened html element and a whole head: the title and the bundled style sheet. */
+    HtmlWriter head(String title, String styleSheet) {
+        trusted("<!DOCTYPE html>\n");
+        open("html", "lang", "en");
+        open("head");
+        empty("meta", "charset", "utf-8");
+        empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
+        empty("meta", "name", "color-scheme", "content", "light");
+        element("title", title);
+        open("style").trusted(styleSheet).close("style");
+        return close("head");
+    }
+
     /** Markup this class cannot write itself: the doctype and the bundled style sheet. */
     HtmlWriter trusted(String markup) {
         out.append(markup);

@@ -363,17 +363,24 @@ public final class Workflow {
         return analysis;
     }
 
+    /** The step times of the request's build log, or null when it names none. */
+    static StepCosts readCosts(Request request) throws WorkflowException {
+        if (request.buildLog() == null) {
+            return null;
+        }
+        try {
+            return StepCosts.read(request.buildLog());
+        } catch (CostLogException e) {
+            throw new WorkflowException(e.getMessage(), e, true);
+        }
+    }
+
     /** What each chain of misses costs, from the step times of a real build's log, when one is given. */
     private static List<ReportLine> costs(Request request, Comparison comparison) throws WorkflowException {
         if (request.buildLog() == null) {
             return List.of();
         }
-        StepCosts costs;
-        try {
-            costs = StepCosts.read(request.buildLog());
-        } catch (CostLogException e) {
-            throw new WorkflowException(e.getMessage(), e, true);
-        }
+        StepCosts costs = readCosts(request);
         List<ReportLine> lines = new ArrayList<>();
         for (StepResult miss : comparison.firstMisses()) {
             List<String> chain = comparison.steps().stream()
