@@ -110,25 +110,20 @@ public final class ComposeFile {
         return null;
     }
 
-    /** The first variable a value interpolates, or null. */
+    /**
+     * The first variable a value interpolates, or null; a map's or list's own values only: settings are flat, and
+     * walking deeper would let aliases multiply the work.
+     */
     private static String variable(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return variable(new ArrayList<>(map.values()));
-        }
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                String found = variable(item);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        if (value instanceof String text) {
-            Matcher matcher = VARIABLE.matcher(text);
-            while (matcher.find()) {
-                if (!matcher.group(1).equals("$")) {
-                    return matcher.group();
+        List<Object> values = value instanceof Map<?, ?> map ? new ArrayList<>(map.values())
+                : value instanceof List<?> list ? new ArrayList<>(list) : java.util.Collections.singletonList(value);
+        for (Object item : values) {
+            if (item instanceof String text) {
+                Matcher matcher = VARIABLE.matcher(text);
+                while (matcher.find()) {
+                    if (!matcher.group(1).equals("$")) {
+                        return matcher.group();
+                    }
                 }
             }
         }
