@@ -573,14 +573,14 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         boolean several = used.images().size() > 1;
         List<Image> images = new ArrayList<>();
         for (DiscoveredImage found : used.images()) {
-            getLog().info(describe(found));
+            getLog().info(describe(found, discoveredBuilder(scope.project(), found)));
             images.add(new DiscoveredImageSetting(found, several ? found.name() : null));
         }
         return images;
     }
 
     /** "image api: Dockerfile src/main/docker/Dockerfile, context ., target runtime, 2 build args, from ...". */
-    private String describe(DiscoveredImage found) {
+    private String describe(DiscoveredImage found, Builder builder) {
         StringBuilder line = new StringBuilder("image ").append(found.name()).append(": Dockerfile ")
                 .append(show(found.dockerfile())).append(", context ").append(show(found.context()));
         if (found.target() != null) {
@@ -590,8 +590,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         if (args > 0) {
             line.append(", ").append(args).append(args == 1 ? " build arg" : " build args");
         }
-        if (found.builder() != null) {
-            line.append(", ").append(found.builder().settingName()).append(" builder");
+        if (builder != null) {
+            line.append(", ").append(builder.settingName()).append(" builder");
         }
         return line.append(", from ").append(found.origin()).toString();
     }
@@ -856,11 +856,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /** The builder a discovered image's tool uses, unless this plugin's builder is set; else the setting. */
     private Builder builder(MavenProject owner, Image image) throws MojoFailureException {
-        if (image instanceof DiscoveredImageSetting discovered && discovered.found.builder() != null
-                && !ProjectScope.setsParameter(owner, session, "builder", "dockercache.builder")) {
-            return discovered.found.builder();
-        }
-        return builder();
+        Builder discovered = image instanceof DiscoveredImageSetting setting ? discoveredBuilder(owner, setting.found)
+                : null;
+        return discovered != null ? discovered : builder();
+    }
+
+    /** The builder the image's own tool uses, when it is not BuildKit and this plugin's builder is not set. */
+    private Builder discoveredBuilder(MavenProject owner, DiscoveredImage found) {
+        return found.builder() != null && !ProjectScope.setsParameter(owner, session, "builder", "dockercache.builder")
+                ? found.builder() : null;
     }
 
     private Builder builder() throws MojoFailureException {
