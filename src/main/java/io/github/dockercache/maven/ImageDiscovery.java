@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,12 +143,9 @@ final class ImageDiscovery {
                 unchecked.add("image " + name + ": " + problem);
                 continue;
             }
-            Xpp3Dom buildx = build.getChild("buildx");
-            boolean usesBuildx = buildx != null && (ProjectScope.text(buildx, "platforms") != null
-                    || buildx.getChild("secret") != null);
             images.add(new DiscoveredImage(name, dockerfile, context, firstNonNull(
                     properties.getProperty("docker.buildTarget"), ProjectScope.text(build, "target"), null), args,
-                    usesBuildx ? null : Builder.CLASSIC, FABRIC8_NAME));
+                    usesBuildx(build) ? null : Builder.CLASSIC, FABRIC8_NAME));
         }
         return new FoundImages(FABRIC8_NAME, images, unchecked);
     }
@@ -167,8 +165,7 @@ final class ImageDiscovery {
                 return "fabric8 selects the context's files by " + selection + ", which this plugin does not read";
             }
         }
-        Xpp3Dom buildx = build.getChild("buildx");
-        if (buildx == null && Files.exists(context.resolve(".dockerignore"))) {
+        if (!usesBuildx(build) && Files.exists(context.resolve(".dockerignore"))) {
             return "fabric8 sends the context through the Engine API without applying .dockerignore; build it with"
                     + " <buildx>, or list the image under <images> to check it as docker build sends it";
         }
@@ -181,6 +178,21 @@ final class ImageDiscovery {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether fabric8 builds with {@code docker buildx}: when {@code <buildx>} has a platform that is not blank (an
+     * empty {@code ${docker.platforms}} gives none) or a secret.
+     */
+    private static boolean usesBuildx(Xpp3Dom build) {
+        Xpp3Dom buildx = build.getChild("buildx");
+        if (buildx == null) {
+            return false;
+        }
+        Xpp3Dom platforms = buildx.getChild("platforms");
+        boolean platform = platforms != null && (ProjectScope.text(buildx, "platforms") != null
+                || Arrays.stream(platforms.getChildren()).anyMatch(p -> p.getValue() != null && !p.getValue().isBlank()));
+        return platform || buildx.getChild("secret") != null;
     }
 
     /** The first {@code ${name}} of the Dockerfile that a Maven property replaces, or null. */

@@ -73,8 +73,10 @@ class ImageDiscoveryTest {
         DiscoveredImage old = fabric8Image("<dockerFileDir>legacy</dockerFileDir><dockerFile>Dockerfile.x</dockerFile>");
         assertEquals(dir.resolve("src/main/docker/legacy/Dockerfile.x"), old.dockerfile());
         assertEquals(dir.resolve("src/main/docker/legacy"), old.context());
-        // buildx with platforms: BuildKit
+        // buildx with platforms: BuildKit; an empty ${docker.platforms} gives none
         assertNull(fabric8Image("<dockerFile>D</dockerFile><buildx><platforms><platform>linux/amd64</platform>"
+                + "</platforms></buildx>").builder());
+        assertEquals(Builder.CLASSIC, fabric8Image("<dockerFile>D</dockerFile><buildx><platforms><platform></platform>"
                 + "</platforms></buildx>").builder());
     }
 
