@@ -46,11 +46,17 @@ final class ImageDiscovery {
     private ImageDiscovery() {}
 
     /**
-     * The images to check, with the sources also found reported in {@code choice.ignored()}.
+     * The images to check, with the sources also found reported in {@code choice.ignored()}; none for a project
+     * with modules.
      *
      * @throws DiscoveryException for a build file or configuration that its own tool would refuse too
      */
     static Discovery.Choice discover(MavenProject project, MavenSession session) throws DiscoveryException {
+        if (!project.getModules().isEmpty()) {
+            // an aggregator's compose file or inherited plugin describes its modules' images, which each module
+            // checks itself once it is built; the aggregator runs before them
+            return new Discovery.Choice(null, List.of());
+        }
         List<FoundImages> sources = new ArrayList<>();
         Plugin fabric8 = plugin(project, FABRIC8);
         if (fabric8 != null) {

@@ -132,6 +132,14 @@ class ImageDiscoveryTest {
     }
 
     @Test
+    void anAggregatorLeavesItsModulesImagesToThem() throws Exception {
+        write("compose.yaml", "services:\n  api:\n    build: api\n");
+        MavenProject aggregator = project(ImageDiscovery.SPOTIFY, "");
+        aggregator.getModel().addModule("api");
+        assertNull(ImageDiscovery.discover(aggregator, null).used());
+    }
+
+    @Test
     void jibAndBuildpacksAreNamed() throws Exception {
         assertEquals("jib-maven-plugin", ImageDiscovery.dockerfileLessBuilder(
                 project("com.google.cloud.tools:jib-maven-plugin", "")));
