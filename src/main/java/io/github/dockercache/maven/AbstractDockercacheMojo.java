@@ -4,6 +4,10 @@ import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.PathPatterns;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.discovery.DiscoveredImage;
+import io.github.dockercache.discovery.Discovery;
+import io.github.dockercache.discovery.DiscoveryException;
+import io.github.dockercache.discovery.FoundImages;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
@@ -525,10 +529,15 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return builder.toString();
     }
 
-    /** The project's images: those of {@code <images>}, checked, or its one implicit image (without a name). */
-    private static List<Image> images(ProjectScope scope) throws MojoFailureException {
+    /**
+     * The project's images: those of {@code <images>}, checked; else, when this plugin's configuration does not say
+     * where the image is, those its build already describes (each said in one line); else its one implicit image
+     * (without a name).
+     */
+    private List<Image> images(ProjectScope scope) throws MojoFailureException {
         if (scope.images().isEmpty()) {
-            return List.of(new Image());
+            List<Image> discovered = hasPom(scope.project()) && !scope.configuresImage() ? discover(scope) : List.of();
+            return discovered.isEmpty() ? List.of(new Image()) : discovered;
         }
         Set<String> names = new HashSet<>();
         for (Image image : scope.images()) {
@@ -541,6 +550,51 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             }
         }
         return scope.images();
+    }
+
+    /** The images discovery finds for a project, each reported in one line, with the sources it did not use. */
+    private List<Image> discover(ProjectScope scope) throws MojoFailureException {
+        Discovery.Choice choice;
+        try {
+            choice = ImageDiscovery.discover(scope.project(), session);
+        } catch (DiscoveryException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (choice.used() == null) {
+            return List.of();
+        }
+        FoundImages used = choice.used();
+        used.unchecked().forEach(why -> getLog().info("Not checked, from " + used.origin() + ": " + why + "."));
+        for (FoundImages other : choice.ignored()) {
+            List<String> names = new ArrayList<>(other.images().stream().map(DiscoveredImage::name).toList());
+            getLog().warn(other.origin() + " also describes images (" + (names.isEmpty() ? "none checkable"
+                    : String.join(", ", names)) + "); only those from " + used.origin() + " are checked."
+                    + " List the images to check under <images> to choose.");
+        }
+        boolean several = used.images().size() > 1;
+        List<Image> images = new ArrayList<>();
+        for (DiscoveredImage found : used.images()) {
+            getLog().info(describe(found, discoveredBuilder(scope.project(), found)));
+            images.add(new DiscoveredImageSetting(found, several ? found.name() : null));
+        }
+        return images;
+    }
+
+    /** "image api: Dockerfile src/main/docker/Dockerfile, context ., target runtime, 2 build args, from ...". */
+    private String describe(DiscoveredImage found, Builder builder) {
+        StringBuilder line = new StringBuilder("image ").append(found.name()).append(": Dockerfile ")
+                .append(show(found.dockerfile())).append(", context ").append(show(found.context()));
+        if (found.target() != null) {
+            line.append(", target ").append(found.target());
+        }
+        int args = found.buildArgs().size();
+        if (args > 0) {
+            line.append(", ").append(args).append(args == 1 ? " build arg" : " build args");
+        }
+        if (builder != null) {
+            line.append(", ").append(builder.settingName()).append(" builder");
+        }
+        return line.append(", from ").append(found.origin()).toString();
     }
 
     /**
@@ -563,6 +617,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
                             + " -Ddockercache.context=DIR.");
             return skipped(scope, image, label, "the build context " + show(contextDir) + " does not exist", rows);
         }
+        if (!Files.isRegularFile(dockerfilePath) && dockerfileSetting == null
+                && ImageDiscovery.dockerfileLessBuilder(owner) != null) {
+            getLog().info("Nothing to check in " + (label.isEmpty() ? scope.label() : label) + ": it builds its image"
+                    + " with " + ImageDiscovery.dockerfileLessBuilder(owner) + ", without a Dockerfile.");
+            rows.add(new RollUp.Row(scope.label(), image.name, null, "no Dockerfile"));
+            return null;
+        }
         if (!Files.isRegularFile(dockerfilePath)) {
             missingFile(scope, dockerfilePath, "The Dockerfile " + show(dockerfilePath),
                     "No Dockerfile at " + show(dockerfilePath) + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
@@ -577,7 +638,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         // docker buildx passes the client's SOURCE_DATE_EPOCH on as a build argument; the model decides when it applies
         BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
-                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network), builder(),
+                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network),
+                builder(owner, image),
                 buildkitVersion(), secrets, System.getenv(BuildSettings.SOURCE_DATE_EPOCH));
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(orDefault(manifests, StabilityPolicy.DEFAULT_MANIFESTS)),
@@ -797,6 +859,19 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("dockercache.platform: '" + platform + "' is not one of linux, macos, windows.");
         }
+    }
+
+    /** The builder a discovered image's tool uses, unless this plugin's builder is set; else the setting. */
+    private Builder builder(MavenProject owner, Image image) throws MojoFailureException {
+        Builder discovered = image instanceof DiscoveredImageSetting setting ? discoveredBuilder(owner, setting.found)
+                : null;
+        return discovered != null ? discovered : builder();
+    }
+
+    /** The builder the image's own tool uses, when it is not BuildKit and this plugin's builder is not set. */
+    private Builder discoveredBuilder(MavenProject owner, DiscoveredImage found) {
+        return found.builder() != null && !ProjectScope.setsParameter(owner, session, "builder", "dockercache.builder")
+                ? found.builder() : null;
     }
 
     private Builder builder() throws MojoFailureException {

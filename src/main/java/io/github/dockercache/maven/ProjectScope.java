@@ -58,6 +58,31 @@ record ProjectScope(
         return onCommandLine || declaresPlugin(project.getOriginalModel());
     }
 
+    /**
+     * Whether this plugin's configuration says where the image is (a Dockerfile, a context other than the project's
+     * directory, a target, build args or {@code <images>}): then it alone counts and nothing is discovered.
+     */
+    boolean configuresImage() {
+        return !images.isEmpty() || dockerfile != null || target != null || !buildArgs.isEmpty()
+                || !context.toPath().toAbsolutePath().normalize().equals(project.getBasedir().toPath().toAbsolutePath()
+                        .normalize());
+    }
+
+    /** Whether the project's POM or the command line sets this plugin's parameter {@code name} itself. */
+    static boolean setsParameter(MavenProject project, MavenSession session, String name, String property) {
+        if (session != null && session.getUserProperties().containsKey(property)) {
+            return true;
+        }
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        if (plugin == null) {
+            return false;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
+        return configurations.stream().anyMatch(c -> c instanceof Xpp3Dom dom && dom.getChild(name) != null);
+    }
+
     /** The module's name in messages: its artifactId. */
     String label() {
         return project.getArtifactId();
@@ -113,11 +138,11 @@ record ProjectScope(
                 isExplicit(module, session));
     }
 
-    private static Xpp3Dom overlay(Xpp3Dom base, Object dominant) {
+    static Xpp3Dom overlay(Xpp3Dom base, Object dominant) {
         return dominant instanceof Xpp3Dom dom ? Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(dom), base) : base;
     }
 
-    private static String text(Xpp3Dom parent, String name) {
+    static String text(Xpp3Dom parent, String name) {
         Xpp3Dom child = parent.getChild(name);
         return child == null || child.getValue() == null || child.getValue().isBlank() ? null : child.getValue().trim();
     }
@@ -134,7 +159,7 @@ record ProjectScope(
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Map<String, String> map(Xpp3Dom node) {
+    static Map<String, String> map(Xpp3Dom node) {
         Map<String, String> values = new LinkedHashMap<>();
         if (node != null) {
             for (Xpp3Dom child : node.getChildren()) {
