@@ -631,8 +631,12 @@ public final class CacheModel {
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
+        int sshMounts = 0;
         for (int i = 0; i < run.mounts().size(); i++) {
-            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
+            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run), sshMounts);
+            if (mount.type().equals("ssh")) {
+                sshMounts++;
+            }
             if (mount.invalid() != null) {
                 throw refused(run, mount.invalid(), null);
             }
