@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * <p>Properties: {@code explore=true} (else skipped), {@code explore.only} (a regex of pair ids),
  * {@code explore.batch} (pairs per Dockerfile, default 100), {@code explore.alone} (how many pairs, spread over the
  * catalogue, to play once more each in a Dockerfile of its own, to check that batching changes no answer),
+ * {@code explore.minutes} (start no batch after that long: the pairs not reached are left out of the matrix),
  * {@code differential.engines} (as for the differential tests), {@code explore.matrix} (where to write the matrix).
  */
 class GeneratedPairsExploration {
@@ -48,6 +51,8 @@ class GeneratedPairsExploration {
     private static final Pattern EXCERPT = Pattern.compile("(?m)^(?:ERROR: )?Dockerfile:(\\d+)$");
     private static final Pattern PARSE_ERROR = Pattern.compile("(?:parse error|error) on line (\\d+)");
     private static final Pattern PLUGIN_LOCATION = Pattern.compile("Dockerfile(?:\\.after)?:(\\d+):");
+    private static final Pattern FAILURE =
+            Pattern.compile("(?m)^(?:ERROR: failed to (?:solve|build)|failed to solve|.*parse error).*$");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     @Test
@@ -77,12 +82,13 @@ class GeneratedPairsExploration {
             }
         }
         String run = Long.toHexString(System.currentTimeMillis());
+        long deadline = System.nanoTime() + Long.getLong("explore.minutes", 600) * 60_000_000_000L;
         Files.createDirectories(WORK);
         ExecutorService pool = Executors.newFixedThreadPool(engines.size());
         try {
             List<Future<List<Outcome>>> played = new ArrayList<>();
             for (String engine : engines) {
-                played.add(pool.submit(() -> new EngineRun(Engine.forTests(engine), run, names).playAll(batchSize, alone)));
+                played.add(pool.submit(() -> new EngineRun(Engine.forTests(engine), run, names, deadline).playAll(batchSize, alone)));
             }
             Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
             for (int e = 0; e < engines.size(); e++) {
@@ -131,12 +137,14 @@ class GeneratedPairsExploration {
         private final String run;
         private final Map<Pair, String> names;
         private final List<Outcome> outcomes = new ArrayList<>();
+        private final long deadline;
         private int batches;
 
-        EngineRun(Engine engine, String run, Map<Pair, String> names) {
+        EngineRun(Engine engine, String run, Map<Pair, String> names, long deadline) {
             this.engine = engine;
             this.run = run;
             this.names = names;
+            this.deadline = deadline;
         }
 
         List<Outcome> playAll(int batchSize, int alone) throws IOException {
@@ -145,10 +153,21 @@ class GeneratedPairsExploration {
             for (int from = 0; from < pairs.size(); from += batchSize) {
                 queue.add(pairs.subList(from, Math.min(pairs.size(), from + batchSize)));
             }
-            while (!queue.isEmpty()) {
+            Set<List<Pair>> retried = new HashSet<>();
+            while (!queue.isEmpty() && System.nanoTime() < deadline) {
                 List<Pair> batch = queue.poll();
                 long started = System.nanoTime();
-                List<Pair> rest = play(batch, false);
+                List<Pair> rest;
+                try {
+                    rest = play(batch, false);
+                } catch (IOException e) {
+                    // a client that timed out on a loaded machine: once more at the end, then left unplayed
+                    System.out.printf("engine %s: batch of %d pairs failed: %s%n", engine.name(), batch.size(), e);
+                    if (retried.add(batch)) {
+                        queue.addLast(batch);
+                    }
+                    continue;
+                }
                 Files.writeString(WORK.resolve("outcomes-" + engine.name() + ".json"), GSON.toJson(outcomes));
                 System.out.printf("engine %s: batch of %d pairs in %d s, %d done%n", engine.name(), batch.size(),
                         (System.nanoTime() - started) / 1_000_000_000L, outcomes.size());
@@ -164,9 +183,12 @@ class GeneratedPairsExploration {
                 }
             }
             if (alone > 0) {
-                int step = Math.max(1, pairs.size() / alone);
-                for (int i = 0; i < pairs.size(); i += step) {
-                    play(List.of(pairs.get(i)), true);
+                Set<String> played = new HashSet<>();
+                outcomes.forEach(outcome -> played.add(outcome.pair()));
+                List<Pair> done = pairs.stream().filter(pair -> played.contains(pair.id())).toList();
+                int step = Math.max(1, done.size() / alone);
+                for (int i = 0; i < done.size(); i += step) {
+                    play(List.of(done.get(i)), true);
                 }
             }
             return outcomes;
@@ -186,9 +208,10 @@ class GeneratedPairsExploration {
                 Batch.Rendered after = batch.render(true);
                 writeContext(batch, workspace, before.text());
                 Files.writeString(workspace.resolve("Dockerfile.after"), after.text());
-                Pair refused = pluginRefuses(workspace, before, after, alone);
+                Refusal refused = pluginRefuses(workspace, before, after);
                 if (refused != null) {
-                    pairs.remove(refused);
+                    outcomes.add(engineAlsoRefuses(refused, alone));
+                    pairs.remove(refused.pair());
                     continue;
                 }
                 PluginObserver plugin = new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
@@ -196,8 +219,9 @@ class GeneratedPairsExploration {
                 EngineBuild second;
                 Snapshot pluginBefore;
                 Snapshot pluginAfter;
+                // No prune: the markers give every step of the batch a key no earlier build has, and pruning a large
+                // cache takes minutes on a loaded machine. The lock keeps another test's prune out of the two builds.
                 try (Engine.Exclusive held = engine.exclusive()) {
-                    engine.prune();
                     first = build(workspace);
                     if (!first.succeeded()) {
                         Pair failed = located(first, before);
@@ -280,8 +304,11 @@ class GeneratedPairsExploration {
             };
         }
 
-        /** The first pair the plugin refuses in either Dockerfile (recorded), or null when it takes both. */
-        private Pair pluginRefuses(Path workspace, Batch.Rendered before, Batch.Rendered after, boolean alone) {
+        /** A pair the plugin refuses, in the first ({@code after} false) or the second build. */
+        private record Refusal(Pair pair, boolean after, String message) {}
+
+        /** The first pair the plugin refuses in either Dockerfile, or null when it takes both. */
+        private Refusal pluginRefuses(Path workspace, Batch.Rendered before, Batch.Rendered after) {
             for (Batch.Rendered rendered : List.of(before, after)) {
                 Path dockerfile = workspace.resolve(rendered == before ? "Dockerfile" : "Dockerfile.after");
                 PluginObserver check = new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
@@ -294,12 +321,31 @@ class GeneratedPairsExploration {
                         throw new IllegalStateException("the plugin fails on a batch without locating a pair: "
                                 + workspace, check.failure());
                     }
-                    outcomes.add(new Outcome(pair.id(), engine.name(), Outcome.Status.PLUGIN_REJECTED,
-                            message.replace(workspace.toString(), "<context>"), List.of(), alone));
-                    return pair;
+                    return new Refusal(pair, rendered == after, message.replace(workspace.toString(), "<context>"));
                 }
             }
             return null;
+        }
+
+        /**
+         * Builds the Dockerfile the plugin refuses, the pair alone: when the engine refuses it too, both agree
+         * (recorded as the engine's refusal, with both messages); else the plugin refuses what the engine builds.
+         */
+        private Outcome engineAlsoRefuses(Refusal refusal, boolean alone) throws IOException {
+            Batch batch = new Batch(List.of(refusal.pair()), List.of(names.get(refusal.pair())));
+            Path workspace = WORK.resolve(engine.name()).resolve("batch-" + batches++);
+            writeContext(batch, workspace, batch.render(refusal.after()).text());
+            EngineBuild build;
+            try (Engine.Exclusive held = engine.exclusive()) {
+                build = build(workspace);
+            }
+            FileTrees.delete(workspace);
+            if (build.succeeded()) {
+                return new Outcome(refusal.pair().id(), engine.name(), Outcome.Status.PLUGIN_REJECTED,
+                        refusal.message(), List.of(), alone);
+            }
+            return new Outcome(refusal.pair().id(), engine.name(), Outcome.Status.ENGINE_REJECTED,
+                    engineMessage(build) + "; the plugin too: " + refusal.message(), List.of(), alone);
         }
 
         /** The pair an engine failure is in: by the excerpt's or the parse error's line, else the failed step. */
@@ -319,11 +365,14 @@ class GeneratedPairsExploration {
         }
 
         private void reject(Pair pair, EngineBuild build, boolean alone) {
-            Matcher excerpt = Pattern.compile("(?m)^(?:ERROR: failed to (?:solve|build)|failed to solve|.*parse error).*$")
-                    .matcher(build.log());
-            String message = excerpt.find() ? excerpt.group() : build.logTail();
-            outcomes.add(new Outcome(pair.id(), engine.name(), Outcome.Status.ENGINE_REJECTED,
-                    message.replaceAll("p\\d{4}", "{s}"), List.of(), alone));
+            outcomes.add(new Outcome(pair.id(), engine.name(), Outcome.Status.ENGINE_REJECTED, engineMessage(build),
+                    List.of(), alone));
+        }
+
+        /** The line of the engine's log that says why the build failed, the pair's names as {@code {s}}. */
+        private static String engineMessage(EngineBuild build) {
+            Matcher excerpt = FAILURE.matcher(build.log());
+            return (excerpt.find() ? excerpt.group() : build.logTail()).replaceAll("p\\d{4}", "{s}");
         }
 
         private void record(Batch batch, Batch.Rendered after, EngineBuild second, List<StepResult> predicted,

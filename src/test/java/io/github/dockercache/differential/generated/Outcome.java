@@ -17,9 +17,9 @@ public record Outcome(String pair, String engine, Status status, String message,
     public enum Status {
         /** Both builds ran; {@link #steps()} holds the answers. */
         PLAYED,
-        /** The engine refused the Dockerfile or failed to build the block. */
+        /** The engine refused the Dockerfile or failed to build the block; {@link #message()} says whether the plugin did too. */
         ENGINE_REJECTED,
-        /** The plugin refused a Dockerfile the engine accepted (or never got to it: then ENGINE_REJECTED wins). */
+        /** The plugin refused a Dockerfile the engine builds (the pair played alone to see). */
         PLUGIN_REJECTED
     }
 
@@ -65,7 +65,8 @@ public record Outcome(String pair, String engine, Status status, String message,
     public String engineAnswer() {
         return switch (status) {
             case ENGINE_REJECTED -> "rejected";
-            case PLUGIN_REJECTED, PLAYED -> steps.stream().filter(step -> !"CACHED".equals(step.engine()))
+            case PLUGIN_REJECTED -> "built";
+            case PLAYED -> steps.stream().filter(step -> !"CACHED".equals(step.engine()))
                     .findFirst().map(step -> "rebuilt from " + step.id().replaceAll("^.*:", "step ")).orElse("cached");
         };
     }
