@@ -51,6 +51,8 @@ class GeneratedPairsExploration {
     private static final Pattern EXCERPT = Pattern.compile("(?m)^(?:ERROR: )?Dockerfile:(\\d+)$");
     private static final Pattern PARSE_ERROR = Pattern.compile("(?:parse error|error) on line (\\d+)");
     private static final Pattern PLUGIN_LOCATION = Pattern.compile("Dockerfile(?:\\.after)?:(\\d+):");
+    private static final Pattern STAGE_INDEX_AS_IMAGE =
+            Pattern.compile("failed to resolve source metadata for docker\\.io/library/(\\d+):latest");
     private static final Pattern FAILURE =
             Pattern.compile("(?m)^(?:ERROR: failed to (?:solve|build)|failed to solve|.*parse error).*$");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -153,7 +155,7 @@ class GeneratedPairsExploration {
             for (int from = 0; from < pairs.size(); from += batchSize) {
                 queue.add(pairs.subList(from, Math.min(pairs.size(), from + batchSize)));
             }
-            Set<List<Pair>> retried = new HashSet<>();
+            Map<List<Pair>, Integer> retries = new java.util.HashMap<>();
             while (!queue.isEmpty() && System.nanoTime() < deadline) {
                 List<Pair> batch = queue.poll();
                 long started = System.nanoTime();
@@ -161,9 +163,10 @@ class GeneratedPairsExploration {
                 try {
                     rest = play(batch, false);
                 } catch (IOException e) {
-                    // a client that timed out on a loaded machine: once more at the end, then left unplayed
+                    // a client that timed out on a loaded machine, a cache pruned between the builds: up to three
+                    // times more, at the end of the queue, then left unplayed
                     System.out.printf("engine %s: batch of %d pairs failed: %s%n", engine.name(), batch.size(), e);
-                    if (retried.add(batch)) {
+                    if (retries.merge(batch, 1, Integer::sum) <= 3) {
                         queue.addLast(batch);
                     }
                     continue;
@@ -246,6 +249,11 @@ class GeneratedPairsExploration {
                     pairs.remove(failed);
                     continue;
                 }
+                EngineStep canary = second.steps().get(Batch.CANARY_STEP);
+                if (canary == null || canary.status() != EngineStatus.CACHED) {
+                    throw new IOException("the build cache did not survive from the first build to the second ("
+                            + Batch.CANARY_STEP + " " + (canary == null ? "missing" : canary.status()) + ")");
+                }
                 if (plugin.failure() != null) {
                     throw new IllegalStateException("the plugin failed only on the real workspace " + workspace,
                             plugin.failure());
@@ -278,6 +286,7 @@ class GeneratedPairsExploration {
                             run + " " + pair.id() + " " + stage + "\n");
                 }
             }
+            Files.writeString(workspace.resolve(Batch.CANARY_FILE), run + " " + workspace.getFileName() + "\n");
             Files.writeString(workspace.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
         }
 
@@ -357,6 +366,15 @@ class GeneratedPairsExploration {
                     if (pair != null) {
                         return pair;
                     }
+                }
+            }
+            // a stage index where only a name or an image is taken (RUN --mount from=<index>): resolved as an image
+            Matcher index = STAGE_INDEX_AS_IMAGE.matcher(build.log());
+            if (index.find()) {
+                List<Pair> stages = List.copyOf(rendered.pairOfStage().values());
+                int stage = Integer.parseInt(index.group(1));
+                if (stage < stages.size()) {
+                    return stages.get(stage);
                 }
             }
             return build.steps().values().stream().filter(step -> step.status() == EngineStatus.ERROR)

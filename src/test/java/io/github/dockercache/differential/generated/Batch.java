@@ -12,11 +12,21 @@ import java.util.Map;
  * the default target builds every block. After each FROM, a block gets a step that copies a marker file unique to
  * the run, the pair and the stage: every later step of the block then has a cache key no other block and no earlier
  * run shares, so BuildKit neither merges identical steps of two blocks into one vertex nor finds them in an older
- * cache.
+ * cache. A {@link #CANARY} stage tells whether the cache survived from the first build to the second.
  */
 public final class Batch {
     public static final String BASE_IMAGE = "dockercache-busybox:latest";
     private static final String AGGREGATE = "all-pairs";
+    /**
+     * A stage of one step that copies {@link #CANARY_FILE}, whose content is new for every batch: the second build
+     * must find it cached. When it does not, something pruned or collected the build cache between the two builds
+     * (another test that holds no lock, BuildKit's garbage collection), and every answer of the batch is void.
+     */
+    public static final String CANARY = "canary";
+    /** The canary's file at the context's root, written by the runner. */
+    public static final String CANARY_FILE = ".canary";
+    /** The canary's step as the engine labels it. */
+    public static final String CANARY_STEP = CANARY + ":2";
 
     private final List<Pair> pairs;
     private final List<String> names;
@@ -91,8 +101,14 @@ public final class Batch {
             }
             lastStages.add((stages - 1) + " /" + markerFile(marker - 1) + " /" + name);
         }
+        text.append("FROM ").append(BASE_IMAGE).append(" AS ").append(CANARY).append('\n')
+                .append("COPY ").append(CANARY_FILE).append(" /").append(CANARY_FILE).append('\n');
         text.append("FROM scratch AS ").append(AGGREGATE).append('\n');
-        pairOfLine.add(null);
+        text.append("COPY --from=").append(CANARY).append(" /").append(CANARY_FILE).append(" /").append(CANARY)
+                .append('\n');
+        for (int i = 0; i < 4; i++) {
+            pairOfLine.add(null);
+        }
         for (String copy : lastStages) {
             text.append("COPY --from=").append(copy).append('\n');
             pairOfLine.add(null);

@@ -30,7 +30,10 @@ class BatchTest {
                 FROM dockercache-busybox:latest AS p0002
                 COPY p0002/.m1 /.m1
                 COPY --from=1 /s /f
+                FROM dockercache-busybox:latest AS canary
+                COPY .canary /.canary
                 FROM scratch AS all-pairs
+                COPY --from=canary /.canary /canary
                 COPY --from=0 /.m0 /p0001
                 COPY --from=2 /.m1 /p0002
                 """, after.text());
@@ -42,6 +45,7 @@ class BatchTest {
         assertSame(copy, before.atLine(3));
         assertSame(from, before.atLine(4));
         assertNull(before.atLine(10));
+        assertNull(before.atLine(13));
         assertNull(before.atLine(99));
         assertEquals(Set.of("p0001", "p0002-src", "p0002"), before.pairOfStage().keySet());
         assertSame(from, before.pairOfStage().get("p0002-src"));
