@@ -445,6 +445,7 @@ public final class CacheModel {
         state.workdirFromImage = false;
         if (!config.workingDir().isEmpty()) {
             state.workdir = resolvePath("/", config.workingDir());
+            state.runWorkdir = state.workdir;
             state.workdirOrigin = IMAGE_CONFIG_ORIGIN + "WorkingDir";
         }
         if (!config.user().isEmpty()) {
@@ -571,6 +572,7 @@ public final class CacheModel {
         String written = expand(workdir.path(), state.lookup(), workdir);
         String path = resolvePath(state.workdir, written);
         state.workdir = path;
+        state.runWorkdir = written.startsWith("/") ? written : resolvePath(state.runWorkdir, written);
         state.workdirSecret = taint.reads() != secretReads || !written.startsWith("/") && state.workdirSecret;
         if (written.startsWith("/")) { // an absolute WORKDIR no longer depends on the image's
             state.workdirFromImage = false;
@@ -616,7 +618,7 @@ public final class CacheModel {
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
-        inputs.add(Map.entry("workdir", state.workdir));
+        inputs.add(Map.entry("workdir", state.runWorkdir));
         inputs.add(Map.entry("user", state.user));
         putOrigin(origins, "workdir", state.workdirOrigin);
         putOrigin(origins, "user", state.userOrigin);
