@@ -242,13 +242,17 @@ record MountSpec(String type, String target, String source, String from, boolean
 
     /**
      * The canonical text that enters the key. A cache mount's source counts only beside {@code from}: without it the
-     * source selects a directory of the cache itself, which BuildKit leaves out of the key.
+     * source selects a directory of the cache itself, which BuildKit leaves out of the key. A bind mount's source, and
+     * a cache mount's beside {@code from}, count as the cleaned path they select ({@code dir/}, {@code ./dir},
+     * {@code dir/.} are {@code /dir}; none is {@code /}): {@code solver/llbsolver/ops/exec.go} {@code CacheMap} clears
+     * the selector and the content under it is keyed instead.
      */
     String canonical() {
         StringJoiner joiner = new StringJoiner(",");
         joiner.add("type=" + type).add("target=" + target);
         boolean cache = type.equals("cache");
-        if (cache && from != null) {
+        if (cache && from != null || type.equals("bind")) {
+            // the solver clears the selector from the key and keys the content under it: only the path it names counts
             joiner.add("source=" + selector(source));
         } else if (source != null && !cache) {
             joiner.add("source=" + source);

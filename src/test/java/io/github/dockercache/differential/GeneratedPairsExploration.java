@@ -102,7 +102,11 @@ class GeneratedPairsExploration {
         }
     }
 
-    private static void writeMatrix(List<Pair> pairs, Map<String, List<Outcome>> outcomes) throws IOException {
+    /** Writes the matrix of the pairs some engine answered: a run stopped by its time budget leaves the rest out. */
+    private static void writeMatrix(List<Pair> requested, Map<String, List<Outcome>> outcomes) throws IOException {
+        Set<String> answered = new HashSet<>();
+        outcomes.values().forEach(list -> list.forEach(outcome -> answered.add(outcome.pair())));
+        List<Pair> pairs = requested.stream().filter(pair -> answered.contains(pair.id())).toList();
         Path matrixFile = Path.of(System.getProperty("explore.matrix", WORK.resolve("coverage.md").toString()));
         Files.writeString(matrixFile, CoverageMatrix.markdown(pairs, outcomes));
         System.out.println(CoverageMatrix.summary(pairs, outcomes));

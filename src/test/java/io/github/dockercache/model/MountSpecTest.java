@@ -33,7 +33,8 @@ class MountSpecTest {
      * Secret and ssh mounts are keyed by the {@code SecretOpt} and {@code SSHOpt} the frontend and the LLB client
      * build, with every default written in (dockerfile2llb {@code convert_secrets.go}, {@code convert_ssh.go},
      * client/llb {@code exec.go}); a tmpfs size by the bytes go-units reads. Found by the generated pairs
-     * {@code run-mount-ssh-0-2}, {@code run-mount-ssh-0-3}: the engines reuse the step, the plugin said rebuilt.
+     * {@code run-mount-ssh-0-2}, {@code run-mount-ssh-0-3}, {@code run-mount-bind-0-3}, {@code run-mount-from-0-3}:
+     * the engines reuse the step, the plugin said rebuilt. A bind source is keyed as the cleaned path it selects.
      */
     @ParameterizedTest
     @CsvSource({
@@ -47,7 +48,12 @@ class MountSpecTest {
             "type=secret;id=s,                            type=secret;id=s;required=false;mode=0400;uid=0;gid=0",
             "type=secret;id=s,                            type=secret;id=s;ro",
             "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1048576",
-            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1MiB"})
+            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1MiB",
+            "type=bind;source=d;target=/b,                type=bind;source=d/;target=/b",
+            "type=bind;source=d;target=/b,                type=bind;source=./d;target=/b",
+            "type=bind;source=d;target=/b,                type=bind;source=d/.;target=/b",
+            "type=bind;from=s;target=/b,                  type=bind;from=s;source=/;target=/b",
+            "type=bind;from=s;target=/b,                  type=bind;from=s;source=.;target=/b"})
     void sameKey(String written, String respelled) {
         assertEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
                 MountSpec.parse(respelled.replace(';', ',')).canonical());
@@ -61,7 +67,8 @@ class MountSpecTest {
             "type=secret;id=s,                            type=secret;id=s;mode=0444",
             "type=secret;id=s,                            type=secret;id=s;target=/x",
             "type=secret;id=s,                            type=secret;id=s;uid=1",
-            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=2m"})
+            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=2m",
+            "type=bind;source=d;target=/b,                type=bind;source=d/x;target=/b"})
     void otherKey(String written, String changed) {
         assertNotEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
                 MountSpec.parse(changed.replace(';', ',')).canonical());
