@@ -197,6 +197,7 @@ class GeneratedPairsExploration {
                 for (int i = 0; i < done.size(); i += step) {
                     play(List.of(done.get(i)), true);
                 }
+                Files.writeString(WORK.resolve("outcomes-" + engine.name() + ".json"), GSON.toJson(outcomes));
             }
             return outcomes;
         }
