@@ -457,6 +457,7 @@ public final class CacheModel {
         state.workdirFromImage = false;
         if (!config.workingDir().isEmpty()) {
             state.workdir = resolvePath("/", config.workingDir());
+            state.runWorkdir = state.workdir;
             state.workdirOrigin = IMAGE_CONFIG_ORIGIN + "WorkingDir";
         }
         if (!config.user().isEmpty()) {
@@ -583,6 +584,7 @@ public final class CacheModel {
         String written = expand(workdir.path(), state.lookup(), workdir);
         String path = resolvePath(state.workdir, written);
         state.workdir = path;
+        state.runWorkdir = written.startsWith("/") ? written : resolvePath(state.runWorkdir, written);
         state.workdirSecret = taint.reads() != secretReads || !written.startsWith("/") && state.workdirSecret;
         if (written.startsWith("/")) { // an absolute WORKDIR no longer depends on the image's
             state.workdirFromImage = false;
@@ -628,7 +630,7 @@ public final class CacheModel {
             origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
-        inputs.add(Map.entry("workdir", state.workdir));
+        inputs.add(Map.entry("workdir", state.runWorkdir));
         inputs.add(Map.entry("user", state.user));
         putOrigin(origins, "workdir", state.workdirOrigin);
         putOrigin(origins, "user", state.userOrigin);
@@ -643,8 +645,12 @@ public final class CacheModel {
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
+        int sshMounts = 0;
         for (int i = 0; i < run.mounts().size(); i++) {
-            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run));
+            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run), sshMounts);
+            if (mount.type().equals("ssh")) {
+                sshMounts++;
+            }
             if (mount.invalid() != null) {
                 throw refused(run, mount.invalid(), null);
             }

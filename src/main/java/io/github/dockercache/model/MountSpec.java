@@ -31,8 +31,18 @@ record MountSpec(String type, String target, String source, String from, boolean
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
 
-    /** Parses {@code type=bind,source=x,target=/y,...}; values are already expanded, else {@link #invalid} means nothing. */
+    /** As {@link #parse(String, int)} for a mount that is not the RUN's second or later ssh mount. */
     static MountSpec parse(String value) {
+        return parse(value, 0);
+    }
+
+    /**
+     * Parses {@code type=bind,source=x,target=/y,...}; values are already expanded, else {@link #invalid} means nothing.
+     *
+     * @param sshIndex how many ssh mounts the RUN has before this one: an ssh mount without a target is keyed with
+     *     the socket path the LLB client gives it, {@code /run/buildkit/ssh_agent.<index>}
+     */
+    static MountSpec parse(String value, int sshIndex) {
         Map<String, String> fields = new LinkedHashMap<>();
         Boolean readOnly = null;
         String invalid = null;
@@ -63,6 +73,18 @@ record MountSpec(String type, String target, String source, String from, boolean
         Map<String, String> options = new LinkedHashMap<>();
         if (type.equals("cache")) {
             invalid = invalid != null ? invalid : cacheDirectory(fields, source, from, options);
+        } else if (type.equals("secret") || type.equals("ssh")) {
+            String[] keyedTarget = {target};
+            invalid = invalid != null ? invalid : socketOrSecret(type, fields, sshIndex, keyedTarget, options);
+            target = keyedTarget[0];
+            source = null; // a secret's source is its id; an ssh mount has none
+            readOnly = true; // not in the key of either
+        } else if (type.equals("tmpfs") && fields.containsKey("size")) {
+            long size = ramInBytes(fields.get("size"));
+            if (size < 0) {
+                invalid = invalid != null ? invalid : "invalid value for size: " + fields.get("size");
+            }
+            options.put("size", Long.toString(size));
         } else {
             for (String key : KEYED_OPTIONS) {
                 if (fields.containsKey(key)) {
@@ -102,6 +124,78 @@ record MountSpec(String type, String target, String source, String from, boolean
             options.put("gid", Long.toString(values[2]));
         }
         return null;
+    }
+
+    /**
+     * Puts what BuildKit keys of a secret or ssh mount into {@code options}, parsed and with the defaults written in, as
+     * the frontend and the LLB client build its {@code SecretOpt} or {@code SSHOpt} (dockerfile2llb
+     * {@code dispatchSecret}, {@code dispatchSSH}, client/llb {@code AddSecretWithDest}, {@code AddSSHSocket}): the
+     * id (a secret's source, else its id, else the base name of its target), the target (a secret's default
+     * {@code /run/secrets/<id>} unless it goes to an {@code env}; an ssh socket's {@code /run/buildkit/ssh_agent.<n>}),
+     * uid, gid and mode (0, 0 and 0400 for a secret, 0600 for a socket, whichever are not given), whether it is
+     * optional, and a secret's {@code env}. Returns BuildKit's error for a value it refuses, or null.
+     */
+    private static String socketOrSecret(String type, Map<String, String> fields, int sshIndex, String[] target,
+            Map<String, String> options) {
+        boolean secret = type.equals("secret");
+        String id = fields.getOrDefault("id", "");
+        String env = fields.get("env");
+        if (secret) {
+            String source = fields.getOrDefault("source", "");
+            id = !source.isEmpty() ? source : !id.isEmpty() ? id : GoPath.base(target[0]);
+            if (env == null && target[0].isEmpty()) {
+                target[0] = "/run/secrets/" + GoPath.base(id);
+            }
+        } else if (target[0].isEmpty()) {
+            target[0] = "/run/buildkit/ssh_agent." + sshIndex;
+        }
+        options.put("id", id);
+        String[] names = {"uid", "gid", "mode"};
+        long[] values = {0, 0, secret ? 0400 : 0600};
+        for (int i = 0; i < names.length; i++) {
+            String value = fields.get(names[i]);
+            if (value != null) {
+                values[i] = uint32(value, i == 2 ? OCTAL : DECIMAL, i == 2 ? 8 : 10);
+                if (values[i] < 0) {
+                    return "invalid value " + value + " for " + names[i];
+                }
+            }
+        }
+        options.put("uid", Long.toString(values[0]));
+        options.put("gid", Long.toString(values[1]));
+        options.put("mode", String.format(Locale.ROOT, "%04o", values[2]));
+        String required = fields.getOrDefault("required", "false");
+        Boolean parsed = goBool(required);
+        if (parsed == null) {
+            return "invalid value for required: " + required;
+        }
+        options.put("optional", Boolean.toString(!parsed));
+        if (env != null) {
+            options.put("env", env);
+        }
+        return null;
+    }
+
+    private static final Pattern RAM_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?");
+
+    /**
+     * go-units' {@code RAMInBytes}, with which the frontend reads a tmpfs {@code size}: a number with an optional
+     * binary unit ({@code 1m}, {@code 1MiB}, {@code 1048576} are one size); -1 when it refuses the value.
+     */
+    static long ramInBytes(String value) {
+        java.util.regex.Matcher matcher = RAM_SIZE.matcher(value);
+        if (!matcher.matches()) {
+            return -1;
+        }
+        double size;
+        try {
+            size = Double.parseDouble(matcher.group(1));
+        } catch (NumberFormatException e) {
+            return -1; // 1.2.3, which the pattern lets through as go-units' does, and ParseFloat refuses
+        }
+        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
+        int power = "kmgtp".indexOf(unit.isEmpty() ? 'x' : unit.charAt(0)) + 1;
+        return (long) (size * Math.pow(1024, power));
     }
 
     /** Go's {@code strconv.ParseUint(value, radix, 32)}, or -1 when it refuses the value. */
@@ -148,13 +242,17 @@ record MountSpec(String type, String target, String source, String from, boolean
 
     /**
      * The canonical text that enters the key. A cache mount's source counts only beside {@code from}: without it the
-     * source selects a directory of the cache itself, which BuildKit leaves out of the key.
+     * source selects a directory of the cache itself, which BuildKit leaves out of the key. A bind mount's source, and
+     * a cache mount's beside {@code from}, count as the cleaned path they select ({@code dir/}, {@code ./dir},
+     * {@code dir/.} are {@code /dir}; none is {@code /}): {@code solver/llbsolver/ops/exec.go} {@code CacheMap} clears
+     * the selector and the content under it is keyed instead.
      */
     String canonical() {
         StringJoiner joiner = new StringJoiner(",");
         joiner.add("type=" + type).add("target=" + target);
         boolean cache = type.equals("cache");
-        if (cache && from != null) {
+        if (cache && from != null || type.equals("bind")) {
+            // the solver clears the selector from the key and keys the content under it: only the path it names counts
             joiner.add("source=" + selector(source));
         } else if (source != null && !cache) {
             joiner.add("source=" + source);

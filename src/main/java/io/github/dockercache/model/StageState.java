@@ -25,6 +25,12 @@ final class StageState {
     private final Taint taint;
     /** The working directory, resolved as if an image base set none, which BuildKit then treats as "/". */
     String workdir = "/";
+    /**
+     * The working directory a RUN is keyed with: as the frontend keeps it, an absolute WORKDIR as written
+     * ({@code /w/}, {@code //w}, {@code /w/x/..} are not cleaned: {@code util/system} {@code NormalizePath} and
+     * {@code client/llb} {@code dirf}, v0.13 and v0.25 alike), a relative one joined and cleaned.
+     */
+    String runWorkdir = "/";
     /** True while {@link #workdir} is relative to an image base's own WORKDIR, which is unknown offline. */
     boolean workdirFromImage;
     /** Where {@link #workdir} comes from when it is the base image's own, else null. */
@@ -65,6 +71,7 @@ final class StageState {
         copy.secret.addAll(secret);
         copy.secretEnvLines.putAll(secretEnvLines);
         copy.workdir = workdir;
+        copy.runWorkdir = runWorkdir;
         copy.workdirFromImage = workdirFromImage;
         copy.workdirOrigin = workdirOrigin;
         copy.workdirSecret = workdirSecret;

@@ -1,6 +1,7 @@
 package io.github.dockercache.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,5 +27,56 @@ class MountSpecTest {
             "type=bind;target=/cache,                        ns,   /,  -"})
     void keyedCacheId(String mount, String namespace, String workdir, String keyed) {
         assertEquals(keyed, MountSpec.parse(mount.replace(';', ',')).keyedCacheId(namespace, workdir));
+    }
+
+    /**
+     * Secret and ssh mounts are keyed by the {@code SecretOpt} and {@code SSHOpt} the frontend and the LLB client
+     * build, with every default written in (dockerfile2llb {@code convert_secrets.go}, {@code convert_ssh.go},
+     * client/llb {@code exec.go}); a tmpfs size by the bytes go-units reads. Found by the generated pairs
+     * {@code run-mount-ssh-0-2}, {@code run-mount-ssh-0-3}, {@code run-mount-bind-0-3}, {@code run-mount-from-0-3}:
+     * the engines reuse the step, the plugin said rebuilt. A bind source is keyed as the cleaned path it selects.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "type=ssh,                                    type=ssh;required=false",
+            "type=ssh,                                    type=ssh;mode=0600",
+            "type=ssh,                                    type=ssh;mode=600;uid=0;gid=0",
+            "type=ssh,                                    type=ssh;target=/run/buildkit/ssh_agent.0",
+            "type=secret;id=s,                            type=secret;id=s;target=/run/secrets/s",
+            "type=secret;id=s,                            type=secret;target=/run/secrets/s",
+            "type=secret;id=s,                            type=secret;source=s",
+            "type=secret;id=s,                            type=secret;id=s;required=false;mode=0400;uid=0;gid=0",
+            "type=secret;id=s,                            type=secret;id=s;ro",
+            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1048576",
+            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1MiB",
+            "type=bind;source=d;target=/b,                type=bind;source=d/;target=/b",
+            "type=bind;source=d;target=/b,                type=bind;source=./d;target=/b",
+            "type=bind;source=d;target=/b,                type=bind;source=d/.;target=/b",
+            "type=bind;from=s;target=/b,                  type=bind;from=s;source=/;target=/b",
+            "type=bind;from=s;target=/b,                  type=bind;from=s;source=.;target=/b"})
+    void sameKey(String written, String respelled) {
+        assertEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
+                MountSpec.parse(respelled.replace(';', ',')).canonical());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "type=ssh,                                    type=ssh;required=true",
+            "type=ssh,                                    type=ssh;mode=0666",
+            "type=ssh,                                    type=ssh;id=other",
+            "type=secret;id=s,                            type=secret;id=s;mode=0444",
+            "type=secret;id=s,                            type=secret;id=s;target=/x",
+            "type=secret;id=s,                            type=secret;id=s;uid=1",
+            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=2m",
+            "type=bind;source=d;target=/b,                type=bind;source=d/x;target=/b"})
+    void otherKey(String written, String changed) {
+        assertNotEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
+                MountSpec.parse(changed.replace(';', ',')).canonical());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, type=ssh, target=/run/buildkit/ssh_agent.0", "2, type=ssh, target=/run/buildkit/ssh_agent.2"})
+    void secondSshSocketGetsTheNextDefaultPath(int index, String mount, String keyed) {
+        assertEquals(true, MountSpec.parse(mount, index).canonical().contains(keyed));
     }
 }
