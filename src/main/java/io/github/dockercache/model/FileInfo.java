@@ -19,4 +19,22 @@ import java.util.SortedMap;
  *     explanation names the fix for that tool; else null
  */
 public record FileInfo(String type, String mode, long size, String content, String target, String digest,
-        SortedMap<String, String> parts, SortedMap<String, String> manifest) {}
+        SortedMap<String, String> parts, SortedMap<String, String> manifest) {
+    /** The shortest digest a snapshot keeps of a context entry: {@code sha256:} and 16 hex digits. */
+    private static final int SHORTEST_DIGEST = "sha256:".length() + 16;
+
+    /**
+     * True when two digests of context entries are the same, either of them possibly cut short as a compact snapshot
+     * keeps it (docs/snapshot-format.md): the shorter one begins the longer one.
+     */
+    public static boolean sameDigest(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.length() == b.length()) {
+            return a.equals(b);
+        }
+        String shorter = a.length() < b.length() ? a : b;
+        return shorter.length() >= SHORTEST_DIGEST && (shorter == a ? b : a).startsWith(shorter);
+    }
+}

@@ -147,7 +147,7 @@ final class SnapshotValidation {
     }
 
     /** Relative, {@code /}-separated, without empty, {@code .} or {@code ..} parts: what a context walk names. */
-    private static boolean isContextPath(String path) {
+    static boolean isContextPath(String path) {
         if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
             return false;
         }
@@ -160,7 +160,7 @@ final class SnapshotValidation {
     }
 
     /** A value from the file as JSON spells it, so that a message stays on one line whatever the file holds. */
-    private static String quote(String value) {
+    static String quote(String value) {
         return QUOTE.toJson(value);
     }
 

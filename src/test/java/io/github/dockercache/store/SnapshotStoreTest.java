@@ -9,6 +9,7 @@ import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class SnapshotStoreTest {
 
     @Test
     void otherVersionIsRefused() throws Exception {
-        String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 1,", "\"version\": 99,");
+        String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 2,", "\"version\": 99,");
         assertTrue(refused(json).getMessage().contains("format version 99"));
     }
 
@@ -118,6 +119,83 @@ class SnapshotStoreTest {
         try (var files = Files.list(file.getParent())) {
             assertEquals(List.of("snapshot.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary left");
         }
+    }
+
+    @Test
+    void versionOneFilesAreStillReadWithTheirWholeDigests() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, PlainSnapshots.plain(snapshot));
+        Snapshot read = SnapshotStore.read(file);
+        assertEquals(snapshot.files(), read.files());
+        assertEquals(snapshot.steps(), read.steps());
+        assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(read), "written again in the compact form");
+    }
+
+    @Test
+    void theFileTableKeepsEveryAttributeAnExplanationNames() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("attributes"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY . /src\nCOPY b.txt a.txt /one/\n");
+        Files.writeString(context.resolve("a.txt"), "a");
+        Files.writeString(context.resolve("b.txt"), "b");
+        Files.createDirectories(context.resolve("d/\u00e9t\u00e9"));
+        Files.writeString(context.resolve("d/\u00e9t\u00e9/x.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(context.resolve("d/\u00e9t\u00e9/x.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(context.resolve("link"), Path.of("a.txt"));
+        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null));
+        Path file = dir.resolve("compact.json");
+        SnapshotStore.write(file, snapshot);
+        Snapshot read = SnapshotStore.read(file);
+
+        assertEquals(snapshot.files().keySet(), read.files().keySet());
+        snapshot.files().forEach((path, info) -> {
+            FileInfo back = read.files().get(path);
+            assertEquals(List.of(info.type(), info.mode(), info.size(), String.valueOf(info.target())),
+                    List.of(back.type(), back.mode(), back.size(), String.valueOf(back.target())), path);
+            assertTrue(FileInfo.sameDigest(info.content(), back.content()), path);
+            assertTrue(FileInfo.sameDigest(info.digest(), back.digest()), path);
+            assertEquals(info.digest() == null ? 0 : "sha256:".length() + 16, back.digest() == null ? 0 : back.digest().length());
+        });
+        assertEquals(snapshot.steps().stream().map(step -> step.files()).toList(),
+                read.steps().stream().map(step -> step.files()).toList(), "each step's paths, in its own order");
+        assertEquals(List.of("b.txt", "a.txt"), read.steps().get(2).files());
+    }
+
+    @Test
+    void shortDigestsMatchOnlyTheWholeDigestsTheyBegin() {
+        String whole = "sha256:" + "ab".repeat(32);
+        assertTrue(FileInfo.sameDigest(whole, whole.substring(0, 23)));
+        assertTrue(FileInfo.sameDigest(whole.substring(0, 23), whole));
+        assertTrue(!FileInfo.sameDigest(whole, "sha256:" + "ab".repeat(7) + "ac"));
+        assertTrue(!FileInfo.sameDigest(whole, "sha256:ab"), "too short to tell anything apart");
+        assertTrue(!FileInfo.sameDigest(whole, null));
+        assertTrue(FileInfo.sameDigest(null, null));
+    }
+
+    @Test
+    void aDamagedFileTableIsRefusedWithWhatIsWrong() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a"));
+        String table = json.replaceAll("(?s).*\"fileTable\": \"([^\"]*)\".*", "$1");
+        assertEquals("its file table is not base64", refused(json.replace(table, "%%%")).reason());
+        assertEquals("its file table is not gzip data", refused(json.replace(table, "AAAA")).reason());
+        String truncated = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(
+                java.util.Base64.getDecoder().decode(table), java.util.Base64.getDecoder().decode(table).length - 12));
+        assertEquals("its file table is truncated", refused(json.replace(table, truncated)).reason());
+        assertEquals("its file table is missing", refused(json.replace("\"fileTable\"", "\"other\"")).reason());
+    }
+
+    @Test
+    void aFileTableNamingAPathOutsideTheContextIsRefused() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        FileInfo a = snapshot.files().get("a.txt");
+        java.util.SortedMap<String, FileInfo> outside = new java.util.TreeMap<>(Map.of("../outside.txt", a));
+        String json = SnapshotStore.toJson(snapshot);
+        String table = json.replaceAll("(?s).*\"fileTable\": \"([^\"]*)\".*", "$1");
+        String hostile = FileTable.encode(outside, snapshot.steps().stream().map(step -> step.withFiles(List.of())).toList(),
+                Map.of());
+        assertEquals("its file table names \"../outside.txt\", which is not a path inside a build context, or not in order",
+                refused(json.replace(table, hostile)).reason());
     }
 
     @Test
