@@ -20,8 +20,10 @@ import java.util.SortedMap;
  */
 public record FileInfo(String type, String mode, long size, String content, String target, String digest,
         SortedMap<String, String> parts, SortedMap<String, String> manifest) {
-    /** The shortest digest a snapshot keeps of a context entry: {@code sha256:} and 16 hex digits. */
-    private static final int SHORTEST_DIGEST = "sha256:".length() + 16;
+    /** The octal spelling of each mode, made once: a context has a handful of modes and up to millions of entries. */
+    private static final String[] OCTAL_MODES = new String[07777 + 1];
+    /** The shortest digest a snapshot keeps of a context entry: {@code sha256:} and 4 hex digits (its entry digest). */
+    private static final int SHORTEST_DIGEST = "sha256:".length() + 4;
 
     /**
      * True when two digests of context entries are the same, either of them possibly cut short as a compact snapshot
@@ -36,5 +38,18 @@ public record FileInfo(String type, String mode, long size, String content, Stri
         }
         String shorter = a.length() < b.length() ? a : b;
         return shorter.length() >= SHORTEST_DIGEST && (shorter == a ? b : a).startsWith(shorter);
+    }
+
+    /** {@code 0644}: at least four octal digits of the permission and special bits. */
+    public static String octal(int mode) {
+        String cached = mode >= 0 && mode < OCTAL_MODES.length ? OCTAL_MODES[mode] : null;
+        if (cached == null) {
+            String digits = Integer.toOctalString(mode);
+            cached = digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+            if (mode >= 0 && mode < OCTAL_MODES.length) {
+                OCTAL_MODES[mode] = cached; // a benign race: every thread computes the same string
+            }
+        }
+        return cached;
     }
 }

@@ -3,7 +3,6 @@ package io.github.dockercache.store;
 import io.github.dockercache.context.SortedArrayMap;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.StepSnapshot;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,22 +22,26 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipException;
+import java.util.function.IntFunction;
 
 /**
  * The compact form of a snapshot's context entries (format version 2, docs/snapshot-format.md): every path any step
  * reads, sorted and prefix-coded, then one column per attribute (type, mode, size, content digest, entry digest,
- * symlink target), then each step's paths as indexes into that list; gzip, then base64 so that the snapshot stays one
- * JSON text. A context of 100,000 files takes about 2 MB instead of 32.
+ * symlink target), then each step's paths as indexes into that list; cut into {@link Chunks}, each deflated and in
+ * base64, so that the snapshot stays one JSON text and an edit changes few of its lines.
  *
- * <p>Digests are kept to their first {@value #DIGEST_BYTES} bytes: a snapshot's digests of context entries only
- * explain a difference (the step keys, kept whole, decide the verdict), and 64 bits tell two contents apart as surely
- * as 256 for that purpose. {@link FileInfo#sameDigest} compares a short digest with a whole one.
+ * <p>Digests of context entries are cut short ({@value #CONTENT_BYTES} and {@value #ENTRY_BYTES} bytes): they only
+ * explain a difference, which the step keys, kept whole, decide; docs/snapshot-format.md says what the odds are.
+ * {@link FileInfo#sameDigest} compares a short digest with a whole one.
  */
 final class FileTable {
-    static final int DIGEST_BYTES = 8;
+    /** The bytes kept of a context entry's content digest: enough to tell a changed file (or a renamed one) apart. */
+    static final int CONTENT_BYTES = 6;
+    /**
+     * The bytes kept of its entry digest (BuildKit's checksum of header and content), which only tells a change of
+     * owner, extended attributes or device numbers, where type, mode, size, content and link target stay the same.
+     */
+    static final int ENTRY_BYTES = 2;
     private static final int MAGIC = 0xDC02;
     private static final String[] TYPES = {"file", "dir", "symlink", "chardev", "blockdev", "fifo"};
     private static final int NO_INFO = 0;
@@ -52,7 +54,7 @@ final class FileTable {
     private FileTable() {}
 
     /** The paths and entries of {@code files} and {@code steps}, except those of {@code detailed} (kept in full). */
-    static String encode(SortedMap<String, FileInfo> files, List<StepSnapshot> steps, Map<String, FileInfo> detailed)
+    static List<String> encode(SortedMap<String, FileInfo> files, List<StepSnapshot> steps, Map<String, FileInfo> detailed)
             throws IOException {
         TreeSet<String> sorted = new TreeSet<>(files.keySet());
         steps.forEach(step -> sorted.addAll(step.files()));
@@ -61,8 +63,8 @@ final class FileTable {
         for (int i = 0; i < paths.length; i++) {
             infos[i] = detailed.containsKey(paths[i]) ? null : files.get(paths[i]);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(paths.length * 24 + 64);
-        try (Out out = new Out(new GZIPOutputStream(bytes, 1 << 16))) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(paths.length * 48 + 64);
+        try (Out out = new Out(bytes)) {
             out.varint(MAGIC);
             out.varint(paths.length);
             String previous = "";
@@ -89,12 +91,12 @@ final class FileTable {
             }
             for (FileInfo info : infos) {
                 if (info != null && info.content() != null) {
-                    out.write(digestBytes(info.content()));
+                    out.write(digestBytes(info.content(), CONTENT_BYTES));
                 }
             }
             for (FileInfo info : infos) {
                 if (info != null && info.digest() != null) {
-                    out.write(digestBytes(info.digest()));
+                    out.write(digestBytes(info.digest(), ENTRY_BYTES));
                 }
             }
             for (FileInfo info : infos) {
@@ -113,7 +115,7 @@ final class FileTable {
                 }
             }
         }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return Chunks.deflate(bytes.toByteArray());
     }
 
     /** What a table holds: the entries (with {@code detailed} merged in) and each step's paths. */
@@ -125,14 +127,8 @@ final class FileTable {
      *
      * @throws IllegalArgumentException with what is wrong, when the table is not one
      */
-    static Decoded decode(String table, Map<String, FileInfo> detailed, long maxBytes, long maxPaths) {
-        byte[] compressed;
-        try {
-            compressed = Base64.getDecoder().decode(table);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("its file table is not base64");
-        }
-        try (In in = new In(new BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(compressed), 1 << 16), 1 << 16), maxBytes)) {
+    static Decoded decode(List<String> table, Map<String, FileInfo> detailed, long maxBytes, long maxPaths) {
+        try (In in = new In(new ByteArrayInputStream(Chunks.inflate(table, maxBytes)), maxBytes)) {
             if (in.varint() != MAGIC) {
                 throw new IllegalArgumentException("its file table is not one this plugin wrote");
             }
@@ -144,8 +140,11 @@ final class FileTable {
                 if (shared > previous.length()) {
                     throw new IllegalArgumentException("its file table has a path out of order");
                 }
-                String path = previous.substring(0, shared) + new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8);
-                if ((i > 0 && path.compareTo(previous) <= 0) || !SnapshotValidation.isContextPath(path)) {
+                String path = previous.substring(0, shared).concat(new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8));
+                // the shared prefix is the previous path's, already checked: only what follows it needs a look
+                int partStart = shared == 0 ? 0 : previous.lastIndexOf('/', shared - 1) + 1;
+                if (path.isEmpty() || (i > 0 && !after(path, previous, shared))
+                        || !SnapshotValidation.isContextPath(path, partStart)) {
                     throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
                             + ", which is not a path inside a build context, or not in order");
                 }
@@ -165,16 +164,15 @@ final class FileTable {
                 files += (f & HAS_CONTENT) != 0 ? 1 : 0;
                 links += (f & HAS_TARGET) != 0 ? 1 : 0;
             }
-            String[] modes = new String[count];
+            int[] modes = new int[count];
             long[] sizes = new long[count];
             for (int i = 0; i < count; i++) {
                 if (flags[i] != NO_INFO) {
-                    int mode = in.varint();
-                    if (mode > 07777777) {
+                    modes[i] = in.varint();
+                    if (modes[i] > 07777777) {
                         throw new IllegalArgumentException("the file " + SnapshotValidation.quote(paths[i])
                                 + " has a mode that is not octal");
                     }
-                    modes[i] = octal(mode);
                 }
             }
             for (int i = 0; i < count; i++) {
@@ -182,38 +180,53 @@ final class FileTable {
                     sizes[i] = in.varlong();
                 }
             }
-            byte[] contents = in.bytes(files * DIGEST_BYTES);
+            byte[] contents = in.bytes(files * CONTENT_BYTES);
             int digestCount = 0;
             for (byte f : flags) {
                 digestCount += (f & HAS_DIGEST) != 0 ? 1 : 0;
             }
-            byte[] digests = in.bytes(digestCount * DIGEST_BYTES);
-            String[] targets = new String[count];
-            for (int i = 0; i < count; i++) {
-                if ((flags[i] & HAS_TARGET) != 0) {
-                    targets[i] = new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8);
-                }
+            byte[] digests = in.bytes(digestCount * ENTRY_BYTES);
+            String[] targets = new String[links];
+            for (int i = 0; i < links; i++) {
+                targets[i] = new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8);
             }
-            FileInfo[] infos = new FileInfo[count];
+            // FileInfo objects are made when read: an explanation reads a few of a context's entries
             String[] keys = new String[withInfo + detailed.size()];
+            int[] rows = new int[keys.length];
+            int[] contentAt = new int[keys.length];
+            int[] digestAt = new int[keys.length];
+            int[] targetAt = new int[keys.length];
             int keyCount = 0;
             int content = 0;
             int digest = 0;
+            int target = 0;
             for (int i = 0; i < count; i++) {
                 int f = flags[i];
-                if (f != NO_INFO) {
-                    infos[keyCount] = new FileInfo(TYPES[(f & TYPE_BITS) - 1], modes[i], sizes[i],
-                            (f & HAS_CONTENT) != 0 ? digest(contents, content++) : null, targets[i],
-                            (f & HAS_DIGEST) != 0 ? digest(digests, digest++) : null, null, null);
-                    keys[keyCount++] = paths[i];
-                } else if (detailed.containsKey(paths[i])) {
-                    infos[keyCount] = detailed.get(paths[i]);
+                if (f != NO_INFO || detailed.containsKey(paths[i])) {
+                    rows[keyCount] = i;
+                    contentAt[keyCount] = content;
+                    digestAt[keyCount] = digest;
+                    targetAt[keyCount] = target;
                     keys[keyCount++] = paths[i];
                 }
+                content += (f & HAS_CONTENT) != 0 ? 1 : 0;
+                digest += (f & HAS_DIGEST) != 0 ? 1 : 0;
+                target += (f & HAS_TARGET) != 0 ? 1 : 0;
             }
-            if (keyCount != withInfo + detailed.size()) {
+            if (keyCount != keys.length) {
                 throw new IllegalArgumentException("its file table does not list every file of its details");
             }
+            IntFunction<FileInfo> info = k -> {
+                int i = rows[k];
+                int f = flags[i];
+                if (f == NO_INFO) {
+                    return detailed.get(paths[i]);
+                }
+                return new FileInfo(TYPES[(f & TYPE_BITS) - 1], FileInfo.octal(modes[i]), sizes[i],
+                        (f & HAS_CONTENT) != 0 ? digest(contents, contentAt[k], CONTENT_BYTES) : null,
+                        (f & HAS_TARGET) != 0 ? targets[targetAt[k]] : null,
+                        (f & HAS_DIGEST) != 0 ? digest(digests, digestAt[k], ENTRY_BYTES) : null, null, null);
+            };
             int stepCount = in.count(maxPaths);
             List<List<String>> stepFiles = new ArrayList<>(stepCount);
             for (int s = 0; s < stepCount; s++) {
@@ -232,11 +245,9 @@ final class FileTable {
             if (in.read() >= 0) {
                 throw new IllegalArgumentException("its file table has more after its end");
             }
-            return new Decoded(new SortedArrayMap<>(keys, keyCount, Comparator.naturalOrder(), i -> infos[i]), stepFiles);
+            return new Decoded(new SortedArrayMap<>(keys, keyCount, Comparator.naturalOrder(), info), stepFiles);
         } catch (EOFException e) {
             throw new IllegalArgumentException("its file table is truncated");
-        } catch (ZipException e) {
-            throw new IllegalArgumentException("its file table is not gzip data");
         } catch (IOException e) {
             throw new IllegalArgumentException("its file table is unreadable (" + e.getMessage() + ")");
         }
@@ -269,6 +280,17 @@ final class FileTable {
                 | (info.target() != null ? HAS_TARGET : 0);
     }
 
+    /** True when {@code path} sorts after {@code previous}, whose first {@code shared} characters it has. */
+    private static boolean after(String path, String previous, int shared) {
+        int max = Math.min(path.length(), previous.length());
+        for (int i = shared; i < max; i++) {
+            if (path.charAt(i) != previous.charAt(i)) {
+                return path.charAt(i) > previous.charAt(i);
+            }
+        }
+        return path.length() > previous.length();
+    }
+
     private static int sharedPrefix(String a, String b) {
         int max = Math.min(a.length(), b.length());
         int i = 0;
@@ -279,18 +301,13 @@ final class FileTable {
         return i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
     }
 
-    /** The first {@link #DIGEST_BYTES} of a {@code sha256:} digest, whole or already short. */
-    private static byte[] digestBytes(String digest) {
-        return HEX.parseHex(digest, "sha256:".length(), "sha256:".length() + 2 * DIGEST_BYTES);
+    /** The first {@code length} bytes of a {@code sha256:} digest, whole or already short. */
+    private static byte[] digestBytes(String digest, int length) {
+        return HEX.parseHex(digest, "sha256:".length(), "sha256:".length() + 2 * length);
     }
 
-    private static String digest(byte[] column, int index) {
-        return "sha256:" + HEX.formatHex(column, index * DIGEST_BYTES, (index + 1) * DIGEST_BYTES);
-    }
-
-    private static String octal(int mode) {
-        String digits = Integer.toOctalString(mode);
-        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+    private static String digest(byte[] column, int index, int length) {
+        return "sha256:" + HEX.formatHex(column, index * length, (index + 1) * length);
     }
 
     private static final class Out extends java.io.DataOutputStream {

@@ -80,7 +80,7 @@ public final class SnapshotStore {
                 detailed.put(path, info);
             }
         });
-        String table;
+        List<String> table;
         try {
             table = FileTable.encode(files, steps, detailed);
         } catch (IOException e) {
@@ -90,7 +90,7 @@ public final class SnapshotStore {
                 snapshot.buildArgs(), steps.stream().map(step -> step.withFiles(null)).toList(), detailed,
                 snapshot.warnings(), snapshot.history(), snapshot.builder(), snapshot.stages(), snapshot.dependencies());
         JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
-        tree.addProperty(FILE_TABLE, table);
+        tree.add(FILE_TABLE, GSON.toJsonTree(table));
         return GSON.toJson(tree) + "\n";
     }
 
@@ -147,7 +147,8 @@ public final class SnapshotStore {
                     + RAISE_THE_HEAP : ""), null);
         }
         Snapshot snapshot;
-        try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        List<String> table;
+        try (CountingReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
@@ -158,7 +159,10 @@ public final class SnapshotStore {
             } catch (TooManyStrings e) {
                 throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
                         + " (keys and values), the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
+            } catch (NotAList e) {
+                throw unusable(file, "its file table is not a list of strings", null);
             }
+            table = reader.fileTable;
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -175,7 +179,6 @@ public final class SnapshotStore {
         if (snapshot.version() == Snapshot.PLAIN_VERSION) {
             return normalize(snapshot);
         }
-        String table = fileTable(file);
         if (table == null) {
             throw unusable(file, "its file table is missing", null);
         }
@@ -197,22 +200,6 @@ public final class SnapshotStore {
                 snapshot.stages(), snapshot.dependencies()));
     }
 
-    /** The value of the top-level {@code fileTable}, or null: a second pass, which skips the rest unread. */
-    private static String fileTable(Path file) throws IOException, SnapshotFormatException {
-        try (JsonReader reader = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (reader.nextName().equals(FILE_TABLE) && reader.peek() == JsonToken.STRING) {
-                    return reader.nextString();
-                }
-                reader.skipValue();
-            }
-            return null;
-        } catch (MalformedJsonException | IllegalStateException e) {
-            throw unusable(file, "it is not valid JSON (" + e.getMessage() + ")", e); // read once already: not expected
-        }
-    }
-
     /**
      * A reader that stops once the file holds more strings (map keys, string values) than a baseline of a large context
      * does: Gson keeps each one, and ten million of them exhaust a 256 MiB heap before the end. Names of fields are not
@@ -220,9 +207,32 @@ public final class SnapshotStore {
      */
     private static final class CountingReader extends JsonReader {
         private long strings;
+        /** The top-level {@code fileTable}: not a field of {@link Snapshot}, so Gson would skip it; kept instead. */
+        private List<String> fileTable;
 
         CountingReader(Reader in) {
             super(in);
+        }
+
+        @Override
+        public void skipValue() throws IOException {
+            if (!getPath().equals("$." + FILE_TABLE)) {
+                super.skipValue();
+                return;
+            }
+            if (peek() != JsonToken.BEGIN_ARRAY) {
+                throw new NotAList();
+            }
+            List<String> chunks = new ArrayList<>();
+            beginArray();
+            while (hasNext()) {
+                if (peek() != JsonToken.STRING) {
+                    throw new NotAList();
+                }
+                chunks.add(nextString());
+            }
+            endArray();
+            fileTable = chunks;
         }
 
         @Override
@@ -237,6 +247,13 @@ public final class SnapshotStore {
     /** Unchecked, so that Gson lets it through instead of wording it as a syntax error. */
     private static final class TooManyStrings extends RuntimeException {
         TooManyStrings() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Likewise, for a file table that is not a list of strings. */
+    private static final class NotAList extends RuntimeException {
+        NotAList() {
             super(null, null, false, false);
         }
     }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BaseImage;
@@ -14,8 +19,12 @@ import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -155,7 +164,10 @@ class SnapshotStoreTest {
                     List.of(back.type(), back.mode(), back.size(), String.valueOf(back.target())), path);
             assertTrue(FileInfo.sameDigest(info.content(), back.content()), path);
             assertTrue(FileInfo.sameDigest(info.digest(), back.digest()), path);
-            assertEquals(info.digest() == null ? 0 : "sha256:".length() + 16, back.digest() == null ? 0 : back.digest().length());
+            assertEquals(info.digest() == null ? 0 : "sha256:".length() + 2 * FileTable.ENTRY_BYTES,
+                    back.digest() == null ? 0 : back.digest().length());
+            assertEquals(info.content() == null ? 0 : "sha256:".length() + 2 * FileTable.CONTENT_BYTES,
+                    back.content() == null ? 0 : back.content().length());
         });
         assertEquals(snapshot.steps().stream().map(step -> step.files()).toList(),
                 read.steps().stream().map(step -> step.files()).toList(), "each step's paths, in its own order");
@@ -165,9 +177,9 @@ class SnapshotStoreTest {
     @Test
     void shortDigestsMatchOnlyTheWholeDigestsTheyBegin() {
         String whole = "sha256:" + "ab".repeat(32);
-        assertTrue(FileInfo.sameDigest(whole, whole.substring(0, 23)));
-        assertTrue(FileInfo.sameDigest(whole.substring(0, 23), whole));
-        assertTrue(!FileInfo.sameDigest(whole, "sha256:" + "ab".repeat(7) + "ac"));
+        assertTrue(FileInfo.sameDigest(whole, whole.substring(0, 11)));
+        assertTrue(FileInfo.sameDigest(whole.substring(0, 19), whole));
+        assertTrue(!FileInfo.sameDigest(whole, "sha256:" + "ab".repeat(3) + "ac"));
         assertTrue(!FileInfo.sameDigest(whole, "sha256:ab"), "too short to tell anything apart");
         assertTrue(!FileInfo.sameDigest(whole, null));
         assertTrue(FileInfo.sameDigest(null, null));
@@ -176,26 +188,53 @@ class SnapshotStoreTest {
     @Test
     void aDamagedFileTableIsRefusedWithWhatIsWrong() throws Exception {
         String json = SnapshotStore.toJson(snapshot("a"));
-        String table = json.replaceAll("(?s).*\"fileTable\": \"([^\"]*)\".*", "$1");
-        assertEquals("its file table is not base64", refused(json.replace(table, "%%%")).reason());
-        assertEquals("its file table is not gzip data", refused(json.replace(table, "AAAA")).reason());
-        String truncated = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(
-                java.util.Base64.getDecoder().decode(table), java.util.Base64.getDecoder().decode(table).length - 12));
-        assertEquals("its file table is truncated", refused(json.replace(table, truncated)).reason());
+        byte[] chunk = Base64.getDecoder().decode(table(json).get(0).getAsString());
+        assertEquals("its file table is not base64", refused(withTable(json, List.of("%%%"))).reason());
+        assertEquals("its file table is damaged (not deflate data)", refused(withTable(json, List.of("AAAA"))).reason());
+        String truncated = Base64.getEncoder().encodeToString(Arrays.copyOf(chunk, chunk.length - 6));
+        assertEquals("its file table is truncated", refused(withTable(json, List.of(truncated))).reason());
         assertEquals("its file table is missing", refused(json.replace("\"fileTable\"", "\"other\"")).reason());
+        assertEquals("its file table is not a list of strings", refused(json.replace("\"fileTable\": [",
+                "\"fileTable\": [1, ")).reason());
     }
 
     @Test
     void aFileTableNamingAPathOutsideTheContextIsRefused() throws Exception {
         Snapshot snapshot = snapshot("a");
-        FileInfo a = snapshot.files().get("a.txt");
-        java.util.SortedMap<String, FileInfo> outside = new java.util.TreeMap<>(Map.of("../outside.txt", a));
-        String json = SnapshotStore.toJson(snapshot);
-        String table = json.replaceAll("(?s).*\"fileTable\": \"([^\"]*)\".*", "$1");
-        String hostile = FileTable.encode(outside, snapshot.steps().stream().map(step -> step.withFiles(List.of())).toList(),
-                Map.of());
+        SortedMap<String, FileInfo> outside = new TreeMap<>(Map.of("../outside.txt", snapshot.files().get("a.txt")));
+        List<String> hostile = FileTable.encode(outside, snapshot.steps().stream().map(step -> step.withFiles(List.of()))
+                .toList(), Map.of());
         assertEquals("its file table names \"../outside.txt\", which is not a path inside a build context, or not in order",
-                refused(json.replace(table, hostile)).reason());
+                refused(withTable(SnapshotStore.toJson(snapshot), hostile)).reason());
+    }
+
+    @Test
+    void anEditChangesFewChunksOfTheFileTable() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("many"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY . /src\n");
+        for (int i = 0; i < 20000; i++) {
+            Files.writeString(Files.createDirectories(context.resolve("d" + i % 30)).resolve("f" + i + ".txt"), "x" + i);
+        }
+        BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null);
+        JsonArray before = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));
+        Files.writeString(context.resolve("d7/f12007.txt"), "edited");
+        JsonArray after = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));
+        assertTrue(before.size() > 6, "chunks: " + before.size());
+        List<JsonElement> changed = new ArrayList<>(after.asList());
+        changed.removeAll(before.asList());
+        // one chunk in each column the edit changed: size, content digest, entry digest
+        assertTrue(changed.size() <= 3, changed.size() + " of " + after.size() + " chunks changed");
+    }
+
+    private static JsonArray table(String json) {
+        return JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("fileTable");
+    }
+
+    private static String withTable(String json, List<String> table) {
+        JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+        tree.add("fileTable", new Gson().toJsonTree(table));
+        return tree.toString();
     }
 
     @Test
