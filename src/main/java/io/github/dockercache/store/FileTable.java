@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
@@ -53,15 +54,45 @@ final class FileTable {
 
     private FileTable() {}
 
-    /** The paths and entries of {@code files} and {@code steps}, except those of {@code detailed} (kept in full). */
-    static List<String> encode(SortedMap<String, FileInfo> files, List<StepSnapshot> steps, Map<String, FileInfo> detailed)
-            throws IOException {
-        TreeSet<String> sorted = new TreeSet<>(files.keySet());
-        steps.forEach(step -> sorted.addAll(step.files()));
-        String[] paths = sorted.toArray(String[]::new);
-        FileInfo[] infos = new FileInfo[paths.length];
+    /** The table's chunks, and the entries kept whole instead ({@link #isDetailed}). */
+    record Encoded(List<String> chunks, SortedMap<String, FileInfo> detailed) {}
+
+    /** The paths and entries of {@code files} (sorted by path, as Java sorts strings) and of {@code steps}. */
+    static Encoded encode(SortedMap<String, FileInfo> files, List<StepSnapshot> steps) throws IOException {
+        // one pass over the entries: a snapshot's are made when read, two digests formatted each time
+        String[] keys = new String[files.size()];
+        FileInfo[] entries = new FileInfo[files.size()];
+        int k = 0;
+        for (Map.Entry<String, FileInfo> entry : files.entrySet()) {
+            keys[k] = entry.getKey();
+            entries[k++] = entry.getValue();
+        }
+        TreeSet<String> unrecorded = new TreeSet<>();
+        for (StepSnapshot step : steps) {
+            for (String path : step.files()) {
+                if (Arrays.binarySearch(keys, path) < 0) {
+                    unrecorded.add(path);
+                }
+            }
+        }
+        String[] paths = keys;
+        FileInfo[] infos = entries;
+        if (!unrecorded.isEmpty()) {
+            TreeSet<String> all = new TreeSet<>(unrecorded);
+            all.addAll(Arrays.asList(keys));
+            paths = all.toArray(String[]::new);
+            infos = new FileInfo[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                int at = Arrays.binarySearch(keys, paths[i]);
+                infos[i] = at < 0 ? null : entries[at];
+            }
+        }
+        SortedMap<String, FileInfo> detailed = new TreeMap<>();
         for (int i = 0; i < paths.length; i++) {
-            infos[i] = detailed.containsKey(paths[i]) ? null : files.get(paths[i]);
+            if (infos[i] != null && isDetailed(infos[i])) {
+                detailed.put(paths[i], infos[i]);
+                infos[i] = null;
+            }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(paths.length * 48 + 64);
         try (Out out = new Out(bytes)) {
@@ -115,7 +146,12 @@ final class FileTable {
                 }
             }
         }
-        return Chunks.deflate(bytes.toByteArray());
+        return new Encoded(Chunks.deflate(bytes.toByteArray()), detailed);
+    }
+
+    /** An entry whose details an explanation reads beyond the table's columns: the parts of an archive or stamped file. */
+    static boolean isDetailed(FileInfo info) {
+        return info.parts() != null || info.manifest() != null;
     }
 
     /** What a table holds: the entries (with {@code detailed} merged in) and each step's paths. */

@@ -74,23 +74,17 @@ public final class SnapshotStore {
     public static String toJson(Snapshot snapshot) {
         SortedMap<String, FileInfo> files = snapshot.files() == null ? new TreeMap<>() : snapshot.files();
         List<StepSnapshot> steps = snapshot.steps().stream().map(SnapshotStore::normalize).toList();
-        SortedMap<String, FileInfo> detailed = new TreeMap<>();
-        files.forEach((path, info) -> {
-            if (info.parts() != null || info.manifest() != null) {
-                detailed.put(path, info);
-            }
-        });
-        List<String> table;
+        FileTable.Encoded table;
         try {
-            table = FileTable.encode(files, steps, detailed);
+            table = FileTable.encode(files, steps);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory only
         }
         Snapshot plain = new Snapshot(snapshot.format(), Snapshot.VERSION, snapshot.dockerfile(), snapshot.target(),
-                snapshot.buildArgs(), steps.stream().map(step -> step.withFiles(null)).toList(), detailed,
+                snapshot.buildArgs(), steps.stream().map(step -> step.withFiles(null)).toList(), table.detailed(),
                 snapshot.warnings(), snapshot.history(), snapshot.builder(), snapshot.stages(), snapshot.dependencies());
         JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
-        tree.add(FILE_TABLE, GSON.toJsonTree(table));
+        tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
         return GSON.toJson(tree) + "\n";
     }
 
