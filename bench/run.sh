@@ -50,16 +50,8 @@ mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 
 # ---- build: the plugin's classes, its runtime classpath, and the harness ----
-mvnw() {
-    # offline first (a clone with a filled ~/.m2 needs no network), online when something is missing
-    (cd "$project" && { ./mvnw -o -q -B "$@" 2>/dev/null || ./mvnw -q -B "$@"; })
-}
 if $build || [ ! -f "$work/plugin.jar" ]; then
-    mvnw -DskipTests compile
-    mvnw dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
-    # a copy, so that recompiling the project while the benchmark runs does not change what is measured
-    jar cf "$work/plugin.jar" -C "$project/target/classes" .
-    javac -d "$work/classes" -cp "$work/plugin.jar:$(cat "$work/classpath.txt")" "$here/SnapshotBench.java"
+    "$here/build.sh"
 fi
 classpath="$work/classes:$work/plugin.jar:$(cat "$work/classpath.txt")"
 
