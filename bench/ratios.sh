@@ -38,7 +38,12 @@ context="${TMPDIR:-/tmp}/dockercache-bench-context"
 edited="$context/modules/core/src/main/java/com/example/core/Main.java"
 cp -p "$edited" "$work/edited.orig"
 restore_edited() { cp -p "$work/edited.orig" "$edited"; }
-trap restore_edited EXIT
+cleanup() {
+    restore_edited
+    # its layers are large: leaving them would slow the next prune of the tests that share the engine
+    if $buildkit; then "${docker_cli[@]}" image rm -f dockercache-bench-ratios > /dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
 
 raw="$work/raw.tsv"
 : > "$raw"
