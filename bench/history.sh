@@ -21,7 +21,10 @@ while [ $# -gt 0 ]; do
 done
 work="$here/target"
 mkdir -p "$work"
-source "$here/build.sh"
+if $build || [ ! -f "$work/plugin.jar" ]; then
+    "$here/build.sh"
+fi
+classpath="$work/classes:$work/plugin.jar:$(cat "$work/classpath.txt")"
 
 if [ ! -d "$repository/.git" ]; then
     java -cp "$classpath" HistoryBench --generate "$repository"

@@ -49,8 +49,11 @@ work="$here/target"
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 
-# ---- build: the plugin's classes, its runtime classpath, and the harnesses ----
-source "$here/build.sh"
+# ---- build: the plugin's classes, its runtime classpath, and the harness ----
+if $build || [ ! -f "$work/plugin.jar" ]; then
+    "$here/build.sh"
+fi
+classpath="$work/classes:$work/plugin.jar:$(cat "$work/classpath.txt")"
 
 "$here/generate-context.sh" "$context" "${generate_args[@]}" --seed 42
 edited="$context/$edited_relative"

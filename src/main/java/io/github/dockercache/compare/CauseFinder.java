@@ -492,7 +492,7 @@ final class CauseFinder {
             for (Cause added : causes) {
                 FileInfo now = added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
                 if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
-                        && Objects.equals(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
+                        && FileInfo.sameDigest(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
                     result.remove(added); // first: an added path listed before the removed one shifts its index
                     result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(),
                             removed.subject(), added.subject(), removed.subject() + " was renamed to " + added.subject(),
@@ -520,7 +520,7 @@ final class CauseFinder {
             return List.of(new Cause(CauseKind.FILE_REMOVED, path, describe(then), null, path + " was removed",
                     Advice.forPath(path, sources)));
         }
-        if (Objects.equals(then.digest(), now.digest())) {
+        if (FileInfo.sameDigest(then.digest(), now.digest())) {
             return List.of();
         }
         if (!then.type().equals(now.type())) {
@@ -532,7 +532,7 @@ final class CauseFinder {
             causes.add(new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
                     "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null));
         }
-        if (!Objects.equals(then.content(), now.content()) || then.size() != now.size()) {
+        if (!FileInfo.sameDigest(then.content(), now.content()) || then.size() != now.size()) {
             causes.add(contentCause(path, then, now, sources));
         }
         if (!then.mode().equals(now.mode())) {

@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.FileInfo;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,8 @@ final class LineEndings {
                     || Files.size(file) > MAX_SIZE) {
                 return false;
             }
-            return baselineContent.equals(convertedDigest(file, false)) || baselineContent.equals(convertedDigest(file, true));
+            return FileInfo.sameDigest(baselineContent, convertedDigest(file, false))
+                    || FileInfo.sameDigest(baselineContent, convertedDigest(file, true));
         } catch (IOException | UncheckedIOException e) {
             return false; // an explanation detail: an unreadable file is reported as a plain content change
         }

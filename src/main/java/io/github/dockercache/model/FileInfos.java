@@ -8,9 +8,6 @@ import java.util.SortedMap;
 
 /** Turns context entries into the {@link FileInfo} a snapshot stores. */
 final class FileInfos {
-    /** The octal spelling of each mode, made once: a context has a handful of modes and up to millions of entries. */
-    private static final String[] OCTAL_MODES = new String[07777 + 1];
-
     private FileInfos() {}
 
     /**
@@ -41,20 +38,9 @@ final class FileInfos {
             case BLOCK_DEVICE -> "blockdev";
             case FIFO -> "fifo";
         };
-        return new FileInfo(type, octal(entry.mode()), entry.size(), entry.contentDigest(),
+        return new FileInfo(type, FileInfo.octal(entry.mode()), entry.size(), entry.contentDigest(),
                 entry.linkTarget(), entry.digest(), parts == null ? null : parts.parts(),
                 parts == null ? null : parts.manifest());
-    }
-
-    /** {@code 0644}: at least four octal digits of the permission and special bits. */
-    private static String octal(int mode) {
-        String cached = OCTAL_MODES[mode];
-        if (cached == null) {
-            String digits = Integer.toOctalString(mode);
-            cached = digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
-            OCTAL_MODES[mode] = cached; // a benign race: every thread computes the same string
-        }
-        return cached;
     }
 
     private static boolean isZipArchive(String path) {

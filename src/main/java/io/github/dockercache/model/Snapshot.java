@@ -37,7 +37,10 @@ public record Snapshot(
         List<StageSnapshot> stages,
         Dependencies dependencies) {
     public static final String FORMAT = "dockercache-snapshot";
-    public static final int VERSION = 1;
+    /** Context entries in a compact table (docs/snapshot-format.md). */
+    public static final int VERSION = 2;
+    /** Every context entry as a JSON object with whole digests: still read, no longer written. */
+    public static final int PLAIN_VERSION = 1;
 
     /** The builds this snapshot knows: its history, or, for a plain snapshot, itself as one entry of unknown date. */
     public List<HistoryEntry> builds() {

@@ -47,4 +47,10 @@ public record StepSnapshot(
         List<String> files,
         List<String> sources,
         String fromStage,
-        String marker) {}
+        String marker) {
+    /** The same step reading other paths (null: none recorded). */
+    public StepSnapshot withFiles(List<String> paths) {
+        return new StepSnapshot(id, stage, stageIndex, number, line, instruction, text, key, optimisticKey, parentId,
+                parentKey, unknownReason, inputs, origins, paths, sources, fromStage, marker);
+    }
+}

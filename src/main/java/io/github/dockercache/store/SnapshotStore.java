@@ -2,6 +2,7 @@ package io.github.dockercache.store;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -12,11 +13,13 @@ import io.github.dockercache.files.JsonReasons;
 import io.github.dockercache.files.TempFiles;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
+import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -25,10 +28,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotStore {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final String FILE_TABLE = "fileTable";
     private static final Map<String, String> TOKEN_WORDS = Map.of("BEGIN_ARRAY", "a list", "END_ARRAY", "the end of a list",
             "BEGIN_OBJECT", "an object", "END_OBJECT", "the end of an object", "NAME", "a name", "STRING", "a string",
             "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null", "END_DOCUMENT", "the end of the file");
@@ -59,8 +65,26 @@ public final class SnapshotStore {
 
     private SnapshotStore() {}
 
+    /**
+     * The snapshot as written (format version {@value Snapshot#VERSION}, docs/snapshot-format.md): steps, keys and history
+     * as pretty-printed JSON, the context entries in a compact {@link FileTable}, except those whose details an
+     * explanation reads (the parts of archives and stamped files), which stay whole under {@code files}.
+     */
     public static String toJson(Snapshot snapshot) {
-        return GSON.toJson(snapshot) + "\n";
+        SortedMap<String, FileInfo> files = snapshot.files() == null ? new TreeMap<>() : snapshot.files();
+        List<StepSnapshot> steps = snapshot.steps().stream().map(SnapshotStore::normalize).toList();
+        FileTable.Encoded table;
+        try {
+            table = FileTable.encode(files, steps);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // written to memory only
+        }
+        Snapshot plain = new Snapshot(snapshot.format(), Snapshot.VERSION, snapshot.dockerfile(), snapshot.target(),
+                snapshot.buildArgs(), steps.stream().map(step -> step.withFiles(null)).toList(), table.detailed(),
+                snapshot.warnings(), snapshot.history(), snapshot.builder(), snapshot.stages(), snapshot.dependencies());
+        JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
+        tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
+        return GSON.toJson(tree) + "\n";
     }
 
     /** Writes atomically, replacing an existing file. */
@@ -112,7 +136,8 @@ public final class SnapshotStore {
                     + RAISE_THE_HEAP : ""), null);
         }
         Snapshot snapshot;
-        try (JsonReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        List<String> table;
+        try (CountingReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
@@ -123,20 +148,45 @@ public final class SnapshotStore {
             } catch (TooManyStrings e) {
                 throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
                         + " (keys and values), the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
+            } catch (NotAList e) {
+                throw unusable(file, "its file table is not a list of strings", null);
             }
+            table = reader.fileTable;
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
         }
-        if (snapshot.version() != Snapshot.VERSION) {
-            throw unusable(file, "it has format version " + snapshot.version() + ", this plugin reads version "
-                    + Snapshot.VERSION, null);
+        if (snapshot.version() != Snapshot.VERSION && snapshot.version() != Snapshot.PLAIN_VERSION) {
+            throw unusable(file, "it has format version " + snapshot.version() + ", this plugin reads versions "
+                    + Snapshot.PLAIN_VERSION + " and " + Snapshot.VERSION,
+                    null);
         }
         String damage = SnapshotValidation.damage(snapshot);
         if (damage != null) {
             throw unusable(file, damage, null);
         }
-        return normalize(snapshot);
+        if (snapshot.version() == Snapshot.PLAIN_VERSION) {
+            return normalize(snapshot);
+        }
+        if (table == null) {
+            throw unusable(file, "its file table is missing", null);
+        }
+        FileTable.Decoded decoded;
+        try {
+            decoded = FileTable.decode(table, snapshot.files() == null ? Map.of() : snapshot.files(), MAX_BYTES, MAX_STRINGS);
+        } catch (IllegalArgumentException e) {
+            throw unusable(file, e.getMessage(), null);
+        }
+        if (decoded.stepFiles().size() != snapshot.steps().size()) {
+            throw unusable(file, "its file table does not match its steps", null);
+        }
+        List<StepSnapshot> steps = new ArrayList<>();
+        for (int i = 0; i < snapshot.steps().size(); i++) {
+            steps.add(snapshot.steps().get(i).withFiles(decoded.stepFiles().get(i)));
+        }
+        return normalize(new Snapshot(snapshot.format(), snapshot.version(), snapshot.dockerfile(), snapshot.target(),
+                snapshot.buildArgs(), steps, decoded.files(), snapshot.warnings(), snapshot.history(), snapshot.builder(),
+                snapshot.stages(), snapshot.dependencies()));
     }
 
     /**
@@ -146,9 +196,32 @@ public final class SnapshotStore {
      */
     private static final class CountingReader extends JsonReader {
         private long strings;
+        /** The top-level {@code fileTable}: not a field of {@link Snapshot}, so Gson would skip it; kept instead. */
+        private List<String> fileTable;
 
         CountingReader(Reader in) {
             super(in);
+        }
+
+        @Override
+        public void skipValue() throws IOException {
+            if (!getPath().equals("$." + FILE_TABLE)) {
+                super.skipValue();
+                return;
+            }
+            if (peek() != JsonToken.BEGIN_ARRAY) {
+                throw new NotAList();
+            }
+            List<String> chunks = new ArrayList<>();
+            beginArray();
+            while (hasNext()) {
+                if (peek() != JsonToken.STRING) {
+                    throw new NotAList();
+                }
+                chunks.add(nextString());
+            }
+            endArray();
+            fileTable = chunks;
         }
 
         @Override
@@ -163,6 +236,13 @@ public final class SnapshotStore {
     /** Unchecked, so that Gson lets it through instead of wording it as a syntax error. */
     private static final class TooManyStrings extends RuntimeException {
         TooManyStrings() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Likewise, for a file table that is not a list of strings. */
+    private static final class NotAList extends RuntimeException {
+        NotAList() {
             super(null, null, false, false);
         }
     }

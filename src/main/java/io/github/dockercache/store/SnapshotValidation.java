@@ -147,20 +147,33 @@ final class SnapshotValidation {
     }
 
     /** Relative, {@code /}-separated, without empty, {@code .} or {@code ..} parts: what a context walk names. */
-    private static boolean isContextPath(String path) {
-        if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
+    static boolean isContextPath(String path) {
+        return path != null && !path.isEmpty() && isContextPath(path, 0);
+    }
+
+    /**
+     * The same for a path whose parts before {@code from} (0, or just after a {@code /}) are known to be good: a
+     * compact snapshot's table checks every path of a large context, each sharing most of its parts with the one before.
+     */
+    static boolean isContextPath(String path, int from) {
+        if (path.indexOf('\0', from) >= 0) {
             return false;
         }
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        int start = from;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            int length = end - start;
+            if (length == 0 || (path.charAt(start) == '.' && (length == 1 || (length == 2 && path.charAt(start + 1) == '.')))) {
                 return false;
             }
+            start = end + 1;
         }
         return true;
     }
 
     /** A value from the file as JSON spells it, so that a message stays on one line whatever the file holds. */
-    private static String quote(String value) {
+    static String quote(String value) {
         return QUOTE.toJson(value);
     }
 

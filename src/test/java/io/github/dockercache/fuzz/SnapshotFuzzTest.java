@@ -71,7 +71,9 @@ class SnapshotFuzzTest {
         assertTrue(merged.history().size() <= BaselineHistory.DEFAULT_SIZE, "history longer than its size");
         SnapshotStore.write(RECORDED, merged);
         try {
-            assertEquals(merged, SnapshotStore.read(RECORDED), "the recorded baseline reads back otherwise");
+            // as written: a baseline keeps short digests of context entries (docs/snapshot-format.md)
+            assertEquals(SnapshotStore.toJson(merged), SnapshotStore.toJson(SnapshotStore.read(RECORDED)),
+                    "the recorded baseline reads back otherwise");
         } catch (SnapshotFormatException e) {
             throw new AssertionError("the plugin wrote a baseline it cannot read: " + e.getMessage(), e);
         }

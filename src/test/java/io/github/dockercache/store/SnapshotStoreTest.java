@@ -4,17 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,7 +91,7 @@ class SnapshotStoreTest {
 
     @Test
     void otherVersionIsRefused() throws Exception {
-        String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 1,", "\"version\": 99,");
+        String json = SnapshotStore.toJson(snapshot("a")).replace("\"version\": 2,", "\"version\": 99,");
         assertTrue(refused(json).getMessage().contains("format version 99"));
     }
 
@@ -118,6 +128,113 @@ class SnapshotStoreTest {
         try (var files = Files.list(file.getParent())) {
             assertEquals(List.of("snapshot.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary left");
         }
+    }
+
+    @Test
+    void versionOneFilesAreStillReadWithTheirWholeDigests() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, PlainSnapshots.plain(snapshot));
+        Snapshot read = SnapshotStore.read(file);
+        assertEquals(snapshot.files(), read.files());
+        assertEquals(snapshot.steps(), read.steps());
+        assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(read), "written again in the compact form");
+    }
+
+    @Test
+    void theFileTableKeepsEveryAttributeAnExplanationNames() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("attributes"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY . /src\nCOPY b.txt a.txt /one/\n");
+        Files.writeString(context.resolve("a.txt"), "a");
+        Files.writeString(context.resolve("b.txt"), "b");
+        Files.createDirectories(context.resolve("d/\u00e9t\u00e9"));
+        Files.writeString(context.resolve("d/\u00e9t\u00e9/x.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(context.resolve("d/\u00e9t\u00e9/x.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(context.resolve("link"), Path.of("a.txt"));
+        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null));
+        Path file = dir.resolve("compact.json");
+        SnapshotStore.write(file, snapshot);
+        Snapshot read = SnapshotStore.read(file);
+
+        assertEquals(snapshot.files().keySet(), read.files().keySet());
+        snapshot.files().forEach((path, info) -> {
+            FileInfo back = read.files().get(path);
+            assertEquals(List.of(info.type(), info.mode(), info.size(), String.valueOf(info.target())),
+                    List.of(back.type(), back.mode(), back.size(), String.valueOf(back.target())), path);
+            assertTrue(FileInfo.sameDigest(info.content(), back.content()), path);
+            assertTrue(FileInfo.sameDigest(info.digest(), back.digest()), path);
+            assertEquals(info.digest() == null ? 0 : "sha256:".length() + 2 * FileTable.ENTRY_BYTES,
+                    back.digest() == null ? 0 : back.digest().length());
+            assertEquals(info.content() == null ? 0 : "sha256:".length() + 2 * FileTable.CONTENT_BYTES,
+                    back.content() == null ? 0 : back.content().length());
+        });
+        assertEquals(snapshot.steps().stream().map(step -> step.files()).toList(),
+                read.steps().stream().map(step -> step.files()).toList(), "each step's paths, in its own order");
+        assertEquals(List.of("b.txt", "a.txt"), read.steps().get(2).files());
+    }
+
+    @Test
+    void shortDigestsMatchOnlyTheWholeDigestsTheyBegin() {
+        String whole = "sha256:" + "ab".repeat(32);
+        assertTrue(FileInfo.sameDigest(whole, whole.substring(0, 11)));
+        assertTrue(FileInfo.sameDigest(whole.substring(0, 19), whole));
+        assertTrue(!FileInfo.sameDigest(whole, "sha256:" + "ab".repeat(3) + "ac"));
+        assertTrue(!FileInfo.sameDigest(whole, "sha256:ab"), "too short to tell anything apart");
+        assertTrue(!FileInfo.sameDigest(whole, null));
+        assertTrue(FileInfo.sameDigest(null, null));
+    }
+
+    @Test
+    void aDamagedFileTableIsRefusedWithWhatIsWrong() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a"));
+        byte[] chunk = Base64.getDecoder().decode(table(json).get(0).getAsString());
+        assertEquals("its file table is not base64", refused(withTable(json, List.of("%%%"))).reason());
+        assertEquals("its file table is damaged (not deflate data)", refused(withTable(json, List.of("AAAA"))).reason());
+        String truncated = Base64.getEncoder().encodeToString(Arrays.copyOf(chunk, chunk.length - 6));
+        assertEquals("its file table is truncated", refused(withTable(json, List.of(truncated))).reason());
+        assertEquals("its file table is missing", refused(json.replace("\"fileTable\"", "\"other\"")).reason());
+        assertEquals("its file table is not a list of strings", refused(json.replace("\"fileTable\": [",
+                "\"fileTable\": [1, ")).reason());
+    }
+
+    @Test
+    void aFileTableNamingAPathOutsideTheContextIsRefused() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        SortedMap<String, FileInfo> outside = new TreeMap<>(Map.of("../outside.txt", snapshot.files().get("a.txt")));
+        List<String> hostile = FileTable.encode(outside, snapshot.steps().stream().map(step -> step.withFiles(List.of()))
+                .toList()).chunks();
+        assertEquals("its file table names \"../outside.txt\", which is not a path inside a build context, or not in order",
+                refused(withTable(SnapshotStore.toJson(snapshot), hostile)).reason());
+    }
+
+    @Test
+    void anEditChangesFewChunksOfTheFileTable() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("many"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY . /src\n");
+        for (int i = 0; i < 20000; i++) {
+            Files.writeString(Files.createDirectories(context.resolve("d" + i % 30)).resolve("f" + i + ".txt"), "x" + i);
+        }
+        BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
+                ClientPlatform.LINUX, null);
+        JsonArray before = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));
+        Files.writeString(context.resolve("d7/f12007.txt"), "edited");
+        JsonArray after = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));
+        assertTrue(before.size() > 6, "chunks: " + before.size());
+        List<JsonElement> changed = new ArrayList<>(after.asList());
+        changed.removeAll(before.asList());
+        // one chunk in each column the edit changed: size, content digest, entry digest
+        assertTrue(changed.size() <= 3, changed.size() + " of " + after.size() + " chunks changed");
+    }
+
+    private static JsonArray table(String json) {
+        return JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("fileTable");
+    }
+
+    private static String withTable(String json, List<String> table) {
+        JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+        tree.add("fileTable", new Gson().toJsonTree(table));
+        return tree.toString();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
+import io.github.dockercache.store.PlainSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -147,7 +148,7 @@ class HostileInputTest {
         assertEquals(0, check.exitCode(), check.output());
         FileInfo info = snapshot().files().get("big.bin");
         assertEquals(size, info.size());
-        assertEquals("sha256:" + sha256sum(big), info.content());
+        assertTrue(FileInfo.sameDigest("sha256:" + sha256sum(big), info.content()), info.content()); // kept short
     }
 
     private static String sha256sum(Path file) throws Exception {
@@ -236,7 +237,7 @@ class HostileInputTest {
         assertEquals(0, check.exitCode(), check.output());
         Map<String, FileInfo> files = snapshot().files();
         assertEquals(Files.size(bomb), files.get("bomb.tar.gz").size());
-        assertEquals("sha256:" + sha256sum(bomb), files.get("bomb.tar.gz").content());
+        assertTrue(FileInfo.sameDigest("sha256:" + sha256sum(bomb), files.get("bomb.tar.gz").content()));
         assertEquals(5_000, files.get("app.jar").parts().size(), "a jar's listing is capped");
     }
 
@@ -278,9 +279,9 @@ class HostileInputTest {
         String step2Key = SnapshotStore.read(baseline).steps().get(1).key();
 
         assertRefused(context, baseline, recorded.substring(0, recorded.indexOf("\"files\": {")),
-                "it is not valid JSON (End of input at line 53 column 3 path $.steps)");
-        assertRefused(context, baseline, recorded.replace("\"version\": 1,", "\"version\": 2,"),
-                "it has format version 2, this plugin reads version 1");
+                "it is not valid JSON (End of input at line 49 column 3 path $.steps)");
+        assertRefused(context, baseline, recorded.replace("\"version\": 2,", "\"version\": 3,"),
+                "it has format version 3, this plugin reads versions 1 and 2");
         assertRefused(context, baseline, recorded.replace("\"key\": \"" + step2Key, "\"key\": \"sha256:edited"),
                 "step \"2\" has a key that is not a sha256 digest");
     }
@@ -292,7 +293,7 @@ class HostileInputTest {
         writeFile(context.resolve("a.txt"), "a");
         Workflow.baseline(request(context));
         Path baseline = dir.resolve("baseline.json");
-        String recorded = Files.readString(baseline);
+        String recorded = PlainSnapshots.plain(SnapshotStore.read(baseline)); // paths as text, as version 1 wrote them
         for (String path : List.of("../outside.txt", dir.resolve("outside.txt").toString(), "./a.txt")) {
             assertRefused(context, baseline, recorded.replace("\"a.txt\"", "\"" + path + "\""),
                     "step \"2\" reads \"" + path + "\", which is not a path inside a build context");
