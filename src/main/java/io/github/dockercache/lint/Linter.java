@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * Lints Dockerfiles without their context: BuildKit's build checks, as {@code docker build --check} gives them, and
  * the cache-hygiene rules that read only the Dockerfile ({@link Advisor#adviseDockerfile}).
  *
- * <p>No image configuration is read, so UndefinedVar and InvalidBaseImagePlatform are judged only for stages built
- * FROM scratch or an earlier stage (docs/build-checks.md), and the rules that need the context or the computed steps
+ * <p>No image configuration is read, so the checks that need a stage's environment or platform are judged only for
+ * stages built FROM scratch or an earlier stage (docs/build-checks.md), and the rules that need the context or the computed steps
  * are not run; the result says both once.
  */
 public final class Linter {
@@ -41,7 +41,6 @@ public final class Linter {
     /** Where the cache-hygiene rules are documented, one anchor per id. */
     static final String DC_RULES = "https://github.com/dockercache/dockercache-maven-plugin/blob/main/docs/rules.md#";
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-    private static final Set<String> IMAGE_CHECKS = Set.of("UndefinedVar", "InvalidBaseImagePlatform");
 
     private Linter() {}
 
@@ -73,8 +72,9 @@ public final class Linter {
         }
         List<String> notRun = new ArrayList<>();
         if (imageChecksLimited) {
-            notRun.add(String.join(" and ", IMAGE_CHECKS.stream().sorted().toList()) + " are judged only for stages FROM"
-                    + " scratch or an earlier stage: lint reads no base image's configuration.");
+            notRun.add("UndefinedVar, InvalidBaseImagePlatform, and WorkdirRelativePath, ExposeInvalidFormat and"
+                    + " ExposeProtoCasing where they need a variable's value, are judged only in stages FROM scratch or"
+                    + " an earlier stage: lint reads no base image's configuration.");
         }
         List<String> contextRules = Advisor.contextRuleIds().stream()
                 .filter(id -> options.disabledRules().stream().noneMatch(id::equalsIgnoreCase))
