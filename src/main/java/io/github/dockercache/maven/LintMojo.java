@@ -24,15 +24,16 @@ import java.util.function.Supplier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lints Dockerfiles without a build context: BuildKit's build checks, as {@code docker build --check} reports them,
  * and the cache-hygiene rules that read only the Dockerfile. Runs in any directory, with or without a project
- * (docs/lint.md).
+ * (docs/lint.md). Bound in a pom, it runs at {@code validate}: before anything is compiled.
  */
-@Mojo(name = "lint", requiresProject = false, threadSafe = true)
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
 public class LintMojo extends AbstractMojo {
     private static final String PATHS = "dockercache.lint.paths";
 
