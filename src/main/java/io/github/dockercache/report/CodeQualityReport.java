@@ -1,10 +1,9 @@
 package io.github.dockercache.report;
 
+import io.github.dockercache.context.Digests;
 import io.github.dockercache.lint.LintFinding;
 import io.github.dockercache.lint.LintResult;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,11 +48,6 @@ public final class CodeQualityReport {
     }
 
     private static String fingerprint(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Digests.newSha256().digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }
