@@ -23,7 +23,7 @@ assert sarif.runs[0].tool.driver.rules[0].helpUri == 'https://github.com/dockerc
 assert !runs[1].readLines().any { it.startsWith('::') } : 'no workflow command outside a runner'
 
 // the baseline from the repository: none published, so a warning and the build goes on
-assert runs[2].contains('com.example:app:LATEST')
+assert runs[2].contains('[WARNING] Cannot resolve the baseline com.example:app:json:dockercache:LATEST: ')
 
 // GitLab: a code quality report with the fields GitLab reads, and a JUnit file
 def issues = new JsonSlurper().parse(new File(basedir, 'target/gl-code-quality.json'))

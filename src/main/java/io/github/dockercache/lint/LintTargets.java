@@ -62,12 +62,12 @@ final class LintTargets {
 
     private void add(String pattern) throws LintException {
         if (pattern.isEmpty()) {
-            throw new LintException("an empty path");
+            throw new LintException(LintException.Input.PATHS, "an empty path");
         }
         if (isGlob(pattern)) {
             addGlob(pattern);
             if (!matchedAny) {
-                throw new LintException("no file matches the glob '" + pattern + "'");
+                throw new LintException(LintException.Input.PATHS, "no file matches the glob '" + pattern + "'");
             }
             return;
         }
@@ -75,7 +75,7 @@ final class LintTargets {
         if (Files.isDirectory(path)) {
             walk(path, null);
             if (!matchedAny) {
-                throw new LintException("no Dockerfile in the directory '" + pattern + "' (looked for Dockerfile,"
+                throw new LintException(LintException.Input.PATHS, "no Dockerfile in the directory '" + pattern + "' (looked for Dockerfile,"
                         + " Dockerfile.*, *.Dockerfile and Containerfile, outside hidden directories, target and"
                         + " node_modules)");
             }
@@ -83,10 +83,10 @@ final class LintTargets {
             try {
                 take(path);
             } catch (WalkLimit e) {
-                throw new LintException(e.getMessage());
+                throw new LintException(LintException.Input.PATHS, e.getMessage());
             }
         } else {
-            throw new LintException("'" + pattern + "' does not exist");
+            throw new LintException(LintException.Input.PATHS, "'" + pattern + "' does not exist");
         }
     }
 
@@ -101,7 +101,7 @@ final class LintTargets {
         String root = String.join("/", literal);
         Path start = root.isEmpty() ? base : path(root);
         if (!Files.isDirectory(start)) {
-            throw new LintException("no file matches the glob '" + pattern + "': '" + root + "' is not a directory");
+            throw new LintException(LintException.Input.PATHS, "no file matches the glob '" + pattern + "': '" + root + "' is not a directory");
         }
         PathMatcher matcher;
         try {
@@ -109,7 +109,7 @@ final class LintTargets {
             String glob = pattern.contains("**/") && !pattern.contains("{") ? pattern.replace("**/", "{**/,}") : pattern;
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + base.resolve(glob).normalize());
         } catch (PatternSyntaxException | InvalidPathException e) {
-            throw new LintException("'" + pattern + "' is not a valid glob: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new LintException(LintException.Input.PATHS, "'" + pattern + "' is not a valid glob: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         walk(start, matcher);
     }
@@ -149,9 +149,9 @@ final class LintTargets {
                 }
             });
         } catch (WalkLimit e) {
-            throw new LintException(e.getMessage());
+            throw new LintException(LintException.Input.PATHS, e.getMessage());
         } catch (IOException e) {
-            throw new LintException("cannot read " + IoReasons.describe(e), e);
+            throw new LintException(LintException.Input.PATHS, "cannot read " + IoReasons.describe(e), e);
         }
     }
 
@@ -177,7 +177,7 @@ final class LintTargets {
         try {
             return base.resolve(pattern).normalize();
         } catch (InvalidPathException e) {
-            throw new LintException("'" + pattern + "' is not a valid path: " + e.getReason(), e);
+            throw new LintException(LintException.Input.PATHS, "'" + pattern + "' is not a valid path: " + e.getReason(), e);
         }
     }
 

@@ -59,7 +59,7 @@ public final class Linter {
         try {
             Advisor.disabledIds(options.disabledRules());
         } catch (IllegalArgumentException e) {
-            throw new LintException(e.getMessage(), e);
+            throw new LintException(LintException.Input.DISABLED_RULES, e.getMessage(), e);
         }
         List<LintedFile> files = new ArrayList<>();
         boolean imageChecksLimited = false;
@@ -132,7 +132,7 @@ public final class Linter {
         try {
             return CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, argument));
         } catch (IllegalArgumentException e) {
-            throw new LintException(e.getMessage(), e);
+            throw new LintException(LintException.Input.CHECK, e.getMessage(), e);
         }
     }
 

@@ -106,7 +106,12 @@ public class LintMojo extends AbstractMojo {
             result = Linter.lint(basedir.toPath(), paths == null || paths.isEmpty() ? List.of(".") : paths,
                     new LintOptions(check, version, disabledRules == null ? Set.of() : Set.copyOf(disabledRules)));
         } catch (LintException e) {
-            throw new MojoFailureException(PATHS + ": " + e.getMessage() + ".", e);
+            String setting = switch (e.input()) {
+                case PATHS -> PATHS;
+                case CHECK -> "dockercache.lint.check";
+                case DISABLED_RULES -> "dockercache.disabledRules";
+            };
+            throw new MojoFailureException(setting + ": " + e.getMessage() + ".", e);
         }
         for (LintConsole.Line line : LintConsole.of(result, threshold)) {
             switch (line.level()) {

@@ -117,6 +117,7 @@ class LinterTest {
         LintException invalid = assertThrows(LintException.class,
                 () -> Linter.lint(temp, List.of("skipped"), new LintOptions("skip", null, Set.of())));
         assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"skip\"", invalid.getMessage());
+        assertEquals(LintException.Input.CHECK, invalid.input());
     }
 
     @Test
@@ -171,9 +172,11 @@ class LinterTest {
         assertEquals("no Dockerfile in the directory 'docs' (looked for Dockerfile, Dockerfile.*, *.Dockerfile and"
                 + " Containerfile, outside hidden directories, target and node_modules)", refused("docs"));
         assertTrue(refused("docs/[a").startsWith("'docs/[a' is not a valid glob: "), refused("docs/[a"));
+        LintException unknownRule = assertThrows(LintException.class,
+                () -> Linter.lint(temp, List.of("docs/README.md"), new LintOptions(null, null, Set.of("dc999"))));
         assertEquals("unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
-                + " DC203, DC301, DC302, DC303, DC401", assertThrows(LintException.class,
-                () -> Linter.lint(temp, List.of("docs/README.md"), new LintOptions(null, null, Set.of("dc999")))).getMessage());
+                + " DC203, DC301, DC302, DC303, DC401", unknownRule.getMessage());
+        assertEquals(LintException.Input.DISABLED_RULES, unknownRule.input());
     }
 
     @Test
@@ -193,7 +196,9 @@ class LinterTest {
     }
 
     private String refused(String pattern) {
-        return assertThrows(LintException.class, () -> Linter.lint(temp, List.of(pattern), DEFAULTS)).getMessage();
+        LintException refused = assertThrows(LintException.class, () -> Linter.lint(temp, List.of(pattern), DEFAULTS));
+        assertEquals(LintException.Input.PATHS, refused.input());
+        return refused.getMessage();
     }
 
     private static List<String> files(LintResult result) {
