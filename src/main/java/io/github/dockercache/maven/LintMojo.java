@@ -14,7 +14,11 @@ import io.github.dockercache.report.LintJUnitReport;
 import io.github.dockercache.report.LintSarifReport;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,9 +125,7 @@ public class LintMojo extends AbstractMojo {
             }
         }
         if (annotations) {
-            // the runner reads workflow commands only at the start of a line: Maven's log would prefix them
-            GitHubAnnotations.of(result).forEach(System.out::println);
-            System.out.flush();
+            printAnnotations(GitHubAnnotations.of(result));
         }
         write(sarif, () -> LintSarifReport.of(result));
         write(junit, () -> LintJUnitReport.of(result, threshold));
@@ -133,6 +135,18 @@ public class LintMojo extends AbstractMojo {
             throw new MojoFailureException("dockercache:lint: " + failing + " finding" + (failing == 1 ? "" : "s")
                     + " at or above " + threshold.label() + " (-Ddockercache.lint.failOn=never reports without failing).");
         }
+    }
+
+    /**
+     * The runner reads workflow commands only at the start of a line of the process's standard output: Maven's log
+     * would prefix them, and Maven 4 prefixes what a plugin prints to {@code System.out} too ({@code [INFO] [stdout]}),
+     * so they go to the file descriptor itself, each line whole.
+     */
+    private static void printAnnotations(List<String> annotations) {
+        // not closed: that would close the process's standard output
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        annotations.forEach(out::println);
+        out.flush();
     }
 
     private static <T> T setting(String name, Supplier<T> setting) throws MojoFailureException {
