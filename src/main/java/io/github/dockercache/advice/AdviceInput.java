@@ -50,6 +50,27 @@ final class AdviceInput {
         this.outputDirectory = outputDirectory == null ? null : contextPath(context.root(), outputDirectory);
         // a stage is converted once, so one instruction is at most one step
         snapshot.steps().forEach(step -> stepsByLine.put(step.line(), step));
+        indexInstructions();
+    }
+
+    /**
+     * The Dockerfile alone, for the rules that read nothing else ({@link Advisor#DOCKERFILE_ONLY}): no context or
+     * snapshot, and no step for any instruction, so a rule judges the instructions as written; {@code build} gives
+     * the BuildKit release and check options a suggested rewrite is parsed with.
+     */
+    AdviceInput(Dockerfile dockerfile, String text, BuildSettings build) {
+        this.dockerfile = dockerfile;
+        this.text = text;
+        this.lines = text.lines().toList();
+        this.context = null;
+        this.snapshot = null;
+        this.secretExposures = List.of();
+        this.build = build;
+        this.outputDirectory = null;
+        indexInstructions();
+    }
+
+    private void indexInstructions() {
         for (Stage stage : dockerfile.stages()) {
             instructionsByLine.put(stage.from().source().location().line(), stage.from());
             stage.instructions().forEach(i -> instructionsByLine.put(i.source().location().line(), i));

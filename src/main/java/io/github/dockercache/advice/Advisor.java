@@ -1,5 +1,6 @@
 package io.github.dockercache.advice;
 
+import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.BuildSettings;
 import java.nio.file.Path;
@@ -29,6 +30,13 @@ public final class Advisor {
             new UncheckedRemoteAddRule(),
             new FloatingSyntaxRule(),
             new SecretInLayerRule());
+
+    /**
+     * The rules that read only the Dockerfile's text and instructions, which {@link #adviseDockerfile} runs without a
+     * context; the others judge the context as sent or the computed steps.
+     */
+    static final Set<String> DOCKERFILE_ONLY = Set.of(EarlyArgRule.ID, SeparateAptUpdateRule.ID,
+            UnpinnedBaseImageRule.ID, UncheckedRemoteAddRule.ID, FloatingSyntaxRule.ID);
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)
@@ -67,6 +75,34 @@ public final class Advisor {
      */
     public static List<Finding> advise(Analysis analysis, BuildSettings build, Path outputDirectory,
             Set<String> disabledRules) {
+        return advise(new AdviceInput(analysis, build, outputDirectory), disabledIds(disabledRules), RULES);
+    }
+
+    /**
+     * The findings of the rules that need nothing but the Dockerfile ({@link #contextRuleIds()} are left out), not
+     * disabled and not suppressed, in the order of {@link #advise}: for linting a Dockerfile without its context.
+     *
+     * @param text the Dockerfile as read, which {@code dockerfile} was parsed from
+     * @param build the build args and BuildKit release the file was parsed with (its context is not read)
+     * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
+     */
+    public static List<Finding> adviseDockerfile(Dockerfile dockerfile, String text, BuildSettings build,
+            Set<String> disabledRules) {
+        List<Rule> rules = RULES.stream().filter(rule -> DOCKERFILE_ONLY.contains(rule.id())).toList();
+        return advise(new AdviceInput(dockerfile, text, build), disabledIds(disabledRules), rules);
+    }
+
+    /** The ids of the rules that need the build context or the computed steps, sorted. */
+    public static List<String> contextRuleIds() {
+        return ruleIds().stream().filter(id -> !DOCKERFILE_ONLY.contains(id)).toList();
+    }
+
+    /**
+     * The rule ids, upper-cased and stripped.
+     *
+     * @throws IllegalArgumentException when one names no rule, with the ids there are
+     */
+    public static Set<String> disabledIds(Set<String> disabledRules) {
         Set<String> disabled = new TreeSet<>();
         disabledRules.forEach(id -> disabled.add(id.strip().toUpperCase(Locale.ROOT)));
         Set<String> unknown = new TreeSet<>(disabled);
@@ -75,10 +111,13 @@ public final class Advisor {
             throw new IllegalArgumentException("unknown dockercache rule id " + String.join(", ", unknown)
                     + "; the rules are " + String.join(", ", ruleIds()));
         }
-        AdviceInput input = new AdviceInput(analysis, build, outputDirectory);
-        Suppressions suppressions = Suppressions.of(analysis.dockerfile(), analysis.dockerfileText());
+        return disabled;
+    }
+
+    private static List<Finding> advise(AdviceInput input, Set<String> disabled, List<Rule> rules) {
+        Suppressions suppressions = Suppressions.of(input.dockerfile(), input.text());
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : RULES) {
+        for (Rule rule : rules) {
             if (!disabled.contains(rule.id())) {
                 rule.check(input).stream()
                         .filter(f -> !suppressions.suppresses(f))

@@ -12,6 +12,7 @@ import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileException;
+import io.github.dockercache.dockerfile.DockerfileNames;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
@@ -48,9 +49,6 @@ import java.util.stream.Stream;
  * still leaves something out.
  */
 final class ContextNeeds {
-    /** Names BuildKit and the docker CLI give a Dockerfile, and the names projects use beside it. */
-    private static final Pattern DOCKERFILE_NAME =
-            Pattern.compile("(?i)(?!.*\\.dockerignore$)(?:Dockerfile|Containerfile)(?:[.-][\\w.-]+)?|[\\w.-]+\\.(?:Dockerfile|Containerfile)");
     private static final int MAX_OTHER_DOCKERFILES = 64;
     private static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
     /** How many entries below a {@code !} exception are walked on disk to see that it brings nothing back. */
@@ -207,12 +205,12 @@ final class ContextNeeds {
         Path own = input.build().dockerfile().toAbsolutePath().normalize();
         Set<Path> candidates = new TreeSet<>();
         try (Stream<Path> beside = Files.list(own.getParent())) {
-            beside.filter(path -> DOCKERFILE_NAME.matcher(path.getFileName().toString()).matches()).forEach(candidates::add);
+            beside.filter(path -> DockerfileNames.matches(path.getFileName().toString())).forEach(candidates::add);
         } catch (IOException | UncheckedIOException e) {
             // the Dockerfile's directory cannot be listed: only the context's own Dockerfiles are known
         }
         input.context().entries().values().stream()
-                .filter(entry -> entry.type() == EntryType.FILE && DOCKERFILE_NAME.matcher(GoPath.base(entry.path())).matches())
+                .filter(entry -> entry.type() == EntryType.FILE && DockerfileNames.matches(GoPath.base(entry.path())))
                 .forEach(entry -> candidates.add(root.resolve(entry.path())));
         List<Dockerfile> others = new ArrayList<>();
         for (Path candidate : candidates) {

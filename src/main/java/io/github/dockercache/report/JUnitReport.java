@@ -77,7 +77,7 @@ public final class JUnitReport {
         return testCase;
     }
 
-    private static Element child(Element parent, String name, String text) {
+    static Element child(Element parent, String name, String text) {
         Element child = parent.getOwnerDocument().createElement(name);
         if (text != null) {
             child.setTextContent(xmlText(text));
@@ -108,7 +108,7 @@ public final class JUnitReport {
                 || c >= 0x10000 && c <= 0x10FFFF;
     }
 
-    private static Document newDocument() {
+    static Document newDocument() {
         try {
             // the JDK's own implementation: a plugin's class path must not change the output
             return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
@@ -117,7 +117,7 @@ public final class JUnitReport {
         }
     }
 
-    private static String serialize(Document document) {
+    static String serialize(Document document) {
         try {
             Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
             // the declaration is written below: the JDK's puts no line break after it

@@ -98,8 +98,9 @@ public final class SarifReport {
 
     record Driver(String name, String informationUri, List<ReportingDescriptor> rules) {}
 
+    /** {@code helpUri} null where the help text says it all (Gson leaves a null out). */
     record ReportingDescriptor(String id, String name, Message shortDescription, Message fullDescription,
-            Message help, Configuration defaultConfiguration) {}
+            Message help, String helpUri, Configuration defaultConfiguration) {}
 
     record Configuration(String level) {}
 
@@ -114,7 +115,8 @@ public final class SarifReport {
 
     record ArtifactLocation(String uri) {}
 
-    record Region(int startLine) {}
+    /** {@code startColumn} null where only the line is known. */
+    record Region(int startLine, Integer startColumn) {}
 
     /** Lets a consumer tie results to the step ids of the console and the JSON report. */
     record StepProperties(String stepId, boolean stable, String rootStepId) {}
@@ -134,7 +136,7 @@ public final class SarifReport {
                 .toList();
         List<ReportingDescriptor> rules = Arrays.stream(Rule.values())
                 .map(r -> new ReportingDescriptor(r.id, r.ruleName, new Message(r.shortDescription),
-                        new Message(r.fullDescription), new Message(r.help), new Configuration(r.defaultLevel)))
+                        new Message(r.fullDescription), new Message(r.help), null, new Configuration(r.defaultLevel)))
                 .toList();
         Run run = new Run(new Tool(new Driver("dockercache", INFORMATION_URI, rules)), results);
         return JsonText.of(new Log(SCHEMA, "2.1.0", List.of(run)));
@@ -144,7 +146,7 @@ public final class SarifReport {
         StepResult step = finding.step();
         Rule rule = Rule.of(finding);
         Location instruction = new Location(null,
-                new PhysicalLocation(new ArtifactLocation(dockerfileUri), new Region(step.line())), null);
+                new PhysicalLocation(new ArtifactLocation(dockerfileUri), new Region(step.line(), null)), null);
         List<Location> changedFiles = new ArrayList<>();
         for (Cause cause : step.causes()) {
             if (FILE_CAUSES.contains(cause.kind())) {

@@ -14,6 +14,9 @@ import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.BuildCheckFixturesTest;
 import io.github.dockercache.dockerfile.CheckOptions;
 import io.github.dockercache.dockerfile.DockerfileReader;
+import io.github.dockercache.lint.LintException;
+import io.github.dockercache.lint.LintOptions;
+import io.github.dockercache.lint.Linter;
 import io.github.dockercache.registry.TestRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,12 +47,18 @@ import org.junit.jupiter.api.TestFactory;
  * engine sees too: {@code dockercache-busybox:latest} as the engine's store has it, and an arm64 image pushed to the
  * loopback registry ({@code scripts/registry.sh}), so that UndefinedVar and InvalidBaseImagePlatform are compared
  * too. A check builds nothing and reads no cache, so the engine is not held.
+ *
+ * <p>{@code dockercache:lint} ({@link Linter}) is held against the same answers: it reads no image configuration, so
+ * it may leave out a warning of a check that needs the base image's environment or platform, and nothing else.
  */
 class LintDifferentialTest {
     static final String BUSYBOX = "dockercache-busybox:latest";
     private static final String ARM64_REPOSITORY = "dockercache-lint/arm64";
     /** How the fixtures name the arm64 test image; replaced by the running registry's address. */
     private static final String FIXTURE_REGISTRY = "127.0.0.1:15000";
+    /** The checks that may need a base image's configuration, which lint does not read. */
+    private static final Set<String> IMAGE_CHECKS = Set.of("UndefinedVar", "InvalidBaseImagePlatform",
+            "WorkdirRelativePath", "ExposeInvalidFormat", "ExposeProtoCasing");
     /** Per file that matched, the rules warned about (one entry per warning). */
     private static final Map<String, List<String>> MATCHED = new TreeMap<>();
 
@@ -71,15 +81,22 @@ class LintDifferentialTest {
     }
 
     private static void compare(Engine engine, Path file, String arm64, Map<String, BaseImageConfig> known,
-            BaseImageConfigs configs) throws IOException, DockerfileException {
+            BaseImageConfigs configs) throws IOException, DockerfileException, LintException {
         String text = Files.readString(file, StandardCharsets.UTF_8).replace(FIXTURE_REGISTRY + "/", arm64.split("/")[0] + "/");
         String offline = OfflineDockerfile.rewrite(text, known.keySet());
         Map<String, String> buildArgs = BuildCheckFixturesTest.buildArgs(file.getParent());
         Path emptyContext = Files.createTempDirectory("dockercache-lint");
         Path dockerfile = Files.writeString(emptyContext.resolve("Dockerfile"), offline, StandardCharsets.UTF_8);
         List<String> fromEngine;
+        List<String> fromLint;
         try {
             fromEngine = engineWarnings(engine.checkJson(emptyContext, dockerfile, buildArgs));
+            fromLint = Linter.lint(emptyContext, List.of("Dockerfile"),
+                            new LintOptions(buildArgs.get(CheckOptions.BUILD_ARG), null, Set.of())).findings().stream()
+                    .filter(finding -> !finding.rule().startsWith("DC"))
+                    .map(finding -> finding.line() + " " + finding.rule())
+                    .sorted()
+                    .toList();
         } finally {
             Files.delete(dockerfile);
             Files.delete(emptyContext);
@@ -91,6 +108,14 @@ class LintDifferentialTest {
                 .toList();
         assertEquals(fromEngine, fromPlugin, () -> "plugin's warnings differ from the engine's for " + file
                 + "\nas checked:\n" + offline);
+        // lint reads no image configuration: it may leave out only what needs the base image's environment or platform
+        List<String> missedByLint = new ArrayList<>(fromEngine);
+        fromLint.forEach(missedByLint::remove);
+        List<String> addedByLint = new ArrayList<>(fromLint);
+        fromEngine.forEach(addedByLint::remove);
+        assertEquals(List.of(), addedByLint, () -> "lint warns where the engine does not, for " + file);
+        assertTrue(missedByLint.stream().allMatch(warning -> IMAGE_CHECKS.contains(warning.split(" ", 2)[1])),
+                () -> "lint misses " + missedByLint + " for " + file);
         synchronized (MATCHED) {
             MATCHED.put(file.getParent().getParent().getFileName() + "/" + file.getParent().getFileName(),
                     fromEngine.stream().map(warning -> warning.split(" ", 2)[1]).toList());

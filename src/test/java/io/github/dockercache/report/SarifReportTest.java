@@ -169,7 +169,7 @@ class SarifReportTest {
         return log.getAsJsonArray("runs").get(0).getAsJsonObject();
     }
 
-    private static Set<ValidationMessage> validate(String sarif) throws IOException {
+    static Set<ValidationMessage> validate(String sarif) throws IOException {
         return schema.validate(new ObjectMapper().readTree(sarif));
     }
 
