@@ -2,10 +2,10 @@ import com.google.gson.GsonBuilder;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.report.TextReport;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.report.TextReport;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -42,25 +42,50 @@ public final class BaselineBench {
             Snapshot read = SnapshotStore.read(Path.of(args[1]));
             long elapsed = System.nanoTime() - start;
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
-            System.out.printf(Locale.ROOT, "read_ms=%d read_cpu_ms=%d files=%d%n", elapsed / 1_000_000, cpu / 1_000_000,
+            System.out.printf(
+                    Locale.ROOT,
+                    "read_ms=%d read_cpu_ms=%d files=%d%n",
+                    elapsed / 1_000_000,
+                    cpu / 1_000_000,
                     read.files().size());
             return;
         }
         Path context = Path.of(args[1]);
         Path out = Files.createDirectories(Path.of(args[3]));
-        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null), Path.of(args[2]));
+        Snapshot snapshot = CacheModel.snapshot(
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null),
+                Path.of(args[2]));
         Path compact = out.resolve("baseline.json");
         SnapshotStore.write(compact, snapshot);
         Snapshot s = snapshot;
-        Snapshot versionOne = new Snapshot(s.format(), Snapshot.PLAIN_VERSION, s.dockerfile(), s.target(), s.buildArgs(),
-                s.steps(), s.files(), s.warnings(), s.history(), s.builder(), s.stages(), s.dependencies());
-        String plain = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(versionOne) + "\n";
+        Snapshot versionOne = new Snapshot(
+                s.format(),
+                Snapshot.PLAIN_VERSION,
+                s.dockerfile(),
+                s.target(),
+                s.buildArgs(),
+                s.steps(),
+                s.files(),
+                s.warnings(),
+                s.history(),
+                s.builder(),
+                s.stages(),
+                s.dependencies());
+        String plain = new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(versionOne) + "\n";
         Path legacy = out.resolve("baseline-v1.json");
         Files.writeString(legacy, plain);
-        System.out.printf(Locale.ROOT, "v2_bytes=%d v2_gzip_bytes=%d v1_bytes=%d v1_gzip_bytes=%d files=%d%n",
-                Files.size(compact), gzipSize(Files.readAllBytes(compact)), Files.size(legacy),
-                gzipSize(plain.getBytes(StandardCharsets.UTF_8)), snapshot.files().size());
+        System.out.printf(
+                Locale.ROOT,
+                "v2_bytes=%d v2_gzip_bytes=%d v1_bytes=%d v1_gzip_bytes=%d files=%d%n",
+                Files.size(compact),
+                gzipSize(Files.readAllBytes(compact)),
+                Files.size(legacy),
+                gzipSize(plain.getBytes(StandardCharsets.UTF_8)),
+                snapshot.files().size());
     }
 
     /**
@@ -74,8 +99,10 @@ public final class BaselineBench {
         for (int round = 0; round < repeat; round++) {
             times[0] = System.nanoTime();
             cpu[0] = processCpu();
-            Snapshot current = CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                    ClientPlatform.LINUX, null), statCache);
+            Snapshot current = CacheModel.snapshot(
+                    new BuildSettings(
+                            context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null),
+                    statCache);
             mark(times, cpu, 1);
             Snapshot recorded = SnapshotStore.read(baseline);
             mark(times, cpu, 2);
@@ -88,11 +115,19 @@ public final class BaselineBench {
         String[] names = {"snapshot", "read", "compare", "write"};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
-            line.append(String.format(Locale.ROOT, "%s_ms=%d %s_cpu_ms=%d ", names[i], (times[i + 1] - times[i]) / 1_000_000,
-                    names[i], (cpu[i + 1] - cpu[i]) / 1_000_000));
+            line.append(String.format(
+                    Locale.ROOT,
+                    "%s_ms=%d %s_cpu_ms=%d ",
+                    names[i],
+                    (times[i + 1] - times[i]) / 1_000_000,
+                    names[i],
+                    (cpu[i + 1] - cpu[i]) / 1_000_000));
         }
-        System.out.println(line.append(String.format(Locale.ROOT, "total_ms=%d total_cpu_ms=%d",
-                (times[4] - times[0]) / 1_000_000, (cpu[4] - cpu[0]) / 1_000_000)));
+        System.out.println(line.append(String.format(
+                Locale.ROOT,
+                "total_ms=%d total_cpu_ms=%d",
+                (times[4] - times[0]) / 1_000_000,
+                (cpu[4] - cpu[0]) / 1_000_000)));
     }
 
     private static void mark(long[] times, long[] cpu, int index) {
@@ -102,7 +137,8 @@ public final class BaselineBench {
 
     /** CPU time of the whole process (reader threads, JIT, collector): on a loaded machine, steadier than wall time. */
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long gzipSize(byte[] bytes) throws Exception {

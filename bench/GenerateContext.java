@@ -23,13 +23,49 @@ import java.util.stream.Stream;
  * so a second call on a finished directory returns at once.
  */
 public final class GenerateContext {
-    private static final String[] WORDS = {"account", "adapter", "audit", "billing", "cache", "client", "config",
-        "core", "customer", "domain", "event", "export", "gateway", "health", "importer", "inventory", "ledger",
-        "mapper", "metrics", "order", "payment", "policy", "report", "repository", "scheduler", "search",
-        "security", "service", "session", "shipping", "storage", "tenant", "token", "user", "util", "web"};
-    private static final String[] CODE = {"public", "final", "class", "return", "if", "else", "for", "new",
-        "private", "static", "void", "String", "int", "long", "List", "Map", "null", "this", "throw", "try",
-        "{", "}", "(", ")", ";", "=", "==", "+", ".", ",", "get", "set", "value", "result", "items", "size"};
+    private static final String[] WORDS = {
+        "account",
+        "adapter",
+        "audit",
+        "billing",
+        "cache",
+        "client",
+        "config",
+        "core",
+        "customer",
+        "domain",
+        "event",
+        "export",
+        "gateway",
+        "health",
+        "importer",
+        "inventory",
+        "ledger",
+        "mapper",
+        "metrics",
+        "order",
+        "payment",
+        "policy",
+        "report",
+        "repository",
+        "scheduler",
+        "search",
+        "security",
+        "service",
+        "session",
+        "shipping",
+        "storage",
+        "tenant",
+        "token",
+        "user",
+        "util",
+        "web"
+    };
+    private static final String[] CODE = {
+        "public", "final", "class", "return", "if", "else", "for", "new", "private", "static", "void", "String", "int",
+        "long", "List", "Map", "null", "this", "throw", "try", "{", "}", "(", ")", ";", "=", "==", "+", ".", ",", "get",
+        "set", "value", "result", "items", "size"
+    };
     private static final int MIB = 1024 * 1024;
 
     private final Path root;
@@ -86,8 +122,13 @@ public final class GenerateContext {
         }
         Files.createDirectories(stamp.getParent());
         Files.writeString(stamp, stampText);
-        System.out.printf(Locale.ROOT, "generated %d files, %.0f MiB in %s (%.1f s)%n", generator.files,
-                generator.bytes / (double) MIB, root, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d files, %.0f MiB in %s (%.1f s)%n",
+                generator.files,
+                generator.bytes / (double) MIB,
+                root,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private int count(int full) {
@@ -125,12 +166,19 @@ public final class GenerateContext {
         int sourcesPerModule = count(84_500) / modules.size();
         List<String> directories = new ArrayList<>();
         for (String module : modules) {
-            sourceTree("modules/" + module + "/src/main/java/com/example/" + module.replace('-', '_'),
-                    sourcesPerModule * 2 / 3, ".java", directories);
-            sourceTree("modules/" + module + "/src/test/java/com/example/" + module.replace('-', '_'),
-                    sourcesPerModule / 3 - 20, "Test.java", directories);
+            sourceTree(
+                    "modules/" + module + "/src/main/java/com/example/" + module.replace('-', '_'),
+                    sourcesPerModule * 2 / 3,
+                    ".java",
+                    directories);
+            sourceTree(
+                    "modules/" + module + "/src/test/java/com/example/" + module.replace('-', '_'),
+                    sourcesPerModule / 3 - 20,
+                    "Test.java",
+                    directories);
             for (int i = 0; i < 20; i++) {
-                text("modules/" + module + "/src/main/resources/" + pick(WORDS) + "-" + i + ".properties",
+                text(
+                        "modules/" + module + "/src/main/resources/" + pick(WORDS) + "-" + i + ".properties",
                         prose(100 + random.nextInt(2_000)));
             }
             for (int i = 0; i < count(40); i++) {
@@ -138,7 +186,8 @@ public final class GenerateContext {
             }
         }
         for (int i = 0; i < count(400); i++) {
-            binary(String.format(Locale.ROOT, "assets/%s/%s-%03d.bin", pick(WORDS), pick(WORDS), i),
+            binary(
+                    String.format(Locale.ROOT, "assets/%s/%s-%03d.bin", pick(WORDS), pick(WORDS), i),
                     logUniform(64 * 1024, 2 * MIB));
         }
         binary("data/model-a.bin", (long) (200L * MIB * scale));
@@ -147,7 +196,8 @@ public final class GenerateContext {
         binary("target/app.jar", (long) (40L * MIB * scale));
         binary("target/dist.tar", (long) (100L * MIB * scale)); // ignored
         for (int i = 0; i < count(6_000); i++) {
-            binary(String.format(Locale.ROOT, "target/classes/com/example/%s/C%05d.class", pick(WORDS), i),
+            binary(
+                    String.format(Locale.ROOT, "target/classes/com/example/%s/C%05d.class", pick(WORDS), i),
                     logUniform(300, 12_000));
         }
         for (int i = 0; i < count(8_000); i++) {
@@ -175,7 +225,8 @@ public final class GenerateContext {
                 """);
         long perPackage = Math.max(1, smallFiles / 10_000);
         for (long i = 0; files < smallFiles; i++) {
-            String dir = String.format(Locale.ROOT, "m%03d/p%02d", (i / perPackage / 100) % 100, (i / perPackage) % 100);
+            String dir =
+                    String.format(Locale.ROOT, "m%03d/p%02d", (i / perPackage / 100) % 100, (i / perPackage) % 100);
             String name = String.format(Locale.ROOT, "%s/F%07d.%s", dir, i, i % 50 == 0 ? "log" : "txt");
             int size = random.nextInt(4) == 0 ? 1 + random.nextInt(256) : 0;
             write(name, prose(size).getBytes(StandardCharsets.UTF_8));

@@ -39,21 +39,31 @@ public final class HistoryBench {
         }
         Path repository = Path.of(args[0]);
         int commits = Integer.parseInt(args[1]);
-        BuildSettings settings = new BuildSettings(repository, repository.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null);
+        BuildSettings settings = new BuildSettings(
+                repository, repository.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         ImageHistory history = Replay.of(settings, StabilityPolicy.defaults(), null, commits);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "commits=%d seconds=%.3f cpu=%.3f perCommit=%.3f filesHashed=%d treesRead=%d busting=%d%n",
-                history.commits().size(), seconds, cpu, seconds / history.commits().size(), history.filesHashed(),
-                history.treesRead(), history.busting().size());
+        System.out.printf(
+                Locale.ROOT,
+                "commits=%d seconds=%.3f cpu=%.3f perCommit=%.3f filesHashed=%d treesRead=%d busting=%d%n",
+                history.commits().size(),
+                seconds,
+                cpu,
+                seconds / history.commits().size(),
+                history.filesHashed(),
+                history.treesRead(),
+                history.busting().size());
     }
 
     private static void generate(Path directory) throws Exception {
-        try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+        try (Git git = Git.init()
+                .setDirectory(directory.toFile())
+                .setInitialBranch("main")
+                .call()) {
             write(directory, "Dockerfile", DOCKERFILE);
             write(directory, ".dockerignore", "README.md\n");
             write(directory, "README.md", "# bench\n");
@@ -84,13 +94,22 @@ public final class HistoryBench {
     }
 
     private static String javaFile(int module, int pkg, int file) {
-        return String.format(Locale.ROOT, "m%02d/src/main/java/com/example/m%02d/p%d/C%02d.java", module, module, pkg, file);
+        return String.format(
+                Locale.ROOT, "m%02d/src/main/java/com/example/m%02d/p%d/C%02d.java", module, module, pkg, file);
     }
 
     private static String java(int module, int pkg, int file, int revision) {
-        return String.format(Locale.ROOT, "package com.example.m%02d.p%d;%n%n/** Generated for the history benchmark. */"
-                + "%npublic final class C%02d {%n    static final int REVISION = %d;%n%n    public int value() {%n"
-                + "        return %d * REVISION + %d;%n    }%n}%n", module, pkg, file, revision, module * 1000 + pkg, file);
+        return String.format(
+                Locale.ROOT,
+                "package com.example.m%02d.p%d;%n%n/** Generated for the history benchmark. */"
+                        + "%npublic final class C%02d {%n    static final int REVISION = %d;%n%n    public int value() {%n"
+                        + "        return %d * REVISION + %d;%n    }%n}%n",
+                module,
+                pkg,
+                file,
+                revision,
+                module * 1000 + pkg,
+                file);
     }
 
     private static String pom(int revision) {
@@ -105,8 +124,16 @@ public final class HistoryBench {
 
     private static void commit(Git git, int i, String message) throws Exception {
         git.add().addFilepattern(".").call();
-        PersonIdent who = new PersonIdent("Bench", "bench@example.com",
-                Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i)), TimeZone.getTimeZone("UTC"));
-        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+        PersonIdent who = new PersonIdent(
+                "Bench",
+                "bench@example.com",
+                Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i)),
+                TimeZone.getTimeZone("UTC"));
+        git.commit()
+                .setMessage(message)
+                .setAuthor(who)
+                .setCommitter(who)
+                .setSign(false)
+                .call();
     }
 }

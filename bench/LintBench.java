@@ -23,7 +23,8 @@ public final class LintBench {
             LintResult result = Linter.lint(Path.of(""), paths, options);
             double millis = (System.nanoTime() - start) / 1e6;
             int files = result.files().size();
-            System.out.printf("%d\t%d\t%d\t%.1f\t%.2f%n", round, files, result.findings().size(), millis, millis / files);
+            System.out.printf(
+                    "%d\t%d\t%d\t%.1f\t%.2f%n", round, files, result.findings().size(), millis, millis / files);
         }
     }
 }

@@ -1,11 +1,11 @@
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.GcInfo;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
@@ -40,8 +40,8 @@ public final class SnapshotBench {
         Path context = Path.of(args[0]);
         Path statCache = args.length > 1 ? Path.of(args[1]) : null;
         Path sentFiles = args.length > 2 ? Path.of(args[2]) : null;
-        BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null);
+        BuildSettings settings =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         // -Dbench.repeat=N: N snapshots in this JVM, the last one measured, as a JVM kept running (mvnd) would see it
         int repeat = Integer.getInteger("bench.repeat", 1);
         for (int warmUp = 1; warmUp < repeat; warmUp++) {
@@ -54,11 +54,17 @@ public final class SnapshotBench {
         long peakHeap = peakHeapUsed();
         long maxLiveHeap = liveHeap.max();
         System.gc();
-        long retainedHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT,
+        long retainedHeap =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(
+                Locale.ROOT,
                 "snapshot_ms=%d peak_heap_mib=%.1f max_live_heap_mib=%.1f retained_heap_mib=%.1f files=%d keys=%s%n",
-                elapsedNanos / 1_000_000, peakHeap / 1048576.0, maxLiveHeap / 1048576.0, retainedHeap / 1048576.0,
-                snapshot.files().size(), keysDigest(snapshot));
+                elapsedNanos / 1_000_000,
+                peakHeap / 1048576.0,
+                maxLiveHeap / 1048576.0,
+                retainedHeap / 1048576.0,
+                snapshot.files().size(),
+                keysDigest(snapshot));
         if (sentFiles != null) {
             writeRegularFiles(snapshot, sentFiles);
         }
@@ -95,7 +101,8 @@ public final class SnapshotBench {
             if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 return;
             }
-            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                    .getGcInfo();
             long used = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 MemoryUsage after = info.getMemoryUsageAfterGc().get(pool.getName());

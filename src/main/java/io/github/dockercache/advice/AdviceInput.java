@@ -7,9 +7,9 @@ import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.model.Analysis;
-import io.github.dockercache.model.SecretExposure;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
+import io.github.dockercache.model.SecretExposure;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.IOException;
@@ -73,7 +73,8 @@ final class AdviceInput {
     private void indexInstructions() {
         for (Stage stage : dockerfile.stages()) {
             instructionsByLine.put(stage.from().source().location().line(), stage.from());
-            stage.instructions().forEach(i -> instructionsByLine.put(i.source().location().line(), i));
+            stage.instructions()
+                    .forEach(i -> instructionsByLine.put(i.source().location().line(), i));
         }
     }
 
@@ -124,7 +125,8 @@ final class AdviceInput {
 
     /** The step an instruction became; empty for instructions that are no step or are in an unbuilt stage. */
     Optional<StepSnapshot> step(Instruction instruction) {
-        return Optional.ofNullable(stepsByLine.get(instruction.source().location().line()));
+        return Optional.ofNullable(
+                stepsByLine.get(instruction.source().location().line()));
     }
 
     /** The instruction a step was made from. */

@@ -35,8 +35,12 @@ public final class Advisor {
      * The rules that read only the Dockerfile's text and instructions, which {@link #adviseDockerfile} runs without a
      * context; the others judge the context as sent or the computed steps.
      */
-    static final Set<String> DOCKERFILE_ONLY = Set.of(EarlyArgRule.ID, SeparateAptUpdateRule.ID,
-            UnpinnedBaseImageRule.ID, UncheckedRemoteAddRule.ID, FloatingSyntaxRule.ID);
+    static final Set<String> DOCKERFILE_ONLY = Set.of(
+            EarlyArgRule.ID,
+            SeparateAptUpdateRule.ID,
+            UnpinnedBaseImageRule.ID,
+            UncheckedRemoteAddRule.ID,
+            FloatingSyntaxRule.ID);
 
     /** Line findings in line order, then findings about context paths; ties keep the rules' own order. */
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.line() == 0)
@@ -73,8 +77,8 @@ public final class Advisor {
      * @param disabledRules rule ids to skip, in any case
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> advise(Analysis analysis, BuildSettings build, Path outputDirectory,
-            Set<String> disabledRules) {
+    public static List<Finding> advise(
+            Analysis analysis, BuildSettings build, Path outputDirectory, Set<String> disabledRules) {
         return advise(new AdviceInput(analysis, build, outputDirectory), disabledIds(disabledRules), RULES);
     }
 
@@ -86,9 +90,11 @@ public final class Advisor {
      * @param build the build args and BuildKit release the file was parsed with (its context is not read)
      * @throws IllegalArgumentException when {@code disabledRules} names an unknown rule
      */
-    public static List<Finding> adviseDockerfile(Dockerfile dockerfile, String text, BuildSettings build,
-            Set<String> disabledRules) {
-        List<Rule> rules = RULES.stream().filter(rule -> DOCKERFILE_ONLY.contains(rule.id())).toList();
+    public static List<Finding> adviseDockerfile(
+            Dockerfile dockerfile, String text, BuildSettings build, Set<String> disabledRules) {
+        List<Rule> rules = RULES.stream()
+                .filter(rule -> DOCKERFILE_ONLY.contains(rule.id()))
+                .toList();
         return advise(new AdviceInput(dockerfile, text, build), disabledIds(disabledRules), rules);
     }
 

@@ -39,8 +39,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
     }
 
     /** A broad copy before the download, and the fix, when the fix can be written out. */
-    private static Optional<Finding> check(AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem,
-            RunInstruction run) {
+    private static Optional<Finding> check(
+            AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem, RunInstruction run) {
         List<Instruction> before = instructions.subList(0, instructions.indexOf(run));
         String command = Instructions.command(run);
         if (prefetchesItsOwnWay(input, before, ecosystem)) {
@@ -66,9 +66,12 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
         boolean manifestCopied = false;
         for (Instruction instruction : before) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
-                manifestCopied |= input.step(copy).map(step -> step.files().stream()
-                        .anyMatch(path -> ecosystem.isRootManifestName(GoPath.base(path)))).orElse(false);
-            } else if (manifestCopied && instruction instanceof RunInstruction earlier
+                manifestCopied |= input.step(copy)
+                        .map(step ->
+                                step.files().stream().anyMatch(path -> ecosystem.isRootManifestName(GoPath.base(path))))
+                        .orElse(false);
+            } else if (manifestCopied
+                    && instruction instanceof RunInstruction earlier
                     && ecosystem.runsTool(Instructions.command(earlier))) {
                 return true;
             }
@@ -83,7 +86,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
      * @param files how many regular files it copies
      * @param manifests the manifests the command needs, relative to that directory
      */
-    private record BroadCopy(CopyInstruction copy, StepSnapshot step, String directory, int files, Set<String> manifests) {
+    private record BroadCopy(
+            CopyInstruction copy, StepSnapshot step, String directory, int files, Set<String> manifests) {
         static Optional<BroadCopy> of(AdviceInput input, CopyInstruction copy, Ecosystem ecosystem, String command) {
             Optional<StepSnapshot> step = input.step(copy);
             if (step.isEmpty() || step.get().sources().size() != 1) {
@@ -99,23 +103,35 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
                     .map(path -> ContextPaths.relative(path, directory))
                     .toList();
             Set<String> manifests = new TreeSet<>();
-            ecosystem.manifests(files).stream().filter(m -> ecosystem.needs(m, command)).forEach(manifests::add);
+            ecosystem.manifests(files).stream()
+                    .filter(m -> ecosystem.needs(m, command))
+                    .forEach(manifests::add);
             boolean copiesMore = files.stream().anyMatch(file -> !ecosystem.isManifest(file));
-            return manifests.isEmpty() || !copiesMore ? Optional.empty()
+            return manifests.isEmpty() || !copiesMore
+                    ? Optional.empty()
                     : Optional.of(new BroadCopy(copy, step.get(), directory, files.size(), manifests));
         }
     }
 
-    private static Optional<Finding> finding(AdviceInput input, BroadCopy broad, RunInstruction run,
-            Ecosystem ecosystem, String command, List<Instruction> between) {
+    private static Optional<Finding> finding(
+            AdviceInput input,
+            BroadCopy broad,
+            RunInstruction run,
+            Ecosystem ecosystem,
+            String command,
+            List<Instruction> between) {
         CopyInstruction copy = broad.copy();
-        List<String> manifestLines = ManifestCopies.lines(copy, ContextPaths.prefix(broad.directory()),
-                ManifestCopies.destinationDirectory(copy), broad.manifests());
+        List<String> manifestLines = ManifestCopies.lines(
+                copy,
+                ContextPaths.prefix(broad.directory()),
+                ManifestCopies.destinationDirectory(copy),
+                broad.manifests());
         int copyLine = copy.source().location().line();
         List<String> copyLines = input.lines(copyLine, copy.source().endLine());
         String copies = Instructions.describe(copy.source()) + " copies " + broad.files() + " files before "
                 + Instructions.describe(run.source());
-        Optional<String> prefetch = ecosystem.builds(command) ? ecosystem.prefetch(command, broad.manifests()) : Optional.empty();
+        Optional<String> prefetch =
+                ecosystem.builds(command) ? ecosystem.prefetch(command, broad.manifests()) : Optional.empty();
         if (prefetch.isPresent()) {
             if (!prefetchRunsWhereTheBuildRuns(input, broad, run, between)) {
                 return Optional.empty();
@@ -125,11 +141,21 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
             replacement.addAll(copyLines);
             String message = copies + " downloads the dependencies: every edit to any of them downloads them again";
             String alsoDrop = ecosystem.installs(command)
-                    ? " (then drop the install from the RUN at line " + run.source().location().line() + ")" : "";
-            return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
-                    "copy the manifests and download the dependencies first" + alsoDrop + "; replace "
-                            + Fixes.lineRange(copyLine, copy.source().endLine()) + " with", replacement))
-                    .withEdits(Edit.DockerfileLines.replace(copyLine, copy.source().endLine(), replacement)));
+                    ? " (then drop the install from the RUN at line "
+                            + run.source().location().line() + ")"
+                    : "";
+            return Optional.of(Finding.at(
+                            ID,
+                            Severity.WARNING,
+                            copy.source(),
+                            message,
+                            Fixes.of(
+                                    "copy the manifests and download the dependencies first" + alsoDrop + "; replace "
+                                            + Fixes.lineRange(
+                                                    copyLine, copy.source().endLine()) + " with",
+                                    replacement))
+                    .withEdits(
+                            Edit.DockerfileLines.replace(copyLine, copy.source().endLine(), replacement)));
         }
         if (ecosystem.builds(command) || between.stream().anyMatch(RunInstruction.class::isInstance)) {
             return Optional.empty(); // the RUN, or one before it, may need the other files
@@ -139,9 +165,15 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
         replacement.addAll(copyLines);
         String message = copies + ", which needs only " + String.join(", ", broad.manifests())
                 + ": every edit to any of them re-runs the install";
-        return Optional.of(Finding.at(ID, Severity.WARNING, copy.source(), message, Fixes.of(
-                "copy the manifests before the install and the rest after it; replace "
-                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with", replacement))
+        return Optional.of(Finding.at(
+                        ID,
+                        Severity.WARNING,
+                        copy.source(),
+                        message,
+                        Fixes.of(
+                                "copy the manifests before the install and the rest after it; replace "
+                                        + Fixes.lineRange(copyLine, run.source().endLine()) + " with",
+                                replacement))
                 .withEdits(Edit.DockerfileLines.replace(copyLine, run.source().endLine(), replacement)));
     }
 
@@ -149,13 +181,14 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
      * The download RUN is inserted where the COPY was: it must run in the directory the build runs in,
      * and that directory must be where the COPY puts the manifests.
      */
-    private static boolean prefetchRunsWhereTheBuildRuns(AdviceInput input, BroadCopy broad, RunInstruction run,
-            List<Instruction> between) {
+    private static boolean prefetchRunsWhereTheBuildRuns(
+            AdviceInput input, BroadCopy broad, RunInstruction run, List<Instruction> between) {
         if (between.stream().anyMatch(WorkdirInstruction.class::isInstance)) {
             return false;
         }
         String destination = broad.step().inputs().getOrDefault("dest", "");
-        String workdir = input.step(run).map(step -> step.inputs().get("workdir")).orElse(null);
+        String workdir =
+                input.step(run).map(step -> step.inputs().get("workdir")).orElse(null);
         return destination.equals(workdir + "/") || destination.equals(workdir);
     }
 }

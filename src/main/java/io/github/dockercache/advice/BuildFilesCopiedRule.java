@@ -30,7 +30,8 @@ final class BuildFilesCopiedRule implements Rule {
         Stream.of(input.snapshot().dockerfile(), input.context().ignoreFile())
                 .filter(path -> path != null && input.context().entries().containsKey(path))
                 .forEach(path -> incidentalReader(reads, path)
-                        .ifPresent(step -> copiedBy.computeIfAbsent(step, s -> new ArrayList<>()).add(path)));
+                        .ifPresent(step -> copiedBy.computeIfAbsent(step, s -> new ArrayList<>())
+                                .add(path)));
         ContextNeeds needs = input.needs();
         List<Finding> findings = new ArrayList<>();
         copiedBy.forEach((step, files) -> finding(input, needs, step, files).ifPresent(findings::add));
@@ -47,15 +48,28 @@ final class BuildFilesCopiedRule implements Rule {
         return readers.stream().findFirst();
     }
 
-    private static Optional<Finding> finding(AdviceInput input, ContextNeeds needs, StepSnapshot step, List<String> files) {
+    private static Optional<Finding> finding(
+            AdviceInput input, ContextNeeds needs, StepSnapshot step, List<String> files) {
         Instruction instruction = input.instruction(step);
         boolean one = files.size() == 1;
         String message = Instructions.describe(instruction.source()) + " copies " + String.join(" and ", files)
                 + ": editing " + (one ? "it" : "them") + " rebuilds this step and the ones after it";
-        return needs.exclude(files.stream().map(file -> IgnoreLines.forPath(file, false)).toList())
-                .map(exclusion -> Finding.at(ID, Severity.WARNING, instruction.source(), String.join(", ", files), message,
-                                Fixes.of(exclusion.addTo(input.ignoreFileName(), "BuildKit reads " + (one ? "it" : "them")
-                                        + " on its own, so the build still finds " + (one ? "it" : "them")), exclusion.lines()))
+        return needs.exclude(files.stream()
+                        .map(file -> IgnoreLines.forPath(file, false))
+                        .toList())
+                .map(exclusion -> Finding.at(
+                                ID,
+                                Severity.WARNING,
+                                instruction.source(),
+                                String.join(", ", files),
+                                message,
+                                Fixes.of(
+                                        exclusion.addTo(
+                                                input.ignoreFileName(),
+                                                "BuildKit reads " + (one ? "it" : "them")
+                                                        + " on its own, so the build still finds "
+                                                        + (one ? "it" : "them")),
+                                        exclusion.lines()))
                         .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
     }
 }

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -111,7 +110,8 @@ final class ContextNeeds {
             built.add(step.stageIndex());
             Instruction instruction = input.instruction(step);
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
-                List<String> excludes = copy.excludes().stream().anyMatch(e -> e.contains("$")) ? List.of() : copy.excludes();
+                List<String> excludes =
+                        copy.excludes().stream().anyMatch(e -> e.contains("$")) ? List.of() : copy.excludes();
                 step.sources().stream()
                         .filter(source -> !isRemote(source))
                         .forEach(source -> needs.add(new Need(source, excludes, copy.parents(), false)));
@@ -132,7 +132,8 @@ final class ContextNeeds {
     private static void addWritten(Stage stage, List<Need> needs) {
         for (Instruction instruction : stage.instructions()) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
-                List<String> excludes = copy.excludes().stream().anyMatch(e -> e.contains("$")) ? List.of() : copy.excludes();
+                List<String> excludes =
+                        copy.excludes().stream().anyMatch(e -> e.contains("$")) ? List.of() : copy.excludes();
                 copy.sourcePaths().stream()
                         .filter(source -> !isRemote(source))
                         .forEach(source -> needs.add(written(source, excludes, copy.parents())));
@@ -180,14 +181,16 @@ final class ContextNeeds {
                     return null;
                 }
                 case "source", "src" -> source = value;
-                default -> { }
+                default -> {}
             }
         }
         return type.equals("bind") ? source : null;
     }
 
     private static boolean isRemote(String source) {
-        return source.startsWith("http://") || source.startsWith("https://") || source.startsWith("git@")
+        return source.startsWith("http://")
+                || source.startsWith("https://")
+                || source.startsWith("git@")
                 || source.startsWith("git://");
     }
 
@@ -205,7 +208,8 @@ final class ContextNeeds {
         Path own = input.build().dockerfile().toAbsolutePath().normalize();
         Set<Path> candidates = new TreeSet<>();
         try (Stream<Path> beside = Files.list(own.getParent())) {
-            beside.filter(path -> DockerfileNames.matches(path.getFileName().toString())).forEach(candidates::add);
+            beside.filter(path -> DockerfileNames.matches(path.getFileName().toString()))
+                    .forEach(candidates::add);
         } catch (IOException | UncheckedIOException e) {
             // the Dockerfile's directory cannot be listed: only the context's own Dockerfiles are known
         }
@@ -230,8 +234,12 @@ final class ContextNeeds {
                 return Optional.empty();
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            return Optional.of(DockerfileReader.parse(text, file.getFileName().toString(), BaseImageConfigs.NONE,
-                    null, input.build().buildkitVersion()));
+            return Optional.of(DockerfileReader.parse(
+                    text,
+                    file.getFileName().toString(),
+                    BaseImageConfigs.NONE,
+                    null,
+                    input.build().buildkitVersion()));
         } catch (IOException | DockerfileException | RuntimeException e) {
             return Optional.empty();
         }
@@ -242,10 +250,12 @@ final class ContextNeeds {
      * {@code COPY . .} names neither), or may expand to it.
      */
     boolean names(String path) {
-        return needs.stream().anyMatch(need -> need.unknown()
-                ? ContextPaths.isWithin(path, need.root()) || ContextPaths.isWithin(need.root(), path)
-                : !need.root().isEmpty() && ContextPaths.isWithin(need.root(), path)
-                        || topLevelMatches(need).stream().anyMatch(match -> ContextPaths.isWithin(match, path)));
+        return needs.stream()
+                .anyMatch(need -> need.unknown()
+                        ? ContextPaths.isWithin(path, need.root()) || ContextPaths.isWithin(need.root(), path)
+                        : !need.root().isEmpty() && ContextPaths.isWithin(need.root(), path)
+                                || topLevelMatches(need).stream()
+                                        .anyMatch(match -> ContextPaths.isWithin(match, path)));
     }
 
     /**
@@ -269,7 +279,10 @@ final class ContextNeeds {
             }
             List<String> narrowed = new ArrayList<>();
             lines.forEach(line -> narrowed.add(line.endsWith("/") && !line.startsWith("!") ? line + "*" : line));
-            taken.stream().map(need -> "!" + (need.unknown() ? need.root() : need.plainPath())).distinct().sorted()
+            taken.stream()
+                    .map(need -> "!" + (need.unknown() ? need.root() : need.plainPath()))
+                    .distinct()
+                    .sorted()
                     .forEach(narrowed::add);
             if (!taken(before, narrowed).isEmpty() || bringsBack(before, narrowed)) {
                 return Optional.empty();
@@ -303,7 +316,9 @@ final class ContextNeeds {
             if (newFile) {
                 reasons.add("it lists itself, so that no COPY copies it");
             }
-            return (newFile ? "create " : "add to ") + ignoreFile + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+            return (newFile ? "create " : "add to ")
+                    + ignoreFile
+                    + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
         }
     }
 
@@ -322,8 +337,14 @@ final class ContextNeeds {
                 bytes += entry.size();
             }
         }
-        return files.isEmpty() ? Optional.empty()
-                : Optional.of(new Exclusion(List.copyOf(lines), files, bytes, narrowed, input.context().ignoreFile() == null));
+        return files.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Exclusion(
+                        List.copyOf(lines),
+                        files,
+                        bytes,
+                        narrowed,
+                        input.context().ignoreFile() == null));
     }
 
     /**
@@ -366,7 +387,9 @@ final class ContextNeeds {
             }
         }
         // a wildcard may match later what it does not match now; a missing path may come back
-        return Stream.of(need.root(), need.sample()).filter(path -> !path.isEmpty()).distinct()
+        return Stream.of(need.root(), need.sample())
+                .filter(path -> !path.isEmpty())
+                .distinct()
                 .anyMatch(path -> leftOutQuietly(before, after, path));
     }
 
@@ -383,7 +406,8 @@ final class ContextNeeds {
         if (need.parents()) {
             try {
                 return input.context().select(ParentsSource.of(need.pattern()), need.excludes()).entries().stream()
-                        .map(FileEntry::path).toList();
+                        .map(FileEntry::path)
+                        .toList();
             } catch (ContextException e) {
                 return List.of();
             }
@@ -420,7 +444,9 @@ final class ContextNeeds {
             }
             List<String> paths;
             try (Stream<Path> walk = Files.walk(start)) {
-                paths = walk.limit(MAX_WALKED + 1L).map(path -> root.relativize(path).toString().replace('\\', '/')).toList();
+                paths = walk.limit(MAX_WALKED + 1L)
+                        .map(path -> root.relativize(path).toString().replace('\\', '/'))
+                        .toList();
             } catch (IOException | UncheckedIOException e) {
                 return true; // cannot tell: not offered
             }
@@ -443,7 +469,8 @@ final class ContextNeeds {
         return PatternMatcher.of(patterns);
     }
 
-    private static boolean leftOut(PatternMatcher before, PatternMatcher after, String path) throws BadPatternException {
+    private static boolean leftOut(PatternMatcher before, PatternMatcher after, String path)
+            throws BadPatternException {
         return after.matchesOrParentMatches(path) && !before.matchesOrParentMatches(path);
     }
 

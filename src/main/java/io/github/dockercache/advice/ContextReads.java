@@ -13,7 +13,9 @@ final class ContextReads {
     private final List<StepSnapshot> readingSteps;
 
     ContextReads(Snapshot snapshot) {
-        this.readingSteps = snapshot.steps().stream().filter(step -> !step.files().isEmpty()).toList();
+        this.readingSteps = snapshot.steps().stream()
+                .filter(step -> !step.files().isEmpty())
+                .toList();
     }
 
     /** Every context path some step reads. */

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 final class EarlyArgRule implements Rule.OfStage {
     static final String ID = "DC103";
-    private static final List<String> TARGET_PLATFORM = List.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
+    private static final List<String> TARGET_PLATFORM =
+            List.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
     private static final List<String> BUILD_PLATFORM = List.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
 
     @Override
@@ -63,8 +64,8 @@ final class EarlyArgRule implements Rule.OfStage {
         return Pattern.quote(name);
     }
 
-    private static void check(ArgInstruction arg, ArgDeclaration declaration, List<Instruction> after,
-            List<Finding> findings) {
+    private static void check(
+            ArgInstruction arg, ArgDeclaration declaration, List<Instruction> after, List<Finding> findings) {
         // $NAME and ${NAME} in a POSIX shell, $env:NAME and ${env:NAME} in PowerShell, %NAME% in cmd
         String name = referencePattern(declaration.name());
         Pattern reference = Pattern.compile("\\$\\{?(?:env:)?" + name + "(?![A-Za-z0-9_])|%" + name + "%");
@@ -74,7 +75,8 @@ final class EarlyArgRule implements Rule.OfStage {
                 return; // the later declaration is the one that counts
             }
             boolean named = reference.matcher(textOf(instruction)).find();
-            boolean mayRead = !named && instruction instanceof RunInstruction run
+            boolean mayRead = !named
+                    && instruction instanceof RunInstruction run
                     && EnvironmentReaders.mayRead(run, declaration.name());
             if (named || mayRead) {
                 if (!runsBefore.isEmpty()) {
@@ -91,14 +93,15 @@ final class EarlyArgRule implements Rule.OfStage {
 
     private static boolean redeclares(Instruction instruction, String name) {
         return instruction instanceof ArgInstruction arg
-                && arg.args().stream().anyMatch(declaration -> declaration.name().equals(name));
+                && arg.args().stream()
+                        .anyMatch(declaration -> declaration.name().equals(name));
     }
 
     /** Where a variable can be referenced: the instruction with its flags, and its here-documents. */
     private static String textOf(Instruction instruction) {
-        List<Heredoc> heredocs = instruction instanceof RunInstruction run ? run.heredocs()
-                : instruction instanceof CopyInstruction copy ? copy.heredocs()
-                : List.of();
+        List<Heredoc> heredocs = instruction instanceof RunInstruction run
+                ? run.heredocs()
+                : instruction instanceof CopyInstruction copy ? copy.heredocs() : List.of();
         StringBuilder text = new StringBuilder(instruction.source().text());
         heredocs.forEach(heredoc -> text.append('\n').append(heredoc.content()));
         return text.toString();
@@ -107,25 +110,35 @@ final class EarlyArgRule implements Rule.OfStage {
     /**
      * @param named the first use names the variable; else it is a RUN whose programs may read it from the environment
      */
-    private static Finding finding(ArgInstruction arg, ArgDeclaration declaration, InstructionSource firstUse,
-            boolean named, List<RunInstruction> runsBefore) {
+    private static Finding finding(
+            ArgInstruction arg,
+            ArgDeclaration declaration,
+            InstructionSource firstUse,
+            boolean named,
+            List<RunInstruction> runsBefore) {
         int useLine = firstUse.location().line();
         String runLines = runsBefore.stream()
                 .map(run -> Integer.toString(run.source().location().line()))
                 .collect(Collectors.joining(", "));
-        String message = "ARG " + declaration.name() + (named ? " is first used at line " + useLine
-                        : " is not used before line " + useLine + ", whose RUN may read it from the environment") + ": "
+        String message = "ARG " + declaration.name()
+                + (named
+                        ? " is first used at line " + useLine
+                        : " is not used before line " + useLine + ", whose RUN may read it from the environment")
+                + ": "
                 + (runsBefore.size() == 1
-                        ? "the RUN at line " + runLines + " rebuilds whenever its value changes, though it does not use it"
+                        ? "the RUN at line " + runLines
+                                + " rebuilds whenever its value changes, though it does not use it"
                         : "the " + runsBefore.size() + " RUNs at lines " + runLines
                                 + " rebuild whenever its value changes, though they do not use it");
         String declared = "ARG " + declaration.name()
                 + (declaration.defaultValue() == null ? "" : "=" + declaration.defaultValue());
         int argLine = arg.source().location().line();
         String lines = Fixes.lineRange(argLine, arg.source().endLine());
-        String fix = Fixes.of(arg.args().size() == 1
+        String fix = Fixes.of(
+                arg.args().size() == 1
                         ? "move " + lines + " to just above line " + useLine
-                        : "take " + declaration.name() + " out of " + lines + " and declare it just above line " + useLine,
+                        : "take " + declaration.name() + " out of " + lines + " and declare it just above line "
+                                + useLine,
                 declared);
         List<String> remaining = arg.args().stream()
                 .filter(other -> other != declaration)
@@ -133,7 +146,8 @@ final class EarlyArgRule implements Rule.OfStage {
                 .toList();
         Edit.DockerfileLines taken = remaining.isEmpty()
                 ? Edit.DockerfileLines.delete(argLine, arg.source().endLine())
-                : Instructions.replace(arg.source(), Instructions.keyword(arg.source()) + " " + String.join(" ", remaining));
+                : Instructions.replace(
+                        arg.source(), Instructions.keyword(arg.source()) + " " + String.join(" ", remaining));
         return Finding.at(ID, Severity.INFO, arg.source(), message, fix)
                 .withEdits(Edit.DockerfileLines.insertAbove(useLine, List.of(declared)), taken);
     }

@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  * the manifests sit in; a directory is written with a trailing slash.
  */
 enum Ecosystem {
-    MAVEN("pom\\.xml|mvnw", "pom\\.xml", List.of(".mvn"), "(?:\\S*/)?mvnw?",
+    MAVEN(
+            "pom\\.xml|mvnw",
+            "pom\\.xml",
+            List.of(".mvn"),
+            "(?:\\S*/)?mvnw?",
             "dependency:(?:go-offline|resolve|resolve-plugins)",
             "package|install|verify|compile|test|deploy") {
         @Override
@@ -27,8 +31,12 @@ enum Ecosystem {
             return !manifest.equals("mvnw") || command.contains("mvnw");
         }
     },
-    GRADLE("(?:settings|build)\\.gradle(?:\\.kts)?|gradle\\.properties|gradlew", "build\\.gradle(?:\\.kts)?",
-            List.of("gradle"), "(?:\\S*/)?gradlew?", "dependencies",
+    GRADLE(
+            "(?:settings|build)\\.gradle(?:\\.kts)?|gradle\\.properties|gradlew",
+            "build\\.gradle(?:\\.kts)?",
+            List.of("gradle"),
+            "(?:\\S*/)?gradlew?",
+            "dependencies",
             "build|assemble|bootJar|jar|shadowJar|installDist|test") {
         @Override
         Optional<String> prefetch(String command, Set<String> manifests) {
@@ -40,8 +48,11 @@ enum Ecosystem {
             return !manifest.equals("gradlew") || command.contains("gradlew");
         }
     },
-    NPM("package\\.json|package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml|\\.npmrc", null,
-            List.of(), "npm|yarn|pnpm",
+    NPM(
+            "package\\.json|package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml|\\.npmrc",
+            null,
+            List.of(),
+            "npm|yarn|pnpm",
             // a global install (-g) fetches a tool, not the project's dependencies
             "(?:ci|install|i)(?![^;&|\\n]*\\s(?:-g|--global)\\b)",
             "(?:run\\s+)?build") {
@@ -63,7 +74,12 @@ enum Ecosystem {
             return Optional.of(locked ? "npm ci" : "npm install");
         }
     },
-    PIP("requirements[\\w.-]*\\.txt", null, List.of(), "pip3?", "install(?=[^;&|\\n]*\\s(?:-r|--requirement)[\\s=])",
+    PIP(
+            "requirements[\\w.-]*\\.txt",
+            null,
+            List.of(),
+            "pip3?",
+            "install(?=[^;&|\\n]*\\s(?:-r|--requirement)[\\s=])",
             null) {
         /** pip reads only the requirement files the command names. */
         @Override
@@ -97,7 +113,12 @@ enum Ecosystem {
      * @param install what follows the tool word in an install, or null
      * @param build what follows the tool word in a build, or null
      */
-    Ecosystem(String rootFiles, String nestedFiles, List<String> rootDirectories, String tool, String install,
+    Ecosystem(
+            String rootFiles,
+            String nestedFiles,
+            List<String> rootDirectories,
+            String tool,
+            String install,
             String build) {
         this.rootFiles = Pattern.compile(rootFiles);
         this.nestedFiles = nestedFiles == null ? null : Pattern.compile(nestedFiles);
@@ -110,8 +131,10 @@ enum Ecosystem {
 
     /** The tool word, then any words, then the arguments as a word of their own, all in one shell command. */
     private static Pattern commandPattern(String tool, String arguments) {
-        return arguments == null ? null
-                : Pattern.compile("(?:^|(?<=[\\s;&|(]))(?:" + tool + ")\\s(?:[^;&|\\n]*\\s)?(?:" + arguments + ")(?![\\w:-])");
+        return arguments == null
+                ? null
+                : Pattern.compile(
+                        "(?:^|(?<=[\\s;&|(]))(?:" + tool + ")\\s(?:[^;&|\\n]*\\s)?(?:" + arguments + ")(?![\\w:-])");
     }
 
     /** True when the command runs this ecosystem's tool with some task or option. */
@@ -169,7 +192,10 @@ enum Ecosystem {
             boolean nested = file.contains("/");
             if (!nested && rootFiles.matcher(name).matches()) {
                 manifests.add(file);
-            } else if (nested && nestedFiles != null && nestedFiles.matcher(name).matches() && !inOutput(file)) {
+            } else if (nested
+                    && nestedFiles != null
+                    && nestedFiles.matcher(name).matches()
+                    && !inOutput(file)) {
                 manifests.add(file);
             }
             rootDirectories.stream().filter(dir -> file.startsWith(dir + "/")).forEach(dir -> manifests.add(dir + "/"));

@@ -17,22 +17,121 @@ import java.util.regex.Pattern;
 final class EnvironmentReaders {
     /** Programs that read no variable of a Dockerfile's own, apart from the ones {@link #TOOL_VARIABLES} lists. */
     private static final Set<String> BLIND = Set.of(
-            "apt-get", "apt", "apt-cache", "apt-key", "apt-mark", "dpkg", "dpkg-reconfigure", "dpkg-divert", "apk",
-            "yum", "dnf", "microdnf", "rpm", "zypper", "pacman", "useradd", "groupadd", "adduser", "addgroup",
-            "usermod", "groupmod", "userdel", "deluser", "chpasswd", "mkdir", "rmdir", "rm", "cp", "mv", "ln",
-            "touch", "cat", "chmod", "chown", "chgrp", "ls", "pwd", "cd", "echo", "printf", "test", "[", "[[", "true",
-            "false", ":", "sleep", "date", "id", "whoami", "uname", "hostname", "tar", "gzip", "gunzip", "zcat",
-            "bzip2", "xz", "unxz", "zstd", "unzip", "zip", "curl", "wget", "sha1sum", "sha256sum", "sha512sum",
-            "md5sum", "gpg", "gpgv", "gpgconf", "dirmngr", "sed", "grep", "egrep", "fgrep", "cut", "tr", "head",
-            "tail", "sort", "uniq", "wc", "tee", "base64", "basename", "dirname", "realpath", "readlink", "stat",
-            "mktemp", "update-ca-certificates", "update-alternatives", "ldconfig", "locale-gen", "localedef",
-            "install", "setcap", "jq", "git", "export", "set", "unset", "umask", "exit", "shift", "wait", "chroot");
+            "apt-get",
+            "apt",
+            "apt-cache",
+            "apt-key",
+            "apt-mark",
+            "dpkg",
+            "dpkg-reconfigure",
+            "dpkg-divert",
+            "apk",
+            "yum",
+            "dnf",
+            "microdnf",
+            "rpm",
+            "zypper",
+            "pacman",
+            "useradd",
+            "groupadd",
+            "adduser",
+            "addgroup",
+            "usermod",
+            "groupmod",
+            "userdel",
+            "deluser",
+            "chpasswd",
+            "mkdir",
+            "rmdir",
+            "rm",
+            "cp",
+            "mv",
+            "ln",
+            "touch",
+            "cat",
+            "chmod",
+            "chown",
+            "chgrp",
+            "ls",
+            "pwd",
+            "cd",
+            "echo",
+            "printf",
+            "test",
+            "[",
+            "[[",
+            "true",
+            "false",
+            ":",
+            "sleep",
+            "date",
+            "id",
+            "whoami",
+            "uname",
+            "hostname",
+            "tar",
+            "gzip",
+            "gunzip",
+            "zcat",
+            "bzip2",
+            "xz",
+            "unxz",
+            "zstd",
+            "unzip",
+            "zip",
+            "curl",
+            "wget",
+            "sha1sum",
+            "sha256sum",
+            "sha512sum",
+            "md5sum",
+            "gpg",
+            "gpgv",
+            "gpgconf",
+            "dirmngr",
+            "sed",
+            "grep",
+            "egrep",
+            "fgrep",
+            "cut",
+            "tr",
+            "head",
+            "tail",
+            "sort",
+            "uniq",
+            "wc",
+            "tee",
+            "base64",
+            "basename",
+            "dirname",
+            "realpath",
+            "readlink",
+            "stat",
+            "mktemp",
+            "update-ca-certificates",
+            "update-alternatives",
+            "ldconfig",
+            "locale-gen",
+            "localedef",
+            "install",
+            "setcap",
+            "jq",
+            "git",
+            "export",
+            "set",
+            "unset",
+            "umask",
+            "exit",
+            "shift",
+            "wait",
+            "chroot");
     /** Sub-commands of {@code go} that run no code of the project's (go generate, go run, go test do). */
-    private static final Set<String> GO_BLIND = Set.of("mod", "build", "install", "get", "vet", "list", "version", "env",
-            "clean", "fmt");
+    private static final Set<String> GO_BLIND =
+            Set.of("mod", "build", "install", "get", "vet", "list", "version", "env", "clean", "fmt");
     /** Shell words before the program: keywords, and wrappers that run the rest as it is. */
-    private static final Set<String> PREFIXES = Set.of("if", "then", "else", "elif", "while", "until", "do", "!",
-            "time", "exec", "command", "nohup", "sudo", "builtin");
+    private static final Set<String> PREFIXES = Set.of(
+            "if", "then", "else", "elif", "while", "until", "do", "!", "time", "exec", "command", "nohup", "sudo",
+            "builtin");
     /** Variables the tools above read themselves: no RUN is known not to read these. */
     private static final Pattern TOOL_VARIABLES = Pattern.compile("(?i)(?:https?|ftp|all|no)_proxy"
             + "|LANG|LANGUAGE|LC_\\w+|TZ|PATH|HOME|USER|SHELL|TERM|TMPDIR|PWD|IFS|ENV|BASH_ENV|CDPATH|HOSTNAME"
@@ -44,6 +143,7 @@ final class EnvironmentReaders {
             + "|JAVA_HOME|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|\\w+_OPTS|MAVEN_\\w+|M2_HOME|GRADLE_\\w+"
             + "|NODE_\\w+|NPM_\\w+|YARN_\\w+|PNPM_\\w+|PYTHON\\w*|PIP_\\w+|UV_\\w+|POETRY_\\w+|VIRTUAL_ENV|CARGO_\\w+"
             + "|RUSTUP_\\w+|RUST\\w*|SOURCE_DATE_EPOCH");
+
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern REDIRECTION = Pattern.compile("\\d*[<>].*");
 
@@ -75,8 +175,13 @@ final class EnvironmentReaders {
             if (word.equals("for") || word.equals("case") || word.equals("in") || word.equals("esac")) {
                 return -1; // the list or patterns of a loop or case: its body is another command
             }
-            if (!PREFIXES.contains(word) && !ASSIGNMENT.matcher(word).matches() && !REDIRECTION.matcher(word).matches()
-                    && !word.startsWith("<<") && !word.equals("\\") && !word.equals("fi") && !word.equals("done")) {
+            if (!PREFIXES.contains(word)
+                    && !ASSIGNMENT.matcher(word).matches()
+                    && !REDIRECTION.matcher(word).matches()
+                    && !word.startsWith("<<")
+                    && !word.equals("\\")
+                    && !word.equals("fi")
+                    && !word.equals("done")) {
                 return i;
             }
         }

@@ -35,7 +35,8 @@ record FatJar(Kind kind, String version, String mainClass, List<String> layers, 
     private static final Pattern BOOT_PARENT = Pattern.compile(
             "<parent>\\s*<groupId>org\\.springframework\\.boot</groupId>\\s*<artifactId>spring-boot-starter-parent"
                     + "</artifactId>\\s*<version>([^<$]+)</version>");
-    private static final Pattern BOOT_PROPERTY = Pattern.compile("<spring-boot\\.version>([^<$]+)</spring-boot\\.version>");
+    private static final Pattern BOOT_PROPERTY =
+            Pattern.compile("<spring-boot\\.version>([^<$]+)</spring-boot\\.version>");
     /** A pom is read only when it is no bigger than this. */
     private static final long MAX_POM_BYTES = 1024 * 1024;
 
@@ -74,8 +75,8 @@ record FatJar(Kind kind, String version, String mainClass, List<String> layers, 
             }
             String bootVersion = main.getValue("Spring-Boot-Version");
             if (bootVersion != null || bootInf) {
-                return Optional.of(new FatJar(Kind.SPRING_BOOT, bootVersion, main.getValue("Start-Class"), layers(jar),
-                        dependencies, total));
+                return Optional.of(new FatJar(
+                        Kind.SPRING_BOOT, bootVersion, main.getValue("Start-Class"), layers(jar), dependencies, total));
             }
             String mainClass = main.getValue("Main-Class");
             if (mainClass != null && mainClass.startsWith("io.quarkus.")) {
@@ -101,7 +102,9 @@ record FatJar(Kind kind, String version, String mainClass, List<String> layers, 
             if (text.contains("spring-boot-maven-plugin")) {
                 Matcher parent = BOOT_PARENT.matcher(text);
                 Matcher property = BOOT_PROPERTY.matcher(text);
-                String version = parent.find() ? parent.group(1).strip() : property.find() ? property.group(1).strip() : null;
+                String version = parent.find()
+                        ? parent.group(1).strip()
+                        : property.find() ? property.group(1).strip() : null;
                 return Optional.of(new FatJar(Kind.SPRING_BOOT, version, null, List.of(), -1, -1));
             }
             if (text.contains("quarkus-maven-plugin")) {

@@ -18,7 +18,13 @@ import java.util.Locale;
  * @param edits the same change as data, for the lines the fix writes out; empty when the fix only says what to do
  */
 public record Finding(
-        String ruleId, Severity severity, String file, int line, String path, String message, String fix,
+        String ruleId,
+        Severity severity,
+        String file,
+        int line,
+        String path,
+        String message,
+        String fix,
         List<Edit> edits) {
 
     public Finding {
@@ -29,10 +35,10 @@ public record Finding(
         return at(ruleId, severity, source, null, message, fix);
     }
 
-    static Finding at(String ruleId, Severity severity, InstructionSource source, String path, String message,
-            String fix) {
-        return new Finding(ruleId, severity, source.location().file(), source.location().line(), path, message, fix,
-                List.of());
+    static Finding at(
+            String ruleId, Severity severity, InstructionSource source, String path, String message, String fix) {
+        return new Finding(
+                ruleId, severity, source.location().file(), source.location().line(), path, message, fix, List.of());
     }
 
     static Finding atPath(String ruleId, Severity severity, String path, String message, String fix) {

@@ -14,6 +14,7 @@ final class FloatingSyntaxRule implements Rule {
     static final String ID = "DC303";
     /** {@code 1}, {@code 1.7}, {@code 1-labs}, {@code 1.7-labs}: versions the frontend image tags move. */
     private static final Pattern PARTIAL_VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(-[a-z]+)?");
+
     private static final Pattern FULL_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[a-z]+)?");
 
     @Override
@@ -32,7 +33,8 @@ final class FloatingSyntaxRule implements Rule {
 
     private static boolean isFloating(String image) {
         String tag = ImageNames.tag(image);
-        return !ImageNames.isPinned(image) && (tag == null || !FULL_VERSION.matcher(tag).matches());
+        return !ImageNames.isPinned(image)
+                && (tag == null || !FULL_VERSION.matcher(tag).matches());
     }
 
     private static Finding finding(AdviceInput input, ParserDirectives.Found syntax) {
@@ -43,7 +45,8 @@ final class FloatingSyntaxRule implements Rule {
         String written = input.lines(line, line).get(0);
         boolean ownLine = syntax.line() >= 1 && written.contains(image);
         String prefix = ownLine && written.stripLeading().startsWith("//") ? "// " : "# ";
-        String pinned = prefix + "syntax=" + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image));
+        String pinned =
+                prefix + "syntax=" + ImageNames.repository(image) + ":" + fullVersionPattern(ImageNames.tag(image));
         String fix = Fixes.of("pin a full release (the one you build with today) or add its digest", pinned);
         List<Edit> edits = ownLine ? List.of(Edit.DockerfileLines.replace(line, line, List.of(pinned))) : List.of();
         return new Finding(ID, Severity.INFO, input.dockerfile().displayName(), line, null, message, fix, edits);

@@ -21,7 +21,8 @@ final class ManifestCopies {
      * @param destination the directory the project lands in, with a trailing slash ({@code ./}, {@code /app/})
      * @param manifests the manifests relative to the project directory, directories with a trailing slash
      */
-    static List<String> lines(CopyInstruction like, String sourcePrefix, String destination, Collection<String> manifests) {
+    static List<String> lines(
+            CopyInstruction like, String sourcePrefix, String destination, Collection<String> manifests) {
         Map<String, List<String>> filesByDirectory = new TreeMap<>();
         List<String> directoryLines = new ArrayList<>();
         for (String manifest : manifests) {
@@ -29,12 +30,14 @@ final class ManifestCopies {
                 directoryLines.add(copy(like, sourcePrefix + manifest, join(destination, manifest)));
             } else {
                 String directory = manifest.substring(0, manifest.lastIndexOf('/') + 1);
-                filesByDirectory.computeIfAbsent(directory, d -> new ArrayList<>()).add(sourcePrefix + manifest);
+                filesByDirectory
+                        .computeIfAbsent(directory, d -> new ArrayList<>())
+                        .add(sourcePrefix + manifest);
             }
         }
         List<String> lines = new ArrayList<>();
-        filesByDirectory.forEach((directory, files) ->
-                lines.add(copy(like, String.join(" ", files), join(destination, directory))));
+        filesByDirectory.forEach(
+                (directory, files) -> lines.add(copy(like, String.join(" ", files), join(destination, directory))));
         lines.addAll(directoryLines);
         return lines;
     }
@@ -45,7 +48,9 @@ final class ManifestCopies {
      */
     static String destinationDirectory(CopyInstruction copy) {
         String destination = copy.destination();
-        if (destination.equals(".") || destination.endsWith("/") || copy.sourcePaths().size() > 1) {
+        if (destination.equals(".")
+                || destination.endsWith("/")
+                || copy.sourcePaths().size() > 1) {
             return destination.equals(".") ? "./" : withSlash(destination);
         }
         String source = copy.sourcePaths().get(0);

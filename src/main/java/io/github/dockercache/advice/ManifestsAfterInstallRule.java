@@ -35,14 +35,16 @@ final class ManifestsAfterInstallRule implements Rule.OfStage {
         }
     }
 
-    private static Optional<Finding> check(AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem,
-            RunInstruction run) {
-        Map<String, Instruction> provided = providedBefore(input, instructions.subList(0, instructions.indexOf(run)), run);
+    private static Optional<Finding> check(
+            AdviceInput input, List<Instruction> instructions, Ecosystem ecosystem, RunInstruction run) {
+        Map<String, Instruction> provided =
+                providedBefore(input, instructions.subList(0, instructions.indexOf(run)), run);
         // the shallowest manifest the stage brings in tells where the project is; none: the manifests come
         // from somewhere the context does not show (a base stage, COPY --from), so there is nothing to say
         Optional<String> rootManifest = provided.keySet().stream()
                 .filter(path -> input.isRegularFile(path) && ecosystem.isRootManifestName(GoPath.base(path)))
-                .min(Comparator.comparingInt((String path) -> path.split("/").length).thenComparing(path -> path));
+                .min(Comparator.comparingInt((String path) -> path.split("/").length)
+                        .thenComparing(path -> path));
         if (rootManifest.isEmpty()) {
             return Optional.empty();
         }
@@ -61,22 +63,36 @@ final class ManifestsAfterInstallRule implements Rule.OfStage {
         }
         String message = Instructions.describe(run.source()) + " installs before " + String.join(", ", missing)
                 + (missing.size() == 1 ? " is" : " are") + " copied: a change to "
-                + (missing.size() == 1 ? "it" : "them") + " does not re-run the install, which keeps stale dependencies";
+                + (missing.size() == 1 ? "it" : "them")
+                + " does not re-run the install, which keeps stale dependencies";
         int runLine = run.source().location().line();
         if (!(provided.get(rootManifest.get()) instanceof CopyInstruction copy)) {
-            return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message, "bind-mount "
-                    + String.join(", ", missing) + " into the RUN at line " + runLine
-                    + " as well, next to the manifests it already mounts"));
+            return Optional.of(Finding.at(
+                    ID,
+                    Severity.WARNING,
+                    run.source(),
+                    message,
+                    "bind-mount "
+                            + String.join(", ", missing) + " into the RUN at line " + runLine
+                            + " as well, next to the manifests it already mounts"));
         }
-        List<String> lines = ManifestCopies.lines(copy, ContextPaths.prefix(project), ManifestCopies.destinationDirectory(copy),
-                missing);
-        return Optional.of(Finding.at(ID, Severity.WARNING, run.source(), message, Fixes.of("copy "
-                        + (missing.size() == 1 ? "it" : "them") + " with the other manifests; insert above line " + runLine, lines))
+        List<String> lines = ManifestCopies.lines(
+                copy, ContextPaths.prefix(project), ManifestCopies.destinationDirectory(copy), missing);
+        return Optional.of(Finding.at(
+                        ID,
+                        Severity.WARNING,
+                        run.source(),
+                        message,
+                        Fixes.of(
+                                "copy " + (missing.size() == 1 ? "it" : "them")
+                                        + " with the other manifests; insert above line " + runLine,
+                                lines))
                 .withEdits(Edit.DockerfileLines.insertAbove(runLine, lines)));
     }
 
     /** Every context path the stage has before the install, with the instruction that brought it. */
-    private static Map<String, Instruction> providedBefore(AdviceInput input, List<Instruction> before, RunInstruction run) {
+    private static Map<String, Instruction> providedBefore(
+            AdviceInput input, List<Instruction> before, RunInstruction run) {
         Map<String, Instruction> provided = new LinkedHashMap<>();
         for (Instruction instruction : before) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {

@@ -49,7 +49,8 @@ final class NoisyPathsCopiedRule implements Rule {
                 return path + "/";
             }
             List<String> logs = step.files().stream().filter(covers).sorted().toList();
-            String shown = String.join(", ", logs.subList(0, Math.min(3, logs.size()))) + (logs.size() > 3 ? ", ..." : "");
+            String shown =
+                    String.join(", ", logs.subList(0, Math.min(3, logs.size()))) + (logs.size() > 3 ? ", ..." : "");
             return logs.size() + " log file" + (logs.size() == 1 ? "" : "s") + " (" + shown + ")";
         }
     }
@@ -77,13 +78,15 @@ final class NoisyPathsCopiedRule implements Rule {
             if (noises.stream().anyMatch(noise -> noise.covers().test(path))) {
                 continue;
             }
-            reason(entries, entry).ifPresent(reason -> noises.add(new Noise(path, true, reason,
-                    p -> ContextPaths.isWithin(p, path))));
+            reason(entries, entry)
+                    .ifPresent(
+                            reason -> noises.add(new Noise(path, true, reason, p -> ContextPaths.isWithin(p, path))));
         }
         List<String> logs = entries.values().stream()
                 .filter(entry -> entry.type() == EntryType.FILE && entry.path().endsWith(".log"))
                 .map(FileEntry::path)
-                .filter(path -> noises.stream().noneMatch(noise -> noise.covers().test(path)))
+                .filter(path ->
+                        noises.stream().noneMatch(noise -> noise.covers().test(path)))
                 .toList();
         if (!logs.isEmpty()) {
             noises.add(new Noise(LOG_PATTERN, false, "logs, which change whenever something runs", logs::contains));
@@ -96,17 +99,24 @@ final class NoisyPathsCopiedRule implements Rule {
         String name = GoPath.base(entry.path());
         String parent = ContextPaths.prefix(entry.path().contains("/") ? GoPath.dir(entry.path()) : "");
         boolean directory = entry.type() == EntryType.DIRECTORY;
-        return Optional.ofNullable(switch (name) {
-            case ".git" -> "git data, which changes with every commit";
-            case ".idea", ".vscode" -> directory ? "IDE settings, which change while you work" : null;
-            case "node_modules" -> directory ? "installed packages, which change whenever the host installs" : null;
-            case "target" -> directory && entries.containsKey(parent + "pom.xml")
-                    ? "Maven build output, which changes with every build" : null;
-            case "build" -> directory && (entries.containsKey(parent + "build.gradle")
-                    || entries.containsKey(parent + "build.gradle.kts"))
-                    ? "Gradle build output, which changes with every build" : null;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name) {
+                    case ".git" -> "git data, which changes with every commit";
+                    case ".idea", ".vscode" -> directory ? "IDE settings, which change while you work" : null;
+                    case "node_modules" ->
+                        directory ? "installed packages, which change whenever the host installs" : null;
+                    case "target" ->
+                        directory && entries.containsKey(parent + "pom.xml")
+                                ? "Maven build output, which changes with every build"
+                                : null;
+                    case "build" ->
+                        directory
+                                        && (entries.containsKey(parent + "build.gradle")
+                                                || entries.containsKey(parent + "build.gradle.kts"))
+                                ? "Gradle build output, which changes with every build"
+                                : null;
+                    default -> null;
+                });
     }
 
     /**
@@ -118,23 +128,40 @@ final class NoisyPathsCopiedRule implements Rule {
         Instruction instruction = input.instruction(step);
         String message = Instructions.describe(instruction.source()) + " copies " + noise.display(step) + ": "
                 + noise.reason() + ", and each change rebuilds this step and the ones after it";
-        boolean named = noise.directory() ? needs.names(noise.path())
+        boolean named = noise.directory()
+                ? needs.names(noise.path())
                 : step.files().stream().filter(noise.covers()).anyMatch(needs::names);
         // the legacy builder ignores --exclude (Docker 28) or rejects it (Docker 26)
-        if (named && !input.classic() && instruction instanceof CopyInstruction copy && step.sources().size() == 1) {
-            String exclude = "--exclude=" + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
+        if (named
+                && !input.classic()
+                && instruction instanceof CopyInstruction copy
+                && step.sources().size() == 1) {
+            String exclude = "--exclude="
+                    + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
             String excluding = Instructions.withFlag(copy.source(), exclude);
             Edit edit = Instructions.replace(copy.source(), excluding);
             if (Rewrites.keepsBuilding(input, List.of(edit))) { // --exclude needs dockerfile 1.19 (BuildKit 0.25)
-                return Optional.of(Finding.at(ID, Severity.WARNING, instruction.source(), noise.path(), message, Fixes.of(
-                                "leave it out of this COPY (another step copies it on purpose; dockerfile syntax 1.19 or"
-                                        + " later)", excluding))
+                return Optional.of(Finding.at(
+                                ID,
+                                Severity.WARNING,
+                                instruction.source(),
+                                noise.path(),
+                                message,
+                                Fixes.of(
+                                        "leave it out of this COPY (another step copies it on purpose; dockerfile syntax 1.19 or"
+                                                + " later)",
+                                        excluding))
                         .withEdits(edit));
             }
         }
-        return needs.exclude(List.of(noise.ignoreLine())).map(exclusion -> Finding.at(ID, Severity.WARNING,
-                        instruction.source(), noise.path(), message, Fixes.of(exclusion.addTo(input.ignoreFileName(), null),
-                                exclusion.lines()))
-                .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
+        return needs.exclude(List.of(noise.ignoreLine()))
+                .map(exclusion -> Finding.at(
+                                ID,
+                                Severity.WARNING,
+                                instruction.source(),
+                                noise.path(),
+                                message,
+                                Fixes.of(exclusion.addTo(input.ignoreFileName(), null), exclusion.lines()))
+                        .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines())));
     }
 }

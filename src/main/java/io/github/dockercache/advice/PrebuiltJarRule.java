@@ -31,11 +31,14 @@ final class PrebuiltJarRule implements Rule {
     static final String ID = "DC105";
     /** The jar a java command runs: {@code "-jar", "/app.jar"} in JSON, {@code -jar /app.jar} in shell words. */
     private static final Pattern JSON_LAUNCH = Pattern.compile("\"-jar\"\\s*,\\s*\"([^\"]+)\"");
+
     private static final Pattern SHELL_LAUNCH = Pattern.compile("(?<=\\s)-jar\\s+([^\\s\"',\\]]+)");
     /** Sources that show the application is already split: a library directory or more jars beside the one. */
-    private static final Pattern SPLIT = Pattern.compile("(?i)(?:^|/)(?:lib|libs|dependency|dependencies|BOOT-INF)(?:/|$)|\\.jar$");
-    private static final List<String> SPRING_LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
-            "application");
+    private static final Pattern SPLIT =
+            Pattern.compile("(?i)(?:^|/)(?:lib|libs|dependency|dependencies|BOOT-INF)(?:/|$)|\\.jar$");
+
+    private static final List<String> SPRING_LAYERS =
+            List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
     private static final String EXTRACT_DIR = "/layers";
 
     @Override
@@ -49,8 +52,13 @@ final class PrebuiltJarRule implements Rule {
      * @param jarPath where the jar lands in the image (absolute)
      * @param launchPath the jar's path as the java command names it
      */
-    private record JarImage(Stage stage, CopyInstruction copy, StepSnapshot step, MetadataInstruction launch,
-            String jarPath, String launchPath) {
+    private record JarImage(
+            Stage stage,
+            CopyInstruction copy,
+            StepSnapshot step,
+            MetadataInstruction launch,
+            String jarPath,
+            String launchPath) {
         /** The directory the layers go to, with a trailing slash; never the image's root. */
         String directory() {
             String parent = GoPath.dir(jarPath);
@@ -68,7 +76,12 @@ final class PrebuiltJarRule implements Rule {
      * @param launchArguments what replaces {@code -jar <jar>} in the java command
      * @param prerequisite a change to the build the Dockerfile needs first, or null
      */
-    private record Split(String jar, String how, List<String> stageAbove, List<String> copies, String launchArguments,
+    private record Split(
+            String jar,
+            String how,
+            List<String> stageAbove,
+            List<String> copies,
+            String launchArguments,
             String prerequisite) {}
 
     @Override
@@ -89,13 +102,16 @@ final class PrebuiltJarRule implements Rule {
                     && Set.of("CMD", "ENTRYPOINT").contains(metadata.source().keyword())
                     && launchPath(metadata.source().text()).isPresent()) {
                 launch = metadata;
-            } else if (instruction instanceof CopyInstruction copy && copy.heredocs().isEmpty()) {
+            } else if (instruction instanceof CopyInstruction copy
+                    && copy.heredocs().isEmpty()) {
                 // the sources as this build expands them (COPY ${JAR_FILE} app.jar)
-                List<String> sources = input.step(copy).map(StepSnapshot::sources).orElse(copy.sourcePaths());
+                List<String> sources =
+                        input.step(copy).map(StepSnapshot::sources).orElse(copy.sourcePaths());
                 if (sources.size() == 1 && sources.get(0).endsWith(".jar")) {
                     jarCopies.add(copy);
                 } else {
-                    split |= sources.stream().anyMatch(source -> SPLIT.matcher(source).find());
+                    split |= sources.stream()
+                            .anyMatch(source -> SPLIT.matcher(source).find());
                 }
             }
         }
@@ -110,10 +126,14 @@ final class PrebuiltJarRule implements Rule {
         }
         String destination = step.get().inputs().get("dest");
         String jarName = copy.from() == null && step.get().files().size() == 1
-                ? GoPath.base(step.get().files().get(0)) : GoPath.base(launchPath);
+                ? GoPath.base(step.get().files().get(0))
+                : GoPath.base(launchPath);
         String jarPath = destination.endsWith("/") ? destination + jarName : destination;
-        boolean runsIt = launchPath.equals(jarPath) || !launchPath.startsWith("/") && jarPath.endsWith("/" + launchPath);
-        return runsIt ? Optional.of(new JarImage(stage, copy, step.get(), launch, jarPath, launchPath)) : Optional.empty();
+        boolean runsIt =
+                launchPath.equals(jarPath) || !launchPath.startsWith("/") && jarPath.endsWith("/" + launchPath);
+        return runsIt
+                ? Optional.of(new JarImage(stage, copy, step.get(), launch, jarPath, launchPath))
+                : Optional.empty();
     }
 
     private static Optional<String> launchPath(String text) {
@@ -127,7 +147,8 @@ final class PrebuiltJarRule implements Rule {
 
     private static Optional<Finding> finding(AdviceInput input, JarImage image) {
         Optional<FatJar> jar = image.copy().from() == null
-                ? FatJar.read(input.context().root().resolve(image.step().files().get(0)))
+                ? FatJar.read(
+                        input.context().root().resolve(image.step().files().get(0)))
                 : FatJar.fromPom(input.context().root().resolve("pom.xml"));
         if (jar.isEmpty()) {
             return Optional.empty(); // not a jar it knows how to split: nothing to say
@@ -162,8 +183,11 @@ final class PrebuiltJarRule implements Rule {
                 copyLine(image, null, source + "dependency/BOOT-INF/lib", directory + "lib"),
                 copyLine(image, null, source + "dependency/META-INF", directory + "META-INF"),
                 copyLine(image, null, source + "dependency/BOOT-INF/classes", stripSlash(directory)));
-        return Optional.of(new Split("a Spring Boot " + jar.version() + " jar without a layer index", "the jar unpacked"
-                + " into its dependencies, its META-INF and its classes", List.of(), copies,
+        return Optional.of(new Split(
+                "a Spring Boot " + jar.version() + " jar without a layer index",
+                "the jar unpacked" + " into its dependencies, its META-INF and its classes",
+                List.of(),
+                copies,
                 "-cp " + stripSlash(directory) + ":" + directory + "lib/* " + jar.mainClass(),
                 "unpack the jar before docker build, as Spring's \"Spring Boot with Docker\" guide does: mkdir -p "
                         + source + "dependency && (cd " + source + "dependency && jar -xf ../" + jarName + ")"));
@@ -171,33 +195,43 @@ final class PrebuiltJarRule implements Rule {
 
     private static Optional<Split> layers(AdviceInput input, JarImage image, FatJar jar) {
         boolean tools = jar.atLeast(3, 3);
-        String launcher = jar.atLeast(3, 2) ? "org.springframework.boot.loader.launch.JarLauncher"
+        String launcher = jar.atLeast(3, 2)
+                ? "org.springframework.boot.loader.launch.JarLauncher"
                 : "org.springframework.boot.loader.JarLauncher";
         String stageName = freeStageName(input, "layers");
         FromInstruction from = image.stage().from();
         String fromKeyword = Instructions.keyword(from.source());
         List<String> stage = new ArrayList<>();
-        stage.add(fromKeyword + (from.platform() == null ? "" : " --platform=" + from.platform()) + " " + from.image() + " "
-                + cased(fromKeyword, "AS") + " " + stageName);
+        stage.add(fromKeyword + (from.platform() == null ? "" : " --platform=" + from.platform()) + " " + from.image()
+                + " " + cased(fromKeyword, "AS") + " " + stageName);
         stage.add(cased(fromKeyword, "WORKDIR") + " " + EXTRACT_DIR);
         stage.addAll(argumentsOf(image));
         stage.add(Instructions.keyword(image.copy().source())
                 + (image.copy().from() == null ? "" : " --from=" + image.copy().from())
                 + " " + image.copy().sourcePaths().get(0) + " application.jar");
         // exec form: an image without a shell (distroless) still runs it
-        stage.add(cased(fromKeyword, "RUN") + (tools
-                ? " [\"java\", \"-Djarmode=tools\", \"-jar\", \"application.jar\", \"extract\", \"--layers\", \"--launcher\","
-                        + " \"--destination\", \"extracted\"]"
-                : " [\"java\", \"-Djarmode=layertools\", \"-jar\", \"application.jar\", \"extract\", \"--destination\","
-                        + " \"extracted\"]"));
+        stage.add(cased(fromKeyword, "RUN")
+                + (tools
+                        ? " [\"java\", \"-Djarmode=tools\", \"-jar\", \"application.jar\", \"extract\", \"--layers\", \"--launcher\","
+                                + " \"--destination\", \"extracted\"]"
+                        : " [\"java\", \"-Djarmode=layertools\", \"-jar\", \"application.jar\", \"extract\", \"--destination\","
+                                + " \"extracted\"]"));
         stage.add("");
-        List<String> copies = (jar.layers().isEmpty() ? SPRING_LAYERS : jar.layers()).stream()
-                .map(layer -> copyLine(image, stageName, EXTRACT_DIR + "/extracted/" + layer + "/", image.directory()))
-                .toList();
-        return Optional.of(new Split("a Spring Boot" + (jar.version() == null ? "" : " " + jar.version()) + " jar",
-                "Spring Boot's layers extracted in a stage of their own with" + (tools
-                        ? " jarmode=tools (Spring Boot 3.3 and later)" : " jarmode=layertools (Spring Boot 2.3 to 4.0)"),
-                stage, copies, "-cp " + stripSlash(image.directory()) + " " + launcher, null));
+        List<String> copies = (jar.layers().isEmpty() ? SPRING_LAYERS : jar.layers())
+                .stream()
+                        .map(layer -> copyLine(
+                                image, stageName, EXTRACT_DIR + "/extracted/" + layer + "/", image.directory()))
+                        .toList();
+        return Optional.of(new Split(
+                "a Spring Boot" + (jar.version() == null ? "" : " " + jar.version()) + " jar",
+                "Spring Boot's layers extracted in a stage of their own with"
+                        + (tools
+                                ? " jarmode=tools (Spring Boot 3.3 and later)"
+                                : " jarmode=layertools (Spring Boot 2.3 to 4.0)"),
+                stage,
+                copies,
+                "-cp " + stripSlash(image.directory()) + " " + launcher,
+                null));
     }
 
     /** Quarkus's fast-jar layout ({@code quarkus-app/}), which its own {@code Dockerfile.jvm} copies in four steps. */
@@ -214,10 +248,16 @@ final class PrebuiltJarRule implements Rule {
                 copyLine(image, image.copy().from(), app + "*.jar", directory),
                 copyLine(image, image.copy().from(), app + "app/", directory + "app/"),
                 copyLine(image, image.copy().from(), app + "quarkus/", directory + "quarkus/"));
-        return Optional.of(new Split("a Quarkus runner jar", "Quarkus's fast-jar directories, copied as its Dockerfile.jvm"
-                + " copies them", List.of(), copies, "-jar " + directory + "quarkus-run.jar",
-                built ? null : "package the fast-jar (quarkus.package.jar.type=fast-jar, Quarkus's default) instead of"
-                        + " the runner jar, so that the build writes " + app));
+        return Optional.of(new Split(
+                "a Quarkus runner jar",
+                "Quarkus's fast-jar directories, copied as its Dockerfile.jvm" + " copies them",
+                List.of(),
+                copies,
+                "-jar " + directory + "quarkus-run.jar",
+                built
+                        ? null
+                        : "package the fast-jar (quarkus.package.jar.type=fast-jar, Quarkus's default) instead of"
+                                + " the runner jar, so that the build writes " + app));
     }
 
     /** A thin jar with its dependencies beside it, as maven-dependency-plugin's copy-dependencies writes them. */
@@ -230,11 +270,15 @@ final class PrebuiltJarRule implements Rule {
         List<String> copies = List.of(
                 copyLine(image, null, source + "dependency/", directory + "lib/"),
                 image.copy().source().text());
-        return Optional.of(new Split("a jar with its dependencies inside", "a thin jar and its dependencies beside it",
-                List.of(), copies,
+        return Optional.of(new Split(
+                "a jar with its dependencies inside",
+                "a thin jar and its dependencies beside it",
+                List.of(),
+                copies,
                 "-cp " + image.launchPath() + ":" + directory + "lib/* " + jar.mainClass(),
                 "have the Maven build copy the dependencies (maven-dependency-plugin's copy-dependencies goal, which writes"
-                        + " them to " + source + "dependency/) and package the jar without them (no maven-shade-plugin or"
+                        + " them to " + source
+                        + "dependency/) and package the jar without them (no maven-shade-plugin or"
                         + " jar-with-dependencies)"));
     }
 
@@ -245,15 +289,19 @@ final class PrebuiltJarRule implements Rule {
             edits.add(new Edit.Prerequisite(split.prerequisite()));
         }
         if (!split.stageAbove().isEmpty()) {
-            edits.add(Edit.DockerfileLines.insertAbove(image.stage().from().source().location().line(), split.stageAbove()));
+            edits.add(Edit.DockerfileLines.insertAbove(
+                    image.stage().from().source().location().line(), split.stageAbove()));
         }
-        edits.add(Edit.DockerfileLines.replace(copy.source().location().line(), copy.source().endLine(), split.copies()));
-        edits.add(Instructions.replace(image.launch().source(), relaunched(image.launch().source().text(), split.launchArguments())));
+        edits.add(Edit.DockerfileLines.replace(
+                copy.source().location().line(), copy.source().endLine(), split.copies()));
+        edits.add(Instructions.replace(
+                image.launch().source(), relaunched(image.launch().source().text(), split.launchArguments())));
         String dockerfile = Rewrites.apply(input.text(), edits);
         String message = Instructions.describe(copy.source()) + " copies the application as " + split.jar()
                 + ": any change to the application makes a new layer of " + cachedShare(input, image, jar, split);
-        String fix = Fixes.of((split.prerequisite() == null ? "" : "first " + split.prerequisite() + "; then ")
-                + "use this Dockerfile, with " + split.how() + ", the dependencies in a layer of their own",
+        String fix = Fixes.of(
+                (split.prerequisite() == null ? "" : "first " + split.prerequisite() + "; then ")
+                        + "use this Dockerfile, with " + split.how() + ", the dependencies in a layer of their own",
                 dockerfile.lines().toList());
         return Finding.at(ID, Severity.WARNING, copy.source(), message, fix).withEdits(edits.toArray(Edit[]::new));
     }
@@ -287,7 +335,8 @@ final class PrebuiltJarRule implements Rule {
         if (json.find()) {
             String written = json.group();
             String separator = written.substring("\"-jar\"".length(), written.indexOf('"', "\"-jar\"".length()));
-            String quoted = List.of(arguments.split(" ")).stream().map(word -> "\"" + word + "\"")
+            String quoted = List.of(arguments.split(" ")).stream()
+                    .map(word -> "\"" + word + "\"")
                     .collect(Collectors.joining(separator)); // the array's own spacing
             return text.substring(0, json.start()) + quoted + text.substring(json.end());
         }
@@ -314,8 +363,10 @@ final class PrebuiltJarRule implements Rule {
             if (instruction == image.copy()) {
                 break;
             }
-            if (instruction instanceof ArgInstruction arg && arg.args().stream()
-                    .anyMatch(declaration -> source.matches(".*\\$\\{?" + Pattern.quote(declaration.name()) + "\\b.*"))) {
+            if (instruction instanceof ArgInstruction arg
+                    && arg.args().stream()
+                            .anyMatch(declaration ->
+                                    source.matches(".*\\$\\{?" + Pattern.quote(declaration.name()) + "\\b.*"))) {
                 lines.add(arg.source().text());
             }
         }
@@ -325,8 +376,8 @@ final class PrebuiltJarRule implements Rule {
     /** A COPY like the jar's (--chown, --chmod, --link; an ADD's becomes a COPY), from a stage when given. */
     private static String copyLine(JarImage image, String fromStage, String source, String destination) {
         String keyword = Instructions.keyword(image.copy().source());
-        return ManifestCopies.copyLike(image.copy(), image.copy().add() ? cased(keyword, "COPY") : keyword, fromStage, source,
-                destination);
+        return ManifestCopies.copyLike(
+                image.copy(), image.copy().add() ? cased(keyword, "COPY") : keyword, fromStage, source, destination);
     }
 
     /** A keyword written as the file writes its others: lower case when {@code like} is. */
@@ -348,6 +399,8 @@ final class PrebuiltJarRule implements Rule {
     }
 
     private static String stripSlash(String directory) {
-        return directory.length() > 1 && directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+        return directory.length() > 1 && directory.endsWith("/")
+                ? directory.substring(0, directory.length() - 1)
+                : directory;
     }
 }

@@ -71,14 +71,19 @@ public final class Rewrites {
 
     /** Parses as the analysis did: the same BuildKit release and check options. */
     public static Dockerfile parse(String text, String displayName, BuildSettings build) throws DockerfileException {
-        return DockerfileReader.parse(text, displayName, BaseImageConfigs.NONE, CheckOptions.fromBuildArg(build.buildArgs()),
+        return DockerfileReader.parse(
+                text,
+                displayName,
+                BaseImageConfigs.NONE,
+                CheckOptions.fromBuildArg(build.buildArgs()),
                 build.buildkitVersion());
     }
 
     /** True when {@code after} warns about some rule more often than {@code before}. */
     public static boolean addsWarnings(Dockerfile before, Dockerfile after) {
         Map<String, Long> was = countByRule(before);
-        return countByRule(after).entrySet().stream().anyMatch(rule -> rule.getValue() > was.getOrDefault(rule.getKey(), 0L));
+        return countByRule(after).entrySet().stream()
+                .anyMatch(rule -> rule.getValue() > was.getOrDefault(rule.getKey(), 0L));
     }
 
     private static Map<String, Long> countByRule(Dockerfile dockerfile) {

@@ -38,7 +38,8 @@ final class SecretInLayerRule implements Rule {
                 }
             } else if (exposure.origin() != null && exposure.origin().contains("ARG")) {
                 // an ENV's value is in the image's configuration, said above, and in no RUN's history
-                runsByArg.computeIfAbsent(exposure.variable() + "\n" + exposure.origin(), k -> new ArrayList<>())
+                runsByArg
+                        .computeIfAbsent(exposure.variable() + "\n" + exposure.origin(), k -> new ArrayList<>())
                         .add(exposure);
             }
         }
@@ -49,7 +50,9 @@ final class SecretInLayerRule implements Rule {
     private static Finding runs(AdviceInput input, List<SecretExposure> runs) {
         SecretExposure first = runs.get(0);
         String variable = first.variable();
-        String lines = runs.stream().map(run -> Integer.toString(run.line())).distinct()
+        String lines = runs.stream()
+                .map(run -> Integer.toString(run.line()))
+                .distinct()
                 .collect(Collectors.joining(", "));
         String where = runs.stream().anyMatch(SecretExposure::finalImage)
                 ? "BuildKit writes the stage's build args, values included, into the image history of each RUN's layer"
@@ -59,11 +62,13 @@ final class SecretInLayerRule implements Rule {
                 + " RUN" + (runs.size() > 1 ? "s at lines " : " at line ") + lines + ": " + where
                 + ", and its value keys those steps' cache";
         String id = variable.toLowerCase(Locale.ROOT);
-        String fix = Fixes.of("declare no ARG for it; mount it as a secret in the RUN that uses it, and pass it with"
+        String fix = Fixes.of(
+                "declare no ARG for it; mount it as a secret in the RUN that uses it, and pass it with"
                         + " docker build --secret id=" + id + ",env=" + variable,
                 "RUN --mount=type=secret,id=" + id + " export " + variable + "=\"$(cat /run/secrets/" + id
                         + ")\" && <command>");
-        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), first.line(), null, message, fix, List.of());
+        return new Finding(
+                ID, Severity.WARNING, input.dockerfile().displayName(), first.line(), null, message, fix, List.of());
     }
 
     private static Finding env(AdviceInput input, SecretExposure env) {
@@ -71,14 +76,16 @@ final class SecretInLayerRule implements Rule {
                 + " configuration of the image (docker inspect shows it), and every RUN after it keys its cache on it";
         String fix = "set " + env.variable() + " when the container starts (docker run -e, or the orchestrator's"
                 + " secrets) instead of in the Dockerfile";
-        return new Finding(ID, Severity.WARNING, input.dockerfile().displayName(), env.line(), null, message, fix, List.of());
+        return new Finding(
+                ID, Severity.WARNING, input.dockerfile().displayName(), env.line(), null, message, fix, List.of());
     }
 
     /** True when BuildKit's SecretsUsedInArgOrEnv already warns about this ENV. */
     private static boolean flaggedByBuildKit(AdviceInput input, SecretExposure env) {
         String named = "ENV \"" + env.variable() + "\"";
         for (ParseWarning warning : input.dockerfile().warnings()) {
-            if (warning.rule().equals(BUILDKIT_CHECK) && warning.location().line() == env.line()
+            if (warning.rule().equals(BUILDKIT_CHECK)
+                    && warning.location().line() == env.line()
                     && warning.message().contains(named)) {
                 return true;
             }

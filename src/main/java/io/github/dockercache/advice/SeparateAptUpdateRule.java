@@ -23,11 +23,14 @@ final class SeparateAptUpdateRule implements Rule.OfStage {
     @Override
     public void check(AdviceInput input, Stage stage, List<Finding> findings) {
         List<RunInstruction> runs = stage.instructions().stream()
-                .filter(RunInstruction.class::isInstance).map(RunInstruction.class::cast).toList();
+                .filter(RunInstruction.class::isInstance)
+                .map(RunInstruction.class::cast)
+                .toList();
         for (int i = 0; i < runs.size(); i++) {
             RunInstruction update = runs.get(i);
             if (updatesOnly(update)) {
-                laterInstall(runs.subList(i + 1, runs.size())).ifPresent(install -> findings.add(finding(update, install)));
+                laterInstall(runs.subList(i + 1, runs.size()))
+                        .ifPresent(install -> findings.add(finding(update, install)));
             }
         }
     }
@@ -38,7 +41,9 @@ final class SeparateAptUpdateRule implements Rule.OfStage {
     }
 
     private static Optional<RunInstruction> laterInstall(List<RunInstruction> laterRuns) {
-        return laterRuns.stream().filter(run -> INSTALL.matcher(Instructions.command(run)).find()).findFirst();
+        return laterRuns.stream()
+                .filter(run -> INSTALL.matcher(Instructions.command(run)).find())
+                .findFirst();
     }
 
     private static Finding finding(RunInstruction update, RunInstruction install) {
@@ -47,8 +52,11 @@ final class SeparateAptUpdateRule implements Rule.OfStage {
                 + " install at line " + installLine + " changes, which then runs against a stale package index";
         Finding finding = Finding.at(ID, Severity.WARNING, update.source(), message, fix(update, install));
         return merged(update, install)
-                .map(merged -> finding.withEdits(Instructions.replace(install.source(), merged),
-                        Edit.DockerfileLines.delete(update.source().location().line(), update.source().endLine())))
+                .map(merged -> finding.withEdits(
+                        Instructions.replace(install.source(), merged),
+                        Edit.DockerfileLines.delete(
+                                update.source().location().line(),
+                                update.source().endLine())))
                 .orElse(finding);
     }
 
@@ -56,16 +64,21 @@ final class SeparateAptUpdateRule implements Rule.OfStage {
         int updateLine = update.source().location().line();
         int installLine = install.source().location().line();
         return merged(update, install)
-                .map(merged -> Fixes.of("delete " + Fixes.lineRange(updateLine, update.source().endLine())
-                        + " and update in the same RUN as the install (line " + installLine + ")", merged))
+                .map(merged -> Fixes.of(
+                        "delete " + Fixes.lineRange(updateLine, update.source().endLine())
+                                + " and update in the same RUN as the install (line " + installLine + ")",
+                        merged))
                 .orElse("run the update in the same RUN as the install at line " + installLine + ", joined with &&,"
-                        + " and delete " + Fixes.lineRange(updateLine, update.source().endLine()));
+                        + " and delete "
+                        + Fixes.lineRange(updateLine, update.source().endLine()));
     }
 
     /** The install RUN with the update in front of its command, when both are plain shell commands. */
     private static Optional<String> merged(RunInstruction update, RunInstruction install) {
         String installText = install.source().text();
-        if (!isPlainShell(update) || !isPlainShell(install) || !installText.endsWith(install.command().get(0))) {
+        if (!isPlainShell(update)
+                || !isPlainShell(install)
+                || !installText.endsWith(install.command().get(0))) {
             return Optional.empty();
         }
         String command = install.command().get(0);

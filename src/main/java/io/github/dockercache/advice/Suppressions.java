@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * the ids (a reason) are allowed.
  */
 final class Suppressions {
-    private static final Pattern IGNORE = Pattern.compile("^dockercache:ignore\\s*=\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IGNORE =
+            Pattern.compile("^dockercache:ignore\\s*=\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z]{2}[0-9]{3}");
 
     private final Set<String> fileWide;
@@ -44,7 +45,6 @@ final class Suppressions {
         return fileWide.contains(finding.ruleId())
                 || byLine.getOrDefault(finding.line(), Set.of()).contains(finding.ruleId());
     }
-
 
     /** The comment lines at the very top of the file, up to the first line that is not a comment. */
     private static List<String> firstCommentBlock(String text) {

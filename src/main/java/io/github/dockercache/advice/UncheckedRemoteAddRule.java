@@ -22,9 +22,13 @@ final class UncheckedRemoteAddRule implements Rule.OfStage {
     @Override
     public void check(AdviceInput input, Stage stage, List<Finding> findings) {
         for (Instruction instruction : stage.instructions()) {
-            if (instruction instanceof CopyInstruction add && add.add() && add.from() == null
+            if (instruction instanceof CopyInstruction add
+                    && add.add()
+                    && add.from() == null
                     && add.checksum() == null) {
-                List<String> urls = sources(input, add).stream().filter(UncheckedRemoteAddRule::isHttp).toList();
+                List<String> urls = sources(input, add).stream()
+                        .filter(UncheckedRemoteAddRule::isHttp)
+                        .toList();
                 if (!urls.isEmpty()) {
                     findings.add(finding(add, urls));
                 }
@@ -57,12 +61,23 @@ final class UncheckedRemoteAddRule implements Rule.OfStage {
         String message = "ADD of " + urls.get(0) + " without --checksum: BuildKit asks the server on every build,"
                 + " and the step and all after it rebuild whenever the download differs";
         if (add.sources().size() != 1) {
-            return Finding.at(ID, Severity.WARNING, add.source(), message, "give each URL its own ADD with"
-                    + " --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6 or later); --checksum takes one source");
+            return Finding.at(
+                    ID,
+                    Severity.WARNING,
+                    add.source(),
+                    message,
+                    "give each URL its own ADD with"
+                            + " --checksum=sha256:<sha256 of the file> (dockerfile syntax 1.6 or later); --checksum takes one source");
         }
         String checked = Instructions.withFlag(add.source(), "--checksum=sha256:<sha256 of the file>");
-        return Finding.at(ID, Severity.WARNING, add.source(), message,
-                        Fixes.of("add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)", checked))
+        return Finding.at(
+                        ID,
+                        Severity.WARNING,
+                        add.source(),
+                        message,
+                        Fixes.of(
+                                "add the file's checksum (sha256sum of the download; dockerfile syntax 1.6 or later)",
+                                checked))
                 .withEdits(Instructions.replace(add.source(), checked));
     }
 }

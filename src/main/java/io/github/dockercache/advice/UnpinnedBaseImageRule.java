@@ -55,17 +55,23 @@ final class UnpinnedBaseImageRule implements Rule {
         String tag = ImageNames.tag(image);
         String stageName = stage.name() != null ? "'" + stage.name() + "'" : "stage " + stage.index();
         boolean floating = tag == null || tag.equals("latest");
-        String message = (tag == null ? image + " has no tag, so it follows latest"
-                : floating ? image + " follows latest"
-                : image + " is a tag, not a digest")
+        String message = (tag == null
+                        ? image + " has no tag, so it follows latest"
+                        : floating ? image + " follows latest" : image + " is a tag, not a digest")
                 + ": when the tag moves to new layers, every step of " + stageName + " rebuilds";
-        String pinned = floating ? ImageNames.repository(image) + ":<version>@sha256:<digest>" : image + "@sha256:<digest>";
+        String pinned =
+                floating ? ImageNames.repository(image) + ":<version>@sha256:<digest>" : image + "@sha256:<digest>";
         String what = floating ? "choose a version and pin its digest" : "pin the digest";
         String how = what + " (docker buildx imagetools inspect " + image + " prints it)";
         Severity severity = floating ? Severity.WARNING : Severity.INFO;
         if (from.image().contains("$")) {
-            return Finding.at(ID, severity, from.source(), message, what + " in the value that " + from.image()
-                    + " expands to, " + pinned + " (docker buildx imagetools inspect " + image + " prints it)");
+            return Finding.at(
+                    ID,
+                    severity,
+                    from.source(),
+                    message,
+                    what + " in the value that " + from.image() + " expands to, " + pinned
+                            + " (docker buildx imagetools inspect " + image + " prints it)");
         }
         String line = pinnedLine(from, pinned);
         return Finding.at(ID, severity, from.source(), message, Fixes.of(how, line))

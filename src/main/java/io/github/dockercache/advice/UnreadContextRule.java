@@ -21,6 +21,7 @@ final class UnreadContextRule implements Rule {
     static final String ID = "DC201";
     /** Smaller leftovers are not worth an ignore line. */
     static final long MIN_BYTES = 100 * 1024;
+
     static final int MAX_FINDINGS = 5;
 
     @Override
@@ -52,7 +53,9 @@ final class UnreadContextRule implements Rule {
                     .ifPresent(exclusion -> unread.add(new Unread(path, directory, exclusion)));
         }
         return unread.stream()
-                .sorted(Comparator.comparingLong((Unread subtree) -> -subtree.exclusion().bytes()).thenComparing(Unread::path))
+                .sorted(Comparator.comparingLong(
+                                (Unread subtree) -> -subtree.exclusion().bytes())
+                        .thenComparing(Unread::path))
                 .limit(MAX_FINDINGS)
                 .map(subtree -> finding(input, subtree))
                 .toList();
@@ -64,7 +67,8 @@ final class UnreadContextRule implements Rule {
      */
     private static Set<String> touched(AdviceInput input) {
         Set<String> touched = new HashSet<>();
-        Stream.concat(new ContextReads(input.snapshot()).paths().stream(),
+        Stream.concat(
+                        new ContextReads(input.snapshot()).paths().stream(),
                         Stream.of(input.snapshot().dockerfile(), input.context().ignoreFile()))
                 .filter(path -> path != null)
                 .forEach(path -> addWithParents(touched, path));
@@ -80,7 +84,9 @@ final class UnreadContextRule implements Rule {
 
     private static String outermostUntouched(String path, Set<String> touched) {
         String top = path;
-        for (String parent = GoPath.dir(path); !parent.equals(".") && !touched.contains(parent); parent = GoPath.dir(parent)) {
+        for (String parent = GoPath.dir(path);
+                !parent.equals(".") && !touched.contains(parent);
+                parent = GoPath.dir(parent)) {
             top = parent;
         }
         return top;
@@ -93,8 +99,11 @@ final class UnreadContextRule implements Rule {
         int files = exclusion.files().size();
         String message = shown + " is uploaded with the build context on every build, but no step reads it ("
                 + (subtree.directory() ? files + " file" + (files == 1 ? "" : "s") + ", " : "") + size + ")";
-        String fix = Fixes.of(exclusion.addTo(input.ignoreFileName(), "saves uploading " + size + ", " + exclusion.bytes()
-                + " bytes, per build"), exclusion.lines());
+        String fix = Fixes.of(
+                exclusion.addTo(
+                        input.ignoreFileName(),
+                        "saves uploading " + size + ", " + exclusion.bytes() + " bytes, per build"),
+                exclusion.lines());
         return Finding.atPath(ID, Severity.INFO, shown, message, fix)
                 .withEdits(new Edit.IgnoreLines(input.ignoreFileName(), exclusion.lines()));
     }

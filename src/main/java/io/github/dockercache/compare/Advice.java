@@ -33,8 +33,7 @@ final class Advice {
             "these libraries hold the same entries as before, built again with new build times (a SNAPSHOT of a"
                     + " sibling module, built anew): set <project.build.outputTimestamp> in the poms that build them, so"
                     + " that an unchanged library keeps its bytes";
-    static final String SOURCE_DATE_EPOCH =
-            "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
+    static final String SOURCE_DATE_EPOCH = "keep SOURCE_DATE_EPOCH fixed between builds, or unset it for local builds";
 
     static final String SECRET_MOUNT =
             "pass the secret with RUN --mount=type=secret,id=NAME,env=NAME (docker build --secret id=NAME,env=NAME): a"
@@ -76,15 +75,20 @@ final class Advice {
     static String forPath(String path, List<String> sources) {
         String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
         // the step copies that directory on purpose: ignoring it would break the build
-        boolean named = path.contains("/") && sources.stream()
-                .map(source -> source.replaceFirst("^(\\./)+", "").replaceFirst("^/+", ""))
-                .anyMatch(source -> source.equals(first) || source.startsWith(first + "/"));
-        String ignoreDirectory = named ? null : switch (first) {
-            case ".git" -> "add .git to .dockerignore: every commit changes it";
-            case "target", "build", "node_modules" -> "add " + first + "/ to .dockerignore: build output changes on every build";
-            case ".idea", ".vscode", ".settings" -> "add " + first + "/ to .dockerignore: IDE files change while you work";
-            default -> null;
-        };
+        boolean named = path.contains("/")
+                && sources.stream()
+                        .map(source -> source.replaceFirst("^(\\./)+", "").replaceFirst("^/+", ""))
+                        .anyMatch(source -> source.equals(first) || source.startsWith(first + "/"));
+        String ignoreDirectory = named
+                ? null
+                : switch (first) {
+                    case ".git" -> "add .git to .dockerignore: every commit changes it";
+                    case "target", "build", "node_modules" ->
+                        "add " + first + "/ to .dockerignore: build output changes on every build";
+                    case ".idea", ".vscode", ".settings" ->
+                        "add " + first + "/ to .dockerignore: IDE files change while you work";
+                    default -> null;
+                };
         if (ignoreDirectory != null) {
             return ignoreDirectory;
         }

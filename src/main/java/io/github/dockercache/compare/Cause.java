@@ -15,8 +15,14 @@ package io.github.dockercache.compare;
  *     added, removed, changed or re-stamped; else null
  */
 public record Cause(
-        CauseKind kind, String subject, String before, String after, String detail, String advice,
-        String expectedBecause, EntryChanges entries) {
+        CauseKind kind,
+        String subject,
+        String before,
+        String after,
+        String detail,
+        String advice,
+        String expectedBecause,
+        EntryChanges entries) {
 
     /** A cause that is not expected, about something that has no entries of its own. */
     public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice) {
@@ -24,7 +30,13 @@ public record Cause(
     }
 
     /** A cause about something that has no entries of its own. */
-    public Cause(CauseKind kind, String subject, String before, String after, String detail, String advice,
+    public Cause(
+            CauseKind kind,
+            String subject,
+            String before,
+            String after,
+            String detail,
+            String advice,
             String expectedBecause) {
         this(kind, subject, before, after, detail, advice, expectedBecause, null);
     }

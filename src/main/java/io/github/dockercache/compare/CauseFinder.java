@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class CauseFinder {
     /** {@code src[0].path}, {@code mount[1]}: an input of one COPY source or one RUN mount. */
     private static final Pattern SOURCE_INPUT = Pattern.compile("(src|mount)\\[(\\d+)](?:\\.(.+))?");
+
     private static final Pattern MOUNT_INPUT = Pattern.compile("mount\\[\\d+]");
 
     private final Snapshot current;
@@ -39,14 +40,19 @@ final class CauseFinder {
     private final boolean cacheNamespaceChanged;
 
     /** {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings. */
-    CauseFinder(Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies,
+    CauseFinder(
+            Snapshot current,
+            Snapshot baseline,
+            StabilityPolicy policy,
+            DependencyChange dependencies,
             Path contextDir) {
         this.current = current;
         this.baseline = baseline;
         this.policy = policy;
         this.dependencies = dependencies;
         this.contextDir = contextDir;
-        this.cacheNamespaceChanged = !Objects.equals(current.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS),
+        this.cacheNamespaceChanged = !Objects.equals(
+                current.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS),
                 baseline.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS));
     }
 
@@ -82,7 +88,8 @@ final class CauseFinder {
                 if (notCompared == null) {
                     causes.add(secretCause(step, before, name, then, now));
                 } else {
-                    notComparable.computeIfAbsent(notCompared, reason -> new ArrayList<>())
+                    notComparable
+                            .computeIfAbsent(notCompared, reason -> new ArrayList<>())
                             .add(describeSecretInput(step, before, name));
                 }
                 envChanged |= name.startsWith("env:");
@@ -93,17 +100,30 @@ final class CauseFinder {
                 causes.add(external);
                 continue;
             }
-            boolean shellChanged = name.equals("command") && step.text().equals(before.text())
-                    && !Objects.equals(step.origins().get("shell"), before.origins().get("shell"));
+            boolean shellChanged = name.equals("command")
+                    && step.text().equals(before.text())
+                    && !Objects.equals(
+                            step.origins().get("shell"), before.origins().get("shell"));
             String imageField = imageConfigField(step, before, name);
             if (imageField != null && shellChanged) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, before.origins().get("shell"),
-                        step.origins().get("shell"), "the base image's config changed: " + imageField + " "
-                        + describeValues(before.origins().get("shell"), step.origins().get("shell")),
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        imageField,
+                        before.origins().get("shell"),
+                        step.origins().get("shell"),
+                        "the base image's config changed: " + imageField + " "
+                                + describeValues(
+                                        before.origins().get("shell"),
+                                        step.origins().get("shell")),
                         Advice.PIN_BASE_IMAGE));
             } else if (imageField != null && !name.equals("command")) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, imageField, then, now, "the base image's config changed: "
-                        + imageField + " " + describeValues(then, now), Advice.PIN_BASE_IMAGE));
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        imageField,
+                        then,
+                        now,
+                        "the base image's config changed: " + imageField + " " + describeValues(then, now),
+                        Advice.PIN_BASE_IMAGE));
                 envChanged |= name.startsWith("env:");
             } else if (name.startsWith("env:")) {
                 causes.add(variableCause(step, before, name.substring(4), then, now));
@@ -111,63 +131,120 @@ final class CauseFinder {
             } else if (name.endsWith(".checksum") && !name.contains(".url")) {
                 if (!filesCompared) {
                     List<Cause> fileCauses = fileCauses(step, before);
-                    causes.addAll(fileCauses.isEmpty()
-                            ? List.of(new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
-                                    "the content of " + String.join(" ", step.sources()) + " changed", null))
-                            : fileCauses);
+                    causes.addAll(
+                            fileCauses.isEmpty()
+                                    ? List.of(new Cause(
+                                            CauseKind.SOURCE_CONTENT,
+                                            String.join(" ", step.sources()),
+                                            then,
+                                            now,
+                                            "the content of " + String.join(" ", step.sources()) + " changed",
+                                            null))
+                                    : fileCauses);
                     filesCompared = true;
                 }
             } else if (name.endsWith(".content") && name.startsWith("src[")) {
-                causes.add(new Cause(CauseKind.HEREDOC, step.inputs().get(name.replace(".content", "")), then, now,
-                        "the here-document body changed", null));
-            } else if (name.endsWith(".layer-content")) {
-                Cause layer = layerCause(step, before, name.substring(0, name.length() - ".layer-content".length()),
-                        then, now);
-                causes.add(layer.entries() == null ? layer
-                        : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
-            } else if (name.endsWith(".extraction")) {
-                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, step.fromStage(), then, now, "stage '" + step.fromStage()
-                        + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
-                        + " changed", null));
-            } else if (name.endsWith("stage-key")) {
-                String stage = step.inputs().getOrDefault(
-                        name.substring(name.indexOf(':') + 1).replace("stage-key", "stage"), step.fromStage());
-                causes.add(new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed",
+                causes.add(new Cause(
+                        CauseKind.HEREDOC,
+                        step.inputs().get(name.replace(".content", "")),
+                        then,
+                        now,
+                        "the here-document body changed",
                         null));
+            } else if (name.endsWith(".layer-content")) {
+                Cause layer = layerCause(
+                        step, before, name.substring(0, name.length() - ".layer-content".length()), then, now);
+                causes.add(
+                        layer.entries() == null
+                                ? layer
+                                : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
+            } else if (name.endsWith(".extraction")) {
+                causes.add(new Cause(
+                        CauseKind.UPSTREAM_STAGE,
+                        step.fromStage(),
+                        then,
+                        now,
+                        "stage '" + step.fromStage()
+                                + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
+                                + " changed",
+                        null));
+            } else if (name.endsWith("stage-key")) {
+                String stage = step.inputs()
+                        .getOrDefault(
+                                name.substring(name.indexOf(':') + 1).replace("stage-key", "stage"), step.fromStage());
+                causes.add(
+                        new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed", null));
             } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
                 String image = step.inputs().get("image");
-                causes.add(new Cause(CauseKind.BASE_IMAGE, image, then, now, "the tag " + image
-                        + " moved to an image with other layers: " + before.inputs().get(CacheModel.RECORDED_DIGEST)
-                        + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST), Advice.PIN_BASE_IMAGE));
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        image,
+                        then,
+                        now,
+                        "the tag " + image
+                                + " moved to an image with other layers: "
+                                + before.inputs().get(CacheModel.RECORDED_DIGEST)
+                                + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST),
+                        Advice.PIN_BASE_IMAGE));
             } else if (name.equals(CacheModel.DIGEST) && then != null && now != null) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, step.inputs().get("image"), then, now,
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        step.inputs().get("image"),
+                        then,
+                        now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
                         Advice.PIN_BASE_IMAGE));
             } else if (name.equals("image") || name.equals("platform")) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now, "the base image"
-                        + (name.equals("image") ? "" : "'s platform") + " changed: " + orNone(then) + " -> " + orNone(now),
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        name,
+                        then,
+                        now,
+                        "the base image" + (name.equals("image") ? "" : "'s platform") + " changed: " + orNone(then)
+                                + " -> " + orNone(now),
                         Advice.PIN_BASE_IMAGE));
             } else if (name.equals(CacheModel.DIGEST) || name.equals(CacheModel.LAYERS)) {
-                causes.add(new Cause(CauseKind.BASE_IMAGE, name, then, now, "the base image's recorded "
-                        + (name.equals(CacheModel.DIGEST) ? "digest " : "layers ") + describeValues(then, now),
+                causes.add(new Cause(
+                        CauseKind.BASE_IMAGE,
+                        name,
+                        then,
+                        now,
+                        "the base image's recorded " + (name.equals(CacheModel.DIGEST) ? "digest " : "layers ")
+                                + describeValues(then, now),
                         Advice.PIN_BASE_IMAGE));
             } else if (name.equals("workdir") || name.equals("path")) {
                 causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null));
             } else if (name.equals(CacheModel.IMAGE_WORKDIR)) {
-                causes.add(new Cause(CauseKind.WORKDIR, "workdir", then, now, now == null
-                        ? "a WORKDIR now replaces the base image's own working directory, which is not known offline"
-                        : "the base image's own working directory, which is not known offline, replaces a WORKDIR",
+                causes.add(new Cause(
+                        CauseKind.WORKDIR,
+                        "workdir",
+                        then,
+                        now,
+                        now == null
+                                ? "a WORKDIR now replaces the base image's own working directory, which is not known offline"
+                                : "the base image's own working directory, which is not known offline, replaces a WORKDIR",
                         null));
             } else if (name.equals("user") || name.equals("owner")) {
                 causes.add(new Cause(CauseKind.USER, name, then, now, "the USER changed", null));
             } else if (name.equals("created")) {
-                causes.add(new Cause(CauseKind.BUILD_ARG, "SOURCE_DATE_EPOCH", then, now, "build arg SOURCE_DATE_EPOCH "
-                        + describeValues(then, now) + ", and it stamps every WORKDIR", Advice.SOURCE_DATE_EPOCH));
+                causes.add(new Cause(
+                        CauseKind.BUILD_ARG,
+                        "SOURCE_DATE_EPOCH",
+                        then,
+                        now,
+                        "build arg SOURCE_DATE_EPOCH " + describeValues(then, now) + ", and it stamps every WORKDIR",
+                        Advice.SOURCE_DATE_EPOCH));
             } else if (name.equals("env-order")) {
                 continue; // reported through the variables themselves, unless only the order changed
             } else if (shellChanged) {
-                causes.add(new Cause(CauseKind.SHELL, "shell", before.origins().get("shell"), step.origins().get("shell"),
-                        "the SHELL changed: " + before.origins().get("shell") + " -> " + step.origins().get("shell"), null));
+                causes.add(new Cause(
+                        CauseKind.SHELL,
+                        "shell",
+                        before.origins().get("shell"),
+                        step.origins().get("shell"),
+                        "the SHELL changed: " + before.origins().get("shell") + " -> "
+                                + step.origins().get("shell"),
+                        null));
             } else {
                 edits.put(name, new String[] {then, now});
             }
@@ -176,22 +253,44 @@ final class CauseFinder {
             causes.addAll(editCauses(step, before, edits));
         }
         if (mountsKeyedOtherwise) {
-            causes.add(new Cause(CauseKind.BASELINE_FORMAT, "--mount", null, null, "the baseline was recorded by an"
-                    + " older version, which keyed cache mounts without the cache name BuildKit keeps for their id and"
-                    + " sharing, so this step's cache mounts cannot be compared with it", Advice.RECORD_BASELINE));
+            causes.add(new Cause(
+                    CauseKind.BASELINE_FORMAT,
+                    "--mount",
+                    null,
+                    null,
+                    "the baseline was recorded by an"
+                            + " older version, which keyed cache mounts without the cache name BuildKit keeps for their id and"
+                            + " sharing, so this step's cache mounts cannot be compared with it",
+                    Advice.RECORD_BASELINE));
         }
-        notComparable.forEach((reason, inputs) -> causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED,
-                String.join(", ", inputs), null, null, String.join(", ", inputs) + (inputs.size() == 1 ? " depends"
-                        : " depend") + " on a secret and cannot be compared: " + reason, Advice.SECRET_KEY)));
+        notComparable.forEach((reason, inputs) -> causes.add(new Cause(
+                CauseKind.SECRET_NOT_COMPARED,
+                String.join(", ", inputs),
+                null,
+                null,
+                String.join(", ", inputs) + (inputs.size() == 1 ? " depends" : " depend")
+                        + " on a secret and cannot be compared: " + reason,
+                Advice.SECRET_KEY)));
         if (!withheld.isEmpty()) {
             // the step's unknown reason says why and what to do
-            causes.add(new Cause(CauseKind.SECRET_NOT_COMPARED, String.join(", ", withheld), null, null,
+            causes.add(new Cause(
+                    CauseKind.SECRET_NOT_COMPARED,
+                    String.join(", ", withheld),
+                    null,
+                    null,
                     String.join(", ", withheld) + " depend" + (withheld.size() == 1 ? "s" : "") + " on a secret",
                     null));
         }
-        if (!envChanged && !Objects.equals(step.inputs().get("env-order"), before.inputs().get("env-order"))) {
-            causes.add(new Cause(CauseKind.ENV, "order", before.inputs().get("env-order"), step.inputs().get("env-order"),
-                    "the order of the environment variables changed", null));
+        if (!envChanged
+                && !Objects.equals(
+                        step.inputs().get("env-order"), before.inputs().get("env-order"))) {
+            causes.add(new Cause(
+                    CauseKind.ENV,
+                    "order",
+                    before.inputs().get("env-order"),
+                    step.inputs().get("env-order"),
+                    "the order of the environment variables changed",
+                    null));
         }
         return causes;
     }
@@ -205,35 +304,74 @@ final class CauseFinder {
         LayerEntries held = LayerEntries.parse(step.inputs().get(input));
         LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
         if (held == null) {
-            return new Cause(CauseKind.SOURCE_CONTENT, String.join(" ", step.sources()), then, now,
-                    "the content of " + String.join(" ", step.sources()) + " changed", null);
+            return new Cause(
+                    CauseKind.SOURCE_CONTENT,
+                    String.join(" ", step.sources()),
+                    then,
+                    now,
+                    "the content of " + String.join(" ", step.sources()) + " changed",
+                    null);
         }
-        EntryChanges entries = EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
+        EntryChanges entries =
+                EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
         String layer = "layer '" + held.layer() + "' of " + held.jar();
         if (baselineHeld == null) {
             // the baseline predates reading layers from the jar: its key differs, not necessarily the layer
-            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " is now read from the jar (the"
-                    + " baseline was recorded without it)", null,
-                    "the baseline was recorded without the layer's entries; record it again", null);
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " is now read from the jar (the" + " baseline was recorded without it)",
+                    null,
+                    "the baseline was recorded without the layer's entries; record it again",
+                    null);
         }
-        if (entries.hasContentChanges() || (!held.rewritten() && !entries.restamped().isEmpty())) {
+        if (entries.hasContentChanges()
+                || (!held.rewritten() && !entries.restamped().isEmpty())) {
             // a library whose own entries differ only in build times is still other bytes in the layer
             String advice = entries.hasContentChanges() ? null : Advice.RESTAMPED_LIBRARIES;
-            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: "
-                    + entries.describe(!held.rewritten()), advice, null, entries);
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " changed: " + entries.describe(!held.rewritten()),
+                    advice,
+                    null,
+                    entries);
         }
         if (held.rewritten()) {
             // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run
             FileInfo jar = current.files().get(held.jar());
-            String restamped = entries.restamped().isEmpty() ? ""
-                    : " (its entries were re-stamped with another build time: " + entries.restamped().size() + ")";
-            return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: Spring Boot writes its"
-                    + " application jar anew, with the time of the extraction, whenever " + held.jar() + " changes"
-                    + restamped, jar == null || entries.restamped().isEmpty() ? null
-                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()), null, entries);
+            String restamped = entries.restamped().isEmpty()
+                    ? ""
+                    : " (its entries were re-stamped with another build time: "
+                            + entries.restamped().size() + ")";
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " changed: Spring Boot writes its"
+                            + " application jar anew, with the time of the extraction, whenever " + held.jar()
+                            + " changes"
+                            + restamped,
+                    jar == null || entries.restamped().isEmpty()
+                            ? null
+                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()),
+                    null,
+                    entries);
         }
-        return new Cause(CauseKind.JAR_LAYER, held.jar(), then, now, layer + " changed: the same entries, extracted"
-                + " otherwise", null, null, entries);
+        return new Cause(
+                CauseKind.JAR_LAYER,
+                held.jar(),
+                then,
+                now,
+                layer + " changed: the same entries, extracted" + " otherwise",
+                null,
+                null,
+                entries);
     }
 
     /**
@@ -256,14 +394,24 @@ final class CauseFinder {
             String then = baseline.buildArgs().get(arg);
             String now = current.buildArgs().get(arg);
             if (!Objects.equals(then, now) && mentions(step.text(), arg)) {
-                causes.add(new Cause(CauseKind.BUILD_ARG, arg, then, now, "build arg " + arg + " "
-                        + describeValues(then, now) + " (--build-arg " + arg + "), so " + what, null));
+                causes.add(new Cause(
+                        CauseKind.BUILD_ARG,
+                        arg,
+                        then,
+                        now,
+                        "build arg " + arg + " " + describeValues(then, now) + " (--build-arg " + arg + "), so " + what,
+                        null));
             }
         }
         if (causes.isEmpty()) {
             String[] first = edits.get(firstName);
-            causes.add(new Cause(CauseKind.INSTRUCTION, firstName, first[0], first[1],
-                    "the instruction is unchanged, but a variable in it now expands to another value: " + what, null));
+            causes.add(new Cause(
+                    CauseKind.INSTRUCTION,
+                    firstName,
+                    first[0],
+                    first[1],
+                    "the instruction is unchanged, but a variable in it now expands to another value: " + what,
+                    null));
         }
         return causes;
     }
@@ -287,11 +435,13 @@ final class CauseFinder {
             return input + " changed: " + fieldChanges(then, now);
         }
         if (name.endsWith(FrontendArgs.CACHE_NAME)) {
-            String settings = CacheModel.UNKEYED + name.substring(0, name.length() - FrontendArgs.CACHE_NAME.length())
+            String settings = CacheModel.UNKEYED
+                    + name.substring(0, name.length() - FrontendArgs.CACHE_NAME.length())
                     + FrontendArgs.CACHE_SETTINGS;
             String settingsThen = before.inputs().get(settings);
             String settingsNow = step.inputs().get(settings);
-            String why = settingsThen == null || settingsNow == null || settingsThen.equals(settingsNow) ? ""
+            String why = settingsThen == null || settingsNow == null || settingsThen.equals(settingsNow)
+                    ? ""
                     : " (its " + fieldChanges(settingsThen, settingsNow) + ")";
             return input + " changed" + why + ": " + then + " -> " + now + "; BuildKit keys a cache mount's name only"
                     + " while its sharing is shared and its id is its target";
@@ -342,8 +492,11 @@ final class CauseFinder {
             String part = source.group(3);
             if (source.group(1).equals("mount")) {
                 String mount = "--mount" + (countOf(step, "mount") > 1 ? " " + (index + 1) : "");
-                return part == null ? mount : FrontendArgs.CACHE_NAME.equals("." + part)
-                        ? "the cache name BuildKit keys for " + mount : "what " + mount + " reads (" + partName(part) + ")";
+                return part == null
+                        ? mount
+                        : FrontendArgs.CACHE_NAME.equals("." + part)
+                                ? "the cache name BuildKit keys for " + mount
+                                : "what " + mount + " reads (" + partName(part) + ")";
             }
             String which = countOf(step, "src") > 1 ? "source " + (index + 1) : "the source";
             return part == null ? which : which + "'s " + partName(part);
@@ -372,7 +525,9 @@ final class CauseFinder {
 
     /** How many COPY sources or RUN mounts the step has, as its inputs name them. */
     private static long countOf(StepSnapshot step, String kind) {
-        return step.inputs().keySet().stream().filter(name -> name.matches(Pattern.quote(kind) + "\\[\\d+]")).count();
+        return step.inputs().keySet().stream()
+                .filter(name -> name.matches(Pattern.quote(kind) + "\\[\\d+]"))
+                .count();
     }
 
     /**
@@ -392,9 +547,9 @@ final class CauseFinder {
     }
 
     static String describeValues(String then, String now) {
-        return then == null ? "is now set to '" + now + "'"
-                : now == null ? "is no longer set (was '" + then + "')"
-                : "changed: '" + then + "' -> '" + now + "'";
+        return then == null
+                ? "is now set to '" + now + "'"
+                : now == null ? "is no longer set (was '" + then + "')" : "changed: '" + then + "' -> '" + now + "'";
     }
 
     private static String orNone(String value) {
@@ -402,11 +557,17 @@ final class CauseFinder {
     }
 
     private Cause variableCause(StepSnapshot step, StepSnapshot before, String variable, String then, String now) {
-        String origin = step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
+        String origin =
+                step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
         boolean isArg = origin != null && origin.contains("ARG");
         String detail = (isArg ? "build arg " : "ENV ") + variable + " " + describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");
-        return new Cause(isArg ? CauseKind.BUILD_ARG : CauseKind.ENV, variable, then, now, detail,
+        return new Cause(
+                isArg ? CauseKind.BUILD_ARG : CauseKind.ENV,
+                variable,
+                then,
+                now,
+                detail,
                 isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null);
     }
 
@@ -417,13 +578,20 @@ final class CauseFinder {
         boolean isArg = variable && origin != null && origin.contains("ARG");
         String subject = variable ? name.substring(4) : name;
         String what = describeSecretInput(step, before, name);
-        CauseKind kind = variable ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
-                : name.equals("workdir") || name.equals("path") ? CauseKind.WORKDIR
-                : name.equals("user") || name.equals("owner") ? CauseKind.USER
-                : CauseKind.INSTRUCTION;
+        CauseKind kind = variable
+                ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
+                : name.equals("workdir") || name.equals("path")
+                        ? CauseKind.WORKDIR
+                        : name.equals("user") || name.equals("owner") ? CauseKind.USER : CauseKind.INSTRUCTION;
         String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
-        return new Cause(kind, subject, null, null, what + change + "; it depends on a secret, so its value is not"
-                + " shown" + (origin == null ? "" : " (" + origin + ")"), isArg ? Advice.SECRET_MOUNT : null);
+        return new Cause(
+                kind,
+                subject,
+                null,
+                null,
+                what + change + "; it depends on a secret, so its value is not" + " shown"
+                        + (origin == null ? "" : " (" + origin + ")"),
+                isArg ? Advice.SECRET_MOUNT : null);
     }
 
     /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
@@ -490,13 +658,25 @@ final class CauseFinder {
             }
             FileInfo old = baseline.files().get(removed.subject());
             for (Cause added : causes) {
-                FileInfo now = added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
-                if (now != null && old != null && result.contains(added) && now.type().equals(old.type())
-                        && FileInfo.sameDigest(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
+                FileInfo now =
+                        added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
+                if (now != null
+                        && old != null
+                        && result.contains(added)
+                        && now.type().equals(old.type())
+                        && FileInfo.sameDigest(now.content(), old.content())
+                        && Objects.equals(now.target(), old.target())) {
                     result.remove(added); // first: an added path listed before the removed one shifts its index
-                    result.set(result.indexOf(removed), new Cause(CauseKind.FILE_RENAMED, added.subject(),
-                            removed.subject(), added.subject(), removed.subject() + " was renamed to " + added.subject(),
-                            null, removed.expected() && added.expected() ? added.expectedBecause() : null));
+                    result.set(
+                            result.indexOf(removed),
+                            new Cause(
+                                    CauseKind.FILE_RENAMED,
+                                    added.subject(),
+                                    removed.subject(),
+                                    added.subject(),
+                                    removed.subject() + " was renamed to " + added.subject(),
+                                    null,
+                                    removed.expected() && added.expected() ? added.expectedBecause() : null));
                     break;
                 }
             }
@@ -513,36 +693,65 @@ final class CauseFinder {
             return List.of();
         }
         if (then == null) {
-            return List.of(new Cause(CauseKind.FILE_ADDED, path, null, describe(now), path + " was added",
+            return List.of(new Cause(
+                    CauseKind.FILE_ADDED,
+                    path,
+                    null,
+                    describe(now),
+                    path + " was added",
                     Advice.forPath(path, sources)));
         }
         if (now == null) {
-            return List.of(new Cause(CauseKind.FILE_REMOVED, path, describe(then), null, path + " was removed",
+            return List.of(new Cause(
+                    CauseKind.FILE_REMOVED,
+                    path,
+                    describe(then),
+                    null,
+                    path + " was removed",
                     Advice.forPath(path, sources)));
         }
         if (FileInfo.sameDigest(then.digest(), now.digest())) {
             return List.of();
         }
         if (!then.type().equals(now.type())) {
-            return List.of(new Cause(CauseKind.FILE_TYPE, path, then.type(), now.type(),
-                    path + " changed from " + then.type() + " to " + now.type(), null));
+            return List.of(new Cause(
+                    CauseKind.FILE_TYPE,
+                    path,
+                    then.type(),
+                    now.type(),
+                    path + " changed from " + then.type() + " to " + now.type(),
+                    null));
         }
         List<Cause> causes = new ArrayList<>();
         if (!Objects.equals(then.target(), now.target())) {
-            causes.add(new Cause(CauseKind.SYMLINK_TARGET, path, then.target(), now.target(),
-                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")", null));
+            causes.add(new Cause(
+                    CauseKind.SYMLINK_TARGET,
+                    path,
+                    then.target(),
+                    now.target(),
+                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")",
+                    null));
         }
         if (!FileInfo.sameDigest(then.content(), now.content()) || then.size() != now.size()) {
             causes.add(contentCause(path, then, now, sources));
         }
         if (!then.mode().equals(now.mode())) {
-            causes.add(new Cause(modeKind(now.type(), then.mode(), now.mode()), path, then.mode(), now.mode(),
+            causes.add(new Cause(
+                    modeKind(now.type(), then.mode(), now.mode()),
+                    path,
+                    then.mode(),
+                    now.mode(),
                     path + " mode bits changed " + then.mode() + " -> " + now.mode(),
                     Advice.forModeChange(then.mode(), now.mode())));
         }
         if (causes.isEmpty()) {
-            causes.add(new Cause(CauseKind.XATTRS, path, then.digest(), now.digest(),
-                    path + " metadata changed (extended attributes or device numbers)", null));
+            causes.add(new Cause(
+                    CauseKind.XATTRS,
+                    path,
+                    then.digest(),
+                    now.digest(),
+                    path + " metadata changed (extended attributes or device numbers)",
+                    null));
         }
         return causes;
     }
@@ -562,13 +771,24 @@ final class CauseFinder {
             cause = StampedChange.cause(path, then, now, sources);
         } else {
             String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
-            cause = new Cause(CauseKind.FILE_CONTENT, path, then.content(), now.content(),
-                    path + " content changed" + sizes, Advice.forPath(path, sources));
+            cause = new Cause(
+                    CauseKind.FILE_CONTENT,
+                    path,
+                    then.content(),
+                    now.content(),
+                    path + " content changed" + sizes,
+                    Advice.forPath(path, sources));
         }
-        if (cause.kind() == CauseKind.FILE_CONTENT && contextDir != null
+        if (cause.kind() == CauseKind.FILE_CONTENT
+                && contextDir != null
                 && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
-            return new Cause(CauseKind.LINE_ENDINGS, path, then.content(), now.content(),
-                    path + " changed only its line endings (CRLF vs LF)", Advice.LINE_ENDINGS);
+            return new Cause(
+                    CauseKind.LINE_ENDINGS,
+                    path,
+                    then.content(),
+                    now.content(),
+                    path + " changed only its line endings (CRLF vs LF)",
+                    Advice.LINE_ENDINGS);
         }
         return cause;
     }

@@ -80,7 +80,8 @@ public final class Comparison {
         return steps.stream().filter(s -> s.verdict() == verdict).count();
     }
 
-    private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS = EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
+    private static final Set<CauseKind> WARM_BUILDER_BLIND_SPOTS =
+            EnumSet.of(CauseKind.DIRECTORY_MODE, CauseKind.XATTRS);
     /** Differences that do not tell a rebuild: the step is unknown when they are all it has (cache-model §1.2). */
     private static final Set<CauseKind> MAY_BE_UNCHANGED =
             EnumSet.of(CauseKind.SECRET_NOT_COMPARED, CauseKind.BASELINE_FORMAT, CauseKind.UPSTREAM_STAGE);
@@ -133,11 +134,16 @@ public final class Comparison {
             StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
             // a step built on a rebuilt one is rebuilt, even where the parent was rebuilt for an upstream input
-            Verdict verdict = optimisticKeys.contains(step.optimisticKey()) && !knownOnBothSides(step, counterpart)
-                    && !(parentMissed && parent.verdict() == Verdict.REBUILT) ? Verdict.UNKNOWN : Verdict.REBUILT;
+            Verdict verdict = optimisticKeys.contains(step.optimisticKey())
+                            && !knownOnBothSides(step, counterpart)
+                            && !(parentMissed && parent.verdict() == Verdict.REBUILT)
+                    ? Verdict.UNKNOWN
+                    : Verdict.REBUILT;
             List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
-            // an input that cannot be known offline may sit on either side: the baseline step explains it when this one cannot
-            String ownReason = step.unknownReason() == null && counterpart != null ? counterpart.unknownReason()
+            // an input that cannot be known offline may sit on either side: the baseline step explains it when this one
+            // cannot
+            String ownReason = step.unknownReason() == null && counterpart != null
+                    ? counterpart.unknownReason()
                     : step.unknownReason();
             if (parentMissed && parent.verdict() == Verdict.UNKNOWN && own.isEmpty() && counterpart != null) {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
@@ -147,42 +153,78 @@ public final class Comparison {
                 // never excuses an unexpected change here
                 List<Cause> causes = new ArrayList<>(List.of(upstreamCause(step, parent)));
                 causes.addAll(own);
-                // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into play
+                // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into
+                // play
                 String reason = (own.isEmpty() && parent.unknownReason() != null) || ownReason == null
-                        ? parent.unknownReason() : ownReason;
-                return result(step, verdict, stable, causes, parent.rootStepId(), causes.stream().allMatch(Cause::expected),
-                        verdict == Verdict.UNKNOWN ? reason : null, counterpart == null ? null : counterpart.key(), null);
+                        ? parent.unknownReason()
+                        : ownReason;
+                return result(
+                        step,
+                        verdict,
+                        stable,
+                        causes,
+                        parent.rootStepId(),
+                        causes.stream().allMatch(Cause::expected),
+                        verdict == Verdict.UNKNOWN ? reason : null,
+                        counterpart == null ? null : counterpart.key(),
+                        null);
             }
             // beside a change that rebuilds the step, what cannot be compared says nothing more
-            List<Cause> causes = own.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED) ? own
-                    : own.stream().filter(c -> c.kind() != CauseKind.SECRET_NOT_COMPARED).toList();
+            List<Cause> causes = own.stream().allMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
+                    ? own
+                    : own.stream()
+                            .filter(c -> c.kind() != CauseKind.SECRET_NOT_COMPARED)
+                            .toList();
             if (counterpart == null) {
-                causes = List.of(new Cause(CauseKind.NEW_STEP, step.id(), null, step.text(),
-                        "no baseline step builds on the same parent: the step is new, or was moved", null));
+                causes = List.of(new Cause(
+                        CauseKind.NEW_STEP,
+                        step.id(),
+                        null,
+                        step.text(),
+                        "no baseline step builds on the same parent: the step is new, or was moved",
+                        null));
             } else if (own.isEmpty()) {
-                causes = List.of(new Cause(CauseKind.UPSTREAM_STEP, step.parentId(), null, null,
-                        "the step's inputs are unchanged, but what it builds on differs from the baseline", null));
+                causes = List.of(new Cause(
+                        CauseKind.UPSTREAM_STEP,
+                        step.parentId(),
+                        null,
+                        null,
+                        "the step's inputs are unchanged, but what it builds on differs from the baseline",
+                        null));
             }
             boolean expected = causes.stream().allMatch(Cause::expected);
             String unknownReason = verdict == Verdict.UNKNOWN ? ownReason : null;
-            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+            if (verdict == Verdict.REBUILT
+                    && !causes.isEmpty()
                     && causes.stream().allMatch(c -> MAY_BE_UNCHANGED.contains(c.kind()))) {
                 // a value that cannot be compared may be unchanged, and files copied from a changed stage may come out
                 // byte-identical; only the parent's optimistic key told otherwise, and that parent may be cached
                 verdict = Verdict.UNKNOWN;
                 unknownReason = causes.stream().anyMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
                         ? "only values derived from a secret differ, and they cannot be compared"
-                        : causes.stream().anyMatch(c -> c.kind() == CauseKind.BASELINE_FORMAT) ? EarlierKeys.CACHE_MOUNTS
-                        : ownReason;
+                        : causes.stream().anyMatch(c -> c.kind() == CauseKind.BASELINE_FORMAT)
+                                ? EarlierKeys.CACHE_MOUNTS
+                                : ownReason;
             }
-            if (verdict == Verdict.REBUILT && !causes.isEmpty()
+            if (verdict == Verdict.REBUILT
+                    && !causes.isEmpty()
                     && causes.stream().allMatch(c -> notTellingOffline(c.kind()) != null)) {
                 verdict = Verdict.UNKNOWN;
-                unknownReason = causes.stream().map(c -> notTellingOffline(c.kind())).distinct()
+                unknownReason = causes.stream()
+                        .map(c -> notTellingOffline(c.kind()))
+                        .distinct()
                         .collect(Collectors.joining("; "));
             }
-            return result(step, verdict, stable, causes, step.id(), expected, unknownReason,
-                    counterpart == null ? null : counterpart.key(), null);
+            return result(
+                    step,
+                    verdict,
+                    stable,
+                    causes,
+                    step.id(),
+                    expected,
+                    unknownReason,
+                    counterpart == null ? null : counterpart.key(),
+                    null);
         }
 
         /**
@@ -208,17 +250,28 @@ public final class Comparison {
          * not know it (a download without {@code --checksum}, add-checksum-toggled).
          */
         private static boolean knownOnBothSides(StepSnapshot step, StepSnapshot counterpart) {
-            return step.key() != null && step.unknownReason() == null && counterpart != null
-                    && counterpart.key() != null && counterpart.unknownReason() == null;
+            return step.key() != null
+                    && step.unknownReason() == null
+                    && counterpart != null
+                    && counterpart.key() != null
+                    && counterpart.unknownReason() == null;
         }
 
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {
             StepSnapshot parentStep = currentById.get(parent.stepId());
             boolean otherStage = parentStep != null && !parentStep.stage().equals(step.stage());
-            String detail = (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
-                    + parent.stepId() + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
-            return new Cause(otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP, parent.stepId(),
-                    null, null, detail, null, parent.expected() ? "it builds on an expected change" : null);
+            String detail =
+                    (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
+                            + parent.stepId()
+                            + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
+            return new Cause(
+                    otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP,
+                    parent.stepId(),
+                    null,
+                    null,
+                    detail,
+                    null,
+                    parent.expected() ? "it builds on an expected change" : null);
         }
 
         /**
@@ -235,8 +288,10 @@ public final class Comparison {
             }
             if (candidates.isEmpty() && parent != null) {
                 for (StepSnapshot candidate : baseline.steps()) {
-                    StepSnapshot candidateParent = candidate.parentId() == null ? null : baselineById.get(candidate.parentId());
-                    if (candidateParent != null && candidateParent.optimisticKey().equals(parent.optimisticKey())) {
+                    StepSnapshot candidateParent =
+                            candidate.parentId() == null ? null : baselineById.get(candidate.parentId());
+                    if (candidateParent != null
+                            && candidateParent.optimisticKey().equals(parent.optimisticKey())) {
                         candidates.add(candidate);
                     }
                 }
@@ -248,15 +303,37 @@ public final class Comparison {
             return candidates.stream()
                     .filter(c -> c.id().equals(step.id()))
                     .findFirst()
-                    .or(() -> candidates.stream().filter(c -> c.instruction().equals(step.instruction())).findFirst())
+                    .or(() -> candidates.stream()
+                            .filter(c -> c.instruction().equals(step.instruction()))
+                            .findFirst())
                     .orElse(candidates.get(0));
         }
 
-        private static StepResult result(StepSnapshot step, Verdict verdict, boolean stable, List<Cause> causes,
-                String root, boolean expected, String unknownReason, String baselineKey, HistoryEntry matched) {
-            return new StepResult(step.id(), step.line(), step.instruction(), verdict, step.stage(), step.text(),
-                    stable, causes, Objects.requireNonNullElse(root, step.id()), expected, unknownReason, baselineKey,
-                    step.key(), matched);
+        private static StepResult result(
+                StepSnapshot step,
+                Verdict verdict,
+                boolean stable,
+                List<Cause> causes,
+                String root,
+                boolean expected,
+                String unknownReason,
+                String baselineKey,
+                HistoryEntry matched) {
+            return new StepResult(
+                    step.id(),
+                    step.line(),
+                    step.instruction(),
+                    verdict,
+                    step.stage(),
+                    step.text(),
+                    stable,
+                    causes,
+                    Objects.requireNonNullElse(root, step.id()),
+                    expected,
+                    unknownReason,
+                    baselineKey,
+                    step.key(),
+                    matched);
         }
     }
 }

@@ -43,9 +43,15 @@ public final class DependencyChange {
     }
 
     /** The changes to a file that a dependency update can explain; mode bits, types and links never. */
-    private static final Set<CauseKind> CONTENT_CHANGES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.BUILD_TIMESTAMPS,
-            CauseKind.LINE_ENDINGS, CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED,
+    private static final Set<CauseKind> CONTENT_CHANGES = EnumSet.of(
+            CauseKind.FILE_CONTENT,
+            CauseKind.BUILD_TIMESTAMPS,
+            CauseKind.LINE_ENDINGS,
+            CauseKind.FILE_ADDED,
+            CauseKind.FILE_REMOVED,
+            CauseKind.FILE_RENAMED,
             CauseKind.SOURCE_CONTENT);
+
     private static final String SNAPSHOT = "-SNAPSHOT";
     /** How many changes a cause names before it counts the rest: the whole list is said once, not in every cause. */
     private static final int NAMED_CHANGES = 3;
@@ -57,8 +63,12 @@ public final class DependencyChange {
     /** The coordinates of the build's own modules, as either side records them. */
     private final Set<String> modules;
 
-    private DependencyChange(Basis basis, Map<String, Coordinate> before, Map<String, Coordinate> after,
-            List<String> changedManifests, Set<String> modules) {
+    private DependencyChange(
+            Basis basis,
+            Map<String, Coordinate> before,
+            Map<String, Coordinate> after,
+            List<String> changedManifests,
+            Set<String> modules) {
         this.basis = basis;
         this.before = before;
         this.after = after;
@@ -73,8 +83,8 @@ public final class DependencyChange {
             for (Dependencies side : List.of(baseline, current)) {
                 modules.addAll(side.modules() == null ? List.of() : side.modules());
             }
-            return new DependencyChange(Basis.LISTS, coordinates(baseline.maven()), coordinates(current.maven()), List.of(),
-                    modules);
+            return new DependencyChange(
+                    Basis.LISTS, coordinates(baseline.maven()), coordinates(current.maven()), List.of(), modules);
         }
         Map<String, String> then = baseline == null || baseline.manifests() == null ? Map.of() : baseline.manifests();
         Map<String, String> now = current == null || current.manifests() == null ? Map.of() : current.manifests();
@@ -86,7 +96,9 @@ public final class DependencyChange {
         }
         TreeSet<String> names = new TreeSet<>(then.keySet());
         names.addAll(now.keySet());
-        List<String> changed = names.stream().filter(name -> !Objects.equals(then.get(name), now.get(name))).toList();
+        List<String> changed = names.stream()
+                .filter(name -> !Objects.equals(then.get(name), now.get(name)))
+                .toList();
         return new DependencyChange(Basis.MANIFESTS, Map.of(), Map.of(), changed, Set.of());
     }
 
@@ -141,7 +153,9 @@ public final class DependencyChange {
                 return "nothing lists the dependencies to check this against: no dependency list from Maven, and no"
                         + " dependency manifest at the top of the build context";
             case MANIFESTS:
-                return changed() ? "the dependency manifests changed (" + String.join(", ", changedManifests) + ")" : null;
+                return changed()
+                        ? "the dependency manifests changed (" + String.join(", ", changedManifests) + ")"
+                        : null;
             default:
                 break;
         }
@@ -155,12 +169,16 @@ public final class DependencyChange {
         for (Coordinate coordinate : named) {
             boolean added = !before.containsKey(coordinate.text());
             boolean removed = !after.containsKey(coordinate.text());
-            boolean fits = change == CauseKind.FILE_ADDED ? added : change == CauseKind.FILE_REMOVED ? removed : added || removed;
+            boolean fits = change == CauseKind.FILE_ADDED
+                    ? added
+                    : change == CauseKind.FILE_REMOVED ? removed : added || removed;
             if (fits) {
                 return "dependency " + describe(coordinate.artifact());
             }
         }
-        return named.stream().filter(coordinate -> modules.contains(coordinate.text())).findFirst()
+        return named.stream()
+                .filter(coordinate -> modules.contains(coordinate.text()))
+                .findFirst()
                 .map(module -> module.artifact() + " is a module of this build")
                 .orElse(null); // the file of a third-party dependency that did not change: it should not have either
     }
@@ -172,7 +190,8 @@ public final class DependencyChange {
     public String listedAbove(String reason) {
         List<String> changes = changes();
         return changes.size() > NAMED_CHANGES && reason.equals(anyChange())
-                ? "the dependencies changed (" + changes.size() + " changes, listed above)" : reason;
+                ? "the dependencies changed (" + changes.size() + " changes, listed above)"
+                : reason;
     }
 
     /** Why a file that names no dependency changed: the dependencies did, the first few named and the rest counted. */
@@ -197,7 +216,10 @@ public final class DependencyChange {
     }
 
     private static String versionOf(Map<String, Coordinate> side, String artifact) {
-        return side.values().stream().filter(c -> c.artifact().equals(artifact)).map(Coordinate::version).findFirst()
+        return side.values().stream()
+                .filter(c -> c.artifact().equals(artifact))
+                .map(Coordinate::version)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -213,8 +235,14 @@ public final class DependencyChange {
      * @param artifact how it is named without its version: {@code groupId:artifactId}, with the extension when it is
      *     not a jar and the classifier when there is one
      */
-    private record Coordinate(String text, String groupId, String artifactId, String extension, String classifier,
-            String version, String artifact) {
+    private record Coordinate(
+            String text,
+            String groupId,
+            String artifactId,
+            String extension,
+            String classifier,
+            String version,
+            String artifact) {
 
         static Coordinate parse(String text) {
             String[] parts = text.split(":", -1);
@@ -241,7 +269,8 @@ public final class DependencyChange {
             String tail = (classifier == null ? "" : "-" + classifier) + "." + extension;
             String versions = Pattern.quote(version);
             if (version.endsWith(SNAPSHOT)) {
-                versions = "(?:" + versions + "|" + Pattern.quote(version.substring(0, version.length() - SNAPSHOT.length()))
+                versions = "(?:" + versions + "|"
+                        + Pattern.quote(version.substring(0, version.length() - SNAPSHOT.length()))
                         + "-\\d{8}\\.\\d{6}-\\d+)";
             }
             String prefix = "(?:" + Pattern.quote(groupId) + "[.-])?";

@@ -94,8 +94,10 @@ public record EntryChanges(List<String> added, List<String> removed, List<String
             for (String name : names) {
                 String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
                 int slash = trimmed.lastIndexOf('/');
-                byDirectory.computeIfAbsent(slash < 0 ? "" : trimmed.substring(0, slash), d -> new LinkedHashMap<>())
-                        .computeIfAbsent(kind, k -> new ArrayList<>()).add(name.substring(slash + 1));
+                byDirectory
+                        .computeIfAbsent(slash < 0 ? "" : trimmed.substring(0, slash), d -> new LinkedHashMap<>())
+                        .computeIfAbsent(kind, k -> new ArrayList<>())
+                        .add(name.substring(slash + 1));
             }
         });
         List<String> groups = new ArrayList<>();

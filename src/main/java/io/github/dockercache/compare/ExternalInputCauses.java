@@ -16,20 +16,39 @@ final class ExternalInputCauses {
      *
      * @param cacheNamespaceChanged whether {@code BUILDKIT_CACHE_MOUNT_NS} differs between the two builds
      */
-    static Cause of(StepSnapshot step, StepSnapshot before, String name, String then, String now,
+    static Cause of(
+            StepSnapshot step,
+            StepSnapshot before,
+            String name,
+            String then,
+            String now,
             boolean cacheNamespaceChanged) {
         String source = ImageSource.keyedSource(name);
         if (source != null) {
             return sourceImage(step, before, source, then, now);
         }
         if (name.equals("hostname")) {
-            return new Cause(CauseKind.BUILD_ARG, "BUILDKIT_SANDBOX_HOSTNAME", then, now,
-                    "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + CauseFinder.describeValues(then, now), null);
+            return new Cause(
+                    CauseKind.BUILD_ARG,
+                    "BUILDKIT_SANDBOX_HOSTNAME",
+                    then,
+                    now,
+                    "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + CauseFinder.describeValues(then, now),
+                    null);
         }
-        if (name.endsWith(FrontendArgs.CACHE_NAME) && cacheNamespaceChanged && step.text().equals(before.text())) {
-            return new Cause(CauseKind.BUILD_ARG, FrontendArgs.CACHE_MOUNT_NS, then, now, "the cache name that BuildKit"
-                    + " keys for a cache mount without an id of its own, named by " + FrontendArgs.CACHE_MOUNT_NS + ", "
-                    + CauseFinder.describeValues(then, now), null);
+        if (name.endsWith(FrontendArgs.CACHE_NAME)
+                && cacheNamespaceChanged
+                && step.text().equals(before.text())) {
+            return new Cause(
+                    CauseKind.BUILD_ARG,
+                    FrontendArgs.CACHE_MOUNT_NS,
+                    then,
+                    now,
+                    "the cache name that BuildKit"
+                            + " keys for a cache mount without an id of its own, named by "
+                            + FrontendArgs.CACHE_MOUNT_NS + ", "
+                            + CauseFinder.describeValues(then, now),
+                    null);
         }
         return null;
     }
@@ -38,10 +57,17 @@ final class ExternalInputCauses {
     private static Cause sourceImage(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
         String image = ImageSource.image(step, source);
         String reader = source.startsWith("mount") ? "RUN --mount" : step.instruction() + " --from";
-        String moved = then == null ? " was not resolved for the baseline"
-                : now == null ? " is not resolved now, as it was for the baseline"
-                : " moved: " + ImageSource.digest(before, source) + " -> " + ImageSource.digest(step, source);
-        return new Cause(CauseKind.SOURCE_IMAGE, image, then, now, "the image " + image + " that " + reader + " reads"
-                + moved, Advice.PIN_SOURCE_IMAGE);
+        String moved = then == null
+                ? " was not resolved for the baseline"
+                : now == null
+                        ? " is not resolved now, as it was for the baseline"
+                        : " moved: " + ImageSource.digest(before, source) + " -> " + ImageSource.digest(step, source);
+        return new Cause(
+                CauseKind.SOURCE_IMAGE,
+                image,
+                then,
+                now,
+                "the image " + image + " that " + reader + " reads" + moved,
+                Advice.PIN_SOURCE_IMAGE);
     }
 }

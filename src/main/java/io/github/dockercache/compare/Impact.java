@@ -49,13 +49,19 @@ public final class Impact {
         if (step.fromStage() != null) {
             return false;
         }
-        return step.sources().stream().map(Impact::clean).anyMatch(source -> source.isEmpty()
-                || target.equals(source) || target.startsWith(source + "/")
-                || new PathPatterns(List.of(source)).matches(target) && source.contains("*"));
+        return step.sources().stream()
+                .map(Impact::clean)
+                .anyMatch(source -> source.isEmpty()
+                        || target.equals(source)
+                        || target.startsWith(source + "/")
+                        || new PathPatterns(List.of(source)).matches(target) && source.contains("*"));
     }
 
     private static String clean(String path) {
-        String clean = path.replace('\\', '/').replaceAll("/+", "/").replaceFirst("^(\\./)+", "").replaceFirst("^/", "");
+        String clean = path.replace('\\', '/')
+                .replaceAll("/+", "/")
+                .replaceFirst("^(\\./)+", "")
+                .replaceFirst("^/", "");
         clean = clean.replaceFirst("/$", "");
         return clean.equals(".") ? "" : clean;
     }

@@ -30,7 +30,9 @@ final class LineEndings {
         Path file = root.resolve(path).normalize();
         try {
             // snapshot paths are data: never read outside the context, nor through a link
-            if (baselineContent == null || !file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            if (baselineContent == null
+                    || !file.startsWith(root)
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                     || Files.size(file) > MAX_SIZE) {
                 return false;
             }

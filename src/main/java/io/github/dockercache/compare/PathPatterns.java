@@ -17,8 +17,10 @@ public final class PathPatterns {
     public PathPatterns(List<String> patterns) {
         this.patterns = List.copyOf(patterns);
         this.compiled = patterns.stream().map(PathPatterns::compile).toList();
-        this.wholeDirectories = patterns.stream().filter(p -> p.endsWith("/**"))
-                .map(p -> Pattern.compile(compile(p.substring(0, p.length() - "/**".length())).pattern() + "(?:/.*)?"))
+        this.wholeDirectories = patterns.stream()
+                .filter(p -> p.endsWith("/**"))
+                .map(p -> Pattern.compile(
+                        compile(p.substring(0, p.length() - "/**".length())).pattern() + "(?:/.*)?"))
                 .toList();
     }
 

@@ -21,9 +21,23 @@ final class ReproducibleArchives {
     private static final Pattern MAVEN_PLUGIN = Pattern.compile("Maven (\\w+(?: \\w+)*) Plugin (\\S+)");
     /** The first version of each Apache Maven packaging plugin that writes reproducible archives. */
     private static final Map<String, String> FIRST_REPRODUCIBLE = Map.of(
-            "maven-jar-plugin", "3.2.0", "maven-war-plugin", "3.3.1", "maven-ear-plugin", "3.1.0",
-            "maven-assembly-plugin", "3.2.0", "maven-source-plugin", "3.2.1", "maven-ejb-plugin", "3.1.0",
-            "maven-rar-plugin", "3.0.0", "maven-shade-plugin", "3.2.3");
+            "maven-jar-plugin",
+            "3.2.0",
+            "maven-war-plugin",
+            "3.3.1",
+            "maven-ear-plugin",
+            "3.1.0",
+            "maven-assembly-plugin",
+            "3.2.0",
+            "maven-source-plugin",
+            "3.2.1",
+            "maven-ejb-plugin",
+            "3.1.0",
+            "maven-rar-plugin",
+            "3.0.0",
+            "maven-shade-plugin",
+            "3.2.3");
+
     private static final String SPRING_BOOT_FIRST_REPRODUCIBLE = "2.7.1";
     private static final String OUTPUT_TIMESTAMP =
             "set <project.build.outputTimestamp> in the pom (e.g. 2024-01-01T00:00:00Z)";
@@ -39,7 +53,8 @@ final class ReproducibleArchives {
         List<String> sentences = new ArrayList<>();
         sentences.add(writerFix(manifest, bundlesOtherArtifacts(now)));
         if (restamped.stream().anyMatch(name -> name.endsWith("build-info.properties"))) {
-            sentences.add("spring-boot-maven-plugin's build-info goal takes build.time from it too (or set <time>off</time>)");
+            sentences.add(
+                    "spring-boot-maven-plugin's build-info goal takes build.time from it too (or set <time>off</time>)");
         }
         if (restamped.stream().anyMatch(name -> name.endsWith("git.properties") || name.endsWith("git.json"))) {
             sentences.add("git-commit-id-maven-plugin writes it as git.build.time (or exclude git.build.time with"
@@ -64,14 +79,18 @@ final class ReproducibleArchives {
         }
         Matcher plugin = MAVEN_PLUGIN.matcher(createdBy);
         if (plugin.find()) {
-            String artifactId = "maven-" + plugin.group(1).toLowerCase(Locale.ROOT).replace(' ', '-') + "-plugin";
+            String artifactId =
+                    "maven-" + plugin.group(1).toLowerCase(Locale.ROOT).replace(' ', '-') + "-plugin";
             String version = plugin.group(2);
             String first = FIRST_REPRODUCIBLE.get(artifactId);
             String upgrade = first != null && olderThan(version, first)
-                    ? "upgrade " + artifactId + " to " + first + " or later, which honours it, and " : "";
+                    ? "upgrade " + artifactId + " to " + first + " or later, which honours it, and "
+                    : "";
             String written = artifactId + " " + version + " wrote this archive (Created-By)"
-                    + (bundles ? ", and it bundles other artifacts: maven-shade-plugin (from 3.2.3) and"
-                            + " maven-assembly-plugin (from 3.2.0) honour the same setting" : "");
+                    + (bundles
+                            ? ", and it bundles other artifacts: maven-shade-plugin (from 3.2.3) and"
+                                    + " maven-assembly-plugin (from 3.2.0) honour the same setting"
+                            : "");
             return written + ": " + upgrade + OUTPUT_TIMESTAMP + ", so that an unchanged build writes the same bytes";
         }
         if (manifest.getOrDefault("Tool", "").startsWith("Bnd")) {
@@ -84,8 +103,11 @@ final class ReproducibleArchives {
 
     /** More than one artifact's {@code pom.properties}: a shaded or assembled jar, whatever its manifest says. */
     private static boolean bundlesOtherArtifacts(FileInfo info) {
-        return info.parts() != null && info.parts().keySet().stream()
-                .filter(name -> name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")).count() > 1;
+        return info.parts() != null
+                && info.parts().keySet().stream()
+                                .filter(name -> name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties"))
+                                .count()
+                        > 1;
     }
 
     /** Dotted numeric versions; a qualifier or anything unreadable is taken as new enough. */

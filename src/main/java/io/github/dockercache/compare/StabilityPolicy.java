@@ -40,27 +40,55 @@ import java.util.regex.Pattern;
  * @param stableStages stages whose every step is stable, by name
  * @param unstableStages stages none of whose steps is stable by default, by name
  */
-public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOutputs, List<String> stableSteps,
-        List<String> unstableSteps, List<String> stableStages, List<String> unstableStages) {
+public record StabilityPolicy(
+        PathPatterns manifests,
+        PathPatterns dependencyOutputs,
+        List<String> stableSteps,
+        List<String> unstableSteps,
+        List<String> stableStages,
+        List<String> unstableStages) {
 
     public static final List<String> DEFAULT_MANIFESTS = List.of(
-            "pom.xml", ".mvn/**", "mvnw", "mvnw.cmd",
-            "package*.json", "npm-shrinkwrap.json", "*.lock", "*-lock.json", "*-lock.yaml",
-            "requirements*.txt", "go.mod", "go.sum",
-            "build.gradle*", "settings.gradle*", "gradle.properties", "gradle/wrapper/**");
+            "pom.xml",
+            ".mvn/**",
+            "mvnw",
+            "mvnw.cmd",
+            "package*.json",
+            "npm-shrinkwrap.json",
+            "*.lock",
+            "*-lock.json",
+            "*-lock.yaml",
+            "requirements*.txt",
+            "go.mod",
+            "go.sum",
+            "build.gradle*",
+            "settings.gradle*",
+            "gradle.properties",
+            "gradle/wrapper/**");
 
     /** Where builds put the dependencies they resolved; docs/stability.md says which tool writes each. */
     public static final List<String> DEFAULT_DEPENDENCY_OUTPUTS = List.of(
-            "quarkus-app/lib/**", "target/lib/**", "target/libs/**", "dependency/*.jar", "BOOT-INF/lib/**",
-            "dependencies/**", "spring-boot-loader/**", "layers/libs/**");
+            "quarkus-app/lib/**",
+            "target/lib/**",
+            "target/libs/**",
+            "dependency/*.jar",
+            "BOOT-INF/lib/**",
+            "dependencies/**",
+            "spring-boot-loader/**",
+            "layers/libs/**");
 
     /** What a change to a dependency manifest or output can be expected to be; mode bits and link targets never. */
-    private static final Set<CauseKind> CONTENT_CHANGES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.BUILD_TIMESTAMPS,
-            CauseKind.FILE_ADDED, CauseKind.FILE_REMOVED, CauseKind.FILE_RENAMED);
+    private static final Set<CauseKind> CONTENT_CHANGES = EnumSet.of(
+            CauseKind.FILE_CONTENT,
+            CauseKind.BUILD_TIMESTAMPS,
+            CauseKind.FILE_ADDED,
+            CauseKind.FILE_REMOVED,
+            CauseKind.FILE_RENAMED);
     /** The inputs naming a stage a COPY source or a mount reads. */
     private static final Pattern STAGE_INPUT = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
     /** The inputs of a COPY/ADD source that is another image or a download. */
     private static final Pattern OTHER_SOURCE_INPUT = Pattern.compile("src\\[\\d+]\\.(?:image|url|git)");
+
     private static final Pattern STEP_ID = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]*:)?\\d+");
     private static final String STABLE = "stable";
     private static final String UNSTABLE = "unstable";
@@ -73,8 +101,13 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
     }
 
     public static StabilityPolicy defaults() {
-        return new StabilityPolicy(new PathPatterns(DEFAULT_MANIFESTS), new PathPatterns(DEFAULT_DEPENDENCY_OUTPUTS),
-                List.of(), List.of(), List.of(), List.of());
+        return new StabilityPolicy(
+                new PathPatterns(DEFAULT_MANIFESTS),
+                new PathPatterns(DEFAULT_DEPENDENCY_OUTPUTS),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** What a step does to the chain's stable part. */
@@ -150,7 +183,8 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
     }
 
     /** Adds why each entry changed as expected; false at the first that did not. */
-    private boolean explain(List<String> entries, CauseKind change, DependencyChange dependencies, Set<String> reasons) {
+    private boolean explain(
+            List<String> entries, CauseKind change, DependencyChange dependencies, Set<String> reasons) {
         for (String entry : entries) {
             String reason = dependencyOutputs.matches(entry) ? expectation(entry, change, dependencies) : null;
             if (reason == null) {
@@ -182,20 +216,28 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
      */
     public List<Unmatched> unmatched(Snapshot snapshot, List<String> stageNames) {
         List<Unmatched> unmatched = new ArrayList<>();
-        String stepIds = String.join(", ", snapshot.steps().stream().map(StepSnapshot::id).toList());
-        for (Map.Entry<String, List<String>> setting : Map.of("stableSteps", stableSteps, "unstableSteps", unstableSteps)
+        String stepIds = String.join(
+                ", ", snapshot.steps().stream().map(StepSnapshot::id).toList());
+        for (Map.Entry<String, List<String>> setting : Map.of(
+                        "stableSteps", stableSteps, "unstableSteps", unstableSteps)
                 .entrySet()) {
             setting.getValue().stream()
                     .filter(entry -> snapshot.steps().stream().noneMatch(step -> listed(step, List.of(entry))))
-                    .forEach(entry -> unmatched.add(new Unmatched(setting.getKey(), entry, "matches no step: it is"
-                            + " neither a step id (" + stepIds + ") nor text of an instruction built for this target")));
+                    .forEach(entry -> unmatched.add(new Unmatched(
+                            setting.getKey(),
+                            entry,
+                            "matches no step: it is" + " neither a step id (" + stepIds
+                                    + ") nor text of an instruction built for this target")));
         }
-        for (Map.Entry<String, List<String>> setting : Map.of("stableStages", stableStages, "unstableStages",
-                unstableStages).entrySet()) {
+        for (Map.Entry<String, List<String>> setting : Map.of(
+                        "stableStages", stableStages, "unstableStages", unstableStages)
+                .entrySet()) {
             setting.getValue().stream()
                     .filter(entry -> stageNames.stream().noneMatch(name -> name.equalsIgnoreCase(entry.trim())))
-                    .forEach(entry -> unmatched.add(new Unmatched(setting.getKey(), entry, "names no stage of the"
-                            + " Dockerfile (" + String.join(", ", stageNames) + ")")));
+                    .forEach(entry -> unmatched.add(new Unmatched(
+                            setting.getKey(),
+                            entry,
+                            "names no stage of the" + " Dockerfile (" + String.join(", ", stageNames) + ")")));
         }
         unmatched.sort(Comparator.comparing(Unmatched::message));
         return unmatched;
@@ -221,14 +263,16 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
     }
 
     private static boolean names(List<String> entries, StageSnapshot stage) {
-        return entries.stream().anyMatch(entry -> entry.trim().toLowerCase(Locale.ROOT).equals(stage.label()));
+        return entries.stream()
+                .anyMatch(entry -> entry.trim().toLowerCase(Locale.ROOT).equals(stage.label()));
     }
 
     /** An entry shaped like a step id ({@code build:3}, {@code 3}) names that step only, else text the step contains. */
     private static boolean listed(StepSnapshot step, List<String> entries) {
-        return entries.stream().anyMatch(entry -> STEP_ID.matcher(entry.trim()).matches()
-                ? entry.trim().toLowerCase(Locale.ROOT).equals(step.id())
-                : step.text().contains(entry));
+        return entries.stream()
+                .anyMatch(entry -> STEP_ID.matcher(entry.trim()).matches()
+                        ? entry.trim().toLowerCase(Locale.ROOT).equals(step.id())
+                        : step.text().contains(entry));
     }
 
     /** For a snapshot that does not record its stages: the stage its first step builds on, if another one. */
@@ -236,8 +280,12 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
         if (steps.isEmpty() || steps.get(0).parentId() == null) {
             return null;
         }
-        return snapshot.steps().stream().filter(s -> s.id().equals(steps.get(0).parentId())).map(StepSnapshot::stage)
-                .filter(stage -> !stage.equals(steps.get(0).stage())).findFirst().orElse(null);
+        return snapshot.steps().stream()
+                .filter(s -> s.id().equals(steps.get(0).parentId()))
+                .map(StepSnapshot::stage)
+                .filter(stage -> !stage.equals(steps.get(0).stage()))
+                .findFirst()
+                .orElse(null);
     }
 
     private Role role(StepSnapshot step, Snapshot snapshot, Map<String, Boolean> cleanAtEnd) {
@@ -246,7 +294,9 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
             return Role.NEUTRAL; // FROM, WORKDIR; ENV and the like in the legacy builder
         }
         List<String> stagesRead = stagesRead(step);
-        if (copy && !stagesRead.isEmpty() && !step.sources().isEmpty()
+        if (copy
+                && !stagesRead.isEmpty()
+                && !step.sources().isEmpty()
                 && step.sources().stream().allMatch(dependencyOutputs::coversDirectory)) {
             return Role.EXPENSIVE; // what it reads of the stage is dependencies, whatever else the stage holds
         }
@@ -256,7 +306,9 @@ public record StabilityPolicy(PathPatterns manifests, PathPatterns dependencyOut
         if (copy && !stagesRead.isEmpty()) {
             return step.sources().stream().allMatch(manifests::matches) ? Role.NEUTRAL : Role.EXPENSIVE;
         }
-        if (copy && step.inputs().keySet().stream().anyMatch(name -> OTHER_SOURCE_INPUT.matcher(name).matches())) {
+        if (copy
+                && step.inputs().keySet().stream()
+                        .anyMatch(name -> OTHER_SOURCE_INPUT.matcher(name).matches())) {
             return Role.READS_SOURCES; // another image's files or a download: not known to be dependencies
         }
         boolean anyOutput = false;

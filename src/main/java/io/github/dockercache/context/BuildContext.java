@@ -21,8 +21,13 @@ public final class BuildContext {
     private final SourceSelector selector;
     private final boolean onDisk;
 
-    private BuildContext(Path root, String ignoreFile, List<String> ignorePatterns, PatternMatcher ignoreMatcher,
-            ContextTree tree, boolean onDisk) {
+    private BuildContext(
+            Path root,
+            String ignoreFile,
+            List<String> ignorePatterns,
+            PatternMatcher ignoreMatcher,
+            ContextTree tree,
+            boolean onDisk) {
         this.root = root;
         this.onDisk = onDisk;
         this.ignoreFile = ignoreFile;
@@ -52,8 +57,9 @@ public final class BuildContext {
     }
 
     /** As {@link #scan(Path, Path, ClientPlatform, Path)}, reporting progress while a long walk runs. */
-    public static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile,
-            ScanProgress progress) throws IOException, ContextException {
+    public static BuildContext scan(
+            Path root, Path dockerfile, ClientPlatform platform, Path statCacheFile, ScanProgress progress)
+            throws IOException, ContextException {
         return scan(root, dockerfile, platform, statCacheFile == null ? null : StatCache.load(statCacheFile), progress);
     }
 
@@ -62,8 +68,9 @@ public final class BuildContext {
         return scan(root, dockerfile, platform, cache, ScanProgress.NONE);
     }
 
-    private static BuildContext scan(Path root, Path dockerfile, ClientPlatform platform, StatCache cache,
-            ScanProgress progress) throws IOException, ContextException {
+    private static BuildContext scan(
+            Path root, Path dockerfile, ClientPlatform platform, StatCache cache, ScanProgress progress)
+            throws IOException, ContextException {
         Path realRoot = realDirectory(root);
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
         List<String> patterns = readIgnoreFile(ignorePath);
@@ -73,8 +80,8 @@ public final class BuildContext {
             matcher = PatternMatcher.of(patterns);
             walk = new FilteredWalk<>(new DirectoryWalk(realRoot), null, patterns);
         } catch (BadPatternException e) {
-            throw new ContextException("invalid pattern in " + ignorePath + ": " + e.getMessage()
-                    + "; fix or remove that line", e);
+            throw new ContextException(
+                    "invalid pattern in " + ignorePath + ": " + e.getMessage() + "; fix or remove that line", e);
         }
         EntryTable entries;
         ProgressClock clock = new ProgressClock(progress);
@@ -86,7 +93,8 @@ public final class BuildContext {
                         throws ContextException {
                     StatCache.Fingerprint inode = file.stat().fingerprint();
                     String firstName = file.stat().links() > 1 && file.stat().type() == EntryType.FILE && inode != null
-                            ? firstNames.putIfAbsent(List.of(inode.device(), inode.inode()), path) : null;
+                            ? firstNames.putIfAbsent(List.of(inode.device(), inode.inode()), path)
+                            : null;
                     reader.submit(path, firstName == null ? file : file.linkedTo(firstName));
                     clock.tick();
                     return TreeWalk.Flow.CONTINUE;
@@ -95,8 +103,10 @@ public final class BuildContext {
                 @Override
                 public void unreadableDirectory(String path, DirectoryWalk.Walked file, IOException cause)
                         throws ContextException {
-                    throw new ContextException("cannot list directory \"" + path + "\" in the build context: "
-                            + cause + "; make it readable (chmod a+rx) or add it to .dockerignore", cause);
+                    throw new ContextException(
+                            "cannot list directory \"" + path + "\" in the build context: " + cause
+                                    + "; make it readable (chmod a+rx) or add it to .dockerignore",
+                            cause);
                 }
             });
             entries = reader.finish();
@@ -109,8 +119,8 @@ public final class BuildContext {
             }
         }
         clock.finish();
-        return new BuildContext(realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries),
-                true);
+        return new BuildContext(
+                realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries), true);
     }
 
     /**
@@ -121,8 +131,14 @@ public final class BuildContext {
      * @param ignoreContent its bytes, or null when there is none
      * @param digests the contents hashed so far, reused and added to
      */
-    public static BuildContext of(ContextSource source, Path root, String ignoreFile, byte[] ignoreContent,
-            ClientPlatform platform, ContentDigests digests) throws ContextException {
+    public static BuildContext of(
+            ContextSource source,
+            Path root,
+            String ignoreFile,
+            byte[] ignoreContent,
+            ClientPlatform platform,
+            ContentDigests digests)
+            throws ContextException {
         List<String> patterns;
         PatternMatcher matcher;
         FilteredWalk<ContextSource.Entry> walk;
@@ -131,8 +147,8 @@ public final class BuildContext {
             matcher = PatternMatcher.of(patterns);
             walk = new FilteredWalk<>(source, null, patterns);
         } catch (BadPatternException e) {
-            throw new ContextException("invalid pattern in " + ignoreFile + ": " + e.getMessage()
-                    + "; fix or remove that line", e);
+            throw new ContextException(
+                    "invalid pattern in " + ignoreFile + ": " + e.getMessage() + "; fix or remove that line", e);
         }
         EntryTable table = new EntryTable();
         walk.walk(new TreeWalk.Visitor<>() {
@@ -154,8 +170,9 @@ public final class BuildContext {
     }
 
     /** An entry of a source as the client on {@code platform} would send it: no xattrs, no devices. */
-    private static FileEntry sourceEntry(String path, ContextSource.Entry entry, ClientPlatform platform,
-            ContentDigests digests) throws ContextException {
+    private static FileEntry sourceEntry(
+            String path, ContextSource.Entry entry, ClientPlatform platform, ContentDigests digests)
+            throws ContextException {
         int mode = EntryReader.clientMode(platform, entry.type(), entry.mode());
         long size = entry.type() == EntryType.FILE ? entry.size() : 0;
         byte[] header = EntryHeader.bytes(entry.type(), mode, size, entry.linkTarget(), 0, 0, EntryHeader.NO_XATTRS);
@@ -166,8 +183,14 @@ public final class BuildContext {
             both = new byte[FileEntry.DIGEST_BYTES];
             System.arraycopy(Digests.newSha256().digest(header), 0, both, FileEntry.DIGEST_OFFSET, 32);
         }
-        return new FileEntry(path, entry.type(), mode, size,
-                FileEntry.Extra.of(entry.linkTarget(), 0, 0, EntryHeader.NO_XATTRS, false, null), both, 0);
+        return new FileEntry(
+                path,
+                entry.type(),
+                mode,
+                size,
+                FileEntry.Extra.of(entry.linkTarget(), 0, 0, EntryHeader.NO_XATTRS, false, null),
+                both,
+                0);
     }
 
     /** The context root directory; for a context not on disk, where it would be. */
@@ -254,8 +277,10 @@ public final class BuildContext {
             }
             return real;
         } catch (IOException e) {
-            throw new ContextException("the build context " + root + " cannot be opened: " + e
-                    + "; check that the directory exists and is readable", e);
+            throw new ContextException(
+                    "the build context " + root + " cannot be opened: " + e
+                            + "; check that the directory exists and is readable",
+                    e);
         }
     }
 
@@ -266,11 +291,13 @@ public final class BuildContext {
         try {
             return IgnoreFile.parse(BoundedFile.read(ignorePath, IgnoreFile.MAX_BYTES));
         } catch (FileLimitException e) {
-            throw new ContextException(ignorePath + " " + e.getMessage() + " (docs/limits.md); a .dockerignore must be a"
-                    + " regular file of patterns: replace it with one", e);
-        } catch (IOException e) {
-            throw new ContextException("cannot read " + ignorePath + ": " + IoReasons.describe(e) + "; make it readable",
+            throw new ContextException(
+                    ignorePath + " " + e.getMessage() + " (docs/limits.md); a .dockerignore must be a"
+                            + " regular file of patterns: replace it with one",
                     e);
+        } catch (IOException e) {
+            throw new ContextException(
+                    "cannot read " + ignorePath + ": " + IoReasons.describe(e) + "; make it readable", e);
         } catch (BadPatternException e) {
             throw new ContextException("failed parsing " + ignorePath + ": " + e.getMessage(), e);
         }
@@ -286,6 +313,8 @@ public final class BuildContext {
         } catch (IOException e) {
             absolute = ignorePath.toAbsolutePath().normalize();
         }
-        return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+        return absolute.startsWith(root)
+                ? root.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
     }
 }

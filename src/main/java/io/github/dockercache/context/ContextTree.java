@@ -60,7 +60,9 @@ final class ContextTree {
      */
     String contentDigest(String absolutePath) {
         String cached = contentDigests.get(absolutePath);
-        return cached != null ? cached : directoryDigest(indexOf(absolutePath), absolutePath).digest();
+        return cached != null
+                ? cached
+                : directoryDigest(indexOf(absolutePath), absolutePath).digest();
     }
 
     /** A directory's recursive digest, and the index after its subtree. */
@@ -88,8 +90,8 @@ final class ContextTree {
             if (table.type(child) == EntryType.DIRECTORY) {
                 String childKey = "/" + childPath;
                 String known = contentDigests.get(childKey);
-                Scanned scanned = known != null ? new Scanned(known, table.subtreeEnd(child))
-                        : directoryDigest(child, childKey);
+                Scanned scanned =
+                        known != null ? new Scanned(known, table.subtreeEnd(child)) : directoryDigest(child, childKey);
                 sha.update(scanned.digest().getBytes(StandardCharsets.UTF_8));
                 child = scanned.end();
             } else {
@@ -139,8 +141,8 @@ final class ContextTree {
                 break;
             }
             if (++linksWalked > MAX_SYMLINKS) {
-                throw new ContextException("too many levels of symbolic links while resolving \""
-                        + absolutePath + "\" in the build context (a symlink loop?); fix the link");
+                throw new ContextException("too many levels of symbolic links while resolving \"" + absolutePath
+                        + "\" in the build context (a symlink loop?); fix the link");
             }
             remaining = entry.linkTarget() + "/" + remaining;
             if (entry.linkTarget().startsWith("/")) {

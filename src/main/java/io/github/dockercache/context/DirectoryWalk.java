@@ -39,8 +39,10 @@ final class DirectoryWalk implements TreeWalk<DirectoryWalk.Walked> {
         try {
             children = list(root);
         } catch (IOException e) {
-            throw new ContextException("cannot read the build context directory " + root + ": " + e
-                    + "; check that it exists and is readable", e);
+            throw new ContextException(
+                    "cannot read the build context directory " + root + ": " + e
+                            + "; check that it exists and is readable",
+                    e);
         }
         walkChildren("", children, visitor);
     }
@@ -56,8 +58,10 @@ final class DirectoryWalk implements TreeWalk<DirectoryWalk.Walked> {
             } catch (NoSuchFileException e) {
                 continue; // removed while walking: fsutil skips it too
             } catch (IOException e) {
-                throw new ContextException("cannot read \"" + path + "\" in the build context: " + e
-                        + "; make it readable or add it to .dockerignore", e);
+                throw new ContextException(
+                        "cannot read \"" + path + "\" in the build context: " + e
+                                + "; make it readable or add it to .dockerignore",
+                        e);
             }
             boolean directory = stat.isDirectory();
             Walked walked = new Walked(file, stat, null);

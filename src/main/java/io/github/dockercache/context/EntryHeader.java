@@ -36,7 +36,13 @@ final class EntryHeader {
     }
 
     /** uid and gid are always 0: every BuildKit client resets them (cache-model §3.2). */
-    static byte[] bytes(EntryType type, int mode, long size, String linkTarget, int devMajor, int devMinor,
+    static byte[] bytes(
+            EntryType type,
+            int mode,
+            long size,
+            String linkTarget,
+            int devMajor,
+            int devMinor,
             SortedMap<String, String> keptXattrs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(160);
         field(out, "name", "");

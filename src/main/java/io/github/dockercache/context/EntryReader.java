@@ -44,7 +44,10 @@ final class EntryReader {
     record Read(FileEntry entry, StatCache.Line reused, Learned learned) {}
 
     /** The digests of a hashed regular file and what they depend on besides its bytes. */
-    record Learned(StatCache.Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
+    record Learned(
+            StatCache.Fingerprint fingerprint,
+            SortedMap<String, String> xattrs,
+            String headerKey,
             StatCache.Hashes hashes) {}
 
     /**
@@ -56,13 +59,15 @@ final class EntryReader {
         try {
             int mode = clientMode(platform, stat.type(), stat.mode());
             long size = stat.type() == EntryType.FILE && !stat.socket() ? stat.size() : 0;
-            boolean cacheable = cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null
-                    && !stat.socket();
+            boolean cacheable =
+                    cache != null && stat.type() == EntryType.FILE && stat.fingerprint() != null && !stat.socket();
             Read remembered = cacheable ? rememberedFile(relativePath, stat, mode, size, hardLinkOf) : null;
             if (remembered != null) {
                 return remembered;
             }
-            String linkTarget = stat.type() == EntryType.SYMLINK ? Files.readSymbolicLink(file).toString() : null;
+            String linkTarget = stat.type() == EntryType.SYMLINK
+                    ? Files.readSymbolicLink(file).toString()
+                    : null;
             boolean device = stat.type() == EntryType.CHAR_DEVICE || stat.type() == EntryType.BLOCK_DEVICE;
             int devMajor = device ? (int) ((stat.rdev() >>> 8) & 0xfff) : 0; // fsutil's (old Linux) encoding
             int devMinor = device ? (int) ((stat.rdev() & 0xff) | ((stat.rdev() >>> 12) & 0xfff00)) : 0;
@@ -73,24 +78,38 @@ final class EntryReader {
             if (stat.type() == EntryType.FILE) {
                 hash(file, stat, header, digests);
                 if (cacheable) {
-                    learned = new Learned(stat.fingerprint(), xattrs, headerKey(header), new StatCache.Hashes(
-                            Digests.format(digests, FileEntry.CONTENT_OFFSET),
-                            Digests.format(digests, FileEntry.DIGEST_OFFSET)));
+                    learned = new Learned(
+                            stat.fingerprint(),
+                            xattrs,
+                            headerKey(header),
+                            new StatCache.Hashes(
+                                    Digests.format(digests, FileEntry.CONTENT_OFFSET),
+                                    Digests.format(digests, FileEntry.DIGEST_OFFSET)));
                 }
             } else {
                 MessageDigest sha = Digests.newSha256();
                 sha.update(header);
                 sha.digest(digests, FileEntry.DIGEST_OFFSET, 32);
             }
-            FileEntry entry = new FileEntry(relativePath, stat.type(), mode, size,
-                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs, stat.socket(), hardLinkOf), digests, 0);
+            FileEntry entry = new FileEntry(
+                    relativePath,
+                    stat.type(),
+                    mode,
+                    size,
+                    FileEntry.Extra.of(linkTarget, devMajor, devMinor, xattrs, stat.socket(), hardLinkOf),
+                    digests,
+                    0);
             return new Read(entry, null, learned);
         } catch (AccessDeniedException e) {
-            throw new ContextException("cannot read \"" + relativePath + "\" in the build context: permission "
-                    + "denied; make it readable (chmod a+r) or add it to .dockerignore", e);
+            throw new ContextException(
+                    "cannot read \"" + relativePath + "\" in the build context: permission "
+                            + "denied; make it readable (chmod a+r) or add it to .dockerignore",
+                    e);
         } catch (IOException | DigestException e) {
-            throw new ContextException("cannot read \"" + relativePath + "\" in the build context: " + e
-                    + "; make it readable or add it to .dockerignore", e);
+            throw new ContextException(
+                    "cannot read \"" + relativePath + "\" in the build context: " + e
+                            + "; make it readable or add it to .dockerignore",
+                    e);
         }
     }
 
@@ -103,7 +122,11 @@ final class EntryReader {
             cache.keep(read.reused());
         } else if (read.learned() != null) {
             Learned learned = read.learned();
-            cache.remember(read.entry().path(), learned.fingerprint(), learned.xattrs(), learned.headerKey(),
+            cache.remember(
+                    read.entry().path(),
+                    learned.fingerprint(),
+                    learned.xattrs(),
+                    learned.headerKey(),
                     learned.hashes());
         }
     }
@@ -129,8 +152,17 @@ final class EntryReader {
         } catch (IllegalArgumentException e) {
             return null; // not digests: hash the file
         }
-        return new Read(new FileEntry(relativePath, EntryType.FILE, mode, size,
-                FileEntry.Extra.of(null, 0, 0, line.xattrs(), false, hardLinkOf), digests, 0), line, null);
+        return new Read(
+                new FileEntry(
+                        relativePath,
+                        EntryType.FILE,
+                        mode,
+                        size,
+                        FileEntry.Extra.of(null, 0, 0, line.xattrs(), false, hardLinkOf),
+                        digests,
+                        0),
+                line,
+                null);
     }
 
     /**

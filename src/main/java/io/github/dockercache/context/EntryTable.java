@@ -23,6 +23,7 @@ final class EntryTable {
     private String[] paths = new String[256];
     /** The type's ordinal above the 16 mode bits. */
     private int[] typeModes = new int[256];
+
     private long[] sizes = new long[256];
     private byte[][] digestChunks = new byte[16][];
     private final Map<Integer, FileEntry.Extra> extras = new HashMap<>();
@@ -31,8 +32,8 @@ final class EntryTable {
     /** Appends the next entry; entries come in key order, as the walk visits them. */
     void add(FileEntry entry) {
         if (size > 0 && KeyOrder.PATHS.compare(paths[size - 1], entry.path()) >= 0) {
-            throw new IllegalStateException("context entries out of key order: \"" + paths[size - 1] + "\" before \""
-                    + entry.path() + "\"");
+            throw new IllegalStateException(
+                    "context entries out of key order: \"" + paths[size - 1] + "\" before \"" + entry.path() + "\"");
         }
         if (size == paths.length) {
             int capacity = size + (size >> 1);
@@ -82,8 +83,13 @@ final class EntryTable {
     }
 
     FileEntry entry(int index) {
-        return new FileEntry(paths[index], type(index), typeModes[index] & 0xffff, sizes[index],
-                extras.getOrDefault(index, FileEntry.Extra.NONE), digestChunks[index / CHUNK_ENTRIES],
+        return new FileEntry(
+                paths[index],
+                type(index),
+                typeModes[index] & 0xffff,
+                sizes[index],
+                extras.getOrDefault(index, FileEntry.Extra.NONE),
+                digestChunks[index / CHUNK_ENTRIES],
                 digestOffset(index));
     }
 

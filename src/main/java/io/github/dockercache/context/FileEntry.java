@@ -13,6 +13,7 @@ import java.util.SortedMap;
 public final class FileEntry {
     /** Bytes per entry: the content digest, then the entry digest. */
     static final int DIGEST_BYTES = 64;
+
     static final int CONTENT_OFFSET = 0;
     static final int DIGEST_OFFSET = 32;
 
@@ -29,15 +30,31 @@ public final class FileEntry {
      * client tells apart: a socket (BuildKit's sends it as an empty file, the legacy one leaves it out) and a hard
      * link's first name (BuildKit hashes a hard link like its file, the legacy builder as a link).
      */
-    record Extra(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs, boolean socket,
+    record Extra(
+            String linkTarget,
+            int devMajor,
+            int devMinor,
+            SortedMap<String, String> xattrs,
+            boolean socket,
             String hardLinkOf) {
         static final Extra NONE = new Extra(null, 0, 0, EntryHeader.NO_XATTRS, false, null);
 
         /** NONE when there is nothing to keep, so that plain entries share it. */
-        static Extra of(String linkTarget, int devMajor, int devMinor, SortedMap<String, String> xattrs,
-                boolean socket, String hardLinkOf) {
-            return linkTarget == null && devMajor == 0 && devMinor == 0 && xattrs.isEmpty() && !socket
-                    && hardLinkOf == null ? NONE : new Extra(linkTarget, devMajor, devMinor, xattrs, socket, hardLinkOf);
+        static Extra of(
+                String linkTarget,
+                int devMajor,
+                int devMinor,
+                SortedMap<String, String> xattrs,
+                boolean socket,
+                String hardLinkOf) {
+            return linkTarget == null
+                            && devMajor == 0
+                            && devMinor == 0
+                            && xattrs.isEmpty()
+                            && !socket
+                            && hardLinkOf == null
+                    ? NONE
+                    : new Extra(linkTarget, devMajor, devMinor, xattrs, socket, hardLinkOf);
         }
     }
 
@@ -130,10 +147,17 @@ public final class FileEntry {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FileEntry that && path.equals(that.path) && type == that.type && mode == that.mode
-                && size == that.size && extra.equals(that.extra)
-                && Arrays.equals(digests, digestsOffset + (type == EntryType.FILE ? 0 : DIGEST_OFFSET),
-                        digestsOffset + DIGEST_BYTES, that.digests,
+        return other instanceof FileEntry that
+                && path.equals(that.path)
+                && type == that.type
+                && mode == that.mode
+                && size == that.size
+                && extra.equals(that.extra)
+                && Arrays.equals(
+                        digests,
+                        digestsOffset + (type == EntryType.FILE ? 0 : DIGEST_OFFSET),
+                        digestsOffset + DIGEST_BYTES,
+                        that.digests,
                         that.digestsOffset + (type == EntryType.FILE ? 0 : DIGEST_OFFSET),
                         that.digestsOffset + DIGEST_BYTES);
     }

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param links how many names the file has (hard links), 1 where the host does not say
  * @param fingerprint what the stat cache compares, or null where the host has no inode or ctime
  */
-record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, int links,
-        StatCache.Fingerprint fingerprint) {
+record FileStat(
+        EntryType type, int mode, long size, long rdev, boolean socket, int links, StatCache.Fingerprint fingerprint) {
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
     private static final int S_IFLNK = 0120000;
@@ -38,14 +38,17 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
         if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             return windows(file);
         }
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime,nlink",
-                LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> attrs = Files.readAttributes(
+                file, "unix:mode,rdev,size,ino,dev,ctime,lastModifiedTime,nlink", LinkOption.NOFOLLOW_LINKS);
         int stMode = (Integer) attrs.get("mode");
         long rdev = (Long) attrs.get("rdev");
         long size = (Long) attrs.get("size");
-        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(size,
-                nanos((FileTime) attrs.get("lastModifiedTime")), nanos((FileTime) attrs.get("ctime")),
-                (Long) attrs.get("ino"), (Long) attrs.get("dev"));
+        StatCache.Fingerprint fingerprint = new StatCache.Fingerprint(
+                size,
+                nanos((FileTime) attrs.get("lastModifiedTime")),
+                nanos((FileTime) attrs.get("ctime")),
+                (Long) attrs.get("ino"),
+                (Long) attrs.get("dev"));
         int format = stMode & S_IFMT;
         EntryType type = switch (format) {
             case S_IFDIR -> EntryType.DIRECTORY;
@@ -56,8 +59,8 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
             case S_IFREG, S_IFSOCK -> EntryType.FILE;
             default -> throw new IOException("unknown file type " + Integer.toOctalString(format));
         };
-        return new FileStat(type, stMode & 07777, size, rdev, format == S_IFSOCK, (Integer) attrs.get("nlink"),
-                fingerprint);
+        return new FileStat(
+                type, stMode & 07777, size, rdev, format == S_IFSOCK, (Integer) attrs.get("nlink"), fingerprint);
     }
 
     boolean isDirectory() {
@@ -72,7 +75,8 @@ record FileStat(EntryType type, int mode, long size, long rdev, boolean socket, 
     /** Go on Windows derives permissions from the read-only attribute; directories get the x bits. */
     private static FileStat windows(Path file) throws IOException {
         BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean readOnly = Files.readAttributes(file, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isReadOnly();
+        boolean readOnly = Files.readAttributes(file, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .isReadOnly();
         int mode = readOnly ? 0444 : 0666;
         EntryType type = EntryType.FILE;
         if (basic.isDirectory()) {

@@ -26,10 +26,12 @@ public final class FilteredWalk<T> implements TreeWalk<T> {
         this.inner = inner;
         this.include = includePatterns == null || includePatterns.isEmpty() ? null : PatternMatcher.of(includePatterns);
         this.exclude = excludePatterns == null || excludePatterns.isEmpty() ? null : PatternMatcher.of(excludePatterns);
-        this.onlyPrefixIncludes = include == null || include.patterns().stream()
-                .noneMatch(p -> !p.isExclusion() && containsPatternChars(withoutTrailingGlob(p)));
-        this.onlyPrefixExcludeExceptions = exclude == null || exclude.patterns().stream()
-                .noneMatch(p -> p.isExclusion() && containsPatternChars(withoutTrailingGlob(p)));
+        this.onlyPrefixIncludes = include == null
+                || include.patterns().stream()
+                        .noneMatch(p -> !p.isExclusion() && containsPatternChars(withoutTrailingGlob(p)));
+        this.onlyPrefixExcludeExceptions = exclude == null
+                || exclude.patterns().stream()
+                        .noneMatch(p -> p.isExclusion() && containsPatternChars(withoutTrailingGlob(p)));
     }
 
     @Override
@@ -94,7 +96,8 @@ public final class FilteredWalk<T> implements TreeWalk<T> {
                     dir.excludeInfo = r.perPattern();
                 }
                 if (r.matched()) {
-                    if (directory && onlyPrefixExcludeExceptions
+                    if (directory
+                            && onlyPrefixExcludeExceptions
                             && (!exclude.hasExclusions() || !anyPatternBelow(exclude, path, true))) {
                         return Flow.SKIP_DIR;
                     }
@@ -149,8 +152,10 @@ public final class FilteredWalk<T> implements TreeWalk<T> {
         try {
             return matcher.matchesUsingParentResults(path, parent);
         } catch (BadPatternException e) {
-            throw new ContextException("failed to match " + what + " patterns against \"" + path + "\": "
-                    + e.getMessage() + "; fix the pattern", e);
+            throw new ContextException(
+                    "failed to match " + what + " patterns against \"" + path + "\": " + e.getMessage()
+                            + "; fix the pattern",
+                    e);
         }
     }
 

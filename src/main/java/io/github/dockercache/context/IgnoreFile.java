@@ -36,8 +36,11 @@ public final class IgnoreFile {
             }
             int lineEnd = end > start && content[end - 1] == '\r' ? end - 1 : end; // bufio drops one CR
             int lineStart = start;
-            if (firstLine && lineEnd - lineStart >= 3 && (content[start] & 0xFF) == 0xEF
-                    && (content[start + 1] & 0xFF) == 0xBB && (content[start + 2] & 0xFF) == 0xBF) {
+            if (firstLine
+                    && lineEnd - lineStart >= 3
+                    && (content[start] & 0xFF) == 0xEF
+                    && (content[start + 1] & 0xFF) == 0xBB
+                    && (content[start + 2] & 0xFF) == 0xBF) {
                 lineStart += 3;
             }
             firstLine = false;
@@ -86,7 +89,8 @@ public final class IgnoreFile {
      */
     public static Path locate(Path root, Path dockerfile) {
         if (dockerfile != null && dockerfile.getFileName() != null) {
-            Path specific = dockerfile.resolveSibling(specificName(dockerfile.getFileName().toString()));
+            Path specific = dockerfile.resolveSibling(
+                    specificName(dockerfile.getFileName().toString()));
             if (Files.isRegularFile(specific)) {
                 return specific;
             }

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public final class IgnorePattern {
     /** How a pattern is matched; names follow patternmatcher's internal shortcuts. */
-    public enum Kind { EXACT, PREFIX, SUFFIX, REGEXP }
+    public enum Kind {
+        EXACT,
+        PREFIX,
+        SUFFIX,
+        REGEXP
+    }
 
     private static final String REGEX_ESCAPED = ".+()|{}$";
 
@@ -24,6 +29,7 @@ public final class IgnorePattern {
     private Pattern regex;
     /** Literal text every match of the regex starts and ends with: most paths fail these cheap tests. */
     private String literalPrefix;
+
     private String literalSuffix;
     private BadPatternException compileError;
 
@@ -69,7 +75,10 @@ public final class IgnorePattern {
                 String suffix = cleaned.substring(2);
                 yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
             }
-            case REGEXP -> path.startsWith(literalPrefix) && path.endsWith(literalSuffix) && regex.matcher(path).find();
+            case REGEXP ->
+                path.startsWith(literalPrefix)
+                        && path.endsWith(literalSuffix)
+                        && regex.matcher(path).find();
         };
     }
 

@@ -17,6 +17,7 @@ public record ParentsSource(String root, String pattern) {
         int pivot = source.indexOf(PIVOT);
         String root = pivot < 0 ? "/" : source.substring(0, pivot);
         String pattern = pivot < 0 ? source : source.substring(pivot + PIVOT.length());
-        return new ParentsSource(GoPath.clean("/" + root), GoPath.clean("/" + pattern).substring(1));
+        return new ParentsSource(
+                GoPath.clean("/" + root), GoPath.clean("/" + pattern).substring(1));
     }
 }

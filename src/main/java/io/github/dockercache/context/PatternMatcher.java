@@ -95,7 +95,10 @@ public final class PatternMatcher {
             }
             boolean match = pattern.matches(file);
             if (!match && !parent.equals(".") && pattern.dirs().size() <= parentDirs.length) {
-                match = quietMatch(pattern, String.join("/", Arrays.copyOf(parentDirs, pattern.dirs().size())));
+                match = quietMatch(
+                        pattern,
+                        String.join(
+                                "/", Arrays.copyOf(parentDirs, pattern.dirs().size())));
             }
             if (match) {
                 matched = !pattern.isExclusion();

@@ -96,8 +96,9 @@ final class SourceSelector {
     /** The kept records and the literal source prefix their checksum keys are relative to. */
     private record Walk(String origPrefix, List<Included> kept) {}
 
-    private Walk includedPaths(String source, String p, boolean wildcard, PatternMatcher include,
-            PatternMatcher exclude) throws ContextException {
+    private Walk includedPaths(
+            String source, String p, boolean wildcard, PatternMatcher include, PatternMatcher exclude)
+            throws ContextException {
         String origPrefix;
         String resolvedPrefix = "";
         int start = 0;
@@ -191,7 +192,9 @@ final class SourceSelector {
                 }
                 int targetEntry = tree.indexOf(target);
                 boolean directory = tree.isDirectory(target);
-                followed[i] = directory ? tree.contentDigest(target) : table.entry(targetEntry).digest();
+                followed[i] = directory
+                        ? tree.contentDigest(target)
+                        : table.entry(targetEntry).digest();
                 if (targetEntry < 0) {
                     selected.set(0, table.size()); // a link to the context root selects all of it
                 } else {
@@ -231,8 +234,9 @@ final class SourceSelector {
         return record.entry() < 0 ? Digests.EMPTY : table.entry(record.entry()).digest();
     }
 
-    private static boolean shouldInclude(String relative, PatternMatcher include, PatternMatcher exclude,
-            Included candidate, Included parent) throws ContextException {
+    private static boolean shouldInclude(
+            String relative, PatternMatcher include, PatternMatcher exclude, Included candidate, Included parent)
+            throws ContextException {
         if (include != null) {
             PatternMatcher.Result r = matchPatterns(include, relative, parent == null ? null : parent.includeInfo);
             candidate.includeInfo = r.perPattern();
@@ -253,8 +257,10 @@ final class SourceSelector {
         try {
             return matcher.matchesUsingParentResults(path, parent);
         } catch (BadPatternException e) {
-            throw new ContextException("invalid COPY --exclude/--parents pattern: " + e.getMessage()
-                    + " (while matching \"" + path + "\"); fix the pattern", e);
+            throw new ContextException(
+                    "invalid COPY --exclude/--parents pattern: " + e.getMessage() + " (while matching \"" + path
+                            + "\"); fix the pattern",
+                    e);
         }
     }
 
@@ -262,8 +268,10 @@ final class SourceSelector {
         try {
             return GoMatch.match(pattern, path);
         } catch (BadPatternException e) {
-            throw new ContextException("invalid wildcard in COPY/ADD source \"" + source + "\": " + e.getMessage()
-                    + "; escape [ ] * ? with a backslash or fix the pattern", e);
+            throw new ContextException(
+                    "invalid wildcard in COPY/ADD source \"" + source + "\": " + e.getMessage()
+                            + "; escape [ ] * ? with a backslash or fix the pattern",
+                    e);
         }
     }
 
@@ -274,8 +282,8 @@ final class SourceSelector {
         try {
             return PatternMatcher.of(patterns);
         } catch (BadPatternException e) {
-            throw new ContextException("invalid " + what + " patterns " + patterns + ": " + e.getMessage()
-                    + "; fix the pattern", e);
+            throw new ContextException(
+                    "invalid " + what + " patterns " + patterns + ": " + e.getMessage() + "; fix the pattern", e);
         }
     }
 
@@ -317,8 +325,10 @@ final class SourceSelector {
     }
 
     private ContextException notFound(String source, String path) {
-        return ContextException.missingSource("failed to compute cache key: \"" + (path.isEmpty() ? "/" : path)
-                + "\" not found: COPY/ADD source \"" + source + "\" does not exist in the build context " + root
-                + " (check the path, and that .dockerignore does not exclude it)", path.startsWith("/") ? path.substring(1) : path);
+        return ContextException.missingSource(
+                "failed to compute cache key: \"" + (path.isEmpty() ? "/" : path)
+                        + "\" not found: COPY/ADD source \"" + source + "\" does not exist in the build context " + root
+                        + " (check the path, and that .dockerignore does not exclude it)",
+                path.startsWith("/") ? path.substring(1) : path);
     }
 }

@@ -41,12 +41,14 @@ final class StatCache implements AutoCloseable {
     private static final int VERSION = 3;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
+
     private static final int BUFFER_SIZE = 64 * 1024;
     /**
      * Limits (docs/limits.md): a larger file is ignored unread, and indexing stops at more entries than this (its
      * index takes about 40 bytes an entry); a scan remembers no more. A million files make about 300 MiB.
      */
     static final long MAX_BYTES = 1L << 30;
+
     static final int MAX_ENTRIES = 2_000_000;
     private static final String TEMP_PREFIX = ".statcache.";
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -77,25 +79,35 @@ final class StatCache implements AutoCloseable {
     private final FileChannel previous;
     /** Where each previous line starts, and the end of the last one. */
     private final long[] lineStarts;
+
     private final int lineCount;
     /** Open addressing by path hash: line index + 1, 0 for a free slot. */
     private final int[] slots;
+
     private final long rememberBeforeNanos;
     /** The previous lines kept so far, in their order, while nothing else has been kept. */
     private int unchangedPrefix;
+
     private Path temp;
     private FileChannel tempChannel;
     /** The most entries indexed or written: {@link #MAX_ENTRIES}, less in tests. */
     private final int maxEntries;
     /** Lines in the new file so far. */
     private int written;
+
     private OutputStream out;
     private MessageDigest outDigest;
     /** Writing failed: the old file stays, which only costs time. */
     private boolean abandoned;
 
-    private StatCache(Path file, FileChannel previous, long[] lineStarts, int lineCount, int[] pathHashes,
-            long rememberBeforeNanos, int maxEntries) {
+    private StatCache(
+            Path file,
+            FileChannel previous,
+            long[] lineStarts,
+            int lineCount,
+            int[] pathHashes,
+            long rememberBeforeNanos,
+            int maxEntries) {
         this.maxEntries = maxEntries;
         this.file = file;
         this.previous = previous;
@@ -231,7 +243,8 @@ final class StatCache implements AutoCloseable {
             for (int slot = mix(hash) & (slots.length - 1); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
                 int index = slots[slot] - 1;
                 byte[] line = readLine(index);
-                if (line.length > key.length && line[key.length] == '\t'
+                if (line.length > key.length
+                        && line[key.length] == '\t'
                         && Arrays.equals(line, 0, key.length, key, 0, key.length)) {
                     return parse(index, new String(line, StandardCharsets.UTF_8), fingerprint);
                 }
@@ -277,18 +290,23 @@ final class StatCache implements AutoCloseable {
         if (count < FIXED_FIELDS - 1 || (count - (FIXED_FIELDS - 1)) % 2 != 0) {
             throw new IllegalArgumentException("malformed stat cache line");
         }
-        Fingerprint stored = new Fingerprint(number(line, tabs[0], tabs[1]), number(line, tabs[1], tabs[2]),
-                number(line, tabs[2], tabs[3]), number(line, tabs[3], tabs[4]), number(line, tabs[4], tabs[5]));
+        Fingerprint stored = new Fingerprint(
+                number(line, tabs[0], tabs[1]),
+                number(line, tabs[1], tabs[2]),
+                number(line, tabs[2], tabs[3]),
+                number(line, tabs[3], tabs[4]),
+                number(line, tabs[4], tabs[5]));
         if (!stored.equals(fingerprint)) {
             return null;
         }
         int digestEnd = count == FIXED_FIELDS - 1 ? line.length() : tabs[FIXED_FIELDS - 1];
         Hashes hashes = new Hashes(line.substring(tabs[6] + 1, tabs[7]), line.substring(tabs[7] + 1, digestEnd));
-        if (!DIGEST.matcher(hashes.contentDigest()).matches() || !DIGEST.matcher(hashes.digest()).matches()) {
+        if (!DIGEST.matcher(hashes.contentDigest()).matches()
+                || !DIGEST.matcher(hashes.digest()).matches()) {
             throw new IllegalArgumentException("malformed stat cache digest");
         }
-        SortedMap<String, String> xattrs = count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS
-                : readXattrs(line.substring(digestEnd + 1));
+        SortedMap<String, String> xattrs =
+                count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS : readXattrs(line.substring(digestEnd + 1));
         return new Line(index, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes);
     }
 
@@ -339,13 +357,14 @@ final class StatCache implements AutoCloseable {
                 continue;
             }
             char escaped = text.charAt(++i);
-            plain.append(switch (escaped) {
-                case 't' -> '\t';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case '\\' -> '\\';
-                default -> throw new IllegalArgumentException("unknown escape \\" + escaped);
-            });
+            plain.append(
+                    switch (escaped) {
+                        case 't' -> '\t';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case '\\' -> '\\';
+                        default -> throw new IllegalArgumentException("unknown escape \\" + escaped);
+                    });
         }
         return plain.toString();
     }
@@ -371,18 +390,27 @@ final class StatCache implements AutoCloseable {
      * Remembers a hashed file, unless it changed too recently for its timestamps to tell; called in walk
      * order, from one thread.
      */
-    void remember(String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey,
-            Hashes hashes) {
+    void remember(
+            String path, Fingerprint fingerprint, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {
         long newest = Math.max(fingerprint.mtimeNanos(), fingerprint.ctimeNanos());
         if (newest > rememberBeforeNanos || written >= maxEntries || !startWriting()) {
             return;
         }
         StringBuilder line = new StringBuilder(256).append(escape(path));
-        for (long number : new long[] {fingerprint.size(), fingerprint.mtimeNanos(), fingerprint.ctimeNanos(),
-                fingerprint.inode(), fingerprint.device()}) {
+        for (long number : new long[] {
+            fingerprint.size(),
+            fingerprint.mtimeNanos(),
+            fingerprint.ctimeNanos(),
+            fingerprint.inode(),
+            fingerprint.device()
+        }) {
             line.append('\t').append(number);
         }
-        line.append('\t').append(headerKey).append('\t').append(hashes.contentDigest()).append('\t')
+        line.append('\t')
+                .append(headerKey)
+                .append('\t')
+                .append(hashes.contentDigest())
+                .append('\t')
                 .append(hashes.digest());
         for (Map.Entry<String, String> xattr : xattrs.entrySet()) {
             line.append('\t').append(escape(xattr.getKey())).append('\t').append(xattr.getValue());
@@ -410,8 +438,8 @@ final class StatCache implements AutoCloseable {
             tempChannel = created.channel();
             tempChannel.position(HEADER_LENGTH);
             outDigest = Digests.newSha256();
-            out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(tempChannel), outDigest),
-                    BUFFER_SIZE);
+            out = new BufferedOutputStream(
+                    new DigestOutputStream(Channels.newOutputStream(tempChannel), outDigest), BUFFER_SIZE);
             if (unchangedPrefix > 0) {
                 copyPrevious(lineStarts[0], lineStarts[unchangedPrefix]);
                 written = unchangedPrefix;

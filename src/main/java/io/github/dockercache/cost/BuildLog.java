@@ -46,8 +46,8 @@ final class BuildLog {
                 throw CostLogException.at(source, i + 1, "JSON, but not BuildKit progress; " + HOW_TO_LOG);
             }
         }
-        throw CostLogException.at(source, 1, "not a BuildKit build log (no '#<n> ' or JSON progress line); "
-                + HOW_TO_LOG);
+        throw CostLogException.at(
+                source, 1, "not a BuildKit build log (no '#<n> ' or JSON progress line); " + HOW_TO_LOG);
     }
 
     private static List<String> lines(Path file) throws CostLogException {
@@ -69,9 +69,11 @@ final class BuildLog {
     private static JsonObject metadataFile(List<String> lines) {
         try {
             JsonElement json = JsonParser.parseString(String.join("\n", lines));
-            return json.isJsonObject() && json.getAsJsonObject().keySet().stream()
-                    .anyMatch(key -> key.startsWith("buildx.") || key.startsWith("containerimage."))
-                    ? json.getAsJsonObject() : null;
+            return json.isJsonObject()
+                            && json.getAsJsonObject().keySet().stream()
+                                    .anyMatch(key -> key.startsWith("buildx.") || key.startsWith("containerimage."))
+                    ? json.getAsJsonObject()
+                    : null;
         } catch (JsonParseException e) {
             return null;
         }

@@ -45,8 +45,10 @@ final class PlainLog {
             Vertex vertex = byIndex.get(index);
             if (vertex == null) {
                 if (ending(rest) != null) {
-                    throw CostLogException.at(source, i + 1, "#" + index + " ends before its name was printed;"
-                            + " is the start of the log cut off?");
+                    throw CostLogException.at(
+                            source,
+                            i + 1,
+                            "#" + index + " ends before its name was printed;" + " is the start of the log cut off?");
                 }
                 byIndex.put(index, new Vertex(StepLabel.parse(rest).orElse(null)));
             } else {
@@ -101,7 +103,8 @@ final class PlainLog {
         }
 
         private static Duration seconds(String decimal) {
-            return Duration.ofNanos(new BigDecimal(decimal).movePointRight(9).toBigInteger().longValueExact());
+            return Duration.ofNanos(
+                    new BigDecimal(decimal).movePointRight(9).toBigInteger().longValueExact());
         }
     }
 }

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * status is read from the line that opens it to the brace that closes it.
  */
 final class RawJsonLog {
-    private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT).create();
+    private static final Gson GSON =
+            new GsonBuilder().setStrictness(Strictness.STRICT).create();
     private static final Set<String> STATUS_FIELDS = Set.of("vertexes", "statuses", "logs", "warnings");
 
     private RawJsonLog() {}

@@ -48,14 +48,18 @@ public final class StepCosts {
     }
 
     static StepCosts of(List<VertexRun> vertices) {
-        List<VertexRun> stepRuns = vertices.stream().filter(v -> v.label() != null).toList();
-        List<String> stages = stepRuns.stream().map(v -> v.label().stage()).distinct().toList();
+        List<VertexRun> stepRuns =
+                vertices.stream().filter(v -> v.label() != null).toList();
+        List<String> stages =
+                stepRuns.stream().map(v -> v.label().stage()).distinct().toList();
         boolean singleStage = stages.size() <= 1;
         Map<String, List<VertexRun>> runsById = new LinkedHashMap<>();
         stepRuns.stream()
-                .sorted(Comparator.comparingInt((VertexRun v) -> stages.indexOf(v.label().stage()))
+                .sorted(Comparator.comparingInt(
+                                (VertexRun v) -> stages.indexOf(v.label().stage()))
                         .thenComparingInt(v -> v.label().number()))
-                .forEach(v -> runsById.computeIfAbsent(id(v.label(), singleStage), k -> new ArrayList<>()).add(v));
+                .forEach(v -> runsById.computeIfAbsent(id(v.label(), singleStage), k -> new ArrayList<>())
+                        .add(v));
         Map<String, StepCost> steps = new LinkedHashMap<>();
         runsById.forEach((id, runs) -> cost(id, runs).ifPresent(cost -> steps.put(id, cost)));
         String soleStage = singleStage && !stages.isEmpty() ? stages.get(0) : null;
@@ -106,7 +110,9 @@ public final class StepCosts {
 
     /** Those of these steps whose cost the log cannot tell: cached there, or not in it (failed, unfinished, absent). */
     public List<String> unmeasured(Collection<String> stepIds) {
-        return stepIds.stream().filter(id -> step(id).map(StepCost::cached).orElse(true)).toList();
+        return stepIds.stream()
+                .filter(id -> step(id).map(StepCost::cached).orElse(true))
+                .toList();
     }
 
     /** A duration as a report shows it: {@code 0.4 s}, {@code 41 s}, {@code 2 min 5 s}, {@code 1 h 3 min}. */

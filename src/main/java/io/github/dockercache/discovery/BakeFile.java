@@ -31,6 +31,7 @@ public final class BakeFile {
     private static final long MAX_BYTES = 1024 * 1024;
     /** Bake evaluates {@code ${...}} and {@code %{...}} in every string, JSON included; {@code $${} is a literal. */
     private static final Pattern TEMPLATE = Pattern.compile("(?<![$%])[$%]\\{[^}]*}?");
+
     private static final Pattern GSON_LOCATION = Pattern.compile("(.*?) at line (\\d+) column (\\d+)(?: path \\S+)?.*");
 
     private BakeFile() {}
@@ -49,11 +50,19 @@ public final class BakeFile {
                 unchecked.add("target " + name + ": " + problem);
                 continue;
             }
-            Path context = directory.resolve(string(settings.get("context"), ".")).normalize();
+            Path context =
+                    directory.resolve(string(settings.get("context"), ".")).normalize();
             @SuppressWarnings("unchecked")
             Map<String, String> args = (Map<String, String>) settings.getOrDefault("args", Map.of());
-            images.add(new DiscoveredImage(name, context.resolve(string(settings.get("dockerfile"), "Dockerfile"))
-                    .normalize(), context, (String) settings.get("target"), args, null, origin));
+            images.add(new DiscoveredImage(
+                    name,
+                    context.resolve(string(settings.get("dockerfile"), "Dockerfile"))
+                            .normalize(),
+                    context,
+                    (String) settings.get("target"),
+                    args,
+                    null,
+                    origin));
         }
         return new FoundImages(origin, images, unchecked);
     }
@@ -72,12 +81,15 @@ public final class BakeFile {
         } catch (IOException e) {
             throw new DiscoveryException("Cannot read " + origin + ": " + IoReasons.describe(e) + ".");
         } catch (JsonParseException e) {
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+            String message = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
                     : String.valueOf(e.getMessage());
             Matcher located = GSON_LOCATION.matcher(message.lines().findFirst().orElse(""));
-            throw new DiscoveryException(located.matches()
-                    ? origin + ":" + located.group(2) + ":" + located.group(3) + ": " + located.group(1) + "."
-                    : origin + ": not valid JSON (" + message.lines().findFirst().orElse("") + ").");
+            throw new DiscoveryException(
+                    located.matches()
+                            ? origin + ":" + located.group(2) + ":" + located.group(3) + ": " + located.group(1) + "."
+                            : origin + ": not valid JSON ("
+                                    + message.lines().findFirst().orElse("") + ").");
         }
     }
 
@@ -95,20 +107,23 @@ public final class BakeFile {
         return names;
     }
 
-    private static void expand(String group, JsonObject groups, JsonObject targets, Set<String> names,
-            Set<String> seen, String origin) throws DiscoveryException {
+    private static void expand(
+            String group, JsonObject groups, JsonObject targets, Set<String> names, Set<String> seen, String origin)
+            throws DiscoveryException {
         if (!seen.add(group)) {
             throw new DiscoveryException(origin + ": group " + group + " includes itself.");
         }
-        for (String member : strings(object(groups.get(group), origin, "group." + group).get("targets"), origin,
+        for (String member : strings(
+                object(groups.get(group), origin, "group." + group).get("targets"),
+                origin,
                 "group." + group + ".targets")) {
             if (groups.has(member)) {
                 expand(member, groups, targets, names, seen, origin);
             } else if (targets.has(member)) {
                 names.add(member);
             } else {
-                throw new DiscoveryException(origin + ": group " + group + " names " + member
-                        + ", which is neither a target nor a group.");
+                throw new DiscoveryException(
+                        origin + ": group " + group + " names " + member + ", which is neither a target nor a group.");
             }
         }
         seen.remove(group);
@@ -118,12 +133,12 @@ public final class BakeFile {
     private static Map<String, Object> resolve(String name, JsonObject targets, String origin, Set<String> chain)
             throws DiscoveryException {
         if (!targets.has(name)) {
-            throw new DiscoveryException(origin + ": target " + List.copyOf(chain).get(chain.size() - 1) + " inherits "
-                    + name + ", which is not a target.");
+            throw new DiscoveryException(origin + ": target "
+                    + List.copyOf(chain).get(chain.size() - 1) + " inherits " + name + ", which is not a target.");
         }
         if (!chain.add(name)) {
-            throw new DiscoveryException(origin + ": target " + name + " inherits from itself (" + String.join(" -> ",
-                    chain) + " -> " + name + ").");
+            throw new DiscoveryException(origin + ": target " + name + " inherits from itself ("
+                    + String.join(" -> ", chain) + " -> " + name + ").");
         }
         String where = "target." + name;
         JsonObject target = object(targets.get(name), origin, where);
@@ -143,7 +158,8 @@ public final class BakeFile {
                 settings.put(key, string(target.get(key), origin, where + "." + key));
             }
         }
-        for (Map.Entry<String, JsonElement> arg : object(target.get("args"), origin, where + ".args").entrySet()) {
+        for (Map.Entry<String, JsonElement> arg :
+                object(target.get("args"), origin, where + ".args").entrySet()) {
             if (arg.getValue().isJsonNull()) {
                 args.remove(arg.getKey()); // bake: a null arg is not passed
             } else {
@@ -196,7 +212,8 @@ public final class BakeFile {
             return values;
         }
         if (!element.isJsonArray()) {
-            throw new DiscoveryException(origin + ": " + where + " must be a list of names, not " + kind(element) + ".");
+            throw new DiscoveryException(
+                    origin + ": " + where + " must be a list of names, not " + kind(element) + ".");
         }
         for (JsonElement item : element.getAsJsonArray()) {
             values.add(string(item, origin, where));
@@ -216,7 +233,8 @@ public final class BakeFile {
     }
 
     private static String kind(JsonElement element) {
-        return element.isJsonObject() ? "an object" : element.isJsonArray() ? "a list" : element.isJsonNull() ? "null"
-                : "a value";
+        return element.isJsonObject()
+                ? "an object"
+                : element.isJsonArray() ? "a list" : element.isJsonNull() ? "null" : "a value";
     }
 }

@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ComposeFile {
     /** The names {@code docker compose} looks for, in its order: it uses the first that exists. */
-    public static final List<String> NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
-            "docker-compose.yaml");
+    public static final List<String> NAMES =
+            List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
     static final long MAX_BYTES = 1024 * 1024;
     /** Compose interpolates {@code $NAME} and {@code ${NAME...}} from the environment and {@code .env}; {@code $$} is a dollar. */
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\$|\\{[^}]*}?|[A-Za-z_][A-Za-z0-9_]*)");
@@ -51,7 +52,8 @@ public final class ComposeFile {
                 continue; // an image pulled, not built
             }
             String where = "services." + name + ".build";
-            Map<?, ?> settings = build instanceof String context ? Map.of("context", context) : map(build, origin, where);
+            Map<?, ?> settings =
+                    build instanceof String context ? Map.of("context", context) : map(build, origin, where);
             String problem = uncheckable(settings);
             if (problem != null) {
                 unchecked.add("service " + name + ": " + problem);
@@ -60,9 +62,16 @@ public final class ComposeFile {
             String context = text(settings, "context", origin, where);
             Path contextDir = directory.resolve(context == null ? "." : context).normalize();
             String dockerfile = text(settings, "dockerfile", origin, where);
-            images.add(new DiscoveredImage(name, contextDir.resolve(dockerfile == null ? "Dockerfile" : dockerfile)
-                    .normalize(), contextDir, text(settings, "target", origin, where),
-                    args(settings.get("args"), origin, where + ".args"), null, origin));
+            images.add(new DiscoveredImage(
+                    name,
+                    contextDir
+                            .resolve(dockerfile == null ? "Dockerfile" : dockerfile)
+                            .normalize(),
+                    contextDir,
+                    text(settings, "target", origin, where),
+                    args(settings.get("args"), origin, where + ".args"),
+                    null,
+                    origin));
         }
         return new FoundImages(origin, images, unchecked);
     }
@@ -85,8 +94,8 @@ public final class ComposeFile {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String at = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            throw new DiscoveryException(origin + at + ": " + oneLine(e.getProblem() != null ? e.getProblem()
-                    : e.getContext()) + ".");
+            throw new DiscoveryException(
+                    origin + at + ": " + oneLine(e.getProblem() != null ? e.getProblem() : e.getContext()) + ".");
         } catch (YAMLException e) {
             throw new DiscoveryException(origin + ": " + oneLine(e.getMessage()) + ".");
         }
@@ -115,7 +124,8 @@ public final class ComposeFile {
      * walking deeper would let aliases multiply the work.
      */
     private static String variable(Object value) {
-        List<Object> values = value instanceof Map<?, ?> map ? new ArrayList<>(map.values())
+        List<Object> values = value instanceof Map<?, ?> map
+                ? new ArrayList<>(map.values())
                 : value instanceof List<?> list ? new ArrayList<>(list) : java.util.Collections.singletonList(value);
         for (Object item : values) {
             if (item instanceof String text) {
@@ -138,7 +148,8 @@ public final class ComposeFile {
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 if (!(item instanceof String entry)) {
-                    throw new DiscoveryException(origin + ": " + where + " must list K=V strings, not " + kind(item) + ".");
+                    throw new DiscoveryException(
+                            origin + ": " + where + " must list K=V strings, not " + kind(item) + ".");
                 }
                 int eq = entry.indexOf('=');
                 putArg(args, eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? null : entry.substring(eq + 1));
@@ -148,8 +159,8 @@ public final class ComposeFile {
         for (Map.Entry<?, ?> entry : map(value, origin, where).entrySet()) {
             Object argValue = entry.getValue();
             if (argValue instanceof Map || argValue instanceof List) {
-                throw new DiscoveryException(origin + ": " + where + "." + entry.getKey() + " must be a value, not "
-                        + kind(argValue) + ".");
+                throw new DiscoveryException(
+                        origin + ": " + where + "." + entry.getKey() + " must be a value, not " + kind(argValue) + ".");
             }
             putArg(args, String.valueOf(entry.getKey()), argValue == null ? null : scalar(argValue));
         }
@@ -170,7 +181,8 @@ public final class ComposeFile {
             return null;
         }
         if (value instanceof Map || value instanceof List) {
-            throw new DiscoveryException(origin + ": " + where + "." + key + " must be a string, not " + kind(value) + ".");
+            throw new DiscoveryException(
+                    origin + ": " + where + "." + key + " must be a string, not " + kind(value) + ".");
         }
         return scalar(value).replace("$$", "$");
     }
@@ -191,8 +203,13 @@ public final class ComposeFile {
     }
 
     private static String kind(Object value) {
-        return value instanceof Map ? "a mapping" : value instanceof List ? "a list" : value instanceof String ? "a string"
-                : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return value instanceof Map
+                ? "a mapping"
+                : value instanceof List
+                        ? "a list"
+                        : value instanceof String
+                                ? "a string"
+                                : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String oneLine(String text) {

@@ -17,8 +17,14 @@ import java.util.Map;
  * @param builder the builder that source's tool uses, or null when it is BuildKit's or the user's choice
  * @param origin where it was found: a file name ({@code compose.yaml}) or a plugin ({@code docker-maven-plugin})
  */
-public record DiscoveredImage(String name, Path dockerfile, Path context, String target, Map<String, String> buildArgs,
-        Builder builder, String origin) {
+public record DiscoveredImage(
+        String name,
+        Path dockerfile,
+        Path context,
+        String target,
+        Map<String, String> buildArgs,
+        Builder builder,
+        String origin) {
     public DiscoveredImage {
         buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     }

@@ -85,7 +85,8 @@ final class BuildChecks {
             BaseImageConfigs images,
             CheckOptions buildArgOptions)
             throws DockerfileException {
-        CheckOptions options = buildArgOptions != null ? buildArgOptions : topLevelOptions(content, rawFile.displayName());
+        CheckOptions options =
+                buildArgOptions != null ? buildArgOptions : topLevelOptions(content, rawFile.displayName());
         List<ParseWarning> warnings = new ArrayList<>();
         for (ParseWarning warning : rawFile.warnings()) {
             if (options.reports(warning.rule(), false)) {
@@ -93,7 +94,12 @@ final class BuildChecks {
             }
         }
         ShellLexer lexer = ShellLexer.forOneDockerfile(rawFile.escapeChar());
-        CheckInput input = new CheckInput(rawFile.displayName(), globalArgs, stages, raw, lexer,
+        CheckInput input = new CheckInput(
+                rawFile.displayName(),
+                globalArgs,
+                stages,
+                raw,
+                lexer,
                 CheckDispatch.of(globalArgs, stages, raw, lexer, images));
         for (BuildCheck rule : RULES) {
             if (options.reports(rule.name(), rule.experimental())) {
@@ -115,7 +121,8 @@ final class BuildChecks {
         try {
             return CheckOptions.parse(found.get().value());
         } catch (CheckOptions.InvalidException e) {
-            throw new DockerfileException(new SourceLocation(displayName, Math.max(found.get().line(), 1), 1),
+            throw new DockerfileException(
+                    new SourceLocation(displayName, Math.max(found.get().line(), 1), 1),
                     "failed to parse check options: " + e.getMessage());
         }
     }

@@ -15,6 +15,7 @@ public record BuildKitVersion(int minor) {
     public static final BuildKitVersion OLDEST = new BuildKitVersion(13);
     /** The newest release modelled, and the default: Docker 28's. */
     public static final BuildKitVersion NEWEST = new BuildKitVersion(25);
+
     private static final Pattern SETTING = Pattern.compile("v?0\\.(\\d{1,3})(\\.\\d+)?");
 
     /**
@@ -68,9 +69,11 @@ public record BuildKitVersion(int minor) {
 
     /** How BuildKit refuses {@code ADD --checksum} of a source it does not take. */
     public String checksumSourceError() {
-        return minor >= 22 ? "checksum requires HTTP(S) or Git sources"
-                : minor >= 15 ? "checksum can't be specified for non-HTTP(S) sources"
-                : "checksum can't be specified for non-HTTP sources";
+        return minor >= 22
+                ? "checksum requires HTTP(S) or Git sources"
+                : minor >= 15
+                        ? "checksum can't be specified for non-HTTP(S) sources"
+                        : "checksum can't be specified for non-HTTP sources";
     }
 
     /** {@code COPY --exclude} is a flag of the built-in frontend, no longer labs only (dockerfile 1.19, 0.25). */

@@ -11,7 +11,11 @@ import java.util.Map;
  * (BuildKit's {@code BFlags}). Declare the flags, then call {@link #parse()}.
  */
 final class BuilderFlags {
-    private enum Kind { BOOLEAN, STRING, STRINGS }
+    private enum Kind {
+        BOOLEAN,
+        STRING,
+        STRINGS
+    }
 
     /** A declared flag and what the instruction set it to. */
     static final class Flag {
@@ -96,8 +100,10 @@ final class BuilderFlags {
             Flag flag = declared.get(name);
             if (flag == null) {
                 throw new LineError(Suggestions.withSuggestion(
-                        "unknown flag: " + (version.namesUnknownFlagsWithDashes() ? flagName : name), name,
-                        declared.keySet(), true));
+                        "unknown flag: " + (version.namesUnknownFlagsWithDashes() ? flagName : name),
+                        name,
+                        declared.keySet(),
+                        true));
             }
             if (flag.used && flag.kind != Kind.STRINGS) {
                 throw new LineError("duplicate flag specified: " + flagName);
@@ -116,8 +122,7 @@ final class BuilderFlags {
                 switch (value.toLowerCase(Locale.ROOT)) {
                     case "true", "" -> flag.value = "true";
                     case "false" -> flag.value = "false";
-                    default -> throw new LineError(
-                            "expecting boolean value for flag " + flagName + ", not: " + value);
+                    default -> throw new LineError("expecting boolean value for flag " + flagName + ", not: " + value);
                 }
             }
             case STRING -> {

@@ -32,6 +32,7 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
     private static final String DEFAULT_LINUX_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     /** Build arguments BuildKit never puts into the environment, so never reported as undefined. */
     private static final Set<String> NON_ENV_ARGS = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
+
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
 
     /**
@@ -40,7 +41,10 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
      *
      * @param imageConfig the base image's configuration where the stage is built FROM a known image, else null
      */
-    record From(Stage stage, Optional<ShellLexer.Expansion> image, Optional<ShellLexer.Expansion> platform,
+    record From(
+            Stage stage,
+            Optional<ShellLexer.Expansion> image,
+            Optional<ShellLexer.Expansion> platform,
             BaseImageConfig imageConfig) {
         SourceLocation location() {
             return stage.from().source().location();
@@ -74,8 +78,12 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
         }
     }
 
-    static CheckDispatch of(List<ArgInstruction> globalArgs, List<Stage> stages, Map<Instruction, RawInstruction> raw,
-            ShellLexer lexer, BaseImageConfigs images) {
+    static CheckDispatch of(
+            List<ArgInstruction> globalArgs,
+            List<Stage> stages,
+            Map<Instruction, RawInstruction> raw,
+            ShellLexer lexer,
+            BaseImageConfigs images) {
         Map<String, String> meta = defaultArgs(stages);
         Set<String> declared = new HashSet<>(meta.keySet());
         boolean metaArgsExpand = true;
@@ -102,16 +110,19 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
             if (metaArgsExpand) {
                 image = expand(lexer, stage.from().image(), meta);
                 String platform = stage.from().platform();
-                platformMatch = platform == null || platform.isEmpty()
-                        ? Optional.empty() : expand(lexer, platform, meta);
+                platformMatch =
+                        platform == null || platform.isEmpty() ? Optional.empty() : expand(lexer, platform, meta);
                 if (image.isPresent()) {
                     String baseName = image.get().result();
                     State stageBase = byName.get(baseName.toLowerCase(Locale.ROOT));
                     if (stageBase != null) {
                         base = stageBase;
                     } else if (platform == null || platform.isEmpty() || platformMatch.isPresent()) {
-                        String platformValue = platformMatch.map(ShellLexer.Expansion::result).orElse(null);
-                        config = baseName.equals(SCRATCH) ? null : images.config(baseName, platformValue).orElse(null);
+                        String platformValue =
+                                platformMatch.map(ShellLexer.Expansion::result).orElse(null);
+                        config = baseName.equals(SCRATCH)
+                                ? null
+                                : images.config(baseName, platformValue).orElse(null);
                         base = imageBase(baseName, platformValue, config);
                     }
                 }
@@ -122,8 +133,8 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
                 byName.put(stage.name().toLowerCase(Locale.ROOT), state);
             }
         }
-        return new CheckDispatch(Collections.unmodifiableMap(meta), Set.copyOf(declared), List.copyOf(froms),
-                List.copyOf(steps));
+        return new CheckDispatch(
+                Collections.unmodifiableMap(meta), Set.copyOf(declared), List.copyOf(froms), List.copyOf(steps));
     }
 
     /** The word expanded with {@code env}, or empty where the expansion fails (BuildKit fails the build there). */
@@ -176,6 +187,7 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
         private final Map<Instruction, RawInstruction> raw;
         /** The global ARG values (and BuildKit's automatic ones) a stage ARG without a default takes. */
         private final Map<String, String> globalValues;
+
         private boolean workdirSet;
         private boolean shellSet;
         private Map<String, String> env;
@@ -205,7 +217,7 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
                 switch (instruction.source().keyword()) {
                     case "WORKDIR" -> workdirSet = true;
                     case "SHELL" -> shellSet = true;
-                    default -> { }
+                    default -> {}
                 }
             }
             return state();
@@ -284,7 +296,8 @@ record CheckDispatch(Map<String, String> metaArgs, Set<String> declaredGlobalArg
                     word(lexer, node.args().get(i));
                     word(lexer, node.args().get(i + 1));
                 }
-            } else if (Set.of("VOLUME", "STOPSIGNAL").contains(instruction.source().keyword())) {
+            } else if (Set.of("VOLUME", "STOPSIGNAL")
+                    .contains(instruction.source().keyword())) {
                 node.args().forEach(w -> word(lexer, w));
             }
         }

@@ -26,7 +26,8 @@ import java.util.Set;
  * @param experimentalAll {@code experimental=all}
  * @param experimental the rules named in {@code experimental=}
  */
-public record CheckOptions(boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
+public record CheckOptions(
+        boolean skipAll, Set<String> skip, boolean error, boolean experimentalAll, Set<String> experimental) {
     static final CheckOptions NONE = new CheckOptions(false, Set.of(), false, false, Set.of());
     /** The build argument that replaces the {@code # check=} directive. */
     public static final String BUILD_ARG = "BUILDKIT_DOCKERFILE_CHECK";

@@ -42,7 +42,9 @@ final class ConsistentInstructionCasingCheck implements BuildCheck {
                     casing = "uppercase";
                 }
                 if (casing != null) {
-                    warnings.add(warning(input, instruction.source().location(),
+                    warnings.add(warning(
+                            input,
+                            instruction.source().location(),
                             "Command '" + name + "' should match the case of the command majority (" + casing + ")"));
                 }
             }

@@ -39,6 +39,8 @@ public record CopyInstruction(
 
     /** The sources that are paths (or URLs), without the heredoc markers. */
     public List<String> sourcePaths() {
-        return sources.stream().filter(word -> HeredocSyntax.parseWordOrNull(word) == null).toList();
+        return sources.stream()
+                .filter(word -> HeredocSyntax.parseWordOrNull(word) == null)
+                .toList();
     }
 }

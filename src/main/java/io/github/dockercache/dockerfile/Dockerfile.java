@@ -42,6 +42,8 @@ public record Dockerfile(
             return null;
         }
         return "lint violation found for rules: "
-                + String.join(", ", warnings.stream().map(ParseWarning::rule).distinct().toList());
+                + String.join(
+                        ", ",
+                        warnings.stream().map(ParseWarning::rule).distinct().toList());
     }
 }

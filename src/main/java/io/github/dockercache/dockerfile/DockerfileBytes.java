@@ -27,8 +27,9 @@ public final class DockerfileBytes {
         int i = 0;
         while (i < bytes.length) {
             int b = bytes[i] & 0xFF;
-            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-                    : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            int length = b < 0x80
+                    ? 1
+                    : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
             int codePoint = length == 0 ? -1 : sequence(bytes, i, length);
             if (codePoint < 0) {
                 text.append((char) (0xDC00 | b));

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /** The file names that are Dockerfiles: those BuildKit and the docker CLI give one, and those projects use beside them. */
 public final class DockerfileNames {
-    private static final Pattern NAME =
-            Pattern.compile("(?i)(?!.*\\.dockerignore$)(?:Dockerfile|Containerfile)(?:[.-][\\w.-]+)?|[\\w.-]+\\.(?:Dockerfile|Containerfile)");
+    private static final Pattern NAME = Pattern.compile(
+            "(?i)(?!.*\\.dockerignore$)(?:Dockerfile|Containerfile)(?:[.-][\\w.-]+)?|[\\w.-]+\\.(?:Dockerfile|Containerfile)");
 
     private DockerfileNames() {}
 

@@ -44,8 +44,9 @@ public final class DockerfileReader {
      * {@code BUILDKIT_DOCKERFILE_CHECK} build argument ({@link CheckOptions#fromBuildArg}) instead of the
      * {@code # check=} directive when {@code checkOptions} is not null.
      */
-    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images,
-            CheckOptions checkOptions) throws DockerfileException {
+    public static Dockerfile parse(
+            String content, String displayName, BaseImageConfigs images, CheckOptions checkOptions)
+            throws DockerfileException {
         return parse(content, displayName, images, checkOptions, BuildKitVersion.NEWEST);
     }
 
@@ -53,8 +54,13 @@ public final class DockerfileReader {
      * As {@link #parse(String, String, BaseImageConfigs, CheckOptions)}, by the built-in frontend of BuildKit
      * {@code version}.
      */
-    public static Dockerfile parse(String content, String displayName, BaseImageConfigs images,
-            CheckOptions checkOptions, BuildKitVersion version) throws DockerfileException {
+    public static Dockerfile parse(
+            String content,
+            String displayName,
+            BaseImageConfigs images,
+            CheckOptions checkOptions,
+            BuildKitVersion version)
+            throws DockerfileException {
         if (content.isEmpty()) {
             throw new DockerfileException(new SourceLocation(displayName, 1, 1), "the Dockerfile cannot be empty");
         }
@@ -89,8 +95,13 @@ public final class DockerfileReader {
             built.add(stage.build(built.size()));
         }
         BuildChecks.Result checks = BuildChecks.run(content, raw, globalArgs, built, rawOf, images, checkOptions);
-        return new Dockerfile(displayName, raw.escapeChar(), List.copyOf(globalArgs), List.copyOf(built),
-                checks.warnings(), checks.warningsFailBuild());
+        return new Dockerfile(
+                displayName,
+                raw.escapeChar(),
+                List.copyOf(globalArgs),
+                List.copyOf(built),
+                checks.warnings(),
+                checks.warningsFailBuild());
     }
 
     /**
@@ -110,8 +121,9 @@ public final class DockerfileReader {
         return DockerfileBytes.decode(BoundedFile.read(file, MAX_BYTES));
     }
 
-    private static Instruction convert(RawInstruction raw, String displayName, boolean externalFrontend,
-            BuildKitVersion version) throws DockerfileException {
+    private static Instruction convert(
+            RawInstruction raw, String displayName, boolean externalFrontend, BuildKitVersion version)
+            throws DockerfileException {
         try {
             return InstructionParser.parse(raw, displayName, externalFrontend, version);
         } catch (LineError e) {
@@ -135,12 +147,15 @@ public final class DockerfileReader {
         if (copy.from().equals(expanded)) {
             return;
         }
-        throw new DockerfileException(copy.source().location(), version.rejectsVariablesInCopyFrom()
-                ? "variable expansion is not supported for --from, define a new stage with FROM using ARG from global"
-                        + " scope as a workaround"
-                : "BuildKit " + version + " expands no variable in --from and takes the word for an image name (define a"
-                        + " new stage with FROM using ARG from global scope instead): failed to parse stage name \""
-                        + copy.from() + "\": invalid reference format");
+        throw new DockerfileException(
+                copy.source().location(),
+                version.rejectsVariablesInCopyFrom()
+                        ? "variable expansion is not supported for --from, define a new stage with FROM using ARG from global"
+                                + " scope as a workaround"
+                        : "BuildKit " + version
+                                + " expands no variable in --from and takes the word for an image name (define a"
+                                + " new stage with FROM using ARG from global scope instead): failed to parse stage name \""
+                                + copy.from() + "\": invalid reference format");
     }
 
     private static final class StageBuilder {

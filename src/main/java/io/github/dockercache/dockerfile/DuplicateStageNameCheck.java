@@ -19,8 +19,11 @@ final class DuplicateStageNameCheck implements BuildCheck {
         Set<String> seen = new HashSet<>();
         for (Stage stage : input.stages()) {
             if (stage.name() != null && !seen.add(stage.name().toLowerCase(Locale.ROOT))) {
-                warnings.add(warning(input, stage.from().source().location(), "Duplicate stage name "
-                        + GoText.quote(stage.name().toLowerCase(Locale.ROOT)) + ", stage names should be unique"));
+                warnings.add(warning(
+                        input,
+                        stage.from().source().location(),
+                        "Duplicate stage name " + GoText.quote(stage.name().toLowerCase(Locale.ROOT))
+                                + ", stage names should be unique"));
             }
         }
         return warnings;

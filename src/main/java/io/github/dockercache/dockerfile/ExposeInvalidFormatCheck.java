@@ -13,8 +13,11 @@ final class ExposeInvalidFormatCheck implements BuildCheck.OfStep {
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
         for (ExposedPorts.Port port : ExposedPorts.of(step)) {
             if (port.mapped()) {
-                warnings.add(warning(input, step.location(), "EXPOSE instruction should not define an IP address"
-                        + " or host-port mapping, found '" + port.written() + "'"));
+                warnings.add(warning(
+                        input,
+                        step.location(),
+                        "EXPOSE instruction should not define an IP address" + " or host-port mapping, found '"
+                                + port.written() + "'"));
             }
         }
     }

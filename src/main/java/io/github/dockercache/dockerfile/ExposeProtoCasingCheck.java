@@ -14,7 +14,9 @@ final class ExposeProtoCasingCheck implements BuildCheck.OfStep {
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
         for (ExposedPorts.Port port : ExposedPorts.of(step)) {
             if (!port.protocol().equals(port.protocol().toLowerCase(Locale.ROOT))) {
-                warnings.add(warning(input, step.location(),
+                warnings.add(warning(
+                        input,
+                        step.location(),
                         "Defined protocol '" + port.written() + "' in EXPOSE instruction should be lowercase"));
             }
         }

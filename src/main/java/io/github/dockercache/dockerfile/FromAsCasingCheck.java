@@ -23,7 +23,9 @@ final class FromAsCasingCheck implements BuildCheck.OfStage {
             boolean lower = command.equals(command.toLowerCase(Locale.ROOT));
             String expected = lower ? as.toLowerCase(Locale.ROOT) : as.toUpperCase(Locale.ROOT);
             if (!as.equals(expected)) {
-                warnings.add(warning(input, stage.from().source().location(),
+                warnings.add(warning(
+                        input,
+                        stage.from().source().location(),
                         "'" + as + "' and '" + command + "' keywords' casing do not match"));
             }
         }

@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
 final class HeredocSyntax {
     /** Go's {@code ^(\d*)<<(-?)\s*([^<]*)$}, with Go's ASCII {@code \s} and end-of-text {@code $}. */
     private static final Pattern HEREDOC_WORD = Pattern.compile("^([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)\\z");
+
     private static final Pattern LEADING_TABS = Pattern.compile("^\\t+", Pattern.MULTILINE | Pattern.UNIX_LINES);
 
     /** Heredoc markers are always lexed with a backslash escape, whatever the file's escape directive. */
     private static final char MARKER_ESCAPE = '\\';
-    private static final ShellLexer UNQUOTING = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(false, false, true, false));
-    private static final ShellLexer KEEPING_QUOTES = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, false, true, false));
-    private static final ShellLexer LINE_WORDS = new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, true, true, false));
+
+    private static final ShellLexer UNQUOTING =
+            new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(false, false, true, false));
+    private static final ShellLexer KEEPING_QUOTES =
+            new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, false, true, false));
+    private static final ShellLexer LINE_WORDS =
+            new ShellLexer(MARKER_ESCAPE, new ShellLexer.Options(true, true, true, false));
     private static final VariableLookup NO_VARIABLES = name -> null;
 
     private HeredocSyntax() {}

@@ -14,11 +14,27 @@ import java.util.regex.Pattern;
  */
 final class InstructionParser {
     static final Set<String> INSTRUCTIONS = Set.of(
-            "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-            "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR");
+            "ADD",
+            "ARG",
+            "CMD",
+            "COPY",
+            "ENTRYPOINT",
+            "ENV",
+            "EXPOSE",
+            "FROM",
+            "HEALTHCHECK",
+            "LABEL",
+            "MAINTAINER",
+            "ONBUILD",
+            "RUN",
+            "SHELL",
+            "STOPSIGNAL",
+            "USER",
+            "VOLUME",
+            "WORKDIR");
     private static final Pattern VALID_STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*\\z");
-    private static final Pattern ONBUILD_PREFIX = Pattern.compile("^[\\t\\n\\f\\r ]*ONBUILD[\\t\\n\\f\\r ]*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONBUILD_PREFIX =
+            Pattern.compile("^[\\t\\n\\f\\r ]*ONBUILD[\\t\\n\\f\\r ]*", Pattern.CASE_INSENSITIVE);
     private static final long ONE_MILLISECOND_NANOS = 1_000_000L;
 
     private final RawInstruction raw;
@@ -29,8 +45,8 @@ final class InstructionParser {
     private final boolean externalFrontend;
     private final BuildKitVersion version;
 
-    private InstructionParser(RawInstruction raw, String displayName, boolean externalFrontend,
-            BuildKitVersion version) {
+    private InstructionParser(
+            RawInstruction raw, String displayName, boolean externalFrontend, BuildKitVersion version) {
         this.raw = raw;
         this.externalFrontend = externalFrontend;
         this.version = version;
@@ -52,8 +68,8 @@ final class InstructionParser {
      *     which flags exist; false for the frontend built into BuildKit
      * @param version the BuildKit release whose built-in frontend parses the file
      */
-    static Instruction parse(RawInstruction raw, String displayName, boolean externalFrontend,
-            BuildKitVersion version) throws LineError {
+    static Instruction parse(RawInstruction raw, String displayName, boolean externalFrontend, BuildKitVersion version)
+            throws LineError {
         return new InstructionParser(raw, displayName, externalFrontend, version).parse();
     }
 
@@ -86,8 +102,9 @@ final class InstructionParser {
             case "STOPSIGNAL" -> exactlyOneArgument(false);
             case "ARG" -> arg();
             case "SHELL" -> shell();
-            default -> throw new LineError(Suggestions.withSuggestion(
-                    "unknown instruction: " + raw.keyword(), raw.keyword(), INSTRUCTIONS, false));
+            default ->
+                throw new LineError(Suggestions.withSuggestion(
+                        "unknown instruction: " + raw.keyword(), raw.keyword(), INSTRUCTIONS, false));
         };
     }
 
@@ -146,14 +163,16 @@ final class InstructionParser {
 
     private Instruction copy(boolean add) throws LineError {
         if (args.size() < 2) {
-            throw new LineError(keyword
-                    + " requires at least two arguments, but only one was provided. Destination could not be determined");
+            throw new LineError(
+                    keyword
+                            + " requires at least two arguments, but only one was provided. Destination could not be determined");
         }
         BuilderFlags.Flag chown = flags.addString("chown", "");
         BuilderFlags.Flag chmod = flags.addString("chmod", "");
         BuilderFlags.Flag link = flags.addBoolean("link");
         // COPY --exclude is labs only before BuildKit 0.25 (dockerfile 1.19 made it stable)
-        BuilderFlags.Flag excludes = externalFrontend || version.copyExcludeIsStable() ? flags.addStrings("exclude") : null;
+        BuilderFlags.Flag excludes =
+                externalFrontend || version.copyExcludeIsStable() ? flags.addStrings("exclude") : null;
         BuilderFlags.Flag from = add ? null : flags.addString("from", "");
         // COPY --parents is a labs flag in BuildKit 0.25 (stable from dockerfile 1.20): the built-in frontend
         // rejects it as an unknown flag; ADD has none in any version
@@ -232,9 +251,10 @@ final class InstructionParser {
         switch (trigger) {
             case "ONBUILD" -> throw new LineError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
             case "MAINTAINER", "FROM" -> throw new LineError(trigger + " isn't allowed as an ONBUILD trigger");
-            default -> { }
+            default -> {}
         }
-        StringBuilder expression = new StringBuilder(ONBUILD_PREFIX.matcher(raw.original()).replaceFirst(""));
+        StringBuilder expression =
+                new StringBuilder(ONBUILD_PREFIX.matcher(raw.original()).replaceFirst(""));
         for (Heredoc heredoc : raw.heredocs()) {
             expression.append('\n').append(heredoc.content()).append(heredoc.name());
         }
@@ -281,8 +301,8 @@ final class InstructionParser {
 
     /** The health test BuildKit stores for a HEALTHCHECK instruction. */
     static List<String> healthTest(RawInstruction raw) throws LineError {
-        return HealthcheckSpec.parse(raw.keyword().toUpperCase(Locale.ROOT), argumentsOf(raw), raw.json(),
-                new BuilderFlags(raw.flags()));
+        return HealthcheckSpec.parse(
+                raw.keyword().toUpperCase(Locale.ROOT), argumentsOf(raw), raw.json(), new BuilderFlags(raw.flags()));
     }
 
     private Instruction healthcheck() throws LineError {
@@ -315,9 +335,10 @@ final class InstructionParser {
             if (equals == 0) {
                 throw blankNames();
             }
-            declarations.add(equals < 0
-                    ? new ArgDeclaration(word, null)
-                    : new ArgDeclaration(word.substring(0, equals), word.substring(equals + 1)));
+            declarations.add(
+                    equals < 0
+                            ? new ArgDeclaration(word, null)
+                            : new ArgDeclaration(word.substring(0, equals), word.substring(equals + 1)));
         }
         return new ArgInstruction(source, List.copyOf(declarations));
     }
@@ -357,13 +378,15 @@ final class InstructionParser {
 
     /** The HEALTHCHECK checks, kept apart for the test of the resulting command. */
     static final class HealthcheckSpec {
-        private static final List<String> DURATION_FLAGS = List.of("interval", "timeout", "start-period", "start-interval");
+        private static final List<String> DURATION_FLAGS =
+                List.of("interval", "timeout", "start-period", "start-interval");
         private static final Pattern GO_INTEGER = Pattern.compile("[+-]?[0-9]+");
 
         private HealthcheckSpec() {}
 
         /** The health test BuildKit would store ({@code ["NONE"]}, {@code ["CMD", ...]}, {@code ["CMD-SHELL", cmd]}). */
-        static List<String> parse(String keyword, List<String> args, boolean json, BuilderFlags flags) throws LineError {
+        static List<String> parse(String keyword, List<String> args, boolean json, BuilderFlags flags)
+                throws LineError {
             if (args.isEmpty()) {
                 throw new LineError(keyword + " requires at least one argument");
             }

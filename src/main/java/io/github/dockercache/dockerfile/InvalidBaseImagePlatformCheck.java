@@ -22,15 +22,18 @@ final class InvalidBaseImagePlatformCheck implements BuildCheck.OfFrom {
         }
         String platform = from.platform().map(ShellLexer.Expansion::result).orElse(null);
         String[] expected = normalizedPlatform(platform == null || platform.isEmpty() ? "linux/amd64" : platform);
-        String[] actual = normalizedPlatform(config.os() + "/" + config.architecture()
-                + (config.variant().isEmpty() ? "" : "/" + config.variant()));
+        String[] actual = normalizedPlatform(
+                config.os() + "/" + config.architecture() + (config.variant().isEmpty() ? "" : "/" + config.variant()));
         if (expected == null || actual == null) {
             return; // not a platform: the build fails on it before any check
         }
         if (!expected[0].equals(actual[0]) || !expected[1].equals(actual[1])) {
-            warnings.add(warning(input, from.location(), "Base image " + from.image().orElseThrow().result()
-                    + " was pulled with platform " + GoText.quote(String.join("/", actual)) + ", expected "
-                    + GoText.quote(String.join("/", expected)) + " for current build"));
+            warnings.add(warning(
+                    input,
+                    from.location(),
+                    "Base image " + from.image().orElseThrow().result()
+                            + " was pulled with platform " + GoText.quote(String.join("/", actual)) + ", expected "
+                            + GoText.quote(String.join("/", expected)) + " for current build"));
         }
     }
 
@@ -63,12 +66,13 @@ final class InvalidBaseImagePlatformCheck implements BuildCheck.OfFrom {
                 arch = "arm";
                 variant = "v6";
             }
-            case "arm" -> variant = switch (variant) {
-                case "", "7" -> "v7";
-                case "5", "6", "8" -> "v" + variant;
-                default -> variant;
-            };
-            default -> { }
+            case "arm" ->
+                variant = switch (variant) {
+                    case "", "7" -> "v7";
+                    case "5", "6", "8" -> "v" + variant;
+                    default -> variant;
+                };
+            default -> {}
         }
         return variant.isEmpty() ? new String[] {parts[0], arch} : new String[] {parts[0], arch, variant};
     }

@@ -14,14 +14,26 @@ final class InvalidDefaultArgInFromCheck implements BuildCheck.OfFrom {
 
     @Override
     public void check(CheckInput input, CheckDispatch.From from, List<ParseWarning> warnings) {
-        from.image().filter(match -> !match.matched().isEmpty() || !match.unmatched().isEmpty()).ifPresent(match -> {
-            String name = match.result();
-            boolean invalid = name.isEmpty() || name.startsWith(":") || name.startsWith("@") || name.startsWith("/")
-                    || name.endsWith(":") || name.endsWith("/") || name.endsWith("@") || name.contains("//");
-            if (invalid) {
-                warnings.add(warning(input, from.location(), "Default value for ARG " + from.stage().from().image()
-                        + " results in empty or invalid base image name"));
-            }
-        });
+        from.image()
+                .filter(match ->
+                        !match.matched().isEmpty() || !match.unmatched().isEmpty())
+                .ifPresent(match -> {
+                    String name = match.result();
+                    boolean invalid = name.isEmpty()
+                            || name.startsWith(":")
+                            || name.startsWith("@")
+                            || name.startsWith("/")
+                            || name.endsWith(":")
+                            || name.endsWith("/")
+                            || name.endsWith("@")
+                            || name.contains("//");
+                    if (invalid) {
+                        warnings.add(warning(
+                                input,
+                                from.location(),
+                                "Default value for ARG " + from.stage().from().image()
+                                        + " results in empty or invalid base image name"));
+                    }
+                });
     }
 }

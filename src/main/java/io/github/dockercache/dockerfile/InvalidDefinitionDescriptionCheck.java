@@ -37,17 +37,26 @@ final class InvalidDefinitionDescriptionCheck implements BuildCheck {
     }
 
     private void argDescription(CheckInput input, ArgInstruction arg, List<ParseWarning> warnings) {
-        description(input, arg, "ARG", arg.args().stream().map(ArgDeclaration::name).toList(), warnings);
+        description(
+                input, arg, "ARG", arg.args().stream().map(ArgDeclaration::name).toList(), warnings);
     }
 
-    private void description(CheckInput input, Instruction instruction, String keyword, List<String> names,
+    private void description(
+            CheckInput input,
+            Instruction instruction,
+            String keyword,
+            List<String> names,
             List<ParseWarning> warnings) {
         List<String> comments = instruction.source().comments();
-        if (comments.isEmpty() || names.isEmpty() || names.contains(comments.get(comments.size() - 1).split(" ", -1)[0])) {
+        if (comments.isEmpty()
+                || names.isEmpty()
+                || names.contains(comments.get(comments.size() - 1).split(" ", -1)[0])) {
             return;
         }
         String example = names.size() == 1 ? names.get(0) : "<arg_key>";
-        warnings.add(warning(input, instruction.source().location(),
+        warnings.add(warning(
+                input,
+                instruction.source().location(),
                 "Comment for " + keyword + " should follow the format: `# " + example + " <description>`"));
     }
 }

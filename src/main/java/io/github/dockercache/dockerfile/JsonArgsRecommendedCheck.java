@@ -17,10 +17,14 @@ final class JsonArgsRecommendedCheck implements BuildCheck.OfStep {
 
     @Override
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
-        if (COMMANDS.contains(step.instruction().source().keyword()) && !input.raw().get(step.instruction()).json()
+        if (COMMANDS.contains(step.instruction().source().keyword())
+                && !input.raw().get(step.instruction()).json()
                 && !step.state().shellSet()) {
-            warnings.add(warning(input, step.location(), "JSON arguments recommended for "
-                    + input.keyword(step.instruction()) + " to prevent unintended behavior related to OS signals"));
+            warnings.add(warning(
+                    input,
+                    step.location(),
+                    "JSON arguments recommended for " + input.keyword(step.instruction())
+                            + " to prevent unintended behavior related to OS signals"));
         }
     }
 }

@@ -21,8 +21,11 @@ final class LegacyKeyValueFormatCheck implements BuildCheck.OfStep {
         List<String> args = input.raw().get(step.instruction()).args(); // key, value, separator: empty when legacy
         for (int i = 0; i + 2 < args.size(); i += 3) {
             if (args.get(i + 2).isEmpty()) {
-                warnings.add(warning(input, step.location(), "\"" + name
-                        + " key=value\" should be used instead of legacy \"" + name + " key value\" format"));
+                warnings.add(warning(
+                        input,
+                        step.location(),
+                        "\"" + name + " key=value\" should be used instead of legacy \"" + name
+                                + " key value\" format"));
             }
         }
     }

@@ -36,7 +36,16 @@ final class LineParser {
         }
         Arguments arguments = parseArguments(keyword.toLowerCase(Locale.ROOT), rest, escape);
         return new RawInstruction(
-                keyword, flags, arguments.args(), arguments.trigger(), arguments.json(), List.of(), line, 0, 0, 0,
+                keyword,
+                flags,
+                arguments.args(),
+                arguments.trigger(),
+                arguments.json(),
+                List.of(),
+                line,
+                0,
+                0,
+                0,
                 List.copyOf(comments));
     }
 
@@ -49,8 +58,10 @@ final class LineParser {
             case "label" -> nameValues(rest, "LABEL", escape);
             case "expose", "from" -> whitespaceDelimited(rest);
             case "healthcheck" -> healthcheck(rest);
-            case "maintainer", "stopsignal", "user", "workdir" -> rest.isEmpty() ? Arguments.NONE : Arguments.of(List.of(rest));
-            case "onbuild" -> rest.isEmpty() ? Arguments.NONE : new Arguments(List.of(), parse(rest, escape, List.of()), false);
+            case "maintainer", "stopsignal", "user", "workdir" ->
+                rest.isEmpty() ? Arguments.NONE : Arguments.of(List.of(rest));
+            case "onbuild" ->
+                rest.isEmpty() ? Arguments.NONE : new Arguments(List.of(), parse(rest, escape, List.of()), false);
             // unknown instructions keep one empty argument, as BuildKit's "ignore" parser leaves an empty node
             default -> Arguments.of(List.of(""));
         };
@@ -117,8 +128,8 @@ final class LineParser {
         for (String word : words) {
             int equals = word.indexOf('=');
             if (equals < 0) {
-                throw new LineError("Syntax error - can't find = in " + GoText.quote(word)
-                        + ". Must be of the form: name=value");
+                throw new LineError(
+                        "Syntax error - can't find = in " + GoText.quote(word) + ". Must be of the form: name=value");
             }
             args.addAll(List.of(word.substring(0, equals), word.substring(equals + 1), "="));
         }

@@ -12,8 +12,8 @@ final class MaintainerDeprecatedCheck implements BuildCheck.OfStep {
     @Override
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
         if (step.instruction().source().keyword().equals("MAINTAINER")) {
-            warnings.add(warning(input, step.location(),
-                    "Maintainer instruction is deprecated in favor of using label"));
+            warnings.add(
+                    warning(input, step.location(), "Maintainer instruction is deprecated in favor of using label"));
         }
     }
 }

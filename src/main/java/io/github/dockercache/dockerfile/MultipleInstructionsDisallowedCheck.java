@@ -24,8 +24,12 @@ final class MultipleInstructionsDisallowedCheck implements BuildCheck.OfStage {
             String keyword = instruction.source().keyword();
             Instruction previous = LAST_ONE_COUNTS.contains(keyword) ? used.put(keyword, instruction) : null;
             if (previous != null) {
-                warnings.add(warning(input, previous.source().location(), "Multiple " + input.keyword(instruction)
-                        + " instructions should not be used in the same stage because only the last one will be used"));
+                warnings.add(
+                        warning(
+                                input,
+                                previous.source().location(),
+                                "Multiple " + input.keyword(instruction)
+                                        + " instructions should not be used in the same stage because only the last one will be used"));
             }
         }
     }

@@ -37,7 +37,17 @@ public record RawInstruction(
     /** The same instruction with its position and surroundings. */
     RawInstruction placed(List<Heredoc> readHeredocs, int start, int end, int keywordColumn) {
         return new RawInstruction(
-                keyword, flags, args, trigger, json, List.copyOf(readHeredocs), original, start, end, keywordColumn, comments);
+                keyword,
+                flags,
+                args,
+                trigger,
+                json,
+                List.copyOf(readHeredocs),
+                original,
+                start,
+                end,
+                keywordColumn,
+                comments);
     }
 
     /** This instruction as one s-expression of BuildKit's {@code Node.Dump()}. */

@@ -14,9 +14,11 @@ public final class RawParser {
     static final int MAX_LINE_BYTES = 65536;
     /** The most instructions parsed (docs/limits.md); BuildKit has no limit, real Dockerfiles have tens. */
     static final int MAX_INSTRUCTIONS = 5_000;
+
     static final String EMPTY_CONTINUATION_RULE = "NoEmptyContinuation";
     /** BuildKit's detail text for that warning. */
     static final String EMPTY_CONTINUATION_DETAIL = "Empty continuation lines will become errors in a future release";
+
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("add", "copy", "run");
 
     private final String displayName;
@@ -52,7 +54,8 @@ public final class RawParser {
                 start = end;
             }
             int firstTooLong = 0;
-            while (firstTooLong < all.size() && GoText.utf8Length(stripNewline(all.get(firstTooLong))) < MAX_LINE_BYTES) {
+            while (firstTooLong < all.size()
+                    && GoText.utf8Length(stripNewline(all.get(firstTooLong))) < MAX_LINE_BYTES) {
                 firstTooLong++;
             }
             readable = firstTooLong;
@@ -90,17 +93,23 @@ public final class RawParser {
             readInstructionStartingWith(raw);
             if (instructions.size() > MAX_INSTRUCTIONS) {
                 RawInstruction beyond = instructions.get(MAX_INSTRUCTIONS);
-                throw error(beyond.startLine(), beyond.column(), String.format(Locale.ROOT, "more than %,d"
-                        + " instructions, the limit of dockercache (BuildKit has none); a Dockerfile this long is"
-                        + " generated: split the build, or check that this is the Dockerfile meant", MAX_INSTRUCTIONS));
+                throw error(
+                        beyond.startLine(),
+                        beyond.column(),
+                        String.format(
+                                Locale.ROOT,
+                                "more than %,d"
+                                        + " instructions, the limit of dockercache (BuildKit has none); a Dockerfile this long is"
+                                        + " generated: split the build, or check that this is the Dockerfile meant",
+                                MAX_INSTRUCTIONS));
             }
         }
         if (instructions.isEmpty()) {
             throw error(Math.max(lines.count(), 1), 1, "file with no instructions");
         }
         if (lines.stoppedOnLongLine()) {
-            throw error(lines.count() + 1, 1,
-                    "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1));
+            throw error(
+                    lines.count() + 1, 1, "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1));
         }
         return new RawDockerfile(displayName, escape, List.copyOf(instructions), List.copyOf(warnings));
     }
@@ -206,7 +215,8 @@ public final class RawParser {
                 candidate = candidate.replaceFirst("^\\t+", "");
             }
             if (candidate.equals(marker.name())) {
-                return new Heredoc(marker.name(), content.toString(), marker.expand(), marker.chomp(), marker.fileDescriptor());
+                return new Heredoc(
+                        marker.name(), content.toString(), marker.expand(), marker.chomp(), marker.fileDescriptor());
             }
             content.append(raw);
         }

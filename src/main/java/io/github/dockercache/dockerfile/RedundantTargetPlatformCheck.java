@@ -17,10 +17,14 @@ final class RedundantTargetPlatformCheck implements BuildCheck.OfFrom {
     public void check(CheckInput input, CheckDispatch.From from, List<ParseWarning> warnings) {
         String targetPlatform = input.dispatch().metaArgs().get(CheckDispatch.TARGETPLATFORM);
         from.platform().ifPresent(match -> {
-            if (match.matched().equals(Set.of(CheckDispatch.TARGETPLATFORM)) && match.unmatched().isEmpty()
+            if (match.matched().equals(Set.of(CheckDispatch.TARGETPLATFORM))
+                    && match.unmatched().isEmpty()
                     && match.result().equals(targetPlatform)) {
-                warnings.add(warning(input, from.location(), "Setting platform to predefined "
-                        + from.stage().from().platform() + " in FROM is redundant as this is the default behavior"));
+                warnings.add(warning(
+                        input,
+                        from.location(),
+                        "Setting platform to predefined " + from.stage().from().platform()
+                                + " in FROM is redundant as this is the default behavior"));
             }
         });
     }

@@ -17,7 +17,9 @@ final class ReservedStageNameCheck implements BuildCheck.OfStage {
     public void check(CheckInput input, Stage stage, List<ParseWarning> warnings) {
         String name = stage.name() == null ? "" : stage.name().toLowerCase(Locale.ROOT);
         if (RESERVED_STAGE_NAMES.contains(name)) {
-            warnings.add(warning(input, stage.from().source().location(),
+            warnings.add(warning(
+                    input,
+                    stage.from().source().location(),
                     "Stage name should not use the same name as reserved stage " + GoText.quote(name)));
         }
     }

@@ -19,7 +19,8 @@ final class RunFlagValues {
     static void checkMount(String value) throws LineError {
         for (String field : csvFields(value, "failed to parse csv mounts")) {
             int equals = field.indexOf('=');
-            if (equals < 0 || !field.substring(0, equals).toLowerCase(Locale.ROOT).equals("from")) {
+            if (equals < 0
+                    || !field.substring(0, equals).toLowerCase(Locale.ROOT).equals("from")) {
                 continue;
             }
             String from = field.substring(equals + 1);
@@ -59,7 +60,8 @@ final class RunFlagValues {
 
     /** One CSV record with the strict quoting rules of Go's {@code encoding/csv} (via go-csvvalue). */
     static List<String> csvFields(String text, String context) throws LineError {
-        String line = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+        String line = text.endsWith("\r\n")
+                ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         if (line.isEmpty()) {
             throw new LineError(context + ": EOF");

@@ -29,6 +29,7 @@ public record RunInstruction(
      */
     public Heredoc soleHeredoc() {
         return shellForm && heredocs.size() == 1 && HeredocSyntax.parseWordOrNull(command.get(0)) != null
-                ? heredocs.get(0) : null;
+                ? heredocs.get(0)
+                : null;
     }
 }

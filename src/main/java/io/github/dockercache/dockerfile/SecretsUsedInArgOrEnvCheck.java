@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * between underscores. The DC401 advice rule ({@code SecretInLayerRule}) leaves these to this check.
  */
 final class SecretsUsedInArgOrEnvCheck implements BuildCheck.OfStep {
-    private static final String SECRET_TOKENS = "apikey|auth|credential|credentials|key|password|pword|passwd|secret|token";
-    private static final Pattern SECRET = Pattern.compile("(?:_|^)(?:" + SECRET_TOKENS + ")(?:_|$)", Pattern.CASE_INSENSITIVE);
+    private static final String SECRET_TOKENS =
+            "apikey|auth|credential|credentials|key|password|pword|passwd|secret|token";
+    private static final Pattern SECRET =
+            Pattern.compile("(?:_|^)(?:" + SECRET_TOKENS + ")(?:_|$)", Pattern.CASE_INSENSITIVE);
     /** BuildKit 0.25 allows only "public"; later releases added more words. */
     private static final Pattern SECRET_ALLOWED = Pattern.compile("(?:_|^)public(?:_|$)", Pattern.CASE_INSENSITIVE);
 
@@ -24,13 +26,18 @@ final class SecretsUsedInArgOrEnvCheck implements BuildCheck.OfStep {
         String keyword = step.instruction().source().keyword();
         List<String> keys = switch (keyword) {
             case "ENV" -> envKeys(input.raw().get(step.instruction()).args());
-            case "ARG" -> ((ArgInstruction) step.instruction()).args().stream().map(ArgDeclaration::name).toList();
+            case "ARG" ->
+                ((ArgInstruction) step.instruction())
+                        .args().stream().map(ArgDeclaration::name).toList();
             default -> List.of();
         };
         for (String key : keys) {
             if (SECRET.matcher(key).find() && !SECRET_ALLOWED.matcher(key).find()) {
-                warnings.add(warning(input, step.location(), "Do not use ARG or ENV instructions for sensitive data ("
-                        + keyword + " " + GoText.quote(key) + ")"));
+                warnings.add(warning(
+                        input,
+                        step.location(),
+                        "Do not use ARG or ENV instructions for sensitive data (" + keyword + " " + GoText.quote(key)
+                                + ")"));
             }
         }
     }

@@ -106,9 +106,12 @@ public final class ShellLexer {
         }
         if (length > budget) {
             budget = 0;
-            throw new ExpansionException(String.format(Locale.ROOT, "the expansions of this Dockerfile add up to more"
-                    + " than %,d characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values"
-                    + " that grow", MAX_TOTAL_LENGTH));
+            throw new ExpansionException(String.format(
+                    Locale.ROOT,
+                    "the expansions of this Dockerfile add up to more"
+                            + " than %,d characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values"
+                            + " that grow",
+                    MAX_TOTAL_LENGTH));
         }
         budget -= length;
     }
@@ -137,16 +140,21 @@ public final class ShellLexer {
 
         WordScan(String word, VariableLookup variables) {
             // Go's scanner reads each byte that is not UTF-8 as U+FFFD: what the lexer expands is coerced so
-            this.chars = ShellPattern.withoutLeadingBom(DockerfileBytes.coerced(word)).codePoints().toArray();
+            this.chars = ShellPattern.withoutLeadingBom(DockerfileBytes.coerced(word))
+                    .codePoints()
+                    .toArray();
             this.variables = variables;
         }
 
         /** Fails once a word grows past {@link #MAX_WORD_LENGTH}, before it can fill the heap. */
         private void bounded(StringBuilder word) throws ExpansionException {
             if (word.length() > MAX_WORD_LENGTH) {
-                throw new ExpansionException(String.format(Locale.ROOT, "the expanded word is longer than %,d"
-                        + " characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values it"
-                        + " references", MAX_WORD_LENGTH));
+                throw new ExpansionException(String.format(
+                        Locale.ROOT,
+                        "the expanded word is longer than %,d"
+                                + " characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values it"
+                                + " references",
+                        MAX_WORD_LENGTH));
             }
         }
 
@@ -189,7 +197,8 @@ public final class ShellLexer {
                     bounded(result);
                     words.addString(value);
                 } else if (ch == '<' || (!options.skipProcessQuotes() && (ch == '\'' || ch == '"'))) {
-                    String text = ch == '<' ? processPossibleHeredoc()
+                    String text = ch == '<'
+                            ? processPossibleHeredoc()
                             : ch == '\'' ? processSingleQuote() : processDoubleQuote();
                     result.append(text);
                     bounded(result);
@@ -345,10 +354,12 @@ public final class ShellLexer {
                     return unsetOrNull ? "" : word;
                 case '?':
                     if (!set) {
-                        throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+                        throw new ExpansionException(
+                                name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
                     }
                     if (unsetOrNull) {
-                        throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+                        throw new ExpansionException(
+                                name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
                     }
                     return value;
                 case '#':

@@ -111,8 +111,8 @@ final class ShellPattern {
                 }
                 nameEnd += Character.charCount(cp);
             }
-            boolean wellFormed = nameEnd > nameStart
-                    && (!brace || (nameEnd < template.length() && template.charAt(nameEnd) == '}'));
+            boolean wellFormed =
+                    nameEnd > nameStart && (!brace || (nameEnd < template.length() && template.charAt(nameEnd) == '}'));
             if (!wellFormed) {
                 out.append('$');
                 continue;

@@ -14,8 +14,8 @@ final class StageNameCasingCheck implements BuildCheck.OfStage {
     public void check(CheckInput input, Stage stage, List<ParseWarning> warnings) {
         List<String> args = input.raw().get(stage.from()).args();
         if (args.size() == 3 && !args.get(2).equals(args.get(2).toLowerCase(Locale.ROOT))) {
-            warnings.add(warning(input, stage.from().source().location(),
-                    "Stage name '" + args.get(2) + "' should be lowercase"));
+            warnings.add(warning(
+                    input, stage.from().source().location(), "Stage name '" + args.get(2) + "' should be lowercase"));
         }
     }
 }

@@ -223,7 +223,10 @@ final class StrictJson {
 
     private void expect(char c) throws SyntaxException {
         if (!consume(c)) {
-            throw error(pos >= text.length() ? "unexpected end of JSON input" : "invalid character '" + text.charAt(pos) + "'");
+            throw error(
+                    pos >= text.length()
+                            ? "unexpected end of JSON input"
+                            : "invalid character '" + text.charAt(pos) + "'");
         }
     }
 

@@ -19,9 +19,14 @@ final class UndefinedArgInFromCheck implements BuildCheck.OfFrom {
         for (Optional<ShellLexer.Expansion> expansion : List.of(from.image(), from.platform())) {
             for (String name : expansion.map(ShellLexer.Expansion::unmatched).orElse(Set.of())) {
                 if (!input.dispatch().declaredGlobalArgs().contains(name)) {
-                    warnings.add(warning(input, from.location(), Suggestions.withSuggestion(
-                            "FROM argument '" + name + "' is not declared", name,
-                            input.dispatch().declaredGlobalArgs(), true)));
+                    warnings.add(warning(
+                            input,
+                            from.location(),
+                            Suggestions.withSuggestion(
+                                    "FROM argument '" + name + "' is not declared",
+                                    name,
+                                    input.dispatch().declaredGlobalArgs(),
+                                    true)));
                 }
             }
         }

@@ -16,8 +16,11 @@ final class UndefinedVarCheck implements BuildCheck.OfStep {
     @Override
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
         for (CheckDispatch.UndefinedUse use : step.undefined()) {
-            warnings.add(warning(input, step.location(), "Usage of undefined variable '$" + use.name() + "'"
-                    + (use.closest() == null ? "" : " (did you mean $" + use.closest() + "?)")));
+            warnings.add(warning(
+                    input,
+                    step.location(),
+                    "Usage of undefined variable '$" + use.name() + "'"
+                            + (use.closest() == null ? "" : " (did you mean $" + use.closest() + "?)")));
         }
     }
 }

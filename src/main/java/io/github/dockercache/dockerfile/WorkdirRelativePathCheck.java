@@ -20,17 +20,25 @@ final class WorkdirRelativePathCheck implements BuildCheck.OfStep {
 
     @Override
     public void check(CheckInput input, CheckDispatch.Step step, List<ParseWarning> warnings) {
-        if (!(step.instruction() instanceof WorkdirInstruction workdir) || step.state().workdirSet()) {
+        if (!(step.instruction() instanceof WorkdirInstruction workdir)
+                || step.state().workdirSet()) {
             return;
         }
         Map<String, String> env = step.state().env();
-        Optional<ShellLexer.Expansion> path = CheckDispatch.expand(input.lexer(), workdir.path(),
-                env == null ? Map.of() : env);
+        Optional<ShellLexer.Expansion> path =
+                CheckDispatch.expand(input.lexer(), workdir.path(), env == null ? Map.of() : env);
         boolean judged = env != null
-                || path.isPresent() && path.get().matched().isEmpty() && path.get().unmatched().isEmpty();
-        if (path.isPresent() && judged && !isAbsolute(path.get().result(), step.state().os())) {
-            warnings.add(warning(input, step.location(), "Relative workdir " + GoText.quote(path.get().result())
-                    + " can have unexpected results if the base image changes"));
+                || path.isPresent()
+                        && path.get().matched().isEmpty()
+                        && path.get().unmatched().isEmpty();
+        if (path.isPresent()
+                && judged
+                && !isAbsolute(path.get().result(), step.state().os())) {
+            warnings.add(warning(
+                    input,
+                    step.location(),
+                    "Relative workdir " + GoText.quote(path.get().result())
+                            + " can have unexpected results if the base image changes"));
         }
     }
 

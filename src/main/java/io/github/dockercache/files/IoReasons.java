@@ -19,13 +19,19 @@ public final class IoReasons {
     /** "/path/file: Permission denied", or the exception's own message where it has a reason. */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException fs && fs.getReason() == null) {
-            String reason = fs instanceof AccessDeniedException ? "Permission denied"
-                    : fs instanceof NoSuchFileException ? "No such file or directory"
-                    : fs instanceof FileAlreadyExistsException ? "File exists"
-                    : fs instanceof DirectoryNotEmptyException ? "Directory not empty"
-                    : fs instanceof NotDirectoryException ? "Not a directory"
-                    : fs instanceof NotLinkException ? "Not a symbolic link"
-                    : fs.getClass().getSimpleName();
+            String reason = fs instanceof AccessDeniedException
+                    ? "Permission denied"
+                    : fs instanceof NoSuchFileException
+                            ? "No such file or directory"
+                            : fs instanceof FileAlreadyExistsException
+                                    ? "File exists"
+                                    : fs instanceof DirectoryNotEmptyException
+                                            ? "Directory not empty"
+                                            : fs instanceof NotDirectoryException
+                                                    ? "Not a directory"
+                                                    : fs instanceof NotLinkException
+                                                            ? "Not a symbolic link"
+                                                            : fs.getClass().getSimpleName();
             return fs.getMessage() + ": " + reason;
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

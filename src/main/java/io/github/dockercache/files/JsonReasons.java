@@ -10,7 +10,9 @@ public final class JsonReasons {
      */
     public static String firstLine(Throwable e) {
         Throwable innermost = innermost(e);
-        return innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
+        return innermost.getMessage() == null
+                ? ""
+                : innermost.getMessage().lines().findFirst().orElse("");
     }
 
     /** The innermost cause that has a message, or {@code e}. */

@@ -16,6 +16,8 @@ public record CommitResult(Commit commit, String problem, List<StepOutcome> step
 
     /** The first stable step the commit rebuilt, if any: the layer the commit busted. */
     public Optional<StepOutcome> firstStableRebuilt() {
-        return steps.stream().filter(s -> s.stable() && s.verdict() == Verdict.REBUILT).findFirst();
+        return steps.stream()
+                .filter(s -> s.stable() && s.verdict() == Verdict.REBUILT)
+                .findFirst();
     }
 }

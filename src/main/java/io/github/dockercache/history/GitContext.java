@@ -29,8 +29,8 @@ final class GitContext implements ContextSource {
 
     /** Walks a directory: its tree's children (if it has a tree) and its untracked ones, by name. */
     private void walk(String directory, ObjectId tree, Visitor<Entry> visitor) throws ContextException {
-        List<GitTrees.Child> children = merged(tree == null ? List.of() : trees.children(tree),
-                untracked.children(directory));
+        List<GitTrees.Child> children =
+                merged(tree == null ? List.of() : trees.children(tree), untracked.children(directory));
         String prefix = directory.isEmpty() ? "" : directory + "/";
         for (GitTrees.Child child : children) {
             String path = prefix + child.name();
@@ -56,8 +56,12 @@ final class GitContext implements ContextSource {
         int i = 0;
         int j = 0;
         while (i < tracked.size() || j < untracked.size()) {
-            int order = i == tracked.size() ? 1 : j == untracked.size() ? -1
-                    : io.github.dockercache.context.KeyOrder.NAMES.compare(tracked.get(i).name(), untracked.get(j).name());
+            int order = i == tracked.size()
+                    ? 1
+                    : j == untracked.size()
+                            ? -1
+                            : io.github.dockercache.context.KeyOrder.NAMES.compare(
+                                    tracked.get(i).name(), untracked.get(j).name());
             if (order <= 0) {
                 all.add(tracked.get(i++));
                 j += order == 0 ? 1 : 0;

@@ -77,7 +77,10 @@ final class GitTrees {
             if (!found.directory() || found.id() == null) {
                 return null;
             }
-            found = children(found.id()).stream().filter(c -> c.name().equals(part)).findFirst().orElse(null);
+            found = children(found.id()).stream()
+                    .filter(c -> c.name().equals(part))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) {
                 return null;
             }
@@ -107,7 +110,15 @@ final class GitTrees {
         }
         int permissions = mode == FileMode.EXECUTABLE_FILE ? 0755 : 0644;
         long size = reader.getObjectSize(copy, Constants.OBJ_BLOB);
-        return new Child(name, copy, new ContextSource.Entry(EntryType.FILE, permissions, size, null, copy.name(),
-                () -> reader.open(copy, Constants.OBJ_BLOB).openStream()));
+        return new Child(
+                name,
+                copy,
+                new ContextSource.Entry(
+                        EntryType.FILE,
+                        permissions,
+                        size,
+                        null,
+                        copy.name(),
+                        () -> reader.open(copy, Constants.OBJ_BLOB).openStream()));
     }
 }

@@ -17,8 +17,13 @@ import java.util.Map;
  * @param filesHashed how many distinct file contents were read and hashed
  * @param treesRead how many distinct git trees were listed
  */
-public record ImageHistory(String dockerfile, String range, List<CommitResult> commits, String untrackedNote,
-        long filesHashed, long treesRead) {
+public record ImageHistory(
+        String dockerfile,
+        String range,
+        List<CommitResult> commits,
+        String untrackedNote,
+        long filesHashed,
+        long treesRead) {
 
     /** The commits that could be compared with an earlier one. */
     public List<CommitResult> compared() {
@@ -45,9 +50,11 @@ public record ImageHistory(String dockerfile, String range, List<CommitResult> c
                 count[2]++;
             }
         }
-        return newest.values().stream().map(step -> {
-            int[] count = counts.get(step.stepId());
-            return new StepRate(step.stepId(), step.text(), step.stable(), count[0], count[1], count[2]);
-        }).toList();
+        return newest.values().stream()
+                .map(step -> {
+                    int[] count = counts.get(step.stepId());
+                    return new StepRate(step.stepId(), step.text(), step.stable(), count[0], count[1], count[2]);
+                })
+                .toList();
     }
 }

@@ -14,8 +14,8 @@ import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.model.AnalysisException;
-import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.ImageDigests;
@@ -75,11 +75,11 @@ public final class Replay {
         this.contextPath = inside(workTree, settings.contextDir(), "build context");
         this.dockerfilePath = inside(workTree, settings.dockerfile(), "Dockerfile");
         try {
-            this.untracked = Untracked.of(workTree, repository.readDirCache(), realPath(settings.contextDir()),
-                    contextPath);
+            this.untracked =
+                    Untracked.of(workTree, repository.readDirCache(), realPath(settings.contextDir()), contextPath);
         } catch (IOException e) {
-            throw new HistoryException("cannot list the files git does not track in " + settings.contextDir() + ": "
-                    + e.getMessage(), e);
+            throw new HistoryException(
+                    "cannot list the files git does not track in " + settings.contextDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,9 +105,9 @@ public final class Replay {
 
     private ImageHistory run(String range, int count) throws HistoryException {
         List<RevCommit> commits = range == null ? lastCommits(count) : commitsIn(range);
-        String shownRange = range != null ? range
-                : commits.isEmpty() ? "HEAD" : "HEAD~" + commits.size() + "..HEAD";
-        RevCommit before = commits.isEmpty() || commits.get(0).getParentCount() == 0 ? null
+        String shownRange = range != null ? range : commits.isEmpty() ? "HEAD" : "HEAD~" + commits.size() + "..HEAD";
+        RevCommit before = commits.isEmpty() || commits.get(0).getParentCount() == 0
+                ? null
                 : parse(commits.get(0).getParent(0));
         List<HistoryEntry> builds = new ArrayList<>(); // newest first, as a baseline's history
         Snapshot last = null;
@@ -127,8 +127,12 @@ public final class Replay {
                 continue;
             }
             if (last == null) {
-                results.add(new CommitResult(shown, "nothing earlier to compare with: "
-                        + (before == null && results.isEmpty() ? "the first commit" : "no earlier commit of the range builds"),
+                results.add(new CommitResult(
+                        shown,
+                        "nothing earlier to compare with: "
+                                + (before == null && results.isEmpty()
+                                        ? "the first commit"
+                                        : "no earlier commit of the range builds"),
                         List.of()));
             } else {
                 Comparison comparison = Comparison.compare(now.snapshot(), last.withHistory(builds), policy, null);
@@ -137,8 +141,13 @@ public final class Replay {
             last = now.snapshot();
             builds.add(0, entry(commit, last));
         }
-        return new ImageHistory(last == null ? dockerfilePath : last.dockerfile(), shownRange,
-                List.copyOf(results), untrackedNote(), digests.hashed(), trees.treesRead());
+        return new ImageHistory(
+                last == null ? dockerfilePath : last.dockerfile(),
+                shownRange,
+                List.copyOf(results),
+                untrackedNote(),
+                digests.hashed(),
+                trees.treesRead());
     }
 
     // ---- one commit ----
@@ -152,8 +161,8 @@ public final class Replay {
             }
             GitTrees.Child context = trees.find(tree, contextPath);
             if ((context == null || !context.directory()) && untracked.isEmpty()) {
-                return new Analysed(null, "no build context " + (contextPath.isEmpty() ? "." : contextPath)
-                        + " at this commit");
+                return new Analysed(
+                        null, "no build context " + (contextPath.isEmpty() ? "." : contextPath) + " at this commit");
             }
             ObjectId contextTree = context == null || !context.directory() ? null : context.id();
             GitTrees.Child ignore = ignoreFile(tree, contextTree);
@@ -175,8 +184,13 @@ public final class Replay {
         try {
             String text = DockerfileBytes.decode(trees.bytes(dockerfile.id(), DockerfileReader.MAX_BYTES));
             byte[] ignoreContent = ignore == null ? null : trees.bytes(ignore.id(), IgnoreFile.MAX_BYTES);
-            BuildContext context = BuildContext.of(new GitContext(trees, contextTree, untracked), settings.contextDir(),
-                    ignore == null ? null : ignoreName(ignore), ignoreContent, settings.platform(), digests);
+            BuildContext context = BuildContext.of(
+                    new GitContext(trees, contextTree, untracked),
+                    settings.contextDir(),
+                    ignore == null ? null : ignoreName(ignore),
+                    ignoreContent,
+                    settings.platform(),
+                    digests);
             Snapshot snapshot = CacheModel.analyse(settings, text, context, ImageDigests.NONE, BaseImageConfigs.NONE)
                     .snapshot();
             return new Analysed(snapshot, null);
@@ -205,7 +219,8 @@ public final class Replay {
     }
 
     private String ignoreName(GitTrees.Child ignore) {
-        return ignore.name().equals(".dockerignore") ? ".dockerignore"
+        return ignore.name().equals(".dockerignore")
+                ? ".dockerignore"
                 : IgnoreFile.specificName(dockerfilePath.substring(dockerfilePath.lastIndexOf('/') + 1));
     }
 
@@ -230,7 +245,13 @@ public final class Replay {
                 StepResult root = byId.getOrDefault(step.rootStepId(), step);
                 cause = root.causes().isEmpty() ? null : root.causes().get(0);
             }
-            outcomes.add(new StepOutcome(step.stepId(), step.text(), verdict, step.stable(), step.rootStepId(), cause,
+            outcomes.add(new StepOutcome(
+                    step.stepId(),
+                    step.text(),
+                    verdict,
+                    step.stable(),
+                    step.rootStepId(),
+                    cause,
                     verdict == Verdict.UNKNOWN ? reason : null));
         }
         return outcomes;
@@ -247,16 +268,26 @@ public final class Replay {
         Map<String, String> reads = new HashMap<>();
         Map<String, String> lastOfStage = new HashMap<>();
         for (StepSnapshot step : snapshot.steps()) {
-            String path = step.files().stream().filter(untracked::contains).findFirst().orElse(null);
+            String path = step.files().stream()
+                    .filter(untracked::contains)
+                    .findFirst()
+                    .orElse(null);
             if (path != null) {
-                reads.put(step.id(), "reads " + path + ", which git does not track: history cannot know its content at"
-                        + " each commit");
+                reads.put(
+                        step.id(),
+                        "reads " + path + ", which git does not track: history cannot know its content at"
+                                + " each commit");
             } else if (step.parentId() != null && reads.containsKey(step.parentId())) {
-                reads.put(step.id(), "builds on step " + step.parentId() + ", which " + reads.get(step.parentId())
-                        .replaceFirst("^builds on step \\S+, which ", ""));
+                reads.put(
+                        step.id(),
+                        "builds on step " + step.parentId() + ", which "
+                                + reads.get(step.parentId()).replaceFirst("^builds on step \\S+, which ", ""));
             } else if (step.fromStage() != null && reads.containsKey(lastOfStage.get(step.fromStage()))) {
-                reads.put(step.id(), "copies from stage '" + step.fromStage() + "', which "
-                        + reads.get(lastOfStage.get(step.fromStage())).replaceFirst("^builds on step \\S+, which ", ""));
+                reads.put(
+                        step.id(),
+                        "copies from stage '" + step.fromStage() + "', which "
+                                + reads.get(lastOfStage.get(step.fromStage()))
+                                        .replaceFirst("^builds on step \\S+, which ", ""));
             }
             lastOfStage.put(step.stage(), step.id());
         }
@@ -273,8 +304,13 @@ public final class Replay {
     }
 
     private static HistoryEntry entry(RevCommit commit, Snapshot snapshot) {
-        return new HistoryEntry(null, commit.getName(),
-                snapshot.steps().stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
+        return new HistoryEntry(
+                null,
+                commit.getName(),
+                snapshot.steps().stream()
+                        .map(StepSnapshot::key)
+                        .filter(Objects::nonNull)
+                        .toList(),
                 snapshot.steps().stream().map(StepSnapshot::optimisticKey).toList());
     }
 
@@ -296,8 +332,9 @@ public final class Replay {
     private List<RevCommit> commitsIn(String range) throws HistoryException {
         int dots = range.indexOf("..");
         if (dots < 0 || range.contains("...")) {
-            throw new HistoryException("the range '" + range + "' is not of the form FROM..TO (such as origin/main..HEAD);"
-                    + " give a range or a number of commits");
+            throw new HistoryException(
+                    "the range '" + range + "' is not of the form FROM..TO (such as origin/main..HEAD);"
+                            + " give a range or a number of commits");
         }
         String from = range.substring(0, dots).trim();
         String to = range.substring(dots + 2).trim();
@@ -352,7 +389,8 @@ public final class Replay {
     // ---- the repository ----
 
     private static Repository open(Path directory) throws HistoryException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(realPath(directory).toFile());
+        FileRepositoryBuilder builder =
+                new FileRepositoryBuilder().findGitDir(realPath(directory).toFile());
         if (builder.getGitDir() == null) {
             throw new HistoryException("no git repository at or above " + directory + ": history replays the commits"
                     + " of the repository that holds the build context");
@@ -366,8 +404,8 @@ public final class Replay {
             }
             return repository;
         } catch (IOException e) {
-            throw new HistoryException("cannot open the git repository " + builder.getGitDir() + ": " + e.getMessage(),
-                    e);
+            throw new HistoryException(
+                    "cannot open the git repository " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -378,7 +416,8 @@ public final class Replay {
     private static String inside(Path workTree, Path path, String what) throws HistoryException {
         Path root = realPath(workTree);
         Path absolute = path.toAbsolutePath().normalize();
-        Path real = absolute.getParent() == null || what.equals("build context") ? realPath(absolute)
+        Path real = absolute.getParent() == null || what.equals("build context")
+                ? realPath(absolute)
                 : realPath(absolute.getParent()).resolve(absolute.getFileName());
         if (!real.startsWith(root)) {
             throw new HistoryException("the " + what + " " + path + " is outside the git repository " + root

@@ -15,5 +15,11 @@ import io.github.dockercache.compare.Verdict;
  * @param cause for a rebuilt step, the first cause of that root's miss, as explain words it; null when there is none
  * @param unknownReason for an unknown step, why
  */
-public record StepOutcome(String stepId, String text, Verdict verdict, boolean stable, String rootStepId, Cause cause,
+public record StepOutcome(
+        String stepId,
+        String text,
+        Verdict verdict,
+        boolean stable,
+        String rootStepId,
+        Cause cause,
         String unknownReason) {}

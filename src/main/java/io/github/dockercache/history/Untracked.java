@@ -28,6 +28,7 @@ import org.eclipse.jgit.dircache.DirCache;
 final class Untracked {
     /** More untracked files than this are not listed: a step reading one past it fails to select, and is unknown. */
     static final int MAX_PATHS = 200_000;
+
     static final Untracked NONE = new Untracked(new TreeSet<>(), Map.of(), false);
 
     private final Set<String> paths;
@@ -120,8 +121,8 @@ final class Untracked {
             String name = path.substring(slash + 1);
             ContextSource.Entry entry = directories.contains(path)
                     ? new ContextSource.Entry(EntryType.DIRECTORY, 0755, 0, null, null, null)
-                    : new ContextSource.Entry(EntryType.FILE, 0644, 0, null, "untracked:" + path,
-                            InputStream::nullInputStream);
+                    : new ContextSource.Entry(
+                            EntryType.FILE, 0644, 0, null, "untracked:" + path, InputStream::nullInputStream);
             byDirectory.computeIfAbsent(parent, p -> new ArrayList<>()).add(new GitTrees.Child(name, null, entry));
         }
         byDirectory.values().forEach(list -> list.sort((a, b) -> KeyOrder.NAMES.compare(a.name(), b.name())));

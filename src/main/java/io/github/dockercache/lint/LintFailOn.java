@@ -26,8 +26,10 @@ public enum LintFailOn {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not one of "
-                    + Arrays.stream(values()).map(LintFailOn::label).collect(Collectors.joining(", ")), e);
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not one of "
+                            + Arrays.stream(values()).map(LintFailOn::label).collect(Collectors.joining(", ")),
+                    e);
         }
     }
 

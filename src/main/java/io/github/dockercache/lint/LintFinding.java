@@ -13,8 +13,8 @@ package io.github.dockercache.lint;
  * @param fix what to change, possibly several lines; null when the rule says nothing more than its message
  * @param link where the rule is documented; null for a parse or read error
  */
-public record LintFinding(String file, int line, int column, String rule, Level level, String message, String fix,
-        String link) {
+public record LintFinding(
+        String file, int line, int column, String rule, Level level, String message, String fix, String link) {
     /** The file does not parse as BuildKit parses it. */
     public static final String PARSE_ERROR = "ParseError";
     /** The file cannot be read: missing, not a regular file, too large, no permission. */

@@ -22,7 +22,9 @@ public record LintResult(List<LintedFile> files, List<String> notRun) {
 
     /** The findings that {@code failOn} fails the lint for. */
     public List<LintFinding> failing(LintFailOn failOn) {
-        return findings().stream().filter(finding -> failOn.fails(finding.level())).toList();
+        return findings().stream()
+                .filter(finding -> failOn.fails(finding.level()))
+                .toList();
     }
 
     /** How many findings have {@code level}. */

@@ -30,6 +30,7 @@ import java.util.regex.PatternSyntaxException;
 final class LintTargets {
     /** Bounds the walk of a directory or glob, so that a mistaken root cannot walk a whole disk unnoticed. */
     static final int MAX_VISITED = 200_000;
+
     static final int MAX_FILES = 10_000;
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules");
 
@@ -75,9 +76,11 @@ final class LintTargets {
         if (Files.isDirectory(path)) {
             walk(path, null);
             if (!matchedAny) {
-                throw new LintException(LintException.Input.PATHS, "no Dockerfile in the directory '" + pattern + "' (looked for Dockerfile,"
-                        + " Dockerfile.*, *.Dockerfile and Containerfile, outside hidden directories, target and"
-                        + " node_modules)");
+                throw new LintException(
+                        LintException.Input.PATHS,
+                        "no Dockerfile in the directory '" + pattern + "' (looked for Dockerfile,"
+                                + " Dockerfile.*, *.Dockerfile and Containerfile, outside hidden directories, target and"
+                                + " node_modules)");
             }
         } else if (Files.exists(path)) {
             try {
@@ -101,15 +104,23 @@ final class LintTargets {
         String root = String.join("/", literal);
         Path start = root.isEmpty() ? base : path(root);
         if (!Files.isDirectory(start)) {
-            throw new LintException(LintException.Input.PATHS, "no file matches the glob '" + pattern + "': '" + root + "' is not a directory");
+            throw new LintException(
+                    LintException.Input.PATHS,
+                    "no file matches the glob '" + pattern + "': '" + root + "' is not a directory");
         }
         PathMatcher matcher;
         try {
             // Java's ** needs at least one directory for **/; a user means "any depth", none included
-            String glob = pattern.contains("**/") && !pattern.contains("{") ? pattern.replace("**/", "{**/,}") : pattern;
-            matcher = FileSystems.getDefault().getPathMatcher("glob:" + base.resolve(glob).normalize());
+            String glob =
+                    pattern.contains("**/") && !pattern.contains("{") ? pattern.replace("**/", "{**/,}") : pattern;
+            matcher = FileSystems.getDefault()
+                    .getPathMatcher("glob:" + base.resolve(glob).normalize());
         } catch (PatternSyntaxException | InvalidPathException e) {
-            throw new LintException(LintException.Input.PATHS, "'" + pattern + "' is not a valid glob: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new LintException(
+                    LintException.Input.PATHS,
+                    "'" + pattern + "' is not a valid glob: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         walk(start, matcher);
     }
@@ -122,8 +133,10 @@ final class LintTargets {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                     count();
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skipped = matcher == null && !dir.equals(root)
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = matcher == null
+                            && !dir.equals(root)
                             && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
@@ -131,7 +144,8 @@ final class LintTargets {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     count();
-                    boolean wanted = matcher != null ? matcher.matches(file.toAbsolutePath().normalize())
+                    boolean wanted = matcher != null
+                            ? matcher.matches(file.toAbsolutePath().normalize())
                             : DockerfileNames.matches(file.getFileName().toString());
                     if (wanted && !attributes.isDirectory()) {
                         matchedAny = true;
@@ -177,7 +191,8 @@ final class LintTargets {
         try {
             return base.resolve(pattern).normalize();
         } catch (InvalidPathException e) {
-            throw new LintException(LintException.Input.PATHS, "'" + pattern + "' is not a valid path: " + e.getReason(), e);
+            throw new LintException(
+                    LintException.Input.PATHS, "'" + pattern + "' is not a valid path: " + e.getReason(), e);
         }
     }
 

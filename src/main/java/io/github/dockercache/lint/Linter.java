@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +39,7 @@ public final class Linter {
     static final String BUILDKIT_RULES = "https://docs.docker.com/go/dockerfile/rule/";
     /** Where the cache-hygiene rules are documented, one anchor per id. */
     static final String DC_RULES = "https://github.com/dockercache/dockercache-maven-plugin/blob/main/docs/rules.md#";
+
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private Linter() {}
@@ -54,8 +54,8 @@ public final class Linter {
      */
     public static LintResult lint(Path base, List<String> patterns, LintOptions options) throws LintException {
         CheckOptions checkOptions = checkOptions(options.checkArgument());
-        Map<String, String> buildArgs = options.checkArgument() == null
-                ? Map.of() : Map.of(CheckOptions.BUILD_ARG, options.checkArgument());
+        Map<String, String> buildArgs =
+                options.checkArgument() == null ? Map.of() : Map.of(CheckOptions.BUILD_ARG, options.checkArgument());
         try {
             Advisor.disabledIds(options.disabledRules());
         } catch (IllegalArgumentException e) {
@@ -64,8 +64,15 @@ public final class Linter {
         List<LintedFile> files = new ArrayList<>();
         boolean imageChecksLimited = false;
         for (LintTargets.Target target : LintTargets.resolve(base, patterns)) {
-            BuildSettings build = new BuildSettings(base, target.path(), buildArgs, null, ClientPlatform.current(),
-                    null, Builder.BUILDKIT, options.buildkitVersion());
+            BuildSettings build = new BuildSettings(
+                    base,
+                    target.path(),
+                    buildArgs,
+                    null,
+                    ClientPlatform.current(),
+                    null,
+                    Builder.BUILDKIT,
+                    options.buildkitVersion());
             FileLint lint = lintFile(target, checkOptions, build, options);
             files.add(lint.file);
             imageChecksLimited |= lint.imageChecksLimited;
@@ -88,8 +95,8 @@ public final class Linter {
 
     private record FileLint(LintedFile file, boolean imageChecksLimited) {}
 
-    private static FileLint lintFile(LintTargets.Target target, CheckOptions checkOptions, BuildSettings build,
-            LintOptions options) {
+    private static FileLint lintFile(
+            LintTargets.Target target, CheckOptions checkOptions, BuildSettings build, LintOptions options) {
         String name = target.name();
         String text;
         try {
@@ -101,19 +108,33 @@ public final class Linter {
         }
         Dockerfile dockerfile;
         try {
-            dockerfile = DockerfileReader.parse(text, name, BaseImageConfigs.NONE, checkOptions, options.buildkitVersion());
+            dockerfile =
+                    DockerfileReader.parse(text, name, BaseImageConfigs.NONE, checkOptions, options.buildkitVersion());
         } catch (DockerfileException e) {
             return failed(name, e.location().line(), e.location().column(), LintFinding.PARSE_ERROR, e.reason());
         }
         Level checkLevel = dockerfile.checkFailure() != null ? Level.ERROR : Level.WARNING;
         List<LintFinding> findings = new ArrayList<>();
         for (ParseWarning warning : dockerfile.warnings()) {
-            findings.add(new LintFinding(name, warning.location().line(), warning.location().column(), warning.rule(),
-                    checkLevel, warning.message(), null, BUILDKIT_RULES + kebabCase(warning.rule()) + "/"));
+            findings.add(new LintFinding(
+                    name,
+                    warning.location().line(),
+                    warning.location().column(),
+                    warning.rule(),
+                    checkLevel,
+                    warning.message(),
+                    null,
+                    BUILDKIT_RULES + kebabCase(warning.rule()) + "/"));
         }
         for (Finding finding : Advisor.adviseDockerfile(dockerfile, text, build, options.disabledRules())) {
-            findings.add(new LintFinding(name, finding.line(), 1, finding.ruleId(),
-                    finding.severity() == Severity.WARNING ? Level.WARNING : Level.INFO, finding.message(), finding.fix(),
+            findings.add(new LintFinding(
+                    name,
+                    finding.line(),
+                    1,
+                    finding.ruleId(),
+                    finding.severity() == Severity.WARNING ? Level.WARNING : Level.INFO,
+                    finding.message(),
+                    finding.fix(),
                     DC_RULES + finding.ruleId().toLowerCase(Locale.ROOT)));
         }
         findings.sort(Comparator.comparingInt(LintFinding::line)); // stable: BuildKit's checks, then the rules
@@ -121,8 +142,12 @@ public final class Linter {
     }
 
     private static FileLint failed(String name, int line, int column, String rule, String message) {
-        return new FileLint(new LintedFile(name, List.of(new LintFinding(name, line, column, rule, Level.ERROR, message,
-                null, null)), null), false);
+        return new FileLint(
+                new LintedFile(
+                        name,
+                        List.of(new LintFinding(name, line, column, rule, Level.ERROR, message, null, null)),
+                        null),
+                false);
     }
 
     private static CheckOptions checkOptions(String argument) throws LintException {

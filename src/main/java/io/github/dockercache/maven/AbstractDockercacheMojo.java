@@ -34,7 +34,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -71,6 +70,7 @@ import org.eclipse.aether.RepositorySystem;
 abstract class AbstractDockercacheMojo extends AbstractMojo {
     /** The classifier of the snapshot attached to the build; images add {@code -<name>}. */
     static final String CLASSIFIER = "dockercache";
+
     private static final String QUARKUS_JVM_DOCKERFILE = "src/main/docker/Dockerfile.jvm";
 
     /** The build context directory, as given to {@code docker build}. */
@@ -246,13 +246,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private final ProjectDependenciesResolver dependenciesResolver;
     /** Per project, its runtime dependencies (null when unknown), collected once for all its images. */
     private final Map<MavenProject, Optional<List<String>>> dependencies = new HashMap<>();
+
     private final SettingsDecrypter settingsDecrypter;
     /** Resolved once per execution: deriving the key takes a moment on purpose. */
     private Secrets secrets;
     /** The stability overrides no image analysed so far matches, by parameter and entry; null before the first. */
     private Map<String, StabilityPolicy.Unmatched> unmatchedEverywhere;
 
-    AbstractDockercacheMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+    AbstractDockercacheMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
         this.repositorySystem = repositorySystem;
         this.dependenciesResolver = dependenciesResolver;
@@ -267,7 +270,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      *     images apart
      * @param failurePrefix what a failure of this image starts with ({@link #failurePrefix})
      */
-    record ImagePlan(MavenProject project, String name, String label, String failurePrefix, Request request,
+    record ImagePlan(
+            MavenProject project,
+            String name,
+            String label,
+            String failurePrefix,
+            Request request,
             String classifier) {}
 
     /** A failure of one image or project; the goal fails once, at the end, with all of them. */
@@ -281,8 +289,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             rollUp(reactor, List.of(), false);
             return;
         }
-        secrets = Secrets.of(secretArgs == null ? List.of() : secretArgs, SecretKeySource.resolve(System.getenv(),
-                session == null ? null : session.getSettings(), secretKeyServer, settingsDecrypter));
+        secrets = Secrets.of(
+                secretArgs == null ? List.of() : secretArgs,
+                SecretKeySource.resolve(
+                        System.getenv(),
+                        session == null ? null : session.getSettings(),
+                        secretKeyServer,
+                        settingsDecrypter));
         unmatchedEverywhere = null;
         List<ProjectScope> scopes = scopes();
         boolean aggregating = scopes.size() > 1;
@@ -298,15 +311,17 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         if (unmatchedEverywhere != null) {
             // an entry may be meant for one image of several: only one that matches in none is a mistake
-            unmatchedEverywhere.values().forEach(u -> failures.add(new Failure(u.message() + "; fix or remove it.",
-                    false, null)));
+            unmatchedEverywhere
+                    .values()
+                    .forEach(u -> failures.add(new Failure(u.message() + "; fix or remove it.", false, null)));
         }
         rollUp(reactor, rows, aggregating);
         fail(failures);
     }
 
     /** Runs the workflow of each image of one project, adding their rows; returns the project's failures. */
-    private List<Failure> runProject(ProjectScope scope, boolean aggregating, ReactorLog reactor, List<RollUp.Row> rows) {
+    private List<Failure> runProject(
+            ProjectScope scope, boolean aggregating, ReactorLog reactor, List<RollUp.Row> rows) {
         List<Failure> failures = new ArrayList<>();
         List<Image> images;
         try {
@@ -322,8 +337,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             try {
                 plan = plan(scope, image, rows, several);
             } catch (MojoFailureException e) {
-                failures.add(new Failure(failurePrefix(scope.project(), image.name, several) + e.getMessage(), false,
-                        null));
+                failures.add(
+                        new Failure(failurePrefix(scope.project(), image.name, several) + e.getMessage(), false, null));
                 rows.add(new RollUp.Row(scope.label(), image.name, null, "error"));
                 continue;
             }
@@ -341,7 +356,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /** Runs one image's workflow and prints what it says; returns its failure, or null. */
     private Failure runImage(ImagePlan plan, ReactorLog reactor, List<RollUp.Row> rows) {
-        String image = plan.name() != null ? plan.name() : show(plan.request().build().dockerfile());
+        String image =
+                plan.name() != null ? plan.name() : show(plan.request().build().dockerfile());
         Outcome outcome;
         try {
             outcome = run(plan.request());
@@ -380,9 +396,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      * last module to report.
      */
     private void rollUp(ReactorLog reactor, List<RollUp.Row> rows, boolean aggregating) {
-        Optional<List<RollUp.Row>> all = aggregating ? Optional.of(rows)
-                : reactor.report(projectId(project), rows, projectsRunningThisGoal());
-        all.ifPresent(table -> log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
+        Optional<List<RollUp.Row>> all =
+                aggregating ? Optional.of(rows) : reactor.report(projectId(project), rows, projectsRunningThisGoal());
+        all.ifPresent(table ->
+                log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
     }
 
     /** The projects of the session that run this goal, in reactor order: all of them from the command line. */
@@ -416,8 +433,13 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return;
         }
         long time = millis + (earlier == null ? 0 : earlier.getTime());
-        result.addBuildSummary(failures.isEmpty() ? new BuildSuccess(module, time)
-                : new BuildFailure(module, time, new MojoFailureException(failures.get(0).message())));
+        result.addBuildSummary(
+                failures.isEmpty()
+                        ? new BuildSuccess(module, time)
+                        : new BuildFailure(
+                                module,
+                                time,
+                                new MojoFailureException(failures.get(0).message())));
     }
 
     /** Fails once with every failure: an environment failure (I/O) first, as Maven words those differently. */
@@ -426,7 +448,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return;
         }
         String message = failures.stream().map(Failure::message).collect(Collectors.joining(System.lineSeparator()));
-        Optional<Failure> environment = failures.stream().filter(Failure::environment).findFirst();
+        Optional<Failure> environment =
+                failures.stream().filter(Failure::environment).findFirst();
         if (environment.isPresent()) {
             throw new MojoExecutionException(message, environment.get().cause());
         }
@@ -456,8 +479,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     }
 
     private List<ProjectScope> scopes() {
-        ProjectScope own = new ProjectScope(project, context, dockerfile, baseline, baselineArtifact, target,
-                buildArgs == null ? Map.of() : buildArgs, images == null ? List.of() : images, buildLog,
+        ProjectScope own = new ProjectScope(
+                project,
+                context,
+                dockerfile,
+                baseline,
+                baselineArtifact,
+                target,
+                buildArgs == null ? Map.of() : buildArgs,
+                images == null ? List.of() : images,
+                buildLog,
                 ProjectScope.isExplicit(project, session));
         if (!coversReactor() || session.getProjects().size() <= 1) {
             return List.of(own);
@@ -510,8 +541,9 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /** A long walk of the context, live in the log. */
     private void logProgress(long entries, Duration elapsed, boolean done) {
-        getLog().info(String.format("%s the build context: %,d entries in %d s%s", done ? "Hashed" : "Hashing", entries,
-                elapsed.toSeconds(), done ? "." : " so far..."));
+        getLog().info(String.format(
+                "%s the build context: %,d entries in %d s%s",
+                done ? "Hashed" : "Hashing", entries, elapsed.toSeconds(), done ? "." : " so far..."));
     }
 
     /** The line through Maven's message builder: colours when Maven's console has them, plain text otherwise. */
@@ -566,9 +598,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         FoundImages used = choice.used();
         used.unchecked().forEach(why -> getLog().info("Not checked, from " + used.origin() + ": " + why + "."));
         for (FoundImages other : choice.ignored()) {
-            List<String> names = new ArrayList<>(other.images().stream().map(DiscoveredImage::name).toList());
-            getLog().warn(other.origin() + " also describes images (" + (names.isEmpty() ? "none checkable"
-                    : String.join(", ", names)) + "); only those from " + used.origin() + " are checked."
+            List<String> names = new ArrayList<>(
+                    other.images().stream().map(DiscoveredImage::name).toList());
+            getLog().warn(other.origin() + " also describes images ("
+                    + (names.isEmpty() ? "none checkable" : String.join(", ", names)) + "); only those from "
+                    + used.origin() + " are checked."
                     + " List the images to check under <images> to choose.");
         }
         boolean several = used.images().size() > 1;
@@ -582,8 +616,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     /** "image api: Dockerfile src/main/docker/Dockerfile, context ., target runtime, 2 build args, from ...". */
     private String describe(DiscoveredImage found, Builder builder) {
-        StringBuilder line = new StringBuilder("image ").append(found.name()).append(": Dockerfile ")
-                .append(show(found.dockerfile())).append(", context ").append(show(found.context()));
+        StringBuilder line = new StringBuilder("image ")
+                .append(found.name())
+                .append(": Dockerfile ")
+                .append(show(found.dockerfile()))
+                .append(", context ")
+                .append(show(found.context()));
         if (found.target() != null) {
             line.append(", target ").append(found.target());
         }
@@ -606,18 +644,25 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         MavenProject owner = scope.project();
         String name = image.name;
         String label = label(owner, name, several);
-        Path contextDir = (image.context != null ? image.context : scope.context()).toPath().toAbsolutePath().normalize();
+        Path contextDir = (image.context != null ? image.context : scope.context())
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
         File dockerfileSetting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
         Path dockerfilePath = dockerfileSetting != null
                 ? dockerfileSetting.toPath().toAbsolutePath().normalize()
                 : defaultDockerfile(contextDir);
         if (!Files.isDirectory(contextDir)) {
-            missingFile(scope, contextDir, "The build context " + show(contextDir),
+            missingFile(
+                    scope,
+                    contextDir,
+                    "The build context " + show(contextDir),
                     "The build context " + show(contextDir) + " is not a directory. Set <context> or"
                             + " -Ddockercache.context=DIR.");
             return skipped(scope, image, label, "the build context " + show(contextDir) + " does not exist", rows);
         }
-        if (!Files.isRegularFile(dockerfilePath) && dockerfileSetting == null
+        if (!Files.isRegularFile(dockerfilePath)
+                && dockerfileSetting == null
                 && ImageDiscovery.dockerfileLessBuilder(owner) != null) {
             getLog().info("Nothing to check in " + (label.isEmpty() ? scope.label() : label) + ": it builds its image"
                     + " with " + ImageDiscovery.dockerfileLessBuilder(owner) + ", without a Dockerfile.");
@@ -625,11 +670,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return null;
         }
         if (!Files.isRegularFile(dockerfilePath)) {
-            missingFile(scope, dockerfilePath, "The Dockerfile " + show(dockerfilePath),
-                    "No Dockerfile at " + show(dockerfilePath) + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
+            missingFile(
+                    scope,
+                    dockerfilePath,
+                    "The Dockerfile " + show(dockerfilePath),
+                    "No Dockerfile at " + show(dockerfilePath)
+                            + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
             return skipped(scope, image, label, "no Dockerfile at " + show(dockerfilePath), rows);
         }
-        Path output = outputDirectory != null && owner == project ? outputDirectory.toPath()
+        Path output = outputDirectory != null && owner == project
+                ? outputDirectory.toPath()
                 : defaultOutputDirectory(owner, contextDir);
         if (name != null) {
             output = output.resolve(name);
@@ -637,22 +687,46 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         Path baselineFile = baselineFile(scope, image, name, output);
         String classifier = name == null ? CLASSIFIER : CLASSIFIER + "-" + name;
         // docker buildx passes the client's SOURCE_DATE_EPOCH on as a build argument; the model decides when it applies
-        BuildSettings settings = new BuildSettings(contextDir, dockerfilePath, buildArguments(scope, image),
-                blankToNull(image.target != null ? image.target : scope.target()), clientPlatform(), blankToNull(network),
+        BuildSettings settings = new BuildSettings(
+                contextDir,
+                dockerfilePath,
+                buildArguments(scope, image),
+                blankToNull(image.target != null ? image.target : scope.target()),
+                clientPlatform(),
+                blankToNull(network),
                 builder(owner, image),
-                buildkitVersion(), secrets, System.getenv(BuildSettings.SOURCE_DATE_EPOCH));
+                buildkitVersion(),
+                secrets,
+                System.getenv(BuildSettings.SOURCE_DATE_EPOCH));
         StabilityPolicy policy = new StabilityPolicy(
                 new PathPatterns(orDefault(manifests, StabilityPolicy.DEFAULT_MANIFESTS)),
                 new PathPatterns(orDefault(dependencyOutputs, StabilityPolicy.DEFAULT_DEPENDENCY_OUTPUTS)),
-                orDefault(stableSteps, List.of()), orDefault(unstableSteps, List.of()),
-                orDefault(stableStages, List.of()), orDefault(unstableStages, List.of()));
-        String coordinates = blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
+                orDefault(stableSteps, List.of()),
+                orDefault(unstableSteps, List.of()),
+                orDefault(stableStages, List.of()),
+                orDefault(unstableStages, List.of()));
+        String coordinates =
+                blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Invocation invocation = new Invocation(root(), outputs(owner), new MavenHints(session, owner, plugin));
-        Request request = new Request(settings, baselineFile, baselineSource(owner, coordinates, baselineFile, classifier),
-                missingBaselinePolicy(), output, report == null ? null : report.toPath(), failOn(), policy, force(),
-                historySize(), fresh(), disabledRules == null ? Set.of() : Set.copyOf(disabledRules), this::logProgress,
-                buildLog(scope, image), resolve, runtimeDependencies(owner),
-                RuntimeDependencies.modules(runtimeDependencies(owner), reactor()), invocation);
+        Request request = new Request(
+                settings,
+                baselineFile,
+                baselineSource(owner, coordinates, baselineFile, classifier),
+                missingBaselinePolicy(),
+                output,
+                report == null ? null : report.toPath(),
+                failOn(),
+                policy,
+                force(),
+                historySize(),
+                fresh(),
+                disabledRules == null ? Set.of() : Set.copyOf(disabledRules),
+                this::logProgress,
+                buildLog(scope, image),
+                resolve,
+                runtimeDependencies(owner),
+                RuntimeDependencies.modules(runtimeDependencies(owner), reactor()),
+                invocation);
         return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
     }
 
@@ -679,8 +753,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     private void missingFile(ProjectScope scope, Path missing, String what, String misconfigured)
             throws MojoFailureException {
         MavenProject owner = scope.project();
-        if (hasPom(owner) && !"pom".equals(owner.getPackaging())
-                && missing.startsWith(Path.of(owner.getBuild().getDirectory()).toAbsolutePath().normalize())) {
+        if (hasPom(owner)
+                && !"pom".equals(owner.getPackaging())
+                && missing.startsWith(Path.of(owner.getBuild().getDirectory())
+                        .toAbsolutePath()
+                        .normalize())) {
             throw new MojoFailureException(what + " does not exist yet: " + owner.getArtifactId() + " is not built."
                     + " Build it first: " + new MavenHints(session, owner, plugin).buildProject() + ".");
         }
@@ -747,15 +824,19 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         if (!hasPom(owner) || session == null) {
             return null;
         }
-        return dependencies.computeIfAbsent(owner, p -> {
-            try {
-                return Optional.of(RuntimeDependencies.of(dependenciesResolver, p, session.getRepositorySession()));
-            } catch (DependencyResolutionException e) {
-                getLog().warn("Cannot list the dependencies of " + p.getArtifactId() + " (" + e.getMessage() + "):"
-                        + " a change of its dependency layers is judged by the dependency manifests instead.");
-                return Optional.empty();
-            }
-        }).orElse(null);
+        return dependencies
+                .computeIfAbsent(owner, p -> {
+                    try {
+                        return Optional.of(
+                                RuntimeDependencies.of(dependenciesResolver, p, session.getRepositorySession()));
+                    } catch (DependencyResolutionException e) {
+                        getLog().warn("Cannot list the dependencies of " + p.getArtifactId() + " (" + e.getMessage()
+                                + "):"
+                                + " a change of its dependency layers is judged by the dependency manifests instead.");
+                        return Optional.empty();
+                    }
+                })
+                .orElse(null);
     }
 
     /**
@@ -794,8 +875,12 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             return BaselineSource.file(baselineFile, show(baselineFile));
         }
         try {
-            return new ArtifactBaselineSource(repositorySystem, session.getRepositorySession(),
-                    owner.getRemoteProjectRepositories(), ArtifactBaselineSource.validate(coordinates), classifier);
+            return new ArtifactBaselineSource(
+                    repositorySystem,
+                    session.getRepositorySession(),
+                    owner.getRemoteProjectRepositories(),
+                    ArtifactBaselineSource.validate(coordinates),
+                    classifier);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("<baselineArtifact>: " + e.getMessage() + ".");
         }
@@ -857,21 +942,23 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         try {
             return ClientPlatform.valueOf(platform.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("dockercache.platform: '" + platform + "' is not one of linux, macos, windows.");
+            throw new MojoFailureException(
+                    "dockercache.platform: '" + platform + "' is not one of linux, macos, windows.");
         }
     }
 
     /** The builder a discovered image's tool uses, unless this plugin's builder is set; else the setting. */
     private Builder builder(MavenProject owner, Image image) throws MojoFailureException {
-        Builder discovered = image instanceof DiscoveredImageSetting setting ? discoveredBuilder(owner, setting.found)
-                : null;
+        Builder discovered =
+                image instanceof DiscoveredImageSetting setting ? discoveredBuilder(owner, setting.found) : null;
         return discovered != null ? discovered : builder();
     }
 
     /** The builder the image's own tool uses, when it is not BuildKit and this plugin's builder is not set. */
     private Builder discoveredBuilder(MavenProject owner, DiscoveredImage found) {
         return found.builder() != null && !ProjectScope.setsParameter(owner, session, "builder", "dockercache.builder")
-                ? found.builder() : null;
+                ? found.builder()
+                : null;
     }
 
     private Builder builder() throws MojoFailureException {
@@ -884,7 +971,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
 
     private BuildKitVersion buildkitVersion() throws MojoFailureException {
         try {
-            return buildkitVersion == null || buildkitVersion.isBlank() ? BuildKitVersion.NEWEST
+            return buildkitVersion == null || buildkitVersion.isBlank()
+                    ? BuildKitVersion.NEWEST
                     : BuildKitVersion.fromSetting(buildkitVersion);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("dockercache.buildkitVersion: " + e.getMessage() + ".");

@@ -40,8 +40,12 @@ final class ArtifactBaselineSource implements BaselineSource {
     private final String coordinates;
     private final String classifier;
 
-    ArtifactBaselineSource(RepositorySystem repositorySystem, RepositorySystemSession session,
-            List<RemoteRepository> repositories, String coordinates, String classifier) {
+    ArtifactBaselineSource(
+            RepositorySystem repositorySystem,
+            RepositorySystemSession session,
+            List<RemoteRepository> repositories,
+            String coordinates,
+            String classifier) {
         this.repositorySystem = repositorySystem;
         this.session = session;
         this.repositories = repositories;
@@ -63,12 +67,17 @@ final class ArtifactBaselineSource implements BaselineSource {
         String[] parts = coordinates.split(":");
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, TYPE, parts[2]);
         try {
-            return repositorySystem.resolveArtifact(forBaseline(session), new ArtifactRequest(artifact, repositories, null))
-                    .getArtifact().getFile().toPath();
+            return repositorySystem
+                    .resolveArtifact(forBaseline(session), new ArtifactRequest(artifact, repositories, null))
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
         } catch (ArtifactResolutionException e) {
-            throw new BaselineUnavailableException("Cannot resolve the baseline " + describe()
-                    + (session.isOffline() ? " in offline mode" : "") + ": " + rootMessage(e)
-                    + ". Deploy a build of it first (mvn deploy attaches the snapshot), or check <baselineArtifact>.", e);
+            throw new BaselineUnavailableException(
+                    "Cannot resolve the baseline " + describe()
+                            + (session.isOffline() ? " in offline mode" : "") + ": " + rootMessage(e)
+                            + ". Deploy a build of it first (mvn deploy attaches the snapshot), or check <baselineArtifact>.",
+                    e);
         }
     }
 

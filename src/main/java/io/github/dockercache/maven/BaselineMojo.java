@@ -1,15 +1,15 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.workflow.Outcome;
-import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Records the current state as the baseline (stable, sorted JSON, meant to be committed), merged into the
@@ -19,7 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaselineMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public BaselineMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+    public BaselineMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }

@@ -45,8 +45,12 @@ public class CheckMojo extends AbstractDockercacheMojo {
     private final LifecycleExecutor lifecycleExecutor;
 
     @Inject
-    public CheckMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
-            SettingsDecrypter settingsDecrypter, MavenProjectHelper projectHelper, LifecycleExecutor lifecycleExecutor) {
+    public CheckMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter settingsDecrypter,
+            MavenProjectHelper projectHelper,
+            LifecycleExecutor lifecycleExecutor) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
         this.projectHelper = projectHelper;
         this.lifecycleExecutor = lifecycleExecutor;
@@ -80,10 +84,14 @@ public class CheckMojo extends AbstractDockercacheMojo {
     /** The other plugins' executions after this one, as Maven's log names them. */
     private List<String> later(List<MojoExecution> plan) {
         int self = indexOfThis(plan);
-        return self < 0 ? List.of() : plan.subList(self + 1, plan.size()).stream()
-                .filter(execution -> !ProjectScope.PLUGIN_KEY.equals(execution.getGroupId() + ":" + execution.getArtifactId()))
-                .map(execution -> execution.getArtifactId() + ":" + execution.getGoal() + " (" + execution.getExecutionId() + ")")
-                .toList();
+        return self < 0
+                ? List.of()
+                : plan.subList(self + 1, plan.size()).stream()
+                        .filter(execution -> !ProjectScope.PLUGIN_KEY.equals(
+                                execution.getGroupId() + ":" + execution.getArtifactId()))
+                        .map(execution -> execution.getArtifactId() + ":" + execution.getGoal() + " ("
+                                + execution.getExecutionId() + ")")
+                        .toList();
     }
 
     private int indexOfThis(List<MojoExecution> plan) {
@@ -120,7 +128,8 @@ public class CheckMojo extends AbstractDockercacheMojo {
 
     @Override
     void afterImage(ImagePlan plan) {
-        File snapshot = plan.request().outputDirectory().resolve(Workflow.SNAPSHOT_FILE).toFile();
+        File snapshot =
+                plan.request().outputDirectory().resolve(Workflow.SNAPSHOT_FILE).toFile();
         if (attach && plan.project().getFile() != null && snapshot.isFile()) {
             projectHelper.attachArtifact(plan.project(), ArtifactBaselineSource.TYPE, plan.classifier(), snapshot);
         }

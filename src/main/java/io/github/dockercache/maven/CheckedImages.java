@@ -22,12 +22,15 @@ final class CheckedImages {
 
     /** What check printed for the image, or null when check has not run for it in this build. */
     static Printed recall(MavenSession session, Path outputDirectory) {
-        return session == null ? null
+        return session == null
+                ? null
                 : session.getRepositorySession().getData().get(key(outputDirectory)) instanceof String text
-                        ? new Printed(text) : null;
+                        ? new Printed(text)
+                        : null;
     }
 
     private static String key(Path outputDirectory) {
-        return CheckedImages.class.getName() + ":" + outputDirectory.toAbsolutePath().normalize();
+        return CheckedImages.class.getName() + ":"
+                + outputDirectory.toAbsolutePath().normalize();
     }
 }

@@ -2,10 +2,10 @@ package io.github.dockercache.maven;
 
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.workflow.Outcome;
-import javax.inject.Inject;
 import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,7 +22,9 @@ import org.eclipse.aether.RepositorySystem;
 public class ExplainMojo extends AbstractDockercacheMojo {
 
     @Inject
-    public ExplainMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+    public ExplainMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }

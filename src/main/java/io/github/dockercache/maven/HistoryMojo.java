@@ -34,7 +34,9 @@ public class HistoryMojo extends AbstractDockercacheMojo {
     private String verdict;
 
     @Inject
-    public HistoryMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+    public HistoryMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }
@@ -46,8 +48,8 @@ public class HistoryMojo extends AbstractDockercacheMojo {
 
     @Override
     Outcome run(Request request) throws WorkflowException {
-        HistoryWorkflow.Run run = HistoryWorkflow.run(request, range == null || range.isBlank() ? null : range.trim(),
-                commits);
+        HistoryWorkflow.Run run =
+                HistoryWorkflow.run(request, range == null || range.isBlank() ? null : range.trim(), commits);
         verdict = run.verdict();
         return run.outcome();
     }

@@ -40,8 +40,8 @@ final class ImageDiscovery {
     /** fabric8's Dockerfile filter, default on: {@code ${name}} is replaced by a Maven property of that name. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\s]+)}");
     /** The files by which fabric8 selects the context's files itself. */
-    private static final List<String> FABRIC8_SELECTION = List.of(".maven-dockerignore", ".maven-dockerexclude",
-            ".maven-dockerinclude");
+    private static final List<String> FABRIC8_SELECTION =
+            List.of(".maven-dockerignore", ".maven-dockerexclude", ".maven-dockerinclude");
 
     private ImageDiscovery() {}
 
@@ -79,8 +79,10 @@ final class ImageDiscovery {
             return "jib-maven-plugin";
         }
         Plugin boot = plugin(project, "org.springframework.boot:spring-boot-maven-plugin");
-        if (boot != null && boot.getExecutions().stream().anyMatch(e -> e.getGoals().contains("build-image")
-                || e.getGoals().contains("build-image-no-fork"))) {
+        if (boot != null
+                && boot.getExecutions().stream()
+                        .anyMatch(e -> e.getGoals().contains("build-image")
+                                || e.getGoals().contains("build-image-no-fork"))) {
             return "spring-boot:build-image";
         }
         return null;
@@ -100,15 +102,20 @@ final class ImageDiscovery {
         Xpp3Dom configuration = configurationWith(plugin, "images");
         Properties properties = properties(project, session);
         Path basedir = project.getBasedir().toPath();
-        String sourceSetting = firstNonNull(ProjectScope.text(configuration, "sourceDirectory"),
-                properties.getProperty("docker.source.dir"), "src/main/docker");
+        String sourceSetting = firstNonNull(
+                ProjectScope.text(configuration, "sourceDirectory"),
+                properties.getProperty("docker.source.dir"),
+                "src/main/docker");
         Path sourceDir = basedir.resolve(sourceSetting);
-        String globalFilter = firstNonNull(ProjectScope.text(configuration, "filter"),
-                properties.getProperty("docker.filter"), "${*}");
+        String globalFilter = firstNonNull(
+                ProjectScope.text(configuration, "filter"), properties.getProperty("docker.filter"), "${*}");
         Map<String, String> propertyArgs = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().sorted().filter(key -> key.startsWith(BUILD_ARG_PROPERTY))
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> key.startsWith(BUILD_ARG_PROPERTY))
                 .filter(key -> !properties.getProperty(key).isEmpty())
-                .forEach(key -> propertyArgs.put(key.substring(BUILD_ARG_PROPERTY.length()), properties.getProperty(key)));
+                .forEach(key ->
+                        propertyArgs.put(key.substring(BUILD_ARG_PROPERTY.length()), properties.getProperty(key)));
         List<DiscoveredImage> images = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
         Xpp3Dom imagesNode = configuration.getChild("images");
@@ -129,9 +136,13 @@ final class ImageDiscovery {
                 unchecked.add("image " + name + ": fabric8 generates its Dockerfile from the <build> configuration");
                 continue;
             }
-            String dockerfileSetting = dockerFile == null ? (contextDir != null ? contextDir : dockerFileDir) + "/Dockerfile"
-                    : contextDir != null && !Path.of(dockerFile).isAbsolute() ? contextDir + "/" + dockerFile
-                    : dockerFileDir != null && contextDir == null ? dockerFileDir + "/" + dockerFile : dockerFile;
+            String dockerfileSetting = dockerFile == null
+                    ? (contextDir != null ? contextDir : dockerFileDir) + "/Dockerfile"
+                    : contextDir != null && !Path.of(dockerFile).isAbsolute()
+                            ? contextDir + "/" + dockerFile
+                            : dockerFileDir != null && contextDir == null
+                                    ? dockerFileDir + "/" + dockerFile
+                                    : dockerFile;
             Path dockerfile = sourceDir.resolve(dockerfileSetting).normalize();
             Path context = contextDir != null ? sourceDir.resolve(contextDir).normalize() : dockerfile.getParent();
             Map<String, String> imageArgs = ProjectScope.map(build.getChild("args"));
@@ -149,9 +160,15 @@ final class ImageDiscovery {
                 unchecked.add("image " + name + ": " + problem);
                 continue;
             }
-            images.add(new DiscoveredImage(name, dockerfile, context, firstNonNull(
-                    properties.getProperty("docker.buildTarget"), ProjectScope.text(build, "target"), null), args,
-                    usesBuildx(build) ? null : Builder.CLASSIC, FABRIC8_NAME));
+            images.add(new DiscoveredImage(
+                    name,
+                    dockerfile,
+                    context,
+                    firstNonNull(
+                            properties.getProperty("docker.buildTarget"), ProjectScope.text(build, "target"), null),
+                    args,
+                    usesBuildx(build) ? null : Builder.CLASSIC,
+                    FABRIC8_NAME));
         }
         return new FoundImages(FABRIC8_NAME, images, unchecked);
     }
@@ -161,8 +178,8 @@ final class ImageDiscovery {
      * directory, or null: it adds an assembly, selects files by its own {@code .maven-docker*} files, replaces Maven
      * properties in the Dockerfile, and, through the Engine API, does not apply {@code .dockerignore}.
      */
-    private static String fabric8Difference(Xpp3Dom build, Path context, Path dockerfile, Properties properties,
-            String globalFilter) {
+    private static String fabric8Difference(
+            Xpp3Dom build, Path context, Path dockerfile, Properties properties, String globalFilter) {
         if (build.getChild("assembly") != null || build.getChild("assemblies") != null) {
             return "fabric8 adds its <assembly> to the build context, which this plugin does not model";
         }
@@ -196,8 +213,11 @@ final class ImageDiscovery {
             return false;
         }
         Xpp3Dom platforms = buildx.getChild("platforms");
-        boolean platform = platforms != null && (ProjectScope.text(buildx, "platforms") != null
-                || Arrays.stream(platforms.getChildren()).anyMatch(p -> p.getValue() != null && !p.getValue().isBlank()));
+        boolean platform = platforms != null
+                && (ProjectScope.text(buildx, "platforms") != null
+                        || Arrays.stream(platforms.getChildren())
+                                .anyMatch(p ->
+                                        p.getValue() != null && !p.getValue().isBlank()));
         return platform || buildx.getChild("secret") != null;
     }
 
@@ -252,13 +272,21 @@ final class ImageDiscovery {
         Path basedir = project.getBasedir().toPath();
         Set<DiscoveredImage> images = new LinkedHashSet<>();
         for (Xpp3Dom configuration : configurations) {
-            Path context = basedir.resolve(firstNonNull(ProjectScope.text(configuration, "contextDirectory"), ".", null))
+            Path context = basedir.resolve(
+                            firstNonNull(ProjectScope.text(configuration, "contextDirectory"), ".", null))
                     .normalize();
             String dockerfile = ProjectScope.text(configuration, "dockerfile");
             String repository = ProjectScope.text(configuration, "repository");
-            images.add(new DiscoveredImage(repository == null ? project.getArtifactId() : repositoryName(repository,
-                    project), dockerfile == null ? context.resolve("Dockerfile") : basedir.resolve(dockerfile).normalize(),
-                    context, null, ProjectScope.map(configuration.getChild("buildArgs")), Builder.CLASSIC, SPOTIFY_NAME));
+            images.add(new DiscoveredImage(
+                    repository == null ? project.getArtifactId() : repositoryName(repository, project),
+                    dockerfile == null
+                            ? context.resolve("Dockerfile")
+                            : basedir.resolve(dockerfile).normalize(),
+                    context,
+                    null,
+                    ProjectScope.map(configuration.getChild("buildArgs")),
+                    Builder.CLASSIC,
+                    SPOTIFY_NAME));
         }
         return new FoundImages(SPOTIFY_NAME, new ArrayList<>(images), List.of());
     }
@@ -281,8 +309,8 @@ final class ImageDiscovery {
         }
         for (PluginExecution execution : plugin.getExecutions()) {
             if (execution.getConfiguration() instanceof Xpp3Dom dom && dom.getChild(child) != null) {
-                return ProjectScope.overlay(plugin.getConfiguration() instanceof Xpp3Dom base ? base
-                        : new Xpp3Dom("configuration"), dom);
+                return ProjectScope.overlay(
+                        plugin.getConfiguration() instanceof Xpp3Dom base ? base : new Xpp3Dom("configuration"), dom);
             }
         }
         return plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration");
@@ -299,7 +327,9 @@ final class ImageDiscovery {
     }
 
     private static Plugin plugin(MavenProject project, String key) {
-        return project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(key);
+        return project.getBuild() == null
+                ? null
+                : project.getBuild().getPluginsAsMap().get(key);
     }
 
     private static String firstNonNull(String first, String second, String third) {

@@ -103,11 +103,14 @@ public class LintMojo extends AbstractMojo {
             return;
         }
         LintFailOn threshold = setting("dockercache.lint.failOn", () -> LintFailOn.fromSetting(failOn));
-        BuildKitVersion version = setting("dockercache.buildkitVersion", () -> BuildKitVersion.fromSetting(buildkitVersion));
+        BuildKitVersion version =
+                setting("dockercache.buildkitVersion", () -> BuildKitVersion.fromSetting(buildkitVersion));
         boolean annotations = setting("dockercache.lint.githubAnnotations", this::annotations);
         LintResult result;
         try {
-            result = Linter.lint(basedir.toPath(), paths == null || paths.isEmpty() ? List.of(".") : paths,
+            result = Linter.lint(
+                    basedir.toPath(),
+                    paths == null || paths.isEmpty() ? List.of(".") : paths,
                     new LintOptions(check, version, disabledRules == null ? Set.of() : Set.copyOf(disabledRules)));
         } catch (LintException e) {
             String setting = switch (e.input()) {
@@ -132,8 +135,9 @@ public class LintMojo extends AbstractMojo {
         write(codeQuality, () -> CodeQualityReport.of(result));
         int failing = result.failing(threshold).size();
         if (failing > 0) {
-            throw new MojoFailureException("dockercache:lint: " + failing + " finding" + (failing == 1 ? "" : "s")
-                    + " at or above " + threshold.label() + " (-Ddockercache.lint.failOn=never reports without failing).");
+            throw new MojoFailureException(
+                    "dockercache:lint: " + failing + " finding" + (failing == 1 ? "" : "s") + " at or above "
+                            + threshold.label() + " (-Ddockercache.lint.failOn=never reports without failing).");
         }
     }
 
@@ -162,7 +166,8 @@ public class LintMojo extends AbstractMojo {
             case "auto" -> "true".equals(System.getenv("GITHUB_ACTIONS"));
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("'" + githubAnnotations + "' is not one of auto, true, false");
+            default ->
+                throw new IllegalArgumentException("'" + githubAnnotations + "' is not one of auto, true, false");
         };
     }
 

@@ -35,15 +35,20 @@ final class MavenHints implements Hints {
     @Override
     public String goal(String goal) {
         boolean prefixResolves = hasPom(root()) && declaresPlugin(root())
-                || session.getSettings() != null && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
-        String command = "mvn " + (prefixResolves ? plugin.getGoalPrefix()
-                : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion()) + ":" + goal
+                || session.getSettings() != null
+                        && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
+        String command = "mvn "
+                + (prefixResolves
+                        ? plugin.getGoalPrefix()
+                        : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
+                + ":" + goal
                 + (isModule() ? " -pl :" + project.getArtifactId() : "");
         String locating = LOCATING.stream()
                 .map(name -> property(name))
                 .filter(Objects::nonNull)
                 .filter(property -> session.getUserProperties().getProperty(property) != null)
-                .map(property -> "-D" + property + "=" + quoted(session.getUserProperties().getProperty(property)))
+                .map(property -> "-D" + property + "="
+                        + quoted(session.getUserProperties().getProperty(property)))
                 .collect(Collectors.joining(" "));
         return locating.isEmpty() ? command : command + " " + locating;
     }
@@ -51,7 +56,9 @@ final class MavenHints implements Hints {
     @Override
     public String setting(String parameter, String value) {
         String property = property(parameter);
-        return property != null ? "-D" + property + "=" + quoted(value) : "<" + parameter + ">" + value + "</" + parameter + ">";
+        return property != null
+                ? "-D" + property + "=" + quoted(value)
+                : "<" + parameter + ">" + value + "</" + parameter + ">";
     }
 
     @Override
@@ -61,7 +68,8 @@ final class MavenHints implements Hints {
 
     @Override
     public String runCheckLast() {
-        return "Add <extensions>true</extensions> to the " + plugin.getArtifactId() + " entry in the POM: check then runs"
+        return "Add <extensions>true</extensions> to the " + plugin.getArtifactId()
+                + " entry in the POM: check then runs"
                 + " after every other execution of its phase (docs/reactors.md); or bind it to a later phase, such as"
                 + " <phase>verify</phase> in its <execution>.";
     }
@@ -80,7 +88,9 @@ final class MavenHints implements Hints {
         String key = plugin.getPluginLookupKey();
         return where.getBuildPlugins().stream().map(Plugin::getKey).anyMatch(key::equals)
                 || where.getPluginManagement() != null
-                        && where.getPluginManagement().getPlugins().stream().map(Plugin::getKey).anyMatch(key::equals);
+                        && where.getPluginManagement().getPlugins().stream()
+                                .map(Plugin::getKey)
+                                .anyMatch(key::equals);
     }
 
     /** The user property of a parameter of any goal ({@code dockercache.force}), or null when it has none. */

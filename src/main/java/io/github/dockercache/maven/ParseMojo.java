@@ -38,11 +38,15 @@ public class ParseMojo extends AbstractMojo {
         } catch (DockerfileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (FileLimitException e) {
-            throw new MojoFailureException("The Dockerfile " + dockerfile + " " + e.getMessage()
-                    + " (docs/limits.md). Set -Ddockercache.dockerfile=FILE.", e);
+            throw new MojoFailureException(
+                    "The Dockerfile " + dockerfile + " " + e.getMessage()
+                            + " (docs/limits.md). Set -Ddockercache.dockerfile=FILE.",
+                    e);
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot read the Dockerfile " + dockerfile + ": " + IoReasons.describe(e)
-                    + ". Set -Ddockercache.dockerfile=FILE.", e);
+            throw new MojoFailureException(
+                    "Cannot read the Dockerfile " + dockerfile + ": " + IoReasons.describe(e)
+                            + ". Set -Ddockercache.dockerfile=FILE.",
+                    e);
         }
         if (output == null) {
             dump.lines().forEach(getLog()::info);

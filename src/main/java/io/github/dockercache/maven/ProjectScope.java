@@ -53,7 +53,8 @@ record ProjectScope(
         if ("pom".equals(project.getPackaging())) {
             return false;
         }
-        boolean onCommandLine = session != null && session.getProjects().size() <= 1
+        boolean onCommandLine = session != null
+                && session.getProjects().size() <= 1
                 && LOCATING_PROPERTIES.stream().anyMatch(session.getUserProperties()::containsKey);
         return onCommandLine || declaresPlugin(project.getOriginalModel());
     }
@@ -63,9 +64,14 @@ record ProjectScope(
      * directory, a target, build args or {@code <images>}): then it alone counts and nothing is discovered.
      */
     boolean configuresImage() {
-        return !images.isEmpty() || dockerfile != null || target != null || !buildArgs.isEmpty()
-                || !context.toPath().toAbsolutePath().normalize().equals(project.getBasedir().toPath().toAbsolutePath()
-                        .normalize());
+        return !images.isEmpty()
+                || dockerfile != null
+                || target != null
+                || !buildArgs.isEmpty()
+                || !context.toPath()
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(project.getBasedir().toPath().toAbsolutePath().normalize());
     }
 
     /** Whether the project's POM or the command line sets this plugin's parameter {@code name} itself. */
@@ -73,7 +79,9 @@ record ProjectScope(
         if (session != null && session.getUserProperties().containsKey(property)) {
             return true;
         }
-        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Plugin plugin = project.getBuild() == null
+                ? null
+                : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         if (plugin == null) {
             return false;
         }
@@ -104,7 +112,9 @@ record ProjectScope(
      */
     static ProjectScope ofModule(MavenProject module, MavenSession session) {
         Xpp3Dom configuration = new Xpp3Dom("configuration");
-        Plugin plugin = module.getBuild() == null ? null : module.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Plugin plugin = module.getBuild() == null
+                ? null
+                : module.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         if (plugin != null) {
             configuration = overlay(configuration, plugin.getConfiguration());
             PluginExecution cli = plugin.getExecutionsAsMap().get("default-cli");
@@ -131,10 +141,16 @@ record ProjectScope(
         // a log named on the command line is each module's own: a relative path is read in each module
         String buildLog = Optional.ofNullable(text(configuration, "buildLog"))
                 .orElse(session == null ? null : session.getUserProperties().getProperty(BUILD_LOG_PROPERTY));
-        return new ProjectScope(module, context != null ? context : basedir,
-                file(basedir, text(configuration, "dockerfile")), file(basedir, text(configuration, "baseline")),
-                text(configuration, "baselineArtifact"), text(configuration, "target"),
-                map(configuration.getChild("buildArgs")), images, file(basedir, blankToNull(buildLog)),
+        return new ProjectScope(
+                module,
+                context != null ? context : basedir,
+                file(basedir, text(configuration, "dockerfile")),
+                file(basedir, text(configuration, "baseline")),
+                text(configuration, "baselineArtifact"),
+                text(configuration, "target"),
+                map(configuration.getChild("buildArgs")),
+                images,
+                file(basedir, blankToNull(buildLog)),
                 isExplicit(module, session));
     }
 
@@ -144,7 +160,9 @@ record ProjectScope(
 
     static String text(Xpp3Dom parent, String name) {
         Xpp3Dom child = parent.getChild(name);
-        return child == null || child.getValue() == null || child.getValue().isBlank() ? null : child.getValue().trim();
+        return child == null || child.getValue() == null || child.getValue().isBlank()
+                ? null
+                : child.getValue().trim();
     }
 
     private static File file(File basedir, String path) {

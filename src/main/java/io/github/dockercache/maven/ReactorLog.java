@@ -40,7 +40,9 @@ final class ReactorLog {
 
     /** The warnings of a Dockerfile that no image before showed; the rest were shown with the image it names. */
     synchronized Shown unshown(Path dockerfile, String label, List<String> warnings) {
-        List<String> fresh = warnings.stream().filter(w -> warningsShown.add(dockerfile + "\n" + w)).toList();
+        List<String> fresh = warnings.stream()
+                .filter(w -> warningsShown.add(dockerfile + "\n" + w))
+                .toList();
         String shownWith = firstWarnedBy.putIfAbsent(dockerfile, label);
         return new Shown(fresh, warnings.size() - fresh.size(), shownWith == null ? label : shownWith);
     }

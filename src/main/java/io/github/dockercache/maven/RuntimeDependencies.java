@@ -53,20 +53,25 @@ final class RuntimeDependencies {
             return List.of();
         }
         Set<String> projects = reactor.stream()
-                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion()).collect(Collectors.toSet());
-        return coordinates.stream().filter(coordinate -> {
-            String[] parts = coordinate.split(":");
-            return projects.contains(parts[0] + ":" + parts[1] + ":" + parts[parts.length - 1]);
-        }).toList();
+                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
+                .collect(Collectors.toSet());
+        return coordinates.stream()
+                .filter(coordinate -> {
+                    String[] parts = coordinate.split(":");
+                    return projects.contains(parts[0] + ":" + parts[1] + ":" + parts[parts.length - 1]);
+                })
+                .toList();
     }
 
     private static void collect(DependencyNode node, Set<String> coordinates) {
-        if (node.getDependency() == null || !RUNTIME_SCOPES.contains(node.getDependency().getScope())) {
+        if (node.getDependency() == null
+                || !RUNTIME_SCOPES.contains(node.getDependency().getScope())) {
             return; // test, provided and system dependencies, and what they bring, are not in the image
         }
         Artifact artifact = node.getArtifact();
         coordinates.add(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getExtension()
-                + (artifact.getClassifier().isEmpty() ? "" : ":" + artifact.getClassifier()) + ":" + artifact.getBaseVersion());
+                + (artifact.getClassifier().isEmpty() ? "" : ":" + artifact.getClassifier()) + ":"
+                + artifact.getBaseVersion());
         node.getChildren().forEach(child -> collect(child, coordinates));
     }
 }

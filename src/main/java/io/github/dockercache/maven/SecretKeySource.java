@@ -24,8 +24,9 @@ final class SecretKeySource {
     private SecretKeySource() {}
 
     /** The key, or null when neither the variable nor the server is set. */
-    static SecretKey resolve(Map<String, String> environment, Settings settings, String serverId,
-            SettingsDecrypter decrypter) throws MojoFailureException {
+    static SecretKey resolve(
+            Map<String, String> environment, Settings settings, String serverId, SettingsDecrypter decrypter)
+            throws MojoFailureException {
         String variable = environment.get(VARIABLE);
         if (variable != null && !variable.isBlank()) {
             return parse(variable, "the environment variable " + VARIABLE);
@@ -37,10 +38,11 @@ final class SecretKeySource {
         String where = "the password of <server> '" + serverId + "' in settings.xml";
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         List<SettingsProblem> errors = result.getProblems().stream()
-                .filter(problem -> problem.getSeverity() != SettingsProblem.Severity.WARNING).toList();
+                .filter(problem -> problem.getSeverity() != SettingsProblem.Severity.WARNING)
+                .toList();
         if (!errors.isEmpty()) {
-            throw new MojoFailureException("Cannot decrypt " + where + ": " + errors.stream()
-                    .map(SettingsProblem::getMessage).collect(Collectors.joining("; ")));
+            throw new MojoFailureException("Cannot decrypt " + where + ": "
+                    + errors.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")));
         }
         String password = result.getServer() == null ? null : result.getServer().getPassword();
         if (password == null || password.isBlank()) {

@@ -34,7 +34,9 @@ public class VerifyMojo extends AbstractDockercacheMojo {
     private final Map<Outcome, String> verdicts = new IdentityHashMap<>();
 
     @Inject
-    public VerifyMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+    public VerifyMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
             SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, dependenciesResolver, settingsDecrypter);
     }

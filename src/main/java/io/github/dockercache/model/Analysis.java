@@ -13,5 +13,9 @@ import java.util.List;
  * @param context the build context after .dockerignore
  * @param secretExposures where secrets reach a layer, in build order
  */
-public record Analysis(Snapshot snapshot, Dockerfile dockerfile, String dockerfileText, BuildContext context,
+public record Analysis(
+        Snapshot snapshot,
+        Dockerfile dockerfile,
+        String dockerfileText,
+        BuildContext context,
         List<SecretExposure> secretExposures) {}

@@ -44,14 +44,16 @@ public record BaseImage(String digest, String layers, Config config) {
      */
     public static BaseImage recordedIn(StepSnapshot from) {
         Map<String, String> inputs = from.inputs();
-        String digest = inputs.containsKey(CacheModel.DIGEST) ? inputs.get(CacheModel.DIGEST)
+        String digest = inputs.containsKey(CacheModel.DIGEST)
+                ? inputs.get(CacheModel.DIGEST)
                 : inputs.get(CacheModel.RECORDED_DIGEST);
         String layers = inputs.get(CacheModel.LAYERS);
         if (digest == null && layers == null) {
             return null;
         }
         Config config = inputs.containsKey(CacheModel.RECORDED_CONFIG)
-                ? readConfig(inputs.get(CacheModel.RECORDED_CONFIG)) : null;
+                ? readConfig(inputs.get(CacheModel.RECORDED_CONFIG))
+                : null;
         return new BaseImage(digest, layers, config);
     }
 

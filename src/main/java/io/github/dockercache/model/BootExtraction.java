@@ -56,7 +56,11 @@ final class BootExtraction {
      * @param parentKey the key the COPY builds on, or null when unknown
      * @param inputs the COPY's key inputs without the jar's checksum
      */
-    record JarCopy(String contextPath, String imagePath, String checksum, String parentKey,
+    record JarCopy(
+            String contextPath,
+            String imagePath,
+            String checksum,
+            String parentKey,
             List<Map.Entry<String, String>> inputs) {}
 
     /**
@@ -114,9 +118,12 @@ final class BootExtraction {
             return null;
         }
         String jarPath = CacheModel.resolvePath(workdir, command.jar());
-        String written = command.destination() != null ? command.destination()
+        String written = command.destination() != null
+                ? command.destination()
                 : command.mode() == Mode.TOOLS || command.mode() == Mode.TOOLS_LAUNCHER
-                        ? command.jar().substring(command.jar().lastIndexOf('/') + 1).replaceFirst("\\.jar$", "")
+                        ? command.jar()
+                                .substring(command.jar().lastIndexOf('/') + 1)
+                                .replaceFirst("\\.jar$", "")
                         : ".";
         if (!jarPath.equals(jar.imagePath())) {
             return null;
@@ -138,8 +145,11 @@ final class BootExtraction {
         } else {
             words = run.command();
         }
-        if (words.size() < 5 || !(words.get(0).equals("java") || words.get(0).endsWith("/java"))
-                || !words.get(2).equals("-jar") || !words.get(3).endsWith(".jar") || !words.get(4).equals("extract")) {
+        if (words.size() < 5
+                || !(words.get(0).equals("java") || words.get(0).endsWith("/java"))
+                || !words.get(2).equals("-jar")
+                || !words.get(3).endsWith(".jar")
+                || !words.get(4).equals("extract")) {
             return null;
         }
         List<String> options = words.subList(5, words.size());
@@ -167,7 +177,7 @@ final class BootExtraction {
                     }
                 }
                 case "--launcher" -> launcher = true;
-                case "--force" -> { } // extracts into a directory that is not empty: the same files
+                case "--force" -> {} // extracts into a directory that is not empty: the same files
                 case "--destination" -> {
                     if (!hasValue) {
                         return null;
@@ -221,14 +231,18 @@ final class BootExtraction {
         }
         Layer layer = layers.get(name);
         if (layer == null) {
-            return new LayerSource(null, "Spring Boot's extraction makes no directory " + path + ": the jar's layers are "
-                    + String.join(", ", layers.keySet()));
+            return new LayerSource(
+                    null,
+                    "Spring Boot's extraction makes no directory " + path + ": the jar's layers are "
+                            + String.join(", ", layers.keySet()));
         }
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         inputs.add(Map.entry("layer-content", layer.digest()));
-        String key = environment == null ? null : Keys.hash("extraction", environment, List.of(Map.entry("tool", tool)));
+        String key =
+                environment == null ? null : Keys.hash("extraction", environment, List.of(Map.entry("tool", tool)));
         inputs.add(Map.entry(CacheModel.UPSTREAM + "extraction", String.valueOf(key)));
-        inputs.add(Map.entry(CacheModel.UNKEYED + LayerEntries.INPUT,
+        inputs.add(Map.entry(
+                CacheModel.UNKEYED + LayerEntries.INPUT,
                 new LayerEntries(jar.contextPath(), name, layer.entries(), name.equals(applicationJarLayer)).toJson()));
         String reason = what + " is read from the jar; BuildKit reuses this step if the extracted files come out"
                 + " byte-identical, which only a real build shows when the extraction itself changed (its stage's base"
@@ -246,8 +260,9 @@ final class BootExtraction {
             BootJar boot = BootJar.read(contextDir.resolve(jar.contextPath()), jar.contextPath());
             String main = boot.attribute("Main-Class");
             if (main == null || !main.startsWith(LOADER_PREFIX)) {
-                throw new BootJar.UnusableJarException(jar.contextPath() + " is not a Spring Boot jar (its Main-Class is "
-                        + main + "): java runs the application instead of the jarmode");
+                throw new BootJar.UnusableJarException(
+                        jar.contextPath() + " is not a Spring Boot jar (its Main-Class is " + main
+                                + "): java runs the application instead of the jarmode");
             }
             tool = toolDigest(boot);
             LinkedHashMap<String, List<String>> index = boot.layers(jar.contextPath());
@@ -257,7 +272,8 @@ final class BootExtraction {
                 }
             }
             Map<String, SortedMap<String, Held>> entries = command.mode() == Mode.TOOLS
-                    ? libraryAndApplicationEntries(boot, index) : explodedEntries(boot, index);
+                    ? libraryAndApplicationEntries(boot, index)
+                    : explodedEntries(boot, index);
             Map<String, Layer> result = new LinkedHashMap<>();
             for (String layer : layers.keySet()) {
                 SortedMap<String, Held> held = entries.getOrDefault(layer, new TreeMap<>());
@@ -273,7 +289,9 @@ final class BootExtraction {
                     // copied before it changed at all (an unchanged environment aside)
                     content.add(Map.entry("application jar", jar.checksum()));
                 }
-                result.put(layer, new Layer(recorded, Keys.hash("layer", command.mode().name(), content)));
+                result.put(
+                        layer,
+                        new Layer(recorded, Keys.hash("layer", command.mode().name(), content)));
             }
             layers = result;
         } catch (BootJar.UnusableJarException e) {
@@ -288,13 +306,17 @@ final class BootExtraction {
      */
     private static Held copied(BootJar.Entry entry) {
         String digest = shortened(entry.digest());
-        return new Held(entry.digest(), entry.withoutStamps() == null ? StampedParts.part(digest, "")
-                : StampedParts.part(shortened(entry.withoutStamps()), digest));
+        return new Held(
+                entry.digest(),
+                entry.withoutStamps() == null
+                        ? StampedParts.part(digest, "")
+                        : StampedParts.part(shortened(entry.withoutStamps()), digest));
     }
 
     /** A class or resource the non-launcher application jar is written from, with its times, which that jar keeps. */
     private static Held rewritten(BootJar.Entry entry) {
-        return new Held(entry.digest() + " " + entry.times(), StampedParts.part(shortened(entry.digest()), entry.times()));
+        return new Held(
+                entry.digest() + " " + entry.times(), StampedParts.part(shortened(entry.digest()), entry.times()));
     }
 
     private static String shortened(String digest) {
@@ -310,13 +332,15 @@ final class BootExtraction {
                 : List.of("spring-boot-jarmode-tools-");
         for (BootJar.Entry entry : boot.entries()) {
             String name = entry.name();
-            if (name.startsWith(lib) && name.endsWith(".jar")
+            if (name.startsWith(lib)
+                    && name.endsWith(".jar")
                     && accepted.stream().anyMatch(prefix -> name.startsWith(lib + prefix))) {
                 return entry.digest();
             }
         }
-        throw new BootJar.UnusableJarException(jar.contextPath() + " has no " + accepted.stream()
-                .map(prefix -> prefix + "*.jar").collect(Collectors.joining(" or ")) + " in " + lib + ": the jarmode '" + (command.mode() == Mode.LAYERTOOLS ? "layertools" : "tools")
+        throw new BootJar.UnusableJarException(jar.contextPath() + " has no "
+                + accepted.stream().map(prefix -> prefix + "*.jar").collect(Collectors.joining(" or ")) + " in " + lib
+                + ": the jarmode '" + (command.mode() == Mode.LAYERTOOLS ? "layertools" : "tools")
                 + "' is not there to run");
     }
 
@@ -360,14 +384,15 @@ final class BootExtraction {
      * index and the classes, with the time of the extraction on its manifest entry: it differs whenever the extraction
      * runs again. Its inputs are listed as the layer's entries, to name what changed.
      */
-    private Map<String, SortedMap<String, Held>> libraryAndApplicationEntries(BootJar boot,
-            Map<String, List<String>> index) throws BootJar.UnusableJarException {
+    private Map<String, SortedMap<String, Held>> libraryAndApplicationEntries(
+            BootJar boot, Map<String, List<String>> index) throws BootJar.UnusableJarException {
         List<String> classpath = boot.classpath(jar.contextPath());
         String lib = libraryLocation(boot);
         String classes = boot.attribute("Spring-Boot-Classes");
         if (classes == null || boot.attribute("Start-Class") == null) {
-            throw new BootJar.UnusableJarException(jar.contextPath() + " lacks Spring-Boot-Classes or Start-Class in its"
-                    + " manifest, which Spring Boot's extraction needs");
+            throw new BootJar.UnusableJarException(
+                    jar.contextPath() + " lacks Spring-Boot-Classes or Start-Class in its"
+                            + " manifest, which Spring Boot's extraction needs");
         }
         String classesLocation = classes.endsWith("/") ? classes : classes + "/";
         Set<String> libraries = new LinkedHashSet<>(classpath);
@@ -385,7 +410,8 @@ final class BootExtraction {
                             + lib + ", and Spring Boot's extraction fails on it");
                 }
                 requireInside(name.substring(lib.length()));
-                byLayer.computeIfAbsent(layerOf(name, index), l -> new TreeMap<>()).put(name, copied(entry));
+                byLayer.computeIfAbsent(layerOf(name, index), l -> new TreeMap<>())
+                        .put(name, copied(entry));
             } else if (name.startsWith(classesLocation) && name.length() > classesLocation.length()) {
                 application.put(name, rewritten(entry));
             }
@@ -396,8 +422,8 @@ final class BootExtraction {
     /** Spring Boot refuses an entry that would be written outside its layer directory. */
     private void requireInside(String name) throws BootJar.UnusableJarException {
         if (name.startsWith("/") || List.of(name.split("/")).contains("..")) {
-            throw new BootJar.UnusableJarException(jar.contextPath() + ": the entry " + name + " would be written outside"
-                    + " the destination, and Spring Boot's extraction refuses it");
+            throw new BootJar.UnusableJarException(jar.contextPath() + ": the entry " + name
+                    + " would be written outside" + " the destination, and Spring Boot's extraction refuses it");
         }
     }
 }

@@ -31,6 +31,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 final class BootJar {
     /** A jar with more entries is not read: no prediction rather than unbounded work. */
     static final int MAX_ENTRIES = 200_000;
+
     private static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
     /** Nested jars up to this size are read in memory to tell a re-stamped library from a changed one. */
     private static final int MAX_NESTED_JAR_BYTES = 16 * 1024 * 1024;
@@ -86,8 +87,10 @@ final class BootJar {
                     throw new UnusableJarException(shownPath + " holds the entry " + entry.getName() + " twice");
                 }
                 sha256.reset();
-                boolean keep = entry.getName().equals("META-INF/MANIFEST.MF") || entry.getName().endsWith(".idx");
-                boolean nested = entry.getName().endsWith(".jar") && entry.getSize() >= 0
+                boolean keep = entry.getName().equals("META-INF/MANIFEST.MF")
+                        || entry.getName().endsWith(".idx");
+                boolean nested = entry.getName().endsWith(".jar")
+                        && entry.getSize() >= 0
                         && entry.getSize() <= MAX_NESTED_JAR_BYTES;
                 int limit = keep ? MAX_INDEX_BYTES : nested ? MAX_NESTED_JAR_BYTES : -1;
                 ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -102,10 +105,15 @@ final class BootJar {
                 if (keep) {
                     small.put(entry.getName(), kept.toByteArray());
                 }
-                String withoutStamps = nested && kept.size() <= limit ? PartsSummary.withoutStamps(kept.toByteArray()) : null;
-                entries.add(new Entry(entry.getName(), entry.isDirectory(), HexFormat.of().formatHex(sha256.digest()),
+                String withoutStamps =
+                        nested && kept.size() <= limit ? PartsSummary.withoutStamps(kept.toByteArray()) : null;
+                entries.add(new Entry(
+                        entry.getName(),
+                        entry.isDirectory(),
+                        HexFormat.of().formatHex(sha256.digest()),
                         millis(entry.getLastModifiedTime()) + " " + millis(entry.getLastAccessTime()) + " "
-                                + millis(entry.getCreationTime()), withoutStamps));
+                                + millis(entry.getCreationTime()),
+                        withoutStamps));
             }
         } catch (IOException | RuntimeException e) {
             throw new UnusableJarException(shownPath + " cannot be read as a jar: " + e.getMessage());
@@ -115,8 +123,10 @@ final class BootJar {
             throw new UnusableJarException(shownPath + " has no META-INF/MANIFEST.MF");
         }
         try {
-            return new BootJar(List.copyOf(entries), new Manifest(new ByteArrayInputStream(manifestBytes))
-                    .getMainAttributes(), small);
+            return new BootJar(
+                    List.copyOf(entries),
+                    new Manifest(new ByteArrayInputStream(manifestBytes)).getMainAttributes(),
+                    small);
         } catch (IOException | RuntimeException e) {
             throw new UnusableJarException(shownPath + " has a manifest that cannot be read: " + e.getMessage());
         }
@@ -152,8 +162,8 @@ final class BootJar {
         String location = attribute("Spring-Boot-Layers-Index");
         byte[] index = location == null ? null : smallEntry(location);
         if (index == null) {
-            throw new UnusableJarException(shownPath + " has no layers index (" + (location == null
-                    ? "no Spring-Boot-Layers-Index in its manifest" : location + " is missing")
+            throw new UnusableJarException(shownPath + " has no layers index ("
+                    + (location == null ? "no Spring-Boot-Layers-Index in its manifest" : location + " is missing")
                     + "): Spring Boot's extraction fails with \"Layers are not enabled\"");
         }
         LinkedHashMap<String, List<String>> layers = new LinkedHashMap<>();

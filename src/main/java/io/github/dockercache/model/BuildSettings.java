@@ -37,28 +37,62 @@ public record BuildSettings(
     public static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
     /** Settings whose secrets are those the patterns find, for a client without {@code SOURCE_DATE_EPOCH}. */
-    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            ClientPlatform platform, String network, Builder builder, BuildKitVersion buildkitVersion) {
-        this(contextDir, dockerfile, buildArgs, target, platform, network, builder, buildkitVersion,
-                Secrets.PATTERNS_ONLY, null);
+    public BuildSettings(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            ClientPlatform platform,
+            String network,
+            Builder builder,
+            BuildKitVersion buildkitVersion) {
+        this(
+                contextDir,
+                dockerfile,
+                buildArgs,
+                target,
+                platform,
+                network,
+                builder,
+                buildkitVersion,
+                Secrets.PATTERNS_ONLY,
+                null);
     }
 
     /** Settings for a client without {@code SOURCE_DATE_EPOCH} in its environment. */
-    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            ClientPlatform platform, String network, Builder builder, BuildKitVersion buildkitVersion,
+    public BuildSettings(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            ClientPlatform platform,
+            String network,
+            Builder builder,
+            BuildKitVersion buildkitVersion,
             Secrets secrets) {
         this(contextDir, dockerfile, buildArgs, target, platform, network, builder, buildkitVersion, secrets, null);
     }
 
     /** Settings for the newest BuildKit modelled. */
-    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            ClientPlatform platform, String network, Builder builder) {
+    public BuildSettings(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            ClientPlatform platform,
+            String network,
+            Builder builder) {
         this(contextDir, dockerfile, buildArgs, target, platform, network, builder, BuildKitVersion.NEWEST);
     }
 
     /** Settings for BuildKit, the default builder. */
-    public BuildSettings(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            ClientPlatform platform, String network) {
+    public BuildSettings(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            ClientPlatform platform,
+            String network) {
         this(contextDir, dockerfile, buildArgs, target, platform, network, Builder.BUILDKIT);
     }
 
@@ -72,7 +106,8 @@ public record BuildSettings(
     @Override
     public String toString() {
         return "BuildSettings[contextDir=" + contextDir + ", dockerfile=" + dockerfile + ", buildArgs="
-                + (buildArgs == null ? null : buildArgs.keySet()) + ", target=" + target + ", platform=" + platform + ", network=" + network
+                + (buildArgs == null ? null : buildArgs.keySet()) + ", target=" + target + ", platform=" + platform
+                + ", network=" + network
                 + ", builder=" + builder + ", buildkitVersion=" + buildkitVersion + ", secrets=" + secrets + "]";
     }
 
@@ -92,7 +127,9 @@ public record BuildSettings(
 
     /** True when {@link #effectiveBuildArgs()} takes {@code SOURCE_DATE_EPOCH} from the client's environment. */
     public boolean sourceDateEpochFromEnvironment() {
-        return builder == Builder.BUILDKIT && clientSourceDateEpoch != null && !clientSourceDateEpoch.isEmpty()
+        return builder == Builder.BUILDKIT
+                && clientSourceDateEpoch != null
+                && !clientSourceDateEpoch.isEmpty()
                 && !buildArgs.containsKey(SOURCE_DATE_EPOCH);
     }
 }

@@ -19,8 +19,6 @@ import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.EnvInstruction;
 import io.github.dockercache.dockerfile.ExpansionException;
-import io.github.dockercache.files.FileLimitException;
-import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
@@ -34,6 +32,8 @@ import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.dockerfile.UserInstruction;
 import io.github.dockercache.dockerfile.VariableLookup;
 import io.github.dockercache.dockerfile.WorkdirInstruction;
+import io.github.dockercache.files.FileLimitException;
+import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.registry.DockerReference;
 import io.github.dockercache.registry.ImageResolutionException;
 import java.io.IOException;
@@ -96,6 +96,7 @@ public final class CacheModel {
     private final BuildSettings settings;
     /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (cache-model §7). */
     private final Map<String, String> buildArgs;
+
     private final boolean classic;
     private final ImageDigests digests;
     private final Dockerfile dockerfile;
@@ -112,11 +113,13 @@ public final class CacheModel {
     private final Taint taint;
     /** The global ARGs whose values are secret or derived from a secret. */
     private final Set<String> secretGlobals = new HashSet<>();
+
     private final List<SecretExposure> exposures = new ArrayList<>();
     /** True once an expansion of the current instruction read a secret, or the instruction set a secret variable. */
     private boolean instructionSecret;
     /** The stages the built image is made of: the target and the stages it is built FROM. */
     private Set<Integer> finalImageStages = Set.of();
+
     private boolean singleStage;
     /** Set while the legacy builder runs ONBUILD triggers inside a FROM step: they chain keys but are no steps. */
     private boolean insideFromStep;
@@ -162,8 +165,9 @@ public final class CacheModel {
     }
 
     /** As {@link #analyse(BuildSettings, Path, ScanProgress)}, keying FROM on the digests {@code digests} knows. */
-    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
-            ImageDigests digests) throws AnalysisException {
+    public static Analysis analyse(
+            BuildSettings settings, Path statCacheFile, ScanProgress progress, ImageDigests digests)
+            throws AnalysisException {
         return analyse(settings, statCacheFile, progress, digests, BaseImageConfigs.NONE);
     }
 
@@ -171,28 +175,36 @@ public final class CacheModel {
      * As {@link #analyse(BuildSettings, Path, ScanProgress, ImageDigests)}; the build checks that need a base
      * image's configuration (UndefinedVar, InvalidBaseImagePlatform) are made where {@code configs} knows it.
      */
-    public static Analysis analyse(BuildSettings settings, Path statCacheFile, ScanProgress progress,
-            ImageDigests digests, BaseImageConfigs configs) throws AnalysisException {
+    public static Analysis analyse(
+            BuildSettings settings,
+            Path statCacheFile,
+            ScanProgress progress,
+            ImageDigests digests,
+            BaseImageConfigs configs)
+            throws AnalysisException {
         String text;
         try {
             text = DockerfileReader.readText(settings.dockerfile());
         } catch (FileLimitException e) {
-            throw new AnalysisException("the Dockerfile " + displayName(settings.contextDir(), settings.dockerfile()) + " "
-                    + e.getMessage() + " (docs/limits.md); check that the Dockerfile configured is the one meant", e);
+            throw new AnalysisException(
+                    "the Dockerfile " + displayName(settings.contextDir(), settings.dockerfile()) + " " + e.getMessage()
+                            + " (docs/limits.md); check that the Dockerfile configured is the one meant",
+                    e);
         } catch (IOException e) {
-            throw new AnalysisException("cannot read the Dockerfile " + settings.dockerfile() + ": "
-                    + IoReasons.describe(e), e);
+            throw new AnalysisException(
+                    "cannot read the Dockerfile " + settings.dockerfile() + ": " + IoReasons.describe(e), e);
         }
         BuildContext context;
         try {
             // the legacy builder's client reads only <context>/.dockerignore, never <Dockerfile>.dockerignore
             Path ignoreFileOwner = settings.builder() == Builder.CLASSIC ? null : settings.dockerfile();
-            context = BuildContext.scan(settings.contextDir(), ignoreFileOwner, settings.platform(), statCacheFile,
-                    progress);
+            context = BuildContext.scan(
+                    settings.contextDir(), ignoreFileOwner, settings.platform(), statCacheFile, progress);
         } catch (ContextException e) {
             throw new AnalysisException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new AnalysisException("cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
+            throw new AnalysisException(
+                    "cannot read the build context " + settings.contextDir() + ": " + e.getMessage(), e);
         }
         return analyse(settings, text, context, digests, configs);
     }
@@ -202,19 +214,23 @@ public final class CacheModel {
      * context already read, from disk or not (a git commit's tree: {@link BuildContext#of}); the settings' paths then
      * only name them.
      */
-    public static Analysis analyse(BuildSettings settings, String text, BuildContext context, ImageDigests digests,
-            BaseImageConfigs configs) throws AnalysisException {
+    public static Analysis analyse(
+            BuildSettings settings, String text, BuildContext context, ImageDigests digests, BaseImageConfigs configs)
+            throws AnalysisException {
         String dockerfileName = displayName(settings.contextDir(), settings.dockerfile());
         CheckOptions checkOptions;
         try {
             checkOptions = CheckOptions.fromBuildArg(settings.buildArgs());
         } catch (IllegalArgumentException e) {
-            throw new AnalysisException(e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
-                    + " build argument (e.g. skip=JSONArgsRecommended;error=true)", e);
+            throw new AnalysisException(
+                    e.getMessage() + "; fix the " + CheckOptions.BUILD_ARG
+                            + " build argument (e.g. skip=JSONArgsRecommended;error=true)",
+                    e);
         }
         Dockerfile dockerfile;
         try {
-            dockerfile = DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
+            dockerfile =
+                    DockerfileReader.parse(text, dockerfileName, configs, checkOptions, settings.buildkitVersion());
         } catch (DockerfileException e) {
             throw new AnalysisException(e.getMessage(), e);
         }
@@ -229,7 +245,6 @@ public final class CacheModel {
         }
         return new Analysis(snapshot, dockerfile, DockerfileBytes.coerced(text), context, List.copyOf(model.exposures));
     }
-
 
     /**
      * The Dockerfile as the snapshot and messages name it: relative to the context, also when outside it (a Dockerfile
@@ -259,13 +274,16 @@ public final class CacheModel {
             }
         }
         finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
-        Set<Integer> reachable = classic ? ClassicRules.builtStages(target)
+        Set<Integer> reachable = classic
+                ? ClassicRules.builtStages(target)
                 : graph.reachable(target, stage -> baseImages.get(stage.index()), triggers, settings.buildkitVersion());
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
             Stage baseStage = graph.resolve(baseImages.get(index), index);
-            stages.add(new StageSnapshot(StageGraph.label(stage), baseStage == null ? null : StageGraph.label(baseStage),
+            stages.add(new StageSnapshot(
+                    StageGraph.label(stage),
+                    baseStage == null ? null : StageGraph.label(baseStage),
                     Markers.stageMarker(stage.from())));
             finishedStages.put(index, buildStage(stage, baseImages.get(index), secretBaseImages.contains(index)));
         }
@@ -274,7 +292,8 @@ public final class CacheModel {
         }
         exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
-        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic).ifPresent(warnings::add);
+        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic)
+                .ifPresent(warnings::add);
         if (dockerfile.checkFailure() != null && !classic) {
             warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
                     + " (error=true in the check options); fix those warnings or skip their rules");
@@ -311,15 +330,15 @@ public final class CacheModel {
     /** The build args as given, the secret ones masked (docs/secrets.md). */
     private SortedMap<String, String> maskedBuildArgs() {
         SortedMap<String, String> masked = new TreeMap<>();
-        buildArgs.forEach((name, value) -> masked.put(name,
-                settings.secrets().isSecretArg(name, value) && value != null ? taint.mask(value) : value));
+        buildArgs.forEach((name, value) -> masked.put(
+                name, settings.secrets().isSecretArg(name, value) && value != null ? taint.mask(value) : value));
         return masked;
     }
 
     /** The secret variables the ENVs of the image built leave in its configuration. */
     private void exposeFinalEnv(StageState finalState) {
-        finalState.secretEnvLines.forEach((name, line) -> exposures.add(
-                new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
+        finalState.secretEnvLines.forEach((name, line) ->
+                exposures.add(new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
     }
 
     // ---- global arguments (cache-model §2, §7) ----
@@ -348,8 +367,8 @@ public final class CacheModel {
 
     /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
     private VariableLookup globalLookup() {
-        return taint.lookup(name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name),
-                secretGlobals);
+        return taint.lookup(
+                name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name), secretGlobals);
     }
 
     /** BuildKit's automatic platform arguments; the legacy builder has none. */
@@ -398,7 +417,13 @@ public final class CacheModel {
                     triggerReads.mayDifferBecause(fromStepUnknownReason);
                     fromStepUnknownReason = null;
                 }
-                addStep(stage, state, from, "FROM", inputsOf("stage", StageGraph.label(parentStage)), Map.of(),
+                addStep(
+                        stage,
+                        state,
+                        from,
+                        "FROM",
+                        inputsOf("stage", StageGraph.label(parentStage)),
+                        Map.of(),
                         triggerReads);
             }
         } else {
@@ -420,7 +445,8 @@ public final class CacheModel {
                     inputs.add(Map.entry("platform", platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
-                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (cache-model §10)
+                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (cache-model
+                // §10)
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
                 BaseImage known = instructionSecret ? null : digests.imageOf(image, platform);
                 if (known != null && classic) {
@@ -451,8 +477,12 @@ public final class CacheModel {
         for (String entry : config.env()) {
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry : entry.substring(0, equals);
-            state.setEnv(name, equals < 0 ? "" : entry.substring(equals + 1), IMAGE_CONFIG_ORIGIN + "Env",
-                    settings.secrets().isSecretName(name), 0);
+            state.setEnv(
+                    name,
+                    equals < 0 ? "" : entry.substring(equals + 1),
+                    IMAGE_CONFIG_ORIGIN + "Env",
+                    settings.secrets().isSecretName(name),
+                    0);
         }
         state.workdirFromImage = false;
         if (!config.workingDir().isEmpty()) {
@@ -505,7 +535,13 @@ public final class CacheModel {
      */
     private void configStep(Stage stage, StageState state, Instruction instruction, String value) {
         if (classic) {
-            addStep(stage, state, instruction, instruction.source().keyword(), inputsOf("config", value), Map.of(),
+            addStep(
+                    stage,
+                    state,
+                    instruction,
+                    instruction.source().keyword(),
+                    inputsOf("config", value),
+                    Map.of(),
                     new StepReads());
         }
     }
@@ -538,8 +574,11 @@ public final class CacheModel {
         // the legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show
         Map<String, String> declared = new LinkedHashMap<>();
         for (ArgDeclaration declaration : classic ? arg.args() : List.<ArgDeclaration>of()) {
-            declared.put(declaration.name(), declaration.defaultValue() == null ? null
-                    : expand(declaration.defaultValue(), state.lookup(), arg));
+            declared.put(
+                    declaration.name(),
+                    declaration.defaultValue() == null
+                            ? null
+                            : expand(declaration.defaultValue(), state.lookup(), arg));
         }
         for (ArgDeclaration declaration : arg.args()) {
             String name = declaration.name();
@@ -669,8 +708,12 @@ public final class CacheModel {
         exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
         if (copiedJar != null) {
-            String environment = copiedJar.parentKey() == null ? null : Keys.hash("spring-boot-extraction",
-                    copiedJar.parentKey(), concat(copiedJar.inputs(), keyedOnly(inputs)));
+            String environment = copiedJar.parentKey() == null
+                    ? null
+                    : Keys.hash(
+                            "spring-boot-extraction",
+                            copiedJar.parentKey(),
+                            concat(copiedJar.inputs(), keyedOnly(inputs)));
             state.extraction = BootExtraction.of(run, copiedJar, state.workdir, environment, context.filesRoot());
         }
     }
@@ -679,7 +722,11 @@ public final class CacheModel {
     private void exposeToRun(Stage stage, StageState state, RunInstruction run) {
         for (String name : state.env.keySet()) {
             if (state.secret.contains(name)) {
-                exposures.add(new SecretExposure(run.source().location().line(), "RUN", name, state.origins.get(name),
+                exposures.add(new SecretExposure(
+                        run.source().location().line(),
+                        "RUN",
+                        name,
+                        state.origins.get(name),
                         finalImageStages.contains(stage.index())));
             }
         }
@@ -704,8 +751,9 @@ public final class CacheModel {
         }
         inputs.add(Map.entry("chown", CopyFlags.chownKey(expandNullable(copy.chown(), state, copy))));
         try {
-            inputs.add(Map.entry("chmod", CopyFlags.chmodKey(expandNullable(copy.chmod(), state, copy),
-                    settings.buildkitVersion())));
+            inputs.add(Map.entry(
+                    "chmod",
+                    CopyFlags.chmodKey(expandNullable(copy.chmod(), state, copy), settings.buildkitVersion())));
         } catch (CopyFlags.InvalidChmod e) {
             throw refused(copy, e.getMessage(), e);
         }
@@ -762,10 +810,15 @@ public final class CacheModel {
      * The one jar a plain COPY from the context puts into the stage, for a RUN after it that extracts it
      * ({@link BootExtraction}); null for any other COPY.
      */
-    private BootExtraction.JarCopy copiedJar(CopyInstruction copy, String parentKey,
-            List<Map.Entry<String, String>> inputs, StepReads reads) {
-        if (copy.add() || copy.from() != null || copy.parents() || !copy.excludes().isEmpty()
-                || copy.sources().size() != 1 || !copy.heredocs().isEmpty() || reads.files.size() != 1) {
+    private BootExtraction.JarCopy copiedJar(
+            CopyInstruction copy, String parentKey, List<Map.Entry<String, String>> inputs, StepReads reads) {
+        if (copy.add()
+                || copy.from() != null
+                || copy.parents()
+                || !copy.excludes().isEmpty()
+                || copy.sources().size() != 1
+                || !copy.heredocs().isEmpty()
+                || reads.files.size() != 1) {
             return null;
         }
         String file = reads.files.get(0);
@@ -773,19 +826,33 @@ public final class CacheModel {
         if (entry == null || entry.type() != EntryType.FILE || !file.endsWith(".jar")) {
             return null;
         }
-        String destination = inputs.stream().filter(e -> e.getKey().equals("dest")).findFirst().orElseThrow().getValue();
+        String destination = inputs.stream()
+                .filter(e -> e.getKey().equals("dest"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         String imagePath = destination.endsWith("/") ? destination + baseName(file) : destination;
-        String checksum = inputs.stream().filter(e -> e.getKey().endsWith(".checksum")).findFirst().orElseThrow().getValue();
-        return new BootExtraction.JarCopy(file, imagePath, checksum, parentKey,
-                keyedOnly(inputs).stream().filter(e -> !e.getKey().endsWith(".checksum")).toList());
+        String checksum = inputs.stream()
+                .filter(e -> e.getKey().endsWith(".checksum"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        return new BootExtraction.JarCopy(
+                file,
+                imagePath,
+                checksum,
+                parentKey,
+                keyedOnly(inputs).stream()
+                        .filter(e -> !e.getKey().endsWith(".checksum"))
+                        .toList());
     }
 
     private static List<Map.Entry<String, String>> keyedOnly(List<Map.Entry<String, String>> inputs) {
         return inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
     }
 
-    private static List<Map.Entry<String, String>> concat(List<Map.Entry<String, String>> a,
-            List<Map.Entry<String, String>> b) {
+    private static List<Map.Entry<String, String>> concat(
+            List<Map.Entry<String, String>> a, List<Map.Entry<String, String>> b) {
         List<Map.Entry<String, String>> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
@@ -797,7 +864,9 @@ public final class CacheModel {
      */
     private void checkChecksumSource(CopyInstruction copy, StageState state, Map<String, Heredoc> heredocs)
             throws AnalysisException {
-        List<String> paths = copy.sources().stream().filter(word -> heredocFor(word, heredocs) == null).toList();
+        List<String> paths = copy.sources().stream()
+                .filter(word -> heredocFor(word, heredocs) == null)
+                .toList();
         if (paths.size() != 1) {
             throw refused(copy, "checksum can't be specified for multiple sources", null);
         }
@@ -838,8 +907,8 @@ public final class CacheModel {
      * delimiter nor its quotes count; a body starting with {@code #!} becomes a script file, keyed by its bytes. Any
      * other RUN hands the shell its line and each body as written, tabs included.
      */
-    private static void addCommand(StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs,
-            Map<String, String> origins) {
+    private static void addCommand(
+            StageState state, RunInstruction run, List<Map.Entry<String, String>> inputs, Map<String, String> origins) {
         List<String> args = new ArrayList<>();
         if (run.shellForm()) {
             args.addAll(state.shell);
@@ -874,16 +943,22 @@ public final class CacheModel {
         if (script == null) {
             run.heredocs().forEach(heredoc -> texts.add(heredoc.content()));
         } else {
-            texts.add(script.content().startsWith("#!") ? script.content().strip().lines().findFirst().orElse("")
-                    : script.body());
+            texts.add(
+                    script.content().startsWith("#!")
+                            ? script.content().strip().lines().findFirst().orElse("")
+                            : script.body());
         }
         for (String text : texts) {
             int at = DockerfileBytes.firstInvalid(text);
             if (at >= 0) {
-                throw refused(run, "this RUN holds the byte " + DockerfileBytes.describe(text.charAt(at)) + ", which is"
-                        + " not UTF-8, and BuildKit " + settings.buildkitVersion() + " fails the build (0.17 and later"
-                        + " do; write the text as UTF-8): failed to marshal LLB definition: string field contains"
-                        + " invalid UTF-8", null);
+                throw refused(
+                        run,
+                        "this RUN holds the byte " + DockerfileBytes.describe(text.charAt(at)) + ", which is"
+                                + " not UTF-8, and BuildKit " + settings.buildkitVersion()
+                                + " fails the build (0.17 and later"
+                                + " do; write the text as UTF-8): failed to marshal LLB definition: string field contains"
+                                + " invalid UTF-8",
+                        null);
             }
         }
     }
@@ -934,9 +1009,13 @@ public final class CacheModel {
                 content = sourceContent(stage, copy.from(), source, null, List.of(), copy);
                 anySource = true;
             } else if (copy.add() && RemoteSource.isRemote(source)) {
-                content = new SourceContent(List.of(Map.entry("url", source)), List.of(), null,
+                content = new SourceContent(
+                        List.of(Map.entry("url", source)),
+                        List.of(),
+                        null,
                         "the legacy builder downloads " + source + " on every build and reuses the step only if the"
-                                + " file's name and content are unchanged, which takes a download to know", false);
+                                + " file's name and content are unchanged, which takes a download to know",
+                        false);
                 anySource = true;
             } else {
                 Selection selection = select(source, null, List.of(), copy);
@@ -971,8 +1050,14 @@ public final class CacheModel {
      *
      * @param parents how a {@code COPY --parents} source splits, else null
      */
-    private SourceContent sourceContent(Stage stage, String from, String source, ParentsSource parents,
-            List<String> excludes, Instruction instruction) throws AnalysisException {
+    private SourceContent sourceContent(
+            Stage stage,
+            String from,
+            String source,
+            ParentsSource parents,
+            List<String> excludes,
+            Instruction instruction)
+            throws AnalysisException {
         if (from == null || from.isEmpty()) {
             Selection selection = select(source, parents, excludes, instruction);
             return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
@@ -986,8 +1071,12 @@ public final class CacheModel {
         String reason = "reads " + source + " from stage '" + label + "'"
                 + (sourceState.lastRunLine > 0 ? ", whose files come from RUN at line " + sourceState.lastRunLine : "")
                 + ": BuildKit reuses this step only if those files come out byte-identical, which takes a real build to know";
-        BootExtraction.LayerSource layer = sourceState.extraction == null || !(instruction instanceof CopyInstruction)
-                || parents != null || !excludes.isEmpty() ? null : sourceState.extraction.read(source);
+        BootExtraction.LayerSource layer = sourceState.extraction == null
+                        || !(instruction instanceof CopyInstruction)
+                        || parents != null
+                        || !excludes.isEmpty()
+                ? null
+                : sourceState.extraction.read(source);
         if (layer != null && layer.content() != null) {
             return layer.content().fromStage(label, source);
         }
@@ -996,9 +1085,14 @@ public final class CacheModel {
                     + layer.problem() + ")";
         }
         return new SourceContent(
-                List.of(Map.entry("stage", label), Map.entry("path", source),
+                List.of(
+                        Map.entry("stage", label),
+                        Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
-                List.of(), label, reason, sourceState.key != null);
+                List.of(),
+                label,
+                reason,
+                sourceState.key != null);
     }
 
     /** @param parents how a {@code COPY --parents} source splits, else null */
@@ -1025,11 +1119,18 @@ public final class CacheModel {
 
     // ---- steps ----
 
-    private void addStep(Stage stage, StageState state, Instruction instruction, String kind,
-            List<Map.Entry<String, String>> written, Map<String, String> origins, StepReads reads) {
+    private void addStep(
+            Stage stage,
+            StageState state,
+            Instruction instruction,
+            String kind,
+            List<Map.Entry<String, String>> written,
+            Map<String, String> origins,
+            StepReads reads) {
         List<Map.Entry<String, String>> inputs = maskSecrets(state, written, reads);
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
-        List<Map.Entry<String, String>> keyed = inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
+        List<Map.Entry<String, String>> keyed =
+                inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
         String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, keyed);
         List<Map.Entry<String, String>> optimisticInputs =
                 keyed.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
@@ -1079,19 +1180,23 @@ public final class CacheModel {
      * when they are derived from a secret, the inputs {@code reads} marks, and, when the instruction's own
      * expansions read a secret, every input but those no expansion makes.
      */
-    private List<Map.Entry<String, String>> maskSecrets(StageState state, List<Map.Entry<String, String>> inputs,
-            StepReads reads) {
+    private List<Map.Entry<String, String>> maskSecrets(
+            StageState state, List<Map.Entry<String, String>> inputs, StepReads reads) {
         List<Map.Entry<String, String>> masked = new ArrayList<>();
         boolean readsSecret = false;
         for (Map.Entry<String, String> input : inputs) {
             String name = input.getKey();
-            boolean secret = reads.secretInputs.contains(name) || switch (name) {
-                case "workdir" -> state.workdirSecret;
-                case "path" -> state.workdirSecret || instructionSecret;
-                case "user", "owner" -> state.userSecret;
-                default -> name.startsWith("env:") ? state.secret.contains(name.substring(4))
-                        : instructionSecret && !EXPANSION_FREE.matcher(name).matches();
-            };
+            boolean secret = reads.secretInputs.contains(name)
+                    || switch (name) {
+                        case "workdir" -> state.workdirSecret;
+                        case "path" -> state.workdirSecret || instructionSecret;
+                        case "user", "owner" -> state.userSecret;
+                        default ->
+                            name.startsWith("env:")
+                                    ? state.secret.contains(name.substring(4))
+                                    : instructionSecret
+                                            && !EXPANSION_FREE.matcher(name).matches();
+                    };
             if (secret && input.getValue() != null) {
                 readsSecret = true;
                 masked.add(Map.entry(name, taint.mask(input.getValue())));

@@ -45,7 +45,9 @@ final class ClassicRules {
     static String metadataValue(MetadataInstruction metadata, Expander expander, StageState state)
             throws AnalysisException {
         String text = metadata.source().text();
-        String arguments = text.substring(Math.min(text.length(), metadata.source().keyword().length())).strip();
+        String arguments = text.substring(
+                        Math.min(text.length(), metadata.source().keyword().length()))
+                .strip();
         return EXPANDED_METADATA.contains(metadata.source().keyword())
                 ? expander.expand(arguments, state, metadata)
                 : arguments;
@@ -86,9 +88,12 @@ final class ClassicRules {
                 parts.add(Map.entry(entry.path(), "hard link to " + entry.hardLinkOf()));
                 continue;
             }
-            parts.add(Map.entry(entry.path(), entry.type() + " " + Integer.toOctalString(entry.mode()) + " "
-                    + entry.size() + " " + entry.linkTarget() + " " + entry.devMajor() + ":" + entry.devMinor() + " "
-                    + entry.xattrs().get("security.capability") + " " + entry.contentDigest()));
+            parts.add(Map.entry(
+                    entry.path(),
+                    entry.type() + " " + Integer.toOctalString(entry.mode()) + " "
+                            + entry.size() + " " + entry.linkTarget() + " " + entry.devMajor() + ":" + entry.devMinor()
+                            + " "
+                            + entry.xattrs().get("security.capability") + " " + entry.contentDigest()));
         }
         return Keys.hash("classic-copy", null, parts);
     }
@@ -105,25 +110,33 @@ final class ClassicRules {
             int slash = entry.path().lastIndexOf('/');
             String parent = slash < 0 ? "" : entry.path().substring(0, slash);
             if (entry.type() == EntryType.FIFO && !directories.contains(parent)) {
-                throw new AnalysisException(copy.source().location() + ": the legacy builder (builder=classic) never"
-                        + " finishes this build: it opens the fifo \"" + entry.path() + "\" to copy it and waits for a"
-                        + " writer forever; copy the directory that holds it, add it to .dockerignore, or build with"
-                        + " BuildKit", null);
+                throw new AnalysisException(
+                        copy.source().location() + ": the legacy builder (builder=classic) never"
+                                + " finishes this build: it opens the fifo \"" + entry.path()
+                                + "\" to copy it and waits for a"
+                                + " writer forever; copy the directory that holds it, add it to .dockerignore, or build with"
+                                + " BuildKit",
+                        null);
             }
         }
     }
 
     /** RUN flags and heredocs are BuildKit syntax: the legacy builder rejects the flags and ignores the bodies. */
     static void rejectBuildKitOnly(RunInstruction run) throws AnalysisException {
-        String flag = !run.mounts().isEmpty() ? "--mount" : run.network() != null ? "--network"
-                : run.security() != null ? "--security" : null;
+        String flag = !run.mounts().isEmpty()
+                ? "--mount"
+                : run.network() != null ? "--network" : run.security() != null ? "--security" : null;
         if (flag != null) {
-            throw buildKitOnly(run, "RUN " + flag + " needs BuildKit: the legacy builder fails with \"the " + flag
-                    + " option requires BuildKit\"");
+            throw buildKitOnly(
+                    run,
+                    "RUN " + flag + " needs BuildKit: the legacy builder fails with \"the " + flag
+                            + " option requires BuildKit\"");
         }
         if (!run.heredocs().isEmpty()) {
-            throw buildKitOnly(run, "a RUN here-document needs BuildKit: the legacy builder runs only the first line"
-                    + " and ignores the body");
+            throw buildKitOnly(
+                    run,
+                    "a RUN here-document needs BuildKit: the legacy builder runs only the first line"
+                            + " and ignores the body");
         }
     }
 
@@ -131,16 +144,22 @@ final class ClassicRules {
     static void rejectBuildKitOnly(CopyInstruction copy) throws AnalysisException {
         String keyword = copy.add() ? "ADD" : "COPY";
         if (copy.chmod() != null) {
-            throw buildKitOnly(copy, keyword + " --chmod needs BuildKit: the legacy builder fails with \"the --chmod"
-                    + " option requires BuildKit\"");
+            throw buildKitOnly(
+                    copy,
+                    keyword + " --chmod needs BuildKit: the legacy builder fails with \"the --chmod"
+                            + " option requires BuildKit\"");
         }
         if (copy.parents()) {
-            throw buildKitOnly(copy, keyword + " --parents needs BuildKit: the legacy builder fails with \"unknown"
-                    + " flag: --parents\"");
+            throw buildKitOnly(
+                    copy,
+                    keyword + " --parents needs BuildKit: the legacy builder fails with \"unknown"
+                            + " flag: --parents\"");
         }
         if (!copy.heredocs().isEmpty()) {
-            throw buildKitOnly(copy, "a " + keyword + " here-document needs BuildKit: the legacy builder fails with"
-                    + " \"no source files were specified\"");
+            throw buildKitOnly(
+                    copy,
+                    "a " + keyword + " here-document needs BuildKit: the legacy builder fails with"
+                            + " \"no source files were specified\"");
         }
     }
 

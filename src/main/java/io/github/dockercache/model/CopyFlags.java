@@ -11,6 +11,7 @@ final class CopyFlags {
     /** The grammar of BSD setmode(3) that BuildKit's mode parser accepts: {@code [ugoa]*([-+=][rstwxXugo]*)+}, comma-separated. */
     private static final Pattern SYMBOLIC_MODE =
             Pattern.compile("[augo]*([-+=][rstwXxugo]*)+(,[augo]*([-+=][rstwXxugo]*)+)*");
+
     private static final Pattern OCTAL = Pattern.compile("[0-7]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
     private static final long MAX_UINT32 = 0xFFFF_FFFFL;

@@ -26,7 +26,8 @@ public final class EarlierKeys {
     public static Set<String> cacheMountsKeyedOtherwise(StepSnapshot step) {
         Set<String> mounts = new TreeSet<>();
         for (Map.Entry<String, String> input : step.inputs().entrySet()) {
-            if (MOUNT.matcher(input.getKey()).matches() && input.getValue().startsWith("type=cache,")
+            if (MOUNT.matcher(input.getKey()).matches()
+                    && input.getValue().startsWith("type=cache,")
                     && !step.inputs().containsKey(input.getKey() + FrontendArgs.CACHE_NAME)) {
                 mounts.add(input.getKey());
             }

@@ -18,8 +18,15 @@ import java.util.SortedMap;
  *     ({@code Created-By}, {@code Spring-Boot-Version}, ...: {@link PartsSummary#WRITER_ATTRIBUTES}), so that an
  *     explanation names the fix for that tool; else null
  */
-public record FileInfo(String type, String mode, long size, String content, String target, String digest,
-        SortedMap<String, String> parts, SortedMap<String, String> manifest) {
+public record FileInfo(
+        String type,
+        String mode,
+        long size,
+        String content,
+        String target,
+        String digest,
+        SortedMap<String, String> parts,
+        SortedMap<String, String> manifest) {
     /** The octal spelling of each mode, made once: a context has a handful of modes and up to millions of entries. */
     private static final String[] OCTAL_MODES = new String[07777 + 1];
     /** The shortest digest a snapshot keeps of a context entry: {@code sha256:} and 4 hex digits (its entry digest). */

@@ -2,7 +2,6 @@ package io.github.dockercache.model;
 
 import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SortedMap;
 
@@ -20,7 +19,8 @@ final class FileInfos {
             return null; // a context not on disk (a git commit's tree): explanations go without the parts
         } else if (entry.type() == EntryType.FILE && isZipArchive(entry.path())) {
             return PartsSummary.ofArchive(contextDir.resolve(entry.path()));
-        } else if (entry.type() == EntryType.FILE && entry.size() <= StampedParts.MAX_TEXT_SIZE
+        } else if (entry.type() == EntryType.FILE
+                && entry.size() <= StampedParts.MAX_TEXT_SIZE
                 && StampedParts.isKeyValueText(entry.path())) {
             SortedMap<String, String> lines = StampedParts.ofKeyValueText(contextDir.resolve(entry.path()));
             return lines == null ? null : new PartsSummary(lines, null);
@@ -38,13 +38,21 @@ final class FileInfos {
             case BLOCK_DEVICE -> "blockdev";
             case FIFO -> "fifo";
         };
-        return new FileInfo(type, FileInfo.octal(entry.mode()), entry.size(), entry.contentDigest(),
-                entry.linkTarget(), entry.digest(), parts == null ? null : parts.parts(),
+        return new FileInfo(
+                type,
+                FileInfo.octal(entry.mode()),
+                entry.size(),
+                entry.contentDigest(),
+                entry.linkTarget(),
+                entry.digest(),
+                parts == null ? null : parts.parts(),
                 parts == null ? null : parts.manifest());
     }
 
     private static boolean isZipArchive(String path) {
-        return StampedParts.endsWithIgnoringCase(path, ".jar") || StampedParts.endsWithIgnoringCase(path, ".war")
-                || StampedParts.endsWithIgnoringCase(path, ".ear") || StampedParts.endsWithIgnoringCase(path, ".zip");
+        return StampedParts.endsWithIgnoringCase(path, ".jar")
+                || StampedParts.endsWithIgnoringCase(path, ".war")
+                || StampedParts.endsWithIgnoringCase(path, ".ear")
+                || StampedParts.endsWithIgnoringCase(path, ".zip");
     }
 }

@@ -28,8 +28,8 @@ public final class FrontendArgs {
     private FrontendArgs() {}
 
     /** Adds the hostname a RUN runs with, when one is set. */
-    static void addHostname(Map<String, String> buildArgs, List<Map.Entry<String, String>> inputs,
-            Map<String, String> origins) {
+    static void addHostname(
+            Map<String, String> buildArgs, List<Map.Entry<String, String>> inputs, Map<String, String> origins) {
         String hostname = buildArgs.get(SANDBOX_HOSTNAME);
         if (hostname != null && !hostname.isEmpty()) {
             inputs.add(Map.entry("hostname", hostname));
@@ -41,8 +41,13 @@ public final class FrontendArgs {
      * Adds, for the cache mount named {@code name} ({@code mount[0]}), the cache name that BuildKit keeps in the RUN's
      * key, or that it keeps none; nothing for other mounts.
      */
-    static void addCacheName(Map<String, String> buildArgs, String name, MountSpec mount, String workdir,
-            List<Map.Entry<String, String>> inputs, Map<String, String> origins) {
+    static void addCacheName(
+            Map<String, String> buildArgs,
+            String name,
+            MountSpec mount,
+            String workdir,
+            List<Map.Entry<String, String>> inputs,
+            Map<String, String> origins) {
         if (!mount.type().equals("cache")) {
             return;
         }

@@ -14,7 +14,9 @@ public record HistoryEntry(String recordedAt, String commit, List<String> keys, 
 
     /** How people see the entry: {@code 2026-11-20 10:15 UTC, commit 1a2b3c4d5e6f}. */
     public String describe() {
-        String when = recordedAt == null ? "an earlier build" : recordedAt.replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", " UTC");
+        String when = recordedAt == null
+                ? "an earlier build"
+                : recordedAt.replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", " UTC");
         return commit == null ? when : when + ", commit " + commit;
     }
 }

@@ -57,8 +57,13 @@ public interface ImageDigests {
                 try {
                     ResolvedImage image = resolver.resolve(reference, platform);
                     ImageConfig config = resolver.config(image.pinned(), platform);
-                    resolved.put(key, new BaseImage(image.digest(), config.chainId(), new BaseImage.Config(
-                            config.env(), config.workingDir(), config.user(), config.shell())));
+                    resolved.put(
+                            key,
+                            new BaseImage(
+                                    image.digest(),
+                                    config.chainId(),
+                                    new BaseImage.Config(
+                                            config.env(), config.workingDir(), config.user(), config.shell())));
                 } catch (ImageResolutionException e) {
                     throw new AnalysisException(e.getMessage(), e);
                 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class ImageSource {
     /** The input naming the image: {@code src[0].image}, {@code mount[1].image}. */
     private static final String IMAGE = "image";
+
     private static final Pattern IMAGE_KEY = Pattern.compile(Pattern.quote(CacheModel.UPSTREAM)
             + "((?:src|mount)\\[\\d+])\\.(" + CacheModel.LAYERS + "|" + CacheModel.DIGEST + ")");
 

@@ -25,9 +25,14 @@ public record LayerEntries(String jar, String layer, SortedMap<String, String> e
         }
         try {
             LayerEntries parsed = Json.GSON.fromJson(json, LayerEntries.class);
-            boolean wellFormed = parsed != null && parsed.jar() != null && parsed.layer() != null
-                    && parsed.entries() != null && parsed.entries().entrySet().stream()
-                            .allMatch(e -> e.getKey() != null && e.getValue() != null && e.getValue().indexOf('@') >= 0);
+            boolean wellFormed = parsed != null
+                    && parsed.jar() != null
+                    && parsed.layer() != null
+                    && parsed.entries() != null
+                    && parsed.entries().entrySet().stream()
+                            .allMatch(e -> e.getKey() != null
+                                    && e.getValue() != null
+                                    && e.getValue().indexOf('@') >= 0);
             return wellFormed ? parsed : null; // a hand-edited baseline explains less, and never crashes
         } catch (JsonParseException e) {
             return null;

@@ -38,9 +38,11 @@ final class Markers {
         }
         String step = stepMarker(instruction);
         if (step != null && !hasStep) {
-            return where + step + " has no effect: " + instruction.source().keyword() + " at this line makes no build step"
+            return where + step + " has no effect: " + instruction.source().keyword()
+                    + " at this line makes no build step"
                     + (instruction instanceof FromInstruction
-                            ? "; to mark the whole stage, write # " + PREFIX + step + STAGE_SUFFIX + " above it" : "");
+                            ? "; to mark the whole stage, write # " + PREFIX + step + STAGE_SUFFIX + " above it"
+                            : "");
         }
         return null;
     }

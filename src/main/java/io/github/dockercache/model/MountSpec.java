@@ -21,11 +21,18 @@ import java.util.regex.Pattern;
  * @param sharing a cache mount's {@code sharing}, or null
  * @param invalid BuildKit's error for a value it refuses once the variables are expanded, or null
  */
-record MountSpec(String type, String target, String source, String from, boolean readOnly, Map<String, String> options,
-        String cacheId, String sharing, String invalid) {
+record MountSpec(
+        String type,
+        String target,
+        String source,
+        String from,
+        boolean readOnly,
+        Map<String, String> options,
+        String cacheId,
+        String sharing,
+        String invalid) {
 
-    private static final List<String> KEYED_OPTIONS =
-            List.of("mode", "uid", "gid", "required", "env", "size", "id");
+    private static final List<String> KEYED_OPTIONS = List.of("mode", "uid", "gid", "required", "env", "size", "id");
     private static final List<String> SHARING = List.of("shared", "private", "locked");
     private static final Pattern OCTAL = Pattern.compile("[0-7]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
@@ -92,8 +99,16 @@ record MountSpec(String type, String target, String source, String from, boolean
                 }
             }
         }
-        return new MountSpec(type, target, source, from, readOnly == null ? type.equals("bind") : readOnly, options,
-                fields.get("id"), sharing, invalid);
+        return new MountSpec(
+                type,
+                target,
+                source,
+                from,
+                readOnly == null ? type.equals("bind") : readOnly,
+                options,
+                fields.get("id"),
+                sharing,
+                invalid);
     }
 
     /**
@@ -102,8 +117,8 @@ record MountSpec(String type, String target, String source, String from, boolean
      * beside a source it ignores them (convert_runmount.go {@code setCacheUIDGID}). Returns BuildKit's error for a
      * value that is no number, or null.
      */
-    private static String cacheDirectory(Map<String, String> fields, String source, String from,
-            Map<String, String> options) {
+    private static String cacheDirectory(
+            Map<String, String> fields, String source, String from, Map<String, String> options) {
         long[] values = {0755, 0, 0};
         String[] names = {"mode", "uid", "gid"};
         boolean given = false;
@@ -135,8 +150,8 @@ record MountSpec(String type, String target, String source, String from, boolean
      * uid, gid and mode (0, 0 and 0400 for a secret, 0600 for a socket, whichever are not given), whether it is
      * optional, and a secret's {@code env}. Returns BuildKit's error for a value it refuses, or null.
      */
-    private static String socketOrSecret(String type, Map<String, String> fields, int sshIndex, String[] target,
-            Map<String, String> options) {
+    private static String socketOrSecret(
+            String type, Map<String, String> fields, int sshIndex, String[] target, Map<String, String> options) {
         boolean secret = type.equals("secret");
         String id = fields.getOrDefault("id", "");
         String env = fields.get("env");
@@ -227,7 +242,8 @@ record MountSpec(String type, String target, String source, String from, boolean
         }
         String id = namespace + "/" + (cacheId == null || cacheId.isEmpty() ? GoPath.clean(target) : cacheId);
         String destination = GoPath.clean(target).startsWith("/") ? target : GoPath.join("/", workdir, target);
-        boolean kept = id.equals(destination) || id.substring(id.indexOf('/') + 1).equals(destination);
+        boolean kept =
+                id.equals(destination) || id.substring(id.indexOf('/') + 1).equals(destination);
         return kept ? id : null;
     }
 

@@ -49,8 +49,11 @@ final class OnbuildTriggers {
                 int line = onbuild.source().location().line();
                 String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
                 try {
-                    triggers.addAll(DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null,
-                            version).stages().get(0).instructions());
+                    triggers.addAll(
+                            DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null, version)
+                                    .stages()
+                                    .get(0)
+                                    .instructions());
                 } catch (DockerfileException e) {
                     throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
                 }
@@ -74,15 +77,19 @@ final class OnbuildTriggers {
         }
         Map<String, String> complaints = new LinkedHashMap<>(); // source word -> BuildKit's message
         if (trigger instanceof CopyInstruction copy && copy.from() != null) {
-            complaints.put(copy.from(), "cannot copy from stage \"" + copy.from() + "\", it needs to be defined before"
-                    + " current stage \"" + StageGraph.label(stage) + "\"");
+            complaints.put(
+                    copy.from(),
+                    "cannot copy from stage \"" + copy.from() + "\", it needs to be defined before"
+                            + " current stage \"" + StageGraph.label(stage) + "\"");
         } else if (trigger instanceof RunInstruction run) {
             for (String raw : run.mounts()) {
                 MountSpec mount = MountSpec.parse(raw);
                 String from = mount.from() == null && mount.type().equals("cache") ? "scratch" : mount.from();
                 if (from != null) {
-                    complaints.putIfAbsent(from, "cannot mount from stage \"" + from + "\" to \"" + mount.target()
-                            + "\", stage needs to be defined before current command");
+                    complaints.putIfAbsent(
+                            from,
+                            "cannot mount from stage \"" + from + "\" to \"" + mount.target()
+                                    + "\", stage needs to be defined before current command");
                 }
             }
         }
@@ -90,7 +97,8 @@ final class OnbuildTriggers {
             Stage source = graph.resolve(complaint.getKey(), stage.index());
             if (source == null || !built.contains(source.index())) {
                 throw new AnalysisException(stage.from().source().location() + ": the ONBUILD trigger of stage '"
-                        + StageGraph.label(parent) + "' at line " + trigger.source().location().line() + " reads what"
+                        + StageGraph.label(parent) + "' at line "
+                        + trigger.source().location().line() + " reads what"
                         + " BuildKit " + version + " does not build for a trigger (0.17 and later build its stages): "
                         + complaint.getValue());
             }

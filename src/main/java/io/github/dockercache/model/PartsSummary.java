@@ -39,7 +39,9 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
      * The manifest attributes that name the tool that wrote the archive: maven-archiver's {@code Created-By} ("Maven
      * JAR Plugin 3.4.1") and {@code Build-Jdk-Spec}, Spring Boot's repackaging, bnd's {@code Tool}.
      */
-    static final List<String> WRITER_ATTRIBUTES = List.of("Created-By", "Build-Jdk-Spec", "Spring-Boot-Version", "Tool");
+    static final List<String> WRITER_ATTRIBUTES =
+            List.of("Created-By", "Build-Jdk-Spec", "Spring-Boot-Version", "Tool");
+
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
     private static final int MAX_ATTRIBUTE_LENGTH = 200;
 
@@ -55,7 +57,9 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
     /** As {@link #ofArchive(Path)}, for an archive held in memory (a jar nested in another). */
     static PartsSummary ofArchive(byte[] bytes) {
         try {
-            return ofArchive(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get());
+            return ofArchive(ZipFile.builder()
+                    .setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+                    .get());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -67,8 +71,14 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
      */
     static String withoutStamps(byte[] bytes) {
         PartsSummary summary = ofArchive(bytes);
-        return summary == null ? null : Keys.hash("entries", null, summary.parts().entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), StampedParts.checksum(e.getValue()))).toList());
+        return summary == null
+                ? null
+                : Keys.hash(
+                        "entries",
+                        null,
+                        summary.parts().entrySet().stream()
+                                .map(e -> Map.entry(e.getKey(), StampedParts.checksum(e.getValue())))
+                                .toList());
     }
 
     private static PartsSummary ofArchive(ZipFile opened) {
@@ -81,8 +91,10 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
                 ZipArchiveEntry entry = all.nextElement();
                 String time = Instant.ofEpochMilli(entry.getTime()).toString();
                 String part = StampedParts.part(Long.toHexString(entry.getCrc()), time);
-                boolean isText = !entry.isDirectory() && StampedParts.isKeyValueText(entry.getName())
-                        && entry.getSize() >= 0 && entry.getSize() <= StampedParts.MAX_TEXT_SIZE
+                boolean isText = !entry.isDirectory()
+                        && StampedParts.isKeyValueText(entry.getName())
+                        && entry.getSize() >= 0
+                        && entry.getSize() <= StampedParts.MAX_TEXT_SIZE
                         && textBytes + entry.getSize() <= MAX_TEXT_BYTES;
                 if (isText) {
                     textBytes += entry.getSize();
@@ -134,7 +146,8 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
         for (String name : WRITER_ATTRIBUTES) {
             String value = main.getValue(name);
             if (value != null) {
-                found.put(name, value.length() > MAX_ATTRIBUTE_LENGTH ? value.substring(0, MAX_ATTRIBUTE_LENGTH) : value);
+                found.put(
+                        name, value.length() > MAX_ATTRIBUTE_LENGTH ? value.substring(0, MAX_ATTRIBUTE_LENGTH) : value);
             }
         }
         return found.isEmpty() ? null : found;

@@ -51,7 +51,10 @@ final class RecordedFiles {
             }
         }
         String[] distinct = Arrays.copyOf(keys, count);
-        return new SortedArrayMap<>(distinct, count, Comparator.naturalOrder(),
+        return new SortedArrayMap<>(
+                distinct,
+                count,
+                Comparator.naturalOrder(),
                 i -> FileInfos.of(context.get(distinct[i]), parts.get(distinct[i])));
     }
 }

@@ -20,7 +20,9 @@ final class RemoteSource {
     }
 
     static boolean isGit(String source) {
-        return source.startsWith("git@") || source.startsWith("git://") || source.endsWith(".git")
+        return source.startsWith("git@")
+                || source.startsWith("git://")
+                || source.endsWith(".git")
                 || source.contains(".git#");
     }
 
@@ -36,8 +38,12 @@ final class RemoteSource {
             if (COMMIT.matcher(ref).matches()) {
                 return SourceContent.known(inputs, List.of());
             }
-            return new SourceContent(inputs, List.of(), null,
-                    "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA", false);
+            return new SourceContent(
+                    inputs,
+                    List.of(),
+                    null,
+                    "ADD " + source + " follows a branch or tag that the remote can move; pin a full commit SHA",
+                    false);
         }
         // BuildKit's ADD compares the downloaded file by content and name (the step's source name), never by the URL:
         // the same file from another address stays cached, and so does one whose --checksum was added or removed
@@ -46,8 +52,12 @@ final class RemoteSource {
         if (checksum != null && !checksum.isEmpty()) {
             return SourceContent.known(List.of(Map.entry(CacheModel.UPSTREAM + "checksum", checksum)), List.of());
         }
-        return new SourceContent(List.of(Map.entry(CacheModel.UPSTREAM + "checksum", "none")), List.of(), null,
+        return new SourceContent(
+                List.of(Map.entry(CacheModel.UPSTREAM + "checksum", "none")),
+                List.of(),
+                null,
                 "ADD " + source + " is downloaded on every build and cached only if the bytes are unchanged;"
-                        + " add --checksum=sha256:... to make it a stable input", false);
+                        + " add --checksum=sha256:... to make it a stable input",
+                false);
     }
 }

@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretKey {
     /** Shorter keys are refused: they say the key was typed, not generated. */
     public static final int MIN_LENGTH = 16;
+
     private static final byte[] SALT = "io.github.dockercache secret MAC v1".getBytes(StandardCharsets.UTF_8);
     private static final int ITERATIONS = 200_000;
     private static final String MAC = "HmacSHA256";

@@ -21,18 +21,40 @@ public final class SecretNames {
      * BuildKit's SecretsUsedInArgOrEnv words (apikey, auth, credential(s), key, password, pword, passwd, secret,
      * token), and the words of the names people give their secrets besides.
      */
-    private static final Set<String> WORDS = Set.of("apikey", "auth", "authorization", "credential", "credentials",
-            "creds", "key", "keys", "pass", "passphrase", "passwd", "password", "passwords", "pat", "private", "privkey",
-            "pword", "pwd", "secret", "secrets", "token", "tokens");
+    private static final Set<String> WORDS = Set.of(
+            "apikey",
+            "auth",
+            "authorization",
+            "credential",
+            "credentials",
+            "creds",
+            "key",
+            "keys",
+            "pass",
+            "passphrase",
+            "passwd",
+            "password",
+            "passwords",
+            "pat",
+            "private",
+            "privkey",
+            "pword",
+            "pwd",
+            "secret",
+            "secrets",
+            "token",
+            "tokens");
     /** Long enough to mean a secret wherever they appear in a word: {@code DBPASSWORD}, {@code MYSECRET}. */
     private static final List<String> INSIDE_WORDS =
             List.of("apikey", "credential", "passphrase", "passwd", "password", "private", "secret");
     /** Words of public key material: with them, {@code KEY} names a fingerprint or key id (docker-library's GPG_KEYS). */
-    private static final Set<String> PUBLIC_KEY_WORDS = Set.of("gpg", "pgp", "gnupg", "fingerprint", "fingerprints",
-            "keyserver", "keyring");
+    private static final Set<String> PUBLIC_KEY_WORDS =
+            Set.of("gpg", "pgp", "gnupg", "fingerprint", "fingerprints", "keyserver", "keyring");
+
     private static final Set<String> KEY_WORDS = Set.of("key", "keys");
     /** BuildKit's allowed words (dockerfile frontend 1.23 and later; BuildKit 0.25 allows {@code public} only). */
     private static final Set<String> ALLOWED_WORDS = Set.of("public", "file", "version");
+
     private static final Pattern WORD_BREAK = Pattern.compile(
             "[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
 
@@ -51,7 +73,8 @@ public final class SecretNames {
                 return false;
             }
             secret |= (WORDS.contains(word) && !(publicKeyMaterial && KEY_WORDS.contains(word)))
-                    || word.endsWith("token") || INSIDE_WORDS.stream().anyMatch(word::contains);
+                    || word.endsWith("token")
+                    || INSIDE_WORDS.stream().anyMatch(word::contains);
         }
         return secret;
     }

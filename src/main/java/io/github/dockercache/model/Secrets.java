@@ -28,7 +28,8 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
     /** How earlier versions wrote a secret: a 48-bit prefix of its unsalted SHA-256, which a guess reverses. */
     private static final String LEGACY_PREFIX = "<redacted ";
     /** {@code scheme://user:password@host}: a password whatever the variable is called. */
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\\s:]*:[^/?#@\\s]+@");
+    private static final Pattern URL_CREDENTIALS =
+            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\\s:]*:[^/?#@\\s]+@");
 
     public Secrets {
         listed = Set.copyOf(listed);
@@ -60,7 +61,10 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
 
     /** True when a build arg given with this value is secret: by its name, or a password in a URL. */
     public boolean isSecretArg(String name, String value) {
-        return isSecretName(name) || value != null && !unlisted.contains(name) && URL_CREDENTIALS.matcher(value).find();
+        return isSecretName(name)
+                || value != null
+                        && !unlisted.contains(name)
+                        && URL_CREDENTIALS.matcher(value).find();
     }
 
     /** The value as it may be written: its MAC under the key, else {@link #WITHHELD}. */
@@ -93,7 +97,10 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
     public static List<String> recoverableIn(Snapshot baseline, Snapshot current) {
         List<String> found = new ArrayList<>();
         baseline.buildArgs().forEach((name, value) -> {
-            if (isLegacy(value) || value != null && !isMasked(value) && isMasked(current.buildArgs().get(name))) {
+            if (isLegacy(value)
+                    || value != null
+                            && !isMasked(value)
+                            && isMasked(current.buildArgs().get(name))) {
                 found.add(name);
             }
         });
@@ -103,8 +110,12 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
             StepSnapshot now = currentSteps.get(step.id());
             step.inputs().forEach((name, value) -> {
                 // a variable now secret held the same value then; another input (a path) was likely no secret yet
-                if (isLegacy(value) || name.startsWith("env:") && value != null && !isMasked(value) && now != null
-                        && isMasked(now.inputs().get(name))) {
+                if (isLegacy(value)
+                        || name.startsWith("env:")
+                                && value != null
+                                && !isMasked(value)
+                                && now != null
+                                && isMasked(now.inputs().get(name))) {
                     found.add(step.id() + " " + name);
                 }
             });

@@ -47,26 +47,61 @@ public record Snapshot(
         if (!history.isEmpty()) {
             return history;
         }
-        return List.of(new HistoryEntry(null, null,
+        return List.of(new HistoryEntry(
+                null,
+                null,
                 steps.stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
                 steps.stream().map(StepSnapshot::optimisticKey).toList()));
     }
 
     /** The same snapshot naming its Dockerfile otherwise (as reports show it). */
     public Snapshot withDockerfile(String name) {
-        return new Snapshot(format, version, name, target, buildArgs, steps, files, warnings, history, builder, stages,
+        return new Snapshot(
+                format,
+                version,
+                name,
+                target,
+                buildArgs,
+                steps,
+                files,
+                warnings,
+                history,
+                builder,
+                stages,
                 dependencies);
     }
 
     /** The same snapshot with another history. */
     public Snapshot withHistory(List<HistoryEntry> entries) {
-        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, List.copyOf(entries),
-                builder, stages, dependencies);
+        return new Snapshot(
+                format,
+                version,
+                dockerfile,
+                target,
+                buildArgs,
+                steps,
+                files,
+                warnings,
+                List.copyOf(entries),
+                builder,
+                stages,
+                dependencies);
     }
 
     /** The same snapshot with the project's dependencies. */
     public Snapshot withDependencies(Dependencies recorded) {
-        return new Snapshot(format, version, dockerfile, target, buildArgs, steps, files, warnings, history, builder,
-                stages, recorded);
+        return new Snapshot(
+                format,
+                version,
+                dockerfile,
+                target,
+                buildArgs,
+                steps,
+                files,
+                warnings,
+                history,
+                builder,
+                stages,
+                recorded);
     }
 }

@@ -14,7 +14,10 @@ import java.util.Map;
  * @param definitive false when no key can be computed for sure (the optimistic key still can)
  */
 record SourceContent(
-        List<Map.Entry<String, String>> inputs, List<String> files, String stage, String unknownReason,
+        List<Map.Entry<String, String>> inputs,
+        List<String> files,
+        String stage,
+        String unknownReason,
         boolean definitive) {
 
     static SourceContent known(List<Map.Entry<String, String>> inputs, List<String> files) {
@@ -26,7 +29,9 @@ record SourceContent(
      * {@code unkeyed:src[0].layer-entries} (the marker stays in front).
      */
     List<Map.Entry<String, String>> inputs(String prefix) {
-        return inputs.stream().map(e -> Map.entry(named(prefix, e.getKey()), e.getValue())).toList();
+        return inputs.stream()
+                .map(e -> Map.entry(named(prefix, e.getKey()), e.getValue()))
+                .toList();
     }
 
     private static String named(String prefix, String name) {
@@ -40,8 +45,8 @@ record SourceContent(
 
     /** The same content, read from a stage: the stage and path become inputs, as for any stage source. */
     SourceContent fromStage(String label, String path) {
-        List<Map.Entry<String, String>> all = new ArrayList<>(List.of(Map.entry("stage", label),
-                Map.entry("path", path)));
+        List<Map.Entry<String, String>> all =
+                new ArrayList<>(List.of(Map.entry("stage", label), Map.entry("path", path)));
         all.addAll(inputs);
         return new SourceContent(all, files, label, unknownReason, definitive);
     }

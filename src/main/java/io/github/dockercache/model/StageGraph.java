@@ -55,7 +55,10 @@ final class StageGraph {
         }
         Integer index = indexByName.get(target.toLowerCase(Locale.ROOT));
         if (index == null) {
-            List<String> names = stages.stream().filter(s -> s.name() != null).map(Stage::name).toList();
+            List<String> names = stages.stream()
+                    .filter(s -> s.name() != null)
+                    .map(Stage::name)
+                    .toList();
             throw new AnalysisException("target stage '" + target + "' could not be found; the Dockerfile names "
                     + (names.isEmpty() ? "no stages" : "the stages " + String.join(", ", names)));
         }
@@ -69,8 +72,9 @@ final class StageGraph {
      *
      * @param fromImage the expanded image word of a stage's FROM line
      */
-    Set<Integer> reachable(Stage target, Function<Stage, String> fromImage, OnbuildTriggers triggers,
-            BuildKitVersion version) throws AnalysisException {
+    Set<Integer> reachable(
+            Stage target, Function<Stage, String> fromImage, OnbuildTriggers triggers, BuildKitVersion version)
+            throws AnalysisException {
         Set<Integer> reached = new TreeSet<>();
         Deque<Stage> pending = new ArrayDeque<>(List.of(target));
         while (!pending.isEmpty()) {

@@ -17,11 +17,13 @@ final class StageState {
     final LinkedHashMap<String, String> env = new LinkedHashMap<>();
     /** Where each variable was last set, for explanations. */
     final Map<String, String> origins = new LinkedHashMap<>();
+
     private final Set<String> setByEnv = new HashSet<>();
     /** The variables whose values are secret or derived from a secret (docs/secrets.md). */
     final Set<String> secret = new HashSet<>();
     /** The line of the ENV that set each secret variable, for the ones an ENV of the Dockerfile set. */
     final Map<String, Integer> secretEnvLines = new LinkedHashMap<>();
+
     private final Taint taint;
     /** The working directory, resolved as if an image base set none, which BuildKit then treats as "/". */
     String workdir = "/";
@@ -37,14 +39,17 @@ final class StageState {
     String workdirOrigin;
     /** True when {@link #workdir} is derived from a secret. */
     boolean workdirSecret;
+
     String user = "";
     /** True when {@link #user} is derived from a secret. */
     boolean userSecret;
     /** Where {@link #user} comes from when it is the base image's own, else null. */
     String userOrigin;
+
     List<String> shell = List.of("/bin/sh", "-c");
     /** Where {@link #shell} comes from when it is the base image's own, else null. */
     String shellOrigin;
+
     String key;
     String optimisticKey;
     String lastStepId;

@@ -38,12 +38,14 @@ public final class StampedParts {
      */
     private static final Pattern BUILD_TIME_KEY = Pattern.compile(
             "(?:.*[._-])?(?:build[._-]?(?:time|date|timestamp)|timestamp)|bnd-lastmodified", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     /**
      * A JSON member alone on its line, as pretty printers write generated files (git-commit-id's {@code git.json}):
      * the key, and the value without its quotes. Other lines (braces, nested values, one-line JSON) carry no stamp.
      */
-    private static final Pattern JSON_MEMBER_LINE = Pattern.compile("\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"?)(.*?)\\2\\s*,?\\s*");
+    private static final Pattern JSON_MEMBER_LINE =
+            Pattern.compile("\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"?)(.*?)\\2\\s*,?\\s*");
 
     private StampedParts() {}
 
@@ -64,8 +66,10 @@ public final class StampedParts {
 
     /** True for the key/value text files generators stamp: {@code *.properties}, {@code MANIFEST.MF} and {@code *.json}. */
     public static boolean isKeyValueText(String path) {
-        return endsWithIgnoringCase(path, ".properties") || isJson(path)
-                || endsWithIgnoringCase(path, "/manifest.mf") || path.equalsIgnoreCase("manifest.mf");
+        return endsWithIgnoringCase(path, ".properties")
+                || isJson(path)
+                || endsWithIgnoringCase(path, "/manifest.mf")
+                || path.equalsIgnoreCase("manifest.mf");
     }
 
     private static boolean isJson(String path) {
@@ -109,7 +113,8 @@ public final class StampedParts {
             } else if (json) {
                 Matcher member = JSON_MEMBER_LINE.matcher(content);
                 name = member.matches() ? member.group(1) : OTHER_LINES;
-                if (member.matches() && BUILD_TIME_KEY.matcher(name).matches()
+                if (member.matches()
+                        && BUILD_TIME_KEY.matcher(name).matches()
                         && HAS_DIGIT.matcher(member.group(3)).matches()) {
                     stamp = member.group(3);
                     unstamped = content.substring(0, member.start(2)) + line.substring(content.length());
@@ -121,7 +126,8 @@ public final class StampedParts {
                 name = content.substring(0, keyEnd).strip();
                 int valueStart = valueStart(content, keyEnd);
                 String value = content.substring(valueStart).strip();
-                if (BUILD_TIME_KEY.matcher(name).matches() && HAS_DIGIT.matcher(value).matches()) {
+                if (BUILD_TIME_KEY.matcher(name).matches()
+                        && HAS_DIGIT.matcher(value).matches()) {
                     stamp = value;
                     unstamped = content.substring(0, valueStart) + line.substring(content.length());
                 }

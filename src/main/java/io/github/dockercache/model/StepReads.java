@@ -16,6 +16,7 @@ final class StepReads {
     boolean definitive = true;
     /** Inputs derived from a secret that the instruction's own expansions do not show (docs/secrets.md). */
     final Set<String> secretInputs = new HashSet<>();
+
     private int sourcesWithFiles;
 
     /** Adds one source's inputs to {@code inputs} under {@code name} and remembers what it reads. */

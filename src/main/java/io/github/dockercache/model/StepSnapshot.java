@@ -50,7 +50,24 @@ public record StepSnapshot(
         String marker) {
     /** The same step reading other paths (null: none recorded). */
     public StepSnapshot withFiles(List<String> paths) {
-        return new StepSnapshot(id, stage, stageIndex, number, line, instruction, text, key, optimisticKey, parentId,
-                parentKey, unknownReason, inputs, origins, paths, sources, fromStage, marker);
+        return new StepSnapshot(
+                id,
+                stage,
+                stageIndex,
+                number,
+                line,
+                instruction,
+                text,
+                key,
+                optimisticKey,
+                parentId,
+                parentKey,
+                unknownReason,
+                inputs,
+                origins,
+                paths,
+                sources,
+                fromStage,
+                marker);
     }
 }

@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
 final class Taint {
     /** Texts shorter than this are scrubbed only where they stand alone. */
     static final int SHORT = 6;
+
     private static final String ALONE_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String ALONE_AFTER = "(?![\\p{L}\\p{N}])";
     private final Secrets secrets;
     private final Set<String> texts = new HashSet<>();
     /** Any of {@link #texts}, longest first; null until needed after a new one. */
     private Pattern anyText;
+
     private long reads;
 
     Taint(Secrets secrets) {
@@ -83,7 +85,8 @@ final class Taint {
             longestFirst.sort(Comparator.comparingInt(String::length).reversed());
             // one pass, so that a secret that is part of the marker does not break the markers already put in
             anyText = Pattern.compile(longestFirst.stream()
-                    .map(text -> text.length() < SHORT ? ALONE_BEFORE + Pattern.quote(text) + ALONE_AFTER
+                    .map(text -> text.length() < SHORT
+                            ? ALONE_BEFORE + Pattern.quote(text) + ALONE_AFTER
                             : Pattern.quote(text))
                     .collect(Collectors.joining("|")));
         }

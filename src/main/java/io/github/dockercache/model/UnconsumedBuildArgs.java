@@ -26,9 +26,20 @@ import java.util.TreeSet;
  */
 final class UnconsumedBuildArgs {
     /** The legacy builder's {@code builtinAllowedBuildArgs}. */
-    private static final Set<String> CLASSIC_PROXIES = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
-            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
-    private static final Set<String> PROXIES = Set.of("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY");
+    private static final Set<String> CLASSIC_PROXIES = Set.of(
+            "HTTP_PROXY",
+            "http_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "FTP_PROXY",
+            "ftp_proxy",
+            "NO_PROXY",
+            "no_proxy",
+            "ALL_PROXY",
+            "all_proxy");
+
+    private static final Set<String> PROXIES =
+            Set.of("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY");
 
     private UnconsumedBuildArgs() {}
 
@@ -37,8 +48,8 @@ final class UnconsumedBuildArgs {
      *
      * @param built the indexes of the stages the builder runs
      */
-    static Optional<String> warning(Dockerfile dockerfile, Collection<Integer> built, Map<String, String> buildArgs,
-            boolean classic) {
+    static Optional<String> warning(
+            Dockerfile dockerfile, Collection<Integer> built, Map<String, String> buildArgs, boolean classic) {
         Set<String> declared = new TreeSet<>();
         dockerfile.globalArgs().forEach(arg -> addNames(arg, declared));
         for (Stage stage : dockerfile.stages()) {
@@ -61,18 +72,21 @@ final class UnconsumedBuildArgs {
             return Optional.empty();
         }
         if (classic) {
-            return Optional.of("[Warning] One or more build-args [" + String.join(" ", unconsumed) + "] were not consumed");
+            return Optional.of(
+                    "[Warning] One or more build-args [" + String.join(" ", unconsumed) + "] were not consumed");
         }
         List<String> names = List.copyOf(unconsumed);
         boolean one = names.size() == 1;
         return Optional.of("build arg" + (one ? " " : "s ") + String.join(", ", names) + (one ? " is" : " are")
                 + " passed, but no ARG of the stages this build runs declares " + (one ? "it" : "them") + ": BuildKit"
-                + " ignores " + (one ? "it" : "them") + " without a warning, and " + (one ? "it changes" : "they change")
+                + " ignores " + (one ? "it" : "them") + " without a warning, and "
+                + (one ? "it changes" : "they change")
                 + " no step");
     }
 
     private static boolean readByBuildKit(String name) {
-        return PROXIES.contains(name.toUpperCase(Locale.ROOT)) || name.startsWith("BUILDKIT_")
+        return PROXIES.contains(name.toUpperCase(Locale.ROOT))
+                || name.startsWith("BUILDKIT_")
                 || name.equals("SOURCE_DATE_EPOCH");
     }
 

@@ -9,8 +9,8 @@ import java.util.Base64;
  */
 public record Credentials(String username, String password) {
     String basicAuthorization() {
-        return "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -22,14 +22,15 @@ public record DockerReference(String domain, String path, String tag, String dig
 
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final Pattern PATH = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
-    private static final Pattern DOMAIN =
-            Pattern.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
                     + "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
     private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
     /** Docker refuses a bare image ID where a name is expected, so that it is never taken for a Hub repository. */
     private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
     /** The algorithms Docker accepts, with their hex lengths: a digest of another length cannot match anything. */
     private static final Map<String, Integer> DIGEST_HEX_LENGTHS = Map.of("sha256", 64, "sha384", 96, "sha512", 128);
+
     private static final int MAX_NAME_LENGTH = 255;
 
     /** Parses {@code [registry/]path[:tag][@digest]}. */
@@ -64,7 +65,9 @@ public record DockerReference(String domain, String path, String tag, String dig
             throws ImageResolutionException {
         int slash = name.indexOf('/');
         String first = slash < 0 ? "" : name.substring(0, slash);
-        boolean hasDomain = first.contains(".") || first.contains(":") || first.equals("localhost")
+        boolean hasDomain = first.contains(".")
+                || first.contains(":")
+                || first.equals("localhost")
                 || !first.equals(first.toLowerCase(Locale.ROOT));
         String domain = hasDomain ? first : DOCKER_HUB;
         String path = hasDomain ? name.substring(slash + 1) : name;

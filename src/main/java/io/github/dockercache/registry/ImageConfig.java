@@ -16,8 +16,15 @@ import java.util.List;
  * @param user {@code config.User}, empty when absent
  * @param shell {@code config.Shell} (a Docker extension), empty when absent
  */
-public record ImageConfig(List<String> env, String os, String architecture, String variant, List<String> diffIds,
-        String workingDir, String user, List<String> shell) {
+public record ImageConfig(
+        List<String> env,
+        String os,
+        String architecture,
+        String variant,
+        List<String> diffIds,
+        String workingDir,
+        String user,
+        List<String> shell) {
     public ImageConfig {
         env = List.copyOf(env);
         diffIds = List.copyOf(diffIds);
@@ -32,7 +39,9 @@ public record ImageConfig(List<String> env, String os, String architecture, Stri
     public String chainId() {
         String chain = null;
         for (String diffId : diffIds) {
-            chain = chain == null ? diffId : ImageResolver.sha256((chain + " " + diffId).getBytes(StandardCharsets.UTF_8));
+            chain = chain == null
+                    ? diffId
+                    : ImageResolver.sha256((chain + " " + diffId).getBytes(StandardCharsets.UTF_8));
         }
         return chain;
     }

@@ -40,11 +40,13 @@ public final class ImageResolver {
      *     {@code host[:port]}
      */
     public ImageResolver(Map<String, Credentials> credentials) {
-        this(HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                // registries may redirect manifests to a CDN; NORMAL never follows https to http
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), credentials);
+        this(
+                HttpClient.newBuilder()
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        // registries may redirect manifests to a CDN; NORMAL never follows https to http
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                credentials);
     }
 
     /** A resolver that talks through {@code http}: the fuzz test answers from its input instead of a network. */
@@ -89,21 +91,34 @@ public final class ImageResolver {
         RegistryClient registry = new RegistryClient(http, image, reference, credentials.get(image.domain()));
         HttpResponse<byte[]> manifest = registry.manifest("GET", image.isPinned() ? image.digest() : image.tag());
         if (ManifestIndex.isIndex(contentType(manifest), manifest.body())) {
-            manifest = registry.manifest("GET", ManifestIndex.parse(manifest.body(), reference).digestFor(wanted, reference));
+            manifest = registry.manifest(
+                    "GET", ManifestIndex.parse(manifest.body(), reference).digestFor(wanted, reference));
         }
         try {
             String configDigest = JsonParser.parseString(new String(manifest.body(), StandardCharsets.UTF_8))
-                    .getAsJsonObject().getAsJsonObject("config").get("digest").getAsString();
+                    .getAsJsonObject()
+                    .getAsJsonObject("config")
+                    .get("digest")
+                    .getAsString();
             JsonObject config = JsonParser.parseString(
-                    new String(registry.blob(configDigest).body(), StandardCharsets.UTF_8)).getAsJsonObject();
+                            new String(registry.blob(configDigest).body(), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             JsonElement runConfig = config.get("config");
-            JsonObject run = runConfig != null && runConfig.isJsonObject() ? runConfig.getAsJsonObject() : new JsonObject();
+            JsonObject run =
+                    runConfig != null && runConfig.isJsonObject() ? runConfig.getAsJsonObject() : new JsonObject();
             JsonElement rootfs = config.get("rootfs");
-            boolean layered = rootfs != null && rootfs.isJsonObject()
+            boolean layered = rootfs != null
+                    && rootfs.isJsonObject()
                     && "layers".equals(string(rootfs.getAsJsonObject(), "type"));
-            return new ImageConfig(strings(run, "Env"), string(config, "os"), string(config, "architecture"),
-                    string(config, "variant"), layered ? strings(rootfs.getAsJsonObject(), "diff_ids") : List.of(),
-                    string(run, "WorkingDir"), string(run, "User"), strings(run, "Shell"));
+            return new ImageConfig(
+                    strings(run, "Env"),
+                    string(config, "os"),
+                    string(config, "architecture"),
+                    string(config, "variant"),
+                    layered ? strings(rootfs.getAsJsonObject(), "diff_ids") : List.of(),
+                    string(run, "WorkingDir"),
+                    string(run, "User"),
+                    strings(run, "Shell"));
         } catch (RuntimeException e) { // malformed JSON, or members of the wrong type
             throw new ImageResolutionException("the registry's manifest or config for " + reference
                     + " is not a usable image configuration: " + JsonReasons.firstLine(e));
@@ -143,7 +158,9 @@ public final class ImageResolver {
     /** A manifest's digest is the sha256 of its bytes as served, which is what a registry without the header means. */
     static String sha256(byte[] body) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

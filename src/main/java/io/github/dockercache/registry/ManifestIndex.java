@@ -39,7 +39,8 @@ final class ManifestIndex {
     /** Parses an index body; entries without a platform (such as attestation manifests) are kept, never chosen. */
     static ManifestIndex parse(byte[] body, String reference) throws ImageResolutionException {
         try {
-            JsonObject index = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject index = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             List<Entry> entries = new ArrayList<>();
             for (JsonElement element : index.getAsJsonArray("manifests")) {
                 JsonObject manifest = element.getAsJsonObject();
@@ -48,14 +49,21 @@ final class ManifestIndex {
                 if (!DockerReference.isDigest(digest)) {
                     throw new JsonParseException("an entry's digest is not a digest");
                 }
-                entries.add(new Entry(digest, platform == null ? null
-                        : Platform.of(string(platform, "os"), string(platform, "architecture"),
-                                string(platform, "variant"))));
+                entries.add(new Entry(
+                        digest,
+                        platform == null
+                                ? null
+                                : Platform.of(
+                                        string(platform, "os"),
+                                        string(platform, "architecture"),
+                                        string(platform, "variant"))));
             }
             return new ManifestIndex(entries);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            throw new ImageResolutionException("the registry sent a malformed image index for " + reference + " ("
-                    + JsonReasons.firstLine(e) + "); " + ImageResolutionException.PIN_OR_SKIP, e);
+            throw new ImageResolutionException(
+                    "the registry sent a malformed image index for " + reference + " (" + JsonReasons.firstLine(e)
+                            + "); " + ImageResolutionException.PIN_OR_SKIP,
+                    e);
         }
     }
 

@@ -38,7 +38,8 @@ record Platform(String os, String architecture, String variant) {
 
     /** True when an image built for {@code candidate} is what this platform pulls. */
     boolean accepts(Platform candidate) {
-        return os.equals(candidate.os) && architecture.equals(candidate.architecture)
+        return os.equals(candidate.os)
+                && architecture.equals(candidate.architecture)
                 && (variant.isEmpty() || variant.equals(candidate.variant));
     }
 

@@ -33,6 +33,7 @@ final class RegistryClient {
     private final DockerReference image;
     /** The reference as the Dockerfile spells it, for messages. */
     private final String given;
+
     private final Credentials credentials;
     private String authorization;
 
@@ -49,7 +50,9 @@ final class RegistryClient {
      */
     static boolean isLoopback(String host) {
         String bare = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":", 2)[0];
-        return bare.equals("localhost") || bare.equals("[::1]") || LOOPBACK_IPV4.matcher(bare).matches();
+        return bare.equals("localhost")
+                || bare.equals("[::1]")
+                || LOOPBACK_IPV4.matcher(bare).matches();
     }
 
     /** {@code HEAD} or {@code GET} of a manifest by tag or digest; any answer but 200 is an exception. */
@@ -65,8 +68,8 @@ final class RegistryClient {
     private HttpResponse<byte[]> fetch(String method, String kind, String reference, String what)
             throws ImageResolutionException {
         String host = image.registryHost();
-        URI uri = URI.create((isLoopback(host) ? "http://" : "https://") + host + "/v2/" + image.path()
-                + "/" + kind + "/" + reference);
+        URI uri = URI.create((isLoopback(host) ? "http://" : "https://") + host + "/v2/" + image.path() + "/" + kind
+                + "/" + reference);
         if (uri.getHost() == null) {
             // a name Docker's grammar allows but java.net.URI does not take for a host (127.0127.0.0.1), which the
             // JDK's client then refuses; no resolver could reach it either
@@ -80,14 +83,17 @@ final class RegistryClient {
         }
         return switch (response.statusCode()) {
             case 200 -> response;
-            case 404 -> throw new ImageResolutionException("image " + given + " not found: " + host + " has no "
-                    + what + "; check the image name and tag in the Dockerfile");
+            case 404 ->
+                throw new ImageResolutionException("image " + given + " not found: " + host + " has no " + what
+                        + "; check the image name and tag in the Dockerfile");
             case 401, 403 -> throw denied(host, "HTTP " + response.statusCode());
-            case 429 -> throw new ImageResolutionException(host + " rate-limited the resolution of " + given
-                    + " (HTTP 429); wait, pass credentials, or " + ImageResolutionException.PIN_OR_SKIP);
-            default -> throw new ImageResolutionException(host + " answered HTTP " + response.statusCode()
-                    + " to the " + kind.substring(0, kind.length() - 1) + " request for " + given + "; "
-                    + ImageResolutionException.PIN_OR_SKIP);
+            case 429 ->
+                throw new ImageResolutionException(host + " rate-limited the resolution of " + given
+                        + " (HTTP 429); wait, pass credentials, or " + ImageResolutionException.PIN_OR_SKIP);
+            default ->
+                throw new ImageResolutionException(host + " answered HTTP " + response.statusCode()
+                        + " to the " + kind.substring(0, kind.length() - 1) + " request for " + given + "; "
+                        + ImageResolutionException.PIN_OR_SKIP);
         };
     }
 
@@ -113,19 +119,25 @@ final class RegistryClient {
         if (challenge.isBasic() && credentials != null) {
             return credentials.basicAuthorization();
         }
-        throw denied(host, challenge.isBasic() ? "it wants a user name and password"
-                : "unsupported authentication scheme " + challenge.scheme());
+        throw denied(
+                host,
+                challenge.isBasic()
+                        ? "it wants a user name and password"
+                        : "unsupported authentication scheme " + challenge.scheme());
     }
 
     /** Docker's token protocol: GET realm?service=&scope=, with basic auth when there are credentials. */
     private String token(AuthChallenge challenge) throws ImageResolutionException {
         String host = image.registryHost();
-        String realm = challenge.parameter("realm")
+        String realm = challenge
+                .parameter("realm")
                 .orElseThrow(() -> denied(host, "its bearer challenge names no token realm"));
         String scope = challenge.parameter("scope").orElse("repository:" + image.path() + ":pull");
         StringBuilder query = new StringBuilder("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
-        challenge.parameter("service")
-                .ifPresent(service -> query.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)));
+        challenge
+                .parameter("service")
+                .ifPresent(service ->
+                        query.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)));
         URI uri;
         HttpRequest.Builder request;
         try {
@@ -149,7 +161,8 @@ final class RegistryClient {
     /** The token from the token service's JSON: {@code token}, or the OAuth2 spelling {@code access_token}. */
     private String tokenIn(byte[] body, String host) throws ImageResolutionException {
         try {
-            JsonObject json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             JsonElement token = json.has("token") ? json.get("token") : json.get("access_token");
             if (token != null && token.isJsonPrimitive()) {
                 return token.getAsString();
@@ -164,8 +177,10 @@ final class RegistryClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ImageResolutionException("cannot reach " + host + " to resolve " + given + ": " + describe(e)
-                    + "; " + ImageResolutionException.PIN_OR_SKIP, e);
+            throw new ImageResolutionException(
+                    "cannot reach " + host + " to resolve " + given + ": " + describe(e) + "; "
+                            + ImageResolutionException.PIN_OR_SKIP,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageResolutionException("interrupted while resolving " + given, e);

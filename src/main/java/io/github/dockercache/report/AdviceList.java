@@ -20,9 +20,13 @@ final class AdviceList {
         out.open("ul", "class", "rule-list");
         for (Finding finding : findings) {
             out.open("li", "class", "rule rule-" + finding.severity().name().toLowerCase(Locale.ROOT));
-            out.open("p", "class", "rule-line").element("span", finding.ruleId(), "class", "rule-id").text(" ")
-                    .element("code", finding.location(), "class", "rule-location").text(" ")
-                    .element("span", finding.message(), "class", "rule-message").close("p");
+            out.open("p", "class", "rule-line")
+                    .element("span", finding.ruleId(), "class", "rule-id")
+                    .text(" ")
+                    .element("code", finding.location(), "class", "rule-location")
+                    .text(" ")
+                    .element("span", finding.message(), "class", "rule-message")
+                    .close("p");
             writeFix(out, finding.fix());
             out.close("li");
         }
@@ -39,8 +43,11 @@ final class AdviceList {
         out.open("div", "class", "advice");
         out.open("p").element("strong", "Fix: ").text(lines.get(0)).close("p");
         if (lines.size() > 1) {
-            String toWrite = String.join("\n", lines.subList(1, lines.size()).stream()
-                    .map(line -> line.startsWith("  ") ? line.substring(2) : line).toList());
+            String toWrite = String.join(
+                    "\n",
+                    lines.subList(1, lines.size()).stream()
+                            .map(line -> line.startsWith("  ") ? line.substring(2) : line)
+                            .toList());
             out.open("pre").open("code").lines(toWrite).close("code").close("pre");
         }
         out.close("div");

@@ -45,29 +45,46 @@ final class Board {
     private static void writeLegend(HtmlWriter out) {
         out.open("ul", "class", "legend", "aria-label", "Legend");
         for (VerdictLook look : VerdictLook.values()) {
-            out.open("li").element("span", look.label, "class", "badge verdict-" + look.cssClass).close("li");
+            out.open("li")
+                    .element("span", look.label, "class", "badge verdict-" + look.cssClass)
+                    .close("li");
         }
-        out.open("li").element("span", "", "class", "line-sample line-from", "aria-hidden", "true")
-                .text("builds FROM a stage").close("li");
-        out.open("li").element("span", "", "class", "line-sample line-reads", "aria-hidden", "true")
-                .text("reads files from a stage (COPY --from, RUN --mount)").close("li");
+        out.open("li")
+                .element("span", "", "class", "line-sample line-from", "aria-hidden", "true")
+                .text("builds FROM a stage")
+                .close("li");
+        out.open("li")
+                .element("span", "", "class", "line-sample line-reads", "aria-hidden", "true")
+                .text("reads files from a stage (COPY --from, RUN --mount)")
+                .close("li");
         out.close("ul");
     }
 
     private void writeLane(HtmlWriter out, StageChain.Lane lane) {
         String anchor = Anchors.stage(lane.stage());
-        out.open("section", "class", "lane verdict-" + VerdictLook.worst(lane.steps()).cssClass
-                + (chain.baseOf(lane).isPresent() ? " from-stage" : ""), "id", anchor,
-                "aria-labelledby", anchor + "-title");
+        out.open(
+                "section",
+                "class",
+                "lane verdict-" + VerdictLook.worst(lane.steps()).cssClass
+                        + (chain.baseOf(lane).isPresent() ? " from-stage" : ""),
+                "id",
+                anchor,
+                "aria-labelledby",
+                anchor + "-title");
         out.open("header", "class", "lane-head");
-        out.open("h3", "id", anchor + "-title").element("span", "Stage ", "class", "lane-kind")
-                .element("span", lane.stage(), "class", "stage-name").close("h3");
+        out.open("h3", "id", anchor + "-title")
+                .element("span", "Stage ", "class", "lane-kind")
+                .element("span", lane.stage(), "class", "stage-name")
+                .close("h3");
         out.element("p", LaneSummary.of(lane.steps()), "class", "lane-summary");
-        chain.baseOf(lane).ifPresent(link -> out.open("p", "class", "port port-from")
-                .element("span", "FROM", "class", "port-kind").text(" stage ")
-                .element("a", link.fromStage(), "href", Anchors.toStage(link.fromStage()))
-                .text(", continuing after ").element("a", link.fromStep(), "href", Anchors.toStep(link.fromStep()))
-                .close("p"));
+        chain.baseOf(lane)
+                .ifPresent(link -> out.open("p", "class", "port port-from")
+                        .element("span", "FROM", "class", "port-kind")
+                        .text(" stage ")
+                        .element("a", link.fromStage(), "href", Anchors.toStage(link.fromStage()))
+                        .text(", continuing after ")
+                        .element("a", link.fromStep(), "href", Anchors.toStep(link.fromStep()))
+                        .close("p"));
         out.close("header");
         out.open("ol", "class", "chain");
         // a step builds on the one above it in its lane: the style sheet draws that connector

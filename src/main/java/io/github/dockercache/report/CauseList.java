@@ -28,13 +28,21 @@ final class CauseList {
     }
 
     void write(HtmlWriter out, StepResult step) {
-        write(out, step, step.causes(), step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
+        write(
+                out,
+                step,
+                step.causes(),
+                step.verdict() == Verdict.UNKNOWN ? "Why it may be rebuilt" : "Why it is rebuilt");
     }
 
     /** Some of the step's causes, under a heading. */
     void write(HtmlWriter out, StepResult step, List<Cause> causes, String heading) {
-        List<Cause> fileCauses = causes.stream().filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
-        List<Cause> otherCauses = causes.stream().filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind())).toList();
+        List<Cause> fileCauses = causes.stream()
+                .filter(c -> FileDiffTable.FILE_KINDS.contains(c.kind()))
+                .toList();
+        List<Cause> otherCauses = causes.stream()
+                .filter(c -> !FileDiffTable.FILE_KINDS.contains(c.kind()))
+                .toList();
         out.open("section", "class", "causes");
         out.element("h5", heading);
         if (!otherCauses.isEmpty()) {
@@ -50,7 +58,9 @@ final class CauseList {
 
     private static void writeCause(HtmlWriter out, Cause cause) {
         out.open("li", "class", "cause change-" + kindClass(cause.kind()));
-        out.open("p", "class", "cause-line").element("span", kindLabel(cause.kind()), "class", "kind").text(" ")
+        out.open("p", "class", "cause-line")
+                .element("span", kindLabel(cause.kind()), "class", "kind")
+                .text(" ")
                 .element("span", cause.detail(), "class", "detail");
         if (cause.expected()) {
             out.text(" ").element("span", "expected", "class", "tag tag-expected");
@@ -83,7 +93,11 @@ final class CauseList {
 
     private static void writeText(HtmlWriter out, String cssClass, String label, String text) {
         out.open("div", "class", cssClass).element("span", label, "class", "edit-label");
-        out.open("pre").open("code").lines(text == null ? "" : text).close("code").close("pre");
+        out.open("pre")
+                .open("code")
+                .lines(text == null ? "" : text)
+                .close("code")
+                .close("pre");
         out.close("div");
     }
 

@@ -29,13 +29,18 @@ public final class CodeQualityReport {
 
     public static String of(LintResult result) {
         Map<String, Integer> seen = new HashMap<>();
-        List<Issue> issues = result.findings().stream().map(finding -> {
-            String key = finding.file() + "\0" + finding.rule() + "\0" + finding.message();
-            int occurrence = seen.merge(key, 1, Integer::sum);
-            return new Issue(finding.rule() + ": " + finding.message(), finding.rule(),
-                    fingerprint(key + "\0" + occurrence), severity(finding),
-                    new IssueLocation(finding.file(), new Lines(finding.line())));
-        }).toList();
+        List<Issue> issues = result.findings().stream()
+                .map(finding -> {
+                    String key = finding.file() + "\0" + finding.rule() + "\0" + finding.message();
+                    int occurrence = seen.merge(key, 1, Integer::sum);
+                    return new Issue(
+                            finding.rule() + ": " + finding.message(),
+                            finding.rule(),
+                            fingerprint(key + "\0" + occurrence),
+                            severity(finding),
+                            new IssueLocation(finding.file(), new Lines(finding.line())));
+                })
+                .toList();
         return JsonText.of(issues);
     }
 

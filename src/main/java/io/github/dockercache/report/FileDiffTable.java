@@ -14,8 +14,13 @@ import java.util.Set;
  * that (size and content digest, mode bits, symlink target, type), read from both snapshots.
  */
 final class FileDiffTable {
-    static final Set<CauseKind> FILE_KINDS = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
-            CauseKind.UMASK_MODE, CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED,
+    static final Set<CauseKind> FILE_KINDS = EnumSet.of(
+            CauseKind.FILE_CONTENT,
+            CauseKind.FILE_MODE,
+            CauseKind.UMASK_MODE,
+            CauseKind.SYMLINK_TARGET,
+            CauseKind.FILE_TYPE,
+            CauseKind.FILE_ADDED,
             CauseKind.FILE_REMOVED);
     private static final String ABSENT = "\u2014";
 
@@ -40,7 +45,11 @@ final class FileDiffTable {
             writeRow(out, cause);
         }
         out.close("tbody").close("table");
-        List<String> advice = fileCauses.stream().map(Cause::advice).filter(Objects::nonNull).distinct().toList();
+        List<String> advice = fileCauses.stream()
+                .map(Cause::advice)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         advice.forEach(sentence -> CauseList.writeAdvice(out, sentence));
     }
 
@@ -60,10 +69,15 @@ final class FileDiffTable {
     }
 
     private void writeRow(HtmlWriter out, Cause cause) {
-        Row row = row(cause, baseline.files().get(cause.subject()), current.files().get(cause.subject()));
+        Row row = row(
+                cause, baseline.files().get(cause.subject()), current.files().get(cause.subject()));
         out.open("tr", "class", "change-" + CauseList.kindClass(cause.kind()));
-        out.open("th", "scope", "row").open("code", "class", "path").breakableText(cause.subject()).close("code")
-                .text(" ").element("span", row.change(), "class", "file-change");
+        out.open("th", "scope", "row")
+                .open("code", "class", "path")
+                .breakableText(cause.subject())
+                .close("code")
+                .text(" ")
+                .element("span", row.change(), "class", "file-change");
         if (cause.entries() != null && cause.entries().hasContentChanges()) {
             out.element("span", cause.entries().describe(), "class", "entries");
         }
@@ -85,7 +99,8 @@ final class FileDiffTable {
                 out.element("code", side.value()).text(" ");
             }
             if (side.digest() != null) {
-                out.open("code", "class", "digest", "title", side.digest()).breakableText(CauseList.shown(side.digest()))
+                out.open("code", "class", "digest", "title", side.digest())
+                        .breakableText(CauseList.shown(side.digest()))
                         .close("code");
             }
         }
@@ -114,7 +129,8 @@ final class FileDiffTable {
             return new Row("metadata", new Side("same bytes", then.digest()), new Side("same bytes", now.digest()));
         }
         boolean modeChanged = !then.mode().equals(now.mode());
-        return new Row(modeChanged ? "content and mode" : "content", content(then, modeChanged), content(now, modeChanged));
+        return new Row(
+                modeChanged ? "content and mode" : "content", content(then, modeChanged), content(now, modeChanged));
     }
 
     private static Side content(FileInfo info, boolean withMode) {

@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
  */
 final class Findings {
     /** Causes whose was/now values are digests or keys: they mean nothing to a reader. */
-    private static final Set<CauseKind> OPAQUE_VALUES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.SOURCE_CONTENT,
-            CauseKind.BUILD_TIMESTAMPS, CauseKind.JAR_LAYER, CauseKind.HEREDOC, CauseKind.UPSTREAM_STEP,
+    private static final Set<CauseKind> OPAQUE_VALUES = EnumSet.of(
+            CauseKind.FILE_CONTENT,
+            CauseKind.SOURCE_CONTENT,
+            CauseKind.BUILD_TIMESTAMPS,
+            CauseKind.JAR_LAYER,
+            CauseKind.HEREDOC,
+            CauseKind.UPSTREAM_STEP,
             CauseKind.UPSTREAM_STAGE);
 
     /** How a step comes out for CI. */
@@ -95,7 +100,9 @@ final class Findings {
      * ({@code never} judges them only to report).
      */
     List<Finding> judged() {
-        return failOn == FailOn.ANY ? findings : findings.stream().filter(f -> f.step().stable()).toList();
+        return failOn == FailOn.ANY
+                ? findings
+                : findings.stream().filter(f -> f.step().stable()).toList();
     }
 
     boolean failed() {
@@ -114,14 +121,17 @@ final class Findings {
     /** The other steps that miss because this first miss does, in build order. */
     List<StepResult> downstreamOf(StepResult firstMiss) {
         return comparison.steps().stream()
-                .filter(s -> s != firstMiss && s.verdict() != Verdict.CACHED && s.rootStepId().equals(firstMiss.stepId()))
+                .filter(s -> s != firstMiss
+                        && s.verdict() != Verdict.CACHED
+                        && s.rootStepId().equals(firstMiss.stepId()))
                 .toList();
     }
 
     /** True when this first miss, or a step it brings down with it, fails the build. */
     boolean failsBecauseOf(StepResult firstMiss) {
-        return findings.stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION
-                && f.step().rootStepId().equals(firstMiss.stepId()));
+        return findings.stream()
+                .anyMatch(f -> f.outcome() == Outcome.VIOLATION
+                        && f.step().rootStepId().equals(firstMiss.stepId()));
     }
 
     /** {@code build:3 COPY pom.xml . is rebuilt}: the step as the console's headline shows it. */
@@ -139,7 +149,10 @@ final class Findings {
 
     /** Every cause's detail on one line, for a message attribute or a title. */
     static String causeDetails(StepResult step) {
-        return step.causes().stream().map(Findings::describe).map(CauseText::detail).collect(Collectors.joining("; "));
+        return step.causes().stream()
+                .map(Findings::describe)
+                .map(CauseText::detail)
+                .collect(Collectors.joining("; "));
     }
 
     /** The causes as an indented plain-text list, then the unknown reason, if any. */
@@ -151,7 +164,9 @@ final class Findings {
             described.notes().forEach(note -> text.append("    ").append(note).append('\n'));
         }
         if (step.unknownReason() != null) {
-            text.append("unknown: ").append(Printable.oneLine(step.unknownReason())).append('\n');
+            text.append("unknown: ")
+                    .append(Printable.oneLine(step.unknownReason()))
+                    .append('\n');
         }
         return text.toString();
     }
@@ -165,8 +180,9 @@ final class Findings {
         if (cause.advice() != null) {
             notes.add("fix: " + Printable.oneLine(cause.advice()));
         }
-        return new CauseText(Printable.oneLine(cause.detail())
-                + (cause.expected() ? " (expected: " + Printable.oneLine(cause.expectedBecause()) + ")" : ""),
+        return new CauseText(
+                Printable.oneLine(cause.detail())
+                        + (cause.expected() ? " (expected: " + Printable.oneLine(cause.expectedBecause()) + ")" : ""),
                 List.copyOf(notes));
     }
 

@@ -22,7 +22,8 @@ public final class GitHubAnnotations {
             case WARNING -> "warning";
             case INFO -> "notice";
         };
-        String message = finding.message() + (finding.link() == null ? "" : " " + finding.link())
+        String message = finding.message()
+                + (finding.link() == null ? "" : " " + finding.link())
                 + (finding.fix() == null ? "" : "\n" + finding.fix());
         return "::" + command + " file=" + property(finding.file()) + ",line=" + finding.line() + ",col="
                 + finding.column() + ",title=" + property(finding.rule()) + "::" + data(message);

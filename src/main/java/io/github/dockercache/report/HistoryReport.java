@@ -41,8 +41,12 @@ public final class HistoryReport {
             rows.add(new String[] {"commit", "subject", "first stable step rebuilt", "cause"});
             for (CommitResult commit : busting) {
                 StepOutcome step = commit.firstStableRebuilt().orElseThrow();
-                rows.add(new String[] {commit.commit().shortId(), Shortened.of(commit.commit().subject(), SUBJECT_WIDTH),
-                        step.stepId() + " " + Shortened.of(step.text(), Shortened.COLUMN), cause(step)});
+                rows.add(new String[] {
+                    commit.commit().shortId(),
+                    Shortened.of(commit.commit().subject(), SUBJECT_WIDTH),
+                    step.stepId() + " " + Shortened.of(step.text(), Shortened.COLUMN),
+                    cause(step)
+                });
             }
             table(rows).forEach(line -> lines.add(ReportLine.info("  " + line)));
         }
@@ -67,62 +71,135 @@ public final class HistoryReport {
 
     /** The first cause of the miss the step goes back to, as explain says it, and the step it starts at. */
     private static String cause(StepOutcome step) {
-        String detail = step.cause() == null ? "its inputs differ" : Printable.flat(step.cause().detail());
+        String detail = step.cause() == null
+                ? "its inputs differ"
+                : Printable.flat(step.cause().detail());
         return step.rootStepId().equals(step.stepId()) ? detail : detail + " (at step " + step.rootStepId() + ")";
     }
 
     private static String rateWords(StepRate rate, StepCosts costs) {
-        StringBuilder words = new StringBuilder("rebuilt by " + rate.rebuilt() + " of " + count(rate.compared(), "commit"));
+        StringBuilder words =
+                new StringBuilder("rebuilt by " + rate.rebuilt() + " of " + count(rate.compared(), "commit"));
         if (rate.unknown() > 0) {
             words.append(", unknown in ").append(rate.unknown());
         }
         Optional<Duration> each = duration(rate, costs);
         if (each.isPresent() && rate.rebuilt() > 0) {
-            words.append(", about ").append(StepCosts.format(each.get().multipliedBy(rate.rebuilt())))
-                    .append(" lost (").append(StepCosts.format(each.get())).append(" each)");
+            words.append(", about ")
+                    .append(StepCosts.format(each.get().multipliedBy(rate.rebuilt())))
+                    .append(" lost (")
+                    .append(StepCosts.format(each.get()))
+                    .append(" each)");
         }
         return words.toString();
     }
 
     /** The step's time in the logged build, when it ran there (a cached step's time says nothing). */
     private static Optional<Duration> duration(StepRate rate, StepCosts costs) {
-        return costs == null ? Optional.empty()
+        return costs == null
+                ? Optional.empty()
                 : costs.step(rate.stepId()).filter(step -> !step.cached()).map(StepCost::duration);
     }
 
     // ---- history.json (docs/history.md) ----
 
-    record Report(String format, int version, String dockerfile, String range, int commitCount, int compared,
-            List<CommitEntry> commits, List<RateEntry> steps, String untracked, long filesHashed, long treesRead) {}
+    record Report(
+            String format,
+            int version,
+            String dockerfile,
+            String range,
+            int commitCount,
+            int compared,
+            List<CommitEntry> commits,
+            List<RateEntry> steps,
+            String untracked,
+            long filesHashed,
+            long treesRead) {}
 
-    record CommitEntry(String id, String shortId, String subject, String problem, BustEntry firstStableRebuilt,
+    record CommitEntry(
+            String id,
+            String shortId,
+            String subject,
+            String problem,
+            BustEntry firstStableRebuilt,
             List<StepEntry> steps) {}
 
     record BustEntry(String step, String text, String rootStep, String causeKind, String cause) {}
 
-    record StepEntry(String id, String verdict, boolean stable, String rootStep, String causeKind, String cause,
+    record StepEntry(
+            String id,
+            String verdict,
+            boolean stable,
+            String rootStep,
+            String causeKind,
+            String cause,
             String unknownReason) {}
 
-    record RateEntry(String id, String text, boolean stable, int rebuilt, int unknown, int compared, Double seconds,
+    record RateEntry(
+            String id,
+            String text,
+            boolean stable,
+            int rebuilt,
+            int unknown,
+            int compared,
+            Double seconds,
             Double lostSeconds) {}
 
     /** {@code history.json}; the schema is in docs/history.md. */
     public static String json(ImageHistory history, StepCosts costs) {
-        List<CommitEntry> commits = history.commits().stream().map(commit -> new CommitEntry(commit.commit().id(),
-                commit.commit().shortId(), commit.commit().subject(), commit.problem(),
-                commit.firstStableRebuilt().map(step -> new BustEntry(step.stepId(), step.text(), step.rootStepId(),
-                        kind(step.cause()), detail(step.cause()))).orElse(null),
-                commit.steps().stream().map(step -> new StepEntry(step.stepId(), verdict(step), step.stable(),
-                        step.cause() == null ? null : step.rootStepId(), kind(step.cause()), detail(step.cause()),
-                        step.unknownReason())).toList())).toList();
-        List<RateEntry> rates = history.rates().stream().map(rate -> {
-            Double seconds = duration(rate, costs).map(d -> d.toMillis() / 1000.0).orElse(null);
-            return new RateEntry(rate.stepId(), rate.text(), rate.stable(), rate.rebuilt(), rate.unknown(),
-                    rate.compared(), seconds, seconds == null ? null : seconds * rate.rebuilt());
-        }).toList();
-        return JsonText.of(new Report("dockercache-history", 1, history.dockerfile(), history.range(),
-                history.commits().size(), history.compared().size(), commits, rates, history.untrackedNote(),
-                history.filesHashed(), history.treesRead()));
+        List<CommitEntry> commits = history.commits().stream()
+                .map(commit -> new CommitEntry(
+                        commit.commit().id(),
+                        commit.commit().shortId(),
+                        commit.commit().subject(),
+                        commit.problem(),
+                        commit.firstStableRebuilt()
+                                .map(step -> new BustEntry(
+                                        step.stepId(),
+                                        step.text(),
+                                        step.rootStepId(),
+                                        kind(step.cause()),
+                                        detail(step.cause())))
+                                .orElse(null),
+                        commit.steps().stream()
+                                .map(step -> new StepEntry(
+                                        step.stepId(),
+                                        verdict(step),
+                                        step.stable(),
+                                        step.cause() == null ? null : step.rootStepId(),
+                                        kind(step.cause()),
+                                        detail(step.cause()),
+                                        step.unknownReason()))
+                                .toList()))
+                .toList();
+        List<RateEntry> rates = history.rates().stream()
+                .map(rate -> {
+                    Double seconds = duration(rate, costs)
+                            .map(d -> d.toMillis() / 1000.0)
+                            .orElse(null);
+                    return new RateEntry(
+                            rate.stepId(),
+                            rate.text(),
+                            rate.stable(),
+                            rate.rebuilt(),
+                            rate.unknown(),
+                            rate.compared(),
+                            seconds,
+                            seconds == null ? null : seconds * rate.rebuilt());
+                })
+                .toList();
+        return JsonText.of(new Report(
+                "dockercache-history",
+                1,
+                history.dockerfile(),
+                history.range(),
+                history.commits().size(),
+                history.compared().size(),
+                commits,
+                rates,
+                history.untrackedNote(),
+                history.filesHashed(),
+                history.treesRead()));
     }
 
     private static String kind(Cause cause) {
@@ -146,8 +223,11 @@ public final class HistoryReport {
         out.open("body");
         out.open("header");
         out.element("h1", "Docker cache history: " + history.dockerfile());
-        out.element("p", history.range() + ": " + count(history.commits().size(), "commit") + ", "
-                + history.compared().size() + " compared, " + history.busting().size() + " rebuilt a stable layer.");
+        out.element(
+                "p",
+                history.range() + ": " + count(history.commits().size(), "commit") + ", "
+                        + history.compared().size() + " compared, "
+                        + history.busting().size() + " rebuilt a stable layer.");
         out.close("header");
         out.open("main");
         out.open("table", "class", "history");
@@ -169,17 +249,24 @@ public final class HistoryReport {
             out.element("code", rate.stepId() + " " + Shortened.of(rate.text(), Shortened.COLUMN));
             out.close("th");
             for (CommitResult commit : history.commits()) {
-                Optional<StepOutcome> step = commit.steps().stream().filter(s -> s.stepId().equals(rate.stepId()))
+                Optional<StepOutcome> step = commit.steps().stream()
+                        .filter(s -> s.stepId().equals(rate.stepId()))
                         .findFirst();
                 if (step.isEmpty()) {
-                    out.element("td", commit.problem() == null ? "" : "–", "class", "none",
-                            "title", commit.problem() == null ? "no such step at this commit" : commit.problem());
+                    out.element(
+                            "td",
+                            commit.problem() == null ? "" : "–",
+                            "class",
+                            "none",
+                            "title",
+                            commit.problem() == null ? "no such step at this commit" : commit.problem());
                 } else {
                     String verdict = verdict(step.get());
-                    String title = step.get().unknownReason() != null ? step.get().unknownReason()
+                    String title = step.get().unknownReason() != null
+                            ? step.get().unknownReason()
                             : step.get().cause() != null ? cause(step.get()) : verdict;
-                    out.element("td", verdict.substring(0, 1).toUpperCase(Locale.ROOT), "class", verdict,
-                            "title", title);
+                    out.element(
+                            "td", verdict.substring(0, 1).toUpperCase(Locale.ROOT), "class", verdict, "title", title);
                 }
             }
             out.element("td", rate.rebuilt() + " / " + rate.compared(), "class", "rate");

@@ -42,13 +42,21 @@ public final class HtmlReport {
      *     its content only
      * @param advice the cache-hygiene advice, listed as explain prints it
      */
-    public static String of(Goal goal, Comparison comparison, FailOn failOn, String baselineName, List<Finding> advice) {
+    public static String of(
+            Goal goal, Comparison comparison, FailOn failOn, String baselineName, List<Finding> advice) {
         List<StepResult> steps = comparison.steps();
-        Set<String> violations = failOn.violations(steps).stream().map(StepResult::stepId).collect(Collectors.toSet());
-        String baseline = baselineName != null ? baselineName
+        Set<String> violations =
+                failOn.violations(steps).stream().map(StepResult::stepId).collect(Collectors.toSet());
+        String baseline = baselineName != null
+                ? baselineName
                 : "a recorded snapshot of " + comparison.baseline().steps().size() + " steps";
-        return document(goal, Header.compared(goal, comparison.current(), baseline, failOn, steps, violations, advice),
-                comparison.current(), steps, violations, new CauseList(comparison.current(), comparison.baseline()));
+        return document(
+                goal,
+                Header.compared(goal, comparison.current(), baseline, failOn, steps, violations, advice),
+                comparison.current(),
+                steps,
+                violations,
+                new CauseList(comparison.current(), comparison.baseline()));
     }
 
     /**
@@ -57,28 +65,44 @@ public final class HtmlReport {
      * @param baselineName where the baseline was looked for, or null
      * @param recordCommand the command that records a baseline where the report was made
      */
-    public static String withoutBaseline(Goal goal, Snapshot snapshot, String baselineName, String recordCommand,
-            List<Finding> advice) {
-        List<StepResult> steps = snapshot.steps().stream().map(HtmlReport::notCompared).toList();
+    public static String withoutBaseline(
+            Goal goal, Snapshot snapshot, String baselineName, String recordCommand, List<Finding> advice) {
+        List<StepResult> steps =
+                snapshot.steps().stream().map(HtmlReport::notCompared).toList();
         // no step has causes without a baseline, so the cause list never reads the baseline side
-        return document(goal, Header.withoutBaseline(goal, snapshot, baselineName, recordCommand, steps, advice),
-                snapshot, steps, Set.of(), new CauseList(snapshot, snapshot));
+        return document(
+                goal,
+                Header.withoutBaseline(goal, snapshot, baselineName, recordCommand, steps, advice),
+                snapshot,
+                steps,
+                Set.of(),
+                new CauseList(snapshot, snapshot));
     }
 
-    private static String document(Goal goal, Header header, Snapshot current, List<StepResult> steps, Set<String> violations,
+    private static String document(
+            Goal goal,
+            Header header,
+            Snapshot current,
+            List<StepResult> steps,
+            Set<String> violations,
             CauseList causeList) {
         StageChain chain = StageChain.of(current, steps);
         HtmlWriter out = new HtmlWriter();
         out.head("Docker cache " + goal.label() + ": " + current.dockerfile(), styleSheet());
         // the header spans the board, whose width the stage map fixes
-        out.open("body", "style", "--board-width:" + StageMap.SCREEN.width(chain.lanes().size()) + "px");
+        out.open(
+                "body",
+                "style",
+                "--board-width:" + StageMap.SCREEN.width(chain.lanes().size()) + "px");
         header.write(out);
         out.open("main");
         new Board(chain, new StepBox(chain, steps, violations, causeList), steps).write(out);
         out.close("main");
         out.open("footer", "class", "report-foot");
-        out.element("p", "Predicted by dockercache-maven-plugin from the Dockerfile and the build context, without a"
-                + " Docker daemon: BuildKit reuses a step when its cache key matches one the baseline knows.");
+        out.element(
+                "p",
+                "Predicted by dockercache-maven-plugin from the Dockerfile and the build context, without a"
+                        + " Docker daemon: BuildKit reuses a step when its cache key matches one the baseline knows.");
         out.close("footer");
         out.close("body");
         out.close("html");
@@ -87,8 +111,21 @@ public final class HtmlReport {
 
     /** A step of a build that has nothing to be compared with, as the JSON report shows it. */
     private static StepResult notCompared(StepSnapshot step) {
-        return new StepResult(step.id(), step.line(), step.instruction(), Verdict.UNKNOWN, step.stage(), step.text(),
-                false, List.of(), step.id(), false, null, null, step.key(), null);
+        return new StepResult(
+                step.id(),
+                step.line(),
+                step.instruction(),
+                Verdict.UNKNOWN,
+                step.stage(),
+                step.text(),
+                false,
+                List.of(),
+                step.id(),
+                false,
+                null,
+                null,
+                step.key(),
+                null);
     }
 
     /** The style sheet, with the lane geometry the stage map was drawn for. */
@@ -97,7 +134,8 @@ public final class HtmlReport {
             if (in == null) {
                 throw new IllegalStateException("the plugin jar lacks " + STYLE_SHEET);
             }
-            return "\n:root { --lane-width: " + StageMap.SCREEN.laneWidth() + "px; --lane-gap: " + StageMap.SCREEN.laneGap()
+            return "\n:root { --lane-width: " + StageMap.SCREEN.laneWidth() + "px; --lane-gap: "
+                    + StageMap.SCREEN.laneGap()
                     + "px; }\n"
                     + new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,9 +12,39 @@ import java.util.Set;
  */
 final class HtmlWriter {
     /** Elements that start on a new line, to keep the file readable in a diff or a text editor. */
-    private static final Set<String> BLOCKS = Set.of("html", "head", "body", "header", "main", "footer", "section",
-            "article", "div", "ol", "ul", "li", "dl", "table", "thead", "tbody", "tr", "svg", "g", "defs", "style",
-            "h1", "h2", "h3", "h4", "h5", "p", "pre", "figure", "figcaption", "aside", "nav");
+    private static final Set<String> BLOCKS = Set.of(
+            "html",
+            "head",
+            "body",
+            "header",
+            "main",
+            "footer",
+            "section",
+            "article",
+            "div",
+            "ol",
+            "ul",
+            "li",
+            "dl",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "svg",
+            "g",
+            "defs",
+            "style",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "p",
+            "pre",
+            "figure",
+            "figcaption",
+            "aside",
+            "nav");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -127,7 +157,11 @@ final class HtmlWriter {
         }
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(attributes[i]).append("=\"").append(escape(Printable.oneLine(attributes[i + 1]))).append('"');
+                out.append(' ')
+                        .append(attributes[i])
+                        .append("=\"")
+                        .append(escape(Printable.oneLine(attributes[i + 1])))
+                        .append('"');
             }
         }
     }

@@ -38,7 +38,8 @@ public final class JUnitReport {
         Document document = newDocument();
         Element suite = document.createElement("testsuite");
         document.appendChild(suite);
-        suite.setAttribute("name", xmlText("dockercache: " + comparison.current().dockerfile()));
+        suite.setAttribute(
+                "name", xmlText("dockercache: " + comparison.current().dockerfile()));
         suite.setAttribute("tests", String.valueOf(judged.size()));
         suite.setAttribute("failures", String.valueOf(count(judged, Outcome.VIOLATION)));
         suite.setAttribute("errors", "0");
@@ -59,20 +60,33 @@ public final class JUnitReport {
         testCase.setAttribute("time", "0");
         switch (finding.outcome()) {
             case VIOLATION -> {
-                Element failure = child(testCase, "failure",
-                        "Step " + step.stepId() + " (" + findings.comparison().current().dockerfile() + ":" + step.line()
+                Element failure = child(
+                        testCase,
+                        "failure",
+                        "Step " + step.stepId() + " ("
+                                + findings.comparison().current().dockerfile() + ":" + step.line()
                                 + ") " + Findings.verdictPhrase(step)
                                 + " for an unexpected reason:\n" + Findings.causeList(step));
                 failure.setAttribute("message", xmlText(Findings.headline(step) + ": " + Findings.causeDetails(step)));
                 failure.setAttribute("type", FAILURE_TYPE);
             }
-            case TOLERATED -> child(testCase, "system-out", "Rebuilt for an unexpected reason; " + findings.rule()
-                    + " does not fail the build for it.\n" + Findings.causeList(step));
-            case EXPECTED -> child(testCase, "system-out", "Rebuilt for an expected reason"
-                    + (step.isFirstMiss() ? "" : " (after " + step.rootStepId() + ")") + ":\n" + Findings.causeList(step));
-            case UNKNOWN -> child(testCase, "skipped", null)
-                    .setAttribute("message", xmlText(Printable.oneLine(step.unknownReason())));
-            case CACHED -> { }
+            case TOLERATED ->
+                child(
+                        testCase,
+                        "system-out",
+                        "Rebuilt for an unexpected reason; " + findings.rule() + " does not fail the build for it.\n"
+                                + Findings.causeList(step));
+            case EXPECTED ->
+                child(
+                        testCase,
+                        "system-out",
+                        "Rebuilt for an expected reason"
+                                + (step.isFirstMiss() ? "" : " (after " + step.rootStepId() + ")") + ":\n"
+                                + Findings.causeList(step));
+            case UNKNOWN ->
+                child(testCase, "skipped", null)
+                        .setAttribute("message", xmlText(Printable.oneLine(step.unknownReason())));
+            case CACHED -> {}
         }
         return testCase;
     }
@@ -104,14 +118,20 @@ public final class JUnitReport {
     }
 
     private static boolean isXmlChar(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD
                 || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     static Document newDocument() {
         try {
             // the JDK's own implementation: a plugin's class path must not change the output
-            return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            return DocumentBuilderFactory.newDefaultInstance()
+                    .newDocumentBuilder()
+                    .newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML implementation is unusable", e);
         }

@@ -10,7 +10,8 @@ import com.google.gson.GsonBuilder;
  * escaped as well.
  */
 final class JsonText {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private JsonText() {}
 

@@ -12,7 +12,8 @@ final class LaneSummary {
     static String of(List<StepResult> steps) {
         List<String> counts = new ArrayList<>();
         for (VerdictLook look : VerdictLook.values()) {
-            long count = steps.stream().filter(step -> VerdictLook.of(step) == look).count();
+            long count =
+                    steps.stream().filter(step -> VerdictLook.of(step) == look).count();
             if (count > 0) {
                 counts.add(count + " " + look.label.toLowerCase(Locale.ROOT));
             }

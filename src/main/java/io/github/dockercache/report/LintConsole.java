@@ -24,12 +24,16 @@ public final class LintConsole {
             for (LintFinding finding : file.findings()) {
                 lines.add(new Line(finding.level(), Printable.oneLine(line(finding))));
                 if (finding.fix() != null) {
-                    finding.fix().lines().forEach(fix -> lines.add(new Line(finding.level(), "  " + Printable.oneLine(fix))));
+                    finding.fix()
+                            .lines()
+                            .forEach(fix -> lines.add(new Line(finding.level(), "  " + Printable.oneLine(fix))));
                 }
             }
             if (file.checkFailure() != null) {
-                lines.add(new Line(Level.ERROR, Printable.oneLine(file.file() + ": BuildKit refuses to build it (error=true): "
-                        + file.checkFailure())));
+                lines.add(new Line(
+                        Level.ERROR,
+                        Printable.oneLine(
+                                file.file() + ": BuildKit refuses to build it (error=true): " + file.checkFailure())));
             }
         }
         result.notRun().forEach(note -> lines.add(new Line(Level.INFO, note)));
@@ -47,9 +51,12 @@ public final class LintConsole {
     static String summary(LintResult result, LintFailOn failOn) {
         int files = result.files().size();
         return "Linted " + files + (files == 1 ? " Dockerfile: " : " Dockerfiles: ")
-                + count(result.count(Level.ERROR), "error") + ", " + count(result.count(Level.WARNING), "warning") + ", "
+                + count(result.count(Level.ERROR), "error") + ", " + count(result.count(Level.WARNING), "warning")
+                + ", "
                 + count(result.count(Level.INFO), "info") + "; failOn=" + failOn.label()
-                + (failOn == LintFailOn.NEVER ? " reports only." : " fails on " + result.failing(failOn).size() + ".");
+                + (failOn == LintFailOn.NEVER
+                        ? " reports only."
+                        : " fails on " + result.failing(failOn).size() + ".");
     }
 
     private static String count(long n, String noun) {

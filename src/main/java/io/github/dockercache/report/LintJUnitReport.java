@@ -23,7 +23,9 @@ public final class LintJUnitReport {
         Document document = JUnitReport.newDocument();
         Element suite = document.createElement("testsuite");
         document.appendChild(suite);
-        long failures = result.files().stream().filter(file -> !failing(file, failOn).isEmpty()).count();
+        long failures = result.files().stream()
+                .filter(file -> !failing(file, failOn).isEmpty())
+                .count();
         suite.setAttribute("name", "dockercache:lint");
         suite.setAttribute("tests", String.valueOf(result.files().size()));
         suite.setAttribute("failures", String.valueOf(failures));
@@ -38,11 +40,15 @@ public final class LintJUnitReport {
             List<LintFinding> failing = failing(file, failOn);
             if (!failing.isEmpty()) {
                 Element failure = JUnitReport.child(testCase, "failure", lines(failing));
-                failure.setAttribute("message", JUnitReport.xmlText(failing.size() + " finding"
-                        + (failing.size() == 1 ? "" : "s") + " at or above " + failOn.label()));
+                failure.setAttribute(
+                        "message",
+                        JUnitReport.xmlText(failing.size() + " finding" + (failing.size() == 1 ? "" : "s")
+                                + " at or above " + failOn.label()));
                 failure.setAttribute("type", FAILURE_TYPE);
             }
-            List<LintFinding> passing = file.findings().stream().filter(f -> !failOn.fails(f.level())).toList();
+            List<LintFinding> passing = file.findings().stream()
+                    .filter(f -> !failOn.fails(f.level()))
+                    .toList();
             if (!passing.isEmpty()) {
                 JUnitReport.child(testCase, "system-out", lines(passing));
             }

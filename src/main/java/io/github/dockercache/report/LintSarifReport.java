@@ -33,16 +33,25 @@ public final class LintSarifReport {
         List<Result> results = new ArrayList<>();
         for (LintFinding finding : result.findings()) {
             int index = ruleIndex.computeIfAbsent(finding.rule(), rule -> {
-                rules.add(new ReportingDescriptor(rule, rule, new Message(rule), null, null, finding.link(),
+                rules.add(new ReportingDescriptor(
+                        rule,
+                        rule,
+                        new Message(rule),
+                        null,
+                        null,
+                        finding.link(),
                         new Configuration(level(finding.level()))));
                 return rules.size() - 1;
             });
             String text = finding.message() + (finding.fix() == null ? "" : "\nFix: " + finding.fix());
-            Location location = new Location(null, new PhysicalLocation(
-                    new ArtifactLocation(SarifReport.uriReference(finding.file())),
-                    new Region(finding.line(), finding.column())), null);
-            results.add(new Result(finding.rule(), index, level(finding.level()), new Message(text), List.of(location),
-                    null, null));
+            Location location = new Location(
+                    null,
+                    new PhysicalLocation(
+                            new ArtifactLocation(SarifReport.uriReference(finding.file())),
+                            new Region(finding.line(), finding.column())),
+                    null);
+            results.add(new Result(
+                    finding.rule(), index, level(finding.level()), new Message(text), List.of(location), null, null));
         }
         Run run = new Run(new Tool(new Driver("dockercache", SarifReport.INFORMATION_URI, rules)), results);
         return JsonText.of(new Log(SarifReport.SCHEMA, "2.1.0", List.of(run)));

@@ -40,10 +40,14 @@ public final class MarkdownReport {
         md.append("| Step | Instruction | Verdict | Stable |\n| --- | --- | --- | --- |\n");
         for (Finding finding : findings.all()) {
             StepResult step = finding.step();
-            md.append("| ").append(text(step.stepId()))
-                    .append(" | ").append(instruction(step, Shortened.COLUMN))
-                    .append(" | ").append(verdict(finding.outcome()))
-                    .append(" | ").append(step.stable() ? "yes" : "")
+            md.append("| ")
+                    .append(text(step.stepId()))
+                    .append(" | ")
+                    .append(instruction(step, Shortened.COLUMN))
+                    .append(" | ")
+                    .append(verdict(finding.outcome()))
+                    .append(" | ")
+                    .append(step.stable() ? "yes" : "")
                     .append(" |\n");
         }
         md.append('\n');
@@ -52,13 +56,19 @@ public final class MarkdownReport {
             md.append("Every step is cached: nothing differs from the baseline.\n\n");
         }
         // a step that only a real build can judge is no miss: it has a section of its own
-        appendMisses(md, "### Why steps are rebuilt", misses.stream().filter(s -> s.verdict() == Verdict.REBUILT).toList(),
+        appendMisses(
+                md,
+                "### Why steps are rebuilt",
+                misses.stream().filter(s -> s.verdict() == Verdict.REBUILT).toList(),
                 findings);
-        appendMisses(md, "### What only a real build can tell", misses.stream()
-                .filter(s -> s.verdict() == Verdict.UNKNOWN).toList(), findings);
+        appendMisses(
+                md,
+                "### What only a real build can tell",
+                misses.stream().filter(s -> s.verdict() == Verdict.UNKNOWN).toList(),
+                findings);
         long violations = findings.count(Outcome.VIOLATION);
         md.append(text(TextReport.summary(comparison) + ". " + findings.rule() + ": "
-                + (violations == 0 ? "passes." : "fails for " + steps(violations) + ".")))
+                        + (violations == 0 ? "passes." : "fails for " + steps(violations) + ".")))
                 .append('\n');
         return md.toString();
     }
@@ -83,8 +93,12 @@ public final class MarkdownReport {
      */
     public static void appendTo(Path file, String markdown) throws IOException {
         boolean hasText = Files.exists(file) && Files.size(file) > 0;
-        Files.writeString(file, hasText ? "\n" + markdown : markdown, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                hasText ? "\n" + markdown : markdown,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private static String title(Findings findings) {
@@ -117,9 +131,14 @@ public final class MarkdownReport {
 
     private static void appendMiss(StringBuilder md, StepResult miss, Findings findings) {
         List<StepResult> downstream = findings.downstreamOf(miss);
-        md.append("- **").append(text(miss.stepId())).append("** ").append(instruction(miss, Shortened.LINE))
-                .append(' ').append(Findings.verdictPhrase(miss))
-                .append(" (line ").append(miss.line())
+        md.append("- **")
+                .append(text(miss.stepId()))
+                .append("** ")
+                .append(instruction(miss, Shortened.LINE))
+                .append(' ')
+                .append(Findings.verdictPhrase(miss))
+                .append(" (line ")
+                .append(miss.line())
                 .append(miss.stable() ? ", stable" : "")
                 .append(miss.expected() ? ", expected" : "")
                 .append(findings.failsBecauseOf(miss) ? ", breaks " + findings.rule() + " ❌" : "")
@@ -174,7 +193,8 @@ public final class MarkdownReport {
         StringBuilder escaped = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (SPECIAL.indexOf(c) >= 0 || c == ':' && line.startsWith("//", i + 1)
+            if (SPECIAL.indexOf(c) >= 0
+                    || c == ':' && line.startsWith("//", i + 1)
                     || c == '.' && i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3)) {
                 escaped.append('\\');
             }

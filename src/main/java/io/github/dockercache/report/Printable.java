@@ -51,8 +51,11 @@ final class Printable {
 
     static boolean needsEscape(int c) {
         return c != '\t' && Character.isISOControl(c)
-                || c == '\u2028' || c == '\u2029'
-                || c == '\u200e' || c == '\u200f' || c == '\u061c'
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c'
                 || c >= '\u202a' && c <= '\u202e'
                 || c >= '\u2066' && c <= '\u2069';
     }

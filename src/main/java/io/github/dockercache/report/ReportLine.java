@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public record ReportLine(Level level, List<Span> spans) {
     /** Control characters (a newline in a file name, a terminal escape) are shown escaped: a line stays one line. */
     public ReportLine {
-        spans = spans.stream().map(span -> new Span(oneLine(span.text()), span.style())).toList();
+        spans = spans.stream()
+                .map(span -> new Span(oneLine(span.text()), span.style()))
+                .toList();
     }
 
     public enum Level {

@@ -26,13 +26,21 @@ import java.util.Set;
 public final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/dockercache/dockercache-maven-plugin";
-    private static final Set<CauseKind> FILE_CAUSES = EnumSet.of(CauseKind.FILE_CONTENT, CauseKind.FILE_MODE,
-            CauseKind.UMASK_MODE, CauseKind.SYMLINK_TARGET, CauseKind.FILE_TYPE, CauseKind.FILE_ADDED,
+    private static final Set<CauseKind> FILE_CAUSES = EnumSet.of(
+            CauseKind.FILE_CONTENT,
+            CauseKind.FILE_MODE,
+            CauseKind.UMASK_MODE,
+            CauseKind.SYMLINK_TARGET,
+            CauseKind.FILE_TYPE,
+            CauseKind.FILE_ADDED,
             CauseKind.FILE_REMOVED);
 
     /** The rules, with ids that never change meaning: code-scanning services track alerts by them. */
     enum Rule {
-        STABLE_STEP_REBUILT("DC001", "StableStepRebuilt", "error",
+        STABLE_STEP_REBUILT(
+                "DC001",
+                "StableStepRebuilt",
+                "error",
                 "A stable step is rebuilt for an unexpected reason",
                 "A step that must stay cached (the dependency layer of its stage, or one marked"
                         + " '# dockercache:stable') would be rebuilt, and not only because of an expected change (a"
@@ -41,19 +49,28 @@ public final class SarifReport {
                 "Read the causes: a file, its mode bits, a build argument or the instruction itself. Undo the"
                         + " change, or move what changes below the expensive step; if the change is wanted, record"
                         + " a new baseline with the plugin's baseline goal and commit it."),
-        STEP_REBUILT("DC002", "StepRebuilt", "note",
+        STEP_REBUILT(
+                "DC002",
+                "StepRebuilt",
+                "note",
                 "A step is rebuilt for an unexpected reason",
                 "A step that is not marked stable would be rebuilt. This is normal for steps that copy"
                         + " sources; with failOn=any it fails the build.",
                 "If the step should stay cached, read its causes and mark it '# dockercache:stable'."),
-        STEP_MAY_BE_REBUILT("DC003", "StepMayBeRebuilt", "note",
+        STEP_MAY_BE_REBUILT(
+                "DC003",
+                "StepMayBeRebuilt",
+                "note",
                 "A step may be rebuilt: only a real build can tell",
                 "The step's cache key depends on something that cannot be known without building: the files"
                         + " a COPY --from reads from a stage that is rebuilt, an ADD of a URL without --checksum,"
                         + " an unpinned git reference.",
                 "Pin what can be pinned (ADD --checksum, a git commit); for COPY --from, copy only the files"
                         + " the step needs, so that they come out byte-identical."),
-        EXPECTED_REBUILD("DC004", "ExpectedRebuild", "note",
+        EXPECTED_REBUILD(
+                "DC004",
+                "ExpectedRebuild",
+                "note",
                 "A step is rebuilt for an expected reason",
                 "A dependency manifest the step copies (pom.xml, package-lock.json, go.sum, ...) changed, or the"
                         + " project's dependencies changed and the step copies their files: the dependency layer is"
@@ -68,7 +85,12 @@ public final class SarifReport {
         final String fullDescription;
         final String help;
 
-        Rule(String id, String ruleName, String defaultLevel, String shortDescription, String fullDescription,
+        Rule(
+                String id,
+                String ruleName,
+                String defaultLevel,
+                String shortDescription,
+                String fullDescription,
                 String help) {
             this.id = id;
             this.ruleName = ruleName;
@@ -99,15 +121,27 @@ public final class SarifReport {
     record Driver(String name, String informationUri, List<ReportingDescriptor> rules) {}
 
     /** {@code helpUri} null where the help text says it all (Gson leaves a null out). */
-    record ReportingDescriptor(String id, String name, Message shortDescription, Message fullDescription,
-            Message help, String helpUri, Configuration defaultConfiguration) {}
+    record ReportingDescriptor(
+            String id,
+            String name,
+            Message shortDescription,
+            Message fullDescription,
+            Message help,
+            String helpUri,
+            Configuration defaultConfiguration) {}
 
     record Configuration(String level) {}
 
     record Message(String text) {}
 
-    record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations,
-            List<Location> relatedLocations, StepProperties properties) {}
+    record Result(
+            String ruleId,
+            int ruleIndex,
+            String level,
+            Message message,
+            List<Location> locations,
+            List<Location> relatedLocations,
+            StepProperties properties) {}
 
     record Location(Integer id, PhysicalLocation physicalLocation, Message message) {}
 
@@ -135,8 +169,14 @@ public final class SarifReport {
                 .map(f -> result(f, findings, dockerfileUri))
                 .toList();
         List<ReportingDescriptor> rules = Arrays.stream(Rule.values())
-                .map(r -> new ReportingDescriptor(r.id, r.ruleName, new Message(r.shortDescription),
-                        new Message(r.fullDescription), new Message(r.help), null, new Configuration(r.defaultLevel)))
+                .map(r -> new ReportingDescriptor(
+                        r.id,
+                        r.ruleName,
+                        new Message(r.shortDescription),
+                        new Message(r.fullDescription),
+                        new Message(r.help),
+                        null,
+                        new Configuration(r.defaultLevel)))
                 .toList();
         Run run = new Run(new Tool(new Driver("dockercache", INFORMATION_URI, rules)), results);
         return JsonText.of(new Log(SCHEMA, "2.1.0", List.of(run)));
@@ -145,19 +185,25 @@ public final class SarifReport {
     private static Result result(Finding finding, Findings findings, String dockerfileUri) {
         StepResult step = finding.step();
         Rule rule = Rule.of(finding);
-        Location instruction = new Location(null,
-                new PhysicalLocation(new ArtifactLocation(dockerfileUri), new Region(step.line(), null)), null);
+        Location instruction = new Location(
+                null, new PhysicalLocation(new ArtifactLocation(dockerfileUri), new Region(step.line(), null)), null);
         List<Location> changedFiles = new ArrayList<>();
         for (Cause cause : step.causes()) {
             if (FILE_CAUSES.contains(cause.kind())) {
-                changedFiles.add(new Location(changedFiles.size() + 1,
+                changedFiles.add(new Location(
+                        changedFiles.size() + 1,
                         new PhysicalLocation(new ArtifactLocation(uriReference(cause.subject())), null),
                         new Message(Findings.describe(cause).detail())));
             }
         }
         String text = Findings.headline(step) + (step.stable() ? " [stable]" : "") + outcomeNote(finding, findings)
                 + ":\n" + Findings.causeList(step).stripTrailing();
-        return new Result(rule.id, rule.ordinal(), level(finding), new Message(text), List.of(instruction),
+        return new Result(
+                rule.id,
+                rule.ordinal(),
+                level(finding),
+                new Message(text),
+                List.of(instruction),
                 changedFiles.isEmpty() ? null : changedFiles,
                 new StepProperties(step.stepId(), step.stable(), step.rootStepId()));
     }

@@ -11,6 +11,7 @@ final class Shortened {
     static final int COLUMN = 64;
     /** A step's own line: every COPY and one-line RUN whole; a long RUN script up to here. */
     static final int LINE = 160;
+
     private static final String MORE = " ...";
 
     private Shortened() {}
@@ -26,7 +27,8 @@ final class Shortened {
         if (end < 0) {
             return flat;
         }
-        for (int next = flat.indexOf(' ', end + 1); next > 0 && next + MORE.length() <= width;
+        for (int next = flat.indexOf(' ', end + 1);
+                next > 0 && next + MORE.length() <= width;
                 next = flat.indexOf(' ', next + 1)) {
             end = next;
         }

@@ -40,8 +40,11 @@ final class StageChain {
     /** The chain of a snapshot, with one result per step of it. */
     static StageChain of(Snapshot snapshot, List<StepResult> results) {
         Map<String, List<StepResult>> byStage = new LinkedHashMap<>();
-        results.forEach(result -> byStage.computeIfAbsent(result.stage(), s -> new ArrayList<>()).add(result));
-        List<Lane> lanes = byStage.entrySet().stream().map(e -> new Lane(e.getKey(), List.copyOf(e.getValue()))).toList();
+        results.forEach(result ->
+                byStage.computeIfAbsent(result.stage(), s -> new ArrayList<>()).add(result));
+        List<Lane> lanes = byStage.entrySet().stream()
+                .map(e -> new Lane(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
 
         Map<String, StepSnapshot> byId = new HashMap<>();
         Map<String, String> lastStepOfStage = new HashMap<>();
@@ -56,8 +59,12 @@ final class StageChain {
                 links.add(new Link(LinkKind.FROM_STAGE, parent.stage(), parent.id(), step.stage(), step.id()));
             }
             if (step.fromStage() != null) {
-                links.add(new Link(LinkKind.READS_STAGE, step.fromStage(), lastStepOfStage.get(step.fromStage()),
-                        step.stage(), step.id()));
+                links.add(new Link(
+                        LinkKind.READS_STAGE,
+                        step.fromStage(),
+                        lastStepOfStage.get(step.fromStage()),
+                        step.stage(),
+                        step.id()));
             }
         }
         return new StageChain(lanes, List.copyOf(links));
@@ -74,14 +81,16 @@ final class StageChain {
     /** The stage this lane builds FROM, if it continues another stage. */
     Optional<Link> baseOf(Lane lane) {
         return links.stream()
-                .filter(link -> link.kind() == LinkKind.FROM_STAGE && link.toStage().equals(lane.stage()))
+                .filter(link ->
+                        link.kind() == LinkKind.FROM_STAGE && link.toStage().equals(lane.stage()))
                 .findFirst();
     }
 
     /** The stage a step reads files from, if any. */
     Optional<Link> readBy(String stepId) {
         return links.stream()
-                .filter(link -> link.kind() == LinkKind.READS_STAGE && link.toStep().equals(stepId))
+                .filter(link ->
+                        link.kind() == LinkKind.READS_STAGE && link.toStep().equals(stepId))
                 .findFirst();
     }
 

@@ -41,6 +41,7 @@ final class StageMap {
     private static final int BOTTOM_MARGIN = 12;
     /** How far an arc rises per lane it spans, so that longer arcs pass over shorter ones. */
     private static final int RISE_PER_LANE = 26;
+
     private static final int MIN_RISE = 40;
     private static final int LABEL_ROOM = 22;
     /** About the width of a character of the node's monospaced name. */
@@ -74,9 +75,22 @@ final class StageMap {
         int width = geometry.width(chain.lanes().size());
         int height = nodeTop + NODE_HEIGHT + BOTTOM_MARGIN;
         String id = geometry.idPrefix();
-        out.open("svg", "class", "stage-map " + geometry.cssClass(), "xmlns", "http://www.w3.org/2000/svg",
-                "width", Integer.toString(width), "height", Integer.toString(height),
-                "viewBox", "0 0 " + width + " " + height, "role", "img", "aria-labelledby", id + "-title " + id + "-desc");
+        out.open(
+                "svg",
+                "class",
+                "stage-map " + geometry.cssClass(),
+                "xmlns",
+                "http://www.w3.org/2000/svg",
+                "width",
+                Integer.toString(width),
+                "height",
+                Integer.toString(height),
+                "viewBox",
+                "0 0 " + width + " " + height,
+                "role",
+                "img",
+                "aria-labelledby",
+                id + "-title " + id + "-desc");
         out.element("title", "Stages and the links between them", "id", id + "-title");
         out.element("desc", description(arrows), "id", id + "-desc");
         writeMarkers(out);
@@ -96,7 +110,8 @@ final class StageMap {
             if (from < 0 || to < 0) {
                 continue; // a stage without steps has no lane to point at; the step's own box names it
             }
-            Arrow arrow = arrows.computeIfAbsent(link.kind() + " " + from + " " + to,
+            Arrow arrow = arrows.computeIfAbsent(
+                    link.kind() + " " + from + " " + to,
                     k -> new Arrow(link.kind(), from, to, label(link), link.fromStep(), new ArrayList<>()));
             arrow.steps().add(link.toStep());
         }
@@ -108,7 +123,9 @@ final class StageMap {
             return "FROM " + link.fromStage();
         }
         String instruction = resultsById.get(link.toStep()).instruction();
-        return instruction.equals("RUN") ? "RUN --mount from=" + link.fromStage() : instruction + " --from=" + link.fromStage();
+        return instruction.equals("RUN")
+                ? "RUN --mount from=" + link.fromStage()
+                : instruction + " --from=" + link.fromStage();
     }
 
     private String markerId(VerdictLook look) {
@@ -118,9 +135,24 @@ final class StageMap {
     private void writeMarkers(HtmlWriter out) {
         out.open("defs");
         for (VerdictLook look : VerdictLook.values()) {
-            out.open("marker", "id", markerId(look), "class", "arrowhead verdict-" + look.cssClass,
-                    "viewBox", "0 0 10 10", "refX", "9", "refY", "5", "markerWidth", "7", "markerHeight", "7",
-                    "orient", "auto-start-reverse");
+            out.open(
+                    "marker",
+                    "id",
+                    markerId(look),
+                    "class",
+                    "arrowhead verdict-" + look.cssClass,
+                    "viewBox",
+                    "0 0 10 10",
+                    "refX",
+                    "9",
+                    "refY",
+                    "5",
+                    "markerWidth",
+                    "7",
+                    "markerHeight",
+                    "7",
+                    "orient",
+                    "auto-start-reverse");
             out.empty("path", "d", "M 0 0 L 10 5 L 0 10 z");
             out.close("marker");
         }
@@ -136,13 +168,30 @@ final class StageMap {
         int controlY = nodeTop - arrow.rise() * 4 / 3; // a cubic's apex is 3/4 of the way to its control points
         String dashes = arrow.kind() == StageChain.LinkKind.READS_STAGE ? "6 4" : null;
         out.open("g", "class", "arrow verdict-" + look.cssClass);
-        out.element("title", arrow.label() + ": " + source.stepId() + ", " + look.label.toLowerCase(Locale.ROOT)
-                + ", into " + String.join(", ", arrow.steps()));
-        out.empty("path", "d", "M " + startX + " " + nodeTop + " C " + startX + " " + controlY + ", " + endX + " "
-                + controlY + ", " + endX + " " + nodeTop, "stroke-dasharray", dashes,
-                "marker-end", "url(#" + markerId(look) + ")");
-        out.element("text", arrow.label(), "x", Integer.toString((startX + endX) / 2),
-                "y", Integer.toString(nodeTop - arrow.rise() - 6), "text-anchor", "middle", "class", "arrow-label");
+        out.element(
+                "title",
+                arrow.label() + ": " + source.stepId() + ", " + look.label.toLowerCase(Locale.ROOT) + ", into "
+                        + String.join(", ", arrow.steps()));
+        out.empty(
+                "path",
+                "d",
+                "M " + startX + " " + nodeTop + " C " + startX + " " + controlY + ", " + endX + " " + controlY + ", "
+                        + endX + " " + nodeTop,
+                "stroke-dasharray",
+                dashes,
+                "marker-end",
+                "url(#" + markerId(look) + ")");
+        out.element(
+                "text",
+                arrow.label(),
+                "x",
+                Integer.toString((startX + endX) / 2),
+                "y",
+                Integer.toString(nodeTop - arrow.rise() - 6),
+                "text-anchor",
+                "middle",
+                "class",
+                "arrow-label");
         out.close("g");
     }
 
@@ -152,12 +201,40 @@ final class StageMap {
         out.open("a", "href", Anchors.toStage(lane.stage()));
         out.open("g", "class", "node verdict-" + look.cssClass);
         out.element("title", "Stage " + lane.stage() + ": " + LaneSummary.of(lane.steps()));
-        out.empty("rect", "x", Integer.toString(left), "y", Integer.toString(nodeTop), "width",
-                Integer.toString(geometry.nodeWidth()), "height", Integer.toString(NODE_HEIGHT), "rx", "10");
-        out.element("text", shorten(lane.stage()), "x", Integer.toString(geometry.centre(index)),
-                "y", Integer.toString(nodeTop + 23), "text-anchor", "middle", "class", "node-name");
-        out.element("text", LaneSummary.of(lane.steps()), "x", Integer.toString(geometry.centre(index)),
-                "y", Integer.toString(nodeTop + 43), "text-anchor", "middle", "class", "node-summary");
+        out.empty(
+                "rect",
+                "x",
+                Integer.toString(left),
+                "y",
+                Integer.toString(nodeTop),
+                "width",
+                Integer.toString(geometry.nodeWidth()),
+                "height",
+                Integer.toString(NODE_HEIGHT),
+                "rx",
+                "10");
+        out.element(
+                "text",
+                shorten(lane.stage()),
+                "x",
+                Integer.toString(geometry.centre(index)),
+                "y",
+                Integer.toString(nodeTop + 23),
+                "text-anchor",
+                "middle",
+                "class",
+                "node-name");
+        out.element(
+                "text",
+                LaneSummary.of(lane.steps()),
+                "x",
+                Integer.toString(geometry.centre(index)),
+                "y",
+                Integer.toString(nodeTop + 43),
+                "text-anchor",
+                "middle",
+                "class",
+                "node-summary");
         out.close("g");
         out.close("a");
     }
@@ -170,9 +247,11 @@ final class StageMap {
         for (Arrow arrow : arrows) {
             String from = chain.lanes().get(arrow.from()).stage();
             String to = chain.lanes().get(arrow.to()).stage();
-            sentences.add(arrow.kind() == StageChain.LinkKind.FROM_STAGE
-                    ? "Stage " + to + " builds FROM stage " + from + "."
-                    : "Stage " + to + " reads files from stage " + from + " (" + String.join(", ", arrow.steps()) + ").");
+            sentences.add(
+                    arrow.kind() == StageChain.LinkKind.FROM_STAGE
+                            ? "Stage " + to + " builds FROM stage " + from + "."
+                            : "Stage " + to + " reads files from stage " + from + " ("
+                                    + String.join(", ", arrow.steps()) + ").");
         }
         return String.join(" ", sentences);
     }

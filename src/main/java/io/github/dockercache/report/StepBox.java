@@ -5,8 +5,8 @@ import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +39,11 @@ final class StepBox {
         out.open("article", "class", "step-box", "aria-labelledby", anchor + "-title");
         writeHead(out, step, look, anchor + "-title");
         chain.readBy(step.stepId()).ifPresent(link -> writeReadPort(out, link));
-        out.open("pre", "class", "instruction").open("code").lines(step.text()).close("code").close("pre");
+        out.open("pre", "class", "instruction")
+                .open("code")
+                .lines(step.text())
+                .close("code")
+                .close("pre");
         if (step.isFirstMiss() && !step.causes().isEmpty()) {
             causeList.write(out, step);
             writeDownstream(out, step);
@@ -50,7 +54,9 @@ final class StepBox {
             }
         }
         if (showsUnknownReason(step)) {
-            out.open("p", "class", "unknown-reason").element("strong", "Why unknown: ").text(step.unknownReason())
+            out.open("p", "class", "unknown-reason")
+                    .element("strong", "Why unknown: ")
+                    .text(step.unknownReason())
                     .close("p");
         }
         out.close("article").close("li");
@@ -59,8 +65,11 @@ final class StepBox {
     private void writeHead(HtmlWriter out, StepResult step, VerdictLook look, String titleId) {
         out.open("div", "class", "step-head");
         // the spaces keep the words apart when the text is copied or read aloud
-        out.open("h4", "id", titleId).element("span", "Step ", "class", "visually-hidden").text(step.stepId())
-                .close("h4").text(" ");
+        out.open("h4", "id", titleId)
+                .element("span", "Step ", "class", "visually-hidden")
+                .text(step.stepId())
+                .close("h4")
+                .text(" ");
         out.element("span", step.instruction(), "class", "keyword").text(" ");
         out.element("span", "line " + step.line(), "class", "line").text(" ");
         out.element("span", look.label, "class", "badge verdict-" + look.cssClass);
@@ -69,8 +78,13 @@ final class StepBox {
         if (step.stable() || fails) {
             out.open("p", "class", "markers");
             if (step.stable()) {
-                out.element("span", "stable", "class", "tag tag-stable",
-                        "title", "a stable step: the check expects it to stay cached");
+                out.element(
+                        "span",
+                        "stable",
+                        "class",
+                        "tag tag-stable",
+                        "title",
+                        "a stable step: the check expects it to stay cached");
             }
             if (fails) {
                 out.text(" ").element("span", "fails the check", "class", "tag tag-fails");
@@ -81,11 +95,14 @@ final class StepBox {
 
     /** The step reads another stage's result: the box says which, and how that stage's last step fares. */
     private void writeReadPort(HtmlWriter out, StageChain.Link link) {
-        out.open("p", "class", "port port-reads").element("span", "reads", "class", "port-kind").text(" stage ")
+        out.open("p", "class", "port port-reads")
+                .element("span", "reads", "class", "port-kind")
+                .text(" stage ")
                 .element("a", link.fromStage(), "href", Anchors.toStage(link.fromStage()));
         if (link.fromStep() != null) {
             StepResult source = stepsById.get(link.fromStep());
-            out.text(": the result of ").element("a", source.stepId(), "href", Anchors.toStep(source.stepId()))
+            out.text(": the result of ")
+                    .element("a", source.stepId(), "href", Anchors.toStep(source.stepId()))
                     .text(", " + VerdictLook.of(source).label.toLowerCase(Locale.ROOT));
         }
         out.close("p");
@@ -94,7 +111,9 @@ final class StepBox {
     /** The other misses that go back to this one: what this change costs beyond its own step. */
     private void writeDownstream(HtmlWriter out, StepResult miss) {
         List<StepResult> downstream = steps.stream()
-                .filter(s -> s != miss && s.verdict() != Verdict.CACHED && s.rootStepId().equals(miss.stepId()))
+                .filter(s -> s != miss
+                        && s.verdict() != Verdict.CACHED
+                        && s.rootStepId().equals(miss.stepId()))
                 .toList();
         if (downstream.isEmpty()) {
             return;
@@ -121,12 +140,14 @@ final class StepBox {
             if (at < 0) {
                 out.text(sentence + ".");
             } else {
-                out.text(sentence.substring(0, at)).element("a", cause.subject(), "href", Anchors.toStep(cause.subject()))
+                out.text(sentence.substring(0, at))
+                        .element("a", cause.subject(), "href", Anchors.toStep(cause.subject()))
                         .text(sentence.substring(at + cause.subject().length()) + ".");
             }
             if (!cause.subject().equals(step.rootStepId())) {
                 out.text(" The chain breaks at ")
-                        .element("a", step.rootStepId(), "href", Anchors.toStep(step.rootStepId())).text(".");
+                        .element("a", step.rootStepId(), "href", Anchors.toStep(step.rootStepId()))
+                        .text(".");
             }
         }
         if (step.expected()) {
@@ -138,6 +159,8 @@ final class StepBox {
     /** A step that only follows an unknown one has its reason too: the first of the chain says it once. */
     private boolean showsUnknownReason(StepResult step) {
         return step.unknownReason() != null
-                && (step.isFirstMiss() || !step.unknownReason().equals(stepsById.get(step.rootStepId()).unknownReason()));
+                && (step.isFirstMiss()
+                        || !step.unknownReason()
+                                .equals(stepsById.get(step.rootStepId()).unknownReason()));
     }
 }

@@ -16,8 +16,8 @@ import io.github.dockercache.report.ReportLine.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,17 +34,25 @@ public final class TextReport {
      */
     public static List<ReportLine> check(Comparison comparison, FailOn failOn) {
         List<ReportLine> lines = new ArrayList<>();
-        int idWidth = comparison.steps().stream().mapToInt(s -> s.stepId().length()).max().orElse(1);
-        List<String> texts = comparison.steps().stream().map(s -> Shortened.of(s.text(), Shortened.COLUMN)).toList();
+        int idWidth = comparison.steps().stream()
+                .mapToInt(s -> s.stepId().length())
+                .max()
+                .orElse(1);
+        List<String> texts = comparison.steps().stream()
+                .map(s -> Shortened.of(s.text(), Shortened.COLUMN))
+                .toList();
         int textWidth = texts.stream().mapToInt(String::length).max().orElse(1);
         HistoryEntry newest = comparison.baseline().builds().get(0);
         for (int i = 0; i < comparison.steps().size(); i++) {
             StepResult step = comparison.steps().get(i);
-            lines.add(new ReportLine(ReportLine.Level.INFO, List.of(
-                    plain("  "), new Span(pad(step.stepId(), idWidth), Style.STRONG),
-                    plain("  " + pad(texts.get(i), textWidth) + "  "),
-                    new Span(pad(verdict(step), 7), style(step)),
-                    plain((step.stable() ? "  stable" : "") + note(step, newest)))));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    List.of(
+                            plain("  "),
+                            new Span(pad(step.stepId(), idWidth), Style.STRONG),
+                            plain("  " + pad(texts.get(i), textWidth) + "  "),
+                            new Span(pad(verdict(step), 7), style(step)),
+                            plain((step.stable() ? "  stable" : "") + note(step, newest)))));
         }
         lines.addAll(settingChanges(comparison));
         Set<StepResult> violations = Set.copyOf(failOn.violations(comparison.steps()));
@@ -72,9 +80,11 @@ public final class TextReport {
     /** When there is no baseline: the steps, so that the user sees what will be compared. */
     public static List<ReportLine> withoutBaseline(Snapshot snapshot) {
         List<ReportLine> lines = new ArrayList<>();
-        int idWidth = snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
+        int idWidth =
+                snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
         for (StepSnapshot step : snapshot.steps()) {
-            lines.add(ReportLine.info("  " + pad(step.id(), idWidth) + "  " + Shortened.of(step.text(), Shortened.LINE)));
+            lines.add(
+                    ReportLine.info("  " + pad(step.id(), idWidth) + "  " + Shortened.of(step.text(), Shortened.LINE)));
         }
         return lines;
     }
@@ -98,11 +108,20 @@ public final class TextReport {
                 continue;
             }
             if (Secrets.isMasked(old) || Secrets.isMasked(current)) {
-                changes.add(name + (old == null ? " added" : current == null ? " removed"
-                        : Secrets.comparable(old, current) ? " changed" : " cannot be compared") + " (a secret)");
+                changes.add(name
+                        + (old == null
+                                ? " added"
+                                : current == null
+                                        ? " removed"
+                                        : Secrets.comparable(old, current) ? " changed" : " cannot be compared")
+                        + " (a secret)");
             } else {
-                changes.add(name + (old == null ? " added ('" + current + "')"
-                        : current == null ? " removed (was '" + old + "')" : " '" + old + "' -> '" + current + "'"));
+                changes.add(name
+                        + (old == null
+                                ? " added ('" + current + "')"
+                                : current == null
+                                        ? " removed (was '" + old + "')"
+                                        : " '" + old + "' -> '" + current + "'"));
             }
         }
         if (!changes.isEmpty()) {
@@ -110,9 +129,10 @@ public final class TextReport {
         }
         DependencyChange dependencies = comparison.dependencies();
         if (dependencies.changed()) {
-            lines.add(ReportLine.info((dependencies.basis() == DependencyChange.Basis.LISTS ? "Dependencies"
-                    : "Dependency manifests") + " differ from the baseline: " + String.join(", ", dependencies.changes())
-                    + "."));
+            lines.add(ReportLine.info(
+                    (dependencies.basis() == DependencyChange.Basis.LISTS ? "Dependencies" : "Dependency manifests")
+                            + " differ from the baseline: " + String.join(", ", dependencies.changes())
+                            + "."));
         }
         return lines;
     }
@@ -131,10 +151,14 @@ public final class TextReport {
         ReportLine.Level level = blocking ? ReportLine.Level.ERROR : ReportLine.Level.INFO;
         List<ReportLine> lines = new ArrayList<>();
         String dockerfile = comparison.current().dockerfile();
-        lines.add(new ReportLine(level, List.of(new Span("Step " + miss.stepId(), Style.STRONG),
-                plain(" (" + dockerfile + ":" + miss.line() + ") " + Shortened.of(miss.text(), Shortened.LINE) + " "),
-                new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
-                plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
+        lines.add(new ReportLine(
+                level,
+                List.of(
+                        new Span("Step " + miss.stepId(), Style.STRONG),
+                        plain(" (" + dockerfile + ":" + miss.line() + ") " + Shortened.of(miss.text(), Shortened.LINE)
+                                + " "),
+                        new Span(miss.verdict() == Verdict.UNKNOWN ? "may be rebuilt" : "is rebuilt", style(miss)),
+                        plain((miss.stable() ? " [stable]" : "") + (miss.expected() ? " [expected]" : "") + ":"))));
         List<Cause> listed = new ArrayList<>();
         for (Cause cause : miss.causes()) {
             lines.addAll(causeLines(level, "", cause, comparison.dependencies()));
@@ -144,13 +168,18 @@ public final class TextReport {
             lines.add(new ReportLine(level, "  ? " + miss.unknownReason()));
         }
         List<StepResult> following = comparison.steps().stream()
-                .filter(s -> s != miss && s.verdict() != Verdict.CACHED && s.rootStepId().equals(miss.stepId()))
+                .filter(s -> s != miss
+                        && s.verdict() != Verdict.CACHED
+                        && s.rootStepId().equals(miss.stepId()))
                 .toList();
         for (StepResult step : following) {
             for (Cause cause : step.ownCauses()) {
                 if (!listed.contains(cause)) { // a build arg that several steps use is said once
-                    lines.addAll(causeLines(failing.contains(step) ? level : ReportLine.Level.INFO,
-                            "step " + step.stepId() + " itself: ", cause, comparison.dependencies()));
+                    lines.addAll(causeLines(
+                            failing.contains(step) ? level : ReportLine.Level.INFO,
+                            "step " + step.stepId() + " itself: ",
+                            cause,
+                            comparison.dependencies()));
                     listed.add(cause);
                 }
             }
@@ -166,15 +195,23 @@ public final class TextReport {
      * One cause: its sentence, the edit or the values where the sentence does not show them, and its fix. The
      * dependency changes are listed above the causes, so that a cause refers to them rather than repeat them.
      */
-    private static List<ReportLine> causeLines(ReportLine.Level level, String prefix, Cause cause,
-            DependencyChange dependencies) {
+    private static List<ReportLine> causeLines(
+            ReportLine.Level level, String prefix, Cause cause, DependencyChange dependencies) {
         List<ReportLine> lines = new ArrayList<>();
-        lines.add(new ReportLine(level, "  - " + prefix + cause.detail()
-                + (cause.expected() ? " (expected: " + dependencies.listedAbove(cause.expectedBecause()) + ")" : "")));
-        if (cause.kind() == CauseKind.INSTRUCTION && cause.before() != null && cause.after() != null
+        lines.add(new ReportLine(
+                level,
+                "  - " + prefix + cause.detail()
+                        + (cause.expected()
+                                ? " (expected: " + dependencies.listedAbove(cause.expectedBecause()) + ")"
+                                : "")));
+        if (cause.kind() == CauseKind.INSTRUCTION
+                && cause.before() != null
+                && cause.after() != null
                 && !cause.before().equals(cause.after())) {
             lines.add(new ReportLine(level, "      " + WordDiff.of(cause.before(), cause.after())));
-        } else if (SHOWS_VALUES.contains(cause.kind()) && cause.before() != null && cause.after() != null
+        } else if (SHOWS_VALUES.contains(cause.kind())
+                && cause.before() != null
+                && cause.after() != null
                 && !(cause.detail().contains(cause.before()) && cause.detail().contains(cause.after()))) {
             lines.add(new ReportLine(level, "      was: " + cause.before()));
             lines.add(new ReportLine(level, "      now: " + cause.after()));
@@ -187,7 +224,8 @@ public final class TextReport {
 
     static String summary(Comparison comparison) {
         long stableRebuilt = comparison.steps().stream()
-                .filter(s -> s.stable() && s.verdict() == Verdict.REBUILT).count();
+                .filter(s -> s.stable() && s.verdict() == Verdict.REBUILT)
+                .count();
         return comparison.steps().size() + " steps: " + comparison.count(Verdict.CACHED) + " cached, "
                 + comparison.count(Verdict.REBUILT) + " rebuilt (" + stableRebuilt + " stable), "
                 + comparison.count(Verdict.UNKNOWN) + " unknown";

@@ -21,13 +21,19 @@ public final class BaselineHistory {
      * {@code previous} (null when starting afresh), at most {@code size} entries.
      */
     public static Snapshot merge(Snapshot snapshot, Snapshot previous, String recordedAt, String commit, int size) {
-        HistoryEntry entry = new HistoryEntry(recordedAt, commit,
-                snapshot.steps().stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
+        HistoryEntry entry = new HistoryEntry(
+                recordedAt,
+                commit,
+                snapshot.steps().stream()
+                        .map(StepSnapshot::key)
+                        .filter(Objects::nonNull)
+                        .toList(),
                 snapshot.steps().stream().map(StepSnapshot::optimisticKey).toList());
         List<HistoryEntry> history = new ArrayList<>(List.of(entry));
         if (previous != null) {
             for (HistoryEntry older : previous.builds()) {
-                boolean sameBuild = older.keys().equals(entry.keys()) && older.optimisticKeys().equals(entry.optimisticKeys());
+                boolean sameBuild = older.keys().equals(entry.keys())
+                        && older.optimisticKeys().equals(entry.optimisticKeys());
                 if (!sameBuild && history.size() < size) {
                     history.add(older);
                 }

@@ -20,10 +20,12 @@ final class Chunks {
      * chunks compress worse: 16 KiB ones made a 100,000-file table 3 % larger than one deflate stream, these 1.5 %).
      */
     private static final long BOUNDARY_MASK = (1 << 15) - 1;
+
     private static final int MIN_CHUNK = 8 << 10;
     private static final int MAX_CHUNK = 128 << 10;
     /** One random value per byte value (a "gear" table), fixed for ever: the cut points are part of the format. */
-    private static final long[] GEAR = new SplittableRandom(0x5eed_dc02L).longs(256).toArray();
+    private static final long[] GEAR =
+            new SplittableRandom(0x5eed_dc02L).longs(256).toArray();
 
     private Chunks() {}
 
@@ -37,7 +39,9 @@ final class Chunks {
             for (int i = 0; i < bytes.length; i++) {
                 hash = (hash << 1) + GEAR[bytes[i] & 0xff];
                 int length = i + 1 - start;
-                if ((length >= MIN_CHUNK && (hash & BOUNDARY_MASK) == 0) || length == MAX_CHUNK || i == bytes.length - 1) {
+                if ((length >= MIN_CHUNK && (hash & BOUNDARY_MASK) == 0)
+                        || length == MAX_CHUNK
+                        || i == bytes.length - 1) {
                     deflater.reset();
                     deflater.setInput(bytes, start, length);
                     deflater.finish();
@@ -81,7 +85,8 @@ final class Chunks {
                         throw new IllegalArgumentException("its file table is truncated");
                     }
                     if (out.size() + (long) inflated > maxBytes) {
-                        throw new IllegalArgumentException("its file table is larger than a snapshot can be in this heap");
+                        throw new IllegalArgumentException(
+                                "its file table is larger than a snapshot can be in this heap");
                     }
                     out.write(buffer, 0, inflated);
                 }

@@ -47,7 +47,8 @@ public final class FileLocks {
 
     private static Path lockFileFor(Path file) throws IOException {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(file.toString().getBytes(StandardCharsets.UTF_8));
             return UserDirectory.get().resolve("locks").resolve(HexFormat.of().formatHex(digest, 0, 12) + ".lock");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

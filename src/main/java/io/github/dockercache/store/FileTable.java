@@ -43,6 +43,7 @@ final class FileTable {
      * owner, extended attributes or device numbers, where type, mode, size, content and link target stay the same.
      */
     static final int ENTRY_BYTES = 2;
+
     private static final int MAGIC = 0xDC02;
     private static final String[] TYPES = {"file", "dir", "symlink", "chardev", "blockdev", "fifo"};
     private static final int NO_INFO = 0;
@@ -176,10 +177,12 @@ final class FileTable {
                 if (shared > previous.length()) {
                     throw new IllegalArgumentException("its file table has a path out of order");
                 }
-                String path = previous.substring(0, shared).concat(new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8));
+                String path = previous.substring(0, shared)
+                        .concat(new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8));
                 // the shared prefix is the previous path's, already checked: only what follows it needs a look
                 int partStart = shared == 0 ? 0 : previous.lastIndexOf('/', shared - 1) + 1;
-                if (path.isEmpty() || (i > 0 && !after(path, previous, shared))
+                if (path.isEmpty()
+                        || (i > 0 && !after(path, previous, shared))
                         || !SnapshotValidation.isContextPath(path, partStart)) {
                     throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
                             + ", which is not a path inside a build context, or not in order");
@@ -206,8 +209,8 @@ final class FileTable {
                 if (flags[i] != NO_INFO) {
                     modes[i] = in.varint();
                     if (modes[i] > 07777777) {
-                        throw new IllegalArgumentException("the file " + SnapshotValidation.quote(paths[i])
-                                + " has a mode that is not octal");
+                        throw new IllegalArgumentException(
+                                "the file " + SnapshotValidation.quote(paths[i]) + " has a mode that is not octal");
                     }
                 }
             }
@@ -258,10 +261,15 @@ final class FileTable {
                 if (f == NO_INFO) {
                     return detailed.get(paths[i]);
                 }
-                return new FileInfo(TYPES[(f & TYPE_BITS) - 1], FileInfo.octal(modes[i]), sizes[i],
+                return new FileInfo(
+                        TYPES[(f & TYPE_BITS) - 1],
+                        FileInfo.octal(modes[i]),
+                        sizes[i],
                         (f & HAS_CONTENT) != 0 ? digest(contents, contentAt[k], CONTENT_BYTES) : null,
                         (f & HAS_TARGET) != 0 ? targets[targetAt[k]] : null,
-                        (f & HAS_DIGEST) != 0 ? digest(digests, digestAt[k], ENTRY_BYTES) : null, null, null);
+                        (f & HAS_DIGEST) != 0 ? digest(digests, digestAt[k], ENTRY_BYTES) : null,
+                        null,
+                        null);
             };
             int stepCount = in.count(maxPaths);
             List<List<String>> stepFiles = new ArrayList<>(stepCount);
@@ -312,7 +320,9 @@ final class FileTable {
 
     private static int flags(FileInfo info) {
         int type = Arrays.asList(TYPES).indexOf(info.type()) + 1;
-        return type | (info.content() != null ? HAS_CONTENT : 0) | (info.digest() != null ? HAS_DIGEST : 0)
+        return type
+                | (info.content() != null ? HAS_CONTENT : 0)
+                | (info.digest() != null ? HAS_DIGEST : 0)
                 | (info.target() != null ? HAS_TARGET : 0);
     }
 
@@ -420,7 +430,8 @@ final class FileTable {
         int count(long max) throws IOException {
             int value = varint();
             if (value > max) {
-                throw new IllegalArgumentException("its file table has more entries than a snapshot can have in this heap");
+                throw new IllegalArgumentException(
+                        "its file table has more entries than a snapshot can have in this heap");
             }
             return value;
         }

@@ -43,10 +43,13 @@ public final class Provenance {
         try {
             Path gitDir = dotGit;
             if (Files.isRegularFile(dotGit)) { // a worktree or submodule: "gitdir: <path>"
-                String pointer = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
-                gitDir = dotGit.getParent().resolve(pointer.substring(pointer.indexOf(':') + 1).trim());
+                String pointer =
+                        Files.readString(dotGit, StandardCharsets.UTF_8).trim();
+                gitDir = dotGit.getParent()
+                        .resolve(pointer.substring(pointer.indexOf(':') + 1).trim());
             }
-            String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+            String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8)
+                    .trim();
             if (!head.startsWith("ref:")) {
                 return shortSha(head);
             }
@@ -55,7 +58,8 @@ public final class Provenance {
             for (Path base : new Path[] {gitDir, commonDir}) {
                 Path refFile = base.resolve(ref);
                 if (Files.isRegularFile(refFile)) {
-                    return shortSha(Files.readString(refFile, StandardCharsets.UTF_8).trim());
+                    return shortSha(
+                            Files.readString(refFile, StandardCharsets.UTF_8).trim());
                 }
             }
             Path packed = commonDir.resolve("packed-refs");
@@ -75,7 +79,9 @@ public final class Provenance {
     private static Path commonDir(Path gitDir) throws IOException {
         Path pointer = gitDir.resolve("commondir");
         return Files.isRegularFile(pointer)
-                ? gitDir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim()).normalize()
+                ? gitDir.resolve(Files.readString(pointer, StandardCharsets.UTF_8)
+                                .trim())
+                        .normalize()
                 : gitDir;
     }
 

@@ -43,11 +43,30 @@ import java.util.regex.Pattern;
  * temporary file next to the target and are moved into place, so a reader never sees half a file.
  */
 public final class SnapshotStore {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final String FILE_TABLE = "fileTable";
-    private static final Map<String, String> TOKEN_WORDS = Map.of("BEGIN_ARRAY", "a list", "END_ARRAY", "the end of a list",
-            "BEGIN_OBJECT", "an object", "END_OBJECT", "the end of an object", "NAME", "a name", "STRING", "a string",
-            "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null", "END_DOCUMENT", "the end of the file");
+    private static final Map<String, String> TOKEN_WORDS = Map.of(
+            "BEGIN_ARRAY",
+            "a list",
+            "END_ARRAY",
+            "the end of a list",
+            "BEGIN_OBJECT",
+            "an object",
+            "END_OBJECT",
+            "the end of an object",
+            "NAME",
+            "a name",
+            "STRING",
+            "a string",
+            "NUMBER",
+            "a number",
+            "BOOLEAN",
+            "true or false",
+            "NULL",
+            "null",
+            "END_DOCUMENT",
+            "the end of the file");
     private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
 
     /**
@@ -57,9 +76,10 @@ public final class SnapshotStore {
      * of a 200,000-file context holds about a million strings in 56 MiB, read in about 105 MiB.
      */
     static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+
     static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
-    private static final String RAISE_THE_HEAP = " (docs/limits.md; if the file is genuine, give Maven more heap, as"
-            + " with MAVEN_OPTS=-Xmx1g)";
+    private static final String RAISE_THE_HEAP =
+            " (docs/limits.md; if the file is genuine, give Maven more heap, as" + " with MAVEN_OPTS=-Xmx1g)";
     /** Linux's limit on symlinks followed in one lookup. */
     private static final int MAX_LINK_HOPS = 40;
 
@@ -72,16 +92,27 @@ public final class SnapshotStore {
      */
     public static String toJson(Snapshot snapshot) {
         SortedMap<String, FileInfo> files = snapshot.files() == null ? new TreeMap<>() : snapshot.files();
-        List<StepSnapshot> steps = snapshot.steps().stream().map(SnapshotStore::normalize).toList();
+        List<StepSnapshot> steps =
+                snapshot.steps().stream().map(SnapshotStore::normalize).toList();
         FileTable.Encoded table;
         try {
             table = FileTable.encode(files, steps);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory only
         }
-        Snapshot plain = new Snapshot(snapshot.format(), Snapshot.VERSION, snapshot.dockerfile(), snapshot.target(),
-                snapshot.buildArgs(), steps.stream().map(step -> step.withFiles(null)).toList(), table.detailed(),
-                snapshot.warnings(), snapshot.history(), snapshot.builder(), snapshot.stages(), snapshot.dependencies());
+        Snapshot plain = new Snapshot(
+                snapshot.format(),
+                Snapshot.VERSION,
+                snapshot.dockerfile(),
+                snapshot.target(),
+                snapshot.buildArgs(),
+                steps.stream().map(step -> step.withFiles(null)).toList(),
+                table.detailed(),
+                snapshot.warnings(),
+                snapshot.history(),
+                snapshot.builder(),
+                snapshot.stages(),
+                snapshot.dependencies());
         JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
         tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
         return GSON.toJson(tree) + "\n";
@@ -132,8 +163,11 @@ public final class SnapshotStore {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
-            throw unusable(file, "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot in this heap"
-                    + RAISE_THE_HEAP : ""), null);
+            throw unusable(
+                    file,
+                    "it " + e.getMessage()
+                            + (e.tooLarge() ? " for a baseline or snapshot in this heap" + RAISE_THE_HEAP : ""),
+                    null);
         }
         Snapshot snapshot;
         List<String> table;
@@ -141,13 +175,18 @@ public final class SnapshotStore {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
-                    throw unusable(file, "it is not valid JSON (more text after the end, " + reader.getPath() + ")", null);
+                    throw unusable(
+                            file, "it is not valid JSON (more text after the end, " + reader.getPath() + ")", null);
                 }
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
-                throw unusable(file, "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
-                        + " (keys and values), the limit for a baseline or snapshot in this heap" + RAISE_THE_HEAP, null);
+                throw unusable(
+                        file,
+                        "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
+                                + " (keys and values), the limit for a baseline or snapshot in this heap"
+                                + RAISE_THE_HEAP,
+                        null);
             } catch (NotAList e) {
                 throw unusable(file, "its file table is not a list of strings", null);
             }
@@ -157,8 +196,10 @@ public final class SnapshotStore {
             throw unusable(file, "it is not a dockercache snapshot", null);
         }
         if (snapshot.version() != Snapshot.VERSION && snapshot.version() != Snapshot.PLAIN_VERSION) {
-            throw unusable(file, "it has format version " + snapshot.version() + ", this plugin reads versions "
-                    + Snapshot.PLAIN_VERSION + " and " + Snapshot.VERSION,
+            throw unusable(
+                    file,
+                    "it has format version " + snapshot.version() + ", this plugin reads versions "
+                            + Snapshot.PLAIN_VERSION + " and " + Snapshot.VERSION,
                     null);
         }
         String damage = SnapshotValidation.damage(snapshot);
@@ -173,7 +214,8 @@ public final class SnapshotStore {
         }
         FileTable.Decoded decoded;
         try {
-            decoded = FileTable.decode(table, snapshot.files() == null ? Map.of() : snapshot.files(), MAX_BYTES, MAX_STRINGS);
+            decoded = FileTable.decode(
+                    table, snapshot.files() == null ? Map.of() : snapshot.files(), MAX_BYTES, MAX_STRINGS);
         } catch (IllegalArgumentException e) {
             throw unusable(file, e.getMessage(), null);
         }
@@ -184,9 +226,19 @@ public final class SnapshotStore {
         for (int i = 0; i < snapshot.steps().size(); i++) {
             steps.add(snapshot.steps().get(i).withFiles(decoded.stepFiles().get(i)));
         }
-        return normalize(new Snapshot(snapshot.format(), snapshot.version(), snapshot.dockerfile(), snapshot.target(),
-                snapshot.buildArgs(), steps, decoded.files(), snapshot.warnings(), snapshot.history(), snapshot.builder(),
-                snapshot.stages(), snapshot.dependencies()));
+        return normalize(new Snapshot(
+                snapshot.format(),
+                snapshot.version(),
+                snapshot.dockerfile(),
+                snapshot.target(),
+                snapshot.buildArgs(),
+                steps,
+                decoded.files(),
+                snapshot.warnings(),
+                snapshot.history(),
+                snapshot.builder(),
+                snapshot.stages(),
+                snapshot.dependencies()));
     }
 
     /**
@@ -254,7 +306,8 @@ public final class SnapshotStore {
      */
     private static String jsonProblem(Exception e, JsonReader reader) {
         Throwable innermost = JsonReasons.innermost(e);
-        if (innermost instanceof NumberFormatException && String.valueOf(innermost.getMessage()).startsWith("For input")) {
+        if (innermost instanceof NumberFormatException
+                && String.valueOf(innermost.getMessage()).startsWith("For input")) {
             return "expected a number at path " + reader.getPreviousPath();
         }
         String message = JsonReasons.firstLine(e);
@@ -276,27 +329,49 @@ public final class SnapshotStore {
 
     /** Absent collections become empty ones, so the rest of the code never meets null lists. */
     private static Snapshot normalize(Snapshot s) {
-        List<StepSnapshot> steps = s.steps().stream().map(SnapshotStore::normalize).toList();
-        return new Snapshot(s.format(), s.version(), s.dockerfile(), s.target(),
-                s.buildArgs() == null ? new TreeMap<>() : s.buildArgs(), steps,
+        List<StepSnapshot> steps =
+                s.steps().stream().map(SnapshotStore::normalize).toList();
+        return new Snapshot(
+                s.format(),
+                s.version(),
+                s.dockerfile(),
+                s.target(),
+                s.buildArgs() == null ? new TreeMap<>() : s.buildArgs(),
+                steps,
                 s.files() == null ? new TreeMap<>() : s.files(),
                 Objects.requireNonNullElse(s.warnings(), List.of()),
                 Objects.requireNonNullElse(s.history(), List.of()),
                 Objects.requireNonNullElse(s.builder(), Builder.BUILDKIT),
                 Objects.requireNonNullElse(s.stages(), List.of()),
-                s.dependencies() == null ? null : new Dependencies(s.dependencies().maven(),
-                        Objects.requireNonNullElse(s.dependencies().modules(), List.of()),
-                        s.dependencies().manifests() == null ? new TreeMap<>() : s.dependencies().manifests()));
+                s.dependencies() == null
+                        ? null
+                        : new Dependencies(
+                                s.dependencies().maven(),
+                                Objects.requireNonNullElse(s.dependencies().modules(), List.of()),
+                                s.dependencies().manifests() == null
+                                        ? new TreeMap<>()
+                                        : s.dependencies().manifests()));
     }
 
     private static StepSnapshot normalize(StepSnapshot s) {
-        return new StepSnapshot(s.id(), s.stage(), s.stageIndex(), s.number(), s.line(), s.instruction(),
-                Objects.requireNonNullElse(s.text(), ""), s.key(), s.optimisticKey(), s.parentId(), s.parentKey(),
+        return new StepSnapshot(
+                s.id(),
+                s.stage(),
+                s.stageIndex(),
+                s.number(),
+                s.line(),
+                s.instruction(),
+                Objects.requireNonNullElse(s.text(), ""),
+                s.key(),
+                s.optimisticKey(),
+                s.parentId(),
+                s.parentKey(),
                 s.unknownReason(),
                 s.inputs() == null ? new TreeMap<>() : s.inputs(),
                 s.origins() == null ? new TreeMap<>() : s.origins(),
                 Objects.requireNonNullElse(s.files(), List.of()),
                 Objects.requireNonNullElse(s.sources(), List.of()),
-                s.fromStage(), s.marker());
+                s.fromStage(),
+                s.marker());
     }
 }

@@ -25,6 +25,7 @@ final class SnapshotValidation {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     /** Permission and special bits as {@code %04o} writes them; explanations parse them as octal. */
     private static final Pattern MODE = Pattern.compile("[0-7]{1,7}");
+
     private static final Set<String> TYPES = Set.of("file", "dir", "symlink", "chardev", "blockdev", "fifo");
     private static final Gson QUOTE = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -89,7 +90,8 @@ final class SnapshotValidation {
                 return name + ": " + e.getMessage();
             }
         }
-        if (!isDigest(step.optimisticKey()) || (step.key() != null && !isDigest(step.key()))
+        if (!isDigest(step.optimisticKey())
+                || (step.key() != null && !isDigest(step.key()))
                 || (step.parentKey() != null && !isDigest(step.parentKey()))) {
             return name + " has a key that is not a sha256 digest";
         }
@@ -114,7 +116,8 @@ final class SnapshotValidation {
         if (dependencies.modules() != null && dependencies.modules().stream().anyMatch(c -> c == null || c.isBlank())) {
             return "its list of the build's own modules has an empty entry";
         }
-        if (dependencies.manifests() != null && !dependencies.manifests().values().stream().allMatch(SnapshotValidation::isDigest)) {
+        if (dependencies.manifests() != null
+                && !dependencies.manifests().values().stream().allMatch(SnapshotValidation::isDigest)) {
             return "its dependency manifests have a digest that is not a sha256 digest";
         }
         return null;
@@ -128,7 +131,8 @@ final class SnapshotValidation {
         if (file.mode() == null || !MODE.matcher(file.mode()).matches()) {
             return "has a mode that is not octal";
         }
-        if (file.size() < 0 || (file.content() != null && !isDigest(file.content()))
+        if (file.size() < 0
+                || (file.content() != null && !isDigest(file.content()))
                 || (file.digest() != null && !isDigest(file.digest()))) {
             return "has a size or digest out of range";
         }
@@ -164,7 +168,8 @@ final class SnapshotValidation {
             int end = path.indexOf('/', start);
             end = end < 0 ? path.length() : end;
             int length = end - start;
-            if (length == 0 || (path.charAt(start) == '.' && (length == 1 || (length == 2 && path.charAt(start + 1) == '.')))) {
+            if (length == 0
+                    || (path.charAt(start) == '.' && (length == 1 || (length == 2 && path.charAt(start + 1) == '.')))) {
                 return false;
             }
             start = end + 1;

@@ -42,14 +42,17 @@ public final class UserDirectory {
     static Path under(Path parent, String user) throws IOException {
         Path directory = parent.resolve("dockercache-" + user.replaceAll("[^A-Za-z0-9._-]", "_"));
         boolean posix = Files.getFileAttributeView(parent, PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] privately = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        FileAttribute<?>[] privately = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         try {
             Files.createDirectory(directory, privately); // the mode is set atomically: the umask only takes bits away
         } catch (FileSystemException e) {
             if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("cannot create the directory " + directory + " for this user's locks and"
-                        + " outputs: " + e.getMessage(), e);
+                throw new IOException(
+                        "cannot create the directory " + directory + " for this user's locks and" + " outputs: "
+                                + e.getMessage(),
+                        e);
             } // it exists: checked below, whoever made it
         }
         if (posix) {
@@ -61,8 +64,8 @@ public final class UserDirectory {
     }
 
     private static void checkPrivate(Path directory) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes attributes =
+                Files.readAttributes(directory, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink()) {
             throw refused(directory, "it is a symbolic link");
         }
@@ -71,13 +74,12 @@ public final class UserDirectory {
         }
         UserPrincipal me = currentUser(directory.getParent());
         if (!attributes.owner().equals(me)) {
-            throw refused(directory, "it belongs to " + attributes.owner().getName() + ", not to "
-                    + me.getName());
+            throw refused(directory, "it belongs to " + attributes.owner().getName() + ", not to " + me.getName());
         }
         Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.stream().anyMatch(GROUP_OR_OTHER_WRITE::contains)) {
-            throw refused(directory, "others can write to it (mode "
-                    + PosixFilePermissions.toString(permissions) + ")");
+            throw refused(
+                    directory, "others can write to it (mode " + PosixFilePermissions.toString(permissions) + ")");
         }
         if (!permissions.equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(directory, OWNER_ONLY); // ours and unwritten by others: make it private

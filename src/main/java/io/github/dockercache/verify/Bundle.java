@@ -31,8 +31,9 @@ public final class Bundle {
     private Bundle() {}
 
     /** Writes the bundle atomically into {@code directory}; returns its path. */
-    public static Path write(Path directory, BuildSettings build, Snapshot current, Snapshot baseline,
-            String verifyJson) throws IOException {
+    public static Path write(
+            Path directory, BuildSettings build, Snapshot current, Snapshot baseline, String verifyJson)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("README.txt", readme(build).getBytes(StandardCharsets.UTF_8));
         entries.put("Dockerfile", Files.readAllBytes(build.dockerfile()));
@@ -106,7 +107,12 @@ public final class Bundle {
     }
 
     private static String json(Object value) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(value) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .serializeNulls()
+                        .create()
+                        .toJson(value) + "\n";
     }
 
     private static String readme(BuildSettings build) {

@@ -77,7 +77,9 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
 
     /** The rows that disagree. */
     public List<Row> disagreements() {
-        return rows.stream().filter(row -> row.agreement() == Agreement.DISAGREES).toList();
+        return rows.stream()
+                .filter(row -> row.agreement() == Agreement.DISAGREES)
+                .toList();
     }
 
     public long count(Agreement agreement) {
@@ -136,8 +138,8 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
     private static void requireSameInstruction(StepResult prediction, StepCost cost) throws LogMismatchException {
         String logged = cost.text().split("\\s", 2)[0].toUpperCase(Locale.ROOT);
         if (!logged.equals(prediction.instruction())) {
-            throw new LogMismatchException("the log's step " + cost.stepId() + " is '" + cost.text() + "', the Dockerfile's is '"
-                    + prediction.text() + "' (line " + prediction.line() + ")");
+            throw new LogMismatchException("the log's step " + cost.stepId() + " is '" + cost.text()
+                    + "', the Dockerfile's is '" + prediction.text() + "' (line " + prediction.line() + ")");
         }
     }
 
@@ -164,10 +166,15 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
      */
     private static Verification judgeCache(List<Row> rows, Snapshot current) {
         List<Row> logged = rows.stream().filter(row -> row.engine() != null).toList();
-        boolean predictsCached = logged.stream().anyMatch(row -> row.prediction().verdict() == Verdict.CACHED);
-        boolean predictsRebuilt = logged.stream().anyMatch(row -> row.prediction().verdict() == Verdict.REBUILT);
+        boolean predictsCached =
+                logged.stream().anyMatch(row -> row.prediction().verdict() == Verdict.CACHED);
+        boolean predictsRebuilt =
+                logged.stream().anyMatch(row -> row.prediction().verdict() == Verdict.REBUILT);
         if (predictsCached && logged.stream().allMatch(row -> row.engine() == EngineStatus.BUILT)) {
-            List<String> stages = rows.stream().map(row -> row.prediction().stage()).distinct().toList();
+            List<String> stages = rows.stream()
+                    .map(row -> row.prediction().stage())
+                    .distinct()
+                    .toList();
             return new Verification(notVerified(rows, row -> true), Cache.COLD, stages);
         }
         if (predictsRebuilt && logged.stream().allMatch(row -> row.engine() == EngineStatus.CACHED)) {
@@ -175,11 +182,12 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
         }
         Set<String> cold = new LinkedHashSet<>();
         Map<String, List<Row>> byStage = new LinkedHashMap<>();
-        rows.forEach(row -> byStage.computeIfAbsent(row.prediction().stage(), s -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byStage.computeIfAbsent(row.prediction().stage(), s -> new ArrayList<>())
+                .add(row));
         byStage.forEach((stage, stageRows) -> {
             Row first = stageRows.get(0);
-            boolean firstUnchangedYetRun = first.prediction().verdict() == Verdict.CACHED
-                    && first.engine() == EngineStatus.BUILT;
+            boolean firstUnchangedYetRun =
+                    first.prediction().verdict() == Verdict.CACHED && first.engine() == EngineStatus.BUILT;
             if (firstUnchangedYetRun && stageRows.stream().allMatch(row -> row.engine() != EngineStatus.CACHED)) {
                 cold.add(stage);
             }
@@ -193,22 +201,29 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
         for (Row row : rows) {
             String stage = row.prediction().stage();
             boolean ran = row.engine() == EngineStatus.BUILT;
-            boolean readsCold = row.step() != null && row.step().fromStage() != null
+            boolean readsCold = row.step() != null
+                    && row.step().fromStage() != null
                     && cold.contains(row.step().fromStage());
             if (ran && (readsCold || chainsRunForCold.contains(stage))) {
                 chainsRunForCold.add(stage);
                 runForCold.add(row.prediction().stepId());
             }
         }
-        return new Verification(notVerified(rows, row -> cold.contains(row.prediction().stage())
-                || runForCold.contains(row.prediction().stepId())), Cache.BASELINE, List.copyOf(cold));
+        return new Verification(
+                notVerified(
+                        rows,
+                        row -> cold.contains(row.prediction().stage())
+                                || runForCold.contains(row.prediction().stepId())),
+                Cache.BASELINE,
+                List.copyOf(cold));
     }
 
     /** The rows, those the test selects no longer compared unless the plugin said unknown anyway. */
     private static List<Row> notVerified(List<Row> rows, Predicate<Row> unverifiable) {
         return rows.stream()
                 .map(row -> unverifiable.test(row) && row.agreement() != Agreement.UNKNOWN && row.engine() != null
-                        ? new Row(row.prediction(), row.step(), row.engine(), Agreement.NOT_VERIFIED) : row)
+                        ? new Row(row.prediction(), row.step(), row.engine(), Agreement.NOT_VERIFIED)
+                        : row)
                 .toList();
     }
 }

@@ -31,44 +31,67 @@ public final class VerificationReport {
      */
     public static List<ReportLine> lines(Verification verification, String logName, String dockerfileName) {
         List<ReportLine> lines = new ArrayList<>();
-        long unchanged = verification.rows().stream().filter(row -> row.prediction().verdict() == Verdict.CACHED).count();
-        long changed = verification.rows().stream().filter(row -> row.prediction().verdict() == Verdict.REBUILT).count();
+        long unchanged = verification.rows().stream()
+                .filter(row -> row.prediction().verdict() == Verdict.CACHED)
+                .count();
+        long changed = verification.rows().stream()
+                .filter(row -> row.prediction().verdict() == Verdict.REBUILT)
+                .count();
         if (verification.cache() == Cache.COLD) {
-            lines.add(new ReportLine(Level.WARN, logName + " was not built from the baseline's cache: the engine ran every"
-                    + " step, also the " + plural(unchanged, "step") + " the plugin finds unchanged since the baseline,"
-                    + " so nothing is verified. Verify the log of a build whose cache holds the baseline's build"
-                    + " (docker buildx build --cache-from <the baseline's image or cache>)."));
+            lines.add(new ReportLine(
+                    Level.WARN,
+                    logName + " was not built from the baseline's cache: the engine ran every"
+                            + " step, also the " + plural(unchanged, "step")
+                            + " the plugin finds unchanged since the baseline,"
+                            + " so nothing is verified. Verify the log of a build whose cache holds the baseline's build"
+                            + " (docker buildx build --cache-from <the baseline's image or cache>)."));
             return lines;
         }
         if (verification.cache() == Cache.WARM) {
-            lines.add(new ReportLine(Level.WARN, logName + " was built with this very build in the cache: the engine took"
-                    + " every step from it, also the " + plural(changed, "step") + " the plugin finds changed since the"
-                    + " baseline, so nothing is verified. Verify the log of the first build after the baseline's."));
+            lines.add(
+                    new ReportLine(
+                            Level.WARN,
+                            logName + " was built with this very build in the cache: the engine took"
+                                    + " every step from it, also the " + plural(changed, "step")
+                                    + " the plugin finds changed since the"
+                                    + " baseline, so nothing is verified. Verify the log of the first build after the baseline's."));
             return lines;
         }
         verification.rows().forEach(row -> lines.add(new ReportLine(Level.INFO, tableLine(row))));
         for (String stage : verification.coldStages()) {
-            Row first = verification.rows().stream().filter(row -> row.prediction().stage().equals(stage))
-                    .findFirst().orElseThrow();
-            lines.add(new ReportLine(Level.WARN, "Stage '" + stage + "' is not verified: the engine ran its first step "
-                    + first.prediction().stepId() + " (" + first.prediction().text() + "), which nothing since the"
-                    + " baseline changes, and every later one; its cache did not hold the baseline's build of that"
-                    + " stage (a cache exported with mode=min keeps the last stage only), or its base image moved."));
+            Row first = verification.rows().stream()
+                    .filter(row -> row.prediction().stage().equals(stage))
+                    .findFirst()
+                    .orElseThrow();
+            lines.add(
+                    new ReportLine(
+                            Level.WARN,
+                            "Stage '" + stage + "' is not verified: the engine ran its first step "
+                                    + first.prediction().stepId() + " ("
+                                    + first.prediction().text() + "), which nothing since the"
+                                    + " baseline changes, and every later one; its cache did not hold the baseline's build of that"
+                                    + " stage (a cache exported with mode=min keeps the last stage only), or its base image moved."));
         }
         for (Row row : verification.disagreements()) {
             StepResult prediction = row.prediction();
-            lines.add(new ReportLine(Level.ERROR, "Step " + prediction.stepId() + " (" + dockerfileName + ":"
-                    + prediction.line() + ") " + prediction.text() + ": the plugin predicts "
-                    + prediction.verdict().name().toLowerCase(Locale.ROOT) + ", the engine " + row.engine().word()
-                    + " it."));
-            lines.add(new ReportLine(Level.ERROR, "  key " + prediction.key() + ", the baseline's "
-                    + prediction.baselineKey()));
+            lines.add(new ReportLine(
+                    Level.ERROR,
+                    "Step " + prediction.stepId() + " (" + dockerfileName + ":"
+                            + prediction.line() + ") " + prediction.text() + ": the plugin predicts "
+                            + prediction.verdict().name().toLowerCase(Locale.ROOT) + ", the engine "
+                            + row.engine().word()
+                            + " it."));
+            lines.add(new ReportLine(
+                    Level.ERROR, "  key " + prediction.key() + ", the baseline's " + prediction.baselineKey()));
             if (row.step() != null) {
-                row.step().inputs().forEach((name, value) ->
-                        lines.add(new ReportLine(Level.ERROR, "  input " + name + " = " + value)));
+                row.step()
+                        .inputs()
+                        .forEach((name, value) ->
+                                lines.add(new ReportLine(Level.ERROR, "  input " + name + " = " + value)));
             }
         }
-        lines.add(new ReportLine(verification.disagreements().isEmpty() ? Level.INFO : Level.ERROR, summary(verification)));
+        lines.add(new ReportLine(
+                verification.disagreements().isEmpty() ? Level.INFO : Level.ERROR, summary(verification)));
         return lines;
     }
 
@@ -81,7 +104,8 @@ public final class VerificationReport {
         words.put(Agreement.NOT_VERIFIED, "not verified");
         words.put(Agreement.DISAGREES, "disagree");
         String counts = words.entrySet().stream()
-                .filter(word -> word.getKey() == Agreement.AGREES || word.getKey() == Agreement.DISAGREES
+                .filter(word -> word.getKey() == Agreement.AGREES
+                        || word.getKey() == Agreement.DISAGREES
                         || verification.count(word.getKey()) > 0)
                 .map(word -> verification.count(word.getKey()) + " " + word.getValue())
                 .collect(Collectors.joining(", "));
@@ -98,8 +122,13 @@ public final class VerificationReport {
             case NOT_VERIFIED -> "not verified";
             case DISAGREES -> "DISAGREES";
         };
-        return String.format("  %-10s %-50s plugin %-8s engine %-8s %s", prediction.stepId(), shortened(prediction.text()),
-                prediction.verdict().name().toLowerCase(Locale.ROOT), engine, note);
+        return String.format(
+                "  %-10s %-50s plugin %-8s engine %-8s %s",
+                prediction.stepId(),
+                shortened(prediction.text()),
+                prediction.verdict().name().toLowerCase(Locale.ROOT),
+                engine,
+                note);
     }
 
     private static String shortened(String text) {
@@ -137,7 +166,8 @@ public final class VerificationReport {
             step.put("text", prediction.text());
             step.put("plugin", prediction.verdict().name().toLowerCase(Locale.ROOT));
             step.put("engine", row.engine() == null ? null : row.engine().word());
-            step.put("agreement", row.agreement().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            step.put(
+                    "agreement", row.agreement().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             step.put("unknownReason", prediction.unknownReason());
             step.put("key", prediction.key());
             step.put("baselineKey", prediction.baselineKey());
@@ -147,6 +177,11 @@ public final class VerificationReport {
             steps.add(step);
         }
         root.put("steps", steps);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .serializeNulls()
+                        .create()
+                        .toJson(root) + "\n";
     }
 }

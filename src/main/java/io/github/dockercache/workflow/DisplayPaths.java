@@ -12,6 +12,8 @@ public final class DisplayPaths {
         if (absolute.equals(base)) {
             return ".";
         }
-        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+        return absolute.startsWith(base)
+                ? base.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
     }
 }

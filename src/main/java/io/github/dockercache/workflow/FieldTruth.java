@@ -43,9 +43,13 @@ public final class FieldTruth {
     public static Verified verify(Request request, boolean failOnDisagreement) throws WorkflowException {
         Hints hints = request.invocation().hints();
         if (request.buildLog() == null) {
-            throw new WorkflowException("No build log to verify: give the log of the real build with "
-                    + hints.setting("buildLog", "FILE") + " (docker buildx build --progress=rawjson . 2> build.json,"
-                    + " or --progress=plain).", null, true);
+            throw new WorkflowException(
+                    "No build log to verify: give the log of the real build with "
+                            + hints.setting("buildLog", "FILE")
+                            + " (docker buildx build --progress=rawjson . 2> build.json,"
+                            + " or --progress=plain).",
+                    null,
+                    true);
         }
         StepCosts log;
         try {
@@ -54,30 +58,39 @@ public final class FieldTruth {
             throw new WorkflowException("Cannot verify: " + e.getMessage(), e, true);
         }
         Snapshot baseline = Workflow.readBaseline(request, why -> {
-            throw new WorkflowException(why + " verify compares the real build with the plugin's prediction against the"
-                    + " baseline whose cache it was built from: record one with " + hints.goal("baseline") + ".", null,
+            throw new WorkflowException(
+                    why + " verify compares the real build with the plugin's prediction against the"
+                            + " baseline whose cache it was built from: record one with " + hints.goal("baseline")
+                            + ".",
+                    null,
                     true);
         });
         List<ReportLine> lines = new ArrayList<>();
         Analysis analysis = Workflow.analyseAndStore(request, Workflow.imageDigests(request, baseline, lines));
         Snapshot snapshot = analysis.snapshot().withDockerfile(Workflow.shownDockerfile(request));
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
+        Comparison comparison = Comparison.compare(
+                snapshot, baseline, request.policy(), request.build().contextDir());
         String logName = Workflow.show(request, request.buildLog());
         Verification verification;
         try {
             verification = Verification.of(comparison.steps(), snapshot, log);
         } catch (LogMismatchException e) {
-            throw new WorkflowException(logName + " is not a log of this build: " + e.getMessage() + ". Verify the log of"
-                    + " the build of this Dockerfile, target and commit.", e, true);
+            throw new WorkflowException(
+                    logName + " is not a log of this build: " + e.getMessage() + ". Verify the log of"
+                            + " the build of this Dockerfile, target and commit.",
+                    e,
+                    true);
         }
-        String json = VerificationReport.json(verification, request.build().buildkitVersion().toString(),
+        String json = VerificationReport.json(
+                verification,
+                request.build().buildkitVersion().toString(),
                 request.build().builder().settingName());
         Path output = request.outputDirectory();
         try {
             SnapshotStore.writeAtomically(output.resolve(JSON_FILE), json);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write " + output.resolve(JSON_FILE) + ": " + IoReasons.describe(e), e,
-                    false);
+            throw new WorkflowException(
+                    "Cannot write " + output.resolve(JSON_FILE) + ": " + IoReasons.describe(e), e, false);
         }
         lines.addAll(VerificationReport.lines(verification, logName, Workflow.shownDockerfile(request)));
         String failure = null;
@@ -87,23 +100,30 @@ public final class FieldTruth {
             try {
                 bundle = Bundle.write(output, request.build(), snapshot, baseline, json);
             } catch (IOException e) {
-                throw new WorkflowException("Cannot write the bundle in " + output + ": " + IoReasons.describe(e), e,
-                        false);
+                throw new WorkflowException(
+                        "Cannot write the bundle in " + output + ": " + IoReasons.describe(e), e, false);
             }
             String bundleName = Workflow.show(request, bundle);
-            lines.add(new ReportLine(ReportLine.Level.ERROR, "The plugin's model disagrees with this engine. "
-                    + bundleName + " holds what a bug report needs (no file contents, no secret values): please attach"
-                    + " it to an issue."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.ERROR,
+                    "The plugin's model disagrees with this engine. "
+                            + bundleName
+                            + " holds what a bug report needs (no file contents, no secret values): please attach"
+                            + " it to an issue."));
             if (failOnDisagreement) {
                 failure = disagreements.size() + " step" + (disagreements.size() == 1 ? "" : "s")
-                        + " disagree with the engine: " + disagreements.stream().map(row -> row.prediction().stepId())
-                        .collect(Collectors.joining(", ")) + ". The bundle for a bug report is " + bundleName
+                        + " disagree with the engine: "
+                        + disagreements.stream()
+                                .map(row -> row.prediction().stepId())
+                                .collect(Collectors.joining(", ")) + ". The bundle for a bug report is " + bundleName
                         + "; to report without failing, set " + hints.setting("failOnDisagreement", "false") + ".";
             }
         }
-        String verdict = !disagreements.isEmpty() ? "disagrees"
+        String verdict = !disagreements.isEmpty()
+                ? "disagrees"
                 : verification.cache() != Cache.BASELINE ? "not verified" : "agrees";
-        return new Verified(new Outcome(Workflow.warnings(analysis.snapshot(), request), lines, failure,
-                Tally.of(comparison)), verdict);
+        return new Verified(
+                new Outcome(Workflow.warnings(analysis.snapshot(), request), lines, failure, Tally.of(comparison)),
+                verdict);
     }
 }

@@ -47,8 +47,9 @@ public final class HistoryWorkflow {
         write(html, HistoryReport.html(history));
         List<ReportLine> lines = new ArrayList<>(HistoryReport.console(history, costs));
         lines.add(new ReportLine(ReportLine.Level.INFO, "Commits by layers: " + html.toUri()));
-        return new Run(new Outcome(List.of(), lines, null, null), history.busting().size() + " of "
-                + history.compared().size() + " commits rebuilt a stable layer");
+        return new Run(
+                new Outcome(List.of(), lines, null, null),
+                history.busting().size() + " of " + history.compared().size() + " commits rebuilt a stable layer");
     }
 
     private static void write(Path file, String text) throws WorkflowException {

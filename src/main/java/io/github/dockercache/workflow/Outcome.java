@@ -15,7 +15,11 @@ import java.util.List;
  * @param unmatched the stability overrides that match nothing in this image (a project of several images may mean
  *     them for another)
  */
-public record Outcome(List<String> warnings, List<ReportLine> lines, String failure, Tally tally,
+public record Outcome(
+        List<String> warnings,
+        List<ReportLine> lines,
+        String failure,
+        Tally tally,
         List<StabilityPolicy.Unmatched> unmatched) {
     public Outcome(List<String> warnings, List<ReportLine> lines, String failure, Tally tally) {
         this(warnings, lines, failure, tally, List.of());

@@ -2,8 +2,8 @@ package io.github.dockercache.workflow;
 
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
-import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.context.ScanProgress;
+import io.github.dockercache.model.BuildSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

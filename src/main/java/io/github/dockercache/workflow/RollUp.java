@@ -30,10 +30,15 @@ public final class RollUp {
             Tally tally = row.tally();
             Function<Function<Tally, Integer>, String> count =
                     field -> tally == null || !tally.compared() ? NONE : String.valueOf(field.apply(tally));
-            cells.add(List.of(row.module(), row.image() == null ? NONE : row.image(),
+            cells.add(List.of(
+                    row.module(),
+                    row.image() == null ? NONE : row.image(),
                     tally == null ? NONE : String.valueOf(tally.steps()),
-                    count.apply(Tally::cached), count.apply(Tally::rebuilt), count.apply(Tally::unknown),
-                    count.apply(Tally::stableRebuilt), row.verdict()));
+                    count.apply(Tally::cached),
+                    count.apply(Tally::rebuilt),
+                    count.apply(Tally::unknown),
+                    count.apply(Tally::stableRebuilt),
+                    row.verdict()));
         }
         int[] widths = new int[HEADINGS.size()];
         cells.forEach(line -> {

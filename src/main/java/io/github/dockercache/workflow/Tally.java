@@ -11,9 +11,15 @@ import io.github.dockercache.model.Snapshot;
 public record Tally(int steps, boolean compared, int cached, int rebuilt, int unknown, int stableRebuilt) {
     static Tally of(Comparison comparison) {
         int stableRebuilt = (int) comparison.steps().stream()
-                .filter(step -> step.stable() && step.verdict() == Verdict.REBUILT).count();
-        return new Tally(comparison.steps().size(), true, (int) comparison.count(Verdict.CACHED),
-                (int) comparison.count(Verdict.REBUILT), (int) comparison.count(Verdict.UNKNOWN), stableRebuilt);
+                .filter(step -> step.stable() && step.verdict() == Verdict.REBUILT)
+                .count();
+        return new Tally(
+                comparison.steps().size(),
+                true,
+                (int) comparison.count(Verdict.CACHED),
+                (int) comparison.count(Verdict.REBUILT),
+                (int) comparison.count(Verdict.UNKNOWN),
+                stableRebuilt);
     }
 
     static Tally uncompared(Snapshot snapshot) {

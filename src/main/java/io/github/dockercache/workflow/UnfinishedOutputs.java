@@ -34,11 +34,16 @@ final class UnfinishedOutputs {
      * @param message the failure's message as the console shows it, starting with the instruction's location
      */
     WorkflowException missingSource(AnalysisException failure, String message) {
-        if (outputs.directory() == null || !(failure.getCause() instanceof ContextException cause)
+        if (outputs.directory() == null
+                || !(failure.getCause() instanceof ContextException cause)
                 || cause.missingPath() == null) {
             return null;
         }
-        Path missing = request.build().contextDir().resolve(cause.missingPath()).toAbsolutePath().normalize();
+        Path missing = request.build()
+                .contextDir()
+                .resolve(cause.missingPath())
+                .toAbsolutePath()
+                .normalize();
         if (!missing.startsWith(outputs.directory().toAbsolutePath().normalize())) {
             return null;
         }

@@ -1,30 +1,30 @@
 package io.github.dockercache.workflow;
 
+import io.github.dockercache.advice.Advisor;
+import io.github.dockercache.advice.Finding;
 import io.github.dockercache.compare.Comparison;
-import io.github.dockercache.cost.CostLogException;
-import io.github.dockercache.cost.StepCosts;
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.Impact;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
-import io.github.dockercache.advice.Advisor;
-import io.github.dockercache.advice.Finding;
+import io.github.dockercache.cost.CostLogException;
+import io.github.dockercache.cost.StepCosts;
+import io.github.dockercache.dockerfile.BaseImageConfig;
+import io.github.dockercache.dockerfile.BaseImageConfigs;
+import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Dependencies;
-import io.github.dockercache.dockerfile.BaseImageConfig;
-import io.github.dockercache.dockerfile.BaseImageConfigs;
-import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.model.ImageDigests;
-import io.github.dockercache.registry.ImageResolutionException;
-import io.github.dockercache.registry.ImageConfig;
-import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import io.github.dockercache.registry.ImageConfig;
+import io.github.dockercache.registry.ImageResolutionException;
+import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.report.Goal;
 import io.github.dockercache.report.HtmlReport;
 import io.github.dockercache.report.JUnitReport;
@@ -107,22 +107,31 @@ public final class Workflow {
         List<Finding> advice = advise(analysis, request);
         String baselineName = request.baselineSource().describe();
         if (baseline != null) {
-            recoverableSecrets(baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'",
-                    lines);
+            recoverableSecrets(
+                    baseline, snapshot, baselineName, "record it again with 'mvn dockercache:baseline'", lines);
         }
         if (baseline == null) {
             if (request.onMissingBaseline() != OnMissingBaseline.SKIP) {
                 lines.addAll(TextReport.withoutBaseline(snapshot));
             }
             lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
-            writeReports(request, goal, JsonReport.withoutBaseline(goal, snapshot), HtmlReport.withoutBaseline(goal,
-                    snapshot, baselineName, request.invocation().hints().goal("baseline"), advice));
+            writeReports(
+                    request,
+                    goal,
+                    JsonReport.withoutBaseline(goal, snapshot),
+                    HtmlReport.withoutBaseline(
+                            goal,
+                            snapshot,
+                            baselineName,
+                            request.invocation().hints().goal("baseline"),
+                            advice));
             if (goal == Goal.EXPLAIN) {
                 lines.add(htmlPointer(request));
             }
             return new Outcome(warnings, lines, null, Tally.uncompared(snapshot), unmatched(request, analysis));
         }
-        Comparison comparison = Comparison.compare(snapshot, baseline, request.policy(), request.build().contextDir());
+        Comparison comparison = Comparison.compare(
+                snapshot, baseline, request.policy(), request.build().contextDir());
         // what both goals print to explain the comparison; explain leaves it out when check printed it already
         List<ReportLine> costs = costs(request, comparison);
         List<ReportLine> explanation = new ArrayList<>(TextReport.explain(comparison));
@@ -137,7 +146,10 @@ public final class Workflow {
             lines.add(new ReportLine(ReportLine.Level.INFO, "The causes are as check printed them above."));
         }
         lines.addAll(adviceLines(advice, goal == Goal.EXPLAIN, request));
-        writeReports(request, goal, JsonReport.of(goal, comparison, baselineName, !violations.isEmpty()),
+        writeReports(
+                request,
+                goal,
+                JsonReport.of(goal, comparison, baselineName, !violations.isEmpty()),
                 HtmlReport.of(goal, comparison, request.failOn(), baselineName, advice));
         String failure = null;
         if (goal == Goal.CHECK) {
@@ -156,13 +168,17 @@ public final class Workflow {
         boolean ignored = analysis.context().isIgnored(path);
         Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(analysis.snapshot(), path);
         if (ignored) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
         } else if (affected.isEmpty()) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "No step reads " + path + ": a change to it rebuilds nothing."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO, "No step reads " + path + ": a change to it rebuilds nothing."));
         } else {
             lines.add(new ReportLine(ReportLine.Level.INFO, "A change to " + path + " would rebuild:"));
-            affected.forEach((step, verdict) -> lines.add(new ReportLine(ReportLine.Level.INFO, "  " + step.id() + "  "
-                    + step.text() + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
+            affected.forEach((step, verdict) -> lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    "  " + step.id() + "  " + step.text()
+                            + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
         }
         return new Outcome(List.of(), lines, null, null);
     }
@@ -176,36 +192,52 @@ public final class Workflow {
         Analysis analysis = analyseAndStore(request, imageDigests(request, known, lines));
         Snapshot snapshot = analysis.snapshot();
         lines.addAll(0, ownOutputCopied(snapshot, request));
-        String commit = Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
+        String commit =
+                Provenance.commit(request.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Recorded recorded;
         try {
             // read, merge and write under one lock, so that two builds recording at once both stay in the history
             recorded = FileLocks.withLock(file, () -> {
                 Snapshot previous = readForUpdate(request);
-                boolean leaky = previous != null && recoverableSecrets(previous, snapshot, show(request, file),
-                        "it is recorded afresh, without the history computed from them", lines);
-                Snapshot merged = BaselineHistory.merge(snapshot, request.fresh() || leaky ? null : previous, now,
-                        commit, request.historySize());
+                boolean leaky = previous != null
+                        && recoverableSecrets(
+                                previous,
+                                snapshot,
+                                show(request, file),
+                                "it is recorded afresh, without the history computed from them",
+                                lines);
+                Snapshot merged = BaselineHistory.merge(
+                        snapshot, request.fresh() || leaky ? null : previous, now, commit, request.historySize());
                 SnapshotStore.write(file, merged);
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
-            throw new WorkflowException("Cannot update the baseline " + show(request, file) + ": "
-                    + IoReasons.describe(e), e, false);
+            throw new WorkflowException(
+                    "Cannot update the baseline " + show(request, file) + ": " + IoReasons.describe(e), e, false);
         }
-        String change = recorded.previous() == null ? "new" : changedSteps(recorded.previous(), snapshot) + " of "
-                + snapshot.steps().size() + " step keys are new";
+        String change = recorded.previous() == null
+                ? "new"
+                : changedSteps(recorded.previous(), snapshot) + " of "
+                        + snapshot.steps().size() + " step keys are new";
         int builds = recorded.merged().history().size();
-        lines.add(new ReportLine(ReportLine.Level.INFO, "Recorded the baseline " + show(request, file) + " with "
-                + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
-                + " build" + (builds == 1 ? "" : "s") + ")."));
+        lines.add(new ReportLine(
+                ReportLine.Level.INFO,
+                "Recorded the baseline " + show(request, file) + " with "
+                        + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
+                        + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(request.outputDirectory().toAbsolutePath())) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
         }
-        // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as cached
-        Tally tally = recorded.previous() == null ? Tally.uncompared(snapshot)
-                : Tally.of(Comparison.compare(snapshot, recorded.previous(), request.policy(), request.build().contextDir()));
+        // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as
+        // cached
+        Tally tally = recorded.previous() == null
+                ? Tally.uncompared(snapshot)
+                : Tally.of(Comparison.compare(
+                        snapshot,
+                        recorded.previous(),
+                        request.policy(),
+                        request.build().contextDir()));
         return new Outcome(warnings(snapshot, request), lines, null, tally, unmatched(request, analysis));
     }
 
@@ -215,14 +247,18 @@ public final class Workflow {
      * Warns when {@code baseline} holds secrets in a form a guess reverses (written by an earlier version, or before
      * a build arg was secret); true when it does.
      */
-    private static boolean recoverableSecrets(Snapshot baseline, Snapshot current, String name, String remedy,
-            List<ReportLine> lines) {
+    private static boolean recoverableSecrets(
+            Snapshot baseline, Snapshot current, String name, String remedy, List<ReportLine> lines) {
         List<String> found = Secrets.recoverableIn(baseline, current);
         if (!found.isEmpty()) {
-            lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline " + name + " holds secret values in a form"
-                    + " that can be reversed by guessing (" + String.join(", ", found) + "), written by an earlier"
-                    + " dockercache or before these build args were secret: " + remedy + ", and rotate those secrets,"
-                    + " since the file and its history in version control keep them (docs/secrets.md)."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.WARN,
+                    "The baseline " + name + " holds secret values in a form"
+                            + " that can be reversed by guessing (" + String.join(", ", found)
+                            + "), written by an earlier"
+                            + " dockercache or before these build args were secret: " + remedy
+                            + ", and rotate those secrets,"
+                            + " since the file and its history in version control keep them (docs/secrets.md)."));
         }
         return !found.isEmpty();
     }
@@ -245,17 +281,23 @@ public final class Workflow {
             cause = e;
         }
         if (!request.force()) {
-            throw new WorkflowException("Refusing to overwrite " + show(request, file) + ": " + reason
-                    + ". To replace it anyway, run again with " + request.invocation().hints().setting("force", "true")
-                    + ".", cause, true);
+            throw new WorkflowException(
+                    "Refusing to overwrite " + show(request, file) + ": " + reason
+                            + ". To replace it anyway, run again with "
+                            + request.invocation().hints().setting("force", "true")
+                            + ".",
+                    cause,
+                    true);
         }
         return null;
     }
 
-
     private static long changedSteps(Snapshot previous, Snapshot snapshot) {
-        Set<String> keys = previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
-        return snapshot.steps().stream().filter(s -> s.key() == null || !keys.contains(s.key())).count();
+        Set<String> keys =
+                previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
+        return snapshot.steps().stream()
+                .filter(s -> s.key() == null || !keys.contains(s.key()))
+                .count();
     }
 
     private static Snapshot readLeniently(Path file) {
@@ -286,17 +328,22 @@ public final class Workflow {
             BaseImage then = recorded.get(reference);
             if (then == null) {
                 if (!reference.contains("@") && warned.add(reference)) {
-                    lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no digest for " + reference
-                            + ", so a moved tag cannot be told: record the baseline with " + resolving(request) + "."));
+                    lines.add(new ReportLine(
+                            ReportLine.Level.WARN,
+                            "The baseline records no digest for " + reference
+                                    + ", so a moved tag cannot be told: record the baseline with " + resolving(request)
+                                    + "."));
                 }
                 return null;
             }
             BaseImage now = registry.imageOf(reference, platform);
             if (then.layers() == null) {
                 if (warned.add(reference)) {
-                    lines.add(new ReportLine(ReportLine.Level.WARN, "The baseline records no layers for " + reference
-                            + ", so a tag pushed again with the same layers looks like a new image: record the"
-                            + " baseline again with " + resolving(request) + "."));
+                    lines.add(new ReportLine(
+                            ReportLine.Level.WARN,
+                            "The baseline records no layers for " + reference
+                                    + ", so a tag pushed again with the same layers looks like a new image: record the"
+                                    + " baseline again with " + resolving(request) + "."));
                 }
                 return BaseImage.ofDigest(now.digest());
             }
@@ -317,7 +364,8 @@ public final class Workflow {
         return (reference, platform) -> fetched.computeIfAbsent(reference + " " + platform, key -> {
             try {
                 ImageConfig config = resolver.config(reference, platform);
-                return Optional.of(new BaseImageConfig(config.env(), config.os(), config.architecture(), config.variant()));
+                return Optional.of(
+                        new BaseImageConfig(config.env(), config.os(), config.architecture(), config.variant()));
             } catch (ImageResolutionException e) {
                 return Optional.empty();
             }
@@ -339,8 +387,12 @@ public final class Workflow {
         UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
         try {
-            analysis = CacheModel.analyse(request.build(), request.outputDirectory().resolve(STAT_CACHE_FILE),
-                    request.progress(), digests, imageConfigs(request));
+            analysis = CacheModel.analyse(
+                    request.build(),
+                    request.outputDirectory().resolve(STAT_CACHE_FILE),
+                    request.progress(),
+                    digests,
+                    imageConfigs(request));
         } catch (AnalysisException e) {
             String message = shown(e.getMessage(), request);
             if (e.getCause() instanceof ImageResolutionException) {
@@ -349,10 +401,17 @@ public final class Workflow {
             WorkflowException unbuilt = outputs.missingSource(e, message);
             throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
         }
-        Dependencies dependencies = new Dependencies(request.dependencies(), request.modules(),
-                DependencyManifests.digests(request.build().contextDir(), request.policy().manifests()));
-        analysis = new Analysis(analysis.snapshot().withDependencies(dependencies), analysis.dockerfile(),
-                analysis.dockerfileText(), analysis.context(), analysis.secretExposures());
+        Dependencies dependencies = new Dependencies(
+                request.dependencies(),
+                request.modules(),
+                DependencyManifests.digests(
+                        request.build().contextDir(), request.policy().manifests()));
+        analysis = new Analysis(
+                analysis.snapshot().withDependencies(dependencies),
+                analysis.dockerfile(),
+                analysis.dockerfileText(),
+                analysis.context(),
+                analysis.secretExposures());
         outputs.requireFinished(analysis.snapshot());
         Path file = request.outputDirectory().resolve(SNAPSHOT_FILE);
         try {
@@ -390,10 +449,15 @@ public final class Workflow {
             Duration cost = costs.costOf(chain);
             boolean partial = !costs.unmeasured(chain).isEmpty();
             // a step only a real build can judge is no miss: what it would cost, if it is rebuilt
-            lines.add(new ReportLine(ReportLine.Level.INFO, (miss.verdict() == Verdict.UNKNOWN
-                    ? "If " + miss.stepId() + " is rebuilt, that costs " : "Rebuilding from " + miss.stepId() + " costs ")
-                    + (partial ? "at least " : "about ") + StepCosts.format(cost) + " (" + chain.size() + " step"
-                    + (chain.size() == 1 ? "" : "s") + ", times from " + request.buildLog().getFileName() + ")."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    (miss.verdict() == Verdict.UNKNOWN
+                                    ? "If " + miss.stepId() + " is rebuilt, that costs "
+                                    : "Rebuilding from " + miss.stepId() + " costs ")
+                            + (partial ? "at least " : "about ") + StepCosts.format(cost) + " (" + chain.size()
+                            + " step"
+                            + (chain.size() == 1 ? "" : "s") + ", times from "
+                            + request.buildLog().getFileName() + ")."));
         }
         return lines;
     }
@@ -414,15 +478,19 @@ public final class Workflow {
             return lines;
         }
         if (!full) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
-                    + " to keep the cache (" + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
-                    + "): run " + request.invocation().hints().goal("explain") + "."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
+                            + " to keep the cache ("
+                            + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
+                            + "): run " + request.invocation().hints().goal("explain") + "."));
             return lines;
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
         for (Finding finding : findings) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "  [" + finding.ruleId() + "] "
-                    + shown(finding.location(), request) + ": " + finding.message()));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    "  [" + finding.ruleId() + "] " + shown(finding.location(), request) + ": " + finding.message()));
             finding.fix().lines().forEach(fix -> lines.add(new ReportLine(ReportLine.Level.INFO, "      " + fix)));
         }
         return lines;
@@ -453,26 +521,37 @@ public final class Workflow {
             return missing.handle("No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
             Hints hints = request.invocation().hints();
-            throw new WorkflowException("The baseline " + source.describe() + " cannot be used: " + e.reason()
-                    + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
-                    + " (which replaces a file it cannot read), or delete it.", e, true);
+            throw new WorkflowException(
+                    "The baseline " + source.describe() + " cannot be used: " + e.reason()
+                            + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
+                            + " (which replaces a file it cannot read), or delete it.",
+                    e,
+                    true);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e,
-                    false);
+            throw new WorkflowException(
+                    "Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e, false);
         }
     }
 
     /** No baseline to compare with: a warning in warn mode (the build is not checked), a failure, or one line. */
-    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why) throws WorkflowException {
+    private static Snapshot missingBaseline(Request request, List<ReportLine> lines, String why)
+            throws WorkflowException {
         Hints hints = request.invocation().hints();
         switch (request.onMissingBaseline()) {
-            case FAIL -> throw new WorkflowException(why + " Record one with " + hints.goal("baseline") + ", or set "
-                    + hints.setting("onMissingBaseline", "warn") + " to go on without it.", null, true);
-            case SKIP -> lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
+            case FAIL ->
+                throw new WorkflowException(
+                        why + " Record one with " + hints.goal("baseline") + ", or set "
+                                + hints.setting("onMissingBaseline", "warn") + " to go on without it.",
+                        null,
+                        true);
+            case SKIP ->
+                lines.add(new ReportLine(ReportLine.Level.INFO, why + " Comparison skipped (onMissingBaseline=skip)."));
             default -> {
                 lines.add(new ReportLine(ReportLine.Level.WARN, why));
-                lines.add(new ReportLine(ReportLine.Level.INFO, "Record one with " + hints.goal("baseline")
-                        + " and commit it; later builds are then checked against it."));
+                lines.add(new ReportLine(
+                        ReportLine.Level.INFO,
+                        "Record one with " + hints.goal("baseline")
+                                + " and commit it; later builds are then checked against it."));
             }
         }
         return null;
@@ -493,15 +572,19 @@ public final class Workflow {
             try {
                 SnapshotStore.writeAtomically(report.getKey(), report.getValue());
             } catch (IOException e) {
-                throw new WorkflowException("Cannot write the report " + report.getKey() + ": " + IoReasons.describe(e), e,
-                        false);
+                throw new WorkflowException(
+                        "Cannot write the report " + report.getKey() + ": " + IoReasons.describe(e), e, false);
             }
         }
     }
 
     private static ReportLine htmlPointer(Request request) {
-        return new ReportLine(ReportLine.Level.INFO, "The chain of steps, with every cause and the advice: "
-                + request.outputDirectory().resolve(htmlFile(Goal.EXPLAIN)).toUri());
+        return new ReportLine(
+                ReportLine.Level.INFO,
+                "The chain of steps, with every cause and the advice: "
+                        + request.outputDirectory()
+                                .resolve(htmlFile(Goal.EXPLAIN))
+                                .toUri());
     }
 
     /** JUnit XML, SARIF and a Markdown summary, which CI systems show; the summary also goes to GitHub's step summary. */
@@ -510,22 +593,27 @@ public final class Workflow {
         String markdown = MarkdownReport.of(comparison, request.failOn());
         Path dockerfile = request.build().dockerfile();
         String sarifPath = Provenance.repositoryRoot(dockerfile)
-                .map(root -> root.relativize(dockerfile.toAbsolutePath().normalize()).toString().replace('\\', '/'))
+                .map(root -> root.relativize(dockerfile.toAbsolutePath().normalize())
+                        .toString()
+                        .replace('\\', '/'))
                 .orElse(comparison.current().dockerfile());
         try {
             SnapshotStore.writeAtomically(output.resolve(JUNIT_FILE), JUnitReport.of(comparison, request.failOn()));
-            SnapshotStore.writeAtomically(output.resolve(SARIF_FILE), SarifReport.of(comparison, request.failOn(), sarifPath));
+            SnapshotStore.writeAtomically(
+                    output.resolve(SARIF_FILE), SarifReport.of(comparison, request.failOn(), sarifPath));
             SnapshotStore.writeAtomically(output.resolve(SUMMARY_FILE), markdown);
             MarkdownReport.appendToStepSummary(System.getenv(MarkdownReport.STEP_SUMMARY_VARIABLE), markdown);
         } catch (IOException e) {
-            throw new WorkflowException("Cannot write the CI reports in " + output + ": " + IoReasons.describe(e), e,
-                    false);
+            throw new WorkflowException(
+                    "Cannot write the CI reports in " + output + ": " + IoReasons.describe(e), e, false);
         }
     }
 
     /** The Dockerfile's warnings (parser, build checks), located as the console names the file. */
     static List<String> warnings(Snapshot snapshot, Request request) {
-        return snapshot.warnings().stream().map(warning -> shown(warning, request)).toList();
+        return snapshot.warnings().stream()
+                .map(warning -> shown(warning, request))
+                .toList();
     }
 
     /** The Dockerfile as the console and reports name it: from the reactor root. */
@@ -535,7 +623,8 @@ public final class Workflow {
 
     /** A message that starts with the Dockerfile's location as the analysis named it, located from the reactor root. */
     private static String shown(String message, Request request) {
-        String analysed = CacheModel.displayName(request.build().contextDir(), request.build().dockerfile());
+        String analysed = CacheModel.displayName(
+                request.build().contextDir(), request.build().dockerfile());
         return message != null && (message.equals(analysed) || message.startsWith(analysed + ":"))
                 ? shownDockerfile(request) + message.substring(analysed.length())
                 : message;
@@ -555,9 +644,13 @@ public final class Workflow {
             snapshot.steps().stream()
                     .filter(step -> step.files().stream().anyMatch(path -> (path + "/").startsWith(prefix)))
                     .findFirst()
-                    .ifPresent(step -> lines.add(new ReportLine(ReportLine.Level.WARN, "Step " + step.id() + " ("
-                            + step.text() + ") copies " + prefix + ", the plugin's own output, which changes on every"
-                            + " build; add " + prefix.substring(0, prefix.indexOf('/') + 1) + " to .dockerignore")));
+                    .ifPresent(step -> lines.add(new ReportLine(
+                            ReportLine.Level.WARN,
+                            "Step " + step.id() + " ("
+                                    + step.text() + ") copies " + prefix
+                                    + ", the plugin's own output, which changes on every"
+                                    + " build; add " + prefix.substring(0, prefix.indexOf('/') + 1)
+                                    + " to .dockerignore")));
         }
         return lines;
     }
@@ -565,12 +658,14 @@ public final class Workflow {
     /** The stability overrides that match nothing in this image. */
     private static List<StabilityPolicy.Unmatched> unmatched(Request request, Analysis analysis) {
         List<String> stageNames = analysis.dockerfile().stages().stream()
-                .map(stage -> stage.name() == null ? "stage-" + stage.index() : stage.name()).toList();
+                .map(stage -> stage.name() == null ? "stage-" + stage.index() : stage.name())
+                .toList();
         return request.policy().unmatched(analysis.snapshot(), stageNames);
     }
 
     private static String failureMessage(List<StepResult> violations, Request request) {
-        String steps = violations.stream().map(s -> s.stepId() + " (" + s.instruction() + ", line " + s.line() + ")")
+        String steps = violations.stream()
+                .map(s -> s.stepId() + " (" + s.instruction() + ", line " + s.line() + ")")
                 .collect(Collectors.joining(", "));
         String what = request.failOn() == FailOn.STABLE ? " stable step" : " step";
         Hints hints = request.invocation().hints();
@@ -578,5 +673,4 @@ public final class Workflow {
                 + ". The causes are listed above. If the change is intended, record a new baseline with "
                 + hints.goal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never") + ".";
     }
-
 }

@@ -49,10 +49,11 @@ class AdviceAuditTest {
                 headlines.add("(not analysable in a stand-in context)");
             } else {
                 analysed++;
-                BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                        ClientPlatform.LINUX, null);
+                BuildSettings settings = new BuildSettings(
+                        context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
                 Advisor.advise(analysis, settings, null, Set.of())
-                        .forEach(finding -> headlines.add(finding.toString().lines().findFirst().orElseThrow()));
+                        .forEach(finding -> headlines.add(
+                                finding.toString().lines().findFirst().orElseThrow()));
             }
             current.put(name, headlines);
         }
@@ -63,7 +64,8 @@ class AdviceAuditTest {
         List<String> problems = new ArrayList<>();
         current.forEach((name, headlines) -> {
             Map<String, String> judgements = judged.getOrDefault(name, Map.of());
-            headlines.stream().filter(headline -> !judgements.containsKey(headline))
+            headlines.stream()
+                    .filter(headline -> !judgements.containsKey(headline))
                     .forEach(headline -> problems.add(name + ": not judged: " + headline));
             judgements.forEach((headline, judgement) -> {
                 if (!headlines.contains(headline)) {
@@ -73,9 +75,13 @@ class AdviceAuditTest {
                 }
             });
         });
-        judged.keySet().stream().filter(name -> !current.containsKey(name))
+        judged.keySet().stream()
+                .filter(name -> !current.containsKey(name))
                 .forEach(name -> problems.add(name + ": judged but not in the audit set"));
-        long findings = current.values().stream().flatMap(List::stream).filter(h -> !h.startsWith("(")).count();
+        long findings = current.values().stream()
+                .flatMap(List::stream)
+                .filter(h -> !h.startsWith("("))
+                .count();
         System.out.println("AdviceAuditTest: " + dockerfiles + " Dockerfiles, " + analysed + " analysed, " + findings
                 + " findings, all judged right");
         assertEquals(List.of(), problems, () -> String.join("\n", problems));
@@ -86,7 +92,8 @@ class AdviceAuditTest {
         List<Path> all = new ArrayList<>();
         for (Path set : List.of(CORPUS, AUDIT)) {
             try (Stream<Path> folders = Files.list(set)) {
-                folders.filter(folder -> Files.isRegularFile(folder.resolve("Dockerfile"))).sorted()
+                folders.filter(folder -> Files.isRegularFile(folder.resolve("Dockerfile")))
+                        .sorted()
                         .forEach(folder -> all.add(folder.resolve("Dockerfile")));
             }
         }
@@ -111,8 +118,11 @@ class AdviceAuditTest {
         return judged;
     }
 
-    private static void write(Map<String, List<String>> current, Map<String, Map<String, String>> judged) throws IOException {
-        List<String> header = Files.readAllLines(JUDGED).stream().takeWhile(line -> line.startsWith("#")).toList();
+    private static void write(Map<String, List<String>> current, Map<String, Map<String, String>> judged)
+            throws IOException {
+        List<String> header = Files.readAllLines(JUDGED).stream()
+                .takeWhile(line -> line.startsWith("#"))
+                .toList();
         List<String> lines = new ArrayList<>(header);
         current.forEach((name, headlines) -> {
             lines.add("");

@@ -25,7 +25,8 @@ class AdvisorTest {
                 .file(".git/HEAD", "ref: refs/heads/main\n")
                 .file("build.log", "ok\n")
                 .file("site/big.bin", 150 * 1024)
-                .dockerfile("# syntax=docker/dockerfile:1",
+                .dockerfile(
+                        "# syntax=docker/dockerfile:1",
                         "FROM maven:3.9.9-eclipse-temurin-17 AS build",
                         "ARG REVISION=1.0",
                         "RUN apt-get update",
@@ -49,12 +50,26 @@ class AdvisorTest {
     @Test
     void disabledRulesAreSkippedAndUnknownIdsRejected() throws Exception {
         Project project = javaApp();
-        List<String> all = project.advise().stream().map(Finding::ruleId).distinct().sorted().toList();
-        List<String> remaining = project.advise("DC101", "dc301").stream().map(Finding::ruleId).distinct().sorted().toList();
-        assertEquals(all.stream().filter(id -> !id.equals("DC101") && !id.equals("DC301")).toList(), remaining);
+        List<String> all = project.advise().stream()
+                .map(Finding::ruleId)
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> remaining = project.advise("DC101", "dc301").stream()
+                .map(Finding::ruleId)
+                .distinct()
+                .sorted()
+                .toList();
+        assertEquals(
+                all.stream()
+                        .filter(id -> !id.equals("DC101") && !id.equals("DC301"))
+                        .toList(),
+                remaining);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> project.advise("DC999"));
-        assertEquals("unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
-                + " DC203, DC301, DC302, DC303, DC401", error.getMessage());
+        assertEquals(
+                "unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
+                        + " DC203, DC301, DC302, DC303, DC401",
+                error.getMessage());
     }
 
     private static String golden(String name) throws Exception {

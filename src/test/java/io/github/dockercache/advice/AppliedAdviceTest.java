@@ -63,7 +63,8 @@ class AppliedAdviceTest {
         Path original = copy(build.project());
         List<String> problems = new ArrayList<>();
         try {
-            CacheModel.analyse(settings(original, build, Builder.BUILDKIT, null), null, ScanProgress.NONE, ImageDigests.NONE);
+            CacheModel.analyse(
+                    settings(original, build, Builder.BUILDKIT, null), null, ScanProgress.NONE, ImageDigests.NONE);
         } catch (AnalysisException e) {
             problems.add("the project as checked out does not build: " + e.getMessage()); // nothing would be checked
         }
@@ -75,7 +76,9 @@ class AppliedAdviceTest {
                     continue; // this builder or target cannot build it at all
                 }
                 BuildSettings settings = settings(original, build, builder, target);
-                Path output = build.outputDirectory() == null ? null : original.resolve("context").resolve(build.outputDirectory());
+                Path output = build.outputDirectory() == null
+                        ? null
+                        : original.resolve("context").resolve(build.outputDirectory());
                 for (Finding finding : Advisor.advise(analysis, settings, output, Set.of())) {
                     if (!seen.add(finding)) {
                         continue;
@@ -106,8 +109,15 @@ class AppliedAdviceTest {
         assertEquals(List.of(), problems, () -> String.join("\n", problems));
     }
 
-    private void compare(RealProjects.Build build, Builder builder, String target, Path original, Path applied,
-            Finding finding, List<String> problems) throws Exception {
+    private void compare(
+            RealProjects.Build build,
+            Builder builder,
+            String target,
+            Path original,
+            Path applied,
+            Finding finding,
+            List<String> problems)
+            throws Exception {
         Analysis before = analyse(original, build, builder, target);
         if (before == null) {
             return;
@@ -115,16 +125,19 @@ class AppliedAdviceTest {
         String where = finding.ruleId() + " at " + finding.location() + " (" + builder + ", target " + target + "): ";
         Analysis after;
         try {
-            after = CacheModel.analyse(settings(applied, build, builder, target), null, ScanProgress.NONE, ImageDigests.NONE);
+            after = CacheModel.analyse(
+                    settings(applied, build, builder, target), null, ScanProgress.NONE, ImageDigests.NONE);
         } catch (AnalysisException e) {
             problems.add(where + "the build no longer works: " + e.getMessage());
             return;
         }
         if (Rewrites.addsWarnings(before.dockerfile(), after.dockerfile())) {
-            problems.add(where + "new build-check warnings: " + after.dockerfile().warnings());
+            problems.add(
+                    where + "new build-check warnings: " + after.dockerfile().warnings());
         }
         if (after.snapshot().warnings().size() > before.snapshot().warnings().size()) {
-            problems.add(where + "new warnings about the build: " + after.snapshot().warnings());
+            problems.add(
+                    where + "new warnings about the build: " + after.snapshot().warnings());
         }
         Map<String, Set<String>> namedBefore = named(before);
         Map<String, Set<String>> namedAfter = named(after);
@@ -136,25 +149,32 @@ class AppliedAdviceTest {
         Set<String> readBefore = new HashSet<>();
         before.snapshot().steps().forEach(step -> readBefore.addAll(step.files()));
         for (StepSnapshot step : after.snapshot().steps()) {
-            List<String> added = step.files().stream().filter(file -> !readBefore.contains(file)).toList();
+            List<String> added = step.files().stream()
+                    .filter(file -> !readBefore.contains(file))
+                    .toList();
             if (!added.isEmpty()) {
                 problems.add(where + step.id() + " " + step.text() + " now reads " + added);
             }
         }
     }
 
-    private static void checkDockerfileOnly(Path original, RealProjects.Build build, BuildSettings settings, Finding finding,
-            List<String> problems) throws IOException {
-        Path dockerfile = original.resolve("context").resolve(build.dockerfile()).normalize();
+    private static void checkDockerfileOnly(
+            Path original, RealProjects.Build build, BuildSettings settings, Finding finding, List<String> problems)
+            throws IOException {
+        Path dockerfile =
+                original.resolve("context").resolve(build.dockerfile()).normalize();
         String text = Files.readString(dockerfile);
         try {
             Dockerfile before = Rewrites.parse(text, "Dockerfile", settings);
-            Dockerfile after = Rewrites.parse(Rewrites.filled(Rewrites.apply(text, finding.edits())), "Dockerfile", settings);
+            Dockerfile after =
+                    Rewrites.parse(Rewrites.filled(Rewrites.apply(text, finding.edits())), "Dockerfile", settings);
             if (Rewrites.addsWarnings(before, after)) {
-                problems.add(finding.ruleId() + " at " + finding.location() + ": new build-check warnings: " + after.warnings());
+                problems.add(finding.ruleId() + " at " + finding.location() + ": new build-check warnings: "
+                        + after.warnings());
             }
         } catch (DockerfileException e) {
-            problems.add(finding.ruleId() + " at " + finding.location() + ": the rewrite does not parse: " + e.getMessage());
+            problems.add(
+                    finding.ruleId() + " at " + finding.location() + ": the rewrite does not parse: " + e.getMessage());
         }
     }
 
@@ -185,8 +205,10 @@ class AppliedAdviceTest {
         }
         int depth = path.split("/").length;
         try {
-            return context.select(path, List.of()).entries().stream().map(FileEntry::path)
-                    .filter(match -> match.split("/").length == depth).collect(Collectors.toCollection(TreeSet::new));
+            return context.select(path, List.of()).entries().stream()
+                    .map(FileEntry::path)
+                    .filter(match -> match.split("/").length == depth)
+                    .collect(Collectors.toCollection(TreeSet::new));
         } catch (ContextException e) {
             return Set.of();
         }
@@ -198,14 +220,18 @@ class AppliedAdviceTest {
         targets.add(null);
         Analysis analysis = analyse(project, build, Builder.BUILDKIT, null);
         if (analysis != null) {
-            analysis.dockerfile().stages().stream().map(Stage::name).filter(Objects::nonNull).forEach(targets::add);
+            analysis.dockerfile().stages().stream()
+                    .map(Stage::name)
+                    .filter(Objects::nonNull)
+                    .forEach(targets::add);
         }
         return targets;
     }
 
     private static Analysis analyse(Path project, RealProjects.Build build, Builder builder, String target) {
         try {
-            return CacheModel.analyse(settings(project, build, builder, target), null, ScanProgress.NONE, ImageDigests.NONE);
+            return CacheModel.analyse(
+                    settings(project, build, builder, target), null, ScanProgress.NONE, ImageDigests.NONE);
         } catch (AnalysisException e) {
             return null;
         }
@@ -213,8 +239,14 @@ class AppliedAdviceTest {
 
     private static BuildSettings settings(Path project, RealProjects.Build build, Builder builder, String target) {
         Path context = project.resolve("context");
-        return new BuildSettings(context, context.resolve(build.dockerfile()).normalize(), build.buildArgs(), target,
-                ClientPlatform.LINUX, null, builder);
+        return new BuildSettings(
+                context,
+                context.resolve(build.dockerfile()).normalize(),
+                build.buildArgs(),
+                target,
+                ClientPlatform.LINUX,
+                null,
+                builder);
     }
 
     private static void apply(Path project, RealProjects.Build build, List<Edit> edits) throws IOException {
@@ -223,12 +255,17 @@ class AppliedAdviceTest {
         Files.writeString(dockerfile, Rewrites.filled(Rewrites.apply(Files.readString(dockerfile), edits)));
         for (Edit edit : edits) {
             if (edit instanceof Edit.IgnoreLines ignore) {
-                assertTrue(!Path.of(ignore.file()).isAbsolute(), "an ignore file outside the context: " + ignore.file());
+                assertTrue(
+                        !Path.of(ignore.file()).isAbsolute(), "an ignore file outside the context: " + ignore.file());
                 Path file = context.resolve(ignore.file());
                 String existing = Files.exists(file) ? Files.readString(file) : "";
                 String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-                Files.writeString(file, separator + String.join("\n", ignore.lines()) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file,
+                        separator + String.join("\n", ignore.lines()) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
         }
     }

@@ -28,8 +28,12 @@ final class AuditContext {
 
     static {
         SKELETONS.put(Pattern.compile("\\bmvnw?\\b"), new String[] {"pom.xml", "src/main/java/App.java"});
-        SKELETONS.put(Pattern.compile("\\bgradlew?\\b"), new String[] {"build.gradle", "settings.gradle", "src/main/java/App.java"});
-        SKELETONS.put(Pattern.compile("\\b(npm|yarn|pnpm)\\b"), new String[] {"package.json", "package-lock.json", "src/index.js"});
+        SKELETONS.put(
+                Pattern.compile("\\bgradlew?\\b"),
+                new String[] {"build.gradle", "settings.gradle", "src/main/java/App.java"});
+        SKELETONS.put(
+                Pattern.compile("\\b(npm|yarn|pnpm)\\b"),
+                new String[] {"package.json", "package-lock.json", "src/index.js"});
         SKELETONS.put(Pattern.compile("\\bpip3?\\b"), new String[] {"requirements.txt", "app.py"});
         SKELETONS.put(Pattern.compile("\\buv\\b"), new String[] {"pyproject.toml", "uv.lock", "app/main.py"});
         SKELETONS.put(Pattern.compile("\\bgo (build|mod)\\b"), new String[] {"go.mod", "go.sum", "main.go"});
@@ -54,8 +58,8 @@ final class AuditContext {
                 }
             });
         }
-        BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX,
-                null);
+        BuildSettings settings =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         for (int attempt = 0; attempt < 64; attempt++) {
             try {
                 return CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);

@@ -29,7 +29,8 @@ class BroadCopyBeforeDependenciesRuleTest {
     @Test
     void copyAllBeforeABuildGetsADownloadStepInFront() throws Exception {
         List<Finding> findings = mavenProject()
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-17 AS build",
+                .dockerfile(
+                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
                         "WORKDIR /workspace",
                         "COPY --chown=1000 . .",
                         "RUN ./mvnw -B package")
@@ -39,8 +40,10 @@ class BroadCopyBeforeDependenciesRuleTest {
         Finding finding = findings.get(0);
         assertEquals("Dockerfile:3", finding.location());
         assertEquals(Severity.WARNING, finding.severity());
-        assertEquals("COPY --chown=1000 . . at line 3 copies 6 files before RUN ./mvnw -B package at line 4 downloads"
-                + " the dependencies: every edit to any of them downloads them again", finding.message());
+        assertEquals(
+                "COPY --chown=1000 . . at line 3 copies 6 files before RUN ./mvnw -B package at line 4 downloads"
+                        + " the dependencies: every edit to any of them downloads them again",
+                finding.message());
         assertEquals("""
                 copy the manifests and download the dependencies first; replace line 3 with:
                   COPY --chown=1000 mvnw pom.xml ./
@@ -53,7 +56,8 @@ class BroadCopyBeforeDependenciesRuleTest {
     @Test
     void copyAllBeforeAnInstallMovesTheRestBelowIt() throws Exception {
         List<Finding> findings = nodeProject()
-                .dockerfile("FROM node:20",
+                .dockerfile(
+                        "FROM node:20",
                         "WORKDIR /app",
                         "COPY . .",
                         "ENV NODE_ENV=production",
@@ -61,8 +65,10 @@ class BroadCopyBeforeDependenciesRuleTest {
                         "CMD [\"node\", \"server.js\"]")
                 .findings("DC101");
         assertEquals(1, findings.size());
-        assertEquals("COPY . . at line 3 copies 4 files before RUN npm ci at line 5, which needs only package-lock.json,"
-                + " package.json: every edit to any of them re-runs the install", findings.get(0).message());
+        assertEquals(
+                "COPY . . at line 3 copies 4 files before RUN npm ci at line 5, which needs only package-lock.json,"
+                        + " package.json: every edit to any of them re-runs the install",
+                findings.get(0).message());
         assertEquals("""
                 copy the manifests before the install and the rest after it; replace lines 3-5 with:
                   COPY package-lock.json package.json ./
@@ -87,7 +93,8 @@ class BroadCopyBeforeDependenciesRuleTest {
     @Test
     void manifestsFirstIsFine() throws Exception {
         List<Finding> findings = mavenProject()
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-17 AS build",
+                .dockerfile(
+                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
                         "WORKDIR /workspace",
                         "COPY pom.xml ./",
                         "COPY module-a/pom.xml module-a/",
@@ -96,19 +103,27 @@ class BroadCopyBeforeDependenciesRuleTest {
                         "COPY . .",
                         "RUN mvn -B package")
                 .advise();
-        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().startsWith("DC10")).toList());
+        assertEquals(
+                List.of(),
+                findings.stream().filter(f -> f.ruleId().startsWith("DC10")).toList());
     }
 
     @Test
     void noFixThatCouldBreakTheBuildIsSuggested() throws Exception {
         // the manifests would land in /src while the download runs in /
-        assertEquals(List.of(), mavenProject()
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-17", "COPY . /src", "RUN cd /src && mvn -B package")
-                .findings("DC101"));
+        assertEquals(
+                List.of(),
+                mavenProject()
+                        .dockerfile(
+                                "FROM maven:3.9.9-eclipse-temurin-17", "COPY . /src", "RUN cd /src && mvn -B package")
+                        .findings("DC101"));
         // a RUN between the copy and the install may need the other files
-        assertEquals(List.of(), nodeProject()
-                .dockerfile("FROM node:20", "WORKDIR /app", "COPY . .", "RUN node server.js --check", "RUN npm ci")
-                .findings("DC101"));
+        assertEquals(
+                List.of(),
+                nodeProject()
+                        .dockerfile(
+                                "FROM node:20", "WORKDIR /app", "COPY . .", "RUN node server.js --check", "RUN npm ci")
+                        .findings("DC101"));
     }
 
     @Test
@@ -128,7 +143,8 @@ class BroadCopyBeforeDependenciesRuleTest {
                 .file("gradlew", "#!/bin/sh\n")
                 .file("gradle/wrapper/gradle-wrapper.properties", "distributionUrl=gradle.zip\n")
                 .file("src/main/java/App.java", "class App {}\n")
-                .dockerfile("FROM eclipse-temurin:21-jdk AS builder",
+                .dockerfile(
+                        "FROM eclipse-temurin:21-jdk AS builder",
                         "WORKDIR /app",
                         "COPY [\"build.gradle\", \"gradlew\", \"./\"]",
                         "COPY gradle gradle",
@@ -147,7 +163,8 @@ class BroadCopyBeforeDependenciesRuleTest {
                 .file("package.json", "{}\n")
                 .file("yarn.lock", "\n")
                 .file("src/app.js", "\n")
-                .dockerfile("FROM node:18-alpine AS builder",
+                .dockerfile(
+                        "FROM node:18-alpine AS builder",
                         "WORKDIR /app",
                         "COPY --from=deps /app/node_modules ./node_modules",
                         "COPY . .",

@@ -22,8 +22,10 @@ class BuildFilesCopiedRuleTest {
         Finding finding = findings.get(0);
         assertEquals("Dockerfile:3", finding.location());
         assertEquals(Severity.WARNING, finding.severity());
-        assertEquals("COPY . . at line 3 copies Dockerfile and .dockerignore: editing them rebuilds this step and the"
-                + " ones after it", finding.message());
+        assertEquals(
+                "COPY . . at line 3 copies Dockerfile and .dockerignore: editing them rebuilds this step and the"
+                        + " ones after it",
+                finding.message());
         assertEquals("""
                 add to .dockerignore (BuildKit reads them on its own, so the build still finds them):
                   Dockerfile
@@ -38,7 +40,9 @@ class BuildFilesCopiedRuleTest {
         project.file(".dockerignore", "").dockerfile("FROM python:3.12", "COPY app.py /app/");
         assertEquals(List.of(), project.findings("DC203"));
         project.dockerfile("FROM python:3.12", "COPY Dockerfile /usr/share/doc/", "COPY . /app");
-        assertEquals(List.of(".dockerignore"), project.findings("DC203").stream().map(Finding::path).toList());
+        assertEquals(
+                List.of(".dockerignore"),
+                project.findings("DC203").stream().map(Finding::path).toList());
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
-import io.github.dockercache.model.Builder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,11 @@ class ContextNeedsTest {
 
     /** The project built in a stage, then {@code otherStage}, then the image from the built jar. */
     private Project springBootWith(String... otherStage) {
-        List<String> lines = new ArrayList<>(List.of("FROM maven:3.9.9-eclipse-temurin-21 AS build",
-                "WORKDIR /workspace", "COPY . .", "RUN mvn -B package"));
+        List<String> lines = new ArrayList<>(List.of(
+                "FROM maven:3.9.9-eclipse-temurin-21 AS build",
+                "WORKDIR /workspace",
+                "COPY . .",
+                "RUN mvn -B package"));
         lines.addAll(List.of(otherStage));
         lines.addAll(List.of("FROM eclipse-temurin:21-jre", "COPY --from=build /workspace/target/*.jar /app.jar"));
         return new Project(dir)
@@ -50,14 +52,17 @@ class ContextNeedsTest {
         assertEquals("""
                 leave it out of this COPY (another step copies it on purpose; dockerfile syntax 1.19 or later):
                   COPY --exclude=target . .""", finding.fix());
-        assertEquals(List.of(Edit.DockerfileLines.replace(3, 3, List.of("COPY --exclude=target . ."))), finding.edits());
+        assertEquals(
+                List.of(Edit.DockerfileLines.replace(3, 3, List.of("COPY --exclude=target . ."))), finding.edits());
     }
 
     @Test
     void withoutExcludeTheIgnoreLinesKeepWhatTheOtherTargetCopies() throws Exception {
         // BuildKit 0.13 knows no COPY --exclude without a # syntax= frontend, so the ignore file is narrowed instead
-        Finding finding = springBoot().buildkit(BuildKitVersion.OLDEST).findings("DC202").get(0);
-        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*.jar", ".dockerignore"))),
+        Finding finding =
+                springBoot().buildkit(BuildKitVersion.OLDEST).findings("DC202").get(0);
+        assertEquals(
+                List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*.jar", ".dockerignore"))),
                 finding.edits());
         assertEquals("""
                 create .dockerignore (the ! exceptions keep what a step copies on purpose; it lists itself, so that no COPY \
@@ -71,8 +76,11 @@ class ContextNeedsTest {
     void theLegacyBuilderIgnoresExcludeSoItGetsTheIgnoreLines() throws Exception {
         // Docker 28's legacy builder ignores COPY --exclude (with a warning), Docker 26's rejects it
         Finding finding = springBoot().builder(Builder.CLASSIC).findings("DC202").stream()
-                .filter(f -> f.path().equals("target")).findFirst().orElseThrow();
-        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*.jar", ".dockerignore"))),
+                .filter(f -> f.path().equals("target"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*.jar", ".dockerignore"))),
                 finding.edits());
     }
 
@@ -82,14 +90,16 @@ class ContextNeedsTest {
         List<Finding> findings = springBootWith("FROM ubuntu:24.04 AS native", "COPY target/*-runner /app")
                 .buildkit(BuildKitVersion.OLDEST)
                 .findings("DC202");
-        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("target/*", "!target/*-runner", ".dockerignore"))),
+        assertEquals(
+                List.of(new Edit.IgnoreLines(
+                        ".dockerignore", List.of("target/*", "!target/*-runner", ".dockerignore"))),
                 findings.get(0).edits());
     }
 
     @Test
     void aSourceThatCannotBeExpandedKeepsEverythingBelowItsDirectory() throws Exception {
-        List<Finding> findings = springBootWith("FROM eclipse-temurin:21-jre AS prebuilt", "ARG JAR",
-                        "COPY target/${JAR} /app.jar")
+        List<Finding> findings = springBootWith(
+                        "FROM eclipse-temurin:21-jre AS prebuilt", "ARG JAR", "COPY target/${JAR} /app.jar")
                 .buildkit(BuildKitVersion.OLDEST)
                 .findings("DC202");
         assertEquals(List.of(), findings); // all of target/ may be needed: nothing left to leave out
@@ -97,7 +107,8 @@ class ContextNeedsTest {
 
     @Test
     void aBindMountOfTheWholeContextNeedsEverything() throws Exception {
-        List<Finding> findings = springBootWith("FROM maven:3.9.9-eclipse-temurin-21 AS test",
+        List<Finding> findings = springBootWith(
+                        "FROM maven:3.9.9-eclipse-temurin-21 AS test",
                         "RUN --mount=type=bind,target=/src mvn -f /src/pom.xml verify")
                 .buildkit(BuildKitVersion.OLDEST)
                 .findings("DC202");
@@ -112,14 +123,18 @@ class ContextNeedsTest {
                 .file(".dockerignore", "target/signing-key.jar\n.dockerignore\n")
                 .findings("DC202");
         // target/* then !target/*.jar would send target/signing-key.jar again
-        assertEquals(List.of(), findings.stream().filter(f -> f.path().equals("target")).toList());
+        assertEquals(
+                List.of(),
+                findings.stream().filter(f -> f.path().equals("target")).toList());
     }
 
     /** Quarkus: three Dockerfiles beside each other read the project's one .dockerignore. */
     private Project quarkus() {
         return new Project(dir)
                 .builder(Builder.CLASSIC) // the legacy builder uploads the whole context, so DC201 speaks
-                .file(".dockerignore", "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/\n")
+                .file(
+                        ".dockerignore",
+                        "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/\n")
                 .file("pom.xml", "<project/>\n")
                 .file("target/quarkus-app/quarkus-run.jar", "jar\n")
                 .file("target/quarkus-app/lib/main/core.jar", "jar\n")
@@ -128,19 +143,31 @@ class ContextNeedsTest {
                 .file("target/app-runner.jar", "jar\n")
                 .file("target/lib/core.jar", 150 * 1024)
                 .file("target/app-runner", 300 * 1024)
-                .file("src/main/docker/Dockerfile.jvm", String.join("\n",
-                        "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
-                        "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
-                        "COPY --chown=185 target/quarkus-app/*.jar /deployments/",
-                        "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
-                        "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/", ""))
-                .file("src/main/docker/Dockerfile.legacy-jar", String.join("\n",
-                        "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
-                        "COPY target/lib/* /deployments/lib/",
-                        "COPY target/*-runner.jar /deployments/quarkus-run.jar", ""))
-                .file("src/main/docker/Dockerfile.native", String.join("\n",
-                        "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.7",
-                        "COPY --chown=1001:root --chmod=0755 target/*-runner /work/application", ""))
+                .file(
+                        "src/main/docker/Dockerfile.jvm",
+                        String.join(
+                                "\n",
+                                "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
+                                "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
+                                "COPY --chown=185 target/quarkus-app/*.jar /deployments/",
+                                "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
+                                "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/",
+                                ""))
+                .file(
+                        "src/main/docker/Dockerfile.legacy-jar",
+                        String.join(
+                                "\n",
+                                "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
+                                "COPY target/lib/* /deployments/lib/",
+                                "COPY target/*-runner.jar /deployments/quarkus-run.jar",
+                                ""))
+                .file(
+                        "src/main/docker/Dockerfile.native",
+                        String.join(
+                                "\n",
+                                "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.7",
+                                "COPY --chown=1001:root --chmod=0755 target/*-runner /work/application",
+                                ""))
                 .building("src/main/docker/Dockerfile.jvm");
     }
 
@@ -170,9 +197,11 @@ class ContextNeedsTest {
     @Test
     void otherPackagesCheckTheirIgnoreLinesTheSameWay() throws Exception {
         springBoot();
-        BuildSettings settings = new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        BuildSettings settings =
+                new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         Analysis analysis = CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);
-        assertEquals(Optional.of(List.of("target/*", "!target/*.jar", ".dockerignore")),
+        assertEquals(
+                Optional.of(List.of("target/*", "!target/*.jar", ".dockerignore")),
                 Advisor.safeIgnoreLines(analysis, settings, List.of("target/")));
         assertEquals(Optional.empty(), Advisor.safeIgnoreLines(analysis, settings, List.of("target/app.jar")));
     }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Stage;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.BuildSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.dockercache.dockerfile.CopyInstruction;
-import io.github.dockercache.dockerfile.Stage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,9 @@ class DockerfileOnlyRulesTest {
         for (Path set : List.of(AdviceAuditTest.CORPUS, AdviceAuditTest.AUDIT)) {
             List<Path> folders;
             try (Stream<Path> list = Files.list(set)) {
-                folders = list.filter(folder -> Files.isRegularFile(folder.resolve("Dockerfile"))).sorted().toList();
+                folders = list.filter(folder -> Files.isRegularFile(folder.resolve("Dockerfile")))
+                        .sorted()
+                        .toList();
             }
             for (Path folder : folders) {
                 Path context = temp.resolve(set.getFileName() + "-" + folder.getFileName());
@@ -45,26 +47,30 @@ class DockerfileOnlyRulesTest {
                 if (analysis == null) {
                     continue;
                 }
-                BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                        ClientPlatform.LINUX, null);
+                BuildSettings settings = new BuildSettings(
+                        context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
                 Set<String> expanded = new HashSet<>();
                 for (Stage stage : analysis.dockerfile().stages()) {
                     if (stage.from().image().contains("$")) {
-                        expanded.add(UnpinnedBaseImageRule.ID + " " + stage.from().source().location().line());
+                        expanded.add(UnpinnedBaseImageRule.ID + " "
+                                + stage.from().source().location().line());
                     }
                     stage.instructions().stream()
-                            .filter(i -> i instanceof CopyInstruction add && add.add()
+                            .filter(i -> i instanceof CopyInstruction add
+                                    && add.add()
                                     && add.sourcePaths().stream().anyMatch(source -> source.contains("$")))
-                            .forEach(add -> expanded.add(UncheckedRemoteAddRule.ID + " " + add.source().location().line()));
+                            .forEach(add -> expanded.add(UncheckedRemoteAddRule.ID + " "
+                                    + add.source().location().line()));
                 }
                 List<Finding> withContext = Advisor.advise(analysis, settings, null, Set.of()).stream()
                         .filter(finding -> Advisor.DOCKERFILE_ONLY.contains(finding.ruleId()))
                         .filter(finding -> !expanded.contains(finding.ruleId() + " " + finding.line()))
                         .toList();
-                List<Finding> alone = Advisor.adviseDockerfile(analysis.dockerfile(), analysis.dockerfileText(), settings,
-                        Set.of());
+                List<Finding> alone =
+                        Advisor.adviseDockerfile(analysis.dockerfile(), analysis.dockerfileText(), settings, Set.of());
                 if (!withContext.equals(alone)) {
-                    differences.add(folder.getFileName() + ":\n  with the context: " + withContext + "\n  alone: " + alone);
+                    differences.add(
+                            folder.getFileName() + ":\n  with the context: " + withContext + "\n  alone: " + alone);
                 }
                 compared++;
                 findings += alone.size();

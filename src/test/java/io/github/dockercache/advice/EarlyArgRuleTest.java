@@ -14,7 +14,8 @@ class EarlyArgRuleTest {
     @Test
     void argDeclaredAboveRunsThatDoNotUseIt() throws Exception {
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "ARG APP_VERSION=1.0.0",
                         "RUN apt-get update && apt-get install -y curl",
                         "WORKDIR /opt",
@@ -25,8 +26,10 @@ class EarlyArgRuleTest {
         Finding finding = findings.get(0);
         assertEquals("Dockerfile:2", finding.location());
         assertEquals(Severity.INFO, finding.severity());
-        assertEquals("ARG APP_VERSION is first used at line 6: the 2 RUNs at lines 3, 5 rebuild whenever its value"
-                + " changes, though they do not use it", finding.message());
+        assertEquals(
+                "ARG APP_VERSION is first used at line 6: the 2 RUNs at lines 3, 5 rebuild whenever its value"
+                        + " changes, though they do not use it",
+                finding.message());
         assertEquals("""
                 move line 2 to just above line 6:
                   ARG APP_VERSION=1.0.0""", finding.fix());
@@ -35,7 +38,8 @@ class EarlyArgRuleTest {
     @Test
     void oneNameOfSeveralAndAUseInAHeredoc() throws Exception {
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "ARG USER_ID \\",
                         "    GIT_SHA",
                         "RUN useradd -u \"$USER_ID\" app",
@@ -44,8 +48,10 @@ class EarlyArgRuleTest {
                         "EOF")
                 .findings("DC103");
         assertEquals(1, findings.size());
-        assertEquals("ARG GIT_SHA is first used at line 5: the RUN at line 4 rebuilds whenever its value changes,"
-                + " though it does not use it", findings.get(0).message());
+        assertEquals(
+                "ARG GIT_SHA is first used at line 5: the RUN at line 4 rebuilds whenever its value changes,"
+                        + " though it does not use it",
+                findings.get(0).message());
         assertEquals("""
                 take GIT_SHA out of lines 2-3 and declare it just above line 5:
                   ARG GIT_SHA""", findings.get(0).fix());
@@ -54,7 +60,8 @@ class EarlyArgRuleTest {
     @Test
     void argJustBeforeItsUseOrNeverUsedOrRedeclaredIsFine() throws Exception {
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "RUN useradd app",
                         "ARG APP_VERSION=1.0.0",
                         "WORKDIR /opt/app-$APP_VERSION",
@@ -74,7 +81,8 @@ class EarlyArgRuleTest {
     @Test
     void suppressedAboveTheArg() throws Exception {
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "# dockercache:ignore=DC103 set once per release",
                         "ARG APP_VERSION=1.0.0",
                         "RUN useradd app",
@@ -87,8 +95,11 @@ class EarlyArgRuleTest {
     void aScriptTheRunCallsMayReadTheArgFromTheEnvironment() throws Exception {
         // jenkinsci/docker: jdk-download.sh reads JAVA_VERSION; moving the ARG below its RUN breaks the build
         List<Finding> findings = new Project(dir)
-                .file("jdk-download.sh", "#!/bin/sh\ncurl -o /tmp/jdk.tgz \"https://example.com/jdk-${JAVA_VERSION}.tgz\"\n")
-                .dockerfile("FROM debian:12",
+                .file(
+                        "jdk-download.sh",
+                        "#!/bin/sh\ncurl -o /tmp/jdk.tgz \"https://example.com/jdk-${JAVA_VERSION}.tgz\"\n")
+                .dockerfile(
+                        "FROM debian:12",
                         "ARG JAVA_VERSION=21.0.12_8",
                         "COPY jdk-download.sh /usr/bin/jdk-download.sh",
                         "RUN apt-get update && apt-get install -y curl && /usr/bin/jdk-download.sh",
@@ -101,14 +112,19 @@ class EarlyArgRuleTest {
     void aProgramThatMayReadAnyVariableIsAPossibleUse() throws Exception {
         // tonistiigi/xx's tools read TARGETPLATFORM (moby/moby), envsubst reads every variable, a build tool's own
         // files (a pom, a Makefile, package.json scripts) may read any of them
-        for (String run : List.of("RUN xx-apt-get install -y gcc", "RUN envsubst < conf.in > conf", "RUN make",
-                "RUN mvn -B package", "RUN npm run build", "RUN ./configure", "RUN sh -c 'exec build'",
-                "RUN [\"/usr/local/bin/build\"]", "RUN python3 setup.py install", "RUN $TOOL install")) {
+        for (String run : List.of(
+                "RUN xx-apt-get install -y gcc",
+                "RUN envsubst < conf.in > conf",
+                "RUN make",
+                "RUN mvn -B package",
+                "RUN npm run build",
+                "RUN ./configure",
+                "RUN sh -c 'exec build'",
+                "RUN [\"/usr/local/bin/build\"]",
+                "RUN python3 setup.py install",
+                "RUN $TOOL install")) {
             List<Finding> findings = new Project(dir)
-                    .dockerfile("FROM debian:12",
-                            "ARG TARGETPLATFORM",
-                            run,
-                            "RUN echo ${TARGETPLATFORM} > /platform")
+                    .dockerfile("FROM debian:12", "ARG TARGETPLATFORM", run, "RUN echo ${TARGETPLATFORM} > /platform")
                     .findings("DC103");
             assertEquals(List.of(), findings, run);
         }
@@ -118,7 +134,8 @@ class EarlyArgRuleTest {
     void aVariableTheToolsThemselvesReadIsUsedByEveryRun() throws Exception {
         for (String name : List.of("DEBIAN_FRONTEND", "http_proxy", "JAVA_TOOL_OPTIONS", "GOFLAGS", "LANG", "PATH")) {
             List<Finding> findings = new Project(dir)
-                    .dockerfile("FROM debian:12",
+                    .dockerfile(
+                            "FROM debian:12",
                             "ARG " + name + "=x",
                             "RUN apt-get update && apt-get install -y curl",
                             "RUN echo $" + name + " > /value")
@@ -132,7 +149,8 @@ class EarlyArgRuleTest {
         // jenkinsci/docker: the revision label is set at the very end, but every RUN after ARG COMMIT_SHA rebuilds
         // on each commit; go mod download and go build read GOARCH, not COMMIT_SHA
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "ARG COMMIT_SHA",
                         "RUN mkdir -p /var/jenkins_home && chown 1000:1000 /var/jenkins_home && groupadd -g 1000 jenkins",
                         "RUN curl -fsSL https://example.com/tool.jar -o /opt/tool.jar && echo \"$(curl -fsSL https://example.com/tool.jar.sha256)  /opt/tool.jar\" | sha256sum -c",
@@ -140,7 +158,8 @@ class EarlyArgRuleTest {
                         "RUN GOARCH=${TARGETARCH} go build -o /app .",
                         "LABEL org.opencontainers.image.revision=\"${COMMIT_SHA}\"")
                 .findings("DC103");
-        assertEquals(List.of("ARG COMMIT_SHA is first used at line 7: the 4 RUNs at lines 3, 4, 5, 6 rebuild whenever its"
+        assertEquals(
+                List.of("ARG COMMIT_SHA is first used at line 7: the 4 RUNs at lines 3, 4, 5, 6 rebuild whenever its"
                         + " value changes, though they do not use it"),
                 findings.stream().map(Finding::message).toList());
     }
@@ -151,7 +170,8 @@ class EarlyArgRuleTest {
         // another base image and every RUN rebuilds anyway; example-voting-app: a RUN that uses TARGETPLATFORM
         // uses TARGETARCH too, the two change together
         List<Finding> findings = new Project(dir)
-                .dockerfile("FROM debian:12",
+                .dockerfile(
+                        "FROM debian:12",
                         "ARG TARGETARCH",
                         "RUN apt-get update && apt-get install -y curl",
                         "RUN curl -fsSLo /tini https://example.com/tini-${TARGETARCH}",
@@ -164,13 +184,16 @@ class EarlyArgRuleTest {
         assertEquals(List.of(), findings);
         // microservices-demo: the builder runs on the build platform, so go mod download is the same for every target
         List<Finding> crossBuild = new Project(dir)
-                .dockerfile("FROM --platform=$BUILDPLATFORM golang:1.26 AS builder",
+                .dockerfile(
+                        "FROM --platform=$BUILDPLATFORM golang:1.26 AS builder",
                         "ARG TARGETOS",
                         "ARG TARGETARCH",
                         "RUN go mod download",
                         "RUN GOOS=${TARGETOS} GOARCH=${TARGETARCH} go build -o /app .")
                 .findings("DC103");
-        assertEquals(List.of("Dockerfile:2", "Dockerfile:3"), crossBuild.stream().map(Finding::location).toList());
+        assertEquals(
+                List.of("Dockerfile:2", "Dockerfile:3"),
+                crossBuild.stream().map(Finding::location).toList());
     }
 
     @Test
@@ -178,11 +201,7 @@ class EarlyArgRuleTest {
         // jenkinsci/docker (windowsservercore): New-LocalUser -Name $env:user; cmd writes %user%
         for (String use : List.of("RUN echo $env:APP_USER", "RUN echo ${env:APP_USER}", "RUN echo %APP_USER%")) {
             List<Finding> findings = new Project(dir)
-                    .dockerfile("FROM debian:12",
-                            "ARG APP_USER=jenkins",
-                            use,
-                            "RUN mkdir /data",
-                            "USER ${APP_USER}")
+                    .dockerfile("FROM debian:12", "ARG APP_USER=jenkins", use, "RUN mkdir /data", "USER ${APP_USER}")
                     .findings("DC103");
             assertEquals(List.of(), findings, use);
         }

@@ -25,8 +25,10 @@ class FloatingSyntaxRuleTest {
         Finding finding = findings.get(0);
         assertEquals("Dockerfile:2", finding.location());
         assertEquals(Severity.INFO, finding.severity());
-        assertEquals("# syntax=docker/dockerfile:1 floats: a new frontend release can key the same steps differently"
-                + " and rebuild them", finding.message());
+        assertEquals(
+                "# syntax=docker/dockerfile:1 floats: a new frontend release can key the same steps differently"
+                        + " and rebuild them",
+                finding.message());
         assertEquals("""
                 pin a full release (the one you build with today) or add its digest:
                   # syntax=docker/dockerfile:1.<minor>.<patch>""", finding.fix());
@@ -34,10 +36,14 @@ class FloatingSyntaxRuleTest {
 
     @Test
     void thePinKeepsWhatTheTagAlreadyFixes() throws Exception {
-        assertEquals("pin a full release (the one you build with today) or add its digest:\n"
-                + "  # syntax=docker/dockerfile:1.7.<patch>-labs", withSyntax("# syntax=docker/dockerfile:1.7-labs").get(0).fix());
-        assertEquals("pin a full release (the one you build with today) or add its digest:\n"
-                + "  # syntax=docker/dockerfile:<major>.<minor>.<patch>", withSyntax("# syntax=docker/dockerfile").get(0).fix());
+        assertEquals(
+                "pin a full release (the one you build with today) or add its digest:\n"
+                        + "  # syntax=docker/dockerfile:1.7.<patch>-labs",
+                withSyntax("# syntax=docker/dockerfile:1.7-labs").get(0).fix());
+        assertEquals(
+                "pin a full release (the one you build with today) or add its digest:\n"
+                        + "  # syntax=docker/dockerfile:<major>.<minor>.<patch>",
+                withSyntax("# syntax=docker/dockerfile").get(0).fix());
     }
 
     @Test
@@ -51,6 +57,9 @@ class FloatingSyntaxRuleTest {
     void suppressedInTheFirstCommentBlock() throws Exception {
         assertEquals(List.of(), withSyntax("# syntax=docker/dockerfile:1", "# dockercache:ignore=DC303"));
         // a later comment block is not the file header
-        assertEquals(1, withSyntax("# syntax=docker/dockerfile:1", "", "# dockercache:ignore=DC303").size());
+        assertEquals(
+                1,
+                withSyntax("# syntax=docker/dockerfile:1", "", "# dockercache:ignore=DC303")
+                        .size());
     }
 }

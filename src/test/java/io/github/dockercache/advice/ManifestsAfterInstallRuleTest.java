@@ -17,18 +17,16 @@ class ManifestsAfterInstallRuleTest {
                 .file("web/package.json", "{}\n")
                 .file("web/package-lock.json", "{}\n")
                 .file("web/index.js", "\n")
-                .dockerfile("FROM node:20",
-                        "WORKDIR /app",
-                        "COPY web/package.json ./",
-                        "RUN npm ci",
-                        "COPY web/ ./")
+                .dockerfile("FROM node:20", "WORKDIR /app", "COPY web/package.json ./", "RUN npm ci", "COPY web/ ./")
                 .findings("DC102");
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
         assertEquals("Dockerfile:4", finding.location());
         assertEquals(Severity.WARNING, finding.severity());
-        assertEquals("RUN npm ci at line 4 installs before package-lock.json is copied: a change to it does not re-run"
-                + " the install, which keeps stale dependencies", finding.message());
+        assertEquals(
+                "RUN npm ci at line 4 installs before package-lock.json is copied: a change to it does not re-run"
+                        + " the install, which keeps stale dependencies",
+                finding.message());
         assertEquals("""
                 copy it with the other manifests; insert above line 4:
                   COPY web/package-lock.json ./""", finding.fix());
@@ -42,13 +40,16 @@ class ManifestsAfterInstallRuleTest {
                 .file("module-a/target/classes/META-INF/maven/pom.xml", "<project/>\n")
                 .file(".mvn/extensions.xml", "<extensions/>\n")
                 .file("mvnw", "#!/bin/sh\n")
-                .dockerfile("FROM maven:3.9.9-eclipse-temurin-17",
+                .dockerfile(
+                        "FROM maven:3.9.9-eclipse-temurin-17",
                         "WORKDIR /src",
                         "COPY pom.xml /src/pom.xml",
                         "RUN mvn -B dependency:go-offline")
                 .findings("DC102");
-        assertEquals("RUN mvn -B dependency:go-offline at line 4 installs before .mvn/, module-a/pom.xml are copied:"
-                + " a change to them does not re-run the install, which keeps stale dependencies", findings.get(0).message());
+        assertEquals(
+                "RUN mvn -B dependency:go-offline at line 4 installs before .mvn/, module-a/pom.xml are copied:"
+                        + " a change to them does not re-run the install, which keeps stale dependencies",
+                findings.get(0).message());
         assertEquals("""
                 copy them with the other manifests; insert above line 4:
                   COPY module-a/pom.xml /src/module-a/
@@ -60,10 +61,10 @@ class ManifestsAfterInstallRuleTest {
         List<Finding> findings = new Project(dir)
                 .file("go.mod", "module x\n")
                 .file("go.sum", "\n")
-                .dockerfile("FROM golang:1.23",
-                        "RUN --mount=type=bind,source=go.mod,target=go.mod go mod download")
+                .dockerfile("FROM golang:1.23", "RUN --mount=type=bind,source=go.mod,target=go.mod go mod download")
                 .findings("DC102");
-        assertEquals("bind-mount go.sum into the RUN at line 2 as well, next to the manifests it already mounts",
+        assertEquals(
+                "bind-mount go.sum into the RUN at line 2 as well, next to the manifests it already mounts",
                 findings.get(0).fix());
     }
 
@@ -73,7 +74,8 @@ class ManifestsAfterInstallRuleTest {
                 .file("requirements.txt", "flask\n")
                 .file("requirements-dev.txt", "pytest\n")
                 .file("package.json", "{}\n")
-                .dockerfile("FROM python:3.12",
+                .dockerfile(
+                        "FROM python:3.12",
                         "COPY requirements.txt ./",
                         "RUN pip install --no-cache-dir -r requirements.txt",
                         "RUN npm install -g typescript",

@@ -27,18 +27,28 @@ class NoisyPathsCopiedRuleTest {
         List<Finding> findings = project()
                 .dockerfile("FROM eclipse-temurin:17", "WORKDIR /app", "COPY . .")
                 .findings("DC202");
-        assertEquals(List.of(".git", ".idea", "target", "web/node_modules", "**/*.log"),
+        assertEquals(
+                List.of(".git", ".idea", "target", "web/node_modules", "**/*.log"),
                 findings.stream().map(Finding::path).toList());
-        assertEquals(List.of("Dockerfile:3"), findings.stream().map(Finding::location).distinct().toList());
-        assertEquals("COPY . . at line 3 copies .git/: git data, which changes with every commit, and each change"
-                + " rebuilds this step and the ones after it", findings.get(0).message());
-        assertEquals("create .dockerignore (it lists itself, so that no COPY copies it):\n  .git/\n  .dockerignore",
+        assertEquals(
+                List.of("Dockerfile:3"),
+                findings.stream().map(Finding::location).distinct().toList());
+        assertEquals(
+                "COPY . . at line 3 copies .git/: git data, which changes with every commit, and each change"
+                        + " rebuilds this step and the ones after it",
+                findings.get(0).message());
+        assertEquals(
+                "create .dockerignore (it lists itself, so that no COPY copies it):\n  .git/\n  .dockerignore",
                 findings.get(0).fix());
-        assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of(".git/", ".dockerignore"))),
+        assertEquals(
+                List.of(new Edit.IgnoreLines(".dockerignore", List.of(".git/", ".dockerignore"))),
                 findings.get(0).edits());
-        assertEquals("COPY . . at line 3 copies 1 log file (logs/app.log): logs, which change whenever something"
-                + " runs, and each change rebuilds this step and the ones after it", findings.get(4).message());
-        assertEquals("create .dockerignore (it lists itself, so that no COPY copies it):\n  **/*.log\n  .dockerignore",
+        assertEquals(
+                "COPY . . at line 3 copies 1 log file (logs/app.log): logs, which change whenever something"
+                        + " runs, and each change rebuilds this step and the ones after it",
+                findings.get(4).message());
+        assertEquals(
+                "create .dockerignore (it lists itself, so that no COPY copies it):\n  **/*.log\n  .dockerignore",
                 findings.get(4).fix());
     }
 
@@ -49,8 +59,9 @@ class NoisyPathsCopiedRuleTest {
                 .file("src/main/resources/greeting.log", "greeted\n")
                 .dockerfile("FROM eclipse-temurin:17", "COPY src ./src")
                 .findings("DC202");
-        assertEquals(List.of("COPY src ./src at line 2 copies 1 log file (src/main/resources/greeting.log): logs, which"
-                + " change whenever something runs, and each change rebuilds this step and the ones after it"),
+        assertEquals(
+                List.of("COPY src ./src at line 2 copies 1 log file (src/main/resources/greeting.log): logs, which"
+                        + " change whenever something runs, and each change rebuilds this step and the ones after it"),
                 findings.stream().map(Finding::message).toList());
     }
 
@@ -58,9 +69,7 @@ class NoisyPathsCopiedRuleTest {
     void aCopyThatWantsTheOutputKeepsItAndTheBroadCopyExcludesIt() throws Exception {
         List<Finding> findings = project()
                 .file(".dockerignore", ".git\n.idea\n**/node_modules\n*.log\nlogs\n")
-                .dockerfile("FROM eclipse-temurin:17",
-                        "COPY target/app.jar /app.jar",
-                        "COPY ./ /src/")
+                .dockerfile("FROM eclipse-temurin:17", "COPY target/app.jar /app.jar", "COPY ./ /src/")
                 .findings("DC202");
         assertEquals(1, findings.size());
         assertEquals("Dockerfile:3", findings.get(0).location());

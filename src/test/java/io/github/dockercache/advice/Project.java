@@ -8,11 +8,11 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.ImageDigests;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.testing.ContextTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import io.github.dockercache.model.Secrets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,10 +90,21 @@ final class Project extends ContextTree<Project> {
 
     /** Every finding, with the given rules disabled. */
     List<Finding> advise(String... disabledRules) throws Exception {
-        BuildSettings settings = new BuildSettings(dir, dir.resolve(dockerfile), buildArgs, target, ClientPlatform.LINUX,
-                "none", builder, version, secrets);
+        BuildSettings settings = new BuildSettings(
+                dir,
+                dir.resolve(dockerfile),
+                buildArgs,
+                target,
+                ClientPlatform.LINUX,
+                "none",
+                builder,
+                version,
+                secrets);
         Analysis analysis = CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);
-        return Advisor.advise(analysis, settings, outputDirectory == null ? null : dir.resolve(outputDirectory),
+        return Advisor.advise(
+                analysis,
+                settings,
+                outputDirectory == null ? null : dir.resolve(outputDirectory),
                 Set.copyOf(Arrays.asList(disabledRules)));
     }
 

@@ -24,7 +24,11 @@ public final class RealProjects {
 
     private RealProjects() {}
 
-    private record Definition(String dockerfile, List<String> dockerfiles, Map<String, String> buildArgs, BuildSpec build,
+    private record Definition(
+            String dockerfile,
+            List<String> dockerfiles,
+            Map<String, String> buildArgs,
+            BuildSpec build,
             String outputDirectory) {}
 
     /** The corpus's {@code "build"}: what the project builds with. */
@@ -35,7 +39,8 @@ public final class RealProjects {
      *
      * @param name {@code <project>} or {@code <project>/<Dockerfile>} when the project has several
      */
-    public record Build(String name, Path project, String dockerfile, Map<String, String> buildArgs, String outputDirectory) {
+    public record Build(
+            String name, Path project, String dockerfile, Map<String, String> buildArgs, String outputDirectory) {
         public Path context() {
             return project.resolve("context");
         }
@@ -54,7 +59,9 @@ public final class RealProjects {
                 continue;
             }
             try (Stream<Path> projects = Files.list(root)) {
-                for (Path project : projects.filter(dir -> Files.isRegularFile(dir.resolve("project.json"))).sorted().toList()) {
+                for (Path project : projects.filter(dir -> Files.isRegularFile(dir.resolve("project.json")))
+                        .sorted()
+                        .toList()) {
                     builds.addAll(builds(project));
                 }
             } catch (IOException e) {
@@ -66,14 +73,24 @@ public final class RealProjects {
 
     private static List<Build> builds(Path project) throws IOException {
         Definition definition = GSON.fromJson(Files.readString(project.resolve("project.json")), Definition.class);
-        List<String> dockerfiles = definition.dockerfiles() != null ? definition.dockerfiles()
+        List<String> dockerfiles = definition.dockerfiles() != null
+                ? definition.dockerfiles()
                 : List.of(definition.dockerfile() != null ? definition.dockerfile() : "Dockerfile");
-        Map<String, String> buildArgs = definition.buildArgs() != null ? definition.buildArgs()
-                : definition.build() != null && definition.build().buildArgs() != null ? definition.build().buildArgs() : Map.of();
+        Map<String, String> buildArgs = definition.buildArgs() != null
+                ? definition.buildArgs()
+                : definition.build() != null && definition.build().buildArgs() != null
+                        ? definition.build().buildArgs()
+                        : Map.of();
         String name = project.getFileName().toString();
         return dockerfiles.stream()
-                .map(dockerfile -> new Build(dockerfiles.size() == 1 ? name : name + "/" + Path.of(dockerfile).getFileName(),
-                        project, dockerfile, buildArgs, definition.outputDirectory()))
+                .map(dockerfile -> new Build(
+                        dockerfiles.size() == 1
+                                ? name
+                                : name + "/" + Path.of(dockerfile).getFileName(),
+                        project,
+                        dockerfile,
+                        buildArgs,
+                        definition.outputDirectory()))
                 .toList();
     }
 }

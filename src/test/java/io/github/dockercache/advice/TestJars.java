@@ -15,20 +15,29 @@ public final class TestJars {
 
     public static TestJars springBoot(String version, boolean layered, String... libraries) {
         boolean launch = version.compareTo("3.2") >= 0;
-        TestJars jar = new TestJars().manifest("Main-Class: org.springframework.boot.loader." + (launch ? "launch." : "")
-                + "JarLauncher", "Start-Class: com.example.App", "Spring-Boot-Version: " + version,
-                "Spring-Boot-Classes: BOOT-INF/classes/", "Spring-Boot-Lib: BOOT-INF/lib/");
+        TestJars jar = new TestJars()
+                .manifest(
+                        "Main-Class: org.springframework.boot.loader." + (launch ? "launch." : "") + "JarLauncher",
+                        "Start-Class: com.example.App",
+                        "Spring-Boot-Version: " + version,
+                        "Spring-Boot-Classes: BOOT-INF/classes/",
+                        "Spring-Boot-Lib: BOOT-INF/lib/");
         jar.entry("org/springframework/boot/loader/JarLauncher.class", 1000);
         jar.entry("BOOT-INF/classes/com/example/App.class", 1000);
         StringBuilder dependencies = new StringBuilder("- \"dependencies\":\n");
         StringBuilder snapshots = new StringBuilder("- \"snapshot-dependencies\":\n");
         for (String library : libraries) {
             jar.entry("BOOT-INF/lib/" + library, 10_000);
-            (library.contains("SNAPSHOT") ? snapshots : dependencies).append("  - \"BOOT-INF/lib/").append(library).append("\"\n");
+            (library.contains("SNAPSHOT") ? snapshots : dependencies)
+                    .append("  - \"BOOT-INF/lib/")
+                    .append(library)
+                    .append("\"\n");
         }
         if (layered) {
-            jar.text("BOOT-INF/layers.idx", dependencies + "- \"spring-boot-loader\":\n  - \"org/\"\n" + snapshots
-                    + "- \"application\":\n  - \"BOOT-INF/classes/\"\n  - \"META-INF/\"\n");
+            jar.text(
+                    "BOOT-INF/layers.idx",
+                    dependencies + "- \"spring-boot-loader\":\n  - \"org/\"\n" + snapshots
+                            + "- \"application\":\n  - \"BOOT-INF/classes/\"\n  - \"META-INF/\"\n");
         }
         return jar;
     }

@@ -29,16 +29,23 @@ class UnreadContextRuleTest {
         List<Finding> findings = project()
                 .dockerfile("FROM python:3.12", "COPY app /app", "COPY data/keep.txt /data/")
                 .findings("DC201");
-        assertEquals(List.of("docs/", "data/sample.csv"), findings.stream().map(Finding::location).toList());
+        assertEquals(
+                List.of("docs/", "data/sample.csv"),
+                findings.stream().map(Finding::location).toList());
         Finding docs = findings.get(0);
         assertEquals(Severity.INFO, docs.severity());
-        assertEquals("docs/ is uploaded with the build context on every build, but no step reads it (2 files, 350.0 KiB)",
+        assertEquals(
+                "docs/ is uploaded with the build context on every build, but no step reads it (2 files, 350.0 KiB)",
                 docs.message());
-        assertEquals("create .dockerignore (saves uploading 350.0 KiB, 358400 bytes, per build; it lists itself, so that"
-                + " no COPY copies it):\n  docs/\n  .dockerignore", docs.fix());
+        assertEquals(
+                "create .dockerignore (saves uploading 350.0 KiB, 358400 bytes, per build; it lists itself, so that"
+                        + " no COPY copies it):\n  docs/\n  .dockerignore",
+                docs.fix());
         assertEquals(List.of(new Edit.IgnoreLines(".dockerignore", List.of("docs/", ".dockerignore"))), docs.edits());
-        assertEquals("create .dockerignore (saves uploading 200.0 KiB, 204800 bytes, per build; it lists itself, so that"
-                + " no COPY copies it):\n  data/sample.csv\n  .dockerignore", findings.get(1).fix());
+        assertEquals(
+                "create .dockerignore (saves uploading 200.0 KiB, 204800 bytes, per build; it lists itself, so that"
+                        + " no COPY copies it):\n  data/sample.csv\n  .dockerignore",
+                findings.get(1).fix());
     }
 
     @Test
@@ -62,7 +69,8 @@ class UnreadContextRuleTest {
                 .file("classes/big.bin", 120 * 1024)
                 .dockerfile("FROM eclipse-temurin:21-jre", "COPY app.jar /app.jar")
                 .findings("DC201");
-        assertEquals(List.of("classes/"), findings.stream().map(Finding::location).toList());
+        assertEquals(
+                List.of("classes/"), findings.stream().map(Finding::location).toList());
     }
 
     @Test
@@ -78,20 +86,30 @@ class UnreadContextRuleTest {
     @Test
     void anotherTargetMayNeedTheFiles() throws Exception {
         List<Finding> findings = project()
-                .dockerfile("FROM python:3.12 AS app", "COPY app /app",
-                        "FROM python:3.12 AS docs", "COPY docs/manual.pdf /docs/")
+                .dockerfile(
+                        "FROM python:3.12 AS app",
+                        "COPY app /app",
+                        "FROM python:3.12 AS docs",
+                        "COPY docs/manual.pdf /docs/")
                 .target("app")
                 .findings("DC201");
         // the legacy builder builds the stages up to the target only: docs is not read, but the other target needs
         // the manual, so the ignore line keeps it and leaves out the rest
         assertEquals(List.of("data/"), findings.stream().map(Finding::location).toList());
         Project other = project()
-                .dockerfile("FROM python:3.12 AS app", "COPY app /app", "COPY data/keep.txt /data/",
-                        "FROM python:3.12 AS docs", "COPY docs/images/ /docs/")
+                .dockerfile(
+                        "FROM python:3.12 AS app",
+                        "COPY app /app",
+                        "COPY data/keep.txt /data/",
+                        "FROM python:3.12 AS docs",
+                        "COPY docs/images/ /docs/")
                 .target("app");
-        Finding docs = other.file(".dockerignore", "README.md\n").findings("DC201").get(0);
-        assertEquals("add to .dockerignore (saves uploading 300.0 KiB, 307200 bytes, per build; the ! exceptions keep"
-                + " what a step copies on purpose):\n  docs/*\n  !docs/images", docs.fix());
+        Finding docs =
+                other.file(".dockerignore", "README.md\n").findings("DC201").get(0);
+        assertEquals(
+                "add to .dockerignore (saves uploading 300.0 KiB, 307200 bytes, per build; the ! exceptions keep"
+                        + " what a step copies on purpose):\n  docs/*\n  !docs/images",
+                docs.fix());
     }
 
     @Test

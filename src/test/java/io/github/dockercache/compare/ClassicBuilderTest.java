@@ -35,7 +35,8 @@ class ClassicBuilderTest {
 
     @Test
     void everyInstructionIsAStepAndEveryStageUpToTheTargetIsBuilt() throws Exception {
-        Scenario scenario = classic().dockerfile(
+        Scenario scenario = classic()
+                .dockerfile(
                         "ARG VERSION=1",
                         "FROM busybox AS unused",
                         "RUN echo unused",
@@ -49,86 +50,131 @@ class ClassicBuilderTest {
 
         Snapshot snapshot = scenario.snapshot();
 
-        assertEquals(List.of("unused:1", "unused:2", "app:1", "app:2", "app:3", "app:4", "app:5"),
+        assertEquals(
+                List.of("unused:1", "unused:2", "app:1", "app:2", "app:3", "app:4", "app:5"),
                 snapshot.steps().stream().map(s -> s.id()).toList());
-        assertEquals(List.of("app:1"), // BuildKit: no metadata steps, no WORKDIR /, no unused stage
-                scenario.builder(Builder.BUILDKIT).snapshot().steps().stream().map(s -> s.id()).toList());
+        assertEquals(
+                List.of("app:1"), // BuildKit: no metadata steps, no WORKDIR /, no unused stage
+                scenario.builder(Builder.BUILDKIT).snapshot().steps().stream()
+                        .map(s -> s.id())
+                        .toList());
     }
 
     @Test
     void aLabelEditMissesFromTheLabelOn() throws Exception {
-        Scenario scenario = classic().file("a.txt", "a\n").dockerfile(
-                "FROM busybox", "COPY a.txt /a.txt", "LABEL version=1", "RUN cat /a.txt");
+        Scenario scenario = classic()
+                .file("a.txt", "a\n")
+                .dockerfile("FROM busybox", "COPY a.txt /a.txt", "LABEL version=1", "RUN cat /a.txt");
 
-        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", REBUILT, "4", REBUILT), verdictsAfter(scenario,
-                edited -> edited.dockerfile("FROM busybox", "COPY a.txt /a.txt", "LABEL version=2", "RUN cat /a.txt")));
+        assertEquals(
+                Map.of("1", CACHED, "2", CACHED, "3", REBUILT, "4", REBUILT),
+                verdictsAfter(
+                        scenario,
+                        edited -> edited.dockerfile(
+                                "FROM busybox", "COPY a.txt /a.txt", "LABEL version=2", "RUN cat /a.txt")));
     }
 
     @Test
     void theCopyHashIncludesTheSourcePath() throws Exception {
-        Scenario scenario = classic().file("old/config.txt", "same\n").dockerfile("FROM busybox", "COPY old/config.txt /c");
+        Scenario scenario =
+                classic().file("old/config.txt", "same\n").dockerfile("FROM busybox", "COPY old/config.txt /c");
         Snapshot before = scenario.snapshot();
         Snapshot buildKitBefore = scenario.builder(Builder.BUILDKIT).snapshot();
         Files.delete(dir.resolve("old/config.txt"));
         scenario.file("new/config.txt", "same\n").dockerfile("FROM busybox", "COPY new/config.txt /c");
 
-        StepResult copy = Scenario.compare(scenario.builder(Builder.CLASSIC).snapshot(), before).steps().get(1);
+        StepResult copy = Scenario.compare(scenario.builder(Builder.CLASSIC).snapshot(), before)
+                .steps()
+                .get(1);
         assertEquals(REBUILT, copy.verdict());
-        assertEquals(List.of(CauseKind.FILE_RENAMED), copy.causes().stream().map(Cause::kind).toList());
-        assertEquals(CACHED, Scenario.verdicts(Scenario.compare(scenario.builder(Builder.BUILDKIT).snapshot(), buildKitBefore))
-                .get("2"));
+        assertEquals(
+                List.of(CauseKind.FILE_RENAMED),
+                copy.causes().stream().map(Cause::kind).toList());
+        assertEquals(
+                CACHED,
+                Scenario.verdicts(Scenario.compare(
+                                scenario.builder(Builder.BUILDKIT).snapshot(), buildKitBefore))
+                        .get("2"));
     }
 
     @Test
     void aDirectoryModeChangeMissesForSure() throws Exception {
-        Scenario scenario = classic().file("src/a.txt", "a\n").chmod("src", "rwxr-xr-x")
+        Scenario scenario = classic()
+                .file("src/a.txt", "a\n")
+                .chmod("src", "rwxr-xr-x")
                 .dockerfile("FROM busybox", "COPY src /src");
 
         // the whole context is sent every build: no warm-builder blind spot as in BuildKit
-        assertEquals(REBUILT, verdictsAfter(scenario, changed -> changed.chmod("src", "rwx------")).get("2"));
+        assertEquals(
+                REBUILT,
+                verdictsAfter(scenario, changed -> changed.chmod("src", "rwx------"))
+                        .get("2"));
     }
 
     @Test
     void aNewBuildArgValueMissesAtTheFirstRunNotAtTheArg() throws Exception {
-        Scenario scenario = classic().file("a.txt", "a\n").dockerfile(
-                "FROM busybox", "ARG VERSION=1", "COPY a.txt /a.txt", "RUN echo build", "RUN echo more");
+        Scenario scenario = classic()
+                .file("a.txt", "a\n")
+                .dockerfile("FROM busybox", "ARG VERSION=1", "COPY a.txt /a.txt", "RUN echo build", "RUN echo more");
         Snapshot before = scenario.snapshot();
-        Comparison comparison = Scenario.compare(scenario.buildArg("VERSION", "2").snapshot(), before);
+        Comparison comparison =
+                Scenario.compare(scenario.buildArg("VERSION", "2").snapshot(), before);
 
-        assertEquals(Map.of("1", CACHED, "2", CACHED, "3", CACHED, "4", REBUILT, "5", REBUILT), Scenario.verdicts(comparison));
+        assertEquals(
+                Map.of("1", CACHED, "2", CACHED, "3", CACHED, "4", REBUILT, "5", REBUILT),
+                Scenario.verdicts(comparison));
         StepResult run = comparison.steps().get(3);
-        assertEquals(CauseKind.BUILD_ARG, run.causes().get(0).kind(), () -> run.causes().toString());
+        assertEquals(
+                CauseKind.BUILD_ARG,
+                run.causes().get(0).kind(),
+                () -> run.causes().toString());
     }
 
     @Test
     void excludeIsIgnoredWithAWarning() throws Exception {
-        Scenario scenario = classic().file("d/a.txt", "a\n").file("d/b.log", "1\n")
+        Scenario scenario = classic()
+                .file("d/a.txt", "a\n")
+                .file("d/b.log", "1\n")
                 .dockerfile("FROM busybox", "COPY --exclude=*.log d /d");
 
-        assertEquals(REBUILT, verdictsAfter(scenario, changed -> changed.file("d/b.log", "2\n")).get("2"));
+        assertEquals(
+                REBUILT,
+                verdictsAfter(scenario, changed -> changed.file("d/b.log", "2\n"))
+                        .get("2"));
         Snapshot after = scenario.snapshot();
-        assertTrue(after.warnings().stream().anyMatch(w -> w.contains("--exclude") && w.contains("Dockerfile:2")),
+        assertTrue(
+                after.warnings().stream().anyMatch(w -> w.contains("--exclude") && w.contains("Dockerfile:2")),
                 after.warnings()::toString);
     }
 
     @Test
     void buildKitOnlySyntaxIsALocatedError() {
-        for (String instruction : List.of("RUN --mount=type=cache,target=/root/.m2 mvn package",
-                "RUN --network=none echo hi", "COPY --chmod=755 a.txt /a")) {
+        for (String instruction : List.of(
+                "RUN --mount=type=cache,target=/root/.m2 mvn package",
+                "RUN --network=none echo hi",
+                "COPY --chmod=755 a.txt /a")) {
             Scenario scenario = classic().file("a.txt", "a\n").dockerfile("FROM busybox", instruction);
             AnalysisException error = assertThrows(AnalysisException.class, scenario::snapshot, instruction);
-            assertTrue(error.getMessage().startsWith("Dockerfile:2:") && error.getMessage().contains("needs BuildKit"),
+            assertTrue(
+                    error.getMessage().startsWith("Dockerfile:2:")
+                            && error.getMessage().contains("needs BuildKit"),
                     error::getMessage);
         }
         // without a # syntax= frontend BuildKit's parser already refuses it, with the legacy builder's own message
         Scenario parents = classic().file("a.txt", "a\n").dockerfile("FROM busybox", "COPY --parents a.txt /p/");
-        assertTrue(assertThrows(AnalysisException.class, parents::snapshot).getMessage()
+        assertTrue(assertThrows(AnalysisException.class, parents::snapshot)
+                .getMessage()
                 .startsWith("Dockerfile:2:1: unknown flag: --parents"));
-        Scenario labs = classic().file("a.txt", "a\n")
+        Scenario labs = classic()
+                .file("a.txt", "a\n")
                 .dockerfile("# syntax=docker/dockerfile:1-labs", "FROM busybox", "COPY --parents a.txt /p/");
-        assertTrue(assertThrows(AnalysisException.class, labs::snapshot).getMessage().contains("needs BuildKit"));
+        assertTrue(assertThrows(AnalysisException.class, labs::snapshot)
+                .getMessage()
+                .contains("needs BuildKit"));
         Scenario heredoc = classic().dockerfile("FROM busybox", "RUN <<EOF", "echo hi", "EOF");
-        assertTrue(assertThrows(AnalysisException.class, heredoc::snapshot).getMessage().contains("ignores the body"));
+        assertTrue(assertThrows(AnalysisException.class, heredoc::snapshot)
+                .getMessage()
+                .contains("ignores the body"));
     }
 
     @Test
@@ -141,7 +187,8 @@ class ClassicBuilderTest {
     @Test
     void builderSettingIsReadCaseInsensitivelyAndRejectsOthers() {
         assertEquals(Builder.CLASSIC, Builder.fromSetting(" Classic "));
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Builder.fromSetting("kaniko"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> Builder.fromSetting("kaniko"));
         assertEquals("'kaniko' is not a builder: use buildkit or classic", error.getMessage());
     }
 }

@@ -30,25 +30,46 @@ class ComparisonTest {
 
     @Test
     void checkErrorTrueIsAWarningThatTheBuildFailsAndABadBuildArgumentIsRejected() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM scratch as base", "COPY a /a").file("a", "a\n");
-        assertEquals(List.of(), app.snapshot().warnings().stream().filter(w -> w.contains("fails")).toList());
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch as base", "COPY a /a")
+                .file("a", "a\n");
+        assertEquals(
+                List.of(),
+                app.snapshot().warnings().stream()
+                        .filter(w -> w.contains("fails"))
+                        .toList());
         app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "error=true");
-        assertEquals(List.of("Dockerfile:1:1: FromAsCasing: 'as' and 'FROM' keywords' casing do not match",
-                "BuildKit fails this build before any step: lint violation found for rules: FromAsCasing (error=true in"
-                        + " the check options); fix those warnings or skip their rules"), app.snapshot().warnings());
+        assertEquals(
+                List.of(
+                        "Dockerfile:1:1: FromAsCasing: 'as' and 'FROM' keywords' casing do not match",
+                        "BuildKit fails this build before any step: lint violation found for rules: FromAsCasing (error=true in"
+                                + " the check options); fix those warnings or skip their rules"),
+                app.snapshot().warnings());
         app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "skip=FromAsCasing;error=true");
         assertEquals(List.of(), app.snapshot().warnings());
         app.buildArg("BUILDKIT_DOCKERFILE_CHECK", "eror=true");
         AnalysisException e = assertThrows(AnalysisException.class, app::snapshot);
-        assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"eror\"; fix the"
-                + " BUILDKIT_DOCKERFILE_CHECK build argument (e.g. skip=JSONArgsRecommended;error=true)", e.getMessage());
+        assertEquals(
+                "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"eror\"; fix the"
+                        + " BUILDKIT_DOCKERFILE_CHECK build argument (e.g. skip=JSONArgsRecommended;error=true)",
+                e.getMessage());
     }
 
     @Test
     void stepIdsFollowBuildKitsCounting() throws Exception {
         Snapshot snapshot = Scenario.javaApp(dir).snapshot();
-        assertEquals(List.of("build:1", "build:2", "build:3", "build:4", "build:5", "build:6",
-                "stage-1:1", "stage-1:2", "stage-1:3"), snapshot.steps().stream().map(s -> s.id()).toList());
+        assertEquals(
+                List.of(
+                        "build:1",
+                        "build:2",
+                        "build:3",
+                        "build:4",
+                        "build:5",
+                        "build:6",
+                        "stage-1:1",
+                        "stage-1:2",
+                        "stage-1:3"),
+                snapshot.steps().stream().map(s -> s.id()).toList());
     }
 
     @Test
@@ -63,7 +84,8 @@ class ComparisonTest {
         Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         Files.setLastModifiedTime(dir.resolve("pom.xml"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
-        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        assertTrue(
+                Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
     }
 
     @Test
@@ -97,7 +119,9 @@ class ComparisonTest {
         StepResult run = Scenario.step(comparison, "build:4");
         assertTrue(run.stable() && run.expected() && run.rootStepId().equals("build:3"));
         assertTrue(FailOn.STABLE.violations(comparison.steps()).isEmpty());
-        assertTrue(FailOn.ANY.violations(comparison.steps()).isEmpty(), "everything after goes back to the expected change");
+        assertTrue(
+                FailOn.ANY.violations(comparison.steps()).isEmpty(),
+                "everything after goes back to the expected change");
     }
 
     @Test
@@ -111,8 +135,11 @@ class ComparisonTest {
         assertEquals("0644", cause.before());
         assertEquals("0755", cause.after());
         assertFalse(cause.expected());
-        assertEquals(List.of("build:3", "build:4"),
-                FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList());
+        assertEquals(
+                List.of("build:3", "build:4"),
+                FailOn.STABLE.violations(comparison.steps()).stream()
+                        .map(StepResult::stepId)
+                        .toList());
     }
 
     @Test
@@ -120,7 +147,8 @@ class ComparisonTest {
         Scenario app = Scenario.javaApp(dir).file("target/app.jar", "v1");
         Snapshot before = app.snapshot();
         app.file("target/app.jar", "v2");
-        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        assertTrue(
+                Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
     }
 
     @Test
@@ -135,10 +163,22 @@ class ComparisonTest {
                         "WORKDIR /app")
                 .file("a.txt", "a");
         Snapshot before = app.snapshot();
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED, "4", Verdict.CACHED,
-                "5", Verdict.CACHED), Scenario.verdicts(Scenario.compare(app.buildArg("VERSION", "1").snapshot(), before)));
+        assertEquals(
+                Map.of(
+                        "1",
+                        Verdict.CACHED,
+                        "2",
+                        Verdict.CACHED,
+                        "3",
+                        Verdict.CACHED,
+                        "4",
+                        Verdict.CACHED,
+                        "5",
+                        Verdict.CACHED),
+                Scenario.verdicts(Scenario.compare(app.buildArg("VERSION", "1").snapshot(), before)));
         Comparison changed = Scenario.compare(app.buildArg("VERSION", "2").snapshot(), before);
-        assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT, Verdict.REBUILT),
+        assertEquals(
+                List.of(Verdict.CACHED, Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT, Verdict.REBUILT),
                 List.copyOf(Scenario.verdicts(changed).values()));
         Cause cause = Scenario.step(changed, "4").causes().get(0);
         assertEquals(CauseKind.BUILD_ARG, cause.kind());
@@ -152,36 +192,41 @@ class ComparisonTest {
     @Test
     void theFixForAnArgReadOnlyByExposeMovesTheExposeDownWithIt() throws Exception {
         Scenario app = new Scenario(dir)
-                .dockerfile(
-                        "FROM busybox:1.36",
-                        "ARG PORT",
-                        "EXPOSE ${PORT}",
-                        "RUN true",
-                        "COPY a.txt /a.txt")
+                .dockerfile("FROM busybox:1.36", "ARG PORT", "EXPOSE ${PORT}", "RUN true", "COPY a.txt /a.txt")
                 .file("a.txt", "a");
         Snapshot before = app.buildArg("PORT", "8081").snapshot();
         Comparison changed = Scenario.compare(app.buildArg("PORT", "8082").snapshot(), before);
         Cause cause = Scenario.step(changed, "2").causes().get(0);
         assertEquals(CauseKind.BUILD_ARG, cause.kind());
-        assertEquals("RUN at line 4 does not use PORT; declare ARG PORT just before the first step that uses it, below"
-                + " this one (with any EXPOSE, LABEL or ENV above it that reads PORT), so that the steps above keep"
-                + " their cache", cause.advice());
+        assertEquals(
+                "RUN at line 4 does not use PORT; declare ARG PORT just before the first step that uses it, below"
+                        + " this one (with any EXPOSE, LABEL or ENV above it that reads PORT), so that the steps above keep"
+                        + " their cache",
+                cause.advice());
     }
 
     /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
     @Test
     void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {
         Scenario app = new Scenario(dir)
-                .dockerfile("# syntax=docker/dockerfile:1-labs", "FROM busybox:1.36",
-                        "COPY --parents src/**/*.txt ./conf/./app.conf /out/", "RUN true")
-                .file("src/one/a.txt", "a").file("src/b.md", "b").file("conf/app.conf", "c");
+                .dockerfile(
+                        "# syntax=docker/dockerfile:1-labs",
+                        "FROM busybox:1.36",
+                        "COPY --parents src/**/*.txt ./conf/./app.conf /out/",
+                        "RUN true")
+                .file("src/one/a.txt", "a")
+                .file("src/b.md", "b")
+                .file("conf/app.conf", "c");
         Snapshot before = app.snapshot();
         app.file("src/b.md", "changed, but not selected");
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
                 Scenario.verdicts(Scenario.compare(app.snapshot(), before)));
         Files.move(dir.resolve("src/one"), dir.resolve("src/two"));
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.REBUILT, "3", Verdict.REBUILT),
-                Scenario.verdicts(Scenario.compare(app.snapshot(), before)), "the file keeps its parents, which changed");
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.REBUILT, "3", Verdict.REBUILT),
+                Scenario.verdicts(Scenario.compare(app.snapshot(), before)),
+                "the file keeps its parents, which changed");
     }
 
     @Test
@@ -198,7 +243,9 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN echo one", "ENV MODE=b", "RUN echo two");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(List.of(Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT), List.copyOf(Scenario.verdicts(comparison).values()));
+        assertEquals(
+                List.of(Verdict.CACHED, Verdict.CACHED, Verdict.REBUILT),
+                List.copyOf(Scenario.verdicts(comparison).values()));
         Cause cause = Scenario.step(comparison, "3").causes().get(0);
         assertEquals(CauseKind.ENV, cause.kind());
         assertEquals("a", cause.before());
@@ -209,25 +256,36 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo a \\", "  && echo b", "RUN echo c");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN echo a \\", "# a comment", "  && echo b", "RUN echo c");
-        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        assertTrue(
+                Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
         app.dockerfile("FROM busybox:1.36", "RUN echo a \\", "    && echo b", "RUN echo c");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(CauseKind.INSTRUCTION, Scenario.step(comparison, "2").causes().get(0).kind());
+        assertEquals(
+                CauseKind.INSTRUCTION,
+                Scenario.step(comparison, "2").causes().get(0).kind());
         assertEquals(Verdict.REBUILT, Scenario.step(comparison, "3").verdict());
     }
 
     @Test
     void unreachableStagesAreNotBuilt() throws Exception {
         Scenario app = new Scenario(dir)
-                .dockerfile("FROM busybox:1.36 AS base", "COPY a.txt /a", "FROM scratch AS other", "COPY b.txt /b",
-                        "FROM base", "RUN true")
+                .dockerfile(
+                        "FROM busybox:1.36 AS base",
+                        "COPY a.txt /a",
+                        "FROM scratch AS other",
+                        "COPY b.txt /b",
+                        "FROM base",
+                        "RUN true")
                 .file("a.txt", "a")
                 .file("b.txt", "b");
         Snapshot before = app.snapshot();
         assertTrue(before.steps().stream().noneMatch(s -> s.stage().equals("other")));
         app.file("b.txt", "changed");
-        assertTrue(Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
-        assertEquals(List.of("other:1"), app.target("other").snapshot().steps().stream().map(s -> s.id()).toList());
+        assertTrue(
+                Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
+        assertEquals(
+                List.of("other:1"),
+                app.target("other").snapshot().steps().stream().map(s -> s.id()).toList());
     }
 
     @Test
@@ -257,7 +315,8 @@ class ComparisonTest {
             }
         }
         Snapshot b = new Scenario(other).snapshot();
-        assertEquals(a.steps().stream().map(s -> s.key()).collect(Collectors.toList()),
+        assertEquals(
+                a.steps().stream().map(s -> s.key()).collect(Collectors.toList()),
                 b.steps().stream().map(s -> s.key()).collect(Collectors.toList()));
     }
 
@@ -271,8 +330,14 @@ class ComparisonTest {
 
     @Test
     void stableMarkerOverridesTheDefault() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile(
-                "FROM busybox:1.36", "COPY . /src", "# dockercache:stable", "RUN make", "# dockercache:unstable", "RUN true");
+        Scenario app = new Scenario(dir)
+                .dockerfile(
+                        "FROM busybox:1.36",
+                        "COPY . /src",
+                        "# dockercache:stable",
+                        "RUN make",
+                        "# dockercache:unstable",
+                        "RUN true");
         app.file("a.txt", "a");
         Snapshot snapshot = app.snapshot();
         assertEquals(java.util.Set.of("3"), StabilityPolicy.defaults().stableSteps(snapshot));
@@ -280,8 +345,12 @@ class ComparisonTest {
 
     @Test
     void workdirRootIsNotAStep() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /", "RUN true").snapshot();
-        assertEquals(List.of("FROM", "RUN"), snapshot.steps().stream().map(s -> s.instruction()).toList());
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "WORKDIR /", "RUN true")
+                .snapshot();
+        assertEquals(
+                List.of("FROM", "RUN"),
+                snapshot.steps().stream().map(s -> s.instruction()).toList());
         assertNull(snapshot.target());
     }
 
@@ -320,7 +389,10 @@ class ComparisonTest {
             """)
     void workdirVerdicts(String change, String before, String after, String stepId, Verdict expected) throws Exception {
         Comparison comparison = workdirChange(before.split(";"), after.split(";"));
-        assertEquals(expected, Scenario.step(comparison, stepId).verdict(), Scenario.verdicts(comparison).toString());
+        assertEquals(
+                expected,
+                Scenario.step(comparison, stepId).verdict(),
+                Scenario.verdicts(comparison).toString());
     }
 
     @Test
@@ -342,8 +414,12 @@ class ComparisonTest {
         Files.move(dir.resolve("src/main/java/App.java"), dir.resolve("src/main/java/app/App.java"));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         List<Cause> causes = Scenario.step(comparison, "build:5").causes();
-        assertTrue(causes.stream().anyMatch(c -> c.kind() == CauseKind.FILE_RENAMED
-                && c.detail().equals("src/main/java/App.java was renamed to src/main/java/app/App.java")), causes.toString());
+        assertTrue(
+                causes.stream()
+                        .anyMatch(c -> c.kind() == CauseKind.FILE_RENAMED
+                                && c.detail()
+                                        .equals("src/main/java/App.java was renamed to src/main/java/app/App.java")),
+                causes.toString());
     }
 
     @Test
@@ -351,27 +427,38 @@ class ComparisonTest {
         Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         Map<String, Verdict> impact = new LinkedHashMap<>();
         Impact.of(snapshot, "src/main/java/New.java").forEach((step, verdict) -> impact.put(step.id(), verdict));
-        assertEquals(Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
-        assertEquals(List.of("build:3", "build:4", "build:5", "build:6", "stage-1:3"),
-                Impact.of(snapshot, "pom.xml").keySet().stream().map(s -> s.id()).toList());
+        assertEquals(
+                Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
+        assertEquals(
+                List.of("build:3", "build:4", "build:5", "build:6", "stage-1:3"),
+                Impact.of(snapshot, "pom.xml").keySet().stream()
+                        .map(s -> s.id())
+                        .toList());
         assertTrue(Impact.of(snapshot, "README.md").isEmpty());
     }
 
     @Test
     void aJarThatDiffersOnlyInEntryTimestampsIsNamedAsSuch() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM eclipse-temurin:17-jre", "COPY target/app.jar /app.jar")
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM eclipse-temurin:17-jre", "COPY target/app.jar /app.jar")
                 .file(".dockerignore", "");
         writeJar(dir.resolve("target/app.jar"), 1_700_000_000_000L, "class bytes");
         Snapshot before = app.snapshot();
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "class bytes");
-        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "2")
+                .causes()
+                .get(0);
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/app.jar differs only in build-time stamps: App.class '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z',"
-                + " META-INF/MANIFEST.MF '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z'", cause.detail());
+        assertEquals(
+                "target/app.jar differs only in build-time stamps: App.class '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z',"
+                        + " META-INF/MANIFEST.MF '2023-11-14T22:13:20Z' -> '2027-01-15T08:00:00Z'",
+                cause.detail());
         assertTrue(cause.advice().contains("project.build.outputTimestamp"));
 
         writeJar(dir.resolve("target/app.jar"), 1_800_000_000_000L, "other class bytes");
-        Cause content = Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0);
+        Cause content = Scenario.step(Scenario.compare(app.snapshot(), before), "2")
+                .causes()
+                .get(0);
         assertEquals(CauseKind.FILE_CONTENT, content.kind());
         assertEquals("target/app.jar content changed: changed App.class", content.detail());
         assertEquals(List.of("App.class"), content.entries().changed());
@@ -396,27 +483,45 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER app", "RUN make");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "SHELL [\"/bin/bash\", \"-c\"]", "WORKDIR /a", "USER app", "RUN make");
-        assertEquals(CauseKind.SHELL, Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+        assertEquals(
+                CauseKind.SHELL,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "3")
+                        .causes()
+                        .get(0)
+                        .kind());
         app.dockerfile("FROM busybox:1.36", "WORKDIR /a", "USER root", "RUN make");
-        Cause user = Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0);
+        Cause user = Scenario.step(Scenario.compare(app.snapshot(), before), "3")
+                .causes()
+                .get(0);
         assertEquals(CauseKind.USER, user.kind());
         assertEquals("app", user.before());
         app.dockerfile("FROM busybox:1.36", "WORKDIR /b", "USER app", "RUN make");
-        assertEquals(CauseKind.WORKDIR, Scenario.step(Scenario.compare(app.snapshot(), before), "2").causes().get(0).kind());
+        assertEquals(
+                CauseKind.WORKDIR,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2")
+                        .causes()
+                        .get(0)
+                        .kind());
     }
 
     @Test
     void symlinkTargetAddedAndRemovedFilesAreNamed() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/a.txt", "a").file("conf/b.txt", "b");
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch", "COPY conf /conf")
+                .file("conf/a.txt", "a")
+                .file("conf/b.txt", "b");
         Files.createSymbolicLink(dir.resolve("conf/current"), Path.of("a.txt"));
         Snapshot before = app.snapshot();
         Files.delete(dir.resolve("conf/current"));
         Files.createSymbolicLink(dir.resolve("conf/current"), Path.of("b.txt"));
         Files.delete(dir.resolve("conf/b.txt"));
         app.file("conf/c.txt", "c is new");
-        List<Cause> causes = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes();
-        assertEquals(List.of(CauseKind.FILE_REMOVED, CauseKind.FILE_ADDED, CauseKind.SYMLINK_TARGET),
-                causes.stream().map(Cause::kind).toList(), causes.toString());
+        List<Cause> causes =
+                Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes();
+        assertEquals(
+                List.of(CauseKind.FILE_REMOVED, CauseKind.FILE_ADDED, CauseKind.SYMLINK_TARGET),
+                causes.stream().map(Cause::kind).toList(),
+                causes.toString());
         assertEquals("b.txt", causes.get(2).after());
     }
 
@@ -425,7 +530,9 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN true");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.37", "RUN true");
-        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1")
+                .causes()
+                .get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("docker.io/library/busybox:1.37", cause.after());
         assertNotNull(cause.advice());
@@ -439,13 +546,16 @@ class ComparisonTest {
 
     @Test
     void aTagPushedAgainWithTheSameLayersKeepsCopyAndRebuildsRunOnTheImagesNewEnvironment() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt", "RUN true")
-                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt", "RUN true")
+                .file("a.txt", "a")
+                .image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
         Snapshot before = app.snapshot();
         app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
 
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT), Scenario.verdicts(comparison));
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.REBUILT), Scenario.verdicts(comparison));
         Cause cause = Scenario.step(comparison, "3").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
         assertEquals("the base image's config changed: Env MARKER changed: 'one' -> 'two'", cause.detail());
@@ -453,8 +563,10 @@ class ComparisonTest {
 
     @Test
     void otherLayersRebuildEverythingAndNameBothDigests() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt")
-                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), ""));
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt")
+                .file("a.txt", "a")
+                .image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), ""));
         Snapshot before = app.snapshot();
         app.image(image("sha256:" + "b".repeat(64), "sha256:" + "2".repeat(64), List.of(), ""));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -462,14 +574,18 @@ class ComparisonTest {
         assertEquals(Verdict.REBUILT, Scenario.step(comparison, "2").verdict());
         Cause cause = Scenario.step(comparison, "1").causes().get(0);
         assertEquals(CauseKind.BASE_IMAGE, cause.kind());
-        assertEquals("the tag registry.example/app:1 moved to an image with other layers: sha256:" + "a".repeat(64)
-                + " -> sha256:" + "b".repeat(64), cause.detail());
+        assertEquals(
+                "the tag registry.example/app:1 moved to an image with other layers: sha256:" + "a".repeat(64)
+                        + " -> sha256:" + "b".repeat(64),
+                cause.detail());
     }
 
     @Test
     void aRelativeWorkdirJoinsTheImagesWorkingDirectory() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "WORKDIR app", "COPY a.txt .")
-                .file("a.txt", "a").image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), "/srv"));
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1", "WORKDIR app", "COPY a.txt .")
+                .file("a.txt", "a")
+                .image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), "/srv"));
         Snapshot before = app.snapshot();
         assertEquals("/srv/app", before.steps().get(1).inputs().get("path"));
         assertNull(before.steps().get(1).unknownReason(), "the image's WORKDIR is known: nothing to guess");
@@ -482,16 +598,20 @@ class ComparisonTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "app |          | User changed: 'app' -> 'root'",
-            "    | /bin/bash | Shell changed: '[\"/bin/sh\",\"-c\"]' -> '[\"/bin/bash\",\"-c\"]'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "app |          | User changed: 'app' -> 'root'",
+                "    | /bin/bash | Shell changed: '[\"/bin/sh\",\"-c\"]' -> '[\"/bin/bash\",\"-c\"]'"
+            })
     void aRunNamesTheImageConfigFieldItReadsWhenOnlyThatChanged(String user, String shell, String change)
             throws Exception {
-        BaseImage.Config before = new BaseImage.Config(List.of(), "", user == null ? "" : user,
-                shell == null ? List.of() : List.of("/bin/sh", "-c"));
-        BaseImage.Config after = new BaseImage.Config(List.of(), "", user == null ? "" : "root",
-                shell == null ? List.of() : List.of(shell, "-c"));
-        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+        BaseImage.Config before = new BaseImage.Config(
+                List.of(), "", user == null ? "" : user, shell == null ? List.of() : List.of("/bin/sh", "-c"));
+        BaseImage.Config after = new BaseImage.Config(
+                List.of(), "", user == null ? "" : "root", shell == null ? List.of() : List.of(shell, "-c"));
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1", "RUN true")
                 .image(new BaseImage("sha256:" + "a".repeat(64), LAYERS, before));
         Snapshot baseline = app.snapshot();
         app.image(new BaseImage("sha256:" + "b".repeat(64), LAYERS, after));
@@ -505,52 +625,71 @@ class ComparisonTest {
 
     @Test
     void aDigestOnlyBaselineKeysFromOnTheDigestAsBefore() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM registry.example/app:1", "RUN true")
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1", "RUN true")
                 .image(BaseImage.ofDigest("sha256:" + "a".repeat(64)));
         Snapshot before = app.snapshot();
         assertEquals("sha256:" + "a".repeat(64), before.steps().get(0).inputs().get("digest"));
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED), Scenario.verdicts(Scenario.compare(app.snapshot(), before)));
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.CACHED),
+                Scenario.verdicts(Scenario.compare(app.snapshot(), before)));
 
         app.image(BaseImage.ofDigest("sha256:" + "b".repeat(64)));
-        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict(),
+        assertEquals(
+                Verdict.REBUILT,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict(),
                 "without the layers, another digest is another image");
     }
 
     @Test
     void theRecordedImageIsReadBackAsItWasGiven() throws Exception {
         BaseImage given = image("sha256:" + "a".repeat(64), LAYERS, List.of("A=1"), "/srv");
-        Snapshot snapshot = new Scenario(dir).dockerfile("FROM registry.example/app:1").image(given).snapshot();
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile("FROM registry.example/app:1")
+                .image(given)
+                .snapshot();
         assertEquals(given, BaseImage.recordedIn(snapshot.steps().get(0)));
     }
 
     @Test
     void theLegacyBuilderKeysAnImageOnItsDigestAlone() throws Exception {
-        Scenario app = new Scenario(dir).builder(io.github.dockercache.model.Builder.CLASSIC)
-                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt").file("a.txt", "a")
+        Scenario app = new Scenario(dir)
+                .builder(io.github.dockercache.model.Builder.CLASSIC)
+                .dockerfile("FROM registry.example/app:1", "COPY a.txt /a.txt")
+                .file("a.txt", "a")
                 .image(image("sha256:" + "a".repeat(64), LAYERS, List.of("MARKER=one"), ""));
         Snapshot before = app.snapshot();
         app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of("MARKER=two"), ""));
-        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
     /** As the differential scenarios source-date-epoch-added and -changed-workdir show on Docker 28 and 26. */
     @ParameterizedTest
     @CsvSource({"0.25, REBUILT", "0.22, REBUILT", "0.21, CACHED", "0.13, CACHED"})
     void sourceDateEpochStampsWorkdirFromBuildKit022(String version, Verdict expected) throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "WORKDIR /app").buildkitVersion(version)
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "WORKDIR /app")
+                .buildkitVersion(version)
                 .buildArg("SOURCE_DATE_EPOCH", "1000");
         Snapshot before = app.snapshot();
         app.buildArg("SOURCE_DATE_EPOCH", "2000");
-        assertEquals(expected, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(
+                expected,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
     }
 
     @Test
     void aFileThatBecameADirectoryIsNamed() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/settings", "a=1");
+        Scenario app =
+                new Scenario(dir).dockerfile("FROM scratch", "COPY conf /conf").file("conf/settings", "a=1");
         Snapshot before = app.snapshot();
         Files.delete(dir.resolve("conf/settings"));
         app.file("conf/settings/a.properties", "a=1");
-        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0);
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "1")
+                .causes()
+                .get(0);
         assertEquals(CauseKind.FILE_TYPE, cause.kind());
         assertEquals("conf/settings changed from file to dir", cause.detail());
     }
@@ -560,7 +699,12 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY <<EOF /motd", "hello", "EOF");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM scratch", "COPY <<EOF /motd", "hello again", "EOF");
-        assertEquals(CauseKind.HEREDOC, Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().get(0).kind());
+        assertEquals(
+                CauseKind.HEREDOC,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "1")
+                        .causes()
+                        .get(0)
+                        .kind());
     }
 
     @Test
@@ -569,10 +713,20 @@ class ComparisonTest {
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN apt-get update", "RUN make");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
-        assertEquals(CauseKind.INSTRUCTION, Scenario.step(comparison, "2").causes().get(0).kind(), "compared with the RUN it replaced");
-        assertEquals(CauseKind.UPSTREAM_STEP, Scenario.step(comparison, "3").causes().get(0).kind());
+        assertEquals(
+                CauseKind.INSTRUCTION,
+                Scenario.step(comparison, "2").causes().get(0).kind(),
+                "compared with the RUN it replaced");
+        assertEquals(
+                CauseKind.UPSTREAM_STEP,
+                Scenario.step(comparison, "3").causes().get(0).kind());
         app.dockerfile("FROM busybox:1.36", "RUN make", "RUN make test");
-        assertEquals(CauseKind.NEW_STEP, Scenario.step(Scenario.compare(app.snapshot(), before), "3").causes().get(0).kind());
+        assertEquals(
+                CauseKind.NEW_STEP,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "3")
+                        .causes()
+                        .get(0)
+                        .kind());
     }
 
     static final String UMASK_REASON = "group/other write bits differ, as a different umask at checkout leaves them:"
@@ -600,13 +754,17 @@ class ComparisonTest {
     void umaskBitsOnFilesAndDirectoriesTogetherAreUnknownForTheUmask() throws Exception {
         StepResult copy = copyOfSrcAfterModes("rwxrwxrwx", "rw-rw-rw-");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
-        assertEquals(List.of(CauseKind.UMASK_MODE), copy.causes().stream().map(Cause::kind).distinct().toList());
+        assertEquals(
+                List.of(CauseKind.UMASK_MODE),
+                copy.causes().stream().map(Cause::kind).distinct().toList());
         assertEquals(UMASK_REASON, copy.unknownReason());
     }
 
     /** {@code COPY src /src} after src (0755) and src/a.txt (0644) are given these modes. */
     private StepResult copyOfSrcAfterModes(String directoryMode, String fileMode) throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src").file("src/a.txt", "a");
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "COPY src /src")
+                .file("src/a.txt", "a");
         app.chmod("src", "rwxr-xr-x").chmod("src/a.txt", "rw-r--r--");
         Snapshot before = app.snapshot();
         app.chmod("src", directoryMode).chmod("src/a.txt", fileMode);
@@ -622,10 +780,16 @@ class ComparisonTest {
         Comparison comparison = Scenario.compare(app.snapshot(), before);
         Cause cause = Scenario.step(comparison, "build:3").causes().get(0);
         assertEquals(CauseKind.FILE_MODE, cause.kind());
-        assertEquals(List.of("build:3", "build:4"),
-                FailOn.STABLE.violations(comparison.steps()).stream().map(StepResult::stepId).toList());
+        assertEquals(
+                List.of("build:3", "build:4"),
+                FailOn.STABLE.violations(comparison.steps()).stream()
+                        .map(StepResult::stepId)
+                        .toList());
         app.chmod("pom.xml", "rw-rw-r--").file("pom.xml", "<project>edited</project>");
-        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "build:3").verdict(),
+        assertEquals(
+                Verdict.REBUILT,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "build:3")
+                        .verdict(),
                 "a content change beside the umask bits");
     }
 
@@ -633,14 +797,18 @@ class ComparisonTest {
     void aDirectoryModeAndAnUmaskOnlyChangeGiveBothReasons() throws Exception {
         StepResult copy = copyOfSrcAfterModes("rwx------", "rw-rw-r--");
         assertEquals(Verdict.UNKNOWN, copy.verdict());
-        assertEquals("only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
-                + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this context"
-                + " directory (docs/cache-model.md §3.3); " + UMASK_REASON, copy.unknownReason());
+        assertEquals(
+                "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
+                        + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this context"
+                        + " directory (docs/cache-model.md §3.3); " + UMASK_REASON,
+                copy.unknownReason());
     }
 
     @Test
     void aDirectoryModeOnlyChangeIsUnknownForAWarmBuilder() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY src /src", "RUN ls /src").file("src/a.txt", "a");
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "COPY src /src", "RUN ls /src")
+                .file("src/a.txt", "a");
         app.chmod("src", "rwxr-xr-x");
         Snapshot before = app.snapshot();
         app.chmod("src", "rwx------");
@@ -649,15 +817,19 @@ class ComparisonTest {
         assertEquals(Verdict.UNKNOWN, copy.verdict());
         assertEquals(CauseKind.DIRECTORY_MODE, copy.causes().get(0).kind());
         assertTrue(copy.unknownReason().contains("fresh builder"), copy.unknownReason());
-        assertEquals(Verdict.UNKNOWN, Scenario.step(comparison, "3").verdict(), "unchanged itself, it follows the COPY");
+        assertEquals(
+                Verdict.UNKNOWN, Scenario.step(comparison, "3").verdict(), "unchanged itself, it follows the COPY");
     }
 
     @Test
     void anXattrOnlyChangeIsUnknownForAWarmBuilder() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "COPY a.txt /a.txt").file("a.txt", "a");
-        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(dir.resolve("a.txt"),
-                java.nio.file.attribute.UserDefinedFileAttributeView.class);
-        org.junit.jupiter.api.Assumptions.assumeTrue(view != null && Files.getFileStore(dir).supportsFileAttributeView("user"),
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "COPY a.txt /a.txt")
+                .file("a.txt", "a");
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(
+                dir.resolve("a.txt"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                view != null && Files.getFileStore(dir).supportsFileAttributeView("user"),
                 "the temporary file system keeps no user xattrs");
         Snapshot before = app.snapshot();
         view.write("note", java.nio.ByteBuffer.wrap("reviewed".getBytes()));
@@ -671,7 +843,11 @@ class ComparisonTest {
         Scenario app = Scenario.javaApp(dir);
         Snapshot before = app.snapshot();
         app.chmod("pom.xml", "rwxr-xr-x");
-        assertTrue(Scenario.step(Scenario.compare(app.snapshot(), before), "build:3").causes().get(0).advice().contains("Windows"));
+        assertTrue(Scenario.step(Scenario.compare(app.snapshot(), before), "build:3")
+                .causes()
+                .get(0)
+                .advice()
+                .contains("Windows"));
     }
 
     @Test
@@ -679,26 +855,41 @@ class ComparisonTest {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN echo hi"); // built with --network=none
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "RUN --network=default echo hi");
-        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=none echo hi");
-        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "RUN --network=host echo hi");
         Snapshot host = app.snapshot();
-        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(host, before), "2").verdict());
-        assertEquals(List.of("Dockerfile:2:1: RUN --network=host needs the network.host entitlement: docker build fails"
-                + " with \"network.host is not allowed\" unless it is given --allow network.host"), host.warnings());
+        assertEquals(
+                Verdict.REBUILT,
+                Scenario.step(Scenario.compare(host, before), "2").verdict());
+        assertEquals(
+                List.of("Dockerfile:2:1: RUN --network=host needs the network.host entitlement: docker build fails"
+                        + " with \"network.host is not allowed\" unless it is given --allow network.host"),
+                host.warnings());
     }
 
     @Test
     void addWithAChecksumIsKeyedByTheChecksumAndTheFileNameNotTheAddress() throws Exception {
         String checksum = "--checksum=sha256:" + "ab".repeat(32);
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/app.jar /app.jar");
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/app.jar /app.jar");
         Snapshot before = app.snapshot();
         app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://b.example/v2/app.jar /app.jar");
-        assertEquals(Verdict.CACHED, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
         app.dockerfile("FROM busybox:1.36", "ADD " + checksum + " https://a.example/v1/other.jar /app.jar");
-        assertEquals(Verdict.REBUILT, Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
-        app.dockerfile("FROM busybox:1.36", "ADD --checksum=sha256:" + "cd".repeat(32) + " https://a.example/v1/app.jar /app.jar");
+        assertEquals(
+                Verdict.REBUILT,
+                Scenario.step(Scenario.compare(app.snapshot(), before), "2").verdict());
+        app.dockerfile(
+                "FROM busybox:1.36",
+                "ADD --checksum=sha256:" + "cd".repeat(32) + " https://a.example/v1/app.jar /app.jar");
         StepResult changed = Scenario.step(Scenario.compare(app.snapshot(), before), "2");
         assertEquals(Verdict.REBUILT, changed.verdict());
         assertEquals(CauseKind.SOURCE_CONTENT, changed.causes().get(0).kind());

@@ -9,9 +9,9 @@ import io.github.dockercache.model.Dependencies;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Which changes of a dependency layer a change of the project's dependencies explains. */
 class DependencyChangeTest {
@@ -20,8 +20,14 @@ class DependencyChangeTest {
     }
 
     private static final DependencyChange BUMP = DependencyChange.between(
-            listed("com.example:lib-a:jar:1.0", "com.example:lib-b:jar:2.0-SNAPSHOT", "com.example:lib-d:jar:tests:1.0"),
-            listed("com.example:lib-a:jar:1.1", "com.example:lib-b:jar:2.0-SNAPSHOT", "com.example:lib-c:jar:1.0",
+            listed(
+                    "com.example:lib-a:jar:1.0",
+                    "com.example:lib-b:jar:2.0-SNAPSHOT",
+                    "com.example:lib-d:jar:tests:1.0"),
+            listed(
+                    "com.example:lib-a:jar:1.1",
+                    "com.example:lib-b:jar:2.0-SNAPSHOT",
+                    "com.example:lib-c:jar:1.0",
                     "com.example:lib-d:jar:tests:1.0"));
 
     @Test
@@ -51,8 +57,8 @@ class DependencyChangeTest {
     /** The trial's reactor: app depends on common, a sibling module, whose jar a source edit of common changes. */
     private static Dependencies withCommon(boolean module) {
         List<String> coordinates = List.of("io.quarkus:quarkus-rest:jar:3.38.2", "org.acme:common:jar:1.0.0-SNAPSHOT");
-        return new Dependencies(coordinates, module ? List.of("org.acme:common:jar:1.0.0-SNAPSHOT") : List.of(),
-                new TreeMap<>());
+        return new Dependencies(
+                coordinates, module ? List.of("org.acme:common:jar:1.0.0-SNAPSHOT") : List.of(), new TreeMap<>());
     }
 
     @ParameterizedTest(name = "module in the baseline: {0}, now: {1}")
@@ -60,10 +66,12 @@ class DependencyChangeTest {
     void theJarOfAModuleOfTheBuildChangesAsExpectedWhicheverSideMarksIt(boolean inBaseline, boolean now) {
         DependencyChange change = DependencyChange.between(withCommon(inBaseline), withCommon(now));
         assertFalse(change.changed());
-        assertEquals("org.acme:common is a module of this build",
+        assertEquals(
+                "org.acme:common is a module of this build",
                 change.explains("org.acme.common-1.0.0-SNAPSHOT.jar", CauseKind.FILE_CONTENT));
-        assertEquals("org.acme:common is a module of this build", change.explains("common-1.0.0-SNAPSHOT.jar",
-                CauseKind.BUILD_TIMESTAMPS));
+        assertEquals(
+                "org.acme:common is a module of this build",
+                change.explains("common-1.0.0-SNAPSHOT.jar", CauseKind.BUILD_TIMESTAMPS));
         assertNull(change.explains("io.quarkus.quarkus-rest-3.38.2.jar", CauseKind.FILE_CONTENT), "a third-party jar");
         assertNull(change.explains("org.acme.common-1.0.0-SNAPSHOT.jar", CauseKind.FILE_MODE));
     }
@@ -77,26 +85,37 @@ class DependencyChangeTest {
     @Test
     void aFileThatNamesNoDependencyNamesTheFirstChangesAndCountsTheRest() {
         DependencyChange platform = DependencyChange.between(
-                listed("io.netty:netty-buffer:jar:4.1.137.Final", "io.netty:netty-codec:jar:4.1.137.Final",
-                        "io.quarkus:quarkus-core:jar:3.38.2", "io.quarkus:quarkus-rest:jar:3.38.2",
+                listed(
+                        "io.netty:netty-buffer:jar:4.1.137.Final",
+                        "io.netty:netty-codec:jar:4.1.137.Final",
+                        "io.quarkus:quarkus-core:jar:3.38.2",
+                        "io.quarkus:quarkus-rest:jar:3.38.2",
                         "io.quarkus:quarkus-vertx:jar:3.38.2"),
-                listed("io.netty:netty-buffer:jar:4.1.136.Final", "io.netty:netty-codec:jar:4.1.136.Final",
-                        "io.quarkus:quarkus-core:jar:3.38.1", "io.quarkus:quarkus-rest:jar:3.38.1",
+                listed(
+                        "io.netty:netty-buffer:jar:4.1.136.Final",
+                        "io.netty:netty-codec:jar:4.1.136.Final",
+                        "io.quarkus:quarkus-core:jar:3.38.1",
+                        "io.quarkus:quarkus-rest:jar:3.38.1",
                         "io.quarkus:quarkus-vertx:jar:3.38.1"));
         String reason = platform.explains("io.quarkus.quarkus-bootstrap-runner-3.38.1.jar", CauseKind.FILE_ADDED);
-        assertEquals("the dependencies changed (5 changes: io.netty:netty-buffer 4.1.137.Final -> 4.1.136.Final,"
-                + " io.netty:netty-codec 4.1.137.Final -> 4.1.136.Final, io.quarkus:quarkus-core 3.38.2 -> 3.38.1 and 2"
-                + " more)", reason);
+        assertEquals(
+                "the dependencies changed (5 changes: io.netty:netty-buffer 4.1.137.Final -> 4.1.136.Final,"
+                        + " io.netty:netty-codec 4.1.137.Final -> 4.1.136.Final, io.quarkus:quarkus-core 3.38.2 -> 3.38.1 and 2"
+                        + " more)",
+                reason);
         assertEquals("the dependencies changed (5 changes, listed above)", platform.listedAbove(reason));
         String jar = platform.explains("io.quarkus.quarkus-core-3.38.1.jar", CauseKind.FILE_ADDED);
         assertEquals("dependency io.quarkus:quarkus-core 3.38.2 -> 3.38.1", platform.listedAbove(jar));
-        assertEquals("the dependencies changed (com.example:lib-a 1.0 -> 1.1, added com.example:lib-c:1.0)",
-                BUMP.listedAbove(BUMP.explains("quarkus-run.jar", CauseKind.FILE_CONTENT)), "a short list stays");
+        assertEquals(
+                "the dependencies changed (com.example:lib-a 1.0 -> 1.1, added com.example:lib-c:1.0)",
+                BUMP.listedAbove(BUMP.explains("quarkus-run.jar", CauseKind.FILE_CONTENT)),
+                "a short list stays");
     }
 
     @Test
     void withoutAnyChangeNothingIsExpected() {
-        DependencyChange same = DependencyChange.between(listed("com.example:lib-a:jar:1.0"), listed("com.example:lib-a:jar:1.0"));
+        DependencyChange same =
+                DependencyChange.between(listed("com.example:lib-a:jar:1.0"), listed("com.example:lib-a:jar:1.0"));
         assertFalse(same.changed());
         assertNull(same.explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
         assertNull(same.explains("loader/Launcher.class", CauseKind.FILE_CONTENT));
@@ -104,13 +123,17 @@ class DependencyChangeTest {
 
     @Test
     void withoutListsTheManifestsStandForTheDependencies() {
-        Dependencies before = new Dependencies(null, List.of(), new TreeMap<>(Map.of("pom.xml", "sha256:" + "a".repeat(64))));
-        Dependencies edited = new Dependencies(List.of("com.example:lib-a:jar:1.0"), List.of(),
+        Dependencies before =
+                new Dependencies(null, List.of(), new TreeMap<>(Map.of("pom.xml", "sha256:" + "a".repeat(64))));
+        Dependencies edited = new Dependencies(
+                List.of("com.example:lib-a:jar:1.0"),
+                List.of(),
                 new TreeMap<>(Map.of("pom.xml", "sha256:" + "b".repeat(64))));
         DependencyChange change = DependencyChange.between(before, edited);
         assertEquals(DependencyChange.Basis.MANIFESTS, change.basis());
         assertEquals(List.of("pom.xml changed"), change.changes());
-        assertEquals("the dependency manifests changed (pom.xml)", change.explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
+        assertEquals(
+                "the dependency manifests changed (pom.xml)", change.explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
         assertNull(DependencyChange.between(before, before).explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
     }
 
@@ -119,19 +142,22 @@ class DependencyChangeTest {
         DependencyChange change = DependencyChange.between(null, listed("com.example:lib-a:jar:1.0"));
         assertEquals(DependencyChange.Basis.NONE, change.basis());
         assertFalse(change.changed());
-        assertEquals("the baseline records no dependencies to check this against; record it again",
+        assertEquals(
+                "the baseline records no dependencies to check this against; record it again",
                 change.explains("lib-a-1.0.jar", CauseKind.FILE_CONTENT));
         assertNull(change.explains("lib-a-1.0.jar", CauseKind.FILE_MODE));
     }
 
     @Test
     void withoutListsOrManifestsOnEitherSideTheChangeIsLetThroughWithoutAskingForANewBaseline() {
-        Dependencies nothing = new Dependencies(null, List.of(), new TreeMap<>()); // a module's target/ as the context, no pom
+        Dependencies nothing =
+                new Dependencies(null, List.of(), new TreeMap<>()); // a module's target/ as the context, no pom
         DependencyChange change = DependencyChange.between(nothing, nothing);
         assertEquals(DependencyChange.Basis.UNLISTED, change.basis());
         assertFalse(change.changed());
-        assertEquals("nothing lists the dependencies to check this against: no dependency list from Maven, and no"
-                + " dependency manifest at the top of the build context",
+        assertEquals(
+                "nothing lists the dependencies to check this against: no dependency list from Maven, and no"
+                        + " dependency manifest at the top of the build context",
                 change.explains("lib-a-1.0.jar", CauseKind.FILE_ADDED));
         assertNull(change.explains("lib-a-1.0.jar", CauseKind.FILE_MODE));
     }

@@ -20,12 +20,30 @@ class EntryChangesTest {
     @Test
     void aDependencyUpgradeIsAnAddedAndARemovedJarGroupedByDirectory() {
         EntryChanges changes = EntryChanges.between(
-                parts("BOOT-INF/lib/guava-19.0.jar", "a1@t", "BOOT-INF/classes/app.properties", "b1@t", "App.class", "c@t"),
-                parts("BOOT-INF/lib/guava-20.0.jar", "a2@t", "BOOT-INF/classes/app.properties", "b2@t", "App.class", "c@u"));
+                parts(
+                        "BOOT-INF/lib/guava-19.0.jar",
+                        "a1@t",
+                        "BOOT-INF/classes/app.properties",
+                        "b1@t",
+                        "App.class",
+                        "c@t"),
+                parts(
+                        "BOOT-INF/lib/guava-20.0.jar",
+                        "a2@t",
+                        "BOOT-INF/classes/app.properties",
+                        "b2@t",
+                        "App.class",
+                        "c@u"));
 
-        assertEquals(new EntryChanges(List.of("BOOT-INF/lib/guava-20.0.jar"), List.of("BOOT-INF/lib/guava-19.0.jar"),
-                List.of("BOOT-INF/classes/app.properties"), List.of("App.class")), changes);
-        assertEquals("BOOT-INF/classes: changed app.properties; BOOT-INF/lib: added guava-20.0.jar; removed guava-19.0.jar",
+        assertEquals(
+                new EntryChanges(
+                        List.of("BOOT-INF/lib/guava-20.0.jar"),
+                        List.of("BOOT-INF/lib/guava-19.0.jar"),
+                        List.of("BOOT-INF/classes/app.properties"),
+                        List.of("App.class")),
+                changes);
+        assertEquals(
+                "BOOT-INF/classes: changed app.properties; BOOT-INF/lib: added guava-20.0.jar; removed guava-19.0.jar",
                 changes.describe());
         assertTrue(changes.hasContentChanges());
     }
@@ -43,7 +61,8 @@ class EntryChangesTest {
         for (int i = 0; i < 9; i++) {
             after.put("lib/x" + i + ".jar", "1@");
         }
-        assertEquals("lib: added x0.jar, x1.jar, x2.jar, x3.jar, x4.jar, x5.jar and 3 more",
+        assertEquals(
+                "lib: added x0.jar, x1.jar, x2.jar, x3.jar, x4.jar, x5.jar and 3 more",
                 EntryChanges.between(null, after).describe());
     }
 }

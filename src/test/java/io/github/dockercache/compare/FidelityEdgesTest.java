@@ -34,18 +34,24 @@ class FidelityEdgesTest {
     }
 
     private static StepResult step(Snapshot after, Snapshot before, String stepId) {
-        return Scenario.compare(after, before).steps().stream().filter(s -> s.stepId().equals(stepId)).findFirst()
+        return Scenario.compare(after, before).steps().stream()
+                .filter(s -> s.stepId().equals(stepId))
+                .findFirst()
                 .orElseThrow();
     }
 
     /** copy-chmod-spellings, copy-chown-spellings */
     @Test
     void flagSpellingsBuildKitParsesAreOneKey() throws Exception {
-        Scenario app = new Scenario(dir).file("tool.sh", "echo\n")
+        Scenario app = new Scenario(dir)
+                .file("tool.sh", "echo\n")
                 .dockerfile("FROM busybox", "COPY --chmod=755 --chown=root tool.sh /t", "RUN true");
-        assertEquals(Verdict.CACHED, second(app, "2", "FROM busybox", "COPY --chmod=00755 --chown=0 tool.sh /t", "RUN true"));
+        assertEquals(
+                Verdict.CACHED,
+                second(app, "2", "FROM busybox", "COPY --chmod=00755 --chown=0 tool.sh /t", "RUN true"));
         app.dockerfile("FROM busybox", "COPY --chmod=755 --chown=root tool.sh /t", "RUN true");
-        assertEquals(Verdict.REBUILT, second(app, "2", "FROM busybox", "COPY --chmod=775 --chown=0 tool.sh /t", "RUN true"));
+        assertEquals(
+                Verdict.REBUILT, second(app, "2", "FROM busybox", "COPY --chmod=775 --chown=0 tool.sh /t", "RUN true"));
         app.dockerfile("FROM busybox", "COPY --chown=1000:1000 tool.sh /t");
         assertEquals(Verdict.REBUILT, second(app, "2", "FROM busybox", "COPY --chown=app:app tool.sh /t"));
         app.dockerfile("FROM busybox", "USER root", "WORKDIR /app");
@@ -55,16 +61,21 @@ class FidelityEdgesTest {
     /** copy-chmod-spellings on engine 26, copy-chmod-invalid, copy-chmod-invalid-symbolic */
     @Test
     void aChmodThatIsNotOctalIsIgnoredByOldReleasesAndRefusedByNewOnes() throws Exception {
-        Scenario app = new Scenario(dir).file("a.txt", "a\n").buildkitVersion("0.13")
+        Scenario app = new Scenario(dir)
+                .file("a.txt", "a\n")
+                .buildkitVersion("0.13")
                 .dockerfile("FROM busybox", "COPY a.txt /a");
         assertEquals(Verdict.CACHED, second(app, "2", "FROM busybox", "COPY --chmod=u+x a.txt /a"));
         assertEquals(Verdict.CACHED, second(app, "2", "FROM busybox", "COPY --chmod=999 a.txt /a"));
 
         app.buildkitVersion("0.25").dockerfile("FROM busybox", "COPY --chmod=999 a.txt /a");
-        assertEquals("Dockerfile:2:1: invalid chmod parameter: '999'. it should be octal string and between 0 and 07777",
+        assertEquals(
+                "Dockerfile:2:1: invalid chmod parameter: '999'. it should be octal string and between 0 and 07777",
                 assertThrows(AnalysisException.class, app::snapshot).getMessage());
         app.dockerfile("FROM busybox", "ARG MODE=u+q", "COPY --chmod=$MODE a.txt /a");
-        assertEquals("Dockerfile:3:1: invalid syntax", assertThrows(AnalysisException.class, app::snapshot).getMessage());
+        assertEquals(
+                "Dockerfile:3:1: invalid syntax",
+                assertThrows(AnalysisException.class, app::snapshot).getMessage());
         app.dockerfile("FROM busybox", "COPY --chmod=+x a.txt /a");
         assertEquals(Verdict.REBUILT, second(app, "2", "FROM busybox", "COPY --chmod=a+x a.txt /a"));
     }
@@ -73,15 +84,20 @@ class FidelityEdgesTest {
     @Test
     void addChecksumOfAContextFileIsRefusedInEachReleasesWords() throws Exception {
         String checksum = "--checksum=sha256:" + "ab".repeat(32);
-        Scenario app = new Scenario(dir).file("local.txt", "local\n")
+        Scenario app = new Scenario(dir)
+                .file("local.txt", "local\n")
                 .dockerfile("FROM busybox", "ADD " + checksum + " local.txt /local.txt");
-        assertEquals("Dockerfile:2:1: checksum requires HTTP(S) or Git sources",
+        assertEquals(
+                "Dockerfile:2:1: checksum requires HTTP(S) or Git sources",
                 assertThrows(AnalysisException.class, app::snapshot).getMessage());
         app.buildkitVersion("0.13");
-        assertEquals("Dockerfile:2:1: checksum can't be specified for non-HTTP sources",
+        assertEquals(
+                "Dockerfile:2:1: checksum can't be specified for non-HTTP sources",
                 assertThrows(AnalysisException.class, app::snapshot).getMessage());
-        app.buildkitVersion("0.20").dockerfile("FROM busybox", "ADD " + checksum + " https://a.example/x https://a.example/y /d/");
-        assertEquals("Dockerfile:2:1: checksum can't be specified for multiple sources",
+        app.buildkitVersion("0.20")
+                .dockerfile("FROM busybox", "ADD " + checksum + " https://a.example/x https://a.example/y /d/");
+        assertEquals(
+                "Dockerfile:2:1: checksum can't be specified for multiple sources",
                 assertThrows(AnalysisException.class, app::snapshot).getMessage());
     }
 
@@ -90,7 +106,9 @@ class FidelityEdgesTest {
     void addingOrRemovingAChecksumOfAnUnchangedUrlIsUnknownAndAChangedChecksumRebuilds() throws Exception {
         String url = " https://a.example/v1/app.jar /app.jar";
         String checksum = "--checksum=sha256:" + "ab".repeat(32);
-        Snapshot unpinned = new Scenario(dir).dockerfile("FROM busybox", "ADD" + url, "RUN true").snapshot();
+        Snapshot unpinned = new Scenario(dir)
+                .dockerfile("FROM busybox", "ADD" + url, "RUN true")
+                .snapshot();
         Scenario app = new Scenario(dir);
         StepResult added = step(snapshotOf(app, "FROM busybox", "ADD " + checksum + url, "RUN true"), unpinned, "2");
         assertEquals(Verdict.UNKNOWN, added.verdict());
@@ -98,7 +116,10 @@ class FidelityEdgesTest {
 
         app.dockerfile("FROM busybox", "ADD " + checksum + url, "RUN true");
         Snapshot pinned = app.snapshot();
-        assertEquals(Verdict.UNKNOWN, step(snapshotOf(app, "FROM busybox", "ADD" + url, "RUN true"), pinned, "2").verdict());
+        assertEquals(
+                Verdict.UNKNOWN,
+                step(snapshotOf(app, "FROM busybox", "ADD" + url, "RUN true"), pinned, "2")
+                        .verdict());
         Snapshot bumped = snapshotOf(app, "FROM busybox", "ADD --checksum=sha256:" + "cd".repeat(32) + url, "RUN true");
         assertEquals(Verdict.REBUILT, step(bumped, pinned, "2").verdict());
         assertEquals(Verdict.REBUILT, step(bumped, pinned, "3").verdict());
@@ -116,7 +137,8 @@ class FidelityEdgesTest {
         app.dockerfile("FROM busybox", "RUN cat <<-EOF > /x", "\tbody", "\tEOF");
         assertEquals(Verdict.CACHED, second(app, "2", "FROM busybox", "RUN cat <<-EOF > /x", "\tbody", "\t\t\tEOF"));
         app.dockerfile("FROM busybox", "RUN cat <<A > /a && cat <<-B > /b", "a", "A", "\tb", "\tB");
-        assertEquals(Verdict.REBUILT,
+        assertEquals(
+                Verdict.REBUILT,
                 second(app, "2", "FROM busybox", "RUN cat <<A > /a && cat <<-B > /b", "a", "A", "\t\tb", "\tB"));
         app.dockerfile("FROM busybox", "RUN <<EOF", "echo $HOME > /x", "EOF");
         assertEquals(Verdict.CACHED, second(app, "2", "FROM busybox", "RUN <<\"END\"", "echo $HOME > /x", "END"));
@@ -149,24 +171,40 @@ class FidelityEdgesTest {
         int[] fe = {0xFE};
         String env = "FROM busybox\nENV V=x";
         String run = "\nRUN echo \"$V\"\n";
-        assertEquals(Verdict.CACHED, step(bytesSnapshot(app, env, fe, run), bytesSnapshot(app, env, ff, run), "2").verdict());
-        assertEquals(Verdict.REBUILT, step(bytesSnapshot(app, env, ff, run),
-                bytesSnapshot(app, env, new int[] {0xE2, 0x82}, run), "2").verdict());
-        assertEquals(Verdict.CACHED, step(bytesSnapshot(app, env, "\uFFFD", run), bytesSnapshot(app, env, ff, run), "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(bytesSnapshot(app, env, fe, run), bytesSnapshot(app, env, ff, run), "2")
+                        .verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                step(bytesSnapshot(app, env, ff, run), bytesSnapshot(app, env, new int[] {0xE2, 0x82}, run), "2")
+                        .verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(bytesSnapshot(app, env, "\uFFFD", run), bytesSnapshot(app, env, ff, run), "2")
+                        .verdict());
 
         String quoted = "FROM busybox\nCOPY <<\"EOF\" /q\nq";
         String end = "\nEOF\n";
-        assertEquals(Verdict.REBUILT,
-                step(bytesSnapshot(app, quoted, fe, end), bytesSnapshot(app, quoted, ff, end), "2").verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                step(bytesSnapshot(app, quoted, fe, end), bytesSnapshot(app, quoted, ff, end), "2")
+                        .verdict());
         String unquoted = "FROM busybox\nCOPY <<EOF /u\nu";
-        assertEquals(Verdict.CACHED,
-                step(bytesSnapshot(app, unquoted, fe, end), bytesSnapshot(app, unquoted, ff, end), "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(bytesSnapshot(app, unquoted, fe, end), bytesSnapshot(app, unquoted, ff, end), "2")
+                        .verdict());
         String script = "FROM busybox\nRUN <<EOF\n#!/bin/sh\necho ";
-        assertEquals(Verdict.REBUILT,
-                step(bytesSnapshot(app, script, fe, end), bytesSnapshot(app, script, ff, end), "2").verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                step(bytesSnapshot(app, script, fe, end), bytesSnapshot(app, script, ff, end), "2")
+                        .verdict());
         String comment = "FROM busybox\n# note ";
-        assertEquals(Verdict.CACHED, step(bytesSnapshot(app, comment, fe, run), bytesSnapshot(app, comment, ff, run),
-                "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(bytesSnapshot(app, comment, fe, run), bytesSnapshot(app, comment, ff, run), "2")
+                        .verdict());
     }
 
     /** dockerfile-invalid-utf8-run, dockerfile-invalid-utf8-classic */
@@ -174,17 +212,26 @@ class FidelityEdgesTest {
     void aRunCommandThatIsNotUtf8FailsNewReleasesAndIsKeyedAsU_FFFDByOldOnes() throws Exception {
         Scenario app = new Scenario(dir);
         String shell = "FROM busybox\nRUN echo ";
-        AnalysisException refused = assertThrows(AnalysisException.class, () -> bytesSnapshot(app, shell, new int[] {0xFF}, "\n"));
-        assertTrue(refused.getMessage().startsWith("Dockerfile:2:1: this RUN holds the byte 0xff, which is not UTF-8"),
+        AnalysisException refused =
+                assertThrows(AnalysisException.class, () -> bytesSnapshot(app, shell, new int[] {0xFF}, "\n"));
+        assertTrue(
+                refused.getMessage().startsWith("Dockerfile:2:1: this RUN holds the byte 0xff, which is not UTF-8"),
                 refused.getMessage());
-        assertTrue(refused.getMessage().endsWith("failed to marshal LLB definition: string field contains invalid UTF-8"));
+        assertTrue(
+                refused.getMessage().endsWith("failed to marshal LLB definition: string field contains invalid UTF-8"));
         String plainHeredoc = "FROM busybox\nRUN <<EOF\necho ";
         assertThrows(AnalysisException.class, () -> bytesSnapshot(app, plainHeredoc, new int[] {0xFF}, "\nEOF\n"));
 
         app.buildkitVersion("0.13");
         Snapshot before = bytesSnapshot(app, shell, new int[] {0xFF}, "\n");
-        assertEquals(Verdict.CACHED, step(bytesSnapshot(app, shell, new int[] {0xFE}, "\n"), before, "2").verdict());
-        assertEquals(Verdict.REBUILT, step(bytesSnapshot(app, shell, new int[] {0xFF, 0xFF}, "\n"), before, "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(bytesSnapshot(app, shell, new int[] {0xFE}, "\n"), before, "2")
+                        .verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                step(bytesSnapshot(app, shell, new int[] {0xFF, 0xFF}, "\n"), before, "2")
+                        .verdict());
 
         app.builder(Builder.CLASSIC);
         Snapshot classic = bytesSnapshot(app, shell, new int[] {0xFF}, "\n");
@@ -219,8 +266,12 @@ class FidelityEdgesTest {
         emptyFileAt("d/socket");
         Files.delete(dir.resolve("d/two.txt"));
         app.file("d/two.txt", "one\n");
-        assertEquals(Verdict.CACHED, step(app.builder(Builder.BUILDKIT).snapshot(), buildkit, "2").verdict());
-        assertEquals(Verdict.REBUILT, step(app.builder(Builder.CLASSIC).snapshot(), classic, "2").verdict());
+        assertEquals(
+                Verdict.CACHED,
+                step(app.builder(Builder.BUILDKIT).snapshot(), buildkit, "2").verdict());
+        assertEquals(
+                Verdict.REBUILT,
+                step(app.builder(Builder.CLASSIC).snapshot(), classic, "2").verdict());
         socketAt("d/socket");
         assertEquals(Verdict.REBUILT, step(app.snapshot(), classic, "2").verdict(), "the hard link became a copy");
     }
@@ -232,7 +283,8 @@ class FidelityEdgesTest {
         Files.createDirectories(dir.resolve("d"));
         Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("d/fifo").toString()).start();
         assertEquals(0, mkfifo.waitFor());
-        assertTrue(assertThrows(AnalysisException.class, app::snapshot).getMessage()
+        assertTrue(assertThrows(AnalysisException.class, app::snapshot)
+                .getMessage()
                 .startsWith("Dockerfile:2:1: the legacy builder (builder=classic) never finishes this build: it opens"
                         + " the fifo \"d/fifo\""));
         app.dockerfile("FROM busybox", "COPY d/ /d/");

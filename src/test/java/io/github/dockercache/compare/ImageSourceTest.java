@@ -31,8 +31,12 @@ class ImageSourceTest {
     Path dir;
 
     private Scenario copyFromTool() {
-        return new Scenario(dir).file("a.txt", "a")
-                .dockerfile("FROM scratch", "COPY a.txt /a.txt", "COPY --from=" + TOOL + " /bin/tool /tool",
+        return new Scenario(dir)
+                .file("a.txt", "a")
+                .dockerfile(
+                        "FROM scratch",
+                        "COPY a.txt /a.txt",
+                        "COPY --from=" + TOOL + " /bin/tool /tool",
                         "COPY a.txt /b.txt");
     }
 
@@ -45,11 +49,13 @@ class ImageSourceTest {
         assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.UNKNOWN, "3", Verdict.UNKNOWN), verdicts(comparison));
         Cause cause = step(comparison, "2").causes().get(0);
         assertEquals(CauseKind.SOURCE_IMAGE, cause.kind());
-        assertEquals("the image " + NORMALISED + " that COPY --from reads moved: " + DIGEST_ONE + " -> " + DIGEST_TWO,
+        assertEquals(
+                "the image " + NORMALISED + " that COPY --from reads moved: " + DIGEST_ONE + " -> " + DIGEST_TWO,
                 cause.detail());
         assertNotNull(cause.advice());
-        assertEquals("the image " + NORMALISED + " that this step reads /bin/tool from moved to other layers: the"
-                + " step stays cached only if /bin/tool comes out byte-identical, which takes pulling the image to know",
+        assertEquals(
+                "the image " + NORMALISED + " that this step reads /bin/tool from moved to other layers: the"
+                        + " step stays cached only if /bin/tool comes out byte-identical, which takes pulling the image to know",
                 step(comparison, "2").unknownReason());
     }
 
@@ -57,21 +63,25 @@ class ImageSourceTest {
     void theSameLayersUnderAnotherManifestKeepTheCopyCached() throws Exception {
         Scenario app = copyFromTool().image(ONE);
         Snapshot before = app.snapshot();
-        Snapshot after = app.image(new BaseImage(DIGEST_TWO, ONE.layers(), null)).snapshot();
+        Snapshot after =
+                app.image(new BaseImage(DIGEST_TWO, ONE.layers(), null)).snapshot();
 
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
                 verdicts(Scenario.compare(after, before)));
     }
 
     @Test
     void aPinnedImageIsItsOwnKeyAndIsNotLookedUp() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM scratch", "COPY --from=" + TOOL + "@" + DIGEST_ONE + " /t /t")
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch", "COPY --from=" + TOOL + "@" + DIGEST_ONE + " /t /t")
                 .images((reference, platform) -> {
                     throw new AssertionError("looked up " + reference);
                 });
         Snapshot snapshot = app.snapshot();
 
-        assertEquals(Map.of("src[0].image", "registry.example/tool@" + DIGEST_ONE, "src[0].path", "/t"),
+        assertEquals(
+                Map.of("src[0].image", "registry.example/tool@" + DIGEST_ONE, "src[0].path", "/t"),
                 snapshot.steps().get(0).inputs().entrySet().stream()
                         .filter(e -> e.getKey().contains("src[0]."))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -79,23 +89,30 @@ class ImageSourceTest {
 
     @Test
     void aBindMountOfAMovedImageIsUnknownAndSaysWhichInstructionReadsIt() throws Exception {
-        Scenario app = new Scenario(dir).image(ONE)
+        Scenario app = new Scenario(dir)
+                .image(ONE)
                 .dockerfile("FROM scratch", "RUN --mount=from=" + TOOL + ",source=/bin/tool,target=/tool /tool");
         Snapshot before = app.snapshot();
         Comparison comparison = Scenario.compare(app.image(TWO).snapshot(), before);
 
         assertEquals(Verdict.UNKNOWN, step(comparison, "1").verdict());
-        assertEquals("the image " + NORMALISED + " that RUN --mount reads moved: " + DIGEST_ONE + " -> " + DIGEST_TWO,
+        assertEquals(
+                "the image " + NORMALISED + " that RUN --mount reads moved: " + DIGEST_ONE + " -> " + DIGEST_TWO,
                 step(comparison, "1").causes().get(0).detail());
     }
 
     @Test
     void anOnbuildCopyFromAnImageIsKeyedOnTheImageToo() throws Exception {
-        Scenario app = new Scenario(dir).image(ONE).dockerfile("FROM scratch AS base",
-                "ONBUILD COPY --from=" + TOOL + " /bin/tool /tool", "FROM base AS app");
+        Scenario app = new Scenario(dir)
+                .image(ONE)
+                .dockerfile(
+                        "FROM scratch AS base", "ONBUILD COPY --from=" + TOOL + " /bin/tool /tool", "FROM base AS app");
         Snapshot before = app.snapshot();
 
-        assertEquals(Verdict.UNKNOWN, step(Scenario.compare(app.image(TWO).snapshot(), before), "app:1").verdict());
+        assertEquals(
+                Verdict.UNKNOWN,
+                step(Scenario.compare(app.image(TWO).snapshot(), before), "app:1")
+                        .verdict());
     }
 
     @Test
@@ -104,8 +121,11 @@ class ImageSourceTest {
         Map<String, BaseImage> recorded = ImageDigests.recordedIn(baseline);
         assertEquals(Map.of(NORMALISED, ONE), recorded);
 
-        Snapshot offline = copyFromTool().images((reference, platform) -> recorded.get(reference)).snapshot();
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
+        Snapshot offline = copyFromTool()
+                .images((reference, platform) -> recorded.get(reference))
+                .snapshot();
+        assertEquals(
+                Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED),
                 verdicts(Scenario.compare(offline, baseline)));
     }
 

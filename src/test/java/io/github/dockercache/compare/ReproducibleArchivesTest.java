@@ -30,28 +30,38 @@ class ReproducibleArchivesTest {
 
     @Test
     void gradlesBootJarIsToldItsOwnSettings() {
-        String advice = ReproducibleArchives.advice("build/libs/app.jar",
-                jar(manifest("Spring-Boot-Version", "3.4.1")), List.of("App.class"));
-        assertTrue(advice.startsWith("Spring Boot's Gradle bootJar wrote this jar (Spring Boot 3.4.1): set"
-                + " preserveFileTimestamps = false and reproducibleFileOrder = true"), advice);
+        String advice = ReproducibleArchives.advice(
+                "build/libs/app.jar", jar(manifest("Spring-Boot-Version", "3.4.1")), List.of("App.class"));
+        assertTrue(
+                advice.startsWith("Spring Boot's Gradle bootJar wrote this jar (Spring Boot 3.4.1): set"
+                        + " preserveFileTimestamps = false and reproducibleFileOrder = true"),
+                advice);
     }
 
     @Test
     void aShadedJarNamesTheShadeAndAssemblyPlugins() {
-        String advice = ReproducibleArchives.advice("target/app.jar",
-                jar(manifest("Created-By", "Maven JAR Plugin 3.4.1"), "META-INF/maven/com.example/app/pom.properties",
-                        "META-INF/maven/com.google.guava/guava/pom.properties"), List.of("App.class"));
-        assertTrue(advice.contains("it bundles other artifacts: maven-shade-plugin (from 3.2.3) and"
-                + " maven-assembly-plugin (from 3.2.0) honour the same setting"), advice);
+        String advice = ReproducibleArchives.advice(
+                "target/app.jar",
+                jar(
+                        manifest("Created-By", "Maven JAR Plugin 3.4.1"),
+                        "META-INF/maven/com.example/app/pom.properties",
+                        "META-INF/maven/com.google.guava/guava/pom.properties"),
+                List.of("App.class"));
+        assertTrue(
+                advice.contains("it bundles other artifacts: maven-shade-plugin (from 3.2.3) and"
+                        + " maven-assembly-plugin (from 3.2.0) honour the same setting"),
+                advice);
     }
 
     @Test
     void bndAndGitCommitIdAreNamed() {
-        String advice = ReproducibleArchives.advice("target/bundle.jar", jar(manifest("Tool", "Bnd-6.4.0.202211291949")),
-                List.of("git.properties"));
+        String advice = ReproducibleArchives.advice(
+                "target/bundle.jar", jar(manifest("Tool", "Bnd-6.4.0.202211291949")), List.of("git.properties"));
         assertTrue(advice.startsWith("bnd wrote this archive (Bnd-6.4.0.202211291949)"), advice);
-        assertTrue(advice.endsWith("git-commit-id-maven-plugin writes it as git.build.time (or exclude git.build.time"
-                + " with <excludeProperties>)"), advice);
+        assertTrue(
+                advice.endsWith("git-commit-id-maven-plugin writes it as git.build.time (or exclude git.build.time"
+                        + " with <excludeProperties>)"),
+                advice);
     }
 
     @Test

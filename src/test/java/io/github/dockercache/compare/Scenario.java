@@ -110,7 +110,10 @@ final class Scenario extends ContextTree<Scenario> {
     }
 
     static StepResult step(Comparison comparison, String id) {
-        return comparison.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+        return comparison.steps().stream()
+                .filter(s -> s.stepId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A Maven app built in a two-stage Dockerfile: dependencies first, then the sources; the jar copied to a JRE. */
@@ -134,20 +137,24 @@ final class Scenario extends ContextTree<Scenario> {
 
     /** The Quarkus codestart's src/main/docker/Dockerfile.jvm (the quickstarts'), at the root of a context. */
     static final String[] QUARKUS_DOCKERFILE = {
-            "FROM registry.access.redhat.com/ubi9/openjdk-21:1.21",
-            "ENV LANGUAGE='en_US:en'",
-            "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
-            "COPY --chown=185 target/quarkus-app/*.jar /deployments/",
-            "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
-            "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/",
-            "EXPOSE 8080",
-            "USER 185",
-            "ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]"};
+        "FROM registry.access.redhat.com/ubi9/openjdk-21:1.21",
+        "ENV LANGUAGE='en_US:en'",
+        "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
+        "COPY --chown=185 target/quarkus-app/*.jar /deployments/",
+        "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
+        "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/",
+        "EXPOSE 8080",
+        "USER 185",
+        "ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]"
+    };
 
     /** A Quarkus JVM app after {@code mvn package}: its fast-jar in target/quarkus-app, the quickstarts' .dockerignore. */
     static Scenario quarkusJvm(Path dir) {
-        return new Scenario(dir).dockerfile(QUARKUS_DOCKERFILE)
-                .file(".dockerignore", "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/*\n")
+        return new Scenario(dir)
+                .dockerfile(QUARKUS_DOCKERFILE)
+                .file(
+                        ".dockerignore",
+                        "*\n!target/*-runner\n!target/*-runner.jar\n!target/lib/*\n!target/quarkus-app/*\n")
                 .file("pom.xml", "<project/>\n")
                 .file("target/quarkus-app/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.15.1.jar", "boot")
                 .file("target/quarkus-app/lib/main/com.example.lib-a-1.0.jar", "a 1.0")

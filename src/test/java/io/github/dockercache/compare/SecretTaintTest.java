@@ -60,7 +60,10 @@ class SecretTaintTest {
     }
 
     private static StepSnapshot step(Snapshot snapshot, String id) {
-        return snapshot.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return snapshot.steps().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, Verdict> verdicts(Comparison comparison) {
@@ -81,17 +84,23 @@ class SecretTaintTest {
         Snapshot snapshot = app().secrets(keyed(KEY)).snapshot();
         assertNoClearValue(snapshot);
         StepSnapshot workdir = step(snapshot, "2");
-        assertTrue(workdir.inputs().get("path").startsWith(Secrets.MAC_PREFIX), workdir.inputs().toString());
+        assertTrue(
+                workdir.inputs().get("path").startsWith(Secrets.MAC_PREFIX),
+                workdir.inputs().toString());
         assertEquals("", workdir.inputs().get("owner"), "USER comes after this WORKDIR");
         StepSnapshot copyRelative = step(snapshot, "3");
-        assertTrue(copyRelative.inputs().get("dest").startsWith(Secrets.MAC_PREFIX), copyRelative.inputs().toString());
+        assertTrue(
+                copyRelative.inputs().get("dest").startsWith(Secrets.MAC_PREFIX),
+                copyRelative.inputs().toString());
         assertEquals("a.txt", copyRelative.inputs().get("src[0]"), "the source is no secret");
         assertTrue(copyRelative.inputs().get("src[0].checksum").startsWith("sha256:"));
         StepSnapshot heredoc = step(snapshot, "4");
-        assertTrue(heredoc.inputs().get("src[0].content").startsWith(Secrets.MAC_PREFIX), heredoc.inputs().toString());
+        assertTrue(
+                heredoc.inputs().get("src[0].content").startsWith(Secrets.MAC_PREFIX),
+                heredoc.inputs().toString());
         StepSnapshot run = step(snapshot, "5");
-        for (String input : List.of("env:DB_PASS", "env:GITHUB_PAT", "env:SIGNING_PHRASE", "env:REPO", "env:CONN",
-                "workdir", "user")) {
+        for (String input : List.of(
+                "env:DB_PASS", "env:GITHUB_PAT", "env:SIGNING_PHRASE", "env:REPO", "env:CONN", "workdir", "user")) {
             assertTrue(run.inputs().get(input).startsWith(Secrets.MAC_PREFIX), input + ": " + run.inputs());
         }
         assertEquals("RUN echo built", run.text());
@@ -107,37 +116,79 @@ class SecretTaintTest {
         assertEquals(Secrets.WITHHELD, step(baseline, "5").inputs().get("env:DB_PASS"));
         assertNull(step(baseline, "5").key());
         Comparison comparison = Comparison.compare(app().secrets(keyed(null)).snapshot(), baseline);
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.UNKNOWN, "3", Verdict.UNKNOWN, "4", Verdict.UNKNOWN,
-                "5", Verdict.UNKNOWN, "6", Verdict.UNKNOWN), verdicts(comparison));
+        assertEquals(
+                Map.of(
+                        "1",
+                        Verdict.CACHED,
+                        "2",
+                        Verdict.UNKNOWN,
+                        "3",
+                        Verdict.UNKNOWN,
+                        "4",
+                        Verdict.UNKNOWN,
+                        "5",
+                        Verdict.UNKNOWN,
+                        "6",
+                        Verdict.UNKNOWN),
+                verdicts(comparison));
         String reason = comparison.steps().get(1).unknownReason();
-        assertTrue(reason.startsWith("depends on a secret, not compared: no secret key is configured."
-                + " Pass the secret with RUN --mount=type=secret"), reason);
+        assertTrue(
+                reason.startsWith("depends on a secret, not compared: no secret key is configured."
+                        + " Pass the secret with RUN --mount=type=secret"),
+                reason);
     }
 
     @Test
     void withAKeyAnUnchangedSecretIsCachedAndAChangedOneIsNamedByArgOnly() throws Exception {
         Snapshot baseline = app().secrets(keyed(KEY)).snapshot();
-        assertEquals(Verdict.CACHED, Comparison.compare(app().secrets(keyed(KEY)).snapshot(), baseline).steps().stream()
-                .map(StepResult::verdict).reduce((a, b) -> a == b ? a : null).orElseThrow());
+        assertEquals(
+                Verdict.CACHED,
+                Comparison.compare(app().secrets(keyed(KEY)).snapshot(), baseline).steps().stream()
+                        .map(StepResult::verdict)
+                        .reduce((a, b) -> a == b ? a : null)
+                        .orElseThrow());
         Comparison changed = Comparison.compare(
                 app().secrets(keyed(KEY)).buildArg("DB_PASS", "hunter3").snapshot(), baseline);
-        assertEquals(Map.of("1", Verdict.CACHED, "2", Verdict.CACHED, "3", Verdict.CACHED, "4", Verdict.CACHED,
-                "5", Verdict.REBUILT, "6", Verdict.REBUILT), verdicts(changed), "only the RUN sees DB_PASS");
+        assertEquals(
+                Map.of(
+                        "1",
+                        Verdict.CACHED,
+                        "2",
+                        Verdict.CACHED,
+                        "3",
+                        Verdict.CACHED,
+                        "4",
+                        Verdict.CACHED,
+                        "5",
+                        Verdict.REBUILT,
+                        "6",
+                        Verdict.REBUILT),
+                verdicts(changed),
+                "only the RUN sees DB_PASS");
         List<Cause> causes = changed.steps().get(4).causes();
-        assertEquals(List.of("ENV CONN", "BUILD_ARG DB_PASS", "USER user"),
+        assertEquals(
+                List.of("ENV CONN", "BUILD_ARG DB_PASS", "USER user"),
                 causes.stream().map(c -> c.kind() + " " + c.subject()).toList());
         assertTrue(causes.stream().allMatch(c -> c.before() == null && c.after() == null), causes.toString());
-        assertEquals("the USER changed; it depends on a secret, so its value is not shown", causes.get(2).detail());
+        assertEquals(
+                "the USER changed; it depends on a secret, so its value is not shown",
+                causes.get(2).detail());
 
         Comparison signing = Comparison.compare(
-                app().secrets(keyed(KEY)).buildArg("SIGNING_PHRASE", "closed").dockerfile(
-                        "FROM busybox:1.36", "ARG SIGNING_PHRASE", "RUN true").snapshot(),
-                app().secrets(keyed(KEY)).dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE", "RUN true").snapshot());
+                app().secrets(keyed(KEY))
+                        .buildArg("SIGNING_PHRASE", "closed")
+                        .dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE", "RUN true")
+                        .snapshot(),
+                app().secrets(keyed(KEY))
+                        .dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE", "RUN true")
+                        .snapshot());
         Cause arg = signing.steps().get(1).causes().get(0);
         assertEquals(CauseKind.BUILD_ARG, arg.kind());
         assertEquals("SIGNING_PHRASE", arg.subject());
-        assertEquals("build arg SIGNING_PHRASE changed; it depends on a secret, so its value is not shown"
-                + " (--build-arg SIGNING_PHRASE, declared by ARG at line 2)", arg.detail());
+        assertEquals(
+                "build arg SIGNING_PHRASE changed; it depends on a secret, so its value is not shown"
+                        + " (--build-arg SIGNING_PHRASE, declared by ARG at line 2)",
+                arg.detail());
         assertNull(arg.before());
     }
 
@@ -145,14 +196,19 @@ class SecretTaintTest {
     void secretsThatCannotBeComparedMakeTheStepUnknownWithTheReason() throws Exception {
         Snapshot keyed = app().secrets(keyed(KEY)).snapshot();
         Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put("the baseline was recorded with another secret key",
+        reasons.put(
+                "the baseline was recorded with another secret key",
                 reason(Comparison.compare(app().secrets(keyed(OTHER_KEY)).snapshot(), keyed)));
-        reasons.put("no secret key is configured", reason(Comparison.compare(app().secrets(keyed(null)).snapshot(), keyed)));
-        reasons.put("the baseline was recorded without a secret key",
+        reasons.put(
+                "no secret key is configured",
+                reason(Comparison.compare(app().secrets(keyed(null)).snapshot(), keyed)));
+        reasons.put(
+                "the baseline was recorded without a secret key",
                 reason(Comparison.compare(keyed, app().secrets(keyed(null)).snapshot())));
         reasons.forEach((expected, detail) -> assertTrue(detail.endsWith("cannot be compared: " + expected), detail));
         Comparison other = Comparison.compare(app().secrets(keyed(OTHER_KEY)).snapshot(), keyed);
-        assertTrue(other.steps().stream().skip(1).allMatch(s -> s.verdict() == Verdict.UNKNOWN),
+        assertTrue(
+                other.steps().stream().skip(1).allMatch(s -> s.verdict() == Verdict.UNKNOWN),
                 verdicts(other).toString());
     }
 
@@ -165,42 +221,77 @@ class SecretTaintTest {
 
     @Test
     void aBaselineWithTheOldUnsaltedDigestsIsNotComparedAndNotTakenForAChange() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "ARG NPM_TOKEN", "RUN npm ci")
-                .buildArg("NPM_TOKEN", "hunter2").secrets(keyed(KEY));
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "ARG NPM_TOKEN", "RUN npm ci")
+                .buildArg("NPM_TOKEN", "hunter2")
+                .secrets(keyed(KEY));
         Snapshot current = app.snapshot();
         StepSnapshot run = step(current, "2");
         Map<String, String> inputs = new java.util.TreeMap<>(run.inputs());
         inputs.put("env:NPM_TOKEN", "<redacted f52fbd32b2b3>");
-        StepSnapshot legacyRun = new StepSnapshot(run.id(), run.stage(), run.stageIndex(), run.number(), run.line(),
-                run.instruction(), run.text(), "sha256:0", "sha256:1", run.parentId(), run.parentKey(), null,
-                new java.util.TreeMap<>(inputs), run.origins(), run.files(), run.sources(), null, null);
-        Snapshot legacy = new Snapshot(current.format(), current.version(), current.dockerfile(), null,
+        StepSnapshot legacyRun = new StepSnapshot(
+                run.id(),
+                run.stage(),
+                run.stageIndex(),
+                run.number(),
+                run.line(),
+                run.instruction(),
+                run.text(),
+                "sha256:0",
+                "sha256:1",
+                run.parentId(),
+                run.parentKey(),
+                null,
+                new java.util.TreeMap<>(inputs),
+                run.origins(),
+                run.files(),
+                run.sources(),
+                null,
+                null);
+        Snapshot legacy = new Snapshot(
+                current.format(),
+                current.version(),
+                current.dockerfile(),
+                null,
                 new java.util.TreeMap<>(Map.of("NPM_TOKEN", "<redacted f52fbd32b2b3>")),
-                List.of(current.steps().get(0), legacyRun), current.files(), List.of(), List.of(), Builder.BUILDKIT,
-                current.stages(), current.dependencies());
+                List.of(current.steps().get(0), legacyRun),
+                current.files(),
+                List.of(),
+                List.of(),
+                Builder.BUILDKIT,
+                current.stages(),
+                current.dependencies());
         StepResult result = Comparison.compare(current, legacy).steps().get(1);
         assertEquals(Verdict.UNKNOWN, result.verdict());
         assertEquals(CauseKind.SECRET_NOT_COMPARED, result.causes().get(0).kind());
-        assertEquals("build arg NPM_TOKEN depends on a secret and cannot be compared: the baseline holds another form"
-                + " (recorded by an earlier version, or while the build arg was not secret)",
+        assertEquals(
+                "build arg NPM_TOKEN depends on a secret and cannot be compared: the baseline holds another form"
+                        + " (recorded by an earlier version, or while the build arg was not secret)",
                 result.causes().get(0).detail());
     }
 
     @Test
     void anOrdinaryChangeBesideAnUncomparedSecretIsStillARebuild() throws Exception {
         Snapshot baseline = app().snapshot();
-        Comparison comparison = Comparison.compare(app().file("b.txt", "changed").snapshot(), baseline);
+        Comparison comparison =
+                Comparison.compare(app().file("b.txt", "changed").snapshot(), baseline);
         assertEquals(Verdict.REBUILT, comparison.steps().get(5).verdict());
-        Comparison keyChange = Comparison.compare(app().secrets(keyed(KEY)).dockerfile(
-                "FROM busybox:1.36", "ARG DB_PASS", "RUN echo two").snapshot(),
-                app().secrets(keyed(null)).dockerfile("FROM busybox:1.36", "ARG DB_PASS", "RUN echo one").snapshot());
+        Comparison keyChange = Comparison.compare(
+                app().secrets(keyed(KEY))
+                        .dockerfile("FROM busybox:1.36", "ARG DB_PASS", "RUN echo two")
+                        .snapshot(),
+                app().secrets(keyed(null))
+                        .dockerfile("FROM busybox:1.36", "ARG DB_PASS", "RUN echo one")
+                        .snapshot());
         assertEquals(Verdict.REBUILT, keyChange.steps().get(1).verdict());
     }
 
     @Test
     void aPasswordInABuildArgUrlIsMaskedWhateverItsName() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile("FROM busybox:1.36", "ARG HTTP_PROXY", "RUN true")
-                .buildArg("HTTP_PROXY", "http://me:hunter2@proxy:3128").snapshot();
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "ARG HTTP_PROXY", "RUN true")
+                .buildArg("HTTP_PROXY", "http://me:hunter2@proxy:3128")
+                .snapshot();
         assertEquals(Secrets.WITHHELD, step(snapshot, "2").inputs().get("env:HTTP_PROXY"));
         assertEquals(Secrets.WITHHELD, snapshot.buildArgs().get("HTTP_PROXY"));
     }
@@ -211,8 +302,10 @@ class SecretTaintTest {
                 .dockerfile("FROM busybox:1.36", "ARG DB_PASS", "ARG UNSET", "WORKDIR /${UNSET:?${DB_PASS}}")
                 .buildArg("DB_PASS", "hunter2");
         AnalysisException e = assertThrows(AnalysisException.class, app::snapshot);
-        assertEquals("Dockerfile:4:1: failed to process \"/${UNSET:?${DB_PASS}}\": the word reads a secret, so the"
-                + " reason, which may quote it, is not shown", e.getMessage());
+        assertEquals(
+                "Dockerfile:4:1: failed to process \"/${UNSET:?${DB_PASS}}\": the word reads a secret, so the"
+                        + " reason, which may quote it, is not shown",
+                e.getMessage());
         assertNull(e.getCause());
     }
 
@@ -229,9 +322,16 @@ class SecretTaintTest {
     @Test
     void theLegacyBuilderMasksItsConfigStepsAndRunArgs() throws Exception {
         Snapshot snapshot = new Scenario(dir)
-                .dockerfile("FROM busybox:1.36", "ARG DB_PASS", "LABEL conn=${DB_PASS}", "ENV API_TOKEN=literal",
+                .dockerfile(
+                        "FROM busybox:1.36",
+                        "ARG DB_PASS",
+                        "LABEL conn=${DB_PASS}",
+                        "ENV API_TOKEN=literal",
                         "RUN true")
-                .buildArg("DB_PASS", "hunter2").builder(Builder.CLASSIC).secrets(keyed(KEY)).snapshot();
+                .buildArg("DB_PASS", "hunter2")
+                .builder(Builder.CLASSIC)
+                .secrets(keyed(KEY))
+                .snapshot();
         assertNoClearValue(snapshot);
         assertTrue(step(snapshot, "3").inputs().get("config").startsWith(Secrets.MAC_PREFIX));
         assertTrue(step(snapshot, "4").inputs().get("config").startsWith(Secrets.MAC_PREFIX));
@@ -242,14 +342,26 @@ class SecretTaintTest {
     @Test
     void aSecretReachesTheLayersOfEveryRunAndTheConfigOfTheImage() throws Exception {
         List<SecretExposure> exposures = new Scenario(dir)
-                .dockerfile("FROM busybox:1.36 AS tools", "ARG NPM_TOKEN", "RUN npm ci",
-                        "FROM busybox:1.36", "ARG DB_PASS", "ENV CONN=postgres://${DB_PASS}@db PLAIN=1",
-                        "COPY --from=tools /x /x", "RUN true")
-                .buildArg("DB_PASS", "hunter2").buildArg("NPM_TOKEN", "1234").analyse().secretExposures();
-        assertEquals(List.of(
-                new SecretExposure(3, "RUN", "NPM_TOKEN", "--build-arg NPM_TOKEN, declared by ARG at line 2", false),
-                new SecretExposure(8, "RUN", "DB_PASS", "--build-arg DB_PASS, declared by ARG at line 5", true),
-                new SecretExposure(8, "RUN", "CONN", "ENV at line 6", true),
-                new SecretExposure(6, "ENV", "CONN", "ENV at line 6", true)), exposures);
+                .dockerfile(
+                        "FROM busybox:1.36 AS tools",
+                        "ARG NPM_TOKEN",
+                        "RUN npm ci",
+                        "FROM busybox:1.36",
+                        "ARG DB_PASS",
+                        "ENV CONN=postgres://${DB_PASS}@db PLAIN=1",
+                        "COPY --from=tools /x /x",
+                        "RUN true")
+                .buildArg("DB_PASS", "hunter2")
+                .buildArg("NPM_TOKEN", "1234")
+                .analyse()
+                .secretExposures();
+        assertEquals(
+                List.of(
+                        new SecretExposure(
+                                3, "RUN", "NPM_TOKEN", "--build-arg NPM_TOKEN, declared by ARG at line 2", false),
+                        new SecretExposure(8, "RUN", "DB_PASS", "--build-arg DB_PASS, declared by ARG at line 5", true),
+                        new SecretExposure(8, "RUN", "CONN", "ENV at line 6", true),
+                        new SecretExposure(6, "ENV", "CONN", "ENV at line 6", true)),
+                exposures);
     }
 }

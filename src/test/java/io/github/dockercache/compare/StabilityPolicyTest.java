@@ -1,7 +1,6 @@
 package io.github.dockercache.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.Snapshot;
 import java.util.List;
@@ -23,16 +22,25 @@ class StabilityPolicyTest {
         return new TreeSet<>(policy.stableSteps(snapshot));
     }
 
-    private static StabilityPolicy policy(List<String> stableSteps, List<String> unstableSteps, List<String> stableStages,
+    private static StabilityPolicy policy(
+            List<String> stableSteps,
+            List<String> unstableSteps,
+            List<String> stableStages,
             List<String> unstableStages) {
         StabilityPolicy defaults = StabilityPolicy.defaults();
-        return new StabilityPolicy(defaults.manifests(), defaults.dependencyOutputs(), stableSteps, unstableSteps,
-                stableStages, unstableStages);
+        return new StabilityPolicy(
+                defaults.manifests(),
+                defaults.dependencyOutputs(),
+                stableSteps,
+                unstableSteps,
+                stableStages,
+                unstableStages);
     }
 
     /** Spring Boot's pattern: the jar is built in a builder stage, extracted in a stage built FROM it. */
     private Scenario springBoot() {
-        return new Scenario(dir).dockerfile(
+        return new Scenario(dir)
+                .dockerfile(
                         "FROM maven:3.9.9-eclipse-temurin-21 AS builder",
                         "WORKDIR /workspace",
                         "COPY pom.xml .",
@@ -58,8 +66,17 @@ class StabilityPolicyTest {
     void aStageBuiltFromAStageThatReadSourcesHasNoStableStep() throws Exception {
         Scenario app = springBoot();
         Snapshot before = app.snapshot();
-        assertEquals(new TreeSet<>(List.of("builder:1", "builder:2", "builder:3", "builder:4",
-                "runtime:1", "runtime:2", "runtime:3", "runtime:4")), stable(before),
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "builder:1",
+                        "builder:2",
+                        "builder:3",
+                        "builder:4",
+                        "runtime:1",
+                        "runtime:2",
+                        "runtime:3",
+                        "runtime:4")),
+                stable(before),
                 "extract:1 follows COPY src; the layers copied from it are stable only where they are dependencies");
         app.file("src/main/java/App.java", "class App { int x; }\n");
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -70,7 +87,8 @@ class StabilityPolicyTest {
     /** Docker's guide for Java: the manifest bind-mounted into the download, package and extract stages on top. */
     @Test
     void aBindMountOfAManifestKeepsTheDownloadStableAndStagesOnTopFollowTheChain() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile(
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile(
                         "FROM eclipse-temurin:21-jdk-jammy AS deps",
                         "WORKDIR /build",
                         "COPY --chmod=0755 mvnw mvnw",
@@ -84,16 +102,20 @@ class StabilityPolicyTest {
                         "FROM eclipse-temurin:21-jre-jammy AS final",
                         "COPY --from=extract build/target/extracted/dependencies/ ./",
                         "COPY --from=extract build/target/extracted/application/ ./")
-                .file("mvnw", "#!/bin/sh\n").file(".mvn/wrapper/maven-wrapper.properties", "x=1\n")
-                .file("pom.xml", "<project/>\n").file("src/main/java/App.java", "class App {}\n")
+                .file("mvnw", "#!/bin/sh\n")
+                .file(".mvn/wrapper/maven-wrapper.properties", "x=1\n")
+                .file("pom.xml", "<project/>\n")
+                .file("src/main/java/App.java", "class App {}\n")
                 .snapshot();
-        assertEquals(new TreeSet<>(List.of("deps:1", "deps:2", "deps:3", "deps:4", "deps:5", "final:1", "final:2")),
+        assertEquals(
+                new TreeSet<>(List.of("deps:1", "deps:2", "deps:3", "deps:4", "deps:5", "final:1", "final:2")),
                 stable(snapshot));
     }
 
     @Test
     void copyAndMountFromAStageAreStableOnlyWhileThatStageHasNotReadSources() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile(
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile(
                         "FROM node:22 AS deps",
                         "COPY package.json package-lock.json ./",
                         "RUN npm ci",
@@ -105,23 +127,31 @@ class StabilityPolicyTest {
                         "RUN --mount=from=deps,source=/node_modules,target=/m ls /m",
                         "RUN --mount=from=build,source=/dist,target=/d cp -r /d /app",
                         "RUN echo after")
-                .file("package.json", "{}").file("package-lock.json", "{}").file("index.js", "1")
+                .file("package.json", "{}")
+                .file("package-lock.json", "{}")
+                .file("index.js", "1")
                 .snapshot();
-        assertEquals(new TreeSet<>(List.of("deps:1", "deps:2", "deps:3", "runtime:1", "runtime:2", "runtime:3")),
-                stable(snapshot), "runtime:4 mounts a stage that copied sources: it and what follows are not stable");
+        assertEquals(
+                new TreeSet<>(List.of("deps:1", "deps:2", "deps:3", "runtime:1", "runtime:2", "runtime:3")),
+                stable(snapshot),
+                "runtime:4 mounts a stage that copied sources: it and what follows are not stable");
     }
 
     /** The Quarkus quickstarts' src/main/docker/Dockerfile.jvm, with their .dockerignore. */
     @Test
     void theDependencyLayerOfAQuarkusImageIsStable() throws Exception {
         Snapshot snapshot = Scenario.quarkusJvm(dir).snapshot();
-        assertEquals(new TreeSet<>(List.of("1", "2")), stable(snapshot), "FROM and COPY lib/; *.jar, app/ and quarkus/ read sources");
+        assertEquals(
+                new TreeSet<>(List.of("1", "2")),
+                stable(snapshot),
+                "FROM and COPY lib/; *.jar, app/ and quarkus/ read sources");
     }
 
     /** Spring's "Spring Boot with Docker" guide: the jar unpacked into target/dependency, its libraries copied first. */
     @Test
     void theLibrariesOfAnUnpackedSpringBootJarAreStableItsClassesAreNot() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile(
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile(
                         "FROM eclipse-temurin:21-jre",
                         "ARG DEPENDENCY=target/dependency",
                         "COPY ${DEPENDENCY}/BOOT-INF/lib /app/lib",
@@ -136,7 +166,8 @@ class StabilityPolicyTest {
 
     @Test
     void stageCommentsAndSettingsOverrideTheDefaultAndAStepsOwnSettingWins() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile(
+        Scenario app = new Scenario(dir)
+                .dockerfile(
                         "FROM busybox:1.36 AS deps",
                         "RUN echo download",
                         "# dockercache:unstable-stage",
@@ -152,20 +183,25 @@ class StabilityPolicyTest {
                         "RUN echo after")
                 .file("a.txt", "a");
         Snapshot snapshot = app.snapshot();
-        assertEquals(new TreeSet<>(List.of("deps:1", "deps:2", "tools:2", "app:1", "app:2", "app:3")), stable(snapshot));
-        assertEquals(new TreeSet<>(List.of("deps:1", "tools:1", "tools:2", "app:1", "app:2", "app:3")),
+        assertEquals(
+                new TreeSet<>(List.of("deps:1", "deps:2", "tools:2", "app:1", "app:2", "app:3")), stable(snapshot));
+        assertEquals(
+                new TreeSet<>(List.of("deps:1", "tools:1", "tools:2", "app:1", "app:2", "app:3")),
                 stable(policy(List.of("tools:1"), List.of("echo download"), List.of(), List.of()), snapshot),
                 "a step entry beats a stage comment; unstableSteps beats the default");
-        assertEquals(new TreeSet<>(List.of("tools:2", "app:1", "app:2", "app:3")),
+        assertEquals(
+                new TreeSet<>(List.of("tools:2", "app:1", "app:2", "app:3")),
                 stable(policy(List.of(), List.of(), List.of(), List.of("DEPS")), snapshot));
-        assertEquals(new TreeSet<>(List.of("deps:1", "deps:2", "tools:2", "app:1", "app:2", "app:3")),
+        assertEquals(
+                new TreeSet<>(List.of("deps:1", "deps:2", "tools:2", "app:1", "app:2", "app:3")),
                 stable(policy(List.of(), List.of(), List.of("tools"), List.of()), snapshot),
                 "at one level unstable wins: the comment keeps tools unstable");
     }
 
     @Test
     void aStageMarkedUnstableEndsTheStablePartForStagesBuiltFromIt() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile(
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile(
                         "# dockercache:unstable-stage",
                         "FROM busybox:1.36 AS base",
                         "RUN echo base",
@@ -177,7 +213,8 @@ class StabilityPolicyTest {
 
     @Test
     void aMarkerThatMarksNothingIsAWarning() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile(
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile(
                         "FROM busybox:1.36 AS base",
                         "# dockercache:stable-stage",
                         "RUN echo base",
@@ -187,29 +224,37 @@ class StabilityPolicyTest {
                         "ENV A=1",
                         "RUN echo child")
                 .snapshot();
-        assertEquals(List.of(
-                "Dockerfile:3:1: # dockercache:stable-stage marks a stage and has no effect above RUN: put it directly"
-                        + " above the stage's FROM",
-                "Dockerfile:5:1: # dockercache:stable has no effect: FROM at this line makes no build step; to mark the"
-                        + " whole stage, write # dockercache:stable-stage above it",
-                "Dockerfile:7:1: # dockercache:unstable has no effect: ENV at this line makes no build step"),
+        assertEquals(
+                List.of(
+                        "Dockerfile:3:1: # dockercache:stable-stage marks a stage and has no effect above RUN: put it directly"
+                                + " above the stage's FROM",
+                        "Dockerfile:5:1: # dockercache:stable has no effect: FROM at this line makes no build step; to mark the"
+                                + " whole stage, write # dockercache:stable-stage above it",
+                        "Dockerfile:7:1: # dockercache:unstable has no effect: ENV at this line makes no build step"),
                 snapshot.warnings());
     }
 
     @Test
     void anOverrideEntryThatMatchesNothingIsNamed() throws Exception {
-        Snapshot snapshot = new Scenario(dir).dockerfile("FROM busybox:1.36 AS base", "RUN echo hi").snapshot();
+        Snapshot snapshot = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36 AS base", "RUN echo hi")
+                .snapshot();
         StabilityPolicy policy = policy(List.of("9", "echo hi"), List.of(), List.of("Base"), List.of("runtime"));
-        assertEquals(List.of(
-                "<stableSteps> entry '9' matches no step: it is neither a step id (1, 2) nor text of an"
-                        + " instruction built for this target",
-                "<unstableStages> entry 'runtime' names no stage of the Dockerfile (base)"),
-                policy.unmatched(snapshot, List.of("base")).stream().map(StabilityPolicy.Unmatched::message).toList());
+        assertEquals(
+                List.of(
+                        "<stableSteps> entry '9' matches no step: it is neither a step id (1, 2) nor text of an"
+                                + " instruction built for this target",
+                        "<unstableStages> entry 'runtime' names no stage of the Dockerfile (base)"),
+                policy.unmatched(snapshot, List.of("base")).stream()
+                        .map(StabilityPolicy.Unmatched::message)
+                        .toList());
     }
 
     @Test
     void anEmptyDependencyOutputDirectoryIsJudgedByItsSource() throws Exception {
-        Scenario app = new Scenario(dir).dockerfile(Scenario.QUARKUS_DOCKERFILE).file(".dockerignore", "")
+        Scenario app = new Scenario(dir)
+                .dockerfile(Scenario.QUARKUS_DOCKERFILE)
+                .file(".dockerignore", "")
                 .file("target/quarkus-app/quarkus-run.jar", "run");
         java.nio.file.Files.createDirectories(dir.resolve("target/quarkus-app/lib"));
         java.nio.file.Files.createDirectories(dir.resolve("target/quarkus-app/app"));

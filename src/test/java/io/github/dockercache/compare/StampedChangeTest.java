@@ -39,13 +39,17 @@ class StampedChangeTest {
 
     /** An image that copies the compiled classes, where the generators put their files. */
     private Scenario app() {
-        return new Scenario(dir).dockerfile("FROM eclipse-temurin:17-jre", "COPY target/classes /app/classes")
+        return new Scenario(dir)
+                .dockerfile("FROM eclipse-temurin:17-jre", "COPY target/classes /app/classes")
                 .file(".dockerignore", "");
     }
 
     private Cause onlyCause(Snapshot after, Snapshot before) {
         List<Cause> causes = Comparison.compare(after, before, StabilityPolicy.defaults(), dir).steps().stream()
-                .filter(s -> s.stepId().equals("2")).findFirst().orElseThrow().causes();
+                .filter(s -> s.stepId().equals("2"))
+                .findFirst()
+                .orElseThrow()
+                .causes();
         assertEquals(1, causes.size(), causes.toString());
         return causes.get(0);
     }
@@ -64,20 +68,26 @@ class StampedChangeTest {
 
     @Test
     void gitPropertiesRegeneratedNamesTheStampedLinesAndTheGitCommitIdFix() throws Exception {
-        Cause cause = rewritten("target/classes/git.properties", YESTERDAYS_GIT_PROPERTIES,
+        Cause cause = rewritten(
+                "target/classes/git.properties",
+                YESTERDAYS_GIT_PROPERTIES,
                 git("Sun Nov 22 03:20:45 UTC 2026", "2026-11-22T03\\:20\\:45Z", "4f2a9c1"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/classes/git.properties differs only in build-time stamps:"
-                + " date comment 'Sat Nov 21 10:00:00 UTC 2026' -> 'Sun Nov 22 03:20:45 UTC 2026',"
-                + " git.build.time '2026-11-21T10\\:00\\:00Z' -> '2026-11-22T03\\:20\\:45Z'", cause.detail());
+        assertEquals(
+                "target/classes/git.properties differs only in build-time stamps:"
+                        + " date comment 'Sat Nov 21 10:00:00 UTC 2026' -> 'Sun Nov 22 03:20:45 UTC 2026',"
+                        + " git.build.time '2026-11-21T10\\:00\\:00Z' -> '2026-11-22T03\\:20\\:45Z'",
+                cause.detail());
         assertEquals(Advice.GIT_COMMIT_ID_STAMP, cause.advice());
         assertTrue(cause.advice().contains("<excludeProperty>git.build.time</excludeProperty>"));
     }
 
     @Test
     void aNewCommitInGitPropertiesIsARealChangeNamedByKey() throws Exception {
-        Cause cause = rewritten("target/classes/git.properties", YESTERDAYS_GIT_PROPERTIES,
+        Cause cause = rewritten(
+                "target/classes/git.properties",
+                YESTERDAYS_GIT_PROPERTIES,
                 git("Sun Nov 22 03:20:45 UTC 2026", "2026-11-22T03\\:20\\:45Z", "9b0e7d3"));
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
@@ -92,21 +102,29 @@ class StampedChangeTest {
 
     @Test
     void gitJsonRegeneratedNamesTheStampAndTheGitCommitIdFix() throws Exception {
-        Cause cause = rewritten("target/classes/git.json", gitJson("2026-11-21T10:00:00Z", "4f2a9c1"),
+        Cause cause = rewritten(
+                "target/classes/git.json",
+                gitJson("2026-11-21T10:00:00Z", "4f2a9c1"),
                 gitJson("2026-11-22T03:20:45Z", "4f2a9c1"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/classes/git.json differs only in build-time stamps:"
-                + " git.build.time '2026-11-21T10:00:00Z' -> '2026-11-22T03:20:45Z'", cause.detail());
+        assertEquals(
+                "target/classes/git.json differs only in build-time stamps:"
+                        + " git.build.time '2026-11-21T10:00:00Z' -> '2026-11-22T03:20:45Z'",
+                cause.detail());
         assertEquals(Advice.GIT_COMMIT_ID_STAMP, cause.advice());
     }
 
     @Test
     void aNewCommitOrAReformattedGitJsonIsARealChange() throws Exception {
         String yesterday = gitJson("2026-11-21T10:00:00Z", "4f2a9c1");
-        assertEquals("target/classes/git.json content changed: changed git.commit.id",
-                rewritten("target/classes/git.json", yesterday, gitJson("2026-11-22T03:20:45Z", "9b0e7d3")).detail());
-        Cause reformatted = rewritten("target/classes/git.json", yesterday,
+        assertEquals(
+                "target/classes/git.json content changed: changed git.commit.id",
+                rewritten("target/classes/git.json", yesterday, gitJson("2026-11-22T03:20:45Z", "9b0e7d3"))
+                        .detail());
+        Cause reformatted = rewritten(
+                "target/classes/git.json",
+                yesterday,
                 gitJson("2026-11-22T03:20:45Z", "4f2a9c1").replace("\n  ", "\n    "));
         assertEquals(CauseKind.FILE_CONTENT, reformatted.kind());
     }
@@ -125,9 +143,11 @@ class StampedChangeTest {
         Cause cause = onlyCause(app.snapshot(), before);
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/classes/version.properties differs only in build-time stamps:"
-                + " build.timestamp '1795317758000' -> '1795318000000',"
-                + " date comment 'Sat Nov 21 10:00:00 UTC 2026' -> 'Sun Nov 22 03:20:45 UTC 2026'", cause.detail());
+        assertEquals(
+                "target/classes/version.properties differs only in build-time stamps:"
+                        + " build.timestamp '1795317758000' -> '1795318000000',"
+                        + " date comment 'Sat Nov 21 10:00:00 UTC 2026' -> 'Sun Nov 22 03:20:45 UTC 2026'",
+                cause.detail());
         assertEquals(Advice.GENERATED_FILE_STAMP, cause.advice());
     }
 
@@ -149,14 +169,18 @@ class StampedChangeTest {
 
     @Test
     void springBootBuildInfoPointsToItsTimeOption() throws Exception {
-        String buildInfo = "build.artifact=demo\nbuild.group=com.example\nbuild.name=demo\nbuild.time=%s\nbuild.version=1.0.0\n";
-        Cause cause = rewritten("target/classes/META-INF/build-info.properties",
+        String buildInfo =
+                "build.artifact=demo\nbuild.group=com.example\nbuild.name=demo\nbuild.time=%s\nbuild.version=1.0.0\n";
+        Cause cause = rewritten(
+                "target/classes/META-INF/build-info.properties",
                 buildInfo.formatted("2026-11-21T10\\:00\\:00.120Z"),
                 buildInfo.formatted("2026-11-22T03\\:20\\:45.031Z"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/classes/META-INF/build-info.properties differs only in build-time stamps:"
-                + " build.time '2026-11-21T10\\:00\\:00.120Z' -> '2026-11-22T03\\:20\\:45.031Z'", cause.detail());
+        assertEquals(
+                "target/classes/META-INF/build-info.properties differs only in build-time stamps:"
+                        + " build.time '2026-11-21T10\\:00\\:00.120Z' -> '2026-11-22T03\\:20\\:45.031Z'",
+                cause.detail());
         assertTrue(cause.advice().contains("<time>off</time>"), cause.advice());
     }
 
@@ -164,12 +188,16 @@ class StampedChangeTest {
     void mavenArchiverPomPropertiesPointsToOutputTimestamp() throws Exception {
         String pomProperties = "#Generated by Maven\n#%s\ngroupId=com.example\nartifactId=demo\nversion=1.0.0\n";
         String path = "target/classes/META-INF/maven/com.example/demo/pom.properties";
-        Cause cause = rewritten(path, pomProperties.formatted("Sat Nov 21 10:00:00 CET 2026"),
+        Cause cause = rewritten(
+                path,
+                pomProperties.formatted("Sat Nov 21 10:00:00 CET 2026"),
                 pomProperties.formatted("Sun Nov 22 04:20:45 CET 2026"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals(path + " differs only in build-time stamps:"
-                + " date comment 'Sat Nov 21 10:00:00 CET 2026' -> 'Sun Nov 22 04:20:45 CET 2026'", cause.detail());
+        assertEquals(
+                path + " differs only in build-time stamps:"
+                        + " date comment 'Sat Nov 21 10:00:00 CET 2026' -> 'Sun Nov 22 04:20:45 CET 2026'",
+                cause.detail());
         assertTrue(cause.advice().contains("<project.build.outputTimestamp>"), cause.advice());
     }
 
@@ -177,18 +205,23 @@ class StampedChangeTest {
     void aManifestBuildTimeIsAStamp() throws Exception {
         String manifest = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.5.1\r\nBuild-Time: %s\r\n"
                 + "Bnd-LastModified: %s\r\n\r\n";
-        Cause cause = rewritten("target/classes/META-INF/MANIFEST.MF", manifest.formatted("2026-11-21 10:00", "1795255200000"),
+        Cause cause = rewritten(
+                "target/classes/META-INF/MANIFEST.MF",
+                manifest.formatted("2026-11-21 10:00", "1795255200000"),
                 manifest.formatted("2026-11-22 03:20", "1795317600000"));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertEquals("target/classes/META-INF/MANIFEST.MF differs only in build-time stamps:"
-                + " Bnd-LastModified '1795255200000' -> '1795317600000', Build-Time '2026-11-21 10:00' -> '2026-11-22 03:20'",
+        assertEquals(
+                "target/classes/META-INF/MANIFEST.MF differs only in build-time stamps:"
+                        + " Bnd-LastModified '1795255200000' -> '1795317600000', Build-Time '2026-11-21 10:00' -> '2026-11-22 03:20'",
                 cause.detail());
     }
 
     @Test
     void aHandEditedPropertiesFileIsAPlainContentChange() throws Exception {
-        Cause cause = rewritten("target/classes/application.properties", "server.port=8080\ngreeting=hello\n",
+        Cause cause = rewritten(
+                "target/classes/application.properties",
+                "server.port=8080\ngreeting=hello\n",
                 "server.port=8081\ngreeting=hello\n");
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
@@ -197,24 +230,31 @@ class StampedChangeTest {
 
     @Test
     void aGeneratedFileWithItsLinesReorderedIsAContentChange() throws Exception {
-        Cause cause = rewritten("target/classes/version.properties", "#Sat Nov 21 10:00:00 UTC 2026\na=1\nb=2\n",
+        Cause cause = rewritten(
+                "target/classes/version.properties",
+                "#Sat Nov 21 10:00:00 UTC 2026\na=1\nb=2\n",
                 "#Sat Nov 21 10:00:00 UTC 2026\nb=2\na=1\n");
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
-        assertEquals("target/classes/version.properties content changed: the same entries in another order",
-                cause.detail());
+        assertEquals(
+                "target/classes/version.properties content changed: the same entries in another order", cause.detail());
     }
 
     @Test
     void aPropertiesFileCheckedOutWithCrlfIsALineEndingChange() throws Exception {
-        assertEquals(CauseKind.LINE_ENDINGS, rewritten("target/classes/application.properties",
-                "#Sat Nov 21 10:00:00 UTC 2026\na=1\n",
-                "#Sat Nov 21 10:00:00 UTC 2026\r\na=1\r\n").kind());
+        assertEquals(
+                CauseKind.LINE_ENDINGS,
+                rewritten(
+                                "target/classes/application.properties",
+                                "#Sat Nov 21 10:00:00 UTC 2026\na=1\n",
+                                "#Sat Nov 21 10:00:00 UTC 2026\r\na=1\r\n")
+                        .kind());
     }
 
     /** A COPY of the jar; {@code before} and {@code after} write it. */
     private Cause rejarred(SpringBootJar before, SpringBootJar after) throws Exception {
-        Scenario app = new Scenario(dir).dockerfile("FROM eclipse-temurin:21-jre", "COPY target/app.jar /app.jar")
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM eclipse-temurin:21-jre", "COPY target/app.jar /app.jar")
                 .file(".dockerignore", "");
         before.writeTo(dir.resolve("target/app.jar"));
         Snapshot baseline = app.snapshot();
@@ -231,57 +271,88 @@ class StampedChangeTest {
 
     @Test
     void aSpringBootJarThatDiffersOnlyInBuildInfoAndTimesNamesTheRepackageFix() throws Exception {
-        Cause cause = rejarred(SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00.123Z")),
-                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-06-01T12\\:00\\:00.456Z"))
+        Cause cause = rejarred(
+                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00.123Z")),
+                SpringBootJar.app()
+                        .file(BUILD_INFO, buildInfo("2024-06-01T12\\:00\\:00.456Z"))
                         .time(Instant.parse("2024-06-01T12:00:00Z")));
 
         assertEquals(CauseKind.BUILD_TIMESTAMPS, cause.kind());
-        assertTrue(cause.detail().contains(BUILD_INFO + " '2024-01-01T00:00:00Z build.time=2024-01-01T00\\:00\\:00.123Z'"
-                + " -> '2024-06-01T12:00:00Z build.time=2024-06-01T12\\:00\\:00.456Z'"), cause.detail());
-        assertEquals("spring-boot-maven-plugin's repackage wrote this jar (Spring Boot 3.5.0): set"
-                + " <project.build.outputTimestamp> in the pom (e.g. 2024-01-01T00:00:00Z); from 2.7.1 repackage then"
-                + " writes the same entries and times on every build; spring-boot-maven-plugin's build-info goal takes"
-                + " build.time from it too (or set <time>off</time>)", cause.advice());
-        assertTrue(cause.entries().restamped().contains(BUILD_INFO), cause.entries().toString());
+        assertTrue(
+                cause.detail()
+                        .contains(BUILD_INFO + " '2024-01-01T00:00:00Z build.time=2024-01-01T00\\:00\\:00.123Z'"
+                                + " -> '2024-06-01T12:00:00Z build.time=2024-06-01T12\\:00\\:00.456Z'"),
+                cause.detail());
+        assertEquals(
+                "spring-boot-maven-plugin's repackage wrote this jar (Spring Boot 3.5.0): set"
+                        + " <project.build.outputTimestamp> in the pom (e.g. 2024-01-01T00:00:00Z); from 2.7.1 repackage then"
+                        + " writes the same entries and times on every build; spring-boot-maven-plugin's build-info goal takes"
+                        + " build.time from it too (or set <time>off</time>)",
+                cause.advice());
+        assertTrue(
+                cause.entries().restamped().contains(BUILD_INFO),
+                cause.entries().toString());
         assertFalse(cause.entries().hasContentChanges());
     }
 
     @Test
     void aBuildInfoThatChangedMoreThanItsTimeIsAContentChangeOfThatEntry() throws Exception {
-        Cause cause = rejarred(SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00Z")),
-                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-02T00\\:00\\:00Z").replace("1.0.0", "1.0.1")));
+        Cause cause = rejarred(
+                SpringBootJar.app().file(BUILD_INFO, buildInfo("2024-01-01T00\\:00\\:00Z")),
+                SpringBootJar.app()
+                        .file(BUILD_INFO, buildInfo("2024-01-02T00\\:00\\:00Z").replace("1.0.0", "1.0.1")));
 
         assertEquals(CauseKind.FILE_CONTENT, cause.kind());
-        assertEquals("target/app.jar content changed: BOOT-INF/classes/META-INF: changed build-info.properties",
+        assertEquals(
+                "target/app.jar content changed: BOOT-INF/classes/META-INF: changed build-info.properties",
                 cause.detail());
     }
 
     @Test
     void aPlainMavenJarNamesMavenJarPluginAndAnOldOneIsToldToUpgrade() throws Exception {
         String manifest = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin %s\r\nBuild-Jdk-Spec: 17\r\n\r\n";
-        SpringBootJar current = new SpringBootJar().file("com/example/App.class", "class").file("META-INF/MANIFEST.MF",
-                manifest.formatted("3.4.1"));
-        Cause cause = rejarred(current, new SpringBootJar().file("com/example/App.class", "class")
-                .file("META-INF/MANIFEST.MF", manifest.formatted("3.4.1")).time(Instant.parse("2024-06-01T12:00:00Z")));
-        assertEquals("maven-jar-plugin 3.4.1 wrote this archive (Created-By): set <project.build.outputTimestamp> in the"
-                + " pom (e.g. 2024-01-01T00:00:00Z), so that an unchanged build writes the same bytes", cause.advice());
+        SpringBootJar current = new SpringBootJar()
+                .file("com/example/App.class", "class")
+                .file("META-INF/MANIFEST.MF", manifest.formatted("3.4.1"));
+        Cause cause = rejarred(
+                current,
+                new SpringBootJar()
+                        .file("com/example/App.class", "class")
+                        .file("META-INF/MANIFEST.MF", manifest.formatted("3.4.1"))
+                        .time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertEquals(
+                "maven-jar-plugin 3.4.1 wrote this archive (Created-By): set <project.build.outputTimestamp> in the"
+                        + " pom (e.g. 2024-01-01T00:00:00Z), so that an unchanged build writes the same bytes",
+                cause.advice());
 
-        Cause old = rejarred(current.file("META-INF/MANIFEST.MF", manifest.formatted("3.1.2")),
-                new SpringBootJar().file("com/example/App.class", "class").file("META-INF/MANIFEST.MF",
-                        manifest.formatted("3.1.2")).time(Instant.parse("2024-06-01T12:00:00Z")));
-        assertTrue(old.advice().contains("upgrade maven-jar-plugin to 3.2.0 or later, which honours it, and set"),
+        Cause old = rejarred(
+                current.file("META-INF/MANIFEST.MF", manifest.formatted("3.1.2")),
+                new SpringBootJar()
+                        .file("com/example/App.class", "class")
+                        .file("META-INF/MANIFEST.MF", manifest.formatted("3.1.2"))
+                        .time(Instant.parse("2024-06-01T12:00:00Z")));
+        assertTrue(
+                old.advice().contains("upgrade maven-jar-plugin to 3.2.0 or later, which honours it, and set"),
                 old.advice());
     }
 
     @Test
     void aJarWithoutAKnownWriterGetsTheGeneralFix() throws Exception {
-        Cause cause = rejarred(new SpringBootJar().file("App.class", "class"),
-                new SpringBootJar().file("App.class", "class").file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
+        Cause cause = rejarred(
+                new SpringBootJar().file("App.class", "class"),
+                new SpringBootJar()
+                        .file("App.class", "class")
+                        .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
                         .time(Instant.parse("2024-06-01T12:00:00Z")));
         assertEquals(CauseKind.FILE_CONTENT, cause.kind()); // the generated manifest differs from this one
-        Cause stamped = rejarred(new SpringBootJar().file("App.class", "class").file("META-INF/MANIFEST.MF",
-                "Manifest-Version: 1.0\r\n\r\n"), new SpringBootJar().file("App.class", "class")
-                .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n").time(Instant.parse("2024-06-01T12:00:00Z")));
+        Cause stamped = rejarred(
+                new SpringBootJar()
+                        .file("App.class", "class")
+                        .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n"),
+                new SpringBootJar()
+                        .file("App.class", "class")
+                        .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
+                        .time(Instant.parse("2024-06-01T12:00:00Z")));
         assertEquals(Advice.REPRODUCIBLE_ARCHIVES, stamped.advice());
     }
 }

@@ -33,8 +33,15 @@ class BuildContextTest {
 
     @Test
     void walksEverythingInKeyOrderWithEmptyAndHiddenEntries() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file("a.txt", "x").dir("a").file("a/b", "y").dir("empty")
-                .file(".hidden", "h").file("Dockerfile", "FROM scratch").symlink("link", "a").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file("a.txt", "x")
+                .dir("a")
+                .file("a/b", "y")
+                .dir("empty")
+                .file(".hidden", "h")
+                .file("Dockerfile", "FROM scratch")
+                .symlink("link", "a")
+                .scan();
         assertEquals(List.of(".hidden", "Dockerfile", "a", "a/b", "a.txt", "empty", "link"), paths(ctx));
         assertEquals(EntryType.DIRECTORY, ctx.entries().get("empty").type());
         FileEntry link = ctx.entries().get("link");
@@ -52,7 +59,9 @@ class BuildContextTest {
     void headerIsTheSpecTarsumString() throws Exception {
         BuildContext ctx = new TreeBuilder(tmp).file("f", "hello", "rwxr-x---").scan();
         String header = "namemode488uid0gid0size5typeflag0linknameunamegnamedevmajor0devminor0";
-        assertEquals(Digests.of((header + "hello").getBytes(StandardCharsets.UTF_8)), ctx.entries().get("f").digest());
+        assertEquals(
+                Digests.of((header + "hello").getBytes(StandardCharsets.UTF_8)),
+                ctx.entries().get("f").digest());
     }
 
     @Test
@@ -68,7 +77,10 @@ class BuildContextTest {
 
     @Test
     void windowsClientsSendExecutableModes() throws Exception {
-        new TreeBuilder(tmp).file("rw", "x", "rw-rw-rw-").file("ro", "x", "r--r--r--").dir("d", "rwxrwxrwx")
+        new TreeBuilder(tmp)
+                .file("rw", "x", "rw-rw-rw-")
+                .file("ro", "x", "r--r--r--")
+                .dir("d", "rwxrwxrwx")
                 .symlink("l", "rw");
         BuildContext ctx = BuildContext.scan(tmp, null, ClientPlatform.WINDOWS);
         assertEquals(0755, ctx.entries().get("rw").mode());
@@ -83,11 +95,24 @@ class BuildContextTest {
     @Test
     void modeChangesTheDigestButMtimeDoesNot() throws Exception {
         new TreeBuilder(tmp).file("f", "same");
-        String before = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f").digest();
+        String before = BuildContext.scan(tmp, null, ClientPlatform.LINUX)
+                .entries()
+                .get("f")
+                .digest();
         Files.setLastModifiedTime(tmp.resolve("f"), java.nio.file.attribute.FileTime.fromMillis(0));
-        assertEquals(before, BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f").digest());
+        assertEquals(
+                before,
+                BuildContext.scan(tmp, null, ClientPlatform.LINUX)
+                        .entries()
+                        .get("f")
+                        .digest());
         Files.setAttribute(tmp.resolve("f"), "unix:mode", 0600);
-        assertNotEquals(before, BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f").digest());
+        assertNotEquals(
+                before,
+                BuildContext.scan(tmp, null, ClientPlatform.LINUX)
+                        .entries()
+                        .get("f")
+                        .digest());
     }
 
     @Test
@@ -95,13 +120,17 @@ class BuildContextTest {
         new TreeBuilder(tmp).file("f", "x");
         UserDefinedFileAttributeView view =
                 Files.getFileAttributeView(tmp.resolve("f"), UserDefinedFileAttributeView.class);
-        String plain = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f").digest();
+        String plain = BuildContext.scan(tmp, null, ClientPlatform.LINUX)
+                .entries()
+                .get("f")
+                .digest();
         try {
             view.write("k", ByteBuffer.wrap(new byte[] {1, 2}));
         } catch (java.io.IOException e) {
             Assumptions.abort("no user xattrs on this file system: " + e);
         }
-        FileEntry entry = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f");
+        FileEntry entry =
+                BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("f");
         assertEquals("0102", entry.xattrs().get("user.k"));
         String header = "namemode420uid0gid0size1typeflag0linknameunamegnamedevmajor0devminor0user.k";
         byte[] expected = concat(header.getBytes(StandardCharsets.UTF_8), new byte[] {1, 2}, new byte[] {'x'});
@@ -119,7 +148,8 @@ class BuildContextTest {
             return;
         }
         Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
-        FileEntry pipe = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("pipe");
+        FileEntry pipe =
+                BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries().get("pipe");
         assertEquals(EntryType.FIFO, pipe.type());
         assertNull(pipe.contentDigest());
     }
@@ -135,16 +165,26 @@ class BuildContextTest {
         Files.writeString(tmp.resolve("empty"), "");
         Files.setPosixFilePermissions(tmp.resolve("empty"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        SortedMap<String, FileEntry> entries = BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries();
+        SortedMap<String, FileEntry> entries =
+                BuildContext.scan(tmp, null, ClientPlatform.LINUX).entries();
         assertEquals(EntryType.FILE, entries.get("socket").type());
         assertEquals(entries.get("empty").digest(), entries.get("socket").digest());
     }
 
     @Test
     void dockerignoreExcludesWithExceptionsAndCoversDirectories() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file(".dockerignore", "# comment\nba*\n!bay\nbuild\n!build/keep.txt\n")
-                .file("bar", "1").file("baz", "2").file("bay", "3").file("foo", "4").dir("build")
-                .file("build/out.o", "o").file("build/keep.txt", "k").dir("build/sub").file("build/sub/x", "x").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file(".dockerignore", "# comment\nba*\n!bay\nbuild\n!build/keep.txt\n")
+                .file("bar", "1")
+                .file("baz", "2")
+                .file("bay", "3")
+                .file("foo", "4")
+                .dir("build")
+                .file("build/out.o", "o")
+                .file("build/keep.txt", "k")
+                .dir("build/sub")
+                .file("build/sub/x", "x")
+                .scan();
         assertEquals(List.of(".dockerignore", "bay", "build", "build/keep.txt", "foo"), paths(ctx));
         assertEquals(".dockerignore", ctx.ignoreFile());
         assertEquals(List.of("ba*", "!bay", "build", "!build/keep.txt"), ctx.ignorePatterns());
@@ -157,9 +197,14 @@ class BuildContextTest {
 
     @Test
     void dockerfileSpecificIgnoreReplacesTheRootOne() throws Exception {
-        new TreeBuilder(tmp).file(".dockerignore", "foo\n").file("foo", "f").file("bar", "b")
-                .file("docker/app.Dockerfile", "FROM scratch").file("docker/app.Dockerfile.dockerignore", "bar\n")
-                .file("docker/empty.Dockerfile", "FROM scratch").file("docker/empty.Dockerfile.dockerignore", "");
+        new TreeBuilder(tmp)
+                .file(".dockerignore", "foo\n")
+                .file("foo", "f")
+                .file("bar", "b")
+                .file("docker/app.Dockerfile", "FROM scratch")
+                .file("docker/app.Dockerfile.dockerignore", "bar\n")
+                .file("docker/empty.Dockerfile", "FROM scratch")
+                .file("docker/empty.Dockerfile.dockerignore", "");
         BuildContext app = BuildContext.scan(tmp, tmp.resolve("docker/app.Dockerfile"), ClientPlatform.LINUX);
         assertEquals("docker/app.Dockerfile.dockerignore", app.ignoreFile());
         assertTrue(app.entries().containsKey("foo"));
@@ -183,14 +228,21 @@ class BuildContextTest {
     @Test
     void loneExclamationMarkFailsTheScan() {
         new TreeBuilder(tmp).file(".dockerignore", "!\n").file("a", "a");
-        ContextException e = assertThrows(ContextException.class, () -> BuildContext.scan(tmp, null, ClientPlatform.LINUX));
+        ContextException e =
+                assertThrows(ContextException.class, () -> BuildContext.scan(tmp, null, ClientPlatform.LINUX));
         assertTrue(e.getMessage().contains(".dockerignore"), e.getMessage());
     }
 
     @Test
     void excludedDirectoryIsOnlyDescendedForPossibleExceptions() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file(".dockerignore", "foo*\n!foo/bar2\n").file("bar", "")
-                .dir("foo").file("foo/bar2", "").file("foo/other", "").file("foo2", "").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file(".dockerignore", "foo*\n!foo/bar2\n")
+                .file("bar", "")
+                .dir("foo")
+                .file("foo/bar2", "")
+                .file("foo/other", "")
+                .file("foo2", "")
+                .scan();
         assertEquals(List.of(".dockerignore", "bar", "foo", "foo/bar2"), paths(ctx));
     }
 
@@ -205,7 +257,8 @@ class BuildContextTest {
 
     @Test
     void symlinkLoopIsReported() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).symlink("a", "b").symlink("b", "a").scan();
+        BuildContext ctx =
+                new TreeBuilder(tmp).symlink("a", "b").symlink("b", "a").scan();
         ContextException e = assertThrows(ContextException.class, () -> ctx.select("a", List.of()));
         assertTrue(e.getMessage().contains("symbolic links"), e.getMessage());
         assertEquals(2, ctx.entries().size(), "the walk itself never follows links");
@@ -213,33 +266,56 @@ class BuildContextTest {
 
     @Test
     void linksLeavingTheRootAreClampedToIt() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file("f", "data0", "rw-r--r--").symlink("up", "../../f")
-                .symlink("abs", "/f").symlink("rootlink", "/").dir("d").symlink("d/deep", "../../../../f").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file("f", "data0", "rw-r--r--")
+                .symlink("up", "../../f")
+                .symlink("abs", "/f")
+                .symlink("rootlink", "/")
+                .dir("d")
+                .symlink("d/deep", "../../../../f")
+                .scan();
         String data0 = BuildKitChecksumTest.DATA0;
         assertEquals(data0, ctx.select("up", List.of()).checksum());
         assertEquals(data0, ctx.select("abs", List.of()).checksum());
         assertEquals(data0, ctx.select("d/deep", List.of()).checksum());
         assertEquals(data0, ctx.select("rootlink/f", List.of()).checksum());
-        assertEquals(ctx.select(".", List.of()).checksum(), ctx.select("rootlink", List.of()).checksum());
+        assertEquals(
+                ctx.select(".", List.of()).checksum(),
+                ctx.select("rootlink", List.of()).checksum());
     }
 
     @Test
     void sourceSpellingsOfTheSamePath() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("src").file("src/a.go", "a").file("src/b.txt", "b").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("src")
+                .file("src/a.go", "a")
+                .file("src/b.txt", "b")
+                .scan();
         String dir = ctx.select("src", List.of()).checksum();
         assertEquals(dir, ctx.select("/src", List.of()).checksum());
         assertEquals(dir, ctx.select("./src/", List.of()).checksum());
-        assertEquals(ctx.select(".", List.of()).checksum(), ctx.select("/", List.of()).checksum());
-        assertEquals(List.of("src", "src/a.go", "src/b.txt"),
-                ctx.select("src", List.of()).entries().stream().map(FileEntry::path).toList());
+        assertEquals(
+                ctx.select(".", List.of()).checksum(),
+                ctx.select("/", List.of()).checksum());
+        assertEquals(
+                List.of("src", "src/a.go", "src/b.txt"),
+                ctx.select("src", List.of()).entries().stream()
+                        .map(FileEntry::path)
+                        .toList());
     }
 
     @Test
     void wildcardSelectsMatchesAndTheirSubtrees() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("src").file("src/a.go", "a").file("src/b.txt", "b")
-                .dir("src/pkg.go").file("src/pkg.go/x", "x").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("src")
+                .file("src/a.go", "a")
+                .file("src/b.txt", "b")
+                .dir("src/pkg.go")
+                .file("src/pkg.go/x", "x")
+                .scan();
         Selection go = ctx.select("src/*.go", List.of());
-        assertEquals(List.of("src/a.go", "src/pkg.go", "src/pkg.go/x"),
+        assertEquals(
+                List.of("src/a.go", "src/pkg.go", "src/pkg.go/x"),
                 go.entries().stream().map(FileEntry::path).toList());
         Selection none = ctx.select("src/*.rs", List.of());
         assertEquals(Digests.EMPTY, none.checksum());
@@ -250,13 +326,21 @@ class BuildContextTest {
 
     @Test
     void excludesApplyRelativeToTheSourceAndKeepParentHeaders() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("app").file("app/a.md", "a").file("app/b.txt", "b")
-                .dir("app/docs").file("app/docs/c.md", "c").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("app")
+                .file("app/a.md", "a")
+                .file("app/b.txt", "b")
+                .dir("app/docs")
+                .file("app/docs/c.md", "c")
+                .scan();
         Selection sel = ctx.select("app", List.of("*.md"));
-        assertEquals(List.of("app", "app/b.txt", "app/docs", "app/docs/c.md"),
+        assertEquals(
+                List.of("app", "app/b.txt", "app/docs", "app/docs/c.md"),
                 sel.entries().stream().map(FileEntry::path).toList());
         Selection deep = ctx.select("app", List.of("**/*.md"));
-        assertEquals(List.of("app", "app/b.txt", "app/docs"), deep.entries().stream().map(FileEntry::path).toList());
+        assertEquals(
+                List.of("app", "app/b.txt", "app/docs"),
+                deep.entries().stream().map(FileEntry::path).toList());
         assertNotEquals(ctx.select("app", List.of()).checksum(), sel.checksum());
     }
 
@@ -270,12 +354,21 @@ class BuildContextTest {
 
     @Test
     void parentsSelectsWhatThePatternMatchesBelowTheRootWithTheirDirectories() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("x").dir("x/y").file("x/y/h.txt", "h").file("x/top.txt", "t")
-                .file("x/y/skip.md", "s").dir("a").dir("a/b").file("a/b/g.txt", "g").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("x")
+                .dir("x/y")
+                .file("x/y/h.txt", "h")
+                .file("x/top.txt", "t")
+                .file("x/y/skip.md", "s")
+                .dir("a")
+                .dir("a/b")
+                .file("a/b/g.txt", "g")
+                .scan();
         Selection deep = ctx.select(ParentsSource.of("x/**/*.txt"), List.of());
         assertEquals(List.of("x", "x/top.txt", "x/y", "x/y/h.txt"), paths(deep));
         Selection pivot = ctx.select(ParentsSource.of("a/./b/g.txt"), List.of());
-        assertEquals(List.of("a", "a/b", "a/b/g.txt"), paths(pivot)); // the root's own header, as for any directory source
+        assertEquals(
+                List.of("a", "a/b", "a/b/g.txt"), paths(pivot)); // the root's own header, as for any directory source
         Selection excluded = ctx.select(ParentsSource.of("x/**/*.txt"), List.of("**/top.txt"));
         assertEquals(List.of("x", "x/y", "x/y/h.txt"), paths(excluded));
     }
@@ -283,17 +376,35 @@ class BuildContextTest {
     /** Unlike a plain COPY, where only the base name enters the key, the parents a file is copied with count. */
     @Test
     void parentsChecksumChangesWhenAFileMovesToAnotherParent() throws Exception {
-        BuildContext before = new TreeBuilder(tmp.resolve("before")).dir("p").dir("p/one").file("p/one/f", "f").scan();
-        BuildContext after = new TreeBuilder(tmp.resolve("after")).dir("p").dir("p/two").file("p/two/f", "f").scan();
-        assertNotEquals(before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
+        BuildContext before = new TreeBuilder(tmp.resolve("before"))
+                .dir("p")
+                .dir("p/one")
+                .file("p/one/f", "f")
+                .scan();
+        BuildContext after = new TreeBuilder(tmp.resolve("after"))
+                .dir("p")
+                .dir("p/two")
+                .file("p/two/f", "f")
+                .scan();
+        assertNotEquals(
+                before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
                 after.select(ParentsSource.of("p/**/f"), List.of()).checksum());
-        assertEquals(before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
-                new TreeBuilder(tmp.resolve("again")).dir("p").dir("p/one").file("p/one/f", "f").scan()
-                        .select(ParentsSource.of("p/**/f"), List.of()).checksum());
+        assertEquals(
+                before.select(ParentsSource.of("p/**/f"), List.of()).checksum(),
+                new TreeBuilder(tmp.resolve("again"))
+                        .dir("p")
+                        .dir("p/one")
+                        .file("p/one/f", "f")
+                        .scan()
+                        .select(ParentsSource.of("p/**/f"), List.of())
+                        .checksum());
     }
 
     private static List<String> paths(Selection selection) {
-        return selection.entries().stream().map(FileEntry::path).filter(path -> !path.isEmpty()).toList();
+        return selection.entries().stream()
+                .map(FileEntry::path)
+                .filter(path -> !path.isEmpty())
+                .toList();
     }
 
     private static byte[] concat(byte[]... parts) {

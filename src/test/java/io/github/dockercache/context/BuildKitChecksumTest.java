@@ -28,8 +28,14 @@ class BuildKitChecksumTest {
     /** TestChecksumBasicFile. */
     @Test
     void basicFiles() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file("foo", "data0").file("bar", "data1").dir("d0")
-                .file("d0/abc", "data0").symlink("d0/def", "abc").symlink("d0/ghi", "nosuchfile").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file("foo", "data0")
+                .file("bar", "data1")
+                .dir("d0")
+                .file("d0/abc", "data0")
+                .symlink("d0/def", "abc")
+                .symlink("d0/ghi", "nosuchfile")
+                .scan();
         assertEquals(DATA0, ctx.select("foo", List.of()).checksum());
         assertEquals(DATA1, ctx.select("bar", List.of()).checksum());
         assertEquals(DATA0, ctx.select("d0/abc", List.of()).checksum());
@@ -42,48 +48,81 @@ class BuildKitChecksumTest {
     /** Upstream hashes "/" of a snapshot whose root is a 0755 directory; a 0755 subdirectory hashes the same. */
     @Test
     void directoryDigestsMatchUpstreamRootDigests() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("r").file("r/foo", "data0").file("r/bar", "data1").dir("r/d0")
-                .file("r/d0/abc", "data0").symlink("r/d0/def", "abc").symlink("r/d0/ghi", "nosuchfile")
-                .dir("m").file("m/abc", "data0").symlink("m/def", "abc").scan();
-        assertEquals("sha256:427c9cf9ae98c0f81fb57a3076b965c7c149b6b0a85625ad4e884236649a42c6",
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("r")
+                .file("r/foo", "data0")
+                .file("r/bar", "data1")
+                .dir("r/d0")
+                .file("r/d0/abc", "data0")
+                .symlink("r/d0/def", "abc")
+                .symlink("r/d0/ghi", "nosuchfile")
+                .dir("m")
+                .file("m/abc", "data0")
+                .symlink("m/def", "abc")
+                .scan();
+        assertEquals(
+                "sha256:427c9cf9ae98c0f81fb57a3076b965c7c149b6b0a85625ad4e884236649a42c6",
                 ctx.select("r", List.of()).checksum());
         assertEquals(DIR_D0_MODIFIED, ctx.select("m", List.of()).checksum(), "a removed broken link changes it");
     }
 
     @Test
     void nestedFile() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("abc").dir("abc/aa").file("abc/aa/foo", "data2").scan();
-        assertEquals("sha256:1c67653c3cf95b12a0014e2c4cd1d776b474b3218aee54155d6ae27b9b999c54",
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("abc")
+                .dir("abc/aa")
+                .file("abc/aa/foo", "data2")
+                .scan();
+        assertEquals(
+                "sha256:1c67653c3cf95b12a0014e2c4cd1d776b474b3218aee54155d6ae27b9b999c54",
                 ctx.select("abc/aa/foo", List.of()).checksum());
     }
 
     /** TestChecksumWildcardOrFilter. */
     @Test
     void wildcards() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file("bar", "data1").file("foo", "data0").file("fox", "data2")
-                .dir("x").dir("x/d0").file("x/d0/abc", "data0").symlink("x/d0/def", "abc")
-                .symlink("x/d0/ghi", "nosuchfile").symlink("y1", "foo").symlink("y2", "fox").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file("bar", "data1")
+                .file("foo", "data0")
+                .file("fox", "data2")
+                .dir("x")
+                .dir("x/d0")
+                .file("x/d0/abc", "data0")
+                .symlink("x/d0/def", "abc")
+                .symlink("x/d0/ghi", "nosuchfile")
+                .symlink("y1", "foo")
+                .symlink("y2", "fox")
+                .scan();
         byte[] single = ("\0foo" + DATA0).getBytes(StandardCharsets.UTF_8);
         assertEquals(Digests.of(single), ctx.select("f*o", List.of()).checksum());
-        assertEquals("sha256:0b6731924f0a32a812bf8a729202e55e54ded331f9e4ff2397f681e43694e086",
+        assertEquals(
+                "sha256:0b6731924f0a32a812bf8a729202e55e54ded331f9e4ff2397f681e43694e086",
                 ctx.select("f*", List.of()).checksum());
         assertEquals(DIR_D0_FILE_BY_FILE, ctx.select("x/d?", List.of()).checksum());
         assertEquals(DATA0, ctx.select("x/d?/def", List.of()).checksum());
-        assertEquals("sha256:982153600b9653a1decb0f961e09e2bc1be335cfcaac9b39dbd1120b65fdf92c",
+        assertEquals(
+                "sha256:982153600b9653a1decb0f961e09e2bc1be335cfcaac9b39dbd1120b65fdf92c",
                 ctx.select("y*", List.of()).checksum());
     }
 
     /** TestSymlinksNoFollow. */
     @Test
     void symlinksInsideDirectoriesAreNotFollowed() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).file("target", "data0").symlink("sym", "target")
-                .symlink("sym2", "target2").dir("foo").symlink("foo/ghi", "target").symlink("y1", "foo/ghi").scan();
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file("target", "data0")
+                .symlink("sym", "target")
+                .symlink("sym2", "target2")
+                .dir("foo")
+                .symlink("foo/ghi", "target")
+                .symlink("y1", "foo/ghi")
+                .scan();
         String linkDigest = "sha256:a2ba571981f48ec34eb79c9a3ab091b6491e825c2f7e9914ea86e8e958be7fae";
         assertEquals(linkDigest, ctx.entries().get("sym").digest());
         assertEquals(linkDigest, ctx.entries().get("foo/ghi").digest());
         String fooDir = "sha256:9b761577efcb1239cf4be971914c5d7404914dd32ff436401af1764dc5446b83";
         assertEquals(fooDir, ctx.select("foo", List.of()).checksum());
-        assertEquals("sha256:2797e710c6d1a89ff2d91c834b828b1dc500f2982430a58241df8e146f4c4bb4",
+        assertEquals(
+                "sha256:2797e710c6d1a89ff2d91c834b828b1dc500f2982430a58241df8e146f4c4bb4",
                 ctx.select("fo?", List.of()).checksum());
         assertEquals(fooDir, ctx.select("foo", List.of("*.git")).checksum(), "still works with an exclude");
         assertThrows(ContextException.class, () -> ctx.select("y1", List.of()), "broken link chain");
@@ -92,20 +131,41 @@ class BuildKitChecksumTest {
     /** TestChecksumSymlinks (links inside the context, relative and absolute). */
     @Test
     void linkChainsResolveInsideTheContext() throws Exception {
-        BuildContext ctx = new TreeBuilder(tmp).dir("target").file("target/file", "data0").dir("link1")
-                .symlink("link1/target_file", "../target/file").symlink("link1/target_file_abs", "/target/file")
-                .symlink("link1/target_dir", "../target").symlink("link1/target_dir_abs", "/target").dir("link2")
-                .symlink("link2/link1_rel", "../link1").symlink("link2/link1_abs", "/link1").dir("link3")
+        BuildContext ctx = new TreeBuilder(tmp)
+                .dir("target")
+                .file("target/file", "data0")
+                .dir("link1")
+                .symlink("link1/target_file", "../target/file")
+                .symlink("link1/target_file_abs", "/target/file")
+                .symlink("link1/target_dir", "../target")
+                .symlink("link1/target_dir_abs", "/target")
+                .dir("link2")
+                .symlink("link2/link1_rel", "../link1")
+                .symlink("link2/link1_abs", "/link1")
+                .dir("link3")
                 .symlink("link3/target", "../link2/link1_rel/target_dir")
-                .symlink("link3/target_file", "../link2/link1_rel/target_file").scan();
-        for (String path : List.of("target/file", "link1/target_file", "link1/target_dir/file",
-                "link2/link1_rel/target_file", "link2/link1_rel/target_file_abs", "link2/link1_rel/target_dir/file",
-                "link2/link1_rel/target_dir_abs/file", "link2/link1_abs/target_file",
-                "link2/link1_abs/target_file_abs", "link2/link1_abs/target_dir/file",
-                "link2/link1_abs/target_dir_abs/file", "link3/target_file", "link3/target/file")) {
+                .symlink("link3/target_file", "../link2/link1_rel/target_file")
+                .scan();
+        for (String path : List.of(
+                "target/file",
+                "link1/target_file",
+                "link1/target_dir/file",
+                "link2/link1_rel/target_file",
+                "link2/link1_rel/target_file_abs",
+                "link2/link1_rel/target_dir/file",
+                "link2/link1_rel/target_dir_abs/file",
+                "link2/link1_abs/target_file",
+                "link2/link1_abs/target_file_abs",
+                "link2/link1_abs/target_dir/file",
+                "link2/link1_abs/target_dir_abs/file",
+                "link3/target_file",
+                "link3/target/file")) {
             Selection selection = ctx.select(path, List.of());
             assertEquals(DATA0, selection.checksum(), path);
-            assertEquals(List.of("target/file"), selection.entries().stream().map(FileEntry::path).toList(), path);
+            assertEquals(
+                    List.of("target/file"),
+                    selection.entries().stream().map(FileEntry::path).toList(),
+                    path);
         }
         assertTrue(ctx.entries().get("link1/target_file_abs").linkTarget().equals("/target/file"));
     }

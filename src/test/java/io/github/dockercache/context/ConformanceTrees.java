@@ -22,8 +22,11 @@ final class ConformanceTrees {
             Files.createDirectories(path.getParent());
             switch (node.get("type").getAsString()) {
                 case "dir" -> Files.createDirectories(path);
-                case "file" -> Files.writeString(path, node.has("content") ? node.get("content").getAsString() : "");
-                case "symlink" -> Files.createSymbolicLink(path, Path.of(node.get("target").getAsString()));
+                case "file" ->
+                    Files.writeString(
+                            path, node.has("content") ? node.get("content").getAsString() : "");
+                case "symlink" ->
+                    Files.createSymbolicLink(path, Path.of(node.get("target").getAsString()));
                 default -> throw new IllegalArgumentException("unknown node type in " + node);
             }
         }

@@ -48,21 +48,27 @@ class CopyGlobConformanceTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonElement element : data.getAsJsonArray("cases")) {
             JsonObject c = element.getAsJsonObject();
-            String name = "copy-wildcards " + c.get("src").getAsString() + " -> " + c.get("dst").getAsString()
-                    + " wildcards=" + c.get("allow_wildcards").getAsBoolean();
-            tests.add(dynamicTest(name, () -> withTree(data, ctx -> {
-                String src = c.get("src").getAsString();
-                boolean wildcards = c.get("allow_wildcards").getAsBoolean();
-                if (c.has("expect_error") && c.get("expect_error").getAsBoolean()) {
-                    assertThrows(ContextException.class, () -> ctx.select(src, null, null, wildcards));
-                    return;
-                }
-                Map<String, FileEntry> placed =
-                        CopyPlacement.place(ctx.select(src, null, null, wildcards), c.get("dst").getAsString());
-                SharedVectors.strings(c.get("expect_present")).forEach(p -> assertTrue(placed.containsKey(p), p));
-                SharedVectors.strings(c.get("expect_absent")).forEach(p -> assertFalse(placed.containsKey(p), p));
-                assertContents(c, "expect_content", placed);
-            })));
+            String name = "copy-wildcards " + c.get("src").getAsString() + " -> "
+                    + c.get("dst").getAsString() + " wildcards="
+                    + c.get("allow_wildcards").getAsBoolean();
+            tests.add(dynamicTest(
+                    name,
+                    () -> withTree(data, ctx -> {
+                        String src = c.get("src").getAsString();
+                        boolean wildcards = c.get("allow_wildcards").getAsBoolean();
+                        if (c.has("expect_error") && c.get("expect_error").getAsBoolean()) {
+                            assertThrows(ContextException.class, () -> ctx.select(src, null, null, wildcards));
+                            return;
+                        }
+                        Map<String, FileEntry> placed = CopyPlacement.place(
+                                ctx.select(src, null, null, wildcards),
+                                c.get("dst").getAsString());
+                        SharedVectors.strings(c.get("expect_present"))
+                                .forEach(p -> assertTrue(placed.containsKey(p), p));
+                        SharedVectors.strings(c.get("expect_absent"))
+                                .forEach(p -> assertFalse(placed.containsKey(p), p));
+                        assertContents(c, "expect_content", placed);
+                    })));
         }
         return tests.stream();
     }
@@ -74,41 +80,52 @@ class CopyGlobConformanceTest {
      */
     @TestFactory
     Stream<DynamicTest> copyIncludeExclude() throws IOException {
-        JsonObject data = SharedVectors.json(dir.resolve("copy-include-exclude.json")).getAsJsonObject();
+        JsonObject data =
+                SharedVectors.json(dir.resolve("copy-include-exclude.json")).getAsJsonObject();
         List<String> probes = SharedVectors.strings(data.get("probe_paths"));
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonElement element : data.getAsJsonArray("cases")) {
             JsonObject c = element.getAsJsonObject();
-            tests.add(dynamicTest("copy-include-exclude " + c.get("name").getAsString(), () -> withTree(data, ctx -> {
-                Selection selection = ctx.select("/", SharedVectors.strings(c.get("include")),
-                        SharedVectors.strings(c.get("exclude")), true);
-                Map<String, FileEntry> selected = ConformanceTrees.byPath(selection);
-                List<String> present = probes.stream().filter(selected::containsKey).toList();
-                assertEquals(SharedVectors.strings(c.get("expect_present")), present);
-            })));
+            tests.add(dynamicTest(
+                    "copy-include-exclude " + c.get("name").getAsString(),
+                    () -> withTree(data, ctx -> {
+                        Selection selection = ctx.select(
+                                "/",
+                                SharedVectors.strings(c.get("include")),
+                                SharedVectors.strings(c.get("exclude")),
+                                true);
+                        Map<String, FileEntry> selected = ConformanceTrees.byPath(selection);
+                        List<String> present =
+                                probes.stream().filter(selected::containsKey).toList();
+                        assertEquals(SharedVectors.strings(c.get("expect_present")), present);
+                    })));
         }
         return tests.stream();
     }
 
     @TestFactory
     Stream<DynamicTest> buildkitCopyWildcards() throws IOException {
-        JsonObject data = SharedVectors.json(dir.resolve("buildkit-copy-wildcards.json")).getAsJsonObject();
+        JsonObject data =
+                SharedVectors.json(dir.resolve("buildkit-copy-wildcards.json")).getAsJsonObject();
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonElement element : data.getAsJsonArray("cases")) {
             JsonObject c = element.getAsJsonObject();
-            tests.add(dynamicTest("buildkit " + c.get("name").getAsString(), () -> withScenario(c, (root, ctx) -> {
-                if (c.has("steps")) {
-                    checkCacheSteps(root, c);
-                    return;
-                }
-                Map<String, FileEntry> image = new TreeMap<>();
-                for (DockerfileCopies copy : DockerfileCopies.parse(c.get("dockerfile").getAsString())) {
-                    for (String source : copy.sources()) {
-                        image.putAll(CopyPlacement.place(ctx.select(source, copy.excludes()), copy.dst()));
-                    }
-                }
-                assertContents(c, "expect_content", image);
-            })));
+            tests.add(dynamicTest(
+                    "buildkit " + c.get("name").getAsString(),
+                    () -> withScenario(c, (root, ctx) -> {
+                        if (c.has("steps")) {
+                            checkCacheSteps(root, c);
+                            return;
+                        }
+                        Map<String, FileEntry> image = new TreeMap<>();
+                        for (DockerfileCopies copy :
+                                DockerfileCopies.parse(c.get("dockerfile").getAsString())) {
+                            for (String source : copy.sources()) {
+                                image.putAll(CopyPlacement.place(ctx.select(source, copy.excludes()), copy.dst()));
+                            }
+                        }
+                        assertContents(c, "expect_content", image);
+                    })));
         }
         return tests.stream();
     }
@@ -118,16 +135,22 @@ class CopyGlobConformanceTest {
      * on the files the wildcard matches.
      */
     private static void checkCacheSteps(Path root, JsonObject c) throws Exception {
-        String wildcard = DockerfileCopies.parse(c.get("dockerfile").getAsString()).get(0).sources().get(0);
+        String wildcard = DockerfileCopies.parse(c.get("dockerfile").getAsString())
+                .get(0)
+                .sources()
+                .get(0);
         String recorded = null;
         for (JsonElement element : c.getAsJsonArray("steps")) {
             JsonObject step = element.getAsJsonObject();
             if (step.get("action").getAsString().equals("modify")) {
-                Files.writeString(root.resolve(step.get("path").getAsString()), step.get("content").getAsString());
+                Files.writeString(
+                        root.resolve(step.get("path").getAsString()),
+                        step.get("content").getAsString());
                 continue;
             }
             String checksum = BuildContext.scan(root, root.resolve("Dockerfile"), ClientPlatform.LINUX)
-                    .select(wildcard, List.of()).checksum();
+                    .select(wildcard, List.of())
+                    .checksum();
             if (step.has("record")) {
                 recorded = checksum;
             } else if (step.get("expect").getAsString().contains(" equals ")) {
@@ -141,35 +164,44 @@ class CopyGlobConformanceTest {
     /** testExcludedFilesOnCopy: each stage's COPY/ADD --exclude lands under builderN/ in the export. */
     @TestFactory
     Stream<DynamicTest> buildkitCopyExclude() throws IOException {
-        JsonObject data = SharedVectors.json(dir.resolve("buildkit-copy-exclude.json")).getAsJsonObject();
+        JsonObject data =
+                SharedVectors.json(dir.resolve("buildkit-copy-exclude.json")).getAsJsonObject();
         Map<String, FileEntry> export = new TreeMap<>();
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(dynamicTest("buildkit testExcludedFilesOnCopy: build", () -> withScenario(data, (root, ctx) -> {
-            for (DockerfileCopies copy : DockerfileCopies.parse(data.get("dockerfile").getAsString())) {
-                for (String source : copy.sources()) {
-                    Map<String, FileEntry> placed = CopyPlacement.place(ctx.select(source, copy.excludes()), copy.dst());
-                    placed.forEach((path, entry) -> export.put(copy.stage() + "/" + path, entry));
-                }
-            }
-        })));
+        tests.add(dynamicTest(
+                "buildkit testExcludedFilesOnCopy: build",
+                () -> withScenario(data, (root, ctx) -> {
+                    for (DockerfileCopies copy :
+                            DockerfileCopies.parse(data.get("dockerfile").getAsString())) {
+                        for (String source : copy.sources()) {
+                            Map<String, FileEntry> placed =
+                                    CopyPlacement.place(ctx.select(source, copy.excludes()), copy.dst());
+                            placed.forEach((path, entry) -> export.put(copy.stage() + "/" + path, entry));
+                        }
+                    }
+                })));
         int index = 0;
         for (JsonElement element : data.getAsJsonArray("expect")) {
             JsonObject e = element.getAsJsonObject();
             String path = e.get("path").getAsString();
             boolean excluded = e.get("excluded").getAsBoolean();
-            tests.add(dynamicTest(String.format("buildkit testExcludedFilesOnCopy[%d] %s %s", index++, path,
-                    excluded ? "absent" : "present"), () -> {
-                if (excluded) {
-                    assertFalse(export.containsKey(path));
-                    return;
-                }
-                FileEntry entry = export.get(path);
-                assertTrue(entry != null, "exported");
-                assertContent(e.get("content").getAsString(), entry);
-            }));
+            tests.add(dynamicTest(
+                    String.format(
+                            "buildkit testExcludedFilesOnCopy[%d] %s %s",
+                            index++, path, excluded ? "absent" : "present"),
+                    () -> {
+                        if (excluded) {
+                            assertFalse(export.containsKey(path));
+                            return;
+                        }
+                        FileEntry entry = export.get(path);
+                        assertTrue(entry != null, "exported");
+                        assertContent(e.get("content").getAsString(), entry);
+                    }));
         }
         for (String empty : SharedVectors.strings(data.get("expect_empty_dirs"))) {
-            tests.add(dynamicTest("buildkit testExcludedFilesOnCopy empty " + empty,
+            tests.add(dynamicTest(
+                    "buildkit testExcludedFilesOnCopy empty " + empty,
                     () -> assertTrue(export.keySet().stream().noneMatch(p -> p.startsWith(empty + "/")))));
         }
         return tests.stream();

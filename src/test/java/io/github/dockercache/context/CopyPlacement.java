@@ -20,7 +20,9 @@ final class CopyPlacement {
         selection.entries().forEach(e -> selected.add(e.path()));
         boolean wholeContext = ContextTree.keyPath(selection.source()).isEmpty();
         for (FileEntry entry : selection.entries()) {
-            String parent = entry.path().contains("/") ? entry.path().substring(0, entry.path().lastIndexOf('/')) : "";
+            String parent = entry.path().contains("/")
+                    ? entry.path().substring(0, entry.path().lastIndexOf('/'))
+                    : "";
             if (wholeContext) {
                 placed.put(join(dest, entry.path()), entry);
             } else if (!selected.contains(parent)) {

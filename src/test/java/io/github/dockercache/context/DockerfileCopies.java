@@ -37,8 +37,11 @@ record DockerfileCopies(String stage, List<String> sources, List<String> exclude
                     }
                 }
                 if (!fromStage) {
-                    copies.add(new DockerfileCopies(stage, List.copyOf(args.subList(0, args.size() - 1)),
-                            List.copyOf(excludes), args.get(args.size() - 1)));
+                    copies.add(new DockerfileCopies(
+                            stage,
+                            List.copyOf(args.subList(0, args.size() - 1)),
+                            List.copyOf(excludes),
+                            args.get(args.size() - 1)));
                 }
             }
         }

@@ -29,7 +29,8 @@ class DockerignoreConformanceTest {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("readall/case1 (whole file)", () -> {
             byte[] content = Files.readAllBytes(dir.resolve("readall/case1.dockerignore"));
-            List<String> expected = SharedVectors.strings(SharedVectors.json(dir.resolve("readall/case1.expected.json")));
+            List<String> expected =
+                    SharedVectors.strings(SharedVectors.json(dir.resolve("readall/case1.expected.json")));
             assertEquals(expected, IgnoreFile.parse(content));
         }));
         for (String[] row : SharedVectors.tsv(dir.resolve("readall.tsv"))) {
@@ -56,7 +57,8 @@ class DockerignoreConformanceTest {
     Stream<DynamicTest> matches() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         int index = 0;
-        for (JsonElement element : SharedVectors.json(dir.resolve("matches.json")).getAsJsonArray()) {
+        for (JsonElement element :
+                SharedVectors.json(dir.resolve("matches.json")).getAsJsonArray()) {
             JsonObject row = element.getAsJsonObject();
             List<String> patterns = SharedVectors.strings(row.get("patterns"));
             String path = row.get("path").getAsString();
@@ -90,7 +92,9 @@ class DockerignoreConformanceTest {
         if (api.equals("OrParent")) {
             // Upstream checks the same rows through the incremental matcher, with and without parent results.
             PatternMatcher matcher = PatternMatcher.of(patterns);
-            assertEquals(Boolean.parseBoolean(expected), matcher.matchesUsingParentResults(path, null).matched());
+            assertEquals(
+                    Boolean.parseBoolean(expected),
+                    matcher.matchesUsingParentResults(path, null).matched());
             assertEquals(Boolean.parseBoolean(expected), incremental(matcher, path));
         }
     }
@@ -110,7 +114,8 @@ class DockerignoreConformanceTest {
         boolean[] parent = null;
         PatternMatcher.Result result = null;
         for (int i = 0; i < parts.length; i++) {
-            result = matcher.matchesUsingParentResults(String.join("/", List.of(parts).subList(0, i + 1)), parent);
+            result = matcher.matchesUsingParentResults(
+                    String.join("/", List.of(parts).subList(0, i + 1)), parent);
             parent = result.perPattern();
         }
         return result.matched();
@@ -118,8 +123,8 @@ class DockerignoreConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> matcherNew() throws IOException {
-        return SharedVectors.tsv(dir.resolve("matcher-new.tsv")).stream().map(row -> dynamicTest(
-                "matcher-new " + row[0], () -> {
+        return SharedVectors.tsv(dir.resolve("matcher-new.tsv")).stream()
+                .map(row -> dynamicTest("matcher-new " + row[0], () -> {
                     List<String> patterns = SharedVectors.strings(JsonParser.parseString(row[0]));
                     if (Boolean.parseBoolean(row[1])) {
                         assertThrows(BadPatternException.class, () -> PatternMatcher.of(patterns));
@@ -127,13 +132,15 @@ class DockerignoreConformanceTest {
                     }
                     PatternMatcher matcher = PatternMatcher.of(patterns);
                     if (!row[2].isEmpty()) {
-                        assertEquals(Integer.parseInt(row[2]), matcher.patterns().size());
+                        assertEquals(
+                                Integer.parseInt(row[2]), matcher.patterns().size());
                     }
                     if (!row[3].isEmpty()) {
                         assertEquals(Boolean.parseBoolean(row[3]), matcher.hasExclusions());
                     }
                     if (row[4].contains("MalformedPattern")) {
-                        // builds, then every match attempt reports a bad pattern (twice: no panic, no caching of success)
+                        // builds, then every match attempt reports a bad pattern (twice: no panic, no caching of
+                        // success)
                         assertThrows(BadPatternException.class, () -> matcher.matchesOrParentMatches("any"));
                         assertThrows(BadPatternException.class, () -> matcher.matchesOrParentMatches("any"));
                     }
@@ -142,10 +149,13 @@ class DockerignoreConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> compile() throws IOException {
-        return SharedVectors.tsv(dir.resolve("compile.tsv")).stream().map(row -> dynamicTest(
-                "compile " + row[0] + " -> " + row[1] + " " + row[2], () -> {
-                    IgnorePattern pattern = PatternMatcher.of(List.of(row[0])).patterns().get(0);
-                    assertEquals(row[1].toUpperCase(java.util.Locale.ROOT), pattern.kind().name());
+        return SharedVectors.tsv(dir.resolve("compile.tsv")).stream()
+                .map(row -> dynamicTest("compile " + row[0] + " -> " + row[1] + " " + row[2], () -> {
+                    IgnorePattern pattern =
+                            PatternMatcher.of(List.of(row[0])).patterns().get(0);
+                    assertEquals(
+                            row[1].toUpperCase(java.util.Locale.ROOT),
+                            pattern.kind().name());
                     assertEquals(row[2].isEmpty() ? null : row[2], pattern.goRegex());
                 }));
     }
@@ -153,7 +163,8 @@ class DockerignoreConformanceTest {
     @TestFactory
     Stream<DynamicTest> contextWalk() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement element : SharedVectors.json(dir.resolve("context-walk.json")).getAsJsonObject()
+        for (JsonElement element : SharedVectors.json(dir.resolve("context-walk.json"))
+                .getAsJsonObject()
                 .getAsJsonArray("cases")) {
             JsonObject c = element.getAsJsonObject();
             tests.add(dynamicTest("context-walk " + c.get("name").getAsString(), () -> {
@@ -198,7 +209,8 @@ class DockerignoreConformanceTest {
             assertEquals(SharedVectors.strings(c.get("expect_walk")), walked);
         }
         if (c.has("expect_open")) {
-            for (Map.Entry<String, JsonElement> open : c.getAsJsonObject("expect_open").entrySet()) {
+            for (Map.Entry<String, JsonElement> open :
+                    c.getAsJsonObject("expect_open").entrySet()) {
                 assertEquals(open.getValue().getAsBoolean(), canOpen(layers, open.getKey()), "open " + open.getKey());
             }
         }
@@ -207,8 +219,8 @@ class DockerignoreConformanceTest {
     private static TreeWalk<DirectoryWalk.Walked> wrap(Path root, List<JsonObject> layers) throws BadPatternException {
         TreeWalk<DirectoryWalk.Walked> walk = new DirectoryWalk(root);
         for (JsonObject layer : layers) {
-            walk = new FilteredWalk<>(walk, SharedVectors.strings(layer.get("include")),
-                    SharedVectors.strings(layer.get("exclude")));
+            walk = new FilteredWalk<>(
+                    walk, SharedVectors.strings(layer.get("include")), SharedVectors.strings(layer.get("exclude")));
         }
         return walk;
     }
@@ -231,14 +243,17 @@ class DockerignoreConformanceTest {
     @TestFactory
     Stream<DynamicTest> buildkitScenarios() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement element : SharedVectors.json(dir.resolve("buildkit-scenarios.json")).getAsJsonObject()
+        for (JsonElement element : SharedVectors.json(dir.resolve("buildkit-scenarios.json"))
+                .getAsJsonObject()
                 .getAsJsonArray("cases")) {
             JsonObject c = element.getAsJsonObject();
             tests.add(dynamicTest("buildkit " + c.get("name").getAsString(), () -> {
                 Path root = Files.createTempDirectory("dockerignore-scenario");
                 try {
-                    for (Map.Entry<String, JsonElement> file : c.getAsJsonObject("files").entrySet()) {
-                        Files.writeString(root.resolve(file.getKey()), file.getValue().getAsString());
+                    for (Map.Entry<String, JsonElement> file :
+                            c.getAsJsonObject("files").entrySet()) {
+                        Files.writeString(
+                                root.resolve(file.getKey()), file.getValue().getAsString());
                     }
                     checkScenario(root, c);
                 } finally {
@@ -259,10 +274,13 @@ class DockerignoreConformanceTest {
         BuildContext ctx = BuildContext.scan(root, dockerfile, ClientPlatform.LINUX);
         Map<String, FileEntry> copied = ConformanceTrees.byPath(ctx.select(".", List.of()));
         if (c.has("expect_in_image")) {
-            for (Map.Entry<String, JsonElement> e : c.getAsJsonObject("expect_in_image").entrySet()) {
+            for (Map.Entry<String, JsonElement> e :
+                    c.getAsJsonObject("expect_in_image").entrySet()) {
                 assertTrue(copied.containsKey(e.getKey()), e.getKey() + " copied");
-                assertEquals(Digests.of(e.getValue().getAsString().getBytes(StandardCharsets.UTF_8)),
-                        copied.get(e.getKey()).contentDigest(), e.getKey() + " content");
+                assertEquals(
+                        Digests.of(e.getValue().getAsString().getBytes(StandardCharsets.UTF_8)),
+                        copied.get(e.getKey()).contentDigest(),
+                        e.getKey() + " content");
             }
         }
         for (String present : SharedVectors.strings(c.get("expect_in_image_paths"))) {

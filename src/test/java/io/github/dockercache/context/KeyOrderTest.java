@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class KeyOrderTest {
     /** Characters around every boundary that matters: '/', ASCII, BMP below and above the surrogates. */
     private static final String ALPHABET = "/a.z\u00e9\u0800\ud7ff\ue000\uffff";
+
     private static final String[] SUPPLEMENTARY = {"\ud800\udc00", "\ud83d\ude00", "\udbff\udfff"};
 
     @Test

@@ -44,8 +44,10 @@ class PatternQuirksTest {
 
     @Test
     void unicodeClassesAreRefusedNotGuessed() throws Exception {
-        BadPatternException e = assertThrows(BadPatternException.class, () -> pattern("*\\pL").matches("a"));
-        assertEquals("unsupported regular-expression escape \\p (Unicode classes are not supported by this tool)",
+        BadPatternException e =
+                assertThrows(BadPatternException.class, () -> pattern("*\\pL").matches("a"));
+        assertEquals(
+                "unsupported regular-expression escape \\p (Unicode classes are not supported by this tool)",
                 e.getMessage());
         assertTrue(pattern("*\\Q\\p\\E").matches("x\\p"), "inside \\Q...\\E a \\p is text");
     }

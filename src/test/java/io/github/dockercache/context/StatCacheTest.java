@@ -7,24 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,11 @@ class StatCacheTest {
     void tree() {
         root = tmp.resolve("ctx");
         cacheFile = tmp.resolve("cache/stat.json");
-        new TreeBuilder(root).file("a.txt", "alpha").dir("d").file("d/b.bin", "bravo").symlink("l", "a.txt");
+        new TreeBuilder(root)
+                .file("a.txt", "alpha")
+                .dir("d")
+                .file("d/b.bin", "bravo")
+                .symlink("l", "a.txt");
     }
 
     private SortedMap<String, FileEntry> fresh() throws Exception {
@@ -58,7 +62,8 @@ class StatCacheTest {
 
     /** A scan through the cache, remembering even brand-new files. */
     private SortedMap<String, FileEntry> cached() throws Exception {
-        return BuildContext.scan(root, null, ClientPlatform.LINUX, everythingRemembered()).entries();
+        return BuildContext.scan(root, null, ClientPlatform.LINUX, everythingRemembered())
+                .entries();
     }
 
     @Test
@@ -67,7 +72,9 @@ class StatCacheTest {
         assertEquals(expected, cached());
         assertTrue(Files.readString(cacheFile).contains("a.txt"), "the cache was written");
         assertEquals(expected, cached(), "second scan served from the cache");
-        assertEquals(expected, BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile).entries(),
+        assertEquals(
+                expected,
+                BuildContext.scan(root, null, ClientPlatform.LINUX, cacheFile).entries(),
                 "the public overload");
     }
 
@@ -109,7 +116,9 @@ class StatCacheTest {
         Files.writeString(a, "ALPHA"); // same size, same mtime below; ctime moves
         Files.setLastModifiedTime(a, mtime);
         assertEquals(fresh(), cached());
-        assertEquals(Digests.of("ALPHA".getBytes(StandardCharsets.UTF_8)), cached().get("a.txt").contentDigest());
+        assertEquals(
+                Digests.of("ALPHA".getBytes(StandardCharsets.UTF_8)),
+                cached().get("a.txt").contentDigest());
     }
 
     @Test
@@ -138,9 +147,12 @@ class StatCacheTest {
         writeXattr("k", new byte[] {1});
         Files.setAttribute(root.resolve("a.txt"), "unix:mode", 0755); // the same mode for a Windows client
         cached();
-        SortedMap<String, FileEntry> windows = BuildContext.scan(root, null, ClientPlatform.WINDOWS).entries();
-        assertEquals(windows,
-                BuildContext.scan(root, null, ClientPlatform.WINDOWS, everythingRemembered()).entries());
+        SortedMap<String, FileEntry> windows =
+                BuildContext.scan(root, null, ClientPlatform.WINDOWS).entries();
+        assertEquals(
+                windows,
+                BuildContext.scan(root, null, ClientPlatform.WINDOWS, everythingRemembered())
+                        .entries());
         assertTrue(windows.get("a.txt").xattrs().isEmpty(), "Windows clients send no xattrs");
     }
 
@@ -191,12 +203,19 @@ class StatCacheTest {
     @Test
     void anUnchangedContextLeavesTheFileAlone() throws Exception {
         cached();
-        Object written = Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey();
+        Object written =
+                Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey();
         assertEquals(fresh(), cached());
-        assertEquals(written, Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey(), "not replaced");
+        assertEquals(
+                written,
+                Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey(),
+                "not replaced");
         Files.writeString(root.resolve("a.txt"), "changed");
         assertEquals(fresh(), cached());
-        assertTrue(!written.equals(Files.readAttributes(cacheFile, BasicFileAttributes.class).fileKey()), "replaced");
+        assertTrue(
+                !written.equals(Files.readAttributes(cacheFile, BasicFileAttributes.class)
+                        .fileKey()),
+                "replaced");
     }
 
     @Test
@@ -228,7 +247,8 @@ class StatCacheTest {
     }
 
     private static final StatCache.Fingerprint FP = new StatCache.Fingerprint(5, 1, 2, 3, 4);
-    private static final StatCache.Hashes HASHES = new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64));
+    private static final StatCache.Hashes HASHES =
+            new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64));
 
     /** A cache file that remembers {@code f} and then {@code g}, both with {@link #FP} and {@link #HASHES}. */
     private void savedWithFAndG() throws Exception {
@@ -246,7 +266,11 @@ class StatCacheTest {
         second.keep(second.line("f", FP));
         second.save();
         List<String> lines = Files.readAllLines(cacheFile);
-        assertEquals(List.of("g", "f"), lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList());
+        assertEquals(
+                List.of("g", "f"),
+                lines.subList(1, lines.size()).stream()
+                        .map(l -> l.split("\t")[0])
+                        .toList());
         StatCache third = everythingRemembered();
         assertEquals(HASHES, third.lookup("f", FP, "sha256:h"));
         assertEquals(HASHES, third.lookup("g", FP, "sha256:h"));
@@ -288,9 +312,14 @@ class StatCacheTest {
         Files.setLastModifiedTime(live, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Path young = Files.writeString(cacheFile.resolveSibling(".statcache.young.tmp"), "just closed");
         // another process writing: the lock is held from a child JVM, as a running build would hold it
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), live.toString())
-                .redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolder.class.getName(),
+                        live.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             assertEquals('L', holder.getInputStream().read(), "the child holds the lock");
             everythingRemembered().close();
@@ -341,7 +370,8 @@ class StatCacheTest {
         String body = String.join("\n", lines.subList(1, lines.size())) + "\nextra\t5\t1\t2\t3\t4\tsha256:h\t"
                 + HASHES.contentDigest() + "\t" + HASHES.digest() + "\n";
         writeWithChecksum(lines.get(0), body);
-        assertEquals(HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit + 1).lookup("f0", FP, "sha256:h"));
+        assertEquals(
+                HASHES, StatCache.load(cacheFile, Long.MAX_VALUE, limit + 1).lookup("f0", FP, "sha256:h"));
         assertNull(StatCache.load(cacheFile, Long.MAX_VALUE, limit).lookup("f0", FP, "sha256:h"), "beyond: ignored");
     }
 
@@ -349,7 +379,8 @@ class StatCacheTest {
     void aLineWhoseDigestsAreNotDigestsIsNeverUsed() throws Exception {
         savedWithFAndG();
         List<String> lines = Files.readAllLines(cacheFile);
-        String body = String.join("\n", lines.subList(1, lines.size())).replace(HASHES.digest(), "sha256:forged") + "\n";
+        String body =
+                String.join("\n", lines.subList(1, lines.size())).replace(HASHES.digest(), "sha256:forged") + "\n";
         writeWithChecksum(lines.get(0), body);
         assertNull(everythingRemembered().lookup("f", FP, "sha256:h"));
     }

@@ -32,7 +32,8 @@ class BuildLogTest {
     void jsonThatIsNotProgressIsRefused() {
         CostLogException e = assertThrows(CostLogException.class, () -> read(dir, "\n{\"name\": \"app\"}\n"));
 
-        assertTrue(e.getMessage().startsWith(dir.resolve("build.log") + ":2: JSON, but not BuildKit progress"),
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve("build.log") + ":2: JSON, but not BuildKit progress"),
                 e.getMessage());
     }
 
@@ -43,8 +44,8 @@ class BuildLogTest {
                  ---> 1a2b3c
                 """));
 
-        assertTrue(e.getMessage().startsWith(dir.resolve("build.log") + ":1: not a BuildKit build log"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve("build.log") + ":1: not a BuildKit build log"), e.getMessage());
         assertTrue(e.getMessage().contains("--progress=rawjson"), e.getMessage());
     }
 
@@ -53,9 +54,13 @@ class BuildLogTest {
         Path binary = Files.write(dir.resolve("build.log"), new byte[] {'#', '1', ' ', (byte) 0xC3, (byte) 0x28});
         Path missing = dir.resolve("missing.log");
 
-        assertEquals(binary + ": not a text log (not UTF-8)",
-                assertThrows(CostLogException.class, () -> StepCosts.read(binary)).getMessage());
-        assertEquals(missing + ": no such file",
-                assertThrows(CostLogException.class, () -> StepCosts.read(missing)).getMessage());
+        assertEquals(
+                binary + ": not a text log (not UTF-8)",
+                assertThrows(CostLogException.class, () -> StepCosts.read(binary))
+                        .getMessage());
+        assertEquals(
+                missing + ": no such file",
+                assertThrows(CostLogException.class, () -> StepCosts.read(missing))
+                        .getMessage());
     }
 }

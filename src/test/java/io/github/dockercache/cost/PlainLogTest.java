@@ -31,7 +31,9 @@ class PlainLogTest {
 
         assertEquals(List.of("1", "3"), List.copyOf(costs.steps().keySet()));
         assertEquals(Duration.ofMillis(41_200), costs.costOf(List.of("3")));
-        assertEquals("RUN mvn -B dependency:go-offline", costs.step("3").orElseThrow().text());
+        assertEquals(
+                "RUN mvn -B dependency:go-offline",
+                costs.step("3").orElseThrow().text());
     }
 
     @Test
@@ -63,8 +65,10 @@ class PlainLogTest {
                 #9 DONE 0.3s
                 """);
 
-        assertEquals(Duration.ofMillis(2500), costs.step("build:5").orElseThrow().duration());
-        assertEquals(Duration.ofMillis(1200), costs.step("stage-1:2").orElseThrow().duration());
+        assertEquals(
+                Duration.ofMillis(2500), costs.step("build:5").orElseThrow().duration());
+        assertEquals(
+                Duration.ofMillis(1200), costs.step("stage-1:2").orElseThrow().duration());
     }
 
     @Test
@@ -100,7 +104,8 @@ class PlainLogTest {
                 #6 CACHED
                 """);
 
-        assertEquals(new StepCost("2", "ADD http://127.0.0.1:8000/a.txt /a.txt", Duration.ofMillis(600), true),
+        assertEquals(
+                new StepCost("2", "ADD http://127.0.0.1:8000/a.txt /a.txt", Duration.ofMillis(600), true),
                 costs.step("2").orElseThrow());
     }
 
@@ -124,8 +129,10 @@ class PlainLogTest {
                 #8 [3/3] RUN make install
                 """));
 
-        assertEquals(dir.resolve("build.log") + ":1: #7 ends before its name was printed;"
-                + " is the start of the log cut off?", e.getMessage());
+        assertEquals(
+                dir.resolve("build.log") + ":1: #7 ends before its name was printed;"
+                        + " is the start of the log cut off?",
+                e.getMessage());
     }
 
     @Test
@@ -155,7 +162,8 @@ class PlainLogTest {
                 #7 DONE 9999999999999999999.5s
                 """));
 
-        assertEquals(dir.resolve("build.log") + ":2: a step time beyond 292 years: 'DONE 9999999999999999999.5s'",
+        assertEquals(
+                dir.resolve("build.log") + ":2: a step time beyond 292 years: 'DONE 9999999999999999999.5s'",
                 e.getMessage());
     }
 }

@@ -34,7 +34,9 @@ class RawJsonLogTest {
                 "completed":"2026-11-22T02:18:32.25Z"}]}
                 """.formatted(RUN));
 
-        assertEquals(new StepCost("2", "RUN make", Duration.ofMillis(3750), false), costs.step("2").orElseThrow());
+        assertEquals(
+                new StepCost("2", "RUN make", Duration.ofMillis(3750), false),
+                costs.step("2").orElseThrow());
     }
 
     @Test
@@ -59,7 +61,8 @@ class RawJsonLogTest {
                 {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN ma
                 """.formatted(RUN)));
 
-        assertEquals(dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
+        assertEquals(
+                dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
                 e.getMessage());
     }
 
@@ -72,7 +75,8 @@ class RawJsonLogTest {
                 """.formatted(RUN)));
 
         // the cut string runs on into the next line, so the status never closes
-        assertEquals(dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
+        assertEquals(
+                dir.resolve("build.log") + ":2: a status that the log ends before closing; is it cut off?",
                 e.getMessage());
     }
 
@@ -83,8 +87,11 @@ class RawJsonLogTest {
 
         // the Dockerfile of the differential scenario content-change, after data.txt changed
         assertEquals(List.of("1", "2", "3", "4", "5"), List.copyOf(costs.steps().keySet()));
-        assertEquals(List.of(true, false, false, false),
-                List.of("2", "3", "4", "5").stream().map(id -> costs.step(id).orElseThrow().cached()).toList());
+        assertEquals(
+                List.of(true, false, false, false),
+                List.of("2", "3", "4", "5").stream()
+                        .map(id -> costs.step(id).orElseThrow().cached())
+                        .toList());
     }
 
     @Test
@@ -104,7 +111,7 @@ class RawJsonLogTest {
                 {"vertexes":[{"digest":"%1$s","name":"[2/2] RUN make","started":"2026-11-22\\nT02:18:23Z"}]}
                 """.formatted(RUN)));
 
-        assertEquals(dir.resolve("build.log") + ":1: not an RFC 3339 time: \"2026-11-22\\nT02:18:23Z\"",
-                e.getMessage());
+        assertEquals(
+                dir.resolve("build.log") + ":1: not an RFC 3339 time: \"2026-11-22\\nT02:18:23Z\"", e.getMessage());
     }
 }

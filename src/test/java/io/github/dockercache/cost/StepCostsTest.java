@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,8 @@ class StepCostsTest {
     private static final List<String> ALL_STEPS = List.of(
             "build:1", "build:2", "build:3", "build:4", "build:5", "stage-1:1", "stage-1:2", "stage-1:3", "stage-1:4");
     // stage-1:1 is missing: both stages start FROM the same image, one vertex printed under build:1.
-    private static final List<String> MEASURED_STEPS = List.of(
-            "build:1", "build:2", "build:3", "build:4", "build:5", "stage-1:2", "stage-1:3", "stage-1:4");
+    private static final List<String> MEASURED_STEPS =
+            List.of("build:1", "build:2", "build:3", "build:4", "build:5", "stage-1:2", "stage-1:3", "stage-1:4");
     private static final List<String> CACHED_STEPS = List.of("build:1", "build:2", "build:3", "build:4");
 
     @Test
@@ -35,13 +34,15 @@ class StepCostsTest {
 
         assertEquals(MEASURED_STEPS, List.copyOf(costs.steps().keySet()));
         assertEquals(CACHED_STEPS, cachedSteps(costs));
-        assertEquals(Map.of(
+        assertEquals(
+                Map.of(
                         "build:5", Duration.ofMillis(2200),
                         "stage-1:2", Duration.ofMillis(1200),
                         "stage-1:3", Duration.ZERO,
                         "stage-1:4", Duration.ofMillis(100)),
                 builtDurations(costs));
-        assertEquals("RUN echo \"run plain\" && sleep 2 && cat size.txt > report.txt",
+        assertEquals(
+                "RUN echo \"run plain\" && sleep 2 && cat size.txt > report.txt",
                 costs.step("build:5").orElseThrow().text());
     }
 
@@ -51,15 +52,21 @@ class StepCostsTest {
 
         assertEquals(MEASURED_STEPS, List.copyOf(costs.steps().keySet()));
         assertEquals(CACHED_STEPS, cachedSteps(costs));
-        assertEquals(Map.of(
+        assertEquals(
+                Map.of(
                         "build:5", Duration.ofNanos(2_107_235_047),
                         "stage-1:2", Duration.ofNanos(1_096_981_811),
                         "stage-1:3", Duration.ofNanos(47_028_463),
                         "stage-1:4", Duration.ofNanos(98_207_024)),
                 builtDurations(costs));
         // The FROM vertex ran twice (resolve, then cache hit): both runs count, the last says cached.
-        assertEquals(new StepCost("build:1", "FROM docker.io/library/dockercache-busybox:latest",
-                Duration.ofNanos(166_839 + 10_646), true), costs.step("build:1").orElseThrow());
+        assertEquals(
+                new StepCost(
+                        "build:1",
+                        "FROM docker.io/library/dockercache-busybox:latest",
+                        Duration.ofNanos(166_839 + 10_646),
+                        true),
+                costs.step("build:1").orElseThrow());
     }
 
     @Test
@@ -75,19 +82,21 @@ class StepCostsTest {
 
     @Test
     void metadataFileIsRefusedWithAHint() {
-        CostLogException e = assertThrows(CostLogException.class,
-                () -> StepCosts.read(fixture("two-stage.metadata.json")));
+        CostLogException e =
+                assertThrows(CostLogException.class, () -> StepCosts.read(fixture("two-stage.metadata.json")));
 
-        assertTrue(e.getMessage().startsWith(fixture("two-stage.metadata.json") + " is a --metadata-file"),
+        assertTrue(
+                e.getMessage().startsWith(fixture("two-stage.metadata.json") + " is a --metadata-file"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("--progress=rawjson") && e.getMessage().contains("--progress=plain"),
+        assertTrue(
+                e.getMessage().contains("--progress=rawjson") && e.getMessage().contains("--progress=plain"),
                 e.getMessage());
     }
 
     @Test
     void aBuildRefThatIsNoBuildIdGivesNoCommandToPaste(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("metadata.json"),
-                "{\"buildx.build.ref\": \"default/default/x\\n$(rm -rf ~)\"}");
+        Path file = Files.writeString(
+                dir.resolve("metadata.json"), "{\"buildx.build.ref\": \"default/default/x\\n$(rm -rf ~)\"}");
 
         CostLogException e = assertThrows(CostLogException.class, () -> StepCosts.read(file));
 
@@ -101,11 +110,14 @@ class StepCostsTest {
      */
     @Test
     void maxProvenanceMetadataFileIsRefusedWithTheHistoryCommandForThatBuild() {
-        CostLogException e = assertThrows(CostLogException.class,
-                () -> StepCosts.read(fixture("two-stage.provenance-max.metadata.json")));
+        CostLogException e = assertThrows(
+                CostLogException.class, () -> StepCosts.read(fixture("two-stage.provenance-max.metadata.json")));
 
-        assertTrue(e.getMessage().contains("get that build's step times with 'docker buildx history logs"
-                + " --progress=rawjson 7hxejzu47tgye4r21np80akhg 2> build.json'"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("get that build's step times with 'docker buildx history logs"
+                                + " --progress=rawjson 7hxejzu47tgye4r21np80akhg 2> build.json'"),
+                e.getMessage());
     }
 
     /** What that command printed (on stderr) for the build of the metadata file above: a rawjson log like any other. */
@@ -115,7 +127,9 @@ class StepCostsTest {
 
         assertEquals(MEASURED_STEPS, List.copyOf(costs.steps().keySet()));
         assertEquals(List.of("build:1"), cachedSteps(costs));
-        assertEquals(Duration.ofNanos(2_105_352_699), costs.step("build:5").orElseThrow().duration());
+        assertEquals(
+                Duration.ofNanos(2_105_352_699),
+                costs.step("build:5").orElseThrow().duration());
     }
 
     @Test
@@ -135,7 +149,10 @@ class StepCostsTest {
     }
 
     private static List<String> cachedSteps(StepCosts costs) {
-        return costs.steps().values().stream().filter(StepCost::cached).map(StepCost::stepId).toList();
+        return costs.steps().values().stream()
+                .filter(StepCost::cached)
+                .map(StepCost::stepId)
+                .toList();
     }
 
     private static Map<String, Duration> builtDurations(StepCosts costs) {

@@ -31,8 +31,11 @@ class BuildArgWarningDifferentialTest {
 
     static List<Object[]> engineBuilders() {
         String engines = System.getProperty("differential.engines", Engine.defaultName());
-        return Arrays.stream(engines.split(",")).map(String::strip).filter(name -> !name.isEmpty())
-                .flatMap(engine -> List.of(Builder.BUILDKIT, Builder.CLASSIC).stream().map(b -> new Object[] {engine, b}))
+        return Arrays.stream(engines.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .flatMap(engine ->
+                        List.of(Builder.BUILDKIT, Builder.CLASSIC).stream().map(b -> new Object[] {engine, b}))
                 .toList();
     }
 
@@ -41,26 +44,44 @@ class BuildArgWarningDifferentialTest {
     void theWarningNamesTheArgsNoArgConsumes(String engineName, Builder builder) throws IOException, AnalysisException {
         Engine engine = Engine.forTests(engineName);
         Map<String, String> buildArgs = new LinkedHashMap<>();
-        buildArgs.putAll(Map.of("USED", "1", "FOO", "1", "IN_UNUSED_STAGE", "1", "AFTER_TARGET", "1", "GLOBAL_UNUSED", "1"));
-        buildArgs.putAll(Map.of("HTTP_PROXY", "http://127.0.0.1:3128", "SOURCE_DATE_EPOCH", "0", "BUILDKIT_INLINE_CACHE", "1"));
+        buildArgs.putAll(
+                Map.of("USED", "1", "FOO", "1", "IN_UNUSED_STAGE", "1", "AFTER_TARGET", "1", "GLOBAL_UNUSED", "1"));
+        buildArgs.putAll(
+                Map.of("HTTP_PROXY", "http://127.0.0.1:3128", "SOURCE_DATE_EPOCH", "0", "BUILDKIT_INLINE_CACHE", "1"));
         EngineBuild build;
         try (Engine.Exclusive held = engine.exclusive()) {
             build = engine.build(CONTEXT, CONTEXT.resolve("Dockerfile"), buildArgs, "app", Map.of(), builder);
         }
         assertTrue(build.succeeded(), build::logTail);
-        List<String> fromEngine = build.log().lines().filter(line -> line.startsWith(CLASSIC_WARNING)).toList();
-        List<String> fromPlugin = CacheModel.snapshot(new BuildSettings(CONTEXT, CONTEXT.resolve("Dockerfile"), buildArgs,
-                        "app", ClientPlatform.LINUX, "none", builder, engine.buildkitVersion()))
+        List<String> fromEngine = build.log()
+                .lines()
+                .filter(line -> line.startsWith(CLASSIC_WARNING))
+                .toList();
+        List<String> fromPlugin = CacheModel.snapshot(new BuildSettings(
+                        CONTEXT,
+                        CONTEXT.resolve("Dockerfile"),
+                        buildArgs,
+                        "app",
+                        ClientPlatform.LINUX,
+                        "none",
+                        builder,
+                        engine.buildkitVersion()))
                 .warnings();
         if (builder == Builder.CLASSIC) {
-            assertEquals(List.of("[Warning] One or more build-args [AFTER_TARGET BUILDKIT_INLINE_CACHE FOO SOURCE_DATE_EPOCH]"
-                    + " were not consumed"), fromEngine);
+            assertEquals(
+                    List.of(
+                            "[Warning] One or more build-args [AFTER_TARGET BUILDKIT_INLINE_CACHE FOO SOURCE_DATE_EPOCH]"
+                                    + " were not consumed"),
+                    fromEngine);
             assertEquals(fromEngine, fromPlugin);
         } else {
             assertEquals(List.of(), fromEngine, "BuildKit names no unconsumed build arg");
             assertTrue(build.log().lines().noneMatch(line -> line.contains("consumed")), build::logTail);
-            assertEquals(List.of("build args AFTER_TARGET, FOO, IN_UNUSED_STAGE are passed, but no ARG of the stages this"
-                    + " build runs declares them: BuildKit ignores them without a warning, and they change no step"), fromPlugin);
+            assertEquals(
+                    List.of(
+                            "build args AFTER_TARGET, FOO, IN_UNUSED_STAGE are passed, but no ARG of the stages this"
+                                    + " build runs declares them: BuildKit ignores them without a warning, and they change no step"),
+                    fromPlugin);
         }
     }
 }

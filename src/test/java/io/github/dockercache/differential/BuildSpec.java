@@ -12,7 +12,11 @@ import java.util.Map;
  * @param allow {@code --allow ENTITLEMENT} values ({@code network.host}); null means none
  * @param environment variables set for the docker client ({@code SOURCE_DATE_EPOCH}); null means none
  */
-record BuildSpec(Map<String, String> buildArgs, String target, Map<String, String> secrets, List<String> allow,
+record BuildSpec(
+        Map<String, String> buildArgs,
+        String target,
+        Map<String, String> secrets,
+        List<String> allow,
         Map<String, String> environment) {
     static final BuildSpec DEFAULT = new BuildSpec(Map.of(), null, Map.of(), List.of(), Map.of());
 

@@ -50,71 +50,111 @@ import java.util.stream.Stream;
  *     to push an image with other layers and the same {@code /marker}
  */
 record Change(
-        Op op, String path, String content, String mode, String target, String find, String replacement, String name,
-        String root, String time, String from, String extra) {
+        Op op,
+        String path,
+        String content,
+        String mode,
+        String target,
+        String find,
+        String replacement,
+        String name,
+        String root,
+        String time,
+        String from,
+        String extra) {
 
     enum Op {
         /** Creates or overwrites a file (a new one gets mode 0644). */
-        @SerializedName("write") WRITE,
-        @SerializedName("append") APPEND,
-        @SerializedName("chmod") CHMOD,
+        @SerializedName("write")
+        WRITE,
+        @SerializedName("append")
+        APPEND,
+        @SerializedName("chmod")
+        CHMOD,
         /** Moves the modification time one hour on; nothing else changes. */
-        @SerializedName("touch") TOUCH,
+        @SerializedName("touch")
+        TOUCH,
         /** Deletes a file, link or directory tree. */
-        @SerializedName("delete") DELETE,
+        @SerializedName("delete")
+        DELETE,
         /** Creates a directory and its parents with mode 0755. */
-        @SerializedName("mkdir") MKDIR,
+        @SerializedName("mkdir")
+        MKDIR,
         /** Creates a symbolic link, or points an existing one elsewhere. */
-        @SerializedName("symlink") SYMLINK,
+        @SerializedName("symlink")
+        SYMLINK,
         /** Replaces text in a file, usually the Dockerfile. */
-        @SerializedName("replace") REPLACE,
+        @SerializedName("replace")
+        REPLACE,
         /**
          * Replaces bytes in a file that need not be UTF-8: each character of {@code find} and {@code replacement}
          * (U+0000 to U+00FF) is one byte, so {@code "\u00ff"} is the byte 0xFF.
          */
-        @SerializedName("replaceBytes") REPLACE_BYTES,
+        @SerializedName("replaceBytes")
+        REPLACE_BYTES,
         /** Sets a {@code user.*} extended attribute. */
-        @SerializedName("xattr") XATTR,
+        @SerializedName("xattr")
+        XATTR,
         /** Adds POSIX ACL entries with {@code setfacl -m} (package acl). */
-        @SerializedName("acl") ACL,
+        @SerializedName("acl")
+        ACL,
         /** Creates a named pipe, replacing what is there. */
-        @SerializedName("mkfifo") MKFIFO,
+        @SerializedName("mkfifo")
+        MKFIFO,
         /** Creates a unix socket file (bound, then closed: the file stays), replacing what is there. */
-        @SerializedName("socket") SOCKET,
+        @SerializedName("socket")
+        SOCKET,
         /** Creates a character device ({@code mknod}, needs root), replacing what is there. */
-        @SerializedName("mknod") MKNOD,
+        @SerializedName("mknod")
+        MKNOD,
         /** Gives the existing file {@code target} the second name {@code path}, replacing what is there. */
-        @SerializedName("hardlink") HARDLINK,
+        @SerializedName("hardlink")
+        HARDLINK,
         /**
          * Commits one file ({@code name}, {@code content}) on {@code main} of the bare repository {@code path},
          * created if missing, with fixed dates so that commit ids are the same on every run.
          */
-        @SerializedName("gitCommit") GIT_COMMIT,
+        @SerializedName("gitCommit")
+        GIT_COMMIT,
         /**
          * Pushes to the loopback registry ({@code scripts/registry.sh}) an image {@code target}
          * ({@code repository:tag}) whose one layer holds {@code /marker} with {@code content} (and {@code /extra}
          * with {@code extra}, if given); the same fields give the same digest on every run.
          */
-        @SerializedName("pushImage") PUSH_IMAGE,
+        @SerializedName("pushImage")
+        PUSH_IMAGE,
         /**
          * Writes {@code path} as a Spring Boot executable jar ({@link SpringBootJar}) whose entries are the files under
          * the context directory {@code target} ({@code X.class.txt} as {@code X.class}), with the generated manifest
          * and indexes unless the tree has its own.
          */
-        @SerializedName("springBootJar") SPRING_BOOT_JAR,
+        @SerializedName("springBootJar")
+        SPRING_BOOT_JAR,
         /**
          * Copies a file kept beside the definition ({@code from}) over {@code path}, or every file of a directory
          * there into {@code path} (default: the root), keeping the mode each replaced file has (a new one gets
          * 0644): build outputs such as jars that differ in their bytes.
          */
-        @SerializedName("copy") COPY
+        @SerializedName("copy")
+        COPY
     }
 
     /** Where a change's {@code path} is. */
-    enum Root { CONTEXT, SERVED, PROJECT }
+    enum Root {
+        CONTEXT,
+        SERVED,
+        PROJECT
+    }
 
     /** A change to the context. */
-    Change(Op op, String path, String content, String mode, String target, String find, String replacement,
+    Change(
+            Op op,
+            String path,
+            String content,
+            String mode,
+            String target,
+            String find,
+            String replacement,
             String name) {
         this(op, path, content, mode, target, find, replacement, name, null, null, null, null);
     }
@@ -128,8 +168,9 @@ record Change(
             case "context" -> Root.CONTEXT;
             case "served" -> Root.SERVED;
             case "project" -> Root.PROJECT;
-            default -> throw new IllegalArgumentException(
-                    "\"root\" is \"context\", \"served\" or \"project\", not \"" + root + "\": " + this);
+            default ->
+                throw new IllegalArgumentException(
+                        "\"root\" is \"context\", \"served\" or \"project\", not \"" + root + "\": " + this);
         };
     }
 
@@ -144,7 +185,11 @@ record Change(
             throw new IllegalArgumentException("change without \"op\": " + this);
         }
         if (op == Op.PUSH_IMAGE) {
-            RegistryImages.push(required(target, "target"), required(content, "content"), extra, name == null ? "" : name,
+            RegistryImages.push(
+                    required(target, "target"),
+                    required(content, "content"),
+                    extra,
+                    name == null ? "" : name,
                     path == null ? "" : path);
             return;
         }
@@ -162,11 +207,14 @@ record Change(
                     Files.setPosixFilePermissions(entry, FILE_MODE);
                 }
             }
-            case APPEND -> Files.writeString(
-                    entry, required(content, "content"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            case APPEND ->
+                Files.writeString(
+                        entry, required(content, "content"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             case CHMOD -> Files.setPosixFilePermissions(entry, permissions(required(mode, "mode")));
-            case TOUCH -> Files.setLastModifiedTime(
-                    entry, FileTime.fromMillis(Files.getLastModifiedTime(entry).toMillis() + 3_600_000));
+            case TOUCH ->
+                Files.setLastModifiedTime(
+                        entry,
+                        FileTime.fromMillis(Files.getLastModifiedTime(entry).toMillis() + 3_600_000));
             case DELETE -> FileTrees.delete(entry);
             case MKDIR -> createDirectories(contextDir, entry);
             case SYMLINK -> {
@@ -176,15 +224,17 @@ record Change(
             }
             case REPLACE -> replace(entry, StandardCharsets.UTF_8);
             case REPLACE_BYTES -> replace(entry, StandardCharsets.ISO_8859_1);
-            case XATTR -> Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
-                    .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
+            case XATTR ->
+                Files.getFileAttributeView(entry, UserDefinedFileAttributeView.class)
+                        .write(required(name, "name"), StandardCharsets.UTF_8.encode(required(content, "content")));
             case ACL -> Commands.run("setfacl", "-m", required(content, "content"), entry.toString());
             case MKFIFO -> special(contextDir, entry, () -> Commands.run("mkfifo", entry.toString()));
-            case SOCKET -> special(contextDir, entry, () -> {
-                try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                    socket.bind(UnixDomainSocketAddress.of(entry));
-                }
-            });
+            case SOCKET ->
+                special(contextDir, entry, () -> {
+                    try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                        socket.bind(UnixDomainSocketAddress.of(entry));
+                    }
+                });
             case MKNOD -> {
                 String[] device = required(target, "target").split(":", -1);
                 if (device.length != 2) {
@@ -197,8 +247,10 @@ record Change(
                 special(contextDir, entry, () -> Files.createLink(entry, existing));
             }
             case GIT_COMMIT -> GitRepositories.commit(entry, required(name, "name"), required(content, "content"));
-            case SPRING_BOOT_JAR -> SpringBootJar.fromTree(contextDir.resolve(required(target, "target")))
-                    .time(time == null ? SpringBootJar.DEFAULT_TIME : Instant.parse(time)).writeTo(entry);
+            case SPRING_BOOT_JAR ->
+                SpringBootJar.fromTree(contextDir.resolve(required(target, "target")))
+                        .time(time == null ? SpringBootJar.DEFAULT_TIME : Instant.parse(time))
+                        .writeTo(entry);
             case PUSH_IMAGE, COPY -> throw new AssertionError("handled above");
         }
     }
@@ -240,7 +292,8 @@ record Change(
         Path target = path == null ? contextDir : entry(contextDir);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                copyFile(contextDir, file, target.resolve(source.relativize(file).toString()));
+                copyFile(
+                        contextDir, file, target.resolve(source.relativize(file).toString()));
             }
         }
     }

@@ -92,7 +92,8 @@ class ChangeTest {
         Files.write(context.resolve("Dockerfile"), new byte[] {'R', 'U', 'N', ' ', (byte) 0xFF, '\n'});
         new Change(Change.Op.REPLACE_BYTES, null, null, null, null, "\u00ff", "\u00fe\u00fe", null).apply(context);
 
-        assertArrayEquals(new byte[] {'R', 'U', 'N', ' ', (byte) 0xFE, (byte) 0xFE, '\n'},
+        assertArrayEquals(
+                new byte[] {'R', 'U', 'N', ' ', (byte) 0xFE, (byte) 0xFE, '\n'},
                 Files.readAllBytes(context.resolve("Dockerfile")));
     }
 
@@ -103,7 +104,8 @@ class ChangeTest {
         new Change(Change.Op.MKFIFO, "s/fifo", null, null, null, null, null, null).apply(context);
         new Change(Change.Op.HARDLINK, "two.txt", null, null, "one.txt", null, null, null).apply(context);
 
-        assertEquals(0140000, (Integer) Files.getAttribute(context.resolve("s/socket"), "unix:mode") & 0170000, "a socket");
+        assertEquals(
+                0140000, (Integer) Files.getAttribute(context.resolve("s/socket"), "unix:mode") & 0170000, "a socket");
         assertEquals("rwxr-xr-x", mode(context.resolve("s/socket")));
         assertEquals("rw-r--r--", mode(context.resolve("s/fifo")));
         assertTrue(Files.isSameFile(context.resolve("one.txt"), context.resolve("two.txt")));
@@ -170,8 +172,10 @@ class ChangeTest {
         assertEquals("rwxr-xr-x", mode(jar));
         assertEquals("rw-r--r--", mode(context.resolve("lib/added.jar")));
         assertEquals("dependency\n", Files.readString(context.resolve("lib/dependency.jar")));
-        assertThrows(IllegalArgumentException.class, () -> copying("../escape", "x").apply(context, definition));
-        assertThrows(IllegalArgumentException.class, () -> copying("new.jar", "x").apply(context));
+        assertThrows(
+                IllegalArgumentException.class, () -> copying("../escape", "x").apply(context, definition));
+        assertThrows(
+                IllegalArgumentException.class, () -> copying("new.jar", "x").apply(context));
     }
 
     private static Change rooted(String root) {
@@ -189,21 +193,44 @@ class ChangeTest {
                 .apply(context);
         new Change(Change.Op.WRITE, "jar/BOOT-INF/classes/App.class.txt", "c\n", null, null, null, null, null)
                 .apply(context);
-        new Change(Change.Op.SPRING_BOOT_JAR, "target/app.jar", null, null, "jar", null, null, null, null,
-                "2024-06-01T12:00:00Z", null, null).apply(context);
+        new Change(
+                        Change.Op.SPRING_BOOT_JAR,
+                        "target/app.jar",
+                        null,
+                        null,
+                        "jar",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "2024-06-01T12:00:00Z",
+                        null,
+                        null)
+                .apply(context);
         try (ZipFile jar = new ZipFile(context.resolve("target/app.jar").toFile())) {
-            assertEquals("- \"BOOT-INF/lib/a-1.0.jar\"\n- \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n",
-                    new String(jar.getInputStream(jar.getEntry("BOOT-INF/classpath.idx")).readAllBytes(),
+            assertEquals(
+                    "- \"BOOT-INF/lib/a-1.0.jar\"\n- \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n",
+                    new String(
+                            jar.getInputStream(jar.getEntry("BOOT-INF/classpath.idx"))
+                                    .readAllBytes(),
                             StandardCharsets.UTF_8));
-            String layers = new String(jar.getInputStream(jar.getEntry("BOOT-INF/layers.idx")).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String layers = new String(
+                    jar.getInputStream(jar.getEntry("BOOT-INF/layers.idx")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(layers.startsWith("- \"dependencies\":\n  - \"BOOT-INF/lib/a-1.0.jar\"\n"), layers);
-            assertTrue(layers.contains("- \"snapshot-dependencies\":\n  - \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n"), layers);
+            assertTrue(
+                    layers.contains("- \"snapshot-dependencies\":\n  - \"BOOT-INF/lib/b-1.0-SNAPSHOT.jar\"\n"), layers);
             assertEquals(ZipEntry.STORED, jar.getEntry("BOOT-INF/lib/a-1.0.jar").getMethod());
             assertEquals(2, jar.getEntry("BOOT-INF/classes/App.class").getSize());
-            assertTrue(jar.stream().allMatch(entry -> entry.getTime() == Instant.parse("2024-06-01T12:00:00Z").toEpochMilli()));
-            assertEquals("META-INF/MANIFEST.MF",
-                    jar.stream().filter(entry -> !entry.isDirectory()).findFirst().orElseThrow().getName());
+            assertTrue(jar.stream()
+                    .allMatch(entry -> entry.getTime()
+                            == Instant.parse("2024-06-01T12:00:00Z").toEpochMilli()));
+            assertEquals(
+                    "META-INF/MANIFEST.MF",
+                    jar.stream()
+                            .filter(entry -> !entry.isDirectory())
+                            .findFirst()
+                            .orElseThrow()
+                            .getName());
         }
         assertEquals("rw-r--r--", mode(context.resolve("target/app.jar")));
     }

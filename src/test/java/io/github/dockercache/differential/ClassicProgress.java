@@ -49,7 +49,8 @@ final class ClassicProgress {
             }
             number++;
             if (stage >= 0 && stage < stageLabels.size()) {
-                String stepId = stageLabels.size() == 1 ? Integer.toString(number) : stageLabels.get(stage) + ":" + number;
+                String stepId =
+                        stageLabels.size() == 1 ? Integer.toString(number) : stageLabels.get(stage) + ":" + number;
                 steps.put(stepId, new EngineStep(stepId, block.status(), block.text));
             }
         }
@@ -71,7 +72,9 @@ final class ClassicProgress {
         }
 
         EngineStatus status() {
-            return isFrom() ? EngineStatus.BASE : cached ? EngineStatus.CACHED : finished ? EngineStatus.BUILT : EngineStatus.ERROR;
+            return isFrom()
+                    ? EngineStatus.BASE
+                    : cached ? EngineStatus.CACHED : finished ? EngineStatus.BUILT : EngineStatus.ERROR;
         }
     }
 }

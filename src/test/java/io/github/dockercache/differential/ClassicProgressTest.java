@@ -41,7 +41,8 @@ class ClassicProgressTest {
                 The command '/bin/sh -c cat /missing' returned a non-zero code: 1
                 """;
 
-        Map<String, EngineStatus> statuses = EngineStep.statuses(ClassicProgress.steps(log, List.of("builder", "stage-1")));
+        Map<String, EngineStatus> statuses =
+                EngineStep.statuses(ClassicProgress.steps(log, List.of("builder", "stage-1")));
 
         Map<String, EngineStatus> expected = new LinkedHashMap<>();
         expected.put("builder:1", BASE);
@@ -63,7 +64,10 @@ class ClassicProgressTest {
                 Successfully built 2c6e3dd372da
                 """;
 
-        assertEquals(List.of(new EngineStep("1", BASE, "FROM dockercache-busybox:latest"),
-                new EngineStep("2", BUILT, "COPY a.txt /a.txt")), List.copyOf(ClassicProgress.steps(log, List.of("stage-0")).values()));
+        assertEquals(
+                List.of(
+                        new EngineStep("1", BASE, "FROM dockercache-busybox:latest"),
+                        new EngineStep("2", BUILT, "COPY a.txt /a.txt")),
+                List.copyOf(ClassicProgress.steps(log, List.of("stage-0")).values()));
     }
 }

@@ -34,7 +34,10 @@ final class Definitions {
     /** The directories of {@code root} that hold {@code file}, sorted by name. */
     static List<Path> directories(Path root, String file) throws IOException {
         try (Stream<Path> directories = Files.list(root)) {
-            return directories.filter(directory -> Files.isRegularFile(directory.resolve(file))).sorted().toList();
+            return directories
+                    .filter(directory -> Files.isRegularFile(directory.resolve(file)))
+                    .sorted()
+                    .toList();
         }
     }
 

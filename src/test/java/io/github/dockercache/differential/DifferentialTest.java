@@ -31,22 +31,39 @@ class DifferentialTest {
         EnginesInParallel parallel = new EnginesInParallel(engines);
         // Built eagerly: every play is queued on its engine's worker before the first test waits for one.
         List<DynamicContainer> containers = Scenario.all().stream()
-                .filter(scenario -> only.matcher(scenario.name()).matches()).map(scenario -> dynamicContainer(
+                .filter(scenario -> only.matcher(scenario.name()).matches())
+                .map(scenario -> dynamicContainer(
                         scenario.name(),
                         scenario.definitionFile().toUri(),
-                        Stream.concat(engines.stream().flatMap(engine -> scenario.builders().stream()
-                                .filter(builder -> builders.matcher(builder.settingName()).matches()).map(builder -> {
-                            Once<ScenarioRun> played = parallel.schedule(engine,
-                                    () -> ScenarioRun.play(scenario, Engine.forTests(engine), builder));
-                            return dynamicContainer("engine " + engine + ", " + builder.settingName(), Stream.of(
-                                    dynamicTest("engine does what the scenario records",
-                                            () -> EngineAgreement.checkEngine(played.get())),
-                                    dynamicTest("plugin predicts the engine",
-                                            () -> EngineAgreement.checkPlugin(played.get())),
-                                    dynamicTest("verify agrees with the engine's log",
-                                            () -> LogVerification.check(played.get()))));
-                        })),
-                        rawJsonPlays(scenario, engines, builders, parallel)).toList().stream()))
+                        Stream.concat(
+                                engines.stream()
+                                        .flatMap(engine -> scenario.builders().stream()
+                                                .filter(builder -> builders.matcher(builder.settingName())
+                                                        .matches())
+                                                .map(builder -> {
+                                                    Once<ScenarioRun> played = parallel.schedule(
+                                                            engine,
+                                                            () -> ScenarioRun.play(
+                                                                    scenario, Engine.forTests(engine), builder));
+                                                    return dynamicContainer(
+                                                            "engine " + engine + ", " + builder.settingName(),
+                                                            Stream.of(
+                                                                    dynamicTest(
+                                                                            "engine does what the scenario records",
+                                                                            () -> EngineAgreement.checkEngine(
+                                                                                    played.get())),
+                                                                    dynamicTest(
+                                                                            "plugin predicts the engine",
+                                                                            () -> EngineAgreement.checkPlugin(
+                                                                                    played.get())),
+                                                                    dynamicTest(
+                                                                            "verify agrees with the engine's log",
+                                                                            () -> LogVerification.check(
+                                                                                    played.get()))));
+                                                })),
+                                rawJsonPlays(scenario, engines, builders, parallel))
+                                .toList()
+                                .stream()))
                 .toList();
         return containers.stream();
     }
@@ -55,18 +72,20 @@ class DifferentialTest {
      * The verify goal on {@code --progress=rawjson} logs: the scenarios of {@link #RAW_JSON_SCENARIOS} played again on
      * each engine with the second build logged as rawjson (the plain logs of every scenario are checked above).
      */
-    private static Stream<DynamicContainer> rawJsonPlays(Scenario scenario, List<String> engines, Pattern builders,
-            EnginesInParallel parallel) {
-        if (!RAW_JSON_SCENARIOS.matcher(scenario.name()).matches() || !scenario.builders().contains(Builder.BUILDKIT)
+    private static Stream<DynamicContainer> rawJsonPlays(
+            Scenario scenario, List<String> engines, Pattern builders, EnginesInParallel parallel) {
+        if (!RAW_JSON_SCENARIOS.matcher(scenario.name()).matches()
+                || !scenario.builders().contains(Builder.BUILDKIT)
                 || !builders.matcher(Builder.BUILDKIT.settingName()).matches()) {
             return Stream.empty();
         }
         return engines.stream().map(engine -> {
-            Once<ScenarioRun> played = parallel.schedule(engine,
-                    () -> ScenarioRun.play(scenario, Engine.forTests(engine), Builder.BUILDKIT, true));
-            return dynamicContainer("engine " + engine + ", buildkit, rawjson log", Stream.of(
-                    dynamicTest("verify agrees with the engine's rawjson log",
-                            () -> LogVerification.check(played.get()))));
+            Once<ScenarioRun> played = parallel.schedule(
+                    engine, () -> ScenarioRun.play(scenario, Engine.forTests(engine), Builder.BUILDKIT, true));
+            return dynamicContainer(
+                    "engine " + engine + ", buildkit, rawjson log",
+                    Stream.of(dynamicTest(
+                            "verify agrees with the engine's rawjson log", () -> LogVerification.check(played.get()))));
         });
     }
 
@@ -82,8 +101,11 @@ class DifferentialTest {
 
     /** The engines to play on: {@code -Ddifferential.engines}, else {@code DOCKERCACHE_ENGINE}'s, else 28 and 26. */
     static List<String> engines() {
-        String configured = System.getProperty("differential.engines",
-                System.getenv("DOCKERCACHE_ENGINE") != null ? Engine.defaultName() : "28,26");
-        return Stream.of(configured.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        String configured = System.getProperty(
+                "differential.engines", System.getenv("DOCKERCACHE_ENGINE") != null ? Engine.defaultName() : "28,26");
+        return Stream.of(configured.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 }

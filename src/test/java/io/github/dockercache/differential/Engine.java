@@ -86,15 +86,18 @@ final class Engine {
 
     static Engine connect(String engine) throws EngineUnavailableException {
         Path stateDir = Path.of("/tmp/dockercache-engine-" + engine);
-        Path client = Path.of(environmentOr("DOCKERCACHE_DOCKER_CLIENT", stateDir.resolve("client").toString()));
+        Path client = Path.of(environmentOr(
+                "DOCKERCACHE_DOCKER_CLIENT", stateDir.resolve("client").toString()));
         if (!Files.isExecutable(client)) {
             throw new EngineUnavailableException("no Docker client at " + client);
         }
         Map<String, String> environment = new HashMap<>();
-        environment.put("DOCKER_HOST",
-                environmentOr("DOCKERCACHE_DOCKER_HOST", "unix://" + stateDir.resolve("docker.sock")));
-        environment.put("DOCKER_CONFIG",
-                environmentOr("DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
+        environment.put(
+                "DOCKER_HOST", environmentOr("DOCKERCACHE_DOCKER_HOST", "unix://" + stateDir.resolve("docker.sock")));
+        environment.put(
+                "DOCKER_CONFIG",
+                environmentOr(
+                        "DOCKERCACHE_DOCKER_CONFIG", stateDir.resolve("config").toString()));
         // The 20.10 client needs it for BuildKit; the newer ones fail instead of falling back to the legacy builder.
         environment.put("DOCKER_BUILDKIT", "1");
         Path lockFile = stateDir.resolve("tests.lock");
@@ -146,8 +149,14 @@ final class Engine {
      * As {@link #build(Path, Path, Map, String)} with {@code --secret id=ID,src=FILE} for each of {@code secrets},
      * on the given builder; the legacy one has no plain progress.
      */
-    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, Builder builder) throws IOException {
+    EngineBuild build(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            Map<String, Path> secrets,
+            Builder builder)
+            throws IOException {
         return build(contextDir, dockerfile, buildArgs, target, secrets, List.of(), Map.of(), builder);
     }
 
@@ -156,8 +165,15 @@ final class Engine {
      * the client run with {@code environment} added to its environment. A {@code SOURCE_DATE_EPOCH} of the test's own
      * environment is not passed on: buildx would make it a build argument that the scenario does not name.
      */
-    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder)
+    EngineBuild build(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            Map<String, Path> secrets,
+            List<String> entitlements,
+            Map<String, String> environment,
+            Builder builder)
             throws IOException {
         return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, environment, builder, true);
     }
@@ -167,12 +183,28 @@ final class Engine {
      * the result stays in the build cache alone ({@code --output type=cacheonly}): the same verdicts, without the time
      * the image store takes to write every layer.
      */
-    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
+    EngineBuild build(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            Map<String, Path> secrets,
+            List<String> entitlements,
+            Map<String, String> environment,
+            Builder builder,
             boolean exportImage)
             throws IOException {
-        return build(contextDir, dockerfile, buildArgs, target, secrets, entitlements, environment, builder,
-                exportImage, false);
+        return build(
+                contextDir,
+                dockerfile,
+                buildArgs,
+                target,
+                secrets,
+                entitlements,
+                environment,
+                builder,
+                exportImage,
+                false);
     }
 
     /**
@@ -180,13 +212,22 @@ final class Engine {
      * only) the log is {@code --progress=rawjson} output, whose steps the cost package reads: the build's
      * {@link EngineBuild#steps()} are then empty.
      */
-    EngineBuild build(Path contextDir, Path dockerfile, Map<String, String> buildArgs, String target,
-            Map<String, Path> secrets, List<String> entitlements, Map<String, String> environment, Builder builder,
-            boolean exportImage, boolean rawJson)
+    EngineBuild build(
+            Path contextDir,
+            Path dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            Map<String, Path> secrets,
+            List<String> entitlements,
+            Map<String, String> environment,
+            Builder builder,
+            boolean exportImage,
+            boolean rawJson)
             throws IOException {
         boolean classic = builder == Builder.CLASSIC;
         if (classic && (!exportImage || rawJson)) {
-            throw new IllegalArgumentException("the legacy builder always writes an image, and has no rawjson progress");
+            throw new IllegalArgumentException(
+                    "the legacy builder always writes an image, and has no rawjson progress");
         }
         List<String> arguments = new ArrayList<>(List.of("build"));
         if (!classic) {
@@ -211,7 +252,8 @@ final class Engine {
         ProcessOutput output = run(arguments, BUILD_TIMEOUT, clientEnvironment, true);
         // a Dockerfile need not be UTF-8 (a scenario tests that); stage names are ASCII
         List<String> stages = StageLabels.of(new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8));
-        Map<String, EngineStep> steps = classic ? ClassicProgress.steps(output.text(), stages)
+        Map<String, EngineStep> steps = classic
+                ? ClassicProgress.steps(output.text(), stages)
                 : rawJson ? Map.of() : PlainProgress.steps(output.text(), stages);
         return new EngineBuild(output.exitCode(), steps, output.text(), output.elapsed());
     }
@@ -222,8 +264,13 @@ final class Engine {
      * {@code ruleName} and {@code location.ranges[].start.line}; fails on a build error, which would hide checks.
      */
     String checkJson(Path contextDir, Path dockerfile, Map<String, String> buildArgs) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("build", "--call=check,format=json", "--progress=quiet",
-                "--network=none", "--file", dockerfile.toString()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "build",
+                "--call=check,format=json",
+                "--progress=quiet",
+                "--network=none",
+                "--file",
+                dockerfile.toString()));
         buildArgs.forEach((name, value) -> arguments.addAll(List.of("--build-arg", name + "=" + value)));
         arguments.add(contextDir.toString());
         ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
@@ -249,8 +296,8 @@ final class Engine {
 
     /** A label of an image in the engine's store: empty when the image has no such label, null when there is none. */
     String imageLabel(String image, String label) throws IOException {
-        List<String> arguments = List.of("image", "inspect", "--format",
-                "{{index .Config.Labels \"" + label + "\"}}", image);
+        List<String> arguments =
+                List.of("image", "inspect", "--format", "{{index .Config.Labels \"" + label + "\"}}", image);
         ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), false);
         return output.exitCode() != 0 ? null : output.text().strip().replace("<no value>", "");
     }
@@ -272,13 +319,23 @@ final class Engine {
      */
     void buildImage(Path contextDir, String tag) throws IOException {
         String files = FileTrees.digest(contextDir);
-        ProcessOutput existing = run(List.of("image", "inspect", "--format",
-                "{{index .Config.Labels \"" + IMAGE_FILES_LABEL + "\"}}", tag), QUERY_TIMEOUT, Map.of(), false);
+        ProcessOutput existing = run(
+                List.of("image", "inspect", "--format", "{{index .Config.Labels \"" + IMAGE_FILES_LABEL + "\"}}", tag),
+                QUERY_TIMEOUT,
+                Map.of(),
+                false);
         if (existing.exitCode() == 0 && existing.text().strip().equals(files)) {
             return;
         }
-        List<String> arguments = List.of("build", "--progress=plain", "--network=none", "--tag", tag,
-                "--label", IMAGE_FILES_LABEL + "=" + files, contextDir.toString());
+        List<String> arguments = List.of(
+                "build",
+                "--progress=plain",
+                "--network=none",
+                "--tag",
+                tag,
+                "--label",
+                IMAGE_FILES_LABEL + "=" + files,
+                contextDir.toString());
         ProcessOutput output = run(arguments, BUILD_TIMEOUT, Map.of(), true);
         if (output.exitCode() != 0) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
@@ -331,8 +388,9 @@ final class Engine {
     private record ProcessOutput(int exitCode, String text, Duration elapsed, String errors) {}
 
     /** @param mergeErrors standard error into {@code text}, else kept apart in {@code errors} */
-    private ProcessOutput run(List<String> arguments, Duration timeout, Map<String, String> extraEnvironment,
-            boolean mergeErrors) throws IOException {
+    private ProcessOutput run(
+            List<String> arguments, Duration timeout, Map<String, String> extraEnvironment, boolean mergeErrors)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(client.toString());
         command.addAll(arguments);
@@ -364,8 +422,11 @@ final class Engine {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             // lenient: the log echoes the Dockerfile's bytes, which need not be UTF-8
-            return new ProcessOutput(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
-                    elapsed, new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
+            return new ProcessOutput(
+                    process.exitValue(),
+                    new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
+                    elapsed,
+                    new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);

@@ -37,43 +37,68 @@ final class EngineAgreement {
     /** The engine's second build matches the recorded statuses; the first, from an empty cache, built every step. */
     static void checkEngine(PlayedBuild run) {
         Scenario.Expectation expected = run.expectation();
-        System.out.printf("%s (%s, %s, %d ms): %s%n", run.name(), Engine.forTests(run.engine()).serverVersion(),
-                run.builder().settingName(), run.elapsed().toMillis(), run.description());
+        System.out.printf(
+                "%s (%s, %s, %d ms): %s%n",
+                run.name(),
+                Engine.forTests(run.engine()).serverVersion(),
+                run.builder().settingName(),
+                run.elapsed().toMillis(),
+                run.description());
         if (expected.buildFails() != null) {
-            assertFalse(run.before().succeeded(), () -> run.name() + " on engine " + run.engine() + ", "
-                    + run.builder().settingName() + ": the first build was to fail (" + expected.buildFails()
-                    + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
+            assertFalse(
+                    run.before().succeeded(),
+                    () -> run.name() + " on engine " + run.engine() + ", "
+                            + run.builder().settingName() + ": the first build was to fail (" + expected.buildFails()
+                            + "), yet it succeeded: remove variant \"" + expected.variant() + "\"");
             return;
         }
         if (expected.rejected() != null) {
             Scenario.Rejected rejected = expected.rejected();
             String log = run.before().logTail();
-            String error = rejected.whileSolving() ? "failed to solve: " + rejected.message()
+            String error = rejected.whileSolving()
+                    ? "failed to solve: " + rejected.message()
                     : "dockerfile parse error on line " + rejected.line() + ": " + rejected.message();
-            assertTrue(!run.before().succeeded() && log.contains(error),
+            assertTrue(
+                    !run.before().succeeded() && log.contains(error),
                     () -> "expected the build to fail with \"" + error + "\":\n" + log);
             Matcher excerpt = EXCERPT.matcher(log);
             if (rejected.whileSolving() && excerpt.find()) {
-                assertEquals(rejected.line(), Integer.parseInt(excerpt.group(1)),
+                assertEquals(
+                        rejected.line(),
+                        Integer.parseInt(excerpt.group(1)),
                         () -> "the engine locates the error at another line:\n" + log);
             }
             return;
         }
-        assertTrue(run.before().succeeded(), () -> run.name() + " on engine " + run.engine() + ", "
-                + run.builder().settingName() + ": first build failed:\n" + run.before().logTail());
-        assertTrue(run.after().succeeded(), () -> "second build failed:\n" + run.after().logTail());
+        assertTrue(
+                run.before().succeeded(),
+                () -> run.name() + " on engine " + run.engine() + ", "
+                        + run.builder().settingName() + ": first build failed:\n"
+                        + run.before().logTail());
+        assertTrue(
+                run.after().succeeded(),
+                () -> "second build failed:\n" + run.after().logTail());
         run.before().steps().values().stream()
                 .filter(step -> step.status() != EngineStatus.BASE)
-                .forEach(step -> assertEquals(EngineStatus.BUILT, step.status(),
+                .forEach(step -> assertEquals(
+                        EngineStatus.BUILT,
+                        step.status(),
                         () -> "the first build starts from a pruned cache, yet " + step.stepId() + " was not built"));
-        Map<String, EngineStatus> observed = withoutBaseImages(EngineStep.statuses(Vertices.of(run).steps()));
-        assertNotNull(expected.expectedEngine(), () -> "record what engine " + run.engine() + " did for " + run.name() + " in "
-                + run.definitionFile()
-                + ":\n\"expectedEngine\": " + new Gson().toJson(observed));
-        assertEquals(expected.expectedEngine(), observed, () -> run.name() + " on engine " + run.engine() + ", "
-                + run.builder().settingName() + ": the engine's second build differs from " + run.definitionFile().getFileName()
-                + (expected.variant() == null ? "" : " (variant \"" + expected.variant() + "\")") + ":\n"
-                + engineTable(run) + "observed: " + new Gson().toJson(observed));
+        Map<String, EngineStatus> observed =
+                withoutBaseImages(EngineStep.statuses(Vertices.of(run).steps()));
+        assertNotNull(
+                expected.expectedEngine(),
+                () -> "record what engine " + run.engine() + " did for " + run.name() + " in "
+                        + run.definitionFile()
+                        + ":\n\"expectedEngine\": " + new Gson().toJson(observed));
+        assertEquals(
+                expected.expectedEngine(),
+                observed,
+                () -> run.name() + " on engine " + run.engine() + ", "
+                        + run.builder().settingName() + ": the engine's second build differs from "
+                        + run.definitionFile().getFileName()
+                        + (expected.variant() == null ? "" : " (variant \"" + expected.variant() + "\")") + ":\n"
+                        + engineTable(run) + "observed: " + new Gson().toJson(observed));
     }
 
     /**
@@ -89,17 +114,20 @@ final class EngineAgreement {
     /** Every step's prediction agrees with the engine, an unknown one only with its reason. */
     static void checkPlugin(PlayedBuild run) {
         if (run.expectation().buildFails() != null) {
-            Assumptions.abort("engine " + run.engine() + " with " + run.builder().settingName()
-                    + " cannot build it: " + run.expectation().buildFails());
+            Assumptions.abort(
+                    "engine " + run.engine() + " with " + run.builder().settingName() + " cannot build it: "
+                            + run.expectation().buildFails());
         }
         RuntimeException failure = run.plugin().failure();
         Scenario.Rejected rejected = run.expectation().rejected();
         if (rejected != null) {
             String located = "Dockerfile:" + rejected.line() + ":";
-            assertTrue(failure != null && failure.getMessage().contains(located)
+            assertTrue(
+                    failure != null
+                            && failure.getMessage().contains(located)
                             && failure.getMessage().endsWith(rejected.message()),
-                    () -> "expected the plugin to reject the Dockerfile with \"" + located + "...: " + rejected.message()
-                            + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
+                    () -> "expected the plugin to reject the Dockerfile with \"" + located + "...: "
+                            + rejected.message() + "\", got " + (failure == null ? "a verdict" : failure.getMessage()));
             return;
         }
         List<StepResult> predicted;
@@ -107,7 +135,8 @@ final class EngineAgreement {
             if (failure != null) {
                 throw failure;
             }
-            predicted = Comparison.compare(run.plugin().after(), run.plugin().before()).steps();
+            predicted = Comparison.compare(run.plugin().after(), run.plugin().before())
+                    .steps();
         } catch (UnsupportedOperationException e) {
             Assumptions.abort("the plugin's model is not implemented yet: " + e.getMessage());
             return;
@@ -131,16 +160,22 @@ final class EngineAgreement {
         run.expectedCauses().forEach((stepId, kind) -> rows.add(expectCause(predicted, stepId, kind)));
         unmatched.values().stream()
                 .filter(step -> step.status() != EngineStatus.BASE)
-                .forEach(step -> rows.add(new Row(step.stepId(), "", step.status(), null,
-                        "MISMATCH: the plugin has no such step (" + step.text() + ")", true)));
+                .forEach(step -> rows.add(new Row(
+                        step.stepId(),
+                        "",
+                        step.status(),
+                        null,
+                        "MISMATCH: the plugin has no such step (" + step.text() + ")",
+                        true)));
 
         String table = rows.stream().map(Row::format).collect(Collectors.joining());
-        System.out.printf("%s (engine %s, %s): plugin vs engine%n%s", run.name(), run.engine(),
-                run.builder().settingName(), table);
+        System.out.printf(
+                "%s (engine %s, %s): plugin vs engine%n%s",
+                run.name(), run.engine(), run.builder().settingName(), table);
         long problems = rows.stream().filter(Row::problem).count();
         if (problems > 0) {
-            fail(problems + " step(s) of " + run.name() + " need attention (workspace " + run.workspace()
-                    + "):\n" + table);
+            fail(problems + " step(s) of " + run.name() + " need attention (workspace " + run.workspace() + "):\n"
+                    + table);
         }
     }
 
@@ -175,7 +210,8 @@ final class EngineAgreement {
                 boolean both = !vertex.equals(id) && printed.containsKey(vertex);
                 steps.putIfAbsent(both ? id : vertex, both ? step : new EngineStep(vertex, step.status(), step.text()));
             });
-            vertexOf.entrySet().removeIf(alias -> printed.containsKey(alias.getKey()) && printed.containsKey(alias.getValue()));
+            vertexOf.entrySet()
+                    .removeIf(alias -> printed.containsKey(alias.getKey()) && printed.containsKey(alias.getValue()));
             return new Vertices(steps, vertexOf);
         }
 
@@ -185,28 +221,44 @@ final class EngineAgreement {
     }
 
     /** One compared step; {@code problem} fails the test. */
-    private record Row(String stepId, String instruction, EngineStatus engine, Verdict plugin, String note,
-            boolean problem) {
+    private record Row(
+            String stepId, String instruction, EngineStatus engine, Verdict plugin, String note, boolean problem) {
         String format() {
-            return String.format("  %-12s %-14s engine %-7s plugin %-8s %s%n", stepId, instruction,
-                    engine == null ? "-" : engine, plugin == null ? "-" : plugin, note);
+            return String.format(
+                    "  %-12s %-14s engine %-7s plugin %-8s %s%n",
+                    stepId, instruction, engine == null ? "-" : engine, plugin == null ? "-" : plugin, note);
         }
     }
 
     /** The plugin must name {@code kind} among the step's causes (the step is compared with the engine apart). */
     private static Row expectCause(List<StepResult> predicted, String stepId, CauseKind kind) {
-        StepResult step = predicted.stream().filter(p -> p.stepId().equals(stepId)).findFirst().orElse(null);
-        List<CauseKind> named = step == null ? List.of() : step.causes().stream().map(Cause::kind).toList();
+        StepResult step = predicted.stream()
+                .filter(p -> p.stepId().equals(stepId))
+                .findFirst()
+                .orElse(null);
+        List<CauseKind> named = step == null
+                ? List.of()
+                : step.causes().stream().map(Cause::kind).toList();
         boolean found = named.contains(kind);
-        return new Row(stepId, "cause", null, step == null ? null : step.verdict(),
-                (found ? "names " : "MISMATCH: expected the cause " + kind + ", the plugin names ") + named, !found);
+        return new Row(
+                stepId,
+                "cause",
+                null,
+                step == null ? null : step.verdict(),
+                (found ? "names " : "MISMATCH: expected the cause " + kind + ", the plugin names ") + named,
+                !found);
     }
 
     private static Row judge(StepResult prediction, EngineStep actual, Scenario.KnownDifferences known) {
         String instruction = "line " + prediction.line() + " " + prediction.instruction();
         if (actual == null) {
-            return new Row(prediction.stepId(), instruction, null, prediction.verdict(),
-                    "MISMATCH: the engine built no such step", true);
+            return new Row(
+                    prediction.stepId(),
+                    instruction,
+                    null,
+                    prediction.verdict(),
+                    "MISMATCH: the engine built no such step",
+                    true);
         }
         boolean agrees = prediction.verdict() == Verdict.UNKNOWN
                 || actual.status() == EngineStatus.CACHED && prediction.verdict() == Verdict.CACHED
@@ -214,27 +266,40 @@ final class EngineAgreement {
         boolean listed = known.steps().contains(prediction.stepId());
         String note;
         if (listed) {
-            note = agrees ? "agrees, yet listed in knownDifferences: remove it from the definition"
+            note = agrees
+                    ? "agrees, yet listed in knownDifferences: remove it from the definition"
                     : "known difference: " + known.reason();
         } else {
             note = !agrees ? "MISMATCH" : prediction.verdict() == Verdict.UNKNOWN ? unknownNote(prediction) : "ok";
         }
         boolean unexplained = prediction.verdict() == Verdict.UNKNOWN && prediction.unknownReason() == null;
-        return new Row(prediction.stepId(), instruction, actual.status(), prediction.verdict(), note,
+        return new Row(
+                prediction.stepId(),
+                instruction,
+                actual.status(),
+                prediction.verdict(),
+                note,
                 agrees == listed || unexplained);
     }
 
     /** An unknown verdict is allowed only with the reason the plugin gives the user. */
     private static String unknownNote(StepResult prediction) {
-        return prediction.unknownReason() == null ? "MISMATCH: unknown without a reason"
+        return prediction.unknownReason() == null
+                ? "MISMATCH: unknown without a reason"
                 : "unknown (allowed): " + prediction.unknownReason();
     }
 
     private static String engineTable(PlayedBuild run) {
         StringBuilder table = new StringBuilder();
-        run.after().steps().values().forEach(step -> table.append(String.format("  %-12s %-7s (recorded %-7s) %s%n",
-                step.stepId(), step.status(), run.expectation().expectedEngine().get(step.stepId()), step.text())));
+        run.after()
+                .steps()
+                .values()
+                .forEach(step -> table.append(String.format(
+                        "  %-12s %-7s (recorded %-7s) %s%n",
+                        step.stepId(),
+                        step.status(),
+                        run.expectation().expectedEngine().get(step.stepId()),
+                        step.text())));
         return table.toString();
     }
-
 }

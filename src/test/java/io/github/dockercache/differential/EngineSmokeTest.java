@@ -36,8 +36,7 @@ class EngineSmokeTest {
                 Map.of("1", EngineStatus.BASE, "2", EngineStatus.BUILT, "3", EngineStatus.BUILT), first.statuses());
         assertTrue(second.succeeded(), second::logTail);
         assertEquals(
-                Map.of("1", EngineStatus.BASE, "2", EngineStatus.CACHED, "3", EngineStatus.CACHED),
-                second.statuses());
+                Map.of("1", EngineStatus.BASE, "2", EngineStatus.CACHED, "3", EngineStatus.CACHED), second.statuses());
     }
 
     @Test
@@ -53,6 +52,8 @@ class EngineSmokeTest {
         EngineBuild build = engine.build(context, dockerfile, Map.of(), null);
 
         assertTrue(build.succeeded(), build::logTail);
-        assertEquals(List.of("builder:1", "builder:2", "stage-1:1"), List.copyOf(build.steps().keySet()));
+        assertEquals(
+                List.of("builder:1", "builder:2", "stage-1:1"),
+                List.copyOf(build.steps().keySet()));
     }
 }

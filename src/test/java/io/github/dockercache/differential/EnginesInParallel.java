@@ -63,8 +63,10 @@ final class EnginesInParallel {
     }
 
     private synchronized void awaitTurn(String engine, int position) throws InterruptedException {
-        while (started.entrySet().stream().anyMatch(other -> !other.getKey().equals(engine)
-                && other.getValue() < scheduled.get(other.getKey()) && other.getValue() < position - LOOKAHEAD)) {
+        while (started.entrySet().stream()
+                .anyMatch(other -> !other.getKey().equals(engine)
+                        && other.getValue() < scheduled.get(other.getKey())
+                        && other.getValue() < position - LOOKAHEAD)) {
             wait();
         }
         started.put(engine, position);

@@ -21,8 +21,11 @@ final class FileTrees {
         try (Stream<Path> entries = Files.walk(source)) {
             for (Path entry : entries.toList()) {
                 Path copy = target.resolve(source.relativize(entry).toString());
-                Files.copy(entry, copy, Stream.concat(Stream.of(LinkOption.NOFOLLOW_LINKS), Stream.of(options))
-                        .toArray(CopyOption[]::new));
+                Files.copy(
+                        entry,
+                        copy,
+                        Stream.concat(Stream.of(LinkOption.NOFOLLOW_LINKS), Stream.of(options))
+                                .toArray(CopyOption[]::new));
             }
         }
     }

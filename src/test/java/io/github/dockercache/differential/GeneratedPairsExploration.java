@@ -55,7 +55,8 @@ class GeneratedPairsExploration {
             Pattern.compile("failed to resolve source metadata for docker\\.io/library/(\\d+):latest");
     private static final Pattern FAILURE =
             Pattern.compile("(?m)^(?:ERROR: failed to (?:solve|build)|failed to solve|.*parse error).*$");
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     @Test
     void explore() throws Exception {
@@ -90,7 +91,8 @@ class GeneratedPairsExploration {
         try {
             List<Future<List<Outcome>>> played = new ArrayList<>();
             for (String engine : engines) {
-                played.add(pool.submit(() -> new EngineRun(Engine.forTests(engine), run, names, deadline).playAll(batchSize, alone)));
+                played.add(pool.submit(
+                        () -> new EngineRun(Engine.forTests(engine), run, names, deadline).playAll(batchSize, alone)));
             }
             Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
             for (int e = 0; e < engines.size(); e++) {
@@ -106,8 +108,10 @@ class GeneratedPairsExploration {
     private static void writeMatrix(List<Pair> requested, Map<String, List<Outcome>> outcomes) throws IOException {
         Set<String> answered = new HashSet<>();
         outcomes.values().forEach(list -> list.forEach(outcome -> answered.add(outcome.pair())));
-        List<Pair> pairs = requested.stream().filter(pair -> answered.contains(pair.id())).toList();
-        Path matrixFile = Path.of(System.getProperty("explore.matrix", WORK.resolve("coverage.md").toString()));
+        List<Pair> pairs =
+                requested.stream().filter(pair -> answered.contains(pair.id())).toList();
+        Path matrixFile = Path.of(
+                System.getProperty("explore.matrix", WORK.resolve("coverage.md").toString()));
         Files.writeString(matrixFile, CoverageMatrix.markdown(pairs, outcomes));
         System.out.println(CoverageMatrix.summary(pairs, outcomes));
         System.out.println("matrix: " + matrixFile);
@@ -119,8 +123,9 @@ class GeneratedPairsExploration {
      */
     static List<Pair> interleaved(List<Pair> catalogue) {
         Map<String, List<Pair>> families = new LinkedHashMap<>();
-        catalogue.forEach(pair -> families.computeIfAbsent(pair.instruction() + " " + pair.form(),
-                family -> new ArrayList<>()).add(pair));
+        catalogue.forEach(
+                pair -> families.computeIfAbsent(pair.instruction() + " " + pair.form(), family -> new ArrayList<>())
+                        .add(pair));
         List<Pair> order = new ArrayList<>();
         for (int round = 0; order.size() < catalogue.size(); round++) {
             for (List<Pair> family : families.values()) {
@@ -176,13 +181,19 @@ class GeneratedPairsExploration {
                     continue;
                 }
                 Files.writeString(WORK.resolve("outcomes-" + engine.name() + ".json"), GSON.toJson(outcomes));
-                System.out.printf("engine %s: batch of %d pairs in %d s, %d done%n", engine.name(), batch.size(),
-                        (System.nanoTime() - started) / 1_000_000_000L, outcomes.size());
+                System.out.printf(
+                        "engine %s: batch of %d pairs in %d s, %d done%n",
+                        engine.name(), batch.size(), (System.nanoTime() - started) / 1_000_000_000L, outcomes.size());
                 if (!rest.isEmpty()) {
                     // a failure no line or step locates: halve until it is one pair's
                     if (rest.size() == 1) {
-                        outcomes.add(new Outcome(rest.get(0).id(), engine.name(), Outcome.Status.ENGINE_REJECTED,
-                                "unlocated failure", List.of(), false));
+                        outcomes.add(new Outcome(
+                                rest.get(0).id(),
+                                engine.name(),
+                                Outcome.Status.ENGINE_REJECTED,
+                                "unlocated failure",
+                                List.of(),
+                                false));
                     } else {
                         queue.addFirst(rest.subList(rest.size() / 2, rest.size()));
                         queue.addFirst(rest.subList(0, rest.size() / 2));
@@ -192,7 +203,9 @@ class GeneratedPairsExploration {
             if (alone > 0) {
                 Set<String> played = new HashSet<>();
                 outcomes.forEach(outcome -> played.add(outcome.pair()));
-                List<Pair> done = pairs.stream().filter(pair -> played.contains(pair.id())).toList();
+                List<Pair> done = pairs.stream()
+                        .filter(pair -> played.contains(pair.id()))
+                        .toList();
                 int step = Math.max(1, done.size() / alone);
                 for (int i = 0; i < done.size(); i += step) {
                     play(List.of(done.get(i)), true);
@@ -222,7 +235,8 @@ class GeneratedPairsExploration {
                     pairs.remove(refused.pair());
                     continue;
                 }
-                PluginObserver plugin = new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
+                PluginObserver plugin =
+                        new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
                 EngineBuild first;
                 EngineBuild second;
                 Snapshot pluginBefore;
@@ -240,10 +254,12 @@ class GeneratedPairsExploration {
                         pairs.remove(failed);
                         continue;
                     }
-                    pluginBefore = plugin.snapshot(workspace, workspace.resolve("Dockerfile"), BuildSpec.DEFAULT, "first");
+                    pluginBefore =
+                            plugin.snapshot(workspace, workspace.resolve("Dockerfile"), BuildSpec.DEFAULT, "first");
                     applyChanges(batch, workspace, after.text());
                     second = build(workspace);
-                    pluginAfter = plugin.snapshot(workspace, workspace.resolve("Dockerfile"), BuildSpec.DEFAULT, "second");
+                    pluginAfter =
+                            plugin.snapshot(workspace, workspace.resolve("Dockerfile"), BuildSpec.DEFAULT, "second");
                 }
                 if (!second.succeeded()) {
                     Pair failed = located(second, after);
@@ -260,10 +276,15 @@ class GeneratedPairsExploration {
                             + Batch.CANARY_STEP + " " + (canary == null ? "missing" : canary.status()) + ")");
                 }
                 if (plugin.failure() != null) {
-                    throw new IllegalStateException("the plugin failed only on the real workspace " + workspace,
-                            plugin.failure());
+                    throw new IllegalStateException(
+                            "the plugin failed only on the real workspace " + workspace, plugin.failure());
                 }
-                record(batch, after, second, Comparison.compare(pluginAfter, pluginBefore).steps(), alone);
+                record(
+                        batch,
+                        after,
+                        second,
+                        Comparison.compare(pluginAfter, pluginBefore).steps(),
+                        alone);
                 FileTrees.delete(workspace);
                 return List.of();
             }
@@ -271,8 +292,16 @@ class GeneratedPairsExploration {
         }
 
         private EngineBuild build(Path workspace) throws IOException {
-            return engine.build(workspace, workspace.resolve("Dockerfile"), Map.of(), null, Map.of(), List.of(),
-                    Map.of(), Builder.BUILDKIT, false);
+            return engine.build(
+                    workspace,
+                    workspace.resolve("Dockerfile"),
+                    Map.of(),
+                    null,
+                    Map.of(),
+                    List.of(),
+                    Map.of(),
+                    Builder.BUILDKIT,
+                    false);
         }
 
         private void writeContext(Batch batch, Path workspace, String dockerfile) throws IOException {
@@ -287,8 +316,8 @@ class GeneratedPairsExploration {
                     Files.setPosixFilePermissions(entry, Change.FILE_MODE);
                 }
                 for (int stage = 0; stage < Batch.MAX_STAGES; stage++) {
-                    Files.writeString(directory.resolve(Batch.markerFile(stage)),
-                            run + " " + pair.id() + " " + stage + "\n");
+                    Files.writeString(
+                            directory.resolve(Batch.markerFile(stage)), run + " " + pair.id() + " " + stage + "\n");
                 }
             }
             Files.writeString(workspace.resolve(Batch.CANARY_FILE), run + " " + workspace.getFileName() + "\n");
@@ -332,8 +361,8 @@ class GeneratedPairsExploration {
                     Matcher line = PLUGIN_LOCATION.matcher(message);
                     Pair pair = line.find() ? rendered.atLine(Integer.parseInt(line.group(1))) : null;
                     if (pair == null) {
-                        throw new IllegalStateException("the plugin fails on a batch without locating a pair: "
-                                + workspace, check.failure());
+                        throw new IllegalStateException(
+                                "the plugin fails on a batch without locating a pair: " + workspace, check.failure());
                     }
                     return new Refusal(pair, rendered == after, message.replace(workspace.toString(), "<context>"));
                 }
@@ -355,11 +384,21 @@ class GeneratedPairsExploration {
             }
             FileTrees.delete(workspace);
             if (build.succeeded()) {
-                return new Outcome(refusal.pair().id(), engine.name(), Outcome.Status.PLUGIN_REJECTED,
-                        refusal.message(), List.of(), alone);
+                return new Outcome(
+                        refusal.pair().id(),
+                        engine.name(),
+                        Outcome.Status.PLUGIN_REJECTED,
+                        refusal.message(),
+                        List.of(),
+                        alone);
             }
-            return new Outcome(refusal.pair().id(), engine.name(), Outcome.Status.ENGINE_REJECTED,
-                    engineMessage(build) + "; the plugin too: " + refusal.message(), List.of(), alone);
+            return new Outcome(
+                    refusal.pair().id(),
+                    engine.name(),
+                    Outcome.Status.ENGINE_REJECTED,
+                    engineMessage(build) + "; the plugin too: " + refusal.message(),
+                    List.of(),
+                    alone);
         }
 
         /** The pair an engine failure is in: by the excerpt's or the parse error's line, else the failed step. */
@@ -382,14 +421,17 @@ class GeneratedPairsExploration {
                     return stages.get(stage);
                 }
             }
-            return build.steps().values().stream().filter(step -> step.status() == EngineStatus.ERROR)
+            return build.steps().values().stream()
+                    .filter(step -> step.status() == EngineStatus.ERROR)
                     .map(step -> rendered.pairOfStage().get(step.stepId().replaceAll(":.*", "")))
-                    .filter(pair -> pair != null).findFirst().orElse(null);
+                    .filter(pair -> pair != null)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private void reject(Pair pair, EngineBuild build, boolean alone) {
-            outcomes.add(new Outcome(pair.id(), engine.name(), Outcome.Status.ENGINE_REJECTED, engineMessage(build),
-                    List.of(), alone));
+            outcomes.add(new Outcome(
+                    pair.id(), engine.name(), Outcome.Status.ENGINE_REJECTED, engineMessage(build), List.of(), alone));
         }
 
         /** The line of the engine's log that says why the build failed, the pair's names as {@code {s}}. */
@@ -398,8 +440,8 @@ class GeneratedPairsExploration {
             return (excerpt.find() ? excerpt.group() : build.logTail()).replaceAll("p\\d{4}", "{s}");
         }
 
-        private void record(Batch batch, Batch.Rendered after, EngineBuild second, List<StepResult> predicted,
-                boolean alone) {
+        private void record(
+                Batch batch, Batch.Rendered after, EngineBuild second, List<StepResult> predicted, boolean alone) {
             Map<Pair, Map<String, Outcome.Step>> steps = new LinkedHashMap<>();
             batch.pairs().forEach(pair -> steps.put(pair, new LinkedHashMap<>()));
             for (StepResult prediction : predicted) {
@@ -411,19 +453,28 @@ class GeneratedPairsExploration {
                 if (actual != null && actual.status() == EngineStatus.BASE) {
                     continue;
                 }
-                steps.get(pair).put(prediction.stepId(), new Outcome.Step(prediction.stepId(),
-                        actual != null ? actual.text() : prediction.text(),
-                        actual == null ? null : actual.status().name(), prediction.verdict().name(),
-                        prediction.unknownReason()));
+                steps.get(pair)
+                        .put(
+                                prediction.stepId(),
+                                new Outcome.Step(
+                                        prediction.stepId(),
+                                        actual != null ? actual.text() : prediction.text(),
+                                        actual == null ? null : actual.status().name(),
+                                        prediction.verdict().name(),
+                                        prediction.unknownReason()));
             }
             second.steps().forEach((id, step) -> {
                 Pair pair = after.pairOfStage().get(id.replaceAll(":.*", ""));
                 if (pair != null && step.status() != EngineStatus.BASE) {
-                    steps.get(pair).putIfAbsent(id, new Outcome.Step(id, step.text(), step.status().name(), null, null));
+                    steps.get(pair)
+                            .putIfAbsent(
+                                    id,
+                                    new Outcome.Step(
+                                            id, step.text(), step.status().name(), null, null));
                 }
             });
-            steps.forEach((pair, list) -> outcomes.add(new Outcome(pair.id(), engine.name(), Outcome.Status.PLAYED,
-                    null, List.copyOf(list.values()), alone)));
+            steps.forEach((pair, list) -> outcomes.add(new Outcome(
+                    pair.id(), engine.name(), Outcome.Status.PLAYED, null, List.copyOf(list.values()), alone)));
         }
     }
 }

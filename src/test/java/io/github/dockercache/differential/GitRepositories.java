@@ -16,9 +16,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class GitRepositories {
     private static final Map<String, String> FIXED_IDENTITY = Map.of(
-            "GIT_AUTHOR_NAME", "dockercache", "GIT_AUTHOR_EMAIL", "dockercache@example.invalid",
-            "GIT_COMMITTER_NAME", "dockercache", "GIT_COMMITTER_EMAIL", "dockercache@example.invalid",
-            "GIT_AUTHOR_DATE", "2000-01-01T00:00:00Z", "GIT_COMMITTER_DATE", "2000-01-01T00:00:00Z");
+            "GIT_AUTHOR_NAME",
+            "dockercache",
+            "GIT_AUTHOR_EMAIL",
+            "dockercache@example.invalid",
+            "GIT_COMMITTER_NAME",
+            "dockercache",
+            "GIT_COMMITTER_EMAIL",
+            "dockercache@example.invalid",
+            "GIT_AUTHOR_DATE",
+            "2000-01-01T00:00:00Z",
+            "GIT_COMMITTER_DATE",
+            "2000-01-01T00:00:00Z");
 
     private GitRepositories() {}
 

@@ -25,20 +25,35 @@ final class LogVerification {
     static void check(PlayedBuild run) throws Exception {
         Scenario.Expectation expected = run.expectation();
         Assumptions.assumeTrue(run.builder() == Builder.BUILDKIT, "the legacy builder writes no BuildKit log");
-        Assumptions.assumeTrue(expected.buildFails() == null && expected.rejected() == null,
-                "the engine does not build it");
-        Assumptions.assumeTrue(run.plugin().failure() == null, () -> "the plugin failed: " + run.plugin().failure());
+        Assumptions.assumeTrue(
+                expected.buildFails() == null && expected.rejected() == null, "the engine does not build it");
+        Assumptions.assumeTrue(
+                run.plugin().failure() == null,
+                () -> "the plugin failed: " + run.plugin().failure());
         Path before = keep(run, "before", run.before().log());
         Path after = keep(run, "after", run.after().log());
         assertTrue(run.after().succeeded(), () -> "second build failed; its log: " + after);
-        Comparison prediction = Comparison.compare(run.plugin().after(), run.plugin().before());
-        Verification verification = Verification.of(prediction.steps(), run.plugin().after(), StepCosts.read(after));
-        System.out.printf("%s (engine %s, %s): verify%n%s%n", run.name(), run.engine(), after.getFileName(),
-                String.join("\n", VerificationReport.lines(verification, after.getFileName().toString(), "Dockerfile")
-                        .stream().map(line -> line.level() + " " + line.text()).toList()));
+        Comparison prediction =
+                Comparison.compare(run.plugin().after(), run.plugin().before());
+        Verification verification =
+                Verification.of(prediction.steps(), run.plugin().after(), StepCosts.read(after));
+        System.out.printf(
+                "%s (engine %s, %s): verify%n%s%n",
+                run.name(),
+                run.engine(),
+                after.getFileName(),
+                String.join(
+                        "\n",
+                        VerificationReport.lines(
+                                        verification, after.getFileName().toString(), "Dockerfile")
+                                .stream()
+                                .map(line -> line.level() + " " + line.text())
+                                .toList()));
         List<String> known = expected.knownDifferences().steps();
         if (known.isEmpty()) {
-            assertEquals(Verification.Cache.BASELINE, verification.cache(),
+            assertEquals(
+                    Verification.Cache.BASELINE,
+                    verification.cache(),
                     () -> "verify takes the cache of the first build (" + before + ") for another one");
             assertEquals(List.of(), verification.coldStages(), "verify finds stages the first build left uncached");
         }
@@ -46,8 +61,11 @@ final class LogVerification {
                 .map(row -> row.prediction().stepId())
                 .filter(step -> !known.contains(step))
                 .toList();
-        assertEquals(List.of(), disagreeing, () -> "verify finds disagreements in " + after + " that "
-                + run.definitionFile().getFileName() + " does not list");
+        assertEquals(
+                List.of(),
+                disagreeing,
+                () -> "verify finds disagreements in " + after + " that "
+                        + run.definitionFile().getFileName() + " does not list");
     }
 
     /** Writes a build's log beside the workspace: {@code <workspace>.before.log}, {@code .after.log}. */

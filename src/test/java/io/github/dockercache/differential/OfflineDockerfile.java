@@ -55,7 +55,8 @@ final class OfflineDockerfile {
         for (Stage stage : file.stages()) {
             String image = stage.from().image();
             String resolved = expand(lexer, image, globals);
-            boolean keep = resolved.equals("scratch") || available.contains(resolved)
+            boolean keep = resolved.equals("scratch")
+                    || available.contains(resolved)
                     || stages.contains(resolved.toLowerCase(Locale.ROOT));
             if (!keep) {
                 int index = stage.from().source().location().line() - 1;
@@ -66,8 +67,8 @@ final class OfflineDockerfile {
             }
         }
         // COPY --from and RUN --mount from= name images too; a stage is named or numbered
-        Predicate<String> unavailable = name -> !name.matches("\\d+") && !available.contains(name)
-                && !stages.contains(name.toLowerCase(Locale.ROOT));
+        Predicate<String> unavailable = name ->
+                !name.matches("\\d+") && !available.contains(name) && !stages.contains(name.toLowerCase(Locale.ROOT));
         for (Stage stage : file.stages()) {
             for (Instruction instruction : stage.instructions()) {
                 List<String> sources = new ArrayList<>();
@@ -84,7 +85,10 @@ final class OfflineDockerfile {
                 for (String source : sources) {
                     String name = source.substring(source.indexOf('=') + 1);
                     if (unavailable.test(name)) {
-                        replaceInInstruction(lines, instruction, source,
+                        replaceInInstruction(
+                                lines,
+                                instruction,
+                                source,
                                 source.substring(0, source.indexOf('=') + 1) + LintDifferentialTest.BUSYBOX);
                     }
                 }
@@ -101,13 +105,16 @@ final class OfflineDockerfile {
     }
 
     private static void replaceInInstruction(List<String> lines, Instruction instruction, String text, String by) {
-        for (int i = instruction.source().location().line() - 1; i < instruction.source().endLine(); i++) {
+        for (int i = instruction.source().location().line() - 1;
+                i < instruction.source().endLine();
+                i++) {
             if (lines.get(i).contains(text)) {
                 lines.set(i, lines.get(i).replace(text, by));
                 return;
             }
         }
-        throw new IllegalArgumentException("cannot find " + text + " in " + instruction.source().text());
+        throw new IllegalArgumentException(
+                "cannot find " + text + " in " + instruction.source().text());
     }
 
     private static void neutralSyntax(String text, List<String> lines) {

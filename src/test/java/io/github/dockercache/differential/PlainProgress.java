@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class PlainProgress {
     /** The step number is padded with spaces to the width of the total: {@code [controller  5/11]}, {@code [ 5/11]}. */
     private static final Pattern STEP = Pattern.compile("^#(\\d+) \\[(?:(\\S+) +)? *(\\d+)/\\d+\\] (.*)$");
+
     private static final Pattern CLOSED = Pattern.compile("^#(\\d+) (CACHED|DONE|ERROR|CANCELED)\\b.*$");
 
     private PlainProgress() {}
@@ -61,11 +62,7 @@ final class PlainProgress {
         int order = stageLabels.indexOf(stage);
         String stepId = stageLabels.size() == 1 ? Integer.toString(number) : stage + ":" + number;
         return new Label(
-                Integer.parseInt(step.group(1)),
-                order < 0 ? stageLabels.size() : order,
-                number,
-                stepId,
-                step.group(4));
+                Integer.parseInt(step.group(1)), order < 0 ? stageLabels.size() : order, number, stepId, step.group(4));
     }
 
     private static EngineStatus status(Label label, String closedAs) {

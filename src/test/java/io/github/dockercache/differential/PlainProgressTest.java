@@ -32,10 +32,12 @@ class PlainProgressTest {
 
         Map<String, EngineStep> steps = PlainProgress.steps(log, List.of("stage-0"));
 
-        assertEquals(List.of(
-                new EngineStep("1", BASE, "FROM docker.io/library/dockercache-busybox:latest"),
-                new EngineStep("2", CACHED, "COPY a.txt /a.txt"),
-                new EngineStep("3", BUILT, "RUN cat /a.txt > /b")), List.copyOf(steps.values()));
+        assertEquals(
+                List.of(
+                        new EngineStep("1", BASE, "FROM docker.io/library/dockercache-busybox:latest"),
+                        new EngineStep("2", CACHED, "COPY a.txt /a.txt"),
+                        new EngineStep("3", BUILT, "RUN cat /a.txt > /b")),
+                List.copyOf(steps.values()));
     }
 
     @Test
@@ -52,7 +54,8 @@ class PlainProgressTest {
                 #17 DONE 0.1s
                 """;
 
-        assertEquals(Map.of("controller:5", BUILT, "controller:10", CACHED),
+        assertEquals(
+                Map.of("controller:5", BUILT, "controller:10", CACHED),
                 EngineStep.statuses(PlainProgress.steps(multiStage, List.of("jre", "controller"))));
         assertEquals(Map.of("2", BUILT), EngineStep.statuses(PlainProgress.steps(singleStage, List.of("stage-0"))));
     }

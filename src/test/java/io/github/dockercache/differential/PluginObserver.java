@@ -52,16 +52,27 @@ final class PluginObserver {
             return null;
         }
         // the client's SOURCE_DATE_EPOCH too, which buildx passes on as a build argument
-        BuildSettings settings = new BuildSettings(contextDir, dockerfile, spec.buildArgs(), spec.target(),
-                ClientPlatform.LINUX, "none", builder, buildkitVersion, secrets,
+        BuildSettings settings = new BuildSettings(
+                contextDir,
+                dockerfile,
+                spec.buildArgs(),
+                spec.target(),
+                ClientPlatform.LINUX,
+                "none",
+                builder,
+                buildkitVersion,
+                secrets,
                 spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
         // Tags resolved in the registry at each snapshot, as the plugin's resolve mode does; only the loopback
         // registry's images, as the engine's own base image (dockercache-busybox) is in no registry
         ImageDigests registry = ImageDigests.resolving(new ImageResolver());
-        ImageDigests digests = !resolveImages ? ImageDigests.NONE : (reference, platform) ->
-                reference.startsWith(LOOPBACK_REGISTRY) ? registry.imageOf(reference, platform) : null;
+        ImageDigests digests = !resolveImages
+                ? ImageDigests.NONE
+                : (reference, platform) ->
+                        reference.startsWith(LOOPBACK_REGISTRY) ? registry.imageOf(reference, platform) : null;
         try {
-            return CacheModel.analyse(settings, null, ScanProgress.NONE, digests).snapshot();
+            return CacheModel.analyse(settings, null, ScanProgress.NONE, digests)
+                    .snapshot();
         } catch (RuntimeException e) {
             failure = e;
         } catch (AnalysisException e) {

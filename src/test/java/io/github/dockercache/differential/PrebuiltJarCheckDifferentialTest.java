@@ -48,20 +48,29 @@ class PrebuiltJarCheckDifferentialTest {
         builds.addAll(otherKinds());
         for (RealProjects.Build build : builds) {
             Path context = build.context();
-            BuildSettings settings = new BuildSettings(context, context.resolve(build.dockerfile()).normalize(),
-                    build.buildArgs(), null, ClientPlatform.LINUX, null);
+            BuildSettings settings = new BuildSettings(
+                    context,
+                    context.resolve(build.dockerfile()).normalize(),
+                    build.buildArgs(),
+                    null,
+                    ClientPlatform.LINUX,
+                    null);
             Analysis analysis = CacheModel.analyse(settings, null, ScanProgress.NONE, ImageDigests.NONE);
             for (Finding finding : Advisor.advise(analysis, settings, null, Set.of())) {
                 if (!finding.ruleId().equals("DC105")) {
                     continue;
                 }
-                String before = OfflineDockerfile.rewrite(analysis.dockerfileText(), Set.of(LintDifferentialTest.BUSYBOX));
-                String after = OfflineDockerfile.rewrite(Rewrites.filled(Rewrites.apply(analysis.dockerfileText(),
-                        finding.edits())), Set.of(LintDifferentialTest.BUSYBOX));
+                String before =
+                        OfflineDockerfile.rewrite(analysis.dockerfileText(), Set.of(LintDifferentialTest.BUSYBOX));
+                String after = OfflineDockerfile.rewrite(
+                        Rewrites.filled(Rewrites.apply(analysis.dockerfileText(), finding.edits())),
+                        Set.of(LintDifferentialTest.BUSYBOX));
                 List<String> engineBefore = check(engine, before, build);
                 List<String> engineAfter = check(engine, after, build);
                 List<String> plugin = DockerfileReader.parse(after, "Dockerfile").warnings().stream()
-                        .map(warning -> warning.location().line() + " " + warning.rule()).sorted().toList();
+                        .map(warning -> warning.location().line() + " " + warning.rule())
+                        .sorted()
+                        .toList();
                 if (!engineAfter.equals(plugin)) {
                     problems.add(build + ": the engine warns " + engineAfter + ", the plugin " + plugin + "\n" + after);
                 }
@@ -82,23 +91,48 @@ class PrebuiltJarCheckDifferentialTest {
     private List<RealProjects.Build> otherKinds() throws Exception {
         Path quarkus = projectDir.resolve("quarkus");
         write(quarkus.resolve("context/pom.xml"), "<project/>\n".getBytes(StandardCharsets.UTF_8));
-        write(quarkus.resolve("context/target/app-1.0-runner.jar"), new TestJars()
-                .manifest("Main-Class: io.quarkus.runner.GeneratedMain").entry("io/quarkus/runtime/Application.class", 500).bytes());
-        for (String file : List.of("quarkus-run.jar", "lib/main/core.jar", "app/app-1.0.jar", "quarkus/generated-bytecode.jar")) {
+        write(
+                quarkus.resolve("context/target/app-1.0-runner.jar"),
+                new TestJars()
+                        .manifest("Main-Class: io.quarkus.runner.GeneratedMain")
+                        .entry("io/quarkus/runtime/Application.class", 500)
+                        .bytes());
+        for (String file :
+                List.of("quarkus-run.jar", "lib/main/core.jar", "app/app-1.0.jar", "quarkus/generated-bytecode.jar")) {
             write(quarkus.resolve("context/target/quarkus-app/" + file), "jar\n".getBytes(StandardCharsets.UTF_8));
         }
-        write(quarkus.resolve("context/Dockerfile"), String.join("\n", "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
-                "ENV LANGUAGE='en_US:en'", "COPY --chown=185 target/*-runner.jar /deployments/app.jar", "EXPOSE 8080",
-                "USER 185", "ENTRYPOINT [\"java\", \"-jar\", \"/deployments/app.jar\"]", "").getBytes(StandardCharsets.UTF_8));
+        write(
+                quarkus.resolve("context/Dockerfile"),
+                String.join(
+                                "\n",
+                                "FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.24",
+                                "ENV LANGUAGE='en_US:en'",
+                                "COPY --chown=185 target/*-runner.jar /deployments/app.jar",
+                                "EXPOSE 8080",
+                                "USER 185",
+                                "ENTRYPOINT [\"java\", \"-jar\", \"/deployments/app.jar\"]",
+                                "")
+                        .getBytes(StandardCharsets.UTF_8));
         Path shaded = projectDir.resolve("shaded");
         write(shaded.resolve("context/pom.xml"), "<project/>\n".getBytes(StandardCharsets.UTF_8));
-        write(shaded.resolve("context/target/tool.jar"), new TestJars().manifest("Main-Class: com.example.Main")
-                .text("META-INF/maven/com.example/tool/pom.properties", "version=1\n")
-                .text("META-INF/maven/com.google.guava/guava/pom.properties", "version=33\n").bytes());
-        write(shaded.resolve("context/Dockerfile"), String.join("\n", "FROM eclipse-temurin:21-jre",
-                "COPY target/tool.jar /opt/tool/tool.jar", "ENTRYPOINT [\"java\", \"-jar\", \"/opt/tool/tool.jar\"]", "")
-                .getBytes(StandardCharsets.UTF_8));
-        return List.of(new RealProjects.Build("quarkus-runner-jar", quarkus, "Dockerfile", Map.of(), null),
+        write(
+                shaded.resolve("context/target/tool.jar"),
+                new TestJars()
+                        .manifest("Main-Class: com.example.Main")
+                        .text("META-INF/maven/com.example/tool/pom.properties", "version=1\n")
+                        .text("META-INF/maven/com.google.guava/guava/pom.properties", "version=33\n")
+                        .bytes());
+        write(
+                shaded.resolve("context/Dockerfile"),
+                String.join(
+                                "\n",
+                                "FROM eclipse-temurin:21-jre",
+                                "COPY target/tool.jar /opt/tool/tool.jar",
+                                "ENTRYPOINT [\"java\", \"-jar\", \"/opt/tool/tool.jar\"]",
+                                "")
+                        .getBytes(StandardCharsets.UTF_8));
+        return List.of(
+                new RealProjects.Build("quarkus-runner-jar", quarkus, "Dockerfile", Map.of(), null),
                 new RealProjects.Build("shaded-jar", shaded, "Dockerfile", Map.of(), null));
     }
 
@@ -113,6 +147,9 @@ class PrebuiltJarCheckDifferentialTest {
     }
 
     private static List<String> rules(List<String> warnings) {
-        return warnings.stream().map(warning -> warning.split(" ", 2)[1]).sorted().toList();
+        return warnings.stream()
+                .map(warning -> warning.split(" ", 2)[1])
+                .sorted()
+                .toList();
     }
 }

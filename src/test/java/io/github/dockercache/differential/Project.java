@@ -49,11 +49,14 @@ final class Project {
      */
     enum Gate {
         /** No stable step is rebuilt. */
-        @SerializedName("pass") PASS,
+        @SerializedName("pass")
+        PASS,
         /** Stable steps are rebuilt, each only for expected causes (a dependency change). */
-        @SerializedName("expected") EXPECTED,
+        @SerializedName("expected")
+        EXPECTED,
         /** A stable step is rebuilt for an unexpected cause: the build fails. */
-        @SerializedName("fail") FAIL
+        @SerializedName("fail")
+        FAIL
     }
 
     /** Where the Dockerfile comes from. */
@@ -67,9 +70,17 @@ final class Project {
     }
 
     /** One scripted edit of the project and what it does. */
-    record Edit(String name, String kind, String description, List<Change> changes, Map<String, String> buildArgs,
-            Gate gate, Map<String, EngineStatus> expectedEngine, Scenario.KnownDifferences knownDifferences,
-            Map<String, Scenario.Variant> variants, Map<String, CauseKind> expectedCauses) {
+    record Edit(
+            String name,
+            String kind,
+            String description,
+            List<Change> changes,
+            Map<String, String> buildArgs,
+            Gate gate,
+            Map<String, EngineStatus> expectedEngine,
+            Scenario.KnownDifferences knownDifferences,
+            Map<String, Scenario.Variant> variants,
+            Map<String, CauseKind> expectedCauses) {
 
         Edit {
             changes = changes == null ? List.of() : List.copyOf(changes);
@@ -79,8 +90,16 @@ final class Project {
         }
     }
 
-    private record Definition(String description, String kind, Source source, String dockerfile, BuildSpec build,
-            Map<String, StandIn> images, List<Change> setup, Map<String, String> notApplicable, List<Edit> edits) {}
+    private record Definition(
+            String description,
+            String kind,
+            Source source,
+            String dockerfile,
+            BuildSpec build,
+            Map<String, StandIn> images,
+            List<Change> setup,
+            Map<String, String> notApplicable,
+            List<Edit> edits) {}
 
     private final String name;
     private final Path directory;
@@ -102,7 +121,9 @@ final class Project {
 
     /** Every project of the corpus, by name. */
     static List<Project> all() throws IOException {
-        return Definitions.directories(root(), "project.json").stream().map(Project::load).toList();
+        return Definitions.directories(root(), "project.json").stream()
+                .map(Project::load)
+                .toList();
     }
 
     private static Project load(Path directory) {
@@ -113,20 +134,26 @@ final class Project {
     }
 
     private static void validate(Path file, Definition definition) {
-        if (definition.source() == null || definition.edits() == null
-                || definition.images() == null) {
+        if (definition.source() == null || definition.edits() == null || definition.images() == null) {
             throw new IllegalArgumentException(file + " needs \"source\", \"images\" and \"edits\"");
         }
         Source source = definition.source();
-        if (source.repository() == null || source.commit() == null || !source.commit().matches("[0-9a-f]{40}")
-                || source.path() == null || source.licence() == null) {
+        if (source.repository() == null
+                || source.commit() == null
+                || !source.commit().matches("[0-9a-f]{40}")
+                || source.path() == null
+                || source.licence() == null) {
             throw new IllegalArgumentException(file + ": \"source\" needs repository, a 40-hex commit, path, licence");
         }
         Set<String> names = new HashSet<>();
         Set<String> kinds = new HashSet<>();
         for (Edit edit : definition.edits()) {
-            if (edit.name() == null || !names.add(edit.name()) || edit.kind() == null || edit.gate() == null
-                    || edit.description() == null || edit.changes().isEmpty() && edit.buildArgs().isEmpty()) {
+            if (edit.name() == null
+                    || !names.add(edit.name())
+                    || edit.kind() == null
+                    || edit.gate() == null
+                    || edit.description() == null
+                    || edit.changes().isEmpty() && edit.buildArgs().isEmpty()) {
                 throw new IllegalArgumentException(file + ": edit " + edit.name() + " needs a unique name, a kind, a"
                         + " description, changes or build args, and a gate outcome");
             }
@@ -180,13 +207,17 @@ final class Project {
 
     /** The Dockerfile, in a checkout whose context is {@code contextDir}. */
     Path dockerfile(Path contextDir) {
-        return contextDir.resolve(definition.dockerfile() == null ? "Dockerfile" : definition.dockerfile()).normalize();
+        return contextDir
+                .resolve(definition.dockerfile() == null ? "Dockerfile" : definition.dockerfile())
+                .normalize();
     }
 
     /** What an edit records for {@code engine}: the most specific of its variants, else its own record. */
     static Scenario.Expectation expectation(Edit edit, String engine) {
-        return Scenario.expectation(edit.variants(),
-                new Scenario.Expectation(edit.expectedEngine(), edit.knownDifferences(), null, null, null), engine,
+        return Scenario.expectation(
+                edit.variants(),
+                new Scenario.Expectation(edit.expectedEngine(), edit.knownDifferences(), null, null, null),
+                engine,
                 Builder.BUILDKIT);
     }
 
@@ -220,8 +251,8 @@ final class Project {
             Path root = switch (change.where()) {
                 case CONTEXT -> checkout.resolve("context");
                 case PROJECT -> checkout;
-                case SERVED -> throw new IllegalArgumentException(
-                        definitionFile() + ": a project serves no files: " + change);
+                case SERVED ->
+                    throw new IllegalArgumentException(definitionFile() + ": a project serves no files: " + change);
             };
             change.apply(root, directory);
         }

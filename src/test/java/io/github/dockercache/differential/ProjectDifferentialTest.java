@@ -33,7 +33,9 @@ class ProjectDifferentialTest {
     Stream<DynamicContainer> projects() throws IOException {
         Pattern only = Pattern.compile(System.getProperty("differential.only", ".*"));
         List<String> engines = DifferentialTest.engines();
-        List<Project> projects = Project.all().stream().filter(project -> only.matcher(project.name()).matches()).toList();
+        List<Project> projects = Project.all().stream()
+                .filter(project -> only.matcher(project.name()).matches())
+                .toList();
         Map<String, ExecutorService> players = new HashMap<>();
         engines.forEach(engine -> players.put(engine, Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "engine " + engine);
@@ -44,20 +46,33 @@ class ProjectDifferentialTest {
         Map<Project, Map<String, Future<ProjectRun>>> plays = new LinkedHashMap<>();
         for (Project project : projects) {
             for (String engine : engines) {
-                plays.computeIfAbsent(project, p -> new LinkedHashMap<>()).put(engine,
-                        players.get(engine).submit(() -> ProjectRun.play(project, Engine.forTests(engine))));
+                plays.computeIfAbsent(project, p -> new LinkedHashMap<>())
+                        .put(
+                                engine,
+                                players.get(engine).submit(() -> ProjectRun.play(project, Engine.forTests(engine))));
             }
         }
-        return projects.stream().map(project -> dynamicContainer(project.name(), project.definitionFile().toUri(),
-                engines.stream().map(engine -> {
-                    Future<ProjectRun> played = plays.get(project).get(engine);
-                    return dynamicContainer("engine " + engine, IntStream.range(0, project.edits().size())
-                            .mapToObj(index -> dynamicContainer(project.edits().get(index).name(), Stream.of(
-                                    dynamicTest("engine does what project.json records",
-                                            () -> EngineAgreement.checkEngine(edit(played, index))),
-                                    dynamicTest("plugin predicts the engine",
-                                            () -> EngineAgreement.checkPlugin(edit(played, index)))))));
-                })));
+        return projects.stream()
+                .map(project -> dynamicContainer(
+                        project.name(),
+                        project.definitionFile().toUri(),
+                        engines.stream().map(engine -> {
+                            Future<ProjectRun> played = plays.get(project).get(engine);
+                            return dynamicContainer(
+                                    "engine " + engine,
+                                    IntStream.range(0, project.edits().size())
+                                            .mapToObj(index -> dynamicContainer(
+                                                    project.edits().get(index).name(),
+                                                    Stream.of(
+                                                            dynamicTest(
+                                                                    "engine does what project.json records",
+                                                                    () -> EngineAgreement.checkEngine(
+                                                                            edit(played, index))),
+                                                            dynamicTest(
+                                                                    "plugin predicts the engine",
+                                                                    () -> EngineAgreement.checkPlugin(
+                                                                            edit(played, index)))))));
+                        })));
     }
 
     /** The play of one edit, once the project is played; its failure (or skip, without an engine) as thrown. */

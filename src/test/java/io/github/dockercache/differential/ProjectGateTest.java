@@ -55,12 +55,21 @@ class ProjectGateTest {
     @TestFactory
     Stream<DynamicContainer> eachEditGetsItsGateOutcome() throws IOException {
         Pattern only = Pattern.compile(System.getProperty("differential.only", ".*"));
-        return Project.all().stream().filter(project -> only.matcher(project.name()).matches()).map(project -> {
-            Once<Map<String, Checked>> compared = new Once<>(() -> compare(project));
-            return dynamicContainer(project.name(), project.definitionFile().toUri(), project.edits().stream()
-                    .map(edit -> dynamicTest(edit.name() + " (" + edit.kind() + "): " + edit.gate(),
-                            () -> checkGate(project, edit, compared.get().get(edit.name())))));
-        });
+        return Project.all().stream()
+                .filter(project -> only.matcher(project.name()).matches())
+                .map(project -> {
+                    Once<Map<String, Checked>> compared = new Once<>(() -> compare(project));
+                    return dynamicContainer(
+                            project.name(),
+                            project.definitionFile().toUri(),
+                            project.edits().stream()
+                                    .map(edit -> dynamicTest(
+                                            edit.name() + " (" + edit.kind() + "): " + edit.gate(),
+                                            () -> checkGate(
+                                                    project,
+                                                    edit,
+                                                    compared.get().get(edit.name())))));
+                });
     }
 
     /**
@@ -71,23 +80,33 @@ class ProjectGateTest {
         if (checked.outcome().failed()) {
             return Project.Gate.FAIL;
         }
-        return checked.comparison().steps().stream().anyMatch(step -> step.stable() && step.verdict() == Verdict.REBUILT)
-                ? Project.Gate.EXPECTED : Project.Gate.PASS;
+        return checked.comparison().steps().stream()
+                        .anyMatch(step -> step.stable() && step.verdict() == Verdict.REBUILT)
+                ? Project.Gate.EXPECTED
+                : Project.Gate.PASS;
     }
 
     private static void checkGate(Project project, Project.Edit edit, Checked checked) {
         Comparison comparison = checked.comparison();
-        String printed = checked.outcome().lines().stream().map(line -> "  " + line.text() + "\n")
+        String printed = checked.outcome().lines().stream()
+                .map(line -> "  " + line.text() + "\n")
                 .collect(Collectors.joining());
-        assertEquals(checked.outcome().failed(), !FailOn.STABLE.violations(comparison.steps()).isEmpty(),
+        assertEquals(
+                checked.outcome().failed(),
+                !FailOn.STABLE.violations(comparison.steps()).isEmpty(),
                 () -> "check decided otherwise than the comparison read back from its snapshot and baseline");
-        assertEquals(edit.gate(), gate(checked), () -> project.name() + " / " + edit.name() + ": "
-                + edit.description() + "\nstable steps, as check sees them:\n" + stableSteps(comparison)
-                + "check printed:\n" + printed);
-        // A stable step that may be rebuilt never fails check; the pass is honest only when check says why it cannot tell.
+        assertEquals(
+                edit.gate(),
+                gate(checked),
+                () -> project.name() + " / " + edit.name() + ": "
+                        + edit.description() + "\nstable steps, as check sees them:\n" + stableSteps(comparison)
+                        + "check printed:\n" + printed);
+        // A stable step that may be rebuilt never fails check; the pass is honest only when check says why it cannot
+        // tell.
         for (StepResult step : comparison.steps()) {
             if (step.stable() && step.verdict() == Verdict.UNKNOWN && step.isFirstMiss()) {
-                assertTrue(step.unknownReason() != null && printed.contains("? " + step.unknownReason()),
+                assertTrue(
+                        step.unknownReason() != null && printed.contains("? " + step.unknownReason()),
                         () -> project.name() + " / " + edit.name() + ": stable step " + step.stepId()
                                 + " may be rebuilt, and check did not say why:\n" + printed);
             }
@@ -95,13 +114,19 @@ class ProjectGateTest {
     }
 
     private static String stableSteps(Comparison comparison) {
-        return comparison.steps().stream().filter(StepResult::stable)
-                .map(step -> String.format("  %-26s %-8s %s%n      causes: %s%n", step.stepId(), step.verdict(),
-                        step.text(), step.causes().stream()
-                                .map(cause -> cause.kind() + (cause.expected() ? " (expected)" : "") + " "
-                                        + cause.detail())
+        return comparison.steps().stream()
+                .filter(StepResult::stable)
+                .map(step -> String.format(
+                        "  %-26s %-8s %s%n      causes: %s%n",
+                        step.stepId(),
+                        step.verdict(),
+                        step.text(),
+                        step.causes().stream()
+                                .map(cause ->
+                                        cause.kind() + (cause.expected() ? " (expected)" : "") + " " + cause.detail())
                                 .collect(Collectors.joining("; "))))
-                .collect(Collectors.joining()).transform(text -> text.isEmpty() ? "  (none)\n" : text);
+                .collect(Collectors.joining())
+                .transform(text -> text.isEmpty() ? "  (none)\n" : text);
     }
 
     /**
@@ -109,10 +134,12 @@ class ProjectGateTest {
      * as checked out, then {@code check} on each edit, with what the plugin records besides the steps (without a pom
      * in play, the digests of the dependency manifests), each compared with the baseline as {@code check} read it.
      */
-    private static Map<String, Checked> compare(Project project) throws IOException, WorkflowException,
-            SnapshotFormatException {
+    private static Map<String, Checked> compare(Project project)
+            throws IOException, WorkflowException, SnapshotFormatException {
         Path checkout = WORK_ROOT.resolve(project.name()).toAbsolutePath();
-        Path state = WORK_ROOT.resolve(project.name() + ".dockercache").toAbsolutePath(); // beside: edits replace the checkout
+        Path state = WORK_ROOT
+                .resolve(project.name() + ".dockercache")
+                .toAbsolutePath(); // beside: edits replace the checkout
         FileTrees.delete(state);
         Path baselineFile = state.resolve("baseline.json");
         Path context = project.checkout(checkout);
@@ -125,8 +152,9 @@ class ProjectGateTest {
             Path output = state.resolve("edit-" + edit.name());
             Outcome outcome = Workflow.check(request(project, context, project.build(edit), baselineFile, output));
             Snapshot after = SnapshotStore.read(output.resolve(Workflow.SNAPSHOT_FILE));
-            checked.put(edit.name(), new Checked(outcome,
-                    Comparison.compare(after, baseline, StabilityPolicy.defaults(), context)));
+            checked.put(
+                    edit.name(),
+                    new Checked(outcome, Comparison.compare(after, baseline, StabilityPolicy.defaults(), context)));
         }
         return checked;
     }
@@ -139,12 +167,36 @@ class ProjectGateTest {
      * which records the dependency manifests' digests where Maven would list the dependencies.
      */
     private static Request request(Project project, Path context, BuildSpec spec, Path baseline, Path output) {
-        BuildSettings settings = new BuildSettings(context, project.dockerfile(context), spec.buildArgs(),
-                spec.target(), ClientPlatform.LINUX, null, Builder.BUILDKIT, BuildKitVersion.NEWEST,
-                Secrets.PATTERNS_ONLY, spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
-        return new Request(settings, baseline, BaselineSource.file(baseline, baseline.toString()),
-                OnMissingBaseline.FAIL, output, null, FailOn.STABLE, StabilityPolicy.defaults(), false,
-                BaselineHistory.DEFAULT_SIZE, false, Set.of(), ScanProgress.NONE, null, false, null, List.of(), TestHints.at(context));
+        BuildSettings settings = new BuildSettings(
+                context,
+                project.dockerfile(context),
+                spec.buildArgs(),
+                spec.target(),
+                ClientPlatform.LINUX,
+                null,
+                Builder.BUILDKIT,
+                BuildKitVersion.NEWEST,
+                Secrets.PATTERNS_ONLY,
+                spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
+        return new Request(
+                settings,
+                baseline,
+                BaselineSource.file(baseline, baseline.toString()),
+                OnMissingBaseline.FAIL,
+                output,
+                null,
+                FailOn.STABLE,
+                StabilityPolicy.defaults(),
+                false,
+                BaselineHistory.DEFAULT_SIZE,
+                false,
+                Set.of(),
+                ScanProgress.NONE,
+                null,
+                false,
+                null,
+                List.of(),
+                TestHints.at(context));
     }
 
     @Test
@@ -153,7 +205,8 @@ class ProjectGateTest {
         for (Project project : Project.all()) {
             project.images().forEach((image, standIn) -> {
                 Project.StandIn earlier = seen.putIfAbsent(image, standIn);
-                assertTrue(earlier == null || earlier.equals(standIn),
+                assertTrue(
+                        earlier == null || earlier.equals(standIn),
                         () -> image + " is described two ways; " + project.name() + " says " + standIn);
             });
         }

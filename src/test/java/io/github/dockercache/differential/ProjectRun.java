@@ -28,8 +28,16 @@ import java.util.Map;
 record ProjectRun(List<EditRun> edits) {
 
     /** One edit built after the base, and the plugin's snapshots of both. */
-    record EditRun(Project project, Project.Edit edit, String engine, EngineBuild before, EngineBuild after,
-            PluginSnapshots plugin, Path workspace, Duration elapsed) implements PlayedBuild {
+    record EditRun(
+            Project project,
+            Project.Edit edit,
+            String engine,
+            EngineBuild before,
+            EngineBuild after,
+            PluginSnapshots plugin,
+            Path workspace,
+            Duration elapsed)
+            implements PlayedBuild {
 
         @Override
         public String name() {
@@ -76,7 +84,8 @@ record ProjectRun(List<EditRun> edits) {
             engine.prune();
             EngineBuild base = build(engine, project, checkout, context, project.build());
             long baseBuilt = System.nanoTime();
-            PluginObserver basePlugin = new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
+            PluginObserver basePlugin =
+                    new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of());
             Snapshot pluginBase = basePlugin.snapshot(context, project.dockerfile(context), project.build(), "base");
             List<EditRun> edits = new ArrayList<>();
             for (Project.Edit edit : project.edits()) {
@@ -92,13 +101,24 @@ record ProjectRun(List<EditRun> edits) {
                 PluginObserver plugin = new PluginObserver(Builder.BUILDKIT, false, engine.buildkitVersion(), List.of())
                         .continuing(basePlugin);
                 Snapshot pluginAfter = plugin.snapshot(context, project.dockerfile(context), spec, edit.name());
-                edits.add(new EditRun(project, edit, engine.name(), base, after,
-                        new PluginSnapshots(pluginBase, pluginAfter, plugin.failure()), context,
+                edits.add(new EditRun(
+                        project,
+                        edit,
+                        engine.name(),
+                        base,
+                        after,
+                        new PluginSnapshots(pluginBase, pluginAfter, plugin.failure()),
+                        context,
                         Duration.ofNanos(System.nanoTime() - editStarted)));
             }
             long finished = System.nanoTime();
-            System.out.printf("%s on engine %s: stand-ins %d ms, prune and base %d ms, %d edits %d ms%n", project.name(),
-                    engine.name(), (standIns - started) / 1_000_000, (baseBuilt - standIns) / 1_000_000, edits.size(),
+            System.out.printf(
+                    "%s on engine %s: stand-ins %d ms, prune and base %d ms, %d edits %d ms%n",
+                    project.name(),
+                    engine.name(),
+                    (standIns - started) / 1_000_000,
+                    (baseBuilt - standIns) / 1_000_000,
+                    edits.size(),
                     (finished - baseBuilt) / 1_000_000);
             return new ProjectRun(List.copyOf(edits));
         }
@@ -115,14 +135,23 @@ record ProjectRun(List<EditRun> edits) {
         String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
         if (ParserDirectives.detectSyntax(text).isPresent()) {
             if (Files.exists(dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore"))) {
-                throw new IllegalStateException(dockerfile + " has its own .dockerignore, which an offline copy elsewhere"
-                        + " would not find");
+                throw new IllegalStateException(
+                        dockerfile + " has its own .dockerignore, which an offline copy elsewhere" + " would not find");
             }
-            Path offline = checkout.resolveSibling(checkout.getFileName() + ".offline").resolve(dockerfile.getFileName());
+            Path offline =
+                    checkout.resolveSibling(checkout.getFileName() + ".offline").resolve(dockerfile.getFileName());
             Files.createDirectories(offline.getParent());
             dockerfile = Files.writeString(offline, OfflineDockerfile.withoutSyntax(text), StandardCharsets.UTF_8);
         }
-        return engine.build(context, dockerfile, spec.buildArgs(), spec.target(), Map.of(), List.of(),
-                spec.environment(), Builder.BUILDKIT, false);
+        return engine.build(
+                context,
+                dockerfile,
+                spec.buildArgs(),
+                spec.target(),
+                Map.of(),
+                List.of(),
+                spec.environment(),
+                Builder.BUILDKIT,
+                false);
     }
 }

@@ -23,8 +23,15 @@ final class RegistryImages {
             throw new IllegalArgumentException("pushImage needs \"target\": \"repository:tag\", not " + reference);
         }
         try {
-            TestRegistry.running().pushImage(reference.substring(0, colon), reference.substring(colon + 1),
-                    "amd64", configMarker, markerFile, extraFile, workingDir);
+            TestRegistry.running()
+                    .pushImage(
+                            reference.substring(0, colon),
+                            reference.substring(colon + 1),
+                            "amd64",
+                            configMarker,
+                            markerFile,
+                            extraFile,
+                            workingDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while pushing " + reference, e);

@@ -82,8 +82,12 @@ final class Scenario {
     }
 
     /** What one builder or engine does differently, and why. */
-    record Variant(String why, Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences,
-            Boolean buildFails, Rejected rejected) {}
+    record Variant(
+            String why,
+            Map<String, EngineStatus> expectedEngine,
+            KnownDifferences knownDifferences,
+            Boolean buildFails,
+            Rejected rejected) {}
 
     /**
      * What a play of the scenario on one engine with one builder must show.
@@ -94,8 +98,12 @@ final class Scenario {
      * @param buildFails why the engine rejects the Dockerfile, or null when it builds it
      * @param rejected the parse error the engine and the plugin give instead of building, or null
      */
-    record Expectation(Map<String, EngineStatus> expectedEngine, KnownDifferences knownDifferences, String variant,
-            String buildFails, Rejected rejected) {}
+    record Expectation(
+            Map<String, EngineStatus> expectedEngine,
+            KnownDifferences knownDifferences,
+            String variant,
+            String buildFails,
+            Rejected rejected) {}
 
     private static final Pattern VARIANT_KEY = Pattern.compile("(classic)?(@\\d+)?");
 
@@ -161,14 +169,20 @@ final class Scenario {
         (variants == null ? Map.<String, Variant>of() : variants).forEach((key, variant) -> {
             Matcher parts = VARIANT_KEY.matcher(key);
             if (key.isEmpty() || !parts.matches()) {
-                throw new IllegalArgumentException(file + ": variant \"" + key + "\" is not classic, @<engine> or"
-                        + " classic@<engine>");
+                throw new IllegalArgumentException(
+                        file + ": variant \"" + key + "\" is not classic, @<engine> or" + " classic@<engine>");
             }
             if (parts.group(1) != null && (builders == null || !builders.contains("classic"))) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" but \"builders\" lacks classic");
             }
-            long outcomes = variant == null ? 0 : Stream.of(variant.expectedEngine() != null,
-                    Boolean.TRUE.equals(variant.buildFails()), variant.rejected() != null).filter(b -> b).count();
+            long outcomes = variant == null
+                    ? 0
+                    : Stream.of(
+                                    variant.expectedEngine() != null,
+                                    Boolean.TRUE.equals(variant.buildFails()),
+                                    variant.rejected() != null)
+                            .filter(b -> b)
+                            .count();
             if (variant == null || variant.why() == null || variant.why().isBlank() || outcomes != 1) {
                 throw new IllegalArgumentException(file + ": variant \"" + key + "\" needs \"why\" and one of"
                         + " \"expectedEngine\", \"buildFails\": true or \"rejected\"");
@@ -182,14 +196,18 @@ final class Scenario {
 
     /** The builders that play the scenario: those it lists, else BuildKit alone. */
     List<Builder> builders() {
-        return definition.builders() == null ? List.of(Builder.BUILDKIT)
+        return definition.builders() == null
+                ? List.of(Builder.BUILDKIT)
                 : definition.builders().stream().map(Builder::fromSetting).toList();
     }
 
     /** The record that applies on {@code engine} with {@code builder}: the most specific variant, else the default. */
     Expectation expectation(String engine, Builder builder) {
-        return expectation(definition.variants(),
-                new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected()), engine, builder);
+        return expectation(
+                definition.variants(),
+                new Expectation(expectedEngine(), knownDifferences(), null, null, definition.rejected()),
+                engine,
+                builder);
     }
 
     /** The most specific of {@code variants} for {@code engine} and {@code builder}, else {@code own}. */
@@ -198,9 +216,12 @@ final class Scenario {
         for (String key : List.of(builderKey + "@" + engine, builderKey)) {
             Variant variant = variants == null ? null : variants.get(key);
             if (variant != null) {
-                return new Expectation(variant.expectedEngine(),
-                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(), key,
-                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null, variant.rejected());
+                return new Expectation(
+                        variant.expectedEngine(),
+                        variant.knownDifferences() == null ? KnownDifferences.NONE : variant.knownDifferences(),
+                        key,
+                        Boolean.TRUE.equals(variant.buildFails()) ? variant.why() : null,
+                        variant.rejected());
             }
         }
         return own;
@@ -296,8 +317,9 @@ final class Scenario {
                 Path root = switch (change.where()) {
                     case CONTEXT -> workspace;
                     case SERVED -> servedDirectory();
-                    case PROJECT -> throw new IllegalArgumentException(
-                            definitionFile() + ": \"root\": \"project\" is for real projects only: " + change);
+                    case PROJECT ->
+                        throw new IllegalArgumentException(
+                                definitionFile() + ": \"root\": \"project\" is for real projects only: " + change);
                 };
                 change.apply(root, directory);
             }

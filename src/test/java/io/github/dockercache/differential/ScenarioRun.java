@@ -31,7 +31,8 @@ record ScenarioRun(
         PluginSnapshots plugin,
         Duration elapsed,
         String engine,
-        Builder builder) implements PlayedBuild {
+        Builder builder)
+        implements PlayedBuild {
 
     @Override
     public String name() {
@@ -70,7 +71,8 @@ record ScenarioRun(
      * Engines play at the same time ({@link EnginesInParallel}), but one scenario is played by one engine at a time:
      * its served files, pushed tags and git repositories are the same for every engine.
      */
-    static ScenarioRun play(Scenario scenario, Engine engine, Builder builder, boolean rawJsonAfter) throws IOException {
+    static ScenarioRun play(Scenario scenario, Engine engine, Builder builder, boolean rawJsonAfter)
+            throws IOException {
         synchronized (scenario) {
             return playAlone(scenario, engine, builder, rawJsonAfter);
         }
@@ -79,11 +81,13 @@ record ScenarioRun(
     private static ScenarioRun playAlone(Scenario scenario, Engine engine, Builder builder, boolean rawJsonAfter)
             throws IOException {
         long started = System.nanoTime();
-        Path workspace = WORK_ROOT.resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName()
-                + (rawJsonAfter ? "-rawjson" : "")).toAbsolutePath();
+        Path workspace = WORK_ROOT
+                .resolve(scenario.name() + "@" + engine.name() + "-" + builder.settingName()
+                        + (rawJsonAfter ? "-rawjson" : ""))
+                .toAbsolutePath();
         Files.createDirectories(workspace.getParent());
-        PluginObserver plugin = new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion(),
-                scenario.secretArgs());
+        PluginObserver plugin =
+                new PluginObserver(builder, scenario.resolveImages(), engine.buildkitVersion(), scenario.secretArgs());
 
         try (Engine.Exclusive held = engine.exclusive()) {
             // under the lock: served files and pushed tags are shared by every checkout that plays the scenario
@@ -93,8 +97,8 @@ record ScenarioRun(
             }
             engine.prune();
             EngineBuild before = build(engine, builder, workspace, scenario.before(), false);
-            Snapshot pluginBefore = plugin.snapshot(workspace, workspace.resolve("Dockerfile"), scenario.before(),
-                    "first");
+            Snapshot pluginBefore =
+                    plugin.snapshot(workspace, workspace.resolve("Dockerfile"), scenario.before(), "first");
             scenario.applyChanges(workspace);
             Path secondWorkspace = workspace;
             if (scenario.freshCheckout()) {
@@ -103,8 +107,8 @@ record ScenarioRun(
                 FileTrees.copyAll(workspace, secondWorkspace);
             }
             EngineBuild after = build(engine, builder, secondWorkspace, scenario.after(), rawJsonAfter);
-            Snapshot pluginAfter = plugin.snapshot(secondWorkspace, secondWorkspace.resolve("Dockerfile"),
-                    scenario.after(), "second");
+            Snapshot pluginAfter =
+                    plugin.snapshot(secondWorkspace, secondWorkspace.resolve("Dockerfile"), scenario.after(), "second");
 
             return new ScenarioRun(
                     scenario,
@@ -122,7 +126,16 @@ record ScenarioRun(
             throws IOException {
         Map<String, Path> secrets = new TreeMap<>();
         spec.secrets().forEach((id, file) -> secrets.put(id, workspace.resolve(file)));
-        return engine.build(workspace, workspace.resolve("Dockerfile"), spec.buildArgs(), spec.target(), secrets,
-                spec.allow(), spec.environment(), builder, true, rawJson);
+        return engine.build(
+                workspace,
+                workspace.resolve("Dockerfile"),
+                spec.buildArgs(),
+                spec.target(),
+                secrets,
+                spec.allow(),
+                spec.environment(),
+                builder,
+                true,
+                rawJson);
     }
 }

@@ -21,7 +21,8 @@ final class ServedFiles {
     /** The scenario's served directory, emptied; skips the test (fails it under CI) when nothing serves it. */
     static Path freshDirectory(String scenario) throws IOException {
         if (!Files.isDirectory(ROOT)) {
-            String message = "no " + ROOT + " for the scenario's served files; start the server with: scripts/repository.sh start";
+            String message = "no " + ROOT
+                    + " for the scenario's served files; start the server with: scripts/repository.sh start";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }

@@ -53,7 +53,9 @@ final class StandIns {
                 String users = String.join(" ", image.getValue().users());
                 String digest = digest(context, base, image.getKey(), users);
                 if (!digest.equals(engine.imageLabel(image.getKey(), LABEL))) {
-                    engine.buildImage(context, Map.of("IMAGE", image.getKey(), "USERS", users, "STAND_IN", digest),
+                    engine.buildImage(
+                            context,
+                            Map.of("IMAGE", image.getKey(), "USERS", users, "STAND_IN", digest),
                             image.getKey());
                 }
                 ready.add(image.getKey());
@@ -65,7 +67,8 @@ final class StandIns {
 
     private static byte[] busyboxWithoutPlayedApplets() throws IOException {
         if (!Files.isRegularFile(BUSYBOX)) {
-            throw new IOException("no " + BUSYBOX + ": the stand-ins need busybox-static, which scripts/engine.sh installs");
+            throw new IOException(
+                    "no " + BUSYBOX + ": the stand-ins need busybox-static, which scripts/engine.sh installs");
         }
         byte[] binary = Files.readAllBytes(BUSYBOX);
         String text = new String(binary, StandardCharsets.ISO_8859_1); // one char per byte: indexes are offsets

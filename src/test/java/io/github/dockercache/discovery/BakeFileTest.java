@@ -46,38 +46,54 @@ class BakeFileTest {
     @Test
     void withoutDefaultEveryTargetIsBuilt() throws Exception {
         FoundImages found = read("{\"target\": {\"a\": {}, \"b\": {\"context\": \"b\"}}}");
-        assertEquals(List.of("a", "b"), found.images().stream().map(DiscoveredImage::name).toList());
+        assertEquals(
+                List.of("a", "b"),
+                found.images().stream().map(DiscoveredImage::name).toList());
         assertEquals(dir.resolve("Dockerfile"), found.images().get(0).dockerfile());
     }
 
     @Test
     void expressionsAreReportedNotGuessed() throws Exception {
-        FoundImages found = read("{\"target\": {\"a\": {\"args\": {\"V\": \"${TAG}\"}}, \"b\": {\"args\": {\"V\": \"$${x}\"}}}}");
-        assertEquals(List.of("b"), found.images().stream().map(DiscoveredImage::name).toList());
-        assertEquals(List.of("target a: it uses the expression ${TAG}, which bake evaluates; write the resolved file"
-                + " with `docker buildx bake --print`, or list the image under <images>"), found.unchecked());
+        FoundImages found =
+                read("{\"target\": {\"a\": {\"args\": {\"V\": \"${TAG}\"}}, \"b\": {\"args\": {\"V\": \"$${x}\"}}}}");
+        assertEquals(
+                List.of("b"), found.images().stream().map(DiscoveredImage::name).toList());
+        assertEquals(
+                List.of("target a: it uses the expression ${TAG}, which bake evaluates; write the resolved file"
+                        + " with `docker buildx bake --print`, or list the image under <images>"),
+                found.unchecked());
     }
 
     @Test
     void inheritanceCycleIsOneLine() {
-        assertEquals("docker-bake.json: target a inherits from itself (a -> b -> a).",
-                assertThrows(DiscoveryException.class, () -> read(
-                        "{\"target\": {\"a\": {\"inherits\": [\"b\"]}, \"b\": {\"inherits\": [\"a\"]}}}")).getMessage());
-        assertEquals("docker-bake.json: target a inherits missing, which is not a target.",
-                assertThrows(DiscoveryException.class, () -> read(
-                        "{\"target\": {\"a\": {\"inherits\": [\"missing\"]}}}")).getMessage());
+        assertEquals(
+                "docker-bake.json: target a inherits from itself (a -> b -> a).",
+                assertThrows(
+                                DiscoveryException.class,
+                                () -> read(
+                                        "{\"target\": {\"a\": {\"inherits\": [\"b\"]}, \"b\": {\"inherits\": [\"a\"]}}}"))
+                        .getMessage());
+        assertEquals(
+                "docker-bake.json: target a inherits missing, which is not a target.",
+                assertThrows(
+                                DiscoveryException.class,
+                                () -> read("{\"target\": {\"a\": {\"inherits\": [\"missing\"]}}}"))
+                        .getMessage());
     }
 
     @Test
     void malformedJsonIsOneLocatedLine() {
-        DiscoveryException e = assertThrows(DiscoveryException.class, () -> read("{\n  \"target\": {\n    \"a\": {,\n"));
+        DiscoveryException e =
+                assertThrows(DiscoveryException.class, () -> read("{\n  \"target\": {\n    \"a\": {,\n"));
         assertEquals(1, e.getMessage().lines().count());
         assertEquals(true, e.getMessage().startsWith("docker-bake.json:3:"), e.getMessage());
     }
 
     @Test
     void wrongShapesNameTheKey() {
-        assertEquals("docker-bake.json: target.a.args must be an object, not a list.",
-                assertThrows(DiscoveryException.class, () -> read("{\"target\": {\"a\": {\"args\": []}}}")).getMessage());
+        assertEquals(
+                "docker-bake.json: target.a.args must be an object, not a list.",
+                assertThrows(DiscoveryException.class, () -> read("{\"target\": {\"a\": {\"args\": []}}}"))
+                        .getMessage());
     }
 }

@@ -50,7 +50,8 @@ class ComposeFileTest {
 
     @Test
     void stringFormIsTheContext() throws Exception {
-        DiscoveredImage web = read("services:\n  web:\n    build: web\n").images().get(0);
+        DiscoveredImage web =
+                read("services:\n  web:\n    build: web\n").images().get(0);
         assertEquals(dir.resolve("web"), web.context());
         assertEquals(dir.resolve("web/Dockerfile"), web.dockerfile());
         assertNull(web.target());
@@ -87,21 +88,23 @@ class ComposeFileTest {
                 """);
         assertEquals(List.of(), found.images());
         assertEquals(3, found.unchecked().size());
-        assertEquals("service a: build.args uses ${VERSION:-1}, which compose takes from the environment or .env; list"
-                + " the image under <images> instead", found.unchecked().get(0));
+        assertEquals(
+                "service a: build.args uses ${VERSION:-1}, which compose takes from the environment or .env; list"
+                        + " the image under <images> instead",
+                found.unchecked().get(0));
     }
 
     @Test
     void malformedYamlIsOneLocatedLine() {
-        DiscoveryException e = assertThrows(DiscoveryException.class,
-                () -> read("services:\n  api:\n    build: [\n"));
+        DiscoveryException e = assertThrows(DiscoveryException.class, () -> read("services:\n  api:\n    build: [\n"));
         assertEquals(1, e.getMessage().lines().count());
         assertEquals(true, e.getMessage().startsWith("compose.yaml:4:1: "), e.getMessage());
     }
 
     @Test
     void wrongShapesNameTheKey() {
-        assertEquals("compose.yaml: services.api.build.args must list K=V strings, not a mapping.",
+        assertEquals(
+                "compose.yaml: services.api.build.args must list K=V strings, not a mapping.",
                 assertThrows(DiscoveryException.class, () -> read("""
                         services:
                           api:
@@ -109,14 +112,16 @@ class ComposeFileTest {
                               args:
                                 - {A: 1}
                         """)).getMessage());
-        assertEquals("compose.yaml: services must be a mapping, not a list.",
-                assertThrows(DiscoveryException.class, () -> read("services: [a]\n")).getMessage());
+        assertEquals(
+                "compose.yaml: services must be a mapping, not a list.",
+                assertThrows(DiscoveryException.class, () -> read("services: [a]\n"))
+                        .getMessage());
     }
 
     @Test
     void duplicateKeysAreRefused() {
-        DiscoveryException e = assertThrows(DiscoveryException.class,
-                () -> read("services:\n  api:\n    build: .\n  api:\n    build: x\n"));
+        DiscoveryException e = assertThrows(
+                DiscoveryException.class, () -> read("services:\n  api:\n    build: .\n  api:\n    build: x\n"));
         assertEquals(true, e.getMessage().contains("duplicate key api"), e.getMessage());
     }
 
@@ -133,15 +138,17 @@ class ComposeFileTest {
             previous = c;
         }
         DiscoveryException e = assertThrows(DiscoveryException.class, () -> read(yaml.toString()));
-        assertEquals("compose.yaml: Number of aliases for non-scalar nodes exceeds the specified max=100.",
-                e.getMessage());
+        assertEquals(
+                "compose.yaml: Number of aliases for non-scalar nodes exceeds the specified max=100.", e.getMessage());
     }
 
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("compose.yaml");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        assertEquals("compose.yaml is a FIFO (named pipe), not a regular file.",
-                assertThrows(DiscoveryException.class, () -> ComposeFile.read(fifo)).getMessage());
+        assertEquals(
+                "compose.yaml is a FIFO (named pipe), not a regular file.",
+                assertThrows(DiscoveryException.class, () -> ComposeFile.read(fifo))
+                        .getMessage());
     }
 }

@@ -22,7 +22,9 @@ class DiscoveryTest {
         Discovery.Choice choice = Discovery.choose(Discovery.buildFiles(dir));
         assertEquals("docker-bake.json", choice.used().origin());
         assertEquals(Map.of("A", "1"), choice.used().images().get(0).buildArgs());
-        assertEquals(List.of("compose.yaml"), choice.ignored().stream().map(FoundImages::origin).toList());
+        assertEquals(
+                List.of("compose.yaml"),
+                choice.ignored().stream().map(FoundImages::origin).toList());
     }
 
     @Test
@@ -43,17 +45,22 @@ class DiscoveryTest {
     @Test
     void hclAloneSaysHowToGetJson() throws Exception {
         Files.writeString(dir.resolve("docker-bake.hcl"), "target \"default\" {}\n");
-        assertEquals("docker-bake.hcl is not read (HCL); write its resolved form with `docker buildx bake --print >"
-                + " docker-bake.json`, or list the images under <images>.",
-                assertThrows(DiscoveryException.class, () -> Discovery.buildFiles(dir)).getMessage());
+        assertEquals(
+                "docker-bake.hcl is not read (HCL); write its resolved form with `docker buildx bake --print >"
+                        + " docker-bake.json`, or list the images under <images>.",
+                assertThrows(DiscoveryException.class, () -> Discovery.buildFiles(dir))
+                        .getMessage());
     }
 
     @Test
     void namesMustBeDistinct() {
         DiscoveredImage a = new DiscoveredImage("API", dir, dir, null, Map.of(), null, "x");
         DiscoveredImage b = new DiscoveredImage("api", dir, dir, null, Map.of(), null, "x");
-        assertEquals("x: two images are named 'api'; give them distinct names there, or list them under <images>.",
-                assertThrows(DiscoveryException.class, () -> Discovery.choose(
-                        List.of(new FoundImages("x", List.of(a, b), List.of())))).getMessage());
+        assertEquals(
+                "x: two images are named 'api'; give them distinct names there, or list them under <images>.",
+                assertThrows(
+                                DiscoveryException.class,
+                                () -> Discovery.choose(List.of(new FoundImages("x", List.of(a, b), List.of()))))
+                        .getMessage());
     }
 }

@@ -25,8 +25,8 @@ public class BuildCheckFixturesTest {
     /** The fixtures' base images, as the test engine and registry have them. */
     private static final Map<String, BaseImageConfig> IMAGES = Map.of(
             "dockercache-busybox:latest",
-            new BaseImageConfig(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
-                    "linux", "amd64", ""),
+            new BaseImageConfig(
+                    List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), "linux", "amd64", ""),
             "127.0.0.1:15000/dockercache-lint/arm64:latest",
             new BaseImageConfig(List.of("MARKER=lint"), "linux", "arm64", ""));
 
@@ -45,23 +45,28 @@ public class BuildCheckFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixtureWarnsAsBuildKitDid() throws IOException, URISyntaxException {
-        Path root = Path.of(BuildCheckFixturesTest.class.getResource("/dockerfile/checks").toURI());
+        Path root = Path.of(
+                BuildCheckFixturesTest.class.getResource("/dockerfile/checks").toURI());
         List<Path> folders;
         try (Stream<Path> list = Files.list(root)) {
             folders = list.sorted().toList();
         }
-        return folders.stream().map(folder -> dynamicTest(folder.getFileName().toString(), () -> {
-            Path expectedFile = folder.resolve("expected-warnings");
-            List<String> expected = new ArrayList<>(
-                    Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of());
-            Dockerfile file = DockerfileReader.parse(Files.readString(folder.resolve("Dockerfile")), "Dockerfile",
-                    (reference, platform) -> Optional.ofNullable(IMAGES.get(reference)),
-                    CheckOptions.fromBuildArg(buildArgs(folder)));
-            List<String> actual = new ArrayList<>(
-                    file.warnings().stream().map(w -> w.location().line() + " " + w.rule()).toList());
-            expected.sort(null);
-            actual.sort(null); // BuildKit's order within a line is a Go map's
-            assertEquals(expected, actual, () -> "warnings: " + file.warnings());
-        }));
+        return folders.stream()
+                .map(folder -> dynamicTest(folder.getFileName().toString(), () -> {
+                    Path expectedFile = folder.resolve("expected-warnings");
+                    List<String> expected =
+                            new ArrayList<>(Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of());
+                    Dockerfile file = DockerfileReader.parse(
+                            Files.readString(folder.resolve("Dockerfile")),
+                            "Dockerfile",
+                            (reference, platform) -> Optional.ofNullable(IMAGES.get(reference)),
+                            CheckOptions.fromBuildArg(buildArgs(folder)));
+                    List<String> actual = new ArrayList<>(file.warnings().stream()
+                            .map(w -> w.location().line() + " " + w.rule())
+                            .toList());
+                    expected.sort(null);
+                    actual.sort(null); // BuildKit's order within a line is a Go map's
+                    assertEquals(expected, actual, () -> "warnings: " + file.warnings());
+                }));
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** BuildKit's build checks: each rule fires where BuildKit's does, and only there. */
 class BuildChecksTest {
@@ -81,7 +81,8 @@ class BuildChecksTest {
 
     @Test
     void multipleInstructionsReportsTheEarlierOne() throws DockerfileException {
-        assertEquals(List.of("2 MultipleInstructionsDisallowed", "3 MultipleInstructionsDisallowed"),
+        assertEquals(
+                List.of("2 MultipleInstructionsDisallowed", "3 MultipleInstructionsDisallowed"),
                 rules("FROM a\nCMD [\"1\"]\nCMD [\"2\"]\nCMD [\"3\"]\n"));
     }
 
@@ -100,7 +101,9 @@ class BuildChecksTest {
     void experimentalRulesRunOnlyWhenAskedForAndIgnoreSkip() throws DockerfileException {
         String file = "# wrong\nARG A\nFROM a\n";
         assertEquals(List.of(), rules(file));
-        assertEquals(List.of("3:1 InvalidDefinitionDescription: Comment for ARG should follow the format: `# A <description>`"),
+        assertEquals(
+                List.of(
+                        "3:1 InvalidDefinitionDescription: Comment for ARG should follow the format: `# A <description>`"),
                 warnings("# check=experimental=all;skip=all\n" + file));
     }
 
@@ -112,9 +115,12 @@ class BuildChecksTest {
     }
 
     private static List<String> warningsWith(String dockerfile, BaseImageConfig config) throws DockerfileException {
-        return DockerfileReader.parse(dockerfile, "Dockerfile",
+        return DockerfileReader.parse(
+                        dockerfile,
+                        "Dockerfile",
                         (reference, platform) -> reference.equals("img") ? Optional.of(config) : Optional.empty())
-                .warnings().stream()
+                .warnings()
+                .stream()
                 .map(w -> w.location().line() + " " + w.rule() + ": " + w.message())
                 .toList();
     }
@@ -122,7 +128,8 @@ class BuildChecksTest {
     @Test
     void undefinedVarUsesTheBaseImageEnvironmentAndStagesInheritIt() throws DockerfileException {
         BaseImageConfig config = new BaseImageConfig(List.of("HOME=/root", "LANG"), "linux", "amd64", "");
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "3 UndefinedVar: Usage of undefined variable '$HOM' (did you mean $HOME?)",
                         "5 UndefinedVar: Usage of undefined variable '$NOT_SET_ANYWHERE'"),
                 warningsWith("""
@@ -137,7 +144,8 @@ class BuildChecksTest {
     @Test
     void aBaseImageWithAnotherPlatformWarns() throws DockerfileException {
         BaseImageConfig arm = new BaseImageConfig(List.of(), "linux", "arm64", "v8");
-        assertEquals(List.of("1 InvalidBaseImagePlatform: Base image img was pulled with platform \"linux/arm64\","
+        assertEquals(
+                List.of("1 InvalidBaseImagePlatform: Base image img was pulled with platform \"linux/arm64\","
                         + " expected \"linux/amd64\" for current build"),
                 warningsWith("FROM img\nRUN true\n", arm));
         assertEquals(List.of(), warningsWith("FROM --platform=linux/arm64/v8 img AS arm64\nRUN true\n", arm));
@@ -151,9 +159,11 @@ class BuildChecksTest {
 
     @Test
     void invalidCheckDirectiveFailsLikeBuildKit() {
-        DockerfileException e = assertThrows(DockerfileException.class,
-                () -> DockerfileReader.parse("# check=skipp=all\nFROM a\n", "Dockerfile"));
-        assertEquals(true, e.getMessage().contains("failed to parse check options: invalid check option \"skipp\""),
+        DockerfileException e = assertThrows(
+                DockerfileException.class, () -> DockerfileReader.parse("# check=skipp=all\nFROM a\n", "Dockerfile"));
+        assertEquals(
+                true,
+                e.getMessage().contains("failed to parse check options: invalid check option \"skipp\""),
                 e.getMessage());
     }
 
@@ -171,40 +181,57 @@ class BuildChecksTest {
     void errorTrueFailsTheBuildOnlyWhenSomethingWarns() throws DockerfileException {
         Dockerfile failing = DockerfileReader.parse("# check=error=true\nFROM a as b\nCMD x\n", "Dockerfile");
         assertEquals("lint violation found for rules: FromAsCasing, JSONArgsRecommended", failing.checkFailure());
-        assertEquals(null, DockerfileReader.parse("# check=error=true\nFROM a\n", "Dockerfile").checkFailure());
+        assertEquals(
+                null,
+                DockerfileReader.parse("# check=error=true\nFROM a\n", "Dockerfile")
+                        .checkFailure());
         assertEquals(null, DockerfileReader.parse("FROM a as b\n", "Dockerfile").checkFailure());
-        Dockerfile byArgument = DockerfileReader.parse("FROM a as b\n", "Dockerfile", BaseImageConfigs.NONE,
+        Dockerfile byArgument = DockerfileReader.parse(
+                "FROM a as b\n",
+                "Dockerfile",
+                BaseImageConfigs.NONE,
                 CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, "error=true")));
         assertEquals("lint violation found for rules: FromAsCasing", byArgument.checkFailure());
     }
 
     @Test
     void invalidBuildArgumentFailsLikeBuildKit() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, "error=maybe")));
-        assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: failed to parse check option \"error=maybe\":"
-                + " strconv.ParseBool: parsing \"maybe\": invalid syntax", e.getMessage());
+        assertEquals(
+                "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: failed to parse check option \"error=maybe\":"
+                        + " strconv.ParseBool: parsing \"maybe\": invalid syntax",
+                e.getMessage());
         assertEquals(null, CheckOptions.fromBuildArg(Map.of("OTHER", "x")));
     }
 
     private static List<String> rulesWithBuildArg(String dockerfile, String value) throws DockerfileException {
-        return DockerfileReader.parse(dockerfile, "Dockerfile", BaseImageConfigs.NONE,
-                        CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, value))).warnings().stream()
+        return DockerfileReader.parse(
+                        dockerfile,
+                        "Dockerfile",
+                        BaseImageConfigs.NONE,
+                        CheckOptions.fromBuildArg(Map.of(CheckOptions.BUILD_ARG, value)))
+                .warnings()
+                .stream()
                 .map(w -> w.location().line() + " " + w.rule())
                 .toList();
     }
 
     @Test
     void warningsAreSortedByLine() throws DockerfileException {
-        assertEquals(List.of("1 StageNameCasing", "1 FromAsCasing", "2 JSONArgsRecommended", "3 DuplicateStageName"),
+        assertEquals(
+                List.of("1 StageNameCasing", "1 FromAsCasing", "2 JSONArgsRecommended", "3 DuplicateStageName"),
                 rules("FROM a as B\nCMD x\nFROM c AS b\n"));
     }
 
     /** Both cases as BuildKit 0.25 printed them for this file (engine 28, scripts/engine.sh probe). */
     @Test
     void constantPlatformWarnsUnlessTheStageNameSaysWhichPlatform() throws DockerfileException {
-        assertEquals(List.of("2:1 FromPlatformFlagConstDisallowed: FROM --platform flag should not use constant value"
-                + " \"linux/amd64\""), warnings("""
+        assertEquals(
+                List.of("2:1 FromPlatformFlagConstDisallowed: FROM --platform flag should not use constant value"
+                        + " \"linux/amd64\""),
+                warnings("""
                 ARG IMG
                 FROM --platform=linux/amd64 busybox AS base
                 RUN true
@@ -217,8 +244,10 @@ class BuildChecksTest {
 
     @Test
     void aBaseNameEmptyWithoutBuildArgsWarns() throws DockerfileException {
-        assertEquals(List.of("2:1 InvalidDefaultArgInFrom: Default value for ARG ${IMG} results in empty or invalid"
-                + " base image name"), warnings("ARG IMG\nFROM ${IMG}\nRUN true\n"));
+        assertEquals(
+                List.of("2:1 InvalidDefaultArgInFrom: Default value for ARG ${IMG} results in empty or invalid"
+                        + " base image name"),
+                warnings("ARG IMG\nFROM ${IMG}\nRUN true\n"));
         assertEquals(List.of(), rules("ARG IMG=busybox\nFROM ${IMG}\nRUN true\n"));
         assertEquals(List.of(), rules("ARG TAG\nFROM busybox${TAG}\nRUN true\n"));
     }
@@ -226,9 +255,10 @@ class BuildChecksTest {
     /** As BuildKit 0.25 printed it: both warnings, the unusable base name first. */
     @Test
     void anUndeclaredArgThatEmptiesTheTagGivesBothWarnings() throws DockerfileException {
-        assertEquals(List.of(
-                "2:1 InvalidDefaultArgInFrom: Default value for ARG busybox:$VERSIO results in empty or invalid base image name",
-                "2:1 UndefinedArgInFrom: FROM argument 'VERSIO' is not declared (did you mean VERSION?)"),
+        assertEquals(
+                List.of(
+                        "2:1 InvalidDefaultArgInFrom: Default value for ARG busybox:$VERSIO results in empty or invalid base image name",
+                        "2:1 UndefinedArgInFrom: FROM argument 'VERSIO' is not declared (did you mean VERSION?)"),
                 warnings("ARG VERSION=latest\nFROM busybox:$VERSIO\nRUN true\n"));
     }
 }

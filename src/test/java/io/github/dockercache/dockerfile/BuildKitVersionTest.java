@@ -18,7 +18,9 @@ class BuildKitVersionTest {
     void anUnmodelledReleaseIsRefusedWithTheSupportedRange(String setting) {
         IllegalArgumentException refused =
                 assertThrows(IllegalArgumentException.class, () -> BuildKitVersion.fromSetting(setting));
-        assertEquals("'" + setting + "' is not a supported BuildKit version: use one from 0.13 to 0.25, the release"
-                + " your Docker engine runs (Docker 28 has 0.25, Docker 26 has 0.13)", refused.getMessage());
+        assertEquals(
+                "'" + setting + "' is not a supported BuildKit version: use one from 0.13 to 0.25, the release"
+                        + " your Docker engine runs (Docker 28 has 0.25, Docker 26 has 0.13)",
+                refused.getMessage());
     }
 }

@@ -40,19 +40,23 @@ class CorpusTest {
     private static final String EXPECTED_WARNINGS = "expected-warnings";
     /** {@code ${NAME:?message}} and {@code ${NAME?message}} fail on purpose when NAME is unset. */
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{\\w+:?\\?");
+
     private static final VariableLookup EMPTY_ENVIRONMENT = Variables.of(Map.of());
 
     @TestFactory
     Stream<DynamicContainer> everyCorpusFile() throws IOException, URISyntaxException {
         List<Path> folders = corpusFolders();
         assertTrue(folders.size() >= 40, "the corpus should hold at least 40 files, found " + folders.size());
-        return folders.stream().map(folder -> dynamicContainer(folder.getFileName().toString(), checks(folder)));
+        return folders.stream()
+                .map(folder -> dynamicContainer(folder.getFileName().toString(), checks(folder)));
     }
 
     private static Stream<DynamicNode> checks(Path folder) {
         Path dockerfile = folder.resolve("Dockerfile");
         return Stream.of(
-                dynamicTest("parses into at least one stage", () -> assertFalse(parse(dockerfile).stages().isEmpty())),
+                dynamicTest(
+                        "parses into at least one stage",
+                        () -> assertFalse(parse(dockerfile).stages().isEmpty())),
                 dynamicTest("warns only where BuildKit warns", () -> assertWarnings(folder, parse(dockerfile))),
                 dynamicTest("locates every instruction on its keyword's line", () -> assertLocations(dockerfile)),
                 dynamicTest("expands words in an empty environment", () -> assertExpandable(parse(dockerfile))));
@@ -81,7 +85,8 @@ class CorpusTest {
                 int line = source.location().line();
                 assertTrue(line >= 1 && line <= lines.size(), source.location() + " is outside the file");
                 String text = lines.get(line - 1).replace("\uFEFF", "").stripLeading();
-                assertTrue(startsWithKeyword(text, source.keyword()),
+                assertTrue(
+                        startsWithKeyword(text, source.keyword()),
                         source.location() + ": " + source.keyword() + " expected, the line reads: " + text);
             });
         }
@@ -127,11 +132,13 @@ class CorpusTest {
         } else if (instruction instanceof EnvInstruction env) {
             env.pairs().forEach(pair -> words.add(pair.value()));
         } else if (instruction instanceof ArgInstruction arg) {
-            arg.args().stream().map(ArgDeclaration::defaultValue).filter(value -> value != null).forEach(words::add);
+            arg.args().stream()
+                    .map(ArgDeclaration::defaultValue)
+                    .filter(value -> value != null)
+                    .forEach(words::add);
         }
         return words;
     }
-
 
     private static List<Path> corpusFolders() throws IOException, URISyntaxException {
         URL root = CorpusTest.class.getResource(CORPUS);
@@ -140,7 +147,8 @@ class CorpusTest {
         }
         try (Stream<Path> entries = Files.list(Path.of(root.toURI()))) {
             return entries.filter(Files::isDirectory)
-                    .sorted(Comparator.comparing(path -> path.getFileName().toString().toLowerCase(Locale.ROOT)))
+                    .sorted(Comparator.comparing(
+                            path -> path.getFileName().toString().toLowerCase(Locale.ROOT)))
                     .toList();
         }
     }

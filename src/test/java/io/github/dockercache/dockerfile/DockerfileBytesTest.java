@@ -39,7 +39,8 @@ class DockerfileBytesTest {
     void coercedReadsEachInvalidByteAsTheReplacementCharacter() {
         String text = DockerfileBytes.decode(bytes('e', 'n', 'v', 0xE2, 0x82));
         assertEquals("env\uFFFD\uFFFD", DockerfileBytes.coerced(text));
-        assertEquals(DockerfileBytes.coerced(DockerfileBytes.decode(bytes(0xFF))),
+        assertEquals(
+                DockerfileBytes.coerced(DockerfileBytes.decode(bytes(0xFF))),
                 DockerfileBytes.coerced(DockerfileBytes.decode(bytes(0xFE))));
         assertEquals(3, DockerfileBytes.firstInvalid(text));
         assertEquals("0xe2", DockerfileBytes.describe(text.charAt(3)));

@@ -18,18 +18,22 @@ class ParserTestfilesTest {
 
     @TestFactory
     Stream<DynamicTest> casesDumpExactlyAsUpstream() throws IOException {
-        return caseFolders("testfiles").stream().map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
-            String expected = SharedVectors.text(dir.resolve("result"));
-            String actual = DockerfileReader.dump(SharedVectors.text(dir.resolve("Dockerfile")), "Dockerfile");
-            assertEquals(expected, actual);
-        }));
+        return caseFolders("testfiles").stream()
+                .map(dir -> dynamicTest(dir.getFileName().toString(), () -> {
+                    String expected = SharedVectors.text(dir.resolve("result"));
+                    String actual = DockerfileReader.dump(SharedVectors.text(dir.resolve("Dockerfile")), "Dockerfile");
+                    assertEquals(expected, actual);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> negativeCasesAreRejected() throws IOException {
-        return caseFolders("testfiles-negative").stream().map(dir -> dynamicTest(dir.getFileName().toString(), () ->
-                assertThrows(DockerfileException.class,
-                        () -> RawParser.parse(SharedVectors.text(dir.resolve("Dockerfile")), "Dockerfile"))));
+        return caseFolders("testfiles-negative").stream()
+                .map(dir -> dynamicTest(
+                        dir.getFileName().toString(),
+                        () -> assertThrows(
+                                DockerfileException.class,
+                                () -> RawParser.parse(SharedVectors.text(dir.resolve("Dockerfile")), "Dockerfile"))));
     }
 
     private static List<Path> caseFolders(String folder) throws IOException {

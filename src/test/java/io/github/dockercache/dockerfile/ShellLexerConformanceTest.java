@@ -37,15 +37,19 @@ class ShellLexerConformanceTest {
             if (line.startsWith("#") || line.trim().isEmpty()) {
                 continue;
             }
-            String[] fields = Arrays.stream(line.split("\\|", -1)).map(String::trim).toArray(String[]::new);
+            String[] fields =
+                    Arrays.stream(line.split("\\|", -1)).map(String::trim).toArray(String[]::new);
             assertEquals(3, fields.length, "envVarTest line " + lineNumber);
             if (fields[0].equals("W")) {
                 continue;
             }
             String input = fields[1];
             String expected = fields[2];
-            tests.add(dynamicTest("line " + lineNumber + ": " + input, expansionCheck(
-                    () -> LEXER_BACKSLASH.processWord(input, env), expected.equals("error") ? null : expected)));
+            tests.add(dynamicTest(
+                    "line " + lineNumber + ": " + input,
+                    expansionCheck(
+                            () -> LEXER_BACKSLASH.processWord(input, env),
+                            expected.equals("error") ? null : expected)));
         }
         return tests.stream();
     }
@@ -87,18 +91,22 @@ class ShellLexerConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> processWordWithMatches() {
-        return cases("process_word_with_matches").map(c -> dynamicTest(c.get("input").getAsString(), () -> {
-            String input = c.get("input").getAsString();
-            VariableLookup env = Variables.of(stringMap(c.getAsJsonObject("env")));
-            if (c.has("expect_error") && c.get("expect_error").getAsBoolean()) {
-                assertThrows(ExpansionException.class, () -> LEXER_BACKSLASH.expand(input, env));
-                return;
-            }
-            ShellLexer.Expansion expansion = LEXER_BACKSLASH.expand(input, env);
-            assertEquals(c.get("expected").getAsString(), expansion.result());
-            assertEquals(stringSet(c.getAsJsonArray("matched")), new TreeSet<>(expansion.matched()), "matched");
-            assertEquals(stringSet(c.getAsJsonArray("unmatched")), new TreeSet<>(expansion.unmatched()), "unmatched");
-        }));
+        return cases("process_word_with_matches")
+                .map(c -> dynamicTest(c.get("input").getAsString(), () -> {
+                    String input = c.get("input").getAsString();
+                    VariableLookup env = Variables.of(stringMap(c.getAsJsonObject("env")));
+                    if (c.has("expect_error") && c.get("expect_error").getAsBoolean()) {
+                        assertThrows(ExpansionException.class, () -> LEXER_BACKSLASH.expand(input, env));
+                        return;
+                    }
+                    ShellLexer.Expansion expansion = LEXER_BACKSLASH.expand(input, env);
+                    assertEquals(c.get("expected").getAsString(), expansion.result());
+                    assertEquals(stringSet(c.getAsJsonArray("matched")), new TreeSet<>(expansion.matched()), "matched");
+                    assertEquals(
+                            stringSet(c.getAsJsonArray("unmatched")),
+                            new TreeSet<>(expansion.unmatched()),
+                            "unmatched");
+                }));
     }
 
     @TestFactory
@@ -109,26 +117,32 @@ class ShellLexerConformanceTest {
             String name = input + " " + c.getAsJsonObject("env");
             if (c.has("expect_error") && c.get("expect_error").getAsBoolean()) {
                 return dynamicTest(name, () -> {
-                    ExpansionException e = assertThrows(
-                            ExpansionException.class, () -> LEXER_BACKSLASH.processWord(input, env));
+                    ExpansionException e =
+                            assertThrows(ExpansionException.class, () -> LEXER_BACKSLASH.processWord(input, env));
                     if (c.has("error_contains")) {
-                        assertTrue(e.getMessage().contains(c.get("error_contains").getAsString()), e.getMessage());
+                        assertTrue(
+                                e.getMessage().contains(c.get("error_contains").getAsString()), e.getMessage());
                     }
                 });
             }
-            return dynamicTest(name, expansionCheck(
-                    () -> LEXER_BACKSLASH.processWord(input, env), c.get("expected").getAsString()));
+            return dynamicTest(
+                    name,
+                    expansionCheck(
+                            () -> LEXER_BACKSLASH.processWord(input, env),
+                            c.get("expected").getAsString()));
         });
     }
 
     @TestFactory
     Stream<DynamicTest> environmentLookup() {
-        return cases("env_lookup").map(c -> dynamicTest(c.get("env_list") + " " + c.get("name").getAsString(), () -> {
-            List<String> entries = new ArrayList<>();
-            c.getAsJsonArray("env_list").forEach(e -> entries.add(e.getAsString()));
-            String value = Variables.fromEntries(entries).get(c.get("name").getAsString());
-            assertEquals(c.get("expected").getAsString(), value == null ? "" : value);
-        }));
+        return cases("env_lookup")
+                .map(c -> dynamicTest(c.get("env_list") + " " + c.get("name").getAsString(), () -> {
+                    List<String> entries = new ArrayList<>();
+                    c.getAsJsonArray("env_list").forEach(e -> entries.add(e.getAsString()));
+                    String value =
+                            Variables.fromEntries(entries).get(c.get("name").getAsString());
+                    assertEquals(c.get("expected").getAsString(), value == null ? "" : value);
+                }));
     }
 
     private interface Expanding {
@@ -147,7 +161,9 @@ class ShellLexerConformanceTest {
     }
 
     private static Stream<JsonObject> cases(String table) {
-        JsonArray rows = SharedVectors.json(LEXER.resolve("process-word.json")).getAsJsonObject().getAsJsonArray(table);
+        JsonArray rows = SharedVectors.json(LEXER.resolve("process-word.json"))
+                .getAsJsonObject()
+                .getAsJsonArray(table);
         List<JsonObject> objects = new ArrayList<>();
         rows.forEach(row -> objects.add(row.getAsJsonObject()));
         return objects.stream();

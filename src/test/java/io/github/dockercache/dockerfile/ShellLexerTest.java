@@ -10,8 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShellLexerTest {
-    private static final VariableLookup ENV = Variables.of(Map.of(
-            "NAME", "world", "EMPTY", "", "PATHV", "/usr/local/bin/tool.tar.gz", "SPACED", "a  b"));
+    private static final VariableLookup ENV =
+            Variables.of(Map.of("NAME", "world", "EMPTY", "", "PATHV", "/usr/local/bin/tool.tar.gz", "SPACED", "a  b"));
     private final ShellLexer lexer = new ShellLexer('\\');
 
     private String word(String input) throws ExpansionException {
@@ -66,8 +66,10 @@ class ShellLexerTest {
         assertEquals(26 * 26, word(level1).length());
         String level4 = "${PATHV//?/${PATHV//?/${PATHV//?/" + level1 + "}}}";
         ExpansionException e = assertThrows(ExpansionException.class, () -> word(level4));
-        assertEquals("failed to process \"" + level4 + "\": replacing every match gives more than 1048576 characters;"
-                + " check the nested ${...//...} substitutions", e.getMessage());
+        assertEquals(
+                "failed to process \"" + level4 + "\": replacing every match gives more than 1048576 characters;"
+                        + " check the nested ${...//...} substitutions",
+                e.getMessage());
     }
 
     @Test

@@ -22,8 +22,12 @@ class ShellPatternTest {
             String value = randomText(random, "ab\n", 8);
             boolean greedy = random.nextBoolean();
             String context = "pattern " + GoText.quote(pattern) + " value " + GoText.quote(value) + " greedy " + greedy;
-            assertEquals(referenceTrimPrefix(pattern, value, greedy), ShellPattern.trimPrefix(pattern, value, greedy), context);
-            assertEquals(referenceReplaceFirst(pattern, value), ShellPattern.replace(value, pattern, "X", false), context);
+            assertEquals(
+                    referenceTrimPrefix(pattern, value, greedy),
+                    ShellPattern.trimPrefix(pattern, value, greedy),
+                    context);
+            assertEquals(
+                    referenceReplaceFirst(pattern, value), ShellPattern.replace(value, pattern, "X", false), context);
         }
     }
 

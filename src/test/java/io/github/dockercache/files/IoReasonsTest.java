@@ -17,7 +17,8 @@ class IoReasonsTest {
 
     @Test
     void aReasonJavaKeptIsKept() {
-        assertEquals("b.json: Read-only file system",
+        assertEquals(
+                "b.json: Read-only file system",
                 IoReasons.describe(new FileSystemException("b.json", null, "Read-only file system")));
     }
 }

@@ -11,24 +11,27 @@ import org.junit.jupiter.api.Test;
 class JsonReasonsTest {
     @Test
     void aJsonProblemIsGsonsReasonOnOneLine() {
-        JsonParseException cut = assertThrows(JsonParseException.class,
-                () -> JsonParser.parseString("{\"rootfs\":{\"type\":\"lay"));
+        JsonParseException cut =
+                assertThrows(JsonParseException.class, () -> JsonParser.parseString("{\"rootfs\":{\"type\":\"lay"));
 
-        assertEquals("Unterminated string at line 1 column 23 path $.rootfs.type",
-                JsonReasons.firstLine(cut));
+        assertEquals("Unterminated string at line 1 column 23 path $.rootfs.type", JsonReasons.firstLine(cut));
     }
 
     @Test
     void theInnermostCauseWithAMessageSpeaks() {
-        Exception deep = new RuntimeException("outer", new IllegalStateException("middle",
-                new IllegalArgumentException("inner\nsee https://example.com")));
+        Exception deep = new RuntimeException(
+                "outer",
+                new IllegalStateException("middle", new IllegalArgumentException("inner\nsee https://example.com")));
 
         assertEquals("inner", JsonReasons.firstLine(deep));
     }
 
     @Test
     void aProblemWithoutACauseIsItsOwnMessage() {
-        assertEquals("Not a JSON Object: []", JsonReasons.firstLine(
-                assertThrows(IllegalStateException.class, () -> JsonParser.parseString("[]").getAsJsonObject())));
+        assertEquals(
+                "Not a JSON Object: []",
+                JsonReasons.firstLine(assertThrows(
+                        IllegalStateException.class,
+                        () -> JsonParser.parseString("[]").getAsJsonObject())));
     }
 }

@@ -29,9 +29,26 @@ class BuildLogFuzzTest {
     private static final Path FILE = FuzzInput.temporaryFile("dockercache-fuzz-build", ".log");
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"#1 ", "DONE ", "CACHED", "ERROR: ", "CANCELED", "[build 2/5] ", "[linux/arm64 app 1/2] ",
-        "\"vertexes\"", "\"statuses\"", "\"digest\"", "\"name\"", "\"started\"", "\"completed\"", "\"cached\"",
-        "\"error\"", "\"2026-11-22T02:18:23.26035588Z\"", "\"buildx.build.ref\"", "1.5s"})
+    @DictionaryEntries({
+        "#1 ",
+        "DONE ",
+        "CACHED",
+        "ERROR: ",
+        "CANCELED",
+        "[build 2/5] ",
+        "[linux/arm64 app 1/2] ",
+        "\"vertexes\"",
+        "\"statuses\"",
+        "\"digest\"",
+        "\"name\"",
+        "\"started\"",
+        "\"completed\"",
+        "\"cached\"",
+        "\"error\"",
+        "\"2026-11-22T02:18:23.26035588Z\"",
+        "\"buildx.build.ref\"",
+        "1.5s"
+    })
     void readLog(byte[] input) throws IOException {
         Files.write(FILE, input);
         StepCosts costs;

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.DockerfileException;
 import io.github.dockercache.model.AnalysisException;
-import io.github.dockercache.model.Builder;
-import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +36,49 @@ class CacheModelFuzzTest {
     // No entry holds a newline: Jazzer 0.24 writes whitespace bytes unescaped into libFuzzer's line-based
     // dictionary file, which libFuzzer then refuses, and the fuzz run ends at once with exit code 1.
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"FROM ", "COPY ", "ADD ", "RUN ", "ARG ", "ENV ", "WORKDIR ", "ONBUILD ", " AS ",
-        "--from=", "--chmod=", "--chown=", "--link", "--parents", "--exclude=", "--mount=type=bind",
-        "--mount=type=cache", "--mount=type=secret", "<<EOF", "EOF", "${", "$", "scratch",
-        "dockercache-busybox:latest", "# syntax=", "# escape=`", "# check=", "\u0000f644 ", "\u0000f755 ",
-        "\u0000d755 ", "\u0000l ", "\u0000h ", ".dockerignore", "**/", "!", "@target=", "@classic", "@windows",
-        "@macos", "@buildkit=0.13", "@network=none"})
+    @DictionaryEntries({
+        "FROM ",
+        "COPY ",
+        "ADD ",
+        "RUN ",
+        "ARG ",
+        "ENV ",
+        "WORKDIR ",
+        "ONBUILD ",
+        " AS ",
+        "--from=",
+        "--chmod=",
+        "--chown=",
+        "--link",
+        "--parents",
+        "--exclude=",
+        "--mount=type=bind",
+        "--mount=type=cache",
+        "--mount=type=secret",
+        "<<EOF",
+        "EOF",
+        "${",
+        "$",
+        "scratch",
+        "dockercache-busybox:latest",
+        "# syntax=",
+        "# escape=`",
+        "# check=",
+        "\u0000f644 ",
+        "\u0000f755 ",
+        "\u0000d755 ",
+        "\u0000l ",
+        "\u0000h ",
+        ".dockerignore",
+        "**/",
+        "!",
+        "@target=",
+        "@classic",
+        "@windows",
+        "@macos",
+        "@buildkit=0.13",
+        "@network=none"
+    })
     void analyseContext(byte[] input) throws IOException {
         FuzzContext.Build build = FuzzContext.Build.of(input);
         HERE.write(build);
@@ -87,7 +116,8 @@ class CacheModelFuzzTest {
 
     private static Map<String, List<String>> keys(Snapshot snapshot) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        snapshot.steps().forEach(step -> keys.put(step.id(), java.util.Arrays.asList(step.key(), step.optimisticKey())));
+        snapshot.steps()
+                .forEach(step -> keys.put(step.id(), java.util.Arrays.asList(step.key(), step.optimisticKey())));
         return keys;
     }
 }

@@ -10,7 +10,6 @@ import io.github.dockercache.dockerfile.DockerfileReader;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.SourceLocation;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Fuzzes the Dockerfile front end with arbitrary file contents: the only failure a malformed file may
@@ -51,7 +50,7 @@ class DockerfileFuzzTest {
 
     private static void assertWithinFile(SourceLocation location, int lineCount) {
         assertTrue(location.line() >= 1 && location.column() >= 1, () -> "location before the file: " + location);
-        assertTrue(location.line() <= lineCount, () -> "location after the file (" + lineCount + " lines): " + location);
+        assertTrue(
+                location.line() <= lineCount, () -> "location after the file (" + lineCount + " lines): " + location);
     }
-
 }

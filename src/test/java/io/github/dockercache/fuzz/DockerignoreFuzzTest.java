@@ -9,8 +9,8 @@ import io.github.dockercache.context.IgnoreFile;
 import io.github.dockercache.context.PatternMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes reading a {@code .dockerignore} and matching paths against it: the only failure allowed is
@@ -69,7 +69,8 @@ class DockerignoreFuzzTest {
         StringJoiner prefix = new StringJoiner("/");
         for (String part : path.split("/")) {
             prefix.add(part);
-            parentResults = matcher.matchesUsingParentResults(prefix.toString(), parentResults).perPattern();
+            parentResults = matcher.matchesUsingParentResults(prefix.toString(), parentResults)
+                    .perPattern();
         }
     }
 

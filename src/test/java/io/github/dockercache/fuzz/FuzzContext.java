@@ -2,8 +2,8 @@ package io.github.dockercache.fuzz;
 
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.dockerfile.BuildKitVersion;
-import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.BuildSettings;
+import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,7 @@ final class FuzzContext {
     private final String realRoot;
     /** What the directory holds besides the Dockerfile, in the order it was made. */
     private Map<String, Entry> written = new LinkedHashMap<>();
+
     private byte[] dockerfile = new byte[0];
 
     private FuzzContext(Path root) throws IOException {
@@ -74,8 +74,15 @@ final class FuzzContext {
     record Entry(char type, int mode, String content) {}
 
     /** What an input asks for. */
-    record Build(byte[] dockerfile, Map<String, String> buildArgs, String target, Builder builder,
-            ClientPlatform platform, BuildKitVersion buildkitVersion, String network, Map<String, Entry> entries) {
+    record Build(
+            byte[] dockerfile,
+            Map<String, String> buildArgs,
+            String target,
+            Builder builder,
+            ClientPlatform platform,
+            BuildKitVersion buildkitVersion,
+            String network,
+            Map<String, Entry> entries) {
 
         static Build of(byte[] input) {
             List<byte[]> fields = FuzzInput.byteFields(input);
@@ -105,7 +112,8 @@ final class FuzzContext {
                     network = line.substring("@network=".length());
                 } else if (!line.isEmpty()) {
                     int equals = line.indexOf('=');
-                    buildArgs.put(equals < 0 ? line : line.substring(0, equals),
+                    buildArgs.put(
+                            equals < 0 ? line : line.substring(0, equals),
                             equals < 0 ? "" : line.substring(equals + 1));
                 }
             }
@@ -120,8 +128,9 @@ final class FuzzContext {
             int newline = indexOf(field, (byte) '\n');
             String header = new String(field, 0, newline < 0 ? field.length : newline, StandardCharsets.UTF_8);
             // the rest stays bytes: ISO-8859-1 maps each byte to one char and back
-            String rest = newline < 0 ? "" : new String(field, newline + 1, field.length - newline - 1,
-                    StandardCharsets.ISO_8859_1);
+            String rest = newline < 0
+                    ? ""
+                    : new String(field, newline + 1, field.length - newline - 1, StandardCharsets.ISO_8859_1);
             int space = header.indexOf(' ');
             if (header.isEmpty() || "fdlh".indexOf(header.charAt(0)) < 0 || space < 0) {
                 return;
@@ -130,13 +139,16 @@ final class FuzzContext {
             String bits = header.substring(1, space);
             int mode = bits.matches("[0-7]{1,4}") ? Integer.parseInt(bits, 8) & 0777 : type == 'd' ? 0755 : 0644;
             String path = normalised(header.substring(space + 1));
-            if (path == null || path.equals(DOCKERFILE) || path.startsWith(DOCKERFILE + "/")
+            if (path == null
+                    || path.equals(DOCKERFILE)
+                    || path.startsWith(DOCKERFILE + "/")
                     || !parentsAreDirectories(entries, path)) {
                 return;
             }
             Entry existing = entries.get(path);
             if (type == 'h') {
-                String linked = normalised(new String(rest.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                String linked =
+                        normalised(new String(rest.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
                 Entry file = linked == null ? null : entries.get(linked);
                 if (existing == null && file != null && file.type() == 'f') {
                     entries.put(path, new Entry('h', 0, linked + "\n" + file));
@@ -221,8 +233,11 @@ final class FuzzContext {
                     }
                 }
                 case 'l' -> Files.createSymbolicLink(path, Path.of(entry.content()));
-                case 'h' -> Files.createLink(path, root.resolve(entry.content().substring(0,
-                        entry.content().indexOf('\n'))));
+                case 'h' ->
+                    Files.createLink(
+                            path,
+                            root.resolve(
+                                    entry.content().substring(0, entry.content().indexOf('\n'))));
                 default -> throw new IllegalArgumentException("entry type " + entry.type());
             }
             if (entry.type() == 'f' || entry.type() == 'd') {
@@ -254,8 +269,15 @@ final class FuzzContext {
     }
 
     BuildSettings settings(Build build) {
-        return new BuildSettings(root, root.resolve(DOCKERFILE), build.buildArgs(), build.target(), build.platform(),
-                build.network(), build.builder(), build.buildkitVersion());
+        return new BuildSettings(
+                root,
+                root.resolve(DOCKERFILE),
+                build.buildArgs(),
+                build.target(),
+                build.platform(),
+                build.network(),
+                build.builder(),
+                build.buildkitVersion());
     }
 
     /** A snapshot as JSON or a failure's message, with this directory's name replaced, to compare with another's. */

@@ -47,7 +47,9 @@ public final class FuzzInput {
         }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             List<byte[]> seeds = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList()) {
                 seeds.add(Files.readAllBytes(file));
             }
             return seeds;
@@ -69,7 +71,9 @@ public final class FuzzInput {
 
     /** Every NUL-separated field, decoded as UTF-8 with malformed bytes replaced (as files are read). */
     public static List<String> fields(byte[] input) {
-        return byteFields(input).stream().map(field -> new String(field, StandardCharsets.UTF_8)).toList();
+        return byteFields(input).stream()
+                .map(field -> new String(field, StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Every NUL-separated field, as bytes. */

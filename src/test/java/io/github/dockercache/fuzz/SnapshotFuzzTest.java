@@ -39,18 +39,56 @@ import java.util.Map;
 class SnapshotFuzzTest {
     /** The demo project, read only: the comparison may read context files to explain a change. */
     private static final Path CONTEXT = Path.of("demo");
+
     private static final Snapshot CURRENT = snapshot(CONTEXT);
     private static final Path FILE = FuzzInput.temporaryFile("dockercache-fuzz-baseline", ".json");
     private static final Path RECORDED = FuzzInput.temporaryFile("dockercache-fuzz-recorded", ".json");
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"\"format\"", "\"dockercache-snapshot\"", "\"version\"", "\"dockerfile\"", "\"target\"",
-        "\"buildArgs\"", "\"steps\"", "\"files\"", "\"warnings\"", "\"history\"", "\"id\"", "\"stage\"",
-        "\"stageIndex\"", "\"number\"", "\"line\"", "\"instruction\"", "\"text\"", "\"key\"", "\"optimisticKey\"",
-        "\"parentId\"", "\"parentKey\"", "\"unknownReason\"", "\"inputs\"", "\"origins\"", "\"sources\"",
-        "\"fromStage\"", "\"marker\"", "\"type\"", "\"mode\"", "\"size\"", "\"content\"", "\"digest\"",
-        "\"parts\"", "\"recordedAt\"", "\"commit\"", "\"keys\"", "\"optimisticKeys\"", "\"sha256:",
-        "\"../", "\"/etc/passwd\"", "null", "-1"})
+    @DictionaryEntries({
+        "\"format\"",
+        "\"dockercache-snapshot\"",
+        "\"version\"",
+        "\"dockerfile\"",
+        "\"target\"",
+        "\"buildArgs\"",
+        "\"steps\"",
+        "\"files\"",
+        "\"warnings\"",
+        "\"history\"",
+        "\"id\"",
+        "\"stage\"",
+        "\"stageIndex\"",
+        "\"number\"",
+        "\"line\"",
+        "\"instruction\"",
+        "\"text\"",
+        "\"key\"",
+        "\"optimisticKey\"",
+        "\"parentId\"",
+        "\"parentKey\"",
+        "\"unknownReason\"",
+        "\"inputs\"",
+        "\"origins\"",
+        "\"sources\"",
+        "\"fromStage\"",
+        "\"marker\"",
+        "\"type\"",
+        "\"mode\"",
+        "\"size\"",
+        "\"content\"",
+        "\"digest\"",
+        "\"parts\"",
+        "\"recordedAt\"",
+        "\"commit\"",
+        "\"keys\"",
+        "\"optimisticKeys\"",
+        "\"sha256:",
+        "\"../",
+        "\"/etc/passwd\"",
+        "null",
+        "-1"
+    })
     void readAndCompare(byte[] input) throws IOException {
         Files.write(FILE, input);
         Snapshot baseline;
@@ -66,13 +104,15 @@ class SnapshotFuzzTest {
         TextReport.explain(comparison);
         JsonReport.of(Goal.EXPLAIN, comparison, FILE.getFileName().toString(), false);
         Secrets.recoverableIn(baseline, CURRENT);
-        Snapshot merged = BaselineHistory.merge(CURRENT, baseline, "2025-01-02T03:04:05Z", "0123abc",
-                BaselineHistory.DEFAULT_SIZE);
+        Snapshot merged = BaselineHistory.merge(
+                CURRENT, baseline, "2025-01-02T03:04:05Z", "0123abc", BaselineHistory.DEFAULT_SIZE);
         assertTrue(merged.history().size() <= BaselineHistory.DEFAULT_SIZE, "history longer than its size");
         SnapshotStore.write(RECORDED, merged);
         try {
             // as written: a baseline keeps short digests of context entries (docs/snapshot-format.md)
-            assertEquals(SnapshotStore.toJson(merged), SnapshotStore.toJson(SnapshotStore.read(RECORDED)),
+            assertEquals(
+                    SnapshotStore.toJson(merged),
+                    SnapshotStore.toJson(SnapshotStore.read(RECORDED)),
                     "the recorded baseline reads back otherwise");
         } catch (SnapshotFormatException e) {
             throw new AssertionError("the plugin wrote a baseline it cannot read: " + e.getMessage(), e);
@@ -81,8 +121,8 @@ class SnapshotFuzzTest {
 
     private static Snapshot snapshot(Path context) {
         try {
-            return CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                    ClientPlatform.LINUX, null));
+            return CacheModel.snapshot(new BuildSettings(
+                    context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null));
         } catch (AnalysisException e) {
             throw new IllegalStateException(e);
         }

@@ -48,11 +48,18 @@ import java.util.stream.Stream;
  */
 class StatCacheFuzzTest {
     /** Files the stat cache remembers: regular files, with names that need escaping in its lines. */
-    private static final List<String> FILES =
-            List.of("a.txt", "bin/run.sh", "empty", "dir/deep/file", "tab\there", "back\\slash", "new\nline",
-                    "\u00e9t\u00e9.txt");
+    private static final List<String> FILES = List.of(
+            "a.txt",
+            "bin/run.sh",
+            "empty",
+            "dir/deep/file",
+            "tab\there",
+            "back\\slash",
+            "new\nline",
+            "\u00e9t\u00e9.txt");
     /** Younger files are never remembered (StatCache's racy window is 2 s). */
     private static final long RACY_MILLIS = 2_100;
+
     private static final int FIXED_FIELDS = 9;
 
     private static final Path ROOT;
@@ -73,7 +80,9 @@ class StatCacheFuzzTest {
             makeContext();
             Thread.sleep(RACY_MILLIS);
             TRUTH = BuildContext.scan(ROOT, null, ClientPlatform.LINUX).entries();
-            assertEquals(TRUTH, BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries());
+            assertEquals(
+                    TRUTH,
+                    BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries());
             String written = Files.readString(CACHE);
             HEADER_PREFIX = written.substring(0, written.indexOf("sha256:") + "sha256:".length());
             for (String line : written.substring(written.indexOf('\n') + 1).split("\n")) {
@@ -93,18 +102,31 @@ class StatCacheFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"=", "\t=", "\\t", "\\n", "\\\\", "\\x", "user.k", "sha256:", "a.txt", "tab\\there",
-        "dockercache-stat-cache 3 sha256:"})
+    @DictionaryEntries({
+        "=",
+        "\t=",
+        "\\t",
+        "\\n",
+        "\\\\",
+        "\\x",
+        "user.k",
+        "sha256:",
+        "a.txt",
+        "tab\\there",
+        "dockercache-stat-cache 3 sha256:"
+    })
     void scanWithCache(byte[] input) throws IOException, ContextException {
         byte[] cache = signed(withTrueValues(input));
         Files.write(CACHE, cache);
-        assertExplained(BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries(), cache);
+        assertExplained(
+                BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries(), cache);
         byte[] rewritten = Files.readAllBytes(CACHE);
         assertTrue(Arrays.equals(rewritten, signed(rewritten)), "the scan left a cache file it refuses");
         try (Stream<Path> files = Files.list(CACHE_DIRECTORY)) {
             assertEquals(List.of(CACHE), files.toList(), "the scan left temporary files");
         }
-        assertExplained(BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries(), rewritten);
+        assertExplained(
+                BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries(), rewritten);
     }
 
     /** Every entry is the one a scan without the cache gives, or the one a line for exactly that file states. */
@@ -128,7 +150,8 @@ class StatCacheFuzzTest {
             String[] fields = line.split("\t", -1);
             if (fields.length >= FIXED_FIELDS
                     && Arrays.equals(fields, 0, FIXED_FIELDS - 2, record, 0, FIXED_FIELDS - 2)
-                    && fields[7].equals(entry.contentDigest()) && fields[8].equals(entry.digest())) {
+                    && fields[7].equals(entry.contentDigest())
+                    && fields[8].equals(entry.digest())) {
                 return true;
             }
         }
@@ -159,7 +182,8 @@ class StatCacheFuzzTest {
     private static byte[] signed(byte[] file) {
         byte[] prefix = HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
         int headerLength = prefix.length + 64 + 1;
-        if (file.length < headerLength || !Arrays.equals(file, 0, prefix.length, prefix, 0, prefix.length)
+        if (file.length < headerLength
+                || !Arrays.equals(file, 0, prefix.length, prefix, 0, prefix.length)
                 || file[headerLength - 1] != '\n') {
             return file;
         }
@@ -181,7 +205,10 @@ class StatCacheFuzzTest {
 
     /** The cache file's escaping of a path, written apart from the plugin's so that it checks it. */
     private static String escape(String path) {
-        return path.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return path.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static void makeContext() throws IOException {
@@ -189,8 +216,8 @@ class StatCacheFuzzTest {
             Path file = ROOT.resolve(name);
             Files.createDirectories(file.getParent());
             Files.writeString(file, name.equals("empty") ? "" : "content of " + name);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                    name.startsWith("bin/") ? "rwxr-xr-x" : "rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    file, PosixFilePermissions.fromString(name.startsWith("bin/") ? "rwxr-xr-x" : "rw-r--r--"));
         }
         Files.createSymbolicLink(ROOT.resolve("link"), Path.of("a.txt"));
         try {

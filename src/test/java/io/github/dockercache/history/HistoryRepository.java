@@ -39,8 +39,12 @@ final class HistoryRepository {
 
     /** Builds the whole history in {@code directory}; target/app.jar is left untracked, as a build leaves it. */
     static HistoryRepository build(Path directory) throws IOException, GitAPIException {
-        HistoryRepository repository = new HistoryRepository(directory,
-                Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call());
+        HistoryRepository repository = new HistoryRepository(
+                directory,
+                Git.init()
+                        .setDirectory(directory.toFile())
+                        .setInitialBranch("main")
+                        .call());
         repository.write(".gitignore", "target/\n");
         repository.write("Dockerfile", DOCKERFILE);
         repository.write("pom.xml", "<project><artifactId>app</artifactId></project>\n");
@@ -74,9 +78,16 @@ final class HistoryRepository {
 
     RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
-        PersonIdent who = new PersonIdent("Test", "test@example.com",
+        PersonIdent who = new PersonIdent(
+                "Test",
+                "test@example.com",
                 Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * commits++)),
                 TimeZone.getTimeZone("UTC"));
-        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+        return git.commit()
+                .setMessage(message)
+                .setAuthor(who)
+                .setCommitter(who)
+                .setSign(false)
+                .call();
     }
 }

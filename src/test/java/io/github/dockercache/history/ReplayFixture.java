@@ -12,7 +12,11 @@ public final class ReplayFixture {
 
     public static ImageHistory history(Path directory) throws Exception {
         HistoryRepository.build(directory);
-        return Replay.of(new BuildSettings(directory, directory.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null), StabilityPolicy.defaults(), null, Replay.DEFAULT_COMMITS);
+        return Replay.of(
+                new BuildSettings(
+                        directory, directory.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null),
+                StabilityPolicy.defaults(),
+                null,
+                Replay.DEFAULT_COMMITS);
     }
 }

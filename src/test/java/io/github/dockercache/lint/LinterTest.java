@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,8 +25,13 @@ class LinterTest {
     private static final Path CHECKS = Path.of("src/test/resources/dockerfile/checks");
     private static final Path CORPUS = Path.of("src/test/resources/dockerfile/corpus");
     /** The checks that may need a base image's configuration, which lint does not read. */
-    private static final Set<String> IMAGE_CHECKS = Set.of("UndefinedVar", "InvalidBaseImagePlatform",
-            "WorkdirRelativePath", "ExposeInvalidFormat", "ExposeProtoCasing");
+    private static final Set<String> IMAGE_CHECKS = Set.of(
+            "UndefinedVar",
+            "InvalidBaseImagePlatform",
+            "WorkdirRelativePath",
+            "ExposeInvalidFormat",
+            "ExposeProtoCasing");
+
     private static final LintOptions DEFAULTS = new LintOptions(null, null, Set.of());
 
     @TempDir
@@ -43,21 +47,28 @@ class LinterTest {
         try (Stream<Path> list = Files.list(CHECKS)) {
             folders = list.sorted().toList();
         }
-        return folders.stream().map(folder -> dynamicTest(folder.getFileName().toString(), () -> {
-            Path expectedFile = folder.resolve("expected-warnings");
-            List<String> expected = new ArrayList<>(Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of());
-            String argument = BuildCheckFixturesTest.buildArgs(folder).get(CheckOptions.BUILD_ARG);
-            LintResult result = Linter.lint(folder, List.of("Dockerfile"), new LintOptions(argument, null, Set.of()));
-            List<String> linted = result.findings().stream().filter(f -> !f.rule().startsWith("DC"))
-                    .map(f -> f.line() + " " + f.rule()).sorted().toList();
-            List<String> missing = new ArrayList<>(expected);
-            linted.forEach(missing::remove);
-            List<String> extra = new ArrayList<>(linted);
-            expected.forEach(extra::remove);
-            assertEquals(List.of(), extra, "lint warns where BuildKit did not");
-            assertTrue(missing.stream().allMatch(w -> IMAGE_CHECKS.contains(w.split(" ")[1])),
-                    () -> "lint misses " + missing);
-        }));
+        return folders.stream()
+                .map(folder -> dynamicTest(folder.getFileName().toString(), () -> {
+                    Path expectedFile = folder.resolve("expected-warnings");
+                    List<String> expected =
+                            new ArrayList<>(Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of());
+                    String argument = BuildCheckFixturesTest.buildArgs(folder).get(CheckOptions.BUILD_ARG);
+                    LintResult result =
+                            Linter.lint(folder, List.of("Dockerfile"), new LintOptions(argument, null, Set.of()));
+                    List<String> linted = result.findings().stream()
+                            .filter(f -> !f.rule().startsWith("DC"))
+                            .map(f -> f.line() + " " + f.rule())
+                            .sorted()
+                            .toList();
+                    List<String> missing = new ArrayList<>(expected);
+                    linted.forEach(missing::remove);
+                    List<String> extra = new ArrayList<>(linted);
+                    expected.forEach(extra::remove);
+                    assertEquals(List.of(), extra, "lint warns where BuildKit did not");
+                    assertTrue(
+                            missing.stream().allMatch(w -> IMAGE_CHECKS.contains(w.split(" ")[1])),
+                            () -> "lint misses " + missing);
+                }));
     }
 
     /** On the corpus directory, lint gives each file's build-check warnings exactly: line, column, rule and text. */
@@ -69,35 +80,56 @@ class LinterTest {
         for (LintedFile file : result.files()) {
             String text = DockerfileReader.readText(CORPUS.getParent().resolve(file.file()));
             List<String> expected = DockerfileReader.parse(text, file.file(), BaseImageConfigs.NONE).warnings().stream()
-                    .map(w -> w.location() + " " + w.rule() + " " + w.message()).toList();
-            List<String> linted = file.findings().stream().filter(f -> !f.rule().startsWith("DC"))
-                    .map(f -> f.location() + " " + f.rule() + " " + f.message()).toList();
+                    .map(w -> w.location() + " " + w.rule() + " " + w.message())
+                    .toList();
+            List<String> linted = file.findings().stream()
+                    .filter(f -> !f.rule().startsWith("DC"))
+                    .map(f -> f.location() + " " + f.rule() + " " + f.message())
+                    .toList();
             assertEquals(expected, linted, file.file());
             warnings += linted.size();
         }
         assertTrue(warnings > 20, "warnings: " + warnings);
         assertTrue(result.findings().stream().anyMatch(f -> f.rule().equals("DC301")));
-        assertEquals(List.of(
-                "UndefinedVar, InvalidBaseImagePlatform, and WorkdirRelativePath, ExposeInvalidFormat and"
-                        + " ExposeProtoCasing where they need a variable's value, are judged only in stages FROM scratch"
-                        + " or an earlier stage: lint reads no base image's configuration.",
-                "DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run by lint:"
-                        + " dockercache:check runs them."), result.notRun());
+        assertEquals(
+                List.of(
+                        "UndefinedVar, InvalidBaseImagePlatform, and WorkdirRelativePath, ExposeInvalidFormat and"
+                                + " ExposeProtoCasing where they need a variable's value, are judged only in stages FROM scratch"
+                                + " or an earlier stage: lint reads no base image's configuration.",
+                        "DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run by lint:"
+                                + " dockercache:check runs them."),
+                result.notRun());
     }
 
     @Test
     void findingsAreLocatedAndLinked() throws Exception {
         write("Dockerfile", "FROM scratch AS Build\nCMD echo hi\n");
         LintResult result = Linter.lint(temp, List.of("."), DEFAULTS);
-        assertEquals(List.of(
-                new LintFinding("Dockerfile", 1, 1, "StageNameCasing", Level.WARNING,
-                        "Stage name 'Build' should be lowercase", null,
-                        "https://docs.docker.com/go/dockerfile/rule/stage-name-casing/"),
-                new LintFinding("Dockerfile", 2, 1, "JSONArgsRecommended", Level.WARNING,
-                        "JSON arguments recommended for CMD to prevent unintended behavior related to OS signals", null,
-                        "https://docs.docker.com/go/dockerfile/rule/json-args-recommended/")), result.findings());
-        assertEquals(List.of("DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run"
-                + " by lint: dockercache:check runs them."), result.notRun());
+        assertEquals(
+                List.of(
+                        new LintFinding(
+                                "Dockerfile",
+                                1,
+                                1,
+                                "StageNameCasing",
+                                Level.WARNING,
+                                "Stage name 'Build' should be lowercase",
+                                null,
+                                "https://docs.docker.com/go/dockerfile/rule/stage-name-casing/"),
+                        new LintFinding(
+                                "Dockerfile",
+                                2,
+                                1,
+                                "JSONArgsRecommended",
+                                Level.WARNING,
+                                "JSON arguments recommended for CMD to prevent unintended behavior related to OS signals",
+                                null,
+                                "https://docs.docker.com/go/dockerfile/rule/json-args-recommended/")),
+                result.findings());
+        assertEquals(
+                List.of("DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run"
+                        + " by lint: dockercache:check runs them."),
+                result.notRun());
     }
 
     @Test
@@ -105,18 +137,35 @@ class LinterTest {
         write("skipped/Dockerfile", "# check=skip=StageNameCasing\nFROM scratch AS Build\nCMD echo hi\n");
         write("strict/Dockerfile", "# check=error=true\nFROM scratch AS Build\n");
         LintResult result = Linter.lint(temp, List.of("skipped", "strict"), DEFAULTS);
-        assertEquals(List.of("skipped/Dockerfile:3:1 JSONArgsRecommended warning", "strict/Dockerfile:2:1 StageNameCasing error"),
-                result.findings().stream().map(f -> f.location() + " " + f.rule() + " " + f.level().label()).toList());
-        assertEquals("lint violation found for rules: StageNameCasing", result.files().get(1).checkFailure());
+        assertEquals(
+                List.of(
+                        "skipped/Dockerfile:3:1 JSONArgsRecommended warning",
+                        "strict/Dockerfile:2:1 StageNameCasing error"),
+                result.findings().stream()
+                        .map(f ->
+                                f.location() + " " + f.rule() + " " + f.level().label())
+                        .toList());
+        assertEquals(
+                "lint violation found for rules: StageNameCasing",
+                result.files().get(1).checkFailure());
 
-        LintResult replaced = Linter.lint(temp, List.of("skipped", "strict"),
-                new LintOptions("skip=JSONArgsRecommended", null, Set.of()));
-        assertEquals(List.of("skipped/Dockerfile:2:1 StageNameCasing warning", "strict/Dockerfile:2:1 StageNameCasing warning"),
-                replaced.findings().stream().map(f -> f.location() + " " + f.rule() + " " + f.level().label()).toList());
+        LintResult replaced = Linter.lint(
+                temp, List.of("skipped", "strict"), new LintOptions("skip=JSONArgsRecommended", null, Set.of()));
+        assertEquals(
+                List.of(
+                        "skipped/Dockerfile:2:1 StageNameCasing warning",
+                        "strict/Dockerfile:2:1 StageNameCasing warning"),
+                replaced.findings().stream()
+                        .map(f ->
+                                f.location() + " " + f.rule() + " " + f.level().label())
+                        .toList());
 
-        LintException invalid = assertThrows(LintException.class,
+        LintException invalid = assertThrows(
+                LintException.class,
                 () -> Linter.lint(temp, List.of("skipped"), new LintOptions("skip", null, Set.of())));
-        assertEquals("failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"skip\"", invalid.getMessage());
+        assertEquals(
+                "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: invalid check option \"skip\"",
+                invalid.getMessage());
         assertEquals(LintException.Input.CHECK, invalid.input());
     }
 
@@ -126,40 +175,61 @@ class LinterTest {
         write("b/Dockerfile", "");
         write("c/Dockerfile", "FROM scratch\nCMD echo hi\n");
         LintResult result = Linter.lint(temp, List.of("."), DEFAULTS);
-        assertEquals(List.of(
-                "a/Dockerfile:2:1 ParseError error unknown instruction: FROOM (did you mean FROM?)",
-                "b/Dockerfile:1:1 ParseError error the Dockerfile cannot be empty",
-                "c/Dockerfile:2:1 JSONArgsRecommended warning JSON arguments recommended for CMD to prevent unintended"
-                        + " behavior related to OS signals"),
-                result.findings().stream().map(f -> f.location() + " " + f.rule() + " " + f.level().label() + " "
-                        + f.message()).toList());
+        assertEquals(
+                List.of(
+                        "a/Dockerfile:2:1 ParseError error unknown instruction: FROOM (did you mean FROM?)",
+                        "b/Dockerfile:1:1 ParseError error the Dockerfile cannot be empty",
+                        "c/Dockerfile:2:1 JSONArgsRecommended warning JSON arguments recommended for CMD to prevent unintended"
+                                + " behavior related to OS signals"),
+                result.findings().stream()
+                        .map(f ->
+                                f.location() + " " + f.rule() + " " + f.level().label() + " " + f.message())
+                        .toList());
     }
 
     @Test
     void directoriesFindDockerfilesByNameOutsideHiddenDirectoriesTargetAndNodeModules() throws Exception {
-        for (String name : List.of("Dockerfile", "app/Dockerfile.jvm", "app/api.Dockerfile", "app/Containerfile",
-                ".git/Dockerfile", "target/Dockerfile", "web/node_modules/x/Dockerfile", "app/.dockerignore",
-                "app/Dockerfile.dockerignore", "app/README.md")) {
+        for (String name : List.of(
+                "Dockerfile",
+                "app/Dockerfile.jvm",
+                "app/api.Dockerfile",
+                "app/Containerfile",
+                ".git/Dockerfile",
+                "target/Dockerfile",
+                "web/node_modules/x/Dockerfile",
+                "app/.dockerignore",
+                "app/Dockerfile.dockerignore",
+                "app/README.md")) {
             write(name, "FROM scratch\n");
         }
-        assertEquals(List.of("Dockerfile", "app/Containerfile", "app/Dockerfile.jvm", "app/api.Dockerfile"),
+        assertEquals(
+                List.of("Dockerfile", "app/Containerfile", "app/Dockerfile.jvm", "app/api.Dockerfile"),
                 files(Linter.lint(temp, List.of("."), DEFAULTS)));
         // named outright, a file is linted whatever its name and wherever it is; named twice, once
-        assertEquals(List.of("app/README.md", "target/Dockerfile"),
-                files(Linter.lint(temp, List.of("target/Dockerfile", "app/README.md", "./target/Dockerfile"), DEFAULTS)));
+        assertEquals(
+                List.of("app/README.md", "target/Dockerfile"),
+                files(Linter.lint(
+                        temp, List.of("target/Dockerfile", "app/README.md", "./target/Dockerfile"), DEFAULTS)));
     }
 
     @Test
     void globsMatchBelowTheirLiteralPartAndDoubleStarMatchesNoDirectoryToo() throws Exception {
-        for (String name : List.of("docker/Dockerfile", "docker/a/Dockerfile", "docker/a/b/Dockerfile", "docker/a/x.txt",
+        for (String name : List.of(
+                "docker/Dockerfile",
+                "docker/a/Dockerfile",
+                "docker/a/b/Dockerfile",
+                "docker/a/x.txt",
                 "other/Dockerfile")) {
             write(name, "FROM scratch\n");
         }
-        assertEquals(List.of("docker/Dockerfile", "docker/a/Dockerfile", "docker/a/b/Dockerfile"),
+        assertEquals(
+                List.of("docker/Dockerfile", "docker/a/Dockerfile", "docker/a/b/Dockerfile"),
                 files(Linter.lint(temp, List.of("docker/**/Dockerfile"), DEFAULTS)));
-        assertEquals(List.of("docker/a/Dockerfile", "other/Dockerfile"),
+        assertEquals(
+                List.of("docker/a/Dockerfile", "other/Dockerfile"),
                 files(Linter.lint(temp, List.of("*/Dockerfile", "docker/a/Docker*"), DEFAULTS)).stream()
-                        .filter(name -> !name.equals("docker/Dockerfile")).toList());
+                        .filter(name -> !name.equals("docker/Dockerfile"))
+                        .toList());
     }
 
     @Test
@@ -167,25 +237,37 @@ class LinterTest {
         write("docs/README.md", "text");
         assertEquals("'missing/Dockerfile' does not exist", refused("missing/Dockerfile"));
         assertEquals("no file matches the glob 'docs/**/*.Dockerfile'", refused("docs/**/*.Dockerfile"));
-        assertEquals("no file matches the glob 'nowhere/*/Dockerfile': 'nowhere' is not a directory",
+        assertEquals(
+                "no file matches the glob 'nowhere/*/Dockerfile': 'nowhere' is not a directory",
                 refused("nowhere/*/Dockerfile"));
-        assertEquals("no Dockerfile in the directory 'docs' (looked for Dockerfile, Dockerfile.*, *.Dockerfile and"
-                + " Containerfile, outside hidden directories, target and node_modules)", refused("docs"));
+        assertEquals(
+                "no Dockerfile in the directory 'docs' (looked for Dockerfile, Dockerfile.*, *.Dockerfile and"
+                        + " Containerfile, outside hidden directories, target and node_modules)",
+                refused("docs"));
         assertTrue(refused("docs/[a").startsWith("'docs/[a' is not a valid glob: "), refused("docs/[a"));
-        LintException unknownRule = assertThrows(LintException.class,
+        LintException unknownRule = assertThrows(
+                LintException.class,
                 () -> Linter.lint(temp, List.of("docs/README.md"), new LintOptions(null, null, Set.of("dc999"))));
-        assertEquals("unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
-                + " DC203, DC301, DC302, DC303, DC401", unknownRule.getMessage());
+        assertEquals(
+                "unknown dockercache rule id DC999; the rules are DC101, DC102, DC103, DC104, DC105, DC201, DC202,"
+                        + " DC203, DC301, DC302, DC303, DC401",
+                unknownRule.getMessage());
         assertEquals(LintException.Input.DISABLED_RULES, unknownRule.input());
     }
 
     @Test
     void disabledRulesAreNotRunAndNotListedAsSkipped() throws Exception {
         write("Dockerfile", "FROM alpine\n");
-        assertEquals(List.of("DC301"), Linter.lint(temp, List.of("."), DEFAULTS).findings().stream().map(LintFinding::rule).toList());
+        assertEquals(
+                List.of("DC301"),
+                Linter.lint(temp, List.of("."), DEFAULTS).findings().stream()
+                        .map(LintFinding::rule)
+                        .toList());
         LintResult result = Linter.lint(temp, List.of("."), new LintOptions(null, null, Set.of("dc301", "DC401")));
         assertEquals(List.of(), result.findings());
-        assertTrue(result.notRun().get(1).startsWith("DC101, DC102, DC105, DC201, DC202, DC203 need"), result.notRun().get(1));
+        assertTrue(
+                result.notRun().get(1).startsWith("DC101, DC102, DC105, DC201, DC202, DC203 need"),
+                result.notRun().get(1));
     }
 
     @Test

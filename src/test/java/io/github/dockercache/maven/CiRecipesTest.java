@@ -30,6 +30,7 @@ class CiRecipesTest {
     private static final Pattern COMMAND = Pattern.compile("\\./mvnw -B (.+)");
     /** Run by the IT remote-baseline against a real repository, not by ci-recipes. */
     private static final String DEPLOY = "deploy -DskipTests";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
@@ -40,29 +41,44 @@ class CiRecipesTest {
         }
         assertEquals(2, yaml.size());
         JsonNode github = yaml.get(0);
-        List<JsonNode> steps = StreamSupport.stream(github.at("/jobs/build/steps").spliterator(), false).toList();
-        String lint = steps.stream().map(step -> step.path("run").asText()).filter(run -> run.contains("dockercache:lint"))
-                .findFirst().orElseThrow();
-        List<String> uploaded = steps.stream().filter(step -> step.path("uses").asText().startsWith("github/codeql-action/upload-sarif@"))
-                .map(step -> step.at("/with/sarif_file").asText()).toList();
+        List<JsonNode> steps = StreamSupport.stream(
+                        github.at("/jobs/build/steps").spliterator(), false)
+                .toList();
+        String lint = steps.stream()
+                .map(step -> step.path("run").asText())
+                .filter(run -> run.contains("dockercache:lint"))
+                .findFirst()
+                .orElseThrow();
+        List<String> uploaded = steps.stream()
+                .filter(step -> step.path("uses").asText().startsWith("github/codeql-action/upload-sarif@"))
+                .map(step -> step.at("/with/sarif_file").asText())
+                .toList();
         assertEquals(List.of(option(lint, "dockercache.lint.sarif"), "target/dockercache/dockercache.sarif"), uploaded);
         assertEquals("write", github.at("/permissions/security-events").asText());
 
         JsonNode gitlab = yaml.get(1);
         String gitlabLint = gitlab.at("/dockerfiles/script/0").asText();
-        assertEquals(option(gitlabLint, "dockercache.lint.codeQuality"),
+        assertEquals(
+                option(gitlabLint, "dockercache.lint.codeQuality"),
                 gitlab.at("/dockerfiles/artifacts/reports/codequality").asText());
-        assertEquals(option(gitlabLint, "dockercache.lint.junit"), gitlab.at("/dockerfiles/artifacts/reports/junit").asText());
+        assertEquals(
+                option(gitlabLint, "dockercache.lint.junit"),
+                gitlab.at("/dockerfiles/artifacts/reports/junit").asText());
         assertEquals("always", gitlab.at("/dockerfiles/artifacts/when").asText());
-        assertEquals("target/dockercache/dockercache-junit.xml", gitlab.at("/build/artifacts/reports/junit").asText());
+        assertEquals(
+                "target/dockercache/dockercache-junit.xml",
+                gitlab.at("/build/artifacts/reports/junit").asText());
     }
 
     @Test
     void everyMavenCommandIsOneTheInvokerItRuns() throws IOException {
         Properties invoker = new Properties();
         invoker.load(new StringReader(Files.readString(IT.resolve("invoker.properties"))));
-        List<String> run = invoker.stringPropertyNames().stream().filter(name -> name.startsWith("invoker.goals."))
-                .sorted().map(invoker::getProperty).toList();
+        List<String> run = invoker.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("invoker.goals."))
+                .sorted()
+                .map(invoker::getProperty)
+                .toList();
         Matcher commands = COMMAND.matcher(Files.readString(PAGE));
         List<String> written = new ArrayList<>();
         while (commands.find()) {
@@ -84,8 +100,12 @@ class CiRecipesTest {
         String filtered = plugin.replace("@project.groupId@", "io.github.dockercache")
                 .replace("@project.artifactId@", "dockercache-maven-plugin")
                 .replace("@project.version@", "0.1.0-SNAPSHOT");
-        assertEquals(xml.get(0).strip(), filtered.lines().map(line -> line.replaceFirst("^ {6}", ""))
-                .reduce((a, b) -> a + "\n" + b).orElseThrow());
+        assertEquals(
+                xml.get(0).strip(),
+                filtered.lines()
+                        .map(line -> line.replaceFirst("^ {6}", ""))
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElseThrow());
     }
 
     private static List<String> blocks(String language) throws IOException {
@@ -100,7 +120,8 @@ class CiRecipesTest {
     }
 
     private static String option(String command, String property) {
-        Matcher value = Pattern.compile("-D" + Pattern.quote(property) + "=(\\S+)").matcher(command);
+        Matcher value =
+                Pattern.compile("-D" + Pattern.quote(property) + "=(\\S+)").matcher(command);
         assertTrue(value.find(), () -> command + " sets no " + property);
         return value.group(1);
     }

@@ -34,8 +34,8 @@ class ImageDiscoveryTest {
         String[] key = pluginKey.split(":");
         plugin.setGroupId(key[0]);
         plugin.setArtifactId(key[1]);
-        plugin.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration
-                + "</configuration>")));
+        plugin.setConfiguration(
+                Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
         build.addPlugin(plugin);
         model.setBuild(build);
         MavenProject project = new MavenProject(model);
@@ -44,9 +44,14 @@ class ImageDiscoveryTest {
     }
 
     private DiscoveredImage fabric8Image(String build) throws Exception {
-        return ImageDiscovery.discover(project(ImageDiscovery.FABRIC8,
-                "<images><image><name>team/api:1</name><build>" + build + "</build></image></images>"), null)
-                .used().images().get(0);
+        return ImageDiscovery.discover(
+                        project(
+                                ImageDiscovery.FABRIC8,
+                                "<images><image><name>team/api:1</name><build>" + build + "</build></image></images>"),
+                        null)
+                .used()
+                .images()
+                .get(0);
     }
 
     private void write(String path, String text) throws IOException {
@@ -63,58 +68,79 @@ class ImageDiscoveryTest {
         assertEquals(dir.resolve("src/main/docker"), alone.context());
         assertEquals(Builder.CLASSIC, alone.builder());
         // contextDir and dockerFile: the Dockerfile from the context
-        DiscoveredImage both = fabric8Image("<contextDir>" + dir + "</contextDir><dockerFile>docker/Dockerfile</dockerFile>");
+        DiscoveredImage both =
+                fabric8Image("<contextDir>" + dir + "</contextDir><dockerFile>docker/Dockerfile</dockerFile>");
         assertEquals(dir.resolve("docker/Dockerfile"), both.dockerfile());
         assertEquals(dir, both.context());
         // contextDir alone, relative: from src/main/docker
         DiscoveredImage context = fabric8Image("<contextDir>app</contextDir>");
         assertEquals(dir.resolve("src/main/docker/app/Dockerfile"), context.dockerfile());
         // the deprecated dockerFileDir
-        DiscoveredImage old = fabric8Image("<dockerFileDir>legacy</dockerFileDir><dockerFile>Dockerfile.x</dockerFile>");
+        DiscoveredImage old =
+                fabric8Image("<dockerFileDir>legacy</dockerFileDir><dockerFile>Dockerfile.x</dockerFile>");
         assertEquals(dir.resolve("src/main/docker/legacy/Dockerfile.x"), old.dockerfile());
         assertEquals(dir.resolve("src/main/docker/legacy"), old.context());
         // buildx with platforms: BuildKit; an empty ${docker.platforms} gives none
         assertNull(fabric8Image("<dockerFile>D</dockerFile><buildx><platforms><platform>linux/amd64</platform>"
-                + "</platforms></buildx>").builder());
-        assertEquals(Builder.CLASSIC, fabric8Image("<dockerFile>D</dockerFile><buildx><platforms><platform></platform>"
-                + "</platforms></buildx>").builder());
+                        + "</platforms></buildx>")
+                .builder());
+        assertEquals(
+                Builder.CLASSIC,
+                fabric8Image("<dockerFile>D</dockerFile><buildx><platforms><platform></platform>"
+                                + "</platforms></buildx>")
+                        .builder());
     }
 
     @Test
     void fabric8ArgsFromPropertiesAndConfigurationConflictOnTheSameName() throws Exception {
-        MavenProject project = project(ImageDiscovery.FABRIC8, "<images><image><alias>api</alias><build>"
-                + "<dockerFile>D</dockerFile><args><A>1</A></args></build></image></images>");
+        MavenProject project = project(
+                ImageDiscovery.FABRIC8,
+                "<images><image><alias>api</alias><build>"
+                        + "<dockerFile>D</dockerFile><args><A>1</A></args></build></image></images>");
         project.getProperties().setProperty("docker.buildArg.B", "2");
-        assertEquals(Map.of("A", "1", "B", "2"), ImageDiscovery.discover(project, null).used().images().get(0)
-                .buildArgs());
+        assertEquals(
+                Map.of("A", "1", "B", "2"),
+                ImageDiscovery.discover(project, null).used().images().get(0).buildArgs());
         project.getProperties().setProperty("docker.buildArg.A", "3");
-        assertEquals("docker-maven-plugin: image api sets the build arg A both in <args> and by the property"
-                + " docker.buildArg.A; fabric8 refuses that too. Keep one.",
-                assertThrows(DiscoveryException.class, () -> ImageDiscovery.discover(project, null)).getMessage());
+        assertEquals(
+                "docker-maven-plugin: image api sets the build arg A both in <args> and by the property"
+                        + " docker.buildArg.A; fabric8 refuses that too. Keep one.",
+                assertThrows(DiscoveryException.class, () -> ImageDiscovery.discover(project, null))
+                        .getMessage());
     }
 
     @Test
     void fabric8DifferencesAreNamedNotGuessed() throws Exception {
         write("src/main/docker/Dockerfile", "FROM base:${project.version}\n");
-        MavenProject project = project(ImageDiscovery.FABRIC8,
+        MavenProject project = project(
+                ImageDiscovery.FABRIC8,
                 "<images><image><alias>api</alias><build><dockerFile>Dockerfile</dockerFile></build></image></images>");
         Discovery.Choice choice = ImageDiscovery.discover(project, null);
         assertEquals(List.of(), choice.used().images());
-        assertEquals(List.of("image api: fabric8 replaces ${project.version} in its Dockerfile with the Maven property"
-                + " before building; set <filter>false</filter> in its <build> to build the Dockerfile as written"),
+        assertEquals(
+                List.of(
+                        "image api: fabric8 replaces ${project.version} in its Dockerfile with the Maven property"
+                                + " before building; set <filter>false</filter> in its <build> to build the Dockerfile as written"),
                 choice.used().unchecked());
         write("src/main/docker/.dockerignore", "target\n");
-        assertEquals(List.of("image api: fabric8 sends the context through the Engine API without applying .dockerignore;"
-                + " build it with <buildx>, or list the image under <images> to check it as docker build sends it"),
+        assertEquals(
+                List.of(
+                        "image api: fabric8 sends the context through the Engine API without applying .dockerignore;"
+                                + " build it with <buildx>, or list the image under <images> to check it as docker build sends it"),
                 ImageDiscovery.discover(project, null).used().unchecked());
     }
 
     @Test
     void spotifyFilesAreFromTheProject() throws Exception {
-        DiscoveredImage image = ImageDiscovery.discover(project(ImageDiscovery.SPOTIFY,
-                "<repository>team/worker</repository><contextDirectory>app</contextDirectory>"
-                        + "<dockerfile>app/docker/Dockerfile</dockerfile><buildArgs><J>x.jar</J></buildArgs>"), null)
-                .used().images().get(0);
+        DiscoveredImage image = ImageDiscovery.discover(
+                        project(
+                                ImageDiscovery.SPOTIFY,
+                                "<repository>team/worker</repository><contextDirectory>app</contextDirectory>"
+                                        + "<dockerfile>app/docker/Dockerfile</dockerfile><buildArgs><J>x.jar</J></buildArgs>"),
+                        null)
+                .used()
+                .images()
+                .get(0);
         assertEquals("worker", image.name());
         assertEquals(dir.resolve("app"), image.context());
         assertEquals(dir.resolve("app/docker/Dockerfile"), image.dockerfile());
@@ -141,8 +167,9 @@ class ImageDiscoveryTest {
 
     @Test
     void jibAndBuildpacksAreNamed() throws Exception {
-        assertEquals("jib-maven-plugin", ImageDiscovery.dockerfileLessBuilder(
-                project("com.google.cloud.tools:jib-maven-plugin", "")));
+        assertEquals(
+                "jib-maven-plugin",
+                ImageDiscovery.dockerfileLessBuilder(project("com.google.cloud.tools:jib-maven-plugin", "")));
         assertNull(ImageDiscovery.dockerfileLessBuilder(project(ImageDiscovery.SPOTIFY, "")));
     }
 }

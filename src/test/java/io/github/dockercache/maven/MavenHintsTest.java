@@ -72,9 +72,12 @@ class MavenHintsTest {
     @Test
     void fullCoordinatesWhereThePrefixWouldNotResolve() {
         MavenProject app = project("app", false, true);
-        assertEquals("mvn io.github.dockercache:dockercache-maven-plugin:1.2.3:baseline", hints(app, app).goal("baseline"));
+        assertEquals(
+                "mvn io.github.dockercache:dockercache-maven-plugin:1.2.3:baseline",
+                hints(app, app).goal("baseline"));
         MavenProject standalone = new MavenProject();
-        assertEquals("mvn io.github.dockercache:dockercache-maven-plugin:1.2.3:explain",
+        assertEquals(
+                "mvn io.github.dockercache:dockercache-maven-plugin:1.2.3:explain",
                 hints(standalone, standalone).goal("explain"));
     }
 
@@ -92,7 +95,8 @@ class MavenHintsTest {
         userProperties.setProperty("dockercache.baseline", "other baseline.json");
         userProperties.setProperty("dockercache.failOn", "any");
         MavenHints hints = hints(root, module);
-        assertEquals("mvn dockercache:baseline -pl :app-b -Ddockercache.baseline='other baseline.json'",
+        assertEquals(
+                "mvn dockercache:baseline -pl :app-b -Ddockercache.baseline='other baseline.json'",
                 hints.goal("baseline"));
         when(session.getProjects()).thenReturn(List.of(root, module));
         assertEquals("mvn package -pl :app-b -am", hints.buildProject());

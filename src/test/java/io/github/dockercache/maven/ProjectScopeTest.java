@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.File;
-import java.util.List;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
@@ -62,7 +61,8 @@ class ProjectScopeTest {
     @Test
     void theCommandLineAsksForTheImageOfABuildOfOneProject() {
         assertTrue(ProjectScope.isExplicit(project("jar", false), session(1, "dockercache.dockerfile")));
-        assertFalse(ProjectScope.isExplicit(project("jar", false), session(4, "dockercache.context")),
+        assertFalse(
+                ProjectScope.isExplicit(project("jar", false), session(4, "dockercache.context")),
                 "in a reactor the setting reaches every module, and some have no image");
     }
 

@@ -36,15 +36,21 @@ class CopyFlagsTest {
     void newerReleasesRefuseWhatIsNotAMode() {
         String notOctal = "invalid chmod parameter: '%s'. it should be octal string and between 0 and 07777";
         for (String value : new String[] {"999", "0o755", "10000", "9x"}) {
-            assertEquals(String.format(notOctal, value),
-                    assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey(value, V25)).getMessage());
+            assertEquals(
+                    String.format(notOctal, value),
+                    assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey(value, V25))
+                            .getMessage());
         }
         // 0.17 to 0.19 know no symbolic mode
-        assertEquals(String.format(notOctal, "+x"),
-                assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey("+x", V17)).getMessage());
+        assertEquals(
+                String.format(notOctal, "+x"),
+                assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey("+x", V17))
+                        .getMessage());
         for (String value : new String[] {"abc", "u+q", "+755", "u", "a+x,", "ug"}) {
-            assertEquals("invalid syntax",
-                    assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey(value, V25)).getMessage(),
+            assertEquals(
+                    "invalid syntax",
+                    assertThrows(CopyFlags.InvalidChmod.class, () -> CopyFlags.chmodKey(value, V25))
+                            .getMessage(),
                     value);
         }
     }

@@ -12,19 +12,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MountSpecTest {
     @ParameterizedTest
-    @CsvSource(nullValues = "-", value = {
-            "type=cache;target=/cache,                       '',   /,  //cache", // the default: kept
-            "type=cache;target=/cache,                       ns,   /,  ns//cache",
-            "type=cache;target=/cache;sharing=shared,        ns,   /,  ns//cache",
-            "type=cache;target=/cache;sharing=locked,        ns,   /,  -", // not shared: cleared
-            "type=cache;target=/cache;id=named,              ns,   /,  -", // its own id: cleared
-            "type=cache;target=/cache;id=/cache,             ns,   /,  ns//cache", // an id that is the target
-            "type=cache;target=/cache;id=cache,              '',   /,  /cache",
-            "type=cache;target=/cache,                       a/b,  /,  -", // the part after the first slash differs
-            "type=cache;target=/cache/,                      ns,   /,  -", // the target is not cleaned, the id is
-            "type=cache;target=cache,                        '',   /w, -", // a relative target joins the WORKDIR
-            "type=cache;target=cache,                        /w,   /w, /w/cache",
-            "type=bind;target=/cache,                        ns,   /,  -"})
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "type=cache;target=/cache,                       '',   /,  //cache", // the default: kept
+                "type=cache;target=/cache,                       ns,   /,  ns//cache",
+                "type=cache;target=/cache;sharing=shared,        ns,   /,  ns//cache",
+                "type=cache;target=/cache;sharing=locked,        ns,   /,  -", // not shared: cleared
+                "type=cache;target=/cache;id=named,              ns,   /,  -", // its own id: cleared
+                "type=cache;target=/cache;id=/cache,             ns,   /,  ns//cache", // an id that is the target
+                "type=cache;target=/cache;id=cache,              '',   /,  /cache",
+                "type=cache;target=/cache,                       a/b,  /,  -", // the part after the first slash differs
+                "type=cache;target=/cache/,                      ns,   /,  -", // the target is not cleaned, the id is
+                "type=cache;target=cache,                        '',   /w, -", // a relative target joins the WORKDIR
+                "type=cache;target=cache,                        /w,   /w, /w/cache",
+                "type=bind;target=/cache,                        ns,   /,  -"
+            })
     void keyedCacheId(String mount, String namespace, String workdir, String keyed) {
         assertEquals(keyed, MountSpec.parse(mount.replace(';', ',')).keyedCacheId(namespace, workdir));
     }
@@ -38,39 +41,43 @@ class MountSpecTest {
      */
     @ParameterizedTest
     @CsvSource({
-            "type=ssh,                                    type=ssh;required=false",
-            "type=ssh,                                    type=ssh;mode=0600",
-            "type=ssh,                                    type=ssh;mode=600;uid=0;gid=0",
-            "type=ssh,                                    type=ssh;target=/run/buildkit/ssh_agent.0",
-            "type=secret;id=s,                            type=secret;id=s;target=/run/secrets/s",
-            "type=secret;id=s,                            type=secret;target=/run/secrets/s",
-            "type=secret;id=s,                            type=secret;source=s",
-            "type=secret;id=s,                            type=secret;id=s;required=false;mode=0400;uid=0;gid=0",
-            "type=secret;id=s,                            type=secret;id=s;ro",
-            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1048576",
-            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1MiB",
-            "type=bind;source=d;target=/b,                type=bind;source=d/;target=/b",
-            "type=bind;source=d;target=/b,                type=bind;source=./d;target=/b",
-            "type=bind;source=d;target=/b,                type=bind;source=d/.;target=/b",
-            "type=bind;from=s;target=/b,                  type=bind;from=s;source=/;target=/b",
-            "type=bind;from=s;target=/b,                  type=bind;from=s;source=.;target=/b"})
+        "type=ssh,                                    type=ssh;required=false",
+        "type=ssh,                                    type=ssh;mode=0600",
+        "type=ssh,                                    type=ssh;mode=600;uid=0;gid=0",
+        "type=ssh,                                    type=ssh;target=/run/buildkit/ssh_agent.0",
+        "type=secret;id=s,                            type=secret;id=s;target=/run/secrets/s",
+        "type=secret;id=s,                            type=secret;target=/run/secrets/s",
+        "type=secret;id=s,                            type=secret;source=s",
+        "type=secret;id=s,                            type=secret;id=s;required=false;mode=0400;uid=0;gid=0",
+        "type=secret;id=s,                            type=secret;id=s;ro",
+        "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1048576",
+        "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=1MiB",
+        "type=bind;source=d;target=/b,                type=bind;source=d/;target=/b",
+        "type=bind;source=d;target=/b,                type=bind;source=./d;target=/b",
+        "type=bind;source=d;target=/b,                type=bind;source=d/.;target=/b",
+        "type=bind;from=s;target=/b,                  type=bind;from=s;source=/;target=/b",
+        "type=bind;from=s;target=/b,                  type=bind;from=s;source=.;target=/b"
+    })
     void sameKey(String written, String respelled) {
-        assertEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
+        assertEquals(
+                MountSpec.parse(written.replace(';', ',')).canonical(),
                 MountSpec.parse(respelled.replace(';', ',')).canonical());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "type=ssh,                                    type=ssh;required=true",
-            "type=ssh,                                    type=ssh;mode=0666",
-            "type=ssh,                                    type=ssh;id=other",
-            "type=secret;id=s,                            type=secret;id=s;mode=0444",
-            "type=secret;id=s,                            type=secret;id=s;target=/x",
-            "type=secret;id=s,                            type=secret;id=s;uid=1",
-            "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=2m",
-            "type=bind;source=d;target=/b,                type=bind;source=d/x;target=/b"})
+        "type=ssh,                                    type=ssh;required=true",
+        "type=ssh,                                    type=ssh;mode=0666",
+        "type=ssh,                                    type=ssh;id=other",
+        "type=secret;id=s,                            type=secret;id=s;mode=0444",
+        "type=secret;id=s,                            type=secret;id=s;target=/x",
+        "type=secret;id=s,                            type=secret;id=s;uid=1",
+        "type=tmpfs;target=/t;size=1m,                type=tmpfs;target=/t;size=2m",
+        "type=bind;source=d;target=/b,                type=bind;source=d/x;target=/b"
+    })
     void otherKey(String written, String changed) {
-        assertNotEquals(MountSpec.parse(written.replace(';', ',')).canonical(),
+        assertNotEquals(
+                MountSpec.parse(written.replace(';', ',')).canonical(),
                 MountSpec.parse(changed.replace(';', ',')).canonical());
     }
 

@@ -30,10 +30,17 @@ class RunMountSourceTest {
     }
 
     private String runKey(String name, String mount) throws Exception {
-        return new Tree(dir.resolve(name)).file("d/x", "x\n").file("d/sub/y", "y\n")
-                .dockerfile("FROM busybox", "RUN --mount=" + mount + " ls -R /b")
-                .snapshot(Map.of(), null).steps().stream().filter(step -> step.instruction().equals("RUN"))
-                .findFirst().orElseThrow().key();
+        return new Tree(dir.resolve(name))
+                        .file("d/x", "x\n")
+                        .file("d/sub/y", "y\n")
+                        .dockerfile("FROM busybox", "RUN --mount=" + mount + " ls -R /b")
+                        .snapshot(Map.of(), null)
+                        .steps()
+                        .stream()
+                        .filter(step -> step.instruction().equals("RUN"))
+                        .findFirst()
+                        .orElseThrow()
+                        .key();
     }
 
     @Test

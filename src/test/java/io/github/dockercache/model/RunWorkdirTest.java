@@ -32,17 +32,23 @@ class RunWorkdirTest {
 
     private Snapshot snapshot(String workdir) throws Exception {
         Path context = dir.resolve(Integer.toHexString(workdir.hashCode()));
-        return new Tree(context).dockerfile(("FROM busybox AS s\n" + workdir + "\nRUN pwd").split("\n"))
+        return new Tree(context)
+                .dockerfile(("FROM busybox AS s\n" + workdir + "\nRUN pwd").split("\n"))
                 .snapshot(Map.of(), null);
     }
 
     private String key(Snapshot snapshot, String instruction) {
-        return snapshot.steps().stream().filter(step -> step.instruction().equals(instruction)).reduce((a, b) -> b)
-                .orElseThrow().key();
+        return snapshot.steps().stream()
+                .filter(step -> step.instruction().equals(instruction))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .key();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"WORKDIR /w/", "WORKDIR //w", "WORKDIR /w/x/..", "WORKDIR /w/."})
+    @CsvSource(
+            delimiter = '|',
+            value = {"WORKDIR /w/", "WORKDIR //w", "WORKDIR /w/x/..", "WORKDIR /w/."})
     void anAbsoluteWorkdirIsKeyedAsWrittenByTheRun(String respelled) throws Exception {
         Snapshot plain = snapshot("WORKDIR /w");
         Snapshot other = snapshot(respelled);
@@ -52,10 +58,11 @@ class RunWorkdirTest {
 
     /** The same steps, the first WORKDIR respelled: the relative one is joined to it and cleaned. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"WORKDIR /w/\\nWORKDIR v", "WORKDIR //w\\nWORKDIR v",
-            "WORKDIR /w/.\\nWORKDIR ./v/"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"WORKDIR /w/\\nWORKDIR v", "WORKDIR //w\\nWORKDIR v", "WORKDIR /w/.\\nWORKDIR ./v/"})
     void aRelativeWorkdirIsJoinedAndCleaned(String respelled) throws Exception {
-        assertEquals(key(snapshot("WORKDIR /w\nWORKDIR v"), "RUN"),
-                key(snapshot(respelled.replace("\\n", "\n")), "RUN"));
+        assertEquals(
+                key(snapshot("WORKDIR /w\nWORKDIR v"), "RUN"), key(snapshot(respelled.replace("\\n", "\n")), "RUN"));
     }
 }

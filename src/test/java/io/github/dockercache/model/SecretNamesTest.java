@@ -17,20 +17,79 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The name patterns, the user's list and the key (docs/secrets.md). */
 class SecretNamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"DB_PASS", "GITHUB_PAT", "NPM_TOKEN", "AWS_SECRET_ACCESS_KEY", "api_key", "apiKey", "APIKey",
-            "DATABASE_PASSWORD", "dbPassword", "DBPASSWORD", "NPMTOKEN", "GH_TOKEN2", "DB_PWD", "SMTP_PASSWD", "PWORD",
-            "AUTH", "REGISTRY_AUTH", "HTTP_AUTHORIZATION", "GOOGLE_CREDENTIALS", "AZURE_CREDENTIAL", "DOCKER_CREDS",
-            "PRIVATE_KEY", "SSH_PRIVATE", "SIGNING_KEY", "secret", "MY-SECRET", "client.secret", "KEY", "GPG_PASSPHRASE",
-            "OAUTH2_TOKEN", "S3KEY", "tokens", "GPG_PRIVATE_KEY", "GPG_SECRET_KEY"})
+    @ValueSource(
+            strings = {
+                "DB_PASS",
+                "GITHUB_PAT",
+                "NPM_TOKEN",
+                "AWS_SECRET_ACCESS_KEY",
+                "api_key",
+                "apiKey",
+                "APIKey",
+                "DATABASE_PASSWORD",
+                "dbPassword",
+                "DBPASSWORD",
+                "NPMTOKEN",
+                "GH_TOKEN2",
+                "DB_PWD",
+                "SMTP_PASSWD",
+                "PWORD",
+                "AUTH",
+                "REGISTRY_AUTH",
+                "HTTP_AUTHORIZATION",
+                "GOOGLE_CREDENTIALS",
+                "AZURE_CREDENTIAL",
+                "DOCKER_CREDS",
+                "PRIVATE_KEY",
+                "SSH_PRIVATE",
+                "SIGNING_KEY",
+                "secret",
+                "MY-SECRET",
+                "client.secret",
+                "KEY",
+                "GPG_PASSPHRASE",
+                "OAUTH2_TOKEN",
+                "S3KEY",
+                "tokens",
+                "GPG_PRIVATE_KEY",
+                "GPG_SECRET_KEY"
+            })
     void secretLookingNames(String name) {
         assertTrue(SecretNames.looksSecret(name), name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"KEYCLOAK_VERSION", "MONKEY", "PATH", "PWD", "OLDPWD", "AUTHOR", "AUTHORS_FILE", "PATTERN",
-            "VERSION", "HTTP_PROXY", "TOKENIZERS_PARALLELISM", "KEYBOARD", "PASSAGE", "COMPASS_URL", "BYPASS",
-            "PUBLIC_KEY", "NEXT_PUBLIC_API_KEY", "PASSWORD_FILE", "GITHUB_TOKEN_FILE", "KEY_VERSION", "SPATIAL",
-            "DISPATCH", "HOTKEY_MODE", "JAVA_HOME", "GPG_KEYS", "GPG_KEY", "PGP_KEY_FINGERPRINT", "KEYSERVER_KEYS"})
+    @ValueSource(
+            strings = {
+                "KEYCLOAK_VERSION",
+                "MONKEY",
+                "PATH",
+                "PWD",
+                "OLDPWD",
+                "AUTHOR",
+                "AUTHORS_FILE",
+                "PATTERN",
+                "VERSION",
+                "HTTP_PROXY",
+                "TOKENIZERS_PARALLELISM",
+                "KEYBOARD",
+                "PASSAGE",
+                "COMPASS_URL",
+                "BYPASS",
+                "PUBLIC_KEY",
+                "NEXT_PUBLIC_API_KEY",
+                "PASSWORD_FILE",
+                "GITHUB_TOKEN_FILE",
+                "KEY_VERSION",
+                "SPATIAL",
+                "DISPATCH",
+                "HOTKEY_MODE",
+                "JAVA_HOME",
+                "GPG_KEYS",
+                "GPG_KEY",
+                "PGP_KEY_FINGERPRINT",
+                "KEYSERVER_KEYS"
+            })
     void ordinaryNames(String name) {
         assertFalse(SecretNames.looksSecret(name), name);
     }
@@ -81,14 +140,15 @@ class SecretNamesTest {
     @Test
     void aShortKeyIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SecretKey.of("hunter2"));
-        assertEquals("the secret key has 7 characters, fewer than 16: generate one, e.g. with 'openssl rand -base64 32'",
+        assertEquals(
+                "the secret key has 7 characters, fewer than 16: generate one, e.g. with 'openssl rand -base64 32'",
                 e.getMessage());
     }
 
     @Test
     void settingsNameTheirBuildArgsButNotTheirValues() {
-        BuildSettings settings = new BuildSettings(Path.of("."), Path.of("Dockerfile"), Map.of("DB_PASS", "hunter2"),
-                null, null, null);
+        BuildSettings settings =
+                new BuildSettings(Path.of("."), Path.of("Dockerfile"), Map.of("DB_PASS", "hunter2"), null, null, null);
         assertFalse(settings.toString().contains("hunter2"), settings.toString());
         assertTrue(settings.toString().contains("DB_PASS"), settings.toString());
     }

@@ -26,7 +26,8 @@ class TaintTest {
         taint.remember("app:hunter2@db");
         taint.remember("e"); // a letter of the marker itself
         taint.remember("");
-        assertEquals("url <secret>, pass <secret>, next <secret>", taint.scrub("url app:hunter2@db, pass hunter2, next e"));
+        assertEquals(
+                "url <secret>, pass <secret>, next <secret>", taint.scrub("url app:hunter2@db, pass hunter2, next e"));
         taint.remember("next");
         assertEquals("<secret>", taint.scrub("next"), "a text remembered later is scrubbed too");
     }
@@ -36,7 +37,8 @@ class TaintTest {
         Taint taint = new Taint(Secrets.PATTERNS_ONLY);
         taint.remember("a");
         taint.remember("1234");
-        assertEquals("failed to compute cache key: /ctx/<secret>/b: pin <secret>, not 12345",
+        assertEquals(
+                "failed to compute cache key: /ctx/<secret>/b: pin <secret>, not 12345",
                 taint.scrub("failed to compute cache key: /ctx/a/b: pin 1234, not 12345"),
                 "taken out of words, a short secret would read back from the gaps");
         taint.remember("hunter2secret");

@@ -45,20 +45,25 @@ class DockerReferenceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Busybox               | repository name must be lowercase",
-        "ghcr.io/Owner/app     | repository name must be lowercase",
-        "busybox:              | bad tag \"\"",
-        "busybox:-x            | bad tag \"-x\"",
-        "busybox@sha256:abc    | bad digest \"sha256:abc\"",
-        "busybox@md5:0123      | bad digest \"md5:0123\"",
-        "app//x                | bad repository name \"app//x\"",
-        "-app                  | bad repository name \"library/-app\"",
-        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef | a 64-character image ID is not a name",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Busybox               | repository name must be lowercase",
+                "ghcr.io/Owner/app     | repository name must be lowercase",
+                "busybox:              | bad tag \"\"",
+                "busybox:-x            | bad tag \"-x\"",
+                "busybox@sha256:abc    | bad digest \"sha256:abc\"",
+                "busybox@md5:0123      | bad digest \"md5:0123\"",
+                "app//x                | bad repository name \"app//x\"",
+                "-app                  | bad repository name \"library/-app\"",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef | a 64-character image ID is not a name",
+            })
     void rejectsWhatDockerRejects(String given, String why) {
-        ImageResolutionException error = assertThrows(ImageResolutionException.class, () -> DockerReference.parse(given));
-        assertEquals("invalid image reference \"" + given + "\": " + why
-                + "; fix the FROM line or the build argument it comes from", error.getMessage());
+        ImageResolutionException error =
+                assertThrows(ImageResolutionException.class, () -> DockerReference.parse(given));
+        assertEquals(
+                "invalid image reference \"" + given + "\": " + why
+                        + "; fix the FROM line or the build argument it comes from",
+                error.getMessage());
     }
 }

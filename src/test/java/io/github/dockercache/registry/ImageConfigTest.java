@@ -19,9 +19,11 @@ class ImageConfigTest {
     void chainIdFollowsTheOciImageSpec() {
         // ChainID(A) = A; ChainID(A|B) = sha256(A + " " + B); ChainID(A|B|C) = sha256(ChainID(A|B) + " " + C)
         assertEquals(A, withLayers(List.of(A)).chainId());
-        assertEquals("sha256:ccd722928bd92476ba1745586fed6e45a102504185ad88cd89e01ff116fd146c",
+        assertEquals(
+                "sha256:ccd722928bd92476ba1745586fed6e45a102504185ad88cd89e01ff116fd146c",
                 withLayers(List.of(A, B)).chainId());
-        assertEquals("sha256:c1377126441fb2f5ec2c21ae2a60255331d639e830f0ee1b40a36e52d4c40588",
+        assertEquals(
+                "sha256:c1377126441fb2f5ec2c21ae2a60255331d639e830f0ee1b40a36e52d4c40588",
                 withLayers(List.of(A, B, C)).chainId());
     }
 

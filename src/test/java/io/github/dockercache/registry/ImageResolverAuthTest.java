@@ -35,22 +35,38 @@ class ImageResolverAuthTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         host = "127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/token", exchange -> respond(exchange, 200, Map.of(),
-                ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8)));
+        server.createContext(
+                "/token",
+                exchange -> respond(
+                        exchange, 200, Map.of(), ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8)));
         // no Docker-Content-Digest: the digest must then be the sha256 of the body
         server.createContext("/v2/team/app/manifests/1", exchange -> {
             if (("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 respond(exchange, 200, Map.of("Content-Type", MediaTypes.OCI_MANIFEST), MANIFEST);
             } else {
-                respond(exchange, 401, Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\","
-                        + "service=\"stub\",scope=\"repository:team/app:pull\""), new byte[0]);
+                respond(
+                        exchange,
+                        401,
+                        Map.of(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"http://" + host + "/token\","
+                                        + "service=\"stub\",scope=\"repository:team/app:pull\""),
+                        new byte[0]);
             }
         });
         server.createContext("/v2/private/app/manifests/1", exchange -> {
-            if (new Credentials("me", "secret").basicAuthorization()
+            if (new Credentials("me", "secret")
+                    .basicAuthorization()
                     .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 200, Map.of("Content-Type", MediaTypes.DOCKER_MANIFEST,
-                        "Docker-Content-Digest", "sha256:" + "cd".repeat(32)), MANIFEST);
+                respond(
+                        exchange,
+                        200,
+                        Map.of(
+                                "Content-Type",
+                                MediaTypes.DOCKER_MANIFEST,
+                                "Docker-Content-Digest",
+                                "sha256:" + "cd".repeat(32)),
+                        MANIFEST);
             } else {
                 respond(exchange, 401, Map.of("WWW-Authenticate", "Basic realm=\"stub\""), new byte[0]);
             }
@@ -60,8 +76,9 @@ class ImageResolverAuthTest {
 
     private void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
             throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().toASCIIString() + " "
-                + exchange.getRequestHeaders().getFirst("Authorization"));
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().toASCIIString() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.getResponseHeaders().add("Content-Length", String.valueOf(body.length));
@@ -82,11 +99,13 @@ class ImageResolverAuthTest {
         ResolvedImage resolved = new ImageResolver().resolve(host + "/team/app:1", null);
 
         assertEquals(ImageResolver.sha256(MANIFEST), resolved.digest());
-        assertEquals(List.of(
-                "HEAD /v2/team/app/manifests/1 null",
-                "GET /token?scope=repository%3Ateam%2Fapp%3Apull&service=stub null",
-                "HEAD /v2/team/app/manifests/1 Bearer " + TOKEN,
-                "GET /v2/team/app/manifests/1 Bearer " + TOKEN), requests);
+        assertEquals(
+                List.of(
+                        "HEAD /v2/team/app/manifests/1 null",
+                        "GET /token?scope=repository%3Ateam%2Fapp%3Apull&service=stub null",
+                        "HEAD /v2/team/app/manifests/1 Bearer " + TOKEN,
+                        "GET /v2/team/app/manifests/1 Bearer " + TOKEN),
+                requests);
     }
 
     @Test
@@ -94,21 +113,26 @@ class ImageResolverAuthTest {
         Credentials credentials = new Credentials("me", "secret");
         new ImageResolver(Map.of(host, credentials)).resolve(host + "/team/app:1", null);
 
-        assertTrue(requests.contains("GET /token?scope=repository%3Ateam%2Fapp%3Apull&service=stub "
-                + credentials.basicAuthorization()), requests.toString());
+        assertTrue(
+                requests.contains("GET /token?scope=repository%3Ateam%2Fapp%3Apull&service=stub "
+                        + credentials.basicAuthorization()),
+                requests.toString());
     }
 
     @Test
     void basicChallengeIsAnsweredWithCredentialsOnly() throws Exception {
         String reference = host + "/private/app:1";
-        ResolvedImage resolved = new ImageResolver(Map.of(host, new Credentials("me", "secret"))).resolve(reference, null);
+        ResolvedImage resolved =
+                new ImageResolver(Map.of(host, new Credentials("me", "secret"))).resolve(reference, null);
         assertEquals("sha256:" + "cd".repeat(32), resolved.digest());
 
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
-        assertEquals(host + " refused access to " + reference + " (it wants a user name and password); check the image "
-                + "name, pass credentials for " + host + ", or pin the digest in the Dockerfile, or turn tag "
-                + "resolution off", error.getMessage());
+        assertEquals(
+                host + " refused access to " + reference + " (it wants a user name and password); check the image "
+                        + "name, pass credentials for " + host + ", or pin the digest in the Dockerfile, or turn tag "
+                        + "resolution off",
+                error.getMessage());
     }
 
     @Test
@@ -117,7 +141,9 @@ class ImageResolverAuthTest {
         String reference = host + "/team/app:1";
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
-        assertEquals("cannot reach " + host + " to resolve " + reference + ": connection refused; pin the digest in the "
-                + "Dockerfile, or turn tag resolution off", error.getMessage());
+        assertEquals(
+                "cannot reach " + host + " to resolve " + reference + ": connection refused; pin the digest in the "
+                        + "Dockerfile, or turn tag resolution off",
+                error.getMessage());
     }
 }

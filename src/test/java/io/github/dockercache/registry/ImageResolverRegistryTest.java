@@ -43,10 +43,14 @@ class ImageResolverRegistryTest {
     void multiPlatformIndexPinsTheIndexAndPicksThePlatform() throws Exception {
         String amd64 = registry.pushImage(repository, "amd64", "amd64", "x");
         String arm64 = registry.pushImage(repository, "arm64", "arm64", "x");
-        String index = registry.pushManifest(repository, "multi", MediaTypes.OCI_INDEX, "{\"schemaVersion\":2,"
-                + "\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
-                + entry(amd64, "\"architecture\":\"amd64\",\"os\":\"linux\"") + ","
-                + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\",\"variant\":\"v8\"") + "]}");
+        String index = registry.pushManifest(
+                repository,
+                "multi",
+                MediaTypes.OCI_INDEX,
+                "{\"schemaVersion\":2,"
+                        + "\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                        + entry(amd64, "\"architecture\":\"amd64\",\"os\":\"linux\"") + ","
+                        + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\",\"variant\":\"v8\"") + "]}");
         String reference = registry.host + "/" + repository + ":multi";
 
         ResolvedImage resolved = resolver.resolve(reference, "linux/arm64");
@@ -56,27 +60,35 @@ class ImageResolverRegistryTest {
 
         ImageResolutionException missing =
                 assertThrows(ImageResolutionException.class, () -> resolver.resolve(reference, "linux/s390x"));
-        assertEquals(reference + " has no linux/s390x image (it has linux/amd64, linux/arm64); "
-                + "build for one of those with --platform or pick another image", missing.getMessage());
+        assertEquals(
+                reference + " has no linux/s390x image (it has linux/amd64, linux/arm64); "
+                        + "build for one of those with --platform or pick another image",
+                missing.getMessage());
     }
 
     @Test
     void configIsReadForThePlatformTheIndexGives() throws Exception {
         String amd64 = registry.pushImage(repository, "amd64", "amd64", "on-amd64");
         String arm64 = registry.pushImage(repository, "arm64", "arm64", "on-arm64");
-        registry.pushManifest(repository, "multi", MediaTypes.OCI_INDEX, "{\"schemaVersion\":2,"
-                + "\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
-                + entry(amd64, "\"architecture\":\"amd64\",\"os\":\"linux\"") + ","
-                + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\"") + "]}");
+        registry.pushManifest(
+                repository,
+                "multi",
+                MediaTypes.OCI_INDEX,
+                "{\"schemaVersion\":2,"
+                        + "\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                        + entry(amd64, "\"architecture\":\"amd64\",\"os\":\"linux\"") + ","
+                        + entry(arm64, "\"architecture\":\"arm64\",\"os\":\"linux\"") + "]}");
         String reference = registry.host + "/" + repository + ":multi";
 
         assertEquals(List.of("MARKER=on-amd64", "amd64"), envAndArchitecture(resolver.config(reference, null)));
-        assertEquals(List.of("MARKER=on-arm64", "arm64"),
-                envAndArchitecture(resolver.config(reference, "linux/arm64")));
+        assertEquals(
+                List.of("MARKER=on-arm64", "arm64"), envAndArchitecture(resolver.config(reference, "linux/arm64")));
         // a single-platform image is what it is, whatever was asked: the build check then tells the mismatch
         ImageConfig armOnly = resolver.config(registry.host + "/" + repository + ":arm64", null);
         assertEquals(List.of("MARKER=on-arm64", "arm64"), envAndArchitecture(armOnly));
-        assertEquals(armOnly, resolver.config(registry.host + "/" + repository + "@" + arm64, null),
+        assertEquals(
+                armOnly,
+                resolver.config(registry.host + "/" + repository + "@" + arm64, null),
                 "a pinned reference is read by its digest");
     }
 
@@ -112,8 +124,10 @@ class ImageResolverRegistryTest {
 
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> resolver.resolve(reference, null));
-        assertEquals("image " + reference + " not found: " + registry.host + " has no manifest " + repository
-                + ":no-such-tag; check the image name and tag in the Dockerfile", error.getMessage());
+        assertEquals(
+                "image " + reference + " not found: " + registry.host + " has no manifest " + repository
+                        + ":no-such-tag; check the image name and tag in the Dockerfile",
+                error.getMessage());
     }
 
     @Test

@@ -28,7 +28,9 @@ class PlatformTest {
     @Test
     void rejectsMalformedPlatforms() {
         ImageResolutionException error = assertThrows(ImageResolutionException.class, () -> Platform.parse("amd64"));
-        assertEquals("invalid platform \"amd64\"; write it as os/architecture[/variant], such as linux/amd64 or "
-                + "linux/arm64/v8", error.getMessage());
+        assertEquals(
+                "invalid platform \"amd64\"; write it as os/architecture[/variant], such as linux/amd64 or "
+                        + "linux/arm64/v8",
+                error.getMessage());
     }
 }

@@ -20,11 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -54,19 +53,45 @@ class RegistryFuzzTest {
     private static final Credentials CREDENTIALS = new Credentials("me", PASSWORD);
     private static final Map<String, Credentials> BY_REGISTRY =
             Map.of("registry.example", CREDENTIALS, "127.0.0.1:5000", CREDENTIALS, "docker.io", CREDENTIALS);
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}");
+    private static final Pattern DIGEST =
+            Pattern.compile("sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}");
     private static final String DEFAULT_REFERENCE = "registry.example/team/app:1";
     /** A header name as HTTP allows it (RFC 9110 token); the JDK's client delivers no other. */
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"Content-Type: ", "Docker-Content-Digest: ", "WWW-Authenticate: ", "Bearer realm=\"",
-        "Basic realm=", ",service=\"", ",scope=\"", "application/vnd.oci.image.index.v1+json",
-        "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.v2+json", "\"manifests\"", "\"platform\"", "\"digest\"",
-        "\"os\"", "\"architecture\"", "\"variant\"", "\"config\"", "\"rootfs\"", "\"diff_ids\"", "\"layers\"",
-        "\"Env\"", "\"WorkingDir\"", "\"User\"", "\"Shell\"", "\"token\"", "\"access_token\"", "sha256:", "401",
-        "linux/arm64/v8"})
+    @DictionaryEntries({
+        "Content-Type: ",
+        "Docker-Content-Digest: ",
+        "WWW-Authenticate: ",
+        "Bearer realm=\"",
+        "Basic realm=",
+        ",service=\"",
+        ",scope=\"",
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+        "\"manifests\"",
+        "\"platform\"",
+        "\"digest\"",
+        "\"os\"",
+        "\"architecture\"",
+        "\"variant\"",
+        "\"config\"",
+        "\"rootfs\"",
+        "\"diff_ids\"",
+        "\"layers\"",
+        "\"Env\"",
+        "\"WorkingDir\"",
+        "\"User\"",
+        "\"Shell\"",
+        "\"token\"",
+        "\"access_token\"",
+        "sha256:",
+        "401",
+        "linux/arm64/v8"
+    })
     void resolveAndReadConfig(byte[] input) {
         List<byte[]> fields = FuzzInput.byteFields(input);
         String[] request = new String(fields.get(0), StandardCharsets.UTF_8).split("\n", -1);
@@ -74,14 +99,16 @@ class RegistryFuzzTest {
         String platform = request.length > 1 ? request[1] : null;
         List<byte[]> responses = fields.subList(1, fields.size());
         try {
-            ResolvedImage resolved = new ImageResolver(new ScriptedClient(responses), BY_REGISTRY)
-                    .resolve(reference, platform);
+            ResolvedImage resolved =
+                    new ImageResolver(new ScriptedClient(responses), BY_REGISTRY).resolve(reference, platform);
             assertPinnable(resolved);
         } catch (ImageResolutionException e) {
             assertWellWorded(e);
         }
         try {
-            new ImageResolver(new ScriptedClient(responses), BY_REGISTRY).config(reference, platform).chainId();
+            new ImageResolver(new ScriptedClient(responses), BY_REGISTRY)
+                    .config(reference, platform)
+                    .chainId();
         } catch (ImageResolutionException e) {
             assertWellWorded(e);
         }
@@ -90,15 +117,16 @@ class RegistryFuzzTest {
     /** What a resolution gives is what the snapshot records and BuildKit pins: digests, and a valid reference. */
     private static void assertPinnable(ResolvedImage resolved) throws ImageResolutionException {
         assertTrue(DIGEST.matcher(resolved.digest()).matches(), () -> "not a digest: " + resolved);
-        resolved.platformManifestDigest().ifPresent(digest ->
-                assertTrue(DIGEST.matcher(digest).matches(), () -> "not a digest: " + resolved));
+        resolved.platformManifestDigest()
+                .ifPresent(digest -> assertTrue(DIGEST.matcher(digest).matches(), () -> "not a digest: " + resolved));
         assertEquals(resolved.digest(), DockerReference.parse(resolved.pinned()).digest());
     }
 
     private static void assertWellWorded(ImageResolutionException e) {
         String message = e.getMessage();
         assertEquals(1, message.lines().count(), () -> "more than one line: " + message);
-        assertFalse(message.contains(PASSWORD) || message.contains(CREDENTIALS.basicAuthorization()),
+        assertFalse(
+                message.contains(PASSWORD) || message.contains(CREDENTIALS.basicAuthorization()),
                 () -> "the password in a message: " + message);
     }
 
@@ -116,26 +144,31 @@ class RegistryFuzzTest {
         public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
             request.headers().allValues("Authorization").forEach(value -> {
                 if (value.equals(CREDENTIALS.basicAuthorization())) {
-                    assertTrue("https".equals(request.uri().getScheme()) || RegistryClient.isLoopback(
-                            String.valueOf(request.uri().getHost())), () -> "the password sent in clear to " + request);
+                    assertTrue(
+                            "https".equals(request.uri().getScheme())
+                                    || RegistryClient.isLoopback(
+                                            String.valueOf(request.uri().getHost())),
+                            () -> "the password sent in clear to " + request);
                 }
             });
             if (next >= responses.size()) {
-                return (HttpResponse<T>) new ScriptedResponse(404, request, HttpHeaders.of(Map.of(), (n, v) -> true),
-                        new byte[0]);
+                return (HttpResponse<T>)
+                        new ScriptedResponse(404, request, HttpHeaders.of(Map.of(), (n, v) -> true), new byte[0]);
             }
             return (HttpResponse<T>) ScriptedResponse.parse(responses.get(next++), request);
         }
 
         @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-                HttpResponse.BodyHandler<T> handler) {
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request, HttpResponse.BodyHandler<T> handler) {
             throw new UnsupportedOperationException("the resolver sends synchronously");
         }
 
         @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-                HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+                HttpRequest request,
+                HttpResponse.BodyHandler<T> handler,
+                HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
             throw new UnsupportedOperationException("the resolver sends synchronously");
         }
 
@@ -194,7 +227,8 @@ class RegistryFuzzTest {
         static ScriptedResponse parse(byte[] raw, HttpRequest request) {
             int end = indexOf(raw, new byte[] {'\n', '\n'});
             String head = new String(raw, 0, end < 0 ? raw.length : end, StandardCharsets.ISO_8859_1);
-            byte[] body = end < 0 || request.method().equals("HEAD") ? new byte[0]
+            byte[] body = end < 0 || request.method().equals("HEAD")
+                    ? new byte[0]
                     : Arrays.copyOfRange(raw, end + 2, raw.length);
             String[] lines = head.split("\n");
             // header names are case-insensitive: the JDK's client gives "Www-Authenticate" and "WWW-Authenticate"
@@ -204,12 +238,16 @@ class RegistryFuzzTest {
                 int colon = lines[i].indexOf(':');
                 String name = colon < 0 ? "" : lines[i].substring(0, colon);
                 if (HEADER_NAME.matcher(name).matches()) {
-                    headers.computeIfAbsent(name, n -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+                    headers.computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(lines[i].substring(colon + 1).strip());
                 }
             }
             // a head of newlines only splits into no lines at all
-            return new ScriptedResponse(status(lines.length == 0 ? "" : lines[0]), request,
-                    HttpHeaders.of(headers, (name, value) -> true), body);
+            return new ScriptedResponse(
+                    status(lines.length == 0 ? "" : lines[0]),
+                    request,
+                    HttpHeaders.of(headers, (name, value) -> true),
+                    body);
         }
 
         private static int status(String line) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code CI=true}: CI must not pass by skipping it.
  */
 public final class TestRegistry {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** {@code 127.0.0.1:port}, as an image reference names it. */
     public final String host;
@@ -36,8 +37,8 @@ public final class TestRegistry {
         TestRegistry registry = new TestRegistry("127.0.0.1:" + port);
         String problem;
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(registry.uri("/v2/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(registry.uri("/v2/")).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 200) {
                 return registry;
             }
@@ -48,7 +49,8 @@ public final class TestRegistry {
             Thread.currentThread().interrupt();
             problem = "interrupted";
         }
-        String message = "no registry for the resolver tests (" + problem + "); start one with: scripts/registry.sh start";
+        String message =
+                "no registry for the resolver tests (" + problem + "); start one with: scripts/registry.sh start";
         if ("true".equals(System.getenv("CI"))) {
             fail(message);
         }
@@ -63,25 +65,33 @@ public final class TestRegistry {
     /** Uploads a blob in one monolithic PUT after opening an upload session; returns its digest. */
     String pushBlob(String repository, byte[] content) throws IOException, InterruptedException {
         String digest = ImageResolver.sha256(content);
-        HttpResponse<String> session = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody()), 202);
+        HttpResponse<String> session = send(
+                HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                202);
         String location = session.headers().firstValue("Location").orElseThrow();
         URI upload = uri("/").resolve(location);
         String separator = upload.getQuery() == null ? "?" : "&";
-        send(HttpRequest.newBuilder(URI.create(upload + separator + "digest=" + digest))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)), 201);
+        send(
+                HttpRequest.newBuilder(URI.create(upload + separator + "digest=" + digest))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)),
+                201);
         return digest;
     }
 
     /** Puts a manifest (or index) under a tag; returns the digest the registry answers with. */
     String pushManifest(String repository, String tag, String mediaType, String manifest)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + tag))
-                .header("Content-Type", mediaType)
-                .PUT(HttpRequest.BodyPublishers.ofString(manifest)), 201);
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + tag))
+                        .header("Content-Type", mediaType)
+                        .PUT(HttpRequest.BodyPublishers.ofString(manifest)),
+                201);
         String digest = response.headers().firstValue("Docker-Content-Digest").orElseThrow();
-        assertEquals(ImageResolver.sha256(manifest.getBytes(StandardCharsets.UTF_8)), digest,
+        assertEquals(
+                ImageResolver.sha256(manifest.getBytes(StandardCharsets.UTF_8)),
+                digest,
                 "a manifest's digest is the sha256 of its bytes");
         return digest;
     }
@@ -93,8 +103,15 @@ public final class TestRegistry {
     public String pushImage(String repository, String tag, String architecture, String marker)
             throws IOException, InterruptedException {
         byte[] emptyTar = new byte[1024]; // a tar archive ends with two zero blocks; nothing before them
-        return pushImage(repository, tag, architecture, marker, gzip(emptyTar), ImageResolver.sha256(emptyTar),
-                "application/vnd.docker.image.rootfs.diff.tar.gzip", "");
+        return pushImage(
+                repository,
+                tag,
+                architecture,
+                marker,
+                gzip(emptyTar),
+                ImageResolver.sha256(emptyTar),
+                "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                "");
     }
 
     /**
@@ -107,8 +124,9 @@ public final class TestRegistry {
     }
 
     /** As {@link #pushImage(String, String, String, String, String)}, with {@code WorkingDir} set unless empty. */
-    public String pushImage(String repository, String tag, String architecture, String marker, String markerFile,
-            String workingDir) throws IOException, InterruptedException {
+    public String pushImage(
+            String repository, String tag, String architecture, String marker, String markerFile, String workingDir)
+            throws IOException, InterruptedException {
         return pushImage(repository, tag, architecture, marker, markerFile, null, workingDir);
     }
 
@@ -116,8 +134,15 @@ public final class TestRegistry {
      * As {@link #pushImage(String, String, String, String, String, String)}, with a second file {@code /extra} holding
      * {@code extraFile} in the layer unless it is null.
      */
-    public String pushImage(String repository, String tag, String architecture, String marker, String markerFile,
-            String extraFile, String workingDir) throws IOException, InterruptedException {
+    public String pushImage(
+            String repository,
+            String tag,
+            String architecture,
+            String marker,
+            String markerFile,
+            String extraFile,
+            String workingDir)
+            throws IOException, InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             addFile(tar, "marker", markerFile);
@@ -126,15 +151,31 @@ public final class TestRegistry {
             }
         }
         byte[] layer = bytes.toByteArray();
-        return pushImage(repository, tag, architecture, marker, layer, ImageResolver.sha256(layer),
-                "application/vnd.docker.image.rootfs.diff.tar", workingDir);
+        return pushImage(
+                repository,
+                tag,
+                architecture,
+                marker,
+                layer,
+                ImageResolver.sha256(layer),
+                "application/vnd.docker.image.rootfs.diff.tar",
+                workingDir);
     }
 
-    private String pushImage(String repository, String tag, String architecture, String marker, byte[] layer,
-            String diffId, String layerMediaType, String workingDir) throws IOException, InterruptedException {
+    private String pushImage(
+            String repository,
+            String tag,
+            String architecture,
+            String marker,
+            byte[] layer,
+            String diffId,
+            String layerMediaType,
+            String workingDir)
+            throws IOException, InterruptedException {
         String workingDirMember = workingDir.isEmpty() ? "" : ",\"WorkingDir\":\"" + workingDir + "\"";
         byte[] config = ("{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{\"Env\":[\"MARKER="
-                + marker + "\"]" + workingDirMember + "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+                        + marker + "\"]" + workingDirMember + "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                        + diffId + "\"]}}")
                 .getBytes(StandardCharsets.UTF_8);
         String configDigest = pushBlob(repository, config);
         String layerDigest = pushBlob(repository, layer);
@@ -169,7 +210,8 @@ public final class TestRegistry {
             throws IOException, InterruptedException {
         HttpRequest built = request.timeout(Duration.ofSeconds(15)).build();
         HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-        assertEquals(expectedStatus, response.statusCode(), built.method() + " " + built.uri() + ": " + response.body());
+        assertEquals(
+                expectedStatus, response.statusCode(), built.method() + " " + built.uri() + ": " + response.body());
         return response;
     }
 }

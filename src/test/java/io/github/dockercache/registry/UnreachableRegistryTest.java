@@ -60,8 +60,10 @@ class UnreachableRegistryTest {
         String reference = "127.0127.0.0.1:50/team/app:1";
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
-        assertEquals("cannot resolve " + reference + ": 127.0127.0.0.1:50 is not a host name or address; fix the FROM"
-                + " line or the build argument it comes from", error.getMessage());
+        assertEquals(
+                "cannot resolve " + reference + ": 127.0127.0.0.1:50 is not a host name or address; fix the FROM"
+                        + " line or the build argument it comes from",
+                error.getMessage());
     }
 
     /** Resolving an image of the registry on {@code port} fails within the timeout, and says which wait ran out. */
@@ -71,8 +73,9 @@ class UnreachableRegistryTest {
         ImageResolutionException error =
                 assertThrows(ImageResolutionException.class, () -> new ImageResolver().resolve(reference, null));
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        assertEquals("cannot reach 127.0.0.1:" + port + " to resolve " + reference + ": " + wait + " "
-                + timeout.toSeconds() + " s; pin the digest in the Dockerfile, or turn tag resolution off",
+        assertEquals(
+                "cannot reach 127.0.0.1:" + port + " to resolve " + reference + ": " + wait + " " + timeout.toSeconds()
+                        + " s; pin the digest in the Dockerfile, or turn tag resolution off",
                 error.getMessage());
         assertTrue(waited.compareTo(timeout.plus(SLACK)) < 0, "waited " + waited);
     }

@@ -22,8 +22,15 @@ final class HeadlessChromium {
     static final Path DEBIAN_PATH = Path.of("/usr/bin/chromium");
     /** A cold start on a slow CI machine takes seconds; a hang must not hold the build. */
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final List<String> QUIET_SWITCHES = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+
+    private static final List<String> QUIET_SWITCHES = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
             "--disable-sync");
 
     private final Path executable;
@@ -62,8 +69,12 @@ final class HeadlessChromium {
         command.add("--user-data-dir=" + profile);
         command.addAll(List.of(switches));
         command.add(page.toUri().toString());
-        Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "$ " + String.join(" ", command) + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

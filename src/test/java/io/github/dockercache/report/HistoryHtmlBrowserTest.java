@@ -36,7 +36,9 @@ class HistoryHtmlBrowserTest {
         Files.createDirectories(HtmlReportBrowserTest.ARTIFACTS);
         Path page = HtmlReportBrowserTest.ARTIFACTS.resolve("history.html");
         Files.writeString(page, HistoryReport.html(history), StandardCharsets.UTF_8);
-        HeadlessChromium chromium = new HeadlessChromium(executable, Files.createDirectories(dir.resolve("chromium")),
+        HeadlessChromium chromium = new HeadlessChromium(
+                executable,
+                Files.createDirectories(dir.resolve("chromium")),
                 HtmlReportBrowserTest.ARTIFACTS.resolve("chromium.log"));
 
         String dom = chromium.run(page, "--dump-dom");

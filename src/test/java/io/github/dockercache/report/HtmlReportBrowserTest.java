@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Without Chromium the test is skipped, except on CI ({@code CI=true}), which installs it.
  */
 class HtmlReportBrowserTest {
-    static final Path ARTIFACTS = Path.of(System.getProperty("basedir", ".")).resolve("target/dockercache-test-artifacts");
+    static final Path ARTIFACTS =
+            Path.of(System.getProperty("basedir", ".")).resolve("target/dockercache-test-artifacts");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 2000;
@@ -57,25 +58,29 @@ class HtmlReportBrowserTest {
         Comparison comparison = JavaProject.everydayChanges(dir.resolve("project"));
         Files.createDirectories(ARTIFACTS);
         Path page = ARTIFACTS.resolve("report.html");
-        Files.writeString(page, HtmlReport.of(Goal.CHECK, comparison, FailOn.STABLE,
-                "src/main/docker/dockercache-baseline.json", List.of()),
+        Files.writeString(
+                page,
+                HtmlReport.of(
+                        Goal.CHECK, comparison, FailOn.STABLE, "src/main/docker/dockercache-baseline.json", List.of()),
                 StandardCharsets.UTF_8);
         HeadlessChromium chromium = chromium();
 
         Path screenshot = ARTIFACTS.resolve("report.png");
-        long screenshotMillis = timed(() -> chromium.run(page, "--hide-scrollbars",
-                "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + screenshot));
+        long screenshotMillis = timed(() -> chromium.run(
+                page, "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + screenshot));
         assertScreenshot(screenshot);
 
         Path pdf = ARTIFACTS.resolve("report.pdf");
         long pdfMillis = timed(() -> chromium.run(page, "--no-pdf-header-footer", "--print-to-pdf=" + pdf));
-        assertPdf(pdf, comparison.steps().stream().map(s -> s.stage()).distinct().count());
+        assertPdf(
+                pdf, comparison.steps().stream().map(s -> s.stage()).distinct().count());
 
         String[] dom = new String[1];
         long domMillis = timed(() -> dom[0] = chromium.run(page, "--dump-dom"));
         assertDom(dom[0], comparison);
 
-        System.out.printf("Chromium: screenshot %d ms, PDF %d ms, DOM %d ms; artifacts in %s%n",
+        System.out.printf(
+                "Chromium: screenshot %d ms, PDF %d ms, DOM %d ms; artifacts in %s%n",
                 screenshotMillis, pdfMillis, domMillis, ARTIFACTS);
     }
 
@@ -98,7 +103,9 @@ class HtmlReportBrowserTest {
     void chromiumRunsNoScriptFromFileNamesAndShowsThemAsText() throws Exception {
         Files.createDirectories(ARTIFACTS);
         Path page = ARTIFACTS.resolve("hostile-file-names.html");
-        Files.writeString(page, HtmlReport.of(JavaProject.hostileFileNames(dir.resolve("project")), FailOn.ANY),
+        Files.writeString(
+                page,
+                HtmlReport.of(JavaProject.hostileFileNames(dir.resolve("project")), FailOn.ANY),
                 StandardCharsets.UTF_8);
         String dom = chromium().run(page, "--dump-dom");
         Files.writeString(ARTIFACTS.resolve("hostile-file-names-dom.html"), dom, StandardCharsets.UTF_8);
@@ -107,20 +114,22 @@ class HtmlReportBrowserTest {
         Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(dom);
         assertTrue(title.find() && title.group(1).equals("Docker cache check: Dockerfile"), "a script set the title");
         assertFalse(dom.contains("<script") || dom.contains("<img"), "Chromium built an element from user text");
-        assertTrue(dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;.txt"),
+        assertTrue(
+                dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;.txt"),
                 "the name is shown as text");
         assertTrue(dom.contains("\\u001b[31mred\\u001b[0m.txt"), "a terminal escape is shown as its escape");
     }
 
     private HeadlessChromium chromium() throws IOException {
-        return new HeadlessChromium(executable, Files.createDirectories(dir.resolve("chromium")),
-                ARTIFACTS.resolve("chromium.log"));
+        return new HeadlessChromium(
+                executable, Files.createDirectories(dir.resolve("chromium")), ARTIFACTS.resolve("chromium.log"));
     }
 
     private static void assertScreenshot(Path screenshot) throws IOException {
         byte[] bytes = Files.readAllBytes(screenshot);
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, PNG_SIGNATURE.length), "a PNG");
-        assertTrue(bytes.length > 50_000, "a screenshot of a whole report, not an empty page: " + bytes.length + " bytes");
+        assertTrue(
+                bytes.length > 50_000, "a screenshot of a whole report, not an empty page: " + bytes.length + " bytes");
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertEquals(WIDTH, image.getWidth());
         assertEquals(HEIGHT, image.getHeight());
@@ -151,11 +160,17 @@ class HtmlReportBrowserTest {
 
     private static void assertDom(String dom, Comparison comparison) throws IOException {
         Files.writeString(ARTIFACTS.resolve("report-dom.html"), dom, StandardCharsets.UTF_8);
-        assertEquals(comparison.steps().size(), count(Pattern.compile("<li class=\"step verdict-[a-z]+\" id=\"step-"), dom),
+        assertEquals(
+                comparison.steps().size(),
+                count(Pattern.compile("<li class=\"step verdict-[a-z]+\" id=\"step-"), dom),
                 "a box per step");
-        comparison.steps().forEach(step -> assertTrue(dom.contains("id=\"" + Anchors.step(step.stepId()) + "\""), step.stepId()));
+        comparison
+                .steps()
+                .forEach(step -> assertTrue(dom.contains("id=\"" + Anchors.step(step.stepId()) + "\""), step.stepId()));
         assertEquals(2, count(Pattern.compile("<svg class=\"stage-map "), dom), "the screen map and the print map");
-        assertEquals(2, count(Pattern.compile("<table class=\"files\">"), dom),
+        assertEquals(
+                2,
+                count(Pattern.compile("<table class=\"files\">"), dom),
                 "build:1's changed files, and runtime:4's own mode change beside its upstream cause");
         assertTrue(dom.contains("<strong>Check fails</strong>"));
         assertFalse(dom.contains("<script"));

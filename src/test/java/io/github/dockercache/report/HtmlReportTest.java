@@ -36,16 +36,21 @@ class HtmlReportTest {
     void everyStepHasABoxWithItsVerdictInWords() throws Exception {
         Comparison comparison = JavaProject.everydayChanges(dir);
         ParsedReport report = new ParsedReport(HtmlReport.of(comparison, FailOn.STABLE));
-        assertEquals(comparison.steps().size(), report.nodes("//li[" + hasClass("step") + "]").size());
+        assertEquals(
+                comparison.steps().size(),
+                report.nodes("//li[" + hasClass("step") + "]").size());
         for (StepResult step : comparison.steps()) {
             VerdictLook look = VerdictLook.of(step);
             Node box = report.one("//li[@id='" + Anchors.step(step.stepId()) + "']");
             assertTrue(box.getAttributes().getNamedItem("class").getNodeValue().contains("verdict-" + look.cssClass));
             String text = report.stepText(step.stepId());
-            assertTrue(text.contains(step.stepId()) && text.contains(look.label) && text.contains("line " + step.line()),
+            assertTrue(
+                    text.contains(step.stepId()) && text.contains(look.label) && text.contains("line " + step.line()),
                     text);
-            assertEquals(step.text().replaceAll("\\s+", " ").trim(),
-                    report.text("//li[@id='" + Anchors.step(step.stepId()) + "']//pre[" + hasClass("instruction") + "]"));
+            assertEquals(
+                    step.text().replaceAll("\\s+", " ").trim(),
+                    report.text(
+                            "//li[@id='" + Anchors.step(step.stepId()) + "']//pre[" + hasClass("instruction") + "]"));
         }
         assertEquals("Stage deps", report.text("//section[@id='stage-deps']//h3"));
         assertTrue(report.text("//section[@id='stage-deps']").contains("4 steps: 4 cached"));
@@ -53,35 +58,49 @@ class HtmlReportTest {
 
     @Test
     void theHeaderTellsTheOutcomeAndWhereTheCacheBreaks() throws Exception {
-        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.CHECK, JavaProject.everydayChanges(dir),
-                FailOn.STABLE, "src/main/docker/dockercache-baseline.json", List.of()));
+        ParsedReport report = new ParsedReport(HtmlReport.of(
+                Goal.CHECK,
+                JavaProject.everydayChanges(dir),
+                FailOn.STABLE,
+                "src/main/docker/dockercache-baseline.json",
+                List.of()));
         assertTrue(report.text("//div[" + hasClass("outcome-fails") + "]").startsWith("Check fails"));
         String facts = report.text("//dl[" + hasClass("facts") + "]");
-        assertTrue(facts.contains("src/main/docker/dockercache-baseline.json") && facts.contains("APP_VERSION=1.4.2")
-                && facts.contains("stable"), facts);
-        assertEquals("11 steps 5 cached 6 rebuilt 0 rebuilt (expected) 0 unknown",
+        assertTrue(
+                facts.contains("src/main/docker/dockercache-baseline.json")
+                        && facts.contains("APP_VERSION=1.4.2")
+                        && facts.contains("stable"),
+                facts);
+        assertEquals(
+                "11 steps 5 cached 6 rebuilt 0 rebuilt (expected) 0 unknown",
                 report.text("//ul[" + hasClass("counts") + "]"));
-        List<String> misses = report.nodes("//section[" + hasClass("first-misses") + "]//li//a")
-                .stream().map(Node::getTextContent).toList();
+        List<String> misses = report.nodes("//section[" + hasClass("first-misses") + "]//li//a").stream()
+                .map(Node::getTextContent)
+                .toList();
         assertEquals(List.of("build:1", "runtime:2"), misses);
     }
 
     /** explain writes its own report, which says what check would decide with the same rule, not what explain does. */
     @Test
     void explainsBannerSaysWhatCheckWouldDecide() throws Exception {
-        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir),
-                FailOn.STABLE, null, List.of()));
-        assertEquals("Check would fail \u2014 1 step would be rebuilt for an unexpected reason, which failOn=stable"
-                + " does not allow; explain itself never fails the build.",
+        ParsedReport report = new ParsedReport(
+                HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir), FailOn.STABLE, null, List.of()));
+        assertEquals(
+                "Check would fail \u2014 1 step would be rebuilt for an unexpected reason, which failOn=stable"
+                        + " does not allow; explain itself never fails the build.",
                 report.text("//div[" + hasClass("outcome-fails") + "]"));
-        assertEquals("dockercache explain \u00b7 BuildKit cache prediction", report.text("//p[" + hasClass("eyebrow") + "]"));
-        assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("stable (check's rule; explain never fails)"));
+        assertEquals(
+                "dockercache explain \u00b7 BuildKit cache prediction",
+                report.text("//p[" + hasClass("eyebrow") + "]"));
+        assertTrue(
+                report.text("//dl[" + hasClass("facts") + "]").contains("stable (check's rule; explain never fails)"));
     }
 
     @Test
     void failOnNeverIsReportOnlyAndSaysSo() throws Exception {
         ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.NEVER));
-        assertEquals("Report only \u2014 6 steps would be rebuilt; failOn=never: check never fails the build.",
+        assertEquals(
+                "Report only \u2014 6 steps would be rebuilt; failOn=never: check never fails the build.",
                 report.text("//div[" + hasClass("outcome-report") + "]"));
     }
 
@@ -89,20 +108,30 @@ class HtmlReportTest {
     @Test
     void unknownStepsAreNotCountedAsMisses() throws Exception {
         ParsedReport report = new ParsedReport(HtmlReport.of(JavaBuild.sourceEdited(dir), FailOn.STABLE));
-        assertEquals("Check passes \u2014 2 steps would be rebuilt and 1 may be, none against failOn=stable.",
+        assertEquals(
+                "Check passes \u2014 2 steps would be rebuilt and 1 may be, none against failOn=stable.",
                 report.text("//div[" + hasClass("outcome-passes") + "]"));
     }
 
     @Test
     void theAdviceIsListedWithItsFix() throws Exception {
-        Finding finding = new Finding("DC301", Severity.WARNING, "Dockerfile", 6, null,
-                "COPY src ./src at line 6 copies <b>everything</b>", "add these lines to .dockerignore:\n  *.log\n  .git/", List.of());
-        ParsedReport report = new ParsedReport(HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir),
-                FailOn.STABLE, null, List.of(finding)));
+        Finding finding = new Finding(
+                "DC301",
+                Severity.WARNING,
+                "Dockerfile",
+                6,
+                null,
+                "COPY src ./src at line 6 copies <b>everything</b>",
+                "add these lines to .dockerignore:\n  *.log\n  .git/",
+                List.of());
+        ParsedReport report = new ParsedReport(
+                HtmlReport.of(Goal.EXPLAIN, JavaProject.everydayChanges(dir), FailOn.STABLE, null, List.of(finding)));
         String rule = "//section[" + hasClass("rules") + "]//li[" + hasClass("rule") + "]";
-        assertEquals("DC301 Dockerfile:6 COPY src ./src at line 6 copies <b>everything</b>",
+        assertEquals(
+                "DC301 Dockerfile:6 COPY src ./src at line 6 copies <b>everything</b>",
                 report.text(rule + "/p[" + hasClass("rule-line") + "]"));
-        assertEquals("Fix: add these lines to .dockerignore:", report.text(rule + "//div[" + hasClass("advice") + "]/p"));
+        assertEquals(
+                "Fix: add these lines to .dockerignore:", report.text(rule + "//div[" + hasClass("advice") + "]/p"));
         assertEquals("*.log\n.git/", report.one(rule + "//pre").getTextContent());
     }
 
@@ -131,8 +160,10 @@ class HtmlReportTest {
         assertEquals("dev → 1.4.2", report.text(cause + "//p[" + hasClass("values") + "]"));
         assertTrue(report.text(cause + "//p[" + hasClass("advice") + "]").contains("does not use APP_VERSION"));
         assertTrue(report.stepText("runtime:2").contains("stable fails the check"), report.stepText("runtime:2"));
-        assertTrue(report.stepText("runtime:4").contains("Builds on step runtime:3, which is rebuilt. The chain breaks at"
-                + " runtime:2."), report.stepText("runtime:4"));
+        assertTrue(
+                report.stepText("runtime:4")
+                        .contains("Builds on step runtime:3, which is rebuilt. The chain breaks at" + " runtime:2."),
+                report.stepText("runtime:4"));
     }
 
     @Test
@@ -140,28 +171,41 @@ class HtmlReportTest {
         JavaProject project = new JavaProject(dir);
         Snapshot before = project.snapshot();
         project.write("pom.xml", "<project><artifactId>app</artifactId><!-- a new dependency --></project>\n");
-        ParsedReport report = new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.STABLE));
+        ParsedReport report =
+                new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.STABLE));
 
         assertTrue(report.text("//div[" + hasClass("outcome") + "]").startsWith("Check passes"));
         assertTrue(report.stepText("deps:3").contains("Rebuilt (expected)"));
-        assertEquals("pom.xml content expected",
-                report.text("//li[@id='" + Anchors.step("deps:3") + "']//tbody/tr/th"));
-        assertTrue(report.stepText("build:1").contains("The chain breaks at deps:3. expected"), report.stepText("build:1"));
-        assertTrue(report.stepText("runtime:3").contains("Unknown") && report.stepText("runtime:3").contains("Why unknown:"));
+        assertEquals(
+                "pom.xml content expected", report.text("//li[@id='" + Anchors.step("deps:3") + "']//tbody/tr/th"));
+        assertTrue(
+                report.stepText("build:1").contains("The chain breaks at deps:3. expected"),
+                report.stepText("build:1"));
+        assertTrue(report.stepText("runtime:3").contains("Unknown")
+                && report.stepText("runtime:3").contains("Why unknown:"));
         assertFalse(report.stepText("runtime:4").contains("Why unknown:"), "said once, at the first miss of the chain");
     }
 
     @Test
     void stageLinksAreDrawnAndNamed() throws Exception {
         ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE));
-        List<String> screenArrows = report.nodes("//*[local-name()='svg' and " + hasClass("screen-only") + "]"
-                + "//*[local-name()='text' and " + hasClass("arrow-label") + "]").stream().map(Node::getTextContent).toList();
+        List<String> screenArrows = report
+                .nodes("//*[local-name()='svg' and " + hasClass("screen-only") + "]" + "//*[local-name()='text' and "
+                        + hasClass("arrow-label") + "]")
+                .stream()
+                .map(Node::getTextContent)
+                .toList();
         assertEquals(List.of("FROM deps", "COPY --from=build"), screenArrows);
-        assertEquals(2, report.nodes("//*[local-name()='svg' and " + hasClass("print-only") + "]"
-                + "//*[local-name()='path' and @marker-end]").size());
-        assertEquals("FROM stage deps, continuing after deps:4",
+        assertEquals(
+                2,
+                report.nodes("//*[local-name()='svg' and " + hasClass("print-only") + "]"
+                                + "//*[local-name()='path' and @marker-end]")
+                        .size());
+        assertEquals(
+                "FROM stage deps, continuing after deps:4",
                 report.text("//section[@id='stage-build']//p[" + hasClass("port-from") + "]"));
-        assertEquals("reads stage build: the result of build:2, rebuilt",
+        assertEquals(
+                "reads stage build: the result of build:2, rebuilt",
                 report.text("//li[@id='" + Anchors.step("runtime:3") + "']//p[" + hasClass("port-reads") + "]"));
     }
 
@@ -175,7 +219,8 @@ class HtmlReportTest {
         String copy = report.stepText("2");
         assertTrue(copy.contains(JavaProject.HOSTILE_PATH + " content"), copy);
         String run = report.stepText("3");
-        assertTrue(run.contains("echo \"</pre><script>alert('$NOTE')</script>\" && echo '&amp;' && echo \"\\\"\""), run);
+        assertTrue(
+                run.contains("echo \"</pre><script>alert('$NOTE')</script>\" && echo '&amp;' && echo \"\\\"\""), run);
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("NOTE=\"><script>alert(3)</script>&"));
     }
 
@@ -183,7 +228,8 @@ class HtmlReportTest {
     void theDocumentStandsAlone() throws Exception {
         String html = HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE);
         ParsedReport report = new ParsedReport(html);
-        assertTrue(report.nodes("//script | //link | //img | //iframe | //object").isEmpty());
+        assertTrue(
+                report.nodes("//script | //link | //img | //iframe | //object").isEmpty());
         assertTrue(report.nodes("//@src").isEmpty());
         for (Node href : report.nodes("//@href")) {
             assertTrue(href.getNodeValue().startsWith("#"), "only links within the page: " + href.getNodeValue());
@@ -197,8 +243,10 @@ class HtmlReportTest {
     @Test
     void headingsFormAnOutline() throws Exception {
         ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.everydayChanges(dir), FailOn.STABLE));
-        List<Integer> levels = report.nodes("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
-                .stream().map(heading -> heading.getNodeName().charAt(1) - '0').toList();
+        List<Integer> levels =
+                report.nodes("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]").stream()
+                        .map(heading -> heading.getNodeName().charAt(1) - '0')
+                        .toList();
         assertEquals(1, levels.get(0));
         assertEquals(1, levels.stream().filter(level -> level == 1).count());
         for (int i = 1; i < levels.size(); i++) {
@@ -216,26 +264,37 @@ class HtmlReportTest {
     @Test
     void nothingChangedIsAllCachedWithoutCauses() throws Exception {
         JavaProject project = new JavaProject(dir);
-        ParsedReport report = new ParsedReport(HtmlReport.of(
-                Comparison.compare(project.snapshot(), project.snapshot()), FailOn.STABLE));
+        ParsedReport report = new ParsedReport(
+                HtmlReport.of(Comparison.compare(project.snapshot(), project.snapshot()), FailOn.STABLE));
         assertTrue(report.text("//div[" + hasClass("outcome") + "]").startsWith("All cached"));
         assertTrue(report.nodes("//section[" + hasClass("causes") + "] | //section[" + hasClass("first-misses") + "]")
                 .isEmpty());
-        assertEquals(11, report.nodes("//span[" + hasClass("badge") + " and text()='Cached']").size() - 1,
+        assertEquals(
+                11,
+                report.nodes("//span[" + hasClass("badge") + " and text()='Cached']")
+                                .size()
+                        - 1,
                 "one badge per step, and one in the legend");
     }
 
     @Test
     void withoutBaselineEveryStepIsUnknownAndTheHeaderSaysWhatToDo() throws Exception {
         Snapshot snapshot = new JavaProject(dir).snapshot();
-        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(Goal.CHECK, snapshot, "dockercache-baseline.json",
-                "mvn dockercache:baseline", List.of()));
+        ParsedReport report = new ParsedReport(HtmlReport.withoutBaseline(
+                Goal.CHECK, snapshot, "dockercache-baseline.json", "mvn dockercache:baseline", List.of()));
         assertTrue(report.text("//div[" + hasClass("outcome-none") + "]").contains("mvn dockercache:baseline"));
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("none at dockercache-baseline.json"));
-        assertEquals(snapshot.steps().size(), report.nodes("//li[" + hasClass("step") + " and " + hasClass("verdict-unknown") + "]").size());
+        assertEquals(
+                snapshot.steps().size(),
+                report.nodes("//li[" + hasClass("step") + " and " + hasClass("verdict-unknown") + "]")
+                        .size());
         assertTrue(report.nodes("//section[" + hasClass("causes") + "]").isEmpty());
-        assertEquals(2, report.nodes("//*[local-name()='svg' and " + hasClass("screen-only") + "]"
-                + "//*[local-name()='path' and @marker-end]").size(), "the links need no baseline");
+        assertEquals(
+                2,
+                report.nodes("//*[local-name()='svg' and " + hasClass("screen-only") + "]"
+                                + "//*[local-name()='path' and @marker-end]")
+                        .size(),
+                "the links need no baseline");
     }
 
     @Test
@@ -250,13 +309,17 @@ class HtmlReportTest {
         Files.createSymbolicLink(dir.resolve("conf/current.properties"), Path.of("real.properties"));
         Files.delete(dir.resolve("conf/old.properties"));
         project.write("conf/new.properties", "c=3");
-        ParsedReport report = new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.ANY));
+        ParsedReport report =
+                new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.ANY));
 
-        assertEquals(List.of("conf/current.properties symlink target old.properties real.properties",
+        assertEquals(
+                List.of(
+                        "conf/current.properties symlink target old.properties real.properties",
                         "conf/new.properties added — file 0644 3 bytes",
                         "conf/old.properties removed file 0644 3 bytes —"),
                 report.nodes("//li[@id='" + Anchors.step("2") + "']//tbody/tr").stream()
-                        .map(HtmlReportTest::cells).toList());
+                        .map(HtmlReportTest::cells)
+                        .toList());
     }
 
     @Test
@@ -264,8 +327,10 @@ class HtmlReportTest {
         JavaProject project = new JavaProject(dir).write("Dockerfile", "FROM alpine:3.20\nRUN echo one\n");
         Snapshot before = project.snapshot();
         project.write("Dockerfile", "FROM alpine:3.20\nRUN echo two\n");
-        ParsedReport report = new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.ANY));
-        assertEquals("Baseline RUN echo one Current RUN echo two",
+        ParsedReport report =
+                new ParsedReport(HtmlReport.of(Comparison.compare(project.snapshot(), before), FailOn.ANY));
+        assertEquals(
+                "Baseline RUN echo one Current RUN echo two",
                 report.text("//li[@id='" + Anchors.step("2") + "']//div[" + hasClass("edit") + "]"));
     }
 
@@ -288,25 +353,35 @@ class HtmlReportTest {
         }
 
         Snapshot snapshot(String phrase) throws AnalysisException {
-            return analyse(Map.of("SIGNING_PHRASE", phrase), null, Builder.BUILDKIT, ImageDigests.NONE,
-                    BuildKitVersion.NEWEST, Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")),
-                    null).snapshot();
+            return analyse(
+                            Map.of("SIGNING_PHRASE", phrase),
+                            null,
+                            Builder.BUILDKIT,
+                            ImageDigests.NONE,
+                            BuildKitVersion.NEWEST,
+                            Secrets.of(List.of("SIGNING_PHRASE"), SecretKey.of("html-test-key-0123456789")),
+                            null)
+                    .snapshot();
         }
     }
 
     @Test
     void aSecretChangeShowsNeitherValuesNorAnEmptyEdit() throws Exception {
-        SecretProject project = new SecretProject(dir).dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE",
-                "COPY a.txt /srv/${SIGNING_PHRASE}/a.txt").file("a.txt", "a");
+        SecretProject project = new SecretProject(dir)
+                .dockerfile("FROM busybox:1.36", "ARG SIGNING_PHRASE", "COPY a.txt /srv/${SIGNING_PHRASE}/a.txt")
+                .file("a.txt", "a");
         Comparison comparison = Comparison.compare(project.snapshot("closed-sesame"), project.snapshot("open-sesame"));
         String html = HtmlReport.of(comparison, FailOn.STABLE);
         assertFalse(html.contains("sesame"), html);
         ParsedReport report = new ParsedReport(html);
         assertTrue(report.text("//dl[" + hasClass("facts") + "]").contains("SIGNING_PHRASE=(secret)"));
         String cause = report.text("//li[" + hasClass("change-instruction") + "]");
-        assertEquals("instruction the instruction's dest changed; it depends on a secret, so its value is not shown",
-                cause);
-        assertEquals(0, report.nodes("//li[" + hasClass("change-instruction") + "]//div[" + hasClass("edit") + "]")
-                .size(), "no empty before/after boxes");
+        assertEquals(
+                "instruction the instruction's dest changed; it depends on a secret, so its value is not shown", cause);
+        assertEquals(
+                0,
+                report.nodes("//li[" + hasClass("change-instruction") + "]//div[" + hasClass("edit") + "]")
+                        .size(),
+                "no empty before/after boxes");
     }
 }

@@ -39,9 +39,18 @@ class JUnitReportTest {
         assertEquals("testsuite", suite.getTagName());
         assertEquals("dockercache: Dockerfile", suite.getAttribute("name"));
         assertCounts(suite, 7, 0, 0);
-        assertEquals(STABLE_TESTS, testCases(suite).stream().map(t -> t.getAttribute("name")).toList());
-        assertEquals(List.of("dockercache.build", "dockercache.build", "dockercache.build", "dockercache.build",
-                "dockercache.runtime", "dockercache.runtime", "dockercache.runtime"),
+        assertEquals(
+                STABLE_TESTS,
+                testCases(suite).stream().map(t -> t.getAttribute("name")).toList());
+        assertEquals(
+                List.of(
+                        "dockercache.build",
+                        "dockercache.build",
+                        "dockercache.build",
+                        "dockercache.build",
+                        "dockercache.runtime",
+                        "dockercache.runtime",
+                        "dockercache.runtime"),
                 testCases(suite).stream().map(t -> t.getAttribute("classname")).toList());
         assertTrue(testCases(suite).stream().allMatch(t -> children(t).isEmpty()), "cached steps pass silently");
     }
@@ -53,7 +62,8 @@ class JUnitReportTest {
 
         Element failure = only(testCase(suite, "build:3"), "failure");
         assertEquals("cache-bust", failure.getAttribute("type"));
-        assertEquals("build:3 COPY pom.xml . is rebuilt: pom.xml mode bits changed 0644 -> 0755",
+        assertEquals(
+                "build:3 COPY pom.xml . is rebuilt: pom.xml mode bits changed 0644 -> 0755",
                 failure.getAttribute("message"));
         String body = failure.getTextContent();
         assertTrue(body.startsWith("Step build:3 (Dockerfile:3) is rebuilt for an unexpected reason:\n"), body);
@@ -61,7 +71,8 @@ class JUnitReportTest {
         assertTrue(body.contains("    fix: the executable bit changed"), body);
 
         Element downstream = only(testCase(suite, "build:4"), "failure");
-        assertEquals("build:4 RUN mvn -B dependency:go-offline is rebuilt: builds on step build:3, which is rebuilt",
+        assertEquals(
+                "build:4 RUN mvn -B dependency:go-offline is rebuilt: builds on step build:3, which is rebuilt",
                 downstream.getAttribute("message"));
     }
 
@@ -70,7 +81,8 @@ class JUnitReportTest {
         Element suite = parse(JUnitReport.of(JavaBuild.pomModeChanged(dir), FailOn.NEVER));
         assertCounts(suite, 7, 0, 1);
         String out = only(testCase(suite, "build:3"), "system-out").getTextContent();
-        assertTrue(out.startsWith("Rebuilt for an unexpected reason; failOn=never does not fail the build for it.\n"),
+        assertTrue(
+                out.startsWith("Rebuilt for an unexpected reason; failOn=never does not fail the build for it.\n"),
                 out);
         assertTrue(out.contains("pom.xml mode bits changed 0644 -> 0755"), out);
     }
@@ -92,10 +104,15 @@ class JUnitReportTest {
         Comparison comparison = JavaBuild.sourceEdited(dir);
         Element suite = parse(JUnitReport.of(comparison, FailOn.STABLE));
         assertCounts(suite, 7, 0, 1);
-        StepResult unknown = comparison.steps().stream().filter(s -> s.stepId().equals("runtime:3")).findFirst()
+        StepResult unknown = comparison.steps().stream()
+                .filter(s -> s.stepId().equals("runtime:3"))
+                .findFirst()
                 .orElseThrow();
-        assertEquals(unknown.unknownReason(), only(testCase(suite, "runtime:3"), "skipped").getAttribute("message"));
-        assertTrue(testCases(suite).stream().noneMatch(t -> t.getAttribute("name").startsWith("build:5")),
+        assertEquals(
+                unknown.unknownReason(),
+                only(testCase(suite, "runtime:3"), "skipped").getAttribute("message"));
+        assertTrue(
+                testCases(suite).stream().noneMatch(t -> t.getAttribute("name").startsWith("build:5")),
                 "build:5 is not stable: failOn=stable does not judge it");
     }
 
@@ -104,7 +121,8 @@ class JUnitReportTest {
     void failOnAnyFailsTheFileForEveryUnexpectedRebuild() throws Exception {
         Element suite = parse(JUnitReport.of(JavaBuild.sourceEdited(dir), FailOn.ANY));
         assertCounts(suite, 9, 2, 1);
-        assertEquals("build:5 COPY src ./src is rebuilt: src/main/java/App.java content changed (13 -> 21 bytes)",
+        assertEquals(
+                "build:5 COPY src ./src is rebuilt: src/main/java/App.java content changed (13 -> 21 bytes)",
                 only(testCase(suite, "build:5"), "failure").getAttribute("message"));
         assertEquals("cache-bust", only(testCase(suite, "build:6"), "failure").getAttribute("type"));
     }
@@ -118,7 +136,8 @@ class JUnitReportTest {
         Comparison comparison = Comparison.compare(build.snapshot(), before);
         Element suite = parse(JUnitReport.of(comparison, FailOn.STABLE));
         assertCounts(suite, 2, 1, 0);
-        assertEquals("2 RUN echo \\u0007 bell & <tag> \"quoted\" \uD83D\uDC33 again",
+        assertEquals(
+                "2 RUN echo \\u0007 bell & <tag> \"quoted\" \uD83D\uDC33 again",
                 testCases(suite).get(1).getAttribute("name"));
     }
 
@@ -129,13 +148,18 @@ class JUnitReportTest {
         assertEquals("0", suite.getAttribute("errors"));
         List<Element> cases = testCases(suite);
         assertEquals(tests, cases.size());
-        assertEquals(failures, cases.stream().filter(t -> !elements(t, "failure").isEmpty()).count());
-        assertEquals(skipped, cases.stream().filter(t -> !elements(t, "skipped").isEmpty()).count());
+        assertEquals(
+                failures,
+                cases.stream().filter(t -> !elements(t, "failure").isEmpty()).count());
+        assertEquals(
+                skipped,
+                cases.stream().filter(t -> !elements(t, "skipped").isEmpty()).count());
     }
 
     private static Element parse(String xml) throws Exception {
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), xml);
-        return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newDefaultInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
     }
@@ -145,7 +169,9 @@ class JUnitReportTest {
     }
 
     private static Element testCase(Element suite, String stepId) {
-        return testCases(suite).stream().filter(t -> t.getAttribute("name").startsWith(stepId + " ")).findFirst()
+        return testCases(suite).stream()
+                .filter(t -> t.getAttribute("name").startsWith(stepId + " "))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -157,7 +183,9 @@ class JUnitReportTest {
     }
 
     private static List<Element> elements(Element parent, String name) {
-        return children(parent).stream().filter(e -> e.getTagName().equals(name)).toList();
+        return children(parent).stream()
+                .filter(e -> e.getTagName().equals(name))
+                .toList();
     }
 
     private static List<Element> children(Element parent) {

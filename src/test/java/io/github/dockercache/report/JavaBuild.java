@@ -5,7 +5,6 @@ import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.testing.ContextTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -60,7 +59,9 @@ final class JavaBuild extends ContextTree<JavaBuild> {
     static Comparison pomEdited(Path dir) throws IOException, AnalysisException {
         JavaBuild build = in(dir);
         Snapshot baseline = build.snapshot();
-        return Comparison.compare(build.file("pom.xml", "<project><!-- new dependency --></project>\n").snapshot(),
+        return Comparison.compare(
+                build.file("pom.xml", "<project><!-- new dependency --></project>\n")
+                        .snapshot(),
                 baseline);
     }
 
@@ -68,7 +69,8 @@ final class JavaBuild extends ContextTree<JavaBuild> {
     static Comparison sourceEdited(Path dir) throws IOException, AnalysisException {
         JavaBuild build = in(dir);
         Snapshot baseline = build.snapshot();
-        return Comparison.compare(build.file("src/main/java/App.java", "class App { int x; }\n").snapshot(), baseline);
+        return Comparison.compare(
+                build.file("src/main/java/App.java", "class App { int x; }\n").snapshot(), baseline);
     }
 
     Snapshot snapshot() throws AnalysisException {

@@ -19,7 +19,8 @@ import java.util.Map;
  * and snapshot it again.
  */
 final class JavaProject {
-    static final String DOCKERFILE = String.join("\n",
+    static final String DOCKERFILE = String.join(
+            "\n",
             "# syntax=docker/dockerfile:1",
             "FROM maven:3.9.9-eclipse-temurin-17 AS deps",
             "WORKDIR /workspace",
@@ -63,8 +64,8 @@ final class JavaProject {
             "bidi\u202etxt.exe");
 
     /** The instruction text and build argument a hostile Dockerfile shows in every report. */
-    static final String HOSTILE_RUN = "RUN echo \"<script>document.title='pwned'</script> | [x](http://evil) `tick`"
-            + " \u001b[31m $NOTE\"";
+    static final String HOSTILE_RUN =
+            "RUN echo \"<script>document.title='pwned'</script> | [x](http://evil) `tick`" + " \u001b[31m $NOTE\"";
 
     private final Path dir;
 
@@ -76,7 +77,9 @@ final class JavaProject {
     static Comparison everydayChanges(Path dir) throws IOException, AnalysisException {
         JavaProject project = new JavaProject(dir);
         Snapshot baseline = project.snapshot();
-        project.write("src/main/java/app/App.java", "package app;\n\nclass App {\n    String greeting() { return \"hi\"; }\n}\n")
+        project.write(
+                        "src/main/java/app/App.java",
+                        "package app;\n\nclass App {\n    String greeting() { return \"hi\"; }\n}\n")
                 .chmod("src/main/docker/entrypoint.sh", "rwxr-xr-x");
         return Comparison.compare(project.snapshot(Map.of("APP_VERSION", "1.4.2")), baseline);
     }
@@ -84,12 +87,15 @@ final class JavaProject {
     /** Markup in a path, in an instruction and in a build argument's value, all of which the report shows. */
     static Comparison hostileNames(Path dir) throws IOException, AnalysisException {
         JavaProject project = new JavaProject(dir)
-                .write("Dockerfile", String.join("\n",
-                        "FROM alpine:3.20",
-                        "ARG NOTE",
-                        "COPY src /src",
-                        "RUN echo \"</pre><script>alert('$NOTE')</script>\" && echo '&amp;' && echo \"\\\"\" > /x",
-                        ""))
+                .write(
+                        "Dockerfile",
+                        String.join(
+                                "\n",
+                                "FROM alpine:3.20",
+                                "ARG NOTE",
+                                "COPY src /src",
+                                "RUN echo \"</pre><script>alert('$NOTE')</script>\" && echo '&amp;' && echo \"\\\"\" > /x",
+                                ""))
                 .write(HOSTILE_PATH, "one");
         Snapshot before = project.snapshot(Map.of("NOTE", "a"));
         project.write(HOSTILE_PATH, "two");
@@ -111,13 +117,21 @@ final class JavaProject {
             project.write("src/" + name, "two, longer");
         }
         project.write("Dockerfile", hostileDockerfile(HOSTILE_RUN + " \u001b]0;title\u0007"));
-        return Comparison.compare(project.snapshot(Map.of("NOTE", "\"><script>document.title='pwned'</script>\u009b")),
-                before);
+        return Comparison.compare(
+                project.snapshot(Map.of("NOTE", "\"><script>document.title='pwned'</script>\u009b")), before);
     }
 
     private static String hostileDockerfile(String run) {
-        return String.join("\n", "FROM alpine:3.20 AS names", "COPY src /src", "", "FROM alpine:3.20 AS script", "ARG NOTE",
-                run, "COPY --from=names /src /src", "");
+        return String.join(
+                "\n",
+                "FROM alpine:3.20 AS names",
+                "COPY src /src",
+                "",
+                "FROM alpine:3.20 AS script",
+                "ARG NOTE",
+                run,
+                "COPY --from=names /src /src",
+                "");
     }
 
     JavaProject(Path dir) throws IOException {
@@ -142,8 +156,8 @@ final class JavaProject {
     }
 
     Snapshot snapshot(Map<String, String> buildArgs) throws AnalysisException {
-        return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, null,
-                ClientPlatform.LINUX, "none"));
+        return CacheModel.snapshot(
+                new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, null, ClientPlatform.LINUX, "none"));
     }
 
     Snapshot snapshot() throws AnalysisException {

@@ -20,29 +20,45 @@ class MarkdownReportTest {
 
     @Test
     void failingComparisonShowsTheOutcomeTheStepsAndWhy() throws Exception {
-        List<String> lines = MarkdownReport.of(JavaBuild.pomModeChanged(dir), FailOn.STABLE).lines().toList();
-        assertEquals("## ❌ dockercache: Dockerfile fails failOn=stable (2 steps rebuilt for an unexpected reason)", lines.get(0));
+        List<String> lines = MarkdownReport.of(JavaBuild.pomModeChanged(dir), FailOn.STABLE)
+                .lines()
+                .toList();
+        assertEquals(
+                "## ❌ dockercache: Dockerfile fails failOn=stable (2 steps rebuilt for an unexpected reason)",
+                lines.get(0));
         assertEquals("| Step | Instruction | Verdict | Stable |", lines.get(2));
         assertTrue(lines.contains("| build:3 | <code>COPY pom.xml .</code> | ❌ rebuilt | yes |"), lines::toString);
         assertTrue(lines.contains("| build:5 | <code>COPY src ./src</code> | rebuilt |  |"), lines::toString);
-        assertTrue(lines.contains("| runtime:3 | <code>COPY --from=build /workspace/target/app.jar /app.jar</code>"
-                + " | unknown | yes |"), lines::toString);
+        assertTrue(
+                lines.contains("| runtime:3 | <code>COPY --from=build /workspace/target/app.jar /app.jar</code>"
+                        + " | unknown | yes |"),
+                lines::toString);
         int why = lines.indexOf("### Why steps are rebuilt");
-        assertEquals(List.of(
-                "- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, breaks failOn=stable ❌)",
-                "  - pom.xml mode bits changed 0644 -\\> 0755",
-                "    - fix: the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
-                        + " COPY --chmod does not help: BuildKit hashes the source mode"
-                        + " (a build from Windows also sends every file as 0755)",
-                "  - and with it: build:4, build:5, build:6"), lines.subList(why + 2, why + 6));
+        assertEquals(
+                List.of(
+                        "- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, breaks failOn=stable ❌)",
+                        "  - pom.xml mode bits changed 0644 -\\> 0755",
+                        "    - fix: the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
+                                + " COPY --chmod does not help: BuildKit hashes the source mode"
+                                + " (a build from Windows also sends every file as 0755)",
+                        "  - and with it: build:4, build:5, build:6"),
+                lines.subList(why + 2, why + 6));
         // a step that only a real build can judge is no miss: it is listed apart
-        assertEquals(List.of("", "### What only a real build can tell", "",
-                "- **runtime:3** <code>COPY --from=build /workspace/target/app.jar /app.jar</code> may be rebuilt"
-                        + " (line 11, stable)"), lines.subList(why + 6, why + 10));
-        assertTrue(lines.contains("  - unknown: reads /workspace/target/app.jar from stage 'build', whose files come"
-                + " from RUN at line 6: BuildKit reuses this step only if those files come out byte-identical, which"
-                + " takes a real build to know"), lines::toString);
-        assertEquals("9 steps: 4 cached, 4 rebuilt (2 stable), 1 unknown. failOn=stable: fails for 2 steps.",
+        assertEquals(
+                List.of(
+                        "",
+                        "### What only a real build can tell",
+                        "",
+                        "- **runtime:3** <code>COPY --from=build /workspace/target/app.jar /app.jar</code> may be rebuilt"
+                                + " (line 11, stable)"),
+                lines.subList(why + 6, why + 10));
+        assertTrue(
+                lines.contains("  - unknown: reads /workspace/target/app.jar from stage 'build', whose files come"
+                        + " from RUN at line 6: BuildKit reuses this step only if those files come out byte-identical, which"
+                        + " takes a real build to know"),
+                lines::toString);
+        assertEquals(
+                "9 steps: 4 cached, 4 rebuilt (2 stable), 1 unknown. failOn=stable: fails for 2 steps.",
                 lines.get(lines.size() - 1));
     }
 
@@ -50,9 +66,13 @@ class MarkdownReportTest {
     void expectedRebuildPasses() throws Exception {
         String md = MarkdownReport.of(JavaBuild.pomEdited(dir), FailOn.ANY);
         assertTrue(md.startsWith("## ✅ dockercache: Dockerfile passes failOn=any\n\n"), md);
-        assertTrue(md.contains("| build:4 | <code>RUN mvn -B dependency:go-offline</code> | rebuilt (expected) | yes |\n"), md);
-        assertTrue(md.contains("- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, expected)\n"
-                + "  - pom.xml content changed (11 -\\> 43 bytes) (expected: a dependency manifest)\n"), md);
+        assertTrue(
+                md.contains("| build:4 | <code>RUN mvn -B dependency:go-offline</code> | rebuilt (expected) | yes |\n"),
+                md);
+        assertTrue(
+                md.contains("- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, expected)\n"
+                        + "  - pom.xml content changed (11 -\\> 43 bytes) (expected: a dependency manifest)\n"),
+                md);
         assertTrue(md.endsWith("failOn=any: passes.\n"), md);
     }
 
@@ -73,10 +93,12 @@ class MarkdownReportTest {
         Comparison comparison = Comparison.compare(build.snapshot(), baseline);
         String md = MarkdownReport.of(comparison, FailOn.STABLE);
 
-        String escaped = "RUN echo \\`date\\` \\| tee /built \\&\\& grep 'a\\\\\\|b' \\*\\_x\\_\\* \\<b\\> \\&amp; \\$HOME";
+        String escaped =
+                "RUN echo \\`date\\` \\| tee /built \\&\\& grep 'a\\\\\\|b' \\*\\_x\\_\\* \\<b\\> \\&amp; \\$HOME";
         // shortened between words before escaping, so that no escape is cut in half
-        String row = "| 2 | <code>RUN echo \\`date\\` \\| tee /built \\&\\& grep 'a\\\\\\|b' \\*\\_x\\_\\* \\<b\\> \\&amp; ...</code>"
-                + " | ❌ rebuilt | yes |";
+        String row =
+                "| 2 | <code>RUN echo \\`date\\` \\| tee /built \\&\\& grep 'a\\\\\\|b' \\*\\_x\\_\\* \\<b\\> \\&amp; ...</code>"
+                        + " | ❌ rebuilt | yes |";
         assertTrue(md.lines().anyMatch(row::equals), md);
         for (String line : md.lines().filter(l -> l.startsWith("|")).toList()) {
             assertEquals(5, cellDelimiters(line), line);
@@ -88,7 +110,8 @@ class MarkdownReportTest {
     @Test
     void textEscapesMarkdownAndKeepsOneLine() {
         assertEquals("a\\\\\\|b\\\\n\\`c\\`\t d", MarkdownReport.text("a\\|b\n`c`\t d"));
-        assertEquals("\\[x\\](http\\://evil) www\\.evil.example \\\\u001b\\[31m",
+        assertEquals(
+                "\\[x\\](http\\://evil) www\\.evil.example \\\\u001b\\[31m",
                 MarkdownReport.text("[x](http://evil) www.evil.example \u001b[31m"));
         assertEquals("plain text, (parens) and 1.2-3", MarkdownReport.text("plain text, (parens) and 1.2-3"));
     }

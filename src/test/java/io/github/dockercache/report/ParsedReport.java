@@ -38,7 +38,8 @@ final class ParsedReport {
 
     static List<Node> nodes(Node context, String xpath) {
         try {
-            NodeList list = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET);
+            NodeList list =
+                    (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET);
             List<Node> nodes = new ArrayList<>();
             for (int i = 0; i < list.getLength(); i++) {
                 nodes.add(list.item(i));

@@ -48,8 +48,9 @@ class ReportsSafeToRenderTest {
             String text = format.getValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                assertTrue(c == '\n' || c == '\t' || !Printable.needsEscape(c), () -> format.getKey() + " carries U+"
-                        + String.format("%04X", (int) c) + " raw: " + text);
+                assertTrue(
+                        c == '\n' || c == '\t' || !Printable.needsEscape(c),
+                        () -> format.getKey() + " carries U+" + String.format("%04X", (int) c) + " raw: " + text);
             }
         }
     }
@@ -73,7 +74,9 @@ class ReportsSafeToRenderTest {
     void markdownShowsEachNameAsText() {
         String md = MarkdownReport.of(comparison, FailOn.ANY);
         for (String line : md.lines().toList()) {
-            String data = line.replaceFirst("^(#{2,3} |\\s*- )", "").replace("<code>", "").replace("</code>", "")
+            String data = line.replaceFirst("^(#{2,3} |\\s*- )", "")
+                    .replace("<code>", "")
+                    .replace("</code>", "")
                     .replace("**", "");
             if (line.startsWith("|")) {
                 assertEquals(5, unescapedIndexes(line, '|').size(), line);
@@ -94,11 +97,14 @@ class ReportsSafeToRenderTest {
     void htmlShowsEachNameAsText() throws Exception {
         String html = HtmlReport.of(comparison, FailOn.ANY);
         ParsedReport report = new ParsedReport(html);
-        assertTrue(report.nodes("//script | //img | //*[@onerror] | //a[not(starts-with(@href, '#'))]").isEmpty(),
+        assertTrue(
+                report.nodes("//script | //img | //*[@onerror] | //a[not(starts-with(@href, '#'))]")
+                        .isEmpty(),
                 "no element from user text");
         String files = report.text("//table[" + ParsedReport.hasClass("files") + "]");
         for (String name : JavaProject.HOSTILE_FILE_NAMES) {
-            assertTrue(files.contains(("src/" + Printable.oneLine(name)).replaceAll("\\s+", " ")), name + " in " + files);
+            assertTrue(
+                    files.contains(("src/" + Printable.oneLine(name)).replaceAll("\\s+", " ")), name + " in " + files);
         }
         assertTrue(report.text("//dl[" + ParsedReport.hasClass("facts") + "]")
                 .contains("NOTE=\"><script>document.title='pwned'</script>\\u009b"));
@@ -107,24 +113,37 @@ class ReportsSafeToRenderTest {
     @Test
     void junitSarifAndJsonReadBackWithEachName() throws Exception {
         String junit = JUnitReport.of(comparison, FailOn.ANY);
-        NodeList failureElements = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8))).getElementsByTagName("failure");
+        NodeList failureElements = DocumentBuilderFactory.newDefaultInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("failure");
         StringBuilder failures = new StringBuilder();
         for (int i = 0; i < failureElements.getLength(); i++) {
             failures.append(failureElements.item(i).getTextContent());
         }
-        JsonObject sarif = JsonParser.parseString(SarifReport.of(comparison, FailOn.ANY, "Dockerfile")).getAsJsonObject();
-        String sarifMessages = StreamSupport.stream(sarif.getAsJsonArray("runs").get(0).getAsJsonObject()
-                .getAsJsonArray("results").spliterator(), false)
-                .map(result -> result.getAsJsonObject().getAsJsonObject("message").get("text").getAsString())
+        JsonObject sarif = JsonParser.parseString(SarifReport.of(comparison, FailOn.ANY, "Dockerfile"))
+                .getAsJsonObject();
+        String sarifMessages = StreamSupport.stream(
+                        sarif.getAsJsonArray("runs")
+                                .get(0)
+                                .getAsJsonObject()
+                                .getAsJsonArray("results")
+                                .spliterator(),
+                        false)
+                .map(result -> result.getAsJsonObject()
+                        .getAsJsonObject("message")
+                        .get("text")
+                        .getAsString())
                 .collect(Collectors.joining("\n"));
         // JSON is data: the values are the names themselves, which its escapes carry exactly
         JsonObject json = JsonParser.parseString(JsonReport.of(Goal.CHECK, comparison, "baseline.json", true))
                 .getAsJsonObject();
         List<String> subjects = new ArrayList<>();
         for (JsonElement step : json.getAsJsonArray("steps")) {
-            step.getAsJsonObject().getAsJsonArray("causes")
-                    .forEach(cause -> subjects.add(cause.getAsJsonObject().get("subject").getAsString()));
+            step.getAsJsonObject()
+                    .getAsJsonArray("causes")
+                    .forEach(cause ->
+                            subjects.add(cause.getAsJsonObject().get("subject").getAsString()));
         }
         for (String name : JavaProject.HOSTILE_FILE_NAMES) {
             String shown = "src/" + Printable.oneLine(name) + " content changed";

@@ -44,7 +44,9 @@ class SarifReportTest {
     static void loadSchema() throws IOException {
         try (InputStream in = SarifReportTest.class.getResourceAsStream("/report/sarif-schema-2.1.0-rtm.5.json")) {
             // format assertions on: an artifact URI must be a valid uri-reference
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
         }
     }
@@ -58,20 +60,29 @@ class SarifReportTest {
         assertEquals(List.of("DC001", "DC001", "DC002", "DC002", "DC003"), strings(results, "ruleId"));
 
         JsonObject chmod = results.get(0);
-        JsonObject location = chmod.getAsJsonArray("locations").get(0).getAsJsonObject()
-                .getAsJsonObject("physicalLocation");
-        assertEquals("Dockerfile", location.getAsJsonObject("artifactLocation").get("uri").getAsString());
+        JsonObject location =
+                chmod.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+        assertEquals(
+                "Dockerfile",
+                location.getAsJsonObject("artifactLocation").get("uri").getAsString());
         assertEquals(3, location.getAsJsonObject("region").get("startLine").getAsInt());
         String message = chmod.getAsJsonObject("message").get("text").getAsString();
-        assertTrue(message.startsWith("build:3 COPY pom.xml . is rebuilt [stable], which fails the build (failOn=stable):\n"
-                + "- pom.xml mode bits changed 0644 -> 0755\n    fix: the executable bit changed"), message);
+        assertTrue(
+                message.startsWith(
+                        "build:3 COPY pom.xml . is rebuilt [stable], which fails the build (failOn=stable):\n"
+                                + "- pom.xml mode bits changed 0644 -> 0755\n    fix: the executable bit changed"),
+                message);
 
         JsonArray related = chmod.getAsJsonArray("relatedLocations");
         assertEquals(1, related.size());
         JsonObject pom = related.get(0).getAsJsonObject();
         assertEquals(1, pom.get("id").getAsInt());
-        assertEquals("pom.xml", pom.getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation")
-                .get("uri").getAsString());
+        assertEquals(
+                "pom.xml",
+                pom.getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("artifactLocation")
+                        .get("uri")
+                        .getAsString());
         assertNull(results.get(1).get("relatedLocations"), "build:4 changed no file: it builds on build:3");
     }
 
@@ -85,11 +96,14 @@ class SarifReportTest {
         assertEquals(List.of("DC001", "DC002", "DC003", "DC004"), strings(rules, "id"));
         for (JsonObject rule : rules) {
             for (String text : List.of("shortDescription", "fullDescription", "help")) {
-                assertFalse(rule.getAsJsonObject(text).get("text").getAsString().isBlank(), rule.get("id") + " " + text);
+                assertFalse(
+                        rule.getAsJsonObject(text).get("text").getAsString().isBlank(), rule.get("id") + " " + text);
             }
         }
         for (JsonObject result : results(run)) {
-            assertEquals(result.get("ruleId"), rules.get(result.get("ruleIndex").getAsInt()).get("id"));
+            assertEquals(
+                    result.get("ruleId"),
+                    rules.get(result.get("ruleIndex").getAsInt()).get("id"));
         }
     }
 
@@ -99,7 +113,10 @@ class SarifReportTest {
         List<JsonObject> results = results(run);
         assertEquals(List.of("DC004", "DC004", "DC004", "DC004", "DC003"), strings(results, "ruleId"));
         assertTrue(strings(results, "level").stream().allMatch("note"::equals));
-        assertTrue(results.get(0).getAsJsonObject("message").get("text").getAsString()
+        assertTrue(results.get(0)
+                .getAsJsonObject("message")
+                .get("text")
+                .getAsString()
                 .contains("(expected: a dependency manifest)"));
     }
 
@@ -111,10 +128,24 @@ class SarifReportTest {
         assertEquals("note", unknown.get("level").getAsString());
         String message = unknown.getAsJsonObject("message").get("text").getAsString();
         assertTrue(message.contains("\nunknown: reads /workspace/target/app.jar from stage 'build'"), message);
-        assertEquals("docker/app/Dockerfile", unknown.getAsJsonArray("locations").get(0).getAsJsonObject()
-                .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString());
-        assertEquals(11, unknown.getAsJsonArray("locations").get(0).getAsJsonObject()
-                .getAsJsonObject("physicalLocation").getAsJsonObject("region").get("startLine").getAsInt());
+        assertEquals(
+                "docker/app/Dockerfile",
+                unknown.getAsJsonArray("locations")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("artifactLocation")
+                        .get("uri")
+                        .getAsString());
+        assertEquals(
+                11,
+                unknown.getAsJsonArray("locations")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("region")
+                        .get("startLine")
+                        .getAsInt());
     }
 
     @Test
@@ -134,13 +165,27 @@ class SarifReportTest {
         JavaBuild build = JavaBuild.in(dir).file("src/main/resources/my file#1:100%.txt", "a");
         var baseline = build.snapshot();
         build.file("src/main/resources/my file#1:100%.txt", "b");
-        String sarif = SarifReport.of(Comparison.compare(build.snapshot(), baseline), FailOn.ANY, "my docker/Dockerfile");
+        String sarif =
+                SarifReport.of(Comparison.compare(build.snapshot(), baseline), FailOn.ANY, "my docker/Dockerfile");
         JsonObject result = results(validRun(sarif)).get(0);
-        assertEquals("src/main/resources/my%20file%231%3A100%25.txt", result.getAsJsonArray("relatedLocations").get(0)
-                .getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation")
-                .get("uri").getAsString());
-        assertEquals("my%20docker/Dockerfile", result.getAsJsonArray("locations").get(0).getAsJsonObject()
-                .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString());
+        assertEquals(
+                "src/main/resources/my%20file%231%3A100%25.txt",
+                result.getAsJsonArray("relatedLocations")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("artifactLocation")
+                        .get("uri")
+                        .getAsString());
+        assertEquals(
+                "my%20docker/Dockerfile",
+                result.getAsJsonArray("locations")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("artifactLocation")
+                        .get("uri")
+                        .getAsString());
     }
 
     @Test
@@ -153,9 +198,12 @@ class SarifReportTest {
     @Test
     void theSchemaRejectsWhatIsNotSarif() throws Exception {
         String sarif = SarifReport.of(JavaBuild.pomModeChanged(dir), FailOn.STABLE, "my docker/Dockerfile");
-        assertFalse(validate(sarif.replace("\"level\": \"error\"", "\"level\": \"fatal\"")).isEmpty(),
+        assertFalse(
+                validate(sarif.replace("\"level\": \"error\"", "\"level\": \"fatal\""))
+                        .isEmpty(),
                 "the validator must catch an unknown level, or it checks nothing");
-        assertFalse(validate(sarif.replace("my%20docker", "my docker")).isEmpty(),
+        assertFalse(
+                validate(sarif.replace("my%20docker", "my docker")).isEmpty(),
                 "a space is no URI character: the validator checks formats");
     }
 
@@ -178,7 +226,9 @@ class SarifReportTest {
     }
 
     private static List<JsonObject> objects(JsonArray array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonElement::getAsJsonObject).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .toList();
     }
 
     private static List<String> strings(List<JsonObject> objects, String member) {
@@ -186,6 +236,8 @@ class SarifReportTest {
     }
 
     private static List<String> stepIds(List<JsonObject> results) {
-        return results.stream().map(r -> r.getAsJsonObject("properties").get("stepId").getAsString()).toList();
+        return results.stream()
+                .map(r -> r.getAsJsonObject("properties").get("stepId").getAsString())
+                .toList();
     }
 }

@@ -13,7 +13,8 @@ class ShortenedTest {
     @Test
     void longerTextIsCutAfterTheLastWholeWordThatFitsWithTheMarker() {
         assertEquals("COPY --from=build ...", Shortened.of("COPY --from=build /workspace/target/app.jar /app.jar", 30));
-        assertEquals("COPY --from=build /workspace/target/app.jar ...",
+        assertEquals(
+                "COPY --from=build /workspace/target/app.jar ...",
                 Shortened.of("COPY --from=build /workspace/target/app.jar /app.jar", 48));
     }
 

@@ -25,18 +25,21 @@ class TextReportTest {
     /** The demo's runtime COPY, which the table used to cut inside the jar's name. */
     @Test
     void aCopyOfAJarIsWholeInTheTableAndInItsHeadline() throws Exception {
-        JavaBuild build = JavaBuild.in(dir).dockerfile(
-                "FROM maven:3.9.9-eclipse-temurin-17 AS build",
-                "COPY src ./src",
-                "RUN mvn -B -q -o package -DskipTests",
-                "FROM eclipse-temurin:17-jre AS runtime",
-                JAR_COPY);
+        JavaBuild build = JavaBuild.in(dir)
+                .dockerfile(
+                        "FROM maven:3.9.9-eclipse-temurin-17 AS build",
+                        "COPY src ./src",
+                        "RUN mvn -B -q -o package -DskipTests",
+                        "FROM eclipse-temurin:17-jre AS runtime",
+                        JAR_COPY);
         Snapshot baseline = build.snapshot();
         build.file("src/main/java/App.java", "class App { int x; }\n");
         List<String> lines = text(TextReport.check(Comparison.compare(build.snapshot(), baseline), FailOn.STABLE));
 
         assertTrue(lines.contains("  runtime:2  " + JAR_COPY + "  unknown"), String.join("\n", lines));
-        assertTrue(lines.contains("Step runtime:2 (Dockerfile:5) " + JAR_COPY + " may be rebuilt:"), String.join("\n", lines));
+        assertTrue(
+                lines.contains("Step runtime:2 (Dockerfile:5) " + JAR_COPY + " may be rebuilt:"),
+                String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(line -> line.contains("...")), String.join("\n", lines));
     }
 
@@ -48,12 +51,16 @@ class TextReportTest {
         build.dockerfile("FROM debian:12", LONG_RUN + " /tmp/*");
         List<String> lines = text(TextReport.check(Comparison.compare(build.snapshot(), baseline), FailOn.STABLE));
 
-        String row = lines.stream().filter(line -> line.startsWith("  2  ")).findFirst().orElseThrow();
+        String row = lines.stream()
+                .filter(line -> line.startsWith("  2  "))
+                .findFirst()
+                .orElseThrow();
         String cell = row.substring("  2  ".length(), row.indexOf(" ...") + " ...".length());
         assertEquals("RUN apt-get update && apt-get install -y ...", cell);
         Set<String> words = Set.copyOf(Arrays.asList(LONG_RUN.split(" ")));
         assertTrue(Arrays.stream(cell.split(" ")).allMatch(word -> words.contains(word) || word.equals("...")), cell);
-        assertTrue(lines.contains("Step 2 (Dockerfile:2) " + LONG_RUN + " /tmp/* is rebuilt [stable]:"),
+        assertTrue(
+                lines.contains("Step 2 (Dockerfile:2) " + LONG_RUN + " /tmp/* is rebuilt [stable]:"),
                 String.join("\n", lines));
     }
 
@@ -65,10 +72,14 @@ class TextReportTest {
         build.chmod("pom.xml", "rwxr-xr-x").file("src/main/java/App.java", "class App { int x; }\n");
         List<ReportLine> lines = TextReport.check(Comparison.compare(build.snapshot(), baseline), FailOn.STABLE);
 
-        ReportLine headline = lines.stream().filter(line -> line.text().startsWith("Step build:3 ")).findFirst()
+        ReportLine headline = lines.stream()
+                .filter(line -> line.text().startsWith("Step build:3 "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(String.join("\n", text(lines))));
         assertEquals(ReportLine.Level.ERROR, headline.level(), headline.text());
-        ReportLine later = lines.stream().filter(line -> line.text().contains("step build:5 itself: ")).findFirst()
+        ReportLine later = lines.stream()
+                .filter(line -> line.text().contains("step build:5 itself: "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(String.join("\n", text(lines))));
         assertEquals(ReportLine.Level.INFO, later.level(), later.text());
     }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class WordDiffTest {
     @Test
     void marksRemovedAndAddedWords() {
-        assertEquals("RUN mvn -B [-package-] {+verify+} -DskipTests",
+        assertEquals(
+                "RUN mvn -B [-package-] {+verify+} -DskipTests",
                 WordDiff.of("RUN mvn -B package -DskipTests", "RUN mvn -B verify -DskipTests"));
     }
 

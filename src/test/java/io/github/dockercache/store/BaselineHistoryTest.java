@@ -28,7 +28,8 @@ class BaselineHistoryTest {
     }
 
     private Snapshot snapshot() throws Exception {
-        return CacheModel.snapshot(new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null));
+        return CacheModel.snapshot(
+                new BuildSettings(dir, dir.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null));
     }
 
     @Test
@@ -44,7 +45,8 @@ class BaselineHistoryTest {
         assertTrue(comparison.steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
         StepResult copy = comparison.steps().get(1);
         assertEquals("aaaaaaaaaaaa", copy.matchedBuild().commit());
-        assertEquals("2026-11-20 10:00 UTC, commit aaaaaaaaaaaa", copy.matchedBuild().describe());
+        assertEquals(
+                "2026-11-20 10:00 UTC, commit aaaaaaaaaaaa", copy.matchedBuild().describe());
     }
 
     @Test
@@ -77,11 +79,15 @@ class BaselineHistoryTest {
     @Test
     void commitComesFromTheCiOrFromGit() throws Exception {
         String sha = "0123456789abcdef0123456789abcdef01234567";
-        assertEquals("0123456789ab", Provenance.commit(dir, Map.of("GITHUB_SHA", sha)).orElseThrow());
+        assertEquals(
+                "0123456789ab",
+                Provenance.commit(dir, Map.of("GITHUB_SHA", sha)).orElseThrow());
         Path git = Files.createDirectories(dir.resolve(".git/refs/heads"));
         Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
         Files.writeString(git.resolve("main"), sha + "\n");
-        assertEquals("0123456789ab", Provenance.commit(dir.resolve("sub/dir"), Map.of()).orElseThrow());
+        assertEquals(
+                "0123456789ab",
+                Provenance.commit(dir.resolve("sub/dir"), Map.of()).orElseThrow());
         Files.delete(git.resolve("main"));
         Files.writeString(dir.resolve(".git/packed-refs"), "# pack-refs\n" + sha + " refs/heads/main\n");
         assertEquals("0123456789ab", Provenance.commit(dir, Map.of()).orElseThrow());

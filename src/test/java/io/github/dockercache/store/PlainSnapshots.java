@@ -8,8 +8,23 @@ public final class PlainSnapshots {
     private PlainSnapshots() {}
 
     public static String plain(Snapshot s) {
-        Snapshot versionOne = new Snapshot(s.format(), Snapshot.PLAIN_VERSION, s.dockerfile(), s.target(), s.buildArgs(),
-                s.steps(), s.files(), s.warnings(), s.history(), s.builder(), s.stages(), s.dependencies());
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(versionOne) + "\n";
+        Snapshot versionOne = new Snapshot(
+                s.format(),
+                Snapshot.PLAIN_VERSION,
+                s.dockerfile(),
+                s.target(),
+                s.buildArgs(),
+                s.steps(),
+                s.files(),
+                s.warnings(),
+                s.history(),
+                s.builder(),
+                s.stages(),
+                s.dependencies());
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(versionOne) + "\n";
     }
 }

@@ -40,8 +40,8 @@ class SnapshotStoreTest {
         Path context = Files.createDirectories(dir.resolve("context-" + content.hashCode()));
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY a.txt /a.txt\n");
         Files.writeString(context.resolve("a.txt"), content);
-        return CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null));
+        return CacheModel.snapshot(
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null));
     }
 
     private SnapshotFormatException refused(String json) throws Exception {
@@ -67,16 +67,24 @@ class SnapshotStoreTest {
 
     @Test
     void jsonProblemsAreSaidWithoutTheJsonLibrarysNames() throws Exception {
-        assertEquals("it is not valid JSON (Expected a list but was a number at line 1 column 60 path $.steps)",
-                refused("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"steps\": 3}").reason());
-        assertEquals("it is not valid JSON (expected a number at path $.version)",
-                refused("{\"format\": \"dockercache-snapshot\", \"version\": \"x\"}").reason());
-        assertEquals("it is not valid JSON (Expected an object but was a string at line 1 column 1 path $)",
+        assertEquals(
+                "it is not valid JSON (Expected a list but was a number at line 1 column 60 path $.steps)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": 1, \"steps\": 3}")
+                        .reason());
+        assertEquals(
+                "it is not valid JSON (expected a number at path $.version)",
+                refused("{\"format\": \"dockercache-snapshot\", \"version\": \"x\"}")
+                        .reason());
+        assertEquals(
+                "it is not valid JSON (Expected an object but was a string at line 1 column 1 path $)",
                 refused("garbage").reason());
-        for (String json : List.of("{\"format\": \"dockercache-snapshot\", \"steps\": [{\"line\": \"a\"}]}",
-                "{\"format\": \"dockercache-snapshot\", \"buildArgs\": {\"A\": [1]}}", "{} trailing")) {
+        for (String json : List.of(
+                "{\"format\": \"dockercache-snapshot\", \"steps\": [{\"line\": \"a\"}]}",
+                "{\"format\": \"dockercache-snapshot\", \"buildArgs\": {\"A\": [1]}}",
+                "{} trailing")) {
             SnapshotFormatException e = refused(json);
-            assertTrue(e.getCause() == null && !e.getMessage().matches("(?s).*(gson|Exception|BEGIN_|END_|\\n).*"),
+            assertTrue(
+                    e.getCause() == null && !e.getMessage().matches("(?s).*(gson|Exception|BEGIN_|END_|\\n).*"),
                     e.getMessage());
         }
     }
@@ -105,17 +113,29 @@ class SnapshotStoreTest {
     void aRecordedImageConfigurationThatIsNotThePluginsIsRefused() throws Exception {
         Path context = Files.createDirectories(dir.resolve("resolved"));
         Files.writeString(context.resolve("Dockerfile"), "FROM registry.example/app:1\n");
-        BaseImage image = new BaseImage("sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64),
+        BaseImage image = new BaseImage(
+                "sha256:" + "a".repeat(64),
+                "sha256:" + "b".repeat(64),
                 new BaseImage.Config(List.of("A=1"), "/srv", "", List.of()));
-        Snapshot snapshot = CacheModel.analyse(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null), null, ScanProgress.NONE, (reference, platform) -> image).snapshot();
+        Snapshot snapshot = CacheModel.analyse(
+                        new BuildSettings(
+                                context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null),
+                        null,
+                        ScanProgress.NONE,
+                        (reference, platform) -> image)
+                .snapshot();
         String json = SnapshotStore.toJson(snapshot);
         assertTrue(json.contains("\\\"workingDir\\\":\\\"/srv\\\""), json);
 
         String damaged = json.replace("\\\"workingDir\\\":\\\"/srv\\\",", "");
-        assertTrue(refused(damaged).getMessage().contains("step \"1\": its recorded image configuration is not the"
-                + " JSON object the plugin writes"), damaged);
-        assertTrue(refused(json.replace("{\\\"env\\\"", "[\\\"env\\\"")).getMessage()
+        assertTrue(
+                refused(damaged)
+                        .getMessage()
+                        .contains("step \"1\": its recorded image configuration is not the"
+                                + " JSON object the plugin writes"),
+                damaged);
+        assertTrue(refused(json.replace("{\\\"env\\\"", "[\\\"env\\\""))
+                .getMessage()
                 .contains("recorded image configuration"));
     }
 
@@ -126,7 +146,10 @@ class SnapshotStoreTest {
         SnapshotStore.write(file, snapshot);
         assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(SnapshotStore.read(file)));
         try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of("snapshot.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary left");
+            assertEquals(
+                    List.of("snapshot.json"),
+                    files.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary left");
         }
     }
 
@@ -149,10 +172,12 @@ class SnapshotStoreTest {
         Files.writeString(context.resolve("b.txt"), "b");
         Files.createDirectories(context.resolve("d/\u00e9t\u00e9"));
         Files.writeString(context.resolve("d/\u00e9t\u00e9/x.sh"), "#!/bin/sh\n");
-        Files.setPosixFilePermissions(context.resolve("d/\u00e9t\u00e9/x.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(
+                context.resolve("d/\u00e9t\u00e9/x.sh"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
         Files.createSymbolicLink(context.resolve("link"), Path.of("a.txt"));
-        Snapshot snapshot = CacheModel.snapshot(new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null));
+        Snapshot snapshot = CacheModel.snapshot(
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null));
         Path file = dir.resolve("compact.json");
         SnapshotStore.write(file, snapshot);
         Snapshot read = SnapshotStore.read(file);
@@ -160,17 +185,23 @@ class SnapshotStoreTest {
         assertEquals(snapshot.files().keySet(), read.files().keySet());
         snapshot.files().forEach((path, info) -> {
             FileInfo back = read.files().get(path);
-            assertEquals(List.of(info.type(), info.mode(), info.size(), String.valueOf(info.target())),
-                    List.of(back.type(), back.mode(), back.size(), String.valueOf(back.target())), path);
+            assertEquals(
+                    List.of(info.type(), info.mode(), info.size(), String.valueOf(info.target())),
+                    List.of(back.type(), back.mode(), back.size(), String.valueOf(back.target())),
+                    path);
             assertTrue(FileInfo.sameDigest(info.content(), back.content()), path);
             assertTrue(FileInfo.sameDigest(info.digest(), back.digest()), path);
-            assertEquals(info.digest() == null ? 0 : "sha256:".length() + 2 * FileTable.ENTRY_BYTES,
+            assertEquals(
+                    info.digest() == null ? 0 : "sha256:".length() + 2 * FileTable.ENTRY_BYTES,
                     back.digest() == null ? 0 : back.digest().length());
-            assertEquals(info.content() == null ? 0 : "sha256:".length() + 2 * FileTable.CONTENT_BYTES,
+            assertEquals(
+                    info.content() == null ? 0 : "sha256:".length() + 2 * FileTable.CONTENT_BYTES,
                     back.content() == null ? 0 : back.content().length());
         });
-        assertEquals(snapshot.steps().stream().map(step -> step.files()).toList(),
-                read.steps().stream().map(step -> step.files()).toList(), "each step's paths, in its own order");
+        assertEquals(
+                snapshot.steps().stream().map(step -> step.files()).toList(),
+                read.steps().stream().map(step -> step.files()).toList(),
+                "each step's paths, in its own order");
         assertEquals(List.of("b.txt", "a.txt"), read.steps().get(2).files());
     }
 
@@ -189,22 +220,37 @@ class SnapshotStoreTest {
     void aDamagedFileTableIsRefusedWithWhatIsWrong() throws Exception {
         String json = SnapshotStore.toJson(snapshot("a"));
         byte[] chunk = Base64.getDecoder().decode(table(json).get(0).getAsString());
-        assertEquals("its file table is not base64", refused(withTable(json, List.of("%%%"))).reason());
-        assertEquals("its file table is damaged (not deflate data)", refused(withTable(json, List.of("AAAA"))).reason());
+        assertEquals(
+                "its file table is not base64",
+                refused(withTable(json, List.of("%%%"))).reason());
+        assertEquals(
+                "its file table is damaged (not deflate data)",
+                refused(withTable(json, List.of("AAAA"))).reason());
         String truncated = Base64.getEncoder().encodeToString(Arrays.copyOf(chunk, chunk.length - 6));
-        assertEquals("its file table is truncated", refused(withTable(json, List.of(truncated))).reason());
-        assertEquals("its file table is missing", refused(json.replace("\"fileTable\"", "\"other\"")).reason());
-        assertEquals("its file table is not a list of strings", refused(json.replace("\"fileTable\": [",
-                "\"fileTable\": [1, ")).reason());
+        assertEquals(
+                "its file table is truncated",
+                refused(withTable(json, List.of(truncated))).reason());
+        assertEquals(
+                "its file table is missing",
+                refused(json.replace("\"fileTable\"", "\"other\"")).reason());
+        assertEquals(
+                "its file table is not a list of strings",
+                refused(json.replace("\"fileTable\": [", "\"fileTable\": [1, ")).reason());
     }
 
     @Test
     void aFileTableNamingAPathOutsideTheContextIsRefused() throws Exception {
         Snapshot snapshot = snapshot("a");
-        SortedMap<String, FileInfo> outside = new TreeMap<>(Map.of("../outside.txt", snapshot.files().get("a.txt")));
-        List<String> hostile = FileTable.encode(outside, snapshot.steps().stream().map(step -> step.withFiles(List.of()))
-                .toList()).chunks();
-        assertEquals("its file table names \"../outside.txt\", which is not a path inside a build context, or not in order",
+        SortedMap<String, FileInfo> outside =
+                new TreeMap<>(Map.of("../outside.txt", snapshot.files().get("a.txt")));
+        List<String> hostile = FileTable.encode(
+                        outside,
+                        snapshot.steps().stream()
+                                .map(step -> step.withFiles(List.of()))
+                                .toList())
+                .chunks();
+        assertEquals(
+                "its file table names \"../outside.txt\", which is not a path inside a build context, or not in order",
                 refused(withTable(SnapshotStore.toJson(snapshot), hostile)).reason());
     }
 
@@ -213,10 +259,11 @@ class SnapshotStoreTest {
         Path context = Files.createDirectories(dir.resolve("many"));
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY . /src\n");
         for (int i = 0; i < 20000; i++) {
-            Files.writeString(Files.createDirectories(context.resolve("d" + i % 30)).resolve("f" + i + ".txt"), "x" + i);
+            Files.writeString(
+                    Files.createDirectories(context.resolve("d" + i % 30)).resolve("f" + i + ".txt"), "x" + i);
         }
-        BuildSettings settings = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null);
+        BuildSettings settings =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         JsonArray before = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));
         Files.writeString(context.resolve("d7/f12007.txt"), "edited");
         JsonArray after = table(SnapshotStore.toJson(CacheModel.snapshot(settings)));

@@ -42,8 +42,10 @@ class UserDirectoryTest {
         Path directory = Files.createDirectory(tmp.resolve("dockercache-ada"));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
-        assertEquals("refusing to use " + directory + " for this user's locks and outputs: others can write to it"
-                + " (mode rwxrwxrwx). Remove it, or set MAVEN_OPTS=-Djava.io.tmpdir=<a directory of your own>", e.getMessage());
+        assertEquals(
+                "refusing to use " + directory + " for this user's locks and outputs: others can write to it"
+                        + " (mode rwxrwxrwx). Remove it, or set MAVEN_OPTS=-Djava.io.tmpdir=<a directory of your own>",
+                e.getMessage());
     }
 
     @Test
@@ -52,8 +54,11 @@ class UserDirectoryTest {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
         Files.createSymbolicLink(tmp.resolve("dockercache-ada"), target);
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
-        assertTrue(e.getMessage().endsWith("it is a symbolic link. Remove it, or set MAVEN_OPTS="
-                + "-Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("it is a symbolic link. Remove it, or set MAVEN_OPTS="
+                                + "-Djava.io.tmpdir=<a directory of your own>"),
+                e.getMessage());
     }
 
     @Test
@@ -61,11 +66,15 @@ class UserDirectoryTest {
         assumeTrue(System.getProperty("user.name").equals("root"), "only root can give a directory away");
         Path directory = Files.createDirectory(tmp.resolve("dockercache-ada"));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        UserPrincipal nobody =
+                tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(directory, nobody);
         IOException e = assertThrows(IOException.class, () -> UserDirectory.under(tmp, "ada"));
-        assertTrue(e.getMessage().endsWith("it belongs to nobody, not to root. Remove it, or set MAVEN_OPTS="
-                + "-Djava.io.tmpdir=<a directory of your own>"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("it belongs to nobody, not to root. Remove it, or set MAVEN_OPTS="
+                                + "-Djava.io.tmpdir=<a directory of your own>"),
+                e.getMessage());
     }
 
     @Test
@@ -77,7 +86,8 @@ class UserDirectoryTest {
         } finally {
             System.setProperty("java.io.tmpdir", before);
         }
-        Path locks = tmp.resolve("dockercache-" + System.getProperty("user.name")).resolve("locks");
+        Path locks =
+                tmp.resolve("dockercache-" + System.getProperty("user.name")).resolve("locks");
         try (var files = Files.list(locks)) {
             assertEquals(1, files.count());
         }

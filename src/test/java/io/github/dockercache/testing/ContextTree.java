@@ -73,19 +73,40 @@ public abstract class ContextTree<T extends ContextTree<T>> {
      * As {@link #snapshot(Map, String, Builder)}, with FROM images as {@code images} knows them, for BuildKit
      * {@code version}.
      */
-    public Snapshot snapshot(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
-            BuildKitVersion version) throws AnalysisException {
-        return analyse(buildArgs, target, builder, images, version, Secrets.PATTERNS_ONLY, null).snapshot();
+    public Snapshot snapshot(
+            Map<String, String> buildArgs, String target, Builder builder, ImageDigests images, BuildKitVersion version)
+            throws AnalysisException {
+        return analyse(buildArgs, target, builder, images, version, Secrets.PATTERNS_ONLY, null)
+                .snapshot();
     }
 
     /**
      * As {@link #snapshot(Map, String, Builder, ImageDigests, BuildKitVersion)}, with {@code secrets} and the client's
      * {@code SOURCE_DATE_EPOCH} (null: not set).
      */
-    public Analysis analyse(Map<String, String> buildArgs, String target, Builder builder, ImageDigests images,
-            BuildKitVersion version, Secrets secrets, String clientSourceDateEpoch) throws AnalysisException {
-        return CacheModel.analyse(new BuildSettings(dir, dir.resolve("Dockerfile"), buildArgs, target,
-                ClientPlatform.LINUX, "none", builder, version, secrets, clientSourceDateEpoch), null, ScanProgress.NONE,
+    public Analysis analyse(
+            Map<String, String> buildArgs,
+            String target,
+            Builder builder,
+            ImageDigests images,
+            BuildKitVersion version,
+            Secrets secrets,
+            String clientSourceDateEpoch)
+            throws AnalysisException {
+        return CacheModel.analyse(
+                new BuildSettings(
+                        dir,
+                        dir.resolve("Dockerfile"),
+                        buildArgs,
+                        target,
+                        ClientPlatform.LINUX,
+                        "none",
+                        builder,
+                        version,
+                        secrets,
+                        clientSourceDateEpoch),
+                null,
+                ScanProgress.NONE,
                 images);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dockercache.testing;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,8 @@ public final class SpringBootJar {
         SpringBootJar jar = new SpringBootJar();
         try (Stream<Path> paths = Files.walk(tree)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                jar.file(tree.relativize(path).toString().replace('\\', '/').replaceFirst("\\.class\\.txt$", ".class"),
+                jar.file(
+                        tree.relativize(path).toString().replace('\\', '/').replaceFirst("\\.class\\.txt$", ".class"),
                         Files.readAllBytes(path));
             }
         }
@@ -104,14 +105,17 @@ public final class SpringBootJar {
         try (ZipOutputStream zip = new ZipOutputStream(jar)) {
             TreeSet<String> directories = new TreeSet<>();
             for (Map.Entry<String, byte[]> entry : all.entrySet()) {
-                for (int slash = entry.getKey().indexOf('/'); slash > 0; slash = entry.getKey().indexOf('/', slash + 1)) {
+                for (int slash = entry.getKey().indexOf('/');
+                        slash > 0;
+                        slash = entry.getKey().indexOf('/', slash + 1)) {
                     String directory = entry.getKey().substring(0, slash + 1);
                     if (directories.add(directory)) {
                         zip.putNextEntry(entry(directory, new byte[0], false));
                         zip.closeEntry();
                     }
                 }
-                zip.putNextEntry(entry(entry.getKey(), entry.getValue(), entry.getKey().startsWith("BOOT-INF/lib/")));
+                zip.putNextEntry(
+                        entry(entry.getKey(), entry.getValue(), entry.getKey().startsWith("BOOT-INF/lib/")));
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
@@ -155,7 +159,9 @@ public final class SpringBootJar {
     }
 
     private List<String> libraries() {
-        return files.keySet().stream().filter(n -> n.startsWith("BOOT-INF/lib/") && n.endsWith(".jar")).toList();
+        return files.keySet().stream()
+                .filter(n -> n.startsWith("BOOT-INF/lib/") && n.endsWith(".jar"))
+                .toList();
     }
 
     private String classpathIndex() {
@@ -177,6 +183,7 @@ public final class SpringBootJar {
         index.append("- \"spring-boot-loader\":\n  - \"org/\"\n- \"snapshot-dependencies\":\n");
         snapshots.forEach(library -> index.append("  - \"").append(library).append("\"\n"));
         return index.append("- \"application\":\n  - \"BOOT-INF/classes/\"\n  - \"BOOT-INF/classpath.idx\"\n")
-                .append("  - \"BOOT-INF/layers.idx\"\n  - \"META-INF/\"\n").toString();
+                .append("  - \"BOOT-INF/layers.idx\"\n  - \"META-INF/\"\n")
+                .toString();
     }
 }

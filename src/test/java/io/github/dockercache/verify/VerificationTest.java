@@ -45,11 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
 class VerificationTest {
     /** A value the baseline's build got for RUN_ID; the logged build got another. */
     private static final String BASELINE_RUN_ID = "baseline-run-7f3a9";
+
     private static final String LOGGED_RUN_ID = "logged-run-c81e2";
     private static final String INPUT = "the input file's own words\n";
 
     @TempDir
     Path dir;
+
     private Path context;
 
     @BeforeEach
@@ -64,13 +66,22 @@ class VerificationTest {
 
     private BuildSettings build(String runId) {
         // RUN_ID counts as a secret here, so that the bundle can be checked for its values
-        return new BuildSettings(context, context.resolve("Dockerfile"), Map.of("RUN_ID", runId), null,
-                ClientPlatform.LINUX, null, Builder.BUILDKIT, BuildKitVersion.NEWEST,
-                Secrets.of(List.of("RUN_ID"), SecretKey.of("verification-test-key-0123456789")), null);
+        return new BuildSettings(
+                context,
+                context.resolve("Dockerfile"),
+                Map.of("RUN_ID", runId),
+                null,
+                ClientPlatform.LINUX,
+                null,
+                Builder.BUILDKIT,
+                BuildKitVersion.NEWEST,
+                Secrets.of(List.of("RUN_ID"), SecretKey.of("verification-test-key-0123456789")),
+                null);
     }
 
     private Snapshot snapshot(String runId) throws Exception {
-        return CacheModel.analyse(build(runId), null, ScanProgress.NONE, ImageDigests.NONE).snapshot();
+        return CacheModel.analyse(build(runId), null, ScanProgress.NONE, ImageDigests.NONE)
+                .snapshot();
     }
 
     private static Verification verify(Snapshot current, Snapshot baseline, Path log) throws Exception {
@@ -110,7 +121,8 @@ class VerificationTest {
             expected.put("stage-1:3", Agreement.AGREES);
             expected.put("stage-1:4", Agreement.AGREES);
             assertEquals(expected, agreements(verification), log);
-            assertEquals("Verified 7 steps against the engine: 7 agree, 0 disagree.",
+            assertEquals(
+                    "Verified 7 steps against the engine: 7 agree, 0 disagree.",
                     VerificationReport.summary(verification));
         }
     }
@@ -123,15 +135,24 @@ class VerificationTest {
         Verification verification = verify(current, baseline, fixture("two-stage.plain.log"));
 
         // the baseline's later keys stay as they were: only build:3 is predicted to miss
-        assertEquals(List.of("build:3"), verification.disagreements().stream()
-                .map(row -> row.prediction().stepId()).toList());
+        assertEquals(
+                List.of("build:3"),
+                verification.disagreements().stream()
+                        .map(row -> row.prediction().stepId())
+                        .toList());
         Verification.Row first = verification.disagreements().get(0);
         assertEquals(EngineStatus.CACHED, first.engine());
-        String console = String.join("\n", VerificationReport.lines(verification, "build.log", "Dockerfile").stream()
-                .map(line -> line.text()).toList());
-        assertTrue(console.contains("Step build:3 (Dockerfile:3) COPY input.txt .: the plugin predicts rebuilt, the"
-                + " engine cached it."), console);
-        assertTrue(console.contains("  key " + first.prediction().key() + ", the baseline's sha256:" + "0".repeat(64)),
+        String console = String.join(
+                "\n",
+                VerificationReport.lines(verification, "build.log", "Dockerfile").stream()
+                        .map(line -> line.text())
+                        .toList());
+        assertTrue(
+                console.contains("Step build:3 (Dockerfile:3) COPY input.txt .: the plugin predicts rebuilt, the"
+                        + " engine cached it."),
+                console);
+        assertTrue(
+                console.contains("  key " + first.prediction().key() + ", the baseline's sha256:" + "0".repeat(64)),
                 console);
         assertTrue(console.contains("  input src[0].checksum = sha256:"), console);
         assertTrue(console.endsWith("Verified 7 steps against the engine: 6 agree, 1 disagree."), console);
@@ -140,10 +161,20 @@ class VerificationTest {
         Path bundle = Bundle.write(dir.resolve("out"), build(LOGGED_RUN_ID), current, baseline, json);
 
         Map<String, String> entries = unzip(bundle);
-        assertEquals(List.of("README.txt", "Dockerfile", "context.json", "snapshot.json", "baseline.json",
-                "verify.json", "settings.json"), List.copyOf(entries.keySet()));
+        assertEquals(
+                List.of(
+                        "README.txt",
+                        "Dockerfile",
+                        "context.json",
+                        "snapshot.json",
+                        "baseline.json",
+                        "verify.json",
+                        "settings.json"),
+                List.copyOf(entries.keySet()));
         assertEquals(Files.readString(context.resolve("Dockerfile")), entries.get("Dockerfile"));
-        assertTrue(entries.get("context.json").contains("\"input.txt\": {\n    \"type\": \"file\",\n    \"mode\": \"0644\""),
+        assertTrue(
+                entries.get("context.json")
+                        .contains("\"input.txt\": {\n    \"type\": \"file\",\n    \"mode\": \"0644\""),
                 entries.get("context.json"));
         assertTrue(entries.get("verify.json").contains("\"agreement\": \"disagrees\""));
         assertTrue(entries.get("settings.json").contains("\"buildkitVersion\": \"0.25\""));
@@ -165,37 +196,47 @@ class VerificationTest {
 
         assertEquals(Cache.COLD, verification.cache());
         assertEquals(List.of(), verification.disagreements());
-        assertEquals(List.of(Agreement.NOT_VERIFIED), verification.rows().stream()
-                .map(Verification.Row::agreement).distinct().toList());
-        assertEquals(List.of("build.log was not built from the baseline's cache: the engine ran every step, also the"
-                + " 3 steps the plugin finds unchanged since the baseline, so nothing is verified. Verify the log of a"
-                + " build whose cache holds the baseline's build (docker buildx build --cache-from <the baseline's image"
-                + " or cache>)."), VerificationReport.lines(verification, "build.log", "Dockerfile").stream()
-                .map(line -> line.text()).toList());
+        assertEquals(
+                List.of(Agreement.NOT_VERIFIED),
+                verification.rows().stream()
+                        .map(Verification.Row::agreement)
+                        .distinct()
+                        .toList());
+        assertEquals(
+                List.of("build.log was not built from the baseline's cache: the engine ran every step, also the"
+                        + " 3 steps the plugin finds unchanged since the baseline, so nothing is verified. Verify the log of a"
+                        + " build whose cache holds the baseline's build (docker buildx build --cache-from <the baseline's image"
+                        + " or cache>)."),
+                VerificationReport.lines(verification, "build.log", "Dockerfile").stream()
+                        .map(line -> line.text())
+                        .toList());
     }
 
     @Test
     void aBuildThatTookEveryStepFromItsCacheHadThisVeryBuildThere() throws Exception {
         Map<String, Boolean> cached = new LinkedHashMap<>();
-        for (String step : List.of("build 2/5", "build 3/5", "build 4/5", "build 5/5", "stage-1 2/4", "stage-1 3/4",
-                "stage-1 4/4")) {
+        for (String step : List.of(
+                "build 2/5", "build 3/5", "build 4/5", "build 5/5", "stage-1 2/4", "stage-1 3/4", "stage-1 4/4")) {
             cached.put(step, true);
         }
         Verification verification = verify(snapshot(LOGGED_RUN_ID), snapshot(BASELINE_RUN_ID), log(plainLog(cached)));
 
         assertEquals(Cache.WARM, verification.cache());
         assertEquals(List.of(), verification.disagreements());
-        assertTrue(VerificationReport.lines(verification, "build.log", "Dockerfile").get(0).text().startsWith(
-                "build.log was built with this very build in the cache: the engine took every step from it, also the 4"
-                        + " steps the plugin finds changed since the baseline"));
+        assertTrue(VerificationReport.lines(verification, "build.log", "Dockerfile")
+                .get(0)
+                .text()
+                .startsWith(
+                        "build.log was built with this very build in the cache: the engine took every step from it, also the 4"
+                                + " steps the plugin finds changed since the baseline"));
     }
 
     @Test
     void aStageTheCacheDidNotHoldIsNotVerifiedAndNeitherIsWhatReadsIt() throws Exception {
         // the same build args as the baseline: every step unchanged; the engine had only the last stage's first step
         Snapshot current = snapshot(BASELINE_RUN_ID);
-        Verification verification = verify(current, snapshot(BASELINE_RUN_ID),
-                log(plainLog(Map.of("stage-1 2/4", true))));
+        Verification verification =
+                verify(current, snapshot(BASELINE_RUN_ID), log(plainLog(Map.of("stage-1 2/4", true))));
 
         assertEquals(Cache.BASELINE, verification.cache());
         assertEquals(List.of("build"), verification.coldStages());
@@ -205,11 +246,12 @@ class VerificationTest {
         expected.put("stage-1:3", Agreement.NOT_VERIFIED);
         expected.put("stage-1:4", Agreement.NOT_VERIFIED);
         assertEquals(expected, agreements(verification));
-        assertTrue(VerificationReport.lines(verification, "build.log", "Dockerfile").stream().anyMatch(line ->
-                line.text().equals("Stage 'build' is not verified: the engine ran its first step build:2 (WORKDIR /src),"
-                        + " which nothing since the baseline changes, and every later one; its cache did not hold the"
-                        + " baseline's build of that stage (a cache exported with mode=min keeps the last stage only),"
-                        + " or its base image moved.")));
+        assertTrue(VerificationReport.lines(verification, "build.log", "Dockerfile").stream()
+                .anyMatch(line -> line.text()
+                        .equals("Stage 'build' is not verified: the engine ran its first step build:2 (WORKDIR /src),"
+                                + " which nothing since the baseline changes, and every later one; its cache did not hold the"
+                                + " baseline's build of that stage (a cache exported with mode=min keeps the last stage only),"
+                                + " or its base image moved.")));
     }
 
     @Test
@@ -228,30 +270,37 @@ class VerificationTest {
     @Test
     void aLogOfAnotherDockerfileIsRefused() throws Exception {
         String other = plainLog(Map.of()).replace("[build 3/5] COPY input.txt .", "[build 3/5] RUN make");
-        LogMismatchException e = assertThrows(LogMismatchException.class,
+        LogMismatchException e = assertThrows(
+                LogMismatchException.class,
                 () -> verify(snapshot(LOGGED_RUN_ID), snapshot(BASELINE_RUN_ID), log(other)));
 
-        assertEquals("the log's step build:3 is 'RUN make', the Dockerfile's is 'COPY input.txt .' (line 3)",
+        assertEquals(
+                "the log's step build:3 is 'RUN make', the Dockerfile's is 'COPY input.txt .' (line 3)",
                 e.getMessage());
     }
 
     @Test
     void aLogWithAStepTheDockerfileLacksIsRefused() throws Exception {
         String other = plainLog(Map.of()) + "#40 [build 6/6] RUN extra\n#40 DONE 0.1s\n";
-        LogMismatchException e = assertThrows(LogMismatchException.class,
+        LogMismatchException e = assertThrows(
+                LogMismatchException.class,
                 () -> verify(snapshot(LOGGED_RUN_ID), snapshot(BASELINE_RUN_ID), log(other)));
 
-        assertEquals("the log has a step build:6 (RUN extra) that the Dockerfile, as the plugin reads it for this"
-                + " target, does not", e.getMessage());
+        assertEquals(
+                "the log has a step build:6 (RUN extra) that the Dockerfile, as the plugin reads it for this"
+                        + " target, does not",
+                e.getMessage());
     }
 
     @Test
     void aLogWithoutDockerfileStepsIsRefused() throws Exception {
         String internal = "#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n";
-        LogMismatchException e = assertThrows(LogMismatchException.class,
+        LogMismatchException e = assertThrows(
+                LogMismatchException.class,
                 () -> verify(snapshot(LOGGED_RUN_ID), snapshot(BASELINE_RUN_ID), log(internal)));
 
-        assertEquals("the log shows none of the Dockerfile's steps (it holds no Dockerfile step at all)", e.getMessage());
+        assertEquals(
+                "the log shows none of the Dockerfile's steps (it holds no Dockerfile step at all)", e.getMessage());
     }
 
     /** A plain log of the two-stage build: each step DONE unless {@code cached} says otherwise. */
@@ -268,9 +317,16 @@ class VerificationTest {
         StringBuilder log = new StringBuilder("#0 building with \"default\" instance using docker driver\n\n");
         int vertex = 1;
         for (Map.Entry<String, String> step : steps.entrySet()) {
-            log.append('#').append(vertex).append(" [").append(step.getKey()).append("] ").append(step.getValue())
+            log.append('#')
+                    .append(vertex)
+                    .append(" [")
+                    .append(step.getKey())
+                    .append("] ")
+                    .append(step.getValue())
                     .append('\n');
-            log.append('#').append(vertex).append(cached.getOrDefault(step.getKey(), false) ? " CACHED\n" : " DONE 0.1s\n");
+            log.append('#')
+                    .append(vertex)
+                    .append(cached.getOrDefault(step.getKey(), false) ? " CACHED\n" : " DONE 0.1s\n");
             vertex++;
         }
         return log.toString();
@@ -280,13 +336,42 @@ class VerificationTest {
     private static Snapshot withKey(Snapshot snapshot, String stepId, String key) {
         List<StepSnapshot> steps = new ArrayList<>();
         for (StepSnapshot s : snapshot.steps()) {
-            steps.add(!s.id().equals(stepId) ? s : new StepSnapshot(s.id(), s.stage(), s.stageIndex(), s.number(),
-                    s.line(), s.instruction(), s.text(), key, key, s.parentId(), s.parentKey(), s.unknownReason(),
-                    s.inputs(), s.origins(), s.files(), s.sources(), s.fromStage(), s.marker()));
+            steps.add(
+                    !s.id().equals(stepId)
+                            ? s
+                            : new StepSnapshot(
+                                    s.id(),
+                                    s.stage(),
+                                    s.stageIndex(),
+                                    s.number(),
+                                    s.line(),
+                                    s.instruction(),
+                                    s.text(),
+                                    key,
+                                    key,
+                                    s.parentId(),
+                                    s.parentKey(),
+                                    s.unknownReason(),
+                                    s.inputs(),
+                                    s.origins(),
+                                    s.files(),
+                                    s.sources(),
+                                    s.fromStage(),
+                                    s.marker()));
         }
-        return new Snapshot(snapshot.format(), snapshot.version(), snapshot.dockerfile(), snapshot.target(),
-                snapshot.buildArgs(), steps, snapshot.files(), snapshot.warnings(), snapshot.history(),
-                snapshot.builder(), snapshot.stages(), snapshot.dependencies());
+        return new Snapshot(
+                snapshot.format(),
+                snapshot.version(),
+                snapshot.dockerfile(),
+                snapshot.target(),
+                snapshot.buildArgs(),
+                steps,
+                snapshot.files(),
+                snapshot.warnings(),
+                snapshot.history(),
+                snapshot.builder(),
+                snapshot.stages(),
+                snapshot.dependencies());
     }
 
     private static Map<String, String> unzip(Path zip) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.dockercache.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +13,9 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.PlainSnapshots;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
-import io.github.dockercache.store.PlainSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -64,13 +63,29 @@ class HostileInputTest {
     }
 
     private static Request request(Path context, Path output, boolean force) {
-        BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null,
-                ClientPlatform.LINUX, null);
+        BuildSettings build =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         // outside the context, so that recording it changes nothing a COPY reads
         Path baseline = output.resolveSibling("baseline.json");
-        return new Request(build, baseline, BaselineSource.file(baseline, "baseline.json"),
-                OnMissingBaseline.WARN, output, null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                Set.of(), ScanProgress.NONE, null, false, null, List.of(), TestHints.at(context));
+        return new Request(
+                build,
+                baseline,
+                BaselineSource.file(baseline, "baseline.json"),
+                OnMissingBaseline.WARN,
+                output,
+                null,
+                FailOn.STABLE,
+                StabilityPolicy.defaults(),
+                force,
+                10,
+                false,
+                Set.of(),
+                ScanProgress.NONE,
+                null,
+                false,
+                null,
+                List.of(),
+                TestHints.at(context));
     }
 
     private Request request(Path context) {
@@ -82,7 +97,8 @@ class HostileInputTest {
     }
 
     private static String text(Outcome outcome) {
-        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+        return Stream.concat(
+                        outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -104,7 +120,16 @@ class HostileInputTest {
         Outcome outcome = Workflow.check(request(context));
         assertTrue(text(outcome).contains("2 steps: 2 cached, 0 rebuilt"), text(outcome));
         Map<String, FileInfo> files = snapshot().files();
-        assertEquals(new FileInfo("symlink", "0777", 0, null, outside.toString(), files.get("absolute").digest(), null, null),
+        assertEquals(
+                new FileInfo(
+                        "symlink",
+                        "0777",
+                        0,
+                        null,
+                        outside.toString(),
+                        files.get("absolute").digest(),
+                        null,
+                        null),
                 files.get("absolute"));
         assertEquals("../outside/secret.txt", files.get("relative").target());
         assertNull(files.get("relative").content(), "a link's target is never read");
@@ -130,8 +155,10 @@ class HostileInputTest {
         Path context = context("RUN true\nCOPY a /a\n");
         Files.createSymbolicLink(context.resolve("a"), Path.of("b"));
         Files.createSymbolicLink(context.resolve("b"), Path.of("a"));
-        assertEquals("Dockerfile:3:1: too many levels of symbolic links while resolving \"/a\" in the build context"
-                + " (a symlink loop?); fix the link", checkFails(context).getMessage());
+        assertEquals(
+                "Dockerfile:3:1: too many levels of symbolic links while resolving \"/a\" in the build context"
+                        + " (a symlink loop?); fix the link",
+                checkFails(context).getMessage());
     }
 
     @Test
@@ -152,7 +179,9 @@ class HostileInputTest {
     }
 
     private static String sha256sum(Path file) throws Exception {
-        Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("sha256sum", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0, output);
         return output.substring(0, 64);
@@ -162,8 +191,10 @@ class HostileInputTest {
     void unreadableFileNamesTheFileAndTheFix() throws Exception {
         Path context = context("COPY . /app\n");
         writeFile(context.resolve("secret.txt"), "secret");
-        assertEquals("cannot read \"secret.txt\" in the build context: permission denied; make it readable (chmod a+r)"
-                + " or add it to .dockerignore", checkWithoutAccessTo(context, "secret.txt"));
+        assertEquals(
+                "cannot read \"secret.txt\" in the build context: permission denied; make it readable (chmod a+r)"
+                        + " or add it to .dockerignore",
+                checkWithoutAccessTo(context, "secret.txt"));
         writeFile(context.resolve(".dockerignore"), "secret.txt\n");
         ChildJvm.Result ignored = ChildJvm.check(context, dir.resolve("out"), List.of(), true);
         assertEquals(0, ignored.exitCode(), "an ignored file is never opened: " + ignored.output());
@@ -173,8 +204,9 @@ class HostileInputTest {
     void unreadableDirectoryNamesTheDirectoryAndTheFix() throws Exception {
         Path context = context("COPY . /app\n");
         writeFile(context.resolve("private/key.pem"), "key");
-        assertEquals("cannot list directory \"private\" in the build context: java.nio.file.AccessDeniedException: "
-                + context.resolve("private") + "; make it readable (chmod a+rx) or add it to .dockerignore",
+        assertEquals(
+                "cannot list directory \"private\" in the build context: java.nio.file.AccessDeniedException: "
+                        + context.resolve("private") + "; make it readable (chmod a+rx) or add it to .dockerignore",
                 checkWithoutAccessTo(context, "private"));
     }
 
@@ -200,7 +232,8 @@ class HostileInputTest {
         writeFile(context.resolve("two\nlines.txt"), "b");
         Outcome outcome = Workflow.check(request(context));
         assertTrue(snapshot().files().containsKey("two\nlines.txt"));
-        assertTrue(outcome.lines().stream().map(ReportLine::text).toList().contains("  - two\\nlines.txt content changed"),
+        assertTrue(
+                outcome.lines().stream().map(ReportLine::text).toList().contains("  - two\\nlines.txt content changed"),
                 text(outcome));
     }
 
@@ -208,12 +241,16 @@ class HostileInputTest {
     void nameThatIsNotUtf8IsRefusedWithTheFix() throws Exception {
         Path context = context("COPY . /app\n");
         // Java cannot spell such a name: the shell's printf writes the raw byte
-        Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'bad\\377name')\"").directory(context.toFile())
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'bad\\377name')\"")
+                .directory(context.toFile())
                 .start();
         assertEquals(0, touch.waitFor());
-        assertEquals("\"bad\uFFFDname\" in the build context has a name that is not valid UTF-8 (or not valid in the"
-                + " JVM's file name encoding " + System.getProperty("sun.jnu.encoding") + "); rename it, add it to"
-                + " .dockerignore, or run with a UTF-8 locale such as LANG=C.UTF-8", checkFails(context).getMessage());
+        assertEquals(
+                "\"bad\uFFFDname\" in the build context has a name that is not valid UTF-8 (or not valid in the"
+                        + " JVM's file name encoding " + System.getProperty("sun.jnu.encoding")
+                        + "); rename it, add it to"
+                        + " .dockerignore, or run with a UTF-8 locale such as LANG=C.UTF-8",
+                checkFails(context).getMessage());
     }
 
     @Test
@@ -237,7 +274,8 @@ class HostileInputTest {
         assertEquals(0, check.exitCode(), check.output());
         Map<String, FileInfo> files = snapshot().files();
         assertEquals(Files.size(bomb), files.get("bomb.tar.gz").size());
-        assertTrue(FileInfo.sameDigest("sha256:" + sha256sum(bomb), files.get("bomb.tar.gz").content()));
+        assertTrue(FileInfo.sameDigest(
+                "sha256:" + sha256sum(bomb), files.get("bomb.tar.gz").content()));
         assertEquals(5_000, files.get("app.jar").parts().size(), "a jar's listing is capped");
     }
 
@@ -278,11 +316,20 @@ class HostileInputTest {
         String recorded = Files.readString(baseline);
         String step2Key = SnapshotStore.read(baseline).steps().get(1).key();
 
-        assertRefused(context, baseline, recorded.substring(0, recorded.indexOf("\"files\": {")),
+        assertRefused(
+                context,
+                baseline,
+                recorded.substring(0, recorded.indexOf("\"files\": {")),
                 "it is not valid JSON (End of input at line 49 column 3 path $.steps)");
-        assertRefused(context, baseline, recorded.replace("\"version\": 2,", "\"version\": 3,"),
+        assertRefused(
+                context,
+                baseline,
+                recorded.replace("\"version\": 2,", "\"version\": 3,"),
                 "it has format version 3, this plugin reads versions 1 and 2");
-        assertRefused(context, baseline, recorded.replace("\"key\": \"" + step2Key, "\"key\": \"sha256:edited"),
+        assertRefused(
+                context,
+                baseline,
+                recorded.replace("\"key\": \"" + step2Key, "\"key\": \"sha256:edited"),
                 "step \"2\" has a key that is not a sha256 digest");
     }
 
@@ -295,15 +342,19 @@ class HostileInputTest {
         Path baseline = dir.resolve("baseline.json");
         String recorded = PlainSnapshots.plain(SnapshotStore.read(baseline)); // paths as text, as version 1 wrote them
         for (String path : List.of("../outside.txt", dir.resolve("outside.txt").toString(), "./a.txt")) {
-            assertRefused(context, baseline, recorded.replace("\"a.txt\"", "\"" + path + "\""),
+            assertRefused(
+                    context,
+                    baseline,
+                    recorded.replace("\"a.txt\"", "\"" + path + "\""),
                     "step \"2\" reads \"" + path + "\", which is not a path inside a build context");
         }
     }
 
     private void assertRefused(Path context, Path baseline, String content, String why) throws IOException {
         Files.writeString(baseline, content);
-        assertEquals("The baseline baseline.json cannot be used: " + why + ". Record it again with mvn dockercache:baseline"
-                + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
+        assertEquals(
+                "The baseline baseline.json cannot be used: " + why + ". Record it again with mvn dockercache:baseline"
+                        + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
                 checkFails(context).getMessage());
     }
 
@@ -320,9 +371,14 @@ class HostileInputTest {
             }
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
-                    context.toString(), output.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ChildJvm.class.getName(),
+                    context.toString(),
+                    output.toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the check did not finish: " + text);
             return new Result(process.exitValue(), text);
@@ -346,8 +402,9 @@ class HostileInputTest {
         StringBuilder body = new StringBuilder("ARG A=xxxxxxxx\n");
         body.append("ARG A=$A$A\n".repeat(24)).append("RUN echo $A\n");
         Path context = context(body.toString());
-        assertEquals("Dockerfile:20:1: failed to process \"$A$A\": the expanded word is longer than 1,048,576 characters,"
-                + " the limit of dockercache (docs/limits.md); check the ARG and ENV values it references",
+        assertEquals(
+                "Dockerfile:20:1: failed to process \"$A$A\": the expanded word is longer than 1,048,576 characters,"
+                        + " the limit of dockercache (docs/limits.md); check the ARG and ENV values it references",
                 smallHeapCheck(context));
     }
 
@@ -358,9 +415,11 @@ class HostileInputTest {
             body.append("ARG B").append(i).append("=$A\n");
         }
         Path context = context(body.toString());
-        assertEquals("Dockerfile:24:1: failed to process \"$A\": the expansions of this Dockerfile add up to more than"
-                + " 4,194,304 characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values that"
-                + " grow", smallHeapCheck(context));
+        assertEquals(
+                "Dockerfile:24:1: failed to process \"$A\": the expansions of this Dockerfile add up to more than"
+                        + " 4,194,304 characters, the limit of dockercache (docs/limits.md); check the ARG and ENV values that"
+                        + " grow",
+                smallHeapCheck(context));
     }
 
     @Test
@@ -370,24 +429,29 @@ class HostileInputTest {
             body.append("RUN echo ").append(i).append('\n');
         }
         Path context = context(body.toString());
-        assertEquals("Dockerfile:5001:1: more than 5,000 instructions, the limit of dockercache (BuildKit has none); a"
-                + " Dockerfile this long is generated: split the build, or check that this is the Dockerfile meant",
+        assertEquals(
+                "Dockerfile:5001:1: more than 5,000 instructions, the limit of dockercache (BuildKit has none); a"
+                        + " Dockerfile this long is generated: split the build, or check that this is the Dockerfile meant",
                 checkFails(context).getMessage());
     }
 
     @Test
     void aDockerfileLargerThanTheLimitIsRefusedUnread() throws Exception {
         Path context = context("RUN true\n" + "# padding\n".repeat(120_000));
-        assertEquals("the Dockerfile Dockerfile is 1.1 MiB, more than the limit of 1 MiB (docs/limits.md); check that the"
-                + " Dockerfile configured is the one meant", checkFails(context).getMessage());
+        assertEquals(
+                "the Dockerfile Dockerfile is 1.1 MiB, more than the limit of 1 MiB (docs/limits.md); check that the"
+                        + " Dockerfile configured is the one meant",
+                checkFails(context).getMessage());
     }
 
     @Test
     void aDockerfileThatIsADeviceIsRefusedUnread() throws Exception {
         Path context = Files.createDirectories(dir.resolve("context"));
         Files.createSymbolicLink(context.resolve("Dockerfile"), Path.of("/dev/zero"));
-        assertEquals("the Dockerfile Dockerfile is a character device, not a regular file (docs/limits.md); check that"
-                + " the Dockerfile configured is the one meant", smallHeapCheck(context));
+        assertEquals(
+                "the Dockerfile Dockerfile is a character device, not a regular file (docs/limits.md); check that"
+                        + " the Dockerfile configured is the one meant",
+                smallHeapCheck(context));
     }
 
     @Test
@@ -396,12 +460,15 @@ class HostileInputTest {
         Path ignore = context.resolve(".dockerignore");
         Process mkfifo = new ProcessBuilder("mkfifo", ignore.toString()).start();
         assertEquals(0, mkfifo.waitFor());
-        assertEquals(ignore.toRealPath() + " is a FIFO (named pipe), not a regular file (docs/limits.md); a .dockerignore"
-                + " must be a regular file of patterns: replace it with one", smallHeapCheck(context));
+        assertEquals(
+                ignore.toRealPath() + " is a FIFO (named pipe), not a regular file (docs/limits.md); a .dockerignore"
+                        + " must be a regular file of patterns: replace it with one",
+                smallHeapCheck(context));
         Files.delete(ignore);
         Files.createSymbolicLink(ignore, Path.of("/dev/zero"));
-        assertEquals(context.toRealPath().resolve(".dockerignore") + " is a character device, not a regular file"
-                + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
+        assertEquals(
+                context.toRealPath().resolve(".dockerignore") + " is a character device, not a regular file"
+                        + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
                 smallHeapCheck(context));
     }
 
@@ -409,8 +476,9 @@ class HostileInputTest {
     void aDockerignoreLargerThanTheLimitIsRefused() throws Exception {
         Path context = context("COPY . /app\n");
         writeFile(context.resolve(".dockerignore"), "*.log\n".repeat(200_000));
-        assertEquals(context.toRealPath().resolve(".dockerignore") + " is 1.1 MiB, more than the limit of 1 MiB"
-                + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
+        assertEquals(
+                context.toRealPath().resolve(".dockerignore") + " is 1.1 MiB, more than the limit of 1 MiB"
+                        + " (docs/limits.md); a .dockerignore must be a regular file of patterns: replace it with one",
                 checkFails(context).getMessage());
     }
 
@@ -419,10 +487,12 @@ class HostileInputTest {
         Path context = context("COPY a.txt /a.txt\n");
         writeFile(context.resolve("a.txt"), "a");
         baselineWithBuildArgs(10_000_000, i -> "k" + i);
-        assertEquals("The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
-                + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
-                + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
-                + " replaces a file it cannot read), or delete it.", smallHeapCheck(context));
+        assertEquals(
+                "The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
+                        + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
+                        + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
+                        + " replaces a file it cannot read), or delete it.",
+                smallHeapCheck(context));
     }
 
     @Test
@@ -431,10 +501,11 @@ class HostileInputTest {
         writeFile(context.resolve("a.txt"), "a");
         Path baseline = baselineWithBuildArgs(1_100_000, i -> Integer.toString(i, 36));
         assertTrue(Files.size(baseline) < 64 << 20);
-        assertEquals("The baseline baseline.json cannot be used: it has more than 2,000,000 strings (keys and values), the"
-                + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
-                + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
-                + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
+        assertEquals(
+                "The baseline baseline.json cannot be used: it has more than 2,000,000 strings (keys and values), the"
+                        + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
+                        + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
+                        + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));
     }
 
@@ -465,18 +536,23 @@ class HostileInputTest {
         Path baseline = dir.resolve("baseline.json");
         Files.createDirectories(baseline); // cannot be read as a file, whoever runs the test
         WorkflowException refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
-        assertEquals("Refusing to overwrite " + baseline + ": it is a directory, not a regular file. To replace it"
-                + " anyway, run again with -Ddockercache.force=true.", refused.getMessage());
+        assertEquals(
+                "Refusing to overwrite " + baseline + ": it is a directory, not a regular file. To replace it"
+                        + " anyway, run again with -Ddockercache.force=true.",
+                refused.getMessage());
         Files.delete(baseline);
         writeFile(baseline, "{}");
         Files.setPosixFilePermissions(baseline, Set.of());
         if (!"root".equals(System.getProperty("user.name"))) {
             refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
-            assertEquals("Refusing to overwrite " + baseline + ": it cannot be read (" + baseline + ": Permission denied)."
-                    + " To replace it anyway, run again with -Ddockercache.force=true.", refused.getMessage());
+            assertEquals(
+                    "Refusing to overwrite " + baseline + ": it cannot be read (" + baseline + ": Permission denied)."
+                            + " To replace it anyway, run again with -Ddockercache.force=true.",
+                    refused.getMessage());
         }
         Workflow.baseline(request(context, dir.resolve("out"), true));
-        assertEquals("a.txt", SnapshotStore.read(baseline).steps().get(1).files().get(0));
+        assertEquals(
+                "a.txt", SnapshotStore.read(baseline).steps().get(1).files().get(0));
     }
 
     @Test
@@ -486,12 +562,29 @@ class HostileInputTest {
         Files.writeString(dir.resolve("not-a-directory"), "");
         Path baseline = dir.resolve("not-a-directory/baseline.json");
         Request request = request(context);
-        Request elsewhere = new Request(request.build(), baseline, BaselineSource.file(baseline, "baseline.json"),
-                request.onMissingBaseline(), request.outputDirectory(), null, request.failOn(), request.policy(), false,
-                10, false, Set.of(), ScanProgress.NONE, null, false, null, List.of(), request.invocation());
+        Request elsewhere = new Request(
+                request.build(),
+                baseline,
+                BaselineSource.file(baseline, "baseline.json"),
+                request.onMissingBaseline(),
+                request.outputDirectory(),
+                null,
+                request.failOn(),
+                request.policy(),
+                false,
+                10,
+                false,
+                Set.of(),
+                ScanProgress.NONE,
+                null,
+                false,
+                null,
+                List.of(),
+                request.invocation());
         WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.baseline(elsewhere));
         // Java's createDirectories words ENOTDIR so
-        assertEquals("Cannot update the baseline " + baseline + ": " + baseline.getParent() + ": File exists",
+        assertEquals(
+                "Cannot update the baseline " + baseline + ": " + baseline.getParent() + ": File exists",
                 e.getMessage());
     }
 
@@ -515,12 +608,16 @@ class HostileInputTest {
         writeFile(context.resolve("a.txt"), "a");
         Path crashed = dir.resolve(".baseline.json.0b5e7c3a.tmp");
         writeFile(crashed, "{\"half");
-        Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        Files.setLastModifiedTime(
+                crashed,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
         Workflow.baseline(request(context));
         assertTrue(Files.notExists(crashed));
         try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                            .toList());
         }
     }
 }

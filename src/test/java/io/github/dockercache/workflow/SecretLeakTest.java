@@ -45,6 +45,7 @@ class SecretLeakTest {
             "SIGNING_PHRASE", "correct-horse-battery");
     /** Values the Dockerfile derives from them. */
     private static final List<String> DERIVED = List.of("app:hunter2@db", "ci:1234@git", "/srv/correct-horse-battery");
+
     private static final SecretKey KEY = SecretKey.of("k3y-for-tests-0123456789abcdef");
 
     @TempDir
@@ -52,34 +53,59 @@ class SecretLeakTest {
 
     private Path context() throws Exception {
         Path context = Files.createDirectories(dir.resolve("app"));
-        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                "FROM busybox:1.36 AS deps",
-                "ARG NPM_TOKEN",
-                "RUN echo \"//registry.example/:_authToken=${NPM_TOKEN}\" > .npmrc && npm ci",
-                "",
-                "FROM busybox:1.36",
-                "ARG DB_PASS",
-                "ARG GITHUB_PAT",
-                "ARG SIGNING_PHRASE",
-                "ARG REPO_URL=https://ci:${GITHUB_PAT}@git.example/app.git",
-                "ENV CONN=postgres://app:${DB_PASS}@db",
-                "WORKDIR /srv/${SIGNING_PHRASE}",
-                "COPY --from=deps /app /app",
-                "COPY a.txt ./",
-                "RUN ./migrate \"$REPO_URL\"",
-                ""));
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                String.join(
+                        "\n",
+                        "FROM busybox:1.36 AS deps",
+                        "ARG NPM_TOKEN",
+                        "RUN echo \"//registry.example/:_authToken=${NPM_TOKEN}\" > .npmrc && npm ci",
+                        "",
+                        "FROM busybox:1.36",
+                        "ARG DB_PASS",
+                        "ARG GITHUB_PAT",
+                        "ARG SIGNING_PHRASE",
+                        "ARG REPO_URL=https://ci:${GITHUB_PAT}@git.example/app.git",
+                        "ENV CONN=postgres://app:${DB_PASS}@db",
+                        "WORKDIR /srv/${SIGNING_PHRASE}",
+                        "COPY --from=deps /app /app",
+                        "COPY a.txt ./",
+                        "RUN ./migrate \"$REPO_URL\"",
+                        ""));
         Files.writeString(context.resolve("a.txt"), "a");
         return context;
     }
 
     private Request request(Path context, Map<String, String> buildArgs, SecretKey key) {
-        BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), buildArgs, null,
-                ClientPlatform.LINUX, null, Builder.BUILDKIT, BuildKitVersion.NEWEST,
+        BuildSettings build = new BuildSettings(
+                context,
+                context.resolve("Dockerfile"),
+                buildArgs,
+                null,
+                ClientPlatform.LINUX,
+                null,
+                Builder.BUILDKIT,
+                BuildKitVersion.NEWEST,
                 Secrets.of(List.of("SIGNING_PHRASE"), key));
         Path baseline = context.resolve(".dockercache/baseline.json");
-        return new Request(build, baseline, BaselineSource.file(baseline, ".dockercache/baseline.json"),
-                OnMissingBaseline.WARN, context.resolve("target/dockercache"), null, FailOn.STABLE,
-                StabilityPolicy.defaults(), false, 10, false, Set.of(), ScanProgress.NONE, null, false, List.of(), List.of(),
+        return new Request(
+                build,
+                baseline,
+                BaselineSource.file(baseline, ".dockercache/baseline.json"),
+                OnMissingBaseline.WARN,
+                context.resolve("target/dockercache"),
+                null,
+                FailOn.STABLE,
+                StabilityPolicy.defaults(),
+                false,
+                10,
+                false,
+                Set.of(),
+                ScanProgress.NONE,
+                null,
+                false,
+                List.of(),
+                List.of(),
                 TestHints.at(context));
     }
 
@@ -115,7 +141,10 @@ class SecretLeakTest {
             assertNull(outcome.failure(), "not compared is not a failure");
             String text = text(outcome);
             assertTrue(text.contains("depends on a secret"), text);
-            assertFalse(Pattern.compile("(?m)^ +\\S+ +(RUN|WORKDIR|COPY) .* cached ").matcher(text).find(),
+            assertFalse(
+                    Pattern.compile("(?m)^ +\\S+ +(RUN|WORKDIR|COPY) .* cached ")
+                            .matcher(text)
+                            .find(),
                     "a step that depends on a secret is never cached:\n" + text);
         }
         assertNothingLeaked(context);
@@ -145,18 +174,21 @@ class SecretLeakTest {
         Outcome check = run(Workflow.check(request(context, values("hunter2"), null)));
         String text = text(check);
         assertTrue(text.contains("7 steps: 2 cached, 0 rebuilt (0 stable), 5 unknown"), text);
-        assertTrue(text.contains("the working directory depends on a secret and cannot be compared: no secret key is"
-                + " configured"), text);
+        assertTrue(
+                text.contains("the working directory depends on a secret and cannot be compared: no secret key is"
+                        + " configured"),
+                text);
         assertNothingLeaked(context);
     }
 
     @Test
     void anErrorInAWordThatReadsASecretDoesNotQuoteIt() throws Exception {
         Path context = context();
-        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nARG DB_PASS\nARG UNSET\n"
-                + "WORKDIR /${UNSET:?${DB_PASS}}\n");
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> Workflow.check(request(context, values("hunter2"), KEY)));
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "FROM busybox:1.36\nARG DB_PASS\nARG UNSET\n" + "WORKDIR /${UNSET:?${DB_PASS}}\n");
+        WorkflowException e =
+                assertThrows(WorkflowException.class, () -> Workflow.check(request(context, values("hunter2"), KEY)));
         for (Throwable t = e; t != null; t = t.getCause()) {
             printed.add(t.getMessage());
         }
@@ -177,27 +209,45 @@ class SecretLeakTest {
                 + " env:REPO_URL, stage-1:5 env:SIGNING_PHRASE, stage-1:5 workdir), written by an earlier dockercache"
                 + " or before these build args were secret: ";
         Outcome check = Workflow.check(request(context, values("hunter2"), KEY));
-        assertTrue(check.lines().stream().anyMatch(line -> line.level() == ReportLine.Level.WARN
-                && line.text().equals(warning + "record it again with 'mvn dockercache:baseline', and rotate those"
-                        + " secrets, since the file and its history in version control keep them (docs/secrets.md).")),
+        assertTrue(
+                check.lines().stream()
+                        .anyMatch(
+                                line -> line.level() == ReportLine.Level.WARN
+                                        && line.text()
+                                                .equals(
+                                                        warning
+                                                                + "record it again with 'mvn dockercache:baseline', and rotate those"
+                                                                + " secrets, since the file and its history in version control keep them (docs/secrets.md).")),
                 check.lines().toString());
-        assertTrue(check.lines().stream().noneMatch(line -> line.text().matches(" +\\S+ +(RUN|WORKDIR|COPY) .* rebuilt.*")),
+        assertTrue(
+                check.lines().stream()
+                        .noneMatch(line -> line.text().matches(" +\\S+ +(RUN|WORKDIR|COPY) .* rebuilt.*")),
                 "nothing changed, so nothing may be called rebuilt: " + check.lines());
         Outcome recorded = Workflow.baseline(request(context, values("hunter2"), KEY));
         String afresh = warning.substring(warning.indexOf(" holds")) + "it is recorded afresh, without the history"
                 + " computed from them";
-        assertTrue(recorded.lines().stream().anyMatch(line -> line.text().contains(afresh)), recorded.lines().toString());
-        assertTrue(recorded.lines().stream().anyMatch(line -> line.text().endsWith("it remembers 1 build).")),
+        assertTrue(
+                recorded.lines().stream().anyMatch(line -> line.text().contains(afresh)),
+                recorded.lines().toString());
+        assertTrue(
+                recorded.lines().stream().anyMatch(line -> line.text().endsWith("it remembers 1 build).")),
                 recorded.lines().toString());
         assertFalse(Files.readString(baseline).contains("redacted"));
     }
 
     /** No value or derived value in clear, no 8-hex prefix of a SHA-256, SHA-1 or MD5 of one, anywhere. */
     private void assertNothingLeaked(Path context) throws Exception {
-        assertNothingLeaked(context, List.of(".dockercache/baseline.json", "target/dockercache/snapshot.json",
-                "target/dockercache/check.json", "target/dockercache/check.html", "target/dockercache/summary.md",
-                "target/dockercache/dockercache.sarif", "target/dockercache/dockercache-junit.xml",
-                "target/dockercache/stat-cache.json"));
+        assertNothingLeaked(
+                context,
+                List.of(
+                        ".dockercache/baseline.json",
+                        "target/dockercache/snapshot.json",
+                        "target/dockercache/check.json",
+                        "target/dockercache/check.html",
+                        "target/dockercache/summary.md",
+                        "target/dockercache/dockercache.sarif",
+                        "target/dockercache/dockercache-junit.xml",
+                        "target/dockercache/stat-cache.json"));
     }
 
     /** As {@link #assertNothingLeaked(Path)}, where {@code expected} are among the files written. */
@@ -208,8 +258,10 @@ class SecretLeakTest {
         List<Pattern> forbidden = new ArrayList<>();
         for (String value : clear) {
             // a short number stands alone; as part of a longer hex or decimal run it is no leak
-            forbidden.add(value.matches("\\d+") ? Pattern.compile("(?<![0-9A-Za-z])" + value + "(?![0-9A-Za-z])")
-                    : Pattern.compile(Pattern.quote(value)));
+            forbidden.add(
+                    value.matches("\\d+")
+                            ? Pattern.compile("(?<![0-9A-Za-z])" + value + "(?![0-9A-Za-z])")
+                            : Pattern.compile(Pattern.quote(value)));
             for (String algorithm : List.of("SHA-256", "SHA-1", "MD5")) {
                 byte[] digest = MessageDigest.getInstance(algorithm).digest(value.getBytes(StandardCharsets.UTF_8));
                 forbidden.add(Pattern.compile("(?i)" + HexFormat.of().formatHex(digest, 0, 4)));
@@ -227,11 +279,15 @@ class SecretLeakTest {
         written.put("(console)", String.join("\n", printed));
         for (Map.Entry<String, String> file : written.entrySet()) {
             for (Pattern pattern : forbidden) {
-                assertFalse(pattern.matcher(file.getValue()).find(),
+                assertFalse(
+                        pattern.matcher(file.getValue()).find(),
                         () -> file.getKey() + " holds " + pattern + ":\n" + file.getValue());
             }
         }
-        assertEquals(List.of(), printed.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("redacted"))
-                .toList());
+        assertEquals(
+                List.of(),
+                printed.stream()
+                        .filter(line -> line.toLowerCase(Locale.ROOT).contains("redacted"))
+                        .toList());
     }
 }

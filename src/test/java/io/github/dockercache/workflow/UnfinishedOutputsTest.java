@@ -37,10 +37,25 @@ class UnfinishedOutputsTest {
     private Request request(Path context, Path dockerfile, BuildOutputs outputs) {
         Path module = dir.resolve("app");
         Path baseline = module.resolve(".dockercache/baseline.json");
-        return new Request(new BuildSettings(context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX,
-                null), baseline, BaselineSource.file(baseline, "app/.dockercache/baseline.json"), OnMissingBaseline.WARN,
-                module.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), false, 10, false,
-                Set.of(), ScanProgress.NONE, null, false, null, List.of(), new Invocation(dir, outputs, new TestHints()));
+        return new Request(
+                new BuildSettings(context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX, null),
+                baseline,
+                BaselineSource.file(baseline, "app/.dockercache/baseline.json"),
+                OnMissingBaseline.WARN,
+                module.resolve("target/dockercache"),
+                null,
+                FailOn.STABLE,
+                StabilityPolicy.defaults(),
+                false,
+                10,
+                false,
+                Set.of(),
+                ScanProgress.NONE,
+                null,
+                false,
+                null,
+                List.of(),
+                new Invocation(dir, outputs, new TestHints()));
     }
 
     private BuildOutputs outputs(Path artifact, String... pending) {
@@ -50,11 +65,14 @@ class UnfinishedOutputsTest {
     @Test
     void aJarNotBuiltYetIsSaidWithTheCommandThatBuildsIt() throws Exception {
         Path module = module("FROM scratch\nCOPY target/app-1.0.jar /app.jar\n");
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> Workflow.baseline(request(module, module.resolve("Dockerfile"), outputs(null))));
         assertTrue(e.isUserError());
-        assertEquals("app/target/app-1.0.jar, which the image copies (app/Dockerfile:2:1), does not exist: the project is"
-                + " not built yet. Build it first: mvn package.", e.getMessage());
+        assertEquals(
+                "app/target/app-1.0.jar, which the image copies (app/Dockerfile:2:1), does not exist: the project is"
+                        + " not built yet. Build it first: mvn package.",
+                e.getMessage());
         assertNull(e.getCause(), "reworded in full: a cause would only add its class name to Maven's error");
         assertFalse(Files.exists(module.resolve(".dockercache/baseline.json")));
     }
@@ -64,20 +82,27 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY target/app.jar /app.jar\n");
         Path artifact = Files.createDirectories(module.resolve("target")).resolve("app-1.0.jar");
         Files.writeString(artifact, "jar");
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(artifact))));
-        assertEquals("app/target/app.jar, which the image copies (app/Dockerfile:2:1), does not exist, though the project"
-                + " is built (its artifact is app/target/app-1.0.jar): correct the path in the Dockerfile, or the build"
-                + " argument that gives it.", e.getMessage());
+        assertEquals(
+                "app/target/app.jar, which the image copies (app/Dockerfile:2:1), does not exist, though the project"
+                        + " is built (its artifact is app/target/app-1.0.jar): correct the path in the Dockerfile, or the build"
+                        + " argument that gives it.",
+                e.getMessage());
     }
 
     @Test
     void aMissingSourceOutsideTheBuildDirectoryKeepsBuildKitsWords() throws Exception {
         Path module = module("FROM scratch\nCOPY config/app.yaml /app.yaml\n");
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(null))));
-        assertTrue(e.getMessage().startsWith("app/Dockerfile:2:1: failed to compute cache key: \"/config/app.yaml\" not"
-                + " found"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "app/Dockerfile:2:1: failed to compute cache key: \"/config/app.yaml\" not" + " found"),
+                e.getMessage());
     }
 
     @Test
@@ -85,11 +110,18 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY target/app-1.0.jar /app.jar\n");
         Path artifact = Files.createDirectories(module.resolve("target")).resolve("app-1.0.jar");
         Files.writeString(artifact, "jar before repackaging");
-        WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.check(request(module,
-                module.resolve("Dockerfile"), outputs(artifact, "maven-antrun-plugin:run (repackage)"))));
-        assertEquals("The image copies app/target/app-1.0.jar from the build directory, which this build has not"
-                + " finished: maven-antrun-plugin:run (repackage) runs after this goal. Run check last.", e.getMessage());
-        assertFalse(Files.exists(module.resolve("target/dockercache/snapshot.json")), "no snapshot of a half-built jar");
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
+                () -> Workflow.check(request(
+                        module,
+                        module.resolve("Dockerfile"),
+                        outputs(artifact, "maven-antrun-plugin:run (repackage)"))));
+        assertEquals(
+                "The image copies app/target/app-1.0.jar from the build directory, which this build has not"
+                        + " finished: maven-antrun-plugin:run (repackage) runs after this goal. Run check last.",
+                e.getMessage());
+        assertFalse(
+                Files.exists(module.resolve("target/dockercache/snapshot.json")), "no snapshot of a half-built jar");
     }
 
     @Test
@@ -97,7 +129,9 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY src /src\n");
         Files.createDirectories(module.resolve("src"));
         Files.writeString(module.resolve("src/App.java"), "class App {}");
-        Outcome outcome = Workflow.check(request(module, module.resolve("Dockerfile"),
+        Outcome outcome = Workflow.check(request(
+                module,
+                module.resolve("Dockerfile"),
                 outputs(null, "maven-jar-plugin:jar (default-jar)", "maven-antrun-plugin:run (repackage)")));
         assertNull(outcome.failure());
     }
@@ -112,8 +146,11 @@ class UnfinishedOutputsTest {
         Workflow.baseline(request);
         Outcome outcome = Workflow.check(request);
         // the committed baseline holds no absolute path, and reaches the Dockerfile from the context
-        assertEquals("../../docker/Dockerfile", SnapshotStore.read(request.baseline()).dockerfile());
-        assertTrue(outcome.warnings().stream().anyMatch(w -> w.startsWith("docker/Dockerfile:4:1: JSONArgsRecommended")),
+        assertEquals(
+                "../../docker/Dockerfile",
+                SnapshotStore.read(request.baseline()).dockerfile());
+        assertTrue(
+                outcome.warnings().stream().anyMatch(w -> w.startsWith("docker/Dockerfile:4:1: JSONArgsRecommended")),
                 outcome.warnings().toString());
         String report = Files.readString(dir.resolve("app/target/dockercache/check.json"));
         assertTrue(report.contains("\"dockerfile\": \"docker/Dockerfile\""), report);

@@ -40,7 +40,9 @@ class WorkflowTest {
 
     private Path context(String name, String content) throws Exception {
         Path context = Files.createDirectories(dir.resolve(name));
-        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY pom.xml /pom.xml\nRUN true\nCOPY a.txt /a.txt\n");
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "FROM busybox:1.36\nCOPY pom.xml /pom.xml\nRUN true\nCOPY a.txt /a.txt\n");
         Files.writeString(context.resolve("pom.xml"), "<project/>");
         Files.writeString(context.resolve("a.txt"), content);
         for (String file : List.of("Dockerfile", "pom.xml", "a.txt")) {
@@ -50,33 +52,56 @@ class WorkflowTest {
     }
 
     private Request request(Path context, Path baseline, OnMissingBaseline onMissing, boolean force) {
-        BuildSettings build = new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
-        return new Request(build, baseline, BaselineSource.file(baseline, baseline.toString()), onMissing,
-                context.resolve("target/dockercache"), null, FailOn.STABLE, StabilityPolicy.defaults(), force, 10, false,
-                java.util.Set.of(), io.github.dockercache.context.ScanProgress.NONE, null, false, null, java.util.List.of(), TestHints.at(context));
+        BuildSettings build =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        return new Request(
+                build,
+                baseline,
+                BaselineSource.file(baseline, baseline.toString()),
+                onMissing,
+                context.resolve("target/dockercache"),
+                null,
+                FailOn.STABLE,
+                StabilityPolicy.defaults(),
+                force,
+                10,
+                false,
+                java.util.Set.of(),
+                io.github.dockercache.context.ScanProgress.NONE,
+                null,
+                false,
+                null,
+                java.util.List.of(),
+                TestHints.at(context));
     }
 
     /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
     private Request pomMadeExecutable(Path context) throws Exception {
-        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Request request =
+                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
         Workflow.baseline(request);
         Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
         return request;
     }
 
     private static String text(Outcome outcome) {
-        return Stream.concat(outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
+        return Stream.concat(
+                        outcome.warnings().stream(), outcome.lines().stream().map(ReportLine::text))
                 .collect(Collectors.joining("\n"));
     }
 
     @Test
     void checkWithoutBaselineSaysSoAndPasses() throws Exception {
         Path context = context("app", "a");
-        Outcome outcome = Workflow.check(request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
+        Outcome outcome = Workflow.check(
+                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
         assertNull(outcome.failure());
         // the build is not checked: a warning, not a line of information
-        assertTrue(outcome.lines().stream().anyMatch(line -> line.level() == ReportLine.Level.WARN
-                && line.text().startsWith("No baseline at")), text(outcome));
+        assertTrue(
+                outcome.lines().stream()
+                        .anyMatch(line -> line.level() == ReportLine.Level.WARN
+                                && line.text().startsWith("No baseline at")),
+                text(outcome));
         assertTrue(text(outcome).contains("Record one with mvn dockercache:baseline and commit it"), text(outcome));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/snapshot.json")));
         assertTrue(Files.isRegularFile(context.resolve("target/dockercache/check.json")));
@@ -86,10 +111,12 @@ class WorkflowTest {
     void missingBaselineCanFailOrBeSkipped() throws Exception {
         Path context = context("app", "a");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> Workflow.check(request(context, baseline, OnMissingBaseline.FAIL, false)));
         assertTrue(e.isUserError() && e.getMessage().contains("-Ddockercache.onMissingBaseline=warn"), e.getMessage());
-        assertTrue(text(Workflow.check(request(context, baseline, OnMissingBaseline.SKIP, false))).contains("Comparison skipped"));
+        assertTrue(text(Workflow.check(request(context, baseline, OnMissingBaseline.SKIP, false)))
+                .contains("Comparison skipped"));
     }
 
     @Test
@@ -97,7 +124,9 @@ class WorkflowTest {
         Path context = context("app", "a");
         Outcome outcome = Workflow.check(pomMadeExecutable(context));
         assertTrue(outcome.failed());
-        assertTrue(outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."), outcome.failure());
+        assertTrue(
+                outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."),
+                outcome.failure());
         assertTrue(text(outcome).contains("pom.xml mode bits changed 0644 -> 0755"), text(outcome));
         for (String file : List.of(Workflow.JUNIT_FILE, Workflow.SARIF_FILE, Workflow.SUMMARY_FILE)) {
             assertTrue(Files.size(context.resolve("target/dockercache").resolve(file)) > 0, file);
@@ -124,7 +153,8 @@ class WorkflowTest {
         String explainHtml = Files.readString(output.resolve("explain.html"));
         assertTrue(explainHtml.contains("<strong>Check would fail</strong>"), explainHtml);
         String explainJson = Files.readString(output.resolve("explain.json"));
-        assertTrue(explainJson.contains("\"goal\": \"explain\"") && explainJson.contains("\"failed\": false"),
+        assertTrue(
+                explainJson.contains("\"goal\": \"explain\"") && explainJson.contains("\"failed\": false"),
                 explainJson);
     }
 
@@ -148,7 +178,8 @@ class WorkflowTest {
 
         // what check printed about another state of the context leaves nothing out
         Files.writeString(context.resolve("a.txt"), "ccc");
-        assertTrue(text(Workflow.explain(request, Printed.of(check.lines()))).contains("  - a.txt content changed (1 -> 3 bytes)"));
+        assertTrue(text(Workflow.explain(request, Printed.of(check.lines())))
+                .contains("  - a.txt content changed (1 -> 3 bytes)"));
     }
 
     @Test
@@ -156,7 +187,8 @@ class WorkflowTest {
         Path context = context("app", "a");
         Path baseline = Files.createDirectories(context.resolve(".dockercache")).resolve("baseline.json");
         Files.writeString(baseline, "{ truncated");
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false)));
         assertTrue(e.getMessage().contains("-Ddockercache.force=true"), e.getMessage());
         assertEquals("{ truncated", Files.readString(baseline));
@@ -175,7 +207,8 @@ class WorkflowTest {
         try {
             List<Future<Outcome>> runs = new ArrayList<>();
             for (Path context : contexts) {
-                runs.add(pool.submit(() -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false))));
+                runs.add(pool.submit(
+                        () -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false))));
             }
             for (Future<Outcome> run : runs) {
                 assertFalse(run.get().failed());
@@ -196,12 +229,29 @@ class WorkflowTest {
         Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
         Files.writeString(context.resolve("input.txt"), "other input");
         Request base = request(context, baseline, OnMissingBaseline.WARN, false);
-        Request withLog = new Request(base.build(), base.baseline(), base.baselineSource(), base.onMissingBaseline(),
-                base.outputDirectory(), null, base.failOn(), base.policy(), false, 10, false, java.util.Set.of(),
-                io.github.dockercache.context.ScanProgress.NONE, Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false, null, java.util.List.of(), base.invocation());
+        Request withLog = new Request(
+                base.build(),
+                base.baseline(),
+                base.baselineSource(),
+                base.onMissingBaseline(),
+                base.outputDirectory(),
+                null,
+                base.failOn(),
+                base.policy(),
+                false,
+                10,
+                false,
+                java.util.Set.of(),
+                io.github.dockercache.context.ScanProgress.NONE,
+                Path.of("src/test/resources/cost/two-stage.plain.log"),
+                false,
+                null,
+                java.util.List.of(),
+                base.invocation());
         String text = text(Workflow.explain(withLog));
-        assertTrue(text.matches("(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
+        assertTrue(
+                text.matches(
+                        "(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
                 text);
     }
 
@@ -217,7 +267,8 @@ class WorkflowTest {
         String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
         String moved = check(context, baseline, true);
         assertTrue(moved.contains("moved to an image with other layers: " + first + " -> " + second), moved);
-        assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
+        assertTrue(
+                check(context, baseline, false).contains("2 steps: 2 cached"),
                 "offline, the recorded digest is assumed to still hold");
     }
 
@@ -226,8 +277,10 @@ class WorkflowTest {
         String repository = freshRepository();
         String first = registry().pushImage(repository, "1.0", "amd64", "first", "first layer\n");
         Path context = Files.createDirectories(dir.resolve("copy-from"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /d\nCOPY --from="
-                + registry().host + "/" + repository + ":1.0 /marker /marker\n");
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "FROM scratch\nCOPY Dockerfile /d\nCOPY --from=" + registry().host + "/" + repository
+                        + ":1.0 /marker /marker\n");
         Path baseline = context.resolve(".dockercache/baseline.json");
         Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
         Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false));
@@ -235,9 +288,12 @@ class WorkflowTest {
 
         String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
         String moved = check(context, baseline, true);
-        assertTrue(moved.contains("1 unknown") && moved.contains("that COPY --from reads moved: " + first + " -> "
-                + second), moved);
-        assertTrue(check(context, baseline, false).contains("2 steps: 2 cached"),
+        assertTrue(
+                moved.contains("1 unknown")
+                        && moved.contains("that COPY --from reads moved: " + first + " -> " + second),
+                moved);
+        assertTrue(
+                check(context, baseline, false).contains("2 steps: 2 cached"),
                 "offline, the recorded image is assumed to still hold");
     }
 
@@ -265,9 +321,13 @@ class WorkflowTest {
 
         registry().pushImage(repository, "1.0", "amd64", "second", "same layer\n");
         String resolved = check(context, baseline, true);
-        assertTrue(resolved.contains("3 steps: 2 cached, 1 rebuilt")
-                && resolved.contains("the base image's config changed: Env MARKER changed: 'first' -> 'second'"), resolved);
-        assertTrue(check(context, baseline, false).contains("3 steps: 3 cached"),
+        assertTrue(
+                resolved.contains("3 steps: 2 cached, 1 rebuilt")
+                        && resolved.contains(
+                                "the base image's config changed: Env MARKER changed: 'first' -> 'second'"),
+                resolved);
+        assertTrue(
+                check(context, baseline, false).contains("3 steps: 3 cached"),
                 "offline, the recorded image, config included, is assumed to still hold");
     }
 
@@ -278,8 +338,15 @@ class WorkflowTest {
         Path context = contextFrom(repository, "old-baseline", "RUN true");
         Path baseline = context.resolve(".dockercache/baseline.json");
         // a baseline written before the plugin read layers: its FROM is keyed on the digest alone
-        SnapshotStore.write(baseline, CacheModel.analyse(request(context, baseline, OnMissingBaseline.WARN, false).build(),
-                null, ScanProgress.NONE, (reference, platform) -> digestOnly).snapshot());
+        SnapshotStore.write(
+                baseline,
+                CacheModel.analyse(
+                                request(context, baseline, OnMissingBaseline.WARN, false)
+                                        .build(),
+                                null,
+                                ScanProgress.NONE,
+                                (reference, platform) -> digestOnly)
+                        .snapshot());
 
         String resolved = check(context, baseline, true);
         assertTrue(resolved.contains("records no layers") && resolved.contains("2 steps: 2 cached"), resolved);
@@ -296,8 +363,9 @@ class WorkflowTest {
     /** A context whose Dockerfile builds FROM {@code repository:1.0} in the loopback registry. */
     private Path contextFrom(String repository, String name, String... instructions) throws IOException {
         Path context = Files.createDirectories(dir.resolve(name));
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + registry().host + "/" + repository + ":1.0\n"
-                + String.join("\n", instructions) + "\n");
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "FROM " + registry().host + "/" + repository + ":1.0\n" + String.join("\n", instructions) + "\n");
         return context;
     }
 
@@ -306,9 +374,25 @@ class WorkflowTest {
     }
 
     private static Request withReport(Request r, Path report) {
-        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
-                report, r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), r.resolve(), r.dependencies(), r.modules(), r.invocation());
+        return new Request(
+                r.build(),
+                r.baseline(),
+                r.baselineSource(),
+                r.onMissingBaseline(),
+                r.outputDirectory(),
+                report,
+                r.failOn(),
+                r.policy(),
+                r.force(),
+                r.historySize(),
+                r.fresh(),
+                r.disabledRules(),
+                r.progress(),
+                r.buildLog(),
+                r.resolve(),
+                r.dependencies(),
+                r.modules(),
+                r.invocation());
     }
 
     private static Request resolving(Request r, boolean resolve) {
@@ -316,15 +400,32 @@ class WorkflowTest {
     }
 
     private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
-        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
-                r.report(), r.failOn(), policy, r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), resolve, dependencies, r.modules(), r.invocation());
+        return new Request(
+                r.build(),
+                r.baseline(),
+                r.baselineSource(),
+                r.onMissingBaseline(),
+                r.outputDirectory(),
+                r.report(),
+                r.failOn(),
+                policy,
+                r.force(),
+                r.historySize(),
+                r.fresh(),
+                r.disabledRules(),
+                r.progress(),
+                r.buildLog(),
+                resolve,
+                dependencies,
+                r.modules(),
+                r.invocation());
     }
 
     /** A context whose dependency layer, {@code COPY target/lib/}, holds one jar; sources are copied after it. */
     private Path withDependencyLayer(String name, String jarName, String jarContent) throws Exception {
         Path context = Files.createDirectories(dir.resolve(name));
-        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
+        Files.writeString(
+                context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY target/lib/ /app/lib/\nCOPY a.txt /a.txt\n");
         Files.writeString(context.resolve("pom.xml"), "<project/>");
         Files.writeString(context.resolve("a.txt"), "a");
         Files.writeString(Files.createDirectories(context.resolve("target/lib")).resolve(jarName), jarContent);
@@ -338,7 +439,8 @@ class WorkflowTest {
         Path baseline = context.resolve(".dockercache/baseline.json");
         Request request = request(context, baseline, OnMissingBaseline.WARN, false);
         Workflow.baseline(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
-        io.github.dockercache.model.Dependencies recorded = SnapshotStore.read(baseline).dependencies();
+        io.github.dockercache.model.Dependencies recorded =
+                SnapshotStore.read(baseline).dependencies();
         assertEquals(List.of("com.example:lib-a:jar:1.0"), recorded.maven());
         assertEquals(java.util.Set.of("pom.xml"), recorded.manifests().keySet());
 
@@ -346,21 +448,43 @@ class WorkflowTest {
         Files.writeString(jar.resolveSibling("lib-a-1.1.jar"), "a 1.1");
         Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.1")));
         assertFalse(outcome.failed(), text(outcome));
-        assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."), text(outcome));
-        assertTrue(text(outcome).contains("  - target/lib/lib-a-1.1.jar was added (expected: dependency com.example:lib-a 1.0"
-                + " -> 1.1)"), text(outcome));
+        assertTrue(
+                text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."),
+                text(outcome));
+        assertTrue(
+                text(outcome)
+                        .contains("  - target/lib/lib-a-1.1.jar was added (expected: dependency com.example:lib-a 1.0"
+                                + " -> 1.1)"),
+                text(outcome));
         assertTrue(Files.readString(context.resolve("target/dockercache/check.json"))
                 .contains("\"expectedBecause\": \"dependency com.example:lib-a 1.0 -> 1.1\""));
 
-        Outcome withoutChange = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        Outcome withoutChange =
+                Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
         assertTrue(withoutChange.failed(), "the layer changed, the dependencies did not");
     }
 
     /** A multi-module build: the app's dependency layer holds the jar of common, a sibling module. */
     private static Request withModules(Request r, List<String> dependencies, List<String> modules) {
-        return new Request(r.build(), r.baseline(), r.baselineSource(), r.onMissingBaseline(), r.outputDirectory(),
-                r.report(), r.failOn(), r.policy(), r.force(), r.historySize(), r.fresh(), r.disabledRules(), r.progress(),
-                r.buildLog(), r.resolve(), dependencies, modules, r.invocation());
+        return new Request(
+                r.build(),
+                r.baseline(),
+                r.baselineSource(),
+                r.onMissingBaseline(),
+                r.outputDirectory(),
+                r.report(),
+                r.failOn(),
+                r.policy(),
+                r.force(),
+                r.historySize(),
+                r.fresh(),
+                r.disabledRules(),
+                r.progress(),
+                r.buildLog(),
+                r.resolve(),
+                dependencies,
+                modules,
+                r.invocation());
     }
 
     @Test
@@ -368,17 +492,24 @@ class WorkflowTest {
         Path context = withDependencyLayer("reactor", "common-1.0-SNAPSHOT.jar", "common");
         Path jar = context.resolve("target/lib/common-1.0-SNAPSHOT.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Request request = withModules(request(context, baseline, OnMissingBaseline.WARN, false),
-                List.of("com.example:common:jar:1.0-SNAPSHOT"), List.of("com.example:common:jar:1.0-SNAPSHOT"));
+        Request request = withModules(
+                request(context, baseline, OnMissingBaseline.WARN, false),
+                List.of("com.example:common:jar:1.0-SNAPSHOT"),
+                List.of("com.example:common:jar:1.0-SNAPSHOT"));
         Workflow.baseline(request);
-        assertEquals(List.of("com.example:common:jar:1.0-SNAPSHOT"), SnapshotStore.read(baseline).dependencies().modules());
+        assertEquals(
+                List.of("com.example:common:jar:1.0-SNAPSHOT"),
+                SnapshotStore.read(baseline).dependencies().modules());
 
         Files.writeString(jar, "common, edited");
         // a run whose reactor does not hold common (mvn -f app/pom.xml): the baseline still tells
         Outcome outcome = Workflow.check(withModules(request, request.dependencies(), List.of()));
         assertFalse(outcome.failed(), text(outcome));
-        assertTrue(text(outcome).contains("  - target/lib/common-1.0-SNAPSHOT.jar content changed (6 -> 14 bytes) (expected:"
-                + " com.example:common is a module of this build)"), text(outcome));
+        assertTrue(
+                text(outcome)
+                        .contains("  - target/lib/common-1.0-SNAPSHOT.jar content changed (6 -> 14 bytes) (expected:"
+                                + " com.example:common is a module of this build)"),
+                text(outcome));
     }
 
     @Test
@@ -387,33 +518,56 @@ class WorkflowTest {
         Path runner = context.resolve("target/lib/runner.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
         Request request = request(context, baseline, OnMissingBaseline.WARN, false);
-        Workflow.baseline(with(request, false, request.policy(), List.of("com.example:a:jar:1", "com.example:b:jar:1",
-                "com.example:c:jar:1", "com.example:d:jar:1")));
+        Workflow.baseline(with(
+                request,
+                false,
+                request.policy(),
+                List.of("com.example:a:jar:1", "com.example:b:jar:1", "com.example:c:jar:1", "com.example:d:jar:1")));
 
         Files.writeString(runner, "runner 2");
-        Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:a:jar:2",
-                "com.example:b:jar:2", "com.example:c:jar:2", "com.example:d:jar:2")));
+        Outcome outcome = Workflow.check(with(
+                request,
+                false,
+                request.policy(),
+                List.of("com.example:a:jar:2", "com.example:b:jar:2", "com.example:c:jar:2", "com.example:d:jar:2")));
         assertFalse(outcome.failed(), text(outcome));
-        assertTrue(text(outcome).contains("Dependencies differ from the baseline: com.example:a 1 -> 2, com.example:b 1 -> 2,"
-                + " com.example:c 1 -> 2, com.example:d 1 -> 2."), text(outcome));
-        assertTrue(text(outcome).contains("  - target/lib/runner.jar content changed (expected: the"
-                + " dependencies changed (4 changes, listed above))"), text(outcome));
-        assertTrue(Files.readString(context.resolve("target/dockercache/check.json")).contains("\"expectedBecause\": \"the"
-                + " dependencies changed (4 changes: com.example:a 1 -> 2, com.example:b 1 -> 2, com.example:c 1 -> 2 and 1"
-                + " more)\""));
+        assertTrue(
+                text(outcome)
+                        .contains("Dependencies differ from the baseline: com.example:a 1 -> 2, com.example:b 1 -> 2,"
+                                + " com.example:c 1 -> 2, com.example:d 1 -> 2."),
+                text(outcome));
+        assertTrue(
+                text(outcome)
+                        .contains("  - target/lib/runner.jar content changed (expected: the"
+                                + " dependencies changed (4 changes, listed above))"),
+                text(outcome));
+        assertTrue(Files.readString(context.resolve("target/dockercache/check.json"))
+                .contains("\"expectedBecause\": \"the"
+                        + " dependencies changed (4 changes: com.example:a 1 -> 2, com.example:b 1 -> 2, com.example:c 1 -> 2 and 1"
+                        + " more)\""));
     }
 
     @Test
     void anOverrideThatMatchesNothingIsReported() throws Exception {
         Path context = context("app", "a");
         StabilityPolicy defaults = StabilityPolicy.defaults();
-        StabilityPolicy policy = new StabilityPolicy(defaults.manifests(), defaults.dependencyOutputs(),
-                List.of("no such step"), List.of(), List.of(), List.of("stage-0", "runtime"));
-        Request request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        StabilityPolicy policy = new StabilityPolicy(
+                defaults.manifests(),
+                defaults.dependencyOutputs(),
+                List.of("no such step"),
+                List.of(),
+                List.of(),
+                List.of("stage-0", "runtime"));
+        Request request =
+                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
         Outcome outcome = Workflow.check(with(request, false, policy, null));
-        assertEquals(List.of("<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
-                        + " nor text of an instruction built for this target",
-                "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
-                outcome.unmatched().stream().map(StabilityPolicy.Unmatched::message).toList());
+        assertEquals(
+                List.of(
+                        "<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
+                                + " nor text of an instruction built for this target",
+                        "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
+                outcome.unmatched().stream()
+                        .map(StabilityPolicy.Unmatched::message)
+                        .toList());
     }
 }

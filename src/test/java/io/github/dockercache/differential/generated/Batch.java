@@ -91,7 +91,13 @@ public final class Batch {
                 if (label != null) {
                     pairOfStage.put(label, pair);
                     String file = markerFile(marker++);
-                    text.append("COPY ").append(name).append('/').append(file).append(" /").append(file).append('\n');
+                    text.append("COPY ")
+                            .append(name)
+                            .append('/')
+                            .append(file)
+                            .append(" /")
+                            .append(file)
+                            .append('\n');
                     pairOfLine.add(pair);
                     stages++;
                 }
@@ -101,10 +107,23 @@ public final class Batch {
             }
             lastStages.add((stages - 1) + " /" + markerFile(marker - 1) + " /" + name);
         }
-        text.append("FROM ").append(BASE_IMAGE).append(" AS ").append(CANARY).append('\n')
-                .append("COPY ").append(CANARY_FILE).append(" /").append(CANARY_FILE).append('\n');
+        text.append("FROM ")
+                .append(BASE_IMAGE)
+                .append(" AS ")
+                .append(CANARY)
+                .append('\n')
+                .append("COPY ")
+                .append(CANARY_FILE)
+                .append(" /")
+                .append(CANARY_FILE)
+                .append('\n');
         text.append("FROM scratch AS ").append(AGGREGATE).append('\n');
-        text.append("COPY --from=").append(CANARY).append(" /").append(CANARY_FILE).append(" /").append(CANARY)
+        text.append("COPY --from=")
+                .append(CANARY)
+                .append(" /")
+                .append(CANARY_FILE)
+                .append(" /")
+                .append(CANARY)
                 .append('\n');
         for (int i = 0; i < 4; i++) {
             pairOfLine.add(null);

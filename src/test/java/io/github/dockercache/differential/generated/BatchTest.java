@@ -11,11 +11,24 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
-    private final Pair copy = new Pair("copy", "COPY", "--chmod", "644 -> 0644", Pair.Kind.EQUIVALENT,
-            "FROM {base} AS {s}\nCOPY --chmod=644 {d}/a /f", "FROM {base} AS {s}\nCOPY --chmod=0644 {d}/a /f", List.of());
-    private final Pair from = new Pair("from", "COPY", "--from stage", "index", Pair.Kind.EQUIVALENT,
+    private final Pair copy = new Pair(
+            "copy",
+            "COPY",
+            "--chmod",
+            "644 -> 0644",
+            Pair.Kind.EQUIVALENT,
+            "FROM {base} AS {s}\nCOPY --chmod=644 {d}/a /f",
+            "FROM {base} AS {s}\nCOPY --chmod=0644 {d}/a /f",
+            List.of());
+    private final Pair from = new Pair(
+            "from",
+            "COPY",
+            "--from stage",
+            "index",
+            Pair.Kind.EQUIVALENT,
             "FROM {base} AS {s}-src\nRUN echo s > /s\nFROM {base} AS {s}\nCOPY --from={s}-src /s /f",
-            "FROM {base} AS {s}-src\nRUN echo s > /s\nFROM {base} AS {s}\nCOPY --from={i} /s /f", List.of());
+            "FROM {base} AS {s}-src\nRUN echo s > /s\nFROM {base} AS {s}\nCOPY --from={i} /s /f",
+            List.of());
 
     @Test
     void rendersEachBlockWithMarkersAndALastStageThatNeedsThemAll() {
@@ -53,16 +66,18 @@ class BatchTest {
 
     @Test
     void refusesABlockWithoutANamedStage() {
-        Pair unnamed = new Pair("x", "RUN", "f", "e", Pair.Kind.CHANGE, "FROM {base}\nRUN a", "FROM {base}\nRUN b",
-                List.of());
+        Pair unnamed =
+                new Pair("x", "RUN", "f", "e", Pair.Kind.CHANGE, "FROM {base}\nRUN a", "FROM {base}\nRUN b", List.of());
         Batch batch = new Batch(List.of(unnamed), List.of("p0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> batch.render(false)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> batch.render(false))
+                .getMessage()
                 .contains("no name"));
     }
 
     @Test
     void aPairMustChangeSomething() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Pair("x", "RUN", "f", "e", Pair.Kind.CHANGE, "FROM a AS b", "FROM a AS b", List.of()));
     }
 }

@@ -66,8 +66,12 @@ public record Outcome(String pair, String engine, Status status, String message,
         return switch (status) {
             case ENGINE_REJECTED -> "rejected";
             case PLUGIN_REJECTED -> "built";
-            case PLAYED -> steps.stream().filter(step -> !"CACHED".equals(step.engine()))
-                    .findFirst().map(step -> "rebuilt from " + step.id().replaceAll("^.*:", "step ")).orElse("cached");
+            case PLAYED ->
+                steps.stream()
+                        .filter(step -> !"CACHED".equals(step.engine()))
+                        .findFirst()
+                        .map(step -> "rebuilt from " + step.id().replaceAll("^.*:", "step "))
+                        .orElse("cached");
         };
     }
 

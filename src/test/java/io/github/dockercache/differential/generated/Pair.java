@@ -24,7 +24,14 @@ import java.util.List;
  * @param after the block in the second build
  * @param changes edits of the block's directory between the builds
  */
-public record Pair(String id, String instruction, String form, String edit, Kind kind, String before, String after,
+public record Pair(
+        String id,
+        String instruction,
+        String form,
+        String edit,
+        Kind kind,
+        String before,
+        String after,
         List<ContextEdit> changes) {
 
     /** The files of every block's directory before the first build, path to content (mode 0644). */
