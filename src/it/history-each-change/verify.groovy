@@ -19,7 +19,7 @@ assert all.contains('''[INFO] History of Dockerfile over HEAD~7..HEAD: 7 commits
 [INFO]   6 RUN mvn -B package: rebuilt by 4 of 6 commits
 [INFO]   7 COPY target/app.jar app.jar: rebuilt by 4 of 6 commits, unknown in 2
 [INFO] Not compared: b4f8847 Initial import (nothing earlier to compare with: the first commit).
-[INFO] Note: the build context holds files git does not track (target, target/app.jar): steps that read them are unknown.
+[INFO] Note: the build context holds files git does not track (target/): steps that read them are unknown.
 ''')
 def output = new File(basedir, 'target/dockercache')
 assert all.contains('[INFO] Commits by layers: ' + output.toPath().resolve('history.html').toUri())

@@ -138,9 +138,16 @@ final class Untracked {
         return paths.contains(path);
     }
 
-    /** The first few untracked paths, in key order, to name them. */
+    /**
+     * The first few untracked paths that are not inside another untracked directory, in key order, a directory with
+     * a slash: {@code target/}, not {@code target, target/classes, target/classes/app}.
+     */
     List<String> sample(int count) {
-        return paths.stream().limit(count).toList();
+        return paths.stream()
+                .filter(path -> path.indexOf('/') < 0 || !paths.contains(path.substring(0, path.lastIndexOf('/'))))
+                .limit(count)
+                .map(path -> byDirectory.containsKey(path) ? path + "/" : path)
+                .toList();
     }
 
     boolean isEmpty() {

@@ -82,8 +82,7 @@ class ReplayTest {
         StepOutcome jar = history.commits().get(6).steps().get(6);
         assertEquals(UNTRACKED_JAR, jar.unknownReason());
         assertEquals(
-                "the build context holds files git does not track (target, target/app.jar): steps that read them"
-                        + " are unknown",
+                "the build context holds files git does not track (target/): steps that read them are unknown",
                 history.untrackedNote());
     }
 

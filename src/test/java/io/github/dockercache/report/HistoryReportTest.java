@@ -45,8 +45,7 @@ class HistoryReportTest {
                         "  6 RUN mvn -B package: rebuilt by 4 of 6 commits",
                         "  7 COPY target/app.jar app.jar: rebuilt by 4 of 6 commits, unknown in 2",
                         "Not compared: bd0f6c8 Initial import (nothing earlier to compare with: the first commit).",
-                        "Note: the build context holds files git does not track (target, target/app.jar): steps that read them"
-                                + " are unknown."),
+                        "Note: the build context holds files git does not track (target/): steps that read them are unknown."),
                 lines);
     }
 
