@@ -280,6 +280,20 @@ class VerificationTest {
     }
 
     @Test
+    void aStepThatAnOnbuildTriggerAddsIsLoggedWithItsOnbuildKeyword() throws Exception {
+        Map<String, Boolean> cached = new LinkedHashMap<>();
+        cached.put("build 2/5", true);
+        cached.put("build 3/5", true);
+        cached.put("build 4/5", true);
+        String trigger =
+                plainLog(cached).replace("[build 3/5] COPY input.txt .", "[build 3/5] ONBUILD COPY input.txt .");
+        Verification verification = verify(snapshot(LOGGED_RUN_ID), snapshot(BASELINE_RUN_ID), log(trigger));
+
+        assertEquals(Agreement.AGREES, agreements(verification).get("build:3"));
+        assertEquals(List.of(), verification.disagreements());
+    }
+
+    @Test
     void aLogWithAStepTheDockerfileLacksIsRefused() throws Exception {
         String other = plainLog(Map.of()) + "#40 [build 6/6] RUN extra\n#40 DONE 0.1s\n";
         LogMismatchException e = assertThrows(
