@@ -88,6 +88,23 @@ public record Snapshot(
                 dependencies);
     }
 
+    /** The same snapshot with other steps. */
+    public Snapshot withSteps(List<StepSnapshot> replaced) {
+        return new Snapshot(
+                format,
+                version,
+                dockerfile,
+                target,
+                buildArgs,
+                replaced,
+                files,
+                warnings,
+                history,
+                builder,
+                stages,
+                dependencies);
+    }
+
     /** The same snapshot with the project's dependencies. */
     public Snapshot withDependencies(Dependencies recorded) {
         return new Snapshot(

@@ -265,19 +265,7 @@ class CacheMountKeysTest {
                             step.marker());
                 })
                 .toList();
-        return new Snapshot(
-                snapshot.format(),
-                snapshot.version(),
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps,
-                snapshot.files(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies());
+        return snapshot.withSteps(steps);
     }
 
     private static Snapshot earlierBaseline() throws Exception {

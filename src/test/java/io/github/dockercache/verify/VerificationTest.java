@@ -373,19 +373,7 @@ class VerificationTest {
                                     s.fromStage(),
                                     s.marker()));
         }
-        return new Snapshot(
-                snapshot.format(),
-                snapshot.version(),
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps,
-                snapshot.files(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies());
+        return snapshot.withSteps(steps);
     }
 
     private static Map<String, String> unzip(Path zip) throws IOException {
