@@ -6,6 +6,7 @@ import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -352,16 +353,28 @@ final class Engine {
         Files.createDirectories(lockFile.getParent());
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            FileLock lock = channel.lock();
+            // Polled, not waited on: two JVMs that each play both engines in parallel threads hold one engine while
+            // waiting for the other, which the kernel reports as a deadlock (EDEADLK) although each thread lets go.
+            FileLock lock;
+            while ((lock = channel.tryLock()) == null) {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            }
+            FileLock held = lock;
             return () -> {
-                lock.release();
+                held.release();
                 channel.close();
             };
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + lockFile);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
+
+    private static final long LOCK_POLL_MILLIS = 200;
 
     /** The engine held by one test; closing lets the next one in. */
     interface Exclusive extends AutoCloseable {
