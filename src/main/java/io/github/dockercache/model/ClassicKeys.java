@@ -1,0 +1,131 @@
+package io.github.dockercache.model;
+
+import static io.github.dockercache.model.StepInputs.addCommand;
+import static io.github.dockercache.model.StepInputs.inputsOf;
+import static io.github.dockercache.model.StepInputs.nullToEmpty;
+
+import io.github.dockercache.context.Selection;
+import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.DockerfileBytes;
+import io.github.dockercache.dockerfile.Instruction;
+import io.github.dockercache.dockerfile.RunInstruction;
+import io.github.dockercache.dockerfile.Stage;
+import io.github.dockercache.dockerfile.WorkdirInstruction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The legacy builder's steps and their inputs (cache-model §10, {@link ClassicRules}): every instruction is a committed
+ * step keyed on its parent image; RUN by its command and the stage's build args, COPY and ADD by their sources' content
+ * and paths, the rest by their (expanded) value.
+ */
+final class ClassicKeys implements KeyDeriver {
+    private final StageWalk walk;
+    private final List<String> warnings;
+    private final WordExpander words;
+    private final StepRecorder recorder;
+    private final SourceReader sources;
+
+    ClassicKeys(StageWalk walk) {
+        this.walk = walk;
+        this.warnings = walk.warnings;
+        this.words = walk.words;
+        this.recorder = walk.recorder;
+        this.sources = walk.sources;
+    }
+
+    @Override
+    public void configStep(Stage stage, StageState state, Instruction instruction, String value) {
+        recorder.addStep(
+                stage,
+                state,
+                instruction,
+                instruction.source().keyword(),
+                inputsOf("config", value),
+                Map.of(),
+                new StepReads());
+    }
+
+    @Override
+    public void workdir(Stage stage, StageState state, WorkdirInstruction workdir, String path) {
+        // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (cache-model §10)
+        recorder.addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
+    }
+
+    /**
+     * The legacy builder's RUN (cache-model §10): the command and the stage's build args (not set by ENV) on top of the
+     * parent image; ENV, WORKDIR, USER and SHELL are steps of their own, so the parent carries them.
+     */
+    @Override
+    public void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
+        ClassicRules.rejectBuildKitOnly(run);
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        addCommand(state, run, inputs, origins);
+        for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
+            inputs.add(Map.entry("env:" + arg.getKey(), arg.getValue()));
+            origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
+        }
+        StepReads reads = new StepReads();
+        if (run.shellForm() && DockerfileBytes.firstInvalid(run.command().get(0)) >= 0) {
+            reads.unknowable(ClassicRules.NEVER_REUSED_COMMAND);
+        }
+        recorder.addStep(stage, state, run, "RUN", inputs, origins, reads);
+        walk.exposeToRun(stage, state, run);
+        state.lastRunLine = run.source().location().line();
+    }
+
+    /**
+     * The legacy builder's COPY and ADD (cache-model §10): the sources' content hashed with their paths, the destination as
+     * written and {@code --chown}, on top of the parent image. {@code --exclude} and {@code --link} are ignored.
+     */
+    @Override
+    public void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+        ClassicRules.rejectBuildKitOnly(copy);
+        String keyword = copy.add() ? "ADD" : "COPY";
+        for (String ignored : ClassicRules.ignoredFlags(copy)) {
+            warnings.add(copy.source().location() + ": " + keyword + " " + ignored
+                    + " is ignored by the legacy builder (builder=classic)");
+        }
+        List<Map.Entry<String, String>> inputs = new ArrayList<>();
+        inputs.add(Map.entry("dest", words.expand(copy.destination(), state.lookup(), copy)));
+        inputs.add(Map.entry("chown", nullToEmpty(words.expandNullable(copy.chown(), state, copy))));
+        StepReads reads = new StepReads();
+        boolean anySource = false;
+        for (int i = 0; i < copy.sources().size(); i++) {
+            String name = "src[" + i + "]";
+            String source = words.expand(copy.sources().get(i), state.lookup(), copy);
+            SourceContent content;
+            if (copy.from() != null && !copy.from().isEmpty()) {
+                content = sources.sourceContent(stage, copy.from(), source, null, List.of(), copy);
+                anySource = true;
+            } else if (copy.add() && RemoteSource.isRemote(source)) {
+                content = new SourceContent(
+                        List.of(Map.entry("url", source)),
+                        List.of(),
+                        null,
+                        "the legacy builder downloads " + source + " on every build and reuses the step only if the"
+                                + " file's name and content are unchanged, which takes a download to know",
+                        false);
+                anySource = true;
+            } else {
+                Selection selection = sources.select(source, null, List.of(), copy);
+                ClassicRules.rejectCopiedFifo(copy, selection.entries());
+                List<String> paths = sources.recordFiles(selection);
+                anySource |= !paths.isEmpty();
+                content = SourceContent.known(
+                        List.of(Map.entry("checksum", ClassicRules.contentHash(selection.entries()))), paths);
+            }
+            reads.add(name, source, content, inputs);
+        }
+        if (!anySource) {
+            throw new AnalysisException(copy.source().location() + ": " + keyword + " matches no file, and the legacy"
+                    + " builder (builder=classic) fails with \"no source files were specified\"; fix the source"
+                    + " pattern or build with BuildKit, which allows an empty match");
+        }
+        recorder.addStep(stage, state, copy, keyword, inputs, Map.of(), reads);
+    }
+}
