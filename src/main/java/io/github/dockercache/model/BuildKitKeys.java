@@ -11,8 +11,10 @@ import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
 import io.github.dockercache.context.ParentsSource;
+import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
@@ -25,6 +27,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * BuildKit's steps and their inputs (cache-model §3, §5, §6, §7, §11): RUN with its environment, working directory,
@@ -51,6 +55,53 @@ final class BuildKitKeys implements KeyDeriver {
         this.words = walk.words;
         this.recorder = walk.recorder;
         this.sources = walk.sources;
+    }
+
+    @Override
+    public Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) throws AnalysisException {
+        return walk.graph.reachable(target, baseImage, walk.triggers, settings.buildkitVersion());
+    }
+
+    /** BuildKit's automatic platform arguments. */
+    @Override
+    public String automaticArg(String name) {
+        return Platforms.automaticArg(name, walk.targetStageName());
+    }
+
+    /** A stage built FROM another runs that stage's ONBUILD triggers first, as steps of its own. */
+    @Override
+    public void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
+        for (Instruction trigger : walk.triggers.of(parent)) {
+            walk.triggers.requireBuiltSources(stage, parent, trigger, walk.graph, walk.finishedStageIndexes());
+            walk.apply(stage, state, trigger);
+        }
+    }
+
+    @Override
+    public void fromScratch(Stage stage, StageState state) {
+        // no step: the next step builds on the key of scratch
+    }
+
+    @Override
+    public BaseImage imageKey(BaseImage known) {
+        return known;
+    }
+
+    @Override
+    public String argValue(StageState state, ArgInstruction arg) {
+        return null; // an ARG is no step
+    }
+
+    @Override
+    public List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
+        List<String> found = new ArrayList<>();
+        UnconsumedBuildArgs.warning(dockerfile, built, settings.buildArgs(), false)
+                .ifPresent(found::add);
+        if (dockerfile.checkFailure() != null) {
+            found.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
+                    + " (error=true in the check options); fix those warnings or skip their rules");
+        }
+        return found;
     }
 
     @Override

@@ -5,7 +5,10 @@ import static io.github.dockercache.model.StepInputs.inputsOf;
 import static io.github.dockercache.model.StepInputs.nullToEmpty;
 
 import io.github.dockercache.context.Selection;
+import io.github.dockercache.dockerfile.ArgDeclaration;
+import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.CopyInstruction;
+import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
@@ -15,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The legacy builder's steps and their inputs (cache-model §10, {@link ClassicRules}): every instruction is a committed
@@ -35,6 +40,79 @@ final class ClassicKeys implements KeyDeriver {
         this.words = walk.words;
         this.recorder = walk.recorder;
         this.sources = walk.sources;
+    }
+
+    /** The legacy builder builds every stage up to the target, in file order, whether used or not. */
+    @Override
+    public Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) {
+        return ClassicRules.builtStages(target);
+    }
+
+    /** The legacy builder has no automatic platform arguments. */
+    @Override
+    public String automaticArg(String name) {
+        return null;
+    }
+
+    /**
+     * A stage built FROM another starts without its build args and runs that stage's ONBUILD triggers inside its FROM
+     * step: they move the keys on but are no steps, and the FROM step is unknown when one of them is.
+     */
+    @Override
+    public void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
+        state.dropBuildArgs();
+        recorder.insideFromStep = true;
+        for (Instruction trigger : walk.triggers.of(parent)) {
+            walk.apply(stage, state, trigger);
+        }
+        recorder.insideFromStep = false;
+        words.instructionSecret = false;
+        StepReads triggerReads = new StepReads();
+        if (recorder.fromStepUnknownReason != null) {
+            triggerReads.mayDifferBecause(recorder.fromStepUnknownReason);
+            recorder.fromStepUnknownReason = null;
+        }
+        recorder.addStep(
+                stage,
+                state,
+                stage.from(),
+                "FROM",
+                inputsOf("stage", StageGraph.label(parent)),
+                Map.of(),
+                triggerReads);
+    }
+
+    /** FROM scratch is a step of its own. */
+    @Override
+    public void fromScratch(Stage stage, StageState state) {
+        recorder.addStep(stage, state, stage.from(), "FROM", inputsOf("image", "scratch"), Map.of(), new StepReads());
+    }
+
+    /** The legacy builder keys an image on its ID, the config's digest: it has no layer key. */
+    @Override
+    public BaseImage imageKey(BaseImage known) {
+        return known == null ? null : BaseImage.ofDigest(known.digest());
+    }
+
+    /** The legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show. */
+    @Override
+    public String argValue(StageState state, ArgInstruction arg) throws AnalysisException {
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (ArgDeclaration declaration : arg.args()) {
+            declared.put(
+                    declaration.name(),
+                    declaration.defaultValue() == null
+                            ? null
+                            : words.expand(declaration.defaultValue(), state.lookup(), arg));
+        }
+        return ClassicRules.assignments(declared);
+    }
+
+    /** Build checks are BuildKit's: the legacy builder makes none. */
+    @Override
+    public List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
+        return UnconsumedBuildArgs.warning(dockerfile, built, walk.settings.buildArgs(), true).stream()
+                .toList();
     }
 
     @Override

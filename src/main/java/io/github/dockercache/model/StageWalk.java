@@ -52,12 +52,11 @@ final class StageWalk {
     /** The build arguments BuildKit receives: {@code --build-arg} values and what the client adds (cache-model §7). */
     final Map<String, String> buildArgs;
 
-    private final boolean classic;
     private final ImageDigests digests;
     private final Dockerfile dockerfile;
     final BuildContext context;
-    private final StageGraph graph;
-    private final OnbuildTriggers triggers;
+    final StageGraph graph;
+    final OnbuildTriggers triggers;
     private final Map<String, String> globalArgs = new LinkedHashMap<>();
     private final Map<Integer, StageState> finishedStages = new HashMap<>();
     private final List<StageSnapshot> stages = new ArrayList<>();
@@ -79,7 +78,6 @@ final class StageWalk {
     StageWalk(BuildSettings settings, Dockerfile dockerfile, BuildContext context, ImageDigests digests) {
         this.settings = settings;
         this.buildArgs = settings.effectiveBuildArgs();
-        this.classic = settings.builder() == Builder.CLASSIC;
         this.digests = digests;
         this.dockerfile = dockerfile;
         this.context = context;
@@ -90,7 +88,7 @@ final class StageWalk {
         this.words = new WordExpander(ShellLexer.forOneDockerfile(dockerfile.escapeChar()), taint);
         this.recorder = new StepRecorder(taint, words);
         this.sources = new SourceReader(context, files, graph, finishedStages, digests);
-        this.deriver = classic ? new ClassicKeys(this) : new BuildKitKeys(this);
+        this.deriver = settings.builder() == Builder.CLASSIC ? new ClassicKeys(this) : new BuildKitKeys(this);
     }
 
     Snapshot compute() throws AnalysisException {
@@ -106,9 +104,7 @@ final class StageWalk {
             }
         }
         finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
-        Set<Integer> reachable = classic
-                ? ClassicRules.builtStages(target)
-                : graph.reachable(target, stage -> baseImages.get(stage.index()), triggers, settings.buildkitVersion());
+        Set<Integer> reachable = deriver.builtStages(target, stage -> baseImages.get(stage.index()));
         recorder.singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
@@ -124,12 +120,7 @@ final class StageWalk {
         }
         exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
-        UnconsumedBuildArgs.warning(dockerfile, reachable, settings.buildArgs(), classic)
-                .ifPresent(warnings::add);
-        if (dockerfile.checkFailure() != null && !classic) {
-            warnings.add("BuildKit fails this build before any step: " + dockerfile.checkFailure()
-                    + " (error=true in the check options); fix those warnings or skip their rules");
-        }
+        warnings.addAll(deriver.buildWarnings(dockerfile, reachable));
         return new Snapshot(
                 Snapshot.FORMAT,
                 Snapshot.VERSION,
@@ -174,6 +165,11 @@ final class StageWalk {
                 exposures.add(new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
     }
 
+    /** The indexes of the stages built so far. */
+    Set<Integer> finishedStageIndexes() {
+        return finishedStages.keySet();
+    }
+
     // ---- global arguments (cache-model §2, §7) ----
 
     private void resolveGlobalArgs() throws AnalysisException {
@@ -204,12 +200,12 @@ final class StageWalk {
                 name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name), secretGlobals);
     }
 
-    /** BuildKit's automatic platform arguments; the legacy builder has none. */
     private String automaticArg(String name) {
-        return classic ? null : Platforms.automaticArg(name, targetStageName());
+        return deriver.automaticArg(name);
     }
 
-    private String targetStageName() {
+    /** The target's name as BuildKit's automatic TARGETSTAGE argument spells it. */
+    String targetStageName() {
         if (settings.target() != null && !settings.target().isBlank()) {
             return settings.target();
         }
@@ -232,33 +228,7 @@ final class StageWalk {
         if (parentStage != null) {
             state = finishedStages.get(parentStage.index()).copy();
             state.stepCount = 0;
-            if (classic) {
-                state.dropBuildArgs();
-            }
-            recorder.insideFromStep = classic; // the legacy builder runs the triggers as part of its FROM step
-            for (Instruction trigger : triggers.of(parentStage)) {
-                if (!classic) {
-                    triggers.requireBuiltSources(stage, parentStage, trigger, graph, finishedStages.keySet());
-                }
-                apply(stage, state, trigger); // a stage built FROM another runs that stage's ONBUILD triggers first
-            }
-            recorder.insideFromStep = false;
-            words.instructionSecret = false;
-            if (classic) {
-                StepReads triggerReads = new StepReads();
-                if (recorder.fromStepUnknownReason != null) {
-                    triggerReads.mayDifferBecause(recorder.fromStepUnknownReason);
-                    recorder.fromStepUnknownReason = null;
-                }
-                recorder.addStep(
-                        stage,
-                        state,
-                        from,
-                        "FROM",
-                        inputsOf("stage", StageGraph.label(parentStage)),
-                        Map.of(),
-                        triggerReads);
-            }
+            deriver.fromStage(stage, state, parentStage);
         } else {
             state = new StageState(taint);
             String platform = expandGlobal(from.platform(), from);
@@ -266,10 +236,7 @@ final class StageWalk {
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
                 state.optimisticKey = state.key;
-                if (classic) {
-                    recorder.addStep(
-                            stage, state, from, "FROM", inputsOf("image", "scratch"), Map.of(), new StepReads());
-                }
+                deriver.fromScratch(stage, state);
             } else {
                 List<Map.Entry<String, String>> inputs = new ArrayList<>();
                 Optional<DockerReference> parsed = parseImage(baseImage);
@@ -279,13 +246,8 @@ final class StageWalk {
                     inputs.add(Map.entry("platform", platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
-                // the legacy builder keys an image on its ID, the config's digest: it has no layer key (cache-model
-                // §10)
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
-                BaseImage known = words.instructionSecret ? null : digests.imageOf(image, platform);
-                if (known != null && classic) {
-                    known = BaseImage.ofDigest(known.digest());
-                }
+                BaseImage known = words.instructionSecret ? null : deriver.imageKey(digests.imageOf(image, platform));
                 if (known != null && known.layers() != null) {
                     inputs.add(Map.entry(LAYERS, known.layers())); // equal layers: cached, whatever the manifest
                     inputs.add(Map.entry(RECORDED_DIGEST, known.digest()));
@@ -334,7 +296,7 @@ final class StageWalk {
         }
     }
 
-    private void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
+    void apply(Stage stage, StageState state, Instruction instruction) throws AnalysisException {
         words.instructionSecret = false;
         if (instruction instanceof RunInstruction run) {
             deriver.run(stage, state, run);
@@ -385,15 +347,7 @@ final class StageWalk {
 
     private void arg(Stage stage, StageState state, ArgInstruction arg) throws AnalysisException {
         int line = arg.source().location().line();
-        // the legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show
-        Map<String, String> declared = new LinkedHashMap<>();
-        for (ArgDeclaration declaration : classic ? arg.args() : List.<ArgDeclaration>of()) {
-            declared.put(
-                    declaration.name(),
-                    declaration.defaultValue() == null
-                            ? null
-                            : words.expand(declaration.defaultValue(), state.lookup(), arg));
-        }
+        String committed = deriver.argValue(state, arg); // expanded before this ARG takes effect
         for (ArgDeclaration declaration : arg.args()) {
             String name = declaration.name();
             String value;
@@ -422,7 +376,7 @@ final class StageWalk {
                 words.instructionSecret |= secret && declaration.defaultValue() != null;
             }
         }
-        deriver.configStep(stage, state, arg, ClassicRules.assignments(declared));
+        deriver.configStep(stage, state, arg, committed);
     }
 
     /** Where a build argument's value comes from: {@code --build-arg}, or the client's environment (cache-model §7). */
