@@ -179,7 +179,7 @@ final class BuildKitKeys implements KeyDeriver {
         markImageWorkdir(state, inputs, reads);
         BootExtraction.JarCopy copiedJar = state.jarCopy;
         recorder.addStep(stage, state, run, "RUN", inputs, origins, reads);
-        walk.exposeToRun(stage, state, run);
+        walk.exposures.exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
         if (copiedJar != null) {
             String environment = copiedJar.parentKey() == null

@@ -6,7 +6,6 @@ import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileBytes;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Computes every step's cache key the way BuildKit keys it (cache-model §1, §2, §3, §5, §6, §7, §11), or the legacy builder
@@ -112,7 +111,7 @@ public final class CacheModel {
             // the cause may quote the secret: it goes where the message could not, into a stack trace
             throw message.equals(e.getMessage()) ? e : new AnalysisException(message);
         }
-        return new Analysis(snapshot, dockerfile, DockerfileBytes.coerced(text), context, List.copyOf(model.exposures));
+        return new Analysis(snapshot, dockerfile, DockerfileBytes.coerced(text), context, model.exposures.list());
     }
 
     /**

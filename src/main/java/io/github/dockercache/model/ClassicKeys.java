@@ -152,7 +152,7 @@ final class ClassicKeys implements KeyDeriver {
             reads.unknowable(ClassicRules.NEVER_REUSED_COMMAND);
         }
         recorder.addStep(stage, state, run, "RUN", inputs, origins, reads);
-        walk.exposeToRun(stage, state, run);
+        walk.exposures.exposeToRun(stage, state, run);
         state.lastRunLine = run.source().location().line();
     }
 

@@ -66,9 +66,7 @@ final class StageWalk {
     /** The global ARGs whose values are secret or derived from a secret. */
     private final Set<String> secretGlobals = new HashSet<>();
 
-    final List<SecretExposure> exposures = new ArrayList<>();
-    /** The stages the built image is made of: the target and the stages it is built FROM. */
-    private Set<Integer> finalImageStages = Set.of();
+    final SecretExposures exposures = new SecretExposures();
 
     final WordExpander words;
     final StepRecorder recorder;
@@ -103,7 +101,7 @@ final class StageWalk {
                 secretBaseImages.add(stage.index());
             }
         }
-        finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
+        exposures.finalImageStages = graph.chain(target, stage -> baseImages.get(stage.index()));
         Set<Integer> reachable = deriver.builtStages(target, stage -> baseImages.get(stage.index()));
         recorder.singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
@@ -118,7 +116,7 @@ final class StageWalk {
         for (int index : reachable) {
             misplacedMarkers(dockerfile.stages().get(index));
         }
-        exposeFinalEnv(finishedStages.get(target.index()));
+        exposures.exposeFinalEnv(finishedStages.get(target.index()));
         warnings.addAll(dockerfile.warnings().stream().map(Object::toString).toList());
         warnings.addAll(deriver.buildWarnings(dockerfile, reachable));
         return new Snapshot(
@@ -159,12 +157,6 @@ final class StageWalk {
         return masked;
     }
 
-    /** The secret variables the ENVs of the image built leave in its configuration. */
-    private void exposeFinalEnv(StageState finalState) {
-        finalState.secretEnvLines.forEach((name, line) ->
-                exposures.add(new SecretExposure(line, "ENV", name, finalState.origins.get(name), true)));
-    }
-
     /** The indexes of the stages built so far. */
     Set<Integer> finishedStageIndexes() {
         return finishedStages.keySet();
@@ -197,11 +189,8 @@ final class StageWalk {
     /** FROM lines see the global ARGs and BuildKit's automatic platform arguments. */
     private VariableLookup globalLookup() {
         return taint.lookup(
-                name -> globalArgs.containsKey(name) ? globalArgs.get(name) : automaticArg(name), secretGlobals);
-    }
-
-    private String automaticArg(String name) {
-        return deriver.automaticArg(name);
+                name -> globalArgs.containsKey(name) ? globalArgs.get(name) : deriver.automaticArg(name),
+                secretGlobals);
     }
 
     /** The target's name as BuildKit's automatic TARGETSTAGE argument spells it. */
@@ -367,7 +356,7 @@ final class StageWalk {
                 origin = "global ARG, re-declared at line " + line;
                 secret |= secretGlobals.contains(name);
             } else {
-                value = automaticArg(name);
+                value = deriver.automaticArg(name);
                 origin = "automatic platform ARG, declared at line " + line;
             }
             if (value != null) {
@@ -398,20 +387,6 @@ final class StageWalk {
             state.workdirOrigin = null;
         }
         deriver.workdir(stage, state, workdir, path);
-    }
-
-    /** Every secret variable a RUN has in its environment reaches its layer's history (docs/secrets.md). */
-    void exposeToRun(Stage stage, StageState state, RunInstruction run) {
-        for (String name : state.env.keySet()) {
-            if (state.secret.contains(name)) {
-                exposures.add(new SecretExposure(
-                        run.source().location().line(),
-                        "RUN",
-                        name,
-                        state.origins.get(name),
-                        finalImageStages.contains(stage.index())));
-            }
-        }
     }
 
     /**
