@@ -35,42 +35,33 @@ import java.util.function.Function;
  * user, network and mounts; COPY and ADD with their flags and the content of their sources; WORKDIR but for {@code /}.
  * Instructions that only change the image config are no steps.
  */
-final class BuildKitKeys implements KeyDeriver {
+final class BuildKitKeys extends KeyDeriver {
     private static final ShellLexer HEREDOC_BODY_LEXER = ShellLexer.forHeredocBody();
-    private final StageWalk walk;
     private final BuildSettings settings;
     private final Map<String, String> buildArgs;
-    private final List<String> warnings;
     private final BuildContext context;
-    private final WordExpander words;
-    private final StepRecorder recorder;
-    private final SourceReader sources;
 
     BuildKitKeys(StageWalk walk) {
-        this.walk = walk;
+        super(walk);
         this.settings = walk.settings;
         this.buildArgs = walk.buildArgs;
-        this.warnings = walk.warnings;
         this.context = walk.context;
-        this.words = walk.words;
-        this.recorder = walk.recorder;
-        this.sources = walk.sources;
     }
 
     @Override
-    public Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) throws AnalysisException {
+    Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) throws AnalysisException {
         return walk.graph.reachable(target, baseImage, walk.triggers, settings.buildkitVersion());
     }
 
     /** BuildKit's automatic platform arguments. */
     @Override
-    public String automaticArg(String name) {
+    String automaticArg(String name) {
         return Platforms.automaticArg(name, walk.targetStageName());
     }
 
     /** A stage built FROM another runs that stage's ONBUILD triggers first, as steps of its own. */
     @Override
-    public void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
+    void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
         for (Instruction trigger : walk.triggers.of(parent)) {
             walk.triggers.requireBuiltSources(stage, parent, trigger, walk.graph, walk.finishedStageIndexes());
             walk.apply(stage, state, trigger);
@@ -78,22 +69,22 @@ final class BuildKitKeys implements KeyDeriver {
     }
 
     @Override
-    public void fromScratch(Stage stage, StageState state) {
+    void fromScratch(Stage stage, StageState state) {
         // no step: the next step builds on the key of scratch
     }
 
     @Override
-    public BaseImage imageKey(BaseImage known) {
+    BaseImage imageKey(BaseImage known) {
         return known;
     }
 
     @Override
-    public String argValue(StageState state, ArgInstruction arg) {
+    String argValue(StageState state, ArgInstruction arg) {
         return null; // an ARG is no step
     }
 
     @Override
-    public List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
+    List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
         List<String> found = new ArrayList<>();
         UnconsumedBuildArgs.warning(dockerfile, built, settings.buildArgs(), false)
                 .ifPresent(found::add);
@@ -105,12 +96,12 @@ final class BuildKitKeys implements KeyDeriver {
     }
 
     @Override
-    public void configStep(Stage stage, StageState state, Instruction instruction, String value) {
+    void configStep(Stage stage, StageState state, Instruction instruction, String value) {
         // BuildKit makes no step for it: the config is part of the image, not of a later step's key
     }
 
     @Override
-    public void workdir(Stage stage, StageState state, WorkdirInstruction workdir, String path) {
+    void workdir(Stage stage, StageState state, WorkdirInstruction workdir, String path) {
         if (path.equals("/")) {
             return; // BuildKit makes no step for WORKDIR /
         }
@@ -131,7 +122,7 @@ final class BuildKitKeys implements KeyDeriver {
     }
 
     @Override
-    public void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
+    void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
@@ -193,7 +184,7 @@ final class BuildKitKeys implements KeyDeriver {
     }
 
     @Override
-    public void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+    void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
         String keyword = copy.add() ? "ADD" : "COPY";
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         String destination = words.expand(copy.destination(), state.lookup(), copy);

@@ -27,30 +27,20 @@ import java.util.function.Function;
  * step keyed on its parent image; RUN by its command and the stage's build args, COPY and ADD by their sources' content
  * and paths, the rest by their (expanded) value.
  */
-final class ClassicKeys implements KeyDeriver {
-    private final StageWalk walk;
-    private final List<String> warnings;
-    private final WordExpander words;
-    private final StepRecorder recorder;
-    private final SourceReader sources;
-
+final class ClassicKeys extends KeyDeriver {
     ClassicKeys(StageWalk walk) {
-        this.walk = walk;
-        this.warnings = walk.warnings;
-        this.words = walk.words;
-        this.recorder = walk.recorder;
-        this.sources = walk.sources;
+        super(walk);
     }
 
     /** The legacy builder builds every stage up to the target, in file order, whether used or not. */
     @Override
-    public Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) {
+    Set<Integer> builtStages(Stage target, Function<Stage, String> baseImage) {
         return ClassicRules.builtStages(target);
     }
 
     /** The legacy builder has no automatic platform arguments. */
     @Override
-    public String automaticArg(String name) {
+    String automaticArg(String name) {
         return null;
     }
 
@@ -59,7 +49,7 @@ final class ClassicKeys implements KeyDeriver {
      * step: they move the keys on but are no steps, and the FROM step is unknown when one of them is.
      */
     @Override
-    public void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
+    void fromStage(Stage stage, StageState state, Stage parent) throws AnalysisException {
         state.dropBuildArgs();
         recorder.insideFromStep = true;
         for (Instruction trigger : walk.triggers.of(parent)) {
@@ -84,19 +74,19 @@ final class ClassicKeys implements KeyDeriver {
 
     /** FROM scratch is a step of its own. */
     @Override
-    public void fromScratch(Stage stage, StageState state) {
+    void fromScratch(Stage stage, StageState state) {
         recorder.addStep(stage, state, stage.from(), "FROM", inputsOf("image", "scratch"), Map.of(), new StepReads());
     }
 
     /** The legacy builder keys an image on its ID, the config's digest: it has no layer key. */
     @Override
-    public BaseImage imageKey(BaseImage known) {
+    BaseImage imageKey(BaseImage known) {
         return known == null ? null : BaseImage.ofDigest(known.digest());
     }
 
     /** The legacy builder commits "ARG name=<default>", expanded before this ARG: a --build-arg value does not show. */
     @Override
-    public String argValue(StageState state, ArgInstruction arg) throws AnalysisException {
+    String argValue(StageState state, ArgInstruction arg) throws AnalysisException {
         Map<String, String> declared = new LinkedHashMap<>();
         for (ArgDeclaration declaration : arg.args()) {
             declared.put(
@@ -110,13 +100,13 @@ final class ClassicKeys implements KeyDeriver {
 
     /** Build checks are BuildKit's: the legacy builder makes none. */
     @Override
-    public List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
+    List<String> buildWarnings(Dockerfile dockerfile, Set<Integer> built) {
         return UnconsumedBuildArgs.warning(dockerfile, built, walk.settings.buildArgs(), true).stream()
                 .toList();
     }
 
     @Override
-    public void configStep(Stage stage, StageState state, Instruction instruction, String value) {
+    void configStep(Stage stage, StageState state, Instruction instruction, String value) {
         recorder.addStep(
                 stage,
                 state,
@@ -128,7 +118,7 @@ final class ClassicKeys implements KeyDeriver {
     }
 
     @Override
-    public void workdir(Stage stage, StageState state, WorkdirInstruction workdir, String path) {
+    void workdir(Stage stage, StageState state, WorkdirInstruction workdir, String path) {
         // every WORKDIR is a step, "/" too; its owner and the epoch are BuildKit's (cache-model §10)
         recorder.addStep(stage, state, workdir, "WORKDIR", inputsOf("path", path), Map.of(), new StepReads());
     }
@@ -138,7 +128,7 @@ final class ClassicKeys implements KeyDeriver {
      * parent image; ENV, WORKDIR, USER and SHELL are steps of their own, so the parent carries them.
      */
     @Override
-    public void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
+    void run(Stage stage, StageState state, RunInstruction run) throws AnalysisException {
         ClassicRules.rejectBuildKitOnly(run);
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
@@ -161,7 +151,7 @@ final class ClassicKeys implements KeyDeriver {
      * written and {@code --chown}, on top of the parent image. {@code --exclude} and {@code --link} are ignored.
      */
     @Override
-    public void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
+    void copy(Stage stage, StageState state, CopyInstruction copy) throws AnalysisException {
         ClassicRules.rejectBuildKitOnly(copy);
         String keyword = copy.add() ? "ADD" : "COPY";
         for (String ignored : ClassicRules.ignoredFlags(copy)) {
