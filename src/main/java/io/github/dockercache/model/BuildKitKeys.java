@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * BuildKit's steps and their inputs (cache-model §3, §5, §6, §7, §11): RUN with its environment, working directory,
+ * BuildKit's steps and their inputs (cache-model §3, §5, §6, §7): RUN with its environment, working directory,
  * user, network and mounts; COPY and ADD with their flags and the content of their sources; WORKDIR but for {@code /}.
  * Instructions that only change the image config are no steps.
  */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns a step's inputs into its keys and its {@link StepSnapshot} (cache-model §1, §3): a key over the parent's key and
+ * Turns a step's inputs into its keys and its {@link StepSnapshot} (cache-model §0, §1): a key over the parent's key and
  * the keyed inputs, an optimistic key without the inputs unknown offline, every input derived from a secret masked.
  */
 final class StepRecorder {
