@@ -10,6 +10,7 @@ import static io.github.dockercache.model.StepInputs.putOrigin;
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.EntryType;
 import io.github.dockercache.context.FileEntry;
+import io.github.dockercache.context.GoPath;
 import io.github.dockercache.context.ParentsSource;
 import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.BuildKitVersion;
@@ -388,9 +389,13 @@ final class BuildKitKeys extends KeyDeriver {
         return intoDirectory && !resolved.endsWith("/") ? resolved + "/" : resolved;
     }
 
+    /**
+     * The name a COPY source keeps in BuildKit's key: the front end joins it to {@code /} (which cleans {@code dir/.}
+     * to {@code dir}) and the file op keys only the base of that path (scenario copy-source-dot-segments). The
+     * context root keeps the name {@code .} that earlier baselines recorded for it.
+     */
     private static String baseName(String source) {
-        String trimmed = source.replaceAll("/+$", "");
-        int slash = trimmed.lastIndexOf('/');
-        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
+        String cleaned = GoPath.clean("/" + source);
+        return cleaned.equals("/") ? "." : GoPath.base(cleaned);
     }
 }
