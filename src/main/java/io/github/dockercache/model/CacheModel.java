@@ -280,7 +280,7 @@ public final class CacheModel {
         singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
-            Stage baseStage = graph.resolve(baseImages.get(index), index);
+            Stage baseStage = graph.resolveName(baseImages.get(index), index);
             stages.add(new StageSnapshot(
                     StageGraph.label(stage),
                     baseStage == null ? null : StageGraph.label(baseStage),
@@ -394,7 +394,7 @@ public final class CacheModel {
     private StageState buildStage(Stage stage, String baseImage, boolean secretBaseImage) throws AnalysisException {
         FromInstruction from = stage.from();
         instructionSecret = false;
-        Stage parentStage = graph.resolve(baseImage, stage.index());
+        Stage parentStage = graph.resolveName(baseImage, stage.index());
         StageState state;
         if (parentStage != null) {
             state = finishedStages.get(parentStage.index()).copy();
@@ -692,6 +692,10 @@ public final class CacheModel {
             }
             if (mount.invalid() != null) {
                 throw refused(run, mount.invalid(), null);
+            }
+            String index = graph.indexOnly(mount.from(), stage.index());
+            if (index != null) {
+                warnings.add(run.source().location() + ": RUN --mount from=" + mount.from() + " " + index);
             }
             String name = "mount[" + i + "]";
             inputs.add(Map.entry(name, mount.canonical()));
@@ -1062,7 +1066,7 @@ public final class CacheModel {
             Selection selection = select(source, parents, excludes, instruction);
             return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
         }
-        Stage sourceStage = graph.resolve(from, stage.index());
+        Stage sourceStage = graph.source(from, stage.index(), instruction);
         if (sourceStage == null) {
             return ImageSource.content(from, source, digests);
         }
