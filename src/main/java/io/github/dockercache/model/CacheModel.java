@@ -698,7 +698,8 @@ public final class CacheModel {
                 warnings.add(run.source().location() + ": RUN --mount from=" + mount.from() + " " + index);
             }
             String name = "mount[" + i + "]";
-            inputs.add(Map.entry(name, mount.canonical()));
+            boolean fromStage = graph.resolveName(mount.from(), stage.index()) != null;
+            inputs.add(Map.entry(name, mount.canonical(fromStage)));
             FrontendArgs.addCacheName(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
                 continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (cache-model §5)
@@ -1090,7 +1091,7 @@ public final class CacheModel {
         }
         return new SourceContent(
                 List.of(
-                        Map.entry("stage", label),
+                        Map.entry(UNKEYED + "stage", label), // BuildKit keys the stage's content, never its name
                         Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
                 List.of(),

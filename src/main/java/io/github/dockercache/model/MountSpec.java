@@ -262,8 +262,10 @@ record MountSpec(
      * a cache mount's beside {@code from}, count as the cleaned path they select ({@code dir/}, {@code ./dir},
      * {@code dir/.} are {@code /dir}; none is {@code /}): {@code solver/llbsolver/ops/exec.go} {@code CacheMap} clears
      * the selector and the content under it is keyed instead.
+     *
+     * @param fromStage true when {@code from} names a stage
      */
-    String canonical() {
+    String canonical(boolean fromStage) {
         StringJoiner joiner = new StringJoiner(",");
         joiner.add("type=" + type).add("target=" + target);
         boolean cache = type.equals("cache");
@@ -274,7 +276,8 @@ record MountSpec(
             joiner.add("source=" + source);
         }
         if (from != null) {
-            joiner.add("from=" + from);
+            // a stage is keyed by its content, which the step reads as a source: its name is no input
+            joiner.add("from=" + (fromStage ? "(stage)" : from));
         }
         joiner.add("readonly=" + readOnly);
         options.forEach((k, v) -> joiner.add(k + "=" + v));

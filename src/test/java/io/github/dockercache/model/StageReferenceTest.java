@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How steps refer to stages. BuildKit finds the stage of a FROM or a mount's {@code from=} by name only, where
- * {@code COPY --from} also takes an index (differential scenario {@code run-mount-from-index}).
+ * How steps refer to stages. BuildKit keys what a step reads from a stage by the stage's content, never its name
+ * (differential scenario {@code copy-from-stage-renamed}); it finds the stage of a FROM or a mount's {@code from=} by
+ * name only, where {@code COPY --from} also takes an index ({@code run-mount-from-index}).
  */
 class StageReferenceTest {
     @TempDir
@@ -32,6 +33,33 @@ class StageReferenceTest {
 
     private Snapshot snapshot(String name, String... dockerfile) throws Exception {
         return new Tree(dir.resolve(name)).dockerfile(dockerfile).snapshot(Map.of(), null);
+    }
+
+    private static List<String> keys(Snapshot snapshot) {
+        return snapshot.steps().stream().map(StepSnapshot::key).toList();
+    }
+
+    @Test
+    void renamingAStageKeepsEveryKey() throws Exception {
+        String[] dockerfile = {
+            "FROM busybox AS src",
+            "RUN mkdir /m && echo s > /m/s",
+            "FROM src AS child",
+            "RUN echo c > /c",
+            "FROM busybox AS app",
+            "COPY --from=src /m/s /f",
+            "RUN --mount=type=bind,from=src,source=/m,target=/n cat /n/s > /r",
+            "COPY --from=child /c /c"
+        };
+        Snapshot before = snapshot("before", dockerfile);
+        Snapshot after = snapshot(
+                "after",
+                List.of(dockerfile).stream()
+                        .map(line -> line.replace("AS src", "AS renamed")
+                                .replace("FROM src", "FROM renamed")
+                                .replace("from=src", "from=renamed"))
+                        .toArray(String[]::new));
+        assertEquals(keys(before), keys(after));
     }
 
     @Test
