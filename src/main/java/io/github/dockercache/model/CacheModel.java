@@ -684,9 +684,10 @@ public final class CacheModel {
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
+        List<MountSpec> mounts = new ArrayList<>();
         int sshMounts = 0;
-        for (int i = 0; i < run.mounts().size(); i++) {
-            MountSpec mount = MountSpec.parse(expand(run.mounts().get(i), state.lookup(), run), sshMounts);
+        for (String written : run.mounts()) {
+            MountSpec mount = MountSpec.parse(expand(written, state.lookup(), run), sshMounts);
             if (mount.type().equals("ssh")) {
                 sshMounts++;
             }
@@ -697,6 +698,11 @@ public final class CacheModel {
             if (index != null) {
                 warnings.add(run.source().location() + ": RUN --mount from=" + mount.from() + " " + index);
             }
+            mounts.add(mount);
+        }
+        mounts = MountSpec.keyedOrder(mounts, state.workdir);
+        for (int i = 0; i < mounts.size(); i++) {
+            MountSpec mount = mounts.get(i);
             String name = "mount[" + i + "]";
             boolean fromStage = graph.resolveName(mount.from(), stage.index()) != null;
             inputs.add(Map.entry(name, mount.canonical(fromStage)));

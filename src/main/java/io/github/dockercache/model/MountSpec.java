@@ -1,7 +1,10 @@
 package io.github.dockercache.model;
 
 import io.github.dockercache.context.GoPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,6 +224,37 @@ record MountSpec(
         } catch (NumberFormatException e) {
             return -1; // more digits than a long holds
         }
+    }
+
+    /**
+     * The mounts in the order BuildKit keys them: the LLB client sorts an ExecOp's bind, cache and tmpfs mounts by
+     * target (a relative one joined to the working directory) and appends the secret files, secret variables and ssh
+     * sockets after them, each kind in the order written (client/llb/exec.go {@code Marshal}).
+     */
+    static List<MountSpec> keyedOrder(List<MountSpec> written, String workdir) {
+        List<MountSpec> ordered = new ArrayList<>(written);
+        ordered.sort(Comparator.comparingInt(MountSpec::keyedGroup)
+                .thenComparing(
+                        mount -> mount.keyedGroup() == 0 ? mount.absoluteTarget(workdir) : "",
+                        MountSpec::compareBytes));
+        return ordered;
+    }
+
+    private int keyedGroup() {
+        return switch (type) {
+            case "secret" -> options.containsKey("env") && target.isEmpty() ? 2 : 1;
+            case "ssh" -> 3;
+            default -> 0;
+        };
+    }
+
+    private String absoluteTarget(String workdir) {
+        return GoPath.clean(target).startsWith("/") ? target : GoPath.join("/", workdir, target);
+    }
+
+    /** Go's string order: by UTF-8 bytes. */
+    private static int compareBytes(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when the mount reads files whose content enters the key: a bind mount, or a cache mount seeded from a stage or image. */
