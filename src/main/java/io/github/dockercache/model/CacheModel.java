@@ -711,7 +711,9 @@ public final class CacheModel {
                 continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (cache-model §5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            reads.add(name, source, sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
+            // a stage's or image's files are keyed under the path the mount selects, however it is spelled
+            String selected = mount.from() == null ? source : mount.selectedPath();
+            reads.add(name, source, sourceContent(stage, mount.from(), selected, null, List.of(), run), inputs);
         }
         markImageWorkdir(state, inputs, reads);
         BootExtraction.JarCopy copiedJar = state.jarCopy;

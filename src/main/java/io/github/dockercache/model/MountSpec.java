@@ -319,6 +319,10 @@ record MountSpec(
     }
 
     /** The path of the mounted source that the frontend selects: {@code path.Join("/", source)}. */
+    String selectedPath() {
+        return selector(source);
+    }
+
     private static String selector(String source) {
         return source == null ? "/" : GoPath.join("/", source);
     }
