@@ -196,7 +196,7 @@ final class CauseFinder {
                         now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
                         Advice.PIN_BASE_IMAGE));
-            } else if (name.equals("image") || name.equals("platform")) {
+            } else if (name.equals("image") || name.equals(CacheModel.PLATFORM)) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         name,

@@ -67,6 +67,8 @@ public final class CacheModel {
      * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (cache-model §6).
      */
     public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
+    /** A FROM's written {@code --platform}: whether it is the builder's default is not known offline (cache-model §2). */
+    public static final String PLATFORM = UPSTREAM + "platform";
     /** Inputs whose name starts with this are recorded for explanations and offline reuse, but key nothing. */
     public static final String UNKEYED = "unkeyed:";
     /** A FROM's input: the digest its tag stands for, keyed when the layers are not known. */
@@ -428,7 +430,15 @@ public final class CacheModel {
             }
         } else {
             state = new StageState(taint);
-            String platform = expandGlobal(from.platform(), from);
+            String expandedPlatform = expandGlobal(from.platform(), from);
+            String platform = Platforms.keyedFromPlatform(from.platform(), expandedPlatform, targetStageName());
+            StepReads reads = new StepReads();
+            if (platform != null) {
+                reads.mayDifferBecause(Platforms.unknownReason(platform));
+                if (instructionSecret) {
+                    reads.secret(PLATFORM);
+                }
+            }
             instructionSecret |= secretBaseImage;
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
@@ -442,13 +452,14 @@ public final class CacheModel {
                 String image = parsed.map(DockerReference::toString).orElse(baseImage);
                 inputs.add(Map.entry("image", image));
                 if (platform != null) {
-                    inputs.add(Map.entry("platform", platform));
+                    inputs.add(Map.entry(PLATFORM, platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 // the legacy builder keys an image on its ID, the config's digest: it has no layer key (cache-model
                 // §10)
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
-                BaseImage known = instructionSecret ? null : digests.imageOf(image, platform);
+                BaseImage known =
+                        instructionSecret ? null : digests.imageOf(image, platform == null ? null : expandedPlatform);
                 if (known != null && classic) {
                     known = BaseImage.ofDigest(known.digest());
                 }
@@ -463,7 +474,7 @@ public final class CacheModel {
                     inputs.add(Map.entry(RECORDED_CONFIG, Json.GSON.toJson(known.config())));
                     startFromConfig(state, known.config());
                 }
-                addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
+                addStep(stage, state, from, "FROM", inputs, Map.of(), reads);
             }
         }
         for (Instruction instruction : stage.instructions()) {
