@@ -169,9 +169,11 @@ final class CauseFinder {
                                 + " changed",
                         null));
             } else if (name.endsWith("stage-key")) {
+                String stageInput = name.substring(name.indexOf(':') + 1).replace("stage-key", "stage");
                 String stage = step.inputs()
                         .getOrDefault(
-                                name.substring(name.indexOf(':') + 1).replace("stage-key", "stage"), step.fromStage());
+                                CacheModel.UNKEYED + stageInput,
+                                step.inputs().getOrDefault(stageInput, step.fromStage()));
                 causes.add(
                         new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed", null));
             } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
@@ -194,7 +196,7 @@ final class CauseFinder {
                         now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
                         Advice.PIN_BASE_IMAGE));
-            } else if (name.equals("image") || name.equals("platform")) {
+            } else if (name.equals("image") || name.equals(CacheModel.PLATFORM)) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         name,

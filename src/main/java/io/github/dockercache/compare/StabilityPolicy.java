@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StageSnapshot;
@@ -84,8 +85,9 @@ public record StabilityPolicy(
             CauseKind.FILE_ADDED,
             CauseKind.FILE_REMOVED,
             CauseKind.FILE_RENAMED);
-    /** The inputs naming a stage a COPY source or a mount reads. */
-    private static final Pattern STAGE_INPUT = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
+    /** The inputs naming a stage a COPY source or a mount reads: unkeyed, or keyed by a baseline of an earlier version. */
+    private static final Pattern STAGE_INPUT =
+            Pattern.compile("(?:" + Pattern.quote(CacheModel.UNKEYED) + ")?(?:src|mount)\\[\\d+]\\.stage");
     /** The inputs of a COPY/ADD source that is another image or a download. */
     private static final Pattern OTHER_SOURCE_INPUT = Pattern.compile("src\\[\\d+]\\.(?:image|url|git)");
 

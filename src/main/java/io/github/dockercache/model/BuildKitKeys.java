@@ -150,23 +150,36 @@ final class BuildKitKeys extends KeyDeriver {
         inputs.add(Map.entry("security", nullToEmpty(run.security())));
         FrontendArgs.addHostname(buildArgs, inputs, origins);
         StepReads reads = new StepReads();
+        List<MountSpec> mounts = new ArrayList<>();
         int sshMounts = 0;
-        for (int i = 0; i < run.mounts().size(); i++) {
-            MountSpec mount = MountSpec.parse(words.expand(run.mounts().get(i), state.lookup(), run), sshMounts);
+        for (String written : run.mounts()) {
+            MountSpec mount = MountSpec.parse(words.expand(written, state.lookup(), run), sshMounts);
             if (mount.type().equals("ssh")) {
                 sshMounts++;
             }
             if (mount.invalid() != null) {
                 throw refused(run, mount.invalid(), null);
             }
+            String index = walk.graph.indexOnly(mount.from(), stage.index());
+            if (index != null) {
+                warnings.add(run.source().location() + ": RUN --mount from=" + mount.from() + " " + index);
+            }
+            mounts.add(mount);
+        }
+        mounts = MountSpec.keyedOrder(mounts, state.workdir);
+        for (int i = 0; i < mounts.size(); i++) {
+            MountSpec mount = mounts.get(i);
             String name = "mount[" + i + "]";
-            inputs.add(Map.entry(name, mount.canonical()));
+            boolean fromStage = walk.graph.resolveName(mount.from(), stage.index()) != null;
+            inputs.add(Map.entry(name, mount.canonical(fromStage)));
             FrontendArgs.addCacheName(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
                 continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (cache-model §5)
             }
             String source = mount.source() == null ? "/" : mount.source();
-            reads.add(name, source, sources.sourceContent(stage, mount.from(), source, null, List.of(), run), inputs);
+            // a stage's or image's files are keyed under the path the mount selects, however it is spelled
+            String selected = mount.from() == null ? source : mount.selectedPath();
+            reads.add(name, source, sources.sourceContent(stage, mount.from(), selected, null, List.of(), run), inputs);
         }
         markImageWorkdir(state, inputs, reads);
         BootExtraction.JarCopy copiedJar = state.jarCopy;

@@ -28,6 +28,8 @@ public final class CacheModel {
      * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (cache-model §6).
      */
     public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
+    /** A FROM's written {@code --platform}: whether it is the builder's default is not known offline (cache-model §2). */
+    public static final String PLATFORM = UPSTREAM + "platform";
     /** Inputs whose name starts with this are recorded for explanations and offline reuse, but key nothing. */
     public static final String UNKEYED = "unkeyed:";
     /** A FROM's input: the digest its tag stands for, keyed when the layers are not known. */

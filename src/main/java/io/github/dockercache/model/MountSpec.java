@@ -1,7 +1,10 @@
 package io.github.dockercache.model;
 
 import io.github.dockercache.context.GoPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -223,6 +226,37 @@ record MountSpec(
         }
     }
 
+    /**
+     * The mounts in the order BuildKit keys them: the LLB client sorts an ExecOp's bind, cache and tmpfs mounts by
+     * target (a relative one joined to the working directory) and appends the secret files, secret variables and ssh
+     * sockets after them, each kind in the order written (client/llb/exec.go {@code Marshal}).
+     */
+    static List<MountSpec> keyedOrder(List<MountSpec> written, String workdir) {
+        List<MountSpec> ordered = new ArrayList<>(written);
+        ordered.sort(Comparator.comparingInt(MountSpec::keyedGroup)
+                .thenComparing(
+                        mount -> mount.keyedGroup() == 0 ? mount.absoluteTarget(workdir) : "",
+                        MountSpec::compareBytes));
+        return ordered;
+    }
+
+    private int keyedGroup() {
+        return switch (type) {
+            case "secret" -> options.containsKey("env") && target.isEmpty() ? 2 : 1;
+            case "ssh" -> 3;
+            default -> 0;
+        };
+    }
+
+    private String absoluteTarget(String workdir) {
+        return GoPath.clean(target).startsWith("/") ? target : GoPath.join("/", workdir, target);
+    }
+
+    /** Go's string order: by UTF-8 bytes. */
+    private static int compareBytes(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** True when the mount reads files whose content enters the key: a bind mount, or a cache mount seeded from a stage or image. */
     boolean readsContent() {
         return type.equals("bind") || type.equals("cache") && from != null;
@@ -262,8 +296,10 @@ record MountSpec(
      * a cache mount's beside {@code from}, count as the cleaned path they select ({@code dir/}, {@code ./dir},
      * {@code dir/.} are {@code /dir}; none is {@code /}): {@code solver/llbsolver/ops/exec.go} {@code CacheMap} clears
      * the selector and the content under it is keyed instead.
+     *
+     * @param fromStage true when {@code from} names a stage
      */
-    String canonical() {
+    String canonical(boolean fromStage) {
         StringJoiner joiner = new StringJoiner(",");
         joiner.add("type=" + type).add("target=" + target);
         boolean cache = type.equals("cache");
@@ -274,7 +310,8 @@ record MountSpec(
             joiner.add("source=" + source);
         }
         if (from != null) {
-            joiner.add("from=" + from);
+            // a stage is keyed by its content, which the step reads as a source: its name is no input
+            joiner.add("from=" + (fromStage ? "(stage)" : from));
         }
         joiner.add("readonly=" + readOnly);
         options.forEach((k, v) -> joiner.add(k + "=" + v));
@@ -282,6 +319,10 @@ record MountSpec(
     }
 
     /** The path of the mounted source that the frontend selects: {@code path.Join("/", source)}. */
+    String selectedPath() {
+        return selector(source);
+    }
+
     private static String selector(String source) {
         return source == null ? "/" : GoPath.join("/", source);
     }

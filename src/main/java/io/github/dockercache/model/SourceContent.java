@@ -43,10 +43,13 @@ record SourceContent(
         return prefix + "." + name;
     }
 
-    /** The same content, read from a stage: the stage and path become inputs, as for any stage source. */
+    /**
+     * The same content, read from a stage: the path becomes an input and the stage is recorded, as for any stage
+     * source.
+     */
     SourceContent fromStage(String label, String path) {
         List<Map.Entry<String, String>> all =
-                new ArrayList<>(List.of(Map.entry("stage", label), Map.entry("path", path)));
+                new ArrayList<>(List.of(Map.entry(CacheModel.UNKEYED + "stage", label), Map.entry("path", path)));
         all.addAll(inputs);
         return new SourceContent(all, files, label, unknownReason, definitive);
     }

@@ -1,5 +1,6 @@
 package io.github.dockercache.model;
 
+import static io.github.dockercache.model.CacheModel.UNKEYED;
 import static io.github.dockercache.model.CacheModel.UPSTREAM;
 
 import io.github.dockercache.context.BuildContext;
@@ -56,7 +57,7 @@ final class SourceReader {
             Selection selection = select(source, parents, excludes, instruction);
             return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
         }
-        Stage sourceStage = graph.resolve(from, stage.index());
+        Stage sourceStage = graph.source(from, stage.index(), instruction);
         if (sourceStage == null) {
             return ImageSource.content(from, source, digests);
         }
@@ -80,7 +81,7 @@ final class SourceReader {
         }
         return new SourceContent(
                 List.of(
-                        Map.entry("stage", label),
+                        Map.entry(UNKEYED + "stage", label), // BuildKit keys the stage's content, never its name
                         Map.entry("path", source),
                         Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
                 List.of(),

@@ -36,7 +36,9 @@ final class StageGraph {
         return stage.name() == null ? "stage-" + stage.index() : stage.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The stage a {@code --from}, {@code from=} or FROM word names, if it is an earlier stage; else null. */
+    /**
+     * The stage a {@code COPY --from} word names, by name or else by index, if it is an earlier stage; else null.
+     */
     Stage resolve(String reference, int referringIndex) {
         if (reference == null) {
             return null;
@@ -46,6 +48,34 @@ final class StageGraph {
             index = Integer.parseInt(reference);
         }
         return index != null && index < referringIndex ? stages.get(index) : null;
+    }
+
+    /**
+     * The stage a FROM or {@code RUN --mount=from=} word names, if it is an earlier stage; else null. The frontend looks
+     * these up by name only: {@code from=0} is the image {@code 0}, where {@code COPY --from=0} is the first stage.
+     */
+    Stage resolveName(String reference, int referringIndex) {
+        Integer index = reference == null ? null : indexByName.get(reference.toLowerCase(Locale.ROOT));
+        return index != null && index < referringIndex ? stages.get(index) : null;
+    }
+
+    /**
+     * Why a mount's {@code from=} word that only an index makes a stage is an image, or null when it is not such a word:
+     * BuildKit pulls the image, where the author likely meant the stage, as {@code COPY --from} would take it.
+     */
+    String indexOnly(String reference, int referringIndex) {
+        Stage indexed = resolveName(reference, referringIndex) == null ? resolve(reference, referringIndex) : null;
+        return indexed == null
+                ? null
+                : "names the image " + reference + ", not stage '" + label(indexed) + "': BuildKit finds a mount's"
+                        + " from= by stage name only (COPY --from also takes an index)";
+    }
+
+    /** The stage an instruction's {@code --from} or {@code from=} word names: {@link #resolve} for COPY and ADD. */
+    Stage source(String reference, int referringIndex, Instruction instruction) {
+        return instruction instanceof CopyInstruction
+                ? resolve(reference, referringIndex)
+                : resolveName(reference, referringIndex);
     }
 
     /** The stage built for {@code target} (the last one when null), or an error naming the choices. */
@@ -82,7 +112,7 @@ final class StageGraph {
             if (!reached.add(stage.index())) {
                 continue;
             }
-            Stage parent = resolve(fromImage.apply(stage), stage.index());
+            Stage parent = resolveName(fromImage.apply(stage), stage.index());
             List<Instruction> instructions = new ArrayList<>(stage.instructions());
             if (parent != null) {
                 pending.push(parent);
@@ -92,7 +122,7 @@ final class StageGraph {
             }
             for (Instruction instruction : instructions) {
                 for (String source : sourcesOf(instruction)) {
-                    Stage sourceStage = resolve(source, stage.index());
+                    Stage sourceStage = source(source, stage.index(), instruction);
                     if (sourceStage != null) {
                         pending.push(sourceStage);
                     }
@@ -105,7 +135,7 @@ final class StageGraph {
     /** The indexes of the stages the image built for {@code target} is made of: it and the stages it is built FROM. */
     Set<Integer> chain(Stage target, Function<Stage, String> fromImage) {
         Set<Integer> chain = new TreeSet<>();
-        for (Stage stage = target; stage != null; stage = resolve(fromImage.apply(stage), stage.index())) {
+        for (Stage stage = target; stage != null; stage = resolveName(fromImage.apply(stage), stage.index())) {
             chain.add(stage.index());
         }
         return chain;

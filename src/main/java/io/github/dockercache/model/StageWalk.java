@@ -3,6 +3,7 @@ package io.github.dockercache.model;
 import static io.github.dockercache.model.CacheModel.DIGEST;
 import static io.github.dockercache.model.CacheModel.IMAGE_CONFIG_ORIGIN;
 import static io.github.dockercache.model.CacheModel.LAYERS;
+import static io.github.dockercache.model.CacheModel.PLATFORM;
 import static io.github.dockercache.model.CacheModel.RECORDED_CONFIG;
 import static io.github.dockercache.model.CacheModel.RECORDED_DIGEST;
 import static io.github.dockercache.model.CacheModel.displayName;
@@ -106,7 +107,7 @@ final class StageWalk {
         recorder.singleStage = dockerfile.stages().size() == 1;
         for (int index : reachable) {
             Stage stage = dockerfile.stages().get(index);
-            Stage baseStage = graph.resolve(baseImages.get(index), index);
+            Stage baseStage = graph.resolveName(baseImages.get(index), index);
             stages.add(new StageSnapshot(
                     StageGraph.label(stage),
                     baseStage == null ? null : StageGraph.label(baseStage),
@@ -212,7 +213,7 @@ final class StageWalk {
     private StageState buildStage(Stage stage, String baseImage, boolean secretBaseImage) throws AnalysisException {
         FromInstruction from = stage.from();
         words.instructionSecret = false;
-        Stage parentStage = graph.resolve(baseImage, stage.index());
+        Stage parentStage = graph.resolveName(baseImage, stage.index());
         StageState state;
         if (parentStage != null) {
             state = finishedStages.get(parentStage.index()).copy();
@@ -220,7 +221,15 @@ final class StageWalk {
             deriver.fromStage(stage, state, parentStage);
         } else {
             state = new StageState(taint);
-            String platform = expandGlobal(from.platform(), from);
+            String expandedPlatform = expandGlobal(from.platform(), from);
+            String platform = Platforms.keyedFromPlatform(from.platform(), expandedPlatform, targetStageName());
+            StepReads reads = new StepReads();
+            if (platform != null) {
+                reads.mayDifferBecause(Platforms.unknownReason(platform));
+                if (words.instructionSecret) {
+                    reads.secret(PLATFORM);
+                }
+            }
             words.instructionSecret |= secretBaseImage;
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
@@ -232,11 +241,13 @@ final class StageWalk {
                 String image = parsed.map(DockerReference::toString).orElse(baseImage);
                 inputs.add(Map.entry("image", image));
                 if (platform != null) {
-                    inputs.add(Map.entry("platform", platform));
+                    inputs.add(Map.entry(PLATFORM, platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
-                BaseImage known = words.instructionSecret ? null : deriver.imageKey(digests.imageOf(image, platform));
+                BaseImage known = words.instructionSecret
+                        ? null
+                        : deriver.imageKey(digests.imageOf(image, platform == null ? null : expandedPlatform));
                 if (known != null && known.layers() != null) {
                     inputs.add(Map.entry(LAYERS, known.layers())); // equal layers: cached, whatever the manifest
                     inputs.add(Map.entry(RECORDED_DIGEST, known.digest()));
@@ -248,7 +259,7 @@ final class StageWalk {
                     inputs.add(Map.entry(RECORDED_CONFIG, Json.GSON.toJson(known.config())));
                     startFromConfig(state, known.config());
                 }
-                recorder.addStep(stage, state, from, "FROM", inputs, Map.of(), new StepReads());
+                recorder.addStep(stage, state, from, "FROM", inputs, Map.of(), reads);
             }
         }
         for (Instruction instruction : stage.instructions()) {

@@ -3,6 +3,7 @@ package io.github.dockercache.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,8 +61,8 @@ class MountSpecTest {
     })
     void sameKey(String written, String respelled) {
         assertEquals(
-                MountSpec.parse(written.replace(';', ',')).canonical(),
-                MountSpec.parse(respelled.replace(';', ',')).canonical());
+                MountSpec.parse(written.replace(';', ',')).canonical(false),
+                MountSpec.parse(respelled.replace(';', ',')).canonical(false));
     }
 
     @ParameterizedTest
@@ -77,13 +78,40 @@ class MountSpecTest {
     })
     void otherKey(String written, String changed) {
         assertNotEquals(
-                MountSpec.parse(written.replace(';', ',')).canonical(),
-                MountSpec.parse(changed.replace(';', ',')).canonical());
+                MountSpec.parse(written.replace(';', ',')).canonical(false),
+                MountSpec.parse(changed.replace(';', ',')).canonical(false));
     }
 
     @ParameterizedTest
     @CsvSource({"0, type=ssh, target=/run/buildkit/ssh_agent.0", "2, type=ssh, target=/run/buildkit/ssh_agent.2"})
     void secondSshSocketGetsTheNextDefaultPath(int index, String mount, String keyed) {
-        assertEquals(true, MountSpec.parse(mount, index).canonical().contains(keyed));
+        assertEquals(true, MountSpec.parse(mount, index).canonical(false).contains(keyed));
+    }
+
+    /**
+     * The LLB client sorts bind, cache and tmpfs mounts by target and appends secrets and ssh sockets in the order
+     * written (client/llb/exec.go): differential scenario {@code run-mount-order}. A relative target is sorted as the
+     * path it joins the working directory to.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "type=tmpfs;target=/t | type=cache;target=/c,                  type=cache;target=/c | type=tmpfs;target=/t",
+        "type=secret;id=s | type=tmpfs;target=/t,                       type=tmpfs;target=/t | type=secret;id=s",
+        "type=bind;source=b;target=/b | type=bind;source=a;target=a,    type=bind;source=a;target=a | type=bind;source=b;target=/b",
+        "type=secret;id=u | type=secret;id=s,                           type=secret;id=u | type=secret;id=s"
+    })
+    void keyedOrder(String written, String keyed) {
+        assertEquals(
+                List.of(keyed.split(" \\| ")).stream()
+                        .map(mount -> MountSpec.parse(mount.replace(';', ',')).canonical(false))
+                        .toList(),
+                MountSpec.keyedOrder(
+                                List.of(written.split(" \\| ")).stream()
+                                        .map(mount -> MountSpec.parse(mount.replace(';', ',')))
+                                        .toList(),
+                                "/")
+                        .stream()
+                        .map(mount -> mount.canonical(false))
+                        .toList());
     }
 }

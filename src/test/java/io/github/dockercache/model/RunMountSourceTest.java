@@ -51,4 +51,32 @@ class RunMountSourceTest {
         assertEquals(plain, runKey("dot-end", "type=bind,source=d/.,target=/b"));
         assertNotEquals(plain, runKey("other", "type=bind,source=d/sub,target=/b"));
     }
+
+    /** A stage's files are keyed under the path the mount selects: differential scenario run-mount-bind-from-source-respelled. */
+    @Test
+    void respellingsOfAStageSourceKeepTheKey() throws Exception {
+        String root = fromStageKey("root", "type=bind,from=src,target=/b");
+        assertEquals(root, fromStageKey("dot", "type=bind,from=src,source=.,target=/b"));
+        assertEquals(root, fromStageKey("slash", "type=bind,from=src,source=/,target=/b"));
+        String m = fromStageKey("m", "type=bind,from=src,source=/m,target=/b");
+        assertEquals(m, fromStageKey("m-slash", "type=bind,from=src,source=m/,target=/b"));
+        assertNotEquals(root, m);
+    }
+
+    private String fromStageKey(String name, String mount) throws Exception {
+        return new Tree(dir.resolve(name))
+                        .dockerfile(
+                                "FROM busybox AS src",
+                                "RUN mkdir /m",
+                                "FROM busybox",
+                                "RUN --mount=" + mount + " ls -R /b")
+                        .snapshot(Map.of(), null)
+                        .steps()
+                        .stream()
+                        .filter(step -> step.instruction().equals("RUN")
+                                && !step.stage().equals("src"))
+                        .findFirst()
+                        .orElseThrow()
+                        .key();
+    }
 }

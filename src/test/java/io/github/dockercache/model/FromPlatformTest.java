@@ -1,0 +1,72 @@
+package io.github.dockercache.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.StepResult;
+import io.github.dockercache.compare.Verdict;
+import io.github.dockercache.testing.ContextTree;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A FROM's {@code --platform}: the frontend gives every op of a stage its platform, the target platform when none is
+ * written, so {@code $TARGETPLATFORM} is the same key as none; whether another value is that platform depends on the
+ * builder and the build's {@code --platform}, which the plugin does not see: unknown, never cached (differential
+ * scenario {@code from-platform-written}, where both engines on linux/amd64 reuse every step).
+ */
+class FromPlatformTest {
+    @TempDir
+    Path dir;
+
+    private static final class Tree extends ContextTree<Tree> {
+        Tree(Path dir) {
+            super(dir);
+        }
+
+        @Override
+        protected Tree self() {
+            return this;
+        }
+    }
+
+    private Snapshot snapshot(String name, String platform) throws Exception {
+        return new Tree(dir.resolve(name))
+                .dockerfile(
+                        "FROM " + (platform.isEmpty() ? "" : "--platform=" + platform + " ") + "busybox", "RUN echo")
+                .snapshot(Map.of(), null);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'',                   '',                   CACHED",
+        "'',                   $TARGETPLATFORM,      CACHED",
+        "'',                   ${TARGETPLATFORM},    CACHED",
+        "$BUILDPLATFORM,       $BUILDPLATFORM,       CACHED",
+        "linux/amd64,          linux/amd64,          CACHED",
+        "'',                   linux/amd64,          UNKNOWN",
+        "linux/amd64,          '',                   UNKNOWN",
+        "'',                   linux/arm64,          UNKNOWN",
+        "'',                   $BUILDPLATFORM,       UNKNOWN",
+        "linux/amd64,          $BUILDPLATFORM,       UNKNOWN",
+        "$TARGETPLATFORM,      linux/s390x,          UNKNOWN"
+    })
+    void platformWritten(String before, String after, Verdict verdict) throws Exception {
+        List<StepResult> steps = Comparison.compare(snapshot("after", after), snapshot("before", before))
+                .steps();
+        for (StepResult step : steps) {
+            assertEquals(verdict, step.verdict(), step::toString);
+        }
+        if (verdict == Verdict.UNKNOWN) {
+            String platform = after.isEmpty() ? before : after;
+            assertTrue(
+                    steps.get(0).unknownReason().contains("FROM --platform=" + platform + " is the one a FROM without"),
+                    steps.get(0)::unknownReason);
+        }
+    }
+}
