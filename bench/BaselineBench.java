@@ -27,8 +27,10 @@ import java.util.zip.GZIPOutputStream;
  * <p>{@code BaselineBench check CONTEXT STAT_CACHE BASELINE SNAPSHOT}: what a check costs besides Maven (see
  * {@link #check}), each part timed; {@code -Dbench.repeat=N} measures the last of N in this JVM.
  *
- * <p>{@code BaselineBench read FILE}: reads FILE once with {@code SnapshotStore.read} in this fresh JVM, as a check
- * does, and prints the time that took.
+ * <p>{@code BaselineBench read FILE}: reads FILE with {@code SnapshotStore.read} in this fresh JVM, as a check
+ * does, and prints the time the first read took (wall, and CPU of the reading thread); with {@code -Dbench.repeat=N}
+ * also the last of N reads in this JVM (warm); with {@code -Dbench.gsonFirst=true} Gson is started before the first
+ * read, which shows what the read costs besides Gson's own start (its classes loaded, which a check pays once).
  */
 public final class BaselineBench {
     public static void main(String[] args) throws Exception {
@@ -37,17 +39,7 @@ public final class BaselineBench {
             return;
         }
         if (args[0].equals("read")) {
-            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            Snapshot read = SnapshotStore.read(Path.of(args[1]));
-            long elapsed = System.nanoTime() - start;
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
-            System.out.printf(
-                    Locale.ROOT,
-                    "read_ms=%d read_cpu_ms=%d files=%d%n",
-                    elapsed / 1_000_000,
-                    cpu / 1_000_000,
-                    read.files().size());
+            read(Path.of(args[1]));
             return;
         }
         Path context = Path.of(args[1]);
@@ -86,6 +78,33 @@ public final class BaselineBench {
                 Files.size(legacy),
                 gzipSize(plain.getBytes(StandardCharsets.UTF_8)),
                 snapshot.files().size());
+    }
+
+    private static void read(Path file) throws Exception {
+        int repeat = Integer.getInteger("bench.repeat", 1);
+        if (Boolean.getBoolean("bench.gsonFirst")) {
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        }
+        StringBuilder line = new StringBuilder();
+        for (int round = 1; round <= repeat; round++) {
+            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            Snapshot read = SnapshotStore.read(file);
+            long elapsed = System.nanoTime() - start;
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+            if (round == 1) {
+                line.append(String.format(
+                        Locale.ROOT,
+                        "read_ms=%d read_cpu_ms=%d files=%d",
+                        elapsed / 1_000_000,
+                        cpu / 1_000_000,
+                        read.files().size()));
+            } else if (round == repeat) {
+                line.append(String.format(
+                        Locale.ROOT, " warm_read_ms=%d warm_read_cpu_ms=%d", elapsed / 1_000_000, cpu / 1_000_000));
+            }
+        }
+        System.out.println(line);
     }
 
     /**
