@@ -65,9 +65,13 @@ final class FileTable {
         }
         TreeSet<String> unrecorded = new TreeSet<>();
         for (StepSnapshot step : steps) {
+            int last = -1;
             for (String path : step.files()) {
-                if (Arrays.binarySearch(keys, path) < 0) {
+                int at = indexOf(keys, path, last);
+                if (at < 0) {
                     unrecorded.add(path);
+                } else {
+                    last = at;
                 }
             }
         }
@@ -136,13 +140,23 @@ final class FileTable {
                 out.varint(step.files().size());
                 int last = 0;
                 for (String path : step.files()) {
-                    int index = Arrays.binarySearch(paths, path);
+                    int index = indexOf(paths, path, last);
                     out.varint((index - last) << 1 ^ (index - last) >> 31); // zigzag: a list need not be sorted
                     last = index;
                 }
             }
         }
         return new Encoded(Chunks.deflate(bytes.toByteArray()), detailed);
+    }
+
+    /**
+     * Where {@code path} is in {@code sorted} (as {@link Arrays#binarySearch}); first tried just after {@code before},
+     * where it mostly is: a step reads a directory's entries in walk order, which is nearly the order of the table.
+     */
+    private static int indexOf(String[] sorted, String path, int before) {
+        return before + 1 < sorted.length && before >= -1 && sorted[before + 1].equals(path)
+                ? before + 1
+                : Arrays.binarySearch(sorted, path);
     }
 
     /** An entry whose details an explanation reads beyond the table's columns: the parts of an archive or stamped file. */
