@@ -25,10 +25,13 @@ import java.util.zip.GZIPOutputStream;
  * ({@code OUT_DIR/baseline-v1.json}); prints both sizes and the gzip size of each, the candidates measured.
  *
  * <p>{@code BaselineBench check CONTEXT STAT_CACHE BASELINE SNAPSHOT}: what a check costs besides Maven (see
- * {@link #check}), each part timed; {@code -Dbench.repeat=N} measures the last of N in this JVM.
+ * {@link #check}), each part timed (wall, and CPU of the whole process), then the CPU time the JVM's compiler and
+ * collector threads took since its start (Linux); {@code -Dbench.repeat=N} measures the last of N in this JVM.
  *
- * <p>{@code BaselineBench read FILE}: reads FILE once with {@code SnapshotStore.read} in this fresh JVM, as a check
- * does, and prints the time that took.
+ * <p>{@code BaselineBench read FILE}: reads FILE with {@code SnapshotStore.read} in this fresh JVM, as a check
+ * does, and prints the time the first read took (wall, and CPU of the reading thread); with {@code -Dbench.repeat=N}
+ * also the last of N reads in this JVM (warm); with {@code -Dbench.gsonFirst=true} Gson is started before the first
+ * read, which shows what the read costs besides Gson's own start (its classes loaded, which a check pays once).
  */
 public final class BaselineBench {
     public static void main(String[] args) throws Exception {
@@ -37,17 +40,7 @@ public final class BaselineBench {
             return;
         }
         if (args[0].equals("read")) {
-            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            Snapshot read = SnapshotStore.read(Path.of(args[1]));
-            long elapsed = System.nanoTime() - start;
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
-            System.out.printf(
-                    Locale.ROOT,
-                    "read_ms=%d read_cpu_ms=%d files=%d%n",
-                    elapsed / 1_000_000,
-                    cpu / 1_000_000,
-                    read.files().size());
+            read(Path.of(args[1]));
             return;
         }
         Path context = Path.of(args[1]);
@@ -88,6 +81,33 @@ public final class BaselineBench {
                 snapshot.files().size());
     }
 
+    private static void read(Path file) throws Exception {
+        int repeat = Integer.getInteger("bench.repeat", 1);
+        if (Boolean.getBoolean("bench.gsonFirst")) {
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        }
+        StringBuilder line = new StringBuilder();
+        for (int round = 1; round <= repeat; round++) {
+            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            Snapshot read = SnapshotStore.read(file);
+            long elapsed = System.nanoTime() - start;
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+            if (round == 1) {
+                line.append(String.format(
+                        Locale.ROOT,
+                        "read_ms=%d read_cpu_ms=%d files=%d",
+                        elapsed / 1_000_000,
+                        cpu / 1_000_000,
+                        read.files().size()));
+            } else if (round == repeat) {
+                line.append(String.format(
+                        Locale.ROOT, " warm_read_ms=%d warm_read_cpu_ms=%d", elapsed / 1_000_000, cpu / 1_000_000));
+            }
+        }
+        System.out.println(line);
+    }
+
     /**
      * What a check costs besides Maven: the snapshot (with the stat cache), reading the baseline, comparing with it
      * (verdicts and explanations) and writing the new snapshot; advice rules and reports are left out.
@@ -125,14 +145,37 @@ public final class BaselineBench {
         }
         System.out.println(line.append(String.format(
                 Locale.ROOT,
-                "total_ms=%d total_cpu_ms=%d",
+                "total_ms=%d total_cpu_ms=%d jit_cpu_ms=%d gc_cpu_ms=%d",
                 (times[4] - times[0]) / 1_000_000,
-                (cpu[4] - cpu[0]) / 1_000_000)));
+                (cpu[4] - cpu[0]) / 1_000_000,
+                threadsCpu("C1 CompilerThre", "C2 CompilerThre"),
+                threadsCpu("GC Thread", "G1 ", "VM Thread"))));
     }
 
     private static void mark(long[] times, long[] cpu, int index) {
         times[index] = System.nanoTime();
         cpu[index] = processCpu();
+    }
+
+    /**
+     * CPU time (ms) since the JVM's start of its threads whose names begin with one of {@code prefixes} (the JIT
+     * compilers, the collector): on Linux, from /proc; -1 elsewhere.
+     */
+    private static long threadsCpu(String... prefixes) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return ticks * 10; // 100 ticks a second on Linux
     }
 
     /** CPU time of the whole process (reader threads, JIT, collector): on a loaded machine, steadier than wall time. */

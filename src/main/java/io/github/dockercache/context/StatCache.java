@@ -50,6 +50,10 @@ final class StatCache implements AutoCloseable {
     static final long MAX_BYTES = 1L << 30;
 
     static final int MAX_ENTRIES = 2_000_000;
+    /** A read of the previous file fetches the lines after the one looked up, this many at most. */
+    private static final int WINDOW_LINES = 32;
+
+    private static final int WINDOW_BYTES = 32 * 1024;
     private static final String TEMP_PREFIX = ".statcache.";
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
@@ -81,8 +85,13 @@ final class StatCache implements AutoCloseable {
     private final long[] lineStarts;
 
     private final int lineCount;
+    /** What each thread that looks lines up last read of the previous file ({@link #readLine}). */
+    private final ThreadLocal<Window> windows = ThreadLocal.withInitial(Window::new);
+
     /** Open addressing by path hash: line index + 1, 0 for a free slot. */
     private final int[] slots;
+    /** The hash of each previous line's path: a line whose path has another is not read. */
+    private final int[] pathHashes;
 
     private final long rememberBeforeNanos;
     /** The previous lines kept so far, in their order, while nothing else has been kept. */
@@ -113,6 +122,7 @@ final class StatCache implements AutoCloseable {
         this.previous = previous;
         this.lineStarts = lineStarts;
         this.lineCount = lineCount;
+        this.pathHashes = pathHashes;
         this.rememberBeforeNanos = rememberBeforeNanos;
         this.slots = new int[Integer.highestOneBit(Math.max(1, lineCount) * 2) * 2];
         for (int line = 0; line < lineCount; line++) {
@@ -239,9 +249,13 @@ final class StatCache implements AutoCloseable {
         for (byte b : key) {
             hash = hash * 31 + b;
         }
+        int mixed = mix(hash);
         try {
-            for (int slot = mix(hash) & (slots.length - 1); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+            for (int slot = mixed & (slots.length - 1); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
                 int index = slots[slot] - 1;
+                if (pathHashes[index] != mixed) {
+                    continue; // another path: not read, which would also move this thread's window away
+                }
                 byte[] line = readLine(index);
                 if (line.length > key.length
                         && line[key.length] == '\t'
@@ -265,17 +279,44 @@ final class StatCache implements AutoCloseable {
         return line != null && line.headerKey().equals(headerKey) ? line.hashes() : null;
     }
 
-    /** The line without its newline. */
+    /**
+     * The line without its newline. Read through a window of the lines that follow it, one per thread: lookups come in
+     * walk order, the order the file was written in, so a read of the file serves a few dozen of them instead of one
+     * (a system call per line was a tenth of what an unchanged context cost).
+     */
     private byte[] readLine(int index) throws IOException {
-        ByteBuffer line = ByteBuffer.allocate((int) (lineStarts[index + 1] - lineStarts[index] - 1));
-        long position = lineStarts[index];
-        while (line.hasRemaining()) {
-            int n = previous.read(line, position + line.position());
-            if (n < 0) {
-                throw new IOException("stat cache shrank while reading it");
+        long start = lineStarts[index];
+        int length = (int) (lineStarts[index + 1] - start - 1);
+        Window window = windows.get();
+        if (start < window.start || start + length > window.start + window.length) {
+            long end = lineStarts[Math.min(index + WINDOW_LINES, lineCount)];
+            ByteBuffer buffer = window.buffer((int) Math.max(length, Math.min(end - start, WINDOW_BYTES)));
+            while (buffer.hasRemaining()) {
+                int n = previous.read(buffer, start + buffer.position());
+                if (n < 0) {
+                    throw new IOException("stat cache shrank while reading it");
+                }
             }
+            window.start = start;
+            window.length = buffer.position();
         }
-        return line.array();
+        int from = (int) (start - window.start);
+        return Arrays.copyOfRange(window.bytes, from, from + length);
+    }
+
+    /** Part of the previous file, as one thread last read it. */
+    private static final class Window {
+        private byte[] bytes = new byte[0];
+        private long start = -1;
+        private int length;
+
+        ByteBuffer buffer(int size) {
+            if (bytes.length < size) {
+                bytes = new byte[size];
+            }
+            length = 0;
+            return ByteBuffer.wrap(bytes, 0, size);
+        }
     }
 
     private static Line parse(int index, String line, Fingerprint fingerprint) {

@@ -3,8 +3,11 @@ package io.github.dockercache.model;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -33,6 +36,8 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> manifest) {
     /** Archives with more entries are summarised by their first entries only: enough to name what differs. */
     static final int MAX_ENTRIES = 5_000;
+    /** The size of a zip's end of central directory record without its comment (of at most 64 KiB). */
+    private static final int END_RECORD_SIZE = 22;
     /** The text entries read per archive, in bytes: an archive of many resource bundles is not read whole. */
     static final long MAX_TEXT_BYTES = 4L * 1024 * 1024;
     /**
@@ -48,9 +53,35 @@ record PartsSummary(SortedMap<String, String> parts, SortedMap<String, String> m
     /** The archive's summary, or null when it is not a readable zip: the summary only serves explanations. */
     static PartsSummary ofArchive(Path file) {
         try {
+            if (!hasEndRecord(file)) {
+                return null;
+            }
             return ofArchive(ZipFile.builder().setPath(file).get());
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * True when the last 64 KiB of the file hold a zip's end of central directory record, where commons-compress looks
+     * for it; without one it is no zip. Looked for here in one read: commons-compress seeks and reads a byte at a time,
+     * which cost 65,000 system calls on each check for a file named like an archive that is not one.
+     */
+    private static boolean hasEndRecord(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, END_RECORD_SIZE + 0xffff));
+            long start = size - tail.capacity();
+            while (tail.hasRemaining() && channel.read(tail, start + tail.position()) > 0) {
+                // read the whole tail
+            }
+            byte[] bytes = tail.array();
+            for (int i = tail.position() - END_RECORD_SIZE; i >= 0; i--) {
+                if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

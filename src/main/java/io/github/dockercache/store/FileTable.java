@@ -3,13 +3,8 @@ package io.github.dockercache.store;
 import io.github.dockercache.context.SortedArrayMap;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.StepSnapshot;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
@@ -70,9 +65,13 @@ final class FileTable {
         }
         TreeSet<String> unrecorded = new TreeSet<>();
         for (StepSnapshot step : steps) {
+            int last = -1;
             for (String path : step.files()) {
-                if (Arrays.binarySearch(keys, path) < 0) {
+                int at = indexOf(keys, path, last);
+                if (at < 0) {
                     unrecorded.add(path);
+                } else {
+                    last = at;
                 }
             }
         }
@@ -141,13 +140,23 @@ final class FileTable {
                 out.varint(step.files().size());
                 int last = 0;
                 for (String path : step.files()) {
-                    int index = Arrays.binarySearch(paths, path);
+                    int index = indexOf(paths, path, last);
                     out.varint((index - last) << 1 ^ (index - last) >> 31); // zigzag: a list need not be sorted
                     last = index;
                 }
             }
         }
         return new Encoded(Chunks.deflate(bytes.toByteArray()), detailed);
+    }
+
+    /**
+     * Where {@code path} is in {@code sorted} (as {@link Arrays#binarySearch}); first tried just after {@code before},
+     * where it mostly is: a step reads a directory's entries in walk order, which is nearly the order of the table.
+     */
+    private static int indexOf(String[] sorted, String path, int before) {
+        return before + 1 < sorted.length && before >= -1 && sorted[before + 1].equals(path)
+                ? before + 1
+                : Arrays.binarySearch(sorted, path);
     }
 
     /** An entry whose details an explanation reads beyond the table's columns: the parts of an archive or stamped file. */
@@ -165,135 +174,169 @@ final class FileTable {
      * @throws IllegalArgumentException with what is wrong, when the table is not one
      */
     static Decoded decode(List<String> table, Map<String, FileInfo> detailed, long maxBytes, long maxPaths) {
-        try (In in = new In(new ByteArrayInputStream(Chunks.inflate(table, maxBytes)), maxBytes)) {
-            if (in.varint() != MAGIC) {
-                throw new IllegalArgumentException("its file table is not one this plugin wrote");
+        In in = new In(Chunks.inflate(table, maxBytes));
+        if (in.varint() != MAGIC) {
+            throw new IllegalArgumentException("its file table is not one this plugin wrote");
+        }
+        int count = in.count(maxPaths);
+        String[] paths = new String[count];
+        PathReader pathReader = new PathReader(in, maxBytes);
+        for (int i = 0; i < count; i++) {
+            paths[i] = pathReader.next();
+        }
+        byte[] flags = in.copy(count);
+        int withInfo = 0;
+        int files = 0;
+        int digestCount = 0;
+        int links = 0;
+        for (byte f : flags) {
+            int type = f & TYPE_BITS;
+            if (type > TYPES.length || (type == NO_INFO && f != NO_INFO) || (f & 0x80) != 0) {
+                throw new IllegalArgumentException("its file table has an entry of no known type");
             }
-            int count = in.count(maxPaths);
-            String[] paths = new String[count];
-            String previous = "";
-            for (int i = 0; i < count; i++) {
-                int shared = in.varint();
-                if (shared > previous.length()) {
-                    throw new IllegalArgumentException("its file table has a path out of order");
-                }
-                String path = previous.substring(0, shared)
-                        .concat(new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8));
-                // the shared prefix is the previous path's, already checked: only what follows it needs a look
-                int partStart = shared == 0 ? 0 : previous.lastIndexOf('/', shared - 1) + 1;
-                if (path.isEmpty()
-                        || (i > 0 && !after(path, previous, shared))
-                        || !SnapshotValidation.isContextPath(path, partStart)) {
-                    throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
-                            + ", which is not a path inside a build context, or not in order");
-                }
-                paths[i] = path;
-                previous = path;
-            }
-            byte[] flags = in.bytes(count);
-            int withInfo = 0;
-            int files = 0;
-            int links = 0;
-            for (byte f : flags) {
-                int type = f & TYPE_BITS;
-                if (type > TYPES.length || (type == NO_INFO && f != NO_INFO) || (f & 0x80) != 0) {
-                    throw new IllegalArgumentException("its file table has an entry of no known type");
-                }
-                withInfo += type == NO_INFO ? 0 : 1;
-                files += (f & HAS_CONTENT) != 0 ? 1 : 0;
-                links += (f & HAS_TARGET) != 0 ? 1 : 0;
-            }
-            int[] modes = new int[count];
-            long[] sizes = new long[count];
-            for (int i = 0; i < count; i++) {
-                if (flags[i] != NO_INFO) {
-                    modes[i] = in.varint();
-                    if (modes[i] > 07777777) {
-                        throw new IllegalArgumentException(
-                                "the file " + SnapshotValidation.quote(paths[i]) + " has a mode that is not octal");
-                    }
+            withInfo += type == NO_INFO ? 0 : 1;
+            files += (f & HAS_CONTENT) != 0 ? 1 : 0;
+            digestCount += (f & HAS_DIGEST) != 0 ? 1 : 0;
+            links += (f & HAS_TARGET) != 0 ? 1 : 0;
+        }
+        int[] modes = new int[count];
+        long[] sizes = new long[count];
+        for (int i = 0; i < count; i++) {
+            if (flags[i] != NO_INFO) {
+                modes[i] = in.varint();
+                if (modes[i] > 07777777) {
+                    throw new IllegalArgumentException(
+                            "the file " + SnapshotValidation.quote(paths[i]) + " has a mode that is not octal");
                 }
             }
-            for (int i = 0; i < count; i++) {
-                if (flags[i] != NO_INFO) {
-                    sizes[i] = in.varlong();
+        }
+        for (int i = 0; i < count; i++) {
+            if (flags[i] != NO_INFO) {
+                sizes[i] = in.varlong();
+            }
+        }
+        byte[] contents = in.copy(files * CONTENT_BYTES);
+        byte[] digests = in.copy(digestCount * ENTRY_BYTES);
+        String[] targets = new String[links];
+        for (int i = 0; i < links; i++) {
+            int length = in.count(maxBytes);
+            targets[i] = new String(in.bytes, in.skip(length), length, StandardCharsets.UTF_8);
+        }
+        // FileInfo objects are made when read: an explanation reads a few of a context's entries
+        String[] keys = new String[withInfo + detailed.size()];
+        int[] rows = new int[keys.length];
+        int[] contentAt = new int[keys.length];
+        int[] digestAt = new int[keys.length];
+        int[] targetAt = new int[keys.length];
+        int keyCount = 0;
+        int content = 0;
+        int digest = 0;
+        int target = 0;
+        boolean anyDetailed = !detailed.isEmpty();
+        for (int i = 0; i < count; i++) {
+            int f = flags[i];
+            if (f != NO_INFO || (anyDetailed && detailed.containsKey(paths[i]))) {
+                rows[keyCount] = i;
+                contentAt[keyCount] = content;
+                digestAt[keyCount] = digest;
+                targetAt[keyCount] = target;
+                keys[keyCount++] = paths[i];
+            }
+            content += (f & HAS_CONTENT) != 0 ? 1 : 0;
+            digest += (f & HAS_DIGEST) != 0 ? 1 : 0;
+            target += (f & HAS_TARGET) != 0 ? 1 : 0;
+        }
+        if (keyCount != keys.length) {
+            throw new IllegalArgumentException("its file table does not list every file of its details");
+        }
+        IntFunction<FileInfo> info = k -> {
+            int i = rows[k];
+            int f = flags[i];
+            if (f == NO_INFO) {
+                return detailed.get(paths[i]);
+            }
+            return new FileInfo(
+                    TYPES[(f & TYPE_BITS) - 1],
+                    FileInfo.octal(modes[i]),
+                    sizes[i],
+                    (f & HAS_CONTENT) != 0 ? digest(contents, contentAt[k], CONTENT_BYTES) : null,
+                    (f & HAS_TARGET) != 0 ? targets[targetAt[k]] : null,
+                    (f & HAS_DIGEST) != 0 ? digest(digests, digestAt[k], ENTRY_BYTES) : null,
+                    null,
+                    null);
+        };
+        int stepCount = in.count(maxPaths);
+        List<List<String>> stepFiles = new ArrayList<>(stepCount);
+        for (int s = 0; s < stepCount; s++) {
+            int[] indexes = new int[in.count(count)];
+            int last = 0;
+            for (int i = 0; i < indexes.length; i++) {
+                int delta = in.varint();
+                last += delta >>> 1 ^ -(delta & 1);
+                if (last < 0 || last >= count) {
+                    throw new IllegalArgumentException("its file table has a step reading a path it does not list");
                 }
+                indexes[i] = last;
             }
-            byte[] contents = in.bytes(files * CONTENT_BYTES);
-            int digestCount = 0;
-            for (byte f : flags) {
-                digestCount += (f & HAS_DIGEST) != 0 ? 1 : 0;
+            stepFiles.add(new PathList(paths, indexes));
+        }
+        if (in.position < in.bytes.length) {
+            throw new IllegalArgumentException("its file table has more after its end");
+        }
+        return new Decoded(new SortedArrayMap<>(keys, keyCount, Comparator.naturalOrder(), info), stepFiles);
+    }
+
+    /**
+     * Reads the table's paths, each from the characters it shares with the one before and the rest. A method called per
+     * path, not the body of the loop over them: a fresh JVM compiles a method called a few hundred times, but runs a
+     * loop in the interpreter for tens of thousands of rounds before it compiles the loop.
+     */
+    private static final class PathReader {
+        private final In in;
+        private final long maxBytes;
+        private String previous;
+        /** The previous path in UTF-8: while it is ASCII (as long in bytes as in characters), the next one is made there. */
+        private byte[] bytes = new byte[256];
+
+        private int length;
+
+        PathReader(In in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        String next() {
+            int shared = in.varint();
+            if (shared > (previous == null ? 0 : previous.length())) {
+                throw new IllegalArgumentException("its file table has a path out of order");
             }
-            byte[] digests = in.bytes(digestCount * ENTRY_BYTES);
-            String[] targets = new String[links];
-            for (int i = 0; i < links; i++) {
-                targets[i] = new String(in.bytes(in.count(maxBytes)), StandardCharsets.UTF_8);
-            }
-            // FileInfo objects are made when read: an explanation reads a few of a context's entries
-            String[] keys = new String[withInfo + detailed.size()];
-            int[] rows = new int[keys.length];
-            int[] contentAt = new int[keys.length];
-            int[] digestAt = new int[keys.length];
-            int[] targetAt = new int[keys.length];
-            int keyCount = 0;
-            int content = 0;
-            int digest = 0;
-            int target = 0;
-            for (int i = 0; i < count; i++) {
-                int f = flags[i];
-                if (f != NO_INFO || detailed.containsKey(paths[i])) {
-                    rows[keyCount] = i;
-                    contentAt[keyCount] = content;
-                    digestAt[keyCount] = digest;
-                    targetAt[keyCount] = target;
-                    keys[keyCount++] = paths[i];
+            int suffixLength = in.count(maxBytes);
+            int suffixAt = in.skip(suffixLength);
+            String path;
+            if (previous == null || previous.length() == length) {
+                // one string made per path, not three
+                if (shared + suffixLength > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, shared + suffixLength));
                 }
-                content += (f & HAS_CONTENT) != 0 ? 1 : 0;
-                digest += (f & HAS_DIGEST) != 0 ? 1 : 0;
-                target += (f & HAS_TARGET) != 0 ? 1 : 0;
+                System.arraycopy(in.bytes, suffixAt, bytes, shared, suffixLength);
+                length = shared + suffixLength;
+                path = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            } else {
+                path = previous.substring(0, shared)
+                        .concat(new String(in.bytes, suffixAt, suffixLength, StandardCharsets.UTF_8));
+                bytes = path.getBytes(StandardCharsets.UTF_8);
+                length = bytes.length;
             }
-            if (keyCount != keys.length) {
-                throw new IllegalArgumentException("its file table does not list every file of its details");
+            // the shared prefix is the previous path's, already checked: only what follows it needs a look
+            int partStart = shared == 0 ? 0 : previous.lastIndexOf('/', shared - 1) + 1;
+            if (path.isEmpty()
+                    || (previous != null && !after(path, previous, shared))
+                    || !SnapshotValidation.isContextPath(path, partStart)) {
+                throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
+                        + ", which is not a path inside a build context, or not in order");
             }
-            IntFunction<FileInfo> info = k -> {
-                int i = rows[k];
-                int f = flags[i];
-                if (f == NO_INFO) {
-                    return detailed.get(paths[i]);
-                }
-                return new FileInfo(
-                        TYPES[(f & TYPE_BITS) - 1],
-                        FileInfo.octal(modes[i]),
-                        sizes[i],
-                        (f & HAS_CONTENT) != 0 ? digest(contents, contentAt[k], CONTENT_BYTES) : null,
-                        (f & HAS_TARGET) != 0 ? targets[targetAt[k]] : null,
-                        (f & HAS_DIGEST) != 0 ? digest(digests, digestAt[k], ENTRY_BYTES) : null,
-                        null,
-                        null);
-            };
-            int stepCount = in.count(maxPaths);
-            List<List<String>> stepFiles = new ArrayList<>(stepCount);
-            for (int s = 0; s < stepCount; s++) {
-                int[] indexes = new int[in.count(count)];
-                int last = 0;
-                for (int i = 0; i < indexes.length; i++) {
-                    int delta = in.varint();
-                    last += delta >>> 1 ^ -(delta & 1);
-                    if (last < 0 || last >= count) {
-                        throw new IllegalArgumentException("its file table has a step reading a path it does not list");
-                    }
-                    indexes[i] = last;
-                }
-                stepFiles.add(new PathList(paths, indexes));
-            }
-            if (in.read() >= 0) {
-                throw new IllegalArgumentException("its file table has more after its end");
-            }
-            return new Decoded(new SortedArrayMap<>(keys, keyCount, Comparator.naturalOrder(), info), stepFiles);
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("its file table is truncated");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("its file table is unreadable (" + e.getMessage() + ")");
+            previous = path;
+            return path;
         }
     }
 
@@ -381,44 +424,35 @@ final class FileTable {
         }
     }
 
-    /** Reads at most {@code limit} bytes of the inflated table: a small table must not inflate to fill the heap. */
-    private static final class In extends FilterInputStream {
-        private final DataInputStream data;
-        private long left;
+    /**
+     * The inflated table, read from an index into it: no stream per byte (a fresh JVM interprets every call on the way
+     * to a byte until it has compiled them, which made reading the table of a large context several times slower).
+     */
+    private static final class In {
+        private final byte[] bytes;
+        private int position;
 
-        In(InputStream in, long limit) {
-            super(in);
-            this.data = new DataInputStream(this);
-            this.left = limit;
+        In(byte[] bytes) {
+            this.bytes = bytes;
         }
 
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                throw new IOException("larger than a snapshot can be in this heap");
+        /** Where the next {@code length} bytes start; moves past them. */
+        int skip(int length) {
+            if (length > bytes.length - position) {
+                throw new IllegalArgumentException("its file table is truncated");
             }
-            int b = super.read();
-            left -= b >= 0 ? 1 : 0;
-            return b;
+            int at = position;
+            position += length;
+            return at;
         }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0 && length > 0) {
-                throw new IOException("larger than a snapshot can be in this heap");
-            }
-            int read = super.read(buffer, offset, (int) Math.min(length, left));
-            left -= Math.max(read, 0);
-            return read;
+        /** The next {@code length} bytes, copied: the table's columns outlive the inflated bytes. */
+        byte[] copy(int length) {
+            int at = skip(length);
+            return Arrays.copyOfRange(bytes, at, at + length);
         }
 
-        byte[] bytes(int length) throws IOException {
-            byte[] result = new byte[length];
-            data.readFully(result);
-            return result;
-        }
-
-        int varint() throws IOException {
+        int varint() {
             long value = varlong();
             if (value > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("its file table has a number out of range");
@@ -427,7 +461,7 @@ final class FileTable {
         }
 
         /** A count of things to read, at most {@code max}. */
-        int count(long max) throws IOException {
+        int count(long max) {
             int value = varint();
             if (value > max) {
                 throw new IllegalArgumentException(
@@ -436,13 +470,13 @@ final class FileTable {
             return value;
         }
 
-        long varlong() throws IOException {
+        long varlong() {
             long value = 0;
             for (int shift = 0; shift < 63; shift += 7) {
-                int b = read();
-                if (b < 0) {
-                    throw new EOFException();
+                if (position == bytes.length) {
+                    throw new IllegalArgumentException("its file table is truncated");
                 }
+                int b = bytes[position++];
                 value |= (long) (b & 0x7f) << shift;
                 if ((b & 0x80) == 0) {
                     return value;

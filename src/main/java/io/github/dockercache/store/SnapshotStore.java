@@ -19,6 +19,7 @@ import io.github.dockercache.model.StepSnapshot;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -76,6 +77,9 @@ public final class SnapshotStore {
      * of a 200,000-file context holds about a million strings in 56 MiB, read in about 105 MiB.
      */
     static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+
+    /** The largest file read whole before parsing: a compact baseline of about 800,000 entries. */
+    private static final long WHOLE_READ_BYTES = 16L << 20;
 
     static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
     private static final String RAISE_THE_HEAP =
@@ -171,7 +175,15 @@ public final class SnapshotStore {
         }
         Snapshot snapshot;
         List<String> table;
-        try (CountingReader reader = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        // a file of this size is read whole (less than a snapshot of it takes in the heap), so that its table is cut
+        // out before the JSON parser reads the rest; a larger one is parsed as it is read, as is one without a table
+        String text = Files.size(file) <= WHOLE_READ_BYTES ? Files.readString(file) : null;
+        TableText.Cut cut = text == null ? null : TableText.cut(text);
+        Reader source = cut != null
+                ? new StringReader(cut.rest())
+                : text != null ? new StringReader(text) : Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (CountingReader reader =
+                new CountingReader(source, cut == null ? 0 : cut.chunks().size())) {
             try {
                 snapshot = GSON.fromJson(reader, Snapshot.class);
                 if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
@@ -190,7 +202,7 @@ public final class SnapshotStore {
             } catch (NotAList e) {
                 throw unusable(file, "its file table is not a list of strings", null);
             }
-            table = reader.fileTable;
+            table = cut != null ? cut.chunks() : reader.fileTable;
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -251,8 +263,10 @@ public final class SnapshotStore {
         /** The top-level {@code fileTable}: not a field of {@link Snapshot}, so Gson would skip it; kept instead. */
         private List<String> fileTable;
 
-        CountingReader(Reader in) {
+        /** {@code strings}: those read already, the chunks of a table cut out of the text ({@link TableText}). */
+        CountingReader(Reader in, long strings) {
             super(in);
+            this.strings = strings;
         }
 
         @Override

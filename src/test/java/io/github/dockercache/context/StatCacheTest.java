@@ -234,6 +234,43 @@ class StatCacheTest {
     }
 
     @Test
+    void linesAreFoundInAnyOrderFromManyThreads() throws Exception {
+        StatCache first = everythingRemembered();
+        int count = 2000;
+        for (int i = 0; i < count; i++) {
+            first.remember(
+                    "dir/file" + i + ".txt",
+                    new StatCache.Fingerprint(i, 1, 2, 3, 4),
+                    EntryHeader.NO_XATTRS,
+                    "sha256:h",
+                    new StatCache.Hashes("sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64)));
+        }
+        first.save();
+        StatCache second = everythingRemembered();
+        // each thread reads through a window of the file: backwards, by strides and at once must all find their lines
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.Set<String> wrong = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int stride : new int[] {-1, 7, 1, 33}) {
+            threads.add(new Thread(() -> {
+                for (int n = 0; n < count; n++) {
+                    int i = Math.floorMod(stride < 0 ? count - 1 - n : n * stride, count);
+                    StatCache.Line line =
+                            second.line("dir/file" + i + ".txt", new StatCache.Fingerprint(i, 1, 2, 3, 4));
+                    if (line == null || line.index() != i) {
+                        wrong.add("dir/file" + i + ".txt");
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(java.util.Set.of(), wrong);
+        assertNull(second.line("dir/file" + count + ".txt", new StatCache.Fingerprint(count, 1, 2, 3, 4)));
+    }
+
+    @Test
     void aLineWhoseXattrValuesAreNotHexIsIgnored() {
         StatCache first = StatCache.load(cacheFile, 0);
         first.remember("odd", FP, new TreeMap<>(Map.of("user.k", "0")), "sha256:h", HASHES);
