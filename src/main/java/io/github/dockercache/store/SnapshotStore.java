@@ -100,20 +100,11 @@ public final class SnapshotStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory only
         }
-        Snapshot plain = new Snapshot(
-                snapshot.format(),
-                Snapshot.VERSION,
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps.stream().map(step -> step.withFiles(null)).toList(),
-                table.detailed(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies());
+        Snapshot plain = snapshot.withSteps(
+                        steps.stream().map(step -> step.withFiles(null)).toList())
+                .withFiles(table.detailed());
         JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
+        tree.addProperty("version", Snapshot.VERSION); // written with the file table, whatever format it was read from
         tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
         return GSON.toJson(tree) + "\n";
     }
@@ -226,19 +217,7 @@ public final class SnapshotStore {
         for (int i = 0; i < snapshot.steps().size(); i++) {
             steps.add(snapshot.steps().get(i).withFiles(decoded.stepFiles().get(i)));
         }
-        return normalize(new Snapshot(
-                snapshot.format(),
-                snapshot.version(),
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps,
-                decoded.files(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies()));
+        return normalize(snapshot.withSteps(steps).withFiles(decoded.files()));
     }
 
     /**
