@@ -15,6 +15,11 @@ public final class TestHints implements Hints {
     }
 
     @Override
+    public String parameter(String name) {
+        return "<" + name + ">";
+    }
+
+    @Override
     public String buildProject() {
         return "mvn package";
     }
