@@ -12,6 +12,7 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.UnusableDirectoryException;
 import io.github.dockercache.store.UserDirectory;
 import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.BuildOutputs;
@@ -329,7 +330,10 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             // an entry may be meant for one image of several: only one that matches in none is a mistake
             unmatchedEverywhere
                     .values()
-                    .forEach(u -> failures.add(new Failure(u.message() + "; fix or remove it.", false, null)));
+                    .forEach(u -> failures.add(new Failure(
+                            "<" + u.parameter() + "> entry '" + u.entry() + "' " + u.problem() + "; fix or remove it.",
+                            false,
+                            null)));
         }
         rollUp(reactor, rows, aggregating);
         fail(failures);
@@ -596,13 +600,16 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         try {
             choice = ImageDiscovery.discover(scope.project(), session);
         } catch (DiscoveryException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(
+                    e.obstacle() == null ? e.getMessage() : ImageDiscovery.worded(e.obstacle(), "the images") + ".");
         }
         if (choice.used() == null) {
             return List.of();
         }
         FoundImages used = choice.used();
-        used.unchecked().forEach(why -> getLog().info("Not checked, from " + used.origin() + ": " + why + "."));
+        used.unchecked()
+                .forEach(why -> getLog().info("Not checked, from " + used.origin() + ": "
+                        + ImageDiscovery.worded(why, "the image") + "."));
         for (FoundImages other : choice.ignored()) {
             List<String> names = new ArrayList<>(
                     other.images().stream().map(DiscoveredImage::name).toList());
@@ -905,6 +912,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         }
         try {
             return UserDirectory.get().resolve(shortHash(contextDir.toString()));
+        } catch (UnusableDirectoryException e) {
+            throw new MojoFailureException(
+                    e.getMessage() + ", or set MAVEN_OPTS=" + UnusableDirectoryException.JVM_OPTION
+                            + ", or set -Ddockercache.outputDirectory=DIR.",
+                    e);
         } catch (IOException e) {
             throw new MojoFailureException(e.getMessage() + ", or set -Ddockercache.outputDirectory=DIR.", e);
         }

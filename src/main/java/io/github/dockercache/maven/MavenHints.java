@@ -67,6 +67,11 @@ final class MavenHints implements Hints {
     }
 
     @Override
+    public String jvmOption(String option) {
+        return "MAVEN_OPTS=" + option;
+    }
+
+    @Override
     public String buildProject() {
         return "mvn package" + (isModule() ? " -pl :" + project.getArtifactId() + " -am" : "");
     }

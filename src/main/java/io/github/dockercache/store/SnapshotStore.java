@@ -78,8 +78,6 @@ public final class SnapshotStore {
     static final long MAX_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
     static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
-    private static final String RAISE_THE_HEAP =
-            " (docs/limits.md; if the file is genuine, give Maven more heap, as" + " with MAVEN_OPTS=-Xmx1g)";
     /** Linux's limit on symlinks followed in one lookup. */
     private static final int MAX_LINK_HOPS = 40;
 
@@ -154,11 +152,11 @@ public final class SnapshotStore {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
-            throw unusable(
+            throw new SnapshotFormatException(
                     file,
-                    "it " + e.getMessage()
-                            + (e.tooLarge() ? " for a baseline or snapshot in this heap" + RAISE_THE_HEAP : ""),
-                    null);
+                    "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot in this heap" : ""),
+                    null,
+                    e.tooLarge());
         }
         Snapshot snapshot;
         List<String> table;
@@ -172,12 +170,12 @@ public final class SnapshotStore {
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
-                throw unusable(
+                throw new SnapshotFormatException(
                         file,
                         "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
-                                + " (keys and values), the limit for a baseline or snapshot in this heap"
-                                + RAISE_THE_HEAP,
-                        null);
+                                + " (keys and values), the limit for a baseline or snapshot in this heap",
+                        null,
+                        true);
             } catch (NotAList e) {
                 throw unusable(file, "its file table is not a list of strings", null);
             }
@@ -303,7 +301,7 @@ public final class SnapshotStore {
     }
 
     private static SnapshotFormatException unusable(Path file, String why, Throwable detail) {
-        return new SnapshotFormatException(file, why, detail);
+        return new SnapshotFormatException(file, why, detail, false);
     }
 
     /** Absent collections become empty ones, so the rest of the code never meets null lists. */

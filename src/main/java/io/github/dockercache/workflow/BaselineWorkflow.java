@@ -10,6 +10,7 @@ import io.github.dockercache.store.FileLocks;
 import io.github.dockercache.store.Provenance;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
+import io.github.dockercache.store.UnusableDirectoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,11 @@ public final class BaselineWorkflow {
                 return new Recorded(previous, merged);
             });
         } catch (IOException e) {
+            String remedy = e instanceof UnusableDirectoryException
+                    ? ", or set " + image.hints().jvmOption(UnusableDirectoryException.JVM_OPTION)
+                    : "";
             throw new WorkflowException(
-                    "Cannot update the baseline " + image.show(file) + ": " + IoReasons.describe(e), e, false);
+                    "Cannot update the baseline " + image.show(file) + ": " + IoReasons.describe(e) + remedy, e, false);
         }
         String change = recorded.previous() == null
                 ? "new"
@@ -96,7 +100,7 @@ public final class BaselineWorkflow {
         try {
             return SnapshotStore.read(file);
         } catch (SnapshotFormatException e) {
-            reason = e.reason();
+            reason = Baselines.reason(e, request.image().hints());
             cause = e;
         } catch (IOException e) {
             reason = "it cannot be read (" + IoReasons.describe(e) + ")";

@@ -34,7 +34,7 @@ final class Baselines {
             return missing.handle("No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
             throw new WorkflowException(
-                    "The baseline " + source.describe() + " cannot be used: " + e.reason()
+                    "The baseline " + source.describe() + " cannot be used: " + reason(e, hints)
                             + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
                             + " (which replaces a file it cannot read), or delete it.",
                     e,
@@ -43,6 +43,14 @@ final class Baselines {
             throw new WorkflowException(
                     "Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e, false);
         }
+    }
+
+    /** What is wrong with a baseline file, with how to read a genuine one that is over a limit of the heap. */
+    static String reason(SnapshotFormatException e, Hints hints) {
+        return e.heapBound()
+                ? e.reason() + " (docs/limits.md; if the file is genuine, give the build more heap, as with "
+                        + hints.jvmOption("-Xmx1g") + ")"
+                : e.reason();
     }
 
     /**

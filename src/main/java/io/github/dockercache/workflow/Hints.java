@@ -14,6 +14,9 @@ public interface Hints {
     /** How the user's configuration names one of the plugin's parameters, e.g. {@code images}. */
     String parameter(String name);
 
+    /** How to give the JVM the goal runs in an option, e.g. {@code -Xmx1g}. */
+    String jvmOption(String option);
+
     /** How to build the project, so that the outputs its image copies exist. */
     String buildProject();
 

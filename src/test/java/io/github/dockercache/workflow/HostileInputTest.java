@@ -470,7 +470,7 @@ class HostileInputTest {
         baselineWithBuildArgs(10_000_000, i -> "k" + i);
         assertEquals(
                 "The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
-                        + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
+                        + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give the build more heap, as"
                         + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
                         + " replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));
@@ -484,7 +484,7 @@ class HostileInputTest {
         assertTrue(Files.size(baseline) < 64 << 20);
         assertEquals(
                 "The baseline baseline.json cannot be used: it has more than 2,000,000 strings (keys and values), the"
-                        + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
+                        + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give the build more"
                         + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
                         + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));

@@ -20,6 +20,11 @@ public final class TestHints implements Hints {
     }
 
     @Override
+    public String jvmOption(String option) {
+        return "MAVEN_OPTS=" + option;
+    }
+
+    @Override
     public String buildProject() {
         return "mvn package";
     }

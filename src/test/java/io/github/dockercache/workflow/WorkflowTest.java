@@ -528,11 +528,13 @@ class WorkflowTest {
         Outcome outcome = Workflow.check(with(request, false, policy, null).compare(), null);
         assertEquals(
                 List.of(
-                        "<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
-                                + " nor text of an instruction built for this target",
-                        "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
-                outcome.unmatched().stream()
-                        .map(StabilityPolicy.Unmatched::message)
-                        .toList());
+                        new StabilityPolicy.Unmatched(
+                                "stableSteps",
+                                "no such step",
+                                "matches no step: it is neither a step id (1, 2, 3, 4) nor text of an instruction"
+                                        + " built for this target"),
+                        new StabilityPolicy.Unmatched(
+                                "unstableStages", "runtime", "names no stage of the Dockerfile (stage-0)")),
+                outcome.unmatched());
     }
 }
