@@ -17,27 +17,12 @@ import java.util.TreeSet;
  * The causes in the files a step reads: each context entry added, removed, renamed, or changed in type, link target,
  * content (build-time stamps only, line endings only, or the bytes) or mode bits, and the entries of a layer extracted
  * from a jar. Each is judged expected or not on its own.
+ *
+ * @param contextDir the build context, or null when unknown: a content change looks at the current bytes there, for
+ *     line endings
  */
-final class FileCauses {
-    private final Snapshot current;
-    private final Snapshot baseline;
-    private final StabilityPolicy policy;
-    private final DependencyChange dependencies;
-    private final Path contextDir;
-
-    /** {@code contextDir} (null when unknown) lets a content change look at the current bytes, for line endings. */
-    FileCauses(
-            Snapshot current,
-            Snapshot baseline,
-            StabilityPolicy policy,
-            DependencyChange dependencies,
-            Path contextDir) {
-        this.current = current;
-        this.baseline = baseline;
-        this.policy = policy;
-        this.dependencies = dependencies;
-        this.contextDir = contextDir;
-    }
+record FileCauses(
+        Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies, Path contextDir) {
 
     /** File-level differences between the entries two steps read, each judged expected or not on its own. */
     List<Cause> of(StepSnapshot step, StepSnapshot before) {
