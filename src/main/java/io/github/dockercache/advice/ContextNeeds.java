@@ -46,6 +46,8 @@ import java.util.stream.Stream;
  * under a {@code COPY . .}: that is what the advice is for), never a path a source names or a path its wildcard
  * would match. Where the line would, it is narrowed with {@code !} exceptions for those sources, as long as it
  * still leaves something out.
+ *
+ * <p>One file: gathering what every Dockerfile reads and testing an ignore line against it share that one list.
  */
 final class ContextNeeds {
     private static final int MAX_OTHER_DOCKERFILES = 64;

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * jar mode, Quarkus's fast-jar directories, or a thin jar beside {@code target/dependency}. The proposed Dockerfile
  * is written out; it is checked to parse for the build's BuildKit with no new build-check warning
  * ({@link Rewrites#keepsBuilding}).
+ *
+ * <p>One file, one rule: the three layouts it proposes share the jar's detection and the COPY lines they rewrite.
  */
 final class PrebuiltJarRule implements Rule {
     static final String ID = "DC105";

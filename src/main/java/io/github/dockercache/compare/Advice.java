@@ -39,10 +39,9 @@ final class Advice {
             "pass the secret with RUN --mount=type=secret,id=NAME,env=NAME (docker build --secret id=NAME,env=NAME): a"
                     + " secret mount is in no cache key and no image history";
     static final String SECRET_KEY =
-            "configure the same secret key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml) where the baseline"
-                    + " is recorded and where it is checked, and record the baseline again (docs/secrets.md)";
-    static final String RECORD_BASELINE =
-            "record the baseline again ('mvn dockercache:baseline', or publish a new one) with this version";
+            "configure the same secret key (DOCKERCACHE_SECRET_KEY, or the build tool's credentials) where the"
+                    + " baseline is recorded and where it is checked, and record the baseline again (docs/secrets.md)";
+    static final String RECORD_BASELINE = "record the baseline again (or publish a new one) with this version";
 
     private Advice() {}
 

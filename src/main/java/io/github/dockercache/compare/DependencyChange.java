@@ -150,7 +150,7 @@ public final class DependencyChange {
             case NONE:
                 return "the baseline records no dependencies to check this against; record it again";
             case UNLISTED:
-                return "nothing lists the dependencies to check this against: no dependency list from Maven, and no"
+                return "nothing lists the dependencies to check this against: no dependency list from the build tool, and no"
                         + " dependency manifest at the top of the build context";
             case MANIFESTS:
                 return changed()

@@ -33,7 +33,7 @@ final class ExternalInputCauses {
                     "BUILDKIT_SANDBOX_HOSTNAME",
                     then,
                     now,
-                    "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + CauseFinder.describeValues(then, now),
+                    "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + InputWords.describeValues(then, now),
                     null);
         }
         if (name.endsWith(FrontendArgs.CACHE_NAME)
@@ -47,7 +47,7 @@ final class ExternalInputCauses {
                     "the cache name that BuildKit"
                             + " keys for a cache mount without an id of its own, named by "
                             + FrontendArgs.CACHE_MOUNT_NS + ", "
-                            + CauseFinder.describeValues(then, now),
+                            + InputWords.describeValues(then, now),
                     null);
         }
         return null;

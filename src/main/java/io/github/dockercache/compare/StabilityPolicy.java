@@ -198,17 +198,13 @@ public record StabilityPolicy(
     }
 
     /**
-     * An override entry that matches nothing.
+     * An override entry that matches nothing; the build tool names the setting as its configuration does.
      *
      * @param parameter the setting it is in ({@code stableSteps}, {@code unstableStages}, ...)
      * @param entry the entry as configured
      * @param problem what is wrong, with what it could have named
      */
-    public record Unmatched(String parameter, String entry, String problem) {
-        public String message() {
-            return "<" + parameter + "> entry '" + entry + "' " + problem;
-        }
-    }
+    public record Unmatched(String parameter, String entry, String problem) {}
 
     /**
      * The override entries that match nothing: a step entry that is neither the id nor text of a step built for this
@@ -241,7 +237,7 @@ public record StabilityPolicy(
                             entry,
                             "names no stage of the" + " Dockerfile (" + String.join(", ", stageNames) + ")")));
         }
-        unmatched.sort(Comparator.comparing(Unmatched::message));
+        unmatched.sort(Comparator.comparing(Unmatched::parameter).thenComparing(Unmatched::entry));
         return unmatched;
     }
 

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * line is read when its path is looked up; the new file is written while the scan goes on, in the order of
  * {@link #keep} and {@link #remember} calls (walk order), and replaces the old one on {@link #save}. As long as
  * the scan keeps the old lines in their order and learns nothing, nothing is written at all.
+ *
+ * <p>One file: the line format, the index of the previous file and the writing of the next are one protocol.
  */
 final class StatCache implements AutoCloseable {
     private static final int VERSION = 3;

@@ -42,12 +42,12 @@ public final class BakeFile {
         JsonObject targets = object(root.get("target"), origin, "target");
         Path directory = file.toAbsolutePath().normalize().getParent();
         List<DiscoveredImage> images = new ArrayList<>();
-        List<String> unchecked = new ArrayList<>();
+        List<Obstacle> unchecked = new ArrayList<>();
         for (String name : built(root, targets, origin)) {
             Map<String, Object> settings = resolve(name, targets, origin, new LinkedHashSet<>());
-            String problem = uncheckable(settings);
+            Obstacle problem = uncheckable(settings);
             if (problem != null) {
-                unchecked.add("target " + name + ": " + problem);
+                unchecked.add(problem.of("target " + name));
                 continue;
             }
             Path context =
@@ -67,10 +67,12 @@ public final class BakeFile {
         return new FoundImages(origin, images, unchecked);
     }
 
-    /** The message for a project whose only bake file is HCL, which this plugin does not read. */
-    public static String hclNotRead() {
-        return HCL + " is not read (HCL); write its resolved form with `docker buildx bake --print > " + JSON
-                + "`, or list the images under <images>.";
+    /** What to say of a project whose only bake file is HCL, which this plugin does not read. */
+    static Obstacle hclNotRead() {
+        return new Obstacle(
+                HCL + " is not read (HCL)",
+                "write its resolved form with `docker buildx bake --print > " + JSON + "`",
+                true);
     }
 
     private static JsonElement parse(Path file, String origin) throws DiscoveryException {
@@ -172,13 +174,13 @@ public final class BakeFile {
     }
 
     /** Why a target cannot be checked as written, or null. */
-    private static String uncheckable(Map<String, Object> settings) {
+    private static Obstacle uncheckable(Map<String, Object> settings) {
         if (settings.get("dockerfile-inline") != null) {
-            return "its Dockerfile is inline (dockerfile-inline), not a file";
+            return new Obstacle("its Dockerfile is inline (dockerfile-inline), not a file", null, false);
         }
         String context = (String) settings.get("context");
         if (context != null && context.matches("(?i)(https?|git)://.*|git@.*|docker-image://.*|target:.*")) {
-            return "its context is not a local directory (" + context + ")";
+            return new Obstacle("its context is not a local directory (" + context + ")", null, false);
         }
         List<Object> values = new ArrayList<>(settings.values());
         @SuppressWarnings("unchecked")
@@ -188,8 +190,10 @@ public final class BakeFile {
             if (value instanceof String text) {
                 Matcher matcher = TEMPLATE.matcher(text);
                 if (matcher.find()) {
-                    return "it uses the expression " + matcher.group() + ", which bake evaluates; write the resolved"
-                            + " file with `docker buildx bake --print`, or list the image under <images>";
+                    return new Obstacle(
+                            "it uses the expression " + matcher.group() + ", which bake evaluates",
+                            "write the resolved file with `docker buildx bake --print`",
+                            true);
                 }
             }
         }

@@ -43,7 +43,7 @@ public final class ComposeFile {
         }
         Map<?, ?> services = map(map(root, origin, "the top level").get("services"), origin, "services");
         List<DiscoveredImage> images = new ArrayList<>();
-        List<String> unchecked = new ArrayList<>();
+        List<Obstacle> unchecked = new ArrayList<>();
         Path directory = file.toAbsolutePath().normalize().getParent();
         for (Map.Entry<?, ?> service : services.entrySet()) {
             String name = String.valueOf(service.getKey());
@@ -54,9 +54,9 @@ public final class ComposeFile {
             String where = "services." + name + ".build";
             Map<?, ?> settings =
                     build instanceof String context ? Map.of("context", context) : map(build, origin, where);
-            String problem = uncheckable(settings);
+            Obstacle problem = uncheckable(settings);
             if (problem != null) {
-                unchecked.add("service " + name + ": " + problem);
+                unchecked.add(problem.of("service " + name));
                 continue;
             }
             String context = text(settings, "context", origin, where);
@@ -102,18 +102,20 @@ public final class ComposeFile {
     }
 
     /** Why a build cannot be checked as written, or null. */
-    private static String uncheckable(Map<?, ?> settings) {
+    private static Obstacle uncheckable(Map<?, ?> settings) {
         if (settings.get("dockerfile_inline") != null) {
-            return "its Dockerfile is inline (dockerfile_inline), not a file";
+            return new Obstacle("its Dockerfile is inline (dockerfile_inline), not a file", null, false);
         }
         if (settings.get("context") instanceof String context && context.matches("(?i)(https?|git)://.*|git@.*")) {
-            return "its context is a remote URL (" + context + ")";
+            return new Obstacle("its context is a remote URL (" + context + ")", null, false);
         }
         for (String key : List.of("context", "dockerfile", "target", "args")) {
             String variable = variable(settings.get(key));
             if (variable != null) {
-                return "build." + key + " uses " + variable + ", which compose takes from the environment or .env;"
-                        + " list the image under <images> instead";
+                return new Obstacle(
+                        "build." + key + " uses " + variable + ", which compose takes from the environment or .env",
+                        null,
+                        true);
             }
         }
         return null;

@@ -67,12 +67,17 @@ public final class Discovery {
             Set<String> names = new HashSet<>();
             for (DiscoveredImage image : used.images()) {
                 if (!image.name().matches(VALID_NAME)) {
-                    throw new DiscoveryException(used.origin() + ": the image name '" + image.name() + "' is not"
-                            + " letters, digits, '.', '_' and '-'; list the images under <images> instead.");
+                    throw new DiscoveryException(new Obstacle(
+                            used.origin() + ": the image name '" + image.name() + "' is not letters, digits, '.', '_'"
+                                    + " and '-'",
+                            null,
+                            true));
                 }
                 if (!names.add(image.name().toLowerCase(Locale.ROOT))) {
-                    throw new DiscoveryException(used.origin() + ": two images are named '" + image.name() + "'; give"
-                            + " them distinct names there, or list them under <images>.");
+                    throw new DiscoveryException(new Obstacle(
+                            used.origin() + ": two images are named '" + image.name() + "'",
+                            "give them distinct names there",
+                            true));
                 }
             }
         }

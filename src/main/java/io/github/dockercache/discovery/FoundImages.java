@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param origin the file or plugin, as {@link DiscoveredImage#origin()}
  */
-public record FoundImages(String origin, List<DiscoveredImage> images, List<String> unchecked) {
+public record FoundImages(String origin, List<DiscoveredImage> images, List<Obstacle> unchecked) {
     public FoundImages {
         images = List.copyOf(images);
         unchecked = List.copyOf(unchecked);

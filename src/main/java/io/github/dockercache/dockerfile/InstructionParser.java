@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Checks one raw instruction and turns it into a typed {@link Instruction}, with BuildKit's
  * instruction-level rules and messages ({@code instructions/parse.go}).
+ *
+ * <p>One file, as {@code parse.go} is: a parse method per instruction, side by side with the Go code they follow.
  */
 final class InstructionParser {
     static final Set<String> INSTRUCTIONS = Set.of(

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (cache-model §8.5). */
+/**
+ * Expands variables in Dockerfile words exactly as BuildKit's shell lexer does (cache-model §8.5).
+ *
+ * <p>One file, as BuildKit's {@code shell/lex.go} is: one scanner whose parts call each other over one state.
+ */
 public final class ShellLexer {
     /**
      * Go's growable stacks let BuildKit nest {@code ${a:-${b:-...}}} as deep as a line allows; the

@@ -42,6 +42,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * Replays a range of commits for one image: at each commit the Dockerfile and the context are read from the commit's
  * tree (never from the working tree or the index, which stay untouched), the step keys computed by the model, and
  * compared with the commit before it, every earlier commit of the range counting as a build BuildKit still has.
+ *
+ * <p>One file: it is the only place that speaks git (commits, trees, revisions), and keeps JGit inside it.
  */
 public final class Replay {
     /** The commits replayed when no range is given. */

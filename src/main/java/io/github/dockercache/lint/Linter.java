@@ -88,7 +88,7 @@ public final class Linter {
                 .toList();
         if (!contextRules.isEmpty()) {
             notRun.add(String.join(", ", contextRules) + " need the build context and are not run by lint:"
-                    + " dockercache:check runs them.");
+                    + " the check goal runs them.");
         }
         return new LintResult(files, notRun);
     }

@@ -1,6 +1,5 @@
 package io.github.dockercache.maven;
 
-import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.PathPatterns;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
@@ -13,15 +12,15 @@ import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.report.ReportLine;
-import io.github.dockercache.store.BaselineHistory;
+import io.github.dockercache.store.UnusableDirectoryException;
 import io.github.dockercache.store.UserDirectory;
 import io.github.dockercache.workflow.BaselineSource;
 import io.github.dockercache.workflow.BuildOutputs;
 import io.github.dockercache.workflow.DisplayPaths;
+import io.github.dockercache.workflow.ImageRequest;
 import io.github.dockercache.workflow.Invocation;
 import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.RollUp;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
@@ -66,8 +65,10 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * The parameters every goal shares, and the mapping of configuration to workflow requests and of outcomes to
  * Maven's log and failures. Each image is checked on its own; failures are reported together.
+ *
+ * @param <R> the goal's request: each goal takes from an image's resolved settings only what it needs
  */
-abstract class AbstractDockercacheMojo extends AbstractMojo {
+abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
     /** The classifier of the snapshot attached to the build; images add {@code -<name>}. */
     static final String CLASSIFIER = "dockercache";
 
@@ -269,14 +270,30 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      * @param label how messages name it: the module and the image's name ({@code app/api}), as far as they tell
      *     images apart
      * @param failurePrefix what a failure of this image starts with ({@link #failurePrefix})
+     * @param image what the goal's request says about the image itself
      */
-    record ImagePlan(
+    record ImagePlan<R>(
             MavenProject project,
             String name,
             String label,
             String failurePrefix,
-            Request request,
+            ImageRequest image,
+            R request,
             String classifier) {}
+
+    /**
+     * One image's settings, resolved and checked for every goal alike, from which a goal builds its request.
+     *
+     * @param baselineFile the baseline file of the project, which the baseline goal writes
+     * @param baselineSource where check, explain and verify read the baseline from
+     * @param buildLog the log of a real build of the image, or null
+     */
+    record ImageSettings(
+            ImageRequest image,
+            Path baselineFile,
+            BaselineSource baselineSource,
+            OnMissingBaseline onMissingBaseline,
+            Path buildLog) {}
 
     /** A failure of one image or project; the goal fails once, at the end, with all of them. */
     private record Failure(String message, boolean environment, Throwable cause) {}
@@ -313,7 +330,10 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             // an entry may be meant for one image of several: only one that matches in none is a mistake
             unmatchedEverywhere
                     .values()
-                    .forEach(u -> failures.add(new Failure(u.message() + "; fix or remove it.", false, null)));
+                    .forEach(u -> failures.add(new Failure(
+                            "<" + u.parameter() + "> entry '" + u.entry() + "' " + u.problem() + "; fix or remove it.",
+                            false,
+                            null)));
         }
         rollUp(reactor, rows, aggregating);
         fail(failures);
@@ -333,7 +353,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         boolean several = images.size() > 1;
         for (Image image : images) {
-            ImagePlan plan;
+            ImagePlan<R> plan;
             try {
                 plan = plan(scope, image, rows, several);
             } catch (MojoFailureException e) {
@@ -347,7 +367,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
             }
             if (aggregating || several) {
                 getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
-                        + show(plan.request().build().dockerfile()) + "):");
+                        + show(plan.image().build().dockerfile()) + "):");
             }
             Optional.ofNullable(runImage(plan, reactor, rows)).ifPresent(failures::add);
         }
@@ -355,9 +375,9 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     }
 
     /** Runs one image's workflow and prints what it says; returns its failure, or null. */
-    private Failure runImage(ImagePlan plan, ReactorLog reactor, List<RollUp.Row> rows) {
+    private Failure runImage(ImagePlan<R> plan, ReactorLog reactor, List<RollUp.Row> rows) {
         String image =
-                plan.name() != null ? plan.name() : show(plan.request().build().dockerfile());
+                plan.name() != null ? plan.name() : show(plan.image().build().dockerfile());
         Outcome outcome;
         try {
             outcome = run(plan.request());
@@ -380,8 +400,8 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
     }
 
     /** The Dockerfile's warnings, once per Dockerfile in a reactor whose modules share it. */
-    private void logWarnings(ReactorLog reactor, ImagePlan plan, List<String> warnings) {
-        Path dockerfile = plan.request().build().dockerfile().toAbsolutePath().normalize();
+    private void logWarnings(ReactorLog reactor, ImagePlan<R> plan, List<String> warnings) {
+        Path dockerfile = plan.image().build().dockerfile().toAbsolutePath().normalize();
         ReactorLog.Shown shown = reactor.unshown(dockerfile, plan.label(), warnings);
         shown.fresh().forEach(getLog()::warn);
         if (shown.repeated() > 0) {
@@ -500,32 +520,22 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         return scopes;
     }
 
-    abstract Outcome run(Request request) throws WorkflowException;
+    /** The goal's request for one image, from its settings; throws for a setting of this goal that is wrong. */
+    abstract R request(ImageSettings settings) throws MojoFailureException;
+
+    abstract Outcome run(R request) throws WorkflowException;
 
     /** Called after each image's workflow; check attaches the snapshot here. */
-    void afterImage(ImagePlan plan) {}
+    void afterImage(ImagePlan<R> plan) {}
 
     /** The work of the build that still runs after this goal and may rewrite the outputs; check asks Maven. */
     List<String> pendingWork() {
         return List.of();
     }
 
-    /** When check fails; only check has the parameter. */
-    FailOn failOn() throws MojoFailureException {
-        return FailOn.NEVER;
-    }
-
-    /** Only baseline replaces unreadable files, keeps a history and can start afresh. */
-    boolean force() {
-        return false;
-    }
-
-    int historySize() {
-        return BaselineHistory.DEFAULT_SIZE;
-    }
-
-    boolean fresh() {
-        return false;
+    /** The advice rules not to report, for the goals that advise. */
+    Set<String> disabledRules() {
+        return disabledRules == null ? Set.of() : Set.copyOf(disabledRules);
     }
 
     private void log(List<ReportLine> lines) {
@@ -590,13 +600,16 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         try {
             choice = ImageDiscovery.discover(scope.project(), session);
         } catch (DiscoveryException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(
+                    e.obstacle() == null ? e.getMessage() : ImageDiscovery.worded(e.obstacle(), "the images") + ".");
         }
         if (choice.used() == null) {
             return List.of();
         }
         FoundImages used = choice.used();
-        used.unchecked().forEach(why -> getLog().info("Not checked, from " + used.origin() + ": " + why + "."));
+        used.unchecked()
+                .forEach(why -> getLog().info("Not checked, from " + used.origin() + ": "
+                        + ImageDiscovery.worded(why, "the image") + "."));
         for (FoundImages other : choice.ignored()) {
             List<String> names = new ArrayList<>(
                     other.images().stream().map(DiscoveredImage::name).toList());
@@ -639,7 +652,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
      * Resolves one image's settings; its name is null for the project's single implicit image. Returns null for a
      * project without this image, after one line saying so.
      */
-    private ImagePlan plan(ProjectScope scope, Image image, List<RollUp.Row> rows, boolean several)
+    private ImagePlan<R> plan(ProjectScope scope, Image image, List<RollUp.Row> rows, boolean several)
             throws MojoFailureException {
         MavenProject owner = scope.project();
         String name = image.name;
@@ -708,26 +721,21 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         String coordinates =
                 blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
         Invocation invocation = new Invocation(root(), outputs(owner), new MavenHints(session, owner, plugin));
-        Request request = new Request(
+        BaselineSource baselineSource = baselineSource(owner, coordinates, baselineFile, classifier);
+        OnMissingBaseline onMissing = missingBaselinePolicy();
+        ImageRequest imageRequest = new ImageRequest(
                 settings,
-                baselineFile,
-                baselineSource(owner, coordinates, baselineFile, classifier),
-                missingBaselinePolicy(),
                 output,
-                report == null ? null : report.toPath(),
-                failOn(),
                 policy,
-                force(),
-                historySize(),
-                fresh(),
-                disabledRules == null ? Set.of() : Set.copyOf(disabledRules),
                 this::logProgress,
-                buildLog(scope, image),
                 resolve,
                 runtimeDependencies(owner),
                 RuntimeDependencies.modules(runtimeDependencies(owner), reactor()),
                 invocation);
-        return new ImagePlan(owner, name, label, failurePrefix(owner, name, several), request, classifier);
+        R request = request(
+                new ImageSettings(imageRequest, baselineFile, baselineSource, onMissing, buildLog(scope, image)));
+        return new ImagePlan<>(
+                owner, name, label, failurePrefix(owner, name, several), imageRequest, request, classifier);
     }
 
     /**
@@ -766,7 +774,7 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
     }
 
-    private ImagePlan skipped(ProjectScope scope, Image image, String label, String why, List<RollUp.Row> rows) {
+    private ImagePlan<R> skipped(ProjectScope scope, Image image, String label, String why, List<RollUp.Row> rows) {
         getLog().info("No image in " + (label.isEmpty() ? scope.label() : label) + ": " + why + ", skipped.");
         rows.add(new RollUp.Row(scope.label(), image.name, null, "no image"));
         return null;
@@ -904,6 +912,11 @@ abstract class AbstractDockercacheMojo extends AbstractMojo {
         }
         try {
             return UserDirectory.get().resolve(shortHash(contextDir.toString()));
+        } catch (UnusableDirectoryException e) {
+            throw new MojoFailureException(
+                    e.getMessage() + ", or set MAVEN_OPTS=" + UnusableDirectoryException.JVM_OPTION
+                            + ", or set -Ddockercache.outputDirectory=DIR.",
+                    e);
         } catch (IOException e) {
             throw new MojoFailureException(e.getMessage() + ", or set -Ddockercache.outputDirectory=DIR.", e);
         }

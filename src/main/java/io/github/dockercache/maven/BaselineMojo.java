@@ -1,8 +1,8 @@
 package io.github.dockercache.maven;
 
+import io.github.dockercache.workflow.BaselineRequest;
+import io.github.dockercache.workflow.BaselineWorkflow;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
-import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -16,7 +16,7 @@ import org.eclipse.aether.RepositorySystem;
  * builds it already remembers.
  */
 @Mojo(name = "baseline", requiresProject = false, threadSafe = true)
-public class BaselineMojo extends AbstractDockercacheMojo {
+public class BaselineMojo extends AbstractDockercacheMojo<BaselineRequest> {
 
     @Inject
     public BaselineMojo(
@@ -42,18 +42,8 @@ public class BaselineMojo extends AbstractDockercacheMojo {
     boolean fresh;
 
     @Override
-    boolean force() {
-        return force;
-    }
-
-    @Override
-    int historySize() {
-        return Math.max(1, history);
-    }
-
-    @Override
-    boolean fresh() {
-        return fresh;
+    BaselineRequest request(ImageSettings settings) {
+        return new BaselineRequest(settings.image(), settings.baselineFile(), force, Math.max(1, history), fresh);
     }
 
     @Override
@@ -68,7 +58,7 @@ public class BaselineMojo extends AbstractDockercacheMojo {
     }
 
     @Override
-    Outcome run(Request request) throws WorkflowException {
-        return Workflow.baseline(request);
+    Outcome run(BaselineRequest request) throws WorkflowException {
+        return BaselineWorkflow.record(request);
     }
 }

@@ -2,12 +2,14 @@ package io.github.dockercache.maven;
 
 import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.report.Printed;
+import io.github.dockercache.workflow.CompareRequest;
+import io.github.dockercache.workflow.ImageAnalysis;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
 import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
@@ -27,7 +29,7 @@ import org.eclipse.aether.RepositorySystem;
  * publishes it for the next build to compare with.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class CheckMojo extends AbstractDockercacheMojo {
+public class CheckMojo extends AbstractDockercacheMojo<CompareRequest> {
     private static final String PACKAGE = "package";
 
     /**
@@ -107,29 +109,41 @@ public class CheckMojo extends AbstractDockercacheMojo {
     }
 
     @Override
-    FailOn failOn() throws MojoFailureException {
-        return parseFailOn(failOn);
+    CompareRequest request(ImageSettings settings) throws MojoFailureException {
+        return compareRequest(settings, failOn, disabledRules());
     }
 
-    static FailOn parseFailOn(String value) throws MojoFailureException {
+    /** What check and explain compare with, and how; {@code failOn} is the value of the goal's parameter. */
+    static CompareRequest compareRequest(ImageSettings settings, String failOn, Set<String> disabledRules)
+            throws MojoFailureException {
+        FailOn rule;
         try {
-            return FailOn.parse(value);
+            rule = FailOn.parse(failOn);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("<failOn>: " + e.getMessage() + ".");
         }
+        return new CompareRequest(
+                settings.image(),
+                settings.baselineSource(),
+                settings.onMissingBaseline(),
+                rule,
+                disabledRules,
+                settings.buildLog());
     }
 
     @Override
-    Outcome run(Request request) throws WorkflowException {
-        Outcome outcome = Workflow.check(request);
-        CheckedImages.remember(session, request.outputDirectory(), Printed.of(outcome.lines()));
+    Outcome run(CompareRequest request) throws WorkflowException {
+        Outcome outcome = Workflow.check(request, report == null ? null : report.toPath());
+        CheckedImages.remember(session, request.image().outputDirectory(), Printed.of(outcome.lines()));
         return outcome;
     }
 
     @Override
-    void afterImage(ImagePlan plan) {
-        File snapshot =
-                plan.request().outputDirectory().resolve(Workflow.SNAPSHOT_FILE).toFile();
+    void afterImage(ImagePlan<CompareRequest> plan) {
+        File snapshot = plan.image()
+                .outputDirectory()
+                .resolve(ImageAnalysis.SNAPSHOT_FILE)
+                .toFile();
         if (attach && plan.project().getFile() != null && snapshot.isFile()) {
             projectHelper.attachArtifact(plan.project(), ArtifactBaselineSource.TYPE, plan.classifier(), snapshot);
         }

@@ -1,8 +1,7 @@
 package io.github.dockercache.maven;
 
-import io.github.dockercache.compare.FailOn;
+import io.github.dockercache.workflow.CompareRequest;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
 import javax.inject.Inject;
@@ -19,7 +18,7 @@ import org.eclipse.aether.RepositorySystem;
  * {@code mvn io.github.dockercache:dockercache-maven-plugin:explain -Ddockercache.context=DIR}.
  */
 @Mojo(name = "explain", requiresProject = false, threadSafe = true)
-public class ExplainMojo extends AbstractDockercacheMojo {
+public class ExplainMojo extends AbstractDockercacheMojo<CompareRequest> {
 
     @Inject
     public ExplainMojo(
@@ -46,8 +45,8 @@ public class ExplainMojo extends AbstractDockercacheMojo {
     String failOn;
 
     @Override
-    FailOn failOn() throws MojoFailureException {
-        return CheckMojo.parseFailOn(failOn);
+    CompareRequest request(ImageSettings settings) throws MojoFailureException {
+        return CheckMojo.compareRequest(settings, failOn, disabledRules());
     }
 
     @Override
@@ -62,11 +61,12 @@ public class ExplainMojo extends AbstractDockercacheMojo {
     }
 
     @Override
-    Outcome run(Request request) throws WorkflowException {
+    Outcome run(CompareRequest request) throws WorkflowException {
         if (path != null && !path.isBlank()) {
-            return Workflow.impact(request, path.trim());
+            return Workflow.impact(request.image(), path.trim());
         }
         // after check in the same build, what it printed is not printed again
-        return Workflow.explain(request, CheckedImages.recall(session, request.outputDirectory()));
+        return Workflow.explain(
+                request, CheckedImages.recall(session, request.image().outputDirectory()));
     }
 }

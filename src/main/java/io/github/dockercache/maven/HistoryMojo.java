@@ -1,9 +1,9 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.history.Replay;
+import io.github.dockercache.workflow.HistoryRequest;
 import io.github.dockercache.workflow.HistoryWorkflow;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.WorkflowException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,7 +20,7 @@ import org.eclipse.aether.RepositorySystem;
  * {@code mvn io.github.dockercache:dockercache-maven-plugin:history -Ddockercache.context=DIR}.
  */
 @Mojo(name = "history", requiresProject = false, threadSafe = true)
-public class HistoryMojo extends AbstractDockercacheMojo {
+public class HistoryMojo extends AbstractDockercacheMojo<HistoryRequest> {
 
     /** How many commits to replay, following first parents from HEAD; ignored when a range is given. */
     @Parameter(property = "dockercache.commits", defaultValue = "" + Replay.DEFAULT_COMMITS)
@@ -47,9 +47,19 @@ public class HistoryMojo extends AbstractDockercacheMojo {
     }
 
     @Override
-    Outcome run(Request request) throws WorkflowException {
-        HistoryWorkflow.Run run =
-                HistoryWorkflow.run(request, range == null || range.isBlank() ? null : range.trim(), commits);
+    HistoryRequest request(ImageSettings settings) {
+        return new HistoryRequest(
+                settings.image().build(),
+                settings.image().policy(),
+                settings.image().outputDirectory(),
+                settings.buildLog(),
+                range == null || range.isBlank() ? null : range.trim(),
+                commits);
+    }
+
+    @Override
+    Outcome run(HistoryRequest request) throws WorkflowException {
+        HistoryWorkflow.Run run = HistoryWorkflow.run(request);
         verdict = run.verdict();
         return run.outcome();
     }

@@ -4,6 +4,7 @@ import io.github.dockercache.discovery.DiscoveredImage;
 import io.github.dockercache.discovery.Discovery;
 import io.github.dockercache.discovery.DiscoveryException;
 import io.github.dockercache.discovery.FoundImages;
+import io.github.dockercache.discovery.Obstacle;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,21 @@ final class ImageDiscovery {
             List.of(".maven-dockerignore", ".maven-dockerexclude", ".maven-dockerinclude");
 
     private ImageDiscovery() {}
+
+    /**
+     * An obstacle in this plugin's words: where listing the images under {@code <images>} would check them, that is
+     * said as the way out.
+     *
+     * @param images what to list: {@code the image} an entry is about, or {@code the images} of a file
+     */
+    static String worded(Obstacle obstacle, String images) {
+        if (!obstacle.listable()) {
+            return obstacle.toString();
+        }
+        return obstacle.fix() == null
+                ? obstacle.problem() + "; list " + images + " under <images> instead"
+                : obstacle + ", or list " + images + " under <images>";
+    }
 
     /**
      * The images to check, with the sources also found reported in {@code choice.ignored()}; none for a project
@@ -117,7 +133,7 @@ final class ImageDiscovery {
                 .forEach(key ->
                         propertyArgs.put(key.substring(BUILD_ARG_PROPERTY.length()), properties.getProperty(key)));
         List<DiscoveredImage> images = new ArrayList<>();
-        List<String> unchecked = new ArrayList<>();
+        List<Obstacle> unchecked = new ArrayList<>();
         Xpp3Dom imagesNode = configuration.getChild("images");
         for (Xpp3Dom image : imagesNode == null ? new Xpp3Dom[0] : imagesNode.getChildren()) {
             Xpp3Dom build = image.getChild("build");
@@ -129,11 +145,14 @@ final class ImageDiscovery {
             String contextDir = ProjectScope.text(build, "contextDir");
             String dockerFileDir = ProjectScope.text(build, "dockerFileDir");
             if ("true".equals(ProjectScope.text(build, "skip"))) {
-                unchecked.add("image " + name + ": its <build> has <skip>true</skip>");
+                unchecked.add(new Obstacle("image " + name + ": its <build> has <skip>true</skip>", null, false));
                 continue;
             }
             if (dockerFile == null && contextDir == null && dockerFileDir == null) {
-                unchecked.add("image " + name + ": fabric8 generates its Dockerfile from the <build> configuration");
+                unchecked.add(new Obstacle(
+                        "image " + name + ": fabric8 generates its Dockerfile from the <build> configuration",
+                        null,
+                        false));
                 continue;
             }
             String dockerfileSetting = dockerFile == null
@@ -157,7 +176,7 @@ final class ImageDiscovery {
             args.putAll(imageArgs);
             String problem = fabric8Difference(build, context, dockerfile, properties, globalFilter);
             if (problem != null) {
-                unchecked.add("image " + name + ": " + problem);
+                unchecked.add(new Obstacle("image " + name + ": " + problem, null, false));
                 continue;
             }
             images.add(new DiscoveredImage(

@@ -58,7 +58,17 @@ final class MavenHints implements Hints {
         String property = property(parameter);
         return property != null
                 ? "-D" + property + "=" + quoted(value)
-                : "<" + parameter + ">" + value + "</" + parameter + ">";
+                : parameter(parameter) + value + "</" + parameter + ">";
+    }
+
+    @Override
+    public String parameter(String name) {
+        return "<" + name + ">";
+    }
+
+    @Override
+    public String jvmOption(String option) {
+        return "MAVEN_OPTS=" + option;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.dockercache.maven;
 
 import io.github.dockercache.workflow.FieldTruth;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
+import io.github.dockercache.workflow.VerifyRequest;
 import io.github.dockercache.workflow.WorkflowException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.eclipse.aether.RepositorySystem;
  * reactor's root, every module with an image, each with its own log.
  */
 @Mojo(name = "verify", requiresProject = false, threadSafe = true)
-public class VerifyMojo extends AbstractDockercacheMojo {
+public class VerifyMojo extends AbstractDockercacheMojo<VerifyRequest> {
 
     /**
      * Fail the build when a step disagrees with the engine. On by default: verify runs only when asked for, and a
@@ -47,8 +47,13 @@ public class VerifyMojo extends AbstractDockercacheMojo {
     }
 
     @Override
-    Outcome run(Request request) throws WorkflowException {
-        FieldTruth.Verified verified = FieldTruth.verify(request, failOnDisagreement);
+    VerifyRequest request(ImageSettings settings) {
+        return new VerifyRequest(settings.image(), settings.baselineSource(), settings.buildLog(), failOnDisagreement);
+    }
+
+    @Override
+    Outcome run(VerifyRequest request) throws WorkflowException {
+        FieldTruth.Verified verified = FieldTruth.verify(request);
         verdicts.put(verified.outcome(), verified.verdict());
         return verified.outcome();
     }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * even though the jar, and so the extraction, changed.
  *
  * <p>Only the documented forms are recognised; anything else (other options, other JVM options, a shell expression)
- * leaves the COPY unknown, as before.
+ * leaves the COPY unknown, as before. One file: the commands and their layers are one contract with Spring Boot.
  */
 final class BootExtraction {
     /** How the layers are laid out, after Spring Boot's {@code ExtractCommand}. */

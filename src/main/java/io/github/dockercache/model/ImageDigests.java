@@ -45,7 +45,7 @@ public interface ImageDigests {
     }
 
     /**
-     * The registry's answer, as {@code -Ddockercache.resolve=true} asks it: the digest the tag points to, then the
+     * The registry's answer, as the {@code resolve} setting asks it: the digest the tag points to, then the
      * configuration of that very manifest (not of the tag again, which may have moved in between). Each image is
      * asked once.
      */

@@ -105,6 +105,23 @@ public record Snapshot(
                 dependencies);
     }
 
+    /** The same snapshot with other context entries. */
+    public Snapshot withFiles(SortedMap<String, FileInfo> replaced) {
+        return new Snapshot(
+                format,
+                version,
+                dockerfile,
+                target,
+                buildArgs,
+                steps,
+                replaced,
+                warnings,
+                history,
+                builder,
+                stages,
+                dependencies);
+    }
+
     /** The same snapshot with the project's dependencies. */
     public Snapshot withDependencies(Dependencies recorded) {
         return new Snapshot(

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What {@code dockercache:history} prints and writes: the commits that rebuilt a stable layer with the cause explain
+ * What the history goal prints and writes: the commits that rebuilt a stable layer with the cause explain
  * gives, each step's rebuild rate and the time it cost where a build log measured the step ({@code history.json},
  * docs/history.md; {@code history.html}, commits by layers).
  */

@@ -29,6 +29,8 @@ import java.util.function.IntFunction;
  * <p>Digests of context entries are cut short ({@value #CONTENT_BYTES} and {@value #ENTRY_BYTES} bytes): they only
  * explain a difference, which the step keys, kept whole, decide; docs/snapshot-format.md says what the odds are.
  * {@link FileInfo#sameDigest} compares a short digest with a whole one.
+ *
+ * <p>One file: the encoder and the decoder of one format, with its varint streams, change together.
  */
 final class FileTable {
     /** The bytes kept of a context entry's content digest: enough to tell a changed file (or a renamed one) apart. */

@@ -82,8 +82,6 @@ public final class SnapshotStore {
     private static final long WHOLE_READ_BYTES = 16L << 20;
 
     static final long MAX_STRINGS = Math.max(100_000, Runtime.getRuntime().maxMemory() / 128 / 100_000 * 100_000);
-    private static final String RAISE_THE_HEAP =
-            " (docs/limits.md; if the file is genuine, give Maven more heap, as" + " with MAVEN_OPTS=-Xmx1g)";
     /** Linux's limit on symlinks followed in one lookup. */
     private static final int MAX_LINK_HOPS = 40;
 
@@ -104,20 +102,11 @@ public final class SnapshotStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory only
         }
-        Snapshot plain = new Snapshot(
-                snapshot.format(),
-                Snapshot.VERSION,
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps.stream().map(step -> step.withFiles(null)).toList(),
-                table.detailed(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies());
+        Snapshot plain = snapshot.withSteps(
+                        steps.stream().map(step -> step.withFiles(null)).toList())
+                .withFiles(table.detailed());
         JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
+        tree.addProperty("version", Snapshot.VERSION); // written with the file table, whatever format it was read from
         tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
         return GSON.toJson(tree) + "\n";
     }
@@ -167,11 +156,11 @@ public final class SnapshotStore {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
-            throw unusable(
+            throw new SnapshotFormatException(
                     file,
-                    "it " + e.getMessage()
-                            + (e.tooLarge() ? " for a baseline or snapshot in this heap" + RAISE_THE_HEAP : ""),
-                    null);
+                    "it " + e.getMessage() + (e.tooLarge() ? " for a baseline or snapshot in this heap" : ""),
+                    null,
+                    e.tooLarge());
         }
         Snapshot snapshot;
         List<String> table;
@@ -193,12 +182,12 @@ public final class SnapshotStore {
             } catch (JsonParseException | MalformedJsonException | EOFException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
-                throw unusable(
+                throw new SnapshotFormatException(
                         file,
                         "it has more than " + String.format(Locale.ROOT, "%,d", MAX_STRINGS) + " strings"
-                                + " (keys and values), the limit for a baseline or snapshot in this heap"
-                                + RAISE_THE_HEAP,
-                        null);
+                                + " (keys and values), the limit for a baseline or snapshot in this heap",
+                        null,
+                        true);
             } catch (NotAList e) {
                 throw unusable(file, "its file table is not a list of strings", null);
             }
@@ -238,19 +227,7 @@ public final class SnapshotStore {
         for (int i = 0; i < snapshot.steps().size(); i++) {
             steps.add(snapshot.steps().get(i).withFiles(decoded.stepFiles().get(i)));
         }
-        return normalize(new Snapshot(
-                snapshot.format(),
-                snapshot.version(),
-                snapshot.dockerfile(),
-                snapshot.target(),
-                snapshot.buildArgs(),
-                steps,
-                decoded.files(),
-                snapshot.warnings(),
-                snapshot.history(),
-                snapshot.builder(),
-                snapshot.stages(),
-                snapshot.dependencies()));
+        return normalize(snapshot.withSteps(steps).withFiles(decoded.files()));
     }
 
     /**
@@ -338,7 +315,7 @@ public final class SnapshotStore {
     }
 
     private static SnapshotFormatException unusable(Path file, String why, Throwable detail) {
-        return new SnapshotFormatException(file, why, detail);
+        return new SnapshotFormatException(file, why, detail, false);
     }
 
     /** Absent collections become empty ones, so the rest of the code never meets null lists. */

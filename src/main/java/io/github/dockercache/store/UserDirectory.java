@@ -97,7 +97,7 @@ public final class UserDirectory {
     }
 
     private static IOException refused(Path directory, String why) {
-        return new IOException("refusing to use " + directory + " for this user's locks and outputs: " + why
-                + ". Remove it, or set MAVEN_OPTS=-Djava.io.tmpdir=<a directory of your own>");
+        return new UnusableDirectoryException(
+                "refusing to use " + directory + " for this user's locks and outputs: " + why + ". Remove it");
     }
 }

@@ -40,8 +40,9 @@ public final class FieldTruth {
      * Reads the request's build log, predicts every step against the baseline and lines the two up. A disagreement
      * writes {@link Bundle#FILE}, and fails the goal when {@code failOnDisagreement}.
      */
-    public static Verified verify(Request request, boolean failOnDisagreement) throws WorkflowException {
-        Hints hints = request.invocation().hints();
+    public static Verified verify(VerifyRequest request) throws WorkflowException {
+        ImageRequest image = request.image();
+        Hints hints = image.hints();
         if (request.buildLog() == null) {
             throw new WorkflowException(
                     "No build log to verify: give the log of the real build with "
@@ -57,7 +58,7 @@ public final class FieldTruth {
         } catch (CostLogException e) {
             throw new WorkflowException("Cannot verify: " + e.getMessage(), e, true);
         }
-        Snapshot baseline = Workflow.readBaseline(request, why -> {
+        Snapshot baseline = Baselines.read(request.baselineSource(), hints, why -> {
             throw new WorkflowException(
                     why + " verify compares the real build with the plugin's prediction against the"
                             + " baseline whose cache it was built from: record one with " + hints.goal("baseline")
@@ -66,11 +67,11 @@ public final class FieldTruth {
                     true);
         });
         List<ReportLine> lines = new ArrayList<>();
-        Analysis analysis = Workflow.analyseAndStore(request, Workflow.imageDigests(request, baseline, lines));
-        Snapshot snapshot = analysis.snapshot().withDockerfile(Workflow.shownDockerfile(request));
+        Analysis analysis = ImageAnalysis.analyseAndStore(image, ImageAnalysis.imageDigests(image, baseline, lines));
+        Snapshot snapshot = analysis.snapshot().withDockerfile(image.shownDockerfile());
         Comparison comparison = Comparison.compare(
-                snapshot, baseline, request.policy(), request.build().contextDir());
-        String logName = Workflow.show(request, request.buildLog());
+                snapshot, baseline, image.policy(), image.build().contextDir());
+        String logName = image.show(request.buildLog());
         Verification verification;
         try {
             verification = Verification.of(comparison.steps(), snapshot, log);
@@ -83,34 +84,34 @@ public final class FieldTruth {
         }
         String json = VerificationReport.json(
                 verification,
-                request.build().buildkitVersion().toString(),
-                request.build().builder().settingName());
-        Path output = request.outputDirectory();
+                image.build().buildkitVersion().toString(),
+                image.build().builder().settingName());
+        Path output = image.outputDirectory();
         try {
             SnapshotStore.writeAtomically(output.resolve(JSON_FILE), json);
         } catch (IOException e) {
             throw new WorkflowException(
                     "Cannot write " + output.resolve(JSON_FILE) + ": " + IoReasons.describe(e), e, false);
         }
-        lines.addAll(VerificationReport.lines(verification, logName, Workflow.shownDockerfile(request)));
+        lines.addAll(VerificationReport.lines(verification, logName, image.shownDockerfile()));
         String failure = null;
         List<Verification.Row> disagreements = verification.disagreements();
         if (!disagreements.isEmpty()) {
             Path bundle;
             try {
-                bundle = Bundle.write(output, request.build(), snapshot, baseline, json);
+                bundle = Bundle.write(output, image.build(), snapshot, baseline, json);
             } catch (IOException e) {
                 throw new WorkflowException(
                         "Cannot write the bundle in " + output + ": " + IoReasons.describe(e), e, false);
             }
-            String bundleName = Workflow.show(request, bundle);
+            String bundleName = image.show(bundle);
             lines.add(new ReportLine(
                     ReportLine.Level.ERROR,
                     "The plugin's model disagrees with this engine. "
                             + bundleName
                             + " holds what a bug report needs (no file contents, no secret values): please attach"
                             + " it to an issue."));
-            if (failOnDisagreement) {
+            if (request.failOnDisagreement()) {
                 failure = disagreements.size() + " step" + (disagreements.size() == 1 ? "" : "s")
                         + " disagree with the engine: "
                         + disagreements.stream()
@@ -123,7 +124,6 @@ public final class FieldTruth {
                 ? "disagrees"
                 : verification.cache() != Cache.BASELINE ? "not verified" : "agrees";
         return new Verified(
-                new Outcome(Workflow.warnings(analysis.snapshot(), request), lines, failure, Tally.of(comparison)),
-                verdict);
+                new Outcome(image.warnings(analysis.snapshot()), lines, failure, Tally.of(comparison)), verdict);
     }
 }

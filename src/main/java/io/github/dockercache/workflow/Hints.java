@@ -11,6 +11,12 @@ public interface Hints {
     /** How to give one of the plugin's parameters a value for one run, e.g. {@code force} and {@code true}. */
     String setting(String parameter, String value);
 
+    /** How the user's configuration names one of the plugin's parameters, e.g. {@code images}. */
+    String parameter(String name);
+
+    /** How to give the JVM the goal runs in an option, e.g. {@code -Xmx1g}. */
+    String jvmOption(String option);
+
     /** How to build the project, so that the outputs its image copies exist. */
     String buildProject();
 

@@ -1,14 +1,11 @@
 package io.github.dockercache.workflow;
 
 import io.github.dockercache.cost.StepCosts;
-import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.history.HistoryException;
 import io.github.dockercache.history.ImageHistory;
 import io.github.dockercache.history.Replay;
 import io.github.dockercache.report.HistoryReport;
 import io.github.dockercache.report.ReportLine;
-import io.github.dockercache.store.SnapshotStore;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,33 +27,24 @@ public final class HistoryWorkflow {
     public record Run(Outcome outcome, String verdict) {}
 
     /**
-     * Replays {@code range} ({@code FROM..TO}), or the last {@code count} commits when it is null, for the request's
-     * image; prints the busting commits and the rates, and writes {@link #JSON_FILE} and {@link #HTML_FILE}.
+     * Replays the request's range ({@code FROM..TO}), or its last {@code count} commits when it has none; prints the busting commits and the rates, and writes {@link #JSON_FILE} and {@link #HTML_FILE}.
      */
-    public static Run run(Request request, String range, int count) throws WorkflowException {
-        StepCosts costs = Workflow.readCosts(request);
+    public static Run run(HistoryRequest request) throws WorkflowException {
+        StepCosts costs = MissCosts.read(request.buildLog());
         ImageHistory history;
         try {
-            history = Replay.of(request.build(), request.policy(), range, count);
+            history = Replay.of(request.build(), request.policy(), request.range(), request.count());
         } catch (HistoryException e) {
             throw new WorkflowException(e.getMessage(), e, true);
         }
         Path json = request.outputDirectory().resolve(JSON_FILE);
         Path html = request.outputDirectory().resolve(HTML_FILE);
-        write(json, HistoryReport.json(history, costs));
-        write(html, HistoryReport.html(history));
+        ReportFiles.write(json, HistoryReport.json(history, costs));
+        ReportFiles.write(html, HistoryReport.html(history));
         List<ReportLine> lines = new ArrayList<>(HistoryReport.console(history, costs));
         lines.add(new ReportLine(ReportLine.Level.INFO, "Commits by layers: " + html.toUri()));
         return new Run(
                 new Outcome(List.of(), lines, null, null),
                 history.busting().size() + " of " + history.compared().size() + " commits rebuilt a stable layer");
-    }
-
-    private static void write(Path file, String text) throws WorkflowException {
-        try {
-            SnapshotStore.writeAtomically(file, text);
-        } catch (IOException e) {
-            throw new WorkflowException("Cannot write the report " + file + ": " + IoReasons.describe(e), e, false);
-        }
     }
 }

@@ -18,14 +18,14 @@ final class UnfinishedOutputs {
     /** How many files a message names before it says how many more there are. */
     private static final int NAMED = 3;
 
-    private final Request request;
+    private final ImageRequest request;
     private final BuildOutputs outputs;
     private final Hints hints;
 
-    UnfinishedOutputs(Request request) {
+    UnfinishedOutputs(ImageRequest request) {
         this.request = request;
         this.outputs = request.invocation().outputs();
-        this.hints = request.invocation().hints();
+        this.hints = request.hints();
     }
 
     /**
@@ -104,7 +104,7 @@ final class UnfinishedOutputs {
     }
 
     private String show(Path path) {
-        return DisplayPaths.of(request.invocation().root(), path);
+        return request.show(path);
     }
 
     /** The project's files are not as a build leaves them: the user's to fix, so no cause to print with it. */

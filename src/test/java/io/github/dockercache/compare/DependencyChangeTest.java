@@ -156,7 +156,7 @@ class DependencyChangeTest {
         assertEquals(DependencyChange.Basis.UNLISTED, change.basis());
         assertFalse(change.changed());
         assertEquals(
-                "nothing lists the dependencies to check this against: no dependency list from Maven, and no"
+                "nothing lists the dependencies to check this against: no dependency list from the build tool, and no"
                         + " dependency manifest at the top of the build context",
                 change.explains("lib-a-1.0.jar", CauseKind.FILE_ADDED));
         assertNull(change.explains("lib-a-1.0.jar", CauseKind.FILE_MODE));

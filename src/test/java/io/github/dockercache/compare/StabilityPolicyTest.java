@@ -242,12 +242,14 @@ class StabilityPolicyTest {
         StabilityPolicy policy = policy(List.of("9", "echo hi"), List.of(), List.of("Base"), List.of("runtime"));
         assertEquals(
                 List.of(
-                        "<stableSteps> entry '9' matches no step: it is neither a step id (1, 2) nor text of an"
-                                + " instruction built for this target",
-                        "<unstableStages> entry 'runtime' names no stage of the Dockerfile (base)"),
-                policy.unmatched(snapshot, List.of("base")).stream()
-                        .map(StabilityPolicy.Unmatched::message)
-                        .toList());
+                        new StabilityPolicy.Unmatched(
+                                "stableSteps",
+                                "9",
+                                "matches no step: it is neither a step id (1, 2) nor text of an instruction built for"
+                                        + " this target"),
+                        new StabilityPolicy.Unmatched(
+                                "unstableStages", "runtime", "names no stage of the Dockerfile (base)")),
+                policy.unmatched(snapshot, List.of("base")));
     }
 
     @Test

@@ -11,19 +11,18 @@ import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.store.BaselineHistory;
 import io.github.dockercache.store.SnapshotFormatException;
 import io.github.dockercache.store.SnapshotStore;
-import io.github.dockercache.workflow.BaselineSource;
+import io.github.dockercache.workflow.BaselineWorkflow;
+import io.github.dockercache.workflow.Goals;
+import io.github.dockercache.workflow.ImageAnalysis;
 import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
-import io.github.dockercache.workflow.Request;
 import io.github.dockercache.workflow.TestHints;
 import io.github.dockercache.workflow.Workflow;
 import io.github.dockercache.workflow.WorkflowException;
@@ -35,7 +34,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -143,15 +141,19 @@ class ProjectGateTest {
         FileTrees.delete(state);
         Path baselineFile = state.resolve("baseline.json");
         Path context = project.checkout(checkout);
-        Workflow.baseline(request(project, context, project.build(), baselineFile, state.resolve("base")));
+        BaselineWorkflow.record(request(project, context, project.build(), baselineFile, state.resolve("base"))
+                .baseline());
         Snapshot baseline = SnapshotStore.read(baselineFile);
         Map<String, Checked> checked = new LinkedHashMap<>();
         for (Project.Edit edit : project.edits()) {
             context = project.checkout(checkout);
             project.apply(edit, checkout);
             Path output = state.resolve("edit-" + edit.name());
-            Outcome outcome = Workflow.check(request(project, context, project.build(edit), baselineFile, output));
-            Snapshot after = SnapshotStore.read(output.resolve(Workflow.SNAPSHOT_FILE));
+            Outcome outcome = Workflow.check(
+                    request(project, context, project.build(edit), baselineFile, output)
+                            .compare(),
+                    null);
+            Snapshot after = SnapshotStore.read(output.resolve(ImageAnalysis.SNAPSHOT_FILE));
             checked.put(
                     edit.name(),
                     new Checked(outcome, Comparison.compare(after, baseline, StabilityPolicy.defaults(), context)));
@@ -166,7 +168,7 @@ class ProjectGateTest {
      * The goals' request with default settings on a Linux machine, without a pom: {@code -Ddockercache.context=DIR},
      * which records the dependency manifests' digests where Maven would list the dependencies.
      */
-    private static Request request(Project project, Path context, BuildSpec spec, Path baseline, Path output) {
+    private static Goals request(Project project, Path context, BuildSpec spec, Path baseline, Path output) {
         BuildSettings settings = new BuildSettings(
                 context,
                 project.dockerfile(context),
@@ -178,25 +180,8 @@ class ProjectGateTest {
                 BuildKitVersion.NEWEST,
                 Secrets.PATTERNS_ONLY,
                 spec.environment().get(BuildSettings.SOURCE_DATE_EPOCH));
-        return new Request(
-                settings,
-                baseline,
-                BaselineSource.file(baseline, baseline.toString()),
-                OnMissingBaseline.FAIL,
-                output,
-                null,
-                FailOn.STABLE,
-                StabilityPolicy.defaults(),
-                false,
-                BaselineHistory.DEFAULT_SIZE,
-                false,
-                Set.of(),
-                ScanProgress.NONE,
-                null,
-                false,
-                null,
-                List.of(),
-                TestHints.at(context));
+        return Goals.of(Goals.image(settings, output, TestHints.at(context)), baseline, baseline.toString())
+                .with(OnMissingBaseline.FAIL);
     }
 
     @Test

@@ -46,10 +46,12 @@ class DiscoveryTest {
     void hclAloneSaysHowToGetJson() throws Exception {
         Files.writeString(dir.resolve("docker-bake.hcl"), "target \"default\" {}\n");
         assertEquals(
-                "docker-bake.hcl is not read (HCL); write its resolved form with `docker buildx bake --print >"
-                        + " docker-bake.json`, or list the images under <images>.",
+                new Obstacle(
+                        "docker-bake.hcl is not read (HCL)",
+                        "write its resolved form with `docker buildx bake --print > docker-bake.json`",
+                        true),
                 assertThrows(DiscoveryException.class, () -> Discovery.buildFiles(dir))
-                        .getMessage());
+                        .obstacle());
     }
 
     @Test
@@ -57,10 +59,10 @@ class DiscoveryTest {
         DiscoveredImage a = new DiscoveredImage("API", dir, dir, null, Map.of(), null, "x");
         DiscoveredImage b = new DiscoveredImage("api", dir, dir, null, Map.of(), null, "x");
         assertEquals(
-                "x: two images are named 'api'; give them distinct names there, or list them under <images>.",
+                new Obstacle("x: two images are named 'api'", "give them distinct names there", true),
                 assertThrows(
                                 DiscoveryException.class,
                                 () -> Discovery.choose(List.of(new FoundImages("x", List.of(a, b), List.of()))))
-                        .getMessage());
+                        .obstacle());
     }
 }

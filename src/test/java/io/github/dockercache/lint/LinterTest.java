@@ -97,7 +97,7 @@ class LinterTest {
                                 + " ExposeProtoCasing where they need a variable's value, are judged only in stages FROM scratch"
                                 + " or an earlier stage: lint reads no base image's configuration.",
                         "DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run by lint:"
-                                + " dockercache:check runs them."),
+                                + " the check goal runs them."),
                 result.notRun());
     }
 
@@ -128,7 +128,7 @@ class LinterTest {
                 result.findings());
         assertEquals(
                 List.of("DC101, DC102, DC105, DC201, DC202, DC203, DC401 need the build context and are not run"
-                        + " by lint: dockercache:check runs them."),
+                        + " by lint: the check goal runs them."),
                 result.notRun());
     }
 

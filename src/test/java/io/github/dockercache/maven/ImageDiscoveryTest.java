@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.dockercache.discovery.DiscoveredImage;
 import io.github.dockercache.discovery.Discovery;
 import io.github.dockercache.discovery.DiscoveryException;
+import io.github.dockercache.discovery.Obstacle;
 import io.github.dockercache.model.Builder;
 import java.io.IOException;
 import java.io.StringReader;
@@ -118,16 +119,47 @@ class ImageDiscoveryTest {
         Discovery.Choice choice = ImageDiscovery.discover(project, null);
         assertEquals(List.of(), choice.used().images());
         assertEquals(
-                List.of(
+                List.of(new Obstacle(
                         "image api: fabric8 replaces ${project.version} in its Dockerfile with the Maven property"
-                                + " before building; set <filter>false</filter> in its <build> to build the Dockerfile as written"),
+                                + " before building; set <filter>false</filter> in its <build> to build the Dockerfile as written",
+                        null,
+                        false)),
                 choice.used().unchecked());
         write("src/main/docker/.dockerignore", "target\n");
         assertEquals(
-                List.of(
+                List.of(new Obstacle(
                         "image api: fabric8 sends the context through the Engine API without applying .dockerignore;"
-                                + " build it with <buildx>, or list the image under <images> to check it as docker build sends it"),
+                                + " build it with <buildx>, or list the image under <images> to check it as docker build sends it",
+                        null,
+                        false)),
                 ImageDiscovery.discover(project, null).used().unchecked());
+    }
+
+    /** The plugin's own way out, listing the images under {@code <images>}, worded where it applies. */
+    @Test
+    void anObstacleIsWordedWithTheImagesParameter() {
+        assertEquals(
+                "docker-bake.hcl is not read (HCL); write its resolved form with `docker buildx bake --print >"
+                        + " docker-bake.json`, or list the images under <images>",
+                ImageDiscovery.worded(
+                        new Obstacle(
+                                "docker-bake.hcl is not read (HCL)",
+                                "write its resolved form with `docker buildx bake --print > docker-bake.json`",
+                                true),
+                        "the images"));
+        assertEquals(
+                "service a: build.args uses ${V}, which compose takes from the environment or .env; list the image"
+                        + " under <images> instead",
+                ImageDiscovery.worded(
+                        new Obstacle(
+                                "service a: build.args uses ${V}, which compose takes from the environment or .env",
+                                null,
+                                true),
+                        "the image"));
+        assertEquals(
+                "image api: its <build> has <skip>true</skip>",
+                ImageDiscovery.worded(
+                        new Obstacle("image api: its <build> has <skip>true</skip>", null, false), "the image"));
     }
 
     @Test

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dockercache.compare.FailOn;
-import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
@@ -58,42 +55,25 @@ class HostileInputTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    private static Request request(Path context, Path output) {
+    private static Goals request(Path context, Path output) {
         return request(context, output, false);
     }
 
-    private static Request request(Path context, Path output, boolean force) {
+    private static Goals request(Path context, Path output, boolean force) {
         BuildSettings build =
                 new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
         // outside the context, so that recording it changes nothing a COPY reads
         Path baseline = output.resolveSibling("baseline.json");
-        return new Request(
-                build,
-                baseline,
-                BaselineSource.file(baseline, "baseline.json"),
-                OnMissingBaseline.WARN,
-                output,
-                null,
-                FailOn.STABLE,
-                StabilityPolicy.defaults(),
-                force,
-                10,
-                false,
-                Set.of(),
-                ScanProgress.NONE,
-                null,
-                false,
-                null,
-                List.of(),
-                TestHints.at(context));
+        Goals goals = Goals.of(Goals.image(build, output, TestHints.at(context)), baseline, "baseline.json");
+        return force ? goals.forced() : goals;
     }
 
-    private Request request(Path context) {
+    private Goals request(Path context) {
         return request(context, dir.resolve("out"));
     }
 
     private Snapshot snapshot() throws IOException, SnapshotFormatException {
-        return SnapshotStore.read(dir.resolve("out").resolve(Workflow.SNAPSHOT_FILE));
+        return SnapshotStore.read(dir.resolve("out").resolve(ImageAnalysis.SNAPSHOT_FILE));
     }
 
     private static String text(Outcome outcome) {
@@ -103,7 +83,8 @@ class HostileInputTest {
     }
 
     private WorkflowException checkFails(Path context) {
-        WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.check(request(context)));
+        WorkflowException e = assertThrows(
+                WorkflowException.class, () -> Workflow.check(request(context).compare(), null));
         assertTrue(e.isUserError(), "bad input is the user's to fix: " + e.getMessage());
         return e;
     }
@@ -115,9 +96,9 @@ class HostileInputTest {
         Path context = context("COPY . /app\n");
         Files.createSymbolicLink(context.resolve("relative"), Path.of("../outside/secret.txt"));
         Files.createSymbolicLink(context.resolve("absolute"), outside);
-        Workflow.baseline(request(context));
+        BaselineWorkflow.record(request(context).baseline());
         Files.writeString(outside, "secret 2, longer");
-        Outcome outcome = Workflow.check(request(context));
+        Outcome outcome = Workflow.check(request(context).compare(), null);
         assertTrue(text(outcome).contains("2 steps: 2 cached, 0 rebuilt"), text(outcome));
         Map<String, FileInfo> files = snapshot().files();
         assertEquals(
@@ -228,9 +209,9 @@ class HostileInputTest {
     void nameWithANewlineIsHashedAndReportedOnOneLine() throws Exception {
         Path context = context("COPY . /app\n");
         writeFile(context.resolve("two\nlines.txt"), "a");
-        Workflow.baseline(request(context));
+        BaselineWorkflow.record(request(context).baseline());
         writeFile(context.resolve("two\nlines.txt"), "b");
-        Outcome outcome = Workflow.check(request(context));
+        Outcome outcome = Workflow.check(request(context).compare(), null);
         assertTrue(snapshot().files().containsKey("two\nlines.txt"));
         assertTrue(
                 outcome.lines().stream().map(ReportLine::text).toList().contains("  - two\\nlines.txt content changed"),
@@ -311,7 +292,7 @@ class HostileInputTest {
     void damagedBaselinesAreRefusedWithTheWayToRecordThemAgain() throws Exception {
         Path context = context("COPY a.txt /a.txt\n");
         writeFile(context.resolve("a.txt"), "a");
-        Workflow.baseline(request(context));
+        BaselineWorkflow.record(request(context).baseline());
         Path baseline = dir.resolve("baseline.json");
         String recorded = Files.readString(baseline);
         String step2Key = SnapshotStore.read(baseline).steps().get(1).key();
@@ -338,7 +319,7 @@ class HostileInputTest {
         writeFile(dir.resolve("outside.txt"), "secret");
         Path context = context("COPY a.txt /a.txt\n");
         writeFile(context.resolve("a.txt"), "a");
-        Workflow.baseline(request(context));
+        BaselineWorkflow.record(request(context).baseline());
         Path baseline = dir.resolve("baseline.json");
         String recorded = PlainSnapshots.plain(SnapshotStore.read(baseline)); // paths as text, as version 1 wrote them
         for (String path : List.of("../outside.txt", dir.resolve("outside.txt").toString(), "./a.txt")) {
@@ -387,7 +368,7 @@ class HostileInputTest {
         /** Prints the goal's error, as the mojo would show it, and exits with 2; exits with 0 when it passed. */
         public static void main(String[] args) throws Exception {
             try {
-                Workflow.check(request(Path.of(args[0]), Path.of(args[1])));
+                Workflow.check(request(Path.of(args[0]), Path.of(args[1])).compare(), null);
             } catch (WorkflowException e) {
                 System.out.println(e.getMessage());
                 System.exit(2);
@@ -489,7 +470,7 @@ class HostileInputTest {
         baselineWithBuildArgs(10_000_000, i -> "k" + i);
         assertEquals(
                 "The baseline baseline.json cannot be used: it is 132.5 MiB, more than the limit of 64 MiB for a"
-                        + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more heap, as"
+                        + " baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give the build more heap, as"
                         + " with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline -Ddockercache.force=true (which"
                         + " replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));
@@ -503,7 +484,7 @@ class HostileInputTest {
         assertTrue(Files.size(baseline) < 64 << 20);
         assertEquals(
                 "The baseline baseline.json cannot be used: it has more than 2,000,000 strings (keys and values), the"
-                        + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give Maven more"
+                        + " limit for a baseline or snapshot in this heap (docs/limits.md; if the file is genuine, give the build more"
                         + " heap, as with MAVEN_OPTS=-Xmx1g). Record it again with mvn dockercache:baseline"
                         + " -Ddockercache.force=true (which replaces a file it cannot read), or delete it.",
                 smallHeapCheck(context));
@@ -535,7 +516,9 @@ class HostileInputTest {
         writeFile(context.resolve("a.txt"), "a");
         Path baseline = dir.resolve("baseline.json");
         Files.createDirectories(baseline); // cannot be read as a file, whoever runs the test
-        WorkflowException refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
+        WorkflowException refused = assertThrows(
+                WorkflowException.class,
+                () -> BaselineWorkflow.record(request(context).baseline()));
         assertEquals(
                 "Refusing to overwrite " + baseline + ": it is a directory, not a regular file. To replace it"
                         + " anyway, run again with -Ddockercache.force=true.",
@@ -544,13 +527,15 @@ class HostileInputTest {
         writeFile(baseline, "{}");
         Files.setPosixFilePermissions(baseline, Set.of());
         if (!"root".equals(System.getProperty("user.name"))) {
-            refused = assertThrows(WorkflowException.class, () -> Workflow.baseline(request(context)));
+            refused = assertThrows(
+                    WorkflowException.class,
+                    () -> BaselineWorkflow.record(request(context).baseline()));
             assertEquals(
                     "Refusing to overwrite " + baseline + ": it cannot be read (" + baseline + ": Permission denied)."
                             + " To replace it anyway, run again with -Ddockercache.force=true.",
                     refused.getMessage());
         }
-        Workflow.baseline(request(context, dir.resolve("out"), true));
+        BaselineWorkflow.record(request(context, dir.resolve("out"), true).baseline());
         assertEquals(
                 "a.txt", SnapshotStore.read(baseline).steps().get(1).files().get(0));
     }
@@ -561,27 +546,10 @@ class HostileInputTest {
         writeFile(context.resolve("a.txt"), "a");
         Files.writeString(dir.resolve("not-a-directory"), "");
         Path baseline = dir.resolve("not-a-directory/baseline.json");
-        Request request = request(context);
-        Request elsewhere = new Request(
-                request.build(),
-                baseline,
-                BaselineSource.file(baseline, "baseline.json"),
-                request.onMissingBaseline(),
-                request.outputDirectory(),
-                null,
-                request.failOn(),
-                request.policy(),
-                false,
-                10,
-                false,
-                Set.of(),
-                ScanProgress.NONE,
-                null,
-                false,
-                null,
-                List.of(),
-                request.invocation());
-        WorkflowException e = assertThrows(WorkflowException.class, () -> Workflow.baseline(elsewhere));
+        Goals request = request(context);
+        Goals elsewhere = request.withBaseline(baseline, "baseline.json");
+        WorkflowException e =
+                assertThrows(WorkflowException.class, () -> BaselineWorkflow.record(elsewhere.baseline()));
         // Java's createDirectories words ENOTDIR so
         assertEquals(
                 "Cannot update the baseline " + baseline + ": " + baseline.getParent() + ": File exists",
@@ -595,9 +563,9 @@ class HostileInputTest {
         Path shared = Files.createDirectories(dir.resolve("shared")).resolve("baseline.json");
         Path baseline = dir.resolve("baseline.json");
         Files.createSymbolicLink(baseline, Path.of("shared/baseline.json"));
-        Workflow.baseline(request(context)); // the target does not exist yet: created through the link
+        BaselineWorkflow.record(request(context).baseline()); // the target does not exist yet: created through the link
         writeFile(context.resolve("a.txt"), "b");
-        Workflow.baseline(request(context)); // and replaced through it
+        BaselineWorkflow.record(request(context).baseline()); // and replaced through it
         assertTrue(Files.isSymbolicLink(baseline), "the link stays a link");
         assertEquals(2, SnapshotStore.read(shared).history().size());
     }
@@ -611,7 +579,7 @@ class HostileInputTest {
         Files.setLastModifiedTime(
                 crashed,
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
-        Workflow.baseline(request(context));
+        BaselineWorkflow.record(request(context).baseline());
         assertTrue(Files.notExists(crashed));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,7 +74,7 @@ class SecretLeakTest {
         return context;
     }
 
-    private Request request(Path context, Map<String, String> buildArgs, SecretKey key) {
+    private Goals request(Path context, Map<String, String> buildArgs, SecretKey key) {
         BuildSettings build = new BuildSettings(
                 context,
                 context.resolve("Dockerfile"),
@@ -88,25 +86,18 @@ class SecretLeakTest {
                 BuildKitVersion.NEWEST,
                 Secrets.of(List.of("SIGNING_PHRASE"), key));
         Path baseline = context.resolve(".dockercache/baseline.json");
-        return new Request(
-                build,
+        return Goals.of(
+                new ImageRequest(
+                        build,
+                        context.resolve("target/dockercache"),
+                        StabilityPolicy.defaults(),
+                        ScanProgress.NONE,
+                        false,
+                        List.of(),
+                        List.of(),
+                        TestHints.at(context)),
                 baseline,
-                BaselineSource.file(baseline, ".dockercache/baseline.json"),
-                OnMissingBaseline.WARN,
-                context.resolve("target/dockercache"),
-                null,
-                FailOn.STABLE,
-                StabilityPolicy.defaults(),
-                false,
-                10,
-                false,
-                Set.of(),
-                ScanProgress.NONE,
-                null,
-                false,
-                List.of(),
-                List.of(),
-                TestHints.at(context));
+                ".dockercache/baseline.json");
     }
 
     private static Map<String, String> values(String dbPass) {
@@ -133,10 +124,12 @@ class SecretLeakTest {
     @Test
     void withoutAKeyNothingSecretIsWrittenOrPrintedAndTheStepsAreNotCompared() throws Exception {
         Path context = context();
-        run(Workflow.baseline(request(context, values("hunter2"), null)));
-        Outcome unchanged = run(Workflow.check(request(context, values("hunter2"), null)));
-        Outcome changed = run(Workflow.check(request(context, values("hunter3"), null)));
-        run(Workflow.explain(request(context, values("hunter3"), null)));
+        run(BaselineWorkflow.record(request(context, values("hunter2"), null).baseline()));
+        Outcome unchanged =
+                run(Workflow.check(request(context, values("hunter2"), null).compare(), null));
+        Outcome changed =
+                run(Workflow.check(request(context, values("hunter3"), null).compare(), null));
+        run(Workflow.explain(request(context, values("hunter3"), null).compare()));
         for (Outcome outcome : List.of(unchanged, changed)) {
             assertNull(outcome.failure(), "not compared is not a failure");
             String text = text(outcome);
@@ -153,25 +146,28 @@ class SecretLeakTest {
     @Test
     void withAKeyAChangedSecretIsFoundAndNamedByItsArgOnly() throws Exception {
         Path context = context();
-        run(Workflow.baseline(request(context, values("hunter2"), KEY)));
-        Outcome unchanged = run(Workflow.check(request(context, values("hunter2"), KEY)));
+        run(BaselineWorkflow.record(request(context, values("hunter2"), KEY).baseline()));
+        Outcome unchanged =
+                run(Workflow.check(request(context, values("hunter2"), KEY).compare(), null));
         assertNull(unchanged.failure());
         assertTrue(String.join("\n", printed).contains("0 rebuilt"), String.join("\n", printed));
-        Outcome changed = run(Workflow.check(request(context, values("hunter3"), KEY)));
+        Outcome changed =
+                run(Workflow.check(request(context, values("hunter3"), KEY).compare(), null));
         String text = text(changed);
         assertTrue(text.contains("build arg DB_PASS changed; it depends on a secret, so its value is not shown"), text);
         assertTrue(text.contains("Build args differ from the baseline: DB_PASS changed (a secret)."), text);
         String report = Files.readString(context.resolve("target/dockercache/check.json"));
         assertTrue(report.contains("\"subject\": \"DB_PASS\""), report);
-        run(Workflow.explain(request(context, values("hunter3"), KEY)));
+        run(Workflow.explain(request(context, values("hunter3"), KEY).compare()));
         assertNothingLeaked(context);
     }
 
     @Test
     void aBaselineRecordedWithTheKeyAndCheckedWithoutItCallsNothingRebuilt() throws Exception {
         Path context = context();
-        run(Workflow.baseline(request(context, values("hunter2"), KEY)));
-        Outcome check = run(Workflow.check(request(context, values("hunter2"), null)));
+        run(BaselineWorkflow.record(request(context, values("hunter2"), KEY).baseline()));
+        Outcome check =
+                run(Workflow.check(request(context, values("hunter2"), null).compare(), null));
         String text = text(check);
         assertTrue(text.contains("7 steps: 2 cached, 0 rebuilt (0 stable), 5 unknown"), text);
         assertTrue(
@@ -187,8 +183,9 @@ class SecretLeakTest {
         Files.writeString(
                 context.resolve("Dockerfile"),
                 "FROM busybox:1.36\nARG DB_PASS\nARG UNSET\n" + "WORKDIR /${UNSET:?${DB_PASS}}\n");
-        WorkflowException e =
-                assertThrows(WorkflowException.class, () -> Workflow.check(request(context, values("hunter2"), KEY)));
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
+                () -> Workflow.check(request(context, values("hunter2"), KEY).compare(), null));
         for (Throwable t = e; t != null; t = t.getCause()) {
             printed.add(t.getMessage());
         }
@@ -198,8 +195,8 @@ class SecretLeakTest {
     @Test
     void aBaselineWithTheDigestsOfAnEarlierVersionIsReportedAndRecordedAfresh() throws Exception {
         Path context = context();
-        run(Workflow.baseline(request(context, values("hunter2"), null)));
-        run(Workflow.baseline(request(context, values("hunter2"), null)));
+        run(BaselineWorkflow.record(request(context, values("hunter2"), null).baseline()));
+        run(BaselineWorkflow.record(request(context, values("hunter2"), null).baseline()));
         Path baseline = context.resolve(".dockercache/baseline.json");
         // what versions before the taint tracking wrote: a 48-bit prefix of the value's unsalted SHA-256
         Files.writeString(baseline, Files.readString(baseline).replace("\"<secret>\"", "\"<redacted f52fbd32b2b3>\""));
@@ -208,7 +205,7 @@ class SecretLeakTest {
                 + " stage-1:4 dest, stage-1:5 env:CONN, stage-1:5 env:DB_PASS, stage-1:5 env:GITHUB_PAT, stage-1:5"
                 + " env:REPO_URL, stage-1:5 env:SIGNING_PHRASE, stage-1:5 workdir), written by an earlier dockercache"
                 + " or before these build args were secret: ";
-        Outcome check = Workflow.check(request(context, values("hunter2"), KEY));
+        Outcome check = Workflow.check(request(context, values("hunter2"), KEY).compare(), null);
         assertTrue(
                 check.lines().stream()
                         .anyMatch(
@@ -216,14 +213,15 @@ class SecretLeakTest {
                                         && line.text()
                                                 .equals(
                                                         warning
-                                                                + "record it again with 'mvn dockercache:baseline', and rotate those"
+                                                                + "record it again with mvn dockercache:baseline, and rotate those"
                                                                 + " secrets, since the file and its history in version control keep them (docs/secrets.md).")),
                 check.lines().toString());
         assertTrue(
                 check.lines().stream()
                         .noneMatch(line -> line.text().matches(" +\\S+ +(RUN|WORKDIR|COPY) .* rebuilt.*")),
                 "nothing changed, so nothing may be called rebuilt: " + check.lines());
-        Outcome recorded = Workflow.baseline(request(context, values("hunter2"), KEY));
+        Outcome recorded =
+                BaselineWorkflow.record(request(context, values("hunter2"), KEY).baseline());
         String afresh = warning.substring(warning.indexOf(" holds")) + "it is recorded afresh, without the history"
                 + " computed from them";
         assertTrue(

@@ -15,6 +15,16 @@ public final class TestHints implements Hints {
     }
 
     @Override
+    public String parameter(String name) {
+        return "<" + name + ">";
+    }
+
+    @Override
+    public String jvmOption(String option) {
+        return "MAVEN_OPTS=" + option;
+    }
+
+    @Override
     public String buildProject() {
         return "mvn package";
     }

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dockercache.compare.FailOn;
-import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
-import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.store.SnapshotStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,28 +30,17 @@ class UnfinishedOutputsTest {
         return module;
     }
 
-    private Request request(Path context, Path dockerfile, BuildOutputs outputs) {
+    private Goals request(Path context, Path dockerfile, BuildOutputs outputs) {
         Path module = dir.resolve("app");
         Path baseline = module.resolve(".dockercache/baseline.json");
-        return new Request(
-                new BuildSettings(context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX, null),
+        return Goals.of(
+                Goals.image(
+                        new BuildSettings(
+                                context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX, null),
+                        module.resolve("target/dockercache"),
+                        new Invocation(dir, outputs, new TestHints())),
                 baseline,
-                BaselineSource.file(baseline, "app/.dockercache/baseline.json"),
-                OnMissingBaseline.WARN,
-                module.resolve("target/dockercache"),
-                null,
-                FailOn.STABLE,
-                StabilityPolicy.defaults(),
-                false,
-                10,
-                false,
-                Set.of(),
-                ScanProgress.NONE,
-                null,
-                false,
-                null,
-                List.of(),
-                new Invocation(dir, outputs, new TestHints()));
+                "app/.dockercache/baseline.json");
     }
 
     private BuildOutputs outputs(Path artifact, String... pending) {
@@ -67,7 +52,8 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY target/app-1.0.jar /app.jar\n");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.baseline(request(module, module.resolve("Dockerfile"), outputs(null))));
+                () -> BaselineWorkflow.record(request(module, module.resolve("Dockerfile"), outputs(null))
+                        .baseline()));
         assertTrue(e.isUserError());
         assertEquals(
                 "app/target/app-1.0.jar, which the image copies (app/Dockerfile:2:1), does not exist: the project is"
@@ -84,7 +70,10 @@ class UnfinishedOutputsTest {
         Files.writeString(artifact, "jar");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(artifact))));
+                () -> Workflow.check(
+                        request(module, module.resolve("Dockerfile"), outputs(artifact))
+                                .compare(),
+                        null));
         assertEquals(
                 "app/target/app.jar, which the image copies (app/Dockerfile:2:1), does not exist, though the project"
                         + " is built (its artifact is app/target/app-1.0.jar): correct the path in the Dockerfile, or the build"
@@ -97,7 +86,10 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY config/app.yaml /app.yaml\n");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.check(request(module, module.resolve("Dockerfile"), outputs(null))));
+                () -> Workflow.check(
+                        request(module, module.resolve("Dockerfile"), outputs(null))
+                                .compare(),
+                        null));
         assertTrue(
                 e.getMessage()
                         .startsWith(
@@ -112,10 +104,13 @@ class UnfinishedOutputsTest {
         Files.writeString(artifact, "jar before repackaging");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.check(request(
-                        module,
-                        module.resolve("Dockerfile"),
-                        outputs(artifact, "maven-antrun-plugin:run (repackage)"))));
+                () -> Workflow.check(
+                        request(
+                                        module,
+                                        module.resolve("Dockerfile"),
+                                        outputs(artifact, "maven-antrun-plugin:run (repackage)"))
+                                .compare(),
+                        null));
         assertEquals(
                 "The image copies app/target/app-1.0.jar from the build directory, which this build has not"
                         + " finished: maven-antrun-plugin:run (repackage) runs after this goal. Run check last.",
@@ -129,10 +124,16 @@ class UnfinishedOutputsTest {
         Path module = module("FROM scratch\nCOPY src /src\n");
         Files.createDirectories(module.resolve("src"));
         Files.writeString(module.resolve("src/App.java"), "class App {}");
-        Outcome outcome = Workflow.check(request(
-                module,
-                module.resolve("Dockerfile"),
-                outputs(null, "maven-jar-plugin:jar (default-jar)", "maven-antrun-plugin:run (repackage)")));
+        Outcome outcome = Workflow.check(
+                request(
+                                module,
+                                module.resolve("Dockerfile"),
+                                outputs(
+                                        null,
+                                        "maven-jar-plugin:jar (default-jar)",
+                                        "maven-antrun-plugin:run (repackage)"))
+                        .compare(),
+                null);
         assertNull(outcome.failure());
     }
 
@@ -142,13 +143,13 @@ class UnfinishedOutputsTest {
         Files.writeString(shared, "FROM scratch\nARG JAR\nCOPY ${JAR} /app.jar\nENTRYPOINT java -jar /app.jar\n");
         Path target = Files.createDirectories(dir.resolve("app/target"));
         Files.writeString(target.resolve("app-1.0.jar"), "jar");
-        Request request = request(target, shared, outputs(target.resolve("app-1.0.jar")));
-        Workflow.baseline(request);
-        Outcome outcome = Workflow.check(request);
+        Goals request = request(target, shared, outputs(target.resolve("app-1.0.jar")));
+        BaselineWorkflow.record(request.baseline());
+        Outcome outcome = Workflow.check(request.compare(), null);
         // the committed baseline holds no absolute path, and reaches the Dockerfile from the context
         assertEquals(
                 "../../docker/Dockerfile",
-                SnapshotStore.read(request.baseline()).dockerfile());
+                SnapshotStore.read(request.baselineFile()).dockerfile());
         assertTrue(
                 outcome.warnings().stream().anyMatch(w -> w.startsWith("docker/Dockerfile:4:1: JSONArgsRecommended")),
                 outcome.warnings().toString());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dockercache.compare.FailOn;
 import io.github.dockercache.compare.StabilityPolicy;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
@@ -51,35 +50,21 @@ class WorkflowTest {
         return context;
     }
 
-    private Request request(Path context, Path baseline, OnMissingBaseline onMissing, boolean force) {
+    private Goals request(Path context, Path baseline, OnMissingBaseline onMissing, boolean force) {
         BuildSettings build =
                 new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
-        return new Request(
-                build,
-                baseline,
-                BaselineSource.file(baseline, baseline.toString()),
-                onMissing,
-                context.resolve("target/dockercache"),
-                null,
-                FailOn.STABLE,
-                StabilityPolicy.defaults(),
-                force,
-                10,
-                false,
-                java.util.Set.of(),
-                io.github.dockercache.context.ScanProgress.NONE,
-                null,
-                false,
-                null,
-                java.util.List.of(),
-                TestHints.at(context));
+        Goals goals = Goals.of(
+                        Goals.image(build, context.resolve("target/dockercache"), TestHints.at(context)),
+                        baseline,
+                        baseline.toString())
+                .with(onMissing);
+        return force ? goals.forced() : goals;
     }
 
     /** The context recorded as the baseline, then its pom.xml made executable: two stable steps are rebuilt. */
-    private Request pomMadeExecutable(Path context) throws Exception {
-        Request request =
-                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
-        Workflow.baseline(request);
+    private Goals pomMadeExecutable(Path context) throws Exception {
+        Goals request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(request.baseline());
         Files.setPosixFilePermissions(context.resolve("pom.xml"), PosixFilePermissions.fromString("rwxr-xr-x"));
         return request;
     }
@@ -94,7 +79,9 @@ class WorkflowTest {
     void checkWithoutBaselineSaysSoAndPasses() throws Exception {
         Path context = context("app", "a");
         Outcome outcome = Workflow.check(
-                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false));
+                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false)
+                        .compare(),
+                null);
         assertNull(outcome.failure());
         // the build is not checked: a warning, not a line of information
         assertTrue(
@@ -113,22 +100,28 @@ class WorkflowTest {
         Path baseline = context.resolve(".dockercache/baseline.json");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.check(request(context, baseline, OnMissingBaseline.FAIL, false)));
+                () -> Workflow.check(
+                        request(context, baseline, OnMissingBaseline.FAIL, false)
+                                .compare(),
+                        null));
         assertTrue(e.isUserError() && e.getMessage().contains("-Ddockercache.onMissingBaseline=warn"), e.getMessage());
-        assertTrue(text(Workflow.check(request(context, baseline, OnMissingBaseline.SKIP, false)))
+        assertTrue(text(Workflow.check(
+                        request(context, baseline, OnMissingBaseline.SKIP, false)
+                                .compare(),
+                        null))
                 .contains("Comparison skipped"));
     }
 
     @Test
     void checkFailsOnAModeChangeOfAStableStepAndWritesTheCiReports() throws Exception {
         Path context = context("app", "a");
-        Outcome outcome = Workflow.check(pomMadeExecutable(context));
+        Outcome outcome = Workflow.check(pomMadeExecutable(context).compare(), null);
         assertTrue(outcome.failed());
         assertTrue(
                 outcome.failure().startsWith("2 stable steps would be rebuilt: 2 (COPY, line 2), 3 (RUN, line 3)."),
                 outcome.failure());
         assertTrue(text(outcome).contains("pom.xml mode bits changed 0644 -> 0755"), text(outcome));
-        for (String file : List.of(Workflow.JUNIT_FILE, Workflow.SARIF_FILE, Workflow.SUMMARY_FILE)) {
+        for (String file : List.of(ReportFiles.JUNIT_FILE, ReportFiles.SARIF_FILE, ReportFiles.SUMMARY_FILE)) {
             assertTrue(Files.size(context.resolve("target/dockercache").resolve(file)) > 0, file);
         }
     }
@@ -138,18 +131,18 @@ class WorkflowTest {
     void explainNeverOverwritesWhatCheckDecided() throws Exception {
         Path context = context("app", "a");
         Path requested = dir.resolve("elsewhere/report.json");
-        Request request = withReport(pomMadeExecutable(context), requested);
-        assertTrue(Workflow.check(request).failed());
+        Goals request = pomMadeExecutable(context);
+        assertTrue(Workflow.check(request.compare(), requested).failed());
         Path output = context.resolve("target/dockercache");
         String checkHtml = Files.readString(output.resolve("check.html"));
         String checkJson = Files.readString(output.resolve("check.json"));
 
-        assertFalse(Workflow.explain(request).failed());
+        assertFalse(Workflow.explain(request.compare()).failed());
         assertEquals(checkHtml, Files.readString(output.resolve("check.html")));
         assertEquals(checkJson, Files.readString(requested), "the requested JSON path is check's");
         assertTrue(checkHtml.contains("<strong>Check fails</strong>"), checkHtml);
         assertTrue(checkJson.contains("\"goal\": \"check\"") && checkJson.contains("\"failed\": true"), checkJson);
-        assertTrue(Files.readString(output.resolve(Workflow.SUMMARY_FILE)).startsWith("## \u274c"));
+        assertTrue(Files.readString(output.resolve(ReportFiles.SUMMARY_FILE)).startsWith("## \u274c"));
         String explainHtml = Files.readString(output.resolve("explain.html"));
         assertTrue(explainHtml.contains("<strong>Check would fail</strong>"), explainHtml);
         String explainJson = Files.readString(output.resolve("explain.json"));
@@ -163,22 +156,22 @@ class WorkflowTest {
     void explainAfterCheckInTheSameBuildPrintsEachCauseOnce() throws Exception {
         Path context = context("app", "a");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
-        Workflow.baseline(request);
+        Goals request = request(context, baseline, OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(request.baseline());
         Files.writeString(context.resolve("a.txt"), "bb");
         String cause = "  - a.txt content changed (1 -> 2 bytes)";
-        Outcome check = Workflow.check(request);
+        Outcome check = Workflow.check(request.compare(), null);
         assertTrue(text(check).contains(cause), text(check));
-        assertTrue(text(Workflow.explain(request)).contains(cause), "on its own, explain names every cause");
+        assertTrue(text(Workflow.explain(request.compare())).contains(cause), "on its own, explain names every cause");
 
-        String after = text(Workflow.explain(request, Printed.of(check.lines())));
+        String after = text(Workflow.explain(request.compare(), Printed.of(check.lines())));
         assertFalse(after.contains(cause), after);
         assertTrue(after.contains("The causes are as check printed them above.\n"), after);
         assertTrue(after.endsWith("/target/dockercache/explain.html"), after);
 
         // what check printed about another state of the context leaves nothing out
         Files.writeString(context.resolve("a.txt"), "ccc");
-        assertTrue(text(Workflow.explain(request, Printed.of(check.lines())))
+        assertTrue(text(Workflow.explain(request.compare(), Printed.of(check.lines())))
                 .contains("  - a.txt content changed (1 -> 3 bytes)"));
     }
 
@@ -189,10 +182,12 @@ class WorkflowTest {
         Files.writeString(baseline, "{ truncated");
         WorkflowException e = assertThrows(
                 WorkflowException.class,
-                () -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false)));
+                () -> BaselineWorkflow.record(request(context, baseline, OnMissingBaseline.WARN, false)
+                        .baseline()));
         assertTrue(e.getMessage().contains("-Ddockercache.force=true"), e.getMessage());
         assertEquals("{ truncated", Files.readString(baseline));
-        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, true));
+        BaselineWorkflow.record(
+                request(context, baseline, OnMissingBaseline.WARN, true).baseline());
         assertEquals(1, SnapshotStore.read(baseline).history().size());
     }
 
@@ -208,7 +203,8 @@ class WorkflowTest {
             List<Future<Outcome>> runs = new ArrayList<>();
             for (Path context : contexts) {
                 runs.add(pool.submit(
-                        () -> Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false))));
+                        () -> BaselineWorkflow.record(request(context, baseline, OnMissingBaseline.WARN, false)
+                                .baseline())));
             }
             for (Future<Outcome> run : runs) {
                 assertFalse(run.get().failed());
@@ -226,29 +222,12 @@ class WorkflowTest {
         Files.copy(Path.of("src/test/resources/cost/two-stage.Dockerfile"), context.resolve("Dockerfile"));
         Files.writeString(context.resolve("input.txt"), "some input");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(request(context, baseline, OnMissingBaseline.WARN, false));
+        BaselineWorkflow.record(
+                request(context, baseline, OnMissingBaseline.WARN, false).baseline());
         Files.writeString(context.resolve("input.txt"), "other input");
-        Request base = request(context, baseline, OnMissingBaseline.WARN, false);
-        Request withLog = new Request(
-                base.build(),
-                base.baseline(),
-                base.baselineSource(),
-                base.onMissingBaseline(),
-                base.outputDirectory(),
-                null,
-                base.failOn(),
-                base.policy(),
-                false,
-                10,
-                false,
-                java.util.Set.of(),
-                io.github.dockercache.context.ScanProgress.NONE,
-                Path.of("src/test/resources/cost/two-stage.plain.log"),
-                false,
-                null,
-                java.util.List.of(),
-                base.invocation());
-        String text = text(Workflow.explain(withLog));
+        Goals base = request(context, baseline, OnMissingBaseline.WARN, false);
+        Goals withLog = base.withBuildLog(Path.of("src/test/resources/cost/two-stage.plain.log"));
+        String text = text(Workflow.explain(withLog.compare()));
         assertTrue(
                 text.matches(
                         "(?s).*Rebuilding from build:3 costs (about|at least) \\d.* s \\(3 steps, times from two-stage\\.plain\\.log\\)\\..*"),
@@ -261,7 +240,8 @@ class WorkflowTest {
         String first = registry().pushImage(repository, "1.0", "amd64", "first", "first layer\n");
         Path context = contextFrom(repository, "resolved", "RUN true");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        BaselineWorkflow.record(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)
+                .baseline());
         assertTrue(Files.readString(baseline).contains(first));
 
         String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
@@ -282,8 +262,10 @@ class WorkflowTest {
                 "FROM scratch\nCOPY Dockerfile /d\nCOPY --from=" + registry().host + "/" + repository
                         + ":1.0 /marker /marker\n");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
-        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false));
+        BaselineWorkflow.record(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)
+                .baseline());
+        BaselineWorkflow.record(resolving(request(context, baseline, OnMissingBaseline.WARN, false), false)
+                .baseline());
         assertTrue(Files.readString(baseline).contains(first), "recorded, and kept by an offline baseline");
 
         String second = registry().pushImage(repository, "1.0", "amd64", "second", "second layer\n");
@@ -317,7 +299,8 @@ class WorkflowTest {
         registry().pushImage(repository, "1.0", "amd64", "first", "same layer\n");
         Path context = contextFrom(repository, "config-only", "COPY Dockerfile /d", "RUN true");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Workflow.baseline(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true));
+        BaselineWorkflow.record(resolving(request(context, baseline, OnMissingBaseline.WARN, false), true)
+                .baseline());
 
         registry().pushImage(repository, "1.0", "amd64", "second", "same layer\n");
         String resolved = check(context, baseline, true);
@@ -342,6 +325,7 @@ class WorkflowTest {
                 baseline,
                 CacheModel.analyse(
                                 request(context, baseline, OnMissingBaseline.WARN, false)
+                                        .image()
                                         .build(),
                                 null,
                                 ScanProgress.NONE,
@@ -370,55 +354,27 @@ class WorkflowTest {
     }
 
     private String check(Path context, Path baseline, boolean resolve) throws WorkflowException {
-        return text(Workflow.check(resolving(request(context, baseline, OnMissingBaseline.WARN, false), resolve)));
+        return text(Workflow.check(
+                resolving(request(context, baseline, OnMissingBaseline.WARN, false), resolve)
+                        .compare(),
+                null));
     }
 
-    private static Request withReport(Request r, Path report) {
-        return new Request(
-                r.build(),
-                r.baseline(),
-                r.baselineSource(),
-                r.onMissingBaseline(),
-                r.outputDirectory(),
-                report,
-                r.failOn(),
-                r.policy(),
-                r.force(),
-                r.historySize(),
-                r.fresh(),
-                r.disabledRules(),
-                r.progress(),
-                r.buildLog(),
-                r.resolve(),
-                r.dependencies(),
-                r.modules(),
-                r.invocation());
+    private static Goals resolving(Goals r, boolean resolve) {
+        return with(r, resolve, r.image().policy(), r.image().dependencies());
     }
 
-    private static Request resolving(Request r, boolean resolve) {
-        return with(r, resolve, r.policy(), r.dependencies());
-    }
-
-    private static Request with(Request r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
-        return new Request(
-                r.build(),
-                r.baseline(),
-                r.baselineSource(),
-                r.onMissingBaseline(),
-                r.outputDirectory(),
-                r.report(),
-                r.failOn(),
+    private static Goals with(Goals r, boolean resolve, StabilityPolicy policy, List<String> dependencies) {
+        ImageRequest i = r.image();
+        return r.with(new ImageRequest(
+                i.build(),
+                i.outputDirectory(),
                 policy,
-                r.force(),
-                r.historySize(),
-                r.fresh(),
-                r.disabledRules(),
-                r.progress(),
-                r.buildLog(),
+                i.progress(),
                 resolve,
                 dependencies,
-                r.modules(),
-                r.invocation());
+                i.modules(),
+                i.invocation()));
     }
 
     /** A context whose dependency layer, {@code COPY target/lib/}, holds one jar; sources are copied after it. */
@@ -437,8 +393,9 @@ class WorkflowTest {
         Path context = withDependencyLayer("libs", "lib-a-1.0.jar", "a 1.0");
         Path jar = context.resolve("target/lib/lib-a-1.0.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
-        Workflow.baseline(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        Goals request = request(context, baseline, OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(with(request, false, request.image().policy(), List.of("com.example:lib-a:jar:1.0"))
+                .baseline());
         io.github.dockercache.model.Dependencies recorded =
                 SnapshotStore.read(baseline).dependencies();
         assertEquals(List.of("com.example:lib-a:jar:1.0"), recorded.maven());
@@ -446,7 +403,10 @@ class WorkflowTest {
 
         Files.delete(jar);
         Files.writeString(jar.resolveSibling("lib-a-1.1.jar"), "a 1.1");
-        Outcome outcome = Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.1")));
+        Outcome outcome = Workflow.check(
+                with(request, false, request.image().policy(), List.of("com.example:lib-a:jar:1.1"))
+                        .compare(),
+                null);
         assertFalse(outcome.failed(), text(outcome));
         assertTrue(
                 text(outcome).contains("Dependencies differ from the baseline: com.example:lib-a 1.0 -> 1.1."),
@@ -459,32 +419,25 @@ class WorkflowTest {
         assertTrue(Files.readString(context.resolve("target/dockercache/check.json"))
                 .contains("\"expectedBecause\": \"dependency com.example:lib-a 1.0 -> 1.1\""));
 
-        Outcome withoutChange =
-                Workflow.check(with(request, false, request.policy(), List.of("com.example:lib-a:jar:1.0")));
+        Outcome withoutChange = Workflow.check(
+                with(request, false, request.image().policy(), List.of("com.example:lib-a:jar:1.0"))
+                        .compare(),
+                null);
         assertTrue(withoutChange.failed(), "the layer changed, the dependencies did not");
     }
 
     /** A multi-module build: the app's dependency layer holds the jar of common, a sibling module. */
-    private static Request withModules(Request r, List<String> dependencies, List<String> modules) {
-        return new Request(
-                r.build(),
-                r.baseline(),
-                r.baselineSource(),
-                r.onMissingBaseline(),
-                r.outputDirectory(),
-                r.report(),
-                r.failOn(),
-                r.policy(),
-                r.force(),
-                r.historySize(),
-                r.fresh(),
-                r.disabledRules(),
-                r.progress(),
-                r.buildLog(),
-                r.resolve(),
+    private static Goals withModules(Goals r, List<String> dependencies, List<String> modules) {
+        ImageRequest i = r.image();
+        return r.with(new ImageRequest(
+                i.build(),
+                i.outputDirectory(),
+                i.policy(),
+                i.progress(),
+                i.resolve(),
                 dependencies,
                 modules,
-                r.invocation());
+                i.invocation()));
     }
 
     @Test
@@ -492,18 +445,19 @@ class WorkflowTest {
         Path context = withDependencyLayer("reactor", "common-1.0-SNAPSHOT.jar", "common");
         Path jar = context.resolve("target/lib/common-1.0-SNAPSHOT.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Request request = withModules(
+        Goals request = withModules(
                 request(context, baseline, OnMissingBaseline.WARN, false),
                 List.of("com.example:common:jar:1.0-SNAPSHOT"),
                 List.of("com.example:common:jar:1.0-SNAPSHOT"));
-        Workflow.baseline(request);
+        BaselineWorkflow.record(request.baseline());
         assertEquals(
                 List.of("com.example:common:jar:1.0-SNAPSHOT"),
                 SnapshotStore.read(baseline).dependencies().modules());
 
         Files.writeString(jar, "common, edited");
         // a run whose reactor does not hold common (mvn -f app/pom.xml): the baseline still tells
-        Outcome outcome = Workflow.check(withModules(request, request.dependencies(), List.of()));
+        Outcome outcome = Workflow.check(
+                withModules(request, request.image().dependencies(), List.of()).compare(), null);
         assertFalse(outcome.failed(), text(outcome));
         assertTrue(
                 text(outcome)
@@ -517,19 +471,31 @@ class WorkflowTest {
         Path context = withDependencyLayer("platform", "runner.jar", "runner 1");
         Path runner = context.resolve("target/lib/runner.jar");
         Path baseline = context.resolve(".dockercache/baseline.json");
-        Request request = request(context, baseline, OnMissingBaseline.WARN, false);
-        Workflow.baseline(with(
-                request,
-                false,
-                request.policy(),
-                List.of("com.example:a:jar:1", "com.example:b:jar:1", "com.example:c:jar:1", "com.example:d:jar:1")));
+        Goals request = request(context, baseline, OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(with(
+                        request,
+                        false,
+                        request.image().policy(),
+                        List.of(
+                                "com.example:a:jar:1",
+                                "com.example:b:jar:1",
+                                "com.example:c:jar:1",
+                                "com.example:d:jar:1"))
+                .baseline());
 
         Files.writeString(runner, "runner 2");
-        Outcome outcome = Workflow.check(with(
-                request,
-                false,
-                request.policy(),
-                List.of("com.example:a:jar:2", "com.example:b:jar:2", "com.example:c:jar:2", "com.example:d:jar:2")));
+        Outcome outcome = Workflow.check(
+                with(
+                                request,
+                                false,
+                                request.image().policy(),
+                                List.of(
+                                        "com.example:a:jar:2",
+                                        "com.example:b:jar:2",
+                                        "com.example:c:jar:2",
+                                        "com.example:d:jar:2"))
+                        .compare(),
+                null);
         assertFalse(outcome.failed(), text(outcome));
         assertTrue(
                 text(outcome)
@@ -558,16 +524,17 @@ class WorkflowTest {
                 List.of(),
                 List.of(),
                 List.of("stage-0", "runtime"));
-        Request request =
-                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
-        Outcome outcome = Workflow.check(with(request, false, policy, null));
+        Goals request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        Outcome outcome = Workflow.check(with(request, false, policy, null).compare(), null);
         assertEquals(
                 List.of(
-                        "<stableSteps> entry 'no such step' matches no step: it is neither a step id (1, 2, 3, 4)"
-                                + " nor text of an instruction built for this target",
-                        "<unstableStages> entry 'runtime' names no stage of the Dockerfile (stage-0)"),
-                outcome.unmatched().stream()
-                        .map(StabilityPolicy.Unmatched::message)
-                        .toList());
+                        new StabilityPolicy.Unmatched(
+                                "stableSteps",
+                                "no such step",
+                                "matches no step: it is neither a step id (1, 2, 3, 4) nor text of an instruction"
+                                        + " built for this target"),
+                        new StabilityPolicy.Unmatched(
+                                "unstableStages", "runtime", "names no stage of the Dockerfile (stage-0)")),
+                outcome.unmatched());
     }
 }

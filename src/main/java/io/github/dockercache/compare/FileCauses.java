@@ -1,0 +1,270 @@
+package io.github.dockercache.compare;
+
+import io.github.dockercache.model.CacheModel;
+import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.LayerEntries;
+import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The causes in the files a step reads: each context entry added, removed, renamed, or changed in type, link target,
+ * content (build-time stamps only, line endings only, or the bytes) or mode bits, and the entries of a layer extracted
+ * from a jar. Each is judged expected or not on its own.
+ *
+ * @param contextDir the build context, or null when unknown: a content change looks at the current bytes there, for
+ *     line endings
+ */
+record FileCauses(
+        Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies, Path contextDir) {
+
+    /** File-level differences between the entries two steps read, each judged expected or not on its own. */
+    List<Cause> of(StepSnapshot step, StepSnapshot before) {
+        List<Cause> causes = new ArrayList<>();
+        Set<String> paths = new LinkedHashSet<>(before.files());
+        paths.addAll(step.files());
+        Set<String> nowPaths = Set.copyOf(step.files());
+        Set<String> thenPaths = Set.copyOf(before.files());
+        for (String path : new TreeSet<>(paths)) {
+            FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
+            FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
+            for (Cause cause : pathCauses(path, then, now, step.sources())) {
+                causes.add(cause.expectedBecause(policy.expectation(path, cause.kind(), dependencies)));
+            }
+        }
+        return renames(causes);
+    }
+
+    /** A file removed at one path and added with the same content and type at another was moved. */
+    private List<Cause> renames(List<Cause> causes) {
+        List<Cause> result = new ArrayList<>(causes);
+        for (Cause removed : causes) {
+            if (removed.kind() != CauseKind.FILE_REMOVED) {
+                continue;
+            }
+            FileInfo old = baseline.files().get(removed.subject());
+            for (Cause added : causes) {
+                FileInfo now =
+                        added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
+                if (now != null
+                        && old != null
+                        && result.contains(added)
+                        && now.type().equals(old.type())
+                        && FileInfo.sameDigest(now.content(), old.content())
+                        && Objects.equals(now.target(), old.target())) {
+                    result.remove(added); // first: an added path listed before the removed one shifts its index
+                    result.set(
+                            result.indexOf(removed),
+                            new Cause(
+                                    CauseKind.FILE_RENAMED,
+                                    added.subject(),
+                                    removed.subject(),
+                                    added.subject(),
+                                    removed.subject() + " was renamed to " + added.subject(),
+                                    null,
+                                    removed.expected() && added.expected() ? added.expectedBecause() : null));
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every difference of one path: added, removed or another type; else its link target, its content and its mode
+     * bits, each a cause of its own; metadata alone when nothing else differs.
+     */
+    private List<Cause> pathCauses(String path, FileInfo then, FileInfo now, List<String> sources) {
+        if (then == null && now == null) {
+            return List.of();
+        }
+        if (then == null) {
+            return List.of(new Cause(
+                    CauseKind.FILE_ADDED,
+                    path,
+                    null,
+                    describe(now),
+                    path + " was added",
+                    Advice.forPath(path, sources)));
+        }
+        if (now == null) {
+            return List.of(new Cause(
+                    CauseKind.FILE_REMOVED,
+                    path,
+                    describe(then),
+                    null,
+                    path + " was removed",
+                    Advice.forPath(path, sources)));
+        }
+        if (FileInfo.sameDigest(then.digest(), now.digest())) {
+            return List.of();
+        }
+        if (!then.type().equals(now.type())) {
+            return List.of(new Cause(
+                    CauseKind.FILE_TYPE,
+                    path,
+                    then.type(),
+                    now.type(),
+                    path + " changed from " + then.type() + " to " + now.type(),
+                    null));
+        }
+        List<Cause> causes = new ArrayList<>();
+        if (!Objects.equals(then.target(), now.target())) {
+            causes.add(new Cause(
+                    CauseKind.SYMLINK_TARGET,
+                    path,
+                    then.target(),
+                    now.target(),
+                    "symlink " + path + " now points to " + now.target() + " (was " + then.target() + ")",
+                    null));
+        }
+        if (!FileInfo.sameDigest(then.content(), now.content()) || then.size() != now.size()) {
+            causes.add(contentCause(path, then, now, sources));
+        }
+        if (!then.mode().equals(now.mode())) {
+            causes.add(new Cause(
+                    modeKind(now.type(), then.mode(), now.mode()),
+                    path,
+                    then.mode(),
+                    now.mode(),
+                    path + " mode bits changed " + then.mode() + " -> " + now.mode(),
+                    Advice.forModeChange(then.mode(), now.mode())));
+        }
+        if (causes.isEmpty()) {
+            causes.add(new Cause(
+                    CauseKind.XATTRS,
+                    path,
+                    then.digest(),
+                    now.digest(),
+                    path + " metadata changed (extended attributes or device numbers)",
+                    null));
+        }
+        return causes;
+    }
+
+    /** Umask bits first: a directory's 0755 -> 0775 is what another umask at checkout leaves, on any builder. */
+    private static CauseKind modeKind(String type, String before, String after) {
+        if (Advice.onlyUmaskBitsDiffer(before, after)) {
+            return CauseKind.UMASK_MODE;
+        }
+        return type.equals("dir") ? CauseKind.DIRECTORY_MODE : CauseKind.FILE_MODE;
+    }
+
+    /** A content change: only build-time stamps, only line endings, or the bytes. */
+    private Cause contentCause(String path, FileInfo then, FileInfo now, List<String> sources) {
+        Cause cause;
+        if (then.parts() != null && now.parts() != null) {
+            cause = StampedChange.cause(path, then, now, sources);
+        } else {
+            String sizes = then.size() == now.size() ? "" : " (" + then.size() + " -> " + now.size() + " bytes)";
+            cause = new Cause(
+                    CauseKind.FILE_CONTENT,
+                    path,
+                    then.content(),
+                    now.content(),
+                    path + " content changed" + sizes,
+                    Advice.forPath(path, sources));
+        }
+        if (cause.kind() == CauseKind.FILE_CONTENT
+                && contextDir != null
+                && LineEndings.onlyLineEndingsDiffer(contextDir, path, then.content())) {
+            return new Cause(
+                    CauseKind.LINE_ENDINGS,
+                    path,
+                    then.content(),
+                    now.content(),
+                    path + " changed only its line endings (CRLF vs LF)",
+                    Advice.LINE_ENDINGS);
+        }
+        return cause;
+    }
+
+    private static String describe(FileInfo info) {
+        return info.type() + " " + info.mode() + (info.type().equals("file") ? " " + info.size() + " bytes" : "");
+    }
+
+    /**
+     * A layer extracted from a jar holds other entries: which were added, removed or changed, named by the jar's
+     * entry names; {@code source} is the step's source input ({@code src[0]}).
+     */
+    Cause layerCause(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
+        String input = CacheModel.UNKEYED + source + "." + LayerEntries.INPUT;
+        LayerEntries held = LayerEntries.parse(step.inputs().get(input));
+        LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
+        if (held == null) {
+            return new Cause(
+                    CauseKind.SOURCE_CONTENT,
+                    String.join(" ", step.sources()),
+                    then,
+                    now,
+                    "the content of " + String.join(" ", step.sources()) + " changed",
+                    null);
+        }
+        EntryChanges entries =
+                EntryChanges.between(baselineHeld == null ? null : baselineHeld.entries(), held.entries());
+        String layer = "layer '" + held.layer() + "' of " + held.jar();
+        if (baselineHeld == null) {
+            // the baseline predates reading layers from the jar: its key differs, not necessarily the layer
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " is now read from the jar (the" + " baseline was recorded without it)",
+                    null,
+                    "the baseline was recorded without the layer's entries; record it again",
+                    null);
+        }
+        if (entries.hasContentChanges()
+                || (!held.rewritten() && !entries.restamped().isEmpty())) {
+            // a library whose own entries differ only in build times is still other bytes in the layer
+            String advice = entries.hasContentChanges() ? null : Advice.RESTAMPED_LIBRARIES;
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " changed: " + entries.describe(!held.rewritten()),
+                    advice,
+                    null,
+                    entries);
+        }
+        if (held.rewritten()) {
+            // the application jar that Spring Boot writes carries the time of the extraction: new bytes on every run
+            FileInfo jar = current.files().get(held.jar());
+            String restamped = entries.restamped().isEmpty()
+                    ? ""
+                    : " (its entries were re-stamped with another build time: "
+                            + entries.restamped().size() + ")";
+            return new Cause(
+                    CauseKind.JAR_LAYER,
+                    held.jar(),
+                    then,
+                    now,
+                    layer + " changed: Spring Boot writes its"
+                            + " application jar anew, with the time of the extraction, whenever " + held.jar()
+                            + " changes"
+                            + restamped,
+                    jar == null || entries.restamped().isEmpty()
+                            ? null
+                            : ReproducibleArchives.advice(held.jar(), jar, entries.restamped()),
+                    null,
+                    entries);
+        }
+        return new Cause(
+                CauseKind.JAR_LAYER,
+                held.jar(),
+                then,
+                now,
+                layer + " changed: the same entries, extracted" + " otherwise",
+                null,
+                null,
+                entries);
+    }
+}
