@@ -107,6 +107,15 @@ public record BuildKitVersion(int minor) {
         return minor >= 24;
     }
 
+    /**
+     * A global ARG declared without a value, and given no build arg, leaves the value before it: an earlier global
+     * ARG's, or an automatic platform arg's (0.17); before, it set the name to nothing, for FROM lines and for the
+     * stages that declare it again.
+     */
+    public boolean keepsGlobalArgWithoutValue() {
+        return minor >= 17;
+    }
+
     /** {@code 0.25}. */
     @Override
     public String toString() {

@@ -354,7 +354,10 @@ public final class CacheModel {
                     value = expand(declaration.defaultValue(), globalLookup(), arg);
                     secret = settings.secrets().isSecretName(name) || taint.reads() != reads;
                 }
-                globalArgs.put(name, value);
+                if (value == null && !classic && settings.buildkitVersion().keepsGlobalArgWithoutValue()) {
+                    continue; // the value before it stays, an automatic platform arg's included
+                }
+                globalArgs.put(name, value); // null: unset, automatic platform args too (before BuildKit 0.17)
                 if (secret) {
                     secretGlobals.add(name);
                     taint.remember(value);
@@ -594,8 +597,8 @@ public final class CacheModel {
                 value = expand(declaration.defaultValue(), state.lookup(), arg);
                 origin = "ARG default at line " + line;
                 secret |= taint.reads() != reads;
-            } else if (globalArgs.get(name) != null) {
-                value = globalArgs.get(name);
+            } else if (globalArgs.containsKey(name)) {
+                value = globalArgs.get(name); // null: a global ARG without a value unset it (before 0.17)
                 origin = "global ARG, re-declared at line " + line;
                 secret |= secretGlobals.contains(name);
             } else {

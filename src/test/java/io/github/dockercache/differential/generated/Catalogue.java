@@ -898,6 +898,7 @@ public final class Catalogue {
                         "ARG V=1\n",
                         "ARG V=\"1\"\n",
                         "ARG W=1\nARG V=$W\n",
+                        "ARG V=1\nARG V\n",
                         "=v2",
                         "ARG V=2\n"));
         wholeFileFamily(
