@@ -116,6 +116,17 @@ public record BuildKitVersion(int minor) {
         return minor >= 17;
     }
 
+    /**
+     * How BuildKit refuses a FROM whose {@code --platform} expands to nothing (0.14 names the expression; 0.13 fails
+     * to parse it, quoting the pattern with its backslashes doubled).
+     */
+    public String emptyPlatformError(String expression) {
+        return minor >= 14
+                ? "empty platform value from expression " + expression
+                : "failed to parse platform : \"\" is an invalid OS component of \"\": OSAndVersion specifier component"
+                        + " must match \"^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.-]*)\\\\))?$\": invalid argument";
+    }
+
     /** {@code 0.25}. */
     @Override
     public String toString() {

@@ -432,6 +432,9 @@ public final class CacheModel {
         } else {
             state = new StageState(taint);
             String platform = expandGlobal(from.platform(), from);
+            if (platform != null && platform.isEmpty() && !classic) {
+                throw refused(from, settings.buildkitVersion().emptyPlatformError(from.platform()), null);
+            }
             instructionSecret |= secretBaseImage;
             if (baseImage.equalsIgnoreCase("scratch")) {
                 state.key = Keys.hash("scratch", null, inputsOf("platform", nullToEmpty(platform)));
