@@ -107,6 +107,26 @@ public record BuildKitVersion(int minor) {
         return minor >= 24;
     }
 
+    /**
+     * A global ARG declared without a value, and given no build arg, leaves the value before it: an earlier global
+     * ARG's, or an automatic platform arg's (0.17); before, it set the name to nothing, for FROM lines and for the
+     * stages that declare it again.
+     */
+    public boolean keepsGlobalArgWithoutValue() {
+        return minor >= 17;
+    }
+
+    /**
+     * How BuildKit refuses a FROM whose {@code --platform} expands to nothing (0.14 names the expression; 0.13 fails
+     * to parse it, quoting the pattern with its backslashes doubled).
+     */
+    public String emptyPlatformError(String expression) {
+        return minor >= 14
+                ? "empty platform value from expression " + expression
+                : "failed to parse platform : \"\" is an invalid OS component of \"\": OSAndVersion specifier component"
+                        + " must match \"^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.-]*)\\\\))?$\": invalid argument";
+    }
+
     /** {@code 0.25}. */
     @Override
     public String toString() {

@@ -17,6 +17,7 @@ import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileBytes;
+import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Heredoc;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
@@ -58,6 +59,18 @@ final class BuildKitKeys extends KeyDeriver {
     @Override
     String automaticArg(String name) {
         return Platforms.automaticArg(name, walk.targetStageName());
+    }
+
+    @Override
+    boolean keepsGlobalArgWithoutValue() {
+        return settings.buildkitVersion().keepsGlobalArgWithoutValue();
+    }
+
+    @Override
+    void checkPlatform(FromInstruction from, String platform) throws AnalysisException {
+        if (platform != null && platform.isEmpty()) {
+            throw refused(from, settings.buildkitVersion().emptyPlatformError(from.platform()), null);
+        }
     }
 
     /** A stage built FROM another runs that stage's ONBUILD triggers first, as steps of its own. */

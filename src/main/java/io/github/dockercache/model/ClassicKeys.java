@@ -10,6 +10,7 @@ import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
 import io.github.dockercache.dockerfile.DockerfileBytes;
+import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
@@ -43,6 +44,16 @@ final class ClassicKeys extends KeyDeriver {
     String automaticArg(String name) {
         return null;
     }
+
+    /** The legacy builder unsets a global ARG declared again without a value. */
+    @Override
+    boolean keepsGlobalArgWithoutValue() {
+        return false;
+    }
+
+    /** Not refused for the legacy builder: the engines settled only BuildKit's refusal of an empty platform. */
+    @Override
+    void checkPlatform(FromInstruction from, String platform) {}
 
     /**
      * A stage built FROM another starts without its build args and runs that stage's ONBUILD triggers inside its FROM

@@ -3,6 +3,7 @@ package io.github.dockercache.model;
 import io.github.dockercache.dockerfile.ArgInstruction;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
+import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.RunInstruction;
 import io.github.dockercache.dockerfile.Stage;
@@ -36,6 +37,15 @@ abstract sealed class KeyDeriver permits BuildKitKeys, ClassicKeys {
 
     /** The value of a variable the builder provides without a declaration's value, or null. */
     abstract String automaticArg(String name);
+
+    /**
+     * Whether a global ARG declared again without a value keeps the value before it (BuildKit 0.17 and later), rather
+     * than unsetting it, an automatic platform arg's included (cache-model §2).
+     */
+    abstract boolean keepsGlobalArgWithoutValue();
+
+    /** Refuses a FROM {@code --platform} the builder refuses, as it words it; {@code platform} is expanded. */
+    abstract void checkPlatform(FromInstruction from, String platform) throws AnalysisException;
 
     /**
      * A stage built FROM the earlier stage {@code parent}: {@code state} is a copy of the parent's end state, to which

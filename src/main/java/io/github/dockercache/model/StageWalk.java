@@ -176,7 +176,10 @@ final class StageWalk {
                     value = words.expand(declaration.defaultValue(), globalLookup(), arg);
                     secret = settings.secrets().isSecretName(name) || taint.reads() != reads;
                 }
-                globalArgs.put(name, value);
+                if (value == null && deriver.keepsGlobalArgWithoutValue()) {
+                    continue; // the value before it stays, an automatic platform arg's included
+                }
+                globalArgs.put(name, value); // null: unset, automatic platform args too (before BuildKit 0.17)
                 if (secret) {
                     secretGlobals.add(name);
                     taint.remember(value);
@@ -222,6 +225,7 @@ final class StageWalk {
         } else {
             state = new StageState(taint);
             String expandedPlatform = expandGlobal(from.platform(), from);
+            deriver.checkPlatform(from, expandedPlatform);
             String platform = Platforms.keyedFromPlatform(from.platform(), expandedPlatform, targetStageName());
             StepReads reads = new StepReads();
             if (platform != null) {
@@ -362,8 +366,8 @@ final class StageWalk {
                 value = words.expand(declaration.defaultValue(), state.lookup(), arg);
                 origin = "ARG default at line " + line;
                 secret |= taint.reads() != reads;
-            } else if (globalArgs.get(name) != null) {
-                value = globalArgs.get(name);
+            } else if (globalArgs.containsKey(name)) {
+                value = globalArgs.get(name); // null: a global ARG without a value unset it (before 0.17)
                 origin = "global ARG, re-declared at line " + line;
                 secret |= secretGlobals.contains(name);
             } else {

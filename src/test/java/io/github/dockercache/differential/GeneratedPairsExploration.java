@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * ({@code target/explore/scenarios/}). Run by {@code scripts/explore.sh}, never by CI: the name is none Surefire picks.
  *
  * <p>Properties: {@code explore=true} (else skipped), {@code explore.only} (a regex of pair ids),
- * {@code explore.batch} (pairs per Dockerfile, default 100), {@code explore.alone} (how many pairs, spread over the
- * catalogue, to play once more each in a Dockerfile of its own, to check that batching changes no answer),
+ * {@code explore.batch} (pairs per Dockerfile, default 100), {@code explore.alone} (how many batched pairs, spread
+ * over the catalogue, to play once more each in a Dockerfile of its own, to check that batching changes no answer;
+ * whole-file pairs are always played alone, once, whatever it says),
  * {@code explore.minutes} (start no batch after that long: the pairs not reached are left out of the matrix),
  * {@code differential.engines} (as for the differential tests), {@code explore.matrix} (where to write the matrix).
  */
@@ -159,11 +160,14 @@ class GeneratedPairsExploration {
         }
 
         List<Outcome> playAll(int batchSize, int alone) throws IOException {
-            List<Pair> pairs = List.copyOf(names.keySet());
+            List<Pair> pairs =
+                    names.keySet().stream().filter(pair -> !pair.isWholeFile()).toList();
             Deque<List<Pair>> queue = new ArrayDeque<>();
             for (int from = 0; from < pairs.size(); from += batchSize) {
                 queue.add(pairs.subList(from, Math.min(pairs.size(), from + batchSize)));
             }
+            // a whole-file pair is a batch of one: its answer is the pair's own, not a batching check
+            names.keySet().stream().filter(Pair::isWholeFile).forEach(pair -> queue.add(List.of(pair)));
             Map<List<Pair>, Integer> retries = new java.util.HashMap<>();
             while (!queue.isEmpty() && System.nanoTime() < deadline) {
                 List<Pair> batch = queue.poll();
@@ -227,7 +231,7 @@ class GeneratedPairsExploration {
                 Path workspace = WORK.resolve(engine.name()).resolve("batch-" + batches++);
                 Batch.Rendered before = batch.render(false);
                 Batch.Rendered after = batch.render(true);
-                writeContext(batch, workspace, before.text());
+                writeContext(batch, workspace, before.text(), false);
                 Files.writeString(workspace.resolve("Dockerfile.after"), after.text());
                 Refusal refused = pluginRefuses(workspace, before, after);
                 if (refused != null) {
@@ -304,7 +308,7 @@ class GeneratedPairsExploration {
                     false);
         }
 
-        private void writeContext(Batch batch, Path workspace, String dockerfile) throws IOException {
+        private void writeContext(Batch batch, Path workspace, String dockerfile, boolean after) throws IOException {
             FileTrees.delete(workspace);
             Files.createDirectories(workspace);
             for (Pair pair : batch.pairs()) {
@@ -322,10 +326,22 @@ class GeneratedPairsExploration {
             }
             Files.writeString(workspace.resolve(Batch.CANARY_FILE), run + " " + workspace.getFileName() + "\n");
             Files.writeString(workspace.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
+            writeIgnore(batch, workspace, after);
+        }
+
+        /** A whole-file pair's {@code .dockerignore} of the first or the second build, or none. */
+        private static void writeIgnore(Batch batch, Path workspace, boolean after) throws IOException {
+            Path file = workspace.resolve(".dockerignore");
+            Files.deleteIfExists(file);
+            Pair pair = batch.pairs().get(0);
+            if (pair.isWholeFile() && pair.wholeFile().ignore(after) != null) {
+                Files.writeString(file, pair.wholeFile().ignore(after).replace("{d}", batch.nameOf(pair)));
+            }
         }
 
         private static void applyChanges(Batch batch, Path workspace, String dockerfile) throws IOException {
             Files.writeString(workspace.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
+            writeIgnore(batch, workspace, true);
             for (Pair pair : batch.pairs()) {
                 for (ContextEdit edit : pair.changes()) {
                     change(batch.nameOf(pair), edit).apply(workspace);
@@ -377,7 +393,7 @@ class GeneratedPairsExploration {
         private Outcome engineAlsoRefuses(Refusal refusal, boolean alone) throws IOException {
             Batch batch = new Batch(List.of(refusal.pair()), List.of(names.get(refusal.pair())));
             Path workspace = WORK.resolve(engine.name()).resolve("batch-" + batches++);
-            writeContext(batch, workspace, batch.render(refusal.after()).text());
+            writeContext(batch, workspace, batch.render(refusal.after()).text(), refusal.after());
             EngineBuild build;
             try (Engine.Exclusive held = engine.exclusive()) {
                 build = build(workspace);

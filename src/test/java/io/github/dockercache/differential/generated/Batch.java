@@ -12,7 +12,9 @@ import java.util.Map;
  * the default target builds every block. After each FROM, a block gets a step that copies a marker file unique to
  * the run, the pair and the stage: every later step of the block then has a cache key no other block and no earlier
  * run shares, so BuildKit neither merges identical steps of two blocks into one vertex nor finds them in an older
- * cache. A {@link #CANARY} stage tells whether the cache survived from the first build to the second.
+ * cache. A {@link #CANARY} stage tells whether the cache survived from the first build to the second. A whole-file
+ * pair ({@link Pair#isWholeFile()}) is always a batch of its own: its block comes first, so its parser directives
+ * and global ARGs open the Dockerfile.
  */
 public final class Batch {
     public static final String BASE_IMAGE = "dockercache-busybox:latest";
@@ -38,6 +40,9 @@ public final class Batch {
     public Batch(List<Pair> pairs, List<String> names) {
         if (pairs.size() != names.size()) {
             throw new IllegalArgumentException("one name per pair");
+        }
+        if (pairs.size() > 1 && pairs.stream().anyMatch(Pair::isWholeFile)) {
+            throw new IllegalArgumentException("a whole-file pair is played alone, never in a batch");
         }
         this.pairs = List.copyOf(pairs);
         this.names = List.copyOf(names);

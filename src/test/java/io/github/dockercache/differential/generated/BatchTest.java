@@ -80,4 +80,43 @@ class BatchTest {
                 IllegalArgumentException.class,
                 () -> new Pair("x", "RUN", "f", "e", Pair.Kind.CHANGE, "FROM a AS b", "FROM a AS b", List.of()));
     }
+
+    @Test
+    void neverBatchesAWholeFilePair() {
+        Pair global = new Pair(
+                "global",
+                "ARG",
+                "global",
+                "1 -> 2",
+                Pair.Kind.CHANGE,
+                "ARG V=1\nFROM {base} AS {s}",
+                "ARG V=2\nFROM {base} AS {s}",
+                List.of(),
+                Pair.WholeFile.NO_IGNORE);
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Batch(List.of(copy, global), List.of("p0001", "p0002")))
+                .getMessage()
+                .contains("never in a batch"));
+        assertTrue(
+                new Batch(List.of(global), List.of("p0002")).render(true).text().startsWith("ARG V=2\nFROM "));
+    }
+
+    @Test
+    void aWholeFilePairMayChangeOnlyItsDockerignore() {
+        String block = "FROM {base} AS {s}\nCOPY . /c";
+        new Pair("x", "COPY", "f", "e", Pair.Kind.CHANGE, block, block, List.of(), new Pair.WholeFile(null, "b"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Pair(
+                        "x",
+                        "COPY",
+                        "f",
+                        "e",
+                        Pair.Kind.CHANGE,
+                        block,
+                        block,
+                        List.of(),
+                        new Pair.WholeFile("b", "b")));
+    }
 }

@@ -24,6 +24,9 @@ public final class Catalogue {
     private static final String USERS =
             "RUN echo 'app:x:1000:1000::/:/bin/sh' >> /etc/passwd && echo 'app:x:1000:' >> /etc/group";
 
+    /** A value of an ignore family: no {@code .dockerignore} at all. */
+    private static final String NO_FILE = null;
+
     private final List<Pair> pairs = new ArrayList<>();
 
     private Catalogue() {}
@@ -37,18 +40,25 @@ public final class Catalogue {
         catalogue.stages();
         catalogue.text();
         catalogue.context();
+        catalogue.directives();
+        catalogue.globalArgs();
+        catalogue.dockerignore();
+        catalogue.wholeContext();
         return Collections.unmodifiableList(catalogue.pairs);
     }
 
     /** A value of a slot; values with the same {@code equivalence} are expected to give the same key. */
     record Value(String equivalence, String text) {}
 
-    /** {@code "=name"} starts an equivalence class; the other strings are its values. */
+    /**
+     * {@code "=name"} starts an equivalence class; the other strings are its values ({@link #NO_FILE} in an ignore
+     * family: no {@code .dockerignore}).
+     */
     private static List<Value> values(String... classesAndTexts) {
         List<Value> values = new ArrayList<>();
         String equivalence = null;
         for (String text : classesAndTexts) {
-            if (text.startsWith("=")) {
+            if (text != null && text.startsWith("=")) {
                 equivalence = text.substring(1);
             } else {
                 values.add(new Value(equivalence, text));
@@ -58,10 +68,32 @@ public final class Catalogue {
     }
 
     private void family(String family, String instruction, String form, String template, List<Value> values) {
-        if (!template.contains(SLOT)) {
-            throw new IllegalArgumentException(family + ": no slot");
-        }
-        boolean every = values.size() <= ALL_PAIRS_UP_TO;
+        requireSlot(family, template);
+        pairUp(
+                family,
+                values,
+                values.size() <= ALL_PAIRS_UP_TO,
+                (id, edit, kind, from, to) -> new Pair(
+                        id,
+                        instruction,
+                        form,
+                        edit,
+                        kind,
+                        template.replace(SLOT, from),
+                        template.replace(SLOT, to),
+                        List.of()));
+    }
+
+    /** Makes the pair of two values of a family. */
+    private interface PairOfValues {
+        Pair make(String id, String edit, Kind kind, String from, String to);
+    }
+
+    /**
+     * Every two values ({@code every}), else each value with the first and with the next; labelled by the values'
+     * classes.
+     */
+    private void pairUp(String family, List<Value> values, boolean every, PairOfValues maker) {
         for (int i = 0; i < values.size(); i++) {
             for (int j = i + 1; j < values.size(); j++) {
                 if (!every && i != 0 && j != i + 1) {
@@ -69,20 +101,26 @@ public final class Catalogue {
                 }
                 Value from = values.get(i);
                 Value to = values.get(j);
-                pairs.add(new Pair(
+                pairs.add(maker.make(
                         family + "-" + i + "-" + j,
-                        instruction,
-                        form,
                         show(from.text()) + " -> " + show(to.text()),
                         from.equivalence().equals(to.equivalence()) ? Kind.EQUIVALENT : Kind.CHANGE,
-                        template.replace(SLOT, from.text()),
-                        template.replace(SLOT, to.text()),
-                        List.of()));
+                        from.text(),
+                        to.text()));
             }
         }
     }
 
+    private static void requireSlot(String family, String template) {
+        if (!template.contains(SLOT)) {
+            throw new IllegalArgumentException(family + ": no slot");
+        }
+    }
+
     private static String show(String value) {
+        if (value == null) {
+            return "(no file)";
+        }
         String shown = value.strip().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
         return shown.isEmpty() ? "(none)" : shown;
     }
@@ -738,6 +776,274 @@ public final class Catalogue {
                         text,
                         edit.changes()));
             }
+        }
+    }
+
+    /**
+     * A whole-file family ({@link Pair#wholeFile()}): the slot in the Dockerfile, the same {@code .dockerignore} (or
+     * none) in both builds. Each value is paired with the first and the next only, as every pair costs a Dockerfile of
+     * its own.
+     */
+    private void wholeFileFamily(
+            String family, String instruction, String form, String template, String ignore, List<Value> values) {
+        requireSlot(family, template);
+        pairUp(
+                family,
+                values,
+                false,
+                (id, edit, kind, from, to) -> new Pair(
+                        id,
+                        instruction,
+                        form,
+                        edit,
+                        kind,
+                        template.replace(SLOT, from),
+                        template.replace(SLOT, to),
+                        List.of(),
+                        new Pair.WholeFile(ignore, ignore)));
+    }
+
+    /** A whole-file family whose values are the {@code .dockerignore}; the Dockerfile stays as it is. */
+    private void ignoreFamily(String family, String instruction, String form, String dockerfile, List<Value> values) {
+        pairUp(
+                family,
+                values,
+                false,
+                (id, edit, kind, from, to) -> new Pair(
+                        id,
+                        instruction,
+                        form,
+                        edit,
+                        kind,
+                        dockerfile,
+                        dockerfile,
+                        List.of(),
+                        new Pair.WholeFile(from, to)));
+    }
+
+    /**
+     * Parser directives. No {@code # syntax=} directive can be played (the engines have no network to pull a frontend
+     * image), so only lines that look like one but are comments, because a line that is no directive came first.
+     */
+    private void directives() {
+        String body = "FROM {base} AS {s}\nRUN echo a @\n  > /r\nCOPY {d}/a /c";
+        wholeFileFamily(
+                "directive-escape",
+                "directive",
+                "# escape (continuations)",
+                "@",
+                NO_FILE,
+                values(
+                        "=same",
+                        body.replace("@", "\\"),
+                        "# escape=\\\n" + body.replace("@", "\\"),
+                        "# escape=`\n" + body.replace("@", "`"),
+                        "#ESCAPE = `\n" + body.replace("@", "`"),
+                        "\n# escape=`\n" + body.replace("@", "\\")));
+        wholeFileFamily(
+                "directive-escape-word",
+                "directive",
+                "# escape (words)",
+                "@\nRUN echo \"$E\" > /r",
+                NO_FILE,
+                values(
+                        "=ab",
+                        "FROM {base} AS {s}\nENV E=a\\b",
+                        "# escape=`\nFROM {base} AS {s}\nENV E=a`b",
+                        "FROM {base} AS {s}\nENV E=ab",
+                        "=a-backslash-b",
+                        "# escape=`\nFROM {base} AS {s}\nENV E=a\\b",
+                        "FROM {base} AS {s}\nENV E=a\\\\b"));
+        wholeFileFamily(
+                "directive-check",
+                "directive",
+                "# check",
+                "@FROM {base} AS {s}\nRUN echo c > /r\nCOPY {d}/a /c",
+                NO_FILE,
+                values("=same", "", "# check=skip=all\n", "# check=error=true\n", "# check=skip=all\n# escape=\\\n"));
+        wholeFileFamily(
+                "directive-syntax-comment",
+                "directive",
+                "# syntax after the directives end",
+                "@\nRUN echo y > /r",
+                NO_FILE,
+                values(
+                        "=same",
+                        "FROM {base} AS {s}",
+                        "\n# syntax=docker/dockerfile:1\nFROM {base} AS {s}",
+                        "# a comment\n# syntax=docker/dockerfile:1\nFROM {base} AS {s}",
+                        "FROM {base} AS {s}\n# syntax=docker/dockerfile:1"));
+    }
+
+    /** ARGs before the first FROM: seen by FROM lines, and in a stage only where the stage declares them again. */
+    private void globalArgs() {
+        wholeFileFamily(
+                "global-arg-unused",
+                "ARG",
+                "global, not declared in the stage",
+                "@FROM {base} AS {s}\nRUN echo \"[$V]\" > /r",
+                NO_FILE,
+                values("=same", "", "ARG V\n", "ARG V=1\n", "ARG V=2\nARG W=3\n"));
+        wholeFileFamily(
+                "global-arg-redeclared",
+                "ARG",
+                "global, declared again in the stage",
+                "@FROM {base} AS {s}\nARG V\nRUN echo \"[$V]\" > /r",
+                NO_FILE,
+                values(
+                        "=unset",
+                        "",
+                        "ARG V\n",
+                        "=v1",
+                        "ARG V=1\n",
+                        "ARG V=\"1\"\n",
+                        "ARG W=1\nARG V=$W\n",
+                        "ARG V=1\nARG V\n",
+                        "=v2",
+                        "ARG V=2\n"));
+        wholeFileFamily(
+                "global-arg-stage-default",
+                "ARG",
+                "global, the stage's own default",
+                "ARG V=1\nFROM {base} AS {s}\n@RUN echo \"[$V]\" > /r",
+                NO_FILE,
+                values("=v1", "ARG V\n", "ARG V=1\n", "=unset", "", "=v2", "ARG V=2\n"));
+        String stages = "FROM {base} AS {s}-b\nRUN echo b > /b\nFROM @ AS {s}\nRUN echo f > /f";
+        wholeFileFamily(
+                "global-arg-from",
+                "ARG",
+                "global, used in FROM",
+                "@",
+                NO_FILE,
+                values(
+                        "=base",
+                        stages.replace("@", "{base}"),
+                        "ARG IMG={base}\n" + stages.replace("@", "$IMG"),
+                        "ARG IMG=dockercache-busybox\n" + stages.replace("@", "${IMG}:latest"),
+                        "ARG IMG\n" + stages.replace("@", "${IMG:-{base}}"),
+                        "=stage",
+                        "ARG IMG={s}-b\n" + stages.replace("@", "$IMG"),
+                        stages.replace("@", "{s}-b")));
+        wholeFileFamily(
+                "global-arg-platform",
+                "ARG",
+                "global automatic platform args in FROM",
+                "@ AS {s}\nARG TARGETPLATFORM\nRUN echo $TARGETPLATFORM > /p",
+                NO_FILE,
+                values(
+                        "=same",
+                        "FROM {base}",
+                        "ARG BUILDPLATFORM\nFROM --platform=$BUILDPLATFORM {base}",
+                        "ARG TARGETPLATFORM\nFROM --platform=${TARGETPLATFORM} {base}"));
+    }
+
+    /** {@code .dockerignore}: its patterns, and edits of files it excludes or re-includes. */
+    private void dockerignore() {
+        for (String[] read : List.of(
+                new String[] {"COPY", "COPY {d}/ /c/"},
+                new String[] {"RUN", "RUN --mount=type=bind,source={d},target=/m ls -lR /m > /r"})) {
+            ignoreFamily(
+                    "dockerignore-" + read[0].toLowerCase(Locale.ROOT),
+                    read[0],
+                    ".dockerignore patterns",
+                    "FROM {base} AS {s}\n" + read[1] + "\nRUN echo next > /next",
+                    values(
+                            "=none",
+                            NO_FILE,
+                            "# comment",
+                            "{d}/nomatch\n",
+                            "=b",
+                            "{d}/b",
+                            "/{d}/b\n",
+                            "**/b",
+                            "=sub",
+                            "{d}/dir/sub",
+                            "=dir-but-x",
+                            "{d}/dir\n!{d}/dir/x"));
+        }
+        record Edit(String name, Kind kind, ContextEdit change) {}
+        List<Edit> edits = List.of(
+                new Edit("excluded file changed", Kind.EQUIVALENT, ContextEdit.write("b", "b2\n")),
+                new Edit("excluded file deleted", Kind.EQUIVALENT, ContextEdit.delete("b")),
+                new Edit(
+                        "file added under an excluded directory", Kind.EQUIVALENT, ContextEdit.write("dir/sub/n", "n")),
+                new Edit("re-included file changed", Kind.CHANGE, ContextEdit.write("dir/sub/z", "z2\n")),
+                new Edit("included file changed", Kind.CHANGE, ContextEdit.write("dir/x", "x2\n")));
+        String dockerfile = "FROM {base} AS {s}\nCOPY {d}/ /c/\nRUN echo next > /next";
+        String ignore = "{d}/b\n{d}/dir/sub\n!{d}/dir/sub/z\n";
+        for (int e = 0; e < edits.size(); e++) {
+            Edit edit = edits.get(e);
+            pairs.add(new Pair(
+                    "dockerignore-context-" + e,
+                    "COPY",
+                    "context under a .dockerignore",
+                    edit.name(),
+                    edit.kind(),
+                    dockerfile,
+                    dockerfile,
+                    List.of(edit.change()),
+                    new Pair.WholeFile(ignore, ignore)));
+        }
+    }
+
+    /**
+     * {@code COPY .} of the whole context, which holds the Dockerfile and the {@code .dockerignore} themselves unless
+     * the {@code .dockerignore} excludes them (the runner's context also holds {@code Dockerfile.after}).
+     */
+    private void wholeContext() {
+        String dockerfile = "FROM {base} AS {s}\n@\nRUN echo next > /next";
+        wholeFileFamily(
+                "copy-dot",
+                "COPY",
+                "COPY . (Dockerfile ignored)",
+                dockerfile,
+                ".dockerignore\nDockerfile\nDockerfile.after\n",
+                values(
+                        "=dot",
+                        "COPY . /c/",
+                        "COPY ./ /c/",
+                        "COPY . /c",
+                        "copy . /c/",
+                        "# comment\nCOPY . /c/",
+                        "=dir",
+                        "COPY {d} /c/{d}/"));
+        wholeFileFamily(
+                "copy-dot-dockerfile",
+                "COPY",
+                "COPY . (Dockerfile sent)",
+                dockerfile,
+                NO_FILE,
+                values("=dot", "COPY . /c/", "=comment", "# comment\nCOPY . /c/", "=spacing", "COPY  . /c/"));
+        ignoreFamily(
+                "copy-dot-ignore",
+                "COPY",
+                "COPY . under .dockerignore edits",
+                dockerfile.replace("@", "COPY . /c/"),
+                values(
+                        "=all",
+                        NO_FILE,
+                        "=all-but-ignore",
+                        ".dockerignore",
+                        ".dockerignore\n# comment",
+                        "/.dockerignore\n{d}/nomatch",
+                        "=no-b",
+                        ".dockerignore\n{d}/b",
+                        "{d}/b\n.dockerignore",
+                        "=no-dockerfile",
+                        ".dockerignore\nDockerfile"));
+        List<ContextEdit> edits =
+                List.of(ContextEdit.touch("a"), ContextEdit.write("a", "a2\n"), ContextEdit.chmod("a", "0755"));
+        for (int e = 0; e < edits.size(); e++) {
+            pairs.add(new Pair(
+                    "copy-dot-context-" + e,
+                    "COPY",
+                    "COPY . (context edits)",
+                    edits.get(e).op() + " a",
+                    e == 0 ? Kind.EQUIVALENT : Kind.CHANGE,
+                    dockerfile.replace("@", "COPY . /c/"),
+                    dockerfile.replace("@", "COPY . /c/"),
+                    List.of(edits.get(e)),
+                    Pair.WholeFile.NO_IGNORE));
         }
     }
 }

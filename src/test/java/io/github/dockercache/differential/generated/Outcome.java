@@ -10,7 +10,8 @@ import java.util.List;
  * @param status {@link Status}
  * @param message why the engine or the plugin refused the pair, else null
  * @param steps every step of the pair's block in the second build, FROM left out
- * @param alone true when the pair was played in a Dockerfile of its own (the batching check), false in a batch
+ * @param alone true for the batching check (a batched pair played again in a Dockerfile of its own); false for the
+ *     pair's own answer, from its batch or, for a whole-file pair, from its own Dockerfile
  */
 public record Outcome(String pair, String engine, Status status, String message, List<Step> steps, boolean alone) {
 

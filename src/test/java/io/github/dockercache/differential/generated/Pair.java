@@ -1,6 +1,7 @@
 package io.github.dockercache.differential.generated;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One generated question for the engines: a block of stages as the first build sees it ({@code before}), the same
@@ -23,6 +24,9 @@ import java.util.List;
  * @param before the block in the first build
  * @param after the block in the second build
  * @param changes edits of the block's directory between the builds
+ * @param wholeFile null for a pair that shares a batch; else the pair acts on the whole Dockerfile or context
+ *     (parser directives, global ARGs, {@code .dockerignore}, {@code COPY .}) and is always played alone, in a
+ *     Dockerfile and a context of its own
  */
 public record Pair(
         String id,
@@ -32,7 +36,8 @@ public record Pair(
         Kind kind,
         String before,
         String after,
-        List<ContextEdit> changes) {
+        List<ContextEdit> changes,
+        WholeFile wholeFile) {
 
     /** The files of every block's directory before the first build, path to content (mode 0644). */
     public static final List<String[]> STANDARD_FILES = List.of(
@@ -49,10 +54,43 @@ public record Pair(
         CHANGE
     }
 
+    /**
+     * What a whole-file pair has besides its Dockerfile: the {@code .dockerignore} at the context's root in the first
+     * and in the second build ({@code {d}} for the pair's directory), null for none.
+     */
+    public record WholeFile(String ignoreBefore, String ignoreAfter) {
+        /** A whole-file pair without a {@code .dockerignore}. */
+        public static final WholeFile NO_IGNORE = new WholeFile(null, null);
+
+        /** The {@code .dockerignore} of the first ({@code after} false) or the second build, or null. */
+        public String ignore(boolean after) {
+            return after ? ignoreAfter : ignoreBefore;
+        }
+    }
+
+    /** A pair that shares a batch with others. */
+    public Pair(
+            String id,
+            String instruction,
+            String form,
+            String edit,
+            Kind kind,
+            String before,
+            String after,
+            List<ContextEdit> changes) {
+        this(id, instruction, form, edit, kind, before, after, changes, null);
+    }
+
     public Pair {
-        if (before.equals(after) && changes.isEmpty()) {
+        boolean ignoreChanges = wholeFile != null && !Objects.equals(wholeFile.ignoreBefore(), wholeFile.ignoreAfter());
+        if (before.equals(after) && changes.isEmpty() && !ignoreChanges) {
             throw new IllegalArgumentException(id + ": nothing changes");
         }
         changes = List.copyOf(changes);
+    }
+
+    /** Whether the pair is played alone, never in a batch ({@link #wholeFile()}). */
+    public boolean isWholeFile() {
+        return wholeFile != null;
     }
 }
