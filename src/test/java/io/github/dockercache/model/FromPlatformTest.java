@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockercache.compare.Comparison;
 import io.github.dockercache.compare.StepResult;
 import io.github.dockercache.compare.Verdict;
-import io.github.dockercache.testing.ContextTree;
+import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +24,8 @@ class FromPlatformTest {
     @TempDir
     Path dir;
 
-    private static final class Tree extends ContextTree<Tree> {
-        Tree(Path dir) {
-            super(dir);
-        }
-
-        @Override
-        protected Tree self() {
-            return this;
-        }
-    }
-
     private Snapshot snapshot(String name, String platform) throws Exception {
-        return new Tree(dir.resolve(name))
+        return new PlainTree(dir.resolve(name))
                 .dockerfile(
                         "FROM " + (platform.isEmpty() ? "" : "--platform=" + platform + " ") + "busybox", "RUN echo")
                 .snapshot(Map.of(), null);

@@ -3,7 +3,7 @@ package io.github.dockercache.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.dockercache.testing.ContextTree;
+import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,19 +18,8 @@ class RunMountSourceTest {
     @TempDir
     Path dir;
 
-    private static final class Tree extends ContextTree<Tree> {
-        Tree(Path dir) {
-            super(dir);
-        }
-
-        @Override
-        protected Tree self() {
-            return this;
-        }
-    }
-
     private String runKey(String name, String mount) throws Exception {
-        return new Tree(dir.resolve(name))
+        return new PlainTree(dir.resolve(name))
                         .file("d/x", "x\n")
                         .file("d/sub/y", "y\n")
                         .dockerfile("FROM busybox", "RUN --mount=" + mount + " ls -R /b")
@@ -64,7 +53,7 @@ class RunMountSourceTest {
     }
 
     private String fromStageKey(String name, String mount) throws Exception {
-        return new Tree(dir.resolve(name))
+        return new PlainTree(dir.resolve(name))
                         .dockerfile(
                                 "FROM busybox AS src",
                                 "RUN mkdir /m",

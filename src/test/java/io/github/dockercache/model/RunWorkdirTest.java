@@ -3,7 +3,7 @@ package io.github.dockercache.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.dockercache.testing.ContextTree;
+import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +19,9 @@ class RunWorkdirTest {
     @TempDir
     Path dir;
 
-    private static final class Tree extends ContextTree<Tree> {
-        Tree(Path dir) {
-            super(dir);
-        }
-
-        @Override
-        protected Tree self() {
-            return this;
-        }
-    }
-
     private Snapshot snapshot(String workdir) throws Exception {
         Path context = dir.resolve(Integer.toHexString(workdir.hashCode()));
-        return new Tree(context)
+        return new PlainTree(context)
                 .dockerfile(("FROM busybox AS s\n" + workdir + "\nRUN pwd").split("\n"))
                 .snapshot(Map.of(), null);
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dockercache.testing.ContextTree;
+import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +20,8 @@ class StageReferenceTest {
     @TempDir
     Path dir;
 
-    private static final class Tree extends ContextTree<Tree> {
-        Tree(Path dir) {
-            super(dir);
-        }
-
-        @Override
-        protected Tree self() {
-            return this;
-        }
-    }
-
     private Snapshot snapshot(String name, String... dockerfile) throws Exception {
-        return new Tree(dir.resolve(name)).dockerfile(dockerfile).snapshot(Map.of(), null);
+        return new PlainTree(dir.resolve(name)).dockerfile(dockerfile).snapshot(Map.of(), null);
     }
 
     private static List<String> keys(Snapshot snapshot) {

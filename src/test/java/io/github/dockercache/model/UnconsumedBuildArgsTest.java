@@ -2,7 +2,7 @@ package io.github.dockercache.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.dockercache.testing.ContextTree;
+import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +14,8 @@ class UnconsumedBuildArgsTest {
     @TempDir
     Path dir;
 
-    private static final class Tree extends ContextTree<Tree> {
-        Tree(Path dir) {
-            super(dir);
-        }
-
-        @Override
-        protected Tree self() {
-            return this;
-        }
-    }
-
-    private Tree stages() {
-        return new Tree(dir)
+    private PlainTree stages() {
+        return new PlainTree(dir)
                 .dockerfile(
                         "ARG BASE_TAG=1.36",
                         "FROM busybox:${BASE_TAG} AS test",
