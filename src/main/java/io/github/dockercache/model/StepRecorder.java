@@ -128,8 +128,8 @@ final class StepRecorder {
         if (readsSecret && !taint.canCompare()) {
             // the step's causes name the inputs, in the user's words (build arg X, WORKDIR)
             reads.withheld("depends on a secret, not compared: no secret key is configured. Pass the secret with"
-                    + " RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or a <server> in settings.xml;"
-                    + " see docs/secrets.md)");
+                    + " RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build tool's"
+                    + " credentials; see docs/secrets.md)");
         }
         return masked;
     }
