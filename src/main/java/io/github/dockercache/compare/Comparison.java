@@ -94,6 +94,13 @@ public final class Comparison {
         private final CauseFinder causeFinder;
         private final Map<String, HistoryEntry> buildByKey = new HashMap<>();
         private final Set<String> optimisticKeys = new HashSet<>();
+        /**
+         * Why a baseline step may have been cached although its key says otherwise, by its optimistic key: a step of
+         * the build with that optimistic key is then unknown even where the step it is compared with is another one
+         * (a FROM that now matches another stage's FROM, generated pair from-5-8).
+         */
+        private final Map<String, String> uncertainByOptimisticKey = new HashMap<>();
+
         private final Map<String, StepSnapshot> baselineById = new HashMap<>();
         private final Map<String, StepSnapshot> currentById = new HashMap<>();
         private final Map<String, StepResult> results = new LinkedHashMap<>();
@@ -113,6 +120,9 @@ public final class Comparison {
             }
             for (StepSnapshot step : baseline.steps()) {
                 baselineById.put(step.id(), step);
+                if (step.unknownReason() != null) {
+                    uncertainByOptimisticKey.putIfAbsent(step.optimisticKey(), step.unknownReason());
+                }
             }
             current.steps().forEach(step -> currentById.put(step.id(), step));
         }
@@ -134,17 +144,20 @@ public final class Comparison {
             StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
             // a step built on a rebuilt one is rebuilt, even where the parent was rebuilt for an upstream input
+            String uncertainTwin = uncertainByOptimisticKey.get(step.optimisticKey());
             Verdict verdict = optimisticKeys.contains(step.optimisticKey())
-                            && !knownOnBothSides(step, counterpart)
+                            && (!knownOnBothSides(step, counterpart) || uncertainTwin != null)
                             && !(parentMissed && parent.verdict() == Verdict.REBUILT)
                     ? Verdict.UNKNOWN
                     : Verdict.REBUILT;
             List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             // an input that cannot be known offline may sit on either side: the baseline step explains it when this one
             // cannot
-            String ownReason = step.unknownReason() == null && counterpart != null
-                    ? counterpart.unknownReason()
-                    : step.unknownReason();
+            String ownReason = step.unknownReason() != null
+                    ? step.unknownReason()
+                    : counterpart != null && counterpart.unknownReason() != null
+                            ? counterpart.unknownReason()
+                            : uncertainTwin;
             if (parentMissed && parent.verdict() == Verdict.UNKNOWN && own.isEmpty() && counterpart != null) {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
             }

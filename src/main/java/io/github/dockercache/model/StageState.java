@@ -52,6 +52,12 @@ final class StageState {
 
     String key;
     String optimisticKey;
+    /**
+     * Why every step of this stage may be cached where its key says otherwise (a FROM's written {@code --platform},
+     * whose default the plugin cannot see), or null: the steps after the FROM are keyed on it too.
+     */
+    String platformUnknownReason;
+
     String lastStepId;
     int stepCount;
     /** The line of the last RUN, or 0: a stage without RUN has files that can be known offline. */
@@ -87,6 +93,7 @@ final class StageState {
         copy.shellOrigin = shellOrigin;
         copy.key = key;
         copy.optimisticKey = optimisticKey;
+        copy.platformUnknownReason = platformUnknownReason;
         copy.lastStepId = lastStepId;
         copy.lastRunLine = lastRunLine;
         return copy;

@@ -232,7 +232,7 @@ final class StageWalk {
             String platform = Platforms.keyedFromPlatform(from.platform(), expandedPlatform, targetStageName());
             StepReads reads = new StepReads();
             if (platform != null) {
-                reads.mayDifferBecause(Platforms.unknownReason(platform));
+                state.platformUnknownReason = Platforms.unknownReason(platform);
                 if (words.instructionSecret) {
                     reads.secret(PLATFORM);
                 }

@@ -48,6 +48,9 @@ final class StepRecorder {
             List<Map.Entry<String, String>> written,
             Map<String, String> origins,
             StepReads reads) {
+        if (state.platformUnknownReason != null) {
+            reads.mayDifferBecause(state.platformUnknownReason);
+        }
         List<Map.Entry<String, String>> inputs = maskSecrets(state, written, reads);
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
         List<Map.Entry<String, String>> keyed =

@@ -1,6 +1,7 @@
 package io.github.dockercache.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.compare.Comparison;
@@ -10,6 +11,7 @@ import io.github.dockercache.testing.PlainTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,5 +59,41 @@ class FromPlatformTest {
                     steps.get(0).unknownReason().contains("FROM --platform=" + platform + " is the one a FROM without"),
                     steps.get(0)::unknownReason);
         }
+    }
+
+    /**
+     * Another stage FROM the same image without {@code --platform}: the edited FROM then matches that stage's FROM in
+     * the baseline, and the steps after it must still be unknown for the platform, not rebuilt (generated pair
+     * {@code from-5-8}, played in a batch of many stages: both engines reuse every step).
+     */
+    @Test
+    void stepsAfterThePlatformStayUnknownWhenTheFromMatchesAnotherStage() throws Exception {
+        Snapshot before = twoStages("before", "--platform=linux/amd64 ");
+        Snapshot after = twoStages("after", "");
+        List<StepResult> steps = Comparison.compare(after, before).steps();
+        for (StepResult step : steps) {
+            assertNotEquals(Verdict.REBUILT, step.verdict(), step::toString);
+        }
+        StepResult run = steps.stream()
+                .filter(step -> step.text().equals("COPY a.txt /a.txt"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.UNKNOWN, run.verdict(), run::toString);
+        assertTrue(
+                run.unknownReason().contains("FROM --platform=linux/amd64 is the one a FROM without"),
+                run::unknownReason);
+    }
+
+    private Snapshot twoStages(String name, String platform) throws Exception {
+        return new PlainTree(dir.resolve(name))
+                .file("a.txt", "a")
+                .dockerfile(
+                        "FROM busybox AS b",
+                        "COPY a.txt /b.txt",
+                        "FROM " + platform + "busybox AS a",
+                        "COPY a.txt /a.txt",
+                        "FROM b",
+                        "COPY --from=a /a.txt /a")
+                .snapshot(Map.of(), null);
     }
 }
