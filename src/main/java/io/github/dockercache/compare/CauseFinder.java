@@ -63,8 +63,8 @@ final class CauseFinder {
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
-            if (name.startsWith(CacheModel.UNKEYED)) {
-                continue; // recorded to explain the keyed inputs, never a cause of its own
+            if (name.startsWith(CacheModel.UNKEYED) || EarlierKeys.isStageName(name)) {
+                continue; // recorded to explain the keyed inputs (or a stage name an earlier version keyed), no cause
             }
             if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
                 withheld.add(InputWords.describeSecretInput(step, before, name));

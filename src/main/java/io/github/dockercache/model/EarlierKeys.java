@@ -15,6 +15,7 @@ public final class EarlierKeys {
             + " otherwise; record the baseline again";
 
     private static final Pattern MOUNT = Pattern.compile("mount\\[\\d+]");
+    private static final Pattern STAGE_NAME = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
 
     private EarlierKeys() {}
 
@@ -33,6 +34,15 @@ public final class EarlierKeys {
             }
         }
         return mounts;
+    }
+
+    /**
+     * True for the name of the stage a COPY --from or a mount reads ({@code src[0].stage}), which earlier versions
+     * keyed: BuildKit keys the stage's content, never its name, and the stage's key input says when that changed.
+     * This version records the name unkeyed.
+     */
+    public static boolean isStageName(String name) {
+        return STAGE_NAME.matcher(name).matches();
     }
 
     /** True when the input {@code name} is one of {@code mounts} or about one ({@code mount[0].cache-id}). */
