@@ -3,7 +3,6 @@ package io.github.dockercache.context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** SHA-256 digests in the {@code sha256:<lowercase hex>} form BuildKit prints and hashes. */
 public final class Digests {
@@ -50,14 +49,6 @@ public final class Digests {
     /** Hashes the {@code sha256:<hex>} spelling of the 32 bytes at {@code offset}, without making a String. */
     static void updateSpelled(MessageDigest sha, byte[] bytes, int offset) {
         sha.update(spelled(bytes, offset));
-    }
-
-    /** The raw bytes of a {@code sha256:<hex>} digest; the inverse of {@link #format(byte[])}. */
-    static byte[] parse(String spelled) {
-        if (spelled.length() != LENGTH || !spelled.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a sha256 digest: " + spelled);
-        }
-        return HexFormat.of().parseHex(spelled, PREFIX.length(), LENGTH);
     }
 
     private static byte[] spelled(byte[] bytes, int offset) {

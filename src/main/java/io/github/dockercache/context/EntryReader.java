@@ -145,13 +145,6 @@ final class EntryReader {
         if (!line.headerKey().equals(headerKey(header))) {
             return null;
         }
-        byte[] digests = new byte[FileEntry.DIGEST_BYTES];
-        try {
-            System.arraycopy(Digests.parse(line.hashes().contentDigest()), 0, digests, FileEntry.CONTENT_OFFSET, 32);
-            System.arraycopy(Digests.parse(line.hashes().digest()), 0, digests, FileEntry.DIGEST_OFFSET, 32);
-        } catch (IllegalArgumentException e) {
-            return null; // not digests: hash the file
-        }
         return new Read(
                 new FileEntry(
                         relativePath,
@@ -159,7 +152,7 @@ final class EntryReader {
                         mode,
                         size,
                         FileEntry.Extra.of(null, 0, 0, line.xattrs(), false, hardLinkOf),
-                        digests,
+                        line.digests(),
                         0),
                 line,
                 null);

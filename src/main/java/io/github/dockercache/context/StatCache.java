@@ -12,16 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Remembers the digests and xattrs of regular files between scans so unchanged files are neither read
@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * <p>One file: the line format, the index of the previous file and the writing of the next are one protocol.
  */
 final class StatCache implements AutoCloseable {
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     /** Timestamps can be coarser than writes; younger files are hashed every time. */
     private static final long RACY_NANOS = 2_000_000_000L;
 
@@ -57,7 +57,8 @@ final class StatCache implements AutoCloseable {
 
     private static final int WINDOW_BYTES = 32 * 1024;
     private static final String TEMP_PREFIX = ".statcache.";
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final byte[] DIGEST_PREFIX = "sha256:".getBytes(StandardCharsets.US_ASCII);
+    private static final int DIGEST_LENGTH = DIGEST_PREFIX.length + 64;
 
     /** The stat facts that must not change for a remembered digest to be reused. */
     record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {}
@@ -65,19 +66,32 @@ final class StatCache implements AutoCloseable {
     /** What is remembered for one file. */
     record Hashes(String contentDigest, String digest) {}
 
-    /** A line of the previous file whose fingerprint matches: what the digests depend on, and the digests. */
-    record Line(int index, SortedMap<String, String> xattrs, String headerKey, Hashes hashes) {}
+    /**
+     * A line of the previous file whose fingerprint matches: what the digests depend on, and the digests as
+     * {@link FileEntry} holds them ({@link FileEntry#DIGEST_BYTES}: content digest, then digest), a new array each.
+     */
+    record Line(int index, SortedMap<String, String> xattrs, String headerKey, byte[] digests) {
+        Hashes hashes() {
+            return new Hashes(
+                    Digests.format(digests, FileEntry.CONTENT_OFFSET),
+                    Digests.format(digests, FileEntry.DIGEST_OFFSET));
+        }
+    }
 
     /*
      * The file is line-oriented UTF-8 text, streamed both ways, and parsed without a JSON library: reading
      * it is most of what an unchanged context costs. The first line is HEADER followed by the
-     * SHA-256 of every byte after that line, so a corrupt, truncated or edited file is dropped as a whole.
+     * CRC-32 of every byte after that line, so a corrupt, truncated or edited file is dropped as a whole. A checksum
+     * against accidents is enough: whoever can write the file could as well write a matching SHA-256, and CRC-32 costs
+     * a fresh JVM a few milliseconds for a file of 30 MB where SHA-256 cost a quarter of a second (computed by code
+     * not compiled yet).
      * Then one line per file, tab-separated: path, size, mtime, ctime, inode, device, header key, content
      * digest, digest, then name and hex value of each xattr. Paths and xattr names escape backslash, tab,
      * CR and LF with a backslash.
      */
-    private static final String HEADER = "dockercache-stat-cache " + VERSION + " sha256:";
-    private static final int HEADER_LENGTH = HEADER.length() + 64 + 1;
+    private static final String HEADER = "dockercache-stat-cache " + VERSION + " crc32:";
+    private static final int CHECKSUM_LENGTH = 8;
+    private static final int HEADER_LENGTH = HEADER.length() + CHECKSUM_LENGTH + 1;
     private static final int FIXED_FIELDS = 9;
 
     private final Path file;
@@ -107,7 +121,7 @@ final class StatCache implements AutoCloseable {
     private int written;
 
     private OutputStream out;
-    private MessageDigest outDigest;
+    private CRC32 outChecksum;
     /** Writing failed: the old file stays, which only costs time. */
     private boolean abandoned;
 
@@ -189,7 +203,7 @@ final class StatCache implements AutoCloseable {
         if (header.length() != HEADER_LENGTH || !header.startsWith(HEADER) || !header.endsWith("\n")) {
             return null; // another layout or version: not worth reading
         }
-        MessageDigest sha = Digests.newSha256();
+        CRC32 checksum = new CRC32();
         long[] starts = new long[1024];
         int[] hashes = new int[1024];
         int lines = 0;
@@ -201,7 +215,7 @@ final class StatCache implements AutoCloseable {
         byte[] bytes = buffer.array();
         int n;
         while ((n = channel.read(buffer)) > 0) {
-            sha.update(bytes, 0, n);
+            checksum.update(bytes, 0, n);
             for (int i = 0; i < n; i++) {
                 byte b = bytes[i];
                 if (b == '\n') {
@@ -227,11 +241,15 @@ final class StatCache implements AutoCloseable {
             position += n;
             buffer.clear();
         }
-        String expected = header.substring(HEADER.length() - "sha256:".length(), HEADER_LENGTH - 1);
-        if (position != starts[lines] || !Digests.format(sha.digest()).equals(expected)) {
+        String expected = header.substring(HEADER.length(), HEADER_LENGTH - 1);
+        if (position != starts[lines] || !checksumText(checksum).equals(expected)) {
             return null; // corrupt, or the last line is cut
         }
         return new StatCache(file, channel, starts, lines, hashes, rememberBefore, maxEntries);
+    }
+
+    private static String checksumText(CRC32 checksum) {
+        return String.format(Locale.ROOT, "%08x", checksum.getValue());
     }
 
     private static int mix(int hash) {
@@ -262,7 +280,7 @@ final class StatCache implements AutoCloseable {
                 if (line.length > key.length
                         && line[key.length] == '\t'
                         && Arrays.equals(line, 0, key.length, key, 0, key.length)) {
-                    return parse(index, new String(line, StandardCharsets.UTF_8), fingerprint);
+                    return parse(index, line, key.length, fingerprint);
                 }
             }
         } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -321,40 +339,84 @@ final class StatCache implements AutoCloseable {
         }
     }
 
-    private static Line parse(int index, String line, Fingerprint fingerprint) {
+    /**
+     * The line at {@code index} (path, then a tab at {@code pathEnd}) when its fingerprint is {@code fingerprint},
+     * else null. Read from the bytes: a String of the line, a regular expression per digest and a hex string for
+     * each were most of what reusing an entry cost.
+     */
+    private static Line parse(int index, byte[] line, int pathEnd, Fingerprint fingerprint) {
         int[] tabs = new int[FIXED_FIELDS + 1];
         int count = 0;
-        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
-            if (count < tabs.length) {
-                tabs[count] = i;
+        for (int i = pathEnd; i < line.length; i++) {
+            if (line[i] == '\t') {
+                if (count < tabs.length) {
+                    tabs[count] = i;
+                }
+                count++;
             }
-            count++;
         }
         if (count < FIXED_FIELDS - 1 || (count - (FIXED_FIELDS - 1)) % 2 != 0) {
             throw new IllegalArgumentException("malformed stat cache line");
         }
-        Fingerprint stored = new Fingerprint(
-                number(line, tabs[0], tabs[1]),
-                number(line, tabs[1], tabs[2]),
-                number(line, tabs[2], tabs[3]),
-                number(line, tabs[3], tabs[4]),
-                number(line, tabs[4], tabs[5]));
-        if (!stored.equals(fingerprint)) {
+        if (number(line, tabs[0], tabs[1]) != fingerprint.size()
+                || number(line, tabs[1], tabs[2]) != fingerprint.mtimeNanos()
+                || number(line, tabs[2], tabs[3]) != fingerprint.ctimeNanos()
+                || number(line, tabs[3], tabs[4]) != fingerprint.inode()
+                || number(line, tabs[4], tabs[5]) != fingerprint.device()) {
             return null;
         }
-        int digestEnd = count == FIXED_FIELDS - 1 ? line.length() : tabs[FIXED_FIELDS - 1];
-        Hashes hashes = new Hashes(line.substring(tabs[6] + 1, tabs[7]), line.substring(tabs[7] + 1, digestEnd));
-        if (!DIGEST.matcher(hashes.contentDigest()).matches()
-                || !DIGEST.matcher(hashes.digest()).matches()) {
-            throw new IllegalArgumentException("malformed stat cache digest");
-        }
-        SortedMap<String, String> xattrs =
-                count == FIXED_FIELDS - 1 ? EntryHeader.NO_XATTRS : readXattrs(line.substring(digestEnd + 1));
-        return new Line(index, xattrs, line.substring(tabs[5] + 1, tabs[6]), hashes);
+        int digestEnd = count == FIXED_FIELDS - 1 ? line.length : tabs[FIXED_FIELDS - 1];
+        byte[] digests = new byte[FileEntry.DIGEST_BYTES];
+        digest(line, tabs[6] + 1, tabs[7], digests, FileEntry.CONTENT_OFFSET);
+        digest(line, tabs[7] + 1, digestEnd, digests, FileEntry.DIGEST_OFFSET);
+        SortedMap<String, String> xattrs = count == FIXED_FIELDS - 1
+                ? EntryHeader.NO_XATTRS
+                : readXattrs(new String(line, digestEnd + 1, line.length - digestEnd - 1, StandardCharsets.UTF_8));
+        String headerKey = new String(line, tabs[5] + 1, tabs[6] - tabs[5] - 1, StandardCharsets.UTF_8);
+        return new Line(index, xattrs, headerKey, digests);
     }
 
-    private static long number(String line, int tabBefore, int tabAfter) {
-        return Long.parseLong(line, tabBefore + 1, tabAfter, 10);
+    /** The decimal number between two tabs, as {@link Long#parseLong} reads it. */
+    private static long number(byte[] line, int tabBefore, int tabAfter) {
+        int i = tabBefore + 1;
+        boolean negative = i < tabAfter - 1 && line[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (i == tabAfter) {
+            throw new IllegalArgumentException("malformed stat cache number");
+        }
+        long value = 0;
+        for (; i < tabAfter; i++) {
+            int digit = line[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("malformed stat cache number");
+            }
+            value = Math.addExact(Math.multiplyExact(value, 10), negative ? -digit : digit); // overflow: malformed
+        }
+        return value;
+    }
+
+    /** Puts the {@code sha256:} digest spelled in {@code line[from, to)} into {@code target} at {@code offset}. */
+    private static void digest(byte[] line, int from, int to, byte[] target, int offset) {
+        if (to - from != DIGEST_LENGTH
+                || !Arrays.equals(line, from, from + DIGEST_PREFIX.length, DIGEST_PREFIX, 0, DIGEST_PREFIX.length)) {
+            throw new IllegalArgumentException("malformed stat cache digest");
+        }
+        for (int i = 0, at = from + DIGEST_PREFIX.length; i < 32; i++, at += 2) {
+            target[offset + i] = (byte) (hexDigit(line[at]) << 4 | hexDigit(line[at + 1]));
+        }
+    }
+
+    /** A lowercase hex digit's value: the writer spells digests as {@link Digests#format} does. */
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        throw new IllegalArgumentException("malformed stat cache digest");
     }
 
     private static SortedMap<String, String> readXattrs(String fields) {
@@ -480,9 +542,9 @@ final class StatCache implements AutoCloseable {
             temp = created.path();
             tempChannel = created.channel();
             tempChannel.position(HEADER_LENGTH);
-            outDigest = Digests.newSha256();
+            outChecksum = new CRC32();
             out = new BufferedOutputStream(
-                    new DigestOutputStream(Channels.newOutputStream(tempChannel), outDigest), BUFFER_SIZE);
+                    new CheckedOutputStream(Channels.newOutputStream(tempChannel), outChecksum), BUFFER_SIZE);
             if (unchangedPrefix > 0) {
                 copyPrevious(lineStarts[0], lineStarts[unchangedPrefix]);
                 written = unchangedPrefix;
@@ -520,7 +582,7 @@ final class StatCache implements AutoCloseable {
         }
         try {
             out.flush();
-            String header = HEADER + Digests.format(outDigest.digest()).substring("sha256:".length()) + "\n";
+            String header = HEADER + checksumText(outChecksum) + "\n";
             tempChannel.write(ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)), 0);
             tempChannel.close();
             closeQuietly(previous); // some systems cannot replace an open file

@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -424,8 +426,9 @@ class StatCacheTest {
 
     /** Writes a cache file whose checksum matches {@code body}, as a hand-made or foreign file could. */
     private void writeWithChecksum(String header, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String digest = Digests.format(Digests.newSha256().digest(bytes)).substring("sha256:".length());
-        Files.writeString(cacheFile, header.substring(0, header.length() - 64) + digest + "\n" + body);
+        CRC32 checksum = new CRC32();
+        checksum.update(body.getBytes(StandardCharsets.UTF_8));
+        String crc = String.format(Locale.ROOT, "%08x", checksum.getValue());
+        Files.writeString(cacheFile, header.substring(0, header.length() - crc.length()) + crc + "\n" + body);
     }
 }

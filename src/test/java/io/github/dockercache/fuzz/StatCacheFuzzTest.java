@@ -18,15 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Fuzzes the stat cache with hostile cache files: scanning a context through any cache file gives the entries (so
@@ -84,7 +83,7 @@ class StatCacheFuzzTest {
                     TRUTH,
                     BuildContext.scan(ROOT, null, ClientPlatform.LINUX, CACHE).entries());
             String written = Files.readString(CACHE);
-            HEADER_PREFIX = written.substring(0, written.indexOf("sha256:") + "sha256:".length());
+            HEADER_PREFIX = written.substring(0, written.indexOf("crc32:") + "crc32:".length());
             for (String line : written.substring(written.indexOf('\n') + 1).split("\n")) {
                 String[] fields = line.split("\t", -1);
                 RECORDS.put(fields[0], fields);
@@ -113,7 +112,7 @@ class StatCacheFuzzTest {
         "sha256:",
         "a.txt",
         "tab\\there",
-        "dockercache-stat-cache 3 sha256:"
+        "dockercache-stat-cache 4 crc32:"
     })
     void scanWithCache(byte[] input) throws IOException, ContextException {
         byte[] cache = signed(withTrueValues(input));
@@ -181,26 +180,18 @@ class StatCacheFuzzTest {
     /** The file with the checksum of its lines in its header, when its first line has the header's shape. */
     private static byte[] signed(byte[] file) {
         byte[] prefix = HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
-        int headerLength = prefix.length + 64 + 1;
+        int headerLength = prefix.length + 8 + 1;
         if (file.length < headerLength
                 || !Arrays.equals(file, 0, prefix.length, prefix, 0, prefix.length)
                 || file[headerLength - 1] != '\n') {
             return file;
         }
         byte[] signed = file.clone();
-        byte[] checksum = HexFormat.of().formatHex(sha256(file, headerLength)).getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(file, headerLength, file.length - headerLength);
+        byte[] checksum = String.format(Locale.ROOT, "%08x", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(checksum, 0, signed, prefix.length, checksum.length);
         return signed;
-    }
-
-    private static byte[] sha256(byte[] bytes, int from) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes, from, bytes.length - from);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The cache file's escaping of a path, written apart from the plugin's so that it checks it. */
