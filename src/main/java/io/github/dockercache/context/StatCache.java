@@ -217,8 +217,20 @@ final class StatCache implements AutoCloseable {
         while ((n = channel.read(buffer)) > 0) {
             checksum.update(bytes, 0, n);
             for (int i = 0; i < n; i++) {
-                byte b = bytes[i];
-                if (b == '\n') {
+                if (inPath) {
+                    // the path is hashed up to its tab; the rest of a line only matters for where it ends
+                    for (; i < n && bytes[i] != '\t' && bytes[i] != '\n'; i++) {
+                        hash = hash * 31 + bytes[i];
+                    }
+                    if (i < n && bytes[i] == '\t') {
+                        inPath = false;
+                        i++;
+                    }
+                }
+                for (; i < n && bytes[i] != '\n'; i++) {
+                    // skip to the line's end
+                }
+                if (i < n) {
                     if (lines == maxEntries) {
                         return null; // too many to index: hashing the files costs less than the heap
                     }
@@ -230,12 +242,6 @@ final class StatCache implements AutoCloseable {
                     starts[lines] = position + i + 1;
                     inPath = true;
                     hash = 0;
-                } else if (inPath) {
-                    if (b == '\t') {
-                        inPath = false;
-                    } else {
-                        hash = hash * 31 + b;
-                    }
                 }
             }
             position += n;
