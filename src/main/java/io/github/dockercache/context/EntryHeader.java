@@ -44,27 +44,31 @@ final class EntryHeader {
             int devMajor,
             int devMinor,
             SortedMap<String, String> keptXattrs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
-        field(out, "name", "");
-        field(out, "mode", Integer.toString(mode));
-        field(out, "uid", "0");
-        field(out, "gid", "0");
-        field(out, "size", Long.toString(type == EntryType.FILE ? size : 0));
-        field(out, "typeflag", String.valueOf(type.typeflag()));
-        field(out, "linkname", linkTarget == null ? "" : linkTarget);
-        field(out, "uname", "");
-        field(out, "gname", "");
-        field(out, "devmajor", Integer.toString(devMajor));
-        field(out, "devminor", Integer.toString(devMinor));
+        // one string for the fixed fields, encoded once: built per entry, also for every file a warm scan reuses
+        byte[] fields = new StringBuilder(96)
+                .append("namemode")
+                .append(mode)
+                .append("uid0gid0size")
+                .append(type == EntryType.FILE ? size : 0)
+                .append("typeflag")
+                .append(type.typeflag())
+                .append("linkname")
+                .append(linkTarget == null ? "" : linkTarget)
+                .append("unamegnamedevmajor")
+                .append(devMajor)
+                .append("devminor")
+                .append(devMinor)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        if (keptXattrs.isEmpty()) {
+            return fields;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(fields.length + 64);
+        out.writeBytes(fields);
         keptXattrs.forEach((name, hex) -> {
             out.writeBytes(name.getBytes(StandardCharsets.UTF_8));
             out.writeBytes(HexFormat.of().parseHex(hex));
         });
         return out.toByteArray();
-    }
-
-    private static void field(ByteArrayOutputStream out, String key, String value) {
-        out.writeBytes(key.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -384,13 +384,12 @@ final class StatCache implements AutoCloseable {
 
     /** The decimal number between two tabs, as {@link Long#parseLong} reads it. */
     private static long number(byte[] line, int tabBefore, int tabAfter) {
-        int i = tabBefore + 1;
-        boolean negative = i < tabAfter - 1 && line[i] == '-';
-        if (negative) {
-            i++;
-        }
-        if (i == tabAfter) {
-            throw new IllegalArgumentException("malformed stat cache number");
+        int from = tabBefore + 1;
+        boolean negative = from < tabAfter - 1 && line[from] == '-';
+        int i = negative ? from + 1 : from;
+        if (i == tabAfter || tabAfter - i > 18) {
+            // empty, or long enough to overflow: rare (an inode or device number), left to the JDK
+            return Long.parseLong(new String(line, from, tabAfter - from, StandardCharsets.ISO_8859_1));
         }
         long value = 0;
         for (; i < tabAfter; i++) {
@@ -398,9 +397,9 @@ final class StatCache implements AutoCloseable {
             if (digit < 0 || digit > 9) {
                 throw new IllegalArgumentException("malformed stat cache number");
             }
-            value = Math.addExact(Math.multiplyExact(value, 10), negative ? -digit : digit); // overflow: malformed
+            value = value * 10 + digit;
         }
-        return value;
+        return negative ? -value : value;
     }
 
     /** Puts the {@code sha256:} digest spelled in {@code line[from, to)} into {@code target} at {@code offset}. */
