@@ -82,9 +82,9 @@ final class StatCache implements AutoCloseable {
      * The file is line-oriented UTF-8 text, streamed both ways, and parsed without a JSON library: reading
      * it is most of what an unchanged context costs. The first line is HEADER followed by the
      * CRC-32 of every byte after that line, so a corrupt, truncated or edited file is dropped as a whole. A checksum
-     * against accidents is enough: whoever can write the file could as well write a matching SHA-256, and CRC-32 costs
-     * a fresh JVM a few milliseconds for a file of 30 MB where SHA-256 cost a quarter of a second (computed by code
-     * not compiled yet).
+     * against accidents is enough: whoever can write the file could as well write a matching SHA-256, and CRC-32 runs
+     * as native code from the first call, where SHA-256 over 30 MB cost a fresh JVM about 60 ms more (much of it in
+     * code not compiled yet).
      * Then one line per file, tab-separated: path, size, mtime, ctime, inode, device, header key, content
      * digest, digest, then name and hex value of each xattr. Paths and xattr names escape backslash, tab,
      * CR and LF with a backslash.
