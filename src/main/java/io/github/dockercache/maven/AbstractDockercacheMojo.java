@@ -22,6 +22,7 @@ import io.github.dockercache.workflow.Invocation;
 import io.github.dockercache.workflow.OnMissingBaseline;
 import io.github.dockercache.workflow.Outcome;
 import io.github.dockercache.workflow.RollUp;
+import io.github.dockercache.workflow.StatCacheShare;
 import io.github.dockercache.workflow.WorkflowException;
 import java.io.File;
 import java.io.IOException;
@@ -720,7 +721,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 orDefault(unstableStages, List.of()));
         String coordinates =
                 blankToNull(image.baselineArtifact != null ? image.baselineArtifact : scope.baselineArtifact());
-        Invocation invocation = new Invocation(root(), outputs(owner), new MavenHints(session, owner, plugin));
+        Invocation invocation = new Invocation(
+                root(),
+                outputs(owner),
+                new MavenHints(session, owner, plugin),
+                session == null ? StatCacheShare.NONE : new SessionStatCaches(session));
         BaselineSource baselineSource = baselineSource(owner, coordinates, baselineFile, classifier);
         OnMissingBaseline onMissing = missingBaselinePolicy();
         ImageRequest imageRequest = new ImageRequest(

@@ -46,13 +46,14 @@ public final class ImageAnalysis {
     static Analysis analyseAndStore(ImageRequest request, ImageDigests digests) throws WorkflowException {
         UnfinishedOutputs outputs = new UnfinishedOutputs(request);
         Analysis analysis;
+        Path statCache = request.outputDirectory().resolve(STAT_CACHE_FILE);
+        Path context = realContext(request.build().contextDir());
+        StatCacheShare share = request.invocation().statCaches();
+        StatCacheShare.startFrom(share, context, statCache);
         try {
-            analysis = CacheModel.analyse(
-                    request.build(),
-                    request.outputDirectory().resolve(STAT_CACHE_FILE),
-                    request.progress(),
-                    digests,
-                    imageConfigs(request));
+            analysis =
+                    CacheModel.analyse(request.build(), statCache, request.progress(), digests, imageConfigs(request));
+            share.wrote(context, statCache);
         } catch (AnalysisException e) {
             String message = request.shown(e.getMessage());
             if (e.getCause() instanceof ImageResolutionException) {
@@ -80,6 +81,15 @@ public final class ImageAnalysis {
             throw new WorkflowException("Cannot write the snapshot " + file + ": " + IoReasons.describe(e), e, false);
         }
         return analysis;
+    }
+
+    /** The context as the build's images are matched on it: {@code .} and {@code ../app} may name the same one. */
+    private static Path realContext(Path contextDir) {
+        try {
+            return contextDir.toRealPath();
+        } catch (IOException e) {
+            return contextDir.toAbsolutePath().normalize(); // the scan reports why it cannot read it
+        }
     }
 
     /**

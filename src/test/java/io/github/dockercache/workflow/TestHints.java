@@ -36,6 +36,6 @@ public final class TestHints implements Hints {
 
     /** Paths shown from {@code root}; nothing known about a build. */
     public static Invocation at(Path root) {
-        return new Invocation(root, BuildOutputs.NONE, new TestHints());
+        return new Invocation(root, BuildOutputs.NONE, new TestHints(), StatCacheShare.NONE);
     }
 }

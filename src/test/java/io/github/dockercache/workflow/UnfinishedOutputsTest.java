@@ -38,7 +38,7 @@ class UnfinishedOutputsTest {
                         new BuildSettings(
                                 context, dockerfile, Map.of("JAR", "app-1.0.jar"), null, ClientPlatform.LINUX, null),
                         module.resolve("target/dockercache"),
-                        new Invocation(dir, outputs, new TestHints())),
+                        new Invocation(dir, outputs, new TestHints(), StatCacheShare.NONE)),
                 baseline,
                 "app/.dockercache/baseline.json");
     }
