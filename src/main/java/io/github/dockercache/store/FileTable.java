@@ -208,7 +208,7 @@ final class FileTable {
                 modes[i] = in.varint();
                 if (modes[i] > 07777777) {
                     throw new IllegalArgumentException(
-                            "the file " + SnapshotValidation.quote(paths[i]) + " has a mode that is not octal");
+                            "the file " + SnapshotJson.quote(paths[i]) + " has a mode that is not octal");
                 }
             }
         }
@@ -334,7 +334,7 @@ final class FileTable {
             if (path.isEmpty()
                     || (previous != null && !after(path, previous, shared))
                     || !SnapshotValidation.isContextPath(path, partStart)) {
-                throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
+                throw new IllegalArgumentException("its file table names " + SnapshotJson.quote(path)
                         + ", which is not a path inside a build context, or not in order");
             }
             previous = path;
