@@ -27,17 +27,17 @@ import java.util.TreeMap;
 
 /**
  * A snapshot's JSON text, on Gson's streams without its data binding: starting that binding (its factories, the
- * reflective adapters of the records, the JDK's reflection) cost a fresh JVM about 100 ms of CPU before a baseline's
- * first byte was read, more than the rest of reading a baseline of a 100,000-file context.
+ * reflective adapters of the records, the JDK's reflection) cost a fresh JVM about 60 ms of CPU, nearly two thirds of
+ * reading a small baseline (bench/results.md).
  *
  * <p>It reads and writes what {@code new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()} did with the
  * records, byte for byte, and reads as leniently, with the same words for what is wrong: members in the order of the
  * record components, a null member left out, a null in a list kept; unknown members skipped, a missing one null (0 for
- * a number), a boolean taken as a string, an unknown builder as none, a map also as a list of key and value pairs, a
- * repeated key refused. {@code SnapshotJsonTest} checks both against Gson's data binding.
+ * a number, where a null is refused), a boolean taken as a string, an unknown builder as none, a map also as a list of
+ * key and value pairs, a repeated key refused. {@code SnapshotJsonTest} checks both against Gson's data binding.
  */
 final class SnapshotJson {
-    static final String FILE_TABLE = "fileTable";
+    private static final String FILE_TABLE = "fileTable";
 
     /** What the text holds: the snapshot (null for an empty text or {@code null}), and its top-level file table. */
     record Parsed(Snapshot snapshot, List<String> fileTable) {}
