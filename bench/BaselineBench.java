@@ -30,8 +30,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>{@code BaselineBench read FILE}: reads FILE with {@code SnapshotStore.read} in this fresh JVM, as a check
  * does, and prints the time the first read took (wall, and CPU of the reading thread); with {@code -Dbench.repeat=N}
- * also the last of N reads in this JVM (warm); with {@code -Dbench.gsonFirst=true} Gson is started before the first
- * read, which shows what the read costs besides Gson's own start (its classes loaded, which a check pays once).
+ * also the last of N reads in this JVM (warm).
  */
 public final class BaselineBench {
     public static void main(String[] args) throws Exception {
@@ -83,9 +82,6 @@ public final class BaselineBench {
 
     private static void read(Path file) throws Exception {
         int repeat = Integer.getInteger("bench.repeat", 1);
-        if (Boolean.getBoolean("bench.gsonFirst")) {
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-        }
         StringBuilder line = new StringBuilder();
         for (int round = 1; round <= repeat; round++) {
             long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -23,9 +23,14 @@ final class Chunks {
 
     private static final int MIN_CHUNK = 8 << 10;
     private static final int MAX_CHUNK = 128 << 10;
-    /** One random value per byte value (a "gear" table), fixed for ever: the cut points are part of the format. */
-    private static final long[] GEAR =
-            new SplittableRandom(0x5eed_dc02L).longs(256).toArray();
+    /**
+     * One random value per byte value (a "gear" table), fixed for ever: the cut points are part of the format. In a
+     * class of its own, made when a table is written: its stream costs a reader's fresh JVM about 30 classes.
+     */
+    private static final class Gear {
+        static final long[] TABLE =
+                new SplittableRandom(0x5eed_dc02L).longs(256).toArray();
+    }
 
     private Chunks() {}
 
@@ -37,7 +42,7 @@ final class Chunks {
             int start = 0;
             long hash = 0;
             for (int i = 0; i < bytes.length; i++) {
-                hash = (hash << 1) + GEAR[bytes[i] & 0xff];
+                hash = (hash << 1) + Gear.TABLE[bytes[i] & 0xff];
                 int length = i + 1 - start;
                 if ((length >= MIN_CHUNK && (hash & BOUNDARY_MASK) == 0)
                         || length == MAX_CHUNK

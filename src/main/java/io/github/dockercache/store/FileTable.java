@@ -208,7 +208,7 @@ final class FileTable {
                 modes[i] = in.varint();
                 if (modes[i] > 07777777) {
                     throw new IllegalArgumentException(
-                            "the file " + SnapshotValidation.quote(paths[i]) + " has a mode that is not octal");
+                            "the file " + SnapshotJson.quote(paths[i]) + " has a mode that is not octal");
                 }
             }
         }
@@ -322,7 +322,15 @@ final class FileTable {
                 }
                 System.arraycopy(in.bytes, suffixAt, bytes, shared, suffixLength);
                 length = shared + suffixLength;
-                path = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                // the prefix is ASCII: when the rest is too, the path is made without the check of every byte that
+                // decoding UTF-8 makes (half of making a path in a fresh JVM, where that check is not compiled yet)
+                path = new String(
+                        bytes,
+                        0,
+                        length,
+                        isAscii(in.bytes, suffixAt, suffixLength)
+                                ? StandardCharsets.ISO_8859_1
+                                : StandardCharsets.UTF_8);
             } else {
                 path = previous.substring(0, shared)
                         .concat(new String(in.bytes, suffixAt, suffixLength, StandardCharsets.UTF_8));
@@ -334,7 +342,7 @@ final class FileTable {
             if (path.isEmpty()
                     || (previous != null && !after(path, previous, shared))
                     || !SnapshotValidation.isContextPath(path, partStart)) {
-                throw new IllegalArgumentException("its file table names " + SnapshotValidation.quote(path)
+                throw new IllegalArgumentException("its file table names " + SnapshotJson.quote(path)
                         + ", which is not a path inside a build context, or not in order");
             }
             previous = path;
@@ -369,6 +377,15 @@ final class FileTable {
                 | (info.content() != null ? HAS_CONTENT : 0)
                 | (info.digest() != null ? HAS_DIGEST : 0)
                 | (info.target() != null ? HAS_TARGET : 0);
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code path} sorts after {@code previous}, whose first {@code shared} characters it has. */

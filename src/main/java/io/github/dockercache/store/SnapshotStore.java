@@ -1,8 +1,5 @@
 package io.github.dockercache.store;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -30,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,32 +42,6 @@ import java.util.regex.Pattern;
  * temporary file next to the target and are moved into place, so a reader never sees half a file.
  */
 public final class SnapshotStore {
-    private static final Gson GSON =
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-    private static final String FILE_TABLE = "fileTable";
-    private static final Map<String, String> TOKEN_WORDS = Map.of(
-            "BEGIN_ARRAY",
-            "a list",
-            "END_ARRAY",
-            "the end of a list",
-            "BEGIN_OBJECT",
-            "an object",
-            "END_OBJECT",
-            "the end of an object",
-            "NAME",
-            "a name",
-            "STRING",
-            "a string",
-            "NUMBER",
-            "a number",
-            "BOOLEAN",
-            "true or false",
-            "NULL",
-            "null",
-            "END_DOCUMENT",
-            "the end of the file");
-    private static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
-
     /**
      * Limits on a baseline or snapshot read (docs/limits.md), which scale with the heap, since the heap is what a large
      * baseline costs: one string per 128 bytes of it, rounded down to a hundred thousand (2,000,000 at {@code -Xmx256m},
@@ -105,10 +77,7 @@ public final class SnapshotStore {
         Snapshot plain = snapshot.withSteps(
                         steps.stream().map(step -> step.withFiles(null)).toList())
                 .withFiles(table.detailed());
-        JsonObject tree = GSON.toJsonTree(plain).getAsJsonObject();
-        tree.addProperty("version", Snapshot.VERSION); // written with the file table, whatever format it was read from
-        tree.add(FILE_TABLE, GSON.toJsonTree(table.chunks()));
-        return GSON.toJson(tree) + "\n";
+        return SnapshotJson.write(plain, table.chunks());
     }
 
     /** Writes atomically, replacing an existing file. */
@@ -173,13 +142,18 @@ public final class SnapshotStore {
                 : text != null ? new StringReader(text) : Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try (CountingReader reader =
                 new CountingReader(source, cut == null ? 0 : cut.chunks().size())) {
+            SnapshotJson.Parsed parsed;
             try {
-                snapshot = GSON.fromJson(reader, Snapshot.class);
-                if (snapshot != null && reader.peek() != JsonToken.END_DOCUMENT) {
+                parsed = SnapshotJson.read(reader);
+                if (parsed.snapshot() != null && reader.peek() != JsonToken.END_DOCUMENT) {
                     throw unusable(
                             file, "it is not valid JSON (more text after the end, " + reader.getPath() + ")", null);
                 }
-            } catch (JsonParseException | MalformedJsonException | EOFException e) {
+            } catch (JsonParseException
+                    | MalformedJsonException
+                    | EOFException
+                    | IllegalStateException
+                    | NumberFormatException e) {
                 throw unusable(file, "it is not valid JSON (" + jsonProblem(e, reader) + ")", e);
             } catch (TooManyStrings e) {
                 throw new SnapshotFormatException(
@@ -188,10 +162,11 @@ public final class SnapshotStore {
                                 + " (keys and values), the limit for a baseline or snapshot in this heap",
                         null,
                         true);
-            } catch (NotAList e) {
+            } catch (SnapshotJson.NotAList e) {
                 throw unusable(file, "its file table is not a list of strings", null);
             }
-            table = cut != null ? cut.chunks() : reader.fileTable;
+            snapshot = parsed.snapshot();
+            table = cut != null ? cut.chunks() : parsed.fileTable();
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -232,39 +207,16 @@ public final class SnapshotStore {
 
     /**
      * A reader that stops once the file holds more strings (map keys, string values) than a baseline of a large context
-     * does: Gson keeps each one, and ten million of them exhaust a 256 MiB heap before the end. Names of fields are not
-     * counted: Gson reads a map's keys as strings, and drops the names of a record's fields once matched.
+     * does: each one is kept, and ten million of them exhaust a 256 MiB heap before the end. Names of fields are not
+     * counted: they are matched and dropped.
      */
     private static final class CountingReader extends JsonReader {
         private long strings;
-        /** The top-level {@code fileTable}: not a field of {@link Snapshot}, so Gson would skip it; kept instead. */
-        private List<String> fileTable;
 
         /** {@code strings}: those read already, the chunks of a table cut out of the text ({@link TableText}). */
         CountingReader(Reader in, long strings) {
             super(in);
             this.strings = strings;
-        }
-
-        @Override
-        public void skipValue() throws IOException {
-            if (!getPath().equals("$." + FILE_TABLE)) {
-                super.skipValue();
-                return;
-            }
-            if (peek() != JsonToken.BEGIN_ARRAY) {
-                throw new NotAList();
-            }
-            List<String> chunks = new ArrayList<>();
-            beginArray();
-            while (hasNext()) {
-                if (peek() != JsonToken.STRING) {
-                    throw new NotAList();
-                }
-                chunks.add(nextString());
-            }
-            endArray();
-            fileTable = chunks;
         }
 
         @Override
@@ -276,18 +228,37 @@ public final class SnapshotStore {
         }
     }
 
-    /** Unchecked, so that Gson lets it through instead of wording it as a syntax error. */
+    /** Unchecked, so that it passes the reader's methods. */
     private static final class TooManyStrings extends RuntimeException {
         TooManyStrings() {
             super(null, null, false, false);
         }
     }
 
-    /** Likewise, for a file table that is not a list of strings. */
-    private static final class NotAList extends RuntimeException {
-        NotAList() {
-            super(null, null, false, false);
-        }
+    /** The JSON reader's token names in plain words; made only for a message (a class of its own). */
+    private static final class TokenWords {
+        static final Map<String, String> TOKEN_WORDS = Map.of(
+                "BEGIN_ARRAY",
+                "a list",
+                "END_ARRAY",
+                "the end of a list",
+                "BEGIN_OBJECT",
+                "an object",
+                "END_OBJECT",
+                "the end of an object",
+                "NAME",
+                "a name",
+                "STRING",
+                "a string",
+                "NUMBER",
+                "a number",
+                "BOOLEAN",
+                "true or false",
+                "NULL",
+                "null",
+                "END_DOCUMENT",
+                "the end of the file");
+        static final Pattern JSON_TOKEN = Pattern.compile("\\b(" + String.join("|", TOKEN_WORDS.keySet()) + ")\\b");
     }
 
     /**
@@ -305,10 +276,10 @@ public final class SnapshotStore {
         if (message.isBlank()) {
             return "unreadable at path " + reader.getPath();
         }
-        Matcher token = JSON_TOKEN.matcher(message);
+        Matcher token = TokenWords.JSON_TOKEN.matcher(message);
         StringBuilder words = new StringBuilder();
         while (token.find()) {
-            token.appendReplacement(words, TOKEN_WORDS.get(token.group()));
+            token.appendReplacement(words, TokenWords.TOKEN_WORDS.get(token.group()));
         }
         token.appendTail(words);
         return words.toString();
@@ -320,15 +291,17 @@ public final class SnapshotStore {
 
     /** Absent collections become empty ones, so the rest of the code never meets null lists. */
     private static Snapshot normalize(Snapshot s) {
-        List<StepSnapshot> steps =
-                s.steps().stream().map(SnapshotStore::normalize).toList();
+        List<StepSnapshot> steps = new ArrayList<>(s.steps().size());
+        for (StepSnapshot step : s.steps()) {
+            steps.add(normalize(step));
+        }
         return new Snapshot(
                 s.format(),
                 s.version(),
                 s.dockerfile(),
                 s.target(),
                 s.buildArgs() == null ? new TreeMap<>() : s.buildArgs(),
-                steps,
+                Collections.unmodifiableList(steps),
                 s.files() == null ? new TreeMap<>() : s.files(),
                 Objects.requireNonNullElse(s.warnings(), List.of()),
                 Objects.requireNonNullElse(s.history(), List.of()),

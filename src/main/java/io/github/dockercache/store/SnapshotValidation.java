@@ -1,7 +1,5 @@
 package io.github.dockercache.store;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.FileInfo;
@@ -27,7 +25,6 @@ final class SnapshotValidation {
     private static final Pattern MODE = Pattern.compile("[0-7]{1,7}");
 
     private static final Set<String> TYPES = Set.of("file", "dir", "symlink", "chardev", "blockdev", "fifo");
-    private static final Gson QUOTE = new GsonBuilder().disableHtmlEscaping().create();
 
     private SnapshotValidation() {}
 
@@ -43,17 +40,18 @@ final class SnapshotValidation {
                 return damage;
             }
             if (!ids.add(step.id())) {
-                return "it has two steps with the id " + quote(step.id());
+                return "it has two steps with the id " + SnapshotJson.quote(step.id());
             }
         }
         if (snapshot.files() != null) {
             for (Map.Entry<String, FileInfo> file : snapshot.files().entrySet()) {
                 if (!isContextPath(file.getKey())) {
-                    return "it names the file " + quote(file.getKey()) + ", which is not a path inside a build context";
+                    return "it names the file " + SnapshotJson.quote(file.getKey())
+                            + ", which is not a path inside a build context";
                 }
                 String damage = damage(file.getValue());
                 if (damage != null) {
-                    return "the file " + quote(file.getKey()) + " " + damage;
+                    return "the file " + SnapshotJson.quote(file.getKey()) + " " + damage;
                 }
             }
         }
@@ -82,25 +80,30 @@ final class SnapshotValidation {
         if (step == null || step.id() == null || step.optimisticKey() == null || step.instruction() == null) {
             return "its steps are incomplete";
         }
-        String name = "step " + quote(step.id());
+        String damage = stepDamage(step);
+        return damage == null ? null : "step " + SnapshotJson.quote(step.id()) + damage;
+    }
+
+    /** What is wrong with a step, to follow its name; the name is made only then (a baseline holds many steps). */
+    private static String stepDamage(StepSnapshot step) {
         if ("FROM".equals(step.instruction()) && step.inputs() != null) {
             try {
                 BaseImage.recordedIn(step);
             } catch (IllegalArgumentException e) {
-                return name + ": " + e.getMessage();
+                return ": " + e.getMessage();
             }
         }
         if (!isDigest(step.optimisticKey())
                 || (step.key() != null && !isDigest(step.key()))
                 || (step.parentKey() != null && !isDigest(step.parentKey()))) {
-            return name + " has a key that is not a sha256 digest";
+            return " has a key that is not a sha256 digest";
         }
         if (step.line() < 1 || step.number() < 1 || step.stageIndex() < 0) {
-            return name + " has a line, number or stage index out of range";
+            return " has a line, number or stage index out of range";
         }
         for (String path : nullAsEmpty(step.files())) {
             if (!isContextPath(path)) {
-                return name + " reads " + quote(path) + ", which is not a path inside a build context";
+                return " reads " + SnapshotJson.quote(path) + ", which is not a path inside a build context";
             }
         }
         return null;
@@ -175,11 +178,6 @@ final class SnapshotValidation {
             start = end + 1;
         }
         return true;
-    }
-
-    /** A value from the file as JSON spells it, so that a message stays on one line whatever the file holds. */
-    static String quote(String value) {
-        return QUOTE.toJson(value);
     }
 
     private static <T> List<T> nullAsEmpty(List<T> list) {
