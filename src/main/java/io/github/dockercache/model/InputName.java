@@ -250,8 +250,37 @@ public sealed interface InputName {
         }
     }
 
+    /** A name with a mark in front that says how the key takes it: {@link Upstream} or {@link Unkeyed}. */
+    sealed interface Marked extends InputName {
+        /** The name marked. */
+        InputName name();
+
+        /** The same mark on {@code other}. */
+        Marked on(InputName other);
+
+        @Override
+        default InputName bare() {
+            return name().bare();
+        }
+
+        @Override
+        default InputName within(Source source) {
+            return on(name().within(source));
+        }
+
+        /**
+         * An upstream input is made by no expansion (another stage's key, a download's checksum, the image's WORKDIR); an
+         * unkeyed one may be (the stage a mount names, the image FROM names, a cache mount's id), so it is masked with
+         * the instruction.
+         */
+        @Override
+        default boolean expansionFree() {
+            return this instanceof Upstream;
+        }
+    }
+
     /** A keyed input whose value is not known offline: the optimistic key leaves it out. */
-    record Upstream(InputName name) implements InputName {
+    record Upstream(InputName name) implements Marked {
         static final String MARK = "upstream:";
 
         @Override
@@ -260,23 +289,13 @@ public sealed interface InputName {
         }
 
         @Override
-        public boolean expansionFree() {
-            return true;
-        }
-
-        @Override
-        public InputName bare() {
-            return name.bare();
-        }
-
-        @Override
-        public InputName within(Source source) {
-            return new Upstream(name.within(source));
+        public Marked on(InputName other) {
+            return new Upstream(other);
         }
     }
 
     /** An input recorded for explanations and offline reuse, keying nothing. */
-    record Unkeyed(InputName name) implements InputName {
+    record Unkeyed(InputName name) implements Marked {
         static final String MARK = "unkeyed:";
 
         @Override
@@ -285,18 +304,8 @@ public sealed interface InputName {
         }
 
         @Override
-        public boolean expansionFree() {
-            return false;
-        }
-
-        @Override
-        public InputName bare() {
-            return name.bare();
-        }
-
-        @Override
-        public InputName within(Source source) {
-            return new Unkeyed(name.within(source));
+        public Marked on(InputName other) {
+            return new Unkeyed(other);
         }
     }
 }
