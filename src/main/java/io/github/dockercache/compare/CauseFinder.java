@@ -3,6 +3,7 @@ package io.github.dockercache.compare;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.FrontendArgs;
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -53,42 +54,44 @@ final class CauseFinder {
         List<Cause> causes = new ArrayList<>();
         Set<String> names = new TreeSet<>(step.inputs().keySet());
         names.addAll(before.inputs().keySet());
-        Map<String, String[]> edits = new LinkedHashMap<>();
+        Map<InputName, String[]> edits = new LinkedHashMap<>();
         boolean filesCompared = false;
         boolean envChanged = false;
         List<String> withheld = new ArrayList<>();
         Map<String, List<String>> notComparable = new LinkedHashMap<>();
-        Set<String> earlierMounts = EarlierKeys.cacheMountsKeyedOtherwise(before);
+        Set<InputName.Source> earlierMounts = EarlierKeys.cacheMountsKeyedOtherwise(before);
         boolean mountsKeyedOtherwise = false;
         for (String name : names) {
             String now = step.inputs().get(name);
             String then = before.inputs().get(name);
-            if (name.startsWith(CacheModel.UNKEYED) || EarlierKeys.isStageName(name)) {
+            InputName input = InputName.parse(name);
+            InputName.Source source = input.bare() instanceof InputName.Source s ? s : null;
+            if (!input.keyed() || EarlierKeys.isStageName(input)) {
                 continue; // recorded to explain the keyed inputs (or a stage name an earlier version keyed), no cause
             }
             if (Secrets.WITHHELD.equals(now) && Secrets.WITHHELD.equals(then)) {
-                withheld.add(InputWords.describeSecretInput(step, before, name));
+                withheld.add(InputWords.describeSecretInput(step, before, input));
             }
             if (Objects.equals(now, then)) {
                 continue;
             }
-            if (EarlierKeys.isAbout(earlierMounts, name)) {
+            if (EarlierKeys.isAbout(earlierMounts, input)) {
                 mountsKeyedOtherwise = true; // one cause for all of them, below
                 continue;
             }
             if (Secrets.isMasked(then) || Secrets.isMasked(now)) {
                 String notCompared = SecretCauses.notComparedBecause(then, now);
                 if (notCompared == null) {
-                    causes.add(SecretCauses.secretCause(step, before, name, then, now));
+                    causes.add(SecretCauses.secretCause(step, before, input, then, now));
                 } else {
                     notComparable
                             .computeIfAbsent(notCompared, reason -> new ArrayList<>())
-                            .add(InputWords.describeSecretInput(step, before, name));
+                            .add(InputWords.describeSecretInput(step, before, input));
                 }
-                envChanged |= name.startsWith("env:");
+                envChanged |= input instanceof InputName.Variable;
                 continue;
             }
-            Cause external = ExternalInputCauses.of(step, before, name, then, now, cacheNamespaceChanged);
+            Cause external = ExternalInputCauses.of(step, before, input, then, now, cacheNamespaceChanged);
             if (external != null) {
                 causes.add(external);
                 continue;
@@ -97,7 +100,7 @@ final class CauseFinder {
                     && step.text().equals(before.text())
                     && !Objects.equals(
                             step.origins().get("shell"), before.origins().get("shell"));
-            String imageField = imageConfigField(step, before, name);
+            String imageField = imageConfigField(step, before, input);
             if (imageField != null && shellChanged) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
@@ -117,11 +120,11 @@ final class CauseFinder {
                         now,
                         "the base image's config changed: " + imageField + " " + InputWords.describeValues(then, now),
                         Advice.PIN_BASE_IMAGE));
-                envChanged |= name.startsWith("env:");
-            } else if (name.startsWith("env:")) {
-                causes.add(variableCause(step, before, name.substring(4), then, now));
+                envChanged |= input instanceof InputName.Variable;
+            } else if (input instanceof InputName.Variable variable) {
+                causes.add(variableCause(step, before, variable, then, now));
                 envChanged = true;
-            } else if (name.endsWith(".checksum") && !name.contains(".url")) {
+            } else if (source != null && source.is(InputName.Source.CHECKSUM)) {
                 if (!filesCompared) {
                     List<Cause> fileCauses = files.of(step, before);
                     causes.addAll(
@@ -136,22 +139,24 @@ final class CauseFinder {
                                     : fileCauses);
                     filesCompared = true;
                 }
-            } else if (name.endsWith(".content") && name.startsWith("src[")) {
+            } else if (input instanceof InputName.Source content
+                    && content.kind() == InputName.Source.Kind.COPY
+                    && content.is(InputName.Source.CONTENT)) {
                 causes.add(new Cause(
                         CauseKind.HEREDOC,
-                        step.inputs().get(name.replace(".content", "")),
+                        step.inputs().get(content.whole().toString()),
                         then,
                         now,
                         "the here-document body changed",
                         null));
-            } else if (name.endsWith(".layer-content")) {
-                Cause layer = files.layerCause(
-                        step, before, name.substring(0, name.length() - ".layer-content".length()), then, now);
+            } else if (input instanceof InputName.Source layerSource
+                    && layerSource.is(InputName.Source.LAYER_CONTENT)) {
+                Cause layer = files.layerCause(step, before, layerSource.whole(), then, now);
                 causes.add(
                         layer.entries() == null
                                 ? layer
                                 : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
-            } else if (name.endsWith(".extraction")) {
+            } else if (source != null && source.is(InputName.Source.EXTRACTION)) {
                 causes.add(new Cause(
                         CauseKind.UPSTREAM_STAGE,
                         step.fromStage(),
@@ -161,15 +166,15 @@ final class CauseFinder {
                                 + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
                                 + " changed",
                         null));
-            } else if (name.endsWith("stage-key")) {
-                String stageInput = name.substring(name.indexOf(':') + 1).replace("stage-key", "stage");
+            } else if (source != null && source.is(InputName.Source.STAGE_KEY)) {
+                InputName stageInput = source.part(InputName.Source.STAGE);
                 String stage = step.inputs()
                         .getOrDefault(
-                                CacheModel.UNKEYED + stageInput,
-                                step.inputs().getOrDefault(stageInput, step.fromStage()));
+                                new InputName.Unkeyed(stageInput).toString(),
+                                step.inputs().getOrDefault(stageInput.toString(), step.fromStage()));
                 causes.add(
                         new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed", null));
-            } else if (name.equals(CacheModel.LAYERS) && then != null && now != null) {
+            } else if (input.equals(InputName.LAYERS) && then != null && now != null) {
                 String image = step.inputs().get("image");
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
@@ -178,10 +183,10 @@ final class CauseFinder {
                         now,
                         "the tag " + image
                                 + " moved to an image with other layers: "
-                                + before.inputs().get(CacheModel.RECORDED_DIGEST)
-                                + " -> " + step.inputs().get(CacheModel.RECORDED_DIGEST),
+                                + before.inputs().get(InputName.RECORDED_DIGEST.toString())
+                                + " -> " + step.inputs().get(InputName.RECORDED_DIGEST.toString()),
                         Advice.PIN_BASE_IMAGE));
-            } else if (name.equals(CacheModel.DIGEST) && then != null && now != null) {
+            } else if (input.equals(InputName.DIGEST) && then != null && now != null) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         step.inputs().get("image"),
@@ -189,7 +194,7 @@ final class CauseFinder {
                         now,
                         "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
                         Advice.PIN_BASE_IMAGE));
-            } else if (name.equals("image") || name.equals(CacheModel.PLATFORM)) {
+            } else if (input.equals(InputName.IMAGE) || input.equals(InputName.PLATFORM)) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         name,
@@ -198,18 +203,18 @@ final class CauseFinder {
                         "the base image" + (name.equals("image") ? "" : "'s platform") + " changed: "
                                 + InputWords.orNone(then) + " -> " + InputWords.orNone(now),
                         Advice.PIN_BASE_IMAGE));
-            } else if (name.equals(CacheModel.DIGEST) || name.equals(CacheModel.LAYERS)) {
+            } else if (input.equals(InputName.DIGEST) || input.equals(InputName.LAYERS)) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         name,
                         then,
                         now,
-                        "the base image's recorded " + (name.equals(CacheModel.DIGEST) ? "digest " : "layers ")
+                        "the base image's recorded " + (input.equals(InputName.DIGEST) ? "digest " : "layers ")
                                 + InputWords.describeValues(then, now),
                         Advice.PIN_BASE_IMAGE));
             } else if (name.equals("workdir") || name.equals("path")) {
                 causes.add(new Cause(CauseKind.WORKDIR, name, then, now, "the working directory changed", null));
-            } else if (name.equals(CacheModel.IMAGE_WORKDIR)) {
+            } else if (input.equals(InputName.IMAGE_WORKDIR)) {
                 causes.add(new Cause(
                         CauseKind.WORKDIR,
                         "workdir",
@@ -242,7 +247,7 @@ final class CauseFinder {
                                 + step.origins().get("shell"),
                         null));
             } else {
-                edits.put(name, new String[] {then, now});
+                edits.put(input, new String[] {then, now});
             }
         }
         if (!edits.isEmpty()) {
@@ -296,13 +301,14 @@ final class CauseFinder {
      * a word diff; unchanged text means a variable in it expands to something else now: the build arg that changed
      * where one did, else the variable's effect.
      */
-    private List<Cause> editCauses(StepSnapshot step, StepSnapshot before, Map<String, String[]> edits) {
+    private List<Cause> editCauses(StepSnapshot step, StepSnapshot before, Map<InputName, String[]> edits) {
         List<String> phrases = new ArrayList<>();
         edits.forEach((name, values) -> phrases.add(InputWords.describeEdit(name, values[0], values[1], step, before)));
         String what = String.join("; ", phrases);
-        String firstName = edits.keySet().iterator().next();
+        InputName firstName = edits.keySet().iterator().next();
         if (!step.text().equals(before.text())) {
-            return List.of(new Cause(CauseKind.INSTRUCTION, firstName, before.text(), step.text(), what, null));
+            return List.of(
+                    new Cause(CauseKind.INSTRUCTION, firstName.toString(), before.text(), step.text(), what, null));
         }
         List<Cause> causes = new ArrayList<>();
         Set<String> args = new TreeSet<>(current.buildArgs().keySet());
@@ -325,7 +331,7 @@ final class CauseFinder {
             String[] first = edits.get(firstName);
             causes.add(new Cause(
                     CauseKind.INSTRUCTION,
-                    firstName,
+                    firstName.toString(),
                     first[0],
                     first[1],
                     "the instruction is unchanged, but a variable in it now expands to another value: " + what,
@@ -338,21 +344,23 @@ final class CauseFinder {
      * The field of the base image's configuration an input comes from ({@code Env MARKER}, {@code WorkingDir}), or
      * null when it comes from the Dockerfile or the build's settings on both sides.
      */
-    private static String imageConfigField(StepSnapshot step, StepSnapshot before, String name) {
-        String origin = step.origins().get(name);
+    private static String imageConfigField(StepSnapshot step, StepSnapshot before, InputName name) {
+        String origin = step.origins().get(name.toString());
         if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
-            origin = before.origins().get(name);
+            origin = before.origins().get(name.toString());
         }
         if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
             return null;
         }
         String field = origin.substring(CacheModel.IMAGE_CONFIG_ORIGIN.length());
-        return name.startsWith("env:") ? field + " " + name.substring(4) : field;
+        return name instanceof InputName.Variable variable ? field + " " + variable.variable() : field;
     }
 
-    private Cause variableCause(StepSnapshot step, StepSnapshot before, String variable, String then, String now) {
+    private Cause variableCause(
+            StepSnapshot step, StepSnapshot before, InputName.Variable input, String then, String now) {
+        String variable = input.variable();
         String origin =
-                step.origins().getOrDefault("env:" + variable, before.origins().get("env:" + variable));
+                step.origins().getOrDefault(input.toString(), before.origins().get(input.toString()));
         boolean isArg = origin != null && origin.contains("ARG");
         String detail = (isArg ? "build arg " : "ENV ") + variable + " " + InputWords.describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");

@@ -2,6 +2,7 @@ package io.github.dockercache.compare;
 
 import io.github.dockercache.model.FrontendArgs;
 import io.github.dockercache.model.ImageSource;
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.StepSnapshot;
 
 /**
@@ -19,15 +20,15 @@ final class ExternalInputCauses {
     static Cause of(
             StepSnapshot step,
             StepSnapshot before,
-            String name,
+            InputName name,
             String then,
             String now,
             boolean cacheNamespaceChanged) {
-        String source = ImageSource.keyedSource(name);
+        InputName.Source source = ImageSource.keyedSource(name);
         if (source != null) {
             return sourceImage(step, before, source, then, now);
         }
-        if (name.equals("hostname")) {
+        if (name.toString().equals("hostname")) {
             return new Cause(
                     CauseKind.BUILD_ARG,
                     "BUILDKIT_SANDBOX_HOSTNAME",
@@ -36,7 +37,8 @@ final class ExternalInputCauses {
                     "BUILDKIT_SANDBOX_HOSTNAME, the hostname of every RUN, " + InputWords.describeValues(then, now),
                     null);
         }
-        if (name.endsWith(FrontendArgs.CACHE_NAME)
+        if (name instanceof InputName.Source mount
+                && mount.is(InputName.Source.CACHE_NAME)
                 && cacheNamespaceChanged
                 && step.text().equals(before.text())) {
             return new Cause(
@@ -54,9 +56,10 @@ final class ExternalInputCauses {
     }
 
     /** The image that {@code source} ({@code src[0]}, {@code mount[1]}) reads moved, named with both digests. */
-    private static Cause sourceImage(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
+    private static Cause sourceImage(
+            StepSnapshot step, StepSnapshot before, InputName.Source source, String then, String now) {
         String image = ImageSource.image(step, source);
-        String reader = source.startsWith("mount") ? "RUN --mount" : step.instruction() + " --from";
+        String reader = source.kind() == InputName.Source.Kind.MOUNT ? "RUN --mount" : step.instruction() + " --from";
         String moved = then == null
                 ? " was not resolved for the baseline"
                 : now == null

@@ -1,7 +1,7 @@
 package io.github.dockercache.compare;
 
-import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -193,8 +193,8 @@ record FileCauses(
      * A layer extracted from a jar holds other entries: which were added, removed or changed, named by the jar's
      * entry names; {@code source} is the step's source input ({@code src[0]}).
      */
-    Cause layerCause(StepSnapshot step, StepSnapshot before, String source, String then, String now) {
-        String input = CacheModel.UNKEYED + source + "." + LayerEntries.INPUT;
+    Cause layerCause(StepSnapshot step, StepSnapshot before, InputName.Source source, String then, String now) {
+        String input = new InputName.Unkeyed(source.part(LayerEntries.INPUT)).toString();
         LayerEntries held = LayerEntries.parse(step.inputs().get(input));
         LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
         if (held == null) {

@@ -1,7 +1,6 @@
 package io.github.dockercache.compare;
 
-import io.github.dockercache.model.CacheModel;
-import io.github.dockercache.model.FrontendArgs;
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,24 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A step's inputs and their changes in the words of the Dockerfile and the build's settings, for causes. */
 final class InputWords {
-    /** {@code src[0].path}, {@code mount[1]}: an input of one COPY source or one RUN mount. */
-    private static final Pattern SOURCE_INPUT = Pattern.compile("(src|mount)\\[(\\d+)](?:\\.(.+))?");
-
-    private static final Pattern MOUNT_INPUT = Pattern.compile("mount\\[\\d+]");
-
     private InputWords() {}
 
     /** One changed input in the words of the Dockerfile: {@code the destination changed: /app/ -> /srv/}. */
-    static String describeEdit(String name, String then, String now, StepSnapshot step, StepSnapshot before) {
-        if (name.equals("command")) {
+    static String describeEdit(InputName name, String then, String now, StepSnapshot step, StepSnapshot before) {
+        if (name.toString().equals("command")) {
             return "the command changed";
         }
-        if (name.startsWith("heredoc")) {
+        if (name instanceof InputName.Heredoc) {
             return "the here-document changed";
         }
         String input = inputName(name, step);
@@ -37,13 +29,12 @@ final class InputWords {
         if (now == null) {
             return input + " was removed (was " + then + ")";
         }
-        if (MOUNT_INPUT.matcher(name).matches()) {
+        InputName.Source source = name instanceof InputName.Source s ? s : null;
+        if (source != null && source.kind() == InputName.Source.Kind.MOUNT && source.part() == null) {
             return input + " changed: " + fieldChanges(then, now);
         }
-        if (name.endsWith(FrontendArgs.CACHE_NAME)) {
-            String settings = CacheModel.UNKEYED
-                    + name.substring(0, name.length() - FrontendArgs.CACHE_NAME.length())
-                    + FrontendArgs.CACHE_SETTINGS;
+        if (source != null && source.is(InputName.Source.CACHE_NAME)) {
+            String settings = new InputName.Unkeyed(source.part(InputName.Source.CACHE_SETTINGS)).toString();
             String settingsThen = before.inputs().get(settings);
             String settingsNow = step.inputs().get(settings);
             String why = settingsThen == null || settingsNow == null || settingsThen.equals(settingsNow)
@@ -91,23 +82,22 @@ final class InputWords {
     }
 
     /** What an input is, as the user wrote it in the Dockerfile or the build's settings. */
-    private static String inputName(String name, StepSnapshot step) {
-        Matcher source = SOURCE_INPUT.matcher(name);
-        if (source.matches()) {
-            int index = Integer.parseInt(source.group(2));
-            String part = source.group(3);
-            if (source.group(1).equals("mount")) {
-                String mount = "--mount" + (countOf(step, "mount") > 1 ? " " + (index + 1) : "");
+    private static String inputName(InputName name, StepSnapshot step) {
+        if (name instanceof InputName.Source source && !"".equals(source.part())) {
+            int index = source.index();
+            String part = source.part();
+            if (source.kind() == InputName.Source.Kind.MOUNT) {
+                String mount = "--mount" + (countOf(step, source.kind()) > 1 ? " " + (index + 1) : "");
                 return part == null
                         ? mount
-                        : FrontendArgs.CACHE_NAME.equals("." + part)
+                        : source.is(InputName.Source.CACHE_NAME)
                                 ? "the cache name BuildKit keys for " + mount
                                 : "what " + mount + " reads (" + partName(part) + ")";
             }
-            String which = countOf(step, "src") > 1 ? "source " + (index + 1) : "the source";
+            String which = countOf(step, source.kind()) > 1 ? "source " + (index + 1) : "the source";
             return part == null ? which : which + "'s " + partName(part);
         }
-        return switch (name) {
+        return switch (name.toString()) {
             case "dest" -> "the destination";
             case "chown", "chmod", "exclude", "unpack", "security" -> "--" + name;
             case "network" -> "the network (RUN --network, else the build's --network)";
@@ -130,9 +120,11 @@ final class InputWords {
     }
 
     /** How many COPY sources or RUN mounts the step has, as its inputs name them. */
-    private static long countOf(StepSnapshot step, String kind) {
+    private static long countOf(StepSnapshot step, InputName.Source.Kind kind) {
         return step.inputs().keySet().stream()
-                .filter(name -> name.matches(Pattern.quote(kind) + "\\[\\d+]"))
+                .filter(name -> InputName.parse(name) instanceof InputName.Source source
+                        && source.kind() == kind
+                        && source.part() == null)
                 .count();
     }
 
@@ -147,12 +139,13 @@ final class InputWords {
     }
 
     /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
-    static String describeSecretInput(StepSnapshot step, StepSnapshot before, String name) {
-        if (name.startsWith("env:")) {
-            String origin = step.origins().getOrDefault(name, before.origins().get(name));
-            return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + name.substring(4);
+    static String describeSecretInput(StepSnapshot step, StepSnapshot before, InputName name) {
+        if (name instanceof InputName.Variable variable) {
+            String origin = step.origins()
+                    .getOrDefault(name.toString(), before.origins().get(name.toString()));
+            return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + variable.variable();
         }
-        return switch (name) {
+        return switch (name.toString()) {
             case "workdir", "path" -> "the working directory";
             case "user", "owner" -> "the USER";
             default -> "the instruction's " + name;

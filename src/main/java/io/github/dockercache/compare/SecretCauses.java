@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.StepSnapshot;
 
@@ -11,17 +12,20 @@ final class SecretCauses {
     private SecretCauses() {}
 
     /** A change to a value derived from a secret, compared through the key: named, never shown. */
-    static Cause secretCause(StepSnapshot step, StepSnapshot before, String name, String then, String now) {
-        String origin = step.origins().getOrDefault(name, before.origins().get(name));
-        boolean variable = name.startsWith("env:");
+    static Cause secretCause(StepSnapshot step, StepSnapshot before, InputName name, String then, String now) {
+        String text = name.toString();
+        String origin = step.origins().getOrDefault(text, before.origins().get(text));
+        boolean variable = name instanceof InputName.Variable;
         boolean isArg = variable && origin != null && origin.contains("ARG");
-        String subject = variable ? name.substring(4) : name;
+        String subject = name instanceof InputName.Variable v ? v.variable() : text;
         String what = InputWords.describeSecretInput(step, before, name);
         CauseKind kind = variable
                 ? (isArg ? CauseKind.BUILD_ARG : CauseKind.ENV)
-                : name.equals("workdir") || name.equals("path")
-                        ? CauseKind.WORKDIR
-                        : name.equals("user") || name.equals("owner") ? CauseKind.USER : CauseKind.INSTRUCTION;
+                : switch (text) {
+                    case "workdir", "path" -> CauseKind.WORKDIR;
+                    case "user", "owner" -> CauseKind.USER;
+                    default -> CauseKind.INSTRUCTION;
+                };
         String change = then == null ? " is now set" : now == null ? " is no longer set" : " changed";
         return new Cause(
                 kind,

@@ -1,7 +1,7 @@
 package io.github.dockercache.compare;
 
-import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.FileInfo;
+import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StageSnapshot;
 import io.github.dockercache.model.StepSnapshot;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -85,11 +84,6 @@ public record StabilityPolicy(
             CauseKind.FILE_ADDED,
             CauseKind.FILE_REMOVED,
             CauseKind.FILE_RENAMED);
-    /** The inputs naming a stage a COPY source or a mount reads: unkeyed, or keyed by a baseline of an earlier version. */
-    private static final Pattern STAGE_INPUT =
-            Pattern.compile("(?:" + Pattern.quote(CacheModel.UNKEYED) + ")?(?:src|mount)\\[\\d+]\\.stage");
-    /** The inputs of a COPY/ADD source that is another image or a download. */
-    private static final Pattern OTHER_SOURCE_INPUT = Pattern.compile("src\\[\\d+]\\.(?:image|url|git)");
 
     private static final Pattern STEP_ID = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]*:)?\\d+");
     private static final String STABLE = "stable";
@@ -306,7 +300,8 @@ public record StabilityPolicy(
         }
         if (copy
                 && step.inputs().keySet().stream()
-                        .anyMatch(name -> OTHER_SOURCE_INPUT.matcher(name).matches())) {
+                        .anyMatch(name -> InputName.parse(name) instanceof InputName.Source source
+                                && source.readsOtherOrigin())) {
             return Role.READS_SOURCES; // another image's files or a download: not known to be dependencies
         }
         boolean anyOutput = false;
@@ -335,8 +330,10 @@ public record StabilityPolicy(
     private static List<String> stagesRead(StepSnapshot step) {
         List<String> stages = new ArrayList<>();
         step.inputs().forEach((name, value) -> {
-            Matcher matcher = STAGE_INPUT.matcher(name);
-            if (matcher.matches()) {
+            // unkeyed, or keyed by a baseline of an earlier version
+            InputName input = InputName.parse(name);
+            if ((input instanceof InputName.Unkeyed unkeyed ? unkeyed.name() : input) instanceof InputName.Source source
+                    && source.is(InputName.Source.STAGE)) {
                 stages.add(value);
             }
         });

@@ -71,11 +71,8 @@ public final class DockerfileReader {
         Map<Instruction, RawInstruction> rawOf = new IdentityHashMap<>();
         ShellLexer lexer = new ShellLexer(raw.escapeChar());
         for (RawInstruction rawInstruction : raw.instructions()) {
-            Instruction instruction = convert(rawInstruction, displayName, externalFrontend, version);
+            Instruction instruction = convert(rawInstruction, displayName, externalFrontend, version, lexer);
             rawOf.put(instruction, rawInstruction);
-            if (instruction instanceof CopyInstruction copy && copy.from() != null) {
-                checkCopyFrom(copy, lexer, version);
-            }
             if (stages.isEmpty() && instruction instanceof ArgInstruction arg) {
                 globalArgs.add(arg);
             } else if (instruction instanceof FromInstruction from) {
@@ -105,6 +102,22 @@ public final class DockerfileReader {
     }
 
     /**
+     * Parses the text of the ONBUILD trigger at {@code line} of the Dockerfile {@code displayName} as BuildKit's
+     * built-in frontend of {@code version} does when a stage built FROM the trigger's stage runs it: on its own, so
+     * that no parser directive of the Dockerfile applies (the escape character is {@code \\}). Messages place the
+     * trigger on the ONBUILD's line.
+     */
+    public static List<Instruction> parseTrigger(String text, String displayName, int line, BuildKitVersion version)
+            throws DockerfileException {
+        ShellLexer lexer = new ShellLexer('\\');
+        List<Instruction> instructions = new ArrayList<>();
+        for (RawInstruction raw : RawParser.parseTrigger(text, displayName, line)) {
+            instructions.add(convert(raw, displayName, false, version, lexer));
+        }
+        return List.copyOf(instructions);
+    }
+
+    /**
      * The raw parse tree of a file in the format of BuildKit's parser tests ({@code Node.Dump()} plus a
      * final newline), for a parse-only goal.
      */
@@ -121,14 +134,20 @@ public final class DockerfileReader {
         return DockerfileBytes.decode(BoundedFile.read(file, MAX_BYTES));
     }
 
+    /** The typed instruction; {@code lexer} expands words with the file's escape character. */
     private static Instruction convert(
-            RawInstruction raw, String displayName, boolean externalFrontend, BuildKitVersion version)
+            RawInstruction raw, String displayName, boolean externalFrontend, BuildKitVersion version, ShellLexer lexer)
             throws DockerfileException {
+        Instruction instruction;
         try {
-            return InstructionParser.parse(raw, displayName, externalFrontend, version);
+            instruction = InstructionParser.parse(raw, displayName, externalFrontend, version);
         } catch (LineError e) {
             throw e.at(new SourceLocation(displayName, raw.startLine(), raw.column()));
         }
+        if (instruction instanceof CopyInstruction copy && copy.from() != null) {
+            checkCopyFrom(copy, lexer, version);
+        }
+        return instruction;
     }
 
     /**

@@ -92,6 +92,11 @@ public final class ParserDirectives {
         boolean done() {
             return done;
         }
+
+        /** Reads no directive from here on, as after the first line that is none. */
+        void stop() {
+            done = true;
+        }
     }
 
     private ParserDirectives() {}

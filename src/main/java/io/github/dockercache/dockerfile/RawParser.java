@@ -22,6 +22,7 @@ public final class RawParser {
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("add", "copy", "run");
 
     private final String displayName;
+    private final boolean wholeFile;
     private final Lines lines;
     private final ParserDirectives.LineReader directives = new ParserDirectives.LineReader("#", 0);
     private char escape = '\\';
@@ -29,23 +30,45 @@ public final class RawParser {
     private final List<ParseWarning> warnings = new ArrayList<>();
     private List<String> comments = new ArrayList<>();
 
-    private RawParser(String content, String displayName) {
+    /**
+     * @param wholeFile a Dockerfile, which may open with a byte order mark and parser directives; else an ONBUILD
+     *     trigger's text, which has neither
+     */
+    private RawParser(String content, String displayName, int firstLine, boolean wholeFile) {
         this.displayName = displayName;
-        this.lines = new Lines(content);
+        this.lines = new Lines(content, firstLine - 1);
+        this.wholeFile = wholeFile;
+        if (!wholeFile) {
+            directives.stop();
+        }
     }
 
     /** Parses Dockerfile text into BuildKit's raw tree; messages name the file {@code displayName}. */
     public static RawDockerfile parse(String content, String displayName) throws DockerfileException {
-        return new RawParser(content, displayName).run();
+        return new RawParser(content, displayName, 1, true).run();
+    }
+
+    /**
+     * Parses the text of an ONBUILD trigger as BuildKit parses it when a child stage runs it: on its own, so with no
+     * parser directive (the escape character is {@code \}) and no byte order mark, its lines numbered from the
+     * ONBUILD's {@code line} of {@code displayName} for messages. A trigger that is a comment has no instruction.
+     */
+    static List<RawInstruction> parseTrigger(String text, String displayName, int line) throws DockerfileException {
+        RawParser parser = new RawParser(text, displayName, line, false);
+        parser.readAll();
+        parser.requireNoLongLine();
+        return List.copyOf(parser.instructions);
     }
 
     /** The raw lines, each with its line ending; reading stops before a line that is too long. */
     private static final class Lines {
         private final List<String> all = new ArrayList<>();
         private final int readable;
+        private final int linesBefore;
         private int consumed;
 
-        Lines(String content) {
+        Lines(String content, int linesBefore) {
+            this.linesBefore = linesBefore;
             int start = 0;
             while (start < content.length()) {
                 int newline = content.indexOf('\n', start);
@@ -73,9 +96,13 @@ public final class RawParser {
             return all.get(consumed++);
         }
 
-        /** Number of lines read so far, which is also the 1-based number of the last one. */
+        boolean atStart() {
+            return consumed == 0;
+        }
+
+        /** The 1-based number of the last line read (of the line before the first while none was). */
         int count() {
-            return consumed;
+            return linesBefore + consumed;
         }
 
         boolean stoppedOnLongLine() {
@@ -84,8 +111,17 @@ public final class RawParser {
     }
 
     private RawDockerfile run() throws DockerfileException {
+        readAll();
+        if (instructions.isEmpty()) {
+            throw error(Math.max(lines.count(), 1), 1, "file with no instructions");
+        }
+        requireNoLongLine();
+        return new RawDockerfile(displayName, escape, List.copyOf(instructions), List.copyOf(warnings));
+    }
+
+    private void readAll() throws DockerfileException {
         while (lines.hasNext()) {
-            boolean first = lines.count() == 0;
+            boolean first = wholeFile && lines.atStart();
             String raw = lines.next();
             if (first && raw.startsWith("\uFEFF")) {
                 raw = raw.substring(1);
@@ -104,14 +140,13 @@ public final class RawParser {
                                 MAX_INSTRUCTIONS));
             }
         }
-        if (instructions.isEmpty()) {
-            throw error(Math.max(lines.count(), 1), 1, "file with no instructions");
-        }
+    }
+
+    private void requireNoLongLine() throws DockerfileException {
         if (lines.stoppedOnLongLine()) {
             throw error(
                     lines.count() + 1, 1, "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1));
         }
-        return new RawDockerfile(displayName, escape, List.copyOf(instructions), List.copyOf(warnings));
     }
 
     private void readInstructionStartingWith(String raw) throws DockerfileException {

@@ -44,15 +44,15 @@ public record BaseImage(String digest, String layers, Config config) {
      */
     public static BaseImage recordedIn(StepSnapshot from) {
         Map<String, String> inputs = from.inputs();
-        String digest = inputs.containsKey(CacheModel.DIGEST)
-                ? inputs.get(CacheModel.DIGEST)
-                : inputs.get(CacheModel.RECORDED_DIGEST);
-        String layers = inputs.get(CacheModel.LAYERS);
+        String digest = inputs.containsKey(InputName.DIGEST.toString())
+                ? inputs.get(InputName.DIGEST.toString())
+                : inputs.get(InputName.RECORDED_DIGEST.toString());
+        String layers = inputs.get(InputName.LAYERS.toString());
         if (digest == null && layers == null) {
             return null;
         }
-        Config config = inputs.containsKey(CacheModel.RECORDED_CONFIG)
-                ? readConfig(inputs.get(CacheModel.RECORDED_CONFIG))
+        Config config = inputs.containsKey(InputName.RECORDED_CONFIG.toString())
+                ? readConfig(inputs.get(InputName.RECORDED_CONFIG.toString()))
                 : null;
         return new BaseImage(digest, layers, config);
     }

@@ -237,13 +237,13 @@ final class BootExtraction {
                             + String.join(", ", layers.keySet()));
         }
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
-        inputs.add(Map.entry("layer-content", layer.digest()));
+        inputs.add(Map.entry(InputName.Source.LAYER_CONTENT, layer.digest()));
         String key =
                 environment == null ? null : Keys.hash("extraction", environment, List.of(Map.entry("tool", tool)));
-        inputs.add(Map.entry(CacheModel.UPSTREAM + "extraction", String.valueOf(key)));
-        inputs.add(Map.entry(
-                CacheModel.UNKEYED + LayerEntries.INPUT,
-                new LayerEntries(jar.contextPath(), name, layer.entries(), name.equals(applicationJarLayer)).toJson()));
+        inputs.add(InputName.upstream(InputName.Source.EXTRACTION).entry(String.valueOf(key)));
+        inputs.add(InputName.unkeyed(LayerEntries.INPUT)
+                .entry(new LayerEntries(jar.contextPath(), name, layer.entries(), name.equals(applicationJarLayer))
+                        .toJson()));
         String reason = what + " is read from the jar; BuildKit reuses this step if the extracted files come out"
                 + " byte-identical, which only a real build shows when the extraction itself changed (its stage's base"
                 + " image, WORKDIR, USER, command or Spring Boot's jarmode)";

@@ -1,7 +1,5 @@
 package io.github.dockercache.model;
 
-import static io.github.dockercache.model.CacheModel.IMAGE_WORKDIR;
-import static io.github.dockercache.model.CacheModel.UNKEYED;
 import static io.github.dockercache.model.CacheModel.resolvePath;
 import static io.github.dockercache.model.StepInputs.addCommand;
 import static io.github.dockercache.model.StepInputs.nullToEmpty;
@@ -147,8 +145,9 @@ final class BuildKitKeys extends KeyDeriver {
             rejectBytesNotUtf8(run);
         }
         for (Map.Entry<String, String> variable : state.env.entrySet()) {
-            inputs.add(Map.entry("env:" + variable.getKey(), variable.getValue()));
-            origins.put("env:" + variable.getKey(), state.origins.get(variable.getKey()));
+            InputName name = new InputName.Variable(variable.getKey());
+            inputs.add(name.entry(variable.getValue()));
+            origins.put(name.toString(), state.origins.get(variable.getKey()));
         }
         inputs.add(Map.entry("env-order", String.join(" ", state.envNames())));
         inputs.add(Map.entry("workdir", state.runWorkdir));
@@ -185,9 +184,9 @@ final class BuildKitKeys extends KeyDeriver {
         mounts = MountSpec.keyedOrder(mounts, state.workdir);
         for (int i = 0; i < mounts.size(); i++) {
             MountSpec mount = mounts.get(i);
-            String name = "mount[" + i + "]";
+            InputName.Source name = InputName.Source.mount(i);
             boolean fromStage = walk.graph.resolveName(mount.from(), stage.index()) != null;
-            inputs.add(Map.entry(name, mount.canonical(fromStage)));
+            inputs.add(name.entry(mount.canonical(fromStage)));
             FrontendArgs.addCacheName(buildArgs, name, mount, state.workdir, inputs, origins);
             if (!mount.readsContent()) {
                 continue; // what a cache holds, secrets, ssh sockets and tmpfs never enter the key (cache-model §5)
@@ -252,7 +251,7 @@ final class BuildKitKeys extends KeyDeriver {
             checkChecksumSource(copy, state, heredocs);
         }
         for (int i = 0; i < copy.sources().size(); i++) {
-            String name = "src[" + i + "]";
+            InputName.Source name = InputName.Source.copy(i);
             String word = copy.sources().get(i);
             Heredoc heredoc = heredocFor(word, heredocs);
             if (heredoc != null) {
@@ -260,16 +259,16 @@ final class BuildKitKeys extends KeyDeriver {
                 String content = heredoc.expand()
                         ? Keys.hash(words.expand(HEREDOC_BODY_LEXER, heredoc.content(), state.lookup(), copy))
                         : Keys.hashRaw(heredoc.content());
-                inputs.add(Map.entry(name, heredoc.name()));
-                inputs.add(Map.entry(name + ".content", content));
+                inputs.add(name.entry(heredoc.name()));
+                inputs.add(name.part(InputName.Source.CONTENT).entry(content));
                 continue;
             }
             String source = words.expand(word, state.lookup(), copy);
             // --parents copies from the root before a /./ pivot (else the context root), filtered by the rest
             ParentsSource parents = copy.parents() ? ParentsSource.of(source) : null;
-            inputs.add(Map.entry(name, baseName(parents == null ? source : parents.root())));
+            inputs.add(name.entry(baseName(parents == null ? source : parents.root())));
             if (parents != null) {
-                inputs.add(Map.entry(name + ".parents", parents.pattern()));
+                inputs.add(name.part("parents").entry(parents.pattern()));
             }
             SourceContent content = copy.add() && copy.from() == null && RemoteSource.isRemote(source)
                     ? RemoteSource.content(source, checksum, copy.keepGitDir())
@@ -311,7 +310,7 @@ final class BuildKitKeys extends KeyDeriver {
                 .getValue();
         String imagePath = destination.endsWith("/") ? destination + baseName(file) : destination;
         String checksum = inputs.stream()
-                .filter(e -> e.getKey().endsWith(".checksum"))
+                .filter(e -> isChecksum(e.getKey()))
                 .findFirst()
                 .orElseThrow()
                 .getValue();
@@ -320,13 +319,16 @@ final class BuildKitKeys extends KeyDeriver {
                 imagePath,
                 checksum,
                 parentKey,
-                keyedOnly(inputs).stream()
-                        .filter(e -> !e.getKey().endsWith(".checksum"))
-                        .toList());
+                keyedOnly(inputs).stream().filter(e -> !isChecksum(e.getKey())).toList());
+    }
+
+    /** The checksum of a source's files in the context: {@code src[0].checksum}. */
+    private static boolean isChecksum(String input) {
+        return InputName.parse(input) instanceof InputName.Source source && source.is(InputName.Source.CHECKSUM);
     }
 
     private static List<Map.Entry<String, String>> keyedOnly(List<Map.Entry<String, String>> inputs) {
-        return inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
+        return inputs.stream().filter(e -> InputName.parse(e.getKey()).keyed()).toList();
     }
 
     private static List<Map.Entry<String, String>> concat(
@@ -366,7 +368,7 @@ final class BuildKitKeys extends KeyDeriver {
      */
     private static void markImageWorkdir(StageState state, List<Map.Entry<String, String>> inputs, StepReads reads) {
         if (state.workdirFromImage) {
-            inputs.add(Map.entry(IMAGE_WORKDIR, "(image default)"));
+            inputs.add(InputName.IMAGE_WORKDIR.entry("(image default)"));
             reads.mayDifferBecause("the base image's own WORKDIR is not known offline: the step is cached if the image"
                     + " sets none (BuildKit then works in /), rebuilt if it sets another directory");
         }

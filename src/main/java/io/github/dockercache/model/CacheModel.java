@@ -18,28 +18,10 @@ import java.nio.file.Path;
  *
  * <p>This class is the entry point and names the inputs the comparison reads; the work is done by {@link BuildLoader}
  * (the Dockerfile and the context), {@link StageWalk} (the stages and the state every builder keeps alike) and one
- * {@link KeyDeriver} per builder: {@link BuildKitKeys} and {@link ClassicKeys}, where a step's inputs are chosen.
+ * {@link KeyDeriver} per builder: {@link BuildKitKeys} and {@link ClassicKeys}, where a step's inputs are chosen; what
+ * kinds of input there are is {@link InputName}.
  */
 public final class CacheModel {
-    /** Inputs whose name starts with this are left out of the optimistic key. */
-    static final String UPSTREAM = "upstream:";
-    /**
-     * The input marking a step whose working directory (or relative COPY destination) is the image base's own
-     * WORKDIR, unknown offline: the optimistic key assumes the image sets none, so BuildKit works in "/" (cache-model §6).
-     */
-    public static final String IMAGE_WORKDIR = UPSTREAM + "image-workdir";
-    /** A FROM's written {@code --platform}: whether it is the builder's default is not known offline (cache-model §2). */
-    public static final String PLATFORM = UPSTREAM + "platform";
-    /** Inputs whose name starts with this are recorded for explanations and offline reuse, but key nothing. */
-    public static final String UNKEYED = "unkeyed:";
-    /** A FROM's input: the digest its tag stands for, keyed when the layers are not known. */
-    public static final String DIGEST = "digest";
-    /** A FROM's input: the ChainID of the image's layers, BuildKit's second key for an image (cache-model §2). */
-    public static final String LAYERS = "layers";
-    /** A FROM's digest where the layers key it. */
-    public static final String RECORDED_DIGEST = UNKEYED + DIGEST;
-    /** A FROM's image configuration ({@link BaseImage.Config} as JSON), where it was read. */
-    public static final String RECORDED_CONFIG = UNKEYED + "config";
     /**
      * The origin of a value that a step reads from the base image's configuration; the field follows
      * ({@code the base image's config: Env}).

@@ -145,8 +145,9 @@ final class ClassicKeys extends KeyDeriver {
         Map<String, String> origins = new LinkedHashMap<>();
         addCommand(state, run, inputs, origins);
         for (Map.Entry<String, String> arg : new TreeMap<>(state.buildArgs()).entrySet()) {
-            inputs.add(Map.entry("env:" + arg.getKey(), arg.getValue()));
-            origins.put("env:" + arg.getKey(), state.origins.get(arg.getKey()));
+            InputName name = new InputName.Variable(arg.getKey());
+            inputs.add(name.entry(arg.getValue()));
+            origins.put(name.toString(), state.origins.get(arg.getKey()));
         }
         StepReads reads = new StepReads();
         if (run.shellForm() && DockerfileBytes.firstInvalid(run.command().get(0)) >= 0) {
@@ -175,7 +176,7 @@ final class ClassicKeys extends KeyDeriver {
         StepReads reads = new StepReads();
         boolean anySource = false;
         for (int i = 0; i < copy.sources().size(); i++) {
-            String name = "src[" + i + "]";
+            InputName.Source name = InputName.Source.copy(i);
             String source = words.expand(copy.sources().get(i), state.lookup(), copy);
             SourceContent content;
             if (copy.from() != null && !copy.from().isEmpty()) {
@@ -196,7 +197,8 @@ final class ClassicKeys extends KeyDeriver {
                 List<String> paths = sources.recordFiles(selection);
                 anySource |= !paths.isEmpty();
                 content = SourceContent.known(
-                        List.of(Map.entry("checksum", ClassicRules.contentHash(selection.entries()))), paths);
+                        List.of(Map.entry(InputName.Source.CHECKSUM, ClassicRules.contentHash(selection.entries()))),
+                        paths);
             }
             reads.add(name, source, content, inputs);
         }

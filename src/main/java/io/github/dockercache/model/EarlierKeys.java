@@ -1,9 +1,8 @@
 package io.github.dockercache.model;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Inputs that earlier versions of the plugin keyed otherwise, so that a comparison with a baseline they recorded says
@@ -14,9 +13,6 @@ public final class EarlierKeys {
     public static final String CACHE_MOUNTS = "the baseline was recorded by an older version, which keyed cache mounts"
             + " otherwise; record the baseline again";
 
-    private static final Pattern MOUNT = Pattern.compile("mount\\[\\d+]");
-    private static final Pattern STAGE_NAME = Pattern.compile("(?:src|mount)\\[\\d+]\\.stage");
-
     private EarlierKeys() {}
 
     /**
@@ -24,13 +20,16 @@ public final class EarlierKeys {
      * an earlier version recorded them, when a cache mount's id and sharing did not count. Empty for a step keyed by
      * this version.
      */
-    public static Set<String> cacheMountsKeyedOtherwise(StepSnapshot step) {
-        Set<String> mounts = new TreeSet<>();
+    public static Set<InputName.Source> cacheMountsKeyedOtherwise(StepSnapshot step) {
+        Set<InputName.Source> mounts = new HashSet<>();
         for (Map.Entry<String, String> input : step.inputs().entrySet()) {
-            if (MOUNT.matcher(input.getKey()).matches()
+            if (InputName.parse(input.getKey()) instanceof InputName.Source mount
+                    && mount.part() == null
+                    && mount.kind() == InputName.Source.Kind.MOUNT
                     && input.getValue().startsWith("type=cache,")
-                    && !step.inputs().containsKey(input.getKey() + FrontendArgs.CACHE_NAME)) {
-                mounts.add(input.getKey());
+                    && !step.inputs()
+                            .containsKey(mount.part(InputName.Source.CACHE_NAME).toString())) {
+                mounts.add(mount);
             }
         }
         return mounts;
@@ -41,13 +40,12 @@ public final class EarlierKeys {
      * keyed: BuildKit keys the stage's content, never its name, and the stage's key input says when that changed.
      * This version records the name unkeyed.
      */
-    public static boolean isStageName(String name) {
-        return STAGE_NAME.matcher(name).matches();
+    public static boolean isStageName(InputName name) {
+        return name instanceof InputName.Source source && source.is(InputName.Source.STAGE);
     }
 
     /** True when the input {@code name} is one of {@code mounts} or about one ({@code mount[0].cache-id}). */
-    public static boolean isAbout(Set<String> mounts, String name) {
-        int dot = name.indexOf('.');
-        return mounts.contains(dot < 0 ? name : name.substring(0, dot));
+    public static boolean isAbout(Set<InputName.Source> mounts, InputName name) {
+        return name instanceof InputName.Source source && mounts.contains(source.whole());
     }
 }

@@ -12,17 +12,7 @@ public final class FrontendArgs {
     static final String SANDBOX_HOSTNAME = "BUILDKIT_SANDBOX_HOSTNAME";
     /** The namespace of cache mount ids, which the cache name BuildKit keys holds (see {@link MountSpec}). */
     public static final String CACHE_MOUNT_NS = "BUILDKIT_CACHE_MOUNT_NS";
-    /**
-     * The suffix of a cache mount's input ({@code mount[0].cache-name}) that holds the cache name BuildKit keys, or
-     * {@link #NOT_KEYED}. Earlier versions keyed no such input (see {@link EarlierKeys}).
-     */
-    public static final String CACHE_NAME = ".cache-name";
-    /**
-     * The name of a cache mount's unkeyed input ({@code unkeyed:mount[0].cache}) that holds its id and sharing as
-     * written, which say why the {@link #CACHE_NAME} changed.
-     */
-    public static final String CACHE_SETTINGS = ".cache";
-    /** The value of a {@link #CACHE_NAME} input when BuildKit clears the cache name from the key. */
+    /** The value of a cache mount's {@link InputName.Source#CACHE_NAME} when BuildKit clears the name from the key. */
     public static final String NOT_KEYED = "(not keyed)";
 
     private FrontendArgs() {}
@@ -43,7 +33,7 @@ public final class FrontendArgs {
      */
     static void addCacheName(
             Map<String, String> buildArgs,
-            String name,
+            InputName.Source name,
             MountSpec mount,
             String workdir,
             List<Map.Entry<String, String>> inputs,
@@ -53,10 +43,12 @@ public final class FrontendArgs {
         }
         String namespace = buildArgs.getOrDefault(CACHE_MOUNT_NS, "");
         String keyed = mount.keyedCacheId(namespace, workdir);
-        inputs.add(Map.entry(name + CACHE_NAME, keyed == null ? NOT_KEYED : keyed));
-        inputs.add(Map.entry(CacheModel.UNKEYED + name + CACHE_SETTINGS, mount.cacheSettings()));
+        // earlier versions keyed no cache name (see EarlierKeys)
+        InputName cacheName = name.part(InputName.Source.CACHE_NAME);
+        inputs.add(cacheName.entry(keyed == null ? NOT_KEYED : keyed));
+        inputs.add(new InputName.Unkeyed(name.part(InputName.Source.CACHE_SETTINGS)).entry(mount.cacheSettings()));
         if (!namespace.isEmpty()) {
-            origins.put(name + CACHE_NAME, "--build-arg " + CACHE_MOUNT_NS);
+            origins.put(cacheName.toString(), "--build-arg " + CACHE_MOUNT_NS);
         }
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An image that {@code COPY --from=<image>} or {@code RUN --mount=from=<image>} reads (cache-model §3.5). BuildKit
@@ -18,12 +16,6 @@ import java.util.regex.Pattern;
  * {@code resolve}, else as the baseline recorded it, assumed not to have moved.
  */
 public final class ImageSource {
-    /** The input naming the image: {@code src[0].image}, {@code mount[1].image}. */
-    private static final String IMAGE = "image";
-
-    private static final Pattern IMAGE_KEY = Pattern.compile(Pattern.quote(CacheModel.UPSTREAM)
-            + "((?:src|mount)\\[\\d+])\\.(" + CacheModel.LAYERS + "|" + CacheModel.DIGEST + ")");
-
     private ImageSource() {}
 
     /**
@@ -35,7 +27,7 @@ public final class ImageSource {
         DockerReference parsed = parse(reference);
         String image = parsed == null ? reference : parsed.toString();
         List<Map.Entry<String, String>> inputs = new ArrayList<>();
-        inputs.add(Map.entry(IMAGE, image));
+        inputs.add(InputName.IMAGE.entry(image));
         inputs.add(Map.entry("path", path));
         // a pinned reference names its image already; an invalid one BuildKit rejects when it builds
         BaseImage known = parsed == null || parsed.isPinned() ? null : digests.imageOf(image, null);
@@ -43,10 +35,10 @@ public final class ImageSource {
             return SourceContent.known(inputs, List.of());
         }
         if (known.layers() != null) {
-            inputs.add(Map.entry(CacheModel.UPSTREAM + CacheModel.LAYERS, known.layers()));
-            inputs.add(Map.entry(CacheModel.UNKEYED + CacheModel.DIGEST, known.digest()));
+            inputs.add(new InputName.Upstream(InputName.LAYERS).entry(known.layers()));
+            inputs.add(new InputName.Unkeyed(InputName.DIGEST).entry(known.digest()));
         } else {
-            inputs.add(Map.entry(CacheModel.UPSTREAM + CacheModel.DIGEST, known.digest()));
+            inputs.add(new InputName.Upstream(InputName.DIGEST).entry(known.digest()));
         }
         String reason = "the image " + image + " that this step reads " + path + " from moved to other layers: the step"
                 + " stays cached only if " + path + " comes out byte-identical, which takes pulling the image to know";
@@ -57,29 +49,41 @@ public final class ImageSource {
      * The source ({@code src[0]}, {@code mount[1]}) whose image an input keys ({@code upstream:src[0].layers}), or
      * null when the input is no such key.
      */
-    public static String keyedSource(String input) {
-        Matcher matcher = IMAGE_KEY.matcher(input);
-        return matcher.matches() ? matcher.group(1) : null;
+    public static InputName.Source keyedSource(InputName input) {
+        return input instanceof InputName.Upstream upstream
+                        && upstream.name() instanceof InputName.Source source
+                        && (source.is(InputName.LAYERS.name()) || source.is(InputName.DIGEST.name()))
+                ? source.whole()
+                : null;
     }
 
     /** The image reference a step's source reads ({@code src[0]}), or null when it reads no image. */
-    public static String image(StepSnapshot step, String source) {
-        return step.inputs().get(source + "." + IMAGE);
+    public static String image(StepSnapshot step, InputName.Source source) {
+        return step.inputs().get(InputName.IMAGE.within(source).toString());
     }
 
     /** The digest recorded for the image a step's source reads, or null when none was. */
-    public static String digest(StepSnapshot step, String source) {
-        String recorded = step.inputs().get(CacheModel.UNKEYED + source + "." + CacheModel.DIGEST);
-        return recorded != null ? recorded : step.inputs().get(CacheModel.UPSTREAM + source + "." + CacheModel.DIGEST);
+    public static String digest(StepSnapshot step, InputName.Source source) {
+        String recorded = step.inputs()
+                .get(new InputName.Unkeyed(InputName.DIGEST).within(source).toString());
+        return recorded != null
+                ? recorded
+                : step.inputs()
+                        .get(new InputName.Upstream(InputName.DIGEST)
+                                .within(source)
+                                .toString());
     }
 
     /** Each image the step's sources read, as the step recorded it: reference to image, without configuration. */
     static Map<String, BaseImage> recordedIn(StepSnapshot step) {
         Map<String, BaseImage> images = new LinkedHashMap<>();
         for (String input : step.inputs().keySet()) {
-            String source = keyedSource(input);
+            InputName.Source source = keyedSource(InputName.parse(input));
             if (source != null && image(step, source) != null) {
-                String layers = step.inputs().get(CacheModel.UPSTREAM + source + "." + CacheModel.LAYERS);
+                String layers = step.inputs()
+                        .get(new InputName.Upstream(InputName.LAYERS)
+                                .within(source)
+                                .toString());
                 images.put(image(step, source), new BaseImage(digest(step, source), layers, null));
             }
         }

@@ -1,6 +1,5 @@
 package io.github.dockercache.model;
 
-import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.dockerfile.BuildKitVersion;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Dockerfile;
@@ -46,14 +45,12 @@ final class OnbuildTriggers {
         List<Instruction> triggers = new ArrayList<>();
         for (Instruction instruction : stage.instructions()) {
             if (instruction instanceof OnbuildInstruction onbuild) {
-                int line = onbuild.source().location().line();
-                String text = "FROM scratch\n" + "\n".repeat(Math.max(0, line - 2)) + onbuild.trigger() + "\n";
                 try {
-                    triggers.addAll(
-                            DockerfileReader.parse(text, dockerfile.displayName(), BaseImageConfigs.NONE, null, version)
-                                    .stages()
-                                    .get(0)
-                                    .instructions());
+                    triggers.addAll(DockerfileReader.parseTrigger(
+                            onbuild.trigger(),
+                            dockerfile.displayName(),
+                            onbuild.source().location().line(),
+                            version));
                 } catch (DockerfileException e) {
                     throw new AnalysisException(onbuild.source().location() + ": ONBUILD trigger: " + e.reason(), e);
                 }

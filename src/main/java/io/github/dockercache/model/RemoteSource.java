@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** ADD of a URL or a git repository (cache-model §3.5, §3.6): known offline only when pinned. */
 final class RemoteSource {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{40}");
+    /** The --checksum a download must match: upstream, as the bytes downloaded are not known offline. */
+    private static final InputName REMOTE_CHECKSUM = InputName.upstream(InputName.Source.CHECKSUM);
 
     private RemoteSource() {}
 
@@ -50,10 +52,10 @@ final class RemoteSource {
         // (add-checksum-toggled). The content is known offline only as the --checksum it must match; it is an
         // upstream input, so that a pinned and an unpinned download of one file have one optimistic key.
         if (checksum != null && !checksum.isEmpty()) {
-            return SourceContent.known(List.of(Map.entry(CacheModel.UPSTREAM + "checksum", checksum)), List.of());
+            return SourceContent.known(List.of(REMOTE_CHECKSUM.entry(checksum)), List.of());
         }
         return new SourceContent(
-                List.of(Map.entry(CacheModel.UPSTREAM + "checksum", "none")),
+                List.of(REMOTE_CHECKSUM.entry("none")),
                 List.of(),
                 null,
                 "ADD " + source + " is downloaded on every build and cached only if the bytes are unchanged;"

@@ -111,7 +111,7 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
             step.inputs().forEach((name, value) -> {
                 // a variable now secret held the same value then; another input (a path) was likely no secret yet
                 if (isLegacy(value)
-                        || name.startsWith("env:")
+                        || InputName.parse(name) instanceof InputName.Variable
                                 && value != null
                                 && !isMasked(value)
                                 && now != null

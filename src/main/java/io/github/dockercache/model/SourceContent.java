@@ -19,6 +19,8 @@ record SourceContent(
         String stage,
         String unknownReason,
         boolean definitive) {
+    /** The name of the stage read, relative to the source: unkeyed, as BuildKit keys the stage's content only. */
+    static final InputName STAGE_NAME = InputName.unkeyed(InputName.Source.STAGE);
 
     static SourceContent known(List<Map.Entry<String, String>> inputs, List<String> files) {
         return new SourceContent(inputs, files, null, null, true);
@@ -28,19 +30,10 @@ record SourceContent(
      * The inputs named for the step: {@code src[0].checksum}, or {@code upstream:src[0].stage-key} and
      * {@code unkeyed:src[0].layer-entries} (the marker stays in front).
      */
-    List<Map.Entry<String, String>> inputs(String prefix) {
+    List<Map.Entry<String, String>> inputs(InputName.Source source) {
         return inputs.stream()
-                .map(e -> Map.entry(named(prefix, e.getKey()), e.getValue()))
+                .map(e -> InputName.parse(e.getKey()).within(source).entry(e.getValue()))
                 .toList();
-    }
-
-    private static String named(String prefix, String name) {
-        for (String marker : List.of(CacheModel.UPSTREAM, CacheModel.UNKEYED)) {
-            if (name.startsWith(marker)) {
-                return marker + prefix + "." + name.substring(marker.length());
-            }
-        }
-        return prefix + "." + name;
     }
 
     /**
@@ -49,7 +42,7 @@ record SourceContent(
      */
     SourceContent fromStage(String label, String path) {
         List<Map.Entry<String, String>> all =
-                new ArrayList<>(List.of(Map.entry(CacheModel.UNKEYED + "stage", label), Map.entry("path", path)));
+                new ArrayList<>(List.of(STAGE_NAME.entry(label), Map.entry("path", path)));
         all.addAll(inputs);
         return new SourceContent(all, files, label, unknownReason, definitive);
     }

@@ -1,8 +1,5 @@
 package io.github.dockercache.model;
 
-import static io.github.dockercache.model.CacheModel.UNKEYED;
-import static io.github.dockercache.model.CacheModel.UPSTREAM;
-
 import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ContextException;
 import io.github.dockercache.context.FileEntry;
@@ -55,7 +52,8 @@ final class SourceReader {
             throws AnalysisException {
         if (from == null || from.isEmpty()) {
             Selection selection = select(source, parents, excludes, instruction);
-            return SourceContent.known(List.of(Map.entry("checksum", selection.checksum())), recordFiles(selection));
+            return SourceContent.known(
+                    List.of(Map.entry(InputName.Source.CHECKSUM, selection.checksum())), recordFiles(selection));
         }
         Stage sourceStage = graph.source(from, stage.index(), instruction);
         if (sourceStage == null) {
@@ -81,9 +79,9 @@ final class SourceReader {
         }
         return new SourceContent(
                 List.of(
-                        Map.entry(UNKEYED + "stage", label), // BuildKit keys the stage's content, never its name
+                        SourceContent.STAGE_NAME.entry(label), // BuildKit keys the stage's content, never its name
                         Map.entry("path", source),
-                        Map.entry(UPSTREAM + "stage-key", String.valueOf(sourceState.key))),
+                        InputName.upstream(InputName.Source.STAGE_KEY).entry(String.valueOf(sourceState.key))),
                 List.of(),
                 label,
                 reason,

@@ -1,11 +1,6 @@
 package io.github.dockercache.model;
 
-import static io.github.dockercache.model.CacheModel.DIGEST;
 import static io.github.dockercache.model.CacheModel.IMAGE_CONFIG_ORIGIN;
-import static io.github.dockercache.model.CacheModel.LAYERS;
-import static io.github.dockercache.model.CacheModel.PLATFORM;
-import static io.github.dockercache.model.CacheModel.RECORDED_CONFIG;
-import static io.github.dockercache.model.CacheModel.RECORDED_DIGEST;
 import static io.github.dockercache.model.CacheModel.displayName;
 import static io.github.dockercache.model.CacheModel.resolvePath;
 import static io.github.dockercache.model.StepInputs.inputsOf;
@@ -234,7 +229,7 @@ final class StageWalk {
             if (platform != null) {
                 state.platformUnknownReason = Platforms.unknownReason(platform);
                 if (words.instructionSecret) {
-                    reads.secret(PLATFORM);
+                    reads.secret(InputName.PLATFORM.toString());
                 }
             }
             words.instructionSecret |= secretBaseImage;
@@ -246,9 +241,9 @@ final class StageWalk {
                 List<Map.Entry<String, String>> inputs = new ArrayList<>();
                 Optional<DockerReference> parsed = parseImage(baseImage);
                 String image = parsed.map(DockerReference::toString).orElse(baseImage);
-                inputs.add(Map.entry("image", image));
+                inputs.add(InputName.IMAGE.entry(image));
                 if (platform != null) {
-                    inputs.add(Map.entry(PLATFORM, platform));
+                    inputs.add(InputName.PLATFORM.entry(platform));
                 }
                 boolean pinned = parsed.map(DockerReference::isPinned).orElse(false);
                 // a reference derived from a secret is not looked up: a registry, or a message, would see it
@@ -256,14 +251,14 @@ final class StageWalk {
                         ? null
                         : deriver.imageKey(digests.imageOf(image, platform == null ? null : expandedPlatform));
                 if (known != null && known.layers() != null) {
-                    inputs.add(Map.entry(LAYERS, known.layers())); // equal layers: cached, whatever the manifest
-                    inputs.add(Map.entry(RECORDED_DIGEST, known.digest()));
+                    inputs.add(InputName.LAYERS.entry(known.layers())); // equal layers: cached, whatever the manifest
+                    inputs.add(InputName.RECORDED_DIGEST.entry(known.digest()));
                 } else if (known != null && !pinned) {
-                    inputs.add(Map.entry(DIGEST, known.digest())); // a pinned reference names its digest already
+                    inputs.add(InputName.DIGEST.entry(known.digest())); // a pinned reference names its digest already
                 }
                 state.workdirFromImage = true; // until its config, WORKDIR included, is known
                 if (known != null && known.config() != null) {
-                    inputs.add(Map.entry(RECORDED_CONFIG, Json.GSON.toJson(known.config())));
+                    inputs.add(InputName.RECORDED_CONFIG.entry(Json.GSON.toJson(known.config())));
                     startFromConfig(state, known.config());
                 }
                 recorder.addStep(stage, state, from, "FROM", inputs, Map.of(), reads);

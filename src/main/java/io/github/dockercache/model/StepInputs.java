@@ -36,7 +36,7 @@ final class StepInputs {
             args.addAll(run.command());
             inputs.add(Map.entry("command", Json.array(args)));
             for (int i = 0; i < run.heredocs().size(); i++) {
-                inputs.add(Map.entry("heredoc[" + i + "]", run.heredocs().get(i).content()));
+                inputs.add(new InputName.Heredoc(i).entry(run.heredocs().get(i).content()));
             }
         } else if (script.content().startsWith("#!")) {
             args.add("/dev/pipes/" + script.name());

@@ -20,7 +20,7 @@ final class StepReads {
     private int sourcesWithFiles;
 
     /** Adds one source's inputs to {@code inputs} under {@code name} and remembers what it reads. */
-    void add(String name, String source, SourceContent content, List<Map.Entry<String, String>> inputs) {
+    void add(InputName.Source name, String source, SourceContent content, List<Map.Entry<String, String>> inputs) {
         sources.add(source);
         inputs.addAll(content.inputs(name));
         files.addAll(content.files());

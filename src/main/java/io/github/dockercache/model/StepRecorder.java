@@ -1,8 +1,5 @@
 package io.github.dockercache.model;
 
-import static io.github.dockercache.model.CacheModel.UNKEYED;
-import static io.github.dockercache.model.CacheModel.UPSTREAM;
-
 import io.github.dockercache.dockerfile.DockerfileBytes;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.Stage;
@@ -11,21 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns a step's inputs into its keys and its {@link StepSnapshot} (cache-model §0, §1): a key over the parent's key and
  * the keyed inputs, an optimistic key without the inputs unknown offline, every input derived from a secret masked.
  */
 final class StepRecorder {
-    /**
-     * Inputs no expansion of their instruction makes: a RUN's environment, working directory and user (the stage
-     * state says whether they are secret), its command and here-documents as written, context checksums, flags.
-     */
-    private static final Pattern EXPANSION_FREE = Pattern.compile(
-            "env:.*|env-order|workdir|user|owner|command|heredoc\\[\\d+]|network|security|unpack|created|.*\\.checksum"
-                    + "|" + Pattern.quote(UPSTREAM) + ".*");
-
     final List<StepSnapshot> steps = new ArrayList<>();
     private final Taint taint;
     private final WordExpander words;
@@ -54,10 +42,11 @@ final class StepRecorder {
         List<Map.Entry<String, String>> inputs = maskSecrets(state, written, reads);
         boolean parentUnknown = state.key == null && state.optimisticKey != null;
         List<Map.Entry<String, String>> keyed =
-                inputs.stream().filter(e -> !e.getKey().startsWith(UNKEYED)).toList();
+                inputs.stream().filter(e -> InputName.parse(e.getKey()).keyed()).toList();
         String key = parentUnknown || !reads.definitive ? null : Keys.hash(kind, state.key, keyed);
-        List<Map.Entry<String, String>> optimisticInputs =
-                keyed.stream().filter(e -> !e.getKey().startsWith(UPSTREAM)).toList();
+        List<Map.Entry<String, String>> optimisticInputs = keyed.stream()
+                .filter(e -> InputName.parse(e.getKey()).optimistic())
+                .toList();
         String optimisticKey = Keys.hash(kind, state.optimisticKey, optimisticInputs);
         if (insideFromStep) {
             // the legacy builder runs ONBUILD triggers inside its FROM step: they move the keys on but are no steps
@@ -110,16 +99,16 @@ final class StepRecorder {
         boolean readsSecret = false;
         for (Map.Entry<String, String> input : inputs) {
             String name = input.getKey();
+            InputName parsed = InputName.parse(name);
             boolean secret = reads.secretInputs.contains(name)
                     || switch (name) {
                         case "workdir" -> state.workdirSecret;
                         case "path" -> state.workdirSecret || words.instructionSecret;
                         case "user", "owner" -> state.userSecret;
                         default ->
-                            name.startsWith("env:")
-                                    ? state.secret.contains(name.substring(4))
-                                    : words.instructionSecret
-                                            && !EXPANSION_FREE.matcher(name).matches();
+                            parsed instanceof InputName.Variable variable
+                                    ? state.secret.contains(variable.variable())
+                                    : words.instructionSecret && !parsed.expansionFree();
                     };
             if (secret && input.getValue() != null) {
                 readsSecret = true;

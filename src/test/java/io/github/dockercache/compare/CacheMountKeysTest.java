@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.EarlierKeys;
-import io.github.dockercache.model.FrontendArgs;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.store.SnapshotStore;
@@ -236,13 +235,11 @@ class CacheMountKeysTest {
     private static Snapshot olderVersion(Snapshot snapshot) {
         List<StepSnapshot> steps = snapshot.steps().stream()
                 .map(step -> {
-                    if (step.inputs().keySet().stream().noneMatch(name -> name.endsWith(FrontendArgs.CACHE_NAME))) {
+                    if (step.inputs().keySet().stream().noneMatch(name -> name.endsWith(".cache-name"))) {
                         return step;
                     }
                     SortedMap<String, String> inputs = new TreeMap<>(step.inputs());
-                    inputs.keySet()
-                            .removeIf(name -> name.endsWith(FrontendArgs.CACHE_NAME)
-                                    || name.endsWith(FrontendArgs.CACHE_SETTINGS));
+                    inputs.keySet().removeIf(name -> name.endsWith(".cache-name") || name.endsWith(".cache"));
                     String key = "sha256:" + "0".repeat(64);
                     return new StepSnapshot(
                             step.id(),

@@ -3,7 +3,6 @@ package io.github.dockercache.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.store.SnapshotStore;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ class EarlierStageNamesTest {
     /** The snapshot as an earlier version wrote it: the stage names keyed. */
     private Snapshot keyedStageNames(Snapshot snapshot) throws Exception {
         String json = SnapshotStore.toJson(snapshot);
-        String earlier = json.replace("\"" + CacheModel.UNKEYED + "src[0].stage\"", "\"src[0].stage\"");
+        String earlier = json.replace("\"unkeyed:src[0].stage\"", "\"src[0].stage\"");
         assertNotEquals(json, earlier);
         Path file = dir.resolve("earlier.json");
         Files.writeString(file, earlier);

@@ -342,4 +342,34 @@ class DockerfileReaderTest {
             parse("FROM scratch AS source\nFROM scratch\nCOPY --from=" + from + " /a /b\n");
         }
     }
+
+    /** A trigger is parsed on its own, placed on its ONBUILD's line, with the escape character {@code \\}. */
+    @Test
+    void aTriggerIsParsedOnTheLineOfItsOnbuild() throws DockerfileException {
+        Dockerfile file = parse("# escape=`\nFROM alpine\nONBUILD RUN <<EOF\necho \\\nhi\nEOF\n");
+        OnbuildInstruction onbuild =
+                (OnbuildInstruction) file.stages().get(0).instructions().get(0);
+        List<Instruction> trigger = DockerfileReader.parseTrigger(
+                onbuild.trigger(), "Dockerfile", onbuild.source().location().line(), BuildKitVersion.NEWEST);
+        RunInstruction run = assertInstanceOf(RunInstruction.class, trigger.get(0));
+        assertEquals(1, trigger.size());
+        assertEquals(new SourceLocation("Dockerfile", 3, 1), run.source().location());
+        assertEquals(6, run.source().endLine());
+        assertEquals("echo \\\nhi\n", run.heredocs().get(0).content());
+    }
+
+    @Test
+    void aTriggersErrorIsPlacedOnTheLineOfItsOnbuild() {
+        DockerfileException e = assertThrows(
+                DockerfileException.class,
+                () -> DockerfileReader.parseTrigger("RUN <<EOF\necho hi", "Dockerfile", 4, BuildKitVersion.NEWEST));
+        assertEquals(new SourceLocation("Dockerfile", 4, 1), e.location());
+        assertEquals("unterminated heredoc", e.reason());
+    }
+
+    /** No directive either: an invalid escape token would be refused in a Dockerfile's first line. */
+    @Test
+    void aTriggerThatIsACommentHasNoInstruction() throws DockerfileException {
+        assertEquals(List.of(), DockerfileReader.parseTrigger("# escape=x", "Dockerfile", 2, BuildKitVersion.NEWEST));
+    }
 }
