@@ -10,8 +10,9 @@ runs=3
 scale=1
 build=true
 buildkit=true
+reactor_scale=0.1
 usage() {
-    echo "usage: bench/ratios.sh [--runs N] [--scale F] [--no-build] [--no-buildkit]" >&2
+    echo "usage: bench/ratios.sh [--runs N] [--scale F] [--no-build] [--no-buildkit] [--reactor-scale F | --no-reactor]" >&2
     exit 2
 }
 while [ $# -gt 0 ]; do
@@ -20,6 +21,8 @@ while [ $# -gt 0 ]; do
         --scale) scale="$2"; shift 2 ;;
         --no-build) build=false; shift ;;
         --no-buildkit) buildkit=false; shift ;;
+        --reactor-scale) reactor_scale="$2"; shift 2 ;;
+        --no-reactor) reactor_scale=; shift ;;
         *) usage ;;
     esac
 done
@@ -167,3 +170,14 @@ row() { # LABEL TARGET NUMERATOR DENOMINATOR
     echo "read, comparison with explanations, snapshot written; \"process\" includes the JVM's start, \"own\" does not."
     echo "Raw values: $raw."
 } | tee "$work/ratios.md"
+
+# ---- a reactor of 20 modules sharing one context: what each module costs on top of the first ----
+if [ -n "$reactor_scale" ]; then
+    echo
+    if $build; then
+        "$here/reactor.sh" --modules 20 --scale "$reactor_scale" --runs "$runs"
+    else
+        "$here/reactor.sh" --modules 20 --scale "$reactor_scale" --runs "$runs" --no-install
+    fi
+    { echo; cat "$here/target/reactor/reactor.md"; } >> "$work/ratios.md"
+fi

@@ -131,9 +131,9 @@ files="$(find "$context" -type f | wc -l)"
     echo
     echo "| | one module alone (s) | all $modules modules (s) | each module after the first (s) | load average at each round |"
     echo "|---|---|---|---|---|"
-    printf '| cold: no stat cache | %s | %s | %.3f | %s; %s |\n' "$one_cold" "$all_cold" "$per_cold" \
+    printf '| cold: no stat cache | %.3f | %.3f | %.3f | %s; %s |\n' "$one_cold" "$all_cold" "$per_cold" \
         "$(loads one.cold)" "$(loads all.cold)"
-    printf '| warm: stat caches kept | %s | %s | %.3f | %s; %s |\n' "$one_warm" "$all_warm" "$per_warm" \
+    printf '| warm: stat caches kept | %.3f | %.3f | %.3f | %s; %s |\n' "$one_warm" "$all_warm" "$per_warm" \
         "$(loads one.warm)" "$(loads all.warm)"
     echo
     echo "Raw values: $raw."
