@@ -26,9 +26,26 @@ enum Ecosystem {
             return tool(command).map(tool -> tool + " -B dependency:go-offline");
         }
 
+        /**
+         * A .mvn/ that holds only the wrapper's files is the wrapper's manifest, .mvn/wrapper/: mvn reads
+         * .mvn/maven.config, jvm.config and extensions.xml, never the wrapper's files, which only mvnw reads.
+         */
+        @Override
+        Set<String> manifests(Collection<String> files) {
+            Set<String> manifests = super.manifests(files);
+            if (manifests.contains(".mvn/")
+                    && files.stream()
+                            .filter(file -> file.startsWith(".mvn/"))
+                            .allMatch(file -> file.startsWith(WRAPPER_DIRECTORY))) {
+                manifests.remove(".mvn/");
+                manifests.add(WRAPPER_DIRECTORY);
+            }
+            return manifests;
+        }
+
         @Override
         boolean needs(String manifest, String command) {
-            return !manifest.equals("mvnw") || command.contains("mvnw");
+            return !(manifest.equals("mvnw") || manifest.equals(WRAPPER_DIRECTORY)) || command.contains("mvnw");
         }
     },
     GRADLE(
@@ -93,6 +110,9 @@ enum Ecosystem {
             return Optional.of("go mod download");
         }
     };
+
+    /** The Maven wrapper's own files, which only mvnw reads. */
+    private static final String WRAPPER_DIRECTORY = ".mvn/wrapper/";
 
     /** Directories of build output and downloads: a manifest below them is not part of the project. */
     private static final Set<String> OUTPUT_DIRECTORIES = Set.of("target", "build", "node_modules", ".git");

@@ -128,13 +128,26 @@ public final class Workflow {
         List<ReportLine> lines = new ArrayList<>();
         boolean ignored = analysis.context().isIgnored(path);
         Map<StepSnapshot, Verdict> affected = ignored ? Map.of() : Impact.of(analysis.snapshot(), path);
-        if (ignored) {
+        // the Dockerfile and the ignore file are read by the build itself, not by a step: "no step reads" would be
+        // wrong
+        String buildFile = path.equals(analysis.snapshot().dockerfile())
+                ? " is the Dockerfile: an edited instruction rebuilds its step and the steps after it"
+                : path.equals(analysis.context().ignoreFile())
+                        ? " decides which files the steps see: an edit rebuilds every step whose files it adds or"
+                                + " drops"
+                        : null;
+        if (buildFile != null) {
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    path + buildFile + "; edit it, then run explain without dockercache.path to see which."));
+        }
+        if (buildFile == null && ignored) {
             lines.add(new ReportLine(
                     ReportLine.Level.INFO, path + " is excluded by .dockerignore: a change to it rebuilds nothing."));
-        } else if (affected.isEmpty()) {
+        } else if (buildFile == null && affected.isEmpty()) {
             lines.add(new ReportLine(
                     ReportLine.Level.INFO, "No step reads " + path + ": a change to it rebuilds nothing."));
-        } else {
+        } else if (!affected.isEmpty()) {
             lines.add(new ReportLine(ReportLine.Level.INFO, "A change to " + path + " would rebuild:"));
             affected.forEach((step, verdict) -> lines.add(new ReportLine(
                     ReportLine.Level.INFO,

@@ -54,6 +54,21 @@ class BroadCopyBeforeDependenciesRuleTest {
     }
 
     @Test
+    void aWrapperOnlyMvnDirectoryIsLeftToTheWrapper() throws Exception {
+        List<Finding> findings = new Project(dir)
+                .file("pom.xml", "<project/>\n")
+                .file(".mvn/wrapper/maven-wrapper.properties", "distributionUrl=x\n")
+                .file("src/main/java/App.java", "class App {}\n")
+                .dockerfile("FROM maven:3.9.9-eclipse-temurin-17", "WORKDIR /app", "COPY . .", "RUN mvn -B package")
+                .findings("DC101");
+        assertEquals("""
+                copy the manifests and download the dependencies first; replace line 3 with:
+                  COPY pom.xml ./
+                  RUN mvn -B dependency:go-offline
+                  COPY . .""", findings.get(0).fix());
+    }
+
+    @Test
     void copyAllBeforeAnInstallMovesTheRestBelowIt() throws Exception {
         List<Finding> findings = nodeProject()
                 .dockerfile(

@@ -57,6 +57,31 @@ class ManifestsAfterInstallRuleTest {
     }
 
     @Test
+    void theWrapperFilesMatterOnlyToTheWrapper() throws Exception {
+        Project project = new Project(dir)
+                .file("pom.xml", "<project/>\n")
+                .file(".mvn/wrapper/maven-wrapper.properties", "distributionUrl=x\n")
+                .file("mvnw", "#!/bin/sh\n");
+        assertEquals(
+                List.of(),
+                project.dockerfile(
+                                "FROM maven:3.9.9-eclipse-temurin-17",
+                                "COPY pom.xml .",
+                                "RUN mvn dependency:go-offline")
+                        .findings("DC102"));
+        List<Finding> findings = project.dockerfile(
+                        "FROM eclipse-temurin:17", "COPY mvnw pom.xml ./", "RUN ./mvnw dependency:go-offline")
+                .findings("DC102");
+        assertEquals(
+                "RUN ./mvnw dependency:go-offline at line 3 installs before .mvn/wrapper/ is copied: a change to it"
+                        + " does not re-run the install, which keeps stale dependencies",
+                findings.get(0).message());
+        assertEquals("""
+                copy it with the other manifests; insert above line 3:
+                  COPY .mvn/wrapper/ .mvn/wrapper/""", findings.get(0).fix());
+    }
+
+    @Test
     void bindMountedManifests() throws Exception {
         List<Finding> findings = new Project(dir)
                 .file("go.mod", "module x\n")

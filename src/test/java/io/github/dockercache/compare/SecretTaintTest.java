@@ -109,6 +109,30 @@ class SecretTaintTest {
         assertEquals("/b.txt", step(snapshot, "6").inputs().get("dest"), "an absolute destination is no secret");
     }
 
+    /** A stage that copies from a stage tainted by a secret: its own parent is cached, the stage it reads is not. */
+    @Test
+    void aCopyFromATaintedStageNamesThatStage() throws Exception {
+        Scenario scenario = new Scenario(dir)
+                .dockerfile(
+                        "FROM busybox:1.36 AS build",
+                        "ARG DB_PASS",
+                        "RUN echo built > /out",
+                        "FROM busybox:1.36 AS run",
+                        "COPY --from=build /out /out")
+                .buildArg("DB_PASS", "hunter2")
+                .secrets(keyed(null));
+        Snapshot baseline = scenario.snapshot();
+        StepResult copy = Comparison.compare(scenario.snapshot(), baseline).steps().stream()
+                .filter(s -> s.stepId().equals("run:2"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.UNKNOWN, copy.verdict());
+        assertEquals(
+                List.of("the step's inputs are unchanged, but it reads stage 'build', which may differ from the"
+                        + " baseline"),
+                copy.causes().stream().map(Cause::detail).toList());
+    }
+
     @Test
     void withoutAKeyEveryStepThatDependsOnASecretIsUnknownNeverCached() throws Exception {
         Snapshot baseline = app().secrets(keyed(null)).snapshot();

@@ -126,6 +126,27 @@ class WorkflowTest {
         }
     }
 
+    /** The Dockerfile and the ignore file rebuild steps though no step reads them. */
+    @Test
+    void theImpactOfTheBuildFilesThemselves() throws Exception {
+        Path context = context("app", "a");
+        Files.writeString(context.resolve(".dockerignore"), "target/\n");
+        ImageRequest image = request(
+                        context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false)
+                .image();
+        assertEquals(
+                "Dockerfile is the Dockerfile: an edited instruction rebuilds its step and the steps after it; edit it,"
+                        + " then run explain without dockercache.path to see which.",
+                text(Workflow.impact(image, "Dockerfile")));
+        assertEquals(
+                ".dockerignore decides which files the steps see: an edit rebuilds every step whose files it adds or"
+                        + " drops; edit it, then run explain without dockercache.path to see which.",
+                text(Workflow.impact(image, ".dockerignore")));
+        assertEquals(
+                "target/x is excluded by .dockerignore: a change to it rebuilds nothing.",
+                text(Workflow.impact(image, "target/x")));
+    }
+
     /** explain after a failing check writes its own files: check's still say that the build failed. */
     @Test
     void explainNeverOverwritesWhatCheckDecided() throws Exception {
