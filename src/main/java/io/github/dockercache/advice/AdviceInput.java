@@ -49,7 +49,7 @@ final class AdviceInput {
         this.build = build;
         this.outputDirectory = outputDirectory == null ? null : contextPath(context.root(), outputDirectory);
         // a stage is converted once, so one instruction is at most one step
-        snapshot.steps().forEach(step -> stepsByLine.put(step.line(), step));
+        snapshot.steps().forEach(step -> stepsByLine.put(step.place().line(), step));
         indexInstructions();
     }
 
@@ -131,7 +131,7 @@ final class AdviceInput {
 
     /** The instruction a step was made from. */
     Instruction instruction(StepSnapshot step) {
-        return instructionsByLine.get(step.line());
+        return instructionsByLine.get(step.place().line());
     }
 
     /** The ignore file fixes should name: the one that applies, else the one BuildKit would read. */

@@ -67,8 +67,8 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
         for (Instruction instruction : before) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
                 manifestCopied |= input.step(copy)
-                        .map(step ->
-                                step.files().stream().anyMatch(path -> ecosystem.isRootManifestName(GoPath.base(path))))
+                        .map(step -> step.reads().files().stream()
+                                .anyMatch(path -> ecosystem.isRootManifestName(GoPath.base(path))))
                         .orElse(false);
             } else if (manifestCopied
                     && instruction instanceof RunInstruction earlier
@@ -90,15 +90,15 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
             CopyInstruction copy, StepSnapshot step, String directory, int files, Set<String> manifests) {
         static Optional<BroadCopy> of(AdviceInput input, CopyInstruction copy, Ecosystem ecosystem, String command) {
             Optional<StepSnapshot> step = input.step(copy);
-            if (step.isEmpty() || step.get().sources().size() != 1) {
+            if (step.isEmpty() || step.get().reads().sources().size() != 1) {
                 return Optional.empty();
             }
-            String directory = ContextPaths.of(step.get().sources().get(0));
+            String directory = ContextPaths.of(step.get().reads().sources().get(0));
             FileEntry entry = input.context().entries().get(directory);
             if (!directory.isEmpty() && (entry == null || entry.type() != EntryType.DIRECTORY)) {
                 return Optional.empty();
             }
-            List<String> files = step.get().files().stream()
+            List<String> files = step.get().reads().files().stream()
                     .filter(path -> input.isRegularFile(path) && ContextPaths.isWithin(path, directory))
                     .map(path -> ContextPaths.relative(path, directory))
                     .toList();
@@ -186,9 +186,10 @@ final class BroadCopyBeforeDependenciesRule implements Rule.OfStage {
         if (between.stream().anyMatch(WorkdirInstruction.class::isInstance)) {
             return false;
         }
-        String destination = broad.step().inputs().getOrDefault("dest", "");
-        String workdir =
-                input.step(run).map(step -> step.inputs().get("workdir")).orElse(null);
+        String destination = broad.step().reads().inputs().getOrDefault("dest", "");
+        String workdir = input.step(run)
+                .map(step -> step.reads().inputs().get("workdir"))
+                .orElse(null);
         return destination.equals(workdir + "/") || destination.equals(workdir);
     }
 }

@@ -109,12 +109,12 @@ final class ContextNeeds {
         List<Need> needs = new ArrayList<>();
         Set<Integer> built = new HashSet<>();
         for (StepSnapshot step : input.snapshot().steps()) {
-            built.add(step.stageIndex());
+            built.add(step.place().stageIndex());
             Instruction instruction = input.instruction(step);
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
                 List<String> excludes =
                         copy.excludes().stream().anyMatch(e -> e.contains("$")) ? List.of() : copy.excludes();
-                step.sources().stream()
+                step.reads().sources().stream()
                         .filter(source -> !isRemote(source))
                         .forEach(source -> needs.add(new Need(source, excludes, copy.parents(), false)));
             } else if (instruction instanceof RunInstruction run) {

@@ -14,14 +14,14 @@ final class ContextReads {
 
     ContextReads(Snapshot snapshot) {
         this.readingSteps = snapshot.steps().stream()
-                .filter(step -> !step.files().isEmpty())
+                .filter(step -> !step.reads().files().isEmpty())
                 .toList();
     }
 
     /** Every context path some step reads. */
     Set<String> paths() {
         Set<String> paths = new LinkedHashSet<>();
-        readingSteps.forEach(step -> paths.addAll(step.files()));
+        readingSteps.forEach(step -> paths.addAll(step.reads().files()));
         return paths;
     }
 
@@ -29,7 +29,7 @@ final class ContextReads {
     List<StepSnapshot> readers(Predicate<String> paths) {
         List<StepSnapshot> readers = new ArrayList<>();
         for (StepSnapshot step : readingSteps) {
-            if (step.files().stream().anyMatch(paths)) {
+            if (step.reads().files().stream().anyMatch(paths)) {
                 readers.add(step);
             }
         }
@@ -38,6 +38,6 @@ final class ContextReads {
 
     /** True when one of the step's sources itself is a path {@code paths} accepts: the step wants it. */
     static boolean asksFor(StepSnapshot step, Predicate<String> paths) {
-        return step.sources().stream().map(ContextPaths::of).anyMatch(paths);
+        return step.reads().sources().stream().map(ContextPaths::of).anyMatch(paths);
     }
 }

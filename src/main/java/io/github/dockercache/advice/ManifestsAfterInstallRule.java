@@ -96,10 +96,13 @@ final class ManifestsAfterInstallRule implements Rule.OfStage {
         Map<String, Instruction> provided = new LinkedHashMap<>();
         for (Instruction instruction : before) {
             if (instruction instanceof CopyInstruction copy && copy.from() == null) {
-                input.step(copy).ifPresent(step -> step.files().forEach(path -> provided.putIfAbsent(path, copy)));
+                input.step(copy)
+                        .ifPresent(step -> step.reads().files().forEach(path -> provided.putIfAbsent(path, copy)));
             }
         }
-        input.step(run).ifPresent(step -> step.files().forEach(path -> provided.putIfAbsent(path, run))); // bind mounts
+        input.step(run)
+                .ifPresent(
+                        step -> step.reads().files().forEach(path -> provided.putIfAbsent(path, run))); // bind mounts
         return provided;
     }
 

@@ -48,7 +48,8 @@ final class NoisyPathsCopiedRule implements Rule {
             if (directory) {
                 return path + "/";
             }
-            List<String> logs = step.files().stream().filter(covers).sorted().toList();
+            List<String> logs =
+                    step.reads().files().stream().filter(covers).sorted().toList();
             String shown =
                     String.join(", ", logs.subList(0, Math.min(3, logs.size()))) + (logs.size() > 3 ? ", ..." : "");
             return logs.size() + " log file" + (logs.size() == 1 ? "" : "s") + " (" + shown + ")";
@@ -130,14 +131,15 @@ final class NoisyPathsCopiedRule implements Rule {
                 + noise.reason() + ", and each change rebuilds this step and the ones after it";
         boolean named = noise.directory()
                 ? needs.names(noise.path())
-                : step.files().stream().filter(noise.covers()).anyMatch(needs::names);
+                : step.reads().files().stream().filter(noise.covers()).anyMatch(needs::names);
         // the legacy builder ignores --exclude (Docker 28) or rejects it (Docker 26)
         if (named
                 && !input.classic()
                 && instruction instanceof CopyInstruction copy
-                && step.sources().size() == 1) {
+                && step.reads().sources().size() == 1) {
             String exclude = "--exclude="
-                    + noise.excludePattern(ContextPaths.of(step.sources().get(0)));
+                    + noise.excludePattern(
+                            ContextPaths.of(step.reads().sources().get(0)));
             String excluding = Instructions.withFlag(copy.source(), exclude);
             Edit edit = Instructions.replace(copy.source(), excluding);
             if (Rewrites.keepsBuilding(input, List.of(edit))) { // --exclude needs dockerfile 1.19 (BuildKit 0.25)

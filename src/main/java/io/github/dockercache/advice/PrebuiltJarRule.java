@@ -108,7 +108,7 @@ final class PrebuiltJarRule implements Rule {
                     && copy.heredocs().isEmpty()) {
                 // the sources as this build expands them (COPY ${JAR_FILE} app.jar)
                 List<String> sources =
-                        input.step(copy).map(StepSnapshot::sources).orElse(copy.sourcePaths());
+                        input.step(copy).map(step -> step.reads().sources()).orElse(copy.sourcePaths());
                 if (sources.size() == 1 && sources.get(0).endsWith(".jar")) {
                     jarCopies.add(copy);
                 } else {
@@ -123,12 +123,12 @@ final class PrebuiltJarRule implements Rule {
         CopyInstruction copy = jarCopies.get(0);
         Optional<StepSnapshot> step = input.step(copy);
         String launchPath = launchPath(launch.source().text()).orElseThrow();
-        if (step.isEmpty() || step.get().sources().size() != 1) {
+        if (step.isEmpty() || step.get().reads().sources().size() != 1) {
             return Optional.empty(); // a stage the build does not reach
         }
-        String destination = step.get().inputs().get("dest");
-        String jarName = copy.from() == null && step.get().files().size() == 1
-                ? GoPath.base(step.get().files().get(0))
+        String destination = step.get().reads().inputs().get("dest");
+        String jarName = copy.from() == null && step.get().reads().files().size() == 1
+                ? GoPath.base(step.get().reads().files().get(0))
                 : GoPath.base(launchPath);
         String jarPath = destination.endsWith("/") ? destination + jarName : destination;
         boolean runsIt =
@@ -149,8 +149,9 @@ final class PrebuiltJarRule implements Rule {
 
     private static Optional<Finding> finding(AdviceInput input, JarImage image) {
         Optional<FatJar> jar = image.copy().from() == null
-                ? FatJar.read(
-                        input.context().root().resolve(image.step().files().get(0)))
+                ? FatJar.read(input.context()
+                        .root()
+                        .resolve(image.step().reads().files().get(0)))
                 : FatJar.fromPom(input.context().root().resolve("pom.xml"));
         if (jar.isEmpty()) {
             return Optional.empty(); // not a jar it knows how to split: nothing to say
@@ -180,7 +181,7 @@ final class PrebuiltJarRule implements Rule {
             return Optional.empty();
         }
         String directory = image.directory();
-        String jarName = GoPath.base(image.step().files().get(0));
+        String jarName = GoPath.base(image.step().reads().files().get(0));
         List<String> copies = List.of(
                 copyLine(image, null, source + "dependency/BOOT-INF/lib", directory + "lib"),
                 copyLine(image, null, source + "dependency/META-INF", directory + "META-INF"),

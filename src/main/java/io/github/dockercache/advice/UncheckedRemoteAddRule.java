@@ -3,7 +3,6 @@ package io.github.dockercache.advice;
 import io.github.dockercache.dockerfile.CopyInstruction;
 import io.github.dockercache.dockerfile.Instruction;
 import io.github.dockercache.dockerfile.Stage;
-import io.github.dockercache.model.StepSnapshot;
 import java.util.List;
 
 /**
@@ -38,7 +37,7 @@ final class UncheckedRemoteAddRule implements Rule.OfStage {
 
     /** The sources as the build expands them, or as written in a stage the build does not reach. */
     private static List<String> sources(AdviceInput input, CopyInstruction add) {
-        return input.step(add).map(StepSnapshot::sources).orElse(add.sourcePaths());
+        return input.step(add).map(step -> step.reads().sources()).orElse(add.sourcePaths());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.github.dockercache.advice;
 
 import io.github.dockercache.dockerfile.FromInstruction;
 import io.github.dockercache.dockerfile.Stage;
-import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ final class UnpinnedBaseImageRule implements Rule {
         if (!from.image().contains("$")) {
             return Optional.of(from.image());
         }
-        return input.step(from).map(StepSnapshot::inputs).map(inputs -> inputs.get("image"));
+        return input.step(from).map(step -> step.reads().inputs()).map(inputs -> inputs.get("image"));
     }
 
     private static boolean isStageOrScratch(String image, Set<String> earlierStages) {

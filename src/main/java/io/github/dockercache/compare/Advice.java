@@ -50,7 +50,8 @@ final class Advice {
      * the RUN and makes no step (EXPOSE, LABEL, an ENV) has to move down with the declaration.
      */
     static String declareArgLater(String variable, StepSnapshot step) {
-        return step.instruction() + " at line " + step.line() + " does not use " + variable + "; declare ARG "
+        return step.place().instruction() + " at line " + step.place().line() + " does not use " + variable
+                + "; declare ARG "
                 + variable + " just before the first step that uses it, below this one (with any EXPOSE, LABEL or ENV"
                 + " above it that reads " + variable + "), so that the steps above keep their cache";
     }

@@ -52,8 +52,8 @@ final class CauseFinder {
 
     List<Cause> diff(StepSnapshot step, StepSnapshot before) {
         List<Cause> causes = new ArrayList<>();
-        Set<String> names = new TreeSet<>(step.inputs().keySet());
-        names.addAll(before.inputs().keySet());
+        Set<String> names = new TreeSet<>(step.reads().inputs().keySet());
+        names.addAll(before.reads().inputs().keySet());
         Map<InputName, String[]> edits = new LinkedHashMap<>();
         boolean filesCompared = false;
         boolean envChanged = false;
@@ -62,8 +62,8 @@ final class CauseFinder {
         Set<InputName.Source> earlierMounts = EarlierKeys.cacheMountsKeyedOtherwise(before);
         boolean mountsKeyedOtherwise = false;
         for (String name : names) {
-            String now = step.inputs().get(name);
-            String then = before.inputs().get(name);
+            String now = step.reads().inputs().get(name);
+            String then = before.reads().inputs().get(name);
             InputName input = InputName.parse(name);
             InputName.Source source = input.bare() instanceof InputName.Source s ? s : null;
             if (!input.keyed() || EarlierKeys.isStageName(input)) {
@@ -97,20 +97,21 @@ final class CauseFinder {
                 continue;
             }
             boolean shellChanged = name.equals("command")
-                    && step.text().equals(before.text())
+                    && step.place().text().equals(before.place().text())
                     && !Objects.equals(
-                            step.origins().get("shell"), before.origins().get("shell"));
+                            step.reads().origins().get("shell"),
+                            before.reads().origins().get("shell"));
             String imageField = imageConfigField(step, before, input);
             if (imageField != null && shellChanged) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         imageField,
-                        before.origins().get("shell"),
-                        step.origins().get("shell"),
+                        before.reads().origins().get("shell"),
+                        step.reads().origins().get("shell"),
                         "the base image's config changed: " + imageField + " "
                                 + InputWords.describeValues(
-                                        before.origins().get("shell"),
-                                        step.origins().get("shell")),
+                                        before.reads().origins().get("shell"),
+                                        step.reads().origins().get("shell")),
                         Advice.PIN_BASE_IMAGE));
             } else if (imageField != null && !name.equals("command")) {
                 causes.add(new Cause(
@@ -131,10 +132,12 @@ final class CauseFinder {
                             fileCauses.isEmpty()
                                     ? List.of(new Cause(
                                             CauseKind.SOURCE_CONTENT,
-                                            String.join(" ", step.sources()),
+                                            String.join(" ", step.reads().sources()),
                                             then,
                                             now,
-                                            "the content of " + String.join(" ", step.sources()) + " changed",
+                                            "the content of "
+                                                    + String.join(
+                                                            " ", step.reads().sources()) + " changed",
                                             null))
                                     : fileCauses);
                     filesCompared = true;
@@ -144,7 +147,7 @@ final class CauseFinder {
                     && content.is(InputName.Source.CONTENT)) {
                 causes.add(new Cause(
                         CauseKind.HEREDOC,
-                        step.inputs().get(content.whole().toString()),
+                        step.reads().inputs().get(content.whole().toString()),
                         then,
                         now,
                         "the here-document body changed",
@@ -159,23 +162,28 @@ final class CauseFinder {
             } else if (source != null && source.is(InputName.Source.EXTRACTION)) {
                 causes.add(new Cause(
                         CauseKind.UPSTREAM_STAGE,
-                        step.fromStage(),
+                        step.reads().fromStage(),
                         then,
                         now,
-                        "stage '" + step.fromStage()
+                        "stage '" + step.reads().fromStage()
                                 + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
                                 + " changed",
                         null));
             } else if (source != null && source.is(InputName.Source.STAGE_KEY)) {
                 InputName stageInput = source.part(InputName.Source.STAGE);
-                String stage = step.inputs()
+                String stage = step.reads()
+                        .inputs()
                         .getOrDefault(
                                 new InputName.Unkeyed(stageInput).toString(),
-                                step.inputs().getOrDefault(stageInput.toString(), step.fromStage()));
+                                step.reads()
+                                        .inputs()
+                                        .getOrDefault(
+                                                stageInput.toString(),
+                                                step.reads().fromStage()));
                 causes.add(
                         new Cause(CauseKind.UPSTREAM_STAGE, stage, then, now, "stage '" + stage + "' changed", null));
             } else if (input.equals(InputName.LAYERS) && then != null && now != null) {
-                String image = step.inputs().get("image");
+                String image = step.reads().inputs().get("image");
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
                         image,
@@ -183,16 +191,17 @@ final class CauseFinder {
                         now,
                         "the tag " + image
                                 + " moved to an image with other layers: "
-                                + before.inputs().get(InputName.RECORDED_DIGEST.toString())
-                                + " -> " + step.inputs().get(InputName.RECORDED_DIGEST.toString()),
+                                + before.reads().inputs().get(InputName.RECORDED_DIGEST.toString())
+                                + " -> " + step.reads().inputs().get(InputName.RECORDED_DIGEST.toString()),
                         Advice.PIN_BASE_IMAGE));
             } else if (input.equals(InputName.DIGEST) && then != null && now != null) {
                 causes.add(new Cause(
                         CauseKind.BASE_IMAGE,
-                        step.inputs().get("image"),
+                        step.reads().inputs().get("image"),
                         then,
                         now,
-                        "the tag " + step.inputs().get("image") + " moved to another image: " + then + " -> " + now,
+                        "the tag " + step.reads().inputs().get("image") + " moved to another image: " + then + " -> "
+                                + now,
                         Advice.PIN_BASE_IMAGE));
             } else if (input.equals(InputName.IMAGE) || input.equals(InputName.PLATFORM)) {
                 causes.add(new Cause(
@@ -241,10 +250,10 @@ final class CauseFinder {
                 causes.add(new Cause(
                         CauseKind.SHELL,
                         "shell",
-                        before.origins().get("shell"),
-                        step.origins().get("shell"),
-                        "the SHELL changed: " + before.origins().get("shell") + " -> "
-                                + step.origins().get("shell"),
+                        before.reads().origins().get("shell"),
+                        step.reads().origins().get("shell"),
+                        "the SHELL changed: " + before.reads().origins().get("shell") + " -> "
+                                + step.reads().origins().get("shell"),
                         null));
             } else {
                 edits.put(input, new String[] {then, now});
@@ -284,12 +293,13 @@ final class CauseFinder {
         }
         if (!envChanged
                 && !Objects.equals(
-                        step.inputs().get("env-order"), before.inputs().get("env-order"))) {
+                        step.reads().inputs().get("env-order"),
+                        before.reads().inputs().get("env-order"))) {
             causes.add(new Cause(
                     CauseKind.ENV,
                     "order",
-                    before.inputs().get("env-order"),
-                    step.inputs().get("env-order"),
+                    before.reads().inputs().get("env-order"),
+                    step.reads().inputs().get("env-order"),
                     "the order of the environment variables changed",
                     null));
         }
@@ -306,9 +316,14 @@ final class CauseFinder {
         edits.forEach((name, values) -> phrases.add(InputWords.describeEdit(name, values[0], values[1], step, before)));
         String what = String.join("; ", phrases);
         InputName firstName = edits.keySet().iterator().next();
-        if (!step.text().equals(before.text())) {
-            return List.of(
-                    new Cause(CauseKind.INSTRUCTION, firstName.toString(), before.text(), step.text(), what, null));
+        if (!step.place().text().equals(before.place().text())) {
+            return List.of(new Cause(
+                    CauseKind.INSTRUCTION,
+                    firstName.toString(),
+                    before.place().text(),
+                    step.place().text(),
+                    what,
+                    null));
         }
         List<Cause> causes = new ArrayList<>();
         Set<String> args = new TreeSet<>(current.buildArgs().keySet());
@@ -316,7 +331,7 @@ final class CauseFinder {
         for (String arg : args) {
             String then = baseline.buildArgs().get(arg);
             String now = current.buildArgs().get(arg);
-            if (!Objects.equals(then, now) && mentions(step.text(), arg)) {
+            if (!Objects.equals(then, now) && mentions(step.place().text(), arg)) {
                 causes.add(new Cause(
                         CauseKind.BUILD_ARG,
                         arg,
@@ -345,9 +360,9 @@ final class CauseFinder {
      * null when it comes from the Dockerfile or the build's settings on both sides.
      */
     private static String imageConfigField(StepSnapshot step, StepSnapshot before, InputName name) {
-        String origin = step.origins().get(name.toString());
+        String origin = step.reads().origins().get(name.toString());
         if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
-            origin = before.origins().get(name.toString());
+            origin = before.reads().origins().get(name.toString());
         }
         if (origin == null || !origin.startsWith(CacheModel.IMAGE_CONFIG_ORIGIN)) {
             return null;
@@ -359,8 +374,9 @@ final class CauseFinder {
     private Cause variableCause(
             StepSnapshot step, StepSnapshot before, InputName.Variable input, String then, String now) {
         String variable = input.variable();
-        String origin =
-                step.origins().getOrDefault(input.toString(), before.origins().get(input.toString()));
+        String origin = step.reads()
+                .origins()
+                .getOrDefault(input.toString(), before.reads().origins().get(input.toString()));
         boolean isArg = origin != null && origin.contains("ARG");
         String detail = (isArg ? "build arg " : "ENV ") + variable + " " + InputWords.describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");
@@ -370,7 +386,7 @@ final class CauseFinder {
                 then,
                 now,
                 detail,
-                isArg && !mentions(step.text(), variable) ? Advice.declareArgLater(variable, step) : null);
+                isArg && !mentions(step.place().text(), variable) ? Advice.declareArgLater(variable, step) : null);
     }
 
     /** True when the instruction text refers to the variable, so a new value is a real change for it. */

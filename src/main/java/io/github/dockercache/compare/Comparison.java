@@ -119,33 +119,49 @@ public final class Comparison {
                 optimisticKeys.addAll(build.optimisticKeys());
             }
             for (StepSnapshot step : baseline.steps()) {
-                baselineById.put(step.id(), step);
-                if (step.unknownReason() != null) {
-                    uncertainByOptimisticKey.putIfAbsent(step.optimisticKey(), step.unknownReason());
+                baselineById.put(step.place().id(), step);
+                if (step.keys().unknownReason() != null) {
+                    uncertainByOptimisticKey.putIfAbsent(
+                            step.keys().optimisticKey(), step.keys().unknownReason());
                 }
             }
-            current.steps().forEach(step -> currentById.put(step.id(), step));
+            current.steps().forEach(step -> currentById.put(step.place().id(), step));
         }
 
         Comparison run() {
             Set<String> stable = policy.stableSteps(current);
             for (StepSnapshot step : current.steps()) {
-                results.put(step.id(), judge(step, stable.contains(step.id())));
+                results.put(
+                        step.place().id(),
+                        judge(step, stable.contains(step.place().id())));
             }
             return new Comparison(current, baseline, List.copyOf(results.values()), dependencies);
         }
 
         private StepResult judge(StepSnapshot step, boolean stable) {
-            HistoryEntry matched = step.key() == null ? null : buildByKey.get(step.key());
+            HistoryEntry matched = step.keys().key() == null
+                    ? null
+                    : buildByKey.get(step.keys().key());
             if (matched != null) {
-                return result(step, Verdict.CACHED, stable, List.of(), null, false, null, step.key(), matched);
+                return result(
+                        step,
+                        Verdict.CACHED,
+                        stable,
+                        List.of(),
+                        null,
+                        false,
+                        null,
+                        step.keys().key(),
+                        matched);
             }
             StepSnapshot counterpart = counterpart(step);
-            StepResult parent = step.parentId() == null ? null : results.get(step.parentId());
+            StepResult parent = step.keys().parentId() == null
+                    ? null
+                    : results.get(step.keys().parentId());
             boolean parentMissed = parent != null && parent.verdict() != Verdict.CACHED;
             // a step built on a rebuilt one is rebuilt, even where the parent was rebuilt for an upstream input
-            String uncertainTwin = uncertainByOptimisticKey.get(step.optimisticKey());
-            Verdict verdict = optimisticKeys.contains(step.optimisticKey())
+            String uncertainTwin = uncertainByOptimisticKey.get(step.keys().optimisticKey());
+            Verdict verdict = optimisticKeys.contains(step.keys().optimisticKey())
                             && (!knownOnBothSides(step, counterpart) || uncertainTwin != null)
                             && !(parentMissed && parent.verdict() == Verdict.REBUILT)
                     ? Verdict.UNKNOWN
@@ -153,10 +169,10 @@ public final class Comparison {
             List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
             // an input that cannot be known offline may sit on either side: the baseline step explains it when this one
             // cannot
-            String ownReason = step.unknownReason() != null
-                    ? step.unknownReason()
-                    : counterpart != null && counterpart.unknownReason() != null
-                            ? counterpart.unknownReason()
+            String ownReason = step.keys().unknownReason() != null
+                    ? step.keys().unknownReason()
+                    : counterpart != null && counterpart.keys().unknownReason() != null
+                            ? counterpart.keys().unknownReason()
                             : uncertainTwin;
             if (parentMissed && parent.verdict() == Verdict.UNKNOWN && own.isEmpty() && counterpart != null) {
                 verdict = Verdict.UNKNOWN; // unchanged itself: it misses exactly when the step it builds on does
@@ -179,7 +195,7 @@ public final class Comparison {
                         parent.rootStepId(),
                         causes.stream().allMatch(Cause::expected),
                         verdict == Verdict.UNKNOWN ? reason : null,
-                        counterpart == null ? null : counterpart.key(),
+                        counterpart == null ? null : counterpart.keys().key(),
                         null);
             }
             // beside a change that rebuilds the step, what cannot be compared says nothing more
@@ -191,9 +207,9 @@ public final class Comparison {
             if (counterpart == null) {
                 causes = List.of(new Cause(
                         CauseKind.NEW_STEP,
-                        step.id(),
+                        step.place().id(),
                         null,
-                        step.text(),
+                        step.place().text(),
                         "no baseline step builds on the same parent: the step is new, or was moved",
                         null));
             } else if (own.isEmpty() && step.fromStage() != null) {
@@ -209,7 +225,7 @@ public final class Comparison {
             } else if (own.isEmpty()) {
                 causes = List.of(new Cause(
                         CauseKind.UPSTREAM_STEP,
-                        step.parentId(),
+                        step.keys().parentId(),
                         null,
                         null,
                         "the step's inputs are unchanged, but what it builds on differs from the baseline",
@@ -243,10 +259,10 @@ public final class Comparison {
                     verdict,
                     stable,
                     causes,
-                    step.id(),
+                    step.place().id(),
                     expected,
                     unknownReason,
-                    counterpart == null ? null : counterpart.key(),
+                    counterpart == null ? null : counterpart.keys().key(),
                     null);
         }
 
@@ -273,20 +289,22 @@ public final class Comparison {
          * not know it (a download without {@code --checksum}, add-checksum-toggled).
          */
         private static boolean knownOnBothSides(StepSnapshot step, StepSnapshot counterpart) {
-            return step.key() != null
-                    && step.unknownReason() == null
+            return step.keys().key() != null
+                    && step.keys().unknownReason() == null
                     && counterpart != null
-                    && counterpart.key() != null
-                    && counterpart.unknownReason() == null;
+                    && counterpart.keys().key() != null
+                    && counterpart.keys().unknownReason() == null;
         }
 
         private Cause upstreamCause(StepSnapshot step, StepResult parent) {
             StepSnapshot parentStep = currentById.get(parent.stepId());
-            boolean otherStage = parentStep != null && !parentStep.stage().equals(step.stage());
-            String detail =
-                    (otherStage ? "builds FROM stage '" + parentStep.stage() + "', whose step " : "builds on step ")
-                            + parent.stepId()
-                            + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
+            boolean otherStage = parentStep != null
+                    && !parentStep.place().stage().equals(step.place().stage());
+            String detail = (otherStage
+                            ? "builds FROM stage '" + parentStep.place().stage() + "', whose step "
+                            : "builds on step ")
+                    + parent.stepId()
+                    + (parent.verdict() == Verdict.UNKNOWN ? ", which may be rebuilt" : ", which is rebuilt");
             return new Cause(
                     otherStage ? CauseKind.UPSTREAM_STAGE : CauseKind.UPSTREAM_STEP,
                     parent.stepId(),
@@ -303,31 +321,44 @@ public final class Comparison {
          */
         private StepSnapshot counterpart(StepSnapshot step) {
             List<StepSnapshot> candidates = new ArrayList<>();
-            StepSnapshot parent = step.parentId() == null ? null : currentById.get(step.parentId());
+            StepSnapshot parent = step.keys().parentId() == null
+                    ? null
+                    : currentById.get(step.keys().parentId());
             for (StepSnapshot candidate : baseline.steps()) {
-                if (step.parentKey() != null && step.parentKey().equals(candidate.parentKey())) {
+                if (step.keys().parentKey() != null
+                        && step.keys().parentKey().equals(candidate.keys().parentKey())) {
                     candidates.add(candidate);
                 }
             }
             if (candidates.isEmpty() && parent != null) {
                 for (StepSnapshot candidate : baseline.steps()) {
-                    StepSnapshot candidateParent =
-                            candidate.parentId() == null ? null : baselineById.get(candidate.parentId());
+                    StepSnapshot candidateParent = candidate.keys().parentId() == null
+                            ? null
+                            : baselineById.get(candidate.keys().parentId());
                     if (candidateParent != null
-                            && candidateParent.optimisticKey().equals(parent.optimisticKey())) {
+                            && candidateParent
+                                    .keys()
+                                    .optimisticKey()
+                                    .equals(parent.keys().optimisticKey())) {
                         candidates.add(candidate);
                     }
                 }
             }
             if (candidates.isEmpty()) {
-                StepSnapshot sameId = baselineById.get(step.id());
-                return sameId != null && sameId.instruction().equals(step.instruction()) ? sameId : null;
+                StepSnapshot sameId = baselineById.get(step.place().id());
+                return sameId != null
+                                && sameId.place()
+                                        .instruction()
+                                        .equals(step.place().instruction())
+                        ? sameId
+                        : null;
             }
             return candidates.stream()
-                    .filter(c -> c.id().equals(step.id()))
+                    .filter(c -> c.place().id().equals(step.place().id()))
                     .findFirst()
                     .or(() -> candidates.stream()
-                            .filter(c -> c.instruction().equals(step.instruction()))
+                            .filter(c ->
+                                    c.place().instruction().equals(step.place().instruction()))
                             .findFirst())
                     .orElse(candidates.get(0));
         }
@@ -343,19 +374,19 @@ public final class Comparison {
                 String baselineKey,
                 HistoryEntry matched) {
             return new StepResult(
-                    step.id(),
-                    step.line(),
-                    step.instruction(),
+                    step.place().id(),
+                    step.place().line(),
+                    step.place().instruction(),
                     verdict,
-                    step.stage(),
-                    step.text(),
+                    step.place().stage(),
+                    step.place().text(),
                     stable,
                     causes,
-                    Objects.requireNonNullElse(root, step.id()),
+                    Objects.requireNonNullElse(root, step.place().id()),
                     expected,
                     unknownReason,
                     baselineKey,
-                    step.key(),
+                    step.keys().key(),
                     matched);
         }
     }

@@ -40,7 +40,7 @@ final class ExternalInputCauses {
         if (name instanceof InputName.Source mount
                 && mount.is(InputName.Source.CACHE_NAME)
                 && cacheNamespaceChanged
-                && step.text().equals(before.text())) {
+                && step.place().text().equals(before.place().text())) {
             return new Cause(
                     CauseKind.BUILD_ARG,
                     FrontendArgs.CACHE_MOUNT_NS,
@@ -59,7 +59,9 @@ final class ExternalInputCauses {
     private static Cause sourceImage(
             StepSnapshot step, StepSnapshot before, InputName.Source source, String then, String now) {
         String image = ImageSource.image(step, source);
-        String reader = source.kind() == InputName.Source.Kind.MOUNT ? "RUN --mount" : step.instruction() + " --from";
+        String reader = source.kind() == InputName.Source.Kind.MOUNT
+                ? "RUN --mount"
+                : step.place().instruction() + " --from";
         String moved = then == null
                 ? " was not resolved for the baseline"
                 : now == null

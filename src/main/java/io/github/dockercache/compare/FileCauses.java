@@ -27,14 +27,14 @@ record FileCauses(
     /** File-level differences between the entries two steps read, each judged expected or not on its own. */
     List<Cause> of(StepSnapshot step, StepSnapshot before) {
         List<Cause> causes = new ArrayList<>();
-        Set<String> paths = new LinkedHashSet<>(before.files());
-        paths.addAll(step.files());
-        Set<String> nowPaths = Set.copyOf(step.files());
-        Set<String> thenPaths = Set.copyOf(before.files());
+        Set<String> paths = new LinkedHashSet<>(before.reads().files());
+        paths.addAll(step.reads().files());
+        Set<String> nowPaths = Set.copyOf(step.reads().files());
+        Set<String> thenPaths = Set.copyOf(before.reads().files());
         for (String path : new TreeSet<>(paths)) {
             FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
             FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
-            for (Cause cause : pathCauses(path, then, now, step.sources())) {
+            for (Cause cause : pathCauses(path, then, now, step.reads().sources())) {
                 causes.add(cause.expectedBecause(policy.expectation(path, cause.kind(), dependencies)));
             }
         }
@@ -195,15 +195,15 @@ record FileCauses(
      */
     Cause layerCause(StepSnapshot step, StepSnapshot before, InputName.Source source, String then, String now) {
         String input = new InputName.Unkeyed(source.part(LayerEntries.INPUT)).toString();
-        LayerEntries held = LayerEntries.parse(step.inputs().get(input));
-        LayerEntries baselineHeld = LayerEntries.parse(before.inputs().get(input));
+        LayerEntries held = LayerEntries.parse(step.reads().inputs().get(input));
+        LayerEntries baselineHeld = LayerEntries.parse(before.reads().inputs().get(input));
         if (held == null) {
             return new Cause(
                     CauseKind.SOURCE_CONTENT,
-                    String.join(" ", step.sources()),
+                    String.join(" ", step.reads().sources()),
                     then,
                     now,
-                    "the content of " + String.join(" ", step.sources()) + " changed",
+                    "the content of " + String.join(" ", step.reads().sources()) + " changed",
                     null);
         }
         EntryChanges entries =

@@ -27,12 +27,14 @@ public final class Impact {
         Set<String> rebuiltIds = new HashSet<>();
         Set<String> rebuiltStages = new HashSet<>();
         for (StepSnapshot step : snapshot.steps()) {
-            boolean parentRebuilt = step.parentId() != null && rebuiltIds.contains(step.parentId());
+            boolean parentRebuilt = step.keys().parentId() != null
+                    && rebuiltIds.contains(step.keys().parentId());
             if (reads(step, target) || parentRebuilt) {
                 affected.put(step, Verdict.REBUILT);
-                rebuiltIds.add(step.id());
-                rebuiltStages.add(step.stage());
-            } else if (step.fromStage() != null && rebuiltStages.contains(step.fromStage())) {
+                rebuiltIds.add(step.place().id());
+                rebuiltStages.add(step.place().stage());
+            } else if (step.reads().fromStage() != null
+                    && rebuiltStages.contains(step.reads().fromStage())) {
                 affected.put(step, Verdict.UNKNOWN);
             }
         }
@@ -41,15 +43,15 @@ public final class Impact {
 
     /** True when the step reads the path now, or a COPY source of the context would select it once it exists. */
     private static boolean reads(StepSnapshot step, String target) {
-        for (String file : step.files()) {
+        for (String file : step.reads().files()) {
             if (file.equals(target) || file.startsWith(target + "/") || target.startsWith(file + "/")) {
                 return true;
             }
         }
-        if (step.fromStage() != null) {
+        if (step.reads().fromStage() != null) {
             return false;
         }
-        return step.sources().stream()
+        return step.reads().sources().stream()
                 .map(Impact::clean)
                 .anyMatch(source -> source.isEmpty()
                         || target.equals(source)

@@ -35,8 +35,8 @@ final class InputWords {
         }
         if (source != null && source.is(InputName.Source.CACHE_NAME)) {
             String settings = new InputName.Unkeyed(source.part(InputName.Source.CACHE_SETTINGS)).toString();
-            String settingsThen = before.inputs().get(settings);
-            String settingsNow = step.inputs().get(settings);
+            String settingsThen = before.reads().inputs().get(settings);
+            String settingsNow = step.reads().inputs().get(settings);
             String why = settingsThen == null || settingsNow == null || settingsThen.equals(settingsNow)
                     ? ""
                     : " (its " + fieldChanges(settingsThen, settingsNow) + ")";
@@ -121,7 +121,7 @@ final class InputWords {
 
     /** How many COPY sources or RUN mounts the step has, as its inputs name them. */
     private static long countOf(StepSnapshot step, InputName.Source.Kind kind) {
-        return step.inputs().keySet().stream()
+        return step.reads().inputs().keySet().stream()
                 .filter(name -> InputName.parse(name) instanceof InputName.Source source
                         && source.kind() == kind
                         && source.part() == null)
@@ -141,8 +141,9 @@ final class InputWords {
     /** An input derived from a secret, for people: {@code build arg DB_PASS}, {@code the working directory}. */
     static String describeSecretInput(StepSnapshot step, StepSnapshot before, InputName name) {
         if (name instanceof InputName.Variable variable) {
-            String origin = step.origins()
-                    .getOrDefault(name.toString(), before.origins().get(name.toString()));
+            String origin = step.reads()
+                    .origins()
+                    .getOrDefault(name.toString(), before.reads().origins().get(name.toString()));
             return (origin != null && origin.contains("ARG") ? "build arg " : "ENV ") + variable.variable();
         }
         return switch (name.toString()) {

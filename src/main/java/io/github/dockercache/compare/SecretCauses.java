@@ -14,7 +14,9 @@ final class SecretCauses {
     /** A change to a value derived from a secret, compared through the key: named, never shown. */
     static Cause secretCause(StepSnapshot step, StepSnapshot before, InputName name, String then, String now) {
         String text = name.toString();
-        String origin = step.origins().getOrDefault(text, before.origins().get(text));
+        String origin = step.reads()
+                .origins()
+                .getOrDefault(text, before.reads().origins().get(text));
         boolean variable = name instanceof InputName.Variable;
         boolean isArg = variable && origin != null && origin.contains("ARG");
         String subject = name instanceof InputName.Variable v ? v.variable() : text;

@@ -120,7 +120,8 @@ public record StabilityPolicy(
     public Set<String> stableSteps(Snapshot snapshot) {
         Map<String, List<StepSnapshot>> byStage = new LinkedHashMap<>();
         for (StepSnapshot step : snapshot.steps()) {
-            byStage.computeIfAbsent(step.stage(), s -> new ArrayList<>()).add(step);
+            byStage.computeIfAbsent(step.place().stage(), s -> new ArrayList<>())
+                    .add(step);
         }
         Map<String, StageSnapshot> stages = new LinkedHashMap<>();
         snapshot.stages().forEach(stage -> stages.put(stage.label(), stage));
@@ -143,7 +144,7 @@ public record StabilityPolicy(
             cleanAtEnd.put(stage.label(), setting == null ? clean : setting.equals(STABLE));
             for (int i = 0; i < steps.size(); i++) {
                 if (isStable(steps.get(i), setting, i <= lastExpensive)) {
-                    stable.add(steps.get(i).id());
+                    stable.add(steps.get(i).place().id());
                 }
             }
         }
@@ -209,7 +210,7 @@ public record StabilityPolicy(
     public List<Unmatched> unmatched(Snapshot snapshot, List<String> stageNames) {
         List<Unmatched> unmatched = new ArrayList<>();
         String stepIds = String.join(
-                ", ", snapshot.steps().stream().map(StepSnapshot::id).toList());
+                ", ", snapshot.steps().stream().map(step -> step.place().id()).toList());
         for (Map.Entry<String, List<String>> setting : Map.of(
                         "stableSteps", stableSteps, "unstableSteps", unstableSteps)
                 .entrySet()) {
@@ -263,50 +264,53 @@ public record StabilityPolicy(
     private static boolean listed(StepSnapshot step, List<String> entries) {
         return entries.stream()
                 .anyMatch(entry -> STEP_ID.matcher(entry.trim()).matches()
-                        ? entry.trim().toLowerCase(Locale.ROOT).equals(step.id())
-                        : step.text().contains(entry));
+                        ? entry.trim()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(step.place().id())
+                        : step.place().text().contains(entry));
     }
 
     /** For a snapshot that does not record its stages: the stage its first step builds on, if another one. */
     private static String baseStageOf(List<StepSnapshot> steps, Snapshot snapshot) {
-        if (steps.isEmpty() || steps.get(0).parentId() == null) {
+        if (steps.isEmpty() || steps.get(0).keys().parentId() == null) {
             return null;
         }
         return snapshot.steps().stream()
-                .filter(s -> s.id().equals(steps.get(0).parentId()))
-                .map(StepSnapshot::stage)
-                .filter(stage -> !stage.equals(steps.get(0).stage()))
+                .filter(s -> s.place().id().equals(steps.get(0).keys().parentId()))
+                .map(step -> step.place().stage())
+                .filter(stage -> !stage.equals(steps.get(0).place().stage()))
                 .findFirst()
                 .orElse(null);
     }
 
     private Role role(StepSnapshot step, Snapshot snapshot, Map<String, Boolean> cleanAtEnd) {
-        boolean copy = step.instruction().equals("COPY") || step.instruction().equals("ADD");
-        if (!copy && !step.instruction().equals("RUN")) {
+        boolean copy = step.place().instruction().equals("COPY")
+                || step.place().instruction().equals("ADD");
+        if (!copy && !step.place().instruction().equals("RUN")) {
             return Role.NEUTRAL; // FROM, WORKDIR; ENV and the like in the legacy builder
         }
         List<String> stagesRead = stagesRead(step);
         if (copy
                 && !stagesRead.isEmpty()
-                && !step.sources().isEmpty()
-                && step.sources().stream().allMatch(dependencyOutputs::coversDirectory)) {
+                && !step.reads().sources().isEmpty()
+                && step.reads().sources().stream().allMatch(dependencyOutputs::coversDirectory)) {
             return Role.EXPENSIVE; // what it reads of the stage is dependencies, whatever else the stage holds
         }
         if (stagesRead.stream().anyMatch(stage -> !cleanAtEnd.getOrDefault(stage, true))) {
             return Role.READS_SOURCES;
         }
         if (copy && !stagesRead.isEmpty()) {
-            return step.sources().stream().allMatch(manifests::matches) ? Role.NEUTRAL : Role.EXPENSIVE;
+            return step.reads().sources().stream().allMatch(manifests::matches) ? Role.NEUTRAL : Role.EXPENSIVE;
         }
         if (copy
-                && step.inputs().keySet().stream()
+                && step.reads().inputs().keySet().stream()
                         .anyMatch(name -> InputName.parse(name) instanceof InputName.Source source
                                 && source.readsOtherOrigin())) {
             return Role.READS_SOURCES; // another image's files or a download: not known to be dependencies
         }
         boolean anyOutput = false;
         boolean anyFile = false;
-        for (String path : step.files()) {
+        for (String path : step.reads().files()) {
             FileInfo info = snapshot.files().get(path);
             if (info != null && info.type().equals("dir")) {
                 continue; // the directories a COPY selects along with its files are no content of their own
@@ -318,9 +322,9 @@ public record StabilityPolicy(
                 return Role.READS_SOURCES;
             }
         }
-        if (copy && !anyFile && !step.sources().stream().allMatch(manifests::matches)) {
+        if (copy && !anyFile && !step.reads().sources().stream().allMatch(manifests::matches)) {
             // nothing selected (yet): judged by what it names
-            boolean outputs = step.sources().stream()
+            boolean outputs = step.reads().sources().stream()
                     .allMatch(source -> dependencyOutputs.matches(source) || dependencyOutputs.coversDirectory(source));
             return outputs ? Role.EXPENSIVE : Role.READS_SOURCES;
         }
@@ -329,7 +333,7 @@ public record StabilityPolicy(
 
     private static List<String> stagesRead(StepSnapshot step) {
         List<String> stages = new ArrayList<>();
-        step.inputs().forEach((name, value) -> {
+        step.reads().inputs().forEach((name, value) -> {
             // unkeyed, or keyed by a baseline of an earlier version
             InputName input = InputName.parse(name);
             if ((input instanceof InputName.Unkeyed unkeyed ? unkeyed.name() : input) instanceof InputName.Source source

@@ -270,28 +270,30 @@ public final class Replay {
         Map<String, String> reads = new HashMap<>();
         Map<String, String> lastOfStage = new HashMap<>();
         for (StepSnapshot step : snapshot.steps()) {
-            String path = step.files().stream()
+            String path = step.reads().files().stream()
                     .filter(untracked::contains)
                     .findFirst()
                     .orElse(null);
             if (path != null) {
                 reads.put(
-                        step.id(),
+                        step.place().id(),
                         "reads " + path + ", which git does not track: history cannot know its content at"
                                 + " each commit");
-            } else if (step.parentId() != null && reads.containsKey(step.parentId())) {
+            } else if (step.keys().parentId() != null
+                    && reads.containsKey(step.keys().parentId())) {
                 reads.put(
-                        step.id(),
-                        "builds on step " + step.parentId() + ", which "
-                                + reads.get(step.parentId()).replaceFirst("^builds on step \\S+, which ", ""));
-            } else if (step.fromStage() != null && reads.containsKey(lastOfStage.get(step.fromStage()))) {
+                        step.place().id(),
+                        "builds on step " + step.keys().parentId() + ", which "
+                                + reads.get(step.keys().parentId()).replaceFirst("^builds on step \\S+, which ", ""));
+            } else if (step.reads().fromStage() != null
+                    && reads.containsKey(lastOfStage.get(step.reads().fromStage()))) {
                 reads.put(
-                        step.id(),
-                        "copies from stage '" + step.fromStage() + "', which "
-                                + reads.get(lastOfStage.get(step.fromStage()))
+                        step.place().id(),
+                        "copies from stage '" + step.reads().fromStage() + "', which "
+                                + reads.get(lastOfStage.get(step.reads().fromStage()))
                                         .replaceFirst("^builds on step \\S+, which ", ""));
             }
-            lastOfStage.put(step.stage(), step.id());
+            lastOfStage.put(step.place().stage(), step.place().id());
         }
         return reads;
     }
@@ -310,10 +312,12 @@ public final class Replay {
                 null,
                 commit.getName(),
                 snapshot.steps().stream()
-                        .map(StepSnapshot::key)
+                        .map(step -> step.keys().key())
                         .filter(Objects::nonNull)
                         .toList(),
-                snapshot.steps().stream().map(StepSnapshot::optimisticKey).toList());
+                snapshot.steps().stream()
+                        .map(step -> step.keys().optimisticKey())
+                        .toList());
     }
 
     // ---- commits ----

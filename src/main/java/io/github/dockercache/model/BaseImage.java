@@ -43,7 +43,7 @@ public record BaseImage(String digest, String layers, Config config) {
      * @throws IllegalArgumentException when the recorded configuration is not one the plugin writes (a hand edit)
      */
     public static BaseImage recordedIn(StepSnapshot from) {
-        Map<String, String> inputs = from.inputs();
+        Map<String, String> inputs = from.reads().inputs();
         String digest = inputs.containsKey(InputName.DIGEST.toString())
                 ? inputs.get(InputName.DIGEST.toString())
                 : inputs.get(InputName.RECORDED_DIGEST.toString());

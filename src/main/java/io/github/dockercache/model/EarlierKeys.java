@@ -22,12 +22,13 @@ public final class EarlierKeys {
      */
     public static Set<InputName.Source> cacheMountsKeyedOtherwise(StepSnapshot step) {
         Set<InputName.Source> mounts = new HashSet<>();
-        for (Map.Entry<String, String> input : step.inputs().entrySet()) {
+        for (Map.Entry<String, String> input : step.reads().inputs().entrySet()) {
             if (InputName.parse(input.getKey()) instanceof InputName.Source mount
                     && mount.part() == null
                     && mount.kind() == InputName.Source.Kind.MOUNT
                     && input.getValue().startsWith("type=cache,")
-                    && !step.inputs()
+                    && !step.reads()
+                            .inputs()
                             .containsKey(mount.part(InputName.Source.CACHE_NAME).toString())) {
                 mounts.add(mount);
             }

@@ -33,9 +33,9 @@ public interface ImageDigests {
     static Map<String, BaseImage> recordedIn(Snapshot snapshot) {
         Map<String, BaseImage> recorded = new LinkedHashMap<>();
         for (StepSnapshot step : snapshot.steps()) {
-            BaseImage image = step.instruction().equals("FROM") ? BaseImage.recordedIn(step) : null;
+            BaseImage image = step.place().instruction().equals("FROM") ? BaseImage.recordedIn(step) : null;
             if (image != null) {
-                recorded.put(step.inputs().get("image"), image);
+                recorded.put(step.reads().inputs().get("image"), image);
             }
         }
         for (StepSnapshot step : snapshot.steps()) { // a FROM's record also knows the image's configuration

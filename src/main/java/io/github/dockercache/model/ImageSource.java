@@ -59,16 +59,18 @@ public final class ImageSource {
 
     /** The image reference a step's source reads ({@code src[0]}), or null when it reads no image. */
     public static String image(StepSnapshot step, InputName.Source source) {
-        return step.inputs().get(InputName.IMAGE.within(source).toString());
+        return step.reads().inputs().get(InputName.IMAGE.within(source).toString());
     }
 
     /** The digest recorded for the image a step's source reads, or null when none was. */
     public static String digest(StepSnapshot step, InputName.Source source) {
-        String recorded = step.inputs()
+        String recorded = step.reads()
+                .inputs()
                 .get(new InputName.Unkeyed(InputName.DIGEST).within(source).toString());
         return recorded != null
                 ? recorded
-                : step.inputs()
+                : step.reads()
+                        .inputs()
                         .get(new InputName.Upstream(InputName.DIGEST)
                                 .within(source)
                                 .toString());
@@ -77,10 +79,11 @@ public final class ImageSource {
     /** Each image the step's sources read, as the step recorded it: reference to image, without configuration. */
     static Map<String, BaseImage> recordedIn(StepSnapshot step) {
         Map<String, BaseImage> images = new LinkedHashMap<>();
-        for (String input : step.inputs().keySet()) {
+        for (String input : step.reads().inputs().keySet()) {
             InputName.Source source = keyedSource(InputName.parse(input));
             if (source != null && image(step, source) != null) {
-                String layers = step.inputs()
+                String layers = step.reads()
+                        .inputs()
                         .get(new InputName.Upstream(InputName.LAYERS)
                                 .within(source)
                                 .toString());

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name of one input of a step's key ({@link StepSnapshot#inputs}), by kind: what kinds of input exist, and what
+ * The name of one input of a step's key ({@link StepReadSet#inputs}), by kind: what kinds of input exist, and what
  * each means for the key, the optimistic key and the explanations.
  *
  * <ul>

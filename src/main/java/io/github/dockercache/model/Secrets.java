@@ -105,18 +105,18 @@ public record Secrets(Set<String> listed, Set<String> unlisted, SecretKey key) {
             }
         });
         Map<String, StepSnapshot> currentSteps = new HashMap<>();
-        current.steps().forEach(step -> currentSteps.put(step.id(), step));
+        current.steps().forEach(step -> currentSteps.put(step.place().id(), step));
         for (StepSnapshot step : baseline.steps()) {
-            StepSnapshot now = currentSteps.get(step.id());
-            step.inputs().forEach((name, value) -> {
+            StepSnapshot now = currentSteps.get(step.place().id());
+            step.reads().inputs().forEach((name, value) -> {
                 // a variable now secret held the same value then; another input (a path) was likely no secret yet
                 if (isLegacy(value)
                         || InputName.parse(name) instanceof InputName.Variable
                                 && value != null
                                 && !isMasked(value)
                                 && now != null
-                                && isMasked(now.inputs().get(name))) {
-                    found.add(step.id() + " " + name);
+                                && isMasked(now.reads().inputs().get(name))) {
+                    found.add(step.place().id() + " " + name);
                 }
             });
         }

@@ -50,8 +50,11 @@ public record Snapshot(
         return List.of(new HistoryEntry(
                 null,
                 null,
-                steps.stream().map(StepSnapshot::key).filter(Objects::nonNull).toList(),
-                steps.stream().map(StepSnapshot::optimisticKey).toList()));
+                steps.stream()
+                        .map(step -> step.keys().key())
+                        .filter(Objects::nonNull)
+                        .toList(),
+                steps.stream().map(step -> step.keys().optimisticKey()).toList()));
     }
 
     /** The same snapshot naming its Dockerfile otherwise (as reports show it). */

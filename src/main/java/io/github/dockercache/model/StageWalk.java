@@ -139,8 +139,9 @@ final class StageWalk {
         instructions.addAll(stage.instructions());
         for (Instruction instruction : instructions) {
             int line = instruction.source().location().line();
-            boolean hasStep =
-                    recorder.steps.stream().anyMatch(s -> s.stageIndex() == stage.index() && s.line() == line);
+            boolean hasStep = recorder.steps.stream()
+                    .anyMatch(s ->
+                            s.place().stageIndex() == stage.index() && s.place().line() == line);
             String problem = Markers.misplaced(instruction, hasStep);
             if (problem != null) {
                 warnings.add(problem);

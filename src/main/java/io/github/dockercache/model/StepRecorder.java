@@ -62,23 +62,21 @@ final class StepRecorder {
         SortedMap<String, String> shownInputs = new TreeMap<>(); // as BuildKit keys them, so bytes not UTF-8 as U+FFFD
         inputs.forEach(e -> shownInputs.put(e.getKey(), DockerfileBytes.coerced(e.getValue())));
         steps.add(new StepSnapshot(
-                id,
-                StageGraph.label(stage),
-                stage.index(),
-                state.stepCount,
-                instruction.source().location().line(),
-                kind,
-                DockerfileBytes.coerced(instruction.source().text()),
-                key,
-                optimisticKey,
-                state.lastStepId,
-                state.key,
-                taint.scrub(reads.unknownReason),
-                shownInputs,
-                new TreeMap<>(origins),
-                reads.distinctFiles(),
-                reads.sources.stream().map(taint::scrub).toList(),
-                reads.fromStage,
+                new StepPlace(
+                        id,
+                        StageGraph.label(stage),
+                        stage.index(),
+                        state.stepCount,
+                        instruction.source().location().line(),
+                        kind,
+                        DockerfileBytes.coerced(instruction.source().text())),
+                new StepKeys(key, optimisticKey, state.lastStepId, state.key, taint.scrub(reads.unknownReason)),
+                new StepReadSet(
+                        shownInputs,
+                        new TreeMap<>(origins),
+                        reads.distinctFiles(),
+                        reads.sources.stream().map(taint::scrub).toList(),
+                        reads.fromStage),
                 Markers.stepMarker(instruction)));
         state.key = key;
         state.optimisticKey = optimisticKey;

@@ -112,19 +112,19 @@ public final class HtmlReport {
     /** A step of a build that has nothing to be compared with, as the JSON report shows it. */
     private static StepResult notCompared(StepSnapshot step) {
         return new StepResult(
-                step.id(),
-                step.line(),
-                step.instruction(),
+                step.place().id(),
+                step.place().line(),
+                step.place().instruction(),
                 Verdict.UNKNOWN,
-                step.stage(),
-                step.text(),
+                step.place().stage(),
+                step.place().text(),
                 false,
                 List.of(),
-                step.id(),
+                step.place().id(),
                 false,
                 null,
                 null,
-                step.key(),
+                step.keys().key(),
                 null);
     }
 

@@ -109,12 +109,12 @@ public final class JsonReport {
 
     private static Step unknownStep(StepSnapshot s) {
         return new Step(
-                s.id(),
-                s.stage(),
-                s.line(),
-                s.instruction(),
-                s.text(),
-                s.key(),
+                s.place().id(),
+                s.place().stage(),
+                s.place().line(),
+                s.place().instruction(),
+                s.place().text(),
+                s.keys().key(),
                 null,
                 "unknown",
                 false,

@@ -49,22 +49,28 @@ final class StageChain {
         Map<String, StepSnapshot> byId = new HashMap<>();
         Map<String, String> lastStepOfStage = new HashMap<>();
         for (StepSnapshot step : snapshot.steps()) {
-            byId.put(step.id(), step);
-            lastStepOfStage.put(step.stage(), step.id());
+            byId.put(step.place().id(), step);
+            lastStepOfStage.put(step.place().stage(), step.place().id());
         }
         List<Link> links = new ArrayList<>();
         for (StepSnapshot step : snapshot.steps()) {
-            StepSnapshot parent = step.parentId() == null ? null : byId.get(step.parentId());
-            if (parent != null && !parent.stage().equals(step.stage())) {
-                links.add(new Link(LinkKind.FROM_STAGE, parent.stage(), parent.id(), step.stage(), step.id()));
+            StepSnapshot parent =
+                    step.keys().parentId() == null ? null : byId.get(step.keys().parentId());
+            if (parent != null && !parent.place().stage().equals(step.place().stage())) {
+                links.add(new Link(
+                        LinkKind.FROM_STAGE,
+                        parent.place().stage(),
+                        parent.place().id(),
+                        step.place().stage(),
+                        step.place().id()));
             }
-            if (step.fromStage() != null) {
+            if (step.reads().fromStage() != null) {
                 links.add(new Link(
                         LinkKind.READS_STAGE,
-                        step.fromStage(),
-                        lastStepOfStage.get(step.fromStage()),
-                        step.stage(),
-                        step.id()));
+                        step.reads().fromStage(),
+                        lastStepOfStage.get(step.reads().fromStage()),
+                        step.place().stage(),
+                        step.place().id()));
             }
         }
         return new StageChain(lanes, List.copyOf(links));

@@ -80,11 +80,13 @@ public final class TextReport {
     /** When there is no baseline: the steps, so that the user sees what will be compared. */
     public static List<ReportLine> withoutBaseline(Snapshot snapshot) {
         List<ReportLine> lines = new ArrayList<>();
-        int idWidth =
-                snapshot.steps().stream().mapToInt(s -> s.id().length()).max().orElse(1);
+        int idWidth = snapshot.steps().stream()
+                .mapToInt(s -> s.place().id().length())
+                .max()
+                .orElse(1);
         for (StepSnapshot step : snapshot.steps()) {
-            lines.add(
-                    ReportLine.info("  " + pad(step.id(), idWidth) + "  " + Shortened.of(step.text(), Shortened.LINE)));
+            lines.add(ReportLine.info("  " + pad(step.place().id(), idWidth) + "  "
+                    + Shortened.of(step.place().text(), Shortened.LINE)));
         }
         return lines;
     }

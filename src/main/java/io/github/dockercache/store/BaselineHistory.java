@@ -2,7 +2,6 @@ package io.github.dockercache.store;
 
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.model.StepSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +24,12 @@ public final class BaselineHistory {
                 recordedAt,
                 commit,
                 snapshot.steps().stream()
-                        .map(StepSnapshot::key)
+                        .map(step -> step.keys().key())
                         .filter(Objects::nonNull)
                         .toList(),
-                snapshot.steps().stream().map(StepSnapshot::optimisticKey).toList());
+                snapshot.steps().stream()
+                        .map(step -> step.keys().optimisticKey())
+                        .toList());
         List<HistoryEntry> history = new ArrayList<>(List.of(entry));
         if (previous != null) {
             for (HistoryEntry older : previous.builds()) {

@@ -68,7 +68,7 @@ final class FileTable {
         TreeSet<String> unrecorded = new TreeSet<>();
         for (StepSnapshot step : steps) {
             int last = -1;
-            for (String path : step.files()) {
+            for (String path : step.reads().files()) {
                 int at = indexOf(keys, path, last);
                 if (at < 0) {
                     unrecorded.add(path);
@@ -139,9 +139,9 @@ final class FileTable {
             }
             out.varint(steps.size());
             for (StepSnapshot step : steps) {
-                out.varint(step.files().size());
+                out.varint(step.reads().files().size());
                 int last = 0;
-                for (String path : step.files()) {
+                for (String path : step.reads().files()) {
                     int index = indexOf(paths, path, last);
                     out.varint((index - last) << 1 ^ (index - last) >> 31); // zigzag: a list need not be sorted
                     last = index;

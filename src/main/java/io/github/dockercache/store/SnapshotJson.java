@@ -14,6 +14,9 @@ import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StageSnapshot;
+import io.github.dockercache.model.StepKeys;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.EOFException;
 import java.io.IOException;
@@ -203,23 +206,9 @@ final class SnapshotJson {
         }
         in.endObject();
         return new StepSnapshot(
-                id,
-                stage,
-                stageIndex,
-                number,
-                line,
-                instruction,
-                text,
-                key,
-                optimisticKey,
-                parentId,
-                parentKey,
-                unknownReason,
-                inputs,
-                origins,
-                files,
-                sources,
-                fromStage,
+                new StepPlace(id, stage, stageIndex, number, line, instruction, text),
+                new StepKeys(key, optimisticKey, parentId, parentKey, unknownReason),
+                new StepReadSet(inputs, origins, files, sources, fromStage),
                 marker);
     }
 
@@ -460,24 +449,27 @@ final class SnapshotJson {
     }
 
     private static void write(JsonWriter out, StepSnapshot step) throws IOException {
+        StepPlace place = step.place();
+        StepKeys keys = step.keys();
+        StepReadSet reads = step.reads();
         out.beginObject();
-        out.name("id").value(step.id());
-        out.name("stage").value(step.stage());
-        out.name("stageIndex").value(step.stageIndex());
-        out.name("number").value(step.number());
-        out.name("line").value(step.line());
-        out.name("instruction").value(step.instruction());
-        out.name("text").value(step.text());
-        out.name("key").value(step.key());
-        out.name("optimisticKey").value(step.optimisticKey());
-        out.name("parentId").value(step.parentId());
-        out.name("parentKey").value(step.parentKey());
-        out.name("unknownReason").value(step.unknownReason());
-        writeMap(out.name("inputs"), step.inputs());
-        writeMap(out.name("origins"), step.origins());
-        writeList(out.name("files"), step.files());
-        writeList(out.name("sources"), step.sources());
-        out.name("fromStage").value(step.fromStage());
+        out.name("id").value(place.id());
+        out.name("stage").value(place.stage());
+        out.name("stageIndex").value(place.stageIndex());
+        out.name("number").value(place.number());
+        out.name("line").value(place.line());
+        out.name("instruction").value(place.instruction());
+        out.name("text").value(place.text());
+        out.name("key").value(keys.key());
+        out.name("optimisticKey").value(keys.optimisticKey());
+        out.name("parentId").value(keys.parentId());
+        out.name("parentKey").value(keys.parentKey());
+        out.name("unknownReason").value(keys.unknownReason());
+        writeMap(out.name("inputs"), reads.inputs());
+        writeMap(out.name("origins"), reads.origins());
+        writeList(out.name("files"), reads.files());
+        writeList(out.name("sources"), reads.sources());
+        out.name("fromStage").value(reads.fromStage());
         out.name("marker").value(step.marker());
         out.endObject();
     }

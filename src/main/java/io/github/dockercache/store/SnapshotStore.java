@@ -12,6 +12,8 @@ import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.EOFException;
 import java.io.IOException;
@@ -318,24 +320,24 @@ public final class SnapshotStore {
     }
 
     private static StepSnapshot normalize(StepSnapshot s) {
+        StepPlace place = s.place();
+        StepReadSet reads = s.reads();
         return new StepSnapshot(
-                s.id(),
-                s.stage(),
-                s.stageIndex(),
-                s.number(),
-                s.line(),
-                s.instruction(),
-                Objects.requireNonNullElse(s.text(), ""),
-                s.key(),
-                s.optimisticKey(),
-                s.parentId(),
-                s.parentKey(),
-                s.unknownReason(),
-                s.inputs() == null ? new TreeMap<>() : s.inputs(),
-                s.origins() == null ? new TreeMap<>() : s.origins(),
-                Objects.requireNonNullElse(s.files(), List.of()),
-                Objects.requireNonNullElse(s.sources(), List.of()),
-                s.fromStage(),
+                new StepPlace(
+                        place.id(),
+                        place.stage(),
+                        place.stageIndex(),
+                        place.number(),
+                        place.line(),
+                        place.instruction(),
+                        Objects.requireNonNullElse(place.text(), "")),
+                s.keys(),
+                new StepReadSet(
+                        reads.inputs() == null ? new TreeMap<>() : reads.inputs(),
+                        reads.origins() == null ? new TreeMap<>() : reads.origins(),
+                        Objects.requireNonNullElse(reads.files(), List.of()),
+                        Objects.requireNonNullElse(reads.sources(), List.of()),
+                        reads.fromStage()),
                 s.marker());
     }
 }

@@ -39,8 +39,9 @@ final class SnapshotValidation {
             if (damage != null) {
                 return damage;
             }
-            if (!ids.add(step.id())) {
-                return "it has two steps with the id " + SnapshotJson.quote(step.id());
+            if (!ids.add(step.place().id())) {
+                return "it has two steps with the id "
+                        + SnapshotJson.quote(step.place().id());
             }
         }
         if (snapshot.files() != null) {
@@ -77,31 +78,34 @@ final class SnapshotValidation {
     }
 
     private static String damage(StepSnapshot step) {
-        if (step == null || step.id() == null || step.optimisticKey() == null || step.instruction() == null) {
+        if (step == null
+                || step.place().id() == null
+                || step.keys().optimisticKey() == null
+                || step.place().instruction() == null) {
             return "its steps are incomplete";
         }
         String damage = stepDamage(step);
-        return damage == null ? null : "step " + SnapshotJson.quote(step.id()) + damage;
+        return damage == null ? null : "step " + SnapshotJson.quote(step.place().id()) + damage;
     }
 
     /** What is wrong with a step, to follow its name; the name is made only then (a baseline holds many steps). */
     private static String stepDamage(StepSnapshot step) {
-        if ("FROM".equals(step.instruction()) && step.inputs() != null) {
+        if ("FROM".equals(step.place().instruction()) && step.reads().inputs() != null) {
             try {
                 BaseImage.recordedIn(step);
             } catch (IllegalArgumentException e) {
                 return ": " + e.getMessage();
             }
         }
-        if (!isDigest(step.optimisticKey())
-                || (step.key() != null && !isDigest(step.key()))
-                || (step.parentKey() != null && !isDigest(step.parentKey()))) {
+        if (!isDigest(step.keys().optimisticKey())
+                || (step.keys().key() != null && !isDigest(step.keys().key()))
+                || (step.keys().parentKey() != null && !isDigest(step.keys().parentKey()))) {
             return " has a key that is not a sha256 digest";
         }
-        if (step.line() < 1 || step.number() < 1 || step.stageIndex() < 0) {
+        if (step.place().line() < 1 || step.place().number() < 1 || step.place().stageIndex() < 0) {
             return " has a line, number or stage index out of range";
         }
-        for (String path : nullAsEmpty(step.files())) {
+        for (String path : nullAsEmpty(step.reads().files())) {
             if (!isContextPath(path)) {
                 return " reads " + SnapshotJson.quote(path) + ", which is not a path inside a build context";
             }

@@ -97,7 +97,7 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
     public static Verification of(List<StepResult> predictions, Snapshot current, StepCosts log)
             throws LogMismatchException {
         Map<String, StepSnapshot> steps = new LinkedHashMap<>();
-        current.steps().forEach(step -> steps.put(step.id(), step));
+        current.steps().forEach(step -> steps.put(step.place().id(), step));
         List<Row> rows = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         Map<String, String> firstWithKey = new HashMap<>();
@@ -105,8 +105,8 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
             StepSnapshot step = steps.get(prediction.stepId());
             Optional<StepCost> logged = log.step(prediction.stepId());
             logged.ifPresent(cost -> claimed.add(cost.stepId()));
-            if (step != null && step.key() != null && !isBaseImage(prediction)) {
-                String first = firstWithKey.putIfAbsent(step.key(), prediction.stepId());
+            if (step != null && step.keys().key() != null && !isBaseImage(prediction)) {
+                String first = firstWithKey.putIfAbsent(step.keys().key(), prediction.stepId());
                 if (logged.isEmpty() && first != null) {
                     logged = log.step(first); // solved once, printed under the first label
                 }
@@ -206,8 +206,8 @@ public record Verification(List<Row> rows, Cache cache, List<String> coldStages)
             String stage = row.prediction().stage();
             boolean ran = row.engine() == EngineStatus.BUILT;
             boolean readsCold = row.step() != null
-                    && row.step().fromStage() != null
-                    && cold.contains(row.step().fromStage());
+                    && row.step().reads().fromStage() != null
+                    && cold.contains(row.step().reads().fromStage());
             if (ran && (readsCold || chainsRunForCold.contains(stage))) {
                 chainsRunForCold.add(stage);
                 runForCold.add(row.prediction().stepId());

@@ -85,6 +85,7 @@ public final class VerificationReport {
                     Level.ERROR, "  key " + prediction.key() + ", the baseline's " + prediction.baselineKey()));
             if (row.step() != null) {
                 row.step()
+                        .reads()
                         .inputs()
                         .forEach((name, value) ->
                                 lines.add(new ReportLine(Level.ERROR, "  input " + name + " = " + value)));
@@ -172,7 +173,7 @@ public final class VerificationReport {
             step.put("key", prediction.key());
             step.put("baselineKey", prediction.baselineKey());
             if (row.agreement() == Agreement.DISAGREES && row.step() != null) {
-                step.put("inputs", row.step().inputs());
+                step.put("inputs", row.step().reads().inputs());
             }
             steps.add(step);
         }

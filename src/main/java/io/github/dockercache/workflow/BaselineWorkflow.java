@@ -122,7 +122,7 @@ public final class BaselineWorkflow {
         Set<String> keys =
                 previous.builds().stream().flatMap(b -> b.keys().stream()).collect(Collectors.toSet());
         return snapshot.steps().stream()
-                .filter(s -> s.key() == null || !keys.contains(s.key()))
+                .filter(s -> s.keys().key() == null || !keys.contains(s.keys().key()))
                 .count();
     }
 

@@ -170,12 +170,12 @@ public final class ImageAnalysis {
         if (output.startsWith(context) && !output.equals(context)) {
             String prefix = context.relativize(output).toString().replace('\\', '/') + "/";
             snapshot.steps().stream()
-                    .filter(step -> step.files().stream().anyMatch(path -> (path + "/").startsWith(prefix)))
+                    .filter(step -> step.reads().files().stream().anyMatch(path -> (path + "/").startsWith(prefix)))
                     .findFirst()
                     .ifPresent(step -> lines.add(new ReportLine(
                             ReportLine.Level.WARN,
-                            "Step " + step.id() + " ("
-                                    + step.text() + ") copies " + prefix
+                            "Step " + step.place().id() + " ("
+                                    + step.place().text() + ") copies " + prefix
                                     + ", the plugin's own output, which changes on every"
                                     + " build; add " + prefix.substring(0, prefix.indexOf('/') + 1)
                                     + " to .dockerignore")));

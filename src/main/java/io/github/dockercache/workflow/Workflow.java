@@ -151,7 +151,7 @@ public final class Workflow {
             lines.add(new ReportLine(ReportLine.Level.INFO, "A change to " + path + " would rebuild:"));
             affected.forEach((step, verdict) -> lines.add(new ReportLine(
                     ReportLine.Level.INFO,
-                    "  " + step.id() + "  " + step.text()
+                    "  " + step.place().id() + "  " + step.place().text()
                             + (verdict == Verdict.UNKNOWN ? "  (if the files it copies change)" : ""))));
         }
         return new Outcome(List.of(), lines, null, null);

@@ -147,13 +147,13 @@ class AppliedAdviceTest {
             }
         });
         Set<String> readBefore = new HashSet<>();
-        before.snapshot().steps().forEach(step -> readBefore.addAll(step.files()));
+        before.snapshot().steps().forEach(step -> readBefore.addAll(step.reads().files()));
         for (StepSnapshot step : after.snapshot().steps()) {
-            List<String> added = step.files().stream()
+            List<String> added = step.reads().files().stream()
                     .filter(file -> !readBefore.contains(file))
                     .toList();
             if (!added.isEmpty()) {
-                problems.add(where + step.id() + " " + step.text() + " now reads " + added);
+                problems.add(where + step.place().id() + " " + step.place().text() + " now reads " + added);
             }
         }
     }
@@ -182,13 +182,15 @@ class AppliedAdviceTest {
     private static Map<String, Set<String>> named(Analysis analysis) {
         Map<String, Set<String>> named = new LinkedHashMap<>();
         for (StepSnapshot step : analysis.snapshot().steps()) {
-            if (step.fromStage() != null) {
+            if (step.reads().fromStage() != null) {
                 continue;
             }
-            for (int i = 0; i < step.sources().size(); i++) {
-                String source = step.sources().get(i);
+            for (int i = 0; i < step.reads().sources().size(); i++) {
+                String source = step.reads().sources().get(i);
                 if (!source.startsWith("http://") && !source.startsWith("https://")) {
-                    named.put(step.stage() + " " + step.text() + "#" + i, topLevel(analysis.context(), source));
+                    named.put(
+                            step.place().stage() + " " + step.place().text() + "#" + i,
+                            topLevel(analysis.context(), source));
                 }
             }
         }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepKeys;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.store.SnapshotStore;
 import java.nio.file.Path;
@@ -235,30 +238,34 @@ class CacheMountKeysTest {
     private static Snapshot olderVersion(Snapshot snapshot) {
         List<StepSnapshot> steps = snapshot.steps().stream()
                 .map(step -> {
-                    if (step.inputs().keySet().stream().noneMatch(name -> name.endsWith(".cache-name"))) {
+                    if (step.reads().inputs().keySet().stream().noneMatch(name -> name.endsWith(".cache-name"))) {
                         return step;
                     }
-                    SortedMap<String, String> inputs = new TreeMap<>(step.inputs());
+                    SortedMap<String, String> inputs =
+                            new TreeMap<>(step.reads().inputs());
                     inputs.keySet().removeIf(name -> name.endsWith(".cache-name") || name.endsWith(".cache"));
                     String key = "sha256:" + "0".repeat(64);
                     return new StepSnapshot(
-                            step.id(),
-                            step.stage(),
-                            step.stageIndex(),
-                            step.number(),
-                            step.line(),
-                            step.instruction(),
-                            step.text(),
-                            key,
-                            key,
-                            step.parentId(),
-                            step.parentKey(),
-                            step.unknownReason(),
-                            inputs,
-                            step.origins(),
-                            step.files(),
-                            step.sources(),
-                            step.fromStage(),
+                            new StepPlace(
+                                    step.place().id(),
+                                    step.place().stage(),
+                                    step.place().stageIndex(),
+                                    step.place().number(),
+                                    step.place().line(),
+                                    step.place().instruction(),
+                                    step.place().text()),
+                            new StepKeys(
+                                    key,
+                                    key,
+                                    step.keys().parentId(),
+                                    step.keys().parentKey(),
+                                    step.keys().unknownReason()),
+                            new StepReadSet(
+                                    inputs,
+                                    step.reads().origins(),
+                                    step.reads().files(),
+                                    step.reads().sources(),
+                                    step.reads().fromStage()),
                             step.marker());
                 })
                 .toList();

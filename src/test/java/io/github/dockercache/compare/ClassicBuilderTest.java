@@ -52,11 +52,11 @@ class ClassicBuilderTest {
 
         assertEquals(
                 List.of("unused:1", "unused:2", "app:1", "app:2", "app:3", "app:4", "app:5"),
-                snapshot.steps().stream().map(s -> s.id()).toList());
+                snapshot.steps().stream().map(s -> s.place().id()).toList());
         assertEquals(
                 List.of("app:1"), // BuildKit: no metadata steps, no WORKDIR /, no unused stage
                 scenario.builder(Builder.BUILDKIT).snapshot().steps().stream()
-                        .map(s -> s.id())
+                        .map(s -> s.place().id())
                         .toList());
     }
 

@@ -69,7 +69,7 @@ class ComparisonTest {
                         "stage-1:1",
                         "stage-1:2",
                         "stage-1:3"),
-                snapshot.steps().stream().map(s -> s.id()).toList());
+                snapshot.steps().stream().map(s -> s.place().id()).toList());
     }
 
     @Test
@@ -279,13 +279,15 @@ class ComparisonTest {
                 .file("a.txt", "a")
                 .file("b.txt", "b");
         Snapshot before = app.snapshot();
-        assertTrue(before.steps().stream().noneMatch(s -> s.stage().equals("other")));
+        assertTrue(before.steps().stream().noneMatch(s -> s.place().stage().equals("other")));
         app.file("b.txt", "changed");
         assertTrue(
                 Scenario.compare(app.snapshot(), before).steps().stream().allMatch(s -> s.verdict() == Verdict.CACHED));
         assertEquals(
                 List.of("other:1"),
-                app.target("other").snapshot().steps().stream().map(s -> s.id()).toList());
+                app.target("other").snapshot().steps().stream()
+                        .map(s -> s.place().id())
+                        .toList());
     }
 
     @Test
@@ -316,8 +318,8 @@ class ComparisonTest {
         }
         Snapshot b = new Scenario(other).snapshot();
         assertEquals(
-                a.steps().stream().map(s -> s.key()).collect(Collectors.toList()),
-                b.steps().stream().map(s -> s.key()).collect(Collectors.toList()));
+                a.steps().stream().map(s -> s.keys().key()).collect(Collectors.toList()),
+                b.steps().stream().map(s -> s.keys().key()).collect(Collectors.toList()));
     }
 
     @Test
@@ -350,7 +352,7 @@ class ComparisonTest {
                 .snapshot();
         assertEquals(
                 List.of("FROM", "RUN"),
-                snapshot.steps().stream().map(s -> s.instruction()).toList());
+                snapshot.steps().stream().map(s -> s.place().instruction()).toList());
         assertNull(snapshot.target());
     }
 
@@ -426,13 +428,14 @@ class ComparisonTest {
     void impactOfAPathFollowsTheChain() throws Exception {
         Snapshot snapshot = Scenario.javaApp(dir).snapshot();
         Map<String, Verdict> impact = new LinkedHashMap<>();
-        Impact.of(snapshot, "src/main/java/New.java").forEach((step, verdict) -> impact.put(step.id(), verdict));
+        Impact.of(snapshot, "src/main/java/New.java")
+                .forEach((step, verdict) -> impact.put(step.place().id(), verdict));
         assertEquals(
                 Map.of("build:5", Verdict.REBUILT, "build:6", Verdict.REBUILT, "stage-1:3", Verdict.UNKNOWN), impact);
         assertEquals(
                 List.of("build:3", "build:4", "build:5", "build:6", "stage-1:3"),
                 Impact.of(snapshot, "pom.xml").keySet().stream()
-                        .map(s -> s.id())
+                        .map(s -> s.place().id())
                         .toList());
         assertTrue(Impact.of(snapshot, "README.md").isEmpty());
     }
@@ -587,8 +590,8 @@ class ComparisonTest {
                 .file("a.txt", "a")
                 .image(image("sha256:" + "a".repeat(64), LAYERS, List.of(), "/srv"));
         Snapshot before = app.snapshot();
-        assertEquals("/srv/app", before.steps().get(1).inputs().get("path"));
-        assertNull(before.steps().get(1).unknownReason(), "the image's WORKDIR is known: nothing to guess");
+        assertEquals("/srv/app", before.steps().get(1).reads().inputs().get("path"));
+        assertNull(before.steps().get(1).keys().unknownReason(), "the image's WORKDIR is known: nothing to guess");
 
         app.image(image("sha256:" + "b".repeat(64), LAYERS, List.of(), "/opt"));
         Comparison comparison = Scenario.compare(app.snapshot(), before);
@@ -629,7 +632,9 @@ class ComparisonTest {
                 .dockerfile("FROM registry.example/app:1", "RUN true")
                 .image(BaseImage.ofDigest("sha256:" + "a".repeat(64)));
         Snapshot before = app.snapshot();
-        assertEquals("sha256:" + "a".repeat(64), before.steps().get(0).inputs().get("digest"));
+        assertEquals(
+                "sha256:" + "a".repeat(64),
+                before.steps().get(0).reads().inputs().get("digest"));
         assertEquals(
                 Map.of("1", Verdict.CACHED, "2", Verdict.CACHED),
                 Scenario.verdicts(Scenario.compare(app.snapshot(), before)));

@@ -82,7 +82,7 @@ class ImageSourceTest {
 
         assertEquals(
                 Map.of("src[0].image", "registry.example/tool@" + DIGEST_ONE, "src[0].path", "/t"),
-                snapshot.steps().get(0).inputs().entrySet().stream()
+                snapshot.steps().get(0).reads().inputs().entrySet().stream()
                         .filter(e -> e.getKey().contains("src[0]."))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
@@ -133,7 +133,7 @@ class ImageSourceTest {
     void anImageNoOneResolvedKeysOnTheReferenceAndPathAsBefore() throws Exception {
         Snapshot snapshot = copyFromTool().snapshot();
 
-        assertNull(snapshot.steps().get(1).unknownReason());
+        assertNull(snapshot.steps().get(1).keys().unknownReason());
         assertEquals(Map.of(), ImageDigests.recordedIn(snapshot));
     }
 }

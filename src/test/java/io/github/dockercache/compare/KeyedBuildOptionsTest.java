@@ -119,7 +119,7 @@ class KeyedBuildOptionsTest {
         assertEquals(CauseKind.BUILD_ARG, step(comparison, "3").causes().get(0).kind());
         assertEquals(
                 "the SOURCE_DATE_EPOCH environment variable, which docker buildx passes as a build argument",
-                comparison.current().steps().get(2).origins().get("created"));
+                comparison.current().steps().get(2).reads().origins().get("created"));
         assertEquals(Map.of("SOURCE_DATE_EPOCH", "2000"), comparison.current().buildArgs());
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.Snapshot;
-import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class OnbuildStagesTest {
         Snapshot before = app.snapshot();
         assertEquals(
                 List.of("helper:1", "app:1"),
-                before.steps().stream().map(StepSnapshot::id).toList());
+                before.steps().stream().map(step -> step.place().id()).toList());
 
         app.file("a.txt", "changed");
         assertEquals(
@@ -118,7 +117,7 @@ class OnbuildStagesTest {
         assertEquals(
                 List.of("helper:1", "base:1", "app:1"),
                 app.buildkitVersion("0.13").snapshot().steps().stream()
-                        .map(StepSnapshot::id)
+                        .map(step -> step.place().id())
                         .toList());
     }
 

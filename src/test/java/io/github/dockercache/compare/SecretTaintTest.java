@@ -12,6 +12,9 @@ import io.github.dockercache.model.SecretExposure;
 import io.github.dockercache.model.SecretKey;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepKeys;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.store.SnapshotStore;
 import java.nio.file.Path;
@@ -61,7 +64,7 @@ class SecretTaintTest {
 
     private static StepSnapshot step(Snapshot snapshot, String id) {
         return snapshot.steps().stream()
-                .filter(s -> s.id().equals(id))
+                .filter(s -> s.place().id().equals(id))
                 .findFirst()
                 .orElseThrow();
     }
@@ -85,28 +88,31 @@ class SecretTaintTest {
         assertNoClearValue(snapshot);
         StepSnapshot workdir = step(snapshot, "2");
         assertTrue(
-                workdir.inputs().get("path").startsWith(Secrets.MAC_PREFIX),
-                workdir.inputs().toString());
-        assertEquals("", workdir.inputs().get("owner"), "USER comes after this WORKDIR");
+                workdir.reads().inputs().get("path").startsWith(Secrets.MAC_PREFIX),
+                workdir.reads().inputs().toString());
+        assertEquals("", workdir.reads().inputs().get("owner"), "USER comes after this WORKDIR");
         StepSnapshot copyRelative = step(snapshot, "3");
         assertTrue(
-                copyRelative.inputs().get("dest").startsWith(Secrets.MAC_PREFIX),
-                copyRelative.inputs().toString());
-        assertEquals("a.txt", copyRelative.inputs().get("src[0]"), "the source is no secret");
-        assertTrue(copyRelative.inputs().get("src[0].checksum").startsWith("sha256:"));
+                copyRelative.reads().inputs().get("dest").startsWith(Secrets.MAC_PREFIX),
+                copyRelative.reads().inputs().toString());
+        assertEquals("a.txt", copyRelative.reads().inputs().get("src[0]"), "the source is no secret");
+        assertTrue(copyRelative.reads().inputs().get("src[0].checksum").startsWith("sha256:"));
         StepSnapshot heredoc = step(snapshot, "4");
         assertTrue(
-                heredoc.inputs().get("src[0].content").startsWith(Secrets.MAC_PREFIX),
-                heredoc.inputs().toString());
+                heredoc.reads().inputs().get("src[0].content").startsWith(Secrets.MAC_PREFIX),
+                heredoc.reads().inputs().toString());
         StepSnapshot run = step(snapshot, "5");
         for (String input : List.of(
                 "env:DB_PASS", "env:GITHUB_PAT", "env:SIGNING_PHRASE", "env:REPO", "env:CONN", "workdir", "user")) {
-            assertTrue(run.inputs().get(input).startsWith(Secrets.MAC_PREFIX), input + ": " + run.inputs());
+            assertTrue(
+                    run.reads().inputs().get(input).startsWith(Secrets.MAC_PREFIX),
+                    input + ": " + run.reads().inputs());
         }
-        assertEquals("RUN echo built", run.text());
+        assertEquals("RUN echo built", run.place().text());
         assertTrue(snapshot.buildArgs().get("DB_PASS").startsWith(Secrets.MAC_PREFIX));
         assertEquals("1.0", snapshot.buildArgs().get("VERSION"));
-        assertEquals("/b.txt", step(snapshot, "6").inputs().get("dest"), "an absolute destination is no secret");
+        assertEquals(
+                "/b.txt", step(snapshot, "6").reads().inputs().get("dest"), "an absolute destination is no secret");
     }
 
     /** A stage that copies from a stage tainted by a secret: its own parent is cached, the stage it reads is not. */
@@ -137,8 +143,8 @@ class SecretTaintTest {
     void withoutAKeyEveryStepThatDependsOnASecretIsUnknownNeverCached() throws Exception {
         Snapshot baseline = app().secrets(keyed(null)).snapshot();
         assertNoClearValue(baseline);
-        assertEquals(Secrets.WITHHELD, step(baseline, "5").inputs().get("env:DB_PASS"));
-        assertNull(step(baseline, "5").key());
+        assertEquals(Secrets.WITHHELD, step(baseline, "5").reads().inputs().get("env:DB_PASS"));
+        assertNull(step(baseline, "5").keys().key());
         Comparison comparison = Comparison.compare(app().secrets(keyed(null)).snapshot(), baseline);
         assertEquals(
                 Map.of(
@@ -251,26 +257,29 @@ class SecretTaintTest {
                 .secrets(keyed(KEY));
         Snapshot current = app.snapshot();
         StepSnapshot run = step(current, "2");
-        Map<String, String> inputs = new java.util.TreeMap<>(run.inputs());
+        Map<String, String> inputs = new java.util.TreeMap<>(run.reads().inputs());
         inputs.put("env:NPM_TOKEN", "<redacted f52fbd32b2b3>");
         StepSnapshot legacyRun = new StepSnapshot(
-                run.id(),
-                run.stage(),
-                run.stageIndex(),
-                run.number(),
-                run.line(),
-                run.instruction(),
-                run.text(),
-                "sha256:0",
-                "sha256:1",
-                run.parentId(),
-                run.parentKey(),
-                null,
-                new java.util.TreeMap<>(inputs),
-                run.origins(),
-                run.files(),
-                run.sources(),
-                null,
+                new StepPlace(
+                        run.place().id(),
+                        run.place().stage(),
+                        run.place().stageIndex(),
+                        run.place().number(),
+                        run.place().line(),
+                        run.place().instruction(),
+                        run.place().text()),
+                new StepKeys(
+                        "sha256:0",
+                        "sha256:1",
+                        run.keys().parentId(),
+                        run.keys().parentKey(),
+                        null),
+                new StepReadSet(
+                        new java.util.TreeMap<>(inputs),
+                        run.reads().origins(),
+                        run.reads().files(),
+                        run.reads().sources(),
+                        null),
                 null);
         Snapshot legacy = new Snapshot(
                 current.format(),
@@ -316,7 +325,7 @@ class SecretTaintTest {
                 .dockerfile("FROM busybox:1.36", "ARG HTTP_PROXY", "RUN true")
                 .buildArg("HTTP_PROXY", "http://me:hunter2@proxy:3128")
                 .snapshot();
-        assertEquals(Secrets.WITHHELD, step(snapshot, "2").inputs().get("env:HTTP_PROXY"));
+        assertEquals(Secrets.WITHHELD, step(snapshot, "2").reads().inputs().get("env:HTTP_PROXY"));
         assertEquals(Secrets.WITHHELD, snapshot.buildArgs().get("HTTP_PROXY"));
     }
 
@@ -357,10 +366,10 @@ class SecretTaintTest {
                 .secrets(keyed(KEY))
                 .snapshot();
         assertNoClearValue(snapshot);
-        assertTrue(step(snapshot, "3").inputs().get("config").startsWith(Secrets.MAC_PREFIX));
-        assertTrue(step(snapshot, "4").inputs().get("config").startsWith(Secrets.MAC_PREFIX));
-        assertTrue(step(snapshot, "5").inputs().get("env:DB_PASS").startsWith(Secrets.MAC_PREFIX));
-        assertEquals("DB_PASS", step(snapshot, "2").inputs().get("config"), "no default: nothing secret");
+        assertTrue(step(snapshot, "3").reads().inputs().get("config").startsWith(Secrets.MAC_PREFIX));
+        assertTrue(step(snapshot, "4").reads().inputs().get("config").startsWith(Secrets.MAC_PREFIX));
+        assertTrue(step(snapshot, "5").reads().inputs().get("env:DB_PASS").startsWith(Secrets.MAC_PREFIX));
+        assertEquals("DB_PASS", step(snapshot, "2").reads().inputs().get("config"), "no default: nothing secret");
     }
 
     @Test

@@ -330,9 +330,10 @@ class SpringBootLayersTest {
                 .without("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.0.jar")
                 .writeTo(dir.resolve("target/app.jar"));
         String reason = app.snapshot().steps().stream()
-                .filter(s -> s.id().equals("stage-1:3"))
+                .filter(s -> s.place().id().equals("stage-1:3"))
                 .findFirst()
                 .orElseThrow()
+                .keys()
                 .unknownReason();
         assertTrue(
                 reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar or"
@@ -349,9 +350,10 @@ class SpringBootLayersTest {
                 .file("BOOT-INF/lib/spring-boot-jarmode-layertools-3.2.0.jar", "jarmode layertools 3.2.0")
                 .writeTo(dir.resolve("target/app.jar"));
         String reason = app.snapshot().steps().stream()
-                .filter(s -> s.id().equals("stage-1:3"))
+                .filter(s -> s.place().id().equals("stage-1:3"))
                 .findFirst()
                 .orElseThrow()
+                .keys()
                 .unknownReason();
         assertTrue(
                 reason.contains("target/app.jar has no spring-boot-jarmode-tools-*.jar in BOOT-INF/lib/: the"
@@ -416,9 +418,10 @@ class SpringBootLayersTest {
                 .writeTo(dir.resolve("target/app.jar"));
         Snapshot snapshot = app.snapshot();
         String reason = snapshot.steps().stream()
-                .filter(s -> s.id().equals("stage-1:3"))
+                .filter(s -> s.place().id().equals("stage-1:3"))
                 .findFirst()
                 .orElseThrow()
+                .keys()
                 .unknownReason();
         assertTrue(reason.contains("is not a Spring Boot jar (its Main-Class is com.example.App)"), reason);
     }
@@ -428,10 +431,11 @@ class SpringBootLayersTest {
         Scenario app = app(TOOLS_DOCKERFILE);
         SpringBootJar.app().writeTo(dir.resolve("target/app.jar"));
         var step = app.snapshot().steps().stream()
-                .filter(s -> s.id().equals("stage-1:3"))
+                .filter(s -> s.place().id().equals("stage-1:3"))
                 .findFirst()
                 .orElseThrow();
-        var held = io.github.dockercache.model.LayerEntries.parse(step.inputs().get("unkeyed:src[0].layer-entries"));
+        var held = io.github.dockercache.model.LayerEntries.parse(
+                step.reads().inputs().get("unkeyed:src[0].layer-entries"));
         assertNotNull(held);
         assertEquals("dependencies", held.layer());
         assertEquals(

@@ -195,10 +195,11 @@ final class EngineAgreement {
             if (snapshot != null) {
                 Map<String, String> firstWithKey = new LinkedHashMap<>();
                 for (StepSnapshot step : snapshot.steps()) {
-                    if (step.key() != null && !step.instruction().equals("FROM")) {
-                        String first = firstWithKey.putIfAbsent(step.key(), step.id());
+                    if (step.keys().key() != null && !step.place().instruction().equals("FROM")) {
+                        String first = firstWithKey.putIfAbsent(
+                                step.keys().key(), step.place().id());
                         if (first != null) {
-                            vertexOf.put(step.id(), first);
+                            vertexOf.put(step.place().id(), first);
                         }
                     }
                 }

@@ -117,7 +117,9 @@ class CacheModelFuzzTest {
     private static Map<String, List<String>> keys(Snapshot snapshot) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         snapshot.steps()
-                .forEach(step -> keys.put(step.id(), java.util.Arrays.asList(step.key(), step.optimisticKey())));
+                .forEach(step -> keys.put(
+                        step.place().id(),
+                        java.util.Arrays.asList(step.keys().key(), step.keys().optimisticKey())));
         return keys;
     }
 }

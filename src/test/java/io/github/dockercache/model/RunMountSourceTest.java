@@ -26,9 +26,10 @@ class RunMountSourceTest {
                         .snapshot(Map.of(), null)
                         .steps()
                         .stream()
-                        .filter(step -> step.instruction().equals("RUN"))
+                        .filter(step -> step.place().instruction().equals("RUN"))
                         .findFirst()
                         .orElseThrow()
+                        .keys()
                         .key();
     }
 
@@ -62,10 +63,11 @@ class RunMountSourceTest {
                         .snapshot(Map.of(), null)
                         .steps()
                         .stream()
-                        .filter(step -> step.instruction().equals("RUN")
-                                && !step.stage().equals("src"))
+                        .filter(step -> step.place().instruction().equals("RUN")
+                                && !step.place().stage().equals("src"))
                         .findFirst()
                         .orElseThrow()
+                        .keys()
                         .key();
     }
 }

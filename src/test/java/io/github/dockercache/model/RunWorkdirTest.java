@@ -28,9 +28,10 @@ class RunWorkdirTest {
 
     private String key(Snapshot snapshot, String instruction) {
         return snapshot.steps().stream()
-                .filter(step -> step.instruction().equals(instruction))
+                .filter(step -> step.place().instruction().equals(instruction))
                 .reduce((a, b) -> b)
                 .orElseThrow()
+                .keys()
                 .key();
     }
 

@@ -25,7 +25,7 @@ class StageReferenceTest {
     }
 
     private static List<String> keys(Snapshot snapshot) {
-        return snapshot.steps().stream().map(StepSnapshot::key).toList();
+        return snapshot.steps().stream().map(step -> step.keys().key()).toList();
     }
 
     @Test
@@ -61,10 +61,13 @@ class StageReferenceTest {
                 "RUN --mount=type=bind,from=0,target=/n cat /n/s > /r");
         assertEquals(
                 List.of("stage-1"),
-                snapshot.steps().stream().map(StepSnapshot::stage).distinct().toList(),
+                snapshot.steps().stream()
+                        .map(step -> step.place().stage())
+                        .distinct()
+                        .toList(),
                 "the first stage is not built");
         StepSnapshot run = snapshot.steps().get(snapshot.steps().size() - 1);
-        assertEquals("docker.io/library/0:latest", run.inputs().get("mount[0].image"));
+        assertEquals("docker.io/library/0:latest", run.reads().inputs().get("mount[0].image"));
         assertTrue(
                 snapshot.warnings().stream()
                         .anyMatch(w -> w.contains(
@@ -77,15 +80,16 @@ class StageReferenceTest {
     void aFromOfANumberIsAnImageAndACopyFromANumberAStage() throws Exception {
         Snapshot snapshot = snapshot("from", "FROM busybox AS src", "RUN echo s > /s", "FROM 0", "COPY --from=0 /s /s");
         StepSnapshot from = snapshot.steps().stream()
-                .filter(step ->
-                        step.instruction().equals("FROM") && step.stage().equals("stage-1"))
+                .filter(step -> step.place().instruction().equals("FROM")
+                        && step.place().stage().equals("stage-1"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals("docker.io/library/0:latest", from.inputs().get("image"));
+        assertEquals("docker.io/library/0:latest", from.reads().inputs().get("image"));
         assertFalse(snapshot.steps().stream()
-                .filter(step -> step.instruction().equals("COPY"))
+                .filter(step -> step.place().instruction().equals("COPY"))
                 .findFirst()
                 .orElseThrow()
+                .reads()
                 .inputs()
                 .containsKey("src[0].image"));
     }

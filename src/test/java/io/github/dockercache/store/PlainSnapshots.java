@@ -1,6 +1,5 @@
 package io.github.dockercache.store;
 
-import com.google.gson.GsonBuilder;
 import io.github.dockercache.model.Snapshot;
 
 /** Snapshots as format version 1 wrote them (every context entry a JSON object), which the store still reads. */
@@ -21,7 +20,7 @@ public final class PlainSnapshots {
                 s.builder(),
                 s.stages(),
                 s.dependencies());
-        return new GsonBuilder()
+        return FlatStep.binding()
                         .setPrettyPrinting()
                         .disableHtmlEscaping()
                         .create()

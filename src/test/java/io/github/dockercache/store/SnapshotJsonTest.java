@@ -18,6 +18,9 @@ import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.HistoryEntry;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StageSnapshot;
+import io.github.dockercache.model.StepKeys;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import java.io.IOException;
 import java.io.StringReader;
@@ -40,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotJsonTest {
     private static final Gson BINDING =
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+            FlatStep.binding().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Snapshots the plugin wrote, and the damaged and hostile ones the fuzzer found. */
     private static final List<Path> WRITTEN = List.of(
@@ -301,26 +304,15 @@ class SnapshotJsonTest {
         files.put("b", null);
         files.put("c", new FileInfo(null, null, -1, null, "../t", "sha256:2", null, new TreeMap<>()));
         StepSnapshot step = new StepSnapshot(
-                odd,
-                "s",
-                Integer.MAX_VALUE,
-                Integer.MIN_VALUE,
-                0,
-                "RUN",
-                odd,
-                "k",
-                "o",
-                "p",
-                "pk",
-                odd,
-                map,
-                new TreeMap<>(),
-                Arrays.asList("x", null),
-                List.of(),
-                "f",
+                new StepPlace(odd, "s", Integer.MAX_VALUE, Integer.MIN_VALUE, 0, "RUN", odd),
+                new StepKeys("k", "o", "p", "pk", odd),
+                new StepReadSet(map, new TreeMap<>(), Arrays.asList("x", null), List.of(), "f"),
                 "stable");
         StepSnapshot bare = new StepSnapshot(
-                null, null, 0, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                new StepPlace(null, null, 0, 0, 0, null, null),
+                new StepKeys(null, null, null, null, null),
+                new StepReadSet(null, null, null, null, null),
+                null);
         return new Snapshot(
                 odd,
                 1,

@@ -199,10 +199,10 @@ class SnapshotStoreTest {
                     back.content() == null ? 0 : back.content().length());
         });
         assertEquals(
-                snapshot.steps().stream().map(step -> step.files()).toList(),
-                read.steps().stream().map(step -> step.files()).toList(),
+                snapshot.steps().stream().map(step -> step.reads().files()).toList(),
+                read.steps().stream().map(step -> step.reads().files()).toList(),
                 "each step's paths, in its own order");
-        assertEquals(List.of("b.txt", "a.txt"), read.steps().get(2).files());
+        assertEquals(List.of("b.txt", "a.txt"), read.steps().get(2).reads().files());
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.SecretKey;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepKeys;
+import io.github.dockercache.model.StepPlace;
+import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.verify.Verification.Agreement;
 import io.github.dockercache.verify.Verification.Cache;
@@ -351,26 +354,29 @@ class VerificationTest {
         List<StepSnapshot> steps = new ArrayList<>();
         for (StepSnapshot s : snapshot.steps()) {
             steps.add(
-                    !s.id().equals(stepId)
+                    !s.place().id().equals(stepId)
                             ? s
                             : new StepSnapshot(
-                                    s.id(),
-                                    s.stage(),
-                                    s.stageIndex(),
-                                    s.number(),
-                                    s.line(),
-                                    s.instruction(),
-                                    s.text(),
-                                    key,
-                                    key,
-                                    s.parentId(),
-                                    s.parentKey(),
-                                    s.unknownReason(),
-                                    s.inputs(),
-                                    s.origins(),
-                                    s.files(),
-                                    s.sources(),
-                                    s.fromStage(),
+                                    new StepPlace(
+                                            s.place().id(),
+                                            s.place().stage(),
+                                            s.place().stageIndex(),
+                                            s.place().number(),
+                                            s.place().line(),
+                                            s.place().instruction(),
+                                            s.place().text()),
+                                    new StepKeys(
+                                            key,
+                                            key,
+                                            s.keys().parentId(),
+                                            s.keys().parentKey(),
+                                            s.keys().unknownReason()),
+                                    new StepReadSet(
+                                            s.reads().inputs(),
+                                            s.reads().origins(),
+                                            s.reads().files(),
+                                            s.reads().sources(),
+                                            s.reads().fromStage()),
                                     s.marker()));
         }
         return snapshot.withSteps(steps);

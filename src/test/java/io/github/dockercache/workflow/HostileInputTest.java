@@ -295,7 +295,7 @@ class HostileInputTest {
         BaselineWorkflow.record(request(context).baseline());
         Path baseline = dir.resolve("baseline.json");
         String recorded = Files.readString(baseline);
-        String step2Key = SnapshotStore.read(baseline).steps().get(1).key();
+        String step2Key = SnapshotStore.read(baseline).steps().get(1).keys().key();
 
         assertRefused(
                 context,
@@ -537,7 +537,8 @@ class HostileInputTest {
         }
         BaselineWorkflow.record(request(context, dir.resolve("out"), true).baseline());
         assertEquals(
-                "a.txt", SnapshotStore.read(baseline).steps().get(1).files().get(0));
+                "a.txt",
+                SnapshotStore.read(baseline).steps().get(1).reads().files().get(0));
     }
 
     @Test
