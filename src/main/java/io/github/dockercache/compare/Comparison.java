@@ -212,15 +212,15 @@ public final class Comparison {
                         step.place().text(),
                         "no baseline step builds on the same parent: the step is new, or was moved",
                         null));
-            } else if (own.isEmpty() && step.fromStage() != null) {
+            } else if (own.isEmpty() && step.reads().fromStage() != null) {
                 // its parent is cached here: what may differ is the stage it reads, whose key could not be compared
                 causes = List.of(new Cause(
                         CauseKind.UPSTREAM_STAGE,
-                        step.fromStage(),
+                        step.reads().fromStage(),
                         null,
                         null,
-                        "the step's inputs are unchanged, but it reads stage '" + step.fromStage()
-                                + "', which may differ from the baseline",
+                        "the step's inputs are unchanged, but it reads stage '"
+                                + step.reads().fromStage() + "', which may differ from the baseline",
                         null));
             } else if (own.isEmpty()) {
                 causes = List.of(new Cause(
