@@ -46,6 +46,11 @@ public record Cause(
         return expectedBecause != null;
     }
 
+    /** The same cause, worded otherwise. */
+    Cause withDetail(String other) {
+        return new Cause(kind, subject, before, after, other, advice, expectedBecause, entries);
+    }
+
     /** The same cause, expected for that reason (null: not expected). */
     Cause expectedBecause(String reason) {
         return new Cause(kind, subject, before, after, detail, advice, reason, entries);

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  */
 record FileCauses(
         Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies, Path contextDir) {
+    /** Up to this many entries below a directory added or removed whole are each named. */
+    private static final int LISTED_BELOW = 3;
 
     /** File-level differences between the entries two steps read, each judged expected or not on its own. */
     List<Cause> of(StepSnapshot step, StepSnapshot before) {
@@ -38,10 +40,70 @@ record FileCauses(
                 causes.add(cause.expectedBecause(policy.expectation(path, cause.kind(), dependencies)));
             }
         }
-        return renames(causes);
+        return subtrees(renames(causes));
     }
 
-    /** A file removed at one path and added with the same content and type at another was moved. */
+    /**
+     * A directory added or removed with more than {@value #LISTED_BELOW} entries below it is one cause that counts them,
+     * not one cause per entry: excluding {@code src/test/} in {@code .dockerignore} reads as one line. Fewer are each
+     * named, as is an entry judged otherwise than its directory (expected against not).
+     */
+    private List<Cause> subtrees(List<Cause> causes) {
+        List<Cause> tops = new ArrayList<>();
+        for (Cause cause : causes) {
+            if (directoryChange(cause) && tops.stream().noneMatch(top -> below(cause, top))) {
+                tops.add(cause);
+            }
+        }
+        int[] counts = new int[tops.size()];
+        for (Cause cause : causes) {
+            int top = indexOfTop(tops, cause);
+            if (top >= 0) {
+                counts[top]++;
+            }
+        }
+        List<Cause> result = new ArrayList<>();
+        for (Cause cause : causes) {
+            int below = indexOfTop(tops, cause);
+            int top = tops.indexOf(cause);
+            if (top >= 0 && counts[top] > LISTED_BELOW) {
+                result.add(cause.withDetail(cause.detail() + ", with the " + counts[top] + " entries below it"));
+            } else if (below < 0 || counts[below] <= LISTED_BELOW) {
+                result.add(cause);
+            }
+        }
+        return result;
+    }
+
+    private boolean directoryChange(Cause cause) {
+        FileInfo info = switch (cause.kind()) {
+            case FILE_ADDED -> current.files().get(cause.subject());
+            case FILE_REMOVED -> baseline.files().get(cause.subject());
+            default -> null;
+        };
+        return info != null && info.type().equals("dir");
+    }
+
+    private static int indexOfTop(List<Cause> tops, Cause cause) {
+        for (int i = 0; i < tops.size(); i++) {
+            if (below(cause, tops.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code cause} is the same change, judged alike, to an entry below the directory of {@code top}. */
+    private static boolean below(Cause cause, Cause top) {
+        return cause.kind() == top.kind()
+                && cause.expected() == top.expected()
+                && cause.subject().startsWith(top.subject() + "/");
+    }
+
+    /**
+     * A file removed at one path and added with the same content and type at another was moved. Not a directory: any
+     * two have the same (empty) content, and what a moved directory held is matched entry by entry.
+     */
     private List<Cause> renames(List<Cause> causes) {
         List<Cause> result = new ArrayList<>(causes);
         for (Cause removed : causes) {
@@ -56,6 +118,7 @@ record FileCauses(
                         && old != null
                         && result.contains(added)
                         && now.type().equals(old.type())
+                        && !now.type().equals("dir")
                         && FileInfo.sameDigest(now.content(), old.content())
                         && Objects.equals(now.target(), old.target())) {
                     result.remove(added); // first: an added path listed before the removed one shifts its index

@@ -529,6 +529,32 @@ class ComparisonTest {
     }
 
     @Test
+    void aDirectoryLeftOutWithMoreThanThreeEntriesBelowItIsOneCause() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch", "COPY src /src")
+                .file("src/main/App.java", "app")
+                .file("src/test/a/ATest.java", "a")
+                .file("src/test/BTest.java", "b")
+                .file("src/test/CTest.java", "c")
+                .file("src/test-data.txt", "data");
+        Snapshot before = app.snapshot();
+        app.file(".dockerignore", "src/test\nsrc/test-data.txt\n");
+        app.file("src/main/new/New.java", "new");
+
+        List<String> causes = Scenario.step(Scenario.compare(app.snapshot(), before), "1").causes().stream()
+                .map(Cause::detail)
+                .toList();
+
+        assertEquals(
+                List.of(
+                        "src/main/new was added",
+                        "src/main/new/New.java was added",
+                        "src/test was removed, with the 4 entries below it",
+                        "src/test-data.txt was removed"),
+                causes);
+    }
+
+    @Test
     void aBaseImageEditIsNamedWithItsAdvice() throws Exception {
         Scenario app = new Scenario(dir).dockerfile("FROM busybox:1.36", "RUN true");
         Snapshot before = app.snapshot();
