@@ -136,7 +136,8 @@ public final class SnapshotBench {
     private static String keysDigest(Snapshot snapshot) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (StepSnapshot step : snapshot.steps()) {
-            String line = step.id() + "=" + step.key() + "/" + step.optimisticKey() + "\n";
+            String line = step.place().id() + "=" + step.keys().key() + "/"
+                    + step.keys().optimisticKey() + "\n";
             sha.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
