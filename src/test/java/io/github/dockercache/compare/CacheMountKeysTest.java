@@ -10,7 +10,6 @@ import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepKeys;
-import io.github.dockercache.model.StepPlace;
 import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.store.SnapshotStore;
@@ -246,14 +245,7 @@ class CacheMountKeysTest {
                     inputs.keySet().removeIf(name -> name.endsWith(".cache-name") || name.endsWith(".cache"));
                     String key = "sha256:" + "0".repeat(64);
                     return new StepSnapshot(
-                            new StepPlace(
-                                    step.place().id(),
-                                    step.place().stage(),
-                                    step.place().stageIndex(),
-                                    step.place().number(),
-                                    step.place().line(),
-                                    step.place().instruction(),
-                                    step.place().text()),
+                            step.place(),
                             new StepKeys(
                                     key,
                                     key,

@@ -13,7 +13,6 @@ import io.github.dockercache.model.SecretKey;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepKeys;
-import io.github.dockercache.model.StepPlace;
 import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.store.SnapshotStore;
@@ -260,14 +259,7 @@ class SecretTaintTest {
         Map<String, String> inputs = new java.util.TreeMap<>(run.reads().inputs());
         inputs.put("env:NPM_TOKEN", "<redacted f52fbd32b2b3>");
         StepSnapshot legacyRun = new StepSnapshot(
-                new StepPlace(
-                        run.place().id(),
-                        run.place().stage(),
-                        run.place().stageIndex(),
-                        run.place().number(),
-                        run.place().line(),
-                        run.place().instruction(),
-                        run.place().text()),
+                run.place(),
                 new StepKeys(
                         "sha256:0",
                         "sha256:1",

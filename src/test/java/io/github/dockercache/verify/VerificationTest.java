@@ -19,8 +19,6 @@ import io.github.dockercache.model.SecretKey;
 import io.github.dockercache.model.Secrets;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepKeys;
-import io.github.dockercache.model.StepPlace;
-import io.github.dockercache.model.StepReadSet;
 import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.verify.Verification.Agreement;
 import io.github.dockercache.verify.Verification.Cache;
@@ -357,26 +355,14 @@ class VerificationTest {
                     !s.place().id().equals(stepId)
                             ? s
                             : new StepSnapshot(
-                                    new StepPlace(
-                                            s.place().id(),
-                                            s.place().stage(),
-                                            s.place().stageIndex(),
-                                            s.place().number(),
-                                            s.place().line(),
-                                            s.place().instruction(),
-                                            s.place().text()),
+                                    s.place(),
                                     new StepKeys(
                                             key,
                                             key,
                                             s.keys().parentId(),
                                             s.keys().parentKey(),
                                             s.keys().unknownReason()),
-                                    new StepReadSet(
-                                            s.reads().inputs(),
-                                            s.reads().origins(),
-                                            s.reads().files(),
-                                            s.reads().sources(),
-                                            s.reads().fromStage()),
+                                    s.reads(),
                                     s.marker()));
         }
         return snapshot.withSteps(steps);
