@@ -126,10 +126,12 @@ for round in $(seq 1 "$runs"); do
     record baseline.read_cpu_s "$round" "$(echo "$(field "$read_line" read_cpu_ms) / 1000" | bc -l)"
     if $buildkit; then
         timed buildkit.warm_build_s "$round" "${docker_cli[@]}" build -q -t dockercache-bench-ratios -f "$dockerfile" "$context"
-        # a new directory (hard links: the same files) has no earlier transfer to build on, as in ephemeral CI
-        rm -rf "$work/fresh-context" && cp -al "$context" "$work/fresh-context"
-        record buildkit.fresh_load_s "$round" "$(context_load "$work/fresh-context")"
-        rm -rf "$work/fresh-context"
+        # a new directory (hard links: the same files) has no earlier transfer to build on, as in ephemeral CI; a new
+        # name every time, since the docker client keys the earlier transfer by the directory's path
+        fresh="$work/fresh-context-$(date +%s%N)"
+        cp -al "$context" "$fresh"
+        record buildkit.fresh_load_s "$round" "$(context_load "$fresh")"
+        rm -rf "$fresh"
     fi
 done
 
