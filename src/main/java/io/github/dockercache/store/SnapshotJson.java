@@ -38,6 +38,9 @@ import java.util.TreeMap;
  * record components, a null member left out, a null in a list kept; unknown members skipped, a missing one null (0 for
  * a number, where a null is refused), a boolean taken as a string, an unknown builder as none, a map also as a list of
  * key and value pairs, a repeated key refused. {@code SnapshotJsonTest} checks both against Gson's data binding.
+ *
+ * <p>One file: the reader and the writer of each record sit side by side, so that a field added to one is seen missing
+ * from the other.
  */
 final class SnapshotJson {
     private static final String FILE_TABLE = "fileTable";
