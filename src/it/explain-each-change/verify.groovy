@@ -5,7 +5,7 @@ assert runs.size() == 8
 // mode bits, with the likely reason and the fix
 assert runs[1] =~ /Step 3 \(Dockerfile:3\) COPY pom\.xml \. is rebuilt/
 assert runs[1] =~ /pom\.xml mode bits changed 06[46]4 -> 0755/
-assert runs[1].contains('fix: the executable bit changed; git records it (git update-index --chmod=+x or -x)')
+assert runs[1].contains('fix: the executable bit was set (if that was not meant: chmod -x pom.xml, and git update-index --chmod=-x pom.xml where git records it)')
 
 // line endings only, with the .gitattributes fix
 assert runs[3].contains('Step 5 (Dockerfile:5) COPY src ./src is rebuilt')

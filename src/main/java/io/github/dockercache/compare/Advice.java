@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.files.ShellWord;
 import io.github.dockercache.model.StepSnapshot;
 import java.util.List;
 
@@ -114,7 +115,7 @@ final class Advice {
      * Advice for a mode-only change: usually the x bit, or a different umask at checkout; null for the umask bits alone,
      * whose unknown reason says what to do.
      */
-    static String forModeChange(String before, String after) {
+    static String forModeChange(String path, String before, String after) {
         int then = Integer.parseInt(before, 8);
         int now = Integer.parseInt(after, 8);
         int changed = then ^ now;
@@ -122,8 +123,26 @@ final class Advice {
             return null;
         }
         if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
-            return "the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
-                    + " COPY --chmod does not help: BuildKit hashes the source mode"
+            String file = ShellWord.of(path);
+            String what;
+            String restore;
+            if ((now & changed) == changed) {
+                what = "set";
+                restore = "chmod -x " + file;
+            } else if ((then & changed) == changed) {
+                what = "cleared";
+                restore = "chmod +x " + file;
+            } else {
+                what = "changed";
+                restore = "chmod " + before + " " + file;
+            }
+            // git records the owner's x bit alone
+            String git = (changed & 0100) == 0
+                    ? ""
+                    : ", and git update-index --chmod=" + ((then & 0100) != 0 ? "+x " : "-x ") + file
+                            + " where git records it";
+            return "the executable bit was " + what + " (if that was not meant: " + restore + git
+                    + "); COPY --chmod does not help: BuildKit hashes the source mode"
                     + (now == 0755 ? " (a build from Windows also sends every file as 0755)" : "");
         }
         if ((changed & UMASK_BITS) != 0) {

@@ -197,7 +197,7 @@ record FileCauses(
                     then.mode(),
                     now.mode(),
                     path + " mode bits changed " + then.mode() + " -> " + now.mode(),
-                    Advice.forModeChange(then.mode(), now.mode())));
+                    Advice.forModeChange(path, then.mode(), now.mode())));
         }
         if (causes.isEmpty()) {
             causes.add(new Cause(

@@ -1,5 +1,6 @@
 package io.github.dockercache.maven;
 
+import io.github.dockercache.files.ShellWord;
 import io.github.dockercache.workflow.Hints;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ final class MavenHints implements Hints {
                 .filter(Objects::nonNull)
                 .filter(property -> session.getUserProperties().getProperty(property) != null)
                 .map(property -> "-D" + property + "="
-                        + quoted(session.getUserProperties().getProperty(property)))
+                        + ShellWord.of(session.getUserProperties().getProperty(property)))
                 .collect(Collectors.joining(" "));
         return locating.isEmpty() ? command : command + " " + locating;
     }
@@ -57,7 +58,7 @@ final class MavenHints implements Hints {
     public String setting(String parameter, String value) {
         String property = property(parameter);
         return property != null
-                ? "-D" + property + "=" + quoted(value)
+                ? "-D" + property + "=" + ShellWord.of(value)
                 : parameter(parameter) + value + "</" + parameter + ">";
     }
 
@@ -117,9 +118,5 @@ final class MavenHints implements Hints {
 
     private static boolean hasPom(MavenProject project) {
         return project != null && project.getFile() != null;
-    }
-
-    private static String quoted(String value) {
-        return value.matches("[A-Za-z0-9_./:,=@+-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }

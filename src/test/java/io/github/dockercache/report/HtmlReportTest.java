@@ -148,7 +148,7 @@ class HtmlReportTest {
         assertEquals("src/main/java/app/App.java content", report.text(content + "/th"));
         assertTrue(report.text(content + "/td[" + hasClass("was") + "]").matches("27 bytes sha256:\\p{XDigit}{10}…"));
         assertTrue(report.text(content + "/td[" + hasClass("now") + "]").startsWith("67 bytes sha256:"));
-        assertTrue(report.stepText("build:1").contains("Fix: the executable bit changed"), report.stepText("build:1"));
+        assertTrue(report.stepText("build:1").contains("Fix: the executable bit was set"), report.stepText("build:1"));
         assertTrue(report.stepText("build:1").contains("Takes with it: build:2"));
     }
 

@@ -68,7 +68,7 @@ class JUnitReportTest {
         String body = failure.getTextContent();
         assertTrue(body.startsWith("Step build:3 (Dockerfile:3) is rebuilt for an unexpected reason:\n"), body);
         assertTrue(body.contains("- pom.xml mode bits changed 0644 -> 0755\n"), body);
-        assertTrue(body.contains("    fix: the executable bit changed"), body);
+        assertTrue(body.contains("    fix: the executable bit was set"), body);
 
         Element downstream = only(testCase(suite, "build:4"), "failure");
         assertEquals(

@@ -38,8 +38,9 @@ class MarkdownReportTest {
                 List.of(
                         "- **build:3** <code>COPY pom.xml .</code> is rebuilt (line 3, stable, breaks failOn=stable ❌)",
                         "  - pom.xml mode bits changed 0644 -\\> 0755",
-                        "    - fix: the executable bit changed; git records it (git update-index --chmod=+x or -x), and"
-                                + " COPY --chmod does not help: BuildKit hashes the source mode"
+                        "    - fix: the executable bit was set (if that was not meant: chmod -x pom.xml, and git"
+                                + " update-index --chmod=-x pom.xml where git records it); COPY --chmod does not help:"
+                                + " BuildKit hashes the source mode"
                                 + " (a build from Windows also sends every file as 0755)",
                         "  - and with it: build:4, build:5, build:6"),
                 lines.subList(why + 2, why + 6));

@@ -70,7 +70,7 @@ class SarifReportTest {
         assertTrue(
                 message.startsWith(
                         "build:3 COPY pom.xml . is rebuilt [stable], which fails the build (failOn=stable):\n"
-                                + "- pom.xml mode bits changed 0644 -> 0755\n    fix: the executable bit changed"),
+                                + "- pom.xml mode bits changed 0644 -> 0755\n    fix: the executable bit was set"),
                 message);
 
         JsonArray related = chmod.getAsJsonArray("relatedLocations");
