@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Assumptions;
 final class Engine {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Deleting a large cache from the vfs store (every layer in full) under load outlasts a query's 30 s. */
+    private static final Duration PRUNE_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Map<String, Engine> FOR_TESTS = new HashMap<>();
     private static final Map<String, String> UNAVAILABLE = new HashMap<>();
@@ -384,14 +386,14 @@ final class Engine {
 
     /** Drops all build cache, so that the next build starts from nothing (except the base image). */
     void prune() throws IOException {
-        runOrThrow(List.of("builder", "prune", "--all", "--force"));
+        runOrThrow(List.of("builder", "prune", "--all", "--force"), PRUNE_TIMEOUT);
         // Untagged build results only cost disk (vfs stores every layer in full); the base image is tagged. They are
         // also the legacy builder's whole cache: its intermediate images go with the untagged image they lead to.
-        runOrThrow(List.of("image", "prune", "--force"));
+        runOrThrow(List.of("image", "prune", "--force"), PRUNE_TIMEOUT);
     }
 
-    private void runOrThrow(List<String> arguments) throws IOException {
-        ProcessOutput output = run(arguments, QUERY_TIMEOUT, Map.of(), true);
+    private void runOrThrow(List<String> arguments, Duration timeout) throws IOException {
+        ProcessOutput output = run(arguments, timeout, Map.of(), true);
         if (output.exitCode() != 0) {
             throw new IOException("docker " + String.join(" ", arguments) + " failed: " + output.text());
         }
