@@ -7,8 +7,11 @@ import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,26 +52,31 @@ record FileCauses(
      * named, as is an entry judged otherwise than its directory (expected against not).
      */
     private List<Cause> subtrees(List<Cause> causes) {
-        List<Cause> tops = new ArrayList<>();
+        Map<String, Cause> directories = new HashMap<>();
         for (Cause cause : causes) {
-            if (directoryChange(cause) && tops.stream().noneMatch(top -> below(cause, top))) {
-                tops.add(cause);
+            if (directoryChange(cause)) {
+                directories.put(cause.kind() + " " + cause.subject(), cause);
             }
         }
-        int[] counts = new int[tops.size()];
+        if (directories.isEmpty()) {
+            return causes;
+        }
+        Map<Cause, Cause> tops = new IdentityHashMap<>();
+        Map<Cause, Integer> counts = new IdentityHashMap<>();
         for (Cause cause : causes) {
-            int top = indexOfTop(tops, cause);
-            if (top >= 0) {
-                counts[top]++;
+            Cause top = topOf(cause, directories);
+            if (top != null) {
+                tops.put(cause, top);
+                counts.merge(top, 1, Integer::sum);
             }
         }
         List<Cause> result = new ArrayList<>();
         for (Cause cause : causes) {
-            int below = indexOfTop(tops, cause);
-            int top = tops.indexOf(cause);
-            if (top >= 0 && counts[top] > LISTED_BELOW) {
-                result.add(cause.withDetail(cause.detail() + ", with the " + counts[top] + " entries below it"));
-            } else if (below < 0 || counts[below] <= LISTED_BELOW) {
+            int below = counts.getOrDefault(cause, 0);
+            Cause top = tops.get(cause);
+            if (below > LISTED_BELOW) {
+                result.add(cause.withDetail(cause.detail() + ", with the " + below + " entries below it"));
+            } else if (top == null || counts.get(top) <= LISTED_BELOW) {
                 result.add(cause);
             }
         }
@@ -84,20 +92,19 @@ record FileCauses(
         return info != null && info.type().equals("dir");
     }
 
-    private static int indexOfTop(List<Cause> tops, Cause cause) {
-        for (int i = 0; i < tops.size(); i++) {
-            if (below(cause, tops.get(i))) {
-                return i;
+    /**
+     * The topmost directory added or removed, as alike judged, above the cause's entry (each ancestor looked up once,
+     * from the root), or null.
+     */
+    private static Cause topOf(Cause cause, Map<String, Cause> directories) {
+        String subject = cause.subject();
+        for (int slash = subject.indexOf('/'); slash > 0; slash = subject.indexOf('/', slash + 1)) {
+            Cause directory = directories.get(cause.kind() + " " + subject.substring(0, slash));
+            if (directory != null && directory.expected() == cause.expected()) {
+                return directory;
             }
         }
-        return -1;
-    }
-
-    /** Whether {@code cause} is the same change, judged alike, to an entry below the directory of {@code top}. */
-    private static boolean below(Cause cause, Cause top) {
-        return cause.kind() == top.kind()
-                && cause.expected() == top.expected()
-                && cause.subject().startsWith(top.subject() + "/");
+        return null;
     }
 
     /**
