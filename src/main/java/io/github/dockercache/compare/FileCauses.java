@@ -6,15 +6,17 @@ import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The causes in the files a step reads: each context entry added, removed, renamed, or changed in type, link target,
@@ -29,21 +31,45 @@ record FileCauses(
     /** Up to this many entries below a directory added or removed whole are each named. */
     private static final int LISTED_BELOW = 3;
 
-    /** File-level differences between the entries two steps read, each judged expected or not on its own. */
+    /**
+     * File-level differences between the entries two steps read, each judged expected or not on its own. Both lists are
+     * walked side by side in path order: a step may read every entry of a large context, and sets of its paths cost
+     * more than the comparison itself.
+     */
     List<Cause> of(StepSnapshot step, StepSnapshot before) {
         List<Cause> causes = new ArrayList<>();
-        Set<String> paths = new LinkedHashSet<>(before.reads().files());
-        paths.addAll(step.reads().files());
-        Set<String> nowPaths = Set.copyOf(step.reads().files());
-        Set<String> thenPaths = Set.copyOf(before.reads().files());
-        for (String path : new TreeSet<>(paths)) {
-            FileInfo now = nowPaths.contains(path) ? current.files().get(path) : null;
-            FileInfo then = thenPaths.contains(path) ? baseline.files().get(path) : null;
-            for (Cause cause : pathCauses(path, then, now, step.reads().sources())) {
+        String[] now = sortedPaths(step.reads().files());
+        String[] then = sortedPaths(before.reads().files());
+        int i = 0;
+        int j = 0;
+        while (i < now.length || j < then.length) {
+            int order = i == now.length ? 1 : j == then.length ? -1 : now[i].compareTo(then[j]);
+            String path = order <= 0 ? now[i] : then[j];
+            FileInfo nowInfo = order <= 0 ? current.files().get(path) : null;
+            FileInfo thenInfo = order >= 0 ? baseline.files().get(path) : null;
+            i = order <= 0 ? skip(now, i, path) : i;
+            j = order >= 0 ? skip(then, j, path) : j;
+            for (Cause cause : pathCauses(path, thenInfo, nowInfo, step.reads().sources())) {
                 causes.add(cause.expectedBecause(policy.expectation(path, cause.kind(), dependencies)));
             }
         }
         return subtrees(renames(causes));
+    }
+
+    /** The paths in order (a step lists them nearly so: then sorting them costs a pass). */
+    private static String[] sortedPaths(List<String> paths) {
+        String[] sorted = paths.toArray(String[]::new);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The index after {@code at} and any repeats of {@code path} there. */
+    private static int skip(String[] sorted, int at, String path) {
+        int next = at + 1;
+        while (next < sorted.length && sorted[next].equals(path)) {
+            next++;
+        }
+        return next;
     }
 
     /**
@@ -109,41 +135,71 @@ record FileCauses(
 
     /**
      * A file removed at one path and added with the same content and type at another was moved. Not a directory: any
-     * two have the same (empty) content, and what a moved directory held is matched entry by entry.
+     * two have the same (empty) content, and what a moved directory held is matched entry by entry. Each removal takes
+     * the first addition alike not yet taken, found by a key of type and short digest (no pass over every addition per
+     * removal: a directory moved whole is thousands of each).
      */
     private List<Cause> renames(List<Cause> causes) {
-        List<Cause> result = new ArrayList<>(causes);
-        for (Cause removed : causes) {
-            if (removed.kind() != CauseKind.FILE_REMOVED) {
-                continue;
+        Map<String, ArrayDeque<Cause>> additions = new HashMap<>();
+        for (Cause added : causes) {
+            FileInfo now =
+                    added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
+            if (now != null && !now.type().equals("dir")) {
+                additions
+                        .computeIfAbsent(renameKey(now), key -> new ArrayDeque<>())
+                        .add(added);
             }
-            FileInfo old = baseline.files().get(removed.subject());
-            for (Cause added : causes) {
-                FileInfo now =
-                        added.kind() == CauseKind.FILE_ADDED ? current.files().get(added.subject()) : null;
-                if (now != null
-                        && old != null
-                        && result.contains(added)
-                        && now.type().equals(old.type())
-                        && !now.type().equals("dir")
-                        && FileInfo.sameDigest(now.content(), old.content())
-                        && Objects.equals(now.target(), old.target())) {
-                    result.remove(added); // first: an added path listed before the removed one shifts its index
-                    result.set(
-                            result.indexOf(removed),
-                            new Cause(
-                                    CauseKind.FILE_RENAMED,
-                                    added.subject(),
-                                    removed.subject(),
-                                    added.subject(),
-                                    removed.subject() + " was renamed to " + added.subject(),
-                                    null,
-                                    removed.expected() && added.expected() ? added.expectedBecause() : null));
-                    break;
-                }
+        }
+        if (additions.isEmpty()) {
+            return causes;
+        }
+        Map<Cause, Cause> renamed = new IdentityHashMap<>();
+        Set<Cause> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Cause removed : causes) {
+            FileInfo old =
+                    removed.kind() == CauseKind.FILE_REMOVED ? baseline.files().get(removed.subject()) : null;
+            ArrayDeque<Cause> alike = old == null || old.type().equals("dir") ? null : additions.get(renameKey(old));
+            Cause added = alike == null ? null : takeSame(alike, old);
+            if (added != null) {
+                taken.add(added);
+                renamed.put(
+                        removed,
+                        new Cause(
+                                CauseKind.FILE_RENAMED,
+                                added.subject(),
+                                removed.subject(),
+                                added.subject(),
+                                removed.subject() + " was renamed to " + added.subject(),
+                                null,
+                                removed.expected() && added.expected() ? added.expectedBecause() : null));
+            }
+        }
+        List<Cause> result = new ArrayList<>(causes.size() - taken.size());
+        for (Cause cause : causes) {
+            if (!taken.contains(cause)) {
+                result.add(renamed.getOrDefault(cause, cause));
             }
         }
         return result;
+    }
+
+    /** What two entries alike share: their type and the short form of their content digest ({@link FileInfo#sameDigest}). */
+    private static String renameKey(FileInfo info) {
+        String content = info.content() == null ? "" : info.content();
+        return info.type() + " " + content.substring(0, Math.min(content.length(), FileInfo.SHORTEST_DIGEST));
+    }
+
+    /** The first of {@code alike} with the content and link target of {@code old}, taken from it; or null. */
+    private Cause takeSame(ArrayDeque<Cause> alike, FileInfo old) {
+        for (Iterator<Cause> candidates = alike.iterator(); candidates.hasNext(); ) {
+            Cause added = candidates.next();
+            FileInfo now = current.files().get(added.subject());
+            if (FileInfo.sameDigest(now.content(), old.content()) && Objects.equals(now.target(), old.target())) {
+                candidates.remove();
+                return added;
+            }
+        }
+        return null;
     }
 
     /**

@@ -30,7 +30,7 @@ public record FileInfo(
     /** The octal spelling of each mode, made once: a context has a handful of modes and up to millions of entries. */
     private static final String[] OCTAL_MODES = new String[07777 + 1];
     /** The shortest digest a snapshot keeps of a context entry: {@code sha256:} and 4 hex digits (its entry digest). */
-    private static final int SHORTEST_DIGEST = "sha256:".length() + 4;
+    public static final int SHORTEST_DIGEST = "sha256:".length() + 4;
 
     /**
      * True when two digests of context entries are the same, either of them possibly cut short as a compact snapshot
