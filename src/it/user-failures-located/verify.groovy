@@ -24,5 +24,11 @@ assert log.contains('[INFO] 4 steps: 2 cached, 0 rebuilt (0 stable), 2 unknown')
 assert !log.contains('secret-value')
 new File(basedir, '.dockercache').eachFileRecurse { assert !it.isFile() || !it.text.contains('secret-value') }
 
+// 7: found by the table's checksum when read, before any verdict
+assert log.contains('The baseline damaged-table-baseline.json cannot be used: its file table does not match its'
+        + ' checksum (the file was changed or damaged). Record it again with mvn ' + plugin + ':baseline'
+        + ' -Ddockercache.baseline=damaged-table-baseline.json -Ddockercache.force=true (which replaces a file it'
+        + ' cannot read), or delete it.')
+
 // bad input is never a stack trace of the plugin's own
 assert !(log =~ /\tat io\.github\.dockercache|    at io\.github\.dockercache\.(?!maven\.AbstractDockercacheMojo\.(fail|execute))/)

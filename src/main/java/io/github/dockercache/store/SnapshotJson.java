@@ -44,9 +44,13 @@ import java.util.TreeMap;
  */
 final class SnapshotJson {
     private static final String FILE_TABLE = "fileTable";
+    private static final String TABLE_CHECKSUM = "fileTableChecksum";
 
-    /** What the text holds: the snapshot (null for an empty text or {@code null}), and its top-level file table. */
-    record Parsed(Snapshot snapshot, List<String> fileTable) {}
+    /**
+     * What the text holds: the snapshot (null for an empty text or {@code null}), its top-level file table, and the
+     * table's checksum ({@link Chunks#checksum}, null in a file written before it was recorded).
+     */
+    record Parsed(Snapshot snapshot, List<String> fileTable, String tableChecksum) {}
 
     /** A file table that is not a list of strings; unchecked, as the reader's own problems are. */
     static final class NotAList extends RuntimeException {
@@ -83,10 +87,10 @@ final class SnapshotJson {
             try {
                 in.peek();
             } catch (EOFException e) {
-                return new Parsed(null, null); // nothing but white space
+                return new Parsed(null, null, null); // nothing but white space
             }
             if (isNull(in)) {
-                return new Parsed(null, null);
+                return new Parsed(null, null, null);
             }
             return snapshot(in);
         } finally {
@@ -108,6 +112,7 @@ final class SnapshotJson {
         List<StageSnapshot> stages = null;
         Dependencies dependencies = null;
         List<String> fileTable = null;
+        String tableChecksum = null;
         in.beginObject();
         while (in.hasNext()) {
             switch (in.nextName()) {
@@ -124,6 +129,7 @@ final class SnapshotJson {
                 case "stages" -> stages = list(in, Kind.STAGE);
                 case "dependencies" -> dependencies = dependencies(in);
                 case FILE_TABLE -> fileTable = fileTable(in);
+                case TABLE_CHECKSUM -> tableChecksum = string(in);
                 default -> in.skipValue();
             }
         }
@@ -142,7 +148,8 @@ final class SnapshotJson {
                         builder,
                         stages,
                         dependencies),
-                fileTable);
+                fileTable,
+                tableChecksum);
     }
 
     private static List<String> fileTable(JsonReader in) throws IOException {
@@ -442,6 +449,7 @@ final class SnapshotJson {
             out.name("builder").value(s.builder() == null ? null : s.builder().name());
             writeList(out.name("stages"), s.stages());
             writeDependencies(out.name("dependencies"), s.dependencies());
+            out.name(TABLE_CHECKSUM).value(Chunks.checksum(fileTable));
             writeList(out.name(FILE_TABLE), fileTable);
             out.endObject();
             out.flush();

@@ -118,12 +118,26 @@ public final class SnapshotStore {
     }
 
     /**
-     * Reads a snapshot or baseline.
+     * Reads a snapshot or baseline, its file table decoded at once.
      *
      * @throws NoSuchFileException when the file does not exist
      * @throws SnapshotFormatException when it is not a snapshot this version can read
      */
     public static Snapshot read(Path file) throws IOException, SnapshotFormatException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a baseline to compare with: as {@link #read}, but a file table with a checksum (written since it was
+     * recorded) is decoded only when an explanation first reads a step's entries; its damage is found now, by the
+     * checksum. A table that matches its sum and still does not decode throws {@link DamagedTableException} where it
+     * is first read.
+     */
+    public static Snapshot readForComparison(Path file) throws IOException, SnapshotFormatException {
+        return read(file, true);
+    }
+
+    private static Snapshot read(Path file, boolean lazily) throws IOException, SnapshotFormatException {
         try {
             BoundedFile.check(file, MAX_BYTES);
         } catch (FileLimitException e) {
@@ -135,6 +149,7 @@ public final class SnapshotStore {
         }
         Snapshot snapshot;
         List<String> table;
+        String checksum;
         // a file of this size is read whole (less than a snapshot of it takes in the heap), so that its table is cut
         // out before the JSON parser reads the rest; a larger one is parsed as it is read, as is one without a table
         String text = Files.size(file) <= WHOLE_READ_BYTES ? Files.readString(file) : null;
@@ -169,6 +184,7 @@ public final class SnapshotStore {
             }
             snapshot = parsed.snapshot();
             table = cut != null ? cut.chunks() : parsed.fileTable();
+            checksum = parsed.tableChecksum();
         }
         if (snapshot == null || !Snapshot.FORMAT.equals(snapshot.format())) {
             throw unusable(file, "it is not a dockercache snapshot", null);
@@ -190,21 +206,39 @@ public final class SnapshotStore {
         if (table == null) {
             throw unusable(file, "its file table is missing", null);
         }
-        FileTable.Decoded decoded;
-        try {
-            decoded = FileTable.decode(
-                    table, snapshot.files() == null ? Map.of() : snapshot.files(), MAX_BYTES, MAX_STRINGS);
-        } catch (IllegalArgumentException e) {
-            throw unusable(file, e.getMessage(), null);
+        if (checksum != null && !checksum.equals(Chunks.checksum(table))) {
+            throw unusable(file, "its file table does not match its checksum (the file was changed or damaged)", null);
         }
-        if (decoded.stepFiles().size() != snapshot.steps().size()) {
-            throw unusable(file, "its file table does not match its steps", null);
+        Map<String, FileInfo> detailed = snapshot.files() == null ? Map.of() : snapshot.files();
+        int stepCount = snapshot.steps().size();
+        List<StepSnapshot> steps = new ArrayList<>(stepCount);
+        if (lazily && checksum != null) {
+            LazyFileTable lazy = new LazyFileTable(file, table, detailed, stepCount);
+            for (int i = 0; i < stepCount; i++) {
+                steps.add(snapshot.steps().get(i).withFiles(lazy.stepFiles(i)));
+            }
+            return normalize(snapshot.withSteps(steps).withFiles(lazy.files()));
         }
-        List<StepSnapshot> steps = new ArrayList<>();
-        for (int i = 0; i < snapshot.steps().size(); i++) {
+        FileTable.Decoded decoded = decode(file, table, detailed, stepCount);
+        for (int i = 0; i < stepCount; i++) {
             steps.add(snapshot.steps().get(i).withFiles(decoded.stepFiles().get(i)));
         }
         return normalize(snapshot.withSteps(steps).withFiles(decoded.files()));
+    }
+
+    /** The file table of {@code file}, which has {@code steps} steps, decoded and checked. */
+    static FileTable.Decoded decode(Path file, List<String> table, Map<String, FileInfo> detailed, int steps)
+            throws SnapshotFormatException {
+        FileTable.Decoded decoded;
+        try {
+            decoded = FileTable.decode(table, detailed, MAX_BYTES, MAX_STRINGS);
+        } catch (IllegalArgumentException e) {
+            throw unusable(file, e.getMessage(), null);
+        }
+        if (decoded.stepFiles().size() != steps) {
+            throw unusable(file, "its file table does not match its steps", null);
+        }
+        return decoded;
     }
 
     /**

@@ -29,20 +29,28 @@ final class Baselines {
             return missing.handle(e.getMessage());
         }
         try {
-            return SnapshotStore.read(file);
+            return SnapshotStore.readForComparison(file);
         } catch (NoSuchFileException e) {
             return missing.handle("No baseline at " + source.describe() + ": nothing to compare with yet.");
         } catch (SnapshotFormatException e) {
-            throw new WorkflowException(
-                    "The baseline " + source.describe() + " cannot be used: " + reason(e, hints)
-                            + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
-                            + " (which replaces a file it cannot read), or delete it.",
-                    e,
-                    true);
+            throw unusable(source, e, hints);
         } catch (IOException e) {
             throw new WorkflowException(
                     "Cannot read the baseline " + source.describe() + ": " + IoReasons.describe(e), e, false);
         }
+    }
+
+    /**
+     * A baseline that cannot be used, with how to replace it: found when it is read, or when its file table, decoded
+     * only once an explanation needs it ({@link SnapshotStore#readForComparison}), turns out damaged.
+     */
+    static WorkflowException unusable(BaselineSource source, SnapshotFormatException e, Hints hints) {
+        return new WorkflowException(
+                "The baseline " + source.describe() + " cannot be used: " + reason(e, hints)
+                        + ". Record it again with " + hints.goal("baseline") + " " + hints.setting("force", "true")
+                        + " (which replaces a file it cannot read), or delete it.",
+                e,
+                true);
     }
 
     /** What is wrong with a baseline file, with how to read a genuine one that is over a limit of the heap. */

@@ -7,6 +7,7 @@ import io.github.dockercache.files.IoReasons;
 import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.report.ReportLine;
+import io.github.dockercache.store.DamagedTableException;
 import io.github.dockercache.store.SnapshotStore;
 import io.github.dockercache.verify.Bundle;
 import io.github.dockercache.verify.LogMismatchException;
@@ -41,6 +42,15 @@ public final class FieldTruth {
      * writes {@link Bundle#FILE}, and fails the goal when {@code failOnDisagreement}.
      */
     public static Verified verify(VerifyRequest request) throws WorkflowException {
+        try {
+            return verifyOrFail(request);
+        } catch (DamagedTableException e) {
+            throw Baselines.unusable(
+                    request.baselineSource(), e.problem(), request.image().hints());
+        }
+    }
+
+    private static Verified verifyOrFail(VerifyRequest request) throws WorkflowException {
         ImageRequest image = request.image();
         Hints hints = image.hints();
         if (request.buildLog() == null) {

@@ -17,6 +17,7 @@ import io.github.dockercache.report.JsonReport;
 import io.github.dockercache.report.Printed;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.report.TextReport;
+import io.github.dockercache.store.DamagedTableException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,16 @@ public final class Workflow {
     }
 
     private static Outcome compareWithBaseline(CompareRequest request, Goal goal, Path report, Printed byCheck)
+            throws WorkflowException {
+        try {
+            return compareWithBaselineOrFail(request, goal, report, byCheck);
+        } catch (DamagedTableException e) {
+            throw Baselines.unusable(
+                    request.baselineSource(), e.problem(), request.image().hints());
+        }
+    }
+
+    private static Outcome compareWithBaselineOrFail(CompareRequest request, Goal goal, Path report, Printed byCheck)
             throws WorkflowException {
         ImageRequest image = request.image();
         Hints hints = image.hints();

@@ -62,6 +62,7 @@ class SnapshotJsonTest {
     private static String boundText(Snapshot plain, List<String> fileTable) {
         JsonObject tree = BINDING.toJsonTree(plain).getAsJsonObject();
         tree.addProperty("version", Snapshot.VERSION);
+        tree.addProperty("fileTableChecksum", Chunks.checksum(fileTable));
         tree.add("fileTable", BINDING.toJsonTree(fileTable));
         return BINDING.toJson(tree) + "\n";
     }
@@ -185,7 +186,8 @@ class SnapshotJsonTest {
         BoundReader reader = new BoundReader(text);
         try {
             Snapshot snapshot = BINDING.fromJson(reader, Snapshot.class);
-            return outcome(snapshot, reader.fileTable, reader, snapshot != null) + " strings=" + reader.strings;
+            return outcome(snapshot, reader.fileTable, reader.tableChecksum, reader, snapshot != null) + " strings="
+                    + reader.strings;
         } catch (RuntimeException e) { // Gson wraps the reader's IOException
             return problem(e, reader) + " strings=" + reader.strings;
         }
@@ -195,21 +197,27 @@ class SnapshotJsonTest {
         BoundReader reader = new BoundReader(text);
         try {
             SnapshotJson.Parsed parsed = SnapshotJson.read(reader);
-            return outcome(parsed.snapshot(), parsed.fileTable(), reader, parsed.snapshot() != null) + " strings="
-                    + reader.strings;
+            return outcome(
+                            parsed.snapshot(),
+                            parsed.fileTable(),
+                            parsed.tableChecksum(),
+                            reader,
+                            parsed.snapshot() != null)
+                    + " strings=" + reader.strings;
         } catch (RuntimeException | IOException e) {
             return problem(e, reader) + " strings=" + reader.strings;
         }
     }
 
-    private static String outcome(Snapshot snapshot, List<String> table, JsonReader reader, boolean checkEnd) {
+    private static String outcome(
+            Snapshot snapshot, List<String> table, String checksum, JsonReader reader, boolean checkEnd) {
         String end;
         try {
             end = checkEnd ? String.valueOf(reader.peek() == JsonToken.END_DOCUMENT) : "-";
         } catch (IOException | RuntimeException e) {
             end = problem(e, reader);
         }
-        return snapshot + " table=" + table + " end=" + end + " at " + reader.getPath();
+        return snapshot + " table=" + table + " checksum=" + checksum + " end=" + end + " at " + reader.getPath();
     }
 
     private static String problem(Exception e, JsonReader reader) {
@@ -225,6 +233,7 @@ class SnapshotJsonTest {
     private static final class BoundReader extends JsonReader {
         long strings;
         List<String> fileTable;
+        String tableChecksum;
 
         BoundReader(String text) {
             super(new StringReader(text));
@@ -232,6 +241,17 @@ class SnapshotJsonTest {
 
         @Override
         public void skipValue() throws IOException {
+            if (getPath().equals("$.fileTableChecksum")) {
+                // the binding has no such field: read as the store reads a string member
+                JsonToken token = peek();
+                if (token == JsonToken.NULL) {
+                    nextNull();
+                    tableChecksum = null;
+                } else {
+                    tableChecksum = token == JsonToken.BOOLEAN ? Boolean.toString(nextBoolean()) : nextString();
+                }
+                return;
+            }
             if (!getPath().equals("$.fileTable")) {
                 super.skipValue();
                 return;

@@ -1,6 +1,7 @@
 package io.github.dockercache.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.compare.Verdict;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.context.ScanProgress;
 import io.github.dockercache.model.BaseImage;
@@ -236,6 +240,59 @@ class SnapshotStoreTest {
         assertEquals(
                 "its file table is not a list of strings",
                 refused(json.replace("\"fileTable\": [", "\"fileTable\": [1, ")).reason());
+        JsonObject edited =
+                JsonParser.parseString(withTable(json, List.of(truncated))).getAsJsonObject();
+        edited.addProperty(
+                "fileTableChecksum",
+                Chunks.checksum(table(json).asList().stream()
+                        .map(JsonElement::getAsString)
+                        .toList()));
+        assertEquals(
+                "its file table does not match its checksum (the file was changed or damaged)",
+                refused(edited.toString()).reason());
+    }
+
+    @Test
+    void aBaselineReadForComparisonDecodesItsTableOnlyWhenAStepsEntriesAreRead() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        Path file = dir.resolve("baseline.json");
+        SnapshotStore.write(file, snapshot);
+        Snapshot read = SnapshotStore.readForComparison(file);
+        Comparison unchanged = Comparison.compare(snapshot, read, StabilityPolicy.defaults(), null);
+        assertTrue(unchanged.steps().stream().allMatch(step -> step.verdict() == Verdict.CACHED));
+        assertFalse(((LazyFileTable.Files) read.files()).isDecoded(), "every step cached: no entry read");
+        Comparison edited = Comparison.compare(snapshot("b"), read, StabilityPolicy.defaults(), null);
+        assertEquals(
+                "a.txt content changed",
+                edited.firstMisses().get(0).causes().get(0).detail());
+        assertTrue(((LazyFileTable.Files) read.files()).isDecoded());
+        assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(read));
+    }
+
+    @Test
+    void aTableThatMatchesItsChecksumButDoesNotDecodeFailsWhereItIsFirstRead() throws Exception {
+        String json = SnapshotStore.toJson(snapshot("a"));
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, withTable(json, List.of("AAAA")));
+        Snapshot read = SnapshotStore.readForComparison(file);
+        DamagedTableException e = assertThrows(
+                DamagedTableException.class,
+                () -> read.steps().get(1).reads().files().size());
+        assertEquals("its file table is damaged (not deflate data)", e.problem().reason());
+        assertEquals("cannot use " + file + ": its file table is damaged (not deflate data).", e.getMessage());
+    }
+
+    @Test
+    void aTableWithoutAChecksumIsDecodedWhenRead() throws Exception {
+        Snapshot snapshot = snapshot("a");
+        JsonObject older =
+                JsonParser.parseString(SnapshotStore.toJson(snapshot)).getAsJsonObject();
+        older.remove("fileTableChecksum");
+        Path file = dir.resolve("older.json");
+        Files.writeString(file, older.toString());
+        Snapshot read = SnapshotStore.readForComparison(file);
+        assertFalse(read.files() instanceof LazyFileTable.Files, "written before the checksum: checked by decoding");
+        assertEquals(SnapshotStore.toJson(snapshot), SnapshotStore.toJson(read));
     }
 
     @Test
@@ -312,8 +369,10 @@ class SnapshotStoreTest {
         return JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("fileTable");
     }
 
+    /** The snapshot with another table and its checksum: a table made to match its sum. */
     private static String withTable(String json, List<String> table) {
         JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+        tree.addProperty("fileTableChecksum", Chunks.checksum(table));
         tree.add("fileTable", new Gson().toJsonTree(table));
         return tree.toString();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.dockercache.context.ClientPlatform;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.FileInfo;
@@ -21,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -312,6 +316,19 @@ class HostileInputTest {
                 baseline,
                 recorded.replace("\"key\": \"" + step2Key, "\"key\": \"sha256:edited"),
                 "step \"2\" has a key that is not a sha256 digest");
+        JsonObject tree = JsonParser.parseString(recorded).getAsJsonObject();
+        tree.add("fileTable", JsonParser.parseString("[\"AAAA\"]"));
+        assertRefused(
+                context,
+                baseline,
+                tree.toString(),
+                "its file table does not match its checksum (the file was changed or damaged)");
+        // made to match its checksum: found only where a missed step's entries are first read, and said alike
+        CRC32C crc = new CRC32C();
+        crc.update("AAAA\n".getBytes(StandardCharsets.US_ASCII));
+        tree.addProperty("fileTableChecksum", HexFormat.of().toHexDigits((int) crc.getValue()));
+        writeFile(context.resolve("a.txt"), "b");
+        assertRefused(context, baseline, tree.toString(), "its file table is damaged (not deflate data)");
     }
 
     @Test
