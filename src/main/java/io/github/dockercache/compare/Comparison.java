@@ -166,7 +166,11 @@ public final class Comparison {
                             && !(parentMissed && parent.verdict() == Verdict.REBUILT)
                     ? Verdict.UNKNOWN
                     : Verdict.REBUILT;
-            List<Cause> own = counterpart == null ? List.of() : causeFinder.diff(step, counterpart);
+            List<Cause> own = counterpart == null
+                    ? List.of()
+                    : causeFinder.diff(step, counterpart).stream()
+                            .map(this::neverFailing)
+                            .toList();
             // an input that cannot be known offline may sit on either side: the baseline step explains it when this one
             // cannot
             String ownReason = step.keys().unknownReason() != null
@@ -271,15 +275,35 @@ public final class Comparison {
          * warm BuildKit builder does not re-hash, or write bits that a checkout under another umask leaves.
          */
         private String notTellingOffline(CauseKind kind) {
+            if (neverFailsBecause(kind) == null) {
+                return null;
+            }
+            return kind == CauseKind.UMASK_MODE
+                    ? "group/other write bits differ, as a different umask at checkout leaves them: only a build on"
+                            + " this machine can tell; record the baseline where the image is built, or use the same umask"
+                    : "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
+                            + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
+                            + " context directory (docs/cache-model.md §3.3)";
+        }
+
+        /** In brief, why a change of this kind never fails a step, or null when it may: see notTellingOffline. */
+        private String neverFailsBecause(CauseKind kind) {
             if (kind == CauseKind.UMASK_MODE) {
-                return "group/other write bits differ, as a different umask at checkout leaves them: only a build on"
-                        + " this machine can tell; record the baseline where the image is built, or use the same umask";
+                return "only the group/other write bits, which the umask at checkout sets";
             }
             return hasWarmBuilderBlindSpots && WARM_BUILDER_BLIND_SPOTS.contains(kind)
-                    ? "only metadata that a warm builder does not re-hash changed: BuildKit rebuilds this step on a"
-                            + " fresh builder (a new checkout, CI) but keeps it cached on one that already synced this"
-                            + " context directory (docs/cache-model.md §3.3)"
+                    ? "metadata that a warm builder does not re-hash"
                     : null;
+        }
+
+        /**
+         * The cause, expected when it cannot tell offline: alone it leaves the step unknown, which never fails; beside
+         * a change that rebuilds the step, or after a rebuilt parent, it must not fail the step either, so the step
+         * passes or fails as its other causes say, in every step alike.
+         */
+        private Cause neverFailing(Cause cause) {
+            String because = cause.expected() ? null : neverFailsBecause(cause.kind());
+            return because == null ? cause : cause.expectedBecause(because);
         }
 
         /**
