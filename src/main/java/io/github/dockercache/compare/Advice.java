@@ -102,6 +102,16 @@ final class Advice {
         return null;
     }
 
+    /**
+     * For an entry the ignore file now excludes: whether that is what the line is for.
+     *
+     * @param line where the ignore file excludes it ({@code .dockerignore line 3})
+     */
+    static String forExcluded(String path, String line) {
+        return "expected if " + line + " is meant to keep it out of the build; if the step needs it, narrow that line"
+                + " or re-include it with !" + path;
+    }
+
     /** The group and other write bits: a checkout leaves them as its umask says, as git does not record them. */
     private static final int UMASK_BITS = 0022;
 

@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.FrontendArgs;
@@ -33,18 +34,22 @@ final class CauseFinder {
     /** True when BUILDKIT_CACHE_MOUNT_NS differs, which names the cache that a mount without an id keys. */
     private final boolean cacheNamespaceChanged;
 
-    /** {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings. */
+    /**
+     * {@code contextDir} (null when unknown) lets file causes look at the current bytes, for line endings;
+     * {@code context} (null when unknown), at what its ignore file excludes.
+     */
     CauseFinder(
             Snapshot current,
             Snapshot baseline,
             StabilityPolicy policy,
             DependencyChange dependencies,
-            Path contextDir) {
+            Path contextDir,
+            BuildContext context) {
         this.current = current;
         this.baseline = baseline;
         this.policy = policy;
         this.dependencies = dependencies;
-        this.files = new FileCauses(current, baseline, policy, dependencies, contextDir);
+        this.files = new FileCauses(current, baseline, policy, dependencies, contextDir, context);
         this.cacheNamespaceChanged = !Objects.equals(
                 current.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS),
                 baseline.buildArgs().get(FrontendArgs.CACHE_MOUNT_NS));

@@ -32,6 +32,11 @@ public enum CauseKind {
     FILE_TYPE,
     FILE_ADDED,
     FILE_REMOVED,
+    /**
+     * An entry the baseline step read is still in the context directory, but the ignore file now excludes it: an edit
+     * of {@code .dockerignore}, not a removal.
+     */
+    FILE_EXCLUDED,
     /** A file moved: removed at one path, added with the same content at another. */
     FILE_RENAMED,
     /**

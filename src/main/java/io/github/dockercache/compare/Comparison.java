@@ -1,5 +1,6 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.model.Builder;
 import io.github.dockercache.model.EarlierKeys;
 import io.github.dockercache.model.HistoryEntry;
@@ -50,7 +51,17 @@ public final class Comparison {
      * taken from (null when unknown), file causes look at the current bytes to tell line-ending flips from edits.
      */
     public static Comparison compare(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
-        return new Matcher(current, baseline, policy, contextDir).run();
+        return new Matcher(current, baseline, policy, contextDir, null).run();
+    }
+
+    /**
+     * As {@link #compare(Snapshot, Snapshot, StabilityPolicy, Path)} with the context the current snapshot was taken
+     * from: a file the baseline read that its ignore file now excludes is said so, not "removed". Not an overload of
+     * it: {@code compare(..., null)} stays unambiguous.
+     */
+    public static Comparison compareWithContext(
+            Snapshot current, Snapshot baseline, StabilityPolicy policy, BuildContext context) {
+        return new Matcher(current, baseline, policy, context.filesRoot(), context).run();
     }
 
     /** One result per step, in build order. */
@@ -107,13 +118,13 @@ public final class Comparison {
         /** BuildKit re-syncs a warm context incrementally; the legacy builder receives the whole context each build. */
         private final boolean hasWarmBuilderBlindSpots;
 
-        Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir) {
+        Matcher(Snapshot current, Snapshot baseline, StabilityPolicy policy, Path contextDir, BuildContext context) {
             this.current = current;
             this.hasWarmBuilderBlindSpots = current.builder() != Builder.CLASSIC;
             this.baseline = baseline;
             this.policy = policy;
             this.dependencies = DependencyChange.between(baseline.dependencies(), current.dependencies());
-            this.causeFinder = new CauseFinder(current, baseline, policy, dependencies, contextDir);
+            this.causeFinder = new CauseFinder(current, baseline, policy, dependencies, contextDir, context);
             for (HistoryEntry build : baseline.builds()) { // newest first: a key names the newest build that had it
                 build.keys().forEach(key -> buildByKey.putIfAbsent(key, build));
                 optimisticKeys.addAll(build.optimisticKeys());

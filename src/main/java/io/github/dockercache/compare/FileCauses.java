@@ -1,10 +1,14 @@
 package io.github.dockercache.compare;
 
+import io.github.dockercache.context.BuildContext;
+import io.github.dockercache.context.IgnoreFile;
 import io.github.dockercache.model.FileInfo;
 import io.github.dockercache.model.InputName;
 import io.github.dockercache.model.LayerEntries;
 import io.github.dockercache.model.Snapshot;
 import io.github.dockercache.model.StepSnapshot;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,9 +29,16 @@ import java.util.Set;
  *
  * @param contextDir the build context, or null when unknown: a content change looks at the current bytes there, for
  *     line endings
+ * @param context the current build context, or null when unknown: an entry the baseline read that is still on disk
+ *     there but that its ignore file now excludes is said so, not removed
  */
 record FileCauses(
-        Snapshot current, Snapshot baseline, StabilityPolicy policy, DependencyChange dependencies, Path contextDir) {
+        Snapshot current,
+        Snapshot baseline,
+        StabilityPolicy policy,
+        DependencyChange dependencies,
+        Path contextDir,
+        BuildContext context) {
     /** Up to this many entries below a directory added or removed whole are each named. */
     private static final int LISTED_BELOW = 3;
 
@@ -112,7 +123,7 @@ record FileCauses(
     private boolean directoryChange(Cause cause) {
         FileInfo info = switch (cause.kind()) {
             case FILE_ADDED -> current.files().get(cause.subject());
-            case FILE_REMOVED -> baseline.files().get(cause.subject());
+            case FILE_REMOVED, FILE_EXCLUDED -> baseline.files().get(cause.subject());
             default -> null;
         };
         return info != null && info.type().equals("dir");
@@ -220,13 +231,17 @@ record FileCauses(
                     Advice.forPath(path, sources)));
         }
         if (now == null) {
-            return List.of(new Cause(
-                    CauseKind.FILE_REMOVED,
-                    path,
-                    describe(then),
-                    null,
-                    path + " was removed",
-                    Advice.forPath(path, sources)));
+            Cause excluded = excluded(path, then);
+            return List.of(
+                    excluded != null
+                            ? excluded
+                            : new Cause(
+                                    CauseKind.FILE_REMOVED,
+                                    path,
+                                    describe(then),
+                                    null,
+                                    path + " was removed",
+                                    Advice.forPath(path, sources)));
         }
         if (FileInfo.sameDigest(then.digest(), now.digest())) {
             return List.of();
@@ -272,6 +287,37 @@ record FileCauses(
                     null));
         }
         return causes;
+    }
+
+    /**
+     * An entry the baseline read that is still in the context directory, but that the ignore file excludes now; null
+     * for one that is gone, or that no ignore line excludes.
+     */
+    private Cause excluded(String path, FileInfo then) {
+        IgnoreFile.Line line = context == null ? null : context.excludedBy(path);
+        if (line == null || !onDisk(path)) {
+            return null;
+        }
+        String where = context.ignoreFile() + " line " + line.number();
+        return new Cause(
+                CauseKind.FILE_EXCLUDED,
+                path,
+                describe(then),
+                where + ": " + line.text(),
+                path + " is now excluded by " + context.ignoreFile() + " (line " + line.number() + ": `" + line.text()
+                        + "`)",
+                Advice.forExcluded(path, where));
+    }
+
+    /** True when the context directory holds {@code path} (a link at that path counts, whatever it points to). */
+    private boolean onDisk(String path) {
+        Path root = context.filesRoot();
+        if (root == null) {
+            return false; // a context not on disk (a commit's tree) has no directory to look in
+        }
+        Path entry = root.resolve(path).normalize();
+        // snapshot paths are data: never look outside the context
+        return entry.startsWith(root) && Files.exists(entry, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Umask bits first: a directory's 0755 -> 0775 is what another umask at checkout leaves, on any builder. */

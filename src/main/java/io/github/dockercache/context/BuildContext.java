@@ -15,7 +15,9 @@ import java.util.SortedMap;
 public final class BuildContext {
     private final Path root;
     private final String ignoreFile;
-    private final List<String> ignorePatterns;
+    /** The ignore file's patterns, each at the index of its compiled form in {@link #ignoreMatcher}. */
+    private final List<IgnoreFile.Line> ignoreLines;
+
     private final PatternMatcher ignoreMatcher;
     private final ContextTree tree;
     private final SourceSelector selector;
@@ -24,14 +26,14 @@ public final class BuildContext {
     private BuildContext(
             Path root,
             String ignoreFile,
-            List<String> ignorePatterns,
+            List<IgnoreFile.Line> ignoreLines,
             PatternMatcher ignoreMatcher,
             ContextTree tree,
             boolean onDisk) {
         this.root = root;
         this.onDisk = onDisk;
         this.ignoreFile = ignoreFile;
-        this.ignorePatterns = List.copyOf(ignorePatterns);
+        this.ignoreLines = List.copyOf(ignoreLines);
         this.ignoreMatcher = ignoreMatcher;
         this.tree = tree;
         this.selector = new SourceSelector(tree, root);
@@ -73,7 +75,8 @@ public final class BuildContext {
             throws IOException, ContextException {
         Path realRoot = realDirectory(root);
         Path ignorePath = IgnoreFile.locate(realRoot, dockerfile == null ? null : dockerfile.toAbsolutePath());
-        List<String> patterns = readIgnoreFile(ignorePath);
+        List<IgnoreFile.Line> lines = readIgnoreFile(ignorePath);
+        List<String> patterns = patterns(lines);
         PatternMatcher matcher;
         FilteredWalk<DirectoryWalk.Walked> walk;
         try {
@@ -120,7 +123,7 @@ public final class BuildContext {
         }
         clock.finish();
         return new BuildContext(
-                realRoot, describe(realRoot, ignorePath), patterns, matcher, new ContextTree(entries), true);
+                realRoot, describe(realRoot, ignorePath), lines, matcher, new ContextTree(entries), true);
     }
 
     /**
@@ -139,11 +142,13 @@ public final class BuildContext {
             ClientPlatform platform,
             ContentDigests digests)
             throws ContextException {
+        List<IgnoreFile.Line> lines;
         List<String> patterns;
         PatternMatcher matcher;
         FilteredWalk<ContextSource.Entry> walk;
         try {
-            patterns = ignoreContent == null ? List.of() : IgnoreFile.parse(ignoreContent);
+            lines = ignoreContent == null ? List.of() : IgnoreFile.lines(ignoreContent);
+            patterns = patterns(lines);
             matcher = PatternMatcher.of(patterns);
             walk = new FilteredWalk<>(source, null, patterns);
         } catch (BadPatternException e) {
@@ -166,7 +171,7 @@ public final class BuildContext {
             }
         });
         table.trim();
-        return new BuildContext(root, ignoreFile, patterns, matcher, new ContextTree(table), false);
+        return new BuildContext(root, ignoreFile, lines, matcher, new ContextTree(table), false);
     }
 
     /** An entry of a source as the client on {@code platform} would send it: no xattrs, no devices. */
@@ -213,7 +218,11 @@ public final class BuildContext {
 
     /** The ignore patterns in file order, as read. */
     public List<String> ignorePatterns() {
-        return ignorePatterns;
+        return patterns(ignoreLines);
+    }
+
+    private static List<String> patterns(List<IgnoreFile.Line> lines) {
+        return lines.stream().map(IgnoreFile.Line::pattern).toList();
     }
 
     /**
@@ -222,18 +231,35 @@ public final class BuildContext {
      * re-included file; {@link #entries()} says what is sent.
      */
     public boolean isIgnored(String relativePath) {
+        String path = matchedPath(relativePath);
+        try {
+            return path != null && ignoreMatcher.matchesOrParentMatches(path);
+        } catch (BadPatternException e) {
+            return true; // the walk would have failed on such a pattern; scan already reported it
+        }
+    }
+
+    /**
+     * The ignore file's line that excludes the relative path (the pattern that decides {@link #isIgnored}), or null
+     * when none does.
+     */
+    public IgnoreFile.Line excludedBy(String relativePath) {
+        String path = matchedPath(relativePath);
+        try {
+            int deciding = path == null ? -1 : ignoreMatcher.decidingPattern(path);
+            return deciding < 0 ? null : ignoreLines.get(deciding);
+        } catch (BadPatternException e) {
+            return null; // the walk would have failed on such a pattern; scan already reported it
+        }
+    }
+
+    /** The path as the matcher takes it: cleaned, relative; null for the root. */
+    private static String matchedPath(String relativePath) {
         String path = GoPath.clean(relativePath);
         while (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (path.isEmpty() || path.equals(".")) {
-            return false;
-        }
-        try {
-            return ignoreMatcher.matchesOrParentMatches(path);
-        } catch (BadPatternException e) {
-            return true; // the walk would have failed on such a pattern; scan already reported it
-        }
+        return path.isEmpty() || path.equals(".") ? null : path;
     }
 
     /** Every entry that is sent, keyed by relative path, in BuildKit's key order. */
@@ -284,12 +310,12 @@ public final class BuildContext {
         }
     }
 
-    private static List<String> readIgnoreFile(Path ignorePath) throws ContextException {
+    private static List<IgnoreFile.Line> readIgnoreFile(Path ignorePath) throws ContextException {
         if (ignorePath == null) {
             return List.of();
         }
         try {
-            return IgnoreFile.parse(BoundedFile.read(ignorePath, IgnoreFile.MAX_BYTES));
+            return IgnoreFile.lines(BoundedFile.read(ignorePath, IgnoreFile.MAX_BYTES));
         } catch (FileLimitException e) {
             throw new ContextException(
                     ignorePath + " " + e.getMessage() + " (docs/limits.md); a .dockerignore must be a"

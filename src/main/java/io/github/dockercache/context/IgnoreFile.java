@@ -20,15 +20,30 @@ public final class IgnoreFile {
     private IgnoreFile() {}
 
     /**
+     * One pattern of an ignore file and where it stands, for people: which file line excludes a path.
+     *
+     * @param number the line number, from 1
+     * @param text the line as written, without surrounding whitespace
+     * @param pattern the pattern it gives, as {@link #parse} returns it
+     */
+    public record Line(int number, String text, String pattern) {}
+
+    /**
      * The patterns of an ignore file: UTF-8 BOM stripped on line 1; lines whose first character is
      * {@code #} skipped; whitespace trimmed; empty lines skipped; {@code !} kept in front of the cleaned
      * rest; one leading {@code /} removed.
      */
     public static List<String> parse(byte[] content) throws BadPatternException {
-        List<String> patterns = new ArrayList<>();
+        return lines(content).stream().map(Line::pattern).toList();
+    }
+
+    /** The lines that give a pattern, in file order, each with its pattern as {@link #parse} reads it. */
+    public static List<Line> lines(byte[] content) throws BadPatternException {
+        List<Line> lines = new ArrayList<>();
         int start = 0;
-        boolean firstLine = true;
+        int number = 0;
         while (start < content.length) {
+            number++;
             int newline = indexOf(content, start, (byte) '\n');
             int end = newline < 0 ? content.length : newline;
             if (end - start > MAX_LINE_BYTES) {
@@ -36,22 +51,21 @@ public final class IgnoreFile {
             }
             int lineEnd = end > start && content[end - 1] == '\r' ? end - 1 : end; // bufio drops one CR
             int lineStart = start;
-            if (firstLine
+            if (number == 1
                     && lineEnd - lineStart >= 3
                     && (content[start] & 0xFF) == 0xEF
                     && (content[start + 1] & 0xFF) == 0xBB
                     && (content[start + 2] & 0xFF) == 0xBF) {
                 lineStart += 3;
             }
-            firstLine = false;
             String line = new String(content, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
             String pattern = parseLine(line);
             if (pattern != null) {
-                patterns.add(pattern);
+                lines.add(new Line(number, GoText.trimSpace(line), pattern));
             }
             start = newline < 0 ? content.length : newline + 1;
         }
-        return patterns;
+        return lines;
     }
 
     /** One line to its pattern, or null for comments and blank lines. */

@@ -59,11 +59,21 @@ public final class PatternMatcher {
      * {@code path} or one of its parent directories is not an exception.
      */
     public boolean matchesOrParentMatches(String path) throws BadPatternException {
-        boolean matched = false;
+        return decidingPattern(path) >= 0;
+    }
+
+    /**
+     * The index in {@link #patterns()} of the pattern that makes {@link #matchesOrParentMatches} true for
+     * {@code path}, or -1 when it is false: the first plain pattern to match it or a parent after the last exception
+     * that re-included it (later plain patterns are not tried, as upstream).
+     */
+    public int decidingPattern(String path) throws BadPatternException {
+        int deciding = -1;
         String parent = GoPath.dir(path);
         String[] parentDirs = parent.split("/", -1);
-        for (IgnorePattern pattern : patterns) {
-            if (pattern.isExclusion() != matched) {
+        for (int i = 0; i < patterns.size(); i++) {
+            IgnorePattern pattern = patterns.get(i);
+            if (pattern.isExclusion() != deciding >= 0) {
                 continue; // only an exception can un-match, only a plain pattern can match
             }
             boolean match = pattern.matches(path);
@@ -71,10 +81,10 @@ public final class PatternMatcher {
                 match = anyParentMatches(pattern, parentDirs, parentDirs.length);
             }
             if (match) {
-                matched = !pattern.isExclusion();
+                deciding = pattern.isExclusion() ? -1 : i;
             }
         }
-        return matched;
+        return deciding;
     }
 
     /**

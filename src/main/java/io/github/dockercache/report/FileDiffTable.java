@@ -21,7 +21,8 @@ final class FileDiffTable {
             CauseKind.SYMLINK_TARGET,
             CauseKind.FILE_TYPE,
             CauseKind.FILE_ADDED,
-            CauseKind.FILE_REMOVED);
+            CauseKind.FILE_REMOVED,
+            CauseKind.FILE_EXCLUDED);
     private static final String ABSENT = "\u2014";
 
     private final Snapshot current;
@@ -116,6 +117,7 @@ final class FileDiffTable {
             case FILE_TYPE -> new Row("type", Side.of(cause.before()), Side.of(cause.after()));
             case FILE_ADDED -> new Row("added", null, Side.of(cause.after()));
             case FILE_REMOVED -> new Row("removed", Side.of(cause.before()), null);
+            case FILE_EXCLUDED -> new Row("excluded", Side.of(cause.before()), Side.of(cause.after()));
             default -> throw new IllegalArgumentException("not a file cause: " + cause.kind());
         };
     }

@@ -33,7 +33,8 @@ public final class SarifReport {
             CauseKind.SYMLINK_TARGET,
             CauseKind.FILE_TYPE,
             CauseKind.FILE_ADDED,
-            CauseKind.FILE_REMOVED);
+            CauseKind.FILE_REMOVED,
+            CauseKind.FILE_EXCLUDED);
 
     /** The rules, with ids that never change meaning: code-scanning services track alerts by them. */
     enum Rule {

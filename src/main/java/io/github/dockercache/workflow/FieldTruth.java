@@ -79,8 +79,7 @@ public final class FieldTruth {
         List<ReportLine> lines = new ArrayList<>();
         Analysis analysis = ImageAnalysis.analyseAndStore(image, ImageAnalysis.imageDigests(image, baseline, lines));
         Snapshot snapshot = analysis.snapshot().withDockerfile(image.shownDockerfile());
-        Comparison comparison = Comparison.compare(
-                snapshot, baseline, image.policy(), image.build().contextDir());
+        Comparison comparison = Comparison.compareWithContext(snapshot, baseline, image.policy(), analysis.context());
         String logName = image.show(request.buildLog());
         Verification verification;
         try {

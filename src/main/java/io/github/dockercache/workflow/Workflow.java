@@ -101,8 +101,7 @@ public final class Workflow {
             return new Outcome(
                     warnings, lines, null, Tally.uncompared(snapshot), ImageAnalysis.unmatched(image, analysis));
         }
-        Comparison comparison = Comparison.compare(
-                snapshot, baseline, image.policy(), image.build().contextDir());
+        Comparison comparison = Comparison.compareWithContext(snapshot, baseline, image.policy(), analysis.context());
         // what both goals print to explain the comparison; explain leaves it out when check printed it already
         List<ReportLine> costs = MissCosts.of(request.buildLog(), comparison);
         List<ReportLine> explanation = new ArrayList<>(TextReport.explain(comparison));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dockercache.model.Analysis;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BaseImage;
 import io.github.dockercache.model.Snapshot;
@@ -551,6 +552,78 @@ class ComparisonTest {
                         "src/main/new/New.java was added",
                         "src/test was removed, with the 4 entries below it",
                         "src/test-data.txt was removed"),
+                causes);
+    }
+
+    /** The same edit, compared with the context it left: still on disk, so excluded, with the line that does it. */
+    @Test
+    void whatTheIgnoreFileNowExcludesIsNotSaidRemovedButExcludedByItsLine() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch", "COPY src /src")
+                .file("src/main/App.java", "app")
+                .file("src/test/a/ATest.java", "a")
+                .file("src/test/BTest.java", "b")
+                .file("src/test/CTest.java", "c")
+                .file("src/test-data.txt", "data");
+        Snapshot before = app.snapshot();
+        app.file(".dockerignore", "# tests stay out\n\nsrc/test/\nsrc/test-data.txt\n");
+        app.file("src/main/new/New.java", "new");
+        Analysis after = app.analyse();
+
+        Comparison comparison =
+                Comparison.compareWithContext(after.snapshot(), before, StabilityPolicy.defaults(), after.context());
+        List<Cause> causes = Scenario.step(comparison, "1").causes();
+
+        assertEquals(
+                List.of(
+                        "src/main/new was added",
+                        "src/main/new/New.java was added",
+                        "src/test is now excluded by .dockerignore (line 3: `src/test/`), with the 4 entries below it",
+                        "src/test-data.txt is now excluded by .dockerignore (line 4: `src/test-data.txt`)"),
+                causes.stream().map(Cause::detail).toList());
+        Cause excluded = causes.get(3);
+        assertEquals(CauseKind.FILE_EXCLUDED, excluded.kind());
+        assertEquals("file 0644 4 bytes", excluded.before());
+        assertEquals(".dockerignore line 4: src/test-data.txt", excluded.after());
+        assertEquals(
+                "expected if .dockerignore line 4 is meant to keep it out of the build; if the step needs it, narrow"
+                        + " that line or re-include it with !src/test-data.txt",
+                excluded.advice());
+        assertFalse(excluded.expected());
+        assertEquals(
+                Scenario.verdicts(Scenario.compare(after.snapshot(), before)),
+                Scenario.verdicts(comparison),
+                "the same verdicts as without the context");
+    }
+
+    /** A file deleted is removed, even where a line would exclude it; the Dockerfile's own ignore file is named. */
+    @Test
+    void aDeletedFileIsRemovedAndTheDockerfilesOwnIgnoreFileIsNamed() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM scratch", "COPY . /app")
+                .file("README.md", "r")
+                .file("NOTES.md", "n")
+                .file("App.java", "app");
+        Snapshot before = app.snapshot();
+        app.file(".dockerignore", "App.java\n");
+        app.file("Dockerfile.dockerignore", "Dockerfile.dockerignore\n*.md\n");
+        Files.delete(dir.resolve("NOTES.md"));
+        Analysis after = app.analyse();
+
+        List<String> causes = Scenario.step(
+                        Comparison.compareWithContext(
+                                after.snapshot(), before, StabilityPolicy.defaults(), after.context()),
+                        "1")
+                .causes()
+                .stream()
+                .map(Cause::detail)
+                .toList();
+
+        assertEquals(
+                List.of(
+                        ".dockerignore was added",
+                        "NOTES.md was removed",
+                        "README.md is now excluded by Dockerfile.dockerignore (line 2: `*.md`)"),
                 causes);
     }
 

@@ -195,6 +195,31 @@ class BuildContextTest {
         assertThrows(ContextException.class, () -> ctx.select("bar", List.of()));
     }
 
+    /** The line that decides: counted from 1 with comments, blank lines and a BOM; as written; none past an exception. */
+    @Test
+    void theExcludingLineIsTheOneThatDecides() throws Exception {
+        BuildContext ctx = new TreeBuilder(tmp)
+                .file(
+                        ".dockerignore",
+                        "\uFEFF# comment\r\n\n  src/test/  \r\n*.md\n!README.md\nbuild\n!build/keep.txt\n")
+                .file("README.md", "r")
+                .file("CHANGES.md", "c")
+                .file("docs/a.md", "a")
+                .file("src/test/T.java", "t")
+                .file("build/out.o", "o")
+                .file("build/keep.txt", "k")
+                .scan();
+        assertEquals(new IgnoreFile.Line(3, "src/test/", "src/test"), ctx.excludedBy("src/test/T.java"));
+        assertEquals(new IgnoreFile.Line(3, "src/test/", "src/test"), ctx.excludedBy("/src/test"));
+        assertEquals(new IgnoreFile.Line(4, "*.md", "*.md"), ctx.excludedBy("CHANGES.md"));
+        assertNull(ctx.excludedBy("docs/a.md"), "*.md matches at the root only");
+        assertEquals(new IgnoreFile.Line(6, "build", "build"), ctx.excludedBy("build/out.o"));
+        assertNull(ctx.excludedBy("README.md"), "re-included");
+        assertNull(ctx.excludedBy("build/keep.txt"), "re-included");
+        assertNull(ctx.excludedBy("src/main/A.java"));
+        assertNull(ctx.excludedBy("."));
+    }
+
     @Test
     void dockerfileSpecificIgnoreReplacesTheRootOne() throws Exception {
         new TreeBuilder(tmp)
@@ -207,6 +232,8 @@ class BuildContextTest {
                 .file("docker/empty.Dockerfile.dockerignore", "");
         BuildContext app = BuildContext.scan(tmp, tmp.resolve("docker/app.Dockerfile"), ClientPlatform.LINUX);
         assertEquals("docker/app.Dockerfile.dockerignore", app.ignoreFile());
+        assertEquals(new IgnoreFile.Line(1, "bar", "bar"), app.excludedBy("bar"));
+        assertNull(app.excludedBy("foo"), "the root .dockerignore does not apply");
         assertTrue(app.entries().containsKey("foo"));
         assertFalse(app.entries().containsKey("bar"));
         BuildContext empty = BuildContext.scan(tmp, tmp.resolve("docker/empty.Dockerfile"), ClientPlatform.LINUX);

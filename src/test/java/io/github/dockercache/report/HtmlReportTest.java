@@ -323,6 +323,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void aFileTheIgnoreFileNowExcludesHasARowWithTheLine() throws Exception {
+        ParsedReport report = new ParsedReport(HtmlReport.of(JavaProject.nowExcluded(dir), FailOn.ANY));
+
+        assertEquals(
+                List.of("src/main/resources/notes.md excluded file 0644 5 bytes .dockerignore line 3: **/*.md"),
+                report.nodes("//tr[" + hasClass("change-file-excluded") + "]").stream()
+                        .map(HtmlReportTest::cells)
+                        .toList());
+        assertTrue(
+                report.text("//li[@id='" + Anchors.step("build:1") + "']")
+                        .contains("expected if .dockerignore line 3 is meant to keep it out of the build"),
+                "the advice follows the table");
+    }
+
+    @Test
     void anEditedInstructionIsShownBeforeAndAfter() throws Exception {
         JavaProject project = new JavaProject(dir).write("Dockerfile", "FROM alpine:3.20\nRUN echo one\n");
         Snapshot before = project.snapshot();

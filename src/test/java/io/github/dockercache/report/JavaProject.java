@@ -1,7 +1,10 @@
 package io.github.dockercache.report;
 
 import io.github.dockercache.compare.Comparison;
+import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.context.BuildContext;
 import io.github.dockercache.context.ClientPlatform;
+import io.github.dockercache.context.ContextException;
 import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.BuildSettings;
 import io.github.dockercache.model.CacheModel;
@@ -82,6 +85,18 @@ final class JavaProject {
                         "package app;\n\nclass App {\n    String greeting() { return \"hi\"; }\n}\n")
                 .chmod("src/main/docker/entrypoint.sh", "rwxr-xr-x");
         return Comparison.compare(project.snapshot(Map.of("APP_VERSION", "1.4.2")), baseline);
+    }
+
+    /**
+     * A file the build stage copied, now excluded by a line added to {@code .dockerignore} (line 3), compared with the
+     * context it left.
+     */
+    static Comparison nowExcluded(Path dir) throws IOException, AnalysisException, ContextException {
+        JavaProject project = new JavaProject(dir).write("src/main/resources/notes.md", "notes");
+        Snapshot baseline = project.snapshot();
+        project.write(".dockerignore", "target/\n.git/\n**/*.md\n");
+        BuildContext context = BuildContext.scan(dir, dir.resolve("Dockerfile"), ClientPlatform.LINUX);
+        return Comparison.compareWithContext(project.snapshot(), baseline, StabilityPolicy.defaults(), context);
     }
 
     /** Markup in a path, in an instruction and in a build argument's value, all of which the report shows. */

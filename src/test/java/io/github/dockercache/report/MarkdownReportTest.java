@@ -78,6 +78,17 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aFileTheIgnoreFileNowExcludesNamesTheLine() throws Exception {
+        String md = MarkdownReport.of(JavaProject.nowExcluded(dir), FailOn.ANY);
+        // the pattern's own characters escaped, as any text a report shows
+        assertTrue(
+                md.contains("  - src/main/resources/notes.md is now excluded by .dockerignore (line 3:"
+                        + " \\`\\*\\*/\\*.md\\`)\n    - was: file 0644 5 bytes\n"
+                        + "    - now: .dockerignore line 3: \\*\\*/\\*.md\n"),
+                md);
+    }
+
+    @Test
     void allCachedSaysSoInsteadOfListingMisses() throws Exception {
         String md = MarkdownReport.of(JavaBuild.unchanged(dir), FailOn.STABLE);
         assertTrue(md.startsWith("## ✅ dockercache: Dockerfile passes failOn=stable\n"), md);

@@ -149,6 +149,22 @@ class SarifReportTest {
     }
 
     @Test
+    void aFileTheIgnoreFileNowExcludesIsARelatedLocation() throws Exception {
+        JsonObject result = results(validRun(SarifReport.of(JavaProject.nowExcluded(dir), FailOn.ANY, "Dockerfile")))
+                .get(0);
+        JsonObject notes = result.getAsJsonArray("relatedLocations").get(0).getAsJsonObject();
+        assertEquals(
+                "src/main/resources/notes.md",
+                notes.getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("artifactLocation")
+                        .get("uri")
+                        .getAsString());
+        assertEquals(
+                "src/main/resources/notes.md is now excluded by .dockerignore (line 3: `**/*.md`)",
+                notes.getAsJsonObject("message").get("text").getAsString());
+    }
+
+    @Test
     void allCachedHasNoResults() throws Exception {
         JsonObject run = validRun(SarifReport.of(JavaBuild.unchanged(dir), FailOn.ANY, "Dockerfile"));
         assertEquals(0, run.getAsJsonArray("results").size());
