@@ -17,9 +17,9 @@ assert log.contains('Deploy a build of it first (mvn deploy attaches the snapsho
 // 5, 6: a changed secret without a key is unknown, never cached, never rebuilt, and its value is never shown
 assert log.contains('[INFO]   3  RUN --mount=type=cache,target=/root/.m2 echo "$DB_PASS" > ...  unknown')
 assert log.contains('[INFO]   - build arg DB_PASS depends on a secret')
-assert log.contains('[INFO]   ? depends on a secret, not compared: no secret key is configured. Pass the secret with'
-        + ' RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build tool\'s credentials; see'
-        + ' docs/secrets.md)')
+assert log.contains('[INFO]   ? no secret key is configured, so values derived from a secret are not compared. Pass'
+        + ' the secret with RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build tool\'s'
+        + ' credentials; see docs/secrets.md)')
 assert log.contains('[INFO] 4 steps: 2 cached, 0 rebuilt (0 stable), 2 unknown')
 assert !log.contains('secret-value')
 new File(basedir, '.dockercache').eachFileRecurse { assert !it.isFile() || !it.text.contains('secret-value') }

@@ -255,7 +255,7 @@ public final class Comparison {
                 // byte-identical; only the parent's optimistic key told otherwise, and that parent may be cached
                 verdict = Verdict.UNKNOWN;
                 unknownReason = causes.stream().anyMatch(c -> c.kind() == CauseKind.SECRET_NOT_COMPARED)
-                        ? "only values derived from a secret differ, and they cannot be compared"
+                        ? "only values derived from a secret differ, and they may be unchanged"
                         : causes.stream().anyMatch(c -> c.kind() == CauseKind.BASELINE_FORMAT)
                                 ? EarlierKeys.CACHE_MOUNTS
                                 : ownReason;

@@ -116,10 +116,11 @@ final class StepRecorder {
             }
         }
         if (readsSecret && !taint.canCompare()) {
-            // the step's causes name the inputs, in the user's words (build arg X, WORKDIR)
-            reads.withheld("depends on a secret, not compared: no secret key is configured. Pass the secret with"
-                    + " RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build tool's"
-                    + " credentials; see docs/secrets.md)");
+            // the step's causes name the inputs, in the user's words (build arg X depends on a secret): this says why
+            // and what to do, without saying that again
+            reads.withheld("no secret key is configured, so values derived from a secret are not compared. Pass the"
+                    + " secret with RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build"
+                    + " tool's credentials; see docs/secrets.md)");
         }
         return masked;
     }
