@@ -196,7 +196,11 @@ public final class Comparison {
                 // the chain's miss comes first; the step's own changes are causes too, so an expected miss upstream
                 // never excuses an unexpected change here
                 List<Cause> causes = new ArrayList<>(List.of(upstreamCause(step, parent)));
-                causes.addAll(own);
+                // rebuilt with its parent whatever the secret is, so a secret it cannot compare says nothing more, and
+                // must not turn an expected rebuild into a failure
+                own.stream()
+                        .filter(c -> parent.verdict() != Verdict.REBUILT || c.kind() != CauseKind.SECRET_NOT_COMPARED)
+                        .forEach(causes::add);
                 // an unchanged step is unknown for its parent's reason, not for one of its own that did not come into
                 // play
                 String reason = (own.isEmpty() && parent.unknownReason() != null) || ownReason == null

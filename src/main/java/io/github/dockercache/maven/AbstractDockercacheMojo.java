@@ -383,6 +383,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         try {
             outcome = run(plan.request());
         } catch (WorkflowException e) {
+            if (e.isCheckLater()) {
+                getLog().warn(plan.failurePrefix() + e.getMessage());
+                rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "not checked"));
+                return null;
+            }
             rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "error"));
             // a user error is reworded in full: its causes would only repeat it, with class names
             return new Failure(plan.failurePrefix() + e.getMessage(), !e.isUserError(), e.isUserError() ? null : e);
@@ -808,7 +813,28 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             return BuildOutputs.NONE;
         }
         Path directory = Path.of(owner.getBuild().getDirectory());
-        return new BuildOutputs(directory, artifact(owner, directory), owner == project ? pendingWork() : List.of());
+        return owner == project
+                ? new BuildOutputs(directory, artifact(owner, directory), pendingWork(), laterModules())
+                : new BuildOutputs(directory, artifact(owner, directory), List.of(), Map.of());
+    }
+
+    /**
+     * The build directories of the projects this build builds after this one, when this goal runs in the lifecycle:
+     * each builds them again after it. Run on its own, the goal sees every project as the last build left it.
+     */
+    private Map<Path, String> laterModules() {
+        List<MavenProject> projects = session == null ? List.of() : session.getProjects();
+        int self = projects.indexOf(project);
+        if (self < 0 || mojoExecution == null || mojoExecution.getLifecyclePhase() == null) {
+            return Map.of();
+        }
+        Map<Path, String> later = new LinkedHashMap<>();
+        for (MavenProject other : projects.subList(self + 1, projects.size())) {
+            if (hasPom(other) && !"pom".equals(other.getPackaging())) {
+                later.put(Path.of(other.getBuild().getDirectory()), other.getArtifactId());
+            }
+        }
+        return later;
     }
 
     /** The project's main artifact: as packaged in this build, else where packaging puts it, if it is there. */

@@ -5,8 +5,12 @@ import io.github.dockercache.model.AnalysisException;
 import io.github.dockercache.model.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +38,7 @@ final class UnfinishedOutputs {
      * @param message the failure's message as the console shows it, starting with the instruction's location
      */
     WorkflowException missingSource(AnalysisException failure, String message) {
-        if (outputs.directory() == null
-                || !(failure.getCause() instanceof ContextException cause)
-                || cause.missingPath() == null) {
+        if (!(failure.getCause() instanceof ContextException cause) || cause.missingPath() == null) {
             return null;
         }
         Path missing = request.build()
@@ -44,10 +46,18 @@ final class UnfinishedOutputs {
                 .resolve(cause.missingPath())
                 .toAbsolutePath()
                 .normalize();
-        if (!missing.startsWith(outputs.directory().toAbsolutePath().normalize())) {
+        String what = show(missing) + ", which the image copies (" + location(message) + "), does not exist";
+        for (Map.Entry<Path, String> later : outputs.laterModules().entrySet()) {
+            if (missing.startsWith(later.getKey().toAbsolutePath().normalize())) {
+                return WorkflowException.checkLater("Not checked: " + what + " yet: this build builds "
+                        + later.getValue() + " after this goal. Check the image once the build has finished: "
+                        + hints.goal("check") + ".");
+            }
+        }
+        if (outputs.directory() == null
+                || !missing.startsWith(outputs.directory().toAbsolutePath().normalize())) {
             return null;
         }
-        String what = show(missing) + ", which the image copies (" + location(message) + "), does not exist";
         if (!outputs.pending().isEmpty()) {
             return failure(what + " yet: " + stillToRun() + ". " + hints.runCheckLast());
         }
@@ -64,19 +74,49 @@ final class UnfinishedOutputs {
      * time when its content did not change, and a copied dependency keeps the repository's.
      */
     void requireFinished(Snapshot snapshot) throws WorkflowException {
+        requireLaterModulesBuilt(snapshot);
         if (outputs.directory() == null || outputs.pending().isEmpty()) {
             return;
         }
-        List<Path> copied = copiedOutputs(snapshot);
+        List<Path> copied = copiedOutputs(snapshot, outputs.directory());
         if (!copied.isEmpty()) {
             throw failure("The image copies " + list(copied) + " from the build directory, which this build has not"
                     + " finished: " + stillToRun() + ". " + hints.runCheckLast());
         }
     }
 
-    /** The regular files the steps read from under the build directory, as absolute paths. */
-    private List<Path> copiedOutputs(Snapshot snapshot) {
-        Path directory = outputs.directory().toAbsolutePath().normalize();
+    /**
+     * Throws, as a warning, when the image copies the build outputs of a project that this build builds later: an
+     * aggregator runs before its modules, so their jars are still the previous build's, and a step keyed on them may
+     * be called cached where {@code docker build} after the build sees new ones. Failing would stop the build that
+     * makes them.
+     */
+    private void requireLaterModulesBuilt(Snapshot snapshot) throws WorkflowException {
+        List<Path> copied = new ArrayList<>();
+        Set<String> modules = new TreeSet<>();
+        Set<String> directories = new TreeSet<>();
+        outputs.laterModules().forEach((directory, module) -> {
+            List<Path> files = copiedOutputs(snapshot, directory);
+            if (!files.isEmpty()) {
+                copied.addAll(files);
+                modules.add(module);
+                directories.add(show(directory) + "/");
+            }
+        });
+        if (!copied.isEmpty()) {
+            Collections.sort(copied);
+            throw WorkflowException.checkLater("Not checked: the image copies " + list(copied)
+                    + " from the build directory of " + String.join(", ", modules) + ", which this build builds after"
+                    + " this goal, so these are the previous build's files. If the image does not need them, add "
+                    + String.join(", ", directories)
+                    + " to .dockerignore; else check the image once the build has finished: " + hints.goal("check")
+                    + ".");
+        }
+    }
+
+    /** The regular files the steps read from under a build directory, as absolute paths. */
+    private List<Path> copiedOutputs(Snapshot snapshot, Path buildDirectory) {
+        Path directory = buildDirectory.toAbsolutePath().normalize();
         Path context = request.build().contextDir().toAbsolutePath().normalize();
         return snapshot.files().entrySet().stream()
                 .filter(entry -> "file".equals(entry.getValue().type()))

@@ -312,6 +312,28 @@ class SecretTaintTest {
     }
 
     @Test
+    void aStepRebuiltAfterAnExpectedChangeIsNotFailedForASecretItCannotCompare() throws Exception {
+        // a reactor's go-offline layer: a dependency added to a pom rebuilds the RUN, whose token is not compared
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "COPY pom.xml .", "ARG NEXUS_TOKEN", "RUN mvn dependency:go-offline")
+                .file("pom.xml", "<project/>")
+                .buildArg("NEXUS_TOKEN", "hunter2")
+                .secrets(keyed(null));
+        Snapshot baseline = app.snapshot();
+        StepResult run = Comparison.compare(
+                        app.file("pom.xml", "<project><dependencies/></project>")
+                                .snapshot(),
+                        baseline)
+                .steps()
+                .get(2);
+        assertEquals(Verdict.REBUILT, run.verdict());
+        assertEquals(
+                List.of("builds on step 2, which is rebuilt"),
+                run.causes().stream().map(Cause::detail).toList());
+        assertTrue(run.expected());
+    }
+
+    @Test
     void aPasswordInABuildArgUrlIsMaskedWhateverItsName() throws Exception {
         Snapshot snapshot = new Scenario(dir)
                 .dockerfile("FROM busybox:1.36", "ARG HTTP_PROXY", "RUN true")

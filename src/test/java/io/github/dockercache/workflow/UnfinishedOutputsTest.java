@@ -44,7 +44,44 @@ class UnfinishedOutputsTest {
     }
 
     private BuildOutputs outputs(Path artifact, String... pending) {
-        return new BuildOutputs(dir.resolve("app/target"), artifact, List.of(pending));
+        return new BuildOutputs(dir.resolve("app/target"), artifact, List.of(pending), Map.of());
+    }
+
+    @Test
+    void anAggregatorsImageThatCopiesAModuleNotBuiltYetIsCheckedLater() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY app/target/app-1.0.jar /app.jar\n");
+        BuildOutputs root =
+                new BuildOutputs(dir.resolve("target"), null, List.of(), Map.of(dir.resolve("app/target"), "app"));
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
+                () -> Workflow.check(
+                        request(dir, dir.resolve("Dockerfile"), root).compare(), null));
+        assertTrue(e.isCheckLater());
+        assertEquals(
+                "Not checked: app/target/app-1.0.jar, which the image copies (Dockerfile:2:1), does not exist yet:"
+                        + " this build builds app after this goal. Check the image once the build has finished: mvn"
+                        + " dockercache:check.",
+                e.getMessage());
+    }
+
+    @Test
+    void anAggregatorsImageThatCopiesAModuleBuiltAfterItIsNotHashed() throws Exception {
+        // the reactor's root runs check before its modules: their jars are still the previous build's
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY app/target/app-1.0.jar /app.jar\n");
+        Files.writeString(Files.createDirectories(dir.resolve("app/target")).resolve("app-1.0.jar"), "old jar");
+        BuildOutputs root =
+                new BuildOutputs(dir.resolve("target"), null, List.of(), Map.of(dir.resolve("app/target"), "app"));
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
+                () -> Workflow.check(
+                        request(dir, dir.resolve("Dockerfile"), root).compare(), null));
+        assertTrue(e.isCheckLater());
+        assertEquals(
+                "Not checked: the image copies app/target/app-1.0.jar from the build directory of app, which this"
+                        + " build builds after this goal, so these are the previous build's files. If the image does"
+                        + " not need them, add app/target/ to .dockerignore; else check the image once the build has"
+                        + " finished: mvn dockercache:check.",
+                e.getMessage());
     }
 
     @Test
