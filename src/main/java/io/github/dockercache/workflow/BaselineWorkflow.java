@@ -34,7 +34,7 @@ public final class BaselineWorkflow {
         Snapshot known = image.resolve() ? null : readLeniently(file);
         Analysis analysis = ImageAnalysis.analyseAndStore(image, ImageAnalysis.imageDigests(image, known, lines));
         Snapshot snapshot = analysis.snapshot();
-        lines.addAll(0, ImageAnalysis.ownOutputCopied(snapshot, image));
+        lines.addAll(0, ImageAnalysis.ownOutputCopied(snapshot, image, file));
         String commit =
                 Provenance.commit(image.build().contextDir(), System.getenv()).orElse(null);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

@@ -40,6 +40,15 @@ final class Baselines {
         }
     }
 
+    /** The baseline's file in this project, or null for one fetched from a repository. */
+    static Path localFile(BaselineSource source) {
+        try {
+            return source.remote() ? null : source.locate();
+        } catch (BaselineUnavailableException e) {
+            return null;
+        }
+    }
+
     /**
      * A baseline that cannot be used, with how to replace it: found when it is read, or when its file table, decoded
      * only once an explanation needs it ({@link SnapshotStore#readForComparison}), turns out damaged.

@@ -1,6 +1,7 @@
 package io.github.dockercache.workflow;
 
 import io.github.dockercache.compare.StabilityPolicy;
+import io.github.dockercache.context.ContextException;
 import io.github.dockercache.dockerfile.BaseImageConfig;
 import io.github.dockercache.dockerfile.BaseImageConfigs;
 import io.github.dockercache.files.IoReasons;
@@ -11,12 +12,15 @@ import io.github.dockercache.model.CacheModel;
 import io.github.dockercache.model.Dependencies;
 import io.github.dockercache.model.ImageDigests;
 import io.github.dockercache.model.Snapshot;
+import io.github.dockercache.model.StepSnapshot;
 import io.github.dockercache.registry.ImageConfig;
 import io.github.dockercache.registry.ImageResolutionException;
 import io.github.dockercache.registry.ImageResolver;
 import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.store.SnapshotStore;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +64,7 @@ public final class ImageAnalysis {
                 message += " (" + request.hints().setting("resolve", "false") + ")";
             }
             WorkflowException unbuilt = outputs.missingSource(e, message);
-            throw unbuilt != null ? unbuilt : new WorkflowException(message, e, true);
+            throw unbuilt != null ? unbuilt : new WorkflowException(message + foundAbove(e, request), e, true);
         }
         Dependencies dependencies = new Dependencies(
                 request.dependencies(),
@@ -162,25 +166,84 @@ public final class ImageAnalysis {
         return hints.goal("baseline") + " " + hints.setting("resolve", "true");
     }
 
-    /** A warning when a COPY sends the plugin's own output, which changes on every build (cache-model §4). */
-    static List<ReportLine> ownOutputCopied(Snapshot snapshot, ImageRequest request) {
-        List<ReportLine> lines = new ArrayList<>();
+    /**
+     * A warning for each of the plugin's own files that a step copies: its output directory, which changes on every
+     * build, and the baseline, which changes whenever it is recorded; each rebuilds that step again and again.
+     *
+     * @param baselineFile the baseline file this goal reads or writes, or null when it is not a local file
+     */
+    static List<ReportLine> ownOutputCopied(Snapshot snapshot, ImageRequest request, Path baselineFile) {
         Path context = request.build().contextDir().toAbsolutePath().normalize();
-        Path output = request.outputDirectory().toAbsolutePath().normalize();
-        if (output.startsWith(context) && !output.equals(context)) {
-            String prefix = context.relativize(output).toString().replace('\\', '/') + "/";
-            snapshot.steps().stream()
-                    .filter(step -> step.reads().files().stream().anyMatch(path -> (path + "/").startsWith(prefix)))
-                    .findFirst()
-                    .ifPresent(step -> lines.add(new ReportLine(
-                            ReportLine.Level.WARN,
-                            "Step " + step.place().id() + " ("
-                                    + step.place().text() + ") copies " + prefix
-                                    + ", the plugin's own output, which changes on every"
-                                    + " build; add " + prefix.substring(0, prefix.indexOf('/') + 1)
-                                    + " to .dockerignore")));
+        List<ReportLine> lines = new ArrayList<>();
+        String output = insideContext(context, request.outputDirectory());
+        if (output != null) {
+            // the output directory sits in the build's output (target/): that whole directory is never context
+            String ignore = output.substring(0, output.indexOf('/') + 1);
+            copiedBy(snapshot, output)
+                    .ifPresent(step -> lines.add(ownFileCopied(
+                            step, output + "/", "the plugin's own output, which changes on every build", ignore)));
+        }
+        String baseline = baselineFile == null ? null : insideContext(context, baselineFile);
+        if (baseline != null) {
+            // its default directory holds nothing else; another directory may, so only the file is named
+            String ignore = baseline.startsWith(BASELINE_DIRECTORY + "/") ? BASELINE_DIRECTORY + "/" : baseline;
+            copiedBy(snapshot, baseline)
+                    .ifPresent(step -> lines.add(ownFileCopied(
+                            step, baseline, "the baseline, which changes whenever it is recorded", ignore)));
         }
         return lines;
+    }
+
+    /** How many directories above the context a missing source is looked for. */
+    private static final int LEVELS_ABOVE = 3;
+
+    /**
+     * For a COPY source missing from the context that a directory above it holds, as when a module's Dockerfile is
+     * built from the reactor root ({@code docker build -f app/Dockerfile .}): where it is and what to set; else "".
+     */
+    private static String foundAbove(AnalysisException failure, ImageRequest request) {
+        if (!(failure.getCause() instanceof ContextException cause)
+                || cause.missingPath() == null
+                || cause.missingPath().isEmpty()) {
+            return "";
+        }
+        Path context = request.build().contextDir().toAbsolutePath().normalize();
+        Path above = context.getParent();
+        for (int level = 0; above != null && level < LEVELS_ABOVE; level++, above = above.getParent()) {
+            if (Files.exists(above.resolve(cause.missingPath()), LinkOption.NOFOLLOW_LINKS)) {
+                String shown = request.show(above);
+                return ". It is in " + (shown.equals(".") ? "the reactor's root directory" : shown + "/")
+                        + ": if this image is built from there, set "
+                        + request.hints().parameter("context") + " to that directory (docs/discovery.md)";
+            }
+        }
+        return "";
+    }
+
+    /** The directory the baseline is in by default ({@code .dockercache/baseline.json}). */
+    private static final String BASELINE_DIRECTORY = ".dockercache";
+
+    /** {@code file} relative to {@code context} with {@code /}, or null when it is not below it. */
+    private static String insideContext(Path context, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(context) && !absolute.equals(context)
+                ? context.relativize(absolute).toString().replace('\\', '/')
+                : null;
+    }
+
+    /** The first step that reads {@code path} or an entry below it. */
+    private static Optional<StepSnapshot> copiedBy(Snapshot snapshot, String path) {
+        String prefix = path + "/";
+        return snapshot.steps().stream()
+                .filter(step -> step.reads().files().stream().anyMatch(read -> (read + "/").startsWith(prefix)))
+                .findFirst();
+    }
+
+    private static ReportLine ownFileCopied(StepSnapshot step, String shown, String what, String ignore) {
+        return new ReportLine(
+                ReportLine.Level.WARN,
+                "Step " + step.place().id() + " (" + step.place().text() + ") copies " + shown + ", " + what + "; add "
+                        + ignore + " to .dockerignore");
     }
 
     /** The stability overrides that match nothing in this image. */

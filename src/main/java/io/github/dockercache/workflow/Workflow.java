@@ -73,7 +73,10 @@ public final class Workflow {
         Snapshot baseline =
                 Baselines.read(request.baselineSource(), hints, why -> missingBaseline(request, lines, why));
         Analysis analysis = ImageAnalysis.analyseAndStore(image, ImageAnalysis.imageDigests(image, baseline, lines));
-        lines.addAll(0, ImageAnalysis.ownOutputCopied(analysis.snapshot(), image));
+        lines.addAll(
+                0,
+                ImageAnalysis.ownOutputCopied(
+                        analysis.snapshot(), image, Baselines.localFile(request.baselineSource())));
         // reports and the console name the Dockerfile from the reactor root; the stored snapshot keeps its own name
         Snapshot snapshot = analysis.snapshot().withDockerfile(image.shownDockerfile());
         List<String> warnings = image.warnings(analysis.snapshot());

@@ -95,6 +95,62 @@ class WorkflowTest {
     }
 
     @Test
+    void aStepThatCopiesThePluginsOwnFilesIsNamedWithTheLineForDockerignore() throws Exception {
+        Path context = context("app", "a");
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY pom.xml /pom.xml\nCOPY . /src\n");
+        Goals request = request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(request.baseline());
+        List<String> warnings = Workflow.check(request.compare(), null).lines().stream()
+                .filter(line -> line.level() == ReportLine.Level.WARN)
+                .map(ReportLine::text)
+                .toList();
+        assertEquals(
+                List.of(
+                        "Step 3 (COPY . /src) copies target/dockercache/, the plugin's own output, which changes on"
+                                + " every build; add target/ to .dockerignore",
+                        "Step 3 (COPY . /src) copies .dockercache/baseline.json, the baseline, which changes whenever"
+                                + " it is recorded; add .dockercache/ to .dockerignore"),
+                warnings.stream().filter(line -> line.startsWith("Step ")).toList());
+        // elsewhere than its own directory, only the file is named
+        Path elsewhere = context.resolve("config/baseline.json");
+        Goals inConfig = request(context, elsewhere, OnMissingBaseline.WARN, false);
+        BaselineWorkflow.record(inConfig.baseline());
+        assertTrue(
+                text(Workflow.check(inConfig.compare(), null))
+                        .contains(
+                                "copies config/baseline.json, the baseline, which changes whenever it is recorded; add"
+                                        + " config/baseline.json to .dockerignore"),
+                text(Workflow.check(inConfig.compare(), null)));
+        Files.writeString(context.resolve(".dockerignore"), "target/\n.dockercache/\nconfig/baseline.json\n");
+        assertTrue(
+                Workflow.check(inConfig.compare(), null).lines().stream()
+                        .noneMatch(line -> line.level() == ReportLine.Level.WARN
+                                && line.text().startsWith("Step ")),
+                text(Workflow.check(inConfig.compare(), null)));
+    }
+
+    @Test
+    void aSourceMissingFromTheContextButInTheDirectoryAboveSaysWhereAndWhatToSet() throws Exception {
+        Path context = context("app", "a");
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY lib/pom.xml /lib/pom.xml\n");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/pom.xml"), "<project/>");
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
+                () -> Workflow.check(
+                        request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false)
+                                .compare(),
+                        null));
+        assertEquals(
+                "Dockerfile:2:1: failed to compute cache key: \"/lib/pom.xml\" not found: COPY/ADD source"
+                        + " \"lib/pom.xml\" does not exist in the build context " + context.toRealPath()
+                        + " (check the path, and that .dockerignore does not exclude it). It is in "
+                        + dir.toAbsolutePath().normalize() + "/: if this image is built from there, set <context> to"
+                        + " that directory (docs/discovery.md)",
+                e.getMessage());
+    }
+
+    @Test
     void missingBaselineCanFailOrBeSkipped() throws Exception {
         Path context = context("app", "a");
         Path baseline = context.resolve(".dockercache/baseline.json");
