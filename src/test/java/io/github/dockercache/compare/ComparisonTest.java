@@ -529,15 +529,20 @@ class ComparisonTest {
         assertEquals("b.txt", causes.get(2).after());
     }
 
-    @Test
-    void aDirectoryLeftOutWithMoreThanThreeEntriesBelowItIsOneCause() throws Exception {
-        Scenario app = new Scenario(dir)
+    /** An application whose tests a .dockerignore line may leave out: four entries below src/test, one beside it. */
+    private Scenario appWithTests() throws Exception {
+        return new Scenario(dir)
                 .dockerfile("FROM scratch", "COPY src /src")
                 .file("src/main/App.java", "app")
                 .file("src/test/a/ATest.java", "a")
                 .file("src/test/BTest.java", "b")
                 .file("src/test/CTest.java", "c")
                 .file("src/test-data.txt", "data");
+    }
+
+    @Test
+    void aDirectoryLeftOutWithMoreThanThreeEntriesBelowItIsOneCause() throws Exception {
+        Scenario app = appWithTests();
         Snapshot before = app.snapshot();
         app.file(".dockerignore", "src/test\nsrc/test-data.txt\n");
         app.file("src/main/new/New.java", "new");
@@ -558,13 +563,7 @@ class ComparisonTest {
     /** The same edit, compared with the context it left: still on disk, so excluded, with the line that does it. */
     @Test
     void whatTheIgnoreFileNowExcludesIsNotSaidRemovedButExcludedByItsLine() throws Exception {
-        Scenario app = new Scenario(dir)
-                .dockerfile("FROM scratch", "COPY src /src")
-                .file("src/main/App.java", "app")
-                .file("src/test/a/ATest.java", "a")
-                .file("src/test/BTest.java", "b")
-                .file("src/test/CTest.java", "c")
-                .file("src/test-data.txt", "data");
+        Scenario app = appWithTests();
         Snapshot before = app.snapshot();
         app.file(".dockerignore", "# tests stay out\n\nsrc/test/\nsrc/test-data.txt\n");
         app.file("src/main/new/New.java", "new");
