@@ -178,7 +178,7 @@ public final class ImageAnalysis {
         String output = insideContext(context, request.outputDirectory());
         if (output != null) {
             // the output directory sits in the build's output (target/): that whole directory is never context
-            String ignore = output.substring(0, output.indexOf('/') + 1);
+            String ignore = (output + "/").substring(0, (output + "/").indexOf('/') + 1);
             copiedBy(snapshot, output)
                     .ifPresent(step -> lines.add(ownFileCopied(
                             step, output + "/", "the plugin's own output, which changes on every build", ignore)));

@@ -111,6 +111,20 @@ class WorkflowTest {
                         "Step 3 (COPY . /src) copies .dockercache/baseline.json, the baseline, which changes whenever"
                                 + " it is recorded; add .dockercache/ to .dockerignore"),
                 warnings.stream().filter(line -> line.startsWith("Step ")).toList());
+        // an output directory right in the context is named whole
+        BuildSettings build =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        Goals outHere = Goals.of(
+                        Goals.image(build, context.resolve("out"), TestHints.at(context)),
+                        context.resolve(".dockercache/baseline.json"),
+                        ".dockercache/baseline.json")
+                .with(OnMissingBaseline.WARN);
+        Workflow.check(outHere.compare(), null);
+        assertTrue(
+                text(Workflow.check(outHere.compare(), null))
+                        .contains("copies out/, the plugin's own output, which changes on every build; add out/ to"
+                                + " .dockerignore"),
+                text(Workflow.check(outHere.compare(), null)));
         // elsewhere than its own directory, only the file is named
         Path elsewhere = context.resolve("config/baseline.json");
         Goals inConfig = request(context, elsewhere, OnMissingBaseline.WARN, false);
