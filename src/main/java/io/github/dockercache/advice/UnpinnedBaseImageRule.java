@@ -52,7 +52,9 @@ final class UnpinnedBaseImageRule implements Rule {
 
     private static Finding finding(FromInstruction from, String image, Stage stage) {
         String tag = ImageNames.tag(image);
-        String stageName = stage.name() != null ? "'" + stage.name() + "'" : "stage " + stage.index();
+        String stageName = stage.name() != null
+                ? "'" + stage.name() + "'"
+                : "stage-" + stage.index(); // as the step table names it
         boolean floating = tag == null || tag.equals("latest");
         String message = (tag == null
                         ? image + " has no tag, so it follows latest"

@@ -39,7 +39,7 @@ class UnpinnedBaseImageRuleTest {
         assertTrue(findings.stream().allMatch(f -> f.severity() == Severity.WARNING));
         assertEquals(
                 "python has no tag, so it follows latest: when the tag moves to new layers, every step of"
-                        + " stage 0 rebuilds",
+                        + " stage-0 rebuilds",
                 findings.get(0).message());
         assertEquals("""
                 choose a version and pin its digest (docker buildx imagetools inspect python prints it):
