@@ -72,8 +72,8 @@ final class Scenario {
     /**
      * A Dockerfile every engine refuses: its build fails with {@code dockerfile parse error on line <line>: <message>},
      * and the plugin must give the same reason at the same line instead of a verdict. With {@code "solve": true} the
-     * frontend refuses it later, while converting it: the build fails with {@code failed to solve: <message>}, after
-     * the engine's excerpt of the Dockerfile at that line when it has one.
+     * frontend refuses it later, while converting it: the build fails with {@code failed to solve: <message>} (buildx
+     * words it {@code failed to run Build function: <message>} on some runs), after the engine's excerpt of the Dockerfile at that line when it has one.
      */
     record Rejected(int line, String message, Boolean solve) {
         boolean whileSolving() {
