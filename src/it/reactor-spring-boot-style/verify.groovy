@@ -2,8 +2,8 @@ import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 8 : "one log part per invocation, got ${runs.size()}"
-def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing, libEdited) = runs.toList()
+assert runs.size() == 9 : "one log part per invocation, got ${runs.size()}"
+def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing, libEdited, fromContext) = runs.toList()
 
 /** Every module has its line in Maven's summary, none SKIPPED. */
 def summarized = { String run ->
@@ -77,6 +77,10 @@ assert libEdited.contains('[INFO]   - target/dependency/lib-1.0.jar content chan
 assert libEdited =~ /app-a +jvm +3 +1 +2 +0 +1 +passes/
 assert new File(basedir, 'app-a/.dockercache/baseline-jvm.json').text.contains('"modules": [\n      "it.dockercache:lib:jar:1.0"\n    ]')
 summarized(libEdited)
+
+// 9. a module's Dockerfile is taken from the module's directory; one that is only beside the context is pointed at
+assert fromContext.contains('No Dockerfile at lib/Dockerfile. The Dockerfile\'s path is taken from the module\'s'
+        + ' directory, not from the context: to use docker/Dockerfile, set <dockerfile>../docker/Dockerfile</dockerfile>.')
 
 // reports name the shared Dockerfile from the reactor root; the committed baseline from its context, never absolutely
 def summary = new File(basedir, 'app-b/target/dockercache/summary.md').text

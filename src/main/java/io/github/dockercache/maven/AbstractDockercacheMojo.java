@@ -693,8 +693,12 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                     scope,
                     dockerfilePath,
                     "The Dockerfile " + show(dockerfilePath),
-                    "No Dockerfile at " + show(dockerfilePath)
-                            + ". Set <dockerfile> or -Ddockercache.dockerfile=FILE.");
+                    "No Dockerfile at " + show(dockerfilePath) + ". "
+                            + besideContext(owner, dockerfileSetting, contextDir)
+                                    .map(found -> "The Dockerfile's path is taken from the module's directory, not"
+                                            + " from the context: to use " + show(found) + ", set <dockerfile>"
+                                            + owner.getBasedir().toPath().relativize(found) + "</dockerfile>.")
+                                    .orElse("Set <dockerfile> or -Ddockercache.dockerfile=FILE."));
             return skipped(scope, image, label, "no Dockerfile at " + show(dockerfilePath), rows);
         }
         Path output = outputDirectory != null && owner == project
@@ -782,6 +786,22 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         if (scope.explicit()) {
             throw new MojoFailureException(misconfigured);
         }
+    }
+
+    /**
+     * Where a configured Dockerfile would be had its path been taken from the context, as compose files and
+     * {@code docker build -f} take it: a module's {@code <dockerfile>} is taken from the module's directory.
+     */
+    private static Optional<Path> besideContext(MavenProject owner, File dockerfileSetting, Path contextDir) {
+        Path basedir = owner.getBasedir().toPath().toAbsolutePath().normalize();
+        Path dockerfile = dockerfileSetting == null
+                ? null
+                : dockerfileSetting.toPath().toAbsolutePath().normalize();
+        if (dockerfile == null || !dockerfile.startsWith(basedir) || contextDir.equals(basedir)) {
+            return Optional.empty();
+        }
+        Path candidate = contextDir.resolve(basedir.relativize(dockerfile)).normalize();
+        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
     private ImagePlan<R> skipped(ProjectScope scope, Image image, String label, String why, List<RollUp.Row> rows) {
