@@ -49,9 +49,11 @@ final class UnfinishedOutputs {
         String what = show(missing) + ", which the image copies (" + location(message) + "), does not exist";
         for (Map.Entry<Path, String> later : outputs.laterModules().entrySet()) {
             if (missing.startsWith(later.getKey().toAbsolutePath().normalize())) {
-                return WorkflowException.checkLater("Not checked: " + what + " yet: this build builds "
-                        + later.getValue() + " after this goal. Check the image once the build has finished: "
-                        + hints.goal("check") + ".");
+                String reason = what + " yet: this build builds " + later.getValue() + " after this goal";
+                return WorkflowException.checkLater(
+                        reason,
+                        "Not checked: " + reason + ". Check the image once the build has finished: "
+                                + hints.goal("check") + ".");
             }
         }
         if (outputs.directory() == null
@@ -105,12 +107,14 @@ final class UnfinishedOutputs {
         });
         if (!copied.isEmpty()) {
             Collections.sort(copied);
-            throw WorkflowException.checkLater("Not checked: the image copies " + list(copied)
-                    + " from the build directory of " + String.join(", ", modules) + ", which this build builds after"
-                    + " this goal, so these are the previous build's files. If the image does not need them, add "
-                    + String.join(", ", directories)
-                    + " to .dockerignore; else check the image once the build has finished: " + hints.goal("check")
-                    + ".");
+            String reason = "the image copies " + list(copied) + " from the build directory of "
+                    + String.join(", ", modules) + ", which this build builds after this goal";
+            throw WorkflowException.checkLater(
+                    reason,
+                    "Not checked: " + reason + ", so these are the previous build's files. If the image does not need"
+                            + " them, add " + String.join(", ", directories)
+                            + " to .dockerignore; else check the image once the build has finished: "
+                            + hints.goal("check") + ".");
         }
     }
 
