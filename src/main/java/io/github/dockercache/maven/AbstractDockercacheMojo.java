@@ -404,12 +404,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 RollUp.Row row = new RollUp.Row(plan.project().getArtifactId(), image, null, "not checked");
                 rows.add(row);
                 if (replan != null && laterProjectRunsThisGoal()) {
-                    getLog().info(plan.failurePrefix() + "Checked at the end of the reactor: " + e.laterReason() + ".");
-                    reactor.defer(new ReactorLog.Deferred(
-                            row,
-                            laterProjects(),
-                            checked -> checkBuilt(replan, reactor, checked),
-                            () -> getLog().warn(plan.label() + ": " + e.getMessage())));
+                    defer(plan, e, row, replan, reactor);
                 } else {
                     getLog().warn(plan.failurePrefix() + e.getMessage());
                 }
@@ -433,6 +428,25 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
     }
 
     /**
+     * Leaves an image that copies outputs of projects built later to the end of the reactor, said in one line; the
+     * warning for when it cannot be checked there either says why, and how to check it.
+     */
+    private void defer(ImagePlan<R> plan, WorkflowException e, RollUp.Row row, Replan<R> replan, ReactorLog reactor) {
+        getLog().info(plan.failurePrefix() + "Checked at the end of the reactor: " + e.laterReason() + ".");
+        List<MavenProject> awaited = laterProjects().stream()
+                .filter(module -> e.awaited().contains(Path.of(module.getBuild().getDirectory())))
+                .toList();
+        String goal = mojoExecution.getGoal();
+        String notChecked = plan.label() + ": Not checked: " + e.laterReason() + ", and no " + goal
+                + " of this build ran once "
+                + awaited.stream().map(MavenProject::getArtifactId).collect(Collectors.joining(", "))
+                + (awaited.size() == 1 ? " was" : " were") + " built. Check the image once the build has finished: "
+                + new MavenHints(session, project, plugin).goal(goal) + ".";
+        reactor.defer(new ReactorLog.Deferred(
+                row, awaited, checked -> checkBuilt(replan, reactor, checked), () -> getLog().warn(notChecked)));
+    }
+
+    /**
      * Checks an image of this project at the end of the reactor, once the projects built after it are built; for the
      * execution of another project, which fails with the failure returned.
      */
@@ -451,9 +465,15 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         }
     }
 
-    /** Whether a project that this build builds after this one runs this goal too: it prints the reactor's roll-up. */
+    /**
+     * Whether a project that this build builds after this one runs this goal too: it prints the reactor's roll-up. Only
+     * with the plugin as a build extension, whose lifecycle participant says at the end of the build what it did not
+     * check.
+     */
     private boolean laterProjectRunsThisGoal() {
-        if (coversReactor()) {
+        boolean extension = project.getBuildPlugins().stream()
+                .anyMatch(candidate -> ProjectScope.PLUGIN_KEY.equals(candidate.getKey()) && candidate.isExtensions());
+        if (coversReactor() || !extension) {
             return false;
         }
         List<String> running = projectsRunningThisGoal();
@@ -469,7 +489,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
     private List<RollUp.Row> checkDeferred(ReactorLog reactor, List<RollUp.Row> table, List<Failure> failures) {
         List<RollUp.Row> complete = new ArrayList<>(table);
         for (ReactorLog.Deferred image : reactor.takeDeferred()) {
-            if (!image.awaited().stream().allMatch(this::isBuilt)) {
+            if (!image.awaited().stream().allMatch(module -> isBuilt(module, reactor))) {
                 image.notChecked().run();
                 continue;
             }
@@ -486,9 +506,13 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         return complete;
     }
 
-    /** Whether the project's outputs are final: its build has succeeded, or it is the project this goal runs in. */
-    private boolean isBuilt(MavenProject module) {
-        return module == project || session.getResult().getBuildSummary(module) instanceof BuildSuccess;
+    /**
+     * Whether the project's outputs are final: its build has succeeded, or its own execution of this goal has reported,
+     * which runs last in its phase (with {@code -T}, its later phases may still be running).
+     */
+    private boolean isBuilt(MavenProject module, ReactorLog reactor) {
+        return reactor.reported(projectId(module))
+                || session.getResult().getBuildSummary(module) instanceof BuildSuccess;
     }
 
     /** The Dockerfile's warnings, once per Dockerfile in a reactor whose modules share it. */
@@ -529,7 +553,9 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         return module.getBuildPlugins().stream()
                 .filter(candidate -> ProjectScope.PLUGIN_KEY.equals(candidate.getKey()))
                 .flatMap(candidate -> candidate.getExecutions().stream())
-                .anyMatch(execution -> execution.getGoals().contains(mojoExecution.getGoal()));
+                // phase none is how a module turns off an execution it inherits
+                .anyMatch(execution -> !"none".equals(execution.getPhase())
+                        && execution.getGoals().contains(mojoExecution.getGoal()));
     }
 
     private static String projectId(MavenProject module) {

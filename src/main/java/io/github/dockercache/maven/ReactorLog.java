@@ -57,7 +57,7 @@ final class ReactorLog {
      * reactor's root runs before its modules.
      *
      * @param placeholder the image's row in its project's rows, which the check's own rows replace
-     * @param awaited the projects whose outputs the image may copy
+     * @param awaited the projects built after the image's one whose outputs it copies
      * @param check checks the image and adds its rows; returns its failure, or null
      * @param notChecked warns that the image is not checked, when an awaited project was not built after all
      */
@@ -78,6 +78,11 @@ final class ReactorLog {
         List<Deferred> taken = List.copyOf(deferred);
         deferred.clear();
         return taken;
+    }
+
+    /** Whether the project's execution of the goal has reported its rows. */
+    synchronized boolean reported(String projectId) {
+        return rowsByProject.containsKey(projectId);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,8 @@ final class UnfinishedOutputs {
                 return WorkflowException.checkLater(
                         reason,
                         "Not checked: " + reason + ". Check the image once the build has finished: "
-                                + hints.goal("check") + ".");
+                                + hints.goal("check") + ".",
+                        Set.of(later.getKey()));
             }
         }
         if (outputs.directory() == null
@@ -97,12 +99,14 @@ final class UnfinishedOutputs {
         List<Path> copied = new ArrayList<>();
         Set<String> modules = new TreeSet<>();
         Set<String> directories = new TreeSet<>();
+        Set<Path> awaited = new HashSet<>();
         outputs.laterModules().forEach((directory, module) -> {
             List<Path> files = copiedOutputs(snapshot, directory);
             if (!files.isEmpty()) {
                 copied.addAll(files);
                 modules.add(module);
                 directories.add(show(directory) + "/");
+                awaited.add(directory);
             }
         });
         if (!copied.isEmpty()) {
@@ -114,7 +118,8 @@ final class UnfinishedOutputs {
                     "Not checked: " + reason + ", so these are the previous build's files. If the image does not need"
                             + " them, add " + String.join(", ", directories)
                             + " to .dockerignore; else check the image once the build has finished: "
-                            + hints.goal("check") + ".");
+                            + hints.goal("check") + ".",
+                    awaited);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.dockercache.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockercache.workflow.RollUp;
@@ -18,6 +19,8 @@ class ReactorLogTest {
         RollUp.Row app = new RollUp.Row("app", null, null, "no image");
 
         assertTrue(log.report("g:root", List.of(root), expected).isEmpty());
+        assertTrue(log.reported("g:root"));
+        assertFalse(log.reported("g:app"));
         assertEquals(
                 List.of(root, app), log.report("g:app", List.of(app), expected).orElseThrow());
         assertTrue(log.report("g:app", List.of(app), expected).isEmpty(), "one roll-up per build");
