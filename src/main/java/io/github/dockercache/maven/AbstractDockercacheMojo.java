@@ -254,6 +254,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
     private Secrets secrets;
     /** The stability overrides no image analysed so far matches, by parameter and entry; null before the first. */
     private Map<String, StabilityPolicy.Unmatched> unmatchedEverywhere;
+    /**
+     * True while an image of this project is checked at the end of the reactor, for another project's execution: the
+     * projects built after this one are built, and this project's own build has finished.
+     */
+    private boolean reactorBuilt;
 
     AbstractDockercacheMojo(
             RepositorySystem repositorySystem,
@@ -297,14 +302,21 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             Path buildLog) {}
 
     /** A failure of one image or project; the goal fails once, at the end, with all of them. */
-    private record Failure(String message, boolean environment, Throwable cause) {}
+    record Failure(String message, boolean environment, Throwable cause) {}
+
+    /** Plans one image again, for a check at the end of the reactor. */
+    private interface Replan<R> {
+        ImagePlan<R> plan() throws MojoFailureException;
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         ReactorLog reactor = ReactorLog.of(session);
         if (skip) {
             getLog().info("Skipping dockercache (dockercache.skip=true).");
-            rollUp(reactor, List.of(), false);
+            List<Failure> deferredFailures = new ArrayList<>();
+            rollUp(reactor, List.of(), false, deferredFailures);
+            fail(deferredFailures);
             return;
         }
         secrets = Secrets.of(
@@ -336,7 +348,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                             false,
                             null)));
         }
-        rollUp(reactor, rows, aggregating);
+        rollUp(reactor, rows, aggregating, failures);
         fail(failures);
     }
 
@@ -370,13 +382,18 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
                         + show(plan.image().build().dockerfile()) + "):");
             }
-            Optional.ofNullable(runImage(plan, reactor, rows)).ifPresent(failures::add);
+            Optional.ofNullable(runImage(plan, reactor, rows, () -> plan(scope, image, new ArrayList<>(), several)))
+                    .ifPresent(failures::add);
         }
         return failures;
     }
 
-    /** Runs one image's workflow and prints what it says; returns its failure, or null. */
-    private Failure runImage(ImagePlan<R> plan, ReactorLog reactor, List<RollUp.Row> rows) {
+    /**
+     * Runs one image's workflow and prints what it says; returns its failure, or null.
+     *
+     * @param replan plans the image again for a check at the end of the reactor, when it cannot be checked now
+     */
+    private Failure runImage(ImagePlan<R> plan, ReactorLog reactor, List<RollUp.Row> rows, Replan<R> replan) {
         String image =
                 plan.name() != null ? plan.name() : show(plan.image().build().dockerfile());
         Outcome outcome;
@@ -384,8 +401,13 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             outcome = run(plan.request());
         } catch (WorkflowException e) {
             if (e.isCheckLater()) {
-                getLog().warn(plan.failurePrefix() + e.getMessage());
-                rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "not checked"));
+                RollUp.Row row = new RollUp.Row(plan.project().getArtifactId(), image, null, "not checked");
+                rows.add(row);
+                if (replan != null && laterProjectRunsThisGoal()) {
+                    defer(plan, e, row, replan, reactor);
+                } else {
+                    getLog().warn(plan.failurePrefix() + e.getMessage());
+                }
                 return null;
             }
             rows.add(new RollUp.Row(plan.project().getArtifactId(), image, null, "error"));
@@ -405,6 +427,94 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         return outcome.failed() ? new Failure(plan.failurePrefix() + outcome.failure(), false, null) : null;
     }
 
+    /**
+     * Leaves an image that copies outputs of projects built later to the end of the reactor, said in one line; the
+     * warning for when it cannot be checked there either says why, and how to check it.
+     */
+    private void defer(ImagePlan<R> plan, WorkflowException e, RollUp.Row row, Replan<R> replan, ReactorLog reactor) {
+        getLog().info(plan.failurePrefix() + "Checked at the end of the reactor: " + e.laterReason() + ".");
+        List<MavenProject> awaited = laterProjects().stream()
+                .filter(module -> e.awaited().contains(Path.of(module.getBuild().getDirectory())))
+                .toList();
+        String goal = mojoExecution.getGoal();
+        String notChecked = plan.label() + ": Not checked: " + e.laterReason() + ", and no " + goal
+                + " of this build ran once "
+                + awaited.stream().map(MavenProject::getArtifactId).collect(Collectors.joining(", "))
+                + (awaited.size() == 1 ? " was" : " were") + " built. Check the image once the build has finished: "
+                + new MavenHints(session, project, plugin).goal(goal) + ".";
+        reactor.defer(new ReactorLog.Deferred(
+                row, awaited, checked -> checkBuilt(replan, reactor, checked), () -> getLog().warn(notChecked)));
+    }
+
+    /**
+     * Checks an image of this project at the end of the reactor, once the projects built after it are built; for the
+     * execution of another project, which fails with the failure returned.
+     */
+    private Failure checkBuilt(Replan<R> replan, ReactorLog reactor, List<RollUp.Row> rows) {
+        reactorBuilt = true;
+        try {
+            ImagePlan<R> plan = replan.plan();
+            getLog().info(MessageUtils.buffer().strong(plan.label()) + " ("
+                    + show(plan.image().build().dockerfile()) + "), at the end of the reactor:");
+            return runImage(plan, reactor, rows, null);
+        } catch (MojoFailureException e) {
+            rows.add(new RollUp.Row(project.getArtifactId(), null, null, "error"));
+            return new Failure(project.getArtifactId() + ": " + e.getMessage(), false, null);
+        } finally {
+            reactorBuilt = false;
+        }
+    }
+
+    /**
+     * Whether a project that this build builds after this one runs this goal too: it prints the reactor's roll-up. Only
+     * with the plugin as a build extension, whose lifecycle participant says at the end of the build what it did not
+     * check.
+     */
+    private boolean laterProjectRunsThisGoal() {
+        boolean extension = project.getBuildPlugins().stream()
+                .anyMatch(candidate -> ProjectScope.PLUGIN_KEY.equals(candidate.getKey()) && candidate.isExtensions());
+        if (coversReactor() || !extension) {
+            return false;
+        }
+        List<String> running = projectsRunningThisGoal();
+        int self = running.indexOf(projectId(project));
+        return self >= 0 && self < running.size() - 1;
+    }
+
+    /**
+     * The images deferred to the end of the reactor, checked by the execution that prints the roll-up, each in place of
+     * its row; one whose projects were not all built (a module failed, or runs no such goal and is still building) is
+     * not checked, as it would have been where it ran.
+     */
+    private List<RollUp.Row> checkDeferred(ReactorLog reactor, List<RollUp.Row> table, List<Failure> failures) {
+        List<RollUp.Row> complete = new ArrayList<>(table);
+        for (ReactorLog.Deferred image : reactor.takeDeferred()) {
+            if (!image.awaited().stream().allMatch(module -> isBuilt(module, reactor))) {
+                image.notChecked().run();
+                continue;
+            }
+            List<RollUp.Row> checked = new ArrayList<>();
+            Optional.ofNullable(image.check().run(checked)).ifPresent(failures::add);
+            for (int i = 0; i < complete.size(); i++) {
+                if (complete.get(i) == image.placeholder()) {
+                    complete.remove(i);
+                    complete.addAll(i, checked);
+                    break;
+                }
+            }
+        }
+        return complete;
+    }
+
+    /**
+     * Whether the project's outputs are final: its build has succeeded, or its own execution of this goal has reported,
+     * which runs last in its phase (with {@code -T}, its later phases may still be running).
+     */
+    private boolean isBuilt(MavenProject module, ReactorLog reactor) {
+        return reactor.reported(projectId(module))
+                || session.getResult().getBuildSummary(module) instanceof BuildSuccess;
+    }
+
     /** The Dockerfile's warnings, once per Dockerfile in a reactor whose modules share it. */
     private void logWarnings(ReactorLog reactor, ImagePlan<R> plan, List<String> warnings) {
         Path dockerfile = plan.image().build().dockerfile().toAbsolutePath().normalize();
@@ -421,9 +531,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
      * The roll-up of a reactor: at the end of a goal that covered it, or, for check, which runs in each module, by the
      * last module to report.
      */
-    private void rollUp(ReactorLog reactor, List<RollUp.Row> rows, boolean aggregating) {
-        Optional<List<RollUp.Row>> all =
-                aggregating ? Optional.of(rows) : reactor.report(projectId(project), rows, projectsRunningThisGoal());
+    private void rollUp(ReactorLog reactor, List<RollUp.Row> rows, boolean aggregating, List<Failure> failures) {
+        Optional<List<RollUp.Row>> all = aggregating
+                ? Optional.of(rows)
+                : reactor.report(projectId(project), rows, projectsRunningThisGoal())
+                        .map(table -> checkDeferred(reactor, table, failures));
         all.ifPresent(table ->
                 log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
     }
@@ -441,7 +553,9 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         return module.getBuildPlugins().stream()
                 .filter(candidate -> ProjectScope.PLUGIN_KEY.equals(candidate.getKey()))
                 .flatMap(candidate -> candidate.getExecutions().stream())
-                .anyMatch(execution -> execution.getGoals().contains(mojoExecution.getGoal()));
+                // phase none is how a module turns off an execution it inherits
+                .anyMatch(execution -> !"none".equals(execution.getPhase())
+                        && execution.getGoals().contains(mojoExecution.getGoal()));
     }
 
     private static String projectId(MavenProject module) {
@@ -495,7 +609,8 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
      * at the reactor's root covers it ({@code app/api: ...}), and the image only when the module has several.
      */
     private String failurePrefix(MavenProject owner, String name, boolean several) {
-        String label = owner == project ? (name != null && several ? name : "") : label(owner, name, several);
+        String label =
+                owner == project && !reactorBuilt ? (name != null && several ? name : "") : label(owner, name, several);
         return label.isEmpty() ? "" : label + ": ";
     }
 
@@ -833,7 +948,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             return BuildOutputs.NONE;
         }
         Path directory = Path.of(owner.getBuild().getDirectory());
-        return owner == project
+        return owner == project && !reactorBuilt
                 ? new BuildOutputs(directory, artifact(owner, directory), pendingWork(), laterModules())
                 : new BuildOutputs(directory, artifact(owner, directory), List.of(), Map.of());
     }
@@ -843,18 +958,21 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
      * each builds them again after it. Run on its own, the goal sees every project as the last build left it.
      */
     private Map<Path, String> laterModules() {
+        Map<Path, String> later = new LinkedHashMap<>();
+        laterProjects().forEach(other -> later.put(Path.of(other.getBuild().getDirectory()), other.getArtifactId()));
+        return later;
+    }
+
+    /** The projects with outputs that this build builds after this one, when this goal runs in the lifecycle. */
+    private List<MavenProject> laterProjects() {
         List<MavenProject> projects = session == null ? List.of() : session.getProjects();
         int self = projects.indexOf(project);
         if (self < 0 || mojoExecution == null || mojoExecution.getLifecyclePhase() == null) {
-            return Map.of();
+            return List.of();
         }
-        Map<Path, String> later = new LinkedHashMap<>();
-        for (MavenProject other : projects.subList(self + 1, projects.size())) {
-            if (hasPom(other) && !"pom".equals(other.getPackaging())) {
-                later.put(Path.of(other.getBuild().getDirectory()), other.getArtifactId());
-            }
-        }
-        return later;
+        return projects.subList(self + 1, projects.size()).stream()
+                .filter(other -> hasPom(other) && !"pom".equals(other.getPackaging()))
+                .toList();
     }
 
     /** The project's main artifact: as packaged in this build, else where packaging puts it, if it is there. */

@@ -15,8 +15,18 @@ import org.apache.maven.project.MavenProject;
  * hashes the module's final artifact, also after a repackaging step that a parent declared after this plugin.
  * Registered in {@code META-INF/plexus/components.xml}: Debian's Maven 3.8.7 finds no JSR-330 index in an
  * extension.
+ *
+ * <p>At the end of the build, it also says which images deferred to the end of the reactor were not checked: the
+ * roll-up that checks them never came (a module that runs check binds it to a phase this build did not reach).
  */
 public class CheckLastInPhase extends AbstractMavenLifecycleParticipant {
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        ReactorLog.of(session)
+                .takeDeferred()
+                .forEach(image -> image.notChecked().run());
+    }
+
     @Override
     public void afterProjectsRead(MavenSession session) {
         for (MavenProject project : session.getProjects()) {

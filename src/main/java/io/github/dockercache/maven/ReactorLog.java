@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -22,6 +23,7 @@ final class ReactorLog {
     private final Map<String, List<RollUp.Row>> rowsByProject = new LinkedHashMap<>();
     private final Set<String> warningsShown = new HashSet<>();
     private final Map<Path, String> firstWarnedBy = new HashMap<>();
+    private final List<Deferred> deferred = new ArrayList<>();
     private boolean rolledUp;
 
     /** The session's log; the key is this class, so that another version of the plugin in the same build keeps its own. */
@@ -49,6 +51,39 @@ final class ReactorLog {
 
     /** @param repeated how many warnings were already shown, with the image {@code firstShownWith} */
     record Shown(List<String> fresh, int repeated, String firstShownWith) {}
+
+    /**
+     * An image checked once the projects it copies from are built, by the goal's execution that prints the roll-up: the
+     * reactor's root runs before its modules.
+     *
+     * @param placeholder the image's row in its project's rows, which the check's own rows replace
+     * @param awaited the projects built after the image's one whose outputs it copies
+     * @param check checks the image and adds its rows; returns its failure, or null
+     * @param notChecked warns that the image is not checked, when an awaited project was not built after all
+     */
+    record Deferred(RollUp.Row placeholder, List<MavenProject> awaited, Check check, Runnable notChecked) {}
+
+    /** The deferred check of one image, run by another project's execution of the goal. */
+    interface Check {
+        /** @return the image's failure, or null */
+        AbstractDockercacheMojo.Failure run(List<RollUp.Row> rows);
+    }
+
+    synchronized void defer(Deferred image) {
+        deferred.add(image);
+    }
+
+    /** The deferred images, for the execution that prints the roll-up; each is handed out once. */
+    synchronized List<Deferred> takeDeferred() {
+        List<Deferred> taken = List.copyOf(deferred);
+        deferred.clear();
+        return taken;
+    }
+
+    /** Whether the project's execution of the goal has reported its rows. */
+    synchronized boolean reported(String projectId) {
+        return rowsByProject.containsKey(projectId);
+    }
 
     /**
      * Records a project's rows; once every project that runs the goal has reported, and there is more than one, returns

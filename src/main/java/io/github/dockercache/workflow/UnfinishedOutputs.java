@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +50,12 @@ final class UnfinishedOutputs {
         String what = show(missing) + ", which the image copies (" + location(message) + "), does not exist";
         for (Map.Entry<Path, String> later : outputs.laterModules().entrySet()) {
             if (missing.startsWith(later.getKey().toAbsolutePath().normalize())) {
-                return WorkflowException.checkLater("Not checked: " + what + " yet: this build builds "
-                        + later.getValue() + " after this goal. Check the image once the build has finished: "
-                        + hints.goal("check") + ".");
+                String reason = what + " yet: this build builds " + later.getValue() + " after this goal";
+                return WorkflowException.checkLater(
+                        reason,
+                        "Not checked: " + reason + ". Check the image once the build has finished: "
+                                + hints.goal("check") + ".",
+                        Set.of(later.getKey()));
             }
         }
         if (outputs.directory() == null
@@ -95,22 +99,27 @@ final class UnfinishedOutputs {
         List<Path> copied = new ArrayList<>();
         Set<String> modules = new TreeSet<>();
         Set<String> directories = new TreeSet<>();
+        Set<Path> awaited = new HashSet<>();
         outputs.laterModules().forEach((directory, module) -> {
             List<Path> files = copiedOutputs(snapshot, directory);
             if (!files.isEmpty()) {
                 copied.addAll(files);
                 modules.add(module);
                 directories.add(show(directory) + "/");
+                awaited.add(directory);
             }
         });
         if (!copied.isEmpty()) {
             Collections.sort(copied);
-            throw WorkflowException.checkLater("Not checked: the image copies " + list(copied)
-                    + " from the build directory of " + String.join(", ", modules) + ", which this build builds after"
-                    + " this goal, so these are the previous build's files. If the image does not need them, add "
-                    + String.join(", ", directories)
-                    + " to .dockerignore; else check the image once the build has finished: " + hints.goal("check")
-                    + ".");
+            String reason = "the image copies " + list(copied) + " from the build directory of "
+                    + String.join(", ", modules) + ", which this build builds after this goal";
+            throw WorkflowException.checkLater(
+                    reason,
+                    "Not checked: " + reason + ", so these are the previous build's files. If the image does not need"
+                            + " them, add " + String.join(", ", directories)
+                            + " to .dockerignore; else check the image once the build has finished: "
+                            + hints.goal("check") + ".",
+                    awaited);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,11 @@ class UnfinishedOutputsTest {
                 WorkflowException.class,
                 () -> Workflow.check(
                         request(dir, dir.resolve("Dockerfile"), root).compare(), null));
-        assertTrue(e.isCheckLater());
+        assertEquals(
+                "app/target/app-1.0.jar, which the image copies (Dockerfile:2:1), does not exist yet: this build builds"
+                        + " app after this goal",
+                e.laterReason());
+        assertEquals(Set.of(dir.resolve("app/target")), e.awaited());
         assertEquals(
                 "Not checked: app/target/app-1.0.jar, which the image copies (Dockerfile:2:1), does not exist yet:"
                         + " this build builds app after this goal. Check the image once the build has finished: mvn"
@@ -75,7 +80,11 @@ class UnfinishedOutputsTest {
                 WorkflowException.class,
                 () -> Workflow.check(
                         request(dir, dir.resolve("Dockerfile"), root).compare(), null));
-        assertTrue(e.isCheckLater());
+        assertEquals(
+                "the image copies app/target/app-1.0.jar from the build directory of app, which this build builds"
+                        + " after this goal",
+                e.laterReason());
+        assertEquals(Set.of(dir.resolve("app/target")), e.awaited());
         assertEquals(
                 "Not checked: the image copies app/target/app-1.0.jar from the build directory of app, which this"
                         + " build builds after this goal, so these are the previous build's files. If the image does"
