@@ -173,15 +173,22 @@ final class CauseFinder {
                                 ? layer
                                 : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
             } else if (source != null && source.is(InputName.Source.EXTRACTION)) {
+                // what the extraction builds on changed (a dependency manifest copied before the jar, often): it
+                // changes
+                // the extracted files only if a step there writes into them, so it never fails the step; alone it
+                // leaves
+                // the step unknown, beside a change of the layer's own entries the step passes or fails as they say
                 causes.add(new Cause(
-                        CauseKind.UPSTREAM_STAGE,
-                        step.reads().fromStage(),
-                        then,
-                        now,
-                        "stage '" + step.reads().fromStage()
-                                + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
-                                + " changed",
-                        null));
+                                CauseKind.UPSTREAM_STAGE,
+                                step.reads().fromStage(),
+                                then,
+                                now,
+                                "stage '" + step.reads().fromStage()
+                                        + "' extracts the jar on other steps or otherwise: a step before the jar's"
+                                        + " COPY, the base image, WORKDIR, USER, command or Spring Boot's jarmode changed",
+                                null)
+                        .expectedBecause("the extracted files differ only if a step before the extraction writes into"
+                                + " them, which only a real build shows"));
             } else if (source != null && source.is(InputName.Source.STAGE_KEY)) {
                 InputName stageInput = source.part(InputName.Source.STAGE);
                 String stage = step.reads()
