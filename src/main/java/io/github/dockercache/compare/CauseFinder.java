@@ -29,6 +29,9 @@ final class CauseFinder {
     /** Where an ARG's origin says it is declared ({@code --build-arg X, declared by ARG at line 3}). */
     private static final Pattern ARG_LINE = Pattern.compile("ARG at line (\\d+)");
 
+    /** A here-document's opening in an instruction's first line: {@code <<EOF}, {@code <<-"EOF"}. */
+    private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?[A-Za-z_]");
+
     private final Snapshot current;
     private final Snapshot baseline;
     private final StabilityPolicy policy;
@@ -364,12 +367,16 @@ final class CauseFinder {
         }
         if (causes.isEmpty()) {
             String[] first = edits.get(firstName);
+            // a step's text is its first line: a here-document's body, below it, changed where that line did not
             causes.add(new Cause(
                     CauseKind.INSTRUCTION,
                     firstName.toString(),
                     first[0],
                     first[1],
-                    "the instruction is unchanged, but a variable in it now expands to another value: " + what,
+                    (HEREDOC.matcher(step.place().text()).find()
+                                    ? "the here-document changed: "
+                                    : "the instruction is unchanged, but a variable in it now expands to another value: ")
+                            + what,
                     null));
         }
         return causes;

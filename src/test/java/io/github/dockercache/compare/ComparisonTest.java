@@ -236,6 +236,20 @@ class ComparisonTest {
         assertNull(run.advice(), run.advice());
     }
 
+    /** An edit inside a RUN here-document leaves the first line, the step's text, as it was: the body is named. */
+    @Test
+    void anEditedRunHereDocumentIsNamedAsSuchNotAsAVariable() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "RUN <<EOF", "addgroup -S demo", "adduser -S demo -G demo", "EOF");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN <<EOF", "addgroup -S demo", "adduser -S -u 10001 demo -G demo", "EOF");
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "2")
+                .causes()
+                .get(0);
+        assertEquals(CauseKind.INSTRUCTION, cause.kind());
+        assertTrue(cause.detail().startsWith("the here-document changed: the command changed"), cause.detail());
+    }
+
     /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
     @Test
     void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {
