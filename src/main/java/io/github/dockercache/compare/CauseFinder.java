@@ -186,9 +186,9 @@ final class CauseFinder {
                                 step.reads().fromStage(),
                                 then,
                                 now,
-                                "stage '" + step.reads().fromStage()
-                                        + "' extracts the jar on other steps or otherwise: a step before the jar's"
-                                        + " COPY, the base image, WORKDIR, USER, command or Spring Boot's jarmode changed",
+                                "the extraction in stage '" + step.reads().fromStage()
+                                        + "' runs on other inputs: a step before the jar's COPY, the stage's base"
+                                        + " image, WORKDIR, USER, the command or Spring Boot's jarmode changed",
                                 null)
                         .expectedBecause("the extracted files differ only if a step before the extraction writes into"
                                 + " them, which only a real build shows"));
