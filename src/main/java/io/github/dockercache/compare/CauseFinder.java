@@ -177,10 +177,8 @@ final class CauseFinder {
                                 : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
             } else if (source != null && source.is(InputName.Source.EXTRACTION)) {
                 // what the extraction builds on changed (a dependency manifest copied before the jar, often): it
-                // changes
-                // the extracted files only if a step there writes into them, so it never fails the step; alone it
-                // leaves
-                // the step unknown, beside a change of the layer's own entries the step passes or fails as they say
+                // changes the extracted files only if a step there writes into them, so it never fails the step;
+                // alone it leaves the step unknown, beside a change of the layer's own entries they decide
                 causes.add(new Cause(
                                 CauseKind.UPSTREAM_STAGE,
                                 step.reads().fromStage(),

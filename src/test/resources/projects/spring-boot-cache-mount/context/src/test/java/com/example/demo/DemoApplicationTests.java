@@ -1,14 +1,4 @@
 package com.example.demo;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-
-@SpringBootTest
-public class DemoApplicationTests {
-
-	@Test
-	public void contextLoads() {
-	}
-
-}
+// Stand-in for the demo's test (its repository states no licence): the image only copies it.
+class DemoApplicationTests {}

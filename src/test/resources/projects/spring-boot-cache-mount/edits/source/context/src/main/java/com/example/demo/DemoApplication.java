@@ -1,21 +1,8 @@
 package com.example.demo;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
-@SpringBootApplication
-@RestController
+// Stand-in for the demo's application class (its repository states no licence): the image only copies it.
 public class DemoApplication {
-
-	@GetMapping("/")
-	public String home() {
-		return "Hello Docker World!";
-	}
-
-	public static void main(String[] args) {
-		SpringApplication.run(DemoApplication.class, args);
-	}
-
+    static String greeting() {
+        return "hello, edited";
+    }
 }
