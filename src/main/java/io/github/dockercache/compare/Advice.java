@@ -132,14 +132,16 @@ final class Advice {
         if (onlyUmaskBitsDiffer(before, after)) {
             return null;
         }
-        if ((changed & 0111) != 0 && (changed & ~0111) == 0) {
+        int executable = changed & 0111;
+        // a checkout under umask 002 (0664) with a script made executable (0775): the x bit is what was done
+        if (executable != 0 && (changed & ~(0111 | UMASK_BITS)) == 0) {
             String file = ShellWord.of(path);
             String what;
             String restore;
-            if ((now & changed) == changed) {
+            if ((now & executable) == executable) {
                 what = "set";
                 restore = "chmod -x " + file;
-            } else if ((then & changed) == changed) {
+            } else if ((then & executable) == executable) {
                 what = "cleared";
                 restore = "chmod +x " + file;
             } else {
@@ -147,13 +149,17 @@ final class Advice {
                 restore = "chmod " + before + " " + file;
             }
             // git records the owner's x bit alone
-            String git = (changed & 0100) == 0
+            String git = (executable & 0100) == 0
                     ? ""
                     : ", and git update-index --chmod=" + ((then & 0100) != 0 ? "+x " : "-x ") + file
                             + " where git records it";
             return "the executable bit was " + what + " (if that was not meant: " + restore + git
                     + "); COPY --chmod does not help: BuildKit hashes the source mode"
-                    + (now == 0755 ? " (a build from Windows also sends every file as 0755)" : "");
+                    + (now == 0755 ? " (a build from Windows also sends every file as 0755)" : "")
+                    + ((changed & UMASK_BITS) == 0
+                            ? ""
+                            : "; the group/other write bits differ too, as a different umask at checkout leaves them:"
+                                    + " use the same umask (022) wherever the image is built");
         }
         if ((changed & UMASK_BITS) != 0) {
             return "group/other write bits differ, as a different umask at checkout leaves them; use the same"

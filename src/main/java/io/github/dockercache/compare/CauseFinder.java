@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,12 @@ import java.util.regex.Pattern;
  * in files are {@link FileCauses}', those of secrets {@link SecretCauses}', the words for inputs {@link InputWords}'.
  */
 final class CauseFinder {
+    /** Where an ARG's origin says it is declared ({@code --build-arg X, declared by ARG at line 3}). */
+    private static final Pattern ARG_LINE = Pattern.compile("ARG at line (\\d+)");
+
+    /** A here-document's opening in an instruction's first line: {@code <<EOF}, {@code <<-"EOF"}. */
+    private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?[A-Za-z_]");
+
     private final Snapshot current;
     private final Snapshot baseline;
     private final StabilityPolicy policy;
@@ -133,18 +140,22 @@ final class CauseFinder {
             } else if (source != null && source.is(InputName.Source.CHECKSUM)) {
                 if (!filesCompared) {
                     List<Cause> fileCauses = files.of(step, before);
-                    causes.addAll(
-                            fileCauses.isEmpty()
-                                    ? List.of(new Cause(
-                                            CauseKind.SOURCE_CONTENT,
-                                            String.join(" ", step.reads().sources()),
-                                            then,
-                                            now,
-                                            "the content of "
-                                                    + String.join(
-                                                            " ", step.reads().sources()) + " changed",
-                                            null))
-                                    : fileCauses);
+                    // a checksum over another selection differs even when no file did: the selection is the cause
+                    boolean selectionChanged = !Objects.equals(
+                            step.reads().inputs().get(source.whole().toString()),
+                            before.reads().inputs().get(source.whole().toString()));
+                    if (!fileCauses.isEmpty()) {
+                        causes.addAll(fileCauses);
+                    } else if (!selectionChanged) {
+                        causes.add(new Cause(
+                                CauseKind.SOURCE_CONTENT,
+                                String.join(" ", step.reads().sources()),
+                                then,
+                                now,
+                                "the content of "
+                                        + String.join(" ", step.reads().sources()) + " changed",
+                                null));
+                    }
                     filesCompared = true;
                 }
             } else if (input instanceof InputName.Source content
@@ -165,15 +176,20 @@ final class CauseFinder {
                                 ? layer
                                 : layer.expectedBecause(policy.expectation(layer.entries(), dependencies)));
             } else if (source != null && source.is(InputName.Source.EXTRACTION)) {
+                // what the extraction builds on changed (a dependency manifest copied before the jar, often): it
+                // changes the extracted files only if a step there writes into them, so it never fails the step;
+                // alone it leaves the step unknown, beside a change of the layer's own entries they decide
                 causes.add(new Cause(
-                        CauseKind.UPSTREAM_STAGE,
-                        step.reads().fromStage(),
-                        then,
-                        now,
-                        "stage '" + step.reads().fromStage()
-                                + "' extracts the jar otherwise: its base image, WORKDIR, USER, command or Spring Boot's jarmode"
-                                + " changed",
-                        null));
+                                CauseKind.UPSTREAM_STAGE,
+                                step.reads().fromStage(),
+                                then,
+                                now,
+                                "the extraction in stage '" + step.reads().fromStage()
+                                        + "' runs on other inputs: a step before the jar's COPY, the stage's base"
+                                        + " image, WORKDIR, USER, the command or Spring Boot's jarmode changed",
+                                null)
+                        .expectedBecause("the extracted files differ only if a step before the extraction writes into"
+                                + " them, which only a real build shows"));
             } else if (source != null && source.is(InputName.Source.STAGE_KEY)) {
                 InputName stageInput = source.part(InputName.Source.STAGE);
                 String stage = step.reads()
@@ -349,12 +365,16 @@ final class CauseFinder {
         }
         if (causes.isEmpty()) {
             String[] first = edits.get(firstName);
+            // a step's text is its first line: a here-document's body, below it, changed where that line did not
             causes.add(new Cause(
                     CauseKind.INSTRUCTION,
                     firstName.toString(),
                     first[0],
                     first[1],
-                    "the instruction is unchanged, but a variable in it now expands to another value: " + what,
+                    (HEREDOC.matcher(step.place().text()).find()
+                                    ? "the here-document changed: "
+                                    : "the instruction is unchanged, but a variable in it now expands to another value: ")
+                            + what,
                     null));
         }
         return causes;
@@ -391,7 +411,23 @@ final class CauseFinder {
                 then,
                 now,
                 detail,
-                isArg && !mentions(step.place().text(), variable) ? Advice.declareArgLater(variable, step) : null);
+                isArg && !mentions(step.place().text(), variable) && !usedBefore(step, variable, origin)
+                        ? Advice.declareArgLater(variable, step)
+                        : null);
+    }
+
+    /**
+     * True when a step of the stage between the ARG and this one uses the variable: the declaration cannot move below
+     * this step, so moving it is no fix (a RUN gets every ARG in scope in its environment).
+     */
+    private boolean usedBefore(StepSnapshot step, String variable, String origin) {
+        Matcher declared = ARG_LINE.matcher(origin);
+        int from = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
+        return current.steps().stream()
+                .anyMatch(other -> other.place().stageIndex() == step.place().stageIndex()
+                        && other.place().line() > from
+                        && other.place().line() < step.place().line()
+                        && mentions(other.place().text(), variable));
     }
 
     /** True when the instruction text refers to the variable, so a new value is a real change for it. */

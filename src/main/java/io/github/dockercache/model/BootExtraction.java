@@ -245,8 +245,7 @@ final class BootExtraction {
                 .entry(new LayerEntries(jar.contextPath(), name, layer.entries(), name.equals(applicationJarLayer))
                         .toJson()));
         String reason = what + " is read from the jar; BuildKit reuses this step if the extracted files come out"
-                + " byte-identical, which only a real build shows when the extraction itself changed (its stage's base"
-                + " image, WORKDIR, USER, command or Spring Boot's jarmode)";
+                + " byte-identical, which only a real build shows when what the extraction runs on changed";
         return new LayerSource(new SourceContent(inputs, List.of(), null, reason, key != null), null);
     }
 

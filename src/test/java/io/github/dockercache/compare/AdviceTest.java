@@ -27,6 +27,18 @@ class AdviceTest {
                 Advice.forModeChange("run.sh", "0745", "0754"));
     }
 
+    /** A checkout under umask 002 (0664) whose pom.xml was made executable: the x bit is named, and the umask too. */
+    @Test
+    void anExecutableBitSetUnderAnotherUmaskNamesBoth() {
+        assertEquals(
+                "the executable bit was set (if that was not meant: chmod -x pom.xml, and git update-index"
+                        + " --chmod=-x pom.xml where git records it)" + HASHED
+                        + " (a build from Windows also sends every file as 0755); the group/other write bits differ"
+                        + " too, as a different umask at checkout leaves them: use the same umask (022) wherever the"
+                        + " image is built",
+                Advice.forModeChange("pom.xml", "0664", "0755"));
+    }
+
     @Test
     void aUmaskDifferenceAloneHasNoAdviceHere() {
         assertNull(Advice.forModeChange("pom.xml", "0644", "0664"));

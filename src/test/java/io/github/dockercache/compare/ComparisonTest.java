@@ -206,6 +206,50 @@ class ComparisonTest {
                 cause.advice());
     }
 
+    /**
+     * A COPY between the ARG and the RUN uses the variable (Spring's guide: {@code ARG JAR_FILE=target/*.jar},
+     * {@code COPY ${JAR_FILE} ...}, then a RUN): the ARG cannot move below the RUN, so no fix says to; and the COPY,
+     * whose selection the argument changed over the same jar, names the selection, not a content change.
+     */
+    @Test
+    void anArgThatACopyAboveTheRunUsesGetsNoFixToMoveItAndItsCopyNoContentChange() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile(
+                        "FROM busybox:1.36",
+                        "ARG JAR_FILE=target/*.jar",
+                        "COPY ${JAR_FILE} app.jar",
+                        "RUN unzip -l app.jar")
+                .file("target/app-1.0.jar", "jar");
+        Snapshot before = app.snapshot();
+        Comparison changed =
+                Scenario.compare(app.buildArg("JAR_FILE", "target/app-1.0.jar").snapshot(), before);
+        List<Cause> copy = Scenario.step(changed, "2").causes();
+        assertEquals(
+                List.of(CauseKind.BUILD_ARG), copy.stream().map(Cause::kind).toList(), copy.toString());
+        assertTrue(
+                copy.get(0).detail().contains("*.jar -> app-1.0.jar"),
+                copy.get(0).detail());
+        Cause run = Scenario.step(changed, "3").causes().stream()
+                .filter(cause -> cause.kind() == CauseKind.BUILD_ARG)
+                .findFirst()
+                .orElseThrow();
+        assertNull(run.advice(), run.advice());
+    }
+
+    /** An edit inside a RUN here-document leaves the first line, the step's text, as it was: the body is named. */
+    @Test
+    void anEditedRunHereDocumentIsNamedAsSuchNotAsAVariable() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "RUN <<EOF", "addgroup -S demo", "adduser -S demo -G demo", "EOF");
+        Snapshot before = app.snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN <<EOF", "addgroup -S demo", "adduser -S -u 10001 demo -G demo", "EOF");
+        Cause cause = Scenario.step(Scenario.compare(app.snapshot(), before), "2")
+                .causes()
+                .get(0);
+        assertEquals(CauseKind.INSTRUCTION, cause.kind());
+        assertTrue(cause.detail().startsWith("the here-document changed: the command changed"), cause.detail());
+    }
+
     /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
     @Test
     void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {

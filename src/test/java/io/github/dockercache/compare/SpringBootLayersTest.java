@@ -180,6 +180,43 @@ class SpringBootLayersTest {
                         .toList());
     }
 
+    /**
+     * Spring's guide builds the jar in the stage that extracts it: COPY pom.xml comes before the jar's COPY, so a
+     * dependency change also changes what the extraction builds on. That never changes the layers Spring Boot
+     * extracts from the jar, so the dependencies layer is rebuilt for its expected cause alone (project
+     * spring-boot-cache-mount).
+     */
+    @Test
+    void aDependencyChangeBeforeTheJarsCopyIsNoUnexpectedCauseOfTheDependencyLayer() throws Exception {
+        List<String> dockerfile = new java.util.ArrayList<>(TOOLS_DOCKERFILE);
+        dockerfile.add(2, "COPY pom.xml .");
+        Scenario app =
+                app(dockerfile).dependencies(GUAVA_19.toArray(String[]::new)).file("pom.xml", "<project/>");
+        SpringBootJar.app().writeTo(dir.resolve("target/app.jar"));
+        Snapshot baseline = app.snapshot();
+        SpringBootJar.app()
+                .without("BOOT-INF/lib/guava-19.0.jar")
+                .file("BOOT-INF/lib/guava-20.0.jar", "guava 20")
+                .writeTo(dir.resolve("target/app.jar"));
+        Comparison comparison = Scenario.compare(
+                app.file("pom.xml", "<project><!-- guava 20 --></project>")
+                        .dependencies(
+                                "com.github.ben-manes.caffeine:caffeine:jar:3.2.2", "com.google.guava:guava:jar:20.0")
+                        .snapshot(),
+                baseline);
+        StepResult layer = Scenario.step(comparison, "stage-1:3");
+        assertEquals(Verdict.REBUILT, layer.verdict());
+        assertTrue(layer.expected(), layer.causes().toString());
+        assertTrue(
+                layer.causes().stream().anyMatch(cause -> cause.detail().contains("a step before the jar's COPY")),
+                layer.causes().toString());
+        assertEquals(
+                List.of(),
+                FailOn.STABLE.violations(comparison.steps()).stream()
+                        .map(StepResult::stepId)
+                        .toList());
+    }
+
     @Test
     void aDependencyJarThatChangesInsideTheJarWithoutADependencyChangeFails() throws Exception {
         Comparison comparison = rebuilt(
