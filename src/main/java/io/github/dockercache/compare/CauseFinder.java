@@ -403,6 +403,18 @@ final class CauseFinder {
                 .origins()
                 .getOrDefault(input.toString(), before.reads().origins().get(input.toString()));
         boolean isArg = origin != null && origin.contains("ARG");
+        if (isArg && now == null && current.buildArgs().containsKey(variable)) {
+            // Still given, but no ARG above the step declares it any more (an ARG moved below it, or removed): the
+            // edit is the one that keeps it out of this step, so moving the ARG is no fix.
+            return new Cause(
+                    CauseKind.BUILD_ARG,
+                    variable,
+                    then,
+                    null,
+                    "build arg " + variable + " is no longer in its environment (was '" + then + "', " + origin
+                            + "): the build still gives it, but no ARG above this step declares it now",
+                    null);
+        }
         String detail = (isArg ? "build arg " : "ENV ") + variable + " " + InputWords.describeValues(then, now)
                 + (origin == null ? "" : " (" + origin + ")");
         return new Cause(

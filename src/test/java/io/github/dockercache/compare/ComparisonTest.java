@@ -250,6 +250,27 @@ class ComparisonTest {
         assertTrue(cause.detail().startsWith("the here-document changed: the command changed"), cause.detail());
     }
 
+    /**
+     * The ARG moved below the RUN (the fix above, done): the RUN rebuilds once, because the build arg the build still
+     * gives left its environment. The cause says so, and offers no fix: moving the ARG is the edit itself.
+     */
+    @Test
+    void anArgMovedBelowTheStepIsNotCalledUnsetAndGetsNoFix() throws Exception {
+        Scenario app = new Scenario(dir)
+                .dockerfile("FROM busybox:1.36", "ARG PORT", "EXPOSE ${PORT}", "RUN true", "COPY a.txt /a.txt")
+                .file("a.txt", "a");
+        Snapshot before = app.buildArg("PORT", "8081").snapshot();
+        app.dockerfile("FROM busybox:1.36", "RUN true", "COPY a.txt /a.txt", "ARG PORT", "EXPOSE ${PORT}");
+        Comparison moved = Scenario.compare(app.buildArg("PORT", "8081").snapshot(), before);
+        Cause cause = Scenario.step(moved, "2").causes().get(0);
+        assertEquals(CauseKind.BUILD_ARG, cause.kind());
+        assertEquals(
+                "build arg PORT is no longer in its environment (was '8081', --build-arg PORT, declared by ARG at line"
+                        + " 2): the build still gives it, but no ARG above this step declares it now",
+                cause.detail());
+        assertNull(cause.advice());
+    }
+
     /** With a frontend image that has it (labs, or 1.20+): what the pattern selects below the root is the key. */
     @Test
     void copyParentsIsKeyedOnWhatItsPatternSelects() throws Exception {
