@@ -441,7 +441,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 + " of this build ran once "
                 + awaited.stream().map(MavenProject::getArtifactId).collect(Collectors.joining(", "))
                 + (awaited.size() == 1 ? " was" : " were") + " built. Check the image once the build has finished: "
-                + new MavenHints(session, project, plugin).goal(goal) + ".";
+                + new MavenHints(session, project, plugin, secrets).goal(goal) + ".";
         reactor.defer(new ReactorLog.Deferred(
                 row, awaited, checked -> checkBuilt(replan, reactor, checked), () -> getLog().warn(notChecked)));
     }
@@ -848,7 +848,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         Invocation invocation = new Invocation(
                 root(),
                 outputs(owner),
-                new MavenHints(session, owner, plugin),
+                new MavenHints(session, owner, plugin, secrets),
                 session == null ? StatCacheShare.NONE : new SessionStatCaches(session));
         BaselineSource baselineSource = baselineSource(owner, coordinates, baselineFile, classifier);
         OnMissingBaseline onMissing = missingBaselinePolicy();
@@ -896,7 +896,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                         .toAbsolutePath()
                         .normalize())) {
             throw new MojoFailureException(what + " does not exist yet: " + owner.getArtifactId() + " is not built."
-                    + " Build it first: " + new MavenHints(session, owner, plugin).buildProject() + ".");
+                    + " Build it first: " + new MavenHints(session, owner, plugin, secrets).buildProject() + ".");
         }
         if (scope.explicit()) {
             throw new MojoFailureException(misconfigured);
@@ -1106,6 +1106,12 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                     // the value is not quoted: it may be a secret
                     throw new MojoFailureException("dockercache.buildArgs: an entry has no name before its '='"
                             + " (expected K=V,K2=V2, or NAME to take the value from the environment).");
+                }
+                if (eq >= 0 && pair.substring(eq + 1).equals(Secrets.WITHHELD)) {
+                    // a printed command was pasted as it stands: the value would go into the keys
+                    throw new MojoFailureException("dockercache.buildArgs: " + name + "=" + Secrets.WITHHELD
+                            + " stands for a secret value that hints do not print: put the value in its place, or give "
+                            + name + " alone to take it from the environment variable " + name + ".");
                 }
                 if (eq >= 0) {
                     values.put(name, pair.substring(eq + 1));

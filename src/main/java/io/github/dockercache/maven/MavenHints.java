@@ -1,9 +1,10 @@
 package io.github.dockercache.maven;
 
 import io.github.dockercache.files.ShellWord;
+import io.github.dockercache.model.Secrets;
 import io.github.dockercache.workflow.Hints;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -17,20 +18,38 @@ import org.apache.maven.project.MavenProject;
  * Maven can find the prefix: in the POM of the directory it runs in (the plugin declared in its build plugins or
  * plugin management) or through a {@code <pluginGroup>} of settings.xml; elsewhere (no pom, a POM without the plugin)
  * the goal is printed with the plugin's full coordinates. A goal's command selects the module it is about and repeats
- * the command-line settings that located the image and its baseline, so that it reaches the same files.
+ * the command-line settings that located the image and its baseline and that change its steps' keys, so that it
+ * reaches the same files and computes the same keys; settings of the POM need no repeating, the command reads it too.
  */
 final class MavenHints implements Hints {
-    /** The command-line settings that find an image and its baseline; a goal's hint repeats them to reach the same. */
-    private static final List<String> LOCATING = List.of("context", "dockerfile", "baseline", "outputDirectory");
+    /**
+     * The parameters whose command-line values find an image and its baseline or change its steps' keys (the secret
+     * ones among them: whether a value is masked, and the key of its MAC); a goal's hint repeats them.
+     */
+    private static final List<String> REPEATED = List.of(
+            "context",
+            "dockerfile",
+            "baseline",
+            "outputDirectory",
+            "buildArgList",
+            "secretArgs",
+            "secretKeyServer",
+            "target",
+            "platform",
+            "network",
+            "builder",
+            "buildkitVersion");
 
     private final MavenSession session;
     private final MavenProject project;
     private final PluginDescriptor plugin;
+    private final Secrets secrets;
 
-    MavenHints(MavenSession session, MavenProject project, PluginDescriptor plugin) {
+    MavenHints(MavenSession session, MavenProject project, PluginDescriptor plugin, Secrets secrets) {
         this.session = session;
         this.project = project;
         this.plugin = plugin;
+        this.secrets = secrets;
     }
 
     @Override
@@ -44,14 +63,33 @@ final class MavenHints implements Hints {
                         : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
                 + ":" + goal
                 + (isModule() ? " -pl :" + project.getArtifactId() : "");
-        String locating = LOCATING.stream()
-                .map(name -> property(name))
-                .filter(Objects::nonNull)
-                .filter(property -> session.getUserProperties().getProperty(property) != null)
-                .map(property -> "-D" + property + "="
-                        + ShellWord.of(session.getUserProperties().getProperty(property)))
+        String repeated = REPEATED.stream()
+                .filter(name ->
+                        property(name) != null && session.getUserProperties().getProperty(property(name)) != null)
+                .map(name -> {
+                    String value = session.getUserProperties().getProperty(property(name));
+                    return "-D" + property(name) + "="
+                            + ShellWord.of(name.equals("buildArgList") ? withoutSecrets(value) : value);
+                })
                 .collect(Collectors.joining(" "));
-        return locating.isEmpty() ? command : command + " " + locating;
+        return repeated.isEmpty() ? command : command + " " + repeated;
+    }
+
+    /**
+     * Build args as given ({@code K=V,NAME}), a secret value replaced by {@link Secrets#WITHHELD} for the user to put
+     * back: hints are logged and written into reports. A name alone takes its value from the environment: no value.
+     */
+    private String withoutSecrets(String buildArgs) {
+        return Arrays.stream(buildArgs.split(",", -1))
+                .map(pair -> {
+                    int eq = pair.indexOf('=');
+                    String name = eq < 0 ? null : pair.substring(0, eq).trim();
+                    // a value without a name is refused, but it may be a secret all the same
+                    return name != null && (name.isEmpty() || secrets.isSecretArg(name, pair.substring(eq + 1)))
+                            ? pair.substring(0, eq + 1) + Secrets.WITHHELD
+                            : pair;
+                })
+                .collect(Collectors.joining(","));
     }
 
     @Override

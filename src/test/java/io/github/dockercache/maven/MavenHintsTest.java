@@ -1,9 +1,11 @@
 package io.github.dockercache.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.dockercache.model.Secrets;
 import java.io.File;
 import java.util.List;
 import java.util.Properties;
@@ -33,15 +35,20 @@ class MavenHintsTest {
         MojoDescriptor baseline = new MojoDescriptor();
         baseline.setGoal("baseline");
         baseline.setPluginDescriptor(plugin);
-        for (String name : List.of("force", "baseline", "context")) {
-            Parameter parameter = new Parameter();
-            parameter.setName(name);
-            parameter.setExpression("${dockercache." + name + "}");
-            baseline.addParameter(parameter);
+        for (String name : List.of("force", "baseline", "context", "target", "network", "secretArgs")) {
+            baseline.addParameter(parameter(name, "dockercache." + name));
         }
+        baseline.addParameter(parameter("buildArgList", "dockercache.buildArgs"));
         plugin.addMojo(baseline);
         when(session.getSettings()).thenReturn(settings);
         when(session.getUserProperties()).thenReturn(userProperties);
+    }
+
+    private static Parameter parameter(String name, String property) {
+        Parameter parameter = new Parameter();
+        parameter.setName(name);
+        parameter.setExpression("${" + property + "}");
+        return parameter;
     }
 
     private static MavenProject project(String artifactId, boolean declaresPlugin, boolean root) {
@@ -60,7 +67,7 @@ class MavenHintsTest {
 
     private MavenHints hints(MavenProject top, MavenProject project) {
         when(session.getTopLevelProject()).thenReturn(top);
-        return new MavenHints(session, project, plugin);
+        return new MavenHints(session, project, plugin, Secrets.of(List.of("SIGNING_PHRASE"), null));
     }
 
     @Test
@@ -107,5 +114,35 @@ class MavenHintsTest {
         MavenProject app = project("app", true, true);
         assertEquals("-Ddockercache.force=true", hints(app, app).setting("force", "true"));
         assertEquals("<fresh>true</fresh>", hints(app, app).setting("fresh", "true"));
+    }
+
+    @Test
+    void theCommandLineSettingsThatChangeKeysAreRepeatedAsGiven() {
+        MavenProject app = project("app", true, true);
+        userProperties.setProperty("dockercache.buildArgs", "PORT=8081,VERSION");
+        userProperties.setProperty("dockercache.target", "run time");
+        userProperties.setProperty("dockercache.network", "host");
+        userProperties.setProperty("dockercache.failOn", "any");
+        assertEquals(
+                "mvn dockercache:baseline -Ddockercache.buildArgs=PORT=8081,VERSION -Ddockercache.target='run time'"
+                        + " -Ddockercache.network=host",
+                hints(app, app).goal("baseline"));
+    }
+
+    @Test
+    void aSecretValueIsAPlaceholderToFillIn() {
+        MavenProject app = project("app", true, true);
+        userProperties.setProperty(
+                "dockercache.buildArgs",
+                "PORT=8081,DB_PASS=hunter2,GITHUB_PAT,PROXY=http://me:pw@proxy:3128,SIGNING_PHRASE=horse,=nameless");
+        userProperties.setProperty("dockercache.secretArgs", "SIGNING_PHRASE,!CACHE_KEY");
+        String command = hints(app, app).goal("check");
+        assertEquals(
+                "mvn dockercache:check -Ddockercache.buildArgs='PORT=8081,DB_PASS=<secret>,GITHUB_PAT,PROXY=<secret>,"
+                        + "SIGNING_PHRASE=<secret>,=<secret>' -Ddockercache.secretArgs='SIGNING_PHRASE,!CACHE_KEY'",
+                command);
+        for (String value : List.of("hunter2", "pw@", "horse", "nameless")) {
+            assertFalse(command.contains(value), value);
+        }
     }
 }
