@@ -21,6 +21,9 @@ assert log.contains('[INFO]   ? no secret key is configured, so values derived f
         + ' the secret with RUN --mount=type=secret, or set the key (DOCKERCACHE_SECRET_KEY, or the build tool\'s'
         + ' credentials; see docs/secrets.md)')
 assert log.contains('[INFO] 4 steps: 2 cached, 0 rebuilt (0 stable), 2 unknown')
+// the hint repeats the secret as it was given, by name only: its value still comes from the environment
+assert log.contains('[INFO] 2 hints to keep the cache (DC301, DC401): run mvn ' + plugin + ':explain'
+        + ' -Ddockercache.buildArgs=DB_PASS.')
 assert !log.contains('secret-value')
 new File(basedir, '.dockercache').eachFileRecurse { assert !it.isFile() || !it.text.contains('secret-value') }
 
