@@ -559,10 +559,11 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                     .filter(row -> row.tally() != null)
                     .map(RollUp.Row::module)
                     .collect(Collectors.toSet());
-            boolean all = unrecorded.stream()
-                    .map(MavenProject::getArtifactId)
-                    .collect(Collectors.toSet())
-                    .containsAll(withImage);
+            boolean all = wholeReactor()
+                    && unrecorded.stream()
+                            .map(MavenProject::getArtifactId)
+                            .collect(Collectors.toSet())
+                            .containsAll(withImage);
             String command = new MavenHints(session, project, plugin)
                     .goalFor("baseline", all ? List.of() : inReactorOrder(unrecorded));
             getLog().info(
@@ -609,7 +610,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             return new MavenHints(session, owner, plugin);
         }
         List<MavenProject> sharing = new ArrayList<>();
-        boolean all = true;
+        boolean all = wholeReactor();
         for (MavenProject module : session.getProjects()) {
             List<Path> dockerfiles = module == owner ? List.of(dockerfile) : dockerfiles(module);
             if (dockerfiles.contains(dockerfile) && runsThisGoal(module)) {
@@ -619,6 +620,12 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             }
         }
         return new MavenHints(session, owner, plugin, sharing, all);
+    }
+
+    /** Whether the build covers every project of the reactor, so that a command without {@code -pl} covers no more. */
+    private boolean wholeReactor() {
+        List<MavenProject> all = session.getAllProjects();
+        return all == null || all.size() == session.getProjects().size();
     }
 
     /** The Dockerfiles a module's configuration names, as its goals resolve them before any discovery. */
