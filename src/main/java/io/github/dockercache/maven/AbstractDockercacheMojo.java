@@ -539,15 +539,24 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 ? Optional.of(rows)
                 : reactor.report(projectId(project), rows, projectsRunningThisGoal())
                         .map(table -> checkDeferred(reactor, table, failures));
-        all.ifPresent(table -> {
-            log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table));
-            logHeldBack(reactor, table);
-        });
+        all.ifPresentOrElse(
+                table -> {
+                    log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table));
+                    logHeldBack(reactor, table);
+                },
+                () -> {
+                    // Maven stops at a failing module: what was held back for a roll-up that will not come is said now
+                    if (!failures.isEmpty()) {
+                        logHeldBack(reactor, null);
+                    }
+                });
     }
 
     /**
      * The remedies the images of the reactor share, once: one command records every missing baseline, without
      * {@code -pl} when every project with an image needs one.
+     *
+     * @param table the roll-up, or null when the reactor stops before it
      */
     private void logHeldBack(ReactorLog reactor, List<RollUp.Row> table) {
         String goal = mojoExecution.getGoal();
@@ -555,11 +564,14 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 .map(ReactorLog.Held::project)
                 .toList();
         if (!unrecorded.isEmpty()) {
-            Set<String> withImage = table.stream()
-                    .filter(row -> row.tally() != null)
-                    .map(RollUp.Row::module)
-                    .collect(Collectors.toSet());
-            boolean all = wholeReactor()
+            Set<String> withImage = table == null
+                    ? Set.of()
+                    : table.stream()
+                            .filter(row -> row.tally() != null)
+                            .map(RollUp.Row::module)
+                            .collect(Collectors.toSet());
+            boolean all = table != null
+                    && wholeReactor()
                     && unrecorded.stream()
                             .map(MavenProject::getArtifactId)
                             .collect(Collectors.toSet())
