@@ -2,8 +2,8 @@ import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 9 : "one log part per invocation, got ${runs.size()}"
-def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing, libEdited, fromContext) = runs.toList()
+assert runs.size() == 10 : "one log part per invocation, got ${runs.size()}"
+def (onlyAppB, notBuilt, firstVerify, baseline, secondVerify, corrupt, missing, libEdited, fromContext, sharedEdited) = runs.toList()
 
 /** Every module has its line in Maven's summary, none SKIPPED. */
 def summarized = { String run ->
@@ -20,6 +20,8 @@ assert notBuilt.contains('app-a/jvm: app-a/target/dependency, which the image co
 assert notBuilt.contains('app-a/shared: app-a/target/app-a.jar, which the image copies (docker/Dockerfile:3:1), does'
         + ' not exist: the project is not built yet. Build it first: mvn package -pl :app-a -am.')
 assert notBuilt.contains('[INFO] Recorded the baseline app-b/.dockercache/baseline.json with 2 steps (new; it remembers 1 build).')
+// one baseline recorded: the remedy names it, after the roll-up
+assert notBuilt.contains('[INFO] Commit app-b/.dockercache/baseline.json, so that every build compares with it.')
 assert notBuilt =~ /\[INFO\] app-a \.+ FAILURE/
 assert !notBuilt.contains('SKIPPED')
 
@@ -29,8 +31,15 @@ def checkOfAppA = firstVerify =~ /:check \(default\) @ app-a ---/
 assert repackage.find() && checkOfAppA.find()
 assert firstVerify.indexOf(repackage.group()) < firstVerify.indexOf(checkOfAppA.group())
 assert firstVerify.contains('[WARNING] No baseline at app-a/.dockercache/baseline-jvm.json: nothing to compare with yet.')
-assert firstVerify.contains('[INFO] Record one with mvn dockercache:baseline -pl :app-a and commit it; later builds are'
-        + ' then checked against it.')
+// the remedy for the missing baselines comes once, after the roll-up, with one command for every image that needs it
+assert !firstVerify.contains('Record one with')
+assert firstVerify.contains('[INFO] No baseline yet for 2 images: record them with mvn dockercache:baseline -pl :app-a'
+        + ' and commit them; later builds are then checked against them.')
+assert firstVerify.indexOf('[INFO] Images of the reactor') < firstVerify.indexOf('[INFO] No baseline yet for')
+// the hint of the Dockerfile app-a/shared and app-b share is said once, app-a's own Dockerfile has its own
+assert firstVerify.count('[INFO] 1 hint to keep the cache (DC301): run mvn dockercache:explain -pl :app-a.') == 2
+assert !firstVerify.contains('explain -pl :app-b')
+assert firstVerify.contains('[INFO] 1 hint to keep the cache (DC301) of docker/Dockerfile: shown above, with app-a/shared.')
 assert firstVerify.contains('[INFO] app-a/jvm (app-a/Dockerfile):')
 assert firstVerify.contains('[INFO] app-a/shared (docker/Dockerfile):')
 // the Dockerfile shared by app-a and app-b warns once
@@ -48,6 +57,8 @@ summarized(firstVerify)
 ['app-a/.dockercache/baseline-jvm.json': 3, 'app-a/.dockercache/baseline-shared.json': 2, 'app-b/.dockercache/baseline.json': 2]
         .each { file, steps -> assert baseline.contains("[INFO] Recorded the baseline ${file} with ${steps} steps") }
 assert baseline.contains('[INFO] app-b (docker/Dockerfile):')
+assert !baseline.contains('Commit it')
+assert baseline.contains('[INFO] Commit the 3 baselines, so that every build compares with them.')
 assert baseline.count('JSONArgsRecommended') == 1
 assert baseline =~ /app-a +jvm +3 +- +- +- +- +recorded \(new\)/
 assert baseline =~ /app-b +docker\/Dockerfile +2 +2 +0 +0 +0 +recorded/
@@ -81,6 +92,14 @@ summarized(libEdited)
 // 9. a module's Dockerfile is taken from the module's directory; one that is only beside the context is pointed at
 assert fromContext.contains('No Dockerfile at lib/Dockerfile. The Dockerfile\'s path is taken from the module\'s'
         + ' directory, not from the context: to use docker/Dockerfile, set <dockerfile>../docker/Dockerfile</dockerfile>.')
+
+// 10. the edit of the shared Dockerfile fails app-a/shared; Maven skips app-b, whose image would fail alike: the remedy
+// records both, with no -pl as they are every project with an image
+assert sharedEdited.contains('[ERROR] Step 2 (docker/Dockerfile:3) COPY ${JAR_FILE} /app/service.jar is rebuilt:')
+assert sharedEdited.contains('on project app-a: shared: 1 step would be rebuilt: 2 (COPY, line 3). The causes are listed'
+        + ' above. If the change is intended, record a new baseline with mvn dockercache:baseline; to report without'
+        + ' failing, set -Ddockercache.failOn=never.')
+assert !(sharedEdited =~ /:check \(default\) @ app-b/)
 
 // reports name the shared Dockerfile from the reactor root; the committed baseline from its context, never absolutely
 def summary = new File(basedir, 'app-b/target/dockercache/summary.md').text

@@ -259,6 +259,8 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
      * projects built after this one are built, and this project's own build has finished.
      */
     private boolean reactorBuilt;
+    /** Whether a roll-up of the reactor follows, which says once the remedies its images share. */
+    private boolean rollUpFollows;
 
     AbstractDockercacheMojo(
             RepositorySystem repositorySystem,
@@ -329,6 +331,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         unmatchedEverywhere = null;
         List<ProjectScope> scopes = scopes();
         boolean aggregating = scopes.size() > 1;
+        rollUpFollows = aggregating || projectsRunningThisGoal().size() > 1;
         List<RollUp.Row> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (ProjectScope scope : scopes) {
@@ -415,7 +418,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
             return new Failure(plan.failurePrefix() + e.getMessage(), !e.isUserError(), e.isUserError() ? null : e);
         }
         logWarnings(reactor, plan, outcome.warnings());
-        log(outcome.lines());
+        log(outcome.lines(), plan, reactor);
         afterImage(plan);
         Map<String, StabilityPolicy.Unmatched> unmatched = new LinkedHashMap<>();
         outcome.unmatched().forEach(u -> unmatched.put(u.parameter() + "\n" + u.entry(), u));
@@ -536,16 +539,121 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
                 ? Optional.of(rows)
                 : reactor.report(projectId(project), rows, projectsRunningThisGoal())
                         .map(table -> checkDeferred(reactor, table, failures));
-        all.ifPresent(table ->
-                log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table)));
+        all.ifPresentOrElse(
+                table -> {
+                    log(RollUp.table("Images of the reactor (dockercache:" + mojoExecution.getGoal() + "):", table));
+                    logHeldBack(reactor, table);
+                },
+                () -> {
+                    // Maven stops at a failing module: what was held back for a roll-up that will not come is said now
+                    if (!failures.isEmpty()) {
+                        logHeldBack(reactor, null);
+                    }
+                });
     }
 
-    /** The projects of the session that run this goal, in reactor order: all of them from the command line. */
+    /**
+     * The remedies the images of the reactor share, once: one command records every missing baseline, without
+     * {@code -pl} when every project with an image needs one.
+     *
+     * @param table the roll-up, or null when the reactor stops before it
+     */
+    private void logHeldBack(ReactorLog reactor, List<RollUp.Row> table) {
+        String goal = mojoExecution.getGoal();
+        List<MavenProject> unrecorded = reactor.takeHeldBack(goal, ReportLine.Kind.RECORD_BASELINE).stream()
+                .map(ReactorLog.Held::project)
+                .toList();
+        if (!unrecorded.isEmpty()) {
+            Set<String> withImage = table == null
+                    ? Set.of()
+                    : table.stream()
+                            .filter(row -> row.tally() != null)
+                            .map(RollUp.Row::module)
+                            .collect(Collectors.toSet());
+            boolean all = table != null
+                    && wholeReactor()
+                    && unrecorded.stream()
+                            .map(MavenProject::getArtifactId)
+                            .collect(Collectors.toSet())
+                            .containsAll(withImage);
+            String command = new MavenHints(session, project, plugin, secrets)
+                    .goalFor("baseline", all ? List.of() : inReactorOrder(unrecorded));
+            getLog().info(
+                            unrecorded.size() == 1
+                                    ? "No baseline yet for " + unrecorded.get(0).getArtifactId() + ": record it with "
+                                            + command + " and commit it; later builds are then checked against it."
+                                    : "No baseline yet for " + unrecorded.size() + " images: record them with "
+                                            + command
+                                            + " and commit them; later builds are then checked against them.");
+        }
+        List<ReactorLog.Held> recorded = reactor.takeHeldBack(goal, ReportLine.Kind.COMMIT_BASELINE);
+        if (!recorded.isEmpty()) {
+            getLog().info(
+                            recorded.size() == 1
+                                    ? "Commit " + recorded.get(0).subject() + ", so that every build compares with it."
+                                    : "Commit the " + recorded.size()
+                                            + " baselines, so that every build compares with them.");
+        }
+    }
+
+    private List<MavenProject> inReactorOrder(List<MavenProject> projects) {
+        return session.getProjects().stream().filter(projects::contains).toList();
+    }
+
+    /** The projects of the session that run this goal, by id, in reactor order: all of them from the command line. */
     private List<String> projectsRunningThisGoal() {
-        boolean fromCommandLine = mojoExecution.getSource() == MojoExecution.Source.CLI;
         return session.getProjects().stream()
-                .filter(module -> fromCommandLine || bindsThisGoal(module))
+                .filter(this::runsThisGoal)
                 .map(AbstractDockercacheMojo::projectId)
+                .toList();
+    }
+
+    private boolean runsThisGoal(MavenProject module) {
+        return mojoExecution.getSource() == MojoExecution.Source.CLI || bindsThisGoal(module);
+    }
+
+    /**
+     * The hints for an image; for check in a reactor, they know the other projects whose check builds an image of the
+     * same Dockerfile, so that a failure's remedy records them all at once: they would fail alike, one build after
+     * another, as Maven stops at the first.
+     */
+    private MavenHints hints(MavenProject owner, Path dockerfile) {
+        if (session == null || session.getProjects().size() < 2 || !"check".equals(mojoExecution.getGoal())) {
+            return new MavenHints(session, owner, plugin, secrets);
+        }
+        List<MavenProject> sharing = new ArrayList<>();
+        boolean all = wholeReactor();
+        for (MavenProject module : session.getProjects()) {
+            List<Path> dockerfiles = module == owner ? List.of(dockerfile) : dockerfiles(module);
+            if (dockerfiles.contains(dockerfile) && runsThisGoal(module)) {
+                sharing.add(module);
+            } else if (dockerfiles.stream().anyMatch(Files::isRegularFile)) {
+                all = false;
+            }
+        }
+        return new MavenHints(session, owner, plugin, secrets, sharing, all);
+    }
+
+    /** Whether the build covers every project of the reactor, so that a command without {@code -pl} covers no more. */
+    private boolean wholeReactor() {
+        List<MavenProject> all = session.getAllProjects();
+        return all == null || all.size() == session.getProjects().size();
+    }
+
+    /** The Dockerfiles a module's configuration names, as its goals resolve them before any discovery. */
+    private List<Path> dockerfiles(MavenProject module) {
+        ProjectScope scope = ProjectScope.ofModule(module, session);
+        List<Image> images = scope.images().isEmpty() ? List.of(new Image()) : scope.images();
+        return images.stream()
+                .map(image -> {
+                    File setting = image.dockerfile != null ? image.dockerfile : scope.dockerfile();
+                    File context = image.context != null ? image.context : scope.context();
+                    return (setting != null
+                                    ? setting.toPath()
+                                    : context.toPath().resolve("Dockerfile"))
+                            .toAbsolutePath()
+                            .normalize();
+                })
                 .toList();
     }
 
@@ -657,6 +765,39 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
     /** The advice rules not to report, for the goals that advise. */
     Set<String> disabledRules() {
         return disabledRules == null ? Set.of() : Set.copyOf(disabledRules);
+    }
+
+    /**
+     * An image's lines, in a reactor with what its images share said once: a remedy for all of them is held back for
+     * the roll-up, and the advice of a Dockerfile another image showed already points there.
+     */
+    private void log(List<ReportLine> lines, ImagePlan<R> plan, ReactorLog reactor) {
+        String goal = mojoExecution.getGoal();
+        List<ReportLine> shown = new ArrayList<>();
+        for (ReportLine line : lines) {
+            ReportLine.Topic topic = line.topic();
+            if (topic == null) {
+                shown.add(line);
+            } else if (topic.kind() != ReportLine.Kind.ADVICE) {
+                if (rollUpFollows) {
+                    reactor.holdBack(goal, plan.project(), topic);
+                } else {
+                    shown.add(line);
+                }
+            } else {
+                Path dockerfile =
+                        plan.image().build().dockerfile().toAbsolutePath().normalize();
+                String first = reactor.saidBefore(goal, dockerfile + "\n" + topic.subject(), plan.label());
+                shown.add(
+                        first == null
+                                ? line
+                                : new ReportLine(
+                                        line.level(),
+                                        topic.subject() + " of " + show(dockerfile) + ": shown above, with " + first
+                                                + "."));
+            }
+        }
+        log(shown);
     }
 
     private void log(List<ReportLine> lines) {
@@ -848,7 +989,7 @@ abstract class AbstractDockercacheMojo<R> extends AbstractMojo {
         Invocation invocation = new Invocation(
                 root(),
                 outputs(owner),
-                new MavenHints(session, owner, plugin, secrets),
+                hints(owner, dockerfilePath),
                 session == null ? StatCacheShare.NONE : new SessionStatCaches(session));
         BaselineSource baselineSource = baselineSource(owner, coordinates, baselineFile, classifier);
         OnMissingBaseline onMissing = missingBaselinePolicy();

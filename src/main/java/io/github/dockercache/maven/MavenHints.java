@@ -45,15 +45,53 @@ final class MavenHints implements Hints {
     private final PluginDescriptor plugin;
     private final Secrets secrets;
 
+    /** The projects, this one included, that run the goal on an image of this image's Dockerfile, in reactor order. */
+    private final List<MavenProject> sharing;
+    /** Whether {@link #sharing} are all the projects of the reactor that have an image to check. */
+    private final boolean sharedByAll;
+
     MavenHints(MavenSession session, MavenProject project, PluginDescriptor plugin, Secrets secrets) {
+        this(session, project, plugin, secrets, List.of(), false);
+    }
+
+    MavenHints(
+            MavenSession session,
+            MavenProject project,
+            PluginDescriptor plugin,
+            Secrets secrets,
+            List<MavenProject> sharing,
+            boolean sharedByAll) {
         this.session = session;
         this.project = project;
         this.plugin = plugin;
         this.secrets = secrets;
+        this.sharing = sharing;
+        this.sharedByAll = sharedByAll;
     }
 
     @Override
     public String goal(String goal) {
+        return command(goal, isModule() ? " -pl :" + project.getArtifactId() : "");
+    }
+
+    @Override
+    public String sharedGoal(String goal) {
+        return sharing.size() < 2 ? goal(goal) : goalFor(goal, sharedByAll ? List.of() : sharing);
+    }
+
+    /** The command that runs a goal in these projects of the reactor; in all of them, when there are none. */
+    String goalFor(String goal, List<MavenProject> projects) {
+        return command(
+                goal,
+                projects.isEmpty()
+                        ? ""
+                        : projects.stream()
+                                .map(selected -> ":" + selected.getArtifactId())
+                                .distinct()
+                                .collect(Collectors.joining(",", " -pl ", "")));
+    }
+
+    private String command(String goal, String selection) {
         boolean prefixResolves = hasPom(root()) && declaresPlugin(root())
                 || session.getSettings() != null
                         && session.getSettings().getPluginGroups().contains(plugin.getGroupId());
@@ -62,7 +100,7 @@ final class MavenHints implements Hints {
                         ? plugin.getGoalPrefix()
                         : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
                 + ":" + goal
-                + (isModule() ? " -pl :" + project.getArtifactId() : "");
+                + selection;
         String repeated = REPEATED.stream()
                 .filter(name ->
                         property(name) != null && session.getUserProperties().getProperty(property(name)) != null)

@@ -1,5 +1,6 @@
 package io.github.dockercache.maven;
 
+import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.workflow.RollUp;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class ReactorLog {
     private final Set<String> warningsShown = new HashSet<>();
     private final Map<Path, String> firstWarnedBy = new HashMap<>();
     private final List<Deferred> deferred = new ArrayList<>();
+    private final Map<String, String> firstSaidBy = new HashMap<>();
+    private final Map<String, List<Held>> heldBack = new HashMap<>();
     private boolean rolledUp;
 
     /** The session's log; the key is this class, so that another version of the plugin in the same build keeps its own. */
@@ -48,6 +51,26 @@ final class ReactorLog {
         String shownWith = firstWarnedBy.putIfAbsent(dockerfile, label);
         return new Shown(fresh, warnings.size() - fresh.size(), shownWith == null ? label : shownWith);
     }
+
+    /** Null the first time a line is said by the goal, else the label of the image it was said with first. */
+    synchronized String saidBefore(String goal, String line, String label) {
+        return firstSaidBy.putIfAbsent(goal + "\n" + line, label);
+    }
+
+    /** A remedy of one image held back for the goal's roll-up, which says it once for all the images it concerns. */
+    synchronized void holdBack(String goal, MavenProject project, ReportLine.Topic topic) {
+        heldBack.computeIfAbsent(goal + "\n" + topic.kind(), key -> new ArrayList<>())
+                .add(new Held(project, topic.subject()));
+    }
+
+    /** The remedies of this kind held back for the goal's roll-up, one per image; each is handed out once. */
+    synchronized List<Held> takeHeldBack(String goal, ReportLine.Kind kind) {
+        List<Held> held = heldBack.remove(goal + "\n" + kind);
+        return held == null ? List.of() : held;
+    }
+
+    /** A remedy held back: the project of the image, and what the remedy is about ({@link ReportLine.Topic}). */
+    record Held(MavenProject project, String subject) {}
 
     /** @param repeated how many warnings were already shown, with the image {@code firstShownWith} */
     record Shown(List<String> fresh, int repeated, String firstShownWith) {}

@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 /**
  * One line of console output, the level it is logged at, and its parts with a style each, so that a console
  * with colours can show verdicts in colour and a plain log gets the same text.
+ *
+ * @param topic what the line says that a build of several images may say once for all of them, or null
  */
-public record ReportLine(Level level, List<Span> spans) {
+public record ReportLine(Level level, List<Span> spans, Topic topic) {
     /** Control characters (a newline in a file name, a terminal escape) are shown escaped: a line stays one line. */
     public ReportLine {
         spans = spans.stream()
@@ -30,11 +32,37 @@ public record ReportLine(Level level, List<Span> spans) {
         FAILURE
     }
 
+    /**
+     * A remedy that images of one build share: a build tool that checks several images says it once, in its own
+     * words, instead of once per image.
+     *
+     * @param subject what the remedy is about: for {@link Kind#ADVICE}, the hints' count and rule ids; for {@link
+     *     Kind#COMMIT_BASELINE}, the baseline file
+     */
+    public record Topic(Kind kind, String subject) {}
+
+    public enum Kind {
+        /** No baseline to compare with: record one. */
+        RECORD_BASELINE,
+        /** A baseline was recorded outside the build's output: commit it. */
+        COMMIT_BASELINE,
+        /** The cache advice of a Dockerfile, in one line that points at explain. */
+        ADVICE
+    }
+
     /** A part of a line. */
     public record Span(String text, Style style) {}
 
+    public ReportLine(Level level, List<Span> spans) {
+        this(level, spans, null);
+    }
+
     public ReportLine(Level level, String text) {
         this(level, List.of(new Span(text, Style.PLAIN)));
+    }
+
+    public ReportLine(Level level, String text, Topic topic) {
+        this(level, List.of(new Span(text, Style.PLAIN)), topic);
     }
 
     /** The line without styles. */

@@ -73,7 +73,10 @@ public final class BaselineWorkflow {
                         + snapshot.steps().size() + " steps (" + change + "; it remembers " + builds
                         + " build" + (builds == 1 ? "" : "s") + ")."));
         if (!file.toAbsolutePath().startsWith(image.outputDirectory().toAbsolutePath())) {
-            lines.add(new ReportLine(ReportLine.Level.INFO, "Commit it, so that every build compares with it."));
+            lines.add(new ReportLine(
+                    ReportLine.Level.INFO,
+                    "Commit it, so that every build compares with it.",
+                    new ReportLine.Topic(ReportLine.Kind.COMMIT_BASELINE, image.show(file))));
         }
         // the roll-up of a reactor shows what this recording changed: steps whose keys the baseline knew count as
         // cached

@@ -8,6 +8,15 @@ public interface Hints {
     /** The command that runs one of the plugin's goals here, e.g. {@code baseline}. */
     String goal(String goal);
 
+    /**
+     * The command that runs one of the plugin's goals for every image of this build that is built from this image's
+     * Dockerfile: an edit of a shared Dockerfile changes them all alike. Where the build knows of no other, {@link
+     * #goal}.
+     */
+    default String sharedGoal(String goal) {
+        return goal(goal);
+    }
+
     /** How to give one of the plugin's parameters a value for one run, e.g. {@code force} and {@code true}. */
     String setting(String parameter, String value);
 

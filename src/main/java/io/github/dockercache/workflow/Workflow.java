@@ -187,12 +187,12 @@ public final class Workflow {
             return lines;
         }
         if (!full) {
+            String hints = findings.size() + " hint" + (findings.size() == 1 ? "" : "s") + " to keep the cache ("
+                    + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")) + ")";
             lines.add(new ReportLine(
                     ReportLine.Level.INFO,
-                    findings.size() + " hint" + (findings.size() == 1 ? "" : "s")
-                            + " to keep the cache ("
-                            + findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "))
-                            + "): run " + image.hints().goal("explain") + "."));
+                    hints + ": run " + image.hints().goal("explain") + ".",
+                    new ReportLine.Topic(ReportLine.Kind.ADVICE, hints)));
             return lines;
         }
         lines.add(new ReportLine(ReportLine.Level.INFO, "Advice:"));
@@ -223,7 +223,8 @@ public final class Workflow {
                 lines.add(new ReportLine(
                         ReportLine.Level.INFO,
                         "Record one with " + hints.goal("baseline")
-                                + " and commit it; later builds are then checked against it."));
+                                + " and commit it; later builds are then checked against it.",
+                        new ReportLine.Topic(ReportLine.Kind.RECORD_BASELINE, "")));
             }
         }
         return null;
@@ -236,6 +237,7 @@ public final class Workflow {
         String what = failOn == FailOn.STABLE ? " stable step" : " step";
         return violations.size() + what + (violations.size() == 1 ? "" : "s") + " would be rebuilt: " + steps
                 + ". The causes are listed above. If the change is intended, record a new baseline with "
-                + hints.goal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never") + ".";
+                + hints.sharedGoal("baseline") + "; to report without failing, set " + hints.setting("failOn", "never")
+                + ".";
     }
 }

@@ -145,4 +145,44 @@ class MavenHintsTest {
             assertFalse(command.contains(value), value);
         }
     }
+
+    @Test
+    void aSharedDockerfileSelectsEveryProjectThatBuildsIt() {
+        MavenProject root = project("shop", true, true);
+        MavenProject a = project("app-a", false, false);
+        MavenProject b = project("app-b", false, false);
+        when(session.getTopLevelProject()).thenReturn(root);
+
+        assertEquals(
+                "mvn dockercache:baseline -pl :app-a,:app-b",
+                new MavenHints(session, a, plugin, Secrets.of(List.of(), null), List.of(a, b), false)
+                        .sharedGoal("baseline"));
+        assertEquals(
+                "mvn dockercache:baseline",
+                new MavenHints(session, a, plugin, Secrets.of(List.of(), null), List.of(a, b), true)
+                        .sharedGoal("baseline"),
+                "every project with an image: no -pl");
+        assertEquals(
+                "mvn dockercache:baseline -pl :app-a",
+                new MavenHints(session, a, plugin, Secrets.of(List.of(), null), List.of(a), true)
+                        .sharedGoal("baseline"),
+                "a Dockerfile of its own: the module alone");
+        assertEquals(
+                "mvn dockercache:baseline -pl :app-a",
+                new MavenHints(session, a, plugin, Secrets.of(List.of(), null), List.of(a, b), true).goal("baseline"),
+                "other remedies stay the module's own");
+    }
+
+    @Test
+    void severalProjectsRepeatTheSettingsThatFoundTheirFiles() {
+        MavenProject root = project("shop", true, true);
+        MavenProject a = project("app-a", false, false);
+        MavenProject b = project("app-b", false, false);
+        userProperties.setProperty("dockercache.context", "target");
+        MavenHints hints = hints(root, a);
+        assertEquals(
+                "mvn dockercache:baseline -pl :app-a,:app-b -Ddockercache.context=target",
+                hints.goalFor("baseline", List.of(a, b, a)));
+        assertEquals("mvn dockercache:baseline -Ddockercache.context=target", hints.goalFor("baseline", List.of()));
+    }
 }

@@ -2,10 +2,13 @@ package io.github.dockercache.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dockercache.report.ReportLine;
 import io.github.dockercache.workflow.RollUp;
 import java.util.List;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
 /** The reactor's roll-up, and the images deferred to it: the root's check runs before the modules it copies from. */
@@ -34,5 +37,30 @@ class ReactorLogTest {
 
         assertEquals(List.of(image), log.takeDeferred());
         assertEquals(List.of(), log.takeDeferred(), "a parallel build's other executions do not check it again");
+    }
+
+    @Test
+    void aLineIsSaidFirstByOneImageOfEachGoal() {
+        assertNull(log.saidBefore("check", "docker/Dockerfile\n2 hints", "app-a"));
+        assertEquals("app-a", log.saidBefore("check", "docker/Dockerfile\n2 hints", "app-b"));
+        assertEquals("app-a", log.saidBefore("check", "docker/Dockerfile\n2 hints", "app-c"), "the first stays");
+        assertNull(log.saidBefore("explain", "docker/Dockerfile\n2 hints", "app-b"), "another goal says it again");
+    }
+
+    @Test
+    void remediesHeldBackAreHandedOutOncePerGoalAndKind() {
+        MavenProject a = new MavenProject();
+        MavenProject b = new MavenProject();
+        ReportLine.Topic record = new ReportLine.Topic(ReportLine.Kind.RECORD_BASELINE, "");
+        log.holdBack("check", a, record);
+        log.holdBack("check", b, record);
+        log.holdBack("explain", a, record);
+
+        assertEquals(List.of(), log.takeHeldBack("check", ReportLine.Kind.COMMIT_BASELINE));
+        assertEquals(
+                List.of(new ReactorLog.Held(a, ""), new ReactorLog.Held(b, "")),
+                log.takeHeldBack("check", ReportLine.Kind.RECORD_BASELINE));
+        assertEquals(List.of(), log.takeHeldBack("check", ReportLine.Kind.RECORD_BASELINE));
+        assertEquals(List.of(new ReactorLog.Held(a, "")), log.takeHeldBack("explain", ReportLine.Kind.RECORD_BASELINE));
     }
 }

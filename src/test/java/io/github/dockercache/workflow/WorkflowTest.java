@@ -196,6 +196,97 @@ class WorkflowTest {
         }
     }
 
+    /** The remedies images share are marked, so that a build of several images says them once. */
+    @Test
+    void theRemediesImagesShareAreMarkedWithWhatTheyAreAbout() throws Exception {
+        Path context = context("app", "a");
+        Files.writeString(context.resolve("Dockerfile"), "FROM busybox\nCOPY a.txt /a.txt\n");
+        Outcome outcome = Workflow.check(
+                request(context, context.resolve(".dockercache/baseline.json"), OnMissingBaseline.WARN, false)
+                        .compare(),
+                null);
+        List<ReportLine.Topic> topics = outcome.lines().stream()
+                .map(ReportLine::topic)
+                .filter(topic -> topic != null)
+                .toList();
+        assertEquals(
+                List.of(
+                        new ReportLine.Topic(ReportLine.Kind.RECORD_BASELINE, ""),
+                        new ReportLine.Topic(ReportLine.Kind.ADVICE, "1 hint to keep the cache (DC301)")),
+                topics,
+                text(outcome));
+        assertTrue(
+                text(outcome).contains("1 hint to keep the cache (DC301): run mvn dockercache:explain."),
+                text(outcome));
+        List<ReportLine.Topic> recorded = BaselineWorkflow.record(
+                        request(context, context.resolve("committed.json"), OnMissingBaseline.WARN, false)
+                                .baseline())
+                .lines()
+                .stream()
+                .map(ReportLine::topic)
+                .filter(topic -> topic != null)
+                .toList();
+        assertEquals(List.of(new ReportLine.Topic(ReportLine.Kind.COMMIT_BASELINE, "committed.json")), recorded);
+    }
+
+    /** A failure's remedy records every image built from the Dockerfile: an edit of it fails them all alike. */
+    @Test
+    void aFailureRecordsEveryImageOfTheDockerfile() throws Exception {
+        Path context = context("app", "a");
+        Goals recorded = pomMadeExecutable(context);
+        Hints shared = new Hints() {
+            private final Hints own = new TestHints();
+
+            @Override
+            public String goal(String goal) {
+                return own.goal(goal) + " -pl :app-a";
+            }
+
+            @Override
+            public String sharedGoal(String goal) {
+                return own.goal(goal) + " -pl :app-a,:app-b";
+            }
+
+            @Override
+            public String setting(String parameter, String value) {
+                return own.setting(parameter, value);
+            }
+
+            @Override
+            public String parameter(String name) {
+                return own.parameter(name);
+            }
+
+            @Override
+            public String jvmOption(String option) {
+                return own.jvmOption(option);
+            }
+
+            @Override
+            public String buildProject() {
+                return own.buildProject();
+            }
+
+            @Override
+            public String runCheckLast() {
+                return own.runCheckLast();
+            }
+        };
+        BuildSettings build =
+                new BuildSettings(context, context.resolve("Dockerfile"), Map.of(), null, ClientPlatform.LINUX, null);
+        Goals goals = recorded.with(Goals.image(
+                build,
+                context.resolve("target/dockercache"),
+                new Invocation(context, BuildOutputs.NONE, shared, StatCacheShare.NONE)));
+        Outcome outcome = Workflow.check(goals.compare(), null);
+        assertTrue(
+                outcome.failure()
+                        .endsWith(". The causes are listed above. If the change is intended, record a new baseline with"
+                                + " mvn dockercache:baseline -pl :app-a,:app-b; to report without failing, set"
+                                + " -Ddockercache.failOn=never."),
+                outcome.failure());
+    }
+
     /** The Dockerfile and the ignore file rebuild steps though no step reads them. */
     @Test
     void theImpactOfTheBuildFilesThemselves() throws Exception {
